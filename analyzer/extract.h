@@ -1,0 +1,26 @@
+/* extract.h — the libclang AST walker: parses one TU with its own flags and
+ * fills a `struct lc_tu_facts`.  Thread-safe as long as each thread uses its
+ * own `struct lc_extractor`. */
+#ifndef LOOPCHECK_EXTRACT_H
+#define LOOPCHECK_EXTRACT_H
+
+#include "compdb.h"
+#include "facts.h"
+
+struct lc_extractor;   /* owns one CXIndex */
+
+struct lc_extractor *lc_extractor_new(void);
+void lc_extractor_free(struct lc_extractor *extractor);
+
+/* Parse `command` (optionally with an unsaved buffer standing for
+ * command->file: `unsaved_contents`/`unsaved_length`, NULL for none) and
+ * extract its facts into `facts` (initialised by the caller).
+ * Returns 0 on success.  On failure (the file is missing, libclang cannot
+ * parse it, or it has errors) returns -1 and sets facts->error to one line,
+ * "file:line:col: error: message" where there is a location. */
+int lc_extract_tu(struct lc_extractor *extractor,
+                  const struct lc_compile_command *command,
+                  const char *unsaved_contents, unsigned long unsaved_length,
+                  struct lc_tu_facts *facts);
+
+#endif

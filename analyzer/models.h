@@ -1,0 +1,117 @@
+/* models.h — what the rules files (rules/*.rules) say about library
+ * functions whose bodies loopcheck cannot see, and about loop APIs.
+ *
+ * The format is documented in rules/README.md.  A `struct lc_models` holds
+ * every loaded entry; lookups are by function name (hash table).  A function
+ * with any model entry is opaque: its body, if seen, is not traversed.
+ */
+#ifndef LOOPCHECK_MODELS_H
+#define LOOPCHECK_MODELS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "arena.h"
+
+/* Where a callback passed to a registration API runs. */
+enum lc_thread_role {
+    LC_ROLE_LOOP = 1,   /* on the loop thread: an entry point */
+    LC_ROLE_POOL,       /* on a thread pool: offloaded work */
+    LC_ROLE_THREAD,     /* on a thread of its own (pthread_create) */
+};
+
+/* A condition on one argument of a call (1-based position). */
+enum lc_arg_test {
+    LC_ARG_IS_NULL,       /* argN=null  : the argument is NULL / 0 */
+    LC_ARG_NOT_NULL,      /* argN!=null */
+    LC_ARG_HAS_TOKEN,     /* argN~TOKEN : the argument's spelling contains
+                             the identifier TOKEN (e.g. MSG_DONTWAIT) */
+    LC_ARG_LACKS_TOKEN,   /* argN!~TOKEN */
+};
+
+struct lc_arg_condition {
+    int position;          /* 1-based */
+    enum lc_arg_test test;
+    const char *token;     /* HAS_TOKEN / LACKS_TOKEN */
+};
+
+/* `blocking NAME [if COND]... [unless COND]... reason "..." [instead "..."]`
+ * The call blocks when every `if` holds and no `unless` holds. */
+struct lc_blocking_model {
+    const char *reason;
+    const char *instead;            /* the non-blocking alternative, or NULL */
+    struct lc_arg_condition *if_conditions;
+    size_t if_count;
+    struct lc_arg_condition *unless_conditions;
+    size_t unless_count;
+};
+
+/* `callback NAME argN loop|pool|thread` */
+struct lc_callback_model {
+    int position;                   /* 1-based argument holding the callback */
+    enum lc_thread_role role;
+};
+
+/* `field RECORD.FIELD loop|pool|thread`: a function stored into that field
+ * of that struct runs there (libev's `ev_watcher.cb`). */
+struct lc_field_model {
+    const char *record;
+    const char *field;
+    enum lc_thread_role role;
+    const struct lc_library *library;
+    const char *file;               /* where it was declared */
+    unsigned line;
+};
+
+/* `library NAME offload "how to offload work with this library"`
+ * Entries after it (in the same file) belong to this library. */
+struct lc_library {
+    const char *name;
+    const char *offload;            /* e.g. "uv_queue_work(loop, req, work, after_work)" */
+};
+
+/* Everything the models say about one function name. */
+struct lc_function_model {
+    const char *name;
+    const struct lc_library *library;  /* may be NULL */
+    const char *file;                  /* first declaring rules file */
+    unsigned line;
+    int nonblocking;                   /* `nonblocking NAME` */
+    struct lc_blocking_model *blocking;/* NULL unless `blocking NAME` */
+    struct lc_callback_model *callbacks;
+    size_t callback_count;
+};
+
+struct lc_models {
+    struct lc_arena arena;
+    struct lc_function_model **buckets; /* open hash by name */
+    size_t bucket_count, function_count;
+    struct lc_field_model *fields;
+    size_t field_count, field_cap;
+    struct lc_library **libraries;
+    size_t library_count, library_cap;
+};
+
+void lc_models_init(struct lc_models *models);
+void lc_models_free(struct lc_models *models);
+
+/* Parse one rules file and add its entries.  Each error is printed to `err`
+ * as "file:line: message" and the line is skipped; returns the number of
+ * errors (0 on success, -1 when the file cannot be read, also printed). */
+int lc_models_load_file(struct lc_models *models, const char *path, FILE *err);
+/* The same for text in memory (`name` is used in messages). */
+int lc_models_load_text(struct lc_models *models, const char *name,
+                        const char *text, FILE *err);
+/* Load every *.rules file of a directory in name order; returns the number
+ * of errors, -1 when the directory cannot be read. */
+int lc_models_load_dir(struct lc_models *models, const char *dir, FILE *err);
+
+const struct lc_function_model *lc_models_find(const struct lc_models *models,
+                                               const char *name);
+const struct lc_field_model *lc_models_find_field(const struct lc_models *models,
+                                                  const char *record,
+                                                  const char *field);
+
+const char *lc_thread_role_name(enum lc_thread_role role);
+
+#endif

@@ -1,0 +1,26 @@
+/* checks.h — the table of checks.  Each check lives in its own file
+ * (rules/check_<name>.c) and is registered by one line in checks.c. */
+#ifndef LOOPCHECK_CHECKS_H
+#define LOOPCHECK_CHECKS_H
+
+#include "finding.h"
+
+struct lc_program;
+
+struct lc_check {
+    const char *id;                /* rule id, e.g. "blocking-call" */
+    enum lc_level level;           /* default level of its findings */
+    const char *short_description; /* one sentence */
+    const char *full_description;  /* a paragraph: what and why */
+    const char *help;              /* how to fix, how to suppress */
+    const char *doc;               /* path of its doc page, relative to the
+                                      repository (rules/<id>.md) */
+    void (*run)(const struct lc_program *program, struct lc_findings *out);
+};
+
+extern const struct lc_check lc_checks[];
+extern const size_t lc_check_count;
+
+const struct lc_check *lc_check_find(const char *id);
+
+#endif
