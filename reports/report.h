@@ -23,8 +23,9 @@ struct lc_report_options {
 /* "text" | "json" | "sarif" -> format; -1 when unknown. */
 int lc_format_parse(const char *name);
 
-/* Write every finding (suppressed ones too: text and JSON skip them in the
- * list and count them; SARIF carries them with a `suppressions` entry).
+/* Write every finding.  Suppressed ones: text leaves them out; JSON lists
+ * them with "suppressed": true; SARIF carries them with a `suppressions`
+ * entry.
  * Returns 0, or -1 when writing failed. */
 int lc_report_write(enum lc_format format, FILE *out,
                     const struct lc_findings *findings,
