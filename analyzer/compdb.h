@@ -26,4 +26,9 @@ struct lc_compdb {
 int lc_compdb_load(struct lc_compdb *db, const char *build_dir, FILE *err);
 void lc_compdb_free(struct lc_compdb *db);
 
+/* `path` made absolute against `directory` (when relative) and normalised:
+ * resolved with realpath(3) when it exists, else lexically ("//", "." and
+ * ".." removed).  Returns a malloc'd string, NULL when memory runs out. */
+char *lc_compdb_normalize_path(const char *directory, const char *path);
+
 #endif

@@ -1,4 +1,4 @@
-/* models.h — what the rules files (rules/*.rules) say about library
+/* models.h — what the rules files (rules/NAME.rules) say about library
  * functions whose bodies loopcheck cannot see, and about loop APIs.
  *
  * The format is documented in rules/README.md.  A `struct lc_models` holds
@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "arena.h"
+#include "facts.h"
 
 /* Where a callback passed to a registration API runs. */
 enum lc_thread_role {
@@ -44,12 +45,36 @@ struct lc_blocking_model {
     size_t if_count;
     struct lc_arg_condition *unless_conditions;
     size_t unless_count;
+    const char *file;               /* where it was declared */
+    unsigned line;
 };
 
 /* `callback NAME argN loop|pool|thread` */
 struct lc_callback_model {
     int position;                   /* 1-based argument holding the callback */
     enum lc_thread_role role;
+};
+
+/* `lock NAME argN`, `unlock NAME argN`, `trylock NAME argN` */
+enum lc_lock_action {
+    LC_LOCK_ACQUIRE = 1,  /* lock: takes the lock, waiting for it */
+    LC_LOCK_RELEASE,      /* unlock: releases it */
+    LC_LOCK_TRY,          /* trylock: takes it only when the call returns 0;
+                             never waits */
+};
+
+struct lc_lock_model {
+    int position;                   /* 1-based argument holding the lock */
+    enum lc_lock_action action;
+};
+
+/* `cpu-heavy NAME reason "..." [instead "..."]`: does not wait, but may
+ * compute long enough to stall the loop. */
+struct lc_cpu_heavy_model {
+    const char *reason;
+    const char *instead;            /* or NULL */
+    const char *file;               /* where it was declared */
+    unsigned line;
 };
 
 /* `field RECORD.FIELD loop|pool|thread`: a function stored into that field
@@ -80,6 +105,8 @@ struct lc_function_model {
     struct lc_blocking_model *blocking;/* NULL unless `blocking NAME` */
     struct lc_callback_model *callbacks;
     size_t callback_count;
+    struct lc_lock_model *lock;        /* NULL unless lock/unlock/trylock */
+    struct lc_cpu_heavy_model *cpu_heavy; /* NULL unless `cpu-heavy NAME` */
 };
 
 struct lc_models {
@@ -90,6 +117,9 @@ struct lc_models {
     size_t field_count, field_cap;
     struct lc_library **libraries;
     size_t library_count, library_cap;
+    struct lc_function_model **patterns; /* names with * ? [ : fnmatch(3),
+                                            tried last declared first */
+    size_t pattern_count, pattern_cap;
 };
 
 void lc_models_init(struct lc_models *models);
@@ -113,5 +143,21 @@ const struct lc_field_model *lc_models_find_field(const struct lc_models *models
                                                   const char *field);
 
 const char *lc_thread_role_name(enum lc_thread_role role);
+
+/* Does `condition` hold for one argument of a call, given its kind and its
+ * source spelling?  A missing argument is (LC_VALUE_OTHER, NULL).
+ * `=null` holds for LC_VALUE_NULL and for the spellings NULL, 0, nullptr;
+ * `~TOKEN` holds when TOKEN occurs in the spelling as a whole identifier or
+ * number (MSG_DONTWAIT in "MSG_DONTWAIT | MSG_NOSIGNAL", not in
+ * "MSG_DONTWAITX"); `!=null` and `!~` are their negations. */
+int lc_arg_condition_holds(const struct lc_arg_condition *condition,
+                           enum lc_value_kind kind, const char *text);
+
+/* Why a call that matches `model` blocks, for messages: every `if` stated as
+ * it holds and every `unless` as it fails, joined by " and " (e.g.
+ * "argument 6 is NULL", "argument 4 lacks MSG_DONTWAIT").  NULL for an
+ * unconditional model or when memory runs out. */
+const char *lc_blocking_model_explain(const struct lc_blocking_model *model,
+                                      struct lc_arena *arena);
 
 #endif

@@ -1,0 +1,304 @@
+/* extract_values.c — small questions the AST walker asks of libclang: what
+ * an expression refers to (a function, a field, a variable, a parameter, a
+ * constant), where a cursor is (expansion location, absolute file name), and
+ * how an argument is spelled in the source. */
+#include "extract_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct lc_extract_file *lc_extract_file_entry(struct lc_extract_walk *walk, CXFile file)
+{
+    for (size_t i = walk->file_count; i-- > 0;)
+        if (clang_File_isEqual(walk->files[i].file, file))
+            return &walk->files[i];
+    if (walk->file_count == walk->file_cap) {
+        size_t cap = walk->file_cap ? walk->file_cap * 2 : 16;
+        struct lc_extract_file *grown = realloc(walk->files, cap * sizeof *grown);
+        if (!grown)
+            goto out_of_memory;
+        walk->files = grown;
+        walk->file_cap = cap;
+    }
+    CXString name = clang_File_tryGetRealPathName(file);
+    if (!clang_getCString(name) || !clang_getCString(name)[0]) {
+        clang_disposeString(name);
+        name = clang_getFileName(file);
+    }
+    char *normal = lc_compdb_normalize_path(walk->directory, clang_getCString(name));
+    clang_disposeString(name);
+    const char *path = normal ? lc_arena_strdup(&walk->facts->arena, normal) : NULL;
+    free(normal);
+    if (!path)
+        goto out_of_memory;
+    struct lc_extract_file *entry = &walk->files[walk->file_count++];
+    *entry = (struct lc_extract_file){ file, path, 0 };
+    return entry;
+out_of_memory:
+    walk->out_of_memory = 1;
+    return NULL;
+}
+
+int lc_extract_location(struct lc_extract_walk *walk, CXSourceLocation location,
+                        struct lc_location *out)
+{
+    CXFile file;
+    unsigned line, col;
+    clang_getExpansionLocation(location, &file, &line, &col, NULL);
+    if (!file)
+        return -1;
+    struct lc_extract_file *entry = lc_extract_file_entry(walk, file);
+    if (!entry)
+        return -1;
+    *out = (struct lc_location){ entry->path, line, col };
+    return 0;
+}
+
+const char *lc_extract_string(struct lc_extract_walk *walk, CXString string)
+{
+    const char *text = clang_getCString(string);
+    const char *copy = lc_arena_strdup(&walk->facts->arena, text ? text : "");
+    clang_disposeString(string);
+    if (!copy)
+        walk->out_of_memory = 1;
+    return copy;
+}
+
+struct extract_children {
+    CXCursor *items;
+    unsigned count, max;
+    int grow;           /* malloc more room instead of stopping at max */
+    int failed;
+};
+
+static enum CXChildVisitResult extract_collect_child(CXCursor child, CXCursor parent,
+                                                     CXClientData data)
+{
+    (void)parent;
+    struct extract_children *children = data;
+    if (children->count == children->max && children->grow) {
+        unsigned max = children->max ? children->max * 2 : 16;
+        CXCursor *grown = realloc(children->items, max * sizeof *grown);
+        if (!grown) {
+            children->failed = 1;
+            return CXChildVisit_Break;
+        }
+        children->items = grown;
+        children->max = max;
+    }
+    if (children->count < children->max)
+        children->items[children->count] = child;
+    children->count++;
+    return CXChildVisit_Continue;
+}
+
+unsigned lc_extract_children(CXCursor cursor, CXCursor *items, unsigned max)
+{
+    struct extract_children children = { items, 0, max, 0, 0 };
+    clang_visitChildren(cursor, extract_collect_child, &children);
+    return children.count;
+}
+
+CXCursor *lc_extract_children_all(struct lc_extract_walk *walk, CXCursor cursor,
+                                  unsigned *count)
+{
+    struct extract_children children = { NULL, 0, 0, 1, 0 };
+    clang_visitChildren(cursor, extract_collect_child, &children);
+    if (children.failed)
+        walk->out_of_memory = 1;
+    *count = children.failed ? 0 : children.count;
+    return children.items;
+}
+
+static int extract_is_function_type(CXType type)
+{
+    enum CXTypeKind kind = clang_getCanonicalType(type).kind;
+    return kind == CXType_FunctionProto || kind == CXType_FunctionNoProto;
+}
+
+int lc_extract_is_function_pointer(CXType type)
+{
+    CXType canonical = clang_getCanonicalType(type);
+    return canonical.kind == CXType_Pointer &&
+           extract_is_function_type(clang_getPointeeType(canonical));
+}
+
+/* One step of stripping: the operand of a parenthesis, cast, implicit
+ * conversion, `*fp` or `&f`; a null cursor when `expr` is none of those. */
+static CXCursor extract_strip_once(CXCursor expr)
+{
+    CXCursor children[2];
+    unsigned count = lc_extract_children(expr, children, 2);
+    switch (clang_getCursorKind(expr)) {
+    case CXCursor_UnexposedExpr:   /* implicit conversions */
+    case CXCursor_ParenExpr:
+        if (count == 1)
+            return children[0];
+        break;
+    case CXCursor_CStyleCastExpr: {   /* the operand follows any TypeRef */
+        CXCursor all[8];
+        count = lc_extract_children(expr, all, 8);
+        if (count >= 1 && count <= 8)
+            return all[count - 1];
+        break;
+    }
+    case CXCursor_UnaryOperator: {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(expr);
+        if (count == 1 && op == CXUnaryOperator_Deref &&
+            extract_is_function_type(clang_getCursorType(expr)))
+            return children[0];
+        if (count == 1 && op == CXUnaryOperator_AddrOf &&
+            extract_is_function_type(clang_getCursorType(children[0])))
+            return children[0];
+        break;
+    }
+    default:
+        break;
+    }
+    return clang_getNullCursor();
+}
+
+static CXCursor extract_strip(CXCursor expr)
+{
+    for (CXCursor next = extract_strip_once(expr); !clang_Cursor_isNull(next);
+         next = extract_strip_once(expr))
+        expr = next;
+    return expr;
+}
+
+void lc_extract_field_value(struct lc_extract_walk *walk, CXCursor field,
+                            struct lc_value *value)
+{
+    value->kind = LC_VALUE_FIELD;
+    value->usr = lc_extract_string(walk, clang_getCursorUSR(field));
+    value->name = lc_extract_string(walk, clang_getCursorSpelling(field));
+    CXCursor record = clang_getCursorSemanticParent(field);
+    const char *record_name = lc_extract_string(walk, clang_getCursorSpelling(record));
+    if (record_name && !record_name[0])
+        record_name = lc_extract_string(walk, clang_getTypeSpelling(clang_getCursorType(record)));
+    if (record_name && !record_name[0])
+        record_name = "(anonymous)";
+    value->record = record_name;
+}
+
+static int extract_parameter_index(CXCursor parameter)
+{
+    CXCursor function = clang_getCursorSemanticParent(parameter);
+    int count = clang_Cursor_getNumArguments(function);
+    for (int i = 0; i < count; i++)
+        if (clang_equalCursors(clang_Cursor_getArgument(function, i), parameter))
+            return i;
+    return -1;
+}
+
+/* The value of a DeclRefExpr to `declaration`. */
+static void extract_declaration_value(struct lc_extract_walk *walk, CXCursor declaration,
+                                      struct lc_value *value)
+{
+    switch (clang_getCursorKind(declaration)) {
+    case CXCursor_FunctionDecl:
+        value->kind = LC_VALUE_FUNCTION;
+        break;
+    case CXCursor_VarDecl:
+        value->kind = LC_VALUE_VAR;
+        break;
+    case CXCursor_ParmDecl:
+        value->param_index = extract_parameter_index(declaration);
+        if (value->param_index < 0)
+            return;
+        value->kind = LC_VALUE_PARAM;
+        value->usr = walk->function_usr ? walk->function_usr :
+            lc_extract_string(walk, clang_getCursorUSR(clang_getCursorSemanticParent(declaration)));
+        value->name = lc_extract_string(walk, clang_getCursorSpelling(declaration));
+        return;
+    default:
+        return;
+    }
+    value->usr = lc_extract_string(walk, clang_getCursorUSR(declaration));
+    value->name = lc_extract_string(walk, clang_getCursorSpelling(declaration));
+}
+
+void lc_extract_value(struct lc_extract_walk *walk, CXCursor expr, struct lc_value *value)
+{
+    memset(value, 0, sizeof *value);
+    expr = extract_strip(expr);
+    /* table[i](...): the array, or the field holding it. */
+    int subscripted = 0;
+    while (clang_getCursorKind(expr) == CXCursor_ArraySubscriptExpr &&
+           lc_extract_children(expr, &expr, 1) >= 1) {
+        expr = extract_strip(expr);
+        subscripted = 1;
+    }
+    CXCursor referenced = clang_getCursorReferenced(expr);
+    switch (clang_getCursorKind(expr)) {
+    case CXCursor_DeclRefExpr:
+        extract_declaration_value(walk, referenced, value);
+        break;
+    case CXCursor_MemberRefExpr:
+        if (clang_getCursorKind(referenced) == CXCursor_FieldDecl)
+            lc_extract_field_value(walk, referenced, value);
+        break;
+    default:
+        break;
+    }
+    if (subscripted && value->kind != LC_VALUE_VAR && value->kind != LC_VALUE_FIELD)
+        memset(value, 0, sizeof *value);
+}
+
+static int extract_is_pointer(CXType type)
+{
+    enum CXTypeKind kind = clang_getCanonicalType(type).kind;
+    return kind == CXType_Pointer || kind == CXType_BlockPointer || kind == CXType_NullPtr;
+}
+
+static int extract_is_integer(CXType type)
+{
+    enum CXTypeKind kind = clang_getCanonicalType(type).kind;
+    return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
+}
+
+/* Whether `expr`, an integer expression, is a constant; its value if so. */
+static int extract_integer_constant(CXCursor expr, long long *value)
+{
+    CXEvalResult result = clang_Cursor_Evaluate(expr);
+    if (!result)
+        return 0;
+    int is_int = clang_EvalResult_getKind(result) == CXEval_Int;
+    if (is_int)
+        *value = clang_EvalResult_isUnsignedInt(result) ?
+            (long long)clang_EvalResult_getAsUnsigned(result) :
+            clang_EvalResult_getAsLongLong(result);
+    clang_EvalResult_dispose(result);
+    return is_int;
+}
+
+/* NULL, 0 or (void *)0 where a pointer is expected. */
+static int extract_is_null_pointer_constant(CXCursor expr)
+{
+    while (extract_is_pointer(clang_getCursorType(expr))) {
+        if (clang_getCursorKind(expr) == CXCursor_CXXNullPtrLiteralExpr)
+            return 1;
+        CXCursor operand = extract_strip_once(expr);
+        if (clang_Cursor_isNull(operand))
+            return 0;
+        expr = operand;
+    }
+    long long value;
+    return extract_is_integer(clang_getCursorType(expr)) &&
+           extract_integer_constant(expr, &value) && value == 0;
+}
+
+void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value)
+{
+    CXType type = clang_getCursorType(arg);
+    memset(value, 0, sizeof *value);
+    if (extract_is_pointer(type) && extract_is_null_pointer_constant(arg)) {
+        value->kind = LC_VALUE_NULL;
+        return;
+    }
+    if (extract_is_integer(type) && extract_integer_constant(arg, &value->int_value)) {
+        value->kind = LC_VALUE_INT;
+        return;
+    }
+    lc_extract_value(walk, arg, value);
+}

@@ -1,0 +1,268 @@
+/* models.c — the model store of models.h: function entries in an open hash
+ * table by name, glob patterns in a list tried after it, `field` entries and
+ * libraries in arrays; and the evaluation of argument conditions.  The rules
+ * files are parsed by models_parse.c. */
+#include "models.h"
+
+#include <ctype.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "models_internal.h"
+
+#define LC_MODELS_INITIAL_BUCKETS 256u
+
+void lc_models_init(struct lc_models *models)
+{
+    memset(models, 0, sizeof *models);
+    lc_arena_init(&models->arena);
+}
+
+void lc_models_free(struct lc_models *models)
+{
+    free(models->buckets);
+    free(models->fields);
+    free(models->libraries);
+    free(models->patterns);
+    lc_arena_free(&models->arena);
+    memset(models, 0, sizeof *models);
+}
+
+static size_t lc_models_bucket_of(const struct lc_function_model *const *buckets,
+                                  size_t bucket_count, const char *name)
+{
+    size_t mask = bucket_count - 1;
+    size_t index = (size_t)lc_hash_fnv1a64(name, strlen(name), LC_HASH_FNV1A64_INIT) & mask;
+    while (buckets[index] && strcmp(buckets[index]->name, name) != 0)
+        index = (index + 1) & mask;
+    return index;
+}
+
+static int lc_models_grow_buckets(struct lc_models *models)
+{
+    size_t count = models->bucket_count ? models->bucket_count * 2 : LC_MODELS_INITIAL_BUCKETS;
+    struct lc_function_model **buckets = calloc(count, sizeof *buckets);
+    if (!buckets)
+        return -1;
+    for (size_t i = 0; i < models->bucket_count; i++) {
+        struct lc_function_model *entry = models->buckets[i];
+        if (entry)
+            buckets[lc_models_bucket_of((const struct lc_function_model *const *)buckets,
+                                        count, entry->name)] = entry;
+    }
+    free(models->buckets);
+    models->buckets = buckets;
+    models->bucket_count = count;
+    return 0;
+}
+
+/* Make room for one more pointer in a malloc'd array of `cap` pointers of
+ * `size` bytes each; returns the (maybe moved) array, NULL when memory runs
+ * out (the old array is then still valid). */
+static void *lc_models_reserve(void *items, size_t count, size_t *cap, size_t size)
+{
+    if (count < *cap)
+        return items;
+    size_t new_cap = *cap ? *cap * 2 : 16;
+    void *grown = realloc(items, new_cap * size);
+    if (grown)
+        *cap = new_cap;
+    return grown;
+}
+
+static int lc_models_is_pattern(const char *name)
+{
+    return strpbrk(name, "*?[") != NULL;
+}
+
+struct lc_function_model *lc_models_function_for(struct lc_models *models,
+                                                 const char *name,
+                                                 const char *file, unsigned line)
+{
+    if ((models->function_count + 1) * 10 > models->bucket_count * 7
+        && lc_models_grow_buckets(models) != 0)
+        return NULL;
+    size_t index = lc_models_bucket_of((const struct lc_function_model *const *)models->buckets,
+                                       models->bucket_count, name);
+    if (models->buckets[index])
+        return models->buckets[index];
+    struct lc_function_model *entry = lc_arena_alloc(&models->arena, sizeof *entry);
+    if (!entry || !(entry->name = lc_arena_strdup(&models->arena, name)))
+        return NULL;
+    entry->file = file;
+    entry->line = line;
+    if (lc_models_is_pattern(name)) {
+        struct lc_function_model **patterns = lc_models_reserve(
+            models->patterns, models->pattern_count, &models->pattern_cap, sizeof *patterns);
+        if (!patterns)
+            return NULL;
+        models->patterns = patterns;
+        patterns[models->pattern_count++] = entry;
+    }
+    models->buckets[index] = entry;
+    models->function_count++;
+    return entry;
+}
+
+const struct lc_function_model *lc_models_find(const struct lc_models *models,
+                                               const char *name)
+{
+    if (models->bucket_count) {
+        size_t index = lc_models_bucket_of((const struct lc_function_model *const *)models->buckets,
+                                           models->bucket_count, name);
+        if (models->buckets[index])
+            return models->buckets[index];
+    }
+    for (size_t i = models->pattern_count; i-- > 0;)
+        if (fnmatch(models->patterns[i]->name, name, 0) == 0)
+            return models->patterns[i];
+    return NULL;
+}
+
+static size_t lc_models_field_index(const struct lc_models *models,
+                                    const char *record, const char *field)
+{
+    for (size_t i = 0; i < models->field_count; i++)
+        if (strcmp(models->fields[i].record, record) == 0
+            && strcmp(models->fields[i].field, field) == 0)
+            return i;
+    return models->field_count;
+}
+
+struct lc_field_model *lc_models_field_for(struct lc_models *models,
+                                           const char *record, const char *field)
+{
+    size_t index = lc_models_field_index(models, record, field);
+    if (index < models->field_count)
+        return &models->fields[index];
+    struct lc_field_model *fields = lc_models_reserve(
+        models->fields, models->field_count, &models->field_cap, sizeof *fields);
+    if (!fields)
+        return NULL;
+    models->fields = fields;
+    struct lc_field_model *entry = &fields[models->field_count];
+    memset(entry, 0, sizeof *entry);
+    entry->record = lc_arena_strdup(&models->arena, record);
+    entry->field = lc_arena_strdup(&models->arena, field);
+    if (!entry->record || !entry->field)
+        return NULL;
+    models->field_count++;
+    return entry;
+}
+
+const struct lc_field_model *lc_models_find_field(const struct lc_models *models,
+                                                  const char *record,
+                                                  const char *field)
+{
+    size_t index = lc_models_field_index(models, record, field);
+    return index < models->field_count ? &models->fields[index] : NULL;
+}
+
+struct lc_library *lc_models_library_for(struct lc_models *models, const char *name)
+{
+    for (size_t i = 0; i < models->library_count; i++)
+        if (strcmp(models->libraries[i]->name, name) == 0)
+            return models->libraries[i];
+    struct lc_library *library = lc_arena_alloc(&models->arena, sizeof *library);
+    if (!library || !(library->name = lc_arena_strdup(&models->arena, name)))
+        return NULL;
+    struct lc_library **libraries = lc_models_reserve(
+        models->libraries, models->library_count, &models->library_cap, sizeof *libraries);
+    if (!libraries)
+        return NULL;
+    models->libraries = libraries;
+    libraries[models->library_count++] = library;
+    return library;
+}
+
+const char *lc_thread_role_name(enum lc_thread_role role)
+{
+    switch (role) {
+    case LC_ROLE_LOOP:
+        return "loop";
+    case LC_ROLE_POOL:
+        return "pool";
+    case LC_ROLE_THREAD:
+        return "thread";
+    }
+    return "unknown";
+}
+
+static int lc_models_is_word_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '_';
+}
+
+/* TOKEN occurs in text with no identifier character on either side. */
+static int lc_models_text_has_token(const char *text, const char *token)
+{
+    size_t length = strlen(token);
+    for (const char *at = strstr(text, token); at; at = strstr(at + 1, token)) {
+        int starts = at == text || !lc_models_is_word_char(at[-1]);
+        if (starts && !lc_models_is_word_char(at[length]))
+            return 1;
+    }
+    return 0;
+}
+
+static int lc_models_text_is_null(const char *text)
+{
+    static const char *const spellings[] = { "NULL", "0", "nullptr" };
+    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++)
+        if (strcmp(text, spellings[i]) == 0)
+            return 1;
+    return 0;
+}
+
+int lc_arg_condition_holds(const struct lc_arg_condition *condition,
+                           enum lc_value_kind kind, const char *text)
+{
+    int is_null = kind == LC_VALUE_NULL || (text && lc_models_text_is_null(text));
+    int has_token = text && condition->token && lc_models_text_has_token(text, condition->token);
+    switch (condition->test) {
+    case LC_ARG_IS_NULL:
+        return is_null;
+    case LC_ARG_NOT_NULL:
+        return !is_null;
+    case LC_ARG_HAS_TOKEN:
+        return has_token;
+    case LC_ARG_LACKS_TOKEN:
+        return !has_token;
+    }
+    return 0;
+}
+
+/* The condition as it is when the call blocks: `holds` for an `if`, not for
+ * an `unless`. */
+static const char *lc_models_describe(const struct lc_arg_condition *condition,
+                                      int holds, struct lc_arena *arena)
+{
+    int null_test = condition->test == LC_ARG_IS_NULL || condition->test == LC_ARG_NOT_NULL;
+    int positive = (condition->test == LC_ARG_IS_NULL || condition->test == LC_ARG_HAS_TOKEN) == holds;
+    if (null_test)
+        return lc_arena_printf(arena, "argument %d is %sNULL/0", condition->position,
+                               positive ? "" : "not ");
+    return lc_arena_printf(arena, "argument %d %s %s", condition->position,
+                           positive ? "has" : "lacks", condition->token);
+}
+
+const char *lc_blocking_model_explain(const struct lc_blocking_model *model,
+                                      struct lc_arena *arena)
+{
+    const char *text = NULL;
+    size_t total = model->if_count + model->unless_count;
+    for (size_t i = 0; i < total; i++) {
+        int is_if = i < model->if_count;
+        const struct lc_arg_condition *condition = is_if
+            ? &model->if_conditions[i] : &model->unless_conditions[i - model->if_count];
+        const char *part = lc_models_describe(condition, is_if, arena);
+        if (!part)
+            return NULL;
+        text = text ? lc_arena_printf(arena, "%s and %s", text, part) : part;
+        if (!text)
+            return NULL;
+    }
+    return text;
+}

@@ -1,0 +1,385 @@
+/* models_parse.c — reading rules files (format: rules/README.md).  One
+ * statement per line, dispatched through the table at the end; an error is
+ * printed as "file:line: message", its line is skipped and parsing goes on.
+ * A line is applied only once it parsed whole.  Also loading files and
+ * directories of them. */
+#include "models.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models_internal.h"
+#include "models_lexer.h"
+
+/* The entry for NAME, its library set to the current one (later wins). */
+static struct lc_function_model *lc_rules_function(struct lc_rules_parser *parser, const char *name)
+{
+    struct lc_function_model *model = lc_models_function_for(parser->models, name,
+                                                             parser->file, parser->line);
+    if (!model) {
+        lc_rules_error(parser, "out of memory");
+        return NULL;
+    }
+    if (parser->library)
+        model->library = parser->library;
+    return model;
+}
+
+static char *lc_rules_copy(struct lc_rules_parser *parser, const char *text, int *failed)
+{
+    char *copy = lc_arena_strdup(&parser->models->arena, text);
+    *failed |= text && !copy;
+    return copy;
+}
+
+static struct lc_arg_condition *lc_rules_copy_conditions(struct lc_rules_parser *parser,
+                                                         const struct lc_arg_condition *conditions,
+                                                         size_t count, int *failed)
+{
+    if (count == 0)
+        return NULL;
+    struct lc_arg_condition *copy = lc_arena_alloc(&parser->models->arena, count * sizeof *copy);
+    if (!copy) {
+        *failed = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < count; i++) {
+        copy[i] = conditions[i];
+        copy[i].token = lc_rules_copy(parser, conditions[i].token, failed);
+    }
+    return copy;
+}
+
+/* library NAME offload "..." */
+static int lc_rules_parse_library(struct lc_rules_parser *parser)
+{
+    const struct lc_rules_word *word = lc_rules_next(parser);
+    if (!word)
+        return lc_rules_error(parser, "missing library name");
+    if (word->quoted || !lc_rules_is_identifier(word->text, ".+-"))
+        return lc_rules_error(parser, "invalid library name '%s'", word->text);
+    parser->name = word->text;
+    word = lc_rules_next(parser);
+    if (!word || word->quoted || strcmp(word->text, "offload") != 0)
+        return lc_rules_error(parser, "expected offload \"...\"");
+    const char *offload = lc_rules_read_string(parser, "offload");
+    if (!offload || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_library *library = lc_models_library_for(parser->models, parser->name);
+    int failed = !library;
+    if (library)
+        library->offload = lc_rules_copy(parser, offload, &failed);
+    if (failed)
+        return lc_rules_error(parser, "out of memory");
+    parser->library = library;
+    return 0;
+}
+
+/* Where `blocking` or `cpu-heavy` was already declared for this name in
+ * this file: a mistake, since only one of them could count. */
+static int lc_rules_check_duplicate(struct lc_rules_parser *parser, const char *file, unsigned line)
+{
+    if (file != parser->file)
+        return 0;
+    return lc_rules_error(parser, "already declared at line %u of this file", line);
+}
+
+/* blocking NAME [if COND]... [unless COND]... reason "..." [instead "..."] */
+static int lc_rules_parse_blocking(struct lc_rules_parser *parser)
+{
+    struct lc_rules_clauses clauses = { 0 };
+    const char *name = lc_rules_read_name(parser);
+    if (!name || lc_rules_read_clauses(parser, 1, &clauses) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model || (model->blocking
+                   && lc_rules_check_duplicate(parser, model->blocking->file, model->blocking->line) != 0))
+        return -1;
+    struct lc_blocking_model *blocking = lc_arena_alloc(&parser->models->arena, sizeof *blocking);
+    int failed = !blocking;
+    if (blocking) {
+        blocking->reason = lc_rules_copy(parser, clauses.reason, &failed);
+        blocking->instead = lc_rules_copy(parser, clauses.instead, &failed);
+        blocking->if_conditions = lc_rules_copy_conditions(parser, clauses.ifs, clauses.if_count, &failed);
+        blocking->if_count = clauses.if_count;
+        blocking->unless_conditions = lc_rules_copy_conditions(parser, clauses.unlesses,
+                                                               clauses.unless_count, &failed);
+        blocking->unless_count = clauses.unless_count;
+        blocking->file = parser->file;
+        blocking->line = parser->line;
+    }
+    if (failed)
+        return lc_rules_error(parser, "out of memory");
+    model->blocking = blocking;
+    model->nonblocking = 0;
+    return 0;
+}
+
+/* cpu-heavy NAME reason "..." [instead "..."] */
+static int lc_rules_parse_cpu_heavy(struct lc_rules_parser *parser)
+{
+    struct lc_rules_clauses clauses = { 0 };
+    const char *name = lc_rules_read_name(parser);
+    if (!name || lc_rules_read_clauses(parser, 0, &clauses) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model || (model->cpu_heavy
+                   && lc_rules_check_duplicate(parser, model->cpu_heavy->file, model->cpu_heavy->line) != 0))
+        return -1;
+    struct lc_cpu_heavy_model *heavy = lc_arena_alloc(&parser->models->arena, sizeof *heavy);
+    int failed = !heavy;
+    if (heavy) {
+        heavy->reason = lc_rules_copy(parser, clauses.reason, &failed);
+        heavy->instead = lc_rules_copy(parser, clauses.instead, &failed);
+        heavy->file = parser->file;
+        heavy->line = parser->line;
+    }
+    if (failed)
+        return lc_rules_error(parser, "out of memory");
+    model->cpu_heavy = heavy;
+    return 0;
+}
+
+/* nonblocking NAME */
+static int lc_rules_parse_nonblocking(struct lc_rules_parser *parser)
+{
+    const char *name = lc_rules_read_name(parser);
+    if (!name || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    model->nonblocking = 1;
+    model->blocking = NULL;
+    return 0;
+}
+
+/* callback NAME argN loop|pool|thread */
+static int lc_rules_parse_callback(struct lc_rules_parser *parser)
+{
+    enum lc_thread_role role;
+    const char *name = lc_rules_read_name(parser);
+    int position = name ? lc_rules_read_position(parser) : -1;
+    if (position < 0 || lc_rules_read_role(parser, &role) != 0 || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    for (size_t i = 0; i < model->callback_count; i++)
+        if (model->callbacks[i].position == position) {
+            model->callbacks[i].role = role;
+            return 0;
+        }
+    size_t count = model->callback_count + 1;
+    struct lc_callback_model *callbacks = lc_arena_alloc(&parser->models->arena, count * sizeof *callbacks);
+    if (!callbacks)
+        return lc_rules_error(parser, "out of memory");
+    if (model->callback_count)
+        memcpy(callbacks, model->callbacks, model->callback_count * sizeof *callbacks);
+    callbacks[count - 1] = (struct lc_callback_model){ .position = position, .role = role };
+    model->callbacks = callbacks;
+    model->callback_count = count;
+    return 0;
+}
+
+/* field RECORD.FIELD loop|pool|thread */
+static int lc_rules_parse_field(struct lc_rules_parser *parser)
+{
+    const struct lc_rules_word *word = lc_rules_next(parser);
+    if (!word)
+        return lc_rules_error(parser, "missing RECORD.FIELD");
+    char record[256];
+    const char *dot = word->quoted ? NULL : strchr(word->text, '.');
+    size_t length = dot ? (size_t)(dot - word->text) : 0;
+    if (dot && length < sizeof record) {
+        memcpy(record, word->text, length);
+        record[length] = '\0';
+    }
+    if (!dot || length >= sizeof record || !lc_rules_is_identifier(record, "")
+        || !lc_rules_is_identifier(dot + 1, ""))
+        return lc_rules_error(parser, "invalid RECORD.FIELD '%s'", word->text);
+    parser->name = word->text;
+    enum lc_thread_role role;
+    if (lc_rules_read_role(parser, &role) != 0 || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_field_model *field = lc_models_field_for(parser->models, record, dot + 1);
+    if (!field)
+        return lc_rules_error(parser, "out of memory");
+    field->role = role;
+    field->library = parser->library;
+    field->file = parser->file;
+    field->line = parser->line;
+    return 0;
+}
+
+/* lock|unlock|trylock NAME argN */
+static int lc_rules_parse_lock(struct lc_rules_parser *parser, enum lc_lock_action action)
+{
+    const char *name = lc_rules_read_name(parser);
+    int position = name ? lc_rules_read_position(parser) : -1;
+    if (position < 0 || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    if (!model->lock && !(model->lock = lc_arena_alloc(&parser->models->arena, sizeof *model->lock)))
+        return lc_rules_error(parser, "out of memory");
+    model->lock->position = position;
+    model->lock->action = action;
+    return 0;
+}
+
+static int lc_rules_parse_acquire(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_lock(parser, LC_LOCK_ACQUIRE);
+}
+
+static int lc_rules_parse_release(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_lock(parser, LC_LOCK_RELEASE);
+}
+
+static int lc_rules_parse_try(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_lock(parser, LC_LOCK_TRY);
+}
+
+static const struct lc_rules_statement {
+    const char *keyword;
+    int (*parse)(struct lc_rules_parser *parser);
+} lc_rules_statements[] = {
+    { "library", lc_rules_parse_library },
+    { "blocking", lc_rules_parse_blocking },
+    { "nonblocking", lc_rules_parse_nonblocking },
+    { "callback", lc_rules_parse_callback },
+    { "field", lc_rules_parse_field },
+    { "lock", lc_rules_parse_acquire },
+    { "unlock", lc_rules_parse_release },
+    { "trylock", lc_rules_parse_try },
+    { "cpu-heavy", lc_rules_parse_cpu_heavy },
+};
+
+static void lc_rules_parse_line(struct lc_rules_parser *parser, char *line)
+{
+    parser->keyword = parser->name = NULL;
+    parser->next = 0;
+    const char *error = lc_rules_split_line(line, &parser->words);
+    if (error) {
+        lc_rules_error(parser, "%s", error);
+        return;
+    }
+    const struct lc_rules_word *first = lc_rules_next(parser);
+    if (!first)
+        return;
+    for (size_t i = 0; i < sizeof lc_rules_statements / sizeof lc_rules_statements[0]; i++)
+        if (!first->quoted && strcmp(first->text, lc_rules_statements[i].keyword) == 0) {
+            parser->keyword = first->text;
+            lc_rules_statements[i].parse(parser);
+            return;
+        }
+    lc_rules_error(parser, "unknown statement '%s'", first->text);
+}
+
+int lc_models_load_text(struct lc_models *models, const char *name,
+                        const char *text, FILE *err)
+{
+    struct lc_rules_parser parser = { .models = models, .err = err };
+    parser.file = lc_arena_strdup(&models->arena, name);
+    char *copy = strdup(text);
+    if (!parser.file || !copy) {
+        free(copy);
+        fprintf(err, "%s: out of memory\n", name);
+        return 1;
+    }
+    for (char *line = copy; line;) {
+        char *newline = strchr(line, '\n');
+        if (newline)
+            *newline = '\0';
+        parser.line++;
+        lc_rules_parse_line(&parser, line);
+        line = newline ? newline + 1 : NULL;
+    }
+    free(copy);
+    return parser.errors;
+}
+
+/* The whole file, NUL-terminated, or NULL with errno set. */
+static char *lc_rules_read_file(const char *path)
+{
+    FILE *file = fopen(path, "rb");
+    if (!file)
+        return NULL;
+    size_t size = 0, cap = 4096;
+    char *text = malloc(cap);
+    while (text) {
+        size += fread(text + size, 1, cap - size - 1, file);
+        if (size < cap - 1)
+            break;
+        char *grown = realloc(text, cap *= 2);
+        if (!grown)
+            free(text);
+        text = grown;
+    }
+    int failed = !text || ferror(file);
+    int saved = errno;
+    fclose(file);
+    if (failed) {
+        free(text);
+        errno = saved ? saved : ENOMEM;
+        return NULL;
+    }
+    text[size] = '\0';
+    return text;
+}
+
+int lc_models_load_file(struct lc_models *models, const char *path, FILE *err)
+{
+    char *text = lc_rules_read_file(path);
+    if (!text) {
+        fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
+        return -1;
+    }
+    int errors = lc_models_load_text(models, path, text, err);
+    free(text);
+    return errors;
+}
+
+static int lc_rules_is_rules_file(const struct dirent *entry)
+{
+    size_t length = strlen(entry->d_name);
+    return entry->d_name[0] != '.' && length > 6
+        && strcmp(entry->d_name + length - 6, ".rules") == 0;
+}
+
+static int lc_rules_compare_names(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+int lc_models_load_dir(struct lc_models *models, const char *dir, FILE *err)
+{
+    struct dirent **entries = NULL;
+    int count = scandir(dir, &entries, lc_rules_is_rules_file, lc_rules_compare_names);
+    if (count < 0) {
+        fprintf(err, "%s: cannot read directory: %s\n", dir, strerror(errno));
+        return -1;
+    }
+    int errors = 0;
+    for (int i = 0; i < count; i++) {
+        char *path = NULL;
+        if (asprintf(&path, "%s/%s", dir, entries[i]->d_name) < 0) {
+            fprintf(err, "%s: out of memory\n", dir);
+            errors++;
+        } else {
+            int file_errors = lc_models_load_file(models, path, err);
+            errors += file_errors < 0 ? 1 : file_errors;
+            free(path);
+        }
+        free(entries[i]);
+    }
+    free(entries);
+    return errors;
+}
