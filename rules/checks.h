@@ -18,7 +18,7 @@ struct lc_check {
     void (*run)(const struct lc_program *program, struct lc_findings *out);
 };
 
-extern const struct lc_check lc_checks[];
+extern const struct lc_check *const lc_checks[];
 extern const size_t lc_check_count;
 
 const struct lc_check *lc_check_find(const char *id);

@@ -1,0 +1,206 @@
+/* analysis.c — the pipeline of analysis.h: models → compile database →
+ * extraction (parallel, cached) → program → function-pointer flow →
+ * colors → checks → suppressions → results in the store. */
+#include "analysis.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "checks.h"
+#include "extract.h"
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int is_directory(const char *path)
+{
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *lc_default_rules_dir(void)
+{
+    static _Thread_local char installed[PATH_MAX];
+    const char *env = getenv("LOOPCHECK_RULES_DIR");
+    if (env && *env)
+        return env;
+    ssize_t n = readlink("/proc/self/exe", installed, sizeof installed - 1);
+    if (n > 0) {
+        installed[n] = '\0';
+        char *slash = strrchr(installed, '/');
+        if (slash && (size_t)(slash - installed) + sizeof "/../share/loopcheck/rules" < sizeof installed) {
+            strcpy(slash, "/../share/loopcheck/rules");
+            if (is_directory(installed))
+                return installed;
+        }
+    }
+    if (is_directory(LOOPCHECK_SOURCE_RULES_DIR))
+        return LOOPCHECK_SOURCE_RULES_DIR;
+    return LOOPCHECK_INSTALL_RULES_DIR;
+}
+
+/* The TUs to parse, shared by the workers. */
+struct parse_queue {
+    struct lc_analysis *analysis;
+    FILE *err;
+    const struct lc_compile_command **commands;
+    size_t count;
+    atomic_size_t next;
+    atomic_size_t parsed, failed;
+};
+
+static void *parse_worker(void *arg)
+{
+    struct parse_queue *queue = arg;
+    struct lc_extractor *extractor = lc_extractor_new();
+    if (!extractor) {
+        fprintf(queue->err, "loopcheck: cannot create a libclang index\n");
+        return NULL;
+    }
+    for (size_t i; (i = atomic_fetch_add(&queue->next, 1)) < queue->count;) {
+        const struct lc_compile_command *command = queue->commands[i];
+        struct lc_tu_facts facts;
+        lc_tu_facts_init(&facts);
+        double start = now_seconds();
+        int rc = lc_extract_tu(extractor, command, NULL, 0, &facts);
+        double parse_ms = (now_seconds() - start) * 1000.0;
+        if (rc != 0) {
+            fprintf(queue->err, "%s\n", facts.error ? facts.error : "loopcheck: a TU failed to parse");
+            atomic_fetch_add(&queue->failed, 1);
+        } else {
+            atomic_fetch_add(&queue->parsed, 1);
+        }
+        if (lc_store_save_tu(queue->analysis->store, command, &facts, parse_ms, queue->err) != 0 && rc == 0)
+            atomic_fetch_add(&queue->failed, 1);
+        lc_tu_facts_free(&facts);
+    }
+    lc_extractor_free(extractor);
+    return NULL;
+}
+
+static int default_jobs(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 0 ? (int)cores : 1;
+}
+
+/* Parse the stale TUs in parallel; the others come from the cache. */
+static int analysis_extract(struct lc_analysis *analysis, const struct lc_analysis_options *options)
+{
+    struct parse_queue queue = { .analysis = analysis, .err = options->err };
+    queue.commands = malloc((analysis->compdb.count + 1) * sizeof *queue.commands);
+    if (!queue.commands)
+        return -1;
+    for (size_t i = 0; i < analysis->compdb.count; i++) {
+        const struct lc_compile_command *command = &analysis->compdb.commands[i];
+        char *error = NULL;
+        switch (lc_store_tu_state(analysis->store, command, &error)) {
+        case LC_TU_CURRENT_OK:
+            analysis->stats.reused++;
+            break;
+        case LC_TU_CURRENT_FAILED:
+            fprintf(options->err, "%s\n", error ? error : command->file);
+            analysis->stats.failed++;
+            break;
+        case LC_TU_STALE:
+            queue.commands[queue.count++] = command;
+            break;
+        }
+        free(error);
+    }
+    int jobs = options->jobs > 0 ? options->jobs : default_jobs();
+    if ((size_t)jobs > queue.count)
+        jobs = (int)queue.count;
+    pthread_t *threads = calloc((size_t)jobs + 1, sizeof *threads);
+    int started = 0;
+    for (int j = 0; threads && j < jobs; j++)
+        if (pthread_create(&threads[started], NULL, parse_worker, &queue) == 0)
+            started++;
+    if (started == 0 && queue.count > 0)
+        parse_worker(&queue);
+    for (int j = 0; j < started; j++)
+        pthread_join(threads[j], NULL);
+    free(threads);
+    free(queue.commands);
+    analysis->stats.parsed = atomic_load(&queue.parsed);
+    analysis->stats.failed += atomic_load(&queue.failed);
+    return 0;
+}
+
+static int analysis_load_models(struct lc_analysis *analysis, const struct lc_analysis_options *options)
+{
+    const char *dir = lc_default_rules_dir();
+    int errors = lc_models_load_dir(&analysis->models, dir, options->err);
+    if (errors < 0)
+        return -1;
+    analysis->stats.rules_errors += (size_t)errors;
+    for (size_t i = 0; i < options->rules_file_count; i++) {
+        errors = lc_models_load_file(&analysis->models, options->rules_files[i], options->err);
+        analysis->stats.rules_errors += errors < 0 ? 1 : (size_t)errors;
+    }
+    return 0;
+}
+
+static void analysis_run_checks(struct lc_analysis *analysis)
+{
+    for (size_t i = 0; i < lc_check_count; i++)
+        lc_checks[i]->run(&analysis->program, &analysis->findings);
+    lc_findings_sort(&analysis->findings);
+    analysis->stats.suppressed = lc_findings_apply_suppressions(&analysis->findings);
+    analysis->stats.findings = analysis->findings.count - analysis->stats.suppressed;
+}
+
+int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_options *options)
+{
+    double start = now_seconds();
+    memset(analysis, 0, sizeof *analysis);
+    lc_models_init(&analysis->models);
+    lc_findings_init(&analysis->findings);
+    if (analysis_load_models(analysis, options) != 0
+        || lc_compdb_load(&analysis->compdb, options->build_dir, options->err) != 0)
+        return -1;
+    analysis->stats.tus = analysis->compdb.count;
+    char *default_db = NULL;
+    if (!options->db_path && asprintf(&default_db, "%s/loopcheck.db", options->build_dir) < 0)
+        return -1;
+    analysis->store = lc_store_open(options->db_path ? options->db_path : default_db, options->err);
+    free(default_db);
+    if (!analysis->store)
+        return -1;
+    if (analysis_extract(analysis, options) != 0 || lc_store_retain_tus(analysis->store, &analysis->compdb, options->err) != 0
+        || lc_program_load(&analysis->program, analysis->store, &analysis->models, options->err) != 0
+        || lc_fpflow_resolve(&analysis->program, options->err) != 0 || lc_color_program(&analysis->program) != 0) {
+        fprintf(options->err, "loopcheck: the analysis could not complete\n");
+        return -1;
+    }
+    analysis_run_checks(analysis);
+    lc_store_save_results(analysis->store, &analysis->program, &analysis->findings, options->err);
+    struct lc_program *program = &analysis->program;
+    analysis->stats.functions = program->function_count;
+    analysis->stats.calls = program->call_count;
+    for (uint32_t e = 0; e < program->entry_count; e++)
+        analysis->stats.entry_points += program->entries[e].role == LC_ROLE_LOOP;
+    analysis->stats.cut_pointers = program->cut_pointer_count;
+    analysis->stats.seconds = now_seconds() - start;
+    return analysis->stats.failed > 0 || analysis->stats.rules_errors > 0 ? 1 : 0;
+}
+
+void lc_analysis_free(struct lc_analysis *analysis)
+{
+    lc_program_free(&analysis->program);
+    lc_findings_free(&analysis->findings);
+    lc_store_close(analysis->store);
+    lc_compdb_free(&analysis->compdb);
+    lc_models_free(&analysis->models);
+    memset(analysis, 0, sizeof *analysis);
+}

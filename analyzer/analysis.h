@@ -1,0 +1,58 @@
+/* analysis.h — one whole analysis: models, compile database, parallel
+ * extraction into the store (skipping unchanged TUs), linking, coloring and
+ * every check.  The CLI and the LSP adapter drive it. */
+#ifndef LOOPCHECK_ANALYSIS_H
+#define LOOPCHECK_ANALYSIS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "compdb.h"
+#include "finding.h"
+#include "models.h"
+#include "program.h"
+#include "store.h"
+
+struct lc_analysis_options {
+    const char *build_dir;          /* holds compile_commands.json */
+    const char *db_path;            /* NULL: BUILD_DIR/loopcheck.db */
+    int jobs;                       /* parallel parsers; <= 0: one per core */
+    const char *const *rules_files; /* --rules, loaded after the defaults */
+    size_t rules_file_count;
+    FILE *err;                      /* diagnostics, one line each */
+};
+
+struct lc_analysis_stats {
+    size_t tus, parsed, reused, failed;
+    uint32_t functions, calls, entry_points, cut_pointers;
+    size_t findings, suppressed;
+    size_t rules_errors;
+    double seconds;
+};
+
+struct lc_analysis {
+    struct lc_models models;
+    struct lc_compdb compdb;
+    struct lc_store *store;
+    struct lc_program program;
+    struct lc_findings findings;
+    struct lc_analysis_stats stats;
+};
+
+/* Run everything.  Returns 0 when all input was read, 1 when the analysis
+ * ran but some input was bad (a TU failed, a rules file had errors: each
+ * reported on options->err), -1 when it could not run at all (no compile
+ * database, no database).  Free with lc_analysis_free in every case. */
+int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_options *options);
+void lc_analysis_free(struct lc_analysis *analysis);
+
+/* The directory of the models shipped with loopcheck: $LOOPCHECK_RULES_DIR,
+ * else next to the installed binary, else the source tree's rules/. */
+const char *lc_default_rules_dir(void);
+
+/* Write registrations, colors and findings of the analysis into the store
+ * (store_results.c).  Returns 0 or -1 after one line on `err`. */
+int lc_store_save_results(struct lc_store *store, const struct lc_program *program,
+                          const struct lc_findings *findings, FILE *err);
+
+#endif

@@ -1,0 +1,92 @@
+/* blocking.c — evaluating blocking models at a call site (blocking.h). */
+#include "blocking.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Does `text` hold `token` as a whole identifier? */
+static int text_has_token(const char *text, const char *token)
+{
+    size_t length = strlen(token);
+    for (const char *p = text ? strstr(text, token) : NULL; p; p = strstr(p + 1, token)) {
+        int starts = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+        int ends = !(isalnum((unsigned char)p[length]) || p[length] == '_');
+        if (starts && ends)
+            return 1;
+    }
+    return 0;
+}
+
+/* -1 when the argument is missing (the condition cannot hold). */
+static int condition_holds(const struct lc_program *program, const struct lc_program_call *call,
+                           const struct lc_arg_condition *condition)
+{
+    if (condition->position < 1 || (uint32_t)condition->position > call->arg_count)
+        return -1;
+    const struct lc_program_value *arg = &program->args[call->first_arg + (uint32_t)condition->position - 1];
+    switch (condition->test) {
+    case LC_ARG_IS_NULL: return arg->kind == LC_VALUE_NULL;
+    case LC_ARG_NOT_NULL: return arg->kind != LC_VALUE_NULL;
+    case LC_ARG_HAS_TOKEN: return text_has_token(arg->text, condition->token);
+    case LC_ARG_LACKS_TOKEN: return !text_has_token(arg->text, condition->token);
+    }
+    return -1;
+}
+
+static const char *condition_text(struct lc_arena *arena, const struct lc_arg_condition *condition, int negated)
+{
+    enum lc_arg_test test = condition->test;
+    if (negated)
+        test = test == LC_ARG_IS_NULL ? LC_ARG_NOT_NULL
+             : test == LC_ARG_NOT_NULL ? LC_ARG_IS_NULL
+             : test == LC_ARG_HAS_TOKEN ? LC_ARG_LACKS_TOKEN : LC_ARG_HAS_TOKEN;
+    switch (test) {
+    case LC_ARG_IS_NULL: return lc_arena_printf(arena, "argument %d is NULL", condition->position);
+    case LC_ARG_NOT_NULL: return lc_arena_printf(arena, "argument %d is not NULL", condition->position);
+    case LC_ARG_HAS_TOKEN:
+        return lc_arena_printf(arena, "argument %d has %s", condition->position, condition->token);
+    case LC_ARG_LACKS_TOKEN:
+        return lc_arena_printf(arena, "argument %d lacks %s", condition->position, condition->token);
+    }
+    return NULL;
+}
+
+static const char *join(struct lc_arena *arena, const char *a, const char *b)
+{
+    if (!a)
+        return b;
+    return lc_arena_printf(arena, "%s and %s", a, b ? b : "");
+}
+
+struct lc_call_blocking lc_call_blocks(const struct lc_program *program, uint32_t call, uint32_t target,
+                                       struct lc_arena *arena)
+{
+    struct lc_call_blocking result = { 0 };
+    const struct lc_program_function *fn = &program->functions[target];
+    const struct lc_program_call *c = &program->calls[call];
+    if (fn->annotations & LC_ANNOT_NONBLOCKING)
+        return result;
+    if (fn->annotations & LC_ANNOT_BLOCKING) {
+        result.blocks = 1;
+        return result;
+    }
+    if (!fn->model || !fn->model->blocking)
+        return result;
+    const struct lc_blocking_model *model = fn->model->blocking;
+    for (size_t i = 0; i < model->if_count; i++) {
+        if (condition_holds(program, c, &model->if_conditions[i]) != 1)
+            return result;
+        if (arena)
+            result.because = join(arena, result.because, condition_text(arena, &model->if_conditions[i], 0));
+    }
+    for (size_t i = 0; i < model->unless_count; i++) {
+        int holds = condition_holds(program, c, &model->unless_conditions[i]);
+        if (holds == 1)
+            return result;
+        if (arena && holds == 0)
+            result.because = join(arena, result.because, condition_text(arena, &model->unless_conditions[i], 1));
+    }
+    result.blocks = 1;
+    result.model = model;
+    return result;
+}

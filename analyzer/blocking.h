@@ -1,0 +1,22 @@
+/* blocking.h — does one call block?  Evaluates a callee's blocking model
+ * (with its argument conditions) or annotation at one call site, and says
+ * which argument made it block, for messages. */
+#ifndef LOOPCHECK_BLOCKING_H
+#define LOOPCHECK_BLOCKING_H
+
+#include <stddef.h>
+
+#include "program.h"
+
+struct lc_call_blocking {
+    int blocks;                              /* 0: this call does not block */
+    const struct lc_blocking_model *model;   /* NULL when by annotation */
+    const char *because;                     /* e.g. "argument 6 is NULL";
+                                                NULL when unconditional */
+};
+
+/* Whether calling `target` at `call` blocks; `because` lives in `arena`. */
+struct lc_call_blocking lc_call_blocks(const struct lc_program *program, uint32_t call, uint32_t target,
+                                       struct lc_arena *arena);
+
+#endif

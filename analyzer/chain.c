@@ -1,0 +1,55 @@
+/* chain.c — chains from the loop's entry points (chain.h). */
+#include "chain.h"
+
+#include <string.h>
+
+static const char *role_phrase(enum lc_thread_role role)
+{
+    switch (role) {
+    case LC_ROLE_LOOP: return "loop callback";
+    case LC_ROLE_POOL: return "thread-pool work function";
+    case LC_ROLE_THREAD: return "thread function";
+    }
+    return "callback";
+}
+
+const char *lc_entry_describe(const struct lc_program *program, const struct lc_entry *entry,
+                              struct lc_arena *arena)
+{
+    const char *name = program->functions[entry->function].name;
+    if (!entry->api)
+        return lc_arena_printf(arena, "%s, annotated loopcheck:%s", name,
+                               entry->role == LC_ROLE_LOOP ? "async" : "worker");
+    return lc_arena_printf(arena, "%s, registered as a %s with %s", name, role_phrase(entry->role), entry->api);
+}
+
+struct lc_step *lc_chain_to_function(const struct lc_program *program, uint32_t function, size_t extra,
+                                     size_t *count, struct lc_arena *arena)
+{
+    if (!program->on_loop[function] || program->loop_entry[function] == LC_NONE)
+        return NULL;
+    size_t calls = 0;
+    for (uint32_t f = function; program->loop_parent[f] != LC_NONE; f = program->calls[program->loop_parent[f]].caller)
+        calls++;
+    struct lc_step *steps = lc_arena_alloc(arena, (1 + calls + extra) * sizeof *steps);
+    if (!steps)
+        return NULL;
+    const struct lc_entry *entry = &program->entries[program->loop_entry[function]];
+    steps[0].loc = entry->site;
+    steps[0].message = entry->api
+        ? lc_arena_printf(arena, "'%s' is registered as a %s with %s here, so it runs on the event loop",
+                          program->functions[entry->function].name, role_phrase(entry->role), entry->api)
+        : lc_arena_printf(arena, "'%s' is annotated loopcheck:async: it runs on the event loop",
+                          program->functions[entry->function].name);
+    size_t i = calls;
+    for (uint32_t f = function; program->loop_parent[f] != LC_NONE; f = program->calls[program->loop_parent[f]].caller) {
+        const struct lc_program_call *call = &program->calls[program->loop_parent[f]];
+        steps[i].loc = call->loc;
+        steps[i].message = lc_arena_printf(arena, "'%s' calls '%s'%s", program->functions[call->caller].name,
+                                           program->functions[f].name,
+                                           call->callee.kind == LC_VALUE_FUNCTION ? "" : " through a function pointer");
+        i--;
+    }
+    *count = 1 + calls;
+    return steps;
+}

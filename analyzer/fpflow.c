@@ -1,0 +1,329 @@
+/* fpflow.c — function-pointer flow: which functions each field, variable
+ * and parameter of function-pointer type may hold, the targets of indirect
+ * calls, and the registrations (entry points, offloaded work) read from the
+ * models.
+ *
+ * Flow-insensitive and field-based: every function stored into field F of a
+ * struct type anywhere flows to every call through F.  A function passed as
+ * argument i flows into parameter i of each callee (direct or resolved), so
+ * wrappers around registration APIs are seen through.  A node with more than
+ * program->pointer_target_cap functions is cut: calls through it are not
+ * followed (Smatch does the same), and a note says so. */
+#include "program.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct lc_flow_node {
+    enum lc_value_kind kind;
+    int64_t id;               /* FIELD/VAR: symbol id; PARAM: function index */
+    int param_index;
+    const char *record, *name;
+    uint32_t *functions;      /* the set, in arrival order */
+    uint32_t function_count, function_cap, propagated;
+    uint32_t *successors;     /* nodes its functions flow into */
+    uint32_t successor_count, successor_cap;
+    uint32_t *calls;          /* indirect calls through it */
+    uint32_t call_count, call_cap;
+    int cut, queued;
+};
+
+/* Open-addressing map from a node key to its index. */
+struct lc_flow_index {
+    uint64_t *keys;           /* 0 = empty */
+    uint32_t *values;
+    size_t capacity, count;
+    uint32_t *queue;          /* worklist of node indexes */
+    uint32_t queue_count, queue_cap, node_cap;
+};
+
+static uint64_t flow_key(enum lc_value_kind kind, int64_t id, int param_index)
+{
+    return ((uint64_t)id << 20) ^ ((uint64_t)(unsigned)param_index << 4) ^ (uint64_t)kind ^ (1ull << 63);
+}
+
+static size_t flow_slot(const struct lc_flow_index *index, uint64_t key)
+{
+    size_t i = (size_t)((key * 0x9e3779b97f4a7c15ull) >> 20) & (index->capacity - 1);
+    while (index->keys[i] && index->keys[i] != key)
+        i = (i + 1) & (index->capacity - 1);
+    return i;
+}
+
+static int flow_index_grow(struct lc_flow_index *index)
+{
+    struct lc_flow_index bigger = *index;
+    bigger.capacity = index->capacity ? index->capacity * 2 : 1024;
+    bigger.keys = calloc(bigger.capacity, sizeof *bigger.keys);
+    bigger.values = malloc(bigger.capacity * sizeof *bigger.values);
+    if (!bigger.keys || !bigger.values) {
+        free(bigger.keys);
+        free(bigger.values);
+        return -1;
+    }
+    for (size_t i = 0; i < index->capacity; i++) {
+        if (index->keys[i]) {
+            size_t slot = flow_slot(&bigger, index->keys[i]);
+            bigger.keys[slot] = index->keys[i];
+            bigger.values[slot] = index->values[i];
+        }
+    }
+    free(index->keys);
+    free(index->values);
+    *index = bigger;
+    return 0;
+}
+
+static int flow_push(uint32_t **items, uint32_t *count, uint32_t *cap, uint32_t value)
+{
+    if (*count == *cap) {
+        uint32_t new_cap = *cap ? *cap * 2 : 4;
+        uint32_t *grown = realloc(*items, new_cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        *items = grown;
+        *cap = new_cap;
+    }
+    (*items)[(*count)++] = value;
+    return 0;
+}
+
+uint32_t lc_fpflow_node(struct lc_program *program, enum lc_value_kind kind, int64_t id, int param_index,
+                        const char *record, const char *name)
+{
+    if (!program->flow_index && !(program->flow_index = calloc(1, sizeof *program->flow_index)))
+        return LC_NONE;
+    struct lc_flow_index *index = program->flow_index;
+    if ((index->count + 1) * 2 > index->capacity && flow_index_grow(index) != 0)
+        return LC_NONE;
+    uint64_t key = flow_key(kind, id, kind == LC_VALUE_PARAM ? param_index : 0);
+    size_t slot = flow_slot(index, key);
+    if (index->keys[slot])
+        return index->values[slot];
+    if (program->flow_node_count == index->node_cap) {
+        uint32_t cap = index->node_cap ? index->node_cap * 2 : 256;
+        struct lc_flow_node *grown = realloc(program->flow_nodes, cap * sizeof *grown);
+        if (!grown)
+            return LC_NONE;
+        program->flow_nodes = grown;
+        index->node_cap = cap;
+    }
+    uint32_t node_index = program->flow_node_count++;
+    struct lc_flow_node *node = &program->flow_nodes[node_index];
+    memset(node, 0, sizeof *node);
+    node->kind = kind;
+    node->id = id;
+    node->param_index = param_index;
+    node->record = lc_arena_strdup(&program->arena, record);
+    node->name = name;
+    index->keys[slot] = key;
+    index->values[slot] = node_index;
+    index->count++;
+    return node_index;
+}
+
+void lc_fpflow_free(struct lc_program *program)
+{
+    for (uint32_t n = 0; n < program->flow_node_count; n++) {
+        free(program->flow_nodes[n].functions);
+        free(program->flow_nodes[n].successors);
+        free(program->flow_nodes[n].calls);
+    }
+    free(program->flow_nodes);
+    if (program->flow_index) {
+        free(program->flow_index->keys);
+        free(program->flow_index->values);
+        free(program->flow_index->queue);
+        free(program->flow_index);
+    }
+    program->flow_nodes = NULL;
+    program->flow_index = NULL;
+    program->flow_node_count = 0;
+}
+
+static int flow_enqueue(struct lc_program *program, uint32_t node)
+{
+    struct lc_flow_node *n = &program->flow_nodes[node];
+    if (n->queued)
+        return 0;
+    n->queued = 1;
+    struct lc_flow_index *index = program->flow_index;
+    return flow_push(&index->queue, &index->queue_count, &index->queue_cap, node);
+}
+
+/* Add one function to a node's set. */
+static int flow_add_function(struct lc_program *program, uint32_t node, uint32_t function)
+{
+    struct lc_flow_node *n = &program->flow_nodes[node];
+    if (n->cut)
+        return 0;
+    for (uint32_t i = 0; i < n->function_count; i++)
+        if (n->functions[i] == function)
+            return 0;
+    if (n->function_count >= program->pointer_target_cap) {
+        n->cut = 1;
+        program->cut_pointer_count++;
+        return 0;
+    }
+    if (flow_push(&n->functions, &n->function_count, &n->function_cap, function) != 0)
+        return -1;
+    return flow_enqueue(program, node);
+}
+
+/* `from`'s functions flow into `to` from now on. */
+static int flow_add_edge(struct lc_program *program, uint32_t from, uint32_t to)
+{
+    if (from == to)
+        return 0;
+    struct lc_flow_node *n = &program->flow_nodes[from];
+    for (uint32_t i = 0; i < n->successor_count; i++)
+        if (n->successors[i] == to)
+            return 0;
+    if (flow_push(&n->successors, &n->successor_count, &n->successor_cap, to) != 0)
+        return -1;
+    for (uint32_t i = 0; i < program->flow_nodes[from].propagated; i++)
+        if (flow_add_function(program, to, program->flow_nodes[from].functions[i]) != 0)
+            return -1;
+    return 0;
+}
+
+/* A value flows into `to`: a function directly, or a node's set. */
+static int flow_value_into(struct lc_program *program, const struct lc_program_value *value, uint32_t to)
+{
+    if (value->kind == LC_VALUE_FUNCTION)
+        return flow_add_function(program, to, value->function);
+    if (value->flow_node != LC_NONE)
+        return flow_add_edge(program, value->flow_node, to);
+    return 0;
+}
+
+/* Function `callee` is called at `call`: its pointer arguments flow into the
+ * callee's parameters. */
+static int flow_bind_arguments(struct lc_program *program, uint32_t call, uint32_t callee)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    for (uint32_t a = 0; a < c->arg_count; a++) {
+        const struct lc_program_value *arg = &program->args[c->first_arg + a];
+        if (arg->kind != LC_VALUE_FUNCTION && arg->flow_node == LC_NONE)
+            continue;
+        uint32_t param = lc_fpflow_node(program, LC_VALUE_PARAM, callee, (int)a, NULL,
+                                        program->functions[callee].name);
+        if (param == LC_NONE || flow_value_into(program, arg, param) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Push a node's new functions to its successors and to the calls through
+ * it. */
+static int flow_propagate(struct lc_program *program, uint32_t node)
+{
+    program->flow_nodes[node].queued = 0;
+    while (program->flow_nodes[node].propagated < program->flow_nodes[node].function_count) {
+        struct lc_flow_node *n = &program->flow_nodes[node];
+        uint32_t function = n->functions[n->propagated++];
+        for (uint32_t s = 0; s < program->flow_nodes[node].successor_count; s++)
+            if (flow_add_function(program, program->flow_nodes[node].successors[s], function) != 0)
+                return -1;
+        for (uint32_t c = 0; c < program->flow_nodes[node].call_count; c++)
+            if (flow_bind_arguments(program, program->flow_nodes[node].calls[c], function) != 0)
+                return -1;
+    }
+    return 0;
+}
+
+static int flow_seed(struct lc_program *program)
+{
+    for (uint32_t s = 0; s < program->store_count; s++)
+        if (flow_value_into(program, &program->stores[s].value, program->stores[s].target_node) != 0)
+            return -1;
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        const struct lc_program_value *callee = &program->calls[c].callee;
+        if (callee->kind == LC_VALUE_FUNCTION) {
+            if (flow_bind_arguments(program, c, callee->function) != 0)
+                return -1;
+        } else if (callee->flow_node != LC_NONE) {
+            struct lc_flow_node *n = &program->flow_nodes[callee->flow_node];
+            if (flow_push(&n->calls, &n->call_count, &n->call_cap, c) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int flow_run(struct lc_program *program)
+{
+    struct lc_flow_index *index = program->flow_index;
+    while (index && index->queue_count > 0) {
+        uint32_t node = index->queue[--index->queue_count];
+        if (flow_propagate(program, node) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+const uint32_t *lc_fpflow_functions(const struct lc_program *program, uint32_t node, uint32_t *count)
+{
+    const struct lc_flow_node *n = &program->flow_nodes[node];
+    *count = n->cut ? 0 : n->function_count;
+    return n->functions;
+}
+
+struct lc_flow_node_names lc_fpflow_node_names(const struct lc_program *program, uint32_t node)
+{
+    const struct lc_flow_node *n = &program->flow_nodes[node];
+    return (struct lc_flow_node_names){ .kind = n->kind, .record = n->record, .name = n->name };
+}
+
+/* Fill every call's target list. */
+static int flow_fill_targets(struct lc_program *program)
+{
+    uint32_t total = 0;
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        const struct lc_program_value *callee = &program->calls[c].callee;
+        uint32_t count = 0;
+        if (callee->kind == LC_VALUE_FUNCTION)
+            count = 1;
+        else if (callee->flow_node != LC_NONE)
+            lc_fpflow_functions(program, callee->flow_node, &count);
+        program->calls[c].first_target = total;
+        program->calls[c].target_count = count;
+        total += count;
+    }
+    program->targets = malloc(((size_t)total + 1) * sizeof *program->targets);
+    if (!program->targets)
+        return -1;
+    program->target_count = total;
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        struct lc_program_call *call = &program->calls[c];
+        if (call->callee.kind == LC_VALUE_FUNCTION) {
+            program->targets[call->first_target] = call->callee.function;
+        } else if (call->target_count) {
+            uint32_t count;
+            const uint32_t *functions = lc_fpflow_functions(program, call->callee.flow_node, &count);
+            memcpy(&program->targets[call->first_target], functions, count * sizeof *functions);
+        }
+    }
+    return 0;
+}
+
+static void flow_report_cuts(const struct lc_program *program, FILE *err)
+{
+    for (uint32_t n = 0; n < program->flow_node_count; n++) {
+        const struct lc_flow_node *node = &program->flow_nodes[n];
+        if (!node->cut || !node->call_count)
+            continue;
+        fprintf(err, "loopcheck: note: %s%s%s has more than %u possible targets; calls through it are not followed\n",
+                node->record ? node->record : "", node->record ? "." : "", node->name ? node->name : "?",
+                program->pointer_target_cap);
+    }
+}
+
+int lc_fpflow_resolve(struct lc_program *program, FILE *err)
+{
+    if (flow_seed(program) != 0 || flow_run(program) != 0 || flow_fill_targets(program) != 0
+        || lc_registrations_collect(program) != 0)
+        return -1;
+    flow_report_cuts(program, err);
+    return 0;
+}

@@ -1,0 +1,150 @@
+/* program.h — the whole program in memory: functions, call sites, their
+ * arguments, the resolved call graph, entry points and colors.
+ *
+ * Built from the store by lc_program_load (program_load.c), linked by
+ * lc_fpflow_resolve (fpflow.c: function-pointer flow, indirect call targets,
+ * registrations) and colored by lc_color_program (color.c).  Checks read it.
+ * Indexes are uint32_t; LC_NONE means "none". */
+#ifndef LOOPCHECK_PROGRAM_H
+#define LOOPCHECK_PROGRAM_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "facts.h"
+#include "models.h"
+#include "store.h"
+
+#define LC_NONE UINT32_MAX
+#define LC_ENTRY_COUNT_CAP 8   /* distinct entry points counted per function */
+
+/* A callee or an argument. */
+struct lc_program_value {
+    enum lc_value_kind kind;
+    uint32_t function;      /* FUNCTION: the function */
+    uint32_t flow_node;     /* FIELD/VAR/PARAM: the function-pointer flow node */
+    const char *text;       /* arguments: the source spelling, or NULL */
+};
+
+struct lc_program_call {
+    uint32_t caller;                     /* the function whose body holds it */
+    struct lc_program_value callee;
+    struct lc_location loc;
+    uint32_t first_arg, arg_count;       /* into program->args */
+    uint32_t first_target, target_count; /* into program->targets */
+};
+
+struct lc_program_function {
+    const char *name;
+    int64_t symbol_id;           /* symbol.id in the store */
+    struct lc_location loc;      /* definition, else first declaration seen */
+    unsigned annotations;        /* enum lc_annotation bits, over all decls */
+    int is_defined;
+    const struct lc_function_model *model;  /* NULL when not modelled */
+    uint32_t first_call, call_count;        /* its call sites, contiguous */
+};
+
+/* An entry point (role LOOP) or an offloaded function (POOL, THREAD). */
+struct lc_entry {
+    uint32_t function;
+    enum lc_thread_role role;
+    const char *api;                   /* registering function or field, NULL
+                                          for an annotation */
+    const struct lc_library *library;  /* of the API, NULL when unknown */
+    struct lc_location site;           /* registration call / store / the
+                                          annotated function */
+};
+
+/* A function-pointer value stored into a field or variable. */
+struct lc_program_store {
+    uint32_t target_node;           /* flow node of the field / variable */
+    struct lc_program_value value;
+    struct lc_location loc;
+};
+
+struct lc_flow_node;   /* fpflow.c */
+struct lc_flow_index;  /* fpflow.c */
+
+struct lc_program {
+    struct lc_arena arena;
+    const struct lc_models *models;
+
+    struct lc_program_function *functions;
+    uint32_t function_count;
+    struct lc_program_call *calls;       /* grouped by caller */
+    uint32_t call_count;
+    struct lc_program_value *args;
+    uint32_t arg_count;
+    uint32_t *targets;                   /* resolved callees of each call */
+    uint32_t target_count;
+    struct lc_program_store *stores;
+    uint32_t store_count;
+
+    /* Function-pointer flow (fpflow.c). */
+    struct lc_flow_index *flow_index;    /* key -> node */
+    struct lc_flow_node *flow_nodes;
+    uint32_t flow_node_count;
+    uint32_t pointer_target_cap;         /* a pointer with more targets is cut */
+    uint32_t cut_pointer_count;
+
+    struct lc_entry *entries;
+    uint32_t entry_count;
+
+    /* Colors (color.c), one element per function. */
+    uint8_t *on_loop;         /* runs on the loop thread */
+    uint8_t *on_worker;       /* runs on a pool / other thread */
+    uint8_t *blocking;        /* may block: modelled, annotated, or calls one */
+    uint32_t *loop_parent;    /* call through which the shortest chain from an
+                                 entry point reaches it; LC_NONE at entries */
+    uint32_t *loop_entry;     /* that chain's entry (index into entries) */
+    uint8_t *entry_points;    /* distinct entry points reaching it, capped at
+                                 LC_ENTRY_COUNT_CAP */
+    uint32_t *blocking_via;   /* blocking: the call through which it blocks */
+};
+
+/* Load every stored fact.  Returns 0, or -1 after one line on `err`. */
+int lc_program_load(struct lc_program *program, struct lc_store *store,
+                    const struct lc_models *models, FILE *err);
+void lc_program_free(struct lc_program *program);
+
+/* The flow node for a field (symbol_id of the field, its record and name),
+ * a variable (symbol_id) or a parameter (symbol_id of the function and
+ * param_index); created when new.  LC_NONE when out of memory. */
+uint32_t lc_fpflow_node(struct lc_program *program, enum lc_value_kind kind,
+                        int64_t symbol_id, int param_index,
+                        const char *record, const char *name);
+void lc_fpflow_free(struct lc_program *program);
+
+/* Resolve function pointers, fill calls' targets and the entry list.
+ * Prints one note per cut pointer to `err`.  Returns 0 or -1 (no memory). */
+int lc_fpflow_resolve(struct lc_program *program, FILE *err);
+
+/* The functions a flow node may hold (none when it was cut). */
+const uint32_t *lc_fpflow_functions(const struct lc_program *program,
+                                    uint32_t node, uint32_t *count);
+
+/* What a flow node stands for (kind, struct name for a field, name). */
+struct lc_flow_node_names {
+    enum lc_value_kind kind;
+    const char *record, *name;
+};
+struct lc_flow_node_names lc_fpflow_node_names(const struct lc_program *program,
+                                               uint32_t node);
+
+/* Fill program->entries from the models (registration APIs by argument,
+ * registration by field store) and from annotations (registrations.c). */
+int lc_registrations_collect(struct lc_program *program);
+
+/* Compute the colors.  O(V + E).  Returns 0 or -1 (no memory). */
+int lc_color_program(struct lc_program *program);
+
+/* Does this call's site run into a function whose body is followed?
+ * (Not modelled, not annotated blocking or nonblocking, and defined.) */
+int lc_program_function_is_followed(const struct lc_program *program, uint32_t function);
+
+/* The function named `name` with the most evidence (defined first), or
+ * LC_NONE. */
+uint32_t lc_program_find_function(const struct lc_program *program, const char *name);
+
+#endif

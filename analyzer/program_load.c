@@ -1,0 +1,392 @@
+/* program_load.c — reading every stored fact into a `struct lc_program`.
+ *
+ * A function defined in a header is stored once per TU that includes it;
+ * its calls are taken from one TU only (the lowest TU id that defines it),
+ * so call sites are never duplicated. */
+#include "program.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Loading state: dense arrays indexed by database ids. */
+struct program_loader {
+    struct lc_program *program;
+    sqlite3 *db;
+    FILE *err;
+    const char **file_paths;     /* file.id -> path */
+    int64_t file_max;
+    const char **symbol_names;   /* symbol.id -> name */
+    int64_t symbol_max;
+    uint32_t *symbol_function;   /* symbol.id -> function index */
+    int64_t *function_owner_tu;  /* function index -> TU whose body we use */
+    int *function_is_static;
+    uint32_t function_cap, call_cap, arg_cap, store_cap;
+};
+
+static int64_t loader_max_id(struct program_loader *loader, const char *sql)
+{
+    sqlite3_stmt *stmt;
+    int64_t max = -1;
+    if (sqlite3_prepare_v2(loader->db, sql, -1, &stmt, NULL) == SQLITE_OK) {
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            max = sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+    }
+    return max;
+}
+
+static sqlite3_stmt *loader_prepare(struct program_loader *loader, const char *sql)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(loader->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+        fprintf(loader->err, "loopcheck: cannot read the database: %s\n", sqlite3_errmsg(loader->db));
+        return NULL;
+    }
+    return stmt;
+}
+
+static int loader_grow(void **items, uint32_t *cap, uint32_t count, size_t size)
+{
+    if (count < *cap)
+        return 0;
+    uint32_t new_cap = *cap ? *cap * 2 : 1024;
+    void *grown = realloc(*items, (size_t)new_cap * size);
+    if (!grown)
+        return -1;
+    *items = grown;
+    *cap = new_cap;
+    return 0;
+}
+
+/* id -> string table from a two-column query. */
+static const char **loader_strings(struct program_loader *loader, const char *max_sql, const char *sql, int64_t *max)
+{
+    *max = loader_max_id(loader, max_sql);
+    if (*max < 0)
+        *max = 0;
+    const char **strings = calloc((size_t)*max + 1, sizeof *strings);
+    sqlite3_stmt *stmt = loader_prepare(loader, sql);
+    if (!strings || !stmt) {
+        sqlite3_finalize(stmt);
+        free(strings);
+        return NULL;
+    }
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(stmt, 0);
+        if (id >= 0 && id <= *max)
+            strings[id] = lc_arena_strdup(&loader->program->arena, (const char *)sqlite3_column_text(stmt, 1));
+    }
+    sqlite3_finalize(stmt);
+    return strings;
+}
+
+/* The function for a symbol, created on first use. */
+static uint32_t loader_function(struct program_loader *loader, int64_t symbol_id)
+{
+    if (symbol_id <= 0 || symbol_id > loader->symbol_max)
+        return LC_NONE;
+    uint32_t index = loader->symbol_function[symbol_id];
+    if (index != LC_NONE)
+        return index;
+    struct lc_program *program = loader->program;
+    uint32_t old_cap = loader->function_cap;
+    if (loader_grow((void **)&program->functions, &loader->function_cap, program->function_count,
+                    sizeof *program->functions) != 0)
+        return LC_NONE;
+    if (old_cap != loader->function_cap) {
+        int64_t *owners = realloc(loader->function_owner_tu, loader->function_cap * sizeof *owners);
+        int *statics = realloc(loader->function_is_static, loader->function_cap * sizeof *statics);
+        if (owners)
+            loader->function_owner_tu = owners;
+        if (statics)
+            loader->function_is_static = statics;
+        if (!owners || !statics)
+            return LC_NONE;
+    }
+    index = program->function_count++;
+    struct lc_program_function *fn = &program->functions[index];
+    memset(fn, 0, sizeof *fn);
+    fn->name = loader->symbol_names[symbol_id] ? loader->symbol_names[symbol_id] : "";
+    fn->symbol_id = symbol_id;
+    loader->function_owner_tu[index] = -1;
+    loader->function_is_static[index] = 0;
+    loader->symbol_function[symbol_id] = index;
+    return index;
+}
+
+static const char *loader_file(struct program_loader *loader, int64_t file_id)
+{
+    return file_id >= 0 && file_id <= loader->file_max ? loader->file_paths[file_id] : NULL;
+}
+
+static int loader_read_functions(struct program_loader *loader)
+{
+    sqlite3_stmt *stmt = loader_prepare(loader, "SELECT symbol_id, tu_id, file_id, line, col, is_definition,"
+                                                " is_static, annotations FROM function ORDER BY tu_id");
+    if (!stmt)
+        return -1;
+    int rc = 0;
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        uint32_t index = loader_function(loader, sqlite3_column_int64(stmt, 0));
+        if (index == LC_NONE) {
+            rc = -1;
+            break;
+        }
+        struct lc_program_function *fn = &loader->program->functions[index];
+        int is_definition = sqlite3_column_int(stmt, 5);
+        fn->annotations |= (unsigned)sqlite3_column_int(stmt, 7);
+        loader->function_is_static[index] |= sqlite3_column_int(stmt, 6);
+        if ((is_definition && !fn->is_defined) || !fn->loc.file) {
+            fn->loc.file = loader_file(loader, sqlite3_column_int64(stmt, 2));
+            fn->loc.line = (unsigned)sqlite3_column_int(stmt, 3);
+            fn->loc.col = (unsigned)sqlite3_column_int(stmt, 4);
+        }
+        if (is_definition && !fn->is_defined) {
+            fn->is_defined = 1;
+            loader->function_owner_tu[index] = sqlite3_column_int64(stmt, 1);
+        }
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* Fill a value from columns kind, symbol_id, record, param_index. */
+static int loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int first, struct lc_program_value *value)
+{
+    const char *kind = (const char *)sqlite3_column_text(stmt, first);
+    int64_t symbol_id = sqlite3_column_int64(stmt, first + 1);
+    memset(value, 0, sizeof *value);
+    value->function = value->flow_node = LC_NONE;
+    if (!kind)
+        return 0;
+    if (strcmp(kind, "function") == 0) {
+        value->kind = LC_VALUE_FUNCTION;
+        value->function = loader_function(loader, symbol_id);
+        return value->function == LC_NONE ? -1 : 0;
+    }
+    if (strcmp(kind, "null") == 0) {
+        value->kind = LC_VALUE_NULL;
+    } else if (strcmp(kind, "int") == 0) {
+        value->kind = LC_VALUE_INT;
+    } else if (strcmp(kind, "field") == 0 || strcmp(kind, "var") == 0 || strcmp(kind, "param") == 0) {
+        value->kind = kind[0] == 'f' ? LC_VALUE_FIELD : kind[0] == 'v' ? LC_VALUE_VAR : LC_VALUE_PARAM;
+        const char *name = symbol_id > 0 && symbol_id <= loader->symbol_max ? loader->symbol_names[symbol_id] : NULL;
+        int64_t id = symbol_id;
+        if (value->kind == LC_VALUE_PARAM && (id = loader_function(loader, symbol_id)) == LC_NONE)
+            return -1;
+        value->flow_node = lc_fpflow_node(loader->program, value->kind, id, sqlite3_column_int(stmt, first + 3),
+                                          (const char *)sqlite3_column_text(stmt, first + 2), name);
+        return value->flow_node == LC_NONE ? -1 : 0;
+    }
+    return 0;
+}
+
+static int loader_read_calls(struct program_loader *loader, uint32_t **call_of_row, int64_t *call_row_max)
+{
+    struct lc_program *program = loader->program;
+    *call_row_max = loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM call");
+    *call_of_row = malloc(((size_t)*call_row_max + 1) * sizeof **call_of_row);
+    sqlite3_stmt *stmt = loader_prepare(loader, "SELECT id, tu_id, caller_id, callee_kind, callee_id, callee_record,"
+                                                " callee_param, file_id, line, col FROM call");
+    if (!*call_of_row || !stmt) {
+        sqlite3_finalize(stmt);
+        return -1;
+    }
+    memset(*call_of_row, 0xff, ((size_t)*call_row_max + 1) * sizeof **call_of_row);
+    int rc = 0;
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        uint32_t caller = loader_function(loader, sqlite3_column_int64(stmt, 2));
+        if (caller == LC_NONE || loader->function_owner_tu[caller] != sqlite3_column_int64(stmt, 1))
+            continue; /* a header's function whose body another TU provides */
+        if (loader_grow((void **)&program->calls, &loader->call_cap, program->call_count, sizeof *program->calls) != 0)
+            return sqlite3_finalize(stmt), -1;
+        struct lc_program_call *call = &program->calls[program->call_count];
+        memset(call, 0, sizeof *call);
+        call->caller = caller;
+        call->first_target = LC_NONE;
+        if (loader_value(loader, stmt, 3, &call->callee) != 0)
+            rc = -1;
+        call->loc.file = loader_file(loader, sqlite3_column_int64(stmt, 7));
+        call->loc.line = (unsigned)sqlite3_column_int(stmt, 8);
+        call->loc.col = (unsigned)sqlite3_column_int(stmt, 9);
+        (*call_of_row)[sqlite3_column_int64(stmt, 0)] = program->call_count++;
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+static int loader_read_args(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
+{
+    struct lc_program *program = loader->program;
+    sqlite3_stmt *stmt = loader_prepare(loader, "SELECT call_id, kind, symbol_id, record, param_index, text"
+                                                " FROM call_arg ORDER BY call_id, position");
+    if (!stmt)
+        return -1;
+    int rc = 0;
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        int64_t row = sqlite3_column_int64(stmt, 0);
+        uint32_t call_index = row >= 0 && row <= call_row_max ? call_of_row[row] : LC_NONE;
+        if (call_index == LC_NONE)
+            continue;
+        if (loader_grow((void **)&program->args, &loader->arg_cap, program->arg_count, sizeof *program->args) != 0)
+            return sqlite3_finalize(stmt), -1;
+        struct lc_program_call *call = &program->calls[call_index];
+        if (call->arg_count == 0)
+            call->first_arg = program->arg_count;
+        struct lc_program_value *arg = &program->args[program->arg_count++];
+        call->arg_count++;
+        rc = loader_value(loader, stmt, 1, arg);
+        arg->text = lc_arena_strdup(&program->arena, (const char *)sqlite3_column_text(stmt, 5));
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+static int loader_read_stores(struct program_loader *loader)
+{
+    struct lc_program *program = loader->program;
+    sqlite3_stmt *stmt = loader_prepare(loader, "SELECT target_kind, target_id, target_record, NULL,"
+                                                " value_kind, value_id, value_record, value_param,"
+                                                " file_id, line, col FROM fp_store");
+    if (!stmt)
+        return -1;
+    int rc = 0;
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        struct lc_program_value target;
+        if (loader_value(loader, stmt, 0, &target) != 0
+            || loader_grow((void **)&program->stores, &loader->store_cap, program->store_count,
+                           sizeof *program->stores) != 0) {
+            rc = -1;
+            break;
+        }
+        if (target.flow_node == LC_NONE)
+            continue;
+        struct lc_program_store *store = &program->stores[program->store_count++];
+        store->target_node = target.flow_node;
+        rc = loader_value(loader, stmt, 4, &store->value);
+        store->loc.file = loader_file(loader, sqlite3_column_int64(stmt, 8));
+        store->loc.line = (unsigned)sqlite3_column_int(stmt, 9);
+        store->loc.col = (unsigned)sqlite3_column_int(stmt, 10);
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* Order calls by caller (counting sort, stable) and give each function its
+ * range. */
+static int loader_group_calls(struct lc_program *program)
+{
+    uint32_t *start = calloc((size_t)program->function_count + 1, sizeof *start);
+    struct lc_program_call *sorted = malloc(((size_t)program->call_count + 1) * sizeof *sorted);
+    if (!start || !sorted) {
+        free(start);
+        free(sorted);
+        return -1;
+    }
+    for (uint32_t i = 0; i < program->call_count; i++)
+        start[program->calls[i].caller + 1]++;
+    for (uint32_t f = 0; f < program->function_count; f++) {
+        start[f + 1] += start[f];
+        program->functions[f].first_call = start[f];
+        program->functions[f].call_count = 0;
+    }
+    for (uint32_t i = 0; i < program->call_count; i++) {
+        struct lc_program_function *fn = &program->functions[program->calls[i].caller];
+        sorted[fn->first_call + fn->call_count++] = program->calls[i];
+    }
+    free(program->calls);
+    program->calls = sorted;
+    free(start);
+    return 0;
+}
+
+static void loader_attach_models(struct program_loader *loader)
+{
+    struct lc_program *program = loader->program;
+    for (uint32_t f = 0; f < program->function_count; f++) {
+        /* A static function of the user's is never the library one. */
+        if (!loader->function_is_static[f])
+            program->functions[f].model = lc_models_find(program->models, program->functions[f].name);
+    }
+}
+
+int lc_program_load(struct lc_program *program, struct lc_store *store, const struct lc_models *models, FILE *err)
+{
+    memset(program, 0, sizeof *program);
+    lc_arena_init(&program->arena);
+    program->models = models;
+    program->pointer_target_cap = 200;
+    struct program_loader loader = { .program = program, .db = lc_store_db(store), .err = err };
+    uint32_t *call_of_row = NULL;
+    int64_t call_row_max = 0;
+    int rc = -1;
+    if (lc_store_exec(store, "BEGIN", err) != 0)
+        return -1;
+    loader.file_paths = loader_strings(&loader, "SELECT coalesce(max(id), 0) FROM file", "SELECT id, path FROM file",
+                                       &loader.file_max);
+    loader.symbol_names = loader_strings(&loader, "SELECT coalesce(max(id), 0) FROM symbol",
+                                         "SELECT id, name FROM symbol", &loader.symbol_max);
+    if (!loader.file_paths || !loader.symbol_names)
+        goto done;
+    loader.symbol_function = malloc(((size_t)loader.symbol_max + 1) * sizeof *loader.symbol_function);
+    if (!loader.symbol_function)
+        goto done;
+    memset(loader.symbol_function, 0xff, ((size_t)loader.symbol_max + 1) * sizeof *loader.symbol_function);
+    if (loader_read_functions(&loader) != 0 || loader_read_calls(&loader, &call_of_row, &call_row_max) != 0
+        || loader_read_args(&loader, call_of_row, call_row_max) != 0 || loader_read_stores(&loader) != 0
+        || loader_group_calls(program) != 0)
+        goto done;
+    loader_attach_models(&loader);
+    rc = 0;
+done:
+    sqlite3_exec(loader.db, "COMMIT", NULL, NULL, NULL);
+    if (rc != 0)
+        fprintf(err, "loopcheck: %s: cannot load the program (out of memory or unreadable database)\n",
+                lc_store_path(store));
+    free(call_of_row);
+    free(loader.file_paths);
+    free(loader.symbol_names);
+    free(loader.symbol_function);
+    free(loader.function_owner_tu);
+    free(loader.function_is_static);
+    return rc;
+}
+
+void lc_program_free(struct lc_program *program)
+{
+    lc_fpflow_free(program);
+    free(program->functions);
+    free(program->calls);
+    free(program->args);
+    free(program->targets);
+    free(program->stores);
+    free(program->entries);
+    free(program->on_loop);
+    free(program->on_worker);
+    free(program->blocking);
+    free(program->loop_parent);
+    free(program->loop_entry);
+    free(program->entry_points);
+    free(program->blocking_via);
+    lc_arena_free(&program->arena);
+    memset(program, 0, sizeof *program);
+}
+
+int lc_program_function_is_followed(const struct lc_program *program, uint32_t function)
+{
+    const struct lc_program_function *fn = &program->functions[function];
+    return fn->is_defined && !fn->model
+           && !(fn->annotations & (LC_ANNOT_BLOCKING | LC_ANNOT_NONBLOCKING));
+}
+
+uint32_t lc_program_find_function(const struct lc_program *program, const char *name)
+{
+    uint32_t found = LC_NONE;
+    for (uint32_t f = 0; f < program->function_count; f++) {
+        if (strcmp(program->functions[f].name, name) != 0)
+            continue;
+        if (found == LC_NONE || (program->functions[f].is_defined && !program->functions[found].is_defined))
+            found = f;
+    }
+    return found;
+}

@@ -1,0 +1,62 @@
+/* store_internal.h — the store's state, shared by store_schema.c (opening),
+ * store_tu.c (saving TUs, fingerprints) and store_results.c.  Not for use
+ * outside the store. */
+#ifndef LOOPCHECK_STORE_INTERNAL_H
+#define LOOPCHECK_STORE_INTERNAL_H
+
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "store.h"
+#include "strmap.h"
+
+/* What this run learned of a file on disk (stat, and the content hash once
+ * it was needed), so shared headers are looked at once per run. */
+struct lc_disk_file {
+    int exists;
+    int64_t size, mtime_ns;
+    int hashed;
+    uint64_t content_hash;
+};
+
+enum lc_store_statement {
+    LC_STMT_INTERN_SYMBOL,
+    LC_STMT_INTERN_FILE,
+    LC_STMT_FIND_TU,
+    LC_STMT_TU_INPUTS,
+    LC_STMT_DELETE_TU_FUNCTIONS,
+    LC_STMT_DELETE_TU_CALL_ARGS,
+    LC_STMT_DELETE_TU_CALLS,
+    LC_STMT_DELETE_TU_STORES,
+    LC_STMT_DELETE_TU_INPUTS,
+    LC_STMT_UPSERT_TU,
+    LC_STMT_INSERT_INPUT,
+    LC_STMT_INSERT_FUNCTION,
+    LC_STMT_INSERT_CALL,
+    LC_STMT_INSERT_CALL_ARG,
+    LC_STMT_INSERT_STORE,
+    LC_STMT_COUNT
+};
+
+struct lc_store {
+    sqlite3 *db;
+    char *path;
+    pthread_mutex_t mutex;          /* serialises writers */
+    sqlite3_stmt *statements[LC_STMT_COUNT];
+    struct lc_arena arena;          /* keys of the maps below */
+    struct lc_strmap symbol_ids;    /* usr -> symbol.id (as stored) */
+    struct lc_strmap file_ids;      /* path -> file.id */
+    struct lc_strmap disk_files;    /* path -> index in disk_file_info */
+    struct lc_disk_file *disk_file_info;
+    size_t disk_file_count, disk_file_cap;
+};
+
+int lc_store_prepare_statements(struct lc_store *store, FILE *err);
+void lc_store_finalize_statements(struct lc_store *store);
+/* The id of a file / symbol row, inserted when new; 0 on error. */
+int64_t lc_store_intern_file(struct lc_store *store, const char *path);
+int64_t lc_store_intern_symbol(struct lc_store *store, const char *usr, const char *name);
+
+#endif

@@ -1,0 +1,249 @@
+/* store_schema.c — the database schema, opening, version check and rebuild.
+ *
+ * Schema (PRAGMA user_version = LC_STORE_SCHEMA_VERSION).  Cached facts,
+ * replaced TU by TU:
+ *   meta(key, value)                 'tool' = 'loopcheck' marks our databases
+ *   file(id, path)                   every file named by a fact (absolute path)
+ *   symbol(id, usr, name)            functions, fields, variables by clang USR
+ *   tu(id, file_id, directory, args_hash, status 'ok'|'failed', error,
+ *      parse_ms, parsed_at)          one row per translation unit
+ *   tu_input(tu_id, file_id, size, mtime_ns, content_hash)
+ *                                    fingerprint of each file a TU read
+ *   function(tu_id, symbol_id, file_id, line, col, is_definition, is_static,
+ *      annotations)                  declarations and definitions; annotations
+ *                                    is a bit set: 1 async, 2 worker,
+ *                                    4 blocking, 8 nonblocking
+ *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
+ *      callee_param, file_id, line, col, nargs)
+ *                                    callee_kind: function (direct call),
+ *                                    field, var, param (through a pointer),
+ *                                    other (not followed)
+ *   call_arg(call_id, position, kind, symbol_id, record, param_index,
+ *      int_value, text)              arguments (1-based), kind as callee_kind
+ *                                    plus null and int
+ *   fp_store(tu_id, target_kind, target_id, target_record, value_kind,
+ *      value_id, value_record, value_param, function_id, file_id, line, col)
+ *                                    function-pointer values stored into a
+ *                                    field or variable
+ * Results of the last analysis, rewritten by every run:
+ *   registration(function_id, role 'loop'|'pool'|'thread'|'async'|'worker',
+ *      api, file_id, line, col)      entry points and offloaded functions
+ *   color(function_id, on_loop, on_worker, blocking, entry_points)
+ *   finding(id, rule, level, file_id, line, col, message, suppressed)
+ *   finding_step(finding_id, seq, kind 'chain'|'related', file_id, line, col,
+ *      message)
+ */
+#include "store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char lc_store_schema_sql[] =
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE file(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);"
+    "CREATE TABLE symbol(id INTEGER PRIMARY KEY, usr TEXT NOT NULL UNIQUE, name TEXT NOT NULL);"
+    "CREATE TABLE tu(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL UNIQUE,"
+    "  directory TEXT NOT NULL, args_hash INTEGER NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('ok','failed')), error TEXT,"
+    "  parse_ms REAL NOT NULL, parsed_at TEXT NOT NULL);"
+    "CREATE TABLE tu_input(tu_id INTEGER NOT NULL, file_id INTEGER NOT NULL,"
+    "  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, content_hash INTEGER NOT NULL,"
+    "  PRIMARY KEY (tu_id, file_id)) WITHOUT ROWID;"
+    "CREATE TABLE function(tu_id INTEGER NOT NULL, symbol_id INTEGER NOT NULL,"
+    "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
+    "  is_definition INTEGER NOT NULL, is_static INTEGER NOT NULL, annotations INTEGER NOT NULL);"
+    "CREATE INDEX function_tu ON function(tu_id);"
+    "CREATE INDEX function_symbol ON function(symbol_id);"
+    "CREATE TABLE call(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, caller_id INTEGER NOT NULL,"
+    "  callee_kind TEXT NOT NULL, callee_id INTEGER, callee_record TEXT, callee_param INTEGER,"
+    "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, nargs INTEGER NOT NULL);"
+    "CREATE INDEX call_tu ON call(tu_id);"
+    "CREATE INDEX call_caller ON call(caller_id);"
+    "CREATE INDEX call_callee ON call(callee_id);"
+    "CREATE TABLE call_arg(call_id INTEGER NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL,"
+    "  symbol_id INTEGER, record TEXT, param_index INTEGER, int_value INTEGER, text TEXT,"
+    "  PRIMARY KEY (call_id, position)) WITHOUT ROWID;"
+    "CREATE TABLE fp_store(tu_id INTEGER NOT NULL, target_kind TEXT NOT NULL, target_id INTEGER NOT NULL,"
+    "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"
+    "  value_param INTEGER, function_id INTEGER, file_id INTEGER NOT NULL,"
+    "  line INTEGER NOT NULL, col INTEGER NOT NULL);"
+    "CREATE INDEX fp_store_tu ON fp_store(tu_id);"
+    "CREATE TABLE registration(function_id INTEGER NOT NULL, role TEXT NOT NULL, api TEXT,"
+    "  file_id INTEGER, line INTEGER, col INTEGER);"
+    "CREATE TABLE color(function_id INTEGER PRIMARY KEY, on_loop INTEGER NOT NULL,"
+    "  on_worker INTEGER NOT NULL, blocking INTEGER NOT NULL, entry_points INTEGER NOT NULL);"
+    "CREATE TABLE finding(id INTEGER PRIMARY KEY, rule TEXT NOT NULL, level TEXT NOT NULL,"
+    "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
+    "  message TEXT NOT NULL, suppressed INTEGER NOT NULL);"
+    "CREATE TABLE finding_step(finding_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('chain','related')), file_id INTEGER NOT NULL,"
+    "  line INTEGER NOT NULL, col INTEGER NOT NULL, message TEXT NOT NULL);"
+    "INSERT INTO meta(key, value) VALUES ('tool', 'loopcheck');";
+
+static const char *const lc_store_tables[] = {
+    "meta", "file", "symbol", "tu", "tu_input", "function", "call", "call_arg",
+    "fp_store", "registration", "color", "finding", "finding_step",
+};
+
+int lc_store_exec(struct lc_store *store, const char *sql, FILE *err)
+{
+    char *message = NULL;
+    if (sqlite3_exec(store->db, sql, NULL, NULL, &message) != SQLITE_OK) {
+        fprintf(err, "loopcheck: %s: %s\n", store->path, message ? message : sqlite3_errmsg(store->db));
+        sqlite3_free(message);
+        return -1;
+    }
+    return 0;
+}
+
+/* 1 when the database holds tables but not ours, 0 when it is ours or
+ * empty, -1 on error. */
+static int store_is_foreign(struct lc_store *store)
+{
+    sqlite3_stmt *stmt;
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT (SELECT count(*) FROM sqlite_schema),"
+                           " (SELECT count(*) FROM sqlite_schema WHERE name = 'meta')",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return -1;
+    int result = -1;
+    if (sqlite3_step(stmt) == SQLITE_ROW) {
+        int tables = sqlite3_column_int(stmt, 0), meta = sqlite3_column_int(stmt, 1);
+        result = 0;
+        if (tables > 0 && meta == 0)
+            result = 1;
+        if (meta) {
+            sqlite3_stmt *tool;
+            if (sqlite3_prepare_v2(store->db, "SELECT value FROM meta WHERE key = 'tool'",
+                                   -1, &tool, NULL) != SQLITE_OK)
+                result = 1;
+            else {
+                const unsigned char *value = sqlite3_step(tool) == SQLITE_ROW ? sqlite3_column_text(tool, 0) : NULL;
+                result = value && strcmp((const char *)value, "loopcheck") == 0 ? 0 : 1;
+                sqlite3_finalize(tool);
+            }
+        }
+    }
+    sqlite3_finalize(stmt);
+    return result;
+}
+
+static int store_create_schema(struct lc_store *store, int drop_old, FILE *err)
+{
+    if (lc_store_exec(store, "BEGIN IMMEDIATE", err) != 0)
+        return -1;
+    for (size_t i = 0; drop_old && i < sizeof lc_store_tables / sizeof *lc_store_tables; i++) {
+        char sql[80];
+        snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS %s", lc_store_tables[i]);
+        if (lc_store_exec(store, sql, err) != 0)
+            goto fail;
+    }
+    char version[64];
+    snprintf(version, sizeof version, "PRAGMA user_version = %d", LC_STORE_SCHEMA_VERSION);
+    if (lc_store_exec(store, lc_store_schema_sql, err) != 0 || lc_store_exec(store, version, err) != 0)
+        goto fail;
+    return lc_store_exec(store, "COMMIT", err);
+fail:
+    sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}
+
+static int store_user_version(struct lc_store *store)
+{
+    sqlite3_stmt *stmt;
+    int version = -1;
+    if (sqlite3_prepare_v2(store->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(stmt) == SQLITE_ROW)
+        version = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return version;
+}
+
+/* Check the file is a loopcheck database of our version; create or rebuild
+ * it when it is empty or an older loopcheck database. */
+static int store_prepare_schema(struct lc_store *store, FILE *err)
+{
+    int foreign = store_is_foreign(store);
+    if (foreign < 0) {
+        fprintf(err, "loopcheck: %s: %s (delete it: the database is only a cache)\n",
+                store->path, sqlite3_errmsg(store->db));
+        return -1;
+    }
+    if (foreign) {
+        fprintf(err, "loopcheck: %s: not a loopcheck database; refusing to overwrite it (choose another --db)\n",
+                store->path);
+        return -1;
+    }
+    int version = store_user_version(store);
+    if (version == LC_STORE_SCHEMA_VERSION)
+        return 0;
+    if (version != 0)
+        fprintf(err, "loopcheck: %s: schema version %d, expected %d: rebuilding the cache\n",
+                store->path, version, LC_STORE_SCHEMA_VERSION);
+    return store_create_schema(store, version != 0, err);
+}
+
+struct lc_store *lc_store_open(const char *path, FILE *err)
+{
+    struct lc_store *store = calloc(1, sizeof *store);
+    if (!store) {
+        fprintf(err, "loopcheck: %s: out of memory\n", path);
+        return NULL;
+    }
+    store->path = strdup(path);
+    lc_arena_init(&store->arena);
+    lc_strmap_init(&store->symbol_ids);
+    lc_strmap_init(&store->file_ids);
+    lc_strmap_init(&store->disk_files);
+    pthread_mutex_init(&store->mutex, NULL);
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        fprintf(err, "loopcheck: %s: not a regular file\n", path);
+        goto fail;
+    }
+    int rc = sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        fprintf(err, "loopcheck: %s: cannot open the database: %s\n", path,
+                store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(rc));
+        goto fail;
+    }
+    sqlite3_busy_timeout(store->db, 5000);
+    if (lc_store_exec(store, "PRAGMA journal_mode = WAL", err) != 0
+        || lc_store_exec(store, "PRAGMA synchronous = NORMAL", err) != 0
+        || store_prepare_schema(store, err) != 0
+        || lc_store_prepare_statements(store, err) != 0)
+        goto fail;
+    return store;
+fail:
+    lc_store_close(store);
+    return NULL;
+}
+
+void lc_store_close(struct lc_store *store)
+{
+    if (!store)
+        return;
+    lc_store_finalize_statements(store);
+    if (store->db)
+        sqlite3_close(store->db);
+    lc_strmap_free(&store->symbol_ids);
+    lc_strmap_free(&store->file_ids);
+    lc_strmap_free(&store->disk_files);
+    free(store->disk_file_info);
+    lc_arena_free(&store->arena);
+    pthread_mutex_destroy(&store->mutex);
+    free(store->path);
+    free(store);
+}
+
+sqlite3 *lc_store_db(struct lc_store *store)
+{
+    return store->db;
+}
+
+const char *lc_store_path(const struct lc_store *store)
+{
+    return store->path;
+}

@@ -1,0 +1,106 @@
+/* check_blocking_call.c — `blocking-call`: a call that may block, made by a
+ * function the event loop runs.  One finding per call site, at the call,
+ * with the shortest chain from an entry point, the number of entry points
+ * that reach it, and the fix: the model's non-blocking alternative, or
+ * offloading with the thread pool of the loop library in use. */
+#include "blocking.h"
+#include "chain.h"
+#include "checks.h"
+#include "program.h"
+#include "strmap.h"
+
+#include <string.h>
+
+static const char *blocking_offload_hint(const struct lc_program *program, uint32_t function)
+{
+    uint32_t entry = program->loop_entry[function];
+    const struct lc_library *library = entry != LC_NONE ? program->entries[entry].library : NULL;
+    if (library && library->offload)
+        return library->offload;
+    return "hand the work to a worker thread and post the result back to the loop";
+}
+
+static const char *blocking_message(const struct lc_program *program, uint32_t call, uint32_t target,
+                                    const struct lc_call_blocking *why, struct lc_arena *arena)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    const char *callee = program->functions[target].name;
+    const char *reason = why->model ? why->model->reason : "it is annotated loopcheck:blocking";
+    unsigned entries = program->entry_points[c->caller];
+    const struct lc_entry *entry = &program->entries[program->loop_entry[c->caller]];
+    const char *instead = why->model && why->model->instead
+        ? lc_arena_printf(arena, "instead: %s; or offload it: %s", why->model->instead,
+                          blocking_offload_hint(program, c->caller))
+        : lc_arena_printf(arena, "offload it: %s", blocking_offload_hint(program, c->caller));
+    return lc_arena_printf(arena, "'%s' blocks the event loop: %s%s%s%s; reached from %s%u entry point%s (%s); %s",
+                           callee, reason, why->because ? " (" : "", why->because ? why->because : "",
+                           why->because ? ")" : "", entries >= LC_ENTRY_COUNT_CAP ? "at least " : "", entries,
+                           entries == 1 ? "" : "s", lc_entry_describe(program, entry, arena), instead);
+}
+
+static void blocking_report(const struct lc_program *program, uint32_t call, uint32_t target,
+                            const struct lc_call_blocking *why, struct lc_findings *out)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    struct lc_finding *finding = lc_findings_add(out);
+    if (!finding)
+        return;
+    size_t count = 0;
+    struct lc_step *chain = lc_chain_to_function(program, c->caller, 1, &count, &out->arena);
+    finding->rule_id = "blocking-call";
+    finding->level = LC_LEVEL_WARNING;
+    finding->loc = c->loc;
+    finding->message = blocking_message(program, call, target, why, &out->arena);
+    if (chain) {
+        chain[count].loc = c->loc;
+        chain[count].message = lc_arena_printf(&out->arena, "'%s' calls '%s', which blocks",
+                                               program->functions[c->caller].name, program->functions[target].name);
+        finding->chain = chain;
+        finding->chain_count = count + 1;
+    }
+}
+
+static void check_blocking_call(const struct lc_program *program, struct lc_findings *out)
+{
+    struct lc_strmap reported; /* "file:line:col" of reported calls */
+    lc_strmap_init(&reported);
+    for (uint32_t f = 0; f < program->function_count; f++) {
+        if (!program->on_loop[f] || !lc_program_function_is_followed(program, f))
+            continue;
+        const struct lc_program_function *fn = &program->functions[f];
+        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
+            const struct lc_program_call *call = &program->calls[c];
+            for (uint32_t t = 0; t < call->target_count; t++) {
+                uint32_t target = program->targets[call->first_target + t];
+                struct lc_call_blocking why = lc_call_blocks(program, c, target, &out->arena);
+                if (!why.blocks)
+                    continue;
+                const char *key = lc_arena_printf(&out->arena, "%s:%u:%u", call->loc.file ? call->loc.file : "",
+                                                  call->loc.line, call->loc.col);
+                if (!key || lc_strmap_get(&reported, key) != LC_STRMAP_MISSING)
+                    continue;
+                lc_strmap_put(&reported, key, c);
+                blocking_report(program, c, target, &why, out);
+            }
+        }
+    }
+    lc_strmap_free(&reported);
+}
+
+const struct lc_check lc_check_blocking_call = {
+    .id = "blocking-call",
+    .level = LC_LEVEL_WARNING,
+    .short_description = "A function the event loop runs makes a call that may block.",
+    .full_description =
+        "Every callback of an event loop runs on the loop's one thread. A call that waits - sleeping, "
+        "disk I/O, a DNS lookup, a synchronous network or database client, waiting for a process or a "
+        "lock - stalls every other client for as long as it waits. This check follows every chain of "
+        "calls (direct and through function pointers) from each registered loop callback and reports "
+        "each blocking call it reaches.",
+    .help = "Use the non-blocking form the message names (e.g. uv_fs_* with a callback, uv_getaddrinfo, "
+            "a timer instead of sleep), or move the work to the loop library's thread pool "
+            "(uv_queue_work) and deliver the result back on the loop. To accept a call, put "
+            "'loopcheck: ignore[blocking-call]' in a comment on its line or the line above.",
+    .doc = "rules/blocking-call.md",
+    .run = check_blocking_call,
+};
