@@ -1,10 +1,9 @@
 /* models.c — the model store of models.h: function entries in an open hash
  * table by name, glob patterns in a list tried after it, `field` entries and
- * libraries in arrays; and the evaluation of argument conditions.  The rules
- * files are parsed by models_parse.c. */
+ * libraries in arrays.  The rules files are parsed by models_parse.c; the
+ * conditions are evaluated at call sites by blocking.c. */
 #include "models.h"
 
-#include <ctype.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,81 +187,4 @@ const char *lc_thread_role_name(enum lc_thread_role role)
         return "thread";
     }
     return "unknown";
-}
-
-static int lc_models_is_word_char(char c)
-{
-    return isalnum((unsigned char)c) || c == '_';
-}
-
-/* TOKEN occurs in text with no identifier character on either side. */
-static int lc_models_text_has_token(const char *text, const char *token)
-{
-    size_t length = strlen(token);
-    for (const char *at = strstr(text, token); at; at = strstr(at + 1, token)) {
-        int starts = at == text || !lc_models_is_word_char(at[-1]);
-        if (starts && !lc_models_is_word_char(at[length]))
-            return 1;
-    }
-    return 0;
-}
-
-static int lc_models_text_is_null(const char *text)
-{
-    static const char *const spellings[] = { "NULL", "0", "nullptr" };
-    for (size_t i = 0; i < sizeof spellings / sizeof spellings[0]; i++)
-        if (strcmp(text, spellings[i]) == 0)
-            return 1;
-    return 0;
-}
-
-int lc_arg_condition_holds(const struct lc_arg_condition *condition,
-                           enum lc_value_kind kind, const char *text)
-{
-    int is_null = kind == LC_VALUE_NULL || (text && lc_models_text_is_null(text));
-    int has_token = text && condition->token && lc_models_text_has_token(text, condition->token);
-    switch (condition->test) {
-    case LC_ARG_IS_NULL:
-        return is_null;
-    case LC_ARG_NOT_NULL:
-        return !is_null;
-    case LC_ARG_HAS_TOKEN:
-        return has_token;
-    case LC_ARG_LACKS_TOKEN:
-        return !has_token;
-    }
-    return 0;
-}
-
-/* The condition as it is when the call blocks: `holds` for an `if`, not for
- * an `unless`. */
-static const char *lc_models_describe(const struct lc_arg_condition *condition,
-                                      int holds, struct lc_arena *arena)
-{
-    int null_test = condition->test == LC_ARG_IS_NULL || condition->test == LC_ARG_NOT_NULL;
-    int positive = (condition->test == LC_ARG_IS_NULL || condition->test == LC_ARG_HAS_TOKEN) == holds;
-    if (null_test)
-        return lc_arena_printf(arena, "argument %d is %sNULL/0", condition->position,
-                               positive ? "" : "not ");
-    return lc_arena_printf(arena, "argument %d %s %s", condition->position,
-                           positive ? "has" : "lacks", condition->token);
-}
-
-const char *lc_blocking_model_explain(const struct lc_blocking_model *model,
-                                      struct lc_arena *arena)
-{
-    const char *text = NULL;
-    size_t total = model->if_count + model->unless_count;
-    for (size_t i = 0; i < total; i++) {
-        int is_if = i < model->if_count;
-        const struct lc_arg_condition *condition = is_if
-            ? &model->if_conditions[i] : &model->unless_conditions[i - model->if_count];
-        const char *part = lc_models_describe(condition, is_if, arena);
-        if (!part)
-            return NULL;
-        text = text ? lc_arena_printf(arena, "%s and %s", text, part) : part;
-        if (!text)
-            return NULL;
-    }
-    return text;
 }

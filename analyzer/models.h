@@ -12,7 +12,6 @@
 #include <stdio.h>
 
 #include "arena.h"
-#include "facts.h"
 
 /* Where a callback passed to a registration API runs. */
 enum lc_thread_role {
@@ -136,6 +135,10 @@ int lc_models_load_text(struct lc_models *models, const char *name,
  * of errors, -1 when the directory cannot be read. */
 int lc_models_load_dir(struct lc_models *models, const char *dir, FILE *err);
 
+/* The entry for a called function's name: an exact entry if there is one,
+ * else the last declared pattern that matches (fnmatch), else NULL.
+ * Function entries never move; field entries may move while files are
+ * still being loaded. */
 const struct lc_function_model *lc_models_find(const struct lc_models *models,
                                                const char *name);
 const struct lc_field_model *lc_models_find_field(const struct lc_models *models,
@@ -143,21 +146,5 @@ const struct lc_field_model *lc_models_find_field(const struct lc_models *models
                                                   const char *field);
 
 const char *lc_thread_role_name(enum lc_thread_role role);
-
-/* Does `condition` hold for one argument of a call, given its kind and its
- * source spelling?  A missing argument is (LC_VALUE_OTHER, NULL).
- * `=null` holds for LC_VALUE_NULL and for the spellings NULL, 0, nullptr;
- * `~TOKEN` holds when TOKEN occurs in the spelling as a whole identifier or
- * number (MSG_DONTWAIT in "MSG_DONTWAIT | MSG_NOSIGNAL", not in
- * "MSG_DONTWAITX"); `!=null` and `!~` are their negations. */
-int lc_arg_condition_holds(const struct lc_arg_condition *condition,
-                           enum lc_value_kind kind, const char *text);
-
-/* Why a call that matches `model` blocks, for messages: every `if` stated as
- * it holds and every `unless` as it fails, joined by " and " (e.g.
- * "argument 6 is NULL", "argument 4 lacks MSG_DONTWAIT").  NULL for an
- * unconditional model or when memory runs out. */
-const char *lc_blocking_model_explain(const struct lc_blocking_model *model,
-                                      struct lc_arena *arena);
 
 #endif

@@ -223,7 +223,7 @@ static int lc_rules_read_condition(struct lc_rules_parser *parser, const char *k
 /* [if COND]... [unless COND]... reason "..." [instead "..."], in any order;
  * conditions only when `conditions` is set. */
 int lc_rules_read_clauses(struct lc_rules_parser *parser, int conditions,
-                                 struct lc_rules_clauses *clauses)
+                          struct lc_rules_clauses *clauses)
 {
     const struct lc_rules_word *word;
     while ((word = lc_rules_next(parser))) {

@@ -13,6 +13,8 @@
 
 #define LC_RULES_MAX_WORDS 64
 #define LC_RULES_MAX_POSITION 127
+/* Each condition takes two words after `blocking NAME`, so a line cannot
+ * hold more than this many of either kind. */
 #define LC_RULES_MAX_CONDITIONS (LC_RULES_MAX_WORDS / 2)
 
 struct lc_rules_word {

@@ -14,18 +14,23 @@
 #include "models_internal.h"
 #include "models_lexer.h"
 
-/* The entry for NAME, its library set to the current one (later wins). */
+/* The entry for NAME, created when new. */
 static struct lc_function_model *lc_rules_function(struct lc_rules_parser *parser, const char *name)
 {
     struct lc_function_model *model = lc_models_function_for(parser->models, name,
                                                              parser->file, parser->line);
-    if (!model) {
+    if (!model)
         lc_rules_error(parser, "out of memory");
-        return NULL;
-    }
+    return model;
+}
+
+/* A statement about `model` was applied: it belongs to the current library
+ * from now on (later wins).  Returns 0. */
+static int lc_rules_applied(struct lc_rules_parser *parser, struct lc_function_model *model)
+{
     if (parser->library)
         model->library = parser->library;
-    return model;
+    return 0;
 }
 
 static char *lc_rules_copy(struct lc_rules_parser *parser, const char *text, int *failed)
@@ -115,7 +120,7 @@ static int lc_rules_parse_blocking(struct lc_rules_parser *parser)
         return lc_rules_error(parser, "out of memory");
     model->blocking = blocking;
     model->nonblocking = 0;
-    return 0;
+    return lc_rules_applied(parser, model);
 }
 
 /* cpu-heavy NAME reason "..." [instead "..."] */
@@ -140,7 +145,7 @@ static int lc_rules_parse_cpu_heavy(struct lc_rules_parser *parser)
     if (failed)
         return lc_rules_error(parser, "out of memory");
     model->cpu_heavy = heavy;
-    return 0;
+    return lc_rules_applied(parser, model);
 }
 
 /* nonblocking NAME */
@@ -154,7 +159,7 @@ static int lc_rules_parse_nonblocking(struct lc_rules_parser *parser)
         return -1;
     model->nonblocking = 1;
     model->blocking = NULL;
-    return 0;
+    return lc_rules_applied(parser, model);
 }
 
 /* callback NAME argN loop|pool|thread */
@@ -171,7 +176,7 @@ static int lc_rules_parse_callback(struct lc_rules_parser *parser)
     for (size_t i = 0; i < model->callback_count; i++)
         if (model->callbacks[i].position == position) {
             model->callbacks[i].role = role;
-            return 0;
+            return lc_rules_applied(parser, model);
         }
     size_t count = model->callback_count + 1;
     struct lc_callback_model *callbacks = lc_arena_alloc(&parser->models->arena, count * sizeof *callbacks);
@@ -182,7 +187,7 @@ static int lc_rules_parse_callback(struct lc_rules_parser *parser)
     callbacks[count - 1] = (struct lc_callback_model){ .position = position, .role = role };
     model->callbacks = callbacks;
     model->callback_count = count;
-    return 0;
+    return lc_rules_applied(parser, model);
 }
 
 /* field RECORD.FIELD loop|pool|thread */
@@ -229,7 +234,7 @@ static int lc_rules_parse_lock(struct lc_rules_parser *parser, enum lc_lock_acti
         return lc_rules_error(parser, "out of memory");
     model->lock->position = position;
     model->lock->action = action;
-    return 0;
+    return lc_rules_applied(parser, model);
 }
 
 static int lc_rules_parse_acquire(struct lc_rules_parser *parser)

@@ -1,0 +1,497 @@
+/* test_models.c — the rules-file parser and model store (analyzer/models.h):
+ * every statement kind, quoting and comments, glob patterns and their
+ * precedence, later files overriding earlier ones, each parse error with its
+ * exact "file:line: message", loading files and directories, and the
+ * shipped rules/ directory. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "models.h"
+
+/* Load `text` as `name`; *errors gets what was printed on `err`. */
+static int load_capturing(struct lc_models *models, const char *name, const char *text,
+                          char **errors)
+{
+    size_t size = 0;
+    FILE *err = open_memstream(errors, &size);
+    assert_non_null(err);
+    int count = lc_models_load_text(models, name, text, err);
+    assert_int_equal(fclose(err), 0);
+    return count;
+}
+
+/* Load text that must parse without errors. */
+static void load_clean(struct lc_models *models, const char *name, const char *text)
+{
+    char *errors = NULL;
+    int count = load_capturing(models, name, text, &errors);
+    assert_string_equal(errors, "");
+    assert_int_equal(count, 0);
+    free(errors);
+}
+
+static const struct lc_function_model *find(const struct lc_models *models, const char *name)
+{
+    const struct lc_function_model *model = lc_models_find(models, name);
+    assert_non_null(model);
+    return model;
+}
+
+static void test_each_statement(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "each.rules",
+               "library demo offload \"demo_submit(job)\"\n"
+               "blocking demo_read if arg2=null if arg1!=null unless arg3~DEMO_NOWAIT "
+               "unless arg4!~DEMO_BLOCK reason \"reads\" instead \"demo_read_async\"\n"
+               "nonblocking demo_now\n"
+               "callback demo_start arg2 loop\n"
+               "callback demo_start arg3 pool\n"
+               "callback demo_thread arg1 thread\n"
+               "field demo_watcher_s.cb loop\n"
+               "lock demo_lock arg1\n"
+               "unlock demo_unlock arg2\n"
+               "trylock demo_trylock arg3\n"
+               "cpu-heavy demo_sort reason \"sorts\" instead \"sort on a worker\"\n");
+
+    const struct lc_function_model *read = find(&models, "demo_read");
+    assert_string_equal(read->library->name, "demo");
+    assert_string_equal(read->library->offload, "demo_submit(job)");
+    assert_string_equal(read->file, "each.rules");
+    assert_int_equal(read->line, 2);
+    assert_false(read->nonblocking);
+    assert_non_null(read->blocking);
+    assert_string_equal(read->blocking->reason, "reads");
+    assert_string_equal(read->blocking->instead, "demo_read_async");
+    assert_int_equal(read->blocking->line, 2);
+    assert_int_equal(read->blocking->if_count, 2);
+    assert_int_equal(read->blocking->if_conditions[0].position, 2);
+    assert_int_equal(read->blocking->if_conditions[0].test, LC_ARG_IS_NULL);
+    assert_null(read->blocking->if_conditions[0].token);
+    assert_int_equal(read->blocking->if_conditions[1].position, 1);
+    assert_int_equal(read->blocking->if_conditions[1].test, LC_ARG_NOT_NULL);
+    assert_int_equal(read->blocking->unless_count, 2);
+    assert_int_equal(read->blocking->unless_conditions[0].position, 3);
+    assert_int_equal(read->blocking->unless_conditions[0].test, LC_ARG_HAS_TOKEN);
+    assert_string_equal(read->blocking->unless_conditions[0].token, "DEMO_NOWAIT");
+    assert_int_equal(read->blocking->unless_conditions[1].test, LC_ARG_LACKS_TOKEN);
+    assert_string_equal(read->blocking->unless_conditions[1].token, "DEMO_BLOCK");
+
+    const struct lc_function_model *now = find(&models, "demo_now");
+    assert_true(now->nonblocking);
+    assert_null(now->blocking);
+
+    const struct lc_function_model *start = find(&models, "demo_start");
+    assert_int_equal(start->callback_count, 2);
+    assert_int_equal(start->callbacks[0].position, 2);
+    assert_int_equal(start->callbacks[0].role, LC_ROLE_LOOP);
+    assert_int_equal(start->callbacks[1].position, 3);
+    assert_int_equal(start->callbacks[1].role, LC_ROLE_POOL);
+    assert_int_equal(find(&models, "demo_thread")->callbacks[0].role, LC_ROLE_THREAD);
+
+    const struct lc_field_model *field = lc_models_find_field(&models, "demo_watcher_s", "cb");
+    assert_non_null(field);
+    assert_int_equal(field->role, LC_ROLE_LOOP);
+    assert_string_equal(field->library->name, "demo");
+    assert_int_equal(field->line, 7);
+    assert_null(lc_models_find_field(&models, "demo_watcher_s", "data"));
+
+    assert_int_equal(find(&models, "demo_lock")->lock->action, LC_LOCK_ACQUIRE);
+    assert_int_equal(find(&models, "demo_lock")->lock->position, 1);
+    assert_int_equal(find(&models, "demo_unlock")->lock->action, LC_LOCK_RELEASE);
+    assert_int_equal(find(&models, "demo_unlock")->lock->position, 2);
+    assert_int_equal(find(&models, "demo_trylock")->lock->action, LC_LOCK_TRY);
+    assert_int_equal(find(&models, "demo_trylock")->lock->position, 3);
+    assert_null(read->lock);
+
+    const struct lc_function_model *sort = find(&models, "demo_sort");
+    assert_non_null(sort->cpu_heavy);
+    assert_string_equal(sort->cpu_heavy->reason, "sorts");
+    assert_string_equal(sort->cpu_heavy->instead, "sort on a worker");
+    assert_null(sort->blocking);
+
+    assert_null(lc_models_find(&models, "demo_unknown"));
+    lc_models_free(&models);
+}
+
+static void test_quoting_and_comments(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "quoting.rules",
+               "# a comment line\n"
+               "\n"
+               "   \t  # an indented comment\n"
+               "blocking q_one reason \"a \\\"quoted\\\" word, a \\\\ and a # inside\" # trailing\n"
+               "blocking q_two reason \"\" instead \"tabs\tstay\"\r\n"
+               "nonblocking q_three# comment right after a word\n"
+               "blocking\tq_four\treason \"x\"#comment right after a string\n");
+    assert_string_equal(find(&models, "q_one")->blocking->reason,
+                        "a \"quoted\" word, a \\ and a # inside");
+    assert_string_equal(find(&models, "q_two")->blocking->reason, "");
+    assert_string_equal(find(&models, "q_two")->blocking->instead, "tabs\tstay");
+    assert_null(find(&models, "q_one")->blocking->instead);
+    assert_true(find(&models, "q_three")->nonblocking);
+    assert_int_equal(find(&models, "q_four")->line, 7);
+    lc_models_free(&models);
+}
+
+static void test_patterns(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "patterns.rules",
+               "blocking g_*_sync reason \"a synchronous GLib call\"\n"
+               "nonblocking g_cheap_sync\n"
+               "blocking g_file_*_sync reason \"file I/O\"\n");
+    /* A pattern matches names it covers; none matches others. */
+    const struct lc_function_model *io = find(&models, "g_io_sync");
+    assert_string_equal(io->name, "g_*_sync");
+    assert_string_equal(io->blocking->reason, "a synchronous GLib call");
+    assert_null(lc_models_find(&models, "g_io_async"));
+    /* An exact entry wins over every pattern. */
+    const struct lc_function_model *cheap = find(&models, "g_cheap_sync");
+    assert_string_equal(cheap->name, "g_cheap_sync");
+    assert_true(cheap->nonblocking);
+    assert_null(cheap->blocking);
+    /* Of two matching patterns, the one declared last wins. */
+    assert_string_equal(find(&models, "g_file_read_sync")->name, "g_file_*_sync");
+    lc_models_free(&models);
+}
+
+static void test_later_file_overrides(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "first.rules",
+               "library lib offload \"first offload\"\n"
+               "blocking lib_wait reason \"first\" instead \"first instead\"\n"
+               "blocking lib_poll reason \"polls\"\n"
+               "nonblocking lib_quick\n"
+               "callback lib_start arg2 loop\n"
+               "field lib_s.cb loop\n"
+               "lock lib_take arg1\n"
+               "cpu-heavy lib_hash reason \"first\"\n");
+    load_clean(&models, "second.rules",
+               "library lib offload \"second offload\"\n"
+               "blocking lib_wait if arg1=null reason \"second\"\n"
+               "nonblocking lib_poll\n"
+               "blocking lib_quick reason \"quick no more\"\n"
+               "callback lib_start arg2 pool\n"
+               "callback lib_start arg3 loop\n"
+               "field lib_s.cb thread\n"
+               "trylock lib_take arg2\n"
+               "cpu-heavy lib_hash reason \"second\"\n");
+    const struct lc_function_model *wait = find(&models, "lib_wait");
+    assert_string_equal(wait->blocking->reason, "second");
+    assert_null(wait->blocking->instead);
+    assert_int_equal(wait->blocking->if_count, 1);
+    assert_string_equal(wait->blocking->file, "second.rules");
+    assert_string_equal(wait->file, "first.rules");
+    assert_string_equal(wait->library->offload, "second offload");
+    assert_true(find(&models, "lib_poll")->nonblocking);
+    assert_null(find(&models, "lib_poll")->blocking);
+    assert_false(find(&models, "lib_quick")->nonblocking);
+    assert_string_equal(find(&models, "lib_quick")->blocking->reason, "quick no more");
+    const struct lc_function_model *start = find(&models, "lib_start");
+    assert_int_equal(start->callback_count, 2);
+    assert_int_equal(start->callbacks[0].role, LC_ROLE_POOL);
+    assert_int_equal(start->callbacks[1].position, 3);
+    assert_int_equal(lc_models_find_field(&models, "lib_s", "cb")->role, LC_ROLE_THREAD);
+    assert_int_equal(models.field_count, 1);
+    assert_int_equal(find(&models, "lib_take")->lock->action, LC_LOCK_TRY);
+    assert_int_equal(find(&models, "lib_take")->lock->position, 2);
+    assert_string_equal(find(&models, "lib_hash")->cpu_heavy->reason, "second");
+    assert_int_equal(models.library_count, 1);
+    lc_models_free(&models);
+}
+
+/* One bad line, the message it must print, and a good line that must still
+ * load after it. */
+static void expect_error(const char *line, const char *message)
+{
+    struct lc_models models;
+    lc_models_init(&models);
+    char *text = NULL, *errors = NULL, *expected = NULL;
+    assert_true(asprintf(&text, "# bad line next\n%s\nnonblocking after_error\n", line) > 0);
+    assert_true(asprintf(&expected, "bad.rules:2: %s\n", message) > 0);
+    assert_int_equal(load_capturing(&models, "bad.rules", text, &errors), 1);
+    assert_string_equal(errors, expected);
+    assert_true(find(&models, "after_error")->nonblocking);
+    free(text);
+    free(errors);
+    free(expected);
+    lc_models_free(&models);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    expect_error("frobnicate x", "unknown statement 'frobnicate'");
+    expect_error("\"blocking\" x", "unknown statement 'blocking'");
+    expect_error("blocking x reason \"open", "unterminated string");
+    expect_error("blocking x reason \"ends in backslash\\", "unterminated string");
+    expect_error("blocking x reason \"bad \\n escape\"",
+                 "invalid escape in string (only \\\" and \\\\ are allowed)");
+    expect_error("blocking x reason \"a\"b", "missing blank after the closing quote");
+    expect_error("blocking x\"y reason \"a\"", "unexpected '\"' inside a word");
+    expect_error("blocking", "blocking: missing function name");
+    expect_error("blocking 9lives reason \"r\"", "blocking: invalid function name '9lives'");
+    expect_error("blocking x", "blocking x: missing reason \"...\"");
+    expect_error("blocking x instead \"y\"", "blocking x: missing reason \"...\"");
+    expect_error("blocking x reason", "blocking x: expected a quoted string after 'reason'");
+    expect_error("blocking x reason bare", "blocking x: expected a quoted string after 'reason'");
+    expect_error("blocking x reason \"a\" reason \"b\"",
+                 "blocking x: unexpected 'reason' (expected if, unless, reason or instead, once each)");
+    expect_error("blocking x because \"a\"",
+                 "blocking x: unexpected 'because' (expected if, unless, reason or instead, once each)");
+    expect_error("blocking x if reason \"r\"",
+                 "blocking x: bad condition 'reason' (expected argN=null, argN!=null, argN~TOKEN or argN!~TOKEN)");
+    expect_error("blocking x if", "blocking x: missing condition after 'if'");
+    expect_error("blocking x unless arg0=null reason \"r\"",
+                 "blocking x: bad condition 'arg0=null' (expected argN=null, argN!=null, argN~TOKEN or argN!~TOKEN)");
+    expect_error("blocking x if arg2=NULL reason \"r\"",
+                 "blocking x: bad condition 'arg2=NULL' (expected argN=null, argN!=null, argN~TOKEN or argN!~TOKEN)");
+    expect_error("blocking x if arg2~ reason \"r\"",
+                 "blocking x: bad condition 'arg2~' (expected argN=null, argN!=null, argN~TOKEN or argN!~TOKEN)");
+    expect_error("blocking x if arg2~A|B reason \"r\"",
+                 "blocking x: bad condition 'arg2~A|B' (expected argN=null, argN!=null, argN~TOKEN or argN!~TOKEN)");
+    expect_error("cpu-heavy x if arg1=null reason \"r\"",
+                 "cpu-heavy x: unexpected 'if' (expected reason or instead, once each)");
+    expect_error("callback x", "callback x: missing argument position (argN)");
+    expect_error("callback x 2 loop", "callback x: invalid argument position '2' (expected argN, N from 1 to 127)");
+    expect_error("callback x arg0 loop", "callback x: invalid argument position 'arg0' (expected argN, N from 1 to 127)");
+    expect_error("callback x arg128 loop", "callback x: invalid argument position 'arg128' (expected argN, N from 1 to 127)");
+    expect_error("lock x argument1", "lock x: invalid argument position 'argument1' (expected argN, N from 1 to 127)");
+    expect_error("callback x arg2", "callback x: missing role (loop, pool or thread)");
+    expect_error("callback x arg2 main", "callback x: unknown role 'main' (expected loop, pool or thread)");
+    expect_error("field s.cb worker", "field s.cb: unknown role 'worker' (expected loop, pool or thread)");
+    expect_error("field cb loop", "field: invalid RECORD.FIELD 'cb'");
+    expect_error("field s.cb.x loop", "field: invalid RECORD.FIELD 's.cb.x'");
+    expect_error("field", "field: missing RECORD.FIELD");
+    expect_error("nonblocking x y", "nonblocking x: unexpected 'y'");
+    expect_error("unlock x arg1 arg2", "unlock x: unexpected 'arg2'");
+    expect_error("library", "library: missing library name");
+    expect_error("library lib", "library lib: expected offload \"...\"");
+    expect_error("library lib offload", "library lib: expected a quoted string after 'offload'");
+
+    char many[65 * 3 + 1] = "";
+    for (int i = 0; i < 65; i++)
+        strcat(many, "w ");
+    expect_error(many, "too many words on one line");
+}
+
+static void test_duplicates_and_counts(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    char *errors = NULL;
+    int count = load_capturing(&models, "dup.rules",
+                               "library first offload \"f\"\n"
+                               "blocking dup reason \"one\"\n"
+                               "cpu-heavy hot reason \"one\"\n"
+                               "bogus\n"
+                               "library second offload \"s\"\n"
+                               "blocking dup reason \"two\"\n"
+                               "cpu-heavy hot reason \"two\"\n",
+                               &errors);
+    assert_int_equal(count, 3);
+    assert_string_equal(errors,
+                        "dup.rules:4: unknown statement 'bogus'\n"
+                        "dup.rules:6: blocking dup: already declared at line 2 of this file\n"
+                        "dup.rules:7: cpu-heavy hot: already declared at line 3 of this file\n");
+    /* The first declaration stays, with its library: a rejected line
+     * changes nothing. */
+    assert_string_equal(find(&models, "dup")->blocking->reason, "one");
+    assert_string_equal(find(&models, "dup")->library->name, "first");
+    assert_string_equal(find(&models, "hot")->cpu_heavy->reason, "one");
+    assert_string_equal(find(&models, "hot")->library->name, "first");
+    free(errors);
+    lc_models_free(&models);
+}
+
+static char *data_path(const char *relative)
+{
+    const char *root = getenv("LOOPCHECK_TEST_DATA");
+    assert_non_null(root);
+    char *path = NULL;
+    assert_true(asprintf(&path, "%s/unit/data/models/%s", root, relative) > 0);
+    return path;
+}
+
+static void test_missing_file_and_dir(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    char *errors = NULL;
+    size_t size = 0;
+    FILE *err = open_memstream(&errors, &size);
+    assert_non_null(err);
+    assert_int_equal(lc_models_load_file(&models, "/nonexistent/x.rules", err), -1);
+    assert_int_equal(lc_models_load_dir(&models, "/nonexistent/rules.d", err), -1);
+    assert_int_equal(fclose(err), 0);
+    assert_string_equal(errors,
+                        "/nonexistent/x.rules: cannot read: No such file or directory\n"
+                        "/nonexistent/rules.d: cannot read directory: No such file or directory\n");
+    free(errors);
+    lc_models_free(&models);
+}
+
+static void test_load_dir_in_name_order(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    char *dir = data_path("ordered");
+    char *errors = NULL;
+    size_t size = 0;
+    FILE *err = open_memstream(&errors, &size);
+    assert_non_null(err);
+    assert_int_equal(lc_models_load_dir(&models, dir, err), 1);
+    assert_int_equal(fclose(err), 0);
+    char *expected = NULL;
+    assert_true(asprintf(&expected, "%s/30-errors.rules:2: unknown statement 'frobnicate'\n", dir) > 0);
+    assert_string_equal(errors, expected);
+
+    const struct lc_function_model *wait = find(&models, "base_wait");
+    assert_string_equal(wait->blocking->reason, "override reason");
+    assert_int_equal(wait->blocking->if_count, 1);
+    assert_string_equal(wait->library->name, "override");
+    assert_int_equal(find(&models, "base_register")->callbacks[0].role, LC_ROLE_POOL);
+    assert_int_equal(lc_models_find_field(&models, "base_watcher_s", "cb")->role, LC_ROLE_THREAD);
+    assert_true(find(&models, "base_poll")->nonblocking);
+    assert_null(lc_models_find(&models, "ignored_function"));
+
+    /* One file on its own reports its own path. */
+    char *file = data_path("ordered/10-base.rules");
+    assert_int_equal(lc_models_load_file(&models, file, stderr), 0);
+    assert_string_equal(find(&models, "base_wait")->blocking->reason, "base reason");
+    free(file);
+    free(expected);
+    free(errors);
+    free(dir);
+    lc_models_free(&models);
+}
+
+static void test_role_names(void **state)
+{
+    (void)state;
+    assert_string_equal(lc_thread_role_name(LC_ROLE_LOOP), "loop");
+    assert_string_equal(lc_thread_role_name(LC_ROLE_POOL), "pool");
+    assert_string_equal(lc_thread_role_name(LC_ROLE_THREAD), "thread");
+}
+
+static const struct lc_function_model *find_blocking(const struct lc_models *models, const char *name)
+{
+    const struct lc_function_model *model = find(models, name);
+    assert_non_null(model->blocking);
+    assert_non_null(model->blocking->reason);
+    assert_non_null(model->blocking->instead);
+    return model;
+}
+
+static void test_shipped_rules(void **state)
+{
+    (void)state;
+    const char *dir = getenv("LOOPCHECK_RULES_DIR");
+    assert_non_null(dir);
+    struct lc_models models;
+    lc_models_init(&models);
+    char *errors = NULL;
+    size_t size = 0;
+    FILE *err = open_memstream(&errors, &size);
+    assert_non_null(err);
+    int count = lc_models_load_dir(&models, dir, err);
+    assert_int_equal(fclose(err), 0);
+    assert_string_equal(errors, "");
+    assert_int_equal(count, 0);
+
+    const struct lc_function_model *open = find_blocking(&models, "uv_fs_open");
+    assert_string_equal(open->library->name, "libuv");
+    assert_int_equal(open->blocking->if_count, 1);
+    assert_int_equal(open->blocking->if_conditions[0].position, 6);
+    assert_int_equal(open->blocking->if_conditions[0].test, LC_ARG_IS_NULL);
+    assert_int_equal(open->callback_count, 1);
+    assert_int_equal(open->callbacks[0].position, 6);
+    assert_int_equal(open->callbacks[0].role, LC_ROLE_LOOP);
+
+    const struct lc_function_model *recv = find_blocking(&models, "recv");
+    assert_string_equal(recv->library->name, "libc");
+    assert_int_equal(recv->blocking->if_count, 0);
+    assert_int_equal(recv->blocking->unless_count, 1);
+    assert_int_equal(recv->blocking->unless_conditions[0].position, 4);
+    assert_int_equal(recv->blocking->unless_conditions[0].test, LC_ARG_HAS_TOKEN);
+    assert_string_equal(recv->blocking->unless_conditions[0].token, "MSG_DONTWAIT");
+    assert_int_equal(find_blocking(&models, "recvmsg")->blocking->unless_conditions[0].position, 3);
+
+    const struct lc_function_model *work = find(&models, "uv_queue_work");
+    assert_int_equal(work->callback_count, 2);
+    assert_int_equal(work->callbacks[0].position, 3);
+    assert_int_equal(work->callbacks[0].role, LC_ROLE_POOL);
+    assert_int_equal(work->callbacks[1].position, 4);
+    assert_int_equal(work->callbacks[1].role, LC_ROLE_LOOP);
+    assert_non_null(strstr(work->library->offload, "uv_queue_work"));
+
+    assert_non_null(strstr(find_blocking(&models, "sleep")->blocking->instead, "timer"));
+    assert_int_equal(find(&models, "uv_timer_start")->callbacks[0].position, 2);
+    assert_int_equal(find(&models, "uv_getaddrinfo")->blocking->if_conditions[0].position, 3);
+    assert_int_equal(find(&models, "pthread_create")->callbacks[0].role, LC_ROLE_THREAD);
+    assert_int_equal(find(&models, "pthread_mutex_lock")->lock->action, LC_LOCK_ACQUIRE);
+    assert_int_equal(find(&models, "pthread_mutex_trylock")->lock->action, LC_LOCK_TRY);
+    assert_int_equal(find(&models, "uv_mutex_unlock")->lock->action, LC_LOCK_RELEASE);
+    assert_non_null(find(&models, "qsort")->cpu_heavy);
+    assert_true(find(&models, "uv_async_send")->nonblocking);
+    assert_int_equal(lc_models_find_field(&models, "uv_process_options_s", "exit_cb")->role,
+                     LC_ROLE_LOOP);
+    assert_string_equal(find_blocking(&models, "fcntl")->blocking->if_conditions[0].token, "F_SETLKW");
+    const struct lc_function_model *poll = find_blocking(&models, "poll");
+    assert_int_equal(poll->blocking->unless_conditions[0].position, 3);
+    assert_string_equal(poll->blocking->unless_conditions[0].token, "0");
+    assert_null(lc_models_find(&models, "memcpy"));
+
+    /* Every entry of posix.rules and libuv.rules belongs to its library, and
+     * each blocking and cpu-heavy one says what to do instead. */
+    for (size_t i = 0; i < models.bucket_count; i++) {
+        const struct lc_function_model *model = models.buckets[i];
+        if (!model || !model->library
+            || (strcmp(model->library->name, "libc") != 0 && strcmp(model->library->name, "libuv") != 0))
+            continue;
+        if (model->blocking && !model->blocking->instead)
+            fail_msg("%s (%s:%u) has no instead", model->name, model->file, model->line);
+        if (model->cpu_heavy && !model->cpu_heavy->instead)
+            fail_msg("%s (%s:%u) has no instead", model->name, model->file, model->line);
+    }
+    free(errors);
+    lc_models_free(&models);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_each_statement),
+        cmocka_unit_test(test_quoting_and_comments),
+        cmocka_unit_test(test_patterns),
+        cmocka_unit_test(test_later_file_overrides),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_duplicates_and_counts),
+        cmocka_unit_test(test_missing_file_and_dir),
+        cmocka_unit_test(test_load_dir_in_name_order),
+        cmocka_unit_test(test_role_names),
+        cmocka_unit_test(test_shipped_rules),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
