@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -99,13 +98,12 @@ static void extract_visit_inclusion(CXFile included, CXSourceLocation *stack,
         walk->out_of_memory = 1;
 }
 
-/* Set facts->error to "PATH: error: WHAT" and return -1. */
-static int extract_fail(struct lc_tu_facts *facts, const char *what)
+/* Set facts->error to "PATH: error: WHAT". */
+static void extract_fail(struct lc_tu_facts *facts, const char *what)
 {
     facts->error = lc_arena_printf(&facts->arena, "%s: error: %s", facts->path, what);
     if (!facts->error)
         facts->error = "error: out of memory";
-    return -1;
 }
 
 /* Parse `command`; returns the TU or NULL after setting facts->error. */
@@ -117,7 +115,8 @@ static CXTranslationUnit extract_parse(struct lc_extractor *extractor,
 {
     struct stat st;
     if (!unsaved_contents && access(command->file, R_OK) != 0) {
-        extract_fail(facts, errno == ENOENT ? "no such file" : strerror(errno));
+        extract_fail(facts, errno == ENOENT ? "no such file" :
+                            errno == EACCES ? "permission denied" : "cannot read the file");
         return NULL;
     }
     if (stat(command->directory, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -171,7 +170,7 @@ int lc_extract_tu(struct lc_extractor *extractor,
     }
     if (walk.out_of_memory && !facts->error)
         extract_fail(facts, "out of memory");
-    free(walk.files);
+    lc_extract_files_free(&walk);
     clang_disposeTranslationUnit(tu);
     return facts->error ? -1 : 0;
 }

@@ -70,7 +70,7 @@ static int extract_dropped_count(char *const *argv, int i, int argc)
 
 const char **lc_extract_arguments(const struct lc_compile_command *command, int *argc)
 {
-    enum { EXTRA = 6 };   /* -working-directory D -resource-dir R -w NULL */
+    enum { EXTRA = 7 };   /* clang -working-directory D -resource-dir R -w NULL */
     const char **args = malloc(((size_t)command->argc + EXTRA) * sizeof *args);
     if (!args)
         return NULL;

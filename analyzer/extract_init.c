@@ -81,6 +81,18 @@ static void extract_object(struct lc_extract_walk *walk, CXType type,
     }
 }
 
+/* The target of a store into member `field`: only function pointers and
+ * arrays (of them) need one, so other members cost nothing. */
+static void extract_member_target(struct lc_extract_walk *walk, CXCursor field,
+                                  struct lc_value *target)
+{
+    CXType type = clang_getCursorType(field);
+    if (lc_extract_is_function_pointer(type) || extract_is_array(type))
+        lc_extract_field_value(walk, field, target);
+    else
+        *target = (struct lc_value){ .kind = LC_VALUE_OTHER };
+}
+
 struct extract_fields {
     CXCursor *items;
     unsigned count, cap;
@@ -126,7 +138,7 @@ static int extract_designated(struct lc_extract_walk *walk, CXType type,
             for (unsigned k = 0; i == 0 && fields && k < fields->count; k++)
                 if (clang_equalCursors(fields->items[k], field))
                     first_member = (int)k;
-            lc_extract_field_value(walk, field, &current_target);
+            extract_member_target(walk, field, &current_target);
             current = clang_getCanonicalType(clang_getCursorType(field));
         } else if (extract_is_array(current)) {
             /* An index; the second bound of a GNU range [a ... b] finds no
@@ -165,7 +177,7 @@ static void extract_fill_record(struct lc_extract_walk *walk, CXType type,
         if (member >= fields.count || (is_union && member > 0))
             break;
         struct lc_value member_target;
-        lc_extract_field_value(walk, fields.items[member], &member_target);
+        extract_member_target(walk, fields.items[member], &member_target);
         extract_object(walk, clang_getCursorType(fields.items[member]), &member_target, items);
         member++;
     }

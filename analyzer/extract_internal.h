@@ -16,6 +16,10 @@ struct lc_extract_file {
     CXFile file;
     const char *path;     /* in the facts' arena */
     int listed;           /* already in facts->included_files */
+    int tokenized;        /* tokens below were made (extract_text.c) */
+    CXToken *tokens;      /* the whole file's tokens, or NULL */
+    unsigned token_count;
+    unsigned *token_offsets; /* malloc'd: begin and end offset of each token */
 };
 
 /* The state of one TU's walk. */
@@ -48,10 +52,18 @@ void lc_extract_initializer(struct lc_extract_walk *walk, const struct lc_value 
 
 /* extract_values.c */
 struct lc_extract_file *lc_extract_file_entry(struct lc_extract_walk *walk, CXFile file);
-/* The expansion location of `location`; 0 on success, -1 when it has no
- * file (a builtin) or memory ran out. */
+/* Free the file cache (before the TU is disposed). */
+void lc_extract_files_free(struct lc_extract_walk *walk);
+/* Where `location` is in a file: its expansion location, except that a
+ * token of a macro argument is placed where the argument is written in the
+ * macro use.  0 on success, -1 when it has no file (a builtin) or memory
+ * ran out. */
 int lc_extract_location(struct lc_extract_walk *walk, CXSourceLocation location,
                         struct lc_location *out);
+/* The USR of `declaration` in the facts' arena.  Where clang qualifies it
+ * with a file's basename (static functions and variables, locals), the
+ * absolute path stands instead, so util.c of two directories differ. */
+const char *lc_extract_usr(struct lc_extract_walk *walk, CXCursor declaration);
 /* A copy of `string` in the facts' arena; disposes `string`. */
 const char *lc_extract_string(struct lc_extract_walk *walk, CXString string);
 /* Children of `cursor`: up to `max` of them into `items`; returns how many

@@ -1,7 +1,7 @@
 /* extract_values.c — small questions the AST walker asks of libclang: what
  * an expression refers to (a function, a field, a variable, a parameter, a
- * constant), where a cursor is (expansion location, absolute file name), and
- * how an argument is spelled in the source. */
+ * constant), where a cursor is (file, line, column; the absolute file names
+ * are cached per TU), a declaration's USR, and a cursor's children. */
 #include "extract_internal.h"
 
 #include <stdlib.h>
@@ -32,11 +32,24 @@ struct lc_extract_file *lc_extract_file_entry(struct lc_extract_walk *walk, CXFi
     if (!path)
         goto out_of_memory;
     struct lc_extract_file *entry = &walk->files[walk->file_count++];
-    *entry = (struct lc_extract_file){ file, path, 0 };
+    *entry = (struct lc_extract_file){ .file = file, .path = path };
     return entry;
 out_of_memory:
     walk->out_of_memory = 1;
     return NULL;
+}
+
+void lc_extract_files_free(struct lc_extract_walk *walk)
+{
+    for (size_t i = 0; i < walk->file_count; i++) {
+        struct lc_extract_file *entry = &walk->files[i];
+        if (entry->tokens)
+            clang_disposeTokens(walk->tu, entry->tokens, entry->token_count);
+        free(entry->token_offsets);
+    }
+    free(walk->files);
+    walk->files = NULL;
+    walk->file_count = walk->file_cap = 0;
 }
 
 int lc_extract_location(struct lc_extract_walk *walk, CXSourceLocation location,
@@ -44,7 +57,10 @@ int lc_extract_location(struct lc_extract_walk *walk, CXSourceLocation location,
 {
     CXFile file;
     unsigned line, col;
-    clang_getExpansionLocation(location, &file, &line, &col, NULL);
+    /* Outside macros the plain location; for a token of a macro body the
+     * macro use; for one of a macro argument, where the argument is written
+     * in that use (`CHECK(\n sleep(1))` reports the sleep line). */
+    clang_getFileLocation(location, &file, &line, &col, NULL);
     if (!file)
         return -1;
     struct lc_extract_file *entry = lc_extract_file_entry(walk, file);
@@ -62,6 +78,35 @@ const char *lc_extract_string(struct lc_extract_walk *walk, CXString string)
     if (!copy)
         walk->out_of_memory = 1;
     return copy;
+}
+
+const char *lc_extract_usr(struct lc_extract_walk *walk, CXCursor declaration)
+{
+    CXString usr = clang_getCursorUSR(declaration);
+    const char *text = clang_getCString(usr);
+    const char *qualified = NULL;
+    if (text && strncmp(text, "c:", 2) == 0 && text[2] != '@') {
+        /* clang qualifies internal declarations with the basename of the
+         * file of their first declaration: use its absolute path instead. */
+        CXCursor canonical = clang_getCanonicalCursor(declaration);
+        struct lc_location loc;
+        if (lc_extract_location(walk, clang_getCursorLocation(canonical), &loc) == 0) {
+            const char *slash = strrchr(loc.file, '/');
+            const char *base = slash ? slash + 1 : loc.file;
+            size_t base_length = strlen(base);
+            if (strncmp(text + 2, base, base_length) == 0 && text[2 + base_length] == '@') {
+                qualified = lc_arena_printf(&walk->facts->arena, "c:%s%s", loc.file,
+                                            text + 2 + base_length);
+                if (!qualified)
+                    walk->out_of_memory = 1;
+            }
+        }
+    }
+    if (qualified) {
+        clang_disposeString(usr);
+        return qualified;
+    }
+    return lc_extract_string(walk, usr);
 }
 
 struct extract_children {
@@ -127,31 +172,35 @@ int lc_extract_is_function_pointer(CXType type)
  * conversion, `*fp` or `&f`; a null cursor when `expr` is none of those. */
 static CXCursor extract_strip_once(CXCursor expr)
 {
-    CXCursor children[2];
-    unsigned count = lc_extract_children(expr, children, 2);
+    CXCursor children[8];
+    unsigned count;
     switch (clang_getCursorKind(expr)) {
     case CXCursor_UnexposedExpr:   /* implicit conversions */
     case CXCursor_ParenExpr:
-        if (count == 1)
+        if (lc_extract_children(expr, children, 2) == 1)
             return children[0];
         break;
-    case CXCursor_CStyleCastExpr: {   /* the operand follows any TypeRef */
-        CXCursor all[8];
-        count = lc_extract_children(expr, all, 8);
+    case CXCursor_CStyleCastExpr:   /* the operand follows any TypeRef */
+        count = lc_extract_children(expr, children, 8);
         if (count >= 1 && count <= 8)
-            return all[count - 1];
+            return children[count - 1];
         break;
-    }
-    case CXCursor_UnaryOperator: {
-        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(expr);
-        if (count == 1 && op == CXUnaryOperator_Deref &&
-            extract_is_function_type(clang_getCursorType(expr)))
-            return children[0];
-        if (count == 1 && op == CXUnaryOperator_AddrOf &&
-            extract_is_function_type(clang_getCursorType(children[0])))
-            return children[0];
+    case CXCursor_UnaryOperator:
+        if (lc_extract_children(expr, children, 2) != 1)
+            break;
+        switch (clang_getCursorUnaryOperatorKind(expr)) {
+        case CXUnaryOperator_Deref:   /* (*fp)(...) */
+            if (extract_is_function_type(clang_getCursorType(expr)))
+                return children[0];
+            break;
+        case CXUnaryOperator_AddrOf:  /* &f */
+            if (extract_is_function_type(clang_getCursorType(children[0])))
+                return children[0];
+            break;
+        default:
+            break;
+        }
         break;
-    }
     default:
         break;
     }
@@ -170,7 +219,7 @@ void lc_extract_field_value(struct lc_extract_walk *walk, CXCursor field,
                             struct lc_value *value)
 {
     value->kind = LC_VALUE_FIELD;
-    value->usr = lc_extract_string(walk, clang_getCursorUSR(field));
+    value->usr = lc_extract_usr(walk, field);
     value->name = lc_extract_string(walk, clang_getCursorSpelling(field));
     CXCursor record = clang_getCursorSemanticParent(field);
     const char *record_name = lc_extract_string(walk, clang_getCursorSpelling(record));
@@ -208,13 +257,13 @@ static void extract_declaration_value(struct lc_extract_walk *walk, CXCursor dec
             return;
         value->kind = LC_VALUE_PARAM;
         value->usr = walk->function_usr ? walk->function_usr :
-            lc_extract_string(walk, clang_getCursorUSR(clang_getCursorSemanticParent(declaration)));
+            lc_extract_usr(walk, clang_getCursorSemanticParent(declaration));
         value->name = lc_extract_string(walk, clang_getCursorSpelling(declaration));
         return;
     default:
         return;
     }
-    value->usr = lc_extract_string(walk, clang_getCursorUSR(declaration));
+    value->usr = lc_extract_usr(walk, declaration);
     value->name = lc_extract_string(walk, clang_getCursorSpelling(declaration));
 }
 

@@ -50,7 +50,7 @@ static void extract_function(struct lc_extract_walk *walk, CXCursor function)
         walk->out_of_memory = 1;
         return;
     }
-    fact->usr = lc_extract_string(walk, clang_getCursorUSR(function));
+    fact->usr = lc_extract_usr(walk, function);
     fact->name = lc_extract_string(walk, clang_getCursorSpelling(function));
     fact->loc = loc;
     fact->is_definition = clang_isCursorDefinition(function) != 0;
@@ -140,7 +140,7 @@ static void extract_variable(struct lc_extract_walk *walk, CXCursor variable)
         return;
     struct lc_value target = {
         .kind = LC_VALUE_VAR,
-        .usr = lc_extract_string(walk, clang_getCursorUSR(variable)),
+        .usr = lc_extract_usr(walk, variable),
         .name = lc_extract_string(walk, clang_getCursorSpelling(variable)),
     };
     lc_extract_initializer(walk, &target, type, init);
@@ -169,7 +169,7 @@ static enum CXChildVisitResult extract_visit(CXCursor cursor, CXCursor parent,
             return CXChildVisit_Continue;
         walk->function_usr = NULL;
         if (kind == CXCursor_FunctionDecl && clang_isCursorDefinition(cursor))
-            walk->function_usr = lc_extract_string(walk, clang_getCursorUSR(cursor));
+            walk->function_usr = lc_extract_usr(walk, cursor);
     }
     switch (kind) {
     case CXCursor_FunctionDecl:

@@ -8,6 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A TU whose copy of a function's body is used.  One per distinct
+ * definition: a header's inline function stored by many TUs has one owner,
+ * while the `main`s of several programs in one compile database each own
+ * their own body. */
+struct program_owner {
+    int64_t tu_id, file_id;
+    int line;
+    struct program_owner *next;
+};
+
 /* Loading state: dense arrays indexed by database ids. */
 struct program_loader {
     struct lc_program *program;
@@ -18,7 +28,7 @@ struct program_loader {
     const char **symbol_names;   /* symbol.id -> name */
     int64_t symbol_max;
     uint32_t *symbol_function;   /* symbol.id -> function index */
-    int64_t *function_owner_tu;  /* function index -> TU whose body we use */
+    struct program_owner **function_owners; /* function index -> owners */
     int *function_is_static;
     uint32_t function_cap, call_cap, arg_cap, store_cap;
 };
@@ -94,10 +104,10 @@ static uint32_t loader_function(struct program_loader *loader, int64_t symbol_id
                     sizeof *program->functions) != 0)
         return LC_NONE;
     if (old_cap != loader->function_cap) {
-        int64_t *owners = realloc(loader->function_owner_tu, loader->function_cap * sizeof *owners);
+        struct program_owner **owners = realloc(loader->function_owners, loader->function_cap * sizeof *owners);
         int *statics = realloc(loader->function_is_static, loader->function_cap * sizeof *statics);
         if (owners)
-            loader->function_owner_tu = owners;
+            loader->function_owners = owners;
         if (statics)
             loader->function_is_static = statics;
         if (!owners || !statics)
@@ -108,7 +118,7 @@ static uint32_t loader_function(struct program_loader *loader, int64_t symbol_id
     memset(fn, 0, sizeof *fn);
     fn->name = loader->symbol_names[symbol_id] ? loader->symbol_names[symbol_id] : "";
     fn->symbol_id = symbol_id;
-    loader->function_owner_tu[index] = -1;
+    loader->function_owners[index] = NULL;
     loader->function_is_static[index] = 0;
     loader->symbol_function[symbol_id] = index;
     return index;
@@ -117,6 +127,29 @@ static uint32_t loader_function(struct program_loader *loader, int64_t symbol_id
 static const char *loader_file(struct program_loader *loader, int64_t file_id)
 {
     return file_id >= 0 && file_id <= loader->file_max ? loader->file_paths[file_id] : NULL;
+}
+
+/* Record a definition; a TU whose definition is at a place already owned
+ * is not an owner. */
+static int loader_add_owner(struct program_loader *loader, uint32_t function, int64_t tu_id, int64_t file_id, int line)
+{
+    for (struct program_owner *o = loader->function_owners[function]; o; o = o->next)
+        if (o->file_id == file_id && o->line == line)
+            return 0;
+    struct program_owner *owner = lc_arena_alloc(&loader->program->arena, sizeof *owner);
+    if (!owner)
+        return -1;
+    *owner = (struct program_owner){ tu_id, file_id, line, loader->function_owners[function] };
+    loader->function_owners[function] = owner;
+    return 0;
+}
+
+static int loader_owns(const struct program_loader *loader, uint32_t function, int64_t tu_id)
+{
+    for (const struct program_owner *o = loader->function_owners[function]; o; o = o->next)
+        if (o->tu_id == tu_id)
+            return 1;
+    return 0;
 }
 
 static int loader_read_functions(struct program_loader *loader)
@@ -141,10 +174,10 @@ static int loader_read_functions(struct program_loader *loader)
             fn->loc.line = (unsigned)sqlite3_column_int(stmt, 3);
             fn->loc.col = (unsigned)sqlite3_column_int(stmt, 4);
         }
-        if (is_definition && !fn->is_defined) {
-            fn->is_defined = 1;
-            loader->function_owner_tu[index] = sqlite3_column_int64(stmt, 1);
-        }
+        if (is_definition && loader_add_owner(loader, index, sqlite3_column_int64(stmt, 1),
+                                              sqlite3_column_int64(stmt, 2), sqlite3_column_int(stmt, 3)) != 0)
+            rc = -1;
+        fn->is_defined |= is_definition;
     }
     sqlite3_finalize(stmt);
     return rc;
@@ -196,7 +229,7 @@ static int loader_read_calls(struct program_loader *loader, uint32_t **call_of_r
     int rc = 0;
     while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
         uint32_t caller = loader_function(loader, sqlite3_column_int64(stmt, 2));
-        if (caller == LC_NONE || loader->function_owner_tu[caller] != sqlite3_column_int64(stmt, 1))
+        if (caller == LC_NONE || !loader_owns(loader, caller, sqlite3_column_int64(stmt, 1)))
             continue; /* a header's function whose body another TU provides */
         if (loader_grow((void **)&program->calls, &loader->call_cap, program->call_count, sizeof *program->calls) != 0)
             return sqlite3_finalize(stmt), -1;
@@ -347,7 +380,7 @@ done:
     free(loader.file_paths);
     free(loader.symbol_names);
     free(loader.symbol_function);
-    free(loader.function_owner_tu);
+    free(loader.function_owners);
     free(loader.function_is_static);
     return rc;
 }

@@ -26,8 +26,9 @@ struct compdb_test_dir {
 static void test_dir_track(struct compdb_test_dir *dir, const char *relative)
 {
     assert_true(dir->path_count < 8);
-    snprintf(dir->paths[dir->path_count++], sizeof dir->paths[0], "%s/%s",
-             dir->root, relative);
+    char path[sizeof dir->paths[0]];
+    snprintf(path, sizeof path, "%s/%s", dir->root, relative);
+    memcpy(dir->paths[dir->path_count++], path, sizeof path);
 }
 
 static void test_dir_mkdir(struct compdb_test_dir *dir, const char *relative)

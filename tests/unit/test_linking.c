@@ -154,6 +154,7 @@ static void test_header_function_in_two_tus_counted_once(void **state)
         builder_tu(&b, tu ? "b.c" : "a.c");
         /* static inline helper() in a shared header: same USR, same call */
         builder_function(&b, "helper", 1, 0);
+        b.facts.functions[b.facts.function_count - 1].loc.file = "/shared/header.h";
         struct lc_call_fact *call;
         builder_call(&b, "helper", 2, builder_function_value("sleep"), 0);
         call = &b.facts.calls[b.facts.call_count - 1];
@@ -167,6 +168,27 @@ static void test_header_function_in_two_tus_counted_once(void **state)
     builder_free(&b);
 }
 
+static void test_two_programs_each_keep_their_main(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, rules);
+    for (int tu = 0; tu < 2; tu++) {
+        const char *callback = tu ? "on_second" : "on_first";
+        builder_tu(&b, tu ? "second.c" : "first.c");
+        builder_function(&b, "main", 1, 0);
+        builder_function(&b, callback, 2, 0);
+        builder_call(&b, "main", 3, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                     builder_function_value(callback), callback);
+        assert_int_equal(builder_end_tu(&b), 0);
+    }
+    assert_int_equal(builder_link(&b), 0);
+    assert_true(entry_role(&b, "on_first", LC_ROLE_LOOP, NULL));
+    assert_true(entry_role(&b, "on_second", LC_ROLE_LOOP, NULL));
+    assert_int_equal(b.program.functions[builder_find(&b, "main")].call_count, 2);
+    builder_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_registrations_by_argument_field_and_wrapper),
         cmocka_unit_test(test_pointer_with_too_many_targets_is_cut),
         cmocka_unit_test(test_header_function_in_two_tus_counted_once),
+        cmocka_unit_test(test_two_programs_each_keep_their_main),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,199 @@
+/* test_extract.c — the libclang AST walker (extract*.c) on the small C
+ * files of tests/unit/data/extract/: functions and annotations, direct and
+ * indirect calls, static functions of two files, argument values and texts.
+ * Stores are tested in test_extract_stores.c, parsing in
+ * test_extract_parse.c. */
+#include "extract_fixture.h"
+
+static void test_functions_and_annotations(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "calls.c"), 0);
+    assert_null(test->facts.error);
+    assert_string_equal(test->facts.path, test->file);
+
+    const struct lc_function_fact *prototype = find_function(&test->facts, "on_timer", 0);
+    const struct lc_function_fact *definition = find_function(&test->facts, "on_timer", 1);
+    char header[PATH_MAX + 64];
+    snprintf(header, sizeof header, "%s/calls.h", test->directory);
+    assert_string_equal(prototype->loc.file, header);
+    assert_int_equal(prototype->annotations, LC_ANNOT_ASYNC);
+    /* The definition in calls.c inherits the header's annotation. */
+    assert_string_equal(definition->loc.file, test->file);
+    assert_int_equal(definition->loc.line, line_of(test->file, "void on_timer(int status)"));
+    assert_int_equal(definition->loc.col, 6);
+    assert_int_equal(definition->annotations, LC_ANNOT_ASYNC);
+    assert_string_equal(definition->usr, prototype->usr);
+    assert_false(definition->is_static);
+
+    assert_int_equal(find_function(&test->facts, "worker_job", 1)->annotations, LC_ANNOT_WORKER);
+    assert_int_equal(find_function(&test->facts, "worker_job", 0)->annotations, 0);
+    assert_int_equal(find_function(&test->facts, "blocking_flush", 1)->annotations,
+                     LC_ANNOT_BLOCKING);
+    const struct lc_function_fact *helper = find_function(&test->facts, "helper", 1);
+    assert_true(helper->is_static);
+    assert_non_null(strstr(helper->usr, test->file));   /* qualified by its path */
+
+    int header_listed = 0;
+    for (size_t i = 0; i < test->facts.included_count; i++)
+        header_listed |= strcmp(test->facts.included_files[i], header) == 0;
+    assert_true(header_listed);
+}
+
+static void test_direct_and_macro_calls(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "calls.c"), 0);
+    const char *dispatch_usr = find_function(&test->facts, "dispatch", 1)->usr;
+    const char *helper_usr = find_function(&test->facts, "helper", 1)->usr;
+
+    /* FLUSH(helper(10)) expands to blocking_flush(helper(10)). */
+    unsigned macro_line = line_of(test->file, "FLUSH(helper(10));");
+    const struct lc_call_fact *inner = find_call_by_int_arg(&test->facts, 10);
+    assert_value(&inner->callee, LC_VALUE_FUNCTION, "helper");
+    assert_string_equal(inner->callee.usr, helper_usr);
+    assert_int_equal(inner->loc.line, macro_line);
+    assert_int_equal(inner->loc.col, 11);
+    int found_flush = 0;
+    for (size_t i = 0; i < test->facts.call_count; i++) {
+        const struct lc_call_fact *call = &test->facts.calls[i];
+        assert_string_equal(call->caller_usr, dispatch_usr);
+        if (call->callee.name && strcmp(call->callee.name, "blocking_flush") == 0) {
+            found_flush = 1;
+            assert_int_equal(call->loc.line, macro_line);
+            assert_int_equal(call->loc.col, 5);
+            assert_string_equal(call->loc.file, test->file);
+            assert_int_equal(call->nargs, 1);
+            assert_string_equal(call->arg_texts[0], "helper ( 10 )");
+        }
+    }
+    assert_true(found_flush);
+
+    /* helper(helper(11)) in a nested block: both calls, inner one by value. */
+    const struct lc_call_fact *innermost = find_call_by_int_arg(&test->facts, 11);
+    assert_int_equal(innermost->loc.line, line_of(test->file, "helper(helper(11))"));
+    size_t helper_calls = 0;
+    for (size_t i = 0; i < test->facts.call_count; i++)
+        helper_calls += test->facts.calls[i].callee.usr &&
+                        strcmp(test->facts.calls[i].callee.usr, helper_usr) == 0;
+    assert_int_equal(helper_calls, 3);
+    assert_int_equal(test->facts.call_count, 13);
+}
+
+static void test_indirect_calls(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "calls.c"), 0);
+    const char *dispatch_usr = find_function(&test->facts, "dispatch", 1)->usr;
+    const struct lc_value *callee;
+
+    callee = &find_call_by_int_arg(&test->facts, 1)->callee;      /* s.on_read(1) */
+    assert_value(callee, LC_VALUE_FIELD, "on_read");
+    assert_string_equal(callee->record, "ops");
+    assert_string_equal(callee->usr, "c:@S@ops@FI@on_read");
+    callee = &find_call_by_int_arg(&test->facts, 2)->callee;      /* p->on_close(2) */
+    assert_value(callee, LC_VALUE_FIELD, "on_close");
+    assert_string_equal(callee->record, "ops");
+    callee = &find_call_by_int_arg(&test->facts, 3)->callee;      /* entries[i].handler(3) */
+    assert_value(callee, LC_VALUE_FIELD, "handler");
+    assert_string_equal(callee->record, "entry");
+    callee = &find_call_by_int_arg(&test->facts, 4)->callee;      /* handlers[i](4) */
+    assert_value(callee, LC_VALUE_VAR, "handlers");
+    callee = &find_call_by_int_arg(&test->facts, 5)->callee;      /* local(5) */
+    assert_value(callee, LC_VALUE_VAR, "local");
+    callee = &find_call_by_int_arg(&test->facts, 6)->callee;      /* global_handler(6) */
+    assert_value(callee, LC_VALUE_VAR, "global_handler");
+    assert_string_equal(callee->usr, "c:@global_handler");
+    for (long long value = 7; value <= 8; value++) {              /* cb(7), (*cb)(8) */
+        callee = &find_call_by_int_arg(&test->facts, value)->callee;
+        assert_value(callee, LC_VALUE_PARAM, "cb");
+        assert_int_equal(callee->param_index, 3);
+        assert_string_equal(callee->usr, dispatch_usr);
+    }
+    callee = &find_call_by_int_arg(&test->facts, 9)->callee;      /* a.run(9) */
+    assert_value(callee, LC_VALUE_FIELD, "run");
+    assert_string_equal(callee->record, "anon_ops");
+}
+
+static void test_static_functions_of_two_files_differ(void **state)
+{
+    struct extract_test *test = *state;
+    const char *usrs[2];
+    const char *const files[2] = { "one/util.c", "two/util.c" };
+    for (int i = 0; i < 2; i++) {
+        lc_tu_facts_free(&test->facts);
+        lc_tu_facts_init(&test->facts);
+        assert_int_equal(extract(test, files[i]), 0);
+        const struct lc_function_fact *helper = find_function(&test->facts, "helper", 1);
+        assert_true(helper->is_static);
+        assert_int_equal(test->facts.call_count, 1);
+        assert_string_equal(test->facts.calls[0].callee.usr, helper->usr);
+        usrs[i] = strdup(helper->usr);
+        assert_non_null(usrs[i]);
+    }
+    assert_string_not_equal(usrs[0], usrs[1]);
+    free((char *)usrs[0]);
+    free((char *)usrs[1]);
+}
+
+static void test_argument_values_and_texts(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "args.c"), 0);
+    const struct lc_tu_facts *facts = &test->facts;
+    assert_int_equal(facts->call_count, 6);
+
+    const struct lc_call_fact *call = &facts->calls[0];   /* uv_fs_open(..., NULL) */
+    assert_value(&call->callee, LC_VALUE_FUNCTION, "uv_fs_open");
+    assert_int_equal(call->nargs, 6);
+    assert_value(&call->args[0], LC_VALUE_PARAM, "loop");
+    assert_int_equal(call->args[1].param_index, 1);
+    assert_int_equal(call->args[2].kind, LC_VALUE_OTHER);
+    assert_string_equal(call->arg_texts[2], "\"x\"");
+    assert_int_equal(call->args[3].kind, LC_VALUE_INT);
+    assert_int_equal(call->args[3].int_value, 0);
+    assert_string_equal(call->arg_texts[3], "O_RDONLY");
+    assert_int_equal(call->args[4].kind, LC_VALUE_INT);
+    assert_int_equal(call->args[5].kind, LC_VALUE_NULL);
+    assert_string_equal(call->arg_texts[5], "NULL");
+
+    call = &facts->calls[1];   /* uv_fs_open(..., on_open) */
+    assert_int_equal(call->args[3].int_value, 0100);
+    assert_string_equal(call->arg_texts[3], "O_RDONLY | 0100");
+    assert_int_equal(call->args[4].int_value, 0644);
+    assert_value(&call->args[5], LC_VALUE_FUNCTION, "on_open");
+
+    call = &facts->calls[2];   /* send_msg(fd, buf, sizeof buf, MSG_DONTWAIT) */
+    assert_int_equal(call->args[2].int_value, sizeof(char *));
+    assert_string_equal(call->arg_texts[2], "sizeof buf");
+    assert_int_equal(call->args[3].int_value, 0x40);
+    assert_string_equal(call->arg_texts[3], "MSG_DONTWAIT");
+
+    call = &facts->calls[3];   /* send_msg(fd, (void *)0, 0, LEVEL_HIGH) */
+    assert_int_equal(call->args[1].kind, LC_VALUE_NULL);
+    assert_string_equal(call->arg_texts[1], "( void * ) 0");
+    assert_int_equal(call->args[2].kind, LC_VALUE_INT);
+    assert_int_equal(call->args[3].int_value, 7);
+
+    call = &facts->calls[4];   /* send_msg(fd, buf, 1, fd & MSG_DONTWAIT) */
+    assert_int_equal(call->args[3].kind, LC_VALUE_OTHER);
+    assert_string_equal(call->arg_texts[3], "fd & MSG_DONTWAIT");
+
+    call = &facts->calls[5];   /* OPEN_SYNC(loop, req, "y") */
+    assert_int_equal(call->loc.line, line_of(test->file, "OPEN_SYNC(loop, req, \"y\");"));
+    assert_string_equal(call->arg_texts[2], "\"y\"");
+    assert_int_equal(call->args[5].kind, LC_VALUE_NULL);
+    assert_string_equal(call->arg_texts[5], "OPEN_SYNC ( loop , req , \"y\" )");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_functions_and_annotations, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_direct_and_macro_calls, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_indirect_calls, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_static_functions_of_two_files_differ, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_argument_values_and_texts, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
