@@ -6,7 +6,7 @@
  * Flow-insensitive and field-based: every function stored into field F of a
  * struct type anywhere flows to every call through F.  A function passed as
  * argument i flows into parameter i of each callee (direct or resolved), so
- * wrappers around registration APIs are seen through.  A node with more than
+ * wrappers around registration APIs are seen through.  A node that reaches
  * program->pointer_target_cap functions is cut: calls through it are not
  * followed (Smatch does the same), and a note says so. */
 #include "program.h"
@@ -160,7 +160,7 @@ static int flow_add_function(struct lc_program *program, uint32_t node, uint32_t
     for (uint32_t i = 0; i < n->function_count; i++)
         if (n->functions[i] == function)
             return 0;
-    if (n->function_count >= program->pointer_target_cap) {
+    if (n->function_count + 1 >= program->pointer_target_cap) {
         n->cut = 1;
         program->cut_pointer_count++;
         return 0;
@@ -313,7 +313,7 @@ static void flow_report_cuts(const struct lc_program *program, FILE *err)
         const struct lc_flow_node *node = &program->flow_nodes[n];
         if (!node->cut || !node->call_count)
             continue;
-        fprintf(err, "loopcheck: note: %s%s%s has more than %u possible targets; calls through it are not followed\n",
+        fprintf(err, "loopcheck: note: %s%s%s has %u or more possible targets; calls through it are not followed\n",
                 node->record ? node->record : "", node->record ? "." : "", node->name ? node->name : "?",
                 program->pointer_target_cap);
     }

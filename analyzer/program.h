@@ -85,7 +85,7 @@ struct lc_program {
     struct lc_flow_index *flow_index;    /* key -> node */
     struct lc_flow_node *flow_nodes;
     uint32_t flow_node_count;
-    uint32_t pointer_target_cap;         /* a pointer with more targets is cut */
+    uint32_t pointer_target_cap;         /* a pointer with this many targets is cut */
     uint32_t cut_pointer_count;
 
     struct lc_entry *entries;
