@@ -15,6 +15,8 @@ void lc_tu_facts_free(struct lc_tu_facts *facts)
     free(facts->functions);
     free(facts->calls);
     free(facts->stores);
+    free(facts->loops);
+    free(facts->accesses);
     free(facts->included_files);
     lc_arena_free(&facts->arena);
     memset(facts, 0, sizeof *facts);
@@ -45,14 +47,32 @@ struct lc_function_fact *lc_tu_facts_add_function(struct lc_tu_facts *facts)
 
 struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts)
 {
-    return facts_grow((void **)&facts->calls, &facts->call_count,
-                      &facts->call_cap, sizeof *facts->calls);
+    struct lc_call_fact *call = facts_grow((void **)&facts->calls, &facts->call_count,
+                                           &facts->call_cap, sizeof *facts->calls);
+    if (call)
+        call->loop_index = -1;
+    return call;
 }
 
 struct lc_store_fact *lc_tu_facts_add_store(struct lc_tu_facts *facts)
 {
     return facts_grow((void **)&facts->stores, &facts->store_count,
                       &facts->store_cap, sizeof *facts->stores);
+}
+
+struct lc_loop_fact *lc_tu_facts_add_loop(struct lc_tu_facts *facts)
+{
+    struct lc_loop_fact *loop = facts_grow((void **)&facts->loops, &facts->loop_count, &facts->loop_cap,
+                                           sizeof *facts->loops);
+    if (loop)
+        loop->parent_index = -1;
+    return loop;
+}
+
+struct lc_access_fact *lc_tu_facts_add_access(struct lc_tu_facts *facts)
+{
+    return facts_grow((void **)&facts->accesses, &facts->access_count, &facts->access_cap,
+                      sizeof *facts->accesses);
 }
 
 int lc_tu_facts_add_include(struct lc_tu_facts *facts, const char *path)

@@ -49,6 +49,8 @@ enum lc_value_kind {
     LC_VALUE_FIELD,      /* s.f, p->f, t[i].f: usr of the field */
     LC_VALUE_VAR,        /* a variable (global, static, local): usr of it */
     LC_VALUE_PARAM,      /* a parameter of the enclosing function */
+    LC_VALUE_CALL,       /* stores only: the result of a call; usr/name of
+                            the callee, call_index the call fact (same TU) */
 };
 
 struct lc_value {
@@ -60,6 +62,18 @@ struct lc_value {
                            typedef name of an anonymous one) */
     int param_index;    /* PARAM: 0-based parameter index */
     long long int_value;/* INT */
+    int call_index;     /* CALL: index into the TU's calls */
+};
+
+/* The locks held at a point of a function body, by identity: the usr of
+ * the lock object (a VAR, or a FIELD for `&s->mutex`), or, when the lock
+ * expression is neither, its spelling prefixed with "text:".  Computed in
+ * source order from the lock vocabulary (struct lc_lock_vocabulary); a lock
+ * taken and released inside a nested block (an `if` branch, a loop body)
+ * does not change the set after the block. */
+struct lc_lockset {
+    const char **locks;
+    size_t count;
 };
 
 /* A call expression inside a function body. */
@@ -70,13 +84,82 @@ struct lc_call_fact {
     size_t nargs;
     struct lc_value *args;    /* nargs values */
     const char **arg_texts;   /* nargs source spellings (may be truncated) */
+    int loop_index;           /* innermost loop holding the call (index into
+                                 the TU's loops), -1 when none */
+    struct lc_lockset locks;  /* locks held at the call */
 };
 
-/* A function-pointer value stored into a field or variable:
- * `s.cb = f`, `p->cb = f`, `{ .cb = f }`, `fp_t fp = f`, `table[] = { f }`. */
+enum lc_loop_kind {
+    LC_LOOP_FOR,
+    LC_LOOP_WHILE,
+    LC_LOOP_DO,
+    LC_LOOP_GOTO,             /* a backward goto */
+};
+
+/* How many times a loop runs. */
+enum lc_loop_bound {
+    LC_BOUND_SMALL_CONSTANT,  /* trip count known and <= 64 (`i < 4`) */
+    LC_BOUND_CONSTANT,        /* bounded by a constant (`i < 4096`,
+                                 `i < ARRAY_SIZE(a)`) */
+    LC_BOUND_DATA,            /* bounded by data: a parameter, a field, a
+                                 global, a call (`i < n`, `p != NULL`,
+                                 `i < strlen(s)`) */
+    LC_BOUND_UNBOUNDED,       /* no condition, or a constant true one */
+};
+
+/* A loop statement in a function body. */
+struct lc_loop_fact {
+    const char *function_usr;
+    enum lc_loop_kind kind;
+    struct lc_location loc;   /* the `for`/`while`/`do`/`goto` keyword */
+    int parent_index;         /* enclosing loop in the same function, -1 */
+    unsigned depth;           /* 1 for an outermost loop */
+    enum lc_loop_bound bound;
+    long long trip_count;     /* SMALL_CONSTANT / CONSTANT: the bound, else 0 */
+    const char *bound_text;   /* the bounding expression's spelling, e.g.
+                                 "m->n", "strlen ( s )"; NULL when none */
+};
+
+enum lc_access_kind {
+    LC_ACCESS_READ,
+    LC_ACCESS_WRITE,          /* =, op=, ++, --, or its address passed as a
+                                 pointer-to-non-const argument */
+};
+
+/* A read or write of a global, a file-scope static or a static local. */
+struct lc_access_fact {
+    const char *function_usr;
+    const char *variable_usr;
+    const char *variable_name;
+    enum lc_access_kind kind;
+    int atomic;               /* an _Atomic object, or the access is an
+                                 argument of __atomic_*, __sync_*, atomic_* */
+    struct lc_location loc;
+    struct lc_lockset locks;  /* locks held at the access */
+};
+
+/* The lock functions the extractor follows to compute locksets (from the
+ * `lock`, `unlock`, `trylock` models).  Its hash is part of every TU's
+ * fingerprint, so a change of lock models re-parses. */
+struct lc_lock_function {
+    const char *name;
+    int position;             /* 1-based argument holding the lock */
+    int action;               /* enum lc_lock_action (models.h) */
+};
+
+struct lc_lock_vocabulary {
+    const struct lc_lock_function *functions;
+    size_t count;
+    unsigned long long hash;
+};
+
+/* A value stored into a field or variable: a function pointer
+ * (`s.cb = f`, `p->cb = f`, `{ .cb = f }`, `fp_t fp = f`, `table[] = { f }`),
+ * or the result of a call (`c->fd = socket(...)`, `int fd = accept4(...)`),
+ * for descriptors. */
 struct lc_store_fact {
     struct lc_value target;   /* FIELD or VAR */
-    struct lc_value value;    /* FUNCTION, FIELD, VAR or PARAM */
+    struct lc_value value;    /* FUNCTION, FIELD, VAR, PARAM or CALL */
     const char *in_function_usr; /* NULL at file scope */
     struct lc_location loc;
 };
@@ -91,6 +174,10 @@ struct lc_tu_facts {
     size_t call_count, call_cap;
     struct lc_store_fact *stores;
     size_t store_count, store_cap;
+    struct lc_loop_fact *loops;
+    size_t loop_count, loop_cap;
+    struct lc_access_fact *accesses;
+    size_t access_count, access_cap;
 
     const char **included_files; /* every header the TU read (absolute) */
     size_t included_count, included_cap;
@@ -101,10 +188,13 @@ struct lc_tu_facts {
 void lc_tu_facts_init(struct lc_tu_facts *facts);
 void lc_tu_facts_free(struct lc_tu_facts *facts);
 
-/* Append one element and return it zeroed; NULL when memory runs out. */
+/* Append one element and return it zeroed (but for indexes that mean
+ * "none": loop_index and parent_index are -1); NULL when out of memory. */
 struct lc_function_fact *lc_tu_facts_add_function(struct lc_tu_facts *facts);
 struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts);
 struct lc_store_fact *lc_tu_facts_add_store(struct lc_tu_facts *facts);
+struct lc_loop_fact *lc_tu_facts_add_loop(struct lc_tu_facts *facts);
+struct lc_access_fact *lc_tu_facts_add_access(struct lc_tu_facts *facts);
 int lc_tu_facts_add_include(struct lc_tu_facts *facts, const char *path);
 
 #endif

@@ -31,12 +31,18 @@ enum lc_store_statement {
     LC_STMT_DELETE_TU_CALLS,
     LC_STMT_DELETE_TU_STORES,
     LC_STMT_DELETE_TU_INPUTS,
+    LC_STMT_DELETE_TU_LOOPS,
+    LC_STMT_DELETE_TU_ACCESSES,
+    LC_STMT_DELETE_TU_HELD_LOCKS,
     LC_STMT_UPSERT_TU,
     LC_STMT_INSERT_INPUT,
     LC_STMT_INSERT_FUNCTION,
     LC_STMT_INSERT_CALL,
     LC_STMT_INSERT_CALL_ARG,
     LC_STMT_INSERT_STORE,
+    LC_STMT_INSERT_LOOP,
+    LC_STMT_INSERT_ACCESS,
+    LC_STMT_INSERT_HELD_LOCK,
     LC_STMT_COUNT
 };
 
@@ -54,9 +60,21 @@ struct lc_store {
 };
 
 int lc_store_prepare_statements(struct lc_store *store, FILE *err);
+/* A prepared statement, reset and with its bindings cleared. */
+sqlite3_stmt *lc_store_statement(struct lc_store *store, enum lc_store_statement which);
+/* What is on disk at `path` this run (hashing the content when asked);
+ * NULL when out of memory. */
+struct lc_disk_file *lc_store_disk_file(struct lc_store *store, const char *path, int want_hash);
 void lc_store_finalize_statements(struct lc_store *store);
 /* The id of a file / symbol row, inserted when new; 0 on error. */
 int64_t lc_store_intern_file(struct lc_store *store, const char *path);
 int64_t lc_store_intern_symbol(struct lc_store *store, const char *usr, const char *name);
+
+/* store_bodies.c: loops (their row ids into loop_ids, one per fact), the
+ * locks held at a call or access, and accesses.  0 or -1. */
+int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts, int64_t *loop_ids);
+int lc_store_save_held_locks(struct lc_store *store, int64_t tu_id, const char *owner, int64_t owner_id,
+                             const struct lc_lockset *locks);
+int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts);
 
 #endif

@@ -14,17 +14,30 @@
  *                                    is a bit set: 1 async, 2 worker,
  *                                    4 blocking, 8 nonblocking
  *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
- *      callee_param, file_id, line, col, nargs)
+ *      callee_param, file_id, line, col, nargs, loop_id)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
- *                                    other (not followed)
+ *                                    other (not followed); loop_id: the
+ *                                    innermost loop holding it, or NULL
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
  *      int_value, text)              arguments (1-based), kind as callee_kind
  *                                    plus null and int
  *   fp_store(tu_id, target_kind, target_id, target_record, value_kind,
- *      value_id, value_record, value_param, function_id, file_id, line, col)
- *                                    function-pointer values stored into a
- *                                    field or variable
+ *      value_id, value_record, value_param, function_id, file_id, line, col,
+ *      value_call_id)                function-pointer values, and call
+ *                                    results (value_kind 'call':
+ *                                    value_call_id), stored into a field or
+ *                                    variable
+ *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
+ *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
+ *      'unbounded', trip_count, bound_text)
+ *                                    loop statements
+ *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
+ *      file_id, line, col)           reads and writes of globals and statics
+ *   held_lock(tu_id, owner 'call'|'access', owner_id, lock_id)
+ *                                    locks held at a call or access; lock_id
+ *                                    is the symbol of the lock object (a
+ *                                    variable or a struct field)
  * Results of the last analysis, rewritten by every run:
  *   registration(function_id, role 'loop'|'pool'|'thread'|'async'|'worker',
  *      api, file_id, line, col)      entry points and offloaded functions
@@ -57,7 +70,8 @@ static const char lc_store_schema_sql[] =
     "CREATE INDEX function_symbol ON function(symbol_id);"
     "CREATE TABLE call(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, caller_id INTEGER NOT NULL,"
     "  callee_kind TEXT NOT NULL, callee_id INTEGER, callee_record TEXT, callee_param INTEGER,"
-    "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, nargs INTEGER NOT NULL);"
+    "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, nargs INTEGER NOT NULL,"
+    "  loop_id INTEGER);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
@@ -67,8 +81,20 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE fp_store(tu_id INTEGER NOT NULL, target_kind TEXT NOT NULL, target_id INTEGER NOT NULL,"
     "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"
     "  value_param INTEGER, function_id INTEGER, file_id INTEGER NOT NULL,"
-    "  line INTEGER NOT NULL, col INTEGER NOT NULL);"
+    "  line INTEGER NOT NULL, col INTEGER NOT NULL, value_call_id INTEGER);"
     "CREATE INDEX fp_store_tu ON fp_store(tu_id);"
+    "CREATE TABLE loop(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
+    "  parent_id INTEGER, depth INTEGER NOT NULL, bound TEXT NOT NULL, trip_count INTEGER NOT NULL,"
+    "  bound_text TEXT);"
+    "CREATE INDEX loop_tu ON loop(tu_id);"
+    "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
+    "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"
+    "  atomic INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL);"
+    "CREATE INDEX access_tu ON access(tu_id);"
+    "CREATE TABLE held_lock(tu_id INTEGER NOT NULL, owner TEXT NOT NULL CHECK (owner IN ('call','access')),"
+    "  owner_id INTEGER NOT NULL, lock_id INTEGER NOT NULL);"
+    "CREATE INDEX held_lock_tu ON held_lock(tu_id);"
     "CREATE TABLE registration(function_id INTEGER NOT NULL, role TEXT NOT NULL, api TEXT,"
     "  file_id INTEGER, line INTEGER, col INTEGER);"
     "CREATE TABLE color(function_id INTEGER PRIMARY KEY, on_loop INTEGER NOT NULL,"
@@ -83,7 +109,7 @@ static const char lc_store_schema_sql[] =
 
 static const char *const lc_store_tables[] = {
     "meta", "file", "symbol", "tu", "tu_input", "function", "call", "call_arg",
-    "fp_store", "registration", "color", "finding", "finding_step",
+    "fp_store", "loop", "access", "held_lock", "registration", "color", "finding", "finding_step",
 };
 
 int lc_store_exec(struct lc_store *store, const char *sql, FILE *err)

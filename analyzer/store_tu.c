@@ -1,15 +1,13 @@
-/* store_tu.c — saving one TU's facts (one transaction each), fingerprints of
- * the files a TU read, and forgetting TUs that left the compile database. */
+/* store_tu.c — saving one TU's facts (one transaction each) and forgetting
+ * TUs that left the compile database. */
 #include "store_internal.h"
 
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "hash.h"
 
 static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_INTERN_SYMBOL] = "INSERT INTO symbol(usr, name) VALUES (?1, ?2)"
@@ -26,6 +24,9 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_DELETE_TU_CALLS] = "DELETE FROM call WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_STORES] = "DELETE FROM fp_store WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_INPUTS] = "DELETE FROM tu_input WHERE tu_id = ?1",
+    [LC_STMT_DELETE_TU_LOOPS] = "DELETE FROM loop WHERE tu_id = ?1",
+    [LC_STMT_DELETE_TU_ACCESSES] = "DELETE FROM access WHERE tu_id = ?1",
+    [LC_STMT_DELETE_TU_HELD_LOCKS] = "DELETE FROM held_lock WHERE tu_id = ?1",
     [LC_STMT_UPSERT_TU] = "INSERT INTO tu(file_id, directory, args_hash, status, error, parse_ms, parsed_at)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, datetime('now'))"
                           " ON CONFLICT(file_id) DO UPDATE SET directory = excluded.directory,"
@@ -36,13 +37,18 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_INSERT_FUNCTION] = "INSERT INTO function(tu_id, symbol_id, file_id, line, col, is_definition,"
                                 " is_static, annotations) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [LC_STMT_INSERT_CALL] = "INSERT INTO call(tu_id, caller_id, callee_kind, callee_id, callee_record,"
-                            " callee_param, file_id, line, col, nargs)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                            " callee_param, file_id, line, col, nargs, loop_id)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [LC_STMT_INSERT_CALL_ARG] = "INSERT INTO call_arg(call_id, position, kind, symbol_id, record, param_index,"
                                 " int_value, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [LC_STMT_INSERT_STORE] = "INSERT INTO fp_store(tu_id, target_kind, target_id, target_record, value_kind,"
-                             " value_id, value_record, value_param, function_id, file_id, line, col)"
-                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                             " value_id, value_record, value_param, function_id, file_id, line, col,"
+                             " value_call_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    [LC_STMT_INSERT_LOOP] = "INSERT INTO loop(tu_id, function_id, kind, file_id, line, col, parent_id, depth, bound,"
+                            " trip_count, bound_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [LC_STMT_INSERT_ACCESS] = "INSERT INTO access(tu_id, function_id, variable_id, kind, atomic, file_id, line, col)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [LC_STMT_INSERT_HELD_LOCK] = "INSERT INTO held_lock(tu_id, owner, owner_id, lock_id) VALUES (?1, ?2, ?3, ?4)",
 };
 
 int lc_store_prepare_statements(struct lc_store *store, FILE *err)
@@ -65,7 +71,7 @@ void lc_store_finalize_statements(struct lc_store *store)
     }
 }
 
-static sqlite3_stmt *store_statement(struct lc_store *store, enum lc_store_statement which)
+sqlite3_stmt *lc_store_statement(struct lc_store *store, enum lc_store_statement which)
 {
     sqlite3_stmt *stmt = store->statements[which];
     sqlite3_reset(stmt);
@@ -93,7 +99,7 @@ int64_t lc_store_intern_file(struct lc_store *store, const char *path)
     uint32_t cached = lc_strmap_get(&store->file_ids, path);
     if (cached != LC_STRMAP_MISSING)
         return cached;
-    sqlite3_stmt *stmt = store_statement(store, LC_STMT_INTERN_FILE);
+    sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INTERN_FILE);
     sqlite3_bind_text(stmt, 1, path, -1, SQLITE_STATIC);
     return store_intern(store, stmt, &store->file_ids, path);
 }
@@ -103,113 +109,10 @@ int64_t lc_store_intern_symbol(struct lc_store *store, const char *usr, const ch
     uint32_t cached = lc_strmap_get(&store->symbol_ids, usr);
     if (cached != LC_STRMAP_MISSING)
         return cached;
-    sqlite3_stmt *stmt = store_statement(store, LC_STMT_INTERN_SYMBOL);
+    sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INTERN_SYMBOL);
     sqlite3_bind_text(stmt, 1, usr, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, name ? name : "", -1, SQLITE_STATIC);
     return store_intern(store, stmt, &store->symbol_ids, usr);
-}
-
-/* Hash a whole file's content; 0 with *ok = 0 when it cannot be read. */
-static uint64_t store_hash_file(const char *path, int *ok)
-{
-    *ok = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return 0;
-    uint64_t hash = LC_HASH_FNV1A64_INIT;
-    char buffer[65536];
-    ssize_t n;
-    while ((n = read(fd, buffer, sizeof buffer)) > 0)
-        hash = lc_hash_fnv1a64(buffer, (size_t)n, hash);
-    close(fd);
-    *ok = n == 0;
-    return hash;
-}
-
-/* What is on disk for `path` this run; NULL when out of memory. */
-static struct lc_disk_file *store_disk_file(struct lc_store *store, const char *path, int want_hash)
-{
-    uint32_t index = lc_strmap_get(&store->disk_files, path);
-    if (index == LC_STRMAP_MISSING) {
-        if (store->disk_file_count == store->disk_file_cap) {
-            size_t cap = store->disk_file_cap ? store->disk_file_cap * 2 : 256;
-            struct lc_disk_file *grown = realloc(store->disk_file_info, cap * sizeof *grown);
-            if (!grown)
-                return NULL;
-            store->disk_file_info = grown;
-            store->disk_file_cap = cap;
-        }
-        const char *key = lc_arena_strdup(&store->arena, path);
-        index = (uint32_t)store->disk_file_count;
-        if (!key || lc_strmap_put(&store->disk_files, key, index) != 0)
-            return NULL;
-        struct lc_disk_file *file = &store->disk_file_info[store->disk_file_count++];
-        struct stat st;
-        memset(file, 0, sizeof *file);
-        if (stat(path, &st) == 0) {
-            file->exists = 1;
-            file->size = st.st_size;
-            file->mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-        }
-    }
-    struct lc_disk_file *file = &store->disk_file_info[index];
-    if (want_hash && file->exists && !file->hashed) {
-        int ok;
-        file->content_hash = store_hash_file(path, &ok);
-        file->hashed = ok;
-        if (!ok)
-            file->exists = 0;
-    }
-    return file;
-}
-
-/* 1 when the file on disk still matches the stored fingerprint. */
-static int store_input_unchanged(struct lc_store *store, const char *path, int64_t size, int64_t mtime_ns,
-                                 uint64_t content_hash)
-{
-    struct lc_disk_file *file = store_disk_file(store, path, 0);
-    if (!file || !file->exists || file->size != size)
-        return 0;
-    if (file->mtime_ns == mtime_ns)
-        return 1;
-    file = store_disk_file(store, path, 1);
-    return file && file->exists && file->content_hash == content_hash;
-}
-
-enum lc_tu_state lc_store_tu_state(struct lc_store *store, const struct lc_compile_command *command, char **error)
-{
-    enum lc_tu_state state = LC_TU_STALE;
-    *error = NULL;
-    pthread_mutex_lock(&store->mutex);
-    sqlite3_stmt *find = store_statement(store, LC_STMT_FIND_TU);
-    sqlite3_bind_text(find, 1, command->file, -1, SQLITE_STATIC);
-    if (sqlite3_step(find) != SQLITE_ROW
-        || (uint64_t)sqlite3_column_int64(find, 1) != command->args_hash)
-        goto done;
-    int64_t tu_id = sqlite3_column_int64(find, 0);
-    int failed = strcmp((const char *)sqlite3_column_text(find, 2), "failed") == 0;
-    const unsigned char *stored_error = sqlite3_column_text(find, 3);
-    char *error_copy = failed && stored_error ? strdup((const char *)stored_error) : NULL;
-    sqlite3_stmt *inputs = store_statement(store, LC_STMT_TU_INPUTS);
-    sqlite3_bind_int64(inputs, 1, tu_id);
-    int unchanged = 1, rows = 0, rc;
-    while (unchanged && (rc = sqlite3_step(inputs)) == SQLITE_ROW) {
-        rows++;
-        unchanged = store_input_unchanged(store, (const char *)sqlite3_column_text(inputs, 0),
-                                          sqlite3_column_int64(inputs, 1), sqlite3_column_int64(inputs, 2),
-                                          (uint64_t)sqlite3_column_int64(inputs, 3));
-    }
-    sqlite3_reset(inputs);
-    if (unchanged && rows > 0) {
-        state = failed ? LC_TU_CURRENT_FAILED : LC_TU_CURRENT_OK;
-        *error = error_copy;
-    } else {
-        free(error_copy);
-    }
-done:
-    sqlite3_reset(find);
-    pthread_mutex_unlock(&store->mutex);
-    return state;
 }
 
 static const char *store_value_kind_name(enum lc_value_kind kind)
@@ -221,6 +124,7 @@ static const char *store_value_kind_name(enum lc_value_kind kind)
     case LC_VALUE_FIELD: return "field";
     case LC_VALUE_VAR: return "var";
     case LC_VALUE_PARAM: return "param";
+    case LC_VALUE_CALL: return "call";
     case LC_VALUE_OTHER: break;
     }
     return "other";
@@ -267,7 +171,7 @@ static int store_bind_location(struct lc_store *store, sqlite3_stmt *stmt, int f
 
 static int store_save_input(struct lc_store *store, int64_t tu_id, const char *path)
 {
-    struct lc_disk_file *file = store_disk_file(store, path, 1);
+    struct lc_disk_file *file = lc_store_disk_file(store, path, 1);
     if (!file)
         return -1;
     if (!file->exists)
@@ -275,7 +179,7 @@ static int store_save_input(struct lc_store *store, int64_t tu_id, const char *p
     int64_t file_id = lc_store_intern_file(store, path);
     if (!file_id)
         return -1;
-    sqlite3_stmt *stmt = store_statement(store, LC_STMT_INSERT_INPUT);
+    sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_INPUT);
     sqlite3_bind_int64(stmt, 1, tu_id);
     sqlite3_bind_int64(stmt, 2, file_id);
     sqlite3_bind_int64(stmt, 3, file->size);
@@ -288,7 +192,7 @@ static int store_save_functions(struct lc_store *store, int64_t tu_id, const str
 {
     for (size_t i = 0; i < facts->function_count; i++) {
         const struct lc_function_fact *fn = &facts->functions[i];
-        sqlite3_stmt *stmt = store_statement(store, LC_STMT_INSERT_FUNCTION);
+        sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_FUNCTION);
         int64_t symbol_id = lc_store_intern_symbol(store, fn->usr, fn->name);
         sqlite3_bind_int64(stmt, 1, tu_id);
         sqlite3_bind_int64(stmt, 2, symbol_id);
@@ -303,9 +207,17 @@ static int store_save_functions(struct lc_store *store, int64_t tu_id, const str
     return 0;
 }
 
-static int store_save_call(struct lc_store *store, int64_t tu_id, const struct lc_call_fact *call)
+/* Row ids of a TU's loops and calls, by fact index, while it is saved. */
+struct store_tu_ids {
+    int64_t *loop_ids;
+    int64_t *call_ids;
+    size_t loop_count;
+};
+
+static int store_save_call(struct lc_store *store, int64_t tu_id, const struct lc_call_fact *call,
+                           struct store_tu_ids *ids, size_t index)
 {
-    sqlite3_stmt *stmt = store_statement(store, LC_STMT_INSERT_CALL);
+    sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_CALL);
     int64_t caller_id = lc_store_intern_symbol(store, call->caller_usr, NULL);
     sqlite3_bind_int64(stmt, 1, tu_id);
     sqlite3_bind_int64(stmt, 2, caller_id);
@@ -313,12 +225,17 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
         || store_bind_location(store, stmt, 7, &call->loc) != 0)
         return -1;
     sqlite3_bind_int(stmt, 10, (int)call->nargs);
+    if (call->loop_index >= 0 && (size_t)call->loop_index < ids->loop_count)
+        sqlite3_bind_int64(stmt, 11, ids->loop_ids[call->loop_index]);
     if (store_step_done(stmt) != 0)
         return -1;
     int64_t call_id = sqlite3_last_insert_rowid(store->db);
+    ids->call_ids[index] = call_id;
+    if (lc_store_save_held_locks(store, tu_id, "call", call_id, &call->locks) != 0)
+        return -1;
     for (size_t a = 0; a < call->nargs; a++) {
         const struct lc_value *arg = &call->args[a];
-        sqlite3_stmt *arg_stmt = store_statement(store, LC_STMT_INSERT_CALL_ARG);
+        sqlite3_stmt *arg_stmt = lc_store_statement(store, LC_STMT_INSERT_CALL_ARG);
         sqlite3_bind_int64(arg_stmt, 1, call_id);
         sqlite3_bind_int(arg_stmt, 2, (int)a + 1);
         if (store_bind_value(store, arg_stmt, 3, arg) != 0)
@@ -333,9 +250,10 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     return 0;
 }
 
-static int store_save_store(struct lc_store *store, int64_t tu_id, const struct lc_store_fact *fact)
+static int store_save_store(struct lc_store *store, int64_t tu_id, const struct lc_store_fact *fact,
+                            const struct store_tu_ids *ids, size_t call_count)
 {
-    sqlite3_stmt *stmt = store_statement(store, LC_STMT_INSERT_STORE);
+    sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_STORE);
     sqlite3_bind_int64(stmt, 1, tu_id);
     if (!fact->target.usr)
         return 0;
@@ -356,6 +274,9 @@ static int store_save_store(struct lc_store *store, int64_t tu_id, const struct 
     }
     if (store_bind_location(store, stmt, 10, &fact->loc) != 0)
         return -1;
+    if (fact->value.kind == LC_VALUE_CALL && fact->value.call_index >= 0
+        && (size_t)fact->value.call_index < call_count)
+        sqlite3_bind_int64(stmt, 13, ids->call_ids[fact->value.call_index]);
     return store_step_done(stmt);
 }
 
@@ -363,10 +284,11 @@ static int store_delete_tu_facts(struct lc_store *store, int64_t tu_id)
 {
     static const enum lc_store_statement deletes[] = {
         LC_STMT_DELETE_TU_FUNCTIONS, LC_STMT_DELETE_TU_CALL_ARGS, LC_STMT_DELETE_TU_CALLS,
-        LC_STMT_DELETE_TU_STORES, LC_STMT_DELETE_TU_INPUTS,
+        LC_STMT_DELETE_TU_STORES, LC_STMT_DELETE_TU_INPUTS, LC_STMT_DELETE_TU_LOOPS,
+        LC_STMT_DELETE_TU_ACCESSES, LC_STMT_DELETE_TU_HELD_LOCKS,
     };
     for (size_t i = 0; i < sizeof deletes / sizeof *deletes; i++) {
-        sqlite3_stmt *stmt = store_statement(store, deletes[i]);
+        sqlite3_stmt *stmt = lc_store_statement(store, deletes[i]);
         sqlite3_bind_int64(stmt, 1, tu_id);
         if (store_step_done(stmt) != 0)
             return -1;
@@ -380,7 +302,7 @@ static int64_t store_upsert_tu(struct lc_store *store, const struct lc_compile_c
     int64_t file_id = lc_store_intern_file(store, command->file);
     if (!file_id)
         return 0;
-    sqlite3_stmt *stmt = store_statement(store, LC_STMT_UPSERT_TU);
+    sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_UPSERT_TU);
     sqlite3_bind_int64(stmt, 1, file_id);
     sqlite3_bind_text(stmt, 2, command->directory, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 3, (int64_t)command->args_hash);
@@ -404,15 +326,24 @@ static int store_save_tu_locked(struct lc_store *store, const struct lc_compile_
             return -1;
     if (facts->error)
         return 0;
-    if (store_save_functions(store, tu_id, facts) != 0)
-        return -1;
-    for (size_t i = 0; i < facts->call_count; i++)
-        if (store_save_call(store, tu_id, &facts->calls[i]) != 0)
-            return -1;
-    for (size_t i = 0; i < facts->store_count; i++)
-        if (store_save_store(store, tu_id, &facts->stores[i]) != 0)
-            return -1;
-    return 0;
+    struct store_tu_ids ids = {
+        .loop_ids = malloc((facts->loop_count + 1) * sizeof *ids.loop_ids),
+        .call_ids = malloc((facts->call_count + 1) * sizeof *ids.call_ids),
+        .loop_count = facts->loop_count,
+    };
+    int rc = ids.loop_ids && ids.call_ids && store_save_functions(store, tu_id, facts) == 0
+                     && lc_store_save_loops(store, tu_id, facts, ids.loop_ids) == 0
+                 ? 0
+                 : -1;
+    for (size_t i = 0; rc == 0 && i < facts->call_count; i++)
+        rc = store_save_call(store, tu_id, &facts->calls[i], &ids, i);
+    for (size_t i = 0; rc == 0 && i < facts->store_count; i++)
+        rc = store_save_store(store, tu_id, &facts->stores[i], &ids, facts->call_count);
+    if (rc == 0)
+        rc = lc_store_save_accesses(store, tu_id, facts);
+    free(ids.loop_ids);
+    free(ids.call_ids);
+    return rc;
 }
 
 int lc_store_save_tu(struct lc_store *store, const struct lc_compile_command *command,
@@ -458,6 +389,8 @@ int lc_store_retain_tus(struct lc_store *store, const struct lc_compdb *compdb, 
                            "DELETE FROM call_arg WHERE call_id IN (SELECT id FROM call WHERE tu_id IN drop_tu);"
                            "DELETE FROM call WHERE tu_id IN drop_tu; DELETE FROM function WHERE tu_id IN drop_tu;"
                            "DELETE FROM fp_store WHERE tu_id IN drop_tu; DELETE FROM tu_input WHERE tu_id IN drop_tu;"
+                           "DELETE FROM loop WHERE tu_id IN drop_tu; DELETE FROM access WHERE tu_id IN drop_tu;"
+                           "DELETE FROM held_lock WHERE tu_id IN drop_tu;"
                            "DELETE FROM tu WHERE id IN drop_tu; COMMIT",
                            err);
     if (rc != 0)
