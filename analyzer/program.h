@@ -25,6 +25,7 @@ struct lc_program_value {
     uint32_t function;      /* FUNCTION: the function */
     uint32_t flow_node;     /* FIELD/VAR/PARAM: the function-pointer flow node */
     const char *text;       /* arguments: the source spelling, or NULL */
+    uint32_t call;          /* CALL (stores): the call whose result it is */
 };
 
 struct lc_program_call {
@@ -33,6 +34,35 @@ struct lc_program_call {
     struct lc_location loc;
     uint32_t first_arg, arg_count;       /* into program->args */
     uint32_t first_target, target_count; /* into program->targets */
+    uint32_t loop;                       /* innermost loop holding it */
+    uint32_t first_lock, lock_count;     /* locks held: into program->held_locks */
+};
+
+/* A variable (global, static) or a lock object (a variable or a struct
+ * field), by symbol. */
+struct lc_program_object {
+    const char *name;        /* "counter", "conn.mu", or a lock's spelling */
+    int64_t symbol_id;
+};
+
+struct lc_program_loop {
+    uint32_t function;
+    enum lc_loop_kind kind;
+    struct lc_location loc;
+    uint32_t parent;         /* enclosing loop, LC_NONE */
+    unsigned depth;
+    enum lc_loop_bound bound;
+    long long trip_count;
+    const char *bound_text;
+};
+
+struct lc_program_access {
+    uint32_t function;
+    uint32_t variable;       /* into program->objects */
+    enum lc_access_kind kind;
+    int atomic;
+    struct lc_location loc;
+    uint32_t first_lock, lock_count;  /* into program->held_locks */
 };
 
 struct lc_program_function {
@@ -80,6 +110,14 @@ struct lc_program {
     uint32_t target_count;
     struct lc_program_store *stores;
     uint32_t store_count;
+    struct lc_program_loop *loops;
+    uint32_t loop_count;
+    struct lc_program_access *accesses;  /* grouped by function */
+    uint32_t access_count;
+    struct lc_program_object *objects;
+    uint32_t object_count;
+    uint32_t *held_locks;                /* object indexes */
+    uint32_t held_lock_count;
 
     /* Function-pointer flow (fpflow.c). */
     struct lc_flow_index *flow_index;    /* key -> node */

@@ -3,37 +3,12 @@
  * A function defined in a header is stored once per TU that includes it;
  * its calls are taken from one TU only (the lowest TU id that defines it),
  * so call sites are never duplicated. */
-#include "program.h"
+#include "program_load_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* A TU whose copy of a function's body is used.  One per distinct
- * definition: a header's inline function stored by many TUs has one owner,
- * while the `main`s of several programs in one compile database each own
- * their own body. */
-struct program_owner {
-    int64_t tu_id, file_id;
-    int line;
-    struct program_owner *next;
-};
-
-/* Loading state: dense arrays indexed by database ids. */
-struct program_loader {
-    struct lc_program *program;
-    sqlite3 *db;
-    FILE *err;
-    const char **file_paths;     /* file.id -> path */
-    int64_t file_max;
-    const char **symbol_names;   /* symbol.id -> name */
-    int64_t symbol_max;
-    uint32_t *symbol_function;   /* symbol.id -> function index */
-    struct program_owner **function_owners; /* function index -> owners */
-    int *function_is_static;
-    uint32_t function_cap, call_cap, arg_cap, store_cap;
-};
-
-static int64_t loader_max_id(struct program_loader *loader, const char *sql)
+int64_t program_loader_max_id(struct program_loader *loader, const char *sql)
 {
     sqlite3_stmt *stmt;
     int64_t max = -1;
@@ -45,7 +20,7 @@ static int64_t loader_max_id(struct program_loader *loader, const char *sql)
     return max;
 }
 
-static sqlite3_stmt *loader_prepare(struct program_loader *loader, const char *sql)
+sqlite3_stmt *program_loader_prepare(struct program_loader *loader, const char *sql)
 {
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v2(loader->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
@@ -55,7 +30,7 @@ static sqlite3_stmt *loader_prepare(struct program_loader *loader, const char *s
     return stmt;
 }
 
-static int loader_grow(void **items, uint32_t *cap, uint32_t count, size_t size)
+int program_loader_grow(void **items, uint32_t *cap, uint32_t count, size_t size)
 {
     if (count < *cap)
         return 0;
@@ -69,13 +44,13 @@ static int loader_grow(void **items, uint32_t *cap, uint32_t count, size_t size)
 }
 
 /* id -> string table from a two-column query. */
-static const char **loader_strings(struct program_loader *loader, const char *max_sql, const char *sql, int64_t *max)
+static const char **program_loader_strings(struct program_loader *loader, const char *max_sql, const char *sql, int64_t *max)
 {
-    *max = loader_max_id(loader, max_sql);
+    *max = program_loader_max_id(loader, max_sql);
     if (*max < 0)
         *max = 0;
     const char **strings = calloc((size_t)*max + 1, sizeof *strings);
-    sqlite3_stmt *stmt = loader_prepare(loader, sql);
+    sqlite3_stmt *stmt = program_loader_prepare(loader, sql);
     if (!strings || !stmt) {
         sqlite3_finalize(stmt);
         free(strings);
@@ -91,7 +66,7 @@ static const char **loader_strings(struct program_loader *loader, const char *ma
 }
 
 /* The function for a symbol, created on first use. */
-static uint32_t loader_function(struct program_loader *loader, int64_t symbol_id)
+uint32_t program_loader_function(struct program_loader *loader, int64_t symbol_id)
 {
     if (symbol_id <= 0 || symbol_id > loader->symbol_max)
         return LC_NONE;
@@ -100,7 +75,7 @@ static uint32_t loader_function(struct program_loader *loader, int64_t symbol_id
         return index;
     struct lc_program *program = loader->program;
     uint32_t old_cap = loader->function_cap;
-    if (loader_grow((void **)&program->functions, &loader->function_cap, program->function_count,
+    if (program_loader_grow((void **)&program->functions, &loader->function_cap, program->function_count,
                     sizeof *program->functions) != 0)
         return LC_NONE;
     if (old_cap != loader->function_cap) {
@@ -124,7 +99,7 @@ static uint32_t loader_function(struct program_loader *loader, int64_t symbol_id
     return index;
 }
 
-static const char *loader_file(struct program_loader *loader, int64_t file_id)
+const char *program_loader_file(struct program_loader *loader, int64_t file_id)
 {
     return file_id >= 0 && file_id <= loader->file_max ? loader->file_paths[file_id] : NULL;
 }
@@ -144,7 +119,7 @@ static int loader_add_owner(struct program_loader *loader, uint32_t function, in
     return 0;
 }
 
-static int loader_owns(const struct program_loader *loader, uint32_t function, int64_t tu_id)
+int program_loader_owns(const struct program_loader *loader, uint32_t function, int64_t tu_id)
 {
     for (const struct program_owner *o = loader->function_owners[function]; o; o = o->next)
         if (o->tu_id == tu_id)
@@ -154,13 +129,13 @@ static int loader_owns(const struct program_loader *loader, uint32_t function, i
 
 static int loader_read_functions(struct program_loader *loader)
 {
-    sqlite3_stmt *stmt = loader_prepare(loader, "SELECT symbol_id, tu_id, file_id, line, col, is_definition,"
+    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT symbol_id, tu_id, file_id, line, col, is_definition,"
                                                 " is_static, annotations FROM function ORDER BY tu_id");
     if (!stmt)
         return -1;
     int rc = 0;
     while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
-        uint32_t index = loader_function(loader, sqlite3_column_int64(stmt, 0));
+        uint32_t index = program_loader_function(loader, sqlite3_column_int64(stmt, 0));
         if (index == LC_NONE) {
             rc = -1;
             break;
@@ -170,7 +145,7 @@ static int loader_read_functions(struct program_loader *loader)
         fn->annotations |= (unsigned)sqlite3_column_int(stmt, 7);
         loader->function_is_static[index] |= sqlite3_column_int(stmt, 6);
         if ((is_definition && !fn->is_defined) || !fn->loc.file) {
-            fn->loc.file = loader_file(loader, sqlite3_column_int64(stmt, 2));
+            fn->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 2));
             fn->loc.line = (unsigned)sqlite3_column_int(stmt, 3);
             fn->loc.col = (unsigned)sqlite3_column_int(stmt, 4);
         }
@@ -184,17 +159,23 @@ static int loader_read_functions(struct program_loader *loader)
 }
 
 /* Fill a value from columns kind, symbol_id, record, param_index. */
-static int loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int first, struct lc_program_value *value)
+int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int first, struct lc_program_value *value)
 {
     const char *kind = (const char *)sqlite3_column_text(stmt, first);
     int64_t symbol_id = sqlite3_column_int64(stmt, first + 1);
     memset(value, 0, sizeof *value);
-    value->function = value->flow_node = LC_NONE;
+    value->function = value->flow_node = value->call = LC_NONE;
     if (!kind)
         return 0;
     if (strcmp(kind, "function") == 0) {
         value->kind = LC_VALUE_FUNCTION;
-        value->function = loader_function(loader, symbol_id);
+        value->function = program_loader_function(loader, symbol_id);
+        return value->function == LC_NONE ? -1 : 0;
+    }
+    if (strcmp(kind, "call") == 0) {
+        value->kind = LC_VALUE_CALL;
+        value->function = program_loader_function(loader, symbol_id);
+        value->call = LC_NONE;
         return value->function == LC_NONE ? -1 : 0;
     }
     if (strcmp(kind, "null") == 0) {
@@ -205,7 +186,7 @@ static int loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int f
         value->kind = kind[0] == 'f' ? LC_VALUE_FIELD : kind[0] == 'v' ? LC_VALUE_VAR : LC_VALUE_PARAM;
         const char *name = symbol_id > 0 && symbol_id <= loader->symbol_max ? loader->symbol_names[symbol_id] : NULL;
         int64_t id = symbol_id;
-        if (value->kind == LC_VALUE_PARAM && (id = loader_function(loader, symbol_id)) == LC_NONE)
+        if (value->kind == LC_VALUE_PARAM && (id = program_loader_function(loader, symbol_id)) == LC_NONE)
             return -1;
         value->flow_node = lc_fpflow_node(loader->program, value->kind, id, sqlite3_column_int(stmt, first + 3),
                                           (const char *)sqlite3_column_text(stmt, first + 2), name);
@@ -217,9 +198,9 @@ static int loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int f
 static int loader_read_calls(struct program_loader *loader, uint32_t **call_of_row, int64_t *call_row_max)
 {
     struct lc_program *program = loader->program;
-    *call_row_max = loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM call");
+    *call_row_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM call");
     *call_of_row = malloc(((size_t)*call_row_max + 1) * sizeof **call_of_row);
-    sqlite3_stmt *stmt = loader_prepare(loader, "SELECT id, tu_id, caller_id, callee_kind, callee_id, callee_record,"
+    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, caller_id, callee_kind, callee_id, callee_record,"
                                                 " callee_param, file_id, line, col FROM call");
     if (!*call_of_row || !stmt) {
         sqlite3_finalize(stmt);
@@ -228,18 +209,19 @@ static int loader_read_calls(struct program_loader *loader, uint32_t **call_of_r
     memset(*call_of_row, 0xff, ((size_t)*call_row_max + 1) * sizeof **call_of_row);
     int rc = 0;
     while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
-        uint32_t caller = loader_function(loader, sqlite3_column_int64(stmt, 2));
-        if (caller == LC_NONE || !loader_owns(loader, caller, sqlite3_column_int64(stmt, 1)))
+        uint32_t caller = program_loader_function(loader, sqlite3_column_int64(stmt, 2));
+        if (caller == LC_NONE || !program_loader_owns(loader, caller, sqlite3_column_int64(stmt, 1)))
             continue; /* a header's function whose body another TU provides */
-        if (loader_grow((void **)&program->calls, &loader->call_cap, program->call_count, sizeof *program->calls) != 0)
+        if (program_loader_grow((void **)&program->calls, &loader->call_cap, program->call_count, sizeof *program->calls) != 0)
             return sqlite3_finalize(stmt), -1;
         struct lc_program_call *call = &program->calls[program->call_count];
         memset(call, 0, sizeof *call);
         call->caller = caller;
         call->first_target = LC_NONE;
-        if (loader_value(loader, stmt, 3, &call->callee) != 0)
+        call->loop = LC_NONE;
+        if (program_loader_value(loader, stmt, 3, &call->callee) != 0)
             rc = -1;
-        call->loc.file = loader_file(loader, sqlite3_column_int64(stmt, 7));
+        call->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 7));
         call->loc.line = (unsigned)sqlite3_column_int(stmt, 8);
         call->loc.col = (unsigned)sqlite3_column_int(stmt, 9);
         (*call_of_row)[sqlite3_column_int64(stmt, 0)] = program->call_count++;
@@ -251,7 +233,7 @@ static int loader_read_calls(struct program_loader *loader, uint32_t **call_of_r
 static int loader_read_args(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
 {
     struct lc_program *program = loader->program;
-    sqlite3_stmt *stmt = loader_prepare(loader, "SELECT call_id, kind, symbol_id, record, param_index, text"
+    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT call_id, kind, symbol_id, record, param_index, text"
                                                 " FROM call_arg ORDER BY call_id, position");
     if (!stmt)
         return -1;
@@ -261,33 +243,33 @@ static int loader_read_args(struct program_loader *loader, const uint32_t *call_
         uint32_t call_index = row >= 0 && row <= call_row_max ? call_of_row[row] : LC_NONE;
         if (call_index == LC_NONE)
             continue;
-        if (loader_grow((void **)&program->args, &loader->arg_cap, program->arg_count, sizeof *program->args) != 0)
+        if (program_loader_grow((void **)&program->args, &loader->arg_cap, program->arg_count, sizeof *program->args) != 0)
             return sqlite3_finalize(stmt), -1;
         struct lc_program_call *call = &program->calls[call_index];
         if (call->arg_count == 0)
             call->first_arg = program->arg_count;
         struct lc_program_value *arg = &program->args[program->arg_count++];
         call->arg_count++;
-        rc = loader_value(loader, stmt, 1, arg);
+        rc = program_loader_value(loader, stmt, 1, arg);
         arg->text = lc_arena_strdup(&program->arena, (const char *)sqlite3_column_text(stmt, 5));
     }
     sqlite3_finalize(stmt);
     return rc;
 }
 
-static int loader_read_stores(struct program_loader *loader)
+static int loader_read_stores(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
 {
     struct lc_program *program = loader->program;
-    sqlite3_stmt *stmt = loader_prepare(loader, "SELECT target_kind, target_id, target_record, NULL,"
+    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT target_kind, target_id, target_record, NULL,"
                                                 " value_kind, value_id, value_record, value_param,"
-                                                " file_id, line, col FROM fp_store");
+                                                " file_id, line, col, value_call_id FROM fp_store");
     if (!stmt)
         return -1;
     int rc = 0;
     while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
         struct lc_program_value target;
-        if (loader_value(loader, stmt, 0, &target) != 0
-            || loader_grow((void **)&program->stores, &loader->store_cap, program->store_count,
+        if (program_loader_value(loader, stmt, 0, &target) != 0
+            || program_loader_grow((void **)&program->stores, &loader->store_cap, program->store_count,
                            sizeof *program->stores) != 0) {
             rc = -1;
             break;
@@ -296,10 +278,13 @@ static int loader_read_stores(struct program_loader *loader)
             continue;
         struct lc_program_store *store = &program->stores[program->store_count++];
         store->target_node = target.flow_node;
-        rc = loader_value(loader, stmt, 4, &store->value);
-        store->loc.file = loader_file(loader, sqlite3_column_int64(stmt, 8));
+        rc = program_loader_value(loader, stmt, 4, &store->value);
+        store->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 8));
         store->loc.line = (unsigned)sqlite3_column_int(stmt, 9);
         store->loc.col = (unsigned)sqlite3_column_int(stmt, 10);
+        int64_t call_row = sqlite3_column_int64(stmt, 11);
+        if (store->value.kind == LC_VALUE_CALL)
+            store->value.call = call_row > 0 && call_row <= call_row_max ? call_of_row[call_row] : LC_NONE;
     }
     sqlite3_finalize(stmt);
     return rc;
@@ -307,9 +292,10 @@ static int loader_read_stores(struct program_loader *loader)
 
 /* Order calls by caller (counting sort, stable) and give each function its
  * range. */
-static int loader_group_calls(struct lc_program *program)
+static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row, int64_t call_row_max)
 {
-    uint32_t *start = calloc((size_t)program->function_count + 1, sizeof *start);
+    size_t slots = (program->function_count > program->call_count ? program->function_count : program->call_count) + 1;
+    uint32_t *start = calloc(slots, sizeof *start);
     struct lc_program_call *sorted = malloc(((size_t)program->call_count + 1) * sizeof *sorted);
     if (!start || !sorted) {
         free(start);
@@ -323,10 +309,15 @@ static int loader_group_calls(struct lc_program *program)
         program->functions[f].first_call = start[f];
         program->functions[f].call_count = 0;
     }
+    /* start[] is free again: reuse it as old index -> new index. */
     for (uint32_t i = 0; i < program->call_count; i++) {
         struct lc_program_function *fn = &program->functions[program->calls[i].caller];
-        sorted[fn->first_call + fn->call_count++] = program->calls[i];
+        start[i] = fn->first_call + fn->call_count++;
+        sorted[start[i]] = program->calls[i];
     }
+    for (int64_t row = 0; row <= call_row_max; row++)
+        if (call_of_row[row] != LC_NONE)
+            call_of_row[row] = start[call_of_row[row]];
     free(program->calls);
     program->calls = sorted;
     free(start);
@@ -355,9 +346,9 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
     int rc = -1;
     if (lc_store_exec(store, "BEGIN", err) != 0)
         return -1;
-    loader.file_paths = loader_strings(&loader, "SELECT coalesce(max(id), 0) FROM file", "SELECT id, path FROM file",
+    loader.file_paths = program_loader_strings(&loader, "SELECT coalesce(max(id), 0) FROM file", "SELECT id, path FROM file",
                                        &loader.file_max);
-    loader.symbol_names = loader_strings(&loader, "SELECT coalesce(max(id), 0) FROM symbol",
+    loader.symbol_names = program_loader_strings(&loader, "SELECT coalesce(max(id), 0) FROM symbol",
                                          "SELECT id, name FROM symbol", &loader.symbol_max);
     if (!loader.file_paths || !loader.symbol_names)
         goto done;
@@ -366,8 +357,10 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
         goto done;
     memset(loader.symbol_function, 0xff, ((size_t)loader.symbol_max + 1) * sizeof *loader.symbol_function);
     if (loader_read_functions(&loader) != 0 || loader_read_calls(&loader, &call_of_row, &call_row_max) != 0
-        || loader_read_args(&loader, call_of_row, call_row_max) != 0 || loader_read_stores(&loader) != 0
-        || loader_group_calls(program) != 0)
+        || loader_read_args(&loader, call_of_row, call_row_max) != 0
+        || loader_group_calls(program, call_of_row, call_row_max) != 0
+        || loader_read_stores(&loader, call_of_row, call_row_max) != 0
+        || program_loader_read_bodies(&loader, call_of_row, call_row_max) != 0)
         goto done;
     loader_attach_models(&loader);
     rc = 0;
@@ -393,6 +386,10 @@ void lc_program_free(struct lc_program *program)
     free(program->args);
     free(program->targets);
     free(program->stores);
+    free(program->loops);
+    free(program->accesses);
+    free(program->objects);
+    free(program->held_locks);
     free(program->entries);
     free(program->on_loop);
     free(program->on_worker);

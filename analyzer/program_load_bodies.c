@@ -1,0 +1,218 @@
+/* program_load_bodies.c — loading what the store says about function
+ * bodies beyond calls: loops (and which calls they hold), accesses to
+ * globals and statics, and the locks held at calls and accesses.  Rows of a
+ * body stored by several TUs (a header's inline function) are taken from
+ * the TU that owns the body, as calls are. */
+#include "program_load_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct bodies_loader {
+    struct program_loader *loader;
+    uint32_t *symbol_object;      /* symbol.id -> object index */
+    uint32_t object_cap, loop_cap, access_cap, held_cap;
+    sqlite3_stmt *usr_of_symbol;
+};
+
+/* A readable name for a lock or variable from its USR: "conn.mu" for a
+ * field, the spelling for a "text:" lock, else the symbol's name. */
+static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id)
+{
+    struct program_loader *loader = b->loader;
+    const char *name = symbol_id <= loader->symbol_max ? loader->symbol_names[symbol_id] : NULL;
+    sqlite3_reset(b->usr_of_symbol);
+    sqlite3_bind_int64(b->usr_of_symbol, 1, symbol_id);
+    if (sqlite3_step(b->usr_of_symbol) != SQLITE_ROW)
+        return name ? name : "?";
+    const char *usr = (const char *)sqlite3_column_text(b->usr_of_symbol, 0);
+    const char *field = usr ? strstr(usr, "@FI@") : NULL;
+    if (usr && strncmp(usr, "text:", 5) == 0)
+        return lc_arena_strdup(&loader->program->arena, usr + 5);
+    if (field) {
+        const char *record = field;
+        while (record > usr && record[-1] != '@')
+            record--;
+        return lc_arena_printf(&loader->program->arena, "%.*s.%s", (int)(field - record), record, field + 4);
+    }
+    return name && *name ? name : lc_arena_strdup(&loader->program->arena, usr);
+}
+
+static uint32_t bodies_object(struct bodies_loader *b, int64_t symbol_id)
+{
+    struct lc_program *program = b->loader->program;
+    if (symbol_id <= 0 || symbol_id > b->loader->symbol_max)
+        return LC_NONE;
+    if (b->symbol_object[symbol_id] != LC_NONE)
+        return b->symbol_object[symbol_id];
+    if (program_loader_grow((void **)&program->objects, &b->object_cap, program->object_count,
+                            sizeof *program->objects) != 0)
+        return LC_NONE;
+    uint32_t index = program->object_count++;
+    program->objects[index] = (struct lc_program_object){ bodies_object_name(b, symbol_id), symbol_id };
+    b->symbol_object[symbol_id] = index;
+    return index;
+}
+
+static const enum lc_loop_kind bodies_loop_kinds[] = { LC_LOOP_FOR, LC_LOOP_WHILE, LC_LOOP_DO, LC_LOOP_GOTO };
+static const char *const bodies_loop_kind_names[] = { "for", "while", "do", "goto" };
+static const enum lc_loop_bound bodies_bounds[] = {
+    LC_BOUND_SMALL_CONSTANT, LC_BOUND_CONSTANT, LC_BOUND_DATA, LC_BOUND_UNBOUNDED,
+};
+static const char *const bodies_bound_names[] = { "small", "constant", "data", "unbounded" };
+
+static int bodies_lookup(const char *const *names, size_t count, const char *name)
+{
+    for (size_t i = 0; name && i < count; i++)
+        if (strcmp(names[i], name) == 0)
+            return (int)i;
+    return 0;
+}
+
+/* Loops, then the innermost loop of each call; loop_of_row maps loop ids. */
+static int bodies_read_loops(struct bodies_loader *b, const uint32_t *call_of_row, int64_t call_row_max)
+{
+    struct program_loader *loader = b->loader;
+    struct lc_program *program = loader->program;
+    int64_t loop_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM loop");
+    uint32_t *loop_of_row = malloc(((size_t)(loop_max > 0 ? loop_max : 0) + 1) * sizeof *loop_of_row);
+    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, kind, file_id, line, col,"
+                                                        " parent_id, depth, bound, trip_count, bound_text"
+                                                        " FROM loop ORDER BY id");
+    int rc = loop_of_row && stmt ? 0 : -1;
+    if (loop_of_row)
+        memset(loop_of_row, 0xff, ((size_t)(loop_max > 0 ? loop_max : 0) + 1) * sizeof *loop_of_row);
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        uint32_t function = program_loader_function(loader, sqlite3_column_int64(stmt, 2));
+        if (function == LC_NONE || !program_loader_owns(loader, function, sqlite3_column_int64(stmt, 1)))
+            continue;
+        if (program_loader_grow((void **)&program->loops, &b->loop_cap, program->loop_count,
+                                sizeof *program->loops) != 0) {
+            rc = -1;
+            break;
+        }
+        int64_t parent_row = sqlite3_column_int64(stmt, 7);
+        struct lc_program_loop *loop = &program->loops[program->loop_count];
+        *loop = (struct lc_program_loop){
+            .function = function,
+            .kind = bodies_loop_kinds[bodies_lookup(bodies_loop_kind_names, 4,
+                                                    (const char *)sqlite3_column_text(stmt, 3))],
+            .loc = { program_loader_file(loader, sqlite3_column_int64(stmt, 4)),
+                     (unsigned)sqlite3_column_int(stmt, 5), (unsigned)sqlite3_column_int(stmt, 6) },
+            .parent = parent_row > 0 && parent_row <= loop_max ? loop_of_row[parent_row] : LC_NONE,
+            .depth = (unsigned)sqlite3_column_int(stmt, 8),
+            .bound = bodies_bounds[bodies_lookup(bodies_bound_names, 4, (const char *)sqlite3_column_text(stmt, 9))],
+            .trip_count = sqlite3_column_int64(stmt, 10),
+            .bound_text = lc_arena_strdup(&program->arena, (const char *)sqlite3_column_text(stmt, 11)),
+        };
+        loop_of_row[sqlite3_column_int64(stmt, 0)] = program->loop_count++;
+    }
+    sqlite3_finalize(stmt);
+    stmt = rc == 0 ? program_loader_prepare(loader, "SELECT id, loop_id FROM call WHERE loop_id IS NOT NULL") : NULL;
+    while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
+        int64_t call_row = sqlite3_column_int64(stmt, 0), loop_row = sqlite3_column_int64(stmt, 1);
+        uint32_t call = call_row > 0 && call_row <= call_row_max ? call_of_row[call_row] : LC_NONE;
+        if (call != LC_NONE && loop_row > 0 && loop_row <= loop_max)
+            program->calls[call].loop = loop_of_row[loop_row];
+    }
+    sqlite3_finalize(stmt);
+    free(loop_of_row);
+    return rc;
+}
+
+static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_row, int64_t *access_max)
+{
+    struct program_loader *loader = b->loader;
+    struct lc_program *program = loader->program;
+    *access_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM access");
+    *access_of_row = malloc(((size_t)*access_max + 1) * sizeof **access_of_row);
+    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, variable_id, kind, atomic,"
+                                                        " file_id, line, col FROM access ORDER BY id");
+    int rc = *access_of_row && stmt ? 0 : -1;
+    if (*access_of_row)
+        memset(*access_of_row, 0xff, ((size_t)*access_max + 1) * sizeof **access_of_row);
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        uint32_t function = program_loader_function(loader, sqlite3_column_int64(stmt, 2));
+        if (function == LC_NONE || !program_loader_owns(loader, function, sqlite3_column_int64(stmt, 1)))
+            continue;
+        uint32_t variable = bodies_object(b, sqlite3_column_int64(stmt, 3));
+        if (variable == LC_NONE || program_loader_grow((void **)&program->accesses, &b->access_cap,
+                                                       program->access_count, sizeof *program->accesses) != 0) {
+            rc = -1;
+            break;
+        }
+        const char *kind = (const char *)sqlite3_column_text(stmt, 4);
+        program->accesses[program->access_count] = (struct lc_program_access){
+            .function = function,
+            .variable = variable,
+            .kind = kind && strcmp(kind, "write") == 0 ? LC_ACCESS_WRITE : LC_ACCESS_READ,
+            .atomic = sqlite3_column_int(stmt, 5),
+            .loc = { program_loader_file(loader, sqlite3_column_int64(stmt, 6)),
+                     (unsigned)sqlite3_column_int(stmt, 7), (unsigned)sqlite3_column_int(stmt, 8) },
+        };
+        (*access_of_row)[sqlite3_column_int64(stmt, 0)] = program->access_count++;
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* Held locks, in row order: the rows of one owner are contiguous. */
+static int bodies_read_held_locks(struct bodies_loader *b, const uint32_t *call_of_row, int64_t call_row_max,
+                                  const uint32_t *access_of_row, int64_t access_max)
+{
+    struct lc_program *program = b->loader->program;
+    sqlite3_stmt *stmt = program_loader_prepare(b->loader, "SELECT owner, owner_id, lock_id FROM held_lock");
+    int rc = stmt ? 0 : -1;
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        const char *owner = (const char *)sqlite3_column_text(stmt, 0);
+        int64_t row = sqlite3_column_int64(stmt, 1);
+        uint32_t *first, *count;
+        if (owner && owner[0] == 'c') {
+            uint32_t call = row > 0 && row <= call_row_max ? call_of_row[row] : LC_NONE;
+            if (call == LC_NONE)
+                continue;
+            first = &program->calls[call].first_lock;
+            count = &program->calls[call].lock_count;
+        } else {
+            uint32_t access = row > 0 && row <= access_max ? access_of_row[row] : LC_NONE;
+            if (access == LC_NONE)
+                continue;
+            first = &program->accesses[access].first_lock;
+            count = &program->accesses[access].lock_count;
+        }
+        uint32_t lock = bodies_object(b, sqlite3_column_int64(stmt, 2));
+        if (lock == LC_NONE || program_loader_grow((void **)&program->held_locks, &b->held_cap,
+                                                   program->held_lock_count, sizeof *program->held_locks) != 0) {
+            rc = -1;
+            break;
+        }
+        if (*count == 0)
+            *first = program->held_lock_count;
+        program->held_locks[program->held_lock_count++] = lock;
+        (*count)++;
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+int program_loader_read_bodies(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
+{
+    struct bodies_loader b = { .loader = loader };
+    b.symbol_object = malloc(((size_t)loader->symbol_max + 1) * sizeof *b.symbol_object);
+    b.usr_of_symbol = program_loader_prepare(loader, "SELECT usr FROM symbol WHERE id = ?1");
+    uint32_t *access_of_row = NULL;
+    int64_t access_max = 0;
+    int rc = -1;
+    if (b.symbol_object && b.usr_of_symbol) {
+        memset(b.symbol_object, 0xff, ((size_t)loader->symbol_max + 1) * sizeof *b.symbol_object);
+        rc = bodies_read_loops(&b, call_of_row, call_row_max) == 0
+                     && bodies_read_accesses(&b, &access_of_row, &access_max) == 0
+                     && bodies_read_held_locks(&b, call_of_row, call_row_max, access_of_row, access_max) == 0
+                 ? 0
+                 : -1;
+    }
+    sqlite3_finalize(b.usr_of_symbol);
+    free(b.symbol_object);
+    free(access_of_row);
+    return rc;
+}

@@ -1,0 +1,50 @@
+/* program_load_internal.h — the loading state shared by program_load.c
+ * (functions, calls, arguments, stores) and program_load_bodies.c (loops,
+ * accesses, held locks).  Not for use outside the loader. */
+#ifndef LOOPCHECK_PROGRAM_LOAD_INTERNAL_H
+#define LOOPCHECK_PROGRAM_LOAD_INTERNAL_H
+
+#include "program.h"
+
+/* A TU whose copy of a function's body is used.  One per distinct
+ * definition: a header's inline function stored by many TUs has one owner,
+ * while the `main`s of several programs in one compile database each own
+ * their own body. */
+struct program_owner {
+    int64_t tu_id, file_id;
+    int line;
+    struct program_owner *next;
+};
+
+/* Loading state: dense arrays indexed by database ids. */
+struct program_loader {
+    struct lc_program *program;
+    sqlite3 *db;
+    FILE *err;
+    const char **file_paths;     /* file.id -> path */
+    int64_t file_max;
+    const char **symbol_names;   /* symbol.id -> name */
+    int64_t symbol_max;
+    uint32_t *symbol_function;   /* symbol.id -> function index */
+    struct program_owner **function_owners; /* function index -> owners */
+    int *function_is_static;
+    uint32_t function_cap, call_cap, arg_cap, store_cap;
+};
+
+
+int64_t program_loader_max_id(struct program_loader *loader, const char *sql);
+sqlite3_stmt *program_loader_prepare(struct program_loader *loader, const char *sql);
+/* Room for one more element in *items (count used of *cap); 0 or -1. */
+int program_loader_grow(void **items, uint32_t *cap, uint32_t count, size_t size);
+/* Does this TU provide the body of `function` that is used? */
+int program_loader_owns(const struct program_loader *loader, uint32_t function, int64_t tu_id);
+const char *program_loader_file(struct program_loader *loader, int64_t file_id);
+/* The function for a symbol, created on first use; LC_NONE on failure. */
+uint32_t program_loader_function(struct program_loader *loader, int64_t symbol_id);
+/* Fill a value from the columns kind, symbol_id, record, param_index. */
+int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int first, struct lc_program_value *value);
+
+/* program_load_bodies.c: loops, accesses and held locks (after calls). */
+int program_loader_read_bodies(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max);
+
+#endif
