@@ -151,6 +151,17 @@ static int analysis_load_models(struct lc_analysis *analysis, const struct lc_an
     return 0;
 }
 
+/* The stored facts as one program: loaded, linked and colored. */
+static int analysis_link(struct lc_analysis *analysis, const struct lc_analysis_options *options)
+{
+    if (lc_program_load(&analysis->program, analysis->store, &analysis->models, options->err) != 0)
+        return -1;
+    analysis->program.cpu_heavy_level = options->cpu_heavy_level;
+    return lc_fpflow_resolve(&analysis->program, options->err) == 0 && lc_color_program(&analysis->program) == 0
+               ? 0
+               : -1;
+}
+
 static void analysis_run_checks(struct lc_analysis *analysis)
 {
     for (size_t i = 0; i < lc_check_count; i++)
@@ -178,8 +189,7 @@ int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_optio
     if (!analysis->store)
         return -1;
     if (analysis_extract(analysis, options) != 0 || lc_store_retain_tus(analysis->store, &analysis->compdb, options->err) != 0
-        || lc_program_load(&analysis->program, analysis->store, &analysis->models, options->err) != 0
-        || lc_fpflow_resolve(&analysis->program, options->err) != 0 || lc_color_program(&analysis->program) != 0) {
+        || analysis_link(analysis, options) != 0) {
         fprintf(options->err, "loopcheck: the analysis could not complete\n");
         return -1;
     }

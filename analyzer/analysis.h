@@ -19,6 +19,7 @@ struct lc_analysis_options {
     int jobs;                       /* parallel parsers; <= 0: one per core */
     const char *const *rules_files; /* --rules, loaded after the defaults */
     size_t rules_file_count;
+    unsigned cpu_heavy_level;       /* cpu-heavy-loop threshold; 0: default */
     FILE *err;                      /* diagnostics, one line each */
 };
 

@@ -27,6 +27,8 @@ static const char check_usage[] =
     "      --rules FILE        load more models (repeatable; later files win)\n"
     "      --fail-on LEVEL     none, note, warning (default) or error: exit 1 when\n"
     "                          a finding at or above LEVEL is reported\n"
+    "      --cpu-heavy-level N cost level cpu-heavy-loop reports (default 2: two\n"
+    "                          nested data-dependent loops, or an expensive call)\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or\n"
@@ -54,11 +56,12 @@ static int check_usage_error(const char *message, const char *arg)
 /* Returns -1 to go on, else an exit status. */
 static int check_parse(int argc, char **argv, struct check_options *o)
 {
-    enum { OPT_DB = 256, OPT_RULES, OPT_FAIL_ON };
+    enum { OPT_DB = 256, OPT_RULES, OPT_FAIL_ON, OPT_CPU_LEVEL };
     static const struct option long_options[] = {
         { "jobs", required_argument, NULL, 'j' },   { "db", required_argument, NULL, OPT_DB },
         { "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
         { "rules", required_argument, NULL, OPT_RULES }, { "fail-on", required_argument, NULL, OPT_FAIL_ON },
+        { "cpu-heavy-level", required_argument, NULL, OPT_CPU_LEVEL },
         { "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
     };
     int c, value;
@@ -87,6 +90,13 @@ static int check_parse(int argc, char **argv, struct check_options *o)
             if ((value = lc_level_parse(optarg)) < 0)
                 return check_usage_error("unknown level (none, note, warning, error)", optarg);
             o->fail_on = (enum lc_level)value;
+            break;
+        case OPT_CPU_LEVEL:
+            errno = 0;
+            value = (int)strtol(optarg, &end, 10);
+            if (errno || *end || value < 1 || value > 9)
+                return check_usage_error("--cpu-heavy-level needs a number from 1 to 9", optarg);
+            o->analysis.cpu_heavy_level = (unsigned)value;
             break;
         case 'h': fputs(check_usage, stdout); return LC_EXIT_CLEAN;
         case '?':

@@ -124,6 +124,8 @@ struct lc_program {
     struct lc_flow_node *flow_nodes;
     uint32_t flow_node_count;
     uint32_t pointer_target_cap;         /* a pointer with this many targets is cut */
+    unsigned cpu_heavy_level;            /* cost level reported by cpu-heavy-loop;
+                                            0: the default (cost.h) */
     uint32_t cut_pointer_count;
 
     struct lc_entry *entries;

@@ -5,9 +5,11 @@
 #include <string.h>
 
 extern const struct lc_check lc_check_blocking_call;
+extern const struct lc_check lc_check_cpu_heavy_loop;
 
 const struct lc_check *const lc_checks[] = {
     &lc_check_blocking_call,
+    &lc_check_cpu_heavy_loop,
 };
 
 const size_t lc_check_count = sizeof lc_checks / sizeof *lc_checks;

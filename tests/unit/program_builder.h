@@ -135,6 +135,29 @@ static inline void builder_store(struct builder *b, const char *in_function, uns
     store->loc = builder_loc(b, line);
 }
 
+/* A loop in `function` at `line`; returns its index for calls' loop_index
+ * and children's parent. */
+static inline int builder_loop(struct builder *b, const char *function, unsigned line, int parent,
+                               enum lc_loop_bound bound, long long trip_count, const char *bound_text)
+{
+    struct lc_loop_fact *loop = lc_tu_facts_add_loop(&b->facts);
+    loop->function_usr = lc_arena_strdup(&b->facts.arena, function);
+    loop->kind = LC_LOOP_FOR;
+    loop->loc = builder_loc(b, line);
+    loop->parent_index = parent;
+    loop->depth = parent < 0 ? 1 : b->facts.loops[parent].depth + 1;
+    loop->bound = bound;
+    loop->trip_count = trip_count;
+    loop->bound_text = lc_arena_strdup(&b->facts.arena, bound_text);
+    return (int)b->facts.loop_count - 1;
+}
+
+/* Put the last call made into loop `loop`. */
+static inline void builder_in_loop(struct builder *b, int loop)
+{
+    b->facts.calls[b->facts.call_count - 1].loop_index = loop;
+}
+
 static inline int builder_end_tu(struct builder *b)
 {
     int rc = lc_store_save_tu(b->store, &b->command, &b->facts, 1.0, stderr);

@@ -1,0 +1,193 @@
+/* analysis_incremental.c — an analysis kept open between edits
+ * (analysis_incremental.h): re-extracting one TU, or the TUs whose inputs
+ * changed on disk, then loading, linking, coloring and checking the stored
+ * program again. */
+#include "analysis_incremental.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "checks.h"
+#include "extract_internal.h"
+#include "hash.h"
+
+static double session_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+int lc_analysis_session_open(struct lc_analysis_session *session, const struct lc_analysis_options *options)
+{
+    memset(session, 0, sizeof *session);
+    int rc = lc_analysis_run(&session->analysis, options);
+    if (rc < 0)
+        return rc;
+    session->db_path = strdup(lc_store_path(session->analysis.store));
+    session->extractor = lc_extractor_new();
+    if (!session->db_path || !session->extractor) {
+        fprintf(options->err, "loopcheck: out of memory\n");
+        return -1;
+    }
+    return rc;
+}
+
+void lc_analysis_session_close(struct lc_analysis_session *session)
+{
+    lc_analysis_free(&session->analysis);
+    lc_extractor_free(session->extractor);
+    free(session->db_path);
+    memset(session, 0, sizeof *session);
+}
+
+const struct lc_compile_command *lc_analysis_find_command(const struct lc_analysis *analysis, const char *file)
+{
+    for (size_t i = 0; file && i < analysis->compdb.count; i++)
+        if (strcmp(analysis->compdb.commands[i].file, file) == 0)
+            return &analysis->compdb.commands[i];
+    return NULL;
+}
+
+/* A fresh connection: the store remembers what it saw of each file on
+ * disk for as long as it is open, and files change between updates. */
+static int session_reopen_store(struct lc_analysis_session *session, FILE *err)
+{
+    lc_store_close(session->analysis.store);
+    session->analysis.store = lc_store_open(session->db_path, err);
+    return session->analysis.store ? 0 : -1;
+}
+
+static void session_run_checks(struct lc_analysis *analysis)
+{
+    for (size_t i = 0; i < lc_check_count; i++)
+        lc_checks[i]->run(&analysis->program, &analysis->findings);
+    lc_findings_sort(&analysis->findings);
+    analysis->stats.suppressed = lc_findings_apply_suppressions(&analysis->findings);
+    analysis->stats.findings = analysis->findings.count - analysis->stats.suppressed;
+}
+
+/* Load, link, color and check the stored program again. */
+static enum lc_update_status session_relink(struct lc_analysis_session *session, FILE *err)
+{
+    struct lc_analysis *analysis = &session->analysis;
+    lc_program_free(&analysis->program);
+    lc_findings_free(&analysis->findings);
+    lc_findings_init(&analysis->findings);
+    if (lc_program_load(&analysis->program, analysis->store, &analysis->models, err) != 0
+        || lc_fpflow_resolve(&analysis->program, err) != 0 || lc_color_program(&analysis->program) != 0) {
+        fprintf(err, "loopcheck: the analysis could not complete\n");
+        lc_program_free(&analysis->program);
+        return LC_UPDATE_FAILED;
+    }
+    session_run_checks(analysis);
+    struct lc_program *program = &analysis->program;
+    analysis->stats.functions = program->function_count;
+    analysis->stats.calls = program->call_count;
+    analysis->stats.entry_points = 0;
+    for (uint32_t e = 0; e < program->entry_count; e++)
+        analysis->stats.entry_points += program->entries[e].role == LC_ROLE_LOOP;
+    analysis->stats.cut_pointers = program->cut_pointer_count;
+    return LC_UPDATE_DONE;
+}
+
+/* Parse one TU and store its facts (or its failure).  An unsaved buffer is
+ * stored under a fingerprint no file on disk has; when it fails to parse
+ * nothing is stored.  Returns 0, 1 when it did not parse (*parse_error
+ * set), -1 when the store failed. */
+static int session_extract(struct lc_analysis_session *session, const struct lc_compile_command *command,
+                           const char *unsaved, unsigned long length, FILE *err, char **parse_error)
+{
+    struct lc_tu_facts facts;
+    lc_tu_facts_init(&facts);
+    double start = session_now_ms();
+    int parsed = lc_extract_tu(session->extractor, command, unsaved, length, &facts) == 0;
+    double parse_ms = session_now_ms() - start;
+    int rc = 0;
+    if (!parsed) {
+        *parse_error = strdup(facts.error ? facts.error : "loopcheck: the TU failed to parse");
+        rc = 1;
+    }
+    if (parsed || !unsaved) {
+        struct lc_compile_command stored = *command;
+        if (unsaved) {
+            stored.args_hash = lc_hash_fnv1a64(unsaved, length, command->args_hash);
+            if (stored.args_hash == command->args_hash)
+                stored.args_hash ^= 1;
+        }
+        if (lc_store_save_tu(session->analysis.store, &stored, &facts, parse_ms, err) != 0)
+            rc = -1;
+    }
+    lc_tu_facts_free(&facts);
+    return rc;
+}
+
+enum lc_update_status lc_analysis_update_tu(struct lc_analysis_session *session, const char *file,
+                                            const char *unsaved, unsigned long length, FILE *err,
+                                            char **parse_error)
+{
+    *parse_error = NULL;
+    const struct lc_compile_command *command = lc_analysis_find_command(&session->analysis, file);
+    if (!command)
+        return LC_UPDATE_NOT_IN_COMPDB;
+    if (session_reopen_store(session, err) != 0)
+        return LC_UPDATE_FAILED;
+    int extracted = session_extract(session, command, unsaved, length, err, parse_error);
+    if (extracted < 0)
+        return LC_UPDATE_FAILED;
+    if (extracted > 0 && unsaved)
+        return LC_UPDATE_PARSE_FAILED;
+    enum lc_update_status status = session_relink(session, err);
+    if (status == LC_UPDATE_DONE && !unsaved)
+        lc_store_save_results(session->analysis.store, &session->analysis.program, &session->analysis.findings,
+                              err);
+    return status == LC_UPDATE_DONE && extracted > 0 ? LC_UPDATE_PARSE_FAILED : status;
+}
+
+enum lc_update_status lc_analysis_refresh(struct lc_analysis_session *session, FILE *err, size_t *reparsed,
+                                          size_t *failed)
+{
+    *reparsed = *failed = 0;
+    if (session_reopen_store(session, err) != 0)
+        return LC_UPDATE_FAILED;
+    const struct lc_compdb *compdb = &session->analysis.compdb;
+    for (size_t i = 0; i < compdb->count; i++) {
+        char *stored_error = NULL;
+        enum lc_tu_state state = lc_store_tu_state(session->analysis.store, &compdb->commands[i], &stored_error);
+        free(stored_error);
+        if (state != LC_TU_STALE)
+            continue;
+        char *parse_error = NULL;
+        int extracted = session_extract(session, &compdb->commands[i], NULL, 0, err, &parse_error);
+        if (parse_error)
+            fprintf(err, "%s\n", parse_error);
+        free(parse_error);
+        if (extracted < 0)
+            return LC_UPDATE_FAILED;
+        ++*reparsed;
+        *failed += extracted > 0;
+    }
+    if (*reparsed == 0)
+        return LC_UPDATE_DONE;
+    enum lc_update_status status = session_relink(session, err);
+    if (status == LC_UPDATE_DONE)
+        lc_store_save_results(session->analysis.store, &session->analysis.program, &session->analysis.findings,
+                              err);
+    return status == LC_UPDATE_DONE && *failed > 0 ? LC_UPDATE_PARSE_FAILED : status;
+}
+
+uint32_t lc_analysis_function_at(const struct lc_program *program, const char *file, unsigned line, unsigned col)
+{
+    for (uint32_t f = 0; file && f < program->function_count; f++) {
+        const struct lc_location *loc = &program->functions[f].loc;
+        if (loc->line == line && loc->col == col && loc->file && strcmp(loc->file, file) == 0)
+            return f;
+    }
+    return LC_NONE;
+}
+
+const char **lc_analysis_clang_arguments(const struct lc_compile_command *command, int *argc)
+{
+    return lc_extract_arguments(command, argc);
+}

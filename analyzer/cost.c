@@ -1,0 +1,160 @@
+/* cost.c — the CPU cost levels of cost.h, computed callee-first over the
+ * call graph's strongly connected components. */
+#include "cost.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "scc.h"
+
+static unsigned cost_cap(unsigned level)
+{
+    return level > LC_COST_MAX ? LC_COST_MAX : level;
+}
+
+/* What a loop costs by itself, from its bound. */
+static unsigned cost_loop_own(const struct lc_program_loop *loop)
+{
+    switch (loop->bound) {
+    case LC_BOUND_DATA:
+    case LC_BOUND_UNBOUNDED: return 1;
+    case LC_BOUND_CONSTANT:
+        return loop->trip_count >= LC_COST_BIG_TRIP ? 2 : loop->trip_count >= LC_COST_MEDIUM_TRIP ? 1 : 0;
+    case LC_BOUND_SMALL_CONSTANT: break;
+    }
+    return 0;
+}
+
+unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
+                            struct lc_cost_why *why)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    unsigned best = 0;
+    for (uint32_t t = 0; t < c->target_count; t++) {
+        uint32_t g = program->targets[c->first_target + t];
+        const struct lc_program_function *fn = &program->functions[g];
+        unsigned level = fn->model && fn->model->cpu_heavy ? LC_COST_HEAVY
+                         : lc_program_function_is_followed(program, g) ? cost->function_level[g] : 0;
+        if (level > best)
+            best = level;
+    }
+    if (why)
+        *why = (struct lc_cost_why){ best ? LC_COST_CAUSE_CALL : LC_COST_CAUSE_NONE, call };
+    return best;
+}
+
+static void cost_raise(uint8_t *level, struct lc_cost_why *why, unsigned candidate, struct lc_cost_why cause)
+{
+    if (candidate > *level) {
+        *level = (uint8_t)cost_cap(candidate);
+        *why = cause;
+    }
+}
+
+/* One function's loops and top level, its callees being done already. */
+static void cost_function(const struct lc_program *program, struct lc_cost *cost, uint32_t f, uint8_t *inner)
+{
+    const struct lc_program_function *fn = &program->functions[f];
+    uint8_t top = 0;
+    struct lc_cost_why top_why = { 0 };
+    uint32_t first = cost->loops_start[f], last = cost->loops_start[f + 1];
+    for (uint32_t i = first; i < last; i++) {
+        uint32_t l = cost->loops_of_function[i];
+        inner[l] = 0;
+        cost->loop_why[l] = (struct lc_cost_why){ 0 };
+    }
+    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
+        struct lc_cost_why why;
+        unsigned level = lc_cost_call_level(program, cost, c, &why);
+        uint32_t loop = program->calls[c].loop;
+        if (loop != LC_NONE)
+            cost_raise(&inner[loop], &cost->loop_why[loop], level, why);
+        else
+            cost_raise(&top, &top_why, level, why);
+    }
+    /* Children come after their parents: walk backwards. */
+    for (uint32_t i = last; i > first; i--) {
+        uint32_t l = cost->loops_of_function[i - 1];
+        const struct lc_program_loop *loop = &program->loops[l];
+        unsigned level = cost_loop_own(loop) + inner[l];
+        if (cost->recursive[f] && loop->parent == LC_NONE)
+            level++;
+        cost->loop_level[l] = (uint8_t)cost_cap(level);
+        struct lc_cost_why cause = { LC_COST_CAUSE_LOOP, l };
+        if (loop->parent != LC_NONE)
+            cost_raise(&inner[loop->parent], &cost->loop_why[loop->parent], cost->loop_level[l], cause);
+        else
+            cost_raise(&top, &top_why, cost->loop_level[l], cause);
+    }
+    cost->function_level[f] = (uint8_t)cost_cap(top + (cost->recursive[f] && top == 0 ? 1 : 0));
+    cost->function_why[f] = top_why;
+}
+
+static int cost_group_loops(const struct lc_program *program, struct lc_cost *cost)
+{
+    uint32_t n = program->function_count;
+    cost->loops_start = calloc((size_t)n + 2, sizeof *cost->loops_start);
+    cost->loops_of_function = malloc(((size_t)program->loop_count + 1) * sizeof *cost->loops_of_function);
+    if (!cost->loops_start || !cost->loops_of_function)
+        return -1;
+    for (uint32_t l = 0; l < program->loop_count; l++)
+        cost->loops_start[program->loops[l].function + 2]++;
+    for (uint32_t f = 0; f < n; f++)
+        cost->loops_start[f + 2] += cost->loops_start[f + 1];
+    for (uint32_t l = 0; l < program->loop_count; l++)
+        cost->loops_of_function[cost->loops_start[program->loops[l].function + 1]++] = l;
+    return 0;
+}
+
+int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
+{
+    memset(cost, 0, sizeof *cost);
+    size_t n = (size_t)program->function_count + 1, loops = (size_t)program->loop_count + 1;
+    cost->function_level = calloc(n, 1);
+    cost->function_why = calloc(n, sizeof *cost->function_why);
+    cost->recursive = calloc(n, 1);
+    cost->loop_level = calloc(loops, 1);
+    cost->loop_why = calloc(loops, sizeof *cost->loop_why);
+    uint8_t *inner = calloc(loops, 1);
+    struct lc_scc scc;
+    int rc = -1;
+    if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->loop_level || !cost->loop_why
+        || !inner || cost_group_loops(program, cost) != 0 || lc_scc_compute(program, &scc) != 0)
+        goto done;
+    for (uint32_t k = 0; k < scc.component_count; k++) {
+        uint32_t first = scc.component_start[k], last = scc.component_start[k + 1];
+        for (uint32_t i = first; i < last; i++) {
+            uint32_t f = scc.order[i];
+            int self_call = 0;
+            const struct lc_program_function *fn = &program->functions[f];
+            for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count && !self_call; c++)
+                for (uint32_t t = 0; t < program->calls[c].target_count; t++)
+                    self_call |= program->targets[program->calls[c].first_target + t] == f;
+            cost->recursive[f] = last - first > 1 || self_call;
+        }
+        /* Members of a cycle are evaluated twice so each sees the others. */
+        int passes = last - first > 1 ? 2 : 1;
+        for (int pass = 0; pass < passes; pass++)
+            for (uint32_t i = first; i < last; i++)
+                cost_function(program, cost, scc.order[i], inner);
+    }
+    lc_scc_free(&scc);
+    rc = 0;
+done:
+    free(inner);
+    if (rc != 0)
+        lc_cost_free(cost);
+    return rc;
+}
+
+void lc_cost_free(struct lc_cost *cost)
+{
+    free(cost->function_level);
+    free(cost->function_why);
+    free(cost->recursive);
+    free(cost->loop_level);
+    free(cost->loop_why);
+    free(cost->loops_of_function);
+    free(cost->loops_start);
+    memset(cost, 0, sizeof *cost);
+}

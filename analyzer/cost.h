@@ -1,0 +1,57 @@
+/* cost.h — the CPU cost model: how much work a loop or a function may do,
+ * as a level — the number of data-dependent repetitions nested in it.
+ *
+ *   a loop bounded by data (`i < n`, `p != NULL`) or unbounded     1
+ *   a loop with a constant trip count >= LC_COST_BIG_TRIP           2
+ *   a loop with a constant trip count >= LC_COST_MEDIUM_TRIP        1
+ *   a call to a `cpu-heavy` model (crypt, compress, BN_mod_exp)     LC_COST_HEAVY
+ *   recursion (a cycle in the call graph)                          +1
+ *
+ * Levels add up through nesting and through calls (a loop calling a
+ * function with a loop is 2), and are propagated callee-first over the
+ * strongly connected components of the call graph, so the whole pass is
+ * O(V + E).  Work at or above the threshold (default LC_COST_HEAVY) stalls
+ * the loop. */
+#ifndef LOOPCHECK_COST_H
+#define LOOPCHECK_COST_H
+
+#include <stdint.h>
+
+#include "program.h"
+
+#define LC_COST_HEAVY 2
+#define LC_COST_MEDIUM_TRIP 1000
+#define LC_COST_BIG_TRIP 100000
+#define LC_COST_MAX 9
+
+/* What made a level: a nested loop, a call, or nothing more. */
+enum lc_cost_cause {
+    LC_COST_CAUSE_NONE = 0,
+    LC_COST_CAUSE_LOOP,     /* index: the nested loop */
+    LC_COST_CAUSE_CALL,     /* index: the call */
+};
+
+struct lc_cost_why {
+    uint8_t cause;          /* enum lc_cost_cause */
+    uint32_t index;
+};
+
+struct lc_cost {
+    uint8_t *function_level;        /* per function */
+    struct lc_cost_why *function_why;
+    uint8_t *recursive;             /* per function: in a call-graph cycle */
+    uint8_t *loop_level;            /* per loop */
+    struct lc_cost_why *loop_why;
+    uint32_t *loops_of_function;    /* CSR: loop indexes grouped by function */
+    uint32_t *loops_start;          /* function -> first in loops_of_function */
+};
+
+/* Compute every level.  Returns 0, or -1 when memory runs out. */
+int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost);
+void lc_cost_free(struct lc_cost *cost);
+
+/* The level a call adds where it is made (the most expensive target). */
+unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
+                            struct lc_cost_why *why);
+
+#endif

@@ -1,0 +1,105 @@
+/* scc.c — Tarjan's strongly connected components over the call graph,
+ * with an explicit stack of (function, next edge) frames. */
+#include "scc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct scc_frame {
+    uint32_t function;
+    uint32_t call, target;      /* the next edge to look at */
+};
+
+/* The next callee of frame->function, or LC_NONE when done. */
+static uint32_t scc_next_edge(const struct lc_program *program, struct scc_frame *frame)
+{
+    const struct lc_program_function *fn = &program->functions[frame->function];
+    if (!lc_program_function_is_followed(program, frame->function))
+        return LC_NONE;
+    while (frame->call < fn->first_call + fn->call_count) {
+        const struct lc_program_call *call = &program->calls[frame->call];
+        if (frame->target < call->target_count)
+            return program->targets[call->first_target + frame->target++];
+        frame->call++;
+        frame->target = 0;
+    }
+    return LC_NONE;
+}
+
+int lc_scc_compute(const struct lc_program *program, struct lc_scc *scc)
+{
+    uint32_t n = program->function_count;
+    memset(scc, 0, sizeof *scc);
+    uint32_t *index = malloc(((size_t)n + 1) * sizeof *index);
+    uint32_t *low = malloc(((size_t)n + 1) * sizeof *low);
+    uint8_t *on_stack = calloc((size_t)n + 1, 1);
+    uint32_t *stack = malloc(((size_t)n + 1) * sizeof *stack);
+    struct scc_frame *frames = malloc(((size_t)n + 1) * sizeof *frames);
+    scc->order = malloc(((size_t)n + 1) * sizeof *scc->order);
+    scc->component_start = malloc(((size_t)n + 2) * sizeof *scc->component_start);
+    scc->component_of = malloc(((size_t)n + 1) * sizeof *scc->component_of);
+    int rc = -1;
+    if (!index || !low || !on_stack || !stack || !frames || !scc->order || !scc->component_start
+        || !scc->component_of)
+        goto done;
+    memset(index, 0xff, ((size_t)n + 1) * sizeof *index);
+    uint32_t next_index = 0, stack_top = 0, emitted = 0;
+    for (uint32_t root = 0; root < n; root++) {
+        if (index[root] != LC_NONE)
+            continue;
+        uint32_t depth = 0;
+        frames[depth++] = (struct scc_frame){ root, program->functions[root].first_call, 0 };
+        index[root] = low[root] = next_index++;
+        stack[stack_top++] = root;
+        on_stack[root] = 1;
+        while (depth > 0) {
+            struct scc_frame *frame = &frames[depth - 1];
+            uint32_t callee = scc_next_edge(program, frame);
+            if (callee != LC_NONE) {
+                if (index[callee] == LC_NONE) {
+                    index[callee] = low[callee] = next_index++;
+                    stack[stack_top++] = callee;
+                    on_stack[callee] = 1;
+                    frames[depth++] = (struct scc_frame){ callee, program->functions[callee].first_call, 0 };
+                } else if (on_stack[callee] && index[callee] < low[frame->function]) {
+                    low[frame->function] = index[callee];
+                }
+                continue;
+            }
+            uint32_t f = frame->function;
+            if (low[f] == index[f]) {
+                scc->component_start[scc->component_count] = emitted;
+                uint32_t member;
+                do {
+                    member = stack[--stack_top];
+                    on_stack[member] = 0;
+                    scc->component_of[member] = scc->component_count;
+                    scc->order[emitted++] = member;
+                } while (member != f);
+                scc->component_count++;
+            }
+            depth--;
+            if (depth > 0 && low[f] < low[frames[depth - 1].function])
+                low[frames[depth - 1].function] = low[f];
+        }
+    }
+    scc->component_start[scc->component_count] = emitted;
+    rc = 0;
+done:
+    free(index);
+    free(low);
+    free(on_stack);
+    free(stack);
+    free(frames);
+    if (rc != 0)
+        lc_scc_free(scc);
+    return rc;
+}
+
+void lc_scc_free(struct lc_scc *scc)
+{
+    free(scc->order);
+    free(scc->component_start);
+    free(scc->component_of);
+    memset(scc, 0, sizeof *scc);
+}

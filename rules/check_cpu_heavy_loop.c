@@ -1,0 +1,180 @@
+/* check_cpu_heavy_loop.c — `cpu-heavy-loop`: data-dependent work nested
+ * deep enough (see analyzer/cost.h), or a call to an expensive library
+ * function, in code the event loop runs.  One finding per loop nest or
+ * call, at the loop statement (or the call), with the chain from the entry
+ * point, the nest that makes it expensive, and the offload to use. */
+#include "chain.h"
+#include "checks.h"
+#include "cost.h"
+#include "program.h"
+#include "strmap.h"
+
+#include <string.h>
+
+#define CPU_CHAIN_STEPS 8
+
+static const char *cpu_loop_phrase(const struct lc_program_loop *loop, struct lc_arena *arena)
+{
+    switch (loop->bound) {
+    case LC_BOUND_DATA:
+        return loop->bound_text ? lc_arena_printf(arena, "a loop bounded by `%s`", loop->bound_text)
+                                : "a data-dependent loop";
+    case LC_BOUND_UNBOUNDED: return "an unbounded loop";
+    case LC_BOUND_CONSTANT:
+    case LC_BOUND_SMALL_CONSTANT: return lc_arena_printf(arena, "a loop of %lld iterations", loop->trip_count);
+    }
+    return "a loop";
+}
+
+/* Follow the causes from a loop or call down to the work itself, adding
+ * one related location per step; returns the description. */
+static const char *cpu_describe(const struct lc_program *program, const struct lc_cost *cost,
+                                struct lc_cost_why at, struct lc_finding *finding, struct lc_arena *arena)
+{
+    const char *text = NULL;
+    finding->related = lc_arena_alloc(arena, CPU_CHAIN_STEPS * sizeof *finding->related);
+    for (int step = 0; step < CPU_CHAIN_STEPS && at.cause != LC_COST_CAUSE_NONE && finding->related; step++) {
+        struct lc_step *related = &finding->related[finding->related_count++];
+        const char *phrase;
+        if (at.cause == LC_COST_CAUSE_LOOP) {
+            const struct lc_program_loop *loop = &program->loops[at.index];
+            phrase = cpu_loop_phrase(loop, arena);
+            related->loc = loop->loc;
+            at = cost->loop_why[at.index];
+        } else {
+            const struct lc_program_call *call = &program->calls[at.index];
+            uint32_t heaviest = LC_NONE;
+            for (uint32_t t = 0; t < call->target_count && heaviest == LC_NONE; t++) {
+                uint32_t g = program->targets[call->first_target + t];
+                const struct lc_program_function *fn = &program->functions[g];
+                if ((fn->model && fn->model->cpu_heavy) || cost->function_level[g] > 0)
+                    heaviest = g;
+            }
+            related->loc = call->loc;
+            if (heaviest == LC_NONE)
+                break;
+            const struct lc_program_function *fn = &program->functions[heaviest];
+            if (fn->model && fn->model->cpu_heavy) {
+                phrase = lc_arena_printf(arena, "a call to '%s' (%s)", fn->name, fn->model->cpu_heavy->reason);
+                at.cause = LC_COST_CAUSE_NONE;
+            } else {
+                phrase = lc_arena_printf(arena, "a call to '%s'%s", fn->name,
+                                         cost->recursive[heaviest] ? ", which is recursive," : "");
+                at = cost->function_why[heaviest];
+            }
+        }
+        related->message = phrase;
+        text = text ? lc_arena_printf(arena, "%s, in it %s", text, phrase) : phrase;
+    }
+    return text ? text : "expensive work";
+}
+
+static void cpu_report(const struct lc_program *program, const struct lc_cost *cost, uint32_t function,
+                       struct lc_location loc, struct lc_cost_why what, unsigned level, struct lc_findings *out)
+{
+    struct lc_finding *finding = lc_findings_add(out);
+    if (!finding)
+        return;
+    size_t count = 0;
+    struct lc_step *chain = lc_chain_to_function(program, function, 1, &count, &out->arena);
+    const char *work = cpu_describe(program, cost, what, finding, &out->arena);
+    const struct lc_entry *entry = &program->entries[program->loop_entry[function]];
+    unsigned entries = program->entry_points[function];
+    const char *offload = entry->library && entry->library->offload
+        ? entry->library->offload : "move the work to a worker thread and post the result back to the loop";
+    const char *instead = "";
+    if (what.cause == LC_COST_CAUSE_CALL) {
+        for (uint32_t t = 0; t < program->calls[what.index].target_count; t++) {
+            const struct lc_program_function *fn =
+                &program->functions[program->targets[program->calls[what.index].first_target + t]];
+            if (fn->model && fn->model->cpu_heavy && fn->model->cpu_heavy->instead)
+                instead = lc_arena_printf(&out->arena, "instead: %s; or ", fn->model->cpu_heavy->instead);
+        }
+    }
+    finding->rule_id = "cpu-heavy-loop";
+    finding->level = LC_LEVEL_WARNING;
+    finding->loc = loc;
+    finding->message = lc_arena_printf(
+        &out->arena,
+        "'%s' does CPU-bound work on the event loop (cost level %u: %s); reached from %s%u entry point%s (%s); "
+        "%soffload it: %s",
+        program->functions[function].name, level, work, entries >= LC_ENTRY_COUNT_CAP ? "at least " : "", entries,
+        entries == 1 ? "" : "s", lc_entry_describe(program, entry, &out->arena), instead, offload);
+    if (chain) {
+        chain[count].loc = loc;
+        chain[count].message = lc_arena_printf(&out->arena, "'%s' does the work here", program->functions[function].name);
+        finding->chain = chain;
+        finding->chain_count = count + 1;
+    }
+}
+
+/* The loop or call that really carries a heavy loop's cost: past wrappers
+ * that add nothing themselves (a `for (i = 0; i < 4; i++)` around the work). */
+static struct lc_cost_why cpu_culprit(const struct lc_program *program, const struct lc_cost *cost, uint32_t loop)
+{
+    struct lc_cost_why at = { LC_COST_CAUSE_LOOP, loop };
+    while (at.cause == LC_COST_CAUSE_LOOP) {
+        const struct lc_program_loop *l = &program->loops[at.index];
+        struct lc_cost_why inner = cost->loop_why[at.index];
+        int adds_nothing = l->bound == LC_BOUND_SMALL_CONSTANT;
+        if (!adds_nothing || inner.cause == LC_COST_CAUSE_NONE)
+            break;
+        if (inner.cause == LC_COST_CAUSE_CALL && program->calls[inner.index].caller != l->function)
+            break;
+        at = inner;
+    }
+    return at;
+}
+
+static void check_cpu_heavy_loop(const struct lc_program *program, struct lc_findings *out)
+{
+    struct lc_cost cost;
+    if (lc_cost_compute(program, &cost) != 0)
+        return;
+    unsigned threshold = program->cpu_heavy_level ? program->cpu_heavy_level : LC_COST_HEAVY;
+    for (uint32_t f = 0; f < program->function_count; f++) {
+        if (!program->on_loop[f] || !lc_program_function_is_followed(program, f))
+            continue;
+        for (uint32_t i = cost.loops_start[f]; i < cost.loops_start[f + 1]; i++) {
+            uint32_t l = cost.loops_of_function[i];
+            if (program->loops[l].parent != LC_NONE || cost.loop_level[l] < threshold)
+                continue;
+            struct lc_cost_why at = cpu_culprit(program, &cost, l);
+            struct lc_location loc = at.cause == LC_COST_CAUSE_LOOP ? program->loops[at.index].loc
+                                                                     : program->calls[at.index].loc;
+            cpu_report(program, &cost, f, loc, at, cost.loop_level[l], out);
+        }
+        const struct lc_program_function *fn = &program->functions[f];
+        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
+            if (program->calls[c].loop != LC_NONE)
+                continue;
+            for (uint32_t t = 0; t < program->calls[c].target_count; t++) {
+                const struct lc_program_function *g = &program->functions[program->targets[program->calls[c].first_target + t]];
+                if (g->model && g->model->cpu_heavy && LC_COST_HEAVY >= threshold) {
+                    cpu_report(program, &cost, f, program->calls[c].loc, (struct lc_cost_why){ LC_COST_CAUSE_CALL, c },
+                               LC_COST_HEAVY, out);
+                    break;
+                }
+            }
+        }
+    }
+    lc_cost_free(&cost);
+}
+
+const struct lc_check lc_check_cpu_heavy_loop = {
+    .id = "cpu-heavy-loop",
+    .level = LC_LEVEL_WARNING,
+    .short_description = "A function the event loop runs does CPU-bound work that grows with its input.",
+    .full_description =
+        "An event loop serves every client from one thread, so work that computes for long - nested loops "
+        "over data, unbounded scans, recursion over data, big-number arithmetic, compression, password "
+        "hashing - stalls every other client as surely as a blocking call. loopcheck gives each loop and "
+        "function a cost level (data-dependent loops nested in loops or in called functions, recursion, "
+        "expensive library calls) and reports work at or above the threshold in code the loop reaches.",
+    .help = "Move the work to the loop library's thread pool (uv_queue_work, lcrt_queue_work, "
+            "g_task_run_in_thread) and deliver the result back on the loop, or split it into chunks that "
+            "yield back to the loop (an idle or timer callback doing a bounded slice per turn). To accept "
+            "it, put 'loopcheck: ignore[cpu-heavy-loop]' in a comment on the reported line or the line above.",
+    .doc = "rules/cpu-heavy-loop.md",
+    .run = check_cpu_heavy_loop,
+};
