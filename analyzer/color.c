@@ -4,6 +4,7 @@
  * entry points reach each (capped).  Every pass is O(V + E); the entry
  * count pass is O(LC_ENTRY_COUNT_CAP * (V + E)). */
 #include "blocking.h"
+#include "callers.h"
 #include "program.h"
 
 #include <stdlib.h>
@@ -58,26 +59,12 @@ static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen,
 static int color_blocking(struct lc_program *program)
 {
     uint32_t n = program->function_count;
-    uint32_t *start = calloc((size_t)n + 1, sizeof *start);
-    uint32_t *callers = malloc(((size_t)program->target_count + 1) * sizeof *callers);
+    struct lc_callers callers;
     uint32_t *queue = malloc(((size_t)n + 1) * sizeof *queue);
-    int rc = -1;
-    if (!start || !callers || !queue)
-        goto done;
-    /* Reverse edges: for each callee, the calls that reach it (CSR). */
-    for (uint32_t i = 0; i < program->target_count; i++)
-        start[program->targets[i]]++;
-    for (uint32_t f = 0, sum = 0; f <= n; f++) {
-        uint32_t count = f < n ? start[f] : 0;
-        start[f] = sum;
-        sum += count;
+    if (!queue || lc_callers_build(program, &callers) != 0) {
+        free(queue);
+        return -1;
     }
-    for (uint32_t c = 0; c < program->call_count; c++)
-        for (uint32_t t = 0; t < program->calls[c].target_count; t++)
-            callers[start[program->targets[program->calls[c].first_target + t]]++] = c;
-    for (uint32_t f = n; f > 0; f--)
-        start[f] = start[f - 1];
-    start[0] = 0;
     uint32_t head = 0, tail = 0;
     for (uint32_t c = 0; c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
@@ -93,8 +80,8 @@ static int color_blocking(struct lc_program *program)
     }
     while (head < tail) {
         uint32_t g = queue[head++];
-        for (uint32_t i = start[g]; i < start[g + 1]; i++) {
-            uint32_t c = callers[i], f = program->calls[c].caller;
+        for (uint32_t i = callers.start[g]; i < callers.start[g + 1]; i++) {
+            uint32_t c = callers.calls[i], f = program->calls[c].caller;
             if (program->blocking[f] || !lc_program_function_is_followed(program, f))
                 continue;
             /* A modelled callee blocks only where its conditions hold. */
@@ -105,12 +92,9 @@ static int color_blocking(struct lc_program *program)
             queue[tail++] = f;
         }
     }
-    rc = 0;
-done:
-    free(start);
-    free(callers);
+    lc_callers_free(&callers);
     free(queue);
-    return rc;
+    return 0;
 }
 
 /* Merge `from`'s entry set into `to`'s; 1 when `to` grew. */

@@ -158,6 +158,39 @@ static inline void builder_in_loop(struct builder *b, int loop)
     b->facts.calls[b->facts.call_count - 1].loop_index = loop;
 }
 
+/* A lockset from a NULL-terminated list of lock usrs, in the facts' arena. */
+static inline struct lc_lockset builder_locks(struct builder *b, const char *const *locks)
+{
+    struct lc_lockset set = { 0 };
+    while (locks && locks[set.count])
+        set.count++;
+    set.locks = lc_arena_alloc(&b->facts.arena, (set.count + 1) * sizeof *set.locks);
+    for (size_t i = 0; i < set.count; i++)
+        set.locks[i] = lc_arena_strdup(&b->facts.arena, locks[i]);
+    return set;
+}
+
+/* An access to `variable` in `function` at `line`, holding `locks`
+ * (NULL-terminated, or NULL). */
+static inline void builder_access(struct builder *b, const char *function, unsigned line, const char *variable,
+                                  enum lc_access_kind kind, int atomic, const char *const *locks)
+{
+    struct lc_access_fact *access = lc_tu_facts_add_access(&b->facts);
+    access->function_usr = lc_arena_strdup(&b->facts.arena, function);
+    access->variable_usr = lc_arena_strdup(&b->facts.arena, variable);
+    access->variable_name = access->variable_usr;
+    access->kind = kind;
+    access->atomic = atomic;
+    access->loc = builder_loc(b, line);
+    access->locks = builder_locks(b, locks);
+}
+
+/* The last call made holds `locks`. */
+static inline void builder_call_locks(struct builder *b, const char *const *locks)
+{
+    b->facts.calls[b->facts.call_count - 1].locks = builder_locks(b, locks);
+}
+
 static inline int builder_end_tu(struct builder *b)
 {
     int rc = lc_store_save_tu(b->store, &b->command, &b->facts, 1.0, stderr);

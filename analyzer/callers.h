@@ -1,0 +1,18 @@
+/* callers.h — the reverse call graph: for each function, the calls that
+ * may reach it (compressed rows). */
+#ifndef LOOPCHECK_CALLERS_H
+#define LOOPCHECK_CALLERS_H
+
+#include <stdint.h>
+
+#include "program.h"
+
+struct lc_callers {
+    uint32_t *start;   /* function -> first in calls; function + 1 -> end */
+    uint32_t *calls;   /* call indexes */
+};
+
+int lc_callers_build(const struct lc_program *program, struct lc_callers *callers);
+void lc_callers_free(struct lc_callers *callers);
+
+#endif

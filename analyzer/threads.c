@@ -1,0 +1,267 @@
+/* threads.c — thread roles and entry locks of threads.h. */
+#include "threads.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "callers.h"
+#include "chain.h"
+#include "scc.h"
+
+struct role_item {
+    uint32_t function, role;
+};
+
+/* Give `function` the role (if it has room and not already); 1 when added. */
+static int threads_add_role(struct lc_threads *t, uint32_t function, uint32_t role, uint32_t parent)
+{
+    uint8_t count = t->function_role_count[function];
+    for (uint8_t i = 0; i < count; i++)
+        if (t->function_roles[(size_t)function * LC_THREAD_ROLE_CAP + i] == role)
+            return 0;
+    if (count >= LC_THREAD_ROLE_CAP)
+        return 0;
+    t->function_roles[(size_t)function * LC_THREAD_ROLE_CAP + count] = role;
+    t->role_parent[(size_t)function * LC_THREAD_ROLE_CAP + count] = parent;
+    t->function_role_count[function] = (uint8_t)(count + 1);
+    return 1;
+}
+
+/* Breadth-first from the seeds already queued; the loop goes first so a
+ * function the loop reaches always keeps the loop among its roles. */
+static void threads_spread(const struct lc_program *program, struct lc_threads *t, struct role_item *queue,
+                           size_t head, size_t *tail)
+{
+    while (head < *tail) {
+        struct role_item item = queue[head++];
+        if (!lc_program_function_is_followed(program, item.function))
+            continue;
+        const struct lc_program_function *fn = &program->functions[item.function];
+        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++)
+            for (uint32_t i = 0; i < program->calls[c].target_count; i++) {
+                uint32_t g = program->targets[program->calls[c].first_target + i];
+                if (threads_add_role(t, g, item.role, c))
+                    queue[(*tail)++] = (struct role_item){ g, item.role };
+            }
+    }
+}
+
+static int threads_roles(const struct lc_program *program, struct lc_threads *t)
+{
+    size_t n = (size_t)program->function_count + 1;
+    struct role_item *queue = malloc(n * LC_THREAD_ROLE_CAP * sizeof *queue);
+    t->roles = malloc(((size_t)program->entry_count + 1) * sizeof *t->roles);
+    if (!queue || !t->roles) {
+        free(queue);
+        return -1;
+    }
+    t->roles[0].entry = LC_NONE;
+    t->role_count = 1;
+    size_t tail = 0;
+    for (uint32_t e = 0; e < program->entry_count; e++)
+        if (program->entries[e].role == LC_ROLE_LOOP
+            && threads_add_role(t, program->entries[e].function, LC_THREAD_ROLE_LOOP, LC_NONE))
+            queue[tail++] = (struct role_item){ program->entries[e].function, LC_THREAD_ROLE_LOOP };
+    threads_spread(program, t, queue, 0, &tail);
+    size_t head = tail;
+    for (uint32_t e = 0; e < program->entry_count; e++) {
+        if (program->entries[e].role == LC_ROLE_LOOP)
+            continue;
+        uint32_t role = t->role_count;
+        t->roles[t->role_count++].entry = e;
+        if (threads_add_role(t, program->entries[e].function, role, LC_NONE))
+            queue[tail++] = (struct role_item){ program->entries[e].function, role };
+    }
+    threads_spread(program, t, queue, head, &tail);
+    free(queue);
+    return 0;
+}
+
+/* Sorted, duplicate-free copy of `count` object indexes into the arena. */
+static uint32_t *threads_sorted_set(struct lc_arena *arena, const uint32_t *items, uint32_t count, uint32_t *out)
+{
+    uint32_t *set = lc_arena_alloc(arena, ((size_t)count + 1) * sizeof *set);
+    uint32_t size = 0;
+    for (uint32_t i = 0; set && i < count; i++) {
+        uint32_t j = size;
+        while (j > 0 && set[j - 1] > items[i])
+            j--;
+        if (j > 0 && set[j - 1] == items[i])
+            continue;
+        memmove(&set[j + 1], &set[j], (size - j) * sizeof *set);
+        set[j] = items[i];
+        size++;
+    }
+    *out = size;
+    return set;
+}
+
+/* Locks held at a call into the callee: the call's own plus its caller's
+ * entry locks. */
+static uint32_t *threads_call_locks(const struct lc_program *program, struct lc_threads *t, uint32_t call,
+                                    uint32_t *count)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    uint32_t own = c->lock_count, inherited = t->entry_lock_count[c->caller];
+    uint32_t *all = malloc(((size_t)own + inherited + 1) * sizeof *all);
+    if (!all)
+        return NULL;
+    memcpy(all, &program->held_locks[c->first_lock], own * sizeof *all);
+    if (inherited)
+        memcpy(all + own, t->entry_locks[c->caller], inherited * sizeof *all);
+    uint32_t *set = threads_sorted_set(&t->arena, all, own + inherited, count);
+    free(all);
+    return set;
+}
+
+static void threads_intersect(uint32_t *set, uint32_t *count, const uint32_t *other, uint32_t other_count)
+{
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < *count; i++)
+        for (uint32_t j = 0; j < other_count; j++)
+            if (set[i] == other[j]) {
+                set[kept++] = set[i];
+                break;
+            }
+    *count = kept;
+}
+
+/* Callers first (reverse of the callee-first components); callers inside
+ * the same cycle are skipped. */
+static int threads_entry_locks(const struct lc_program *program, struct lc_threads *t)
+{
+    struct lc_callers callers;
+    struct lc_scc scc;
+    uint8_t *registered = calloc((size_t)program->function_count + 1, 1);
+    if (!registered || lc_callers_build(program, &callers) != 0) {
+        free(registered);
+        return -1;
+    }
+    if (lc_scc_compute(program, &scc) != 0) {
+        lc_callers_free(&callers);
+        free(registered);
+        return -1;
+    }
+    for (uint32_t e = 0; e < program->entry_count; e++)
+        registered[program->entries[e].function] = 1;
+    for (uint32_t k = scc.component_count; k > 0; k--) {
+        for (uint32_t i = scc.component_start[k - 1]; i < scc.component_start[k]; i++) {
+            uint32_t f = scc.order[i], *set = NULL, count = 0;
+            int first = 1;
+            for (uint32_t r = callers.start[f]; r < callers.start[f + 1] && !registered[f]; r++) {
+                uint32_t call = callers.calls[r], caller = program->calls[call].caller;
+                /* A caller in the same cycle, or one only `main` runs
+                 * (before the loop), says nothing about concurrent calls. */
+                if (scc.component_of[caller] == k - 1 || t->function_role_count[caller] == 0)
+                    continue;
+                uint32_t call_count;
+                uint32_t *locks = threads_call_locks(program, t, call, &call_count);
+                if (!locks)
+                    break;
+                if (first) {
+                    set = locks;
+                    count = call_count;
+                    first = 0;
+                } else {
+                    threads_intersect(set, &count, locks, call_count);
+                }
+            }
+            t->entry_locks[f] = set;
+            t->entry_lock_count[f] = first ? 0 : count;
+        }
+    }
+    lc_scc_free(&scc);
+    lc_callers_free(&callers);
+    free(registered);
+    return 0;
+}
+
+int lc_threads_compute(const struct lc_program *program, struct lc_threads *t)
+{
+    size_t n = (size_t)program->function_count + 1;
+    memset(t, 0, sizeof *t);
+    lc_arena_init(&t->arena);
+    t->function_roles = malloc(n * LC_THREAD_ROLE_CAP * sizeof *t->function_roles);
+    t->role_parent = malloc(n * LC_THREAD_ROLE_CAP * sizeof *t->role_parent);
+    t->function_role_count = calloc(n, 1);
+    t->entry_locks = calloc(n, sizeof *t->entry_locks);
+    t->entry_lock_count = calloc(n, sizeof *t->entry_lock_count);
+    if (!t->function_roles || !t->role_parent || !t->function_role_count || !t->entry_locks || !t->entry_lock_count
+        || threads_roles(program, t) != 0 || threads_entry_locks(program, t) != 0) {
+        lc_threads_free(t);
+        return -1;
+    }
+    return 0;
+}
+
+void lc_threads_free(struct lc_threads *t)
+{
+    free(t->roles);
+    free(t->function_roles);
+    free(t->role_parent);
+    free(t->function_role_count);
+    free(t->entry_locks);
+    free(t->entry_lock_count);
+    lc_arena_free(&t->arena);
+    memset(t, 0, sizeof *t);
+}
+
+int lc_threads_entry_holds(const struct lc_threads *t, uint32_t function, uint32_t lock)
+{
+    for (uint32_t i = 0; i < t->entry_lock_count[function]; i++)
+        if (t->entry_locks[function][i] == lock)
+            return 1;
+    return 0;
+}
+
+const char *lc_threads_role_name(const struct lc_program *program, const struct lc_threads *t, uint32_t role,
+                                 struct lc_arena *arena)
+{
+    if (role == LC_THREAD_ROLE_LOOP)
+        return "the event loop";
+    const struct lc_entry *entry = &program->entries[t->roles[role].entry];
+    return lc_arena_printf(arena, "%s '%s'", entry->role == LC_ROLE_THREAD ? "thread" : "worker",
+                           program->functions[entry->function].name);
+}
+
+struct lc_step *lc_threads_chain(const struct lc_program *program, const struct lc_threads *t, uint32_t function,
+                                 uint32_t role, size_t *count, struct lc_arena *arena)
+{
+    if (role == LC_THREAD_ROLE_LOOP)
+        return lc_chain_to_function(program, function, 0, count, arena);
+    size_t calls = 0;
+    uint32_t f = function, slot;
+    for (;;) {
+        for (slot = 0; slot < t->function_role_count[f] && t->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + slot] != role;
+             slot++)
+            ;
+        if (slot == t->function_role_count[f])
+            return NULL;
+        uint32_t parent = t->role_parent[(size_t)f * LC_THREAD_ROLE_CAP + slot];
+        if (parent == LC_NONE || calls > program->function_count)
+            break;
+        calls++;
+        f = program->calls[parent].caller;
+    }
+    struct lc_step *steps = lc_arena_alloc(arena, (calls + 1) * sizeof *steps);
+    if (!steps)
+        return NULL;
+    const struct lc_entry *entry = &program->entries[t->roles[role].entry];
+    steps[0].loc = entry->site;
+    steps[0].message = entry->api
+        ? lc_arena_printf(arena, "'%s' is handed to %s here: it runs on another thread",
+                          program->functions[entry->function].name, entry->api)
+        : lc_arena_printf(arena, "'%s' is annotated loopcheck:worker", program->functions[entry->function].name);
+    f = function;
+    for (size_t i = calls; i > 0; i--) {
+        for (slot = 0; t->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + slot] != role; slot++)
+            ;
+        const struct lc_program_call *call = &program->calls[t->role_parent[(size_t)f * LC_THREAD_ROLE_CAP + slot]];
+        steps[i].loc = call->loc;
+        steps[i].message = lc_arena_printf(arena, "'%s' calls '%s'", program->functions[call->caller].name,
+                                           program->functions[f].name);
+        f = call->caller;
+    }
+    *count = calls + 1;
+    return steps;
+}

@@ -1,0 +1,54 @@
+/* threads.h — which threads each function may run on, and which locks are
+ * held whenever it runs.
+ *
+ * Thread roles: role 0 is the loop thread (every loop entry point); each
+ * offloaded function (pool work, a thread's start routine, a `worker`
+ * annotation) is a role of its own.  `main` and what only it reaches run
+ * before the loop and get no role.  Each function keeps up to
+ * LC_THREAD_ROLE_CAP roles (enough to tell one thread from several) and,
+ * per role, the call through which that role first reached it, so a chain
+ * can be printed.
+ *
+ * Entry locks: the locks held at every call of a function (intersection
+ * over its callers, each caller adding its own entry locks); a function
+ * registered as a callback or with no caller has none.  So a helper that
+ * every caller calls under a lock counts as protected. */
+#ifndef LOOPCHECK_THREADS_H
+#define LOOPCHECK_THREADS_H
+
+#include <stdint.h>
+
+#include "program.h"
+
+#define LC_THREAD_ROLE_CAP 4
+#define LC_THREAD_ROLE_LOOP 0u
+
+struct lc_thread_role_info {
+    uint32_t entry;       /* index into program->entries; LC_NONE for the loop */
+};
+
+struct lc_threads {
+    struct lc_thread_role_info *roles;  /* role id -> info */
+    uint32_t role_count;
+    uint32_t *function_roles;           /* function * CAP + i -> role id */
+    uint8_t *function_role_count;
+    uint32_t *role_parent;              /* function * CAP + i -> call, LC_NONE at the role's entry */
+    uint32_t **entry_locks;             /* function -> sorted object indexes */
+    uint32_t *entry_lock_count;
+    struct lc_arena arena;              /* the lists above */
+};
+
+int lc_threads_compute(const struct lc_program *program, struct lc_threads *threads);
+void lc_threads_free(struct lc_threads *threads);
+
+/* Is `lock` among the locks held at every call of `function`? */
+int lc_threads_entry_holds(const struct lc_threads *threads, uint32_t function, uint32_t lock);
+/* A readable name of a role: "the event loop", "pool work 'compress_job'". */
+const char *lc_threads_role_name(const struct lc_program *program, const struct lc_threads *threads, uint32_t role,
+                                 struct lc_arena *arena);
+/* The chain that puts `function` on `role` (registration, then calls), as
+ * lc_chain_to_function does for the loop; NULL when it does not run there. */
+struct lc_step *lc_threads_chain(const struct lc_program *program, const struct lc_threads *threads,
+                                 uint32_t function, uint32_t role, size_t *count, struct lc_arena *arena);
+
+#endif

@@ -1,0 +1,220 @@
+/* check_unlocked_shared_state.c — `unlocked-shared-state`: a global or
+ * static accessed from two thread roles (the loop and a worker, or two
+ * workers), at least one access a write, with no lock common to both.
+ * One finding per variable, at an unprotected write; the other side's
+ * accesses and the chain that puts them on their thread are related
+ * locations.  Atomics are not races; what only `main` touches happens
+ * before the loop and is left out. */
+#include "chain.h"
+#include "checks.h"
+#include "program.h"
+#include "threads.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SHARED_RELATED_MAX 8
+
+struct shared_state {
+    const struct lc_program *program;
+    const struct lc_threads *threads;
+};
+
+/* Locks held at an access: its own and its function's entry locks. */
+static int shared_holds(const struct shared_state *s, const struct lc_program_access *a, uint32_t lock)
+{
+    for (uint32_t i = 0; i < a->lock_count; i++)
+        if (s->program->held_locks[a->first_lock + i] == lock)
+            return 1;
+    return lc_threads_entry_holds(s->threads, a->function, lock);
+}
+
+static int shared_lock_count(const struct shared_state *s, const struct lc_program_access *a)
+{
+    return (int)(a->lock_count + s->threads->entry_lock_count[a->function]);
+}
+
+static int shared_common_lock(const struct shared_state *s, const struct lc_program_access *a,
+                              const struct lc_program_access *b)
+{
+    for (uint32_t i = 0; i < a->lock_count; i++)
+        if (shared_holds(s, b, s->program->held_locks[a->first_lock + i]))
+            return 1;
+    for (uint32_t i = 0; i < s->threads->entry_lock_count[a->function]; i++)
+        if (shared_holds(s, b, s->threads->entry_locks[a->function][i]))
+            return 1;
+    return 0;
+}
+
+/* A role of a's function different from one of b's: the pair may run at
+ * once.  Returns 1 and the two roles. */
+static int shared_concurrent(const struct shared_state *s, const struct lc_program_access *a,
+                             const struct lc_program_access *b, uint32_t *role_a, uint32_t *role_b)
+{
+    const struct lc_threads *t = s->threads;
+    for (uint8_t i = 0; i < t->function_role_count[a->function]; i++)
+        for (uint8_t j = 0; j < t->function_role_count[b->function]; j++) {
+            uint32_t ra = t->function_roles[(size_t)a->function * LC_THREAD_ROLE_CAP + i];
+            uint32_t rb = t->function_roles[(size_t)b->function * LC_THREAD_ROLE_CAP + j];
+            if (ra != rb) {
+                *role_a = ra;
+                *role_b = rb;
+                return 1;
+            }
+        }
+    return 0;
+}
+
+/* The lock most accesses of the variable hold, or LC_NONE. */
+static uint32_t shared_usual_lock(const struct shared_state *s, const uint32_t *accesses, uint32_t count,
+                                  uint32_t *held_at)
+{
+    uint32_t best = LC_NONE;
+    *held_at = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        const struct lc_program_access *a = &s->program->accesses[accesses[i]];
+        for (uint32_t k = 0; k < a->lock_count; k++) {
+            uint32_t lock = s->program->held_locks[a->first_lock + k], n = 0;
+            for (uint32_t j = 0; j < count; j++)
+                n += (uint32_t)shared_holds(s, &s->program->accesses[accesses[j]], lock);
+            if (n > *held_at) {
+                *held_at = n;
+                best = lock;
+            }
+        }
+    }
+    return best;
+}
+
+static void shared_report(const struct shared_state *s, const uint32_t *accesses, uint32_t count, uint32_t write,
+                          uint32_t other, uint32_t role_write, uint32_t role_other, struct lc_findings *out)
+{
+    const struct lc_program *program = s->program;
+    const struct lc_program_access *w = &program->accesses[write], *o = &program->accesses[other];
+    struct lc_finding *finding = lc_findings_add(out);
+    if (!finding)
+        return;
+    struct lc_arena *arena = &out->arena;
+    const char *name = program->objects[w->variable].name;
+    uint32_t held_at;
+    uint32_t lock = shared_usual_lock(s, accesses, count, &held_at);
+    const char *fix = lock != LC_NONE
+        ? lc_arena_printf(arena, "take '%s' around every access (it is held at %u of the %u accesses), make it "
+                                 "_Atomic, or hand the data over through the loop (the after-work callback, "
+                                 "uv_async_send)", program->objects[lock].name, held_at, count)
+        : "protect every access with one mutex, make it _Atomic, or hand the data over through the loop (the "
+          "after-work callback, uv_async_send) instead of sharing it";
+    finding->rule_id = "unlocked-shared-state";
+    finding->level = LC_LEVEL_WARNING;
+    finding->loc = w->loc;
+    finding->message = lc_arena_printf(arena, "'%s' is written by '%s' on %s and %s by '%s' on %s with no lock in "
+                                              "common; %s",
+                                       name, program->functions[w->function].name,
+                                       lc_threads_role_name(program, s->threads, role_write, arena),
+                                       o->kind == LC_ACCESS_WRITE ? "written" : "read",
+                                       program->functions[o->function].name,
+                                       lc_threads_role_name(program, s->threads, role_other, arena), fix);
+    size_t chain_count = 0;
+    struct lc_step *chain = lc_threads_chain(program, s->threads, w->function, role_write, &chain_count, arena);
+    if (chain) {
+        finding->chain = chain;
+        finding->chain_count = chain_count;
+    }
+    size_t other_chain_count = 0;
+    struct lc_step *other_chain = lc_threads_chain(program, s->threads, o->function, role_other,
+                                                   &other_chain_count, arena);
+    finding->related = lc_arena_alloc(arena, (SHARED_RELATED_MAX + other_chain_count + 1) * sizeof *finding->related);
+    if (!finding->related)
+        return;
+    for (size_t i = 0; i < other_chain_count; i++)
+        finding->related[finding->related_count++] = other_chain[i];
+    for (uint32_t i = 0; i < count && finding->related_count < SHARED_RELATED_MAX + other_chain_count; i++) {
+        const struct lc_program_access *a = &program->accesses[accesses[i]];
+        if (accesses[i] == write)
+            continue;
+        finding->related[finding->related_count++] = (struct lc_step){
+            a->loc, lc_arena_printf(arena, "'%s' %s here by '%s'%s", name, a->kind == LC_ACCESS_WRITE ? "written" : "read",
+                                    program->functions[a->function].name,
+                                    shared_lock_count(s, a) ? " (under a lock)" : ""),
+        };
+    }
+}
+
+/* One variable's accesses (atomic and main-only ones left out). */
+static void shared_check_variable(const struct shared_state *s, const uint32_t *accesses, uint32_t count,
+                                  struct lc_findings *out)
+{
+    const struct lc_program *program = s->program;
+    uint32_t best_write = LC_NONE, best_other = LC_NONE, best_rw = 0, best_ro = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        const struct lc_program_access *w = &program->accesses[accesses[i]];
+        if (w->kind != LC_ACCESS_WRITE)
+            continue;
+        for (uint32_t j = 0; j < count; j++) {
+            const struct lc_program_access *o = &program->accesses[accesses[j]];
+            uint32_t rw, ro;
+            if (!shared_concurrent(s, w, o, &rw, &ro) || shared_common_lock(s, w, o))
+                continue;
+            /* Prefer an unprotected write, then the earliest. */
+            int better = best_write == LC_NONE
+                         || (shared_lock_count(s, w) == 0 && shared_lock_count(s, &program->accesses[best_write]) > 0);
+            if (better) {
+                best_write = accesses[i];
+                best_other = accesses[j];
+                best_rw = rw;
+                best_ro = ro;
+            }
+            break;
+        }
+    }
+    if (best_write != LC_NONE)
+        shared_report(s, accesses, count, best_write, best_other, best_rw, best_ro, out);
+}
+
+static void check_unlocked_shared_state(const struct lc_program *program, struct lc_findings *out)
+{
+    struct lc_threads threads;
+    if (lc_threads_compute(program, &threads) != 0)
+        return;
+    struct shared_state s = { program, &threads };
+    /* Group the accesses that matter by variable (counting sort). */
+    uint32_t *start = calloc((size_t)program->object_count + 2, sizeof *start);
+    uint32_t *order = malloc(((size_t)program->access_count + 1) * sizeof *order);
+    for (uint32_t pass = 0; start && order && pass < 2; pass++) {
+        for (uint32_t a = 0; a < program->access_count; a++) {
+            const struct lc_program_access *access = &program->accesses[a];
+            if (access->atomic || threads.function_role_count[access->function] == 0)
+                continue;
+            if (pass == 0)
+                start[access->variable + 2]++;
+            else
+                order[start[access->variable + 1]++] = a;
+        }
+        for (uint32_t v = 0; pass == 0 && v < program->object_count; v++)
+            start[v + 2] += start[v + 1];
+    }
+    for (uint32_t v = 0; start && order && v < program->object_count; v++)
+        if (start[v + 1] - start[v] > 1)
+            shared_check_variable(&s, &order[start[v]], start[v + 1] - start[v], out);
+    free(start);
+    free(order);
+    lc_threads_free(&threads);
+}
+
+const struct lc_check lc_check_unlocked_shared_state = {
+    .id = "unlocked-shared-state",
+    .level = LC_LEVEL_WARNING,
+    .short_description = "A global or static is shared by the loop and a worker thread without a common lock.",
+    .full_description =
+        "Work offloaded from the event loop runs on other threads. As soon as it is, data that both sides "
+        "touch needs a lock: a global or static written on one thread and read or written on another, with "
+        "no lock held by both accesses, is a data race. loopcheck knows the thread each function runs on "
+        "(the loop, each thread-pool work function, each thread) and the locks held at each access "
+        "(including locks every caller holds), and reports each such variable once.",
+    .help = "Take one mutex around every access, make the variable _Atomic, or hand the data over through "
+            "the loop (the after-work callback runs on the loop; uv_async_send wakes it) instead of sharing "
+            "it. To accept it, put 'loopcheck: ignore[unlocked-shared-state]' in a comment on the reported "
+            "line or the line above.",
+    .doc = "rules/unlocked-shared-state.md",
+    .run = check_unlocked_shared_state,
+};

@@ -1,0 +1,136 @@
+/* test_threads.c — thread roles, entry locks and the
+ * unlocked-shared-state check over hand-built programs: the racy and the
+ * locked counter, a helper always called under its caller's lock, atomics,
+ * read-only data set up in main, and worker-vs-worker sharing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "checks.h"
+#include "program_builder.h"
+#include "threads.h"
+
+static const char rules[] =
+    "library testuv offload \"test_queue_work(loop, req, work, done)\"\n"
+    "callback timer_start arg2 loop\n"
+    "callback test_queue_work arg3 pool\n"
+    "callback test_queue_work arg4 loop\n";
+
+static const char *const mutex[] = { "c:@counter_lock", NULL };
+
+struct threads_case {
+    struct builder b;
+    struct lc_findings findings;
+};
+
+static void start(struct threads_case *c)
+{
+    builder_begin(&c->b, rules);
+    builder_tu(&c->b, "shared.c");
+    builder_function(&c->b, "main", 1, 0);
+}
+
+static void on_loop(struct threads_case *c, const char *callback)
+{
+    builder_function(&c->b, callback, 2, 0);
+    builder_call(&c->b, "main", 3, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value(callback), callback);
+}
+
+static void on_pool(struct threads_case *c, const char *work)
+{
+    builder_function(&c->b, work, 4, 0);
+    builder_call(&c->b, "main", 5, builder_function_value("test_queue_work"), 4, builder_other_value(), "l",
+                 builder_other_value(), "r", builder_function_value(work), work, builder_null_value(), "NULL");
+}
+
+static void run(struct threads_case *c)
+{
+    assert_int_equal(builder_end_tu(&c->b), 0);
+    assert_int_equal(builder_link(&c->b), 0);
+    lc_findings_init(&c->findings);
+    lc_check_find("unlocked-shared-state")->run(&c->b.program, &c->findings);
+    lc_findings_sort(&c->findings);
+}
+
+static void finish(struct threads_case *c)
+{
+    lc_findings_free(&c->findings);
+    builder_free(&c->b);
+}
+
+static const struct lc_finding *at_line(struct threads_case *c, unsigned line)
+{
+    for (size_t i = 0; i < c->findings.count; i++)
+        if (c->findings.items[i].loc.line == line)
+            return &c->findings.items[i];
+    return NULL;
+}
+
+static void test_racy_and_locked_counters(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    builder_access(&c.b, "main", 9, "c:@racy", LC_ACCESS_WRITE, 0, NULL);      /* before the loop */
+    builder_access(&c.b, "add_work", 10, "c:@racy", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "on_tick", 11, "c:@racy", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "add_work", 20, "c:@locked", LC_ACCESS_WRITE, 0, mutex);
+    builder_access(&c.b, "on_tick", 21, "c:@locked", LC_ACCESS_READ, 0, mutex);
+    builder_access(&c.b, "add_work", 30, "c:@atomic", LC_ACCESS_WRITE, 1, NULL);
+    builder_access(&c.b, "on_tick", 31, "c:@atomic", LC_ACCESS_READ, 1, NULL);
+    builder_access(&c.b, "main", 40, "c:@config", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "add_work", 41, "c:@config", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "on_tick", 42, "c:@config", LC_ACCESS_READ, 0, NULL);
+    run(&c);
+    const struct lc_finding *racy = at_line(&c, 10);
+    assert_non_null(racy);
+    assert_string_equal(racy->rule_id, "unlocked-shared-state");
+    assert_non_null(strstr(racy->message, "'c:@racy' is written by 'add_work' on worker 'add_work'"));
+    assert_non_null(strstr(racy->message, "read by 'on_tick' on the event loop"));
+    assert_int_equal(racy->chain_count, 1);       /* the offload itself */
+    assert_int_equal(racy->chain[0].loc.line, 5);
+    assert_true(racy->related_count >= 2);        /* loop chain + the read */
+    assert_int_equal(c.findings.count, 1);
+    finish(&c);
+}
+
+static void test_helper_called_under_lock_and_two_workers(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    on_pool(&c, "other_work");
+    builder_function(&c.b, "bump", 6, 0);
+    builder_call(&c.b, "add_work", 50, builder_function_value("bump"), 0);
+    builder_call_locks(&c.b, mutex);
+    builder_call(&c.b, "on_tick", 51, builder_function_value("bump"), 0);
+    builder_call_locks(&c.b, mutex);
+    builder_access(&c.b, "bump", 52, "c:@count", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "add_work", 60, "c:@total", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "other_work", 61, "c:@total", LC_ACCESS_READ, 0, NULL);
+    run(&c);
+    assert_null(at_line(&c, 52));                 /* every caller holds the lock */
+    assert_non_null(at_line(&c, 60));             /* two different workers */
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    uint32_t bump = builder_find(&c.b, "bump");
+    assert_int_equal(threads.function_role_count[bump], 2);
+    assert_int_equal(threads.entry_lock_count[bump], 1);
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_racy_and_locked_counters),
+        cmocka_unit_test(test_helper_called_under_lock_and_two_workers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
