@@ -26,6 +26,7 @@ struct lc_program_value {
     uint32_t flow_node;     /* FIELD/VAR/PARAM: the function-pointer flow node */
     const char *text;       /* arguments: the source spelling, or NULL */
     uint32_t call;          /* CALL (stores): the call whose result it is */
+    int64_t symbol_id;      /* FUNCTION/FIELD/VAR/PARAM/CALL: its symbol */
 };
 
 struct lc_program_call {
@@ -118,6 +119,8 @@ struct lc_program {
     uint32_t object_count;
     uint32_t *held_locks;                /* object indexes */
     uint32_t held_lock_count;
+    uint32_t *object_of_symbol;          /* symbol id -> object, LC_NONE */
+    int64_t symbol_max;
 
     /* Function-pointer flow (fpflow.c). */
     struct lc_flow_index *flow_index;    /* key -> node */
@@ -182,6 +185,9 @@ int lc_color_program(struct lc_program *program);
 /* Does this call's site run into a function whose body is followed?
  * (Not modelled, not annotated blocking or nonblocking, and defined.) */
 int lc_program_function_is_followed(const struct lc_program *program, uint32_t function);
+
+/* The object (variable or lock) a value names, or LC_NONE. */
+uint32_t lc_program_value_object(const struct lc_program *program, const struct lc_program_value *value);
 
 /* The function named `name` with the most evidence (defined first), or
  * LC_NONE. */

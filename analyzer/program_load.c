@@ -165,6 +165,7 @@ int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int 
     int64_t symbol_id = sqlite3_column_int64(stmt, first + 1);
     memset(value, 0, sizeof *value);
     value->function = value->flow_node = value->call = LC_NONE;
+    value->symbol_id = symbol_id;
     if (!kind)
         return 0;
     if (strcmp(kind, "function") == 0) {
@@ -390,6 +391,7 @@ void lc_program_free(struct lc_program *program)
     free(program->accesses);
     free(program->objects);
     free(program->held_locks);
+    free(program->object_of_symbol);
     free(program->entries);
     free(program->on_loop);
     free(program->on_worker);
@@ -407,6 +409,13 @@ int lc_program_function_is_followed(const struct lc_program *program, uint32_t f
     const struct lc_program_function *fn = &program->functions[function];
     return fn->is_defined && !fn->model
            && !(fn->annotations & (LC_ANNOT_BLOCKING | LC_ANNOT_NONBLOCKING));
+}
+
+uint32_t lc_program_value_object(const struct lc_program *program, const struct lc_program_value *value)
+{
+    if (!program->object_of_symbol || value->symbol_id <= 0 || value->symbol_id > program->symbol_max)
+        return LC_NONE;
+    return program->object_of_symbol[value->symbol_id];
 }
 
 uint32_t lc_program_find_function(const struct lc_program *program, const char *name)

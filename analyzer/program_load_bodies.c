@@ -212,7 +212,8 @@ int program_loader_read_bodies(struct program_loader *loader, const uint32_t *ca
                  : -1;
     }
     sqlite3_finalize(b.usr_of_symbol);
-    free(b.symbol_object);
+    loader->program->object_of_symbol = b.symbol_object;
+    loader->program->symbol_max = loader->symbol_max;
     free(access_of_row);
     return rc;
 }

@@ -1,11 +1,13 @@
 /* check_blocking_call.c — `blocking-call`: a call that may block, made by a
- * function the event loop runs.  One finding per call site, at the call,
+ * function the event loop runs (and, in lock_wait.c, a lock the loop takes
+ * while a worker may hold it across slow work).  One finding per call site, at the call,
  * with the shortest chain from an entry point, the number of entry points
  * that reach it, and the fix: the model's non-blocking alternative, or
  * offloading with the thread pool of the loop library in use. */
 #include "blocking.h"
 #include "chain.h"
 #include "checks.h"
+#include "lock_wait.h"
 #include "program.h"
 #include "strmap.h"
 
@@ -85,6 +87,7 @@ static void check_blocking_call(const struct lc_program *program, struct lc_find
         }
     }
     lc_strmap_free(&reported);
+    lc_lock_wait_check(program, out);
 }
 
 const struct lc_check lc_check_blocking_call = {

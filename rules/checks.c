@@ -7,11 +7,13 @@
 extern const struct lc_check lc_check_blocking_call;
 extern const struct lc_check lc_check_cpu_heavy_loop;
 extern const struct lc_check lc_check_unlocked_shared_state;
+extern const struct lc_check lc_check_blocking_under_lock;
 
 const struct lc_check *const lc_checks[] = {
     &lc_check_blocking_call,
     &lc_check_cpu_heavy_loop,
     &lc_check_unlocked_shared_state,
+    &lc_check_blocking_under_lock,
 };
 
 const size_t lc_check_count = sizeof lc_checks / sizeof *lc_checks;

@@ -15,7 +15,11 @@ static const char rules[] =
     "library testuv offload \"test_queue_work(loop, req, work, done)\"\n"
     "callback timer_start arg2 loop\n"
     "callback test_queue_work arg3 pool\n"
-    "callback test_queue_work arg4 loop\n";
+    "callback test_queue_work arg4 loop\n"
+    "lock pthread_mutex_lock arg1\n"
+    "unlock pthread_mutex_unlock arg1\n"
+    "blocking sleep reason \"sleeps\"\n"
+    "blocking pthread_cond_wait reason \"waits for a signal\"\n";
 
 static const char *const mutex[] = { "c:@counter_lock", NULL };
 
@@ -126,11 +130,46 @@ static void test_helper_called_under_lock_and_two_workers(void **state)
     finish(&c);
 }
 
+static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    builder_call(&c.b, "add_work", 70, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call_locks(&c.b, mutex);
+    builder_call(&c.b, "add_work", 72, builder_function_value("pthread_cond_wait"), 2, builder_var_value("cond"),
+                 "& cond", builder_var_value("c:@counter_lock"), "& counter_lock");
+    builder_call_locks(&c.b, mutex);
+    builder_call(&c.b, "on_tick", 71, builder_function_value("pthread_mutex_lock"), 1,
+                 builder_var_value("c:@counter_lock"), "& counter_lock");
+    assert_int_equal(builder_end_tu(&c.b), 0);
+    assert_int_equal(builder_link(&c.b), 0);
+    lc_findings_init(&c.findings);
+    lc_check_find("blocking-call")->run(&c.b.program, &c.findings);
+    lc_check_find("blocking-under-lock")->run(&c.b.program, &c.findings);
+    lc_findings_sort(&c.findings);
+    const struct lc_finding *wait = at_line(&c, 71);
+    assert_non_null(wait);
+    assert_string_equal(wait->rule_id, "blocking-call");
+    assert_non_null(strstr(wait->message, "taking 'c:@counter_lock' may block the event loop"));
+    assert_non_null(strstr(wait->message, "calls 'sleep', which blocks"));
+    assert_int_equal(wait->related[wait->related_count - 1].loc.line, 70);
+    const struct lc_finding *under = at_line(&c, 70);
+    assert_non_null(under);
+    assert_string_equal(under->rule_id, "blocking-under-lock");
+    assert_null(at_line(&c, 72)); /* the wait releases the lock it is given */
+    assert_int_equal(c.findings.count, 2);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_racy_and_locked_counters),
         cmocka_unit_test(test_helper_called_under_lock_and_two_workers),
+        cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,48 @@
+/* locks.c — lock facts of locks.h. */
+#include "locks.h"
+
+uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    for (uint32_t t = 0; t < c->target_count; t++) {
+        const struct lc_program_function *fn = &program->functions[program->targets[c->first_target + t]];
+        const struct lc_lock_model *lock = fn->model ? fn->model->lock : NULL;
+        if (!lock || lock->action != LC_LOCK_ACQUIRE || lock->position < 1 || (uint32_t)lock->position > c->arg_count)
+            continue;
+        return lc_program_value_object(program, &program->args[c->first_arg + (uint32_t)lock->position - 1]);
+    }
+    return LC_NONE;
+}
+
+int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call, uint32_t lock)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    for (uint32_t i = 0; i < c->lock_count; i++)
+        if (program->held_locks[c->first_lock + i] == lock)
+            return 1;
+    return lc_threads_entry_holds(threads, c->caller, lock);
+}
+
+static int locks_is_argument(const struct lc_program *program, const struct lc_program_call *c, uint32_t lock)
+{
+    for (uint32_t a = 0; a < c->arg_count; a++)
+        if (lc_program_value_object(program, &program->args[c->first_arg + a]) == lock)
+            return 1;
+    return 0;
+}
+
+uint32_t lc_locks_kept_across(const struct lc_program *program, const struct lc_threads *threads, uint32_t call)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    for (uint32_t i = 0; i < c->lock_count; i++) {
+        uint32_t lock = program->held_locks[c->first_lock + i];
+        if (!locks_is_argument(program, c, lock))
+            return lock;
+    }
+    for (uint32_t i = 0; i < threads->entry_lock_count[c->caller]; i++) {
+        uint32_t lock = threads->entry_locks[c->caller][i];
+        if (!locks_is_argument(program, c, lock))
+            return lock;
+    }
+    return LC_NONE;
+}

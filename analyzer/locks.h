@@ -1,0 +1,24 @@
+/* locks.h — lock facts shared by the lock-related checks: which lock a
+ * call acquires, and whether a lock is held at a call (by the call's own
+ * lockset or by every caller of its function). */
+#ifndef LOOPCHECK_LOCKS_H
+#define LOOPCHECK_LOCKS_H
+
+#include <stdint.h>
+
+#include "program.h"
+#include "threads.h"
+
+/* The lock object a call acquires and may wait for (a `lock` model with an
+ * acquiring action), or LC_NONE. */
+uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call);
+
+/* Is `lock` held at `call`? */
+int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call,
+                     uint32_t lock);
+
+/* Any lock held at `call` that the call does not take as an argument (a
+ * condition wait releases the mutex it is given), or LC_NONE. */
+uint32_t lc_locks_kept_across(const struct lc_program *program, const struct lc_threads *threads, uint32_t call);
+
+#endif

@@ -1,0 +1,135 @@
+/* lock_wait.c — the part of `blocking-call` about locks: a lock the loop
+ * takes (pthread_mutex_lock, uv_mutex_lock, g_mutex_lock...) that a worker
+ * holds across a blocking call or CPU-heavy work.  Taking the lock is not
+ * blocking by itself; it is when the holder may keep it for long.  The
+ * finding is at the loop's acquisition, with the loop's chain, and the
+ * worker's holding call and chain as related locations. */
+#include "blocking.h"
+#include "chain.h"
+#include "checks.h"
+#include "cost.h"
+#include "lock_wait.h"
+#include "locks.h"
+#include "threads.h"
+
+#include <stdlib.h>
+
+struct lock_hold {
+    uint32_t call;         /* the slow call made while holding, LC_NONE */
+    uint32_t role;
+    const char *what;      /* "calls 'fsync'" */
+};
+
+static int lock_wait_on_worker(const struct lc_threads *t, uint32_t function, uint32_t *role)
+{
+    for (uint8_t i = 0; i < t->function_role_count[function]; i++) {
+        *role = t->function_roles[(size_t)function * LC_THREAD_ROLE_CAP + i];
+        if (*role != LC_THREAD_ROLE_LOOP)
+            return 1;
+    }
+    return 0;
+}
+
+/* What makes a call slow: it blocks, or it is (inside) CPU-heavy work. */
+static const char *lock_wait_slow(const struct lc_program *program, const struct lc_cost *cost, unsigned threshold,
+                                  uint32_t call, struct lc_arena *arena)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    for (uint32_t t = 0; t < c->target_count; t++) {
+        uint32_t g = program->targets[c->first_target + t];
+        if (lc_call_blocks(program, call, g, NULL).blocks)
+            return lc_arena_printf(arena, "calls '%s', which blocks", program->functions[g].name);
+    }
+    if (lc_cost_call_level(program, cost, call, NULL) >= threshold)
+        return lc_arena_printf(arena, "does CPU-heavy work (a call to '%s')",
+                               c->target_count ? program->functions[program->targets[c->first_target]].name : "?");
+    uint32_t outer = c->loop;
+    while (outer != LC_NONE && program->loops[outer].parent != LC_NONE)
+        outer = program->loops[outer].parent;
+    if (outer != LC_NONE && cost->loop_level[outer] >= threshold)
+        return "runs a CPU-heavy loop";
+    return NULL;
+}
+
+static void lock_wait_report(const struct lc_program *program, const struct lc_threads *t, uint32_t acquire,
+                             uint32_t lock, const struct lock_hold *hold, struct lc_findings *out)
+{
+    const struct lc_program_call *c = &program->calls[acquire];
+    const struct lc_program_call *w = &program->calls[hold->call];
+    struct lc_finding *finding = lc_findings_add(out);
+    if (!finding)
+        return;
+    struct lc_arena *arena = &out->arena;
+    const char *name = program->objects[lock].name;
+    finding->rule_id = "blocking-call";
+    finding->level = LC_LEVEL_WARNING;
+    finding->loc = c->loc;
+    finding->message = lc_arena_printf(
+        arena,
+        "taking '%s' may block the event loop: '%s' on %s holds it while it %s (%s:%u); hold the lock only "
+        "around the shared data and do the slow work outside it, or let the loop use a try-lock and retry later",
+        name, program->functions[w->caller].name, lc_threads_role_name(program, t, hold->role, arena), hold->what,
+        w->loc.file ? w->loc.file : "?", w->loc.line);
+    size_t count = 0;
+    struct lc_step *chain = lc_chain_to_function(program, c->caller, 1, &count, arena);
+    if (chain) {
+        chain[count] = (struct lc_step){ c->loc, lc_arena_printf(arena, "'%s' takes '%s' here",
+                                                                  program->functions[c->caller].name, name) };
+        finding->chain = chain;
+        finding->chain_count = count + 1;
+    }
+    size_t worker_count = 0;
+    struct lc_step *worker = lc_threads_chain(program, t, w->caller, hold->role, &worker_count, arena);
+    finding->related = lc_arena_alloc(arena, (worker_count + 1) * sizeof *finding->related);
+    if (!finding->related)
+        return;
+    for (size_t i = 0; i < worker_count; i++)
+        finding->related[finding->related_count++] = worker[i];
+    finding->related[finding->related_count++] = (struct lc_step){
+        w->loc, lc_arena_printf(arena, "'%s' %s while holding '%s'", program->functions[w->caller].name, hold->what,
+                                name),
+    };
+}
+
+void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *out)
+{
+    struct lc_threads threads;
+    struct lc_cost cost;
+    if (lc_threads_compute(program, &threads) != 0)
+        return;
+    if (lc_cost_compute(program, &cost) != 0) {
+        lc_threads_free(&threads);
+        return;
+    }
+    unsigned threshold = program->cpu_heavy_level ? program->cpu_heavy_level : LC_COST_HEAVY;
+    struct lock_hold *holds = calloc((size_t)program->object_count + 1, sizeof *holds);
+    for (uint32_t c = 0; holds && c < program->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        uint32_t role;
+        if (!lc_program_function_is_followed(program, call->caller) || !lock_wait_on_worker(&threads, call->caller, &role))
+            continue;
+        const char *slow = NULL;
+        for (uint32_t i = 0; i < call->lock_count + threads.entry_lock_count[call->caller]; i++) {
+            uint32_t lock = i < call->lock_count ? program->held_locks[call->first_lock + i]
+                                                 : threads.entry_locks[call->caller][i - call->lock_count];
+            if (holds[lock].what)
+                continue;
+            if (!slow && !(slow = lock_wait_slow(program, &cost, threshold, c, &out->arena)))
+                break;
+            holds[lock] = (struct lock_hold){ c, role, slow };
+        }
+    }
+    for (uint32_t f = 0; holds && f < program->function_count; f++) {
+        if (!program->on_loop[f] || !lc_program_function_is_followed(program, f))
+            continue;
+        const struct lc_program_function *fn = &program->functions[f];
+        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
+            uint32_t lock = lc_locks_acquired(program, c);
+            if (lock != LC_NONE && holds[lock].what)
+                lock_wait_report(program, &threads, c, lock, &holds[lock], out);
+        }
+    }
+    free(holds);
+    lc_cost_free(&cost);
+    lc_threads_free(&threads);
+}
