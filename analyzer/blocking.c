@@ -17,6 +17,11 @@ static int text_has_token(const char *text, const char *token)
     return 0;
 }
 
+int lc_value_is_nonblocking(const struct lc_program *program, const struct lc_program_value *value)
+{
+    return program->nonblocking_node && value->flow_node != LC_NONE && program->nonblocking_node[value->flow_node];
+}
+
 /* -1 when the argument is missing (the condition cannot hold). */
 static int condition_holds(const struct lc_program *program, const struct lc_program_call *call,
                            const struct lc_arg_condition *condition)
@@ -29,6 +34,8 @@ static int condition_holds(const struct lc_program *program, const struct lc_pro
     case LC_ARG_NOT_NULL: return arg->kind != LC_VALUE_NULL;
     case LC_ARG_HAS_TOKEN: return text_has_token(arg->text, condition->token);
     case LC_ARG_LACKS_TOKEN: return !text_has_token(arg->text, condition->token);
+    case LC_ARG_IS_NONBLOCKING: return lc_value_is_nonblocking(program, arg);
+    case LC_ARG_NOT_NONBLOCKING: return !lc_value_is_nonblocking(program, arg);
     }
     return -1;
 }
@@ -36,10 +43,13 @@ static int condition_holds(const struct lc_program *program, const struct lc_pro
 static const char *condition_text(struct lc_arena *arena, const struct lc_arg_condition *condition, int negated)
 {
     enum lc_arg_test test = condition->test;
+    static const enum lc_arg_test opposite[] = {
+        [LC_ARG_IS_NULL] = LC_ARG_NOT_NULL, [LC_ARG_NOT_NULL] = LC_ARG_IS_NULL,
+        [LC_ARG_HAS_TOKEN] = LC_ARG_LACKS_TOKEN, [LC_ARG_LACKS_TOKEN] = LC_ARG_HAS_TOKEN,
+        [LC_ARG_IS_NONBLOCKING] = LC_ARG_NOT_NONBLOCKING, [LC_ARG_NOT_NONBLOCKING] = LC_ARG_IS_NONBLOCKING,
+    };
     if (negated)
-        test = test == LC_ARG_IS_NULL ? LC_ARG_NOT_NULL
-             : test == LC_ARG_NOT_NULL ? LC_ARG_IS_NULL
-             : test == LC_ARG_HAS_TOKEN ? LC_ARG_LACKS_TOKEN : LC_ARG_HAS_TOKEN;
+        test = opposite[test];
     switch (test) {
     case LC_ARG_IS_NULL: return lc_arena_printf(arena, "argument %d is NULL", condition->position);
     case LC_ARG_NOT_NULL: return lc_arena_printf(arena, "argument %d is not NULL", condition->position);
@@ -47,6 +57,10 @@ static const char *condition_text(struct lc_arena *arena, const struct lc_arg_co
         return lc_arena_printf(arena, "argument %d has %s", condition->position, condition->token);
     case LC_ARG_LACKS_TOKEN:
         return lc_arena_printf(arena, "argument %d lacks %s", condition->position, condition->token);
+    case LC_ARG_IS_NONBLOCKING:
+        return lc_arena_printf(arena, "argument %d is a non-blocking descriptor", condition->position);
+    case LC_ARG_NOT_NONBLOCKING:
+        return lc_arena_printf(arena, "argument %d is not known to be non-blocking", condition->position);
     }
     return NULL;
 }
@@ -89,4 +103,13 @@ struct lc_call_blocking lc_call_blocks(const struct lc_program *program, uint32_
     result.blocks = 1;
     result.model = model;
     return result;
+}
+
+int lc_conditions_hold(const struct lc_program *program, uint32_t call, const struct lc_arg_condition *conditions,
+                       size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (condition_holds(program, &program->calls[call], &conditions[i]) != 1)
+            return 0;
+    return 1;
 }

@@ -15,6 +15,13 @@ struct lc_call_blocking {
                                                 NULL when unconditional */
 };
 
+/* Does the value name a descriptor known to be non-blocking? */
+int lc_value_is_nonblocking(const struct lc_program *program, const struct lc_program_value *value);
+
+/* Does every condition hold at the call?  (Missing arguments: no.) */
+int lc_conditions_hold(const struct lc_program *program, uint32_t call, const struct lc_arg_condition *conditions,
+                       size_t count);
+
 /* Whether calling `target` at `call` blocks; `because` lives in `arena`. */
 struct lc_call_blocking lc_call_blocks(const struct lc_program *program, uint32_t call, uint32_t target,
                                        struct lc_arena *arena);

@@ -269,6 +269,12 @@ const uint32_t *lc_fpflow_functions(const struct lc_program *program, uint32_t n
     return n->functions;
 }
 
+uint32_t lc_fpflow_successors(const struct lc_program *program, uint32_t node, const uint32_t **successors)
+{
+    *successors = program->flow_nodes[node].successors;
+    return program->flow_nodes[node].successor_count;
+}
+
 struct lc_flow_node_names lc_fpflow_node_names(const struct lc_program *program, uint32_t node)
 {
     const struct lc_flow_node *n = &program->flow_nodes[node];
@@ -322,7 +328,7 @@ static void flow_report_cuts(const struct lc_program *program, FILE *err)
 int lc_fpflow_resolve(struct lc_program *program, FILE *err)
 {
     if (flow_seed(program) != 0 || flow_run(program) != 0 || flow_fill_targets(program) != 0
-        || lc_registrations_collect(program) != 0)
+        || lc_registrations_collect(program) != 0 || lc_nonblocking_resolve(program) != 0)
         return -1;
     flow_report_cuts(program, err);
     return 0;

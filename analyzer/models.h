@@ -27,6 +27,9 @@ enum lc_arg_test {
     LC_ARG_HAS_TOKEN,     /* argN~TOKEN : the argument's spelling contains
                              the identifier TOKEN (e.g. MSG_DONTWAIT) */
     LC_ARG_LACKS_TOKEN,   /* argN!~TOKEN */
+    LC_ARG_IS_NONBLOCKING,  /* argN=nonblocking : a descriptor known to be
+                               non-blocking (nonblocking-descriptor models) */
+    LC_ARG_NOT_NONBLOCKING, /* argN!=nonblocking */
 };
 
 struct lc_arg_condition {
@@ -94,6 +97,17 @@ struct lc_library {
     const char *offload;            /* e.g. "uv_queue_work(loop, req, work, after_work)" */
 };
 
+/* `nonblocking-descriptor NAME result|argN [if COND]... reason "..."`: the
+ * descriptor the call returns (position 0) or is given in argument N is
+ * non-blocking from then on, when every condition holds (socket with
+ * SOCK_NONBLOCK, fcntl(fd, F_SETFL, ... O_NONBLOCK)). */
+struct lc_descriptor_model {
+    int position;                   /* 0: the result; else 1-based */
+    struct lc_arg_condition *if_conditions;
+    size_t if_count;
+    const char *reason;
+};
+
 /* Everything the models say about one function name. */
 struct lc_function_model {
     const char *name;
@@ -106,6 +120,7 @@ struct lc_function_model {
     size_t callback_count;
     struct lc_lock_model *lock;        /* NULL unless lock/unlock/trylock */
     struct lc_cpu_heavy_model *cpu_heavy; /* NULL unless `cpu-heavy NAME` */
+    struct lc_descriptor_model *descriptor; /* NULL unless `nonblocking-descriptor` */
 };
 
 struct lc_models {

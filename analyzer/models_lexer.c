@@ -153,6 +153,18 @@ int lc_rules_read_position(struct lc_rules_parser *parser)
     return position;
 }
 
+int lc_rules_read_descriptor_target(struct lc_rules_parser *parser)
+{
+    const struct lc_rules_word *word = lc_rules_next(parser);
+    const char *rest = "";
+    if (word && !word->quoted && strcmp(word->text, "result") == 0)
+        return 0;
+    int position = word && !word->quoted ? lc_rules_parse_position(word->text, &rest) : -1;
+    if (position < 0 || *rest != '\0')
+        return lc_rules_error(parser, "expected result or argN after the name");
+    return position;
+}
+
 int lc_rules_read_role(struct lc_rules_parser *parser, enum lc_thread_role *role)
 {
     static const enum lc_thread_role roles[] = { LC_ROLE_LOOP, LC_ROLE_POOL, LC_ROLE_THREAD };
@@ -183,7 +195,8 @@ int lc_rules_expect_end(struct lc_rules_parser *parser)
     return word ? lc_rules_error(parser, "unexpected '%s'", word->text) : 0;
 }
 
-/* argN=null | argN!=null | argN~TOKEN | argN!~TOKEN; TOKEN points into text. */
+/* argN=null | argN!=null | argN=nonblocking | argN!=nonblocking | argN~TOKEN
+ * | argN!~TOKEN; TOKEN points into text. */
 static int lc_rules_parse_condition(const char *text, struct lc_arg_condition *condition)
 {
     const char *rest = NULL;
@@ -195,6 +208,10 @@ static int lc_rules_parse_condition(const char *text, struct lc_arg_condition *c
     condition->token = NULL;
     if (*rest == '=' && strcmp(rest + 1, "null") == 0) {
         condition->test = negated ? LC_ARG_NOT_NULL : LC_ARG_IS_NULL;
+        return 0;
+    }
+    if (*rest == '=' && strcmp(rest + 1, "nonblocking") == 0) {
+        condition->test = negated ? LC_ARG_NOT_NONBLOCKING : LC_ARG_IS_NONBLOCKING;
         return 0;
     }
     if (*rest != '~' || !rest[1])

@@ -68,6 +68,8 @@ const char *lc_rules_read_name(struct lc_rules_parser *parser);
 /* argN: N from 1 to LC_RULES_MAX_POSITION, or -1. */
 int lc_rules_read_position(struct lc_rules_parser *parser);
 int lc_rules_read_role(struct lc_rules_parser *parser, enum lc_thread_role *role);
+/* `result` (0) or argN (N); -1 after an error. */
+int lc_rules_read_descriptor_target(struct lc_rules_parser *parser);
 /* A quoted string, expected after the word `after`. */
 const char *lc_rules_read_string(struct lc_rules_parser *parser, const char *after);
 /* 0 at the end of the line, else -1 ("unexpected 'WORD'"). */

@@ -148,6 +148,37 @@ static int lc_rules_parse_cpu_heavy(struct lc_rules_parser *parser)
     return lc_rules_applied(parser, model);
 }
 
+/* nonblocking-descriptor NAME result|argN [if COND]... reason "..." */
+static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
+{
+    struct lc_rules_clauses clauses = { 0 };
+    const char *name = lc_rules_read_name(parser);
+    if (!name)
+        return -1;
+    int position = lc_rules_read_descriptor_target(parser);
+    if (position < 0)
+        return -1;
+    if (lc_rules_read_clauses(parser, 1, &clauses) != 0)
+        return -1;
+    if (clauses.unless_count)
+        return lc_rules_error(parser, "unless is not allowed here (use if)");
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    struct lc_descriptor_model *descriptor = lc_arena_alloc(&parser->models->arena, sizeof *descriptor);
+    int failed = !descriptor;
+    if (descriptor) {
+        descriptor->position = position;
+        descriptor->if_conditions = lc_rules_copy_conditions(parser, clauses.ifs, clauses.if_count, &failed);
+        descriptor->if_count = clauses.if_count;
+        descriptor->reason = lc_rules_copy(parser, clauses.reason, &failed);
+    }
+    if (failed)
+        return lc_rules_error(parser, "out of memory");
+    model->descriptor = descriptor;
+    return lc_rules_applied(parser, model);
+}
+
 /* nonblocking NAME */
 static int lc_rules_parse_nonblocking(struct lc_rules_parser *parser)
 {
@@ -265,6 +296,7 @@ static const struct lc_rules_statement {
     { "unlock", lc_rules_parse_release },
     { "trylock", lc_rules_parse_try },
     { "cpu-heavy", lc_rules_parse_cpu_heavy },
+    { "nonblocking-descriptor", lc_rules_parse_descriptor },
 };
 
 static void lc_rules_parse_line(struct lc_rules_parser *parser, char *line)

@@ -130,6 +130,8 @@ struct lc_program {
     unsigned cpu_heavy_level;            /* cost level reported by cpu-heavy-loop;
                                             0: the default (cost.h) */
     uint32_t cut_pointer_count;
+    uint8_t *nonblocking_node;           /* per flow node: holds a descriptor
+                                            known to be non-blocking */
 
     struct lc_entry *entries;
     uint32_t entry_count;
@@ -166,6 +168,15 @@ int lc_fpflow_resolve(struct lc_program *program, FILE *err);
 /* The functions a flow node may hold (none when it was cut). */
 const uint32_t *lc_fpflow_functions(const struct lc_program *program,
                                     uint32_t node, uint32_t *count);
+
+/* The nodes a flow node's values flow into. */
+uint32_t lc_fpflow_successors(const struct lc_program *program, uint32_t node, const uint32_t **successors);
+
+/* Mark the flow nodes that hold non-blocking descriptors (nonblocking.c):
+ * results of `nonblocking-descriptor ... result` calls stored into a
+ * variable or field, arguments of `nonblocking-descriptor ... argN` calls,
+ * and parameters every caller passes such a descriptor to. */
+int lc_nonblocking_resolve(struct lc_program *program);
 
 /* What a flow node stands for (kind, struct name for a field, name). */
 struct lc_flow_node_names {

@@ -1,0 +1,102 @@
+/* test_nonblocking.c — descriptors known to be non-blocking: sockets made
+ * with SOCK_NONBLOCK (stored into a variable or a field), descriptors set
+ * with fcntl(F_SETFL, O_NONBLOCK), parameters every caller passes such a
+ * descriptor to; blocking sockets are still reported. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "checks.h"
+#include "program_builder.h"
+
+static const char rules[] =
+    "callback timer_start arg2 loop\n"
+    "blocking recv unless arg1=nonblocking unless arg4~MSG_DONTWAIT reason \"waits for data\"\n"
+    "nonblocking-descriptor socket result if arg2~SOCK_NONBLOCK reason \"non-blocking socket\"\n"
+    "nonblocking-descriptor fcntl arg1 if arg2~F_SETFL if arg3~O_NONBLOCK reason \"set non-blocking\"\n";
+
+/* `target = socket(AF_INET, type, 0)` in main, at `line`. */
+static void make_socket(struct builder *b, unsigned line, struct lc_value target, const char *type)
+{
+    builder_call(b, "main", line, builder_function_value("socket"), 3, builder_other_value(), "AF_INET",
+                 builder_other_value(), type, builder_other_value(), "0");
+    struct lc_value result = { .kind = LC_VALUE_CALL, .usr = "socket", .name = "socket",
+                               .call_index = (int)b->facts.call_count - 1 };
+    builder_store(b, "main", line, target, result);
+}
+
+static void receive(struct builder *b, const char *function, unsigned line, struct lc_value fd)
+{
+    builder_call(b, function, line, builder_function_value("recv"), 4, fd, "fd", builder_other_value(), "buf",
+                 builder_other_value(), "n", builder_other_value(), "0");
+}
+
+static void test_descriptors(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, rules);
+    builder_tu(&b, "net.c");
+    builder_function(&b, "main", 1, 0);
+    builder_function(&b, "on_tick", 2, 0);
+    builder_function(&b, "drain", 3, 0);
+    builder_call(&b, "main", 4, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("on_tick"), "on_tick");
+    make_socket(&b, 10, builder_field_value(&b, "conn", "fd"), "SOCK_STREAM | SOCK_NONBLOCK");
+    make_socket(&b, 11, builder_var_value("c:@blocking_fd"), "SOCK_STREAM");
+    make_socket(&b, 12, builder_var_value("c:@later_fd"), "SOCK_STREAM");
+    builder_call(&b, "main", 13, builder_function_value("fcntl"), 3, builder_var_value("c:@later_fd"), "later_fd",
+                 builder_other_value(), "F_SETFL", builder_other_value(), "flags | O_NONBLOCK");
+    receive(&b, "on_tick", 20, builder_field_value(&b, "conn", "fd"));
+    receive(&b, "on_tick", 21, builder_var_value("c:@blocking_fd"));
+    receive(&b, "on_tick", 22, builder_var_value("c:@later_fd"));
+    builder_call(&b, "on_tick", 23, builder_function_value("drain"), 1, builder_field_value(&b, "conn", "fd"), "c->fd");
+    receive(&b, "drain", 24, builder_param_value("drain", 0));
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    struct lc_findings findings;
+    lc_findings_init(&findings);
+    lc_check_find("blocking-call")->run(&b.program, &findings);
+    assert_int_equal(findings.count, 1);
+    assert_int_equal(findings.items[0].loc.line, 21);
+    assert_non_null(strstr(findings.items[0].message, "argument 1 is not known to be non-blocking"));
+    lc_findings_free(&findings);
+    builder_free(&b);
+}
+
+static void test_parameter_with_a_blocking_caller(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, rules);
+    builder_tu(&b, "mixed.c");
+    builder_function(&b, "main", 1, 0);
+    builder_function(&b, "on_tick", 2, 0);
+    builder_function(&b, "drain", 3, 0);
+    builder_call(&b, "main", 4, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("on_tick"), "on_tick");
+    make_socket(&b, 10, builder_var_value("c:@good"), "SOCK_STREAM | SOCK_NONBLOCK");
+    make_socket(&b, 11, builder_var_value("c:@bad"), "SOCK_STREAM");
+    builder_call(&b, "on_tick", 20, builder_function_value("drain"), 1, builder_var_value("c:@good"), "good");
+    builder_call(&b, "on_tick", 21, builder_function_value("drain"), 1, builder_var_value("c:@bad"), "bad");
+    receive(&b, "drain", 30, builder_param_value("drain", 0));
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    struct lc_findings findings;
+    lc_findings_init(&findings);
+    lc_check_find("blocking-call")->run(&b.program, &findings);
+    assert_int_equal(findings.count, 1);
+    assert_int_equal(findings.items[0].loc.line, 30);
+    lc_findings_free(&findings);
+    builder_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_descriptors),
+        cmocka_unit_test(test_parameter_with_a_blocking_caller),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
