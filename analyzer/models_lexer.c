@@ -232,7 +232,8 @@ static int lc_rules_read_condition(struct lc_rules_parser *parser, const char *k
         return lc_rules_error(parser, "missing condition after '%s'", keyword);
     if (word->quoted || lc_rules_parse_condition(word->text, &conditions[*count]) != 0)
         return lc_rules_error(parser, "bad condition '%s' (expected argN=null, argN!=null, "
-                              "argN~TOKEN or argN!~TOKEN)", word->text);
+                                      "argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)",
+                              word->text);
     ++*count;
     return 0;
 }

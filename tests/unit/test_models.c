@@ -258,16 +258,22 @@ static void test_errors(void **state)
     expect_error("blocking x because \"a\"",
                  "blocking x: unexpected 'because' (expected if, unless, reason or instead, once each)");
     expect_error("blocking x if reason \"r\"",
-                 "blocking x: bad condition 'reason' (expected argN=null, argN!=null, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'reason' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
     expect_error("blocking x if", "blocking x: missing condition after 'if'");
+    expect_error("nonblocking-descriptor s argX reason \"r\"",
+                 "nonblocking-descriptor s: expected result or argN after the name");
+    expect_error("nonblocking-descriptor s result unless arg1~X reason \"r\"",
+                 "nonblocking-descriptor s: unless is not allowed here (use if)");
+    expect_error("nonblocking-descriptor s result if arg2~X",
+                 "nonblocking-descriptor s: missing reason \"...\"");
     expect_error("blocking x unless arg0=null reason \"r\"",
-                 "blocking x: bad condition 'arg0=null' (expected argN=null, argN!=null, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg0=null' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
     expect_error("blocking x if arg2=NULL reason \"r\"",
-                 "blocking x: bad condition 'arg2=NULL' (expected argN=null, argN!=null, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg2=NULL' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
     expect_error("blocking x if arg2~ reason \"r\"",
-                 "blocking x: bad condition 'arg2~' (expected argN=null, argN!=null, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg2~' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
     expect_error("blocking x if arg2~A|B reason \"r\"",
-                 "blocking x: bad condition 'arg2~A|B' (expected argN=null, argN!=null, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg2~A|B' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
     expect_error("cpu-heavy x if arg1=null reason \"r\"",
                  "cpu-heavy x: unexpected 'if' (expected reason or instead, once each)");
     expect_error("callback x", "callback x: missing argument position (argN)");
@@ -432,11 +438,21 @@ static void test_shipped_rules(void **state)
     const struct lc_function_model *recv = find_blocking(&models, "recv");
     assert_string_equal(recv->library->name, "libc");
     assert_int_equal(recv->blocking->if_count, 0);
-    assert_int_equal(recv->blocking->unless_count, 1);
-    assert_int_equal(recv->blocking->unless_conditions[0].position, 4);
-    assert_int_equal(recv->blocking->unless_conditions[0].test, LC_ARG_HAS_TOKEN);
-    assert_string_equal(recv->blocking->unless_conditions[0].token, "MSG_DONTWAIT");
-    assert_int_equal(find_blocking(&models, "recvmsg")->blocking->unless_conditions[0].position, 3);
+    assert_int_equal(recv->blocking->unless_count, 2);
+    assert_int_equal(recv->blocking->unless_conditions[0].position, 1);
+    assert_int_equal(recv->blocking->unless_conditions[0].test, LC_ARG_IS_NONBLOCKING);
+    assert_int_equal(recv->blocking->unless_conditions[1].position, 4);
+    assert_int_equal(recv->blocking->unless_conditions[1].test, LC_ARG_HAS_TOKEN);
+    assert_string_equal(recv->blocking->unless_conditions[1].token, "MSG_DONTWAIT");
+    assert_int_equal(find_blocking(&models, "recvmsg")->blocking->unless_conditions[1].position, 3);
+    const struct lc_function_model *socket_model = lc_models_find(&models, "socket");
+    assert_non_null(socket_model);
+    assert_non_null(socket_model->descriptor);
+    assert_int_equal(socket_model->descriptor->position, 0);
+    assert_string_equal(socket_model->descriptor->if_conditions[0].token, "SOCK_NONBLOCK");
+    const struct lc_function_model *fcntl_model = lc_models_find(&models, "fcntl");
+    assert_int_equal(fcntl_model->descriptor->position, 1);
+    assert_int_equal(fcntl_model->descriptor->if_count, 2);
 
     const struct lc_function_model *work = find(&models, "uv_queue_work");
     assert_int_equal(work->callback_count, 2);
