@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,6 +21,14 @@ static double now_seconds(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Add the time since *mark to `phase`, and move the mark. */
+static void analysis_phase_done(struct lc_analysis *analysis, enum lc_analysis_phase phase, double *mark)
+{
+    double now = now_seconds();
+    analysis->stats.phase_seconds[phase] += now - *mark;
+    *mark = now;
 }
 
 static int is_directory(const char *path)
@@ -47,6 +56,32 @@ const char *lc_default_rules_dir(void)
     if (is_directory(LOOPCHECK_SOURCE_RULES_DIR))
         return LOOPCHECK_SOURCE_RULES_DIR;
     return LOOPCHECK_INSTALL_RULES_DIR;
+}
+
+char *lc_project_rules_file(const char *build_dir)
+{
+    char *dir = build_dir ? realpath(build_dir, NULL) : NULL;
+    while (dir) {
+        char *candidate = NULL;
+        struct stat st;
+        if (asprintf(&candidate, "%s/.loopcheck", strcmp(dir, "/") == 0 ? "" : dir) < 0)
+            break;
+        if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode)) {
+            free(dir);
+            return candidate;
+        }
+        free(candidate);
+        char *slash = strrchr(dir, '/');
+        if (!slash || slash == dir) {
+            if (strcmp(dir, "/") == 0)
+                break;
+            dir[1] = '\0';   /* try the root last */
+            continue;
+        }
+        *slash = '\0';
+    }
+    free(dir);
+    return NULL;
 }
 
 /* The TUs to parse, shared by the workers. */
@@ -98,6 +133,7 @@ static int default_jobs(void)
 static int analysis_extract(struct lc_analysis *analysis, const struct lc_analysis_options *options)
 {
     struct parse_queue queue = { .analysis = analysis, .err = options->err };
+    double mark = now_seconds();
     queue.commands = malloc((analysis->compdb.count + 1) * sizeof *queue.commands);
     if (!queue.commands)
         return -1;
@@ -118,6 +154,7 @@ static int analysis_extract(struct lc_analysis *analysis, const struct lc_analys
         }
         free(error);
     }
+    analysis_phase_done(analysis, LC_PHASE_FINGERPRINTS, &mark);
     int jobs = options->jobs > 0 ? options->jobs : default_jobs();
     if ((size_t)jobs > queue.count)
         jobs = (int)queue.count;
@@ -134,6 +171,7 @@ static int analysis_extract(struct lc_analysis *analysis, const struct lc_analys
     free(queue.commands);
     analysis->stats.parsed = atomic_load(&queue.parsed);
     analysis->stats.failed += atomic_load(&queue.failed);
+    analysis_phase_done(analysis, LC_PHASE_PARSE, &mark);
     return 0;
 }
 
@@ -144,6 +182,12 @@ static int analysis_load_models(struct lc_analysis *analysis, const struct lc_an
     if (errors < 0)
         return -1;
     analysis->stats.rules_errors += (size_t)errors;
+    char *project = lc_project_rules_file(options->build_dir);
+    if (project) {
+        errors = lc_models_load_file(&analysis->models, project, options->err);
+        analysis->stats.rules_errors += errors < 0 ? 1 : (size_t)errors;
+        free(project);
+    }
     for (size_t i = 0; i < options->rules_file_count; i++) {
         errors = lc_models_load_file(&analysis->models, options->rules_files[i], options->err);
         analysis->stats.rules_errors += errors < 0 ? 1 : (size_t)errors;
@@ -154,12 +198,57 @@ static int analysis_load_models(struct lc_analysis *analysis, const struct lc_an
 /* The stored facts as one program: loaded, linked and colored. */
 static int analysis_link(struct lc_analysis *analysis, const struct lc_analysis_options *options)
 {
+    double mark = now_seconds();
     if (lc_program_load(&analysis->program, analysis->store, &analysis->models, options->err) != 0)
         return -1;
+    analysis_phase_done(analysis, LC_PHASE_LOAD, &mark);
     analysis->program.cpu_heavy_level = options->cpu_heavy_level;
-    return lc_fpflow_resolve(&analysis->program, options->err) == 0 && lc_color_program(&analysis->program) == 0
-               ? 0
-               : -1;
+    if (lc_fpflow_resolve(&analysis->program, options->err) != 0)
+        return -1;
+    analysis_phase_done(analysis, LC_PHASE_FPFLOW, &mark);
+    if (lc_color_program(&analysis->program) != 0)
+        return -1;
+    analysis_phase_done(analysis, LC_PHASE_COLOR, &mark);
+    return 0;
+}
+
+static int analysis_compare_paths(const void *a, const void *b)
+{
+    const struct lc_compile_command *const *x = a, *const *y = b;
+    return strcmp((*x)->file, (*y)->file);
+}
+
+/* Keep only slice `index` of `count` (analysis.h): its commands move to the
+ * front of the compile database, in their order, and only they are
+ * counted; the others stay behind them until lc_analysis_free counts them
+ * again to free them. */
+static int analysis_keep_shard(struct lc_analysis *analysis, unsigned index, unsigned count)
+{
+    struct lc_compdb *compdb = &analysis->compdb;
+    size_t total = compdb->count, kept = 0;
+    const struct lc_compile_command **sorted = malloc((total + 1) * sizeof *sorted);
+    struct lc_compile_command *reordered = malloc((total + 1) * sizeof *reordered);
+    unsigned char *keep = calloc(total + 1, 1);
+    int rc = sorted && reordered && keep ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < total; i++)
+        sorted[i] = &compdb->commands[i];
+    if (rc == 0)
+        qsort(sorted, total, sizeof *sorted, analysis_compare_paths);
+    for (size_t rank = 0; rc == 0 && rank < total; rank++)
+        keep[sorted[rank] - compdb->commands] = rank % count == index - 1;
+    for (size_t i = 0; rc == 0 && i < total; i++)
+        kept += keep[i];
+    for (size_t i = 0, front = 0, back = kept; rc == 0 && i < total; i++)
+        reordered[keep[i] ? front++ : back++] = compdb->commands[i];
+    if (rc == 0) {
+        memcpy(compdb->commands, reordered, total * sizeof *reordered);
+        compdb->count = kept;
+        analysis->stats.shard_of = total;
+    }
+    free(sorted);
+    free(reordered);
+    free(keep);
+    return rc;
 }
 
 static void analysis_run_checks(struct lc_analysis *analysis)
@@ -173,14 +262,19 @@ static void analysis_run_checks(struct lc_analysis *analysis)
 
 int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_options *options)
 {
-    double start = now_seconds();
+    double start = now_seconds(), mark = start;
     memset(analysis, 0, sizeof *analysis);
     lc_models_init(&analysis->models);
     lc_findings_init(&analysis->findings);
-    if (analysis_load_models(analysis, options) != 0
-        || lc_compdb_load(&analysis->compdb, options->build_dir, options->err) != 0)
+    if (analysis_load_models(analysis, options) != 0)
+        return -1;
+    analysis_phase_done(analysis, LC_PHASE_MODELS, &mark);
+    if (lc_compdb_load(&analysis->compdb, options->build_dir, options->err) != 0)
+        return -1;
+    if (options->shard_count > 0 && analysis_keep_shard(analysis, options->shard_index, options->shard_count) != 0)
         return -1;
     analysis->stats.tus = analysis->compdb.count;
+    analysis_phase_done(analysis, LC_PHASE_COMPDB, &mark);
     char *default_db = NULL;
     if (!options->db_path && asprintf(&default_db, "%s/loopcheck.db", options->build_dir) < 0)
         return -1;
@@ -188,25 +282,55 @@ int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_optio
     free(default_db);
     if (!analysis->store)
         return -1;
-    if (analysis_extract(analysis, options) != 0 || lc_store_retain_tus(analysis->store, &analysis->compdb, options->err) != 0
-        || analysis_link(analysis, options) != 0) {
-        fprintf(options->err, "loopcheck: the analysis could not complete\n");
-        return -1;
-    }
+    analysis_phase_done(analysis, LC_PHASE_OPEN, &mark);
+    if (analysis_extract(analysis, options) != 0)
+        goto incomplete;
+    mark = now_seconds();
+    if (lc_store_retain_tus(analysis->store, &analysis->compdb, options->err) != 0)
+        goto incomplete;
+    analysis_phase_done(analysis, LC_PHASE_RETAIN, &mark);
+    if (options->shard_count > 0)
+        goto done;
+    if (analysis_link(analysis, options) != 0)
+        goto incomplete;
+    mark = now_seconds();
     analysis_run_checks(analysis);
+    analysis_phase_done(analysis, LC_PHASE_CHECKS, &mark);
     lc_store_save_results(analysis->store, &analysis->program, &analysis->findings, options->err);
+    analysis_phase_done(analysis, LC_PHASE_RESULTS, &mark);
     struct lc_program *program = &analysis->program;
     analysis->stats.functions = program->function_count;
     analysis->stats.calls = program->call_count;
     for (uint32_t e = 0; e < program->entry_count; e++)
         analysis->stats.entry_points += program->entries[e].role == LC_ROLE_LOOP;
     analysis->stats.cut_pointers = program->cut_pointer_count;
+done:
     analysis->stats.seconds = now_seconds() - start;
     return analysis->stats.failed > 0 || analysis->stats.rules_errors > 0 ? 1 : 0;
+incomplete:
+    fprintf(options->err, "loopcheck: the analysis could not complete\n");
+    return -1;
+}
+
+void lc_analysis_print_stats(const struct lc_analysis_stats *stats, FILE *out)
+{
+    static const char *const names[LC_PHASE_COUNT] = {
+        [LC_PHASE_MODELS] = "models", [LC_PHASE_COMPDB] = "compile-db", [LC_PHASE_OPEN] = "open-db",
+        [LC_PHASE_FINGERPRINTS] = "fingerprints", [LC_PHASE_PARSE] = "parse", [LC_PHASE_RETAIN] = "retain",
+        [LC_PHASE_LOAD] = "load", [LC_PHASE_FPFLOW] = "fpflow", [LC_PHASE_COLOR] = "color",
+        [LC_PHASE_CHECKS] = "checks", [LC_PHASE_RESULTS] = "results",
+    };
+    for (int phase = 0; phase < LC_PHASE_COUNT; phase++)
+        fprintf(out, "loopcheck: stats: %s %.3f s\n", names[phase], stats->phase_seconds[phase]);
+    struct rusage usage;
+    if (getrusage(RUSAGE_SELF, &usage) == 0)
+        fprintf(out, "loopcheck: stats: peak-rss %.1f MiB\n", (double)usage.ru_maxrss / 1024.0);
 }
 
 void lc_analysis_free(struct lc_analysis *analysis)
 {
+    if (analysis->stats.shard_of)   /* the commands of other shards too */
+        analysis->compdb.count = analysis->stats.shard_of;
     lc_program_free(&analysis->program);
     lc_findings_free(&analysis->findings);
     lc_store_close(analysis->store);

@@ -21,6 +21,28 @@ struct lc_analysis_options {
     size_t rules_file_count;
     unsigned cpu_heavy_level;       /* cpu-heavy-loop threshold; 0: default */
     FILE *err;                      /* diagnostics, one line each */
+    /* --shard K/N: extract only the K-th (1-based) of N slices of the
+     * compile database into the store, and stop there (no linking, no
+     * checks; `loopcheck merge` combines the shards).  The slices: the
+     * files sorted by path, the i-th (0-based) goes to slice i % N + 1.
+     * shard_count 0: no sharding. */
+    unsigned shard_index, shard_count;
+};
+
+/* The phases of a run, timed for `loopcheck check --stats`. */
+enum lc_analysis_phase {
+    LC_PHASE_MODELS,        /* rules files */
+    LC_PHASE_COMPDB,        /* compile_commands.json */
+    LC_PHASE_OPEN,          /* opening the store */
+    LC_PHASE_FINGERPRINTS,  /* which TUs changed */
+    LC_PHASE_PARSE,         /* extraction of the changed TUs, and storing it */
+    LC_PHASE_RETAIN,        /* forgetting TUs gone from the compile database */
+    LC_PHASE_LOAD,          /* the stored facts into memory */
+    LC_PHASE_FPFLOW,        /* function pointers, registrations */
+    LC_PHASE_COLOR,         /* colors */
+    LC_PHASE_CHECKS,        /* every check, sorting, suppressions */
+    LC_PHASE_RESULTS,       /* registrations, colors, findings into the store */
+    LC_PHASE_COUNT
 };
 
 struct lc_analysis_stats {
@@ -29,6 +51,9 @@ struct lc_analysis_stats {
     size_t findings, suppressed;
     size_t rules_errors;
     double seconds;
+    double phase_seconds[LC_PHASE_COUNT];
+    size_t shard_of;                /* sharding: TUs in the whole compile
+                                       database (tus: in this shard) */
 };
 
 struct lc_analysis {
@@ -47,9 +72,18 @@ struct lc_analysis {
 int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_options *options);
 void lc_analysis_free(struct lc_analysis *analysis);
 
+/* Print the time of each phase and the peak RSS, one line each
+ * ("loopcheck: stats: load 0.412 s"). */
+void lc_analysis_print_stats(const struct lc_analysis_stats *stats, FILE *out);
+
 /* The directory of the models shipped with loopcheck: $LOOPCHECK_RULES_DIR,
  * else next to the installed binary, else the source tree's rules/. */
 const char *lc_default_rules_dir(void);
+
+/* The project's own models: the first `.loopcheck` file in BUILD_DIR or a
+ * directory above it (malloc'd path), or NULL.  Loaded after the shipped
+ * models and before --rules files. */
+char *lc_project_rules_file(const char *build_dir);
 
 /* Write registrations, colors and findings of the analysis into the store
  * (store_results.c).  Returns 0 or -1 after one line on `err`. */

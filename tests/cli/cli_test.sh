@@ -163,6 +163,16 @@ out=$("$LOOPCHECK" check -p build --rules rules.rules src/nothere.c 2>&1 >/dev/n
 expect_match "FILE not in the database named" "nothere.c: not in the compile database" "$out"
 out=$("$LOOPCHECK" check -p build --rules rules.rules -o /nonexistent/dir/out.txt 2>&1); expect_status "unwritable -o" 2 $? "$out"
 
+# --- the project's own models: .loopcheck -----------------------------------------
+cp rules.rules .loopcheck
+out=$("$LOOPCHECK" check -p build 2>&1); expect_status ".loopcheck picked up" 1 $? "$out"
+expect_match ".loopcheck registers the callbacks" "state.c:6:5: warning: 'fsync'" "$out"
+printf 'callback loop_timer_start arg2 loop\ncallback broken\n' > .loopcheck
+out=$("$LOOPCHECK" check -p build 2>&1); expect_status "a broken .loopcheck" 2 $? "$out"
+expect_match "broken .loopcheck at file:line" "\.loopcheck:2: " "$out"
+rm -f .loopcheck
+out=$("$LOOPCHECK" check -p build 2>&1); expect_status "no .loopcheck, no --rules: no entry points" 0 $? "$out"
+
 # --- bad input ------------------------------------------------------------------
 out=$("$LOOPCHECK" check -p "$WORK/nowhere" 2>&1); expect_status "missing build dir" 2 $? "$out"
 expect_match "missing build dir named" "nowhere" "$out"
