@@ -7,6 +7,9 @@
 
 static const struct lc_command lc_commands[] = {
     { "check", "analyse a build directory and report findings", lc_cli_check },
+    { "merge", "combine the databases of sharded runs (check --shard K/N)", lc_cli_merge },
+    { "explain", "why a function runs on the loop or a worker, and why it may block", lc_cli_explain },
+    { "models", "what the models say about functions (--list: every modelled name)", lc_cli_models },
 };
 
 static void main_usage(FILE *out)

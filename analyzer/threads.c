@@ -106,7 +106,8 @@ static uint32_t *threads_call_locks(const struct lc_program *program, struct lc_
     uint32_t *all = malloc(((size_t)own + inherited + 1) * sizeof *all);
     if (!all)
         return NULL;
-    memcpy(all, &program->held_locks[c->first_lock], own * sizeof *all);
+    if (own)
+        memcpy(all, &program->held_locks[c->first_lock], own * sizeof *all);
     if (inherited)
         memcpy(all + own, t->entry_locks[c->caller], inherited * sizeof *all);
     uint32_t *set = threads_sorted_set(&t->arena, all, own + inherited, count);

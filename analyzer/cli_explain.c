@@ -1,0 +1,360 @@
+/* cli_explain.c — `loopcheck explain FUNCTION`: why loopcheck colors a
+ * function as it does.  For each function of that name (statics of several
+ * files may share one): where it is, its colors, the chain from the
+ * registration that puts it on the loop, the offload that puts it on a
+ * worker and the calls from there, the calls through which it may block
+ * down to the blocking one, and its model. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "blocking.h"
+#include "chain.h"
+#include "cli.h"
+#include "report_shared.h"
+
+static const char explain_usage[] =
+    "usage: loopcheck explain -p BUILD_DIR [options] FUNCTION\n"
+    "\n"
+    "Analyse BUILD_DIR (reusing the cache, as 'check' does) and explain how\n"
+    "loopcheck sees every function named FUNCTION: where it runs (the chain\n"
+    "from the registration that puts it on the event loop, the offload that\n"
+    "puts it on a worker), whether it may block (each call down to the\n"
+    "blocking one), and its model.\n"
+    "\n"
+    "  -p BUILD_DIR            directory holding compile_commands.json (required)\n"
+    "  -j, --jobs N            parse N translation units in parallel (default: cores)\n"
+    "      --db PATH           the cache database (default: BUILD_DIR/loopcheck.db)\n"
+    "      --rules FILE        load more models (repeatable; later files win)\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "Exit status: 0 FUNCTION was found and explained, 2 no function has that\n"
+    "name, or a usage or input error (as for 'check').\n";
+
+struct explain_options {
+    struct lc_analysis_options analysis;
+    const char **rules;
+    size_t rules_count;
+    const char *function;
+};
+
+/* What the explanation of one function needs. */
+struct explain_context {
+    FILE *out;
+    const struct lc_program *program;
+    const char *base_dir;
+    struct lc_arena *arena;
+    uint32_t *worker_parent;   /* call through which a worker entry reaches
+                                  each function first; LC_NONE at entries */
+    uint32_t *worker_entry;    /* that entry (index into entries), LC_NONE */
+};
+
+static int explain_usage_error(const char *message, const char *arg)
+{
+    fprintf(stderr, "loopcheck explain: %s%s%s\n", message, arg ? ": " : "", arg ? arg : "");
+    fprintf(stderr, "Try 'loopcheck explain --help'.\n");
+    return LC_EXIT_USAGE;
+}
+
+/* Returns -1 to go on, else an exit status. */
+static int explain_parse(int argc, char **argv, struct explain_options *o)
+{
+    enum { OPT_DB = 256, OPT_RULES };
+    static const struct option long_options[] = {
+        { "jobs", required_argument, NULL, 'j' },        { "db", required_argument, NULL, OPT_DB },
+        { "rules", required_argument, NULL, OPT_RULES }, { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    int c;
+    long value;
+    char *end;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+p:j:h", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'p': o->analysis.build_dir = optarg; break;
+        case 'j':
+            errno = 0;
+            value = strtol(optarg, &end, 10);
+            if (errno || *end || value < 1 || value > 1024)
+                return explain_usage_error("-j needs a number from 1 to 1024", optarg);
+            o->analysis.jobs = (int)value;
+            break;
+        case OPT_DB: o->analysis.db_path = optarg; break;
+        case OPT_RULES: o->rules[o->rules_count++] = optarg; break;
+        case 'h': fputs(explain_usage, stdout); return LC_EXIT_CLEAN;
+        default:
+            return explain_usage_error(optopt ? "option needs an argument or is unknown" : "unknown option",
+                                       argv[optind - 1]);
+        }
+    }
+    if (!o->analysis.build_dir)
+        return explain_usage_error("-p BUILD_DIR is required", NULL);
+    if (argc - optind != 1)
+        return explain_usage_error(argc - optind == 0 ? "name the FUNCTION to explain" : "one FUNCTION at a time",
+                                   argc - optind == 0 ? NULL : argv[optind + 1]);
+    o->function = argv[optind];
+    o->analysis.rules_files = o->rules;
+    o->analysis.rules_file_count = o->rules_count;
+    return -1;
+}
+
+/* Breadth-first from the worker entries (roles pool and thread), as
+ * color.c does, keeping for each function the call that reached it first
+ * and its entry.  0, or -1 when memory runs out. */
+static int explain_worker_reach(struct explain_context *x)
+{
+    const struct lc_program *program = x->program;
+    size_t n = (size_t)program->function_count + 1;
+    uint32_t *queue = malloc(n * sizeof *queue);
+    x->worker_parent = malloc(n * sizeof *x->worker_parent);
+    x->worker_entry = malloc(n * sizeof *x->worker_entry);
+    if (!queue || !x->worker_parent || !x->worker_entry) {
+        free(queue);
+        return -1;
+    }
+    memset(x->worker_parent, 0xff, n * sizeof *x->worker_parent);
+    memset(x->worker_entry, 0xff, n * sizeof *x->worker_entry);
+    uint32_t head = 0, tail = 0;
+    for (uint32_t e = 0; e < program->entry_count; e++) {
+        uint32_t f = program->entries[e].function;
+        if (program->entries[e].role != LC_ROLE_LOOP && x->worker_entry[f] == LC_NONE) {
+            x->worker_entry[f] = e;
+            queue[tail++] = f;
+        }
+    }
+    while (head < tail) {
+        uint32_t f = queue[head++];
+        if (!lc_program_function_is_followed(program, f))
+            continue;
+        const struct lc_program_function *fn = &program->functions[f];
+        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++)
+            for (uint32_t t = 0; t < program->calls[c].target_count; t++) {
+                uint32_t g = program->targets[program->calls[c].first_target + t];
+                if (x->worker_entry[g] != LC_NONE)
+                    continue;
+                x->worker_parent[g] = c;
+                x->worker_entry[g] = x->worker_entry[f];
+                queue[tail++] = g;
+            }
+    }
+    free(queue);
+    return 0;
+}
+
+static void explain_step(const struct explain_context *x, struct lc_location loc, const char *message)
+{
+    fprintf(x->out, "    %s:%u:%u: %s\n", loc.file ? lc_report_display_path(loc.file, x->base_dir) : "?",
+            loc.line, loc.col, message);
+}
+
+/* "'caller' calls 'callee'" for a call on a chain. */
+static const char *explain_call_text(const struct explain_context *x, uint32_t call, uint32_t callee)
+{
+    const struct lc_program_call *c = &x->program->calls[call];
+    return lc_arena_printf(x->arena, "'%s' calls '%s'%s", x->program->functions[c->caller].name,
+                           x->program->functions[callee].name,
+                           c->callee.kind == LC_VALUE_FUNCTION ? "" : " through a function pointer");
+}
+
+static void explain_header(const struct explain_context *x, uint32_t f)
+{
+    const struct lc_program *program = x->program;
+    const struct lc_program_function *fn = &program->functions[f];
+    static const struct { unsigned bit; const char *name; } annotations[] = {
+        { LC_ANNOT_ASYNC, "async" },       { LC_ANNOT_WORKER, "worker" },
+        { LC_ANNOT_BLOCKING, "blocking" }, { LC_ANNOT_NONBLOCKING, "nonblocking" },
+    };
+    if (fn->loc.file)
+        fprintf(x->out, "%s: %s:%u:%u (%s)\n", fn->name, lc_report_display_path(fn->loc.file, x->base_dir),
+                fn->loc.line, fn->loc.col, fn->is_defined ? "defined" : "declared; its body is not in the program");
+    else
+        fprintf(x->out, "%s: (declared in a header loopcheck does not record; its body is not in the program)\n",
+                fn->name);
+    const char *colors = NULL;
+    if (program->on_loop[f])
+        colors = "async";
+    if (program->on_worker[f])
+        colors = colors ? lc_arena_printf(x->arena, "%s, worker", colors) : "worker";
+    if (program->blocking[f])
+        colors = colors ? lc_arena_printf(x->arena, "%s, blocking", colors) : "blocking";
+    fprintf(x->out, "  colors: %s\n", colors ? colors : "none");
+    for (size_t i = 0; i < sizeof annotations / sizeof *annotations; i++)
+        if (fn->annotations & annotations[i].bit)
+            fprintf(x->out, "  annotated loopcheck:%s\n", annotations[i].name);
+}
+
+static void explain_loop(const struct explain_context *x, uint32_t f)
+{
+    const struct lc_program *program = x->program;
+    size_t count = 0;
+    struct lc_step *steps = program->on_loop[f] ? lc_chain_to_function(program, f, 0, &count, x->arena) : NULL;
+    if (!steps) {
+        fprintf(x->out, "  on the event loop: no (no loop callback or async function reaches it)\n");
+        return;
+    }
+    unsigned entries = program->entry_points[f];
+    fprintf(x->out, "  on the event loop: yes, reached from %s%u entry point%s; the shortest chain:\n",
+            entries >= LC_ENTRY_COUNT_CAP ? "at least " : "", entries, entries == 1 ? "" : "s");
+    for (size_t i = 0; i < count; i++)
+        explain_step(x, steps[i].loc, steps[i].message);
+}
+
+static void explain_worker(const struct explain_context *x, uint32_t f)
+{
+    const struct lc_program *program = x->program;
+    uint32_t entry = x->worker_entry[f];
+    if (!program->on_worker[f] || entry == LC_NONE) {
+        fprintf(x->out, "  on a worker: no (no offload, thread or worker annotation reaches it)\n");
+        return;
+    }
+    const struct lc_entry *e = &program->entries[entry];
+    fprintf(x->out, "  on a worker: yes; the shortest chain:\n");
+    explain_step(x, e->site, e->api ? lc_arena_printf(x->arena, "%s here, so it runs on a worker",
+                                                      lc_entry_describe(program, e, x->arena))
+                                    : lc_entry_describe(program, e, x->arena));
+    size_t count = 0;
+    for (uint32_t g = f; x->worker_parent[g] != LC_NONE; g = program->calls[x->worker_parent[g]].caller)
+        count++;
+    uint32_t *calls = malloc((count + 1) * sizeof *calls);
+    if (!calls)
+        return;
+    size_t i = count;
+    for (uint32_t g = f; x->worker_parent[g] != LC_NONE; g = program->calls[x->worker_parent[g]].caller)
+        calls[--i] = x->worker_parent[g];
+    for (i = 0; i < count; i++) {
+        uint32_t callee = i + 1 < count ? program->calls[calls[i + 1]].caller : f;
+        explain_step(x, program->calls[calls[i]].loc, explain_call_text(x, calls[i], callee));
+    }
+    free(calls);
+}
+
+/* The target of `call` through which the caller blocks, or LC_NONE. */
+static uint32_t explain_blocking_target(const struct lc_program *program, uint32_t call)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    for (uint32_t t = 0; t < c->target_count; t++) {
+        uint32_t g = program->targets[c->first_target + t];
+        if (program->blocking[g] &&
+            (lc_program_function_is_followed(program, g) || lc_call_blocks(program, call, g, NULL).blocks))
+            return g;
+    }
+    return LC_NONE;
+}
+
+/* Why a function that is not followed blocks, at a call of it or (call
+ * LC_NONE) in general. */
+static const char *explain_leaf_reason(const struct explain_context *x, uint32_t call, uint32_t leaf)
+{
+    const struct lc_program_function *fn = &x->program->functions[leaf];
+    if (call == LC_NONE)
+        return fn->annotations & LC_ANNOT_BLOCKING ? "it is annotated loopcheck:blocking"
+             : fn->model && fn->model->blocking   ? fn->model->blocking->reason
+                                                   : "it is modelled as blocking";
+    struct lc_call_blocking why = lc_call_blocks(x->program, call, leaf, x->arena);
+    const char *reason = why.model ? why.model->reason : "it is annotated loopcheck:blocking";
+    return why.because ? lc_arena_printf(x->arena, "%s (%s)", reason, why.because) : reason;
+}
+
+static void explain_blocking(const struct explain_context *x, uint32_t f)
+{
+    const struct lc_program *program = x->program;
+    if (!program->blocking[f]) {
+        const struct lc_function_model *model = program->functions[f].model;
+        fprintf(x->out, "  may block: no%s\n", model && model->blocking
+                                                  ? " (no call of it in the program meets its model's conditions)"
+                                                  : "");
+        return;
+    }
+    if (program->blocking_via[f] == LC_NONE) {
+        fprintf(x->out, "  may block: yes: %s\n", explain_leaf_reason(x, LC_NONE, f));
+        return;
+    }
+    fprintf(x->out, "  may block: yes, through these calls:\n");
+    uint32_t g = f;
+    for (uint32_t steps = 0; program->blocking_via[g] != LC_NONE && steps < program->function_count; steps++) {
+        uint32_t call = program->blocking_via[g], next = explain_blocking_target(program, call);
+        if (next == LC_NONE)
+            break;
+        const char *text = explain_call_text(x, call, next);
+        if (program->blocking_via[next] == LC_NONE)
+            text = lc_arena_printf(x->arena, "%s, which blocks: %s", text, explain_leaf_reason(x, call, next));
+        explain_step(x, program->calls[call].loc, text);
+        g = next;
+    }
+}
+
+static void explain_model(const struct explain_context *x, uint32_t f)
+{
+    const struct lc_program_function *fn = &x->program->functions[f];
+    if (!fn->model) {
+        fprintf(x->out, "  model: none (%s)\n", fn->is_defined ? "loopcheck follows its body"
+                                                              : "taken not to block, as its body is not seen");
+        return;
+    }
+    fprintf(x->out, "  model (loopcheck does not look into its body):\n");
+    lc_cli_print_model(x->out, "    ", fn->name, fn->model, x->base_dir);
+}
+
+static void explain_function(const struct explain_context *x, uint32_t f)
+{
+    explain_header(x, f);
+    explain_loop(x, f);
+    explain_worker(x, f);
+    explain_blocking(x, f);
+    explain_model(x, f);
+}
+
+/* Explain every function named `name`; how many there are. */
+static unsigned explain_all(const struct explain_context *x, const char *name)
+{
+    const struct lc_program *program = x->program;
+    unsigned found = 0;
+    for (uint32_t f = 0; f < program->function_count; f++) {
+        if (strcmp(program->functions[f].name, name) != 0)
+            continue;
+        if (found++)
+            fputc('\n', x->out);
+        explain_function(x, f);
+    }
+    return found;
+}
+
+int lc_cli_explain(int argc, char **argv)
+{
+    struct explain_options o = { 0 };
+    o.analysis.err = stderr;
+    if (!(o.rules = calloc((size_t)argc + 1, sizeof *o.rules)))
+        return LC_EXIT_USAGE;
+    int status = explain_parse(argc, argv, &o);
+    if (status >= 0) {
+        free(o.rules);
+        return status;
+    }
+    struct lc_analysis analysis;
+    int rc = lc_analysis_run(&analysis, &o.analysis);
+    char cwd[PATH_MAX];
+    struct lc_arena arena;
+    lc_arena_init(&arena);
+    struct explain_context x = {
+        .out = stdout, .program = &analysis.program, .arena = &arena,
+        .base_dir = getcwd(cwd, sizeof cwd) ? cwd : NULL,
+    };
+    unsigned found = 0;
+    if (rc >= 0 && explain_worker_reach(&x) != 0)
+        fprintf(stderr, "loopcheck explain: out of memory\n");
+    else if (rc >= 0 && (found = explain_all(&x, o.function)) == 0)
+        fprintf(stderr, "loopcheck explain: no function named '%s' in %s%s\n", o.function, o.analysis.build_dir,
+                lc_models_find(&analysis.models, o.function) ? " ('loopcheck models' shows its model)" : "");
+    free(x.worker_parent);
+    free(x.worker_entry);
+    lc_arena_free(&arena);
+    lc_analysis_free(&analysis);
+    free(o.rules);
+    return rc == 0 && found > 0 ? LC_EXIT_CLEAN : LC_EXIT_USAGE;
+}
