@@ -15,6 +15,7 @@
 
 #include "checks.h"
 #include "extract.h"
+#include "hash.h"
 
 static double now_seconds(void)
 {
@@ -84,6 +85,21 @@ char *lc_project_rules_file(const char *build_dir)
     return NULL;
 }
 
+void lc_analysis_configure_extractor(const struct lc_analysis *analysis, struct lc_extractor *extractor)
+{
+    lc_extractor_set_lock_vocabulary(extractor, &analysis->lock_vocabulary);
+}
+
+/* What the facts of a TU depend on besides its command and files: the
+ * extractor's version and the lock functions it follows. */
+static void analysis_fingerprint_commands(struct lc_analysis *analysis)
+{
+    uint64_t salt[2] = { LC_FACTS_VERSION, analysis->lock_vocabulary.hash };
+    for (size_t i = 0; i < analysis->compdb.count; i++)
+        analysis->compdb.commands[i].args_hash =
+            lc_hash_fnv1a64(salt, sizeof salt, analysis->compdb.commands[i].args_hash);
+}
+
 /* The TUs to parse, shared by the workers. */
 struct parse_queue {
     struct lc_analysis *analysis;
@@ -102,6 +118,7 @@ static void *parse_worker(void *arg)
         fprintf(queue->err, "loopcheck: cannot create a libclang index\n");
         return NULL;
     }
+    lc_analysis_configure_extractor(queue->analysis, extractor);
     for (size_t i; (i = atomic_fetch_add(&queue->next, 1)) < queue->count;) {
         const struct lc_compile_command *command = queue->commands[i];
         struct lc_tu_facts facts;
@@ -265,12 +282,15 @@ int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_optio
     double start = now_seconds(), mark = start;
     memset(analysis, 0, sizeof *analysis);
     lc_models_init(&analysis->models);
+    lc_arena_init(&analysis->arena);
     lc_findings_init(&analysis->findings);
-    if (analysis_load_models(analysis, options) != 0)
+    if (analysis_load_models(analysis, options) != 0
+        || lc_models_lock_vocabulary(&analysis->models, &analysis->arena, &analysis->lock_vocabulary) != 0)
         return -1;
     analysis_phase_done(analysis, LC_PHASE_MODELS, &mark);
     if (lc_compdb_load(&analysis->compdb, options->build_dir, options->err) != 0)
         return -1;
+    analysis_fingerprint_commands(analysis);
     if (options->shard_count > 0 && analysis_keep_shard(analysis, options->shard_index, options->shard_count) != 0)
         return -1;
     analysis->stats.tus = analysis->compdb.count;
@@ -336,5 +356,6 @@ void lc_analysis_free(struct lc_analysis *analysis)
     lc_store_close(analysis->store);
     lc_compdb_free(&analysis->compdb);
     lc_models_free(&analysis->models);
+    lc_arena_free(&analysis->arena);
     memset(analysis, 0, sizeof *analysis);
 }

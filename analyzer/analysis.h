@@ -58,6 +58,8 @@ struct lc_analysis_stats {
 
 struct lc_analysis {
     struct lc_models models;
+    struct lc_lock_vocabulary lock_vocabulary;  /* from the models */
+    struct lc_arena arena;                      /* lock_vocabulary's lists */
     struct lc_compdb compdb;
     struct lc_store *store;
     struct lc_program program;
@@ -75,6 +77,11 @@ void lc_analysis_free(struct lc_analysis *analysis);
 /* Print the time of each phase and the peak RSS, one line each
  * ("loopcheck: stats: load 0.412 s"). */
 void lc_analysis_print_stats(const struct lc_analysis_stats *stats, FILE *out);
+
+struct lc_extractor;
+/* Give an extractor what the analysis knows that the walk needs (the lock
+ * functions of the models). */
+void lc_analysis_configure_extractor(const struct lc_analysis *analysis, struct lc_extractor *extractor);
 
 /* The directory of the models shipped with loopcheck: $LOOPCHECK_RULES_DIR,
  * else next to the installed binary, else the source tree's rules/. */

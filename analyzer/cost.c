@@ -51,34 +51,66 @@ static void cost_raise(uint8_t *level, struct lc_cost_why *why, unsigned candida
     }
 }
 
-/* One function's loops and top level, its callees being done already. */
-static void cost_function(const struct lc_program *program, struct lc_cost *cost, uint32_t f, uint8_t *inner)
+/* The level a call adds inside `component`: the most expensive target
+ * outside it (a call back into the component is the recursion itself). */
+static unsigned cost_call_level_outside(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
+                                        uint32_t component, int *recursive_call)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    unsigned best = 0;
+    for (uint32_t t = 0; t < c->target_count; t++) {
+        uint32_t g = program->targets[c->first_target + t];
+        if (cost->component_of[g] == component) {
+            *recursive_call = 1;
+            continue;
+        }
+        const struct lc_program_function *fn = &program->functions[g];
+        unsigned level = fn->model && fn->model->cpu_heavy ? LC_COST_HEAVY
+                         : lc_program_function_is_followed(program, g) ? cost->function_level[g] : 0;
+        if (level > best)
+            best = level;
+    }
+    return best;
+}
+
+/* One function's loops and top level, its callees (outside its component)
+ * being done already.  In a recursive function, work that is not what
+ * drives the recursion is repeated at every step: +1.  A loop whose body
+ * recurses (over a node's children) is the recursion itself: a tree walk
+ * is linear, like one loop. */
+static void cost_function(const struct lc_program *program, struct lc_cost *cost, uint32_t f, uint8_t *inner,
+                          uint8_t *drives)
 {
     const struct lc_program_function *fn = &program->functions[f];
+    uint32_t component = cost->component_of[f];
+    unsigned repeat = cost->recursive[f] ? 1 : 0;
     uint8_t top = 0;
     struct lc_cost_why top_why = { 0 };
     uint32_t first = cost->loops_start[f], last = cost->loops_start[f + 1];
     for (uint32_t i = first; i < last; i++) {
         uint32_t l = cost->loops_of_function[i];
-        inner[l] = 0;
+        inner[l] = drives[l] = 0;
         cost->loop_why[l] = (struct lc_cost_why){ 0 };
     }
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
-        struct lc_cost_why why;
-        unsigned level = lc_cost_call_level(program, cost, c, &why);
+        int recursive_call = 0;
+        unsigned level = cost_call_level_outside(program, cost, c, component, &recursive_call);
+        struct lc_cost_why why = { level ? LC_COST_CAUSE_CALL : LC_COST_CAUSE_NONE, c };
         uint32_t loop = program->calls[c].loop;
+        for (uint32_t l = loop; recursive_call && l != LC_NONE; l = program->loops[l].parent)
+            drives[l] = 1;
         if (loop != LC_NONE)
             cost_raise(&inner[loop], &cost->loop_why[loop], level, why);
         else
-            cost_raise(&top, &top_why, level, why);
+            cost_raise(&top, &top_why, level ? level + repeat : 0, why);
     }
     /* Children come after their parents: walk backwards. */
     for (uint32_t i = last; i > first; i--) {
         uint32_t l = cost->loops_of_function[i - 1];
         const struct lc_program_loop *loop = &program->loops[l];
         unsigned level = cost_loop_own(loop) + inner[l];
-        if (cost->recursive[f] && loop->parent == LC_NONE)
-            level++;
+        if (loop->parent == LC_NONE && !drives[l] && level > 0)
+            level += repeat;
         cost->loop_level[l] = (uint8_t)cost_cap(level);
         struct lc_cost_why cause = { LC_COST_CAUSE_LOOP, l };
         if (loop->parent != LC_NONE)
@@ -86,7 +118,7 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
         else
             cost_raise(&top, &top_why, cost->loop_level[l], cause);
     }
-    cost->function_level[f] = (uint8_t)cost_cap(top + (cost->recursive[f] && top == 0 ? 1 : 0));
+    cost->function_level[f] = (uint8_t)cost_cap(top > repeat ? top : repeat);
     cost->function_why[f] = top_why;
 }
 
@@ -115,12 +147,14 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     cost->recursive = calloc(n, 1);
     cost->loop_level = calloc(loops, 1);
     cost->loop_why = calloc(loops, sizeof *cost->loop_why);
-    uint8_t *inner = calloc(loops, 1);
+    uint8_t *inner = calloc(loops, 1), *drives = calloc(loops, 1);
     struct lc_scc scc;
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->loop_level || !cost->loop_why
-        || !inner || cost_group_loops(program, cost) != 0 || lc_scc_compute(program, &scc) != 0)
+        || !inner || !drives || cost_group_loops(program, cost) != 0 || lc_scc_compute(program, &scc) != 0)
         goto done;
+    cost->component_of = scc.component_of;
+    scc.component_of = NULL;
     for (uint32_t k = 0; k < scc.component_count; k++) {
         uint32_t first = scc.component_start[k], last = scc.component_start[k + 1];
         for (uint32_t i = first; i < last; i++) {
@@ -132,16 +166,14 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
                     self_call |= program->targets[program->calls[c].first_target + t] == f;
             cost->recursive[f] = last - first > 1 || self_call;
         }
-        /* Members of a cycle are evaluated twice so each sees the others. */
-        int passes = last - first > 1 ? 2 : 1;
-        for (int pass = 0; pass < passes; pass++)
-            for (uint32_t i = first; i < last; i++)
-                cost_function(program, cost, scc.order[i], inner);
+        for (uint32_t i = first; i < last; i++)
+            cost_function(program, cost, scc.order[i], inner, drives);
     }
     lc_scc_free(&scc);
     rc = 0;
 done:
     free(inner);
+    free(drives);
     if (rc != 0)
         lc_cost_free(cost);
     return rc;
@@ -152,6 +184,7 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->function_level);
     free(cost->function_why);
     free(cost->recursive);
+    free(cost->component_of);
     free(cost->loop_level);
     free(cost->loop_why);
     free(cost->loops_of_function);

@@ -5,7 +5,9 @@
  *   a loop with a constant trip count >= LC_COST_BIG_TRIP           2
  *   a loop with a constant trip count >= LC_COST_MEDIUM_TRIP        1
  *   a call to a `cpu-heavy` model (crypt, compress, BN_mod_exp)     LC_COST_HEAVY
- *   recursion (a cycle in the call graph)                          +1
+ *   recursion (a cycle in the call graph)                          +1 on the
+ *       work repeated at every step; a loop that drives the recursion
+ *       (over a node's children) is the recursion itself: a walk is linear
  *
  * Levels add up through nesting and through calls (a loop calling a
  * function with a loop is 2), and are propagated callee-first over the
@@ -40,6 +42,7 @@ struct lc_cost {
     uint8_t *function_level;        /* per function */
     struct lc_cost_why *function_why;
     uint8_t *recursive;             /* per function: in a call-graph cycle */
+    uint32_t *component_of;         /* per function: its strongly connected component */
     uint8_t *loop_level;            /* per loop */
     struct lc_cost_why *loop_why;
     uint32_t *loops_of_function;    /* CSR: loop indexes grouped by function */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
 #include "hash.h"
 #include "models_internal.h"
 
@@ -187,4 +188,35 @@ const char *lc_thread_role_name(enum lc_thread_role role)
         return "thread";
     }
     return "unknown";
+}
+
+int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *arena,
+                              struct lc_lock_vocabulary *vocabulary)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < models->bucket_count; i++)
+        count += models->buckets[i] && models->buckets[i]->lock;
+    struct lc_lock_function *functions = lc_arena_alloc(arena, (count + 1) * sizeof *functions);
+    if (!functions)
+        return -1;
+    uint64_t hash = LC_HASH_FNV1A64_INIT;
+    size_t n = 0;
+    for (size_t i = 0; i < models->bucket_count; i++) {
+        const struct lc_function_model *model = models->buckets[i];
+        if (!model || !model->lock)
+            continue;
+        /* After a successful trylock the lock is held like after lock: the
+         * code guarded by `if (trylock(&m) == 0)` runs under it. */
+        int action = model->lock->action == LC_LOCK_TRY ? LC_LOCK_ACQUIRE : (int)model->lock->action;
+        functions[n++] = (struct lc_lock_function){ model->name, model->lock->position, action };
+    }
+    /* The hash must not depend on the table's layout: combine per entry. */
+    for (size_t i = 0; i < n; i++) {
+        uint64_t entry = lc_hash_fnv1a64(functions[i].name, strlen(functions[i].name), LC_HASH_FNV1A64_INIT);
+        entry = lc_hash_fnv1a64(&functions[i].position, sizeof functions[i].position, entry);
+        entry = lc_hash_fnv1a64(&functions[i].action, sizeof functions[i].action, entry);
+        hash ^= entry;
+    }
+    *vocabulary = (struct lc_lock_vocabulary){ functions, n, hash };
+    return 0;
 }

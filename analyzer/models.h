@@ -162,4 +162,11 @@ const struct lc_field_model *lc_models_find_field(const struct lc_models *models
 
 const char *lc_thread_role_name(enum lc_thread_role role);
 
+struct lc_lock_vocabulary;
+/* The lock functions of the models (`lock`, `unlock`, `trylock`), for the
+ * extractor's locksets, with a hash of them that does not depend on the
+ * order they were loaded in.  Returns 0, or -1 when memory runs out. */
+int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *arena,
+                              struct lc_lock_vocabulary *vocabulary);
+
 #endif

@@ -129,18 +129,26 @@ static void test_recursion_and_wrappers(void **state)
     int children = builder_loop(&c.b, "walk", 71, -1, LC_BOUND_DATA, 0, "node->count");
     builder_call(&c.b, "walk", 72, builder_function_value("walk"), 0);
     builder_in_loop(&c.b, children);
+    /* A recursion that copies every node's data at every step: repeated. */
+    builder_function(&c.b, "flatten", 8, 0);
+    builder_call(&c.b, "on_tree", 73, builder_function_value("flatten"), 0);
+    builder_loop(&c.b, "flatten", 74, -1, LC_BOUND_DATA, 0, "node->size");
+    builder_call(&c.b, "flatten", 75, builder_function_value("flatten"), 0);
     entry(&c, "on_wrapped");
     int wrapper = builder_loop(&c.b, "on_wrapped", 80, -1, LC_BOUND_SMALL_CONSTANT, 4, "4");
     int work = builder_loop(&c.b, "on_wrapped", 81, wrapper, LC_BOUND_DATA, 0, "n");
     builder_loop(&c.b, "on_wrapped", 82, work, LC_BOUND_DATA, 0, "m");
     run(&c);
-    assert_non_null(at_line(&c, 71));   /* recursion over data */
+    assert_null(at_line(&c, 71));       /* a tree walk: the loop drives the recursion */
+    assert_non_null(at_line(&c, 74));   /* work repeated at every recursion step */
     assert_null(at_line(&c, 80));       /* the wrapper adds nothing */
     assert_non_null(at_line(&c, 81));
     struct lc_cost cost;
     assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
     assert_true(cost.recursive[builder_find(&c.b, "walk")]);
     assert_false(cost.recursive[builder_find(&c.b, "on_tree")]);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "walk")], 1);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "flatten")], 2);
     lc_cost_free(&cost);
     finish(&c);
 }
