@@ -1,7 +1,7 @@
 /* analysis_incremental.c — an analysis kept open between edits
- * (analysis_incremental.h): re-extracting one TU, or the TUs whose inputs
- * changed on disk, then loading, linking, coloring and checking the stored
- * program again. */
+ * (analysis_incremental.h): re-extracting one TU, then loading, linking,
+ * coloring and checking the stored program again; or, when files changed
+ * on disk, the whole run again. */
 #include "analysis_incremental.h"
 
 #include <stdlib.h>
@@ -19,18 +19,48 @@ static double session_now_ms(void)
     return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
+/* The options of the first run, for the next whole run. */
+static struct lc_analysis_options session_options(const struct lc_analysis_session *session, FILE *err)
+{
+    struct lc_analysis_options options = {
+        .build_dir = session->build_dir,
+        .db_path = session->db_path,
+        .jobs = session->jobs,
+        .rules_files = (const char *const *)session->rules_files,
+        .rules_file_count = session->rules_file_count,
+        .cpu_heavy_level = session->cpu_heavy_level,
+        .err = err,
+    };
+    return options;
+}
+
+static int session_keep_options(struct lc_analysis_session *session, const struct lc_analysis_options *options)
+{
+    session->build_dir = strdup(options->build_dir);
+    session->db_path = strdup(lc_store_path(session->analysis.store));
+    session->rules_files = calloc(options->rules_file_count + 1, sizeof *session->rules_files);
+    if (!session->build_dir || !session->db_path || !session->rules_files)
+        return -1;
+    for (size_t i = 0; i < options->rules_file_count; i++)
+        if (!(session->rules_files[session->rules_file_count++] = strdup(options->rules_files[i])))
+            return -1;
+    session->jobs = options->jobs;
+    session->cpu_heavy_level = options->cpu_heavy_level;
+    return 0;
+}
+
 int lc_analysis_session_open(struct lc_analysis_session *session, const struct lc_analysis_options *options)
 {
     memset(session, 0, sizeof *session);
     int rc = lc_analysis_run(&session->analysis, options);
     if (rc < 0)
         return rc;
-    session->db_path = strdup(lc_store_path(session->analysis.store));
     session->extractor = lc_extractor_new();
-    if (!session->db_path || !session->extractor) {
+    if (session_keep_options(session, options) != 0 || !session->extractor) {
         fprintf(options->err, "loopcheck: out of memory\n");
         return -1;
     }
+    lc_analysis_configure_extractor(&session->analysis, session->extractor);
     return rc;
 }
 
@@ -38,6 +68,10 @@ void lc_analysis_session_close(struct lc_analysis_session *session)
 {
     lc_analysis_free(&session->analysis);
     lc_extractor_free(session->extractor);
+    for (size_t i = 0; i < session->rules_file_count; i++)
+        free(session->rules_files[i]);
+    free(session->rules_files);
+    free(session->build_dir);
     free(session->db_path);
     memset(session, 0, sizeof *session);
 }
@@ -68,15 +102,19 @@ static void session_run_checks(struct lc_analysis *analysis)
     analysis->stats.findings = analysis->findings.count - analysis->stats.suppressed;
 }
 
-/* Load, link, color and check the stored program again. */
+/* Load, link, color and check the stored program again: the steps of
+ * lc_analysis_run after extraction (analysis.c: analysis_link and
+ * analysis_run_checks), in the same order. */
 static enum lc_update_status session_relink(struct lc_analysis_session *session, FILE *err)
 {
     struct lc_analysis *analysis = &session->analysis;
+    double start = session_now_ms();
     lc_program_free(&analysis->program);
     lc_findings_free(&analysis->findings);
     lc_findings_init(&analysis->findings);
-    if (lc_program_load(&analysis->program, analysis->store, &analysis->models, err) != 0
-        || lc_fpflow_resolve(&analysis->program, err) != 0 || lc_color_program(&analysis->program) != 0) {
+    int loaded = lc_program_load(&analysis->program, analysis->store, &analysis->models, err) == 0;
+    analysis->program.cpu_heavy_level = session->cpu_heavy_level;
+    if (!loaded || lc_fpflow_resolve(&analysis->program, err) != 0 || lc_color_program(&analysis->program) != 0) {
         fprintf(err, "loopcheck: the analysis could not complete\n");
         lc_program_free(&analysis->program);
         return LC_UPDATE_FAILED;
@@ -89,6 +127,7 @@ static enum lc_update_status session_relink(struct lc_analysis_session *session,
     for (uint32_t e = 0; e < program->entry_count; e++)
         analysis->stats.entry_points += program->entries[e].role == LC_ROLE_LOOP;
     analysis->stats.cut_pointers = program->cut_pointer_count;
+    session->relink_ms = session_now_ms() - start;
     return LC_UPDATE_DONE;
 }
 
@@ -120,6 +159,7 @@ static int session_extract(struct lc_analysis_session *session, const struct lc_
             rc = -1;
     }
     lc_tu_facts_free(&facts);
+    session->parse_ms += session_now_ms() - start;
     return rc;
 }
 
@@ -128,6 +168,7 @@ enum lc_update_status lc_analysis_update_tu(struct lc_analysis_session *session,
                                             char **parse_error)
 {
     *parse_error = NULL;
+    session->parse_ms = session->relink_ms = 0;
     const struct lc_compile_command *command = lc_analysis_find_command(&session->analysis, file);
     if (!command)
         return LC_UPDATE_NOT_IN_COMPDB;
@@ -149,32 +190,27 @@ enum lc_update_status lc_analysis_refresh(struct lc_analysis_session *session, F
                                           size_t *failed)
 {
     *reparsed = *failed = 0;
+    session->parse_ms = session->relink_ms = 0;
     if (session_reopen_store(session, err) != 0)
         return LC_UPDATE_FAILED;
     const struct lc_compdb *compdb = &session->analysis.compdb;
-    for (size_t i = 0; i < compdb->count; i++) {
+    size_t stale = 0;
+    for (size_t i = 0; i < compdb->count && stale == 0; i++) {
         char *stored_error = NULL;
-        enum lc_tu_state state = lc_store_tu_state(session->analysis.store, &compdb->commands[i], &stored_error);
+        stale += lc_store_tu_state(session->analysis.store, &compdb->commands[i], &stored_error) == LC_TU_STALE;
         free(stored_error);
-        if (state != LC_TU_STALE)
-            continue;
-        char *parse_error = NULL;
-        int extracted = session_extract(session, &compdb->commands[i], NULL, 0, err, &parse_error);
-        if (parse_error)
-            fprintf(err, "%s\n", parse_error);
-        free(parse_error);
-        if (extracted < 0)
-            return LC_UPDATE_FAILED;
-        ++*reparsed;
-        *failed += extracted > 0;
     }
-    if (*reparsed == 0)
+    if (stale == 0)
         return LC_UPDATE_DONE;
-    enum lc_update_status status = session_relink(session, err);
-    if (status == LC_UPDATE_DONE)
-        lc_store_save_results(session->analysis.store, &session->analysis.program, &session->analysis.findings,
-                              err);
-    return status == LC_UPDATE_DONE && *failed > 0 ? LC_UPDATE_PARSE_FAILED : status;
+    double start = session_now_ms();
+    struct lc_analysis_options options = session_options(session, err);
+    lc_analysis_free(&session->analysis);
+    int rc = lc_analysis_run(&session->analysis, &options);
+    lc_analysis_configure_extractor(&session->analysis, session->extractor);   /* the models were read again */
+    session->relink_ms = session_now_ms() - start;
+    *reparsed = session->analysis.stats.parsed;
+    *failed = session->analysis.stats.failed;
+    return rc < 0 ? LC_UPDATE_FAILED : *failed > 0 ? LC_UPDATE_PARSE_FAILED : LC_UPDATE_DONE;
 }
 
 uint32_t lc_analysis_function_at(const struct lc_program *program, const char *file, unsigned line, unsigned col)

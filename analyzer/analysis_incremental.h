@@ -21,9 +21,17 @@
 
 struct lc_analysis_session {
     struct lc_analysis analysis;   /* program and findings of the last update */
-    char *db_path;                 /* the store, reopened by every update so
-                                      what it knows of files on disk is fresh */
+    /* The options of the first run, copied, for whole runs again. */
+    char *build_dir, *db_path;     /* db_path: the store, reopened by every
+                                      update so what it knows of files on
+                                      disk is fresh */
+    char **rules_files;
+    size_t rules_file_count;
+    int jobs;
+    unsigned cpu_heavy_level;
     struct lc_extractor *extractor;
+    double parse_ms, relink_ms;    /* the last update's extraction (and
+                                      storing), and its relinking and checks */
 };
 
 /* What an update did. */
@@ -55,10 +63,12 @@ enum lc_update_status lc_analysis_update_tu(struct lc_analysis_session *session,
                                             const char *unsaved, unsigned long length, FILE *err,
                                             char **parse_error);
 
-/* Extract again every TU whose file, flags or headers changed on disk since
- * it was stored (after a header was saved), then relink, color and check.
- * *reparsed receives how many TUs were parsed, *failed how many of them did
- * not parse (each reported on `err`). */
+/* When any TU's file, flags or headers changed on disk since it was stored
+ * (a header was saved, files changed outside the editor), run the whole
+ * analysis again as lc_analysis_run does: the changed TUs are parsed in
+ * parallel, the others reused; the compile database and the models are
+ * read again too.  *reparsed receives how many TUs were parsed, *failed how
+ * many TUs do not parse (each reported on `err`). */
 enum lc_update_status lc_analysis_refresh(struct lc_analysis_session *session, FILE *err,
                                           size_t *reparsed, size_t *failed);
 
