@@ -13,6 +13,7 @@
 
 struct lc_extractor {
     CXIndex index;
+    const struct lc_lock_vocabulary *vocabulary;   /* or NULL */
 };
 
 struct lc_extractor *lc_extractor_new(void)
@@ -35,6 +36,12 @@ void lc_extractor_free(struct lc_extractor *extractor)
         return;
     clang_disposeIndex(extractor->index);
     free(extractor);
+}
+
+void lc_extractor_set_lock_vocabulary(struct lc_extractor *extractor,
+                                      const struct lc_lock_vocabulary *vocabulary)
+{
+    extractor->vocabulary = vocabulary;
 }
 
 static const char *extract_error_code_text(enum CXErrorCode code)
@@ -162,6 +169,7 @@ int lc_extract_tu(struct lc_extractor *extractor,
         .facts = facts,
         .tu = tu,
         .directory = command->directory,
+        .vocabulary = extractor->vocabulary,
     };
     facts->error = extract_first_error(&walk);
     if (!facts->error && !walk.out_of_memory) {

@@ -12,6 +12,12 @@ struct lc_extractor;   /* owns one CXIndex */
 struct lc_extractor *lc_extractor_new(void);
 void lc_extractor_free(struct lc_extractor *extractor);
 
+/* The lock functions whose calls make the locksets of calls and accesses
+ * (facts.h); `vocabulary` must outlive the extractor.  NULL or empty: no
+ * lock functions, every lockset is empty. */
+void lc_extractor_set_lock_vocabulary(struct lc_extractor *extractor,
+                                      const struct lc_lock_vocabulary *vocabulary);
+
 /* Parse `command` (optionally with an unsaved buffer standing for
  * command->file: `unsaved_contents`/`unsaved_length`, NULL for none) and
  * extract its facts into `facts` (initialised by the caller).

@@ -1,7 +1,12 @@
 /* extract_internal.h — what the parts of the libclang AST walker share:
  * extract.c (parsing, errors, includes), extract_args.c (the command line),
- * extract_walk.c (the visitor), extract_values.c (what an expression
- * refers to, locations, source text) and extract_init.c (initialiser lists).
+ * extract_walk.c (the visitor, functions and calls), extract_flow.c (the
+ * statements that shape control flow: blocks, branches, loops, labels),
+ * extract_loops.c (loop facts and their bounds), extract_locks.c (the locks
+ * held), extract_access.c (reads and writes of globals), extract_stores.c
+ * (stores into fields and variables), extract_values.c (what an expression
+ * refers to, locations, USRs), extract_init.c (initialiser lists),
+ * extract_text.c and extract_macro_args.c (source text).
  * Not a public interface: everything else uses extract.h. */
 #ifndef LOOPCHECK_EXTRACT_INTERNAL_H
 #define LOOPCHECK_EXTRACT_INTERNAL_H
@@ -20,17 +25,74 @@ struct lc_extract_file {
     CXToken *tokens;      /* the whole file's tokens, or NULL */
     unsigned token_count;
     unsigned *token_offsets; /* malloc'd: begin and end offset of each token */
+    int loaded;           /* contents below were asked for */
+    const char *contents; /* the file's bytes (owned by the TU), or NULL */
+    size_t size;
 };
 
-/* The state of one TU's walk. */
+/* A label of the function being walked, for backward gotos. */
+struct lc_extract_label {
+    const char *name;
+    size_t first_call, first_loop;  /* call and loop counts at the label */
+    unsigned conditionals;          /* walk->conditionals at the label */
+};
+
+/* What an access to a global is, decided by an expression above it. */
+enum lc_extract_claim_action {
+    LC_EXTRACT_CLAIM_WRITE,   /* assigned, incremented, passed by address */
+    LC_EXTRACT_CLAIM_SKIP,    /* the lock argument of a lock function */
+};
+
+/* A DeclRefExpr whose access kind its parent decided (extract_access.c). */
+struct lc_extract_claim {
+    CXCursor reference;
+    enum lc_extract_claim_action action;
+    int atomic;
+};
+
+/* An access already recorded in the current full expression. */
+struct lc_extract_recent_access {
+    CXCursor variable;        /* canonical declaration */
+    enum lc_access_kind kind;
+    int atomic;
+    const char **locks;       /* the lockset's array (they are immutable) */
+};
+
+/* A store of a call's result, waiting for the call's fact (extract_stores.c). */
+struct lc_extract_pending_store {
+    CXCursor call;
+    struct lc_value target;
+    struct lc_location loc;
+};
+
+/* The state of one TU's walk.  The second group describes the function
+ * definition being walked and is reset by lc_extract_function_begin. */
 struct lc_extract_walk {
     struct lc_tu_facts *facts;
     CXTranslationUnit tu;
     const char *directory;          /* the compiler's working directory */
+    const struct lc_lock_vocabulary *vocabulary;   /* or NULL */
     struct lc_extract_file *files;  /* malloc'd cache of file names */
     size_t file_count, file_cap;
-    const char *function_usr;       /* the definition being walked, or NULL */
     int out_of_memory;              /* set on the first failed allocation */
+
+    const char *function_usr;       /* the definition being walked, or NULL */
+    struct lc_lockset locks;        /* held here; arrays in the arena, each
+                                       replaced, never changed in place */
+    struct lc_lockset switch_locks; /* held at the innermost switch */
+    int loop_index;                 /* innermost loop holding the walk, -1 */
+    unsigned conditionals;          /* if/switch/loop statements entered */
+    unsigned open_conditional;      /* number of the innermost open one, 0 */
+    CXCursor guard;                 /* its condition, or a null cursor */
+    unsigned atomic_depth;          /* inside an atomic builtin's operands */
+    struct lc_extract_label *labels;
+    size_t label_count, label_cap;
+    struct lc_extract_claim *claims;
+    size_t claim_count, claim_cap;
+    struct lc_extract_recent_access *recent;
+    size_t recent_count, recent_cap;
+    struct lc_extract_pending_store *pending;
+    size_t pending_count, pending_cap;
 };
 
 /* extract_args.c: the argument vector for libclang (argv[0] included);
@@ -38,12 +100,73 @@ struct lc_extract_walk {
  * when memory runs out. */
 const char **lc_extract_arguments(const struct lc_compile_command *command, int *argc);
 
-/* extract_walk.c: record the functions, calls and stores of the TU. */
+/* extract_walk.c: record the functions, calls, loops, accesses and stores
+ * of the TU, then free the walk's own arrays. */
 void lc_extract_walk_tu(struct lc_extract_walk *walk);
-/* Record a store of `value_expr` into `target` (FIELD or VAR) when the value
- * is a function, field, variable or parameter. */
+/* The visitor itself (CXCursorVisitor, client data the walk). */
+enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXClientData data);
+/* Visit `child` of `parent` as clang_visitChildren with recursion would. */
+void lc_extract_visit_child(struct lc_extract_walk *walk, CXCursor child, CXCursor parent);
+
+/* extract_flow.c: a statement inside a function body; returns what the
+ * visitor should do with its children (it visits them itself when the
+ * statement opens a scope, a branch or a loop). */
+enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement,
+                                             CXCursor parent);
+
+/* extract_loops.c */
+struct lc_extract_loop_parts {
+    CXCursor init, condition, increment, body;   /* null cursors when absent */
+};
+/* Record the loop `statement` with `parts`, inside walk->loop_index;
+ * returns its index, -1 when it has no location.  For a GOTO the condition
+ * is the one guarding it, null when it is unconditional. */
+int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_loop_kind kind,
+                    const struct lc_extract_loop_parts *parts);
+
+/* extract_locks.c */
+/* The vocabulary entry for a call to `callee`, or NULL. */
+const struct lc_lock_function *lc_extract_lock_function(struct lc_extract_walk *walk,
+                                                        const struct lc_value *callee);
+/* Apply `function`'s action to walk->locks for `call`. */
+void lc_extract_lock_apply(struct lc_extract_walk *walk, const struct lc_lock_function *function,
+                           CXCursor call);
+
+/* extract_access.c */
+/* A full expression starts: forget the accesses and claims of the last. */
+void lc_extract_access_begin_expression(struct lc_extract_walk *walk);
+/* A DeclRefExpr: record the access when it names a global. */
+void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference);
+/* `=`, `op=`, `++`, `--`: claim the written global as a WRITE. */
+void lc_extract_access_operator(struct lc_extract_walk *walk, CXCursor operator);
+/* The arguments of `call`: `&g` and arrays passed to pointers to non-const
+ * are WRITEs; argument `lock_position` (1-based, 0 for none) is skipped. */
+void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
+                                 int lock_position);
+/* Whether `expr` is an atomic operation: a call of an __atomic_*,
+ * __sync_*, atomic_* or __c11_atomic_* function (`callee_name` for a
+ * CallExpr, else NULL) or such an AtomicExpr, whose `&g` operands it then
+ * claims as WRITEs unless it is a load. */
+int lc_extract_atomic_operation(struct lc_extract_walk *walk, CXCursor expr,
+                                const char *callee_name);
+
+/* extract_stores.c */
+/* Record what storing `value_expr` into `target` (FIELD or VAR) stores:
+ * through `?:` each branch; a direct call's result always; a function,
+ * field, variable or parameter when `function_pointer` is set. */
 void lc_extract_store(struct lc_extract_walk *walk, const struct lc_value *target,
-                      CXCursor value_expr);
+                      CXCursor value_expr, int function_pointer);
+void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment);
+void lc_extract_variable(struct lc_extract_walk *walk, CXCursor variable);
+void lc_extract_compound_literal(struct lc_extract_walk *walk, CXCursor literal);
+/* The call fact `call_index` of `call` was made: record the stores of its
+ * result that wait for it. */
+void lc_extract_call_result(struct lc_extract_walk *walk, CXCursor call, size_t call_index);
+/* The value of a callee or argument; a `?:` whose branches are functions,
+ * fields, variables or parameters becomes a VAR of its own, with a store of
+ * each branch into it. */
+void lc_extract_operand(struct lc_extract_walk *walk, CXCursor expr, int is_argument,
+                        struct lc_value *value);
 
 /* extract_init.c: the stores an initialiser makes into an object of `type`
  * that is `target` (a VAR, a FIELD, or OTHER for a compound literal). */
@@ -54,6 +177,10 @@ void lc_extract_initializer(struct lc_extract_walk *walk, const struct lc_value 
 struct lc_extract_file *lc_extract_file_entry(struct lc_extract_walk *walk, CXFile file);
 /* Free the file cache (before the TU is disposed). */
 void lc_extract_files_free(struct lc_extract_walk *walk);
+/* Append a zeroed element of `size` bytes to *items (count, cap); NULL
+ * (and walk->out_of_memory set) when memory runs out. */
+void *lc_extract_append(struct lc_extract_walk *walk, void *items, size_t *count, size_t *cap,
+                        size_t size);
 /* Where `location` is in a file: its expansion location, except that a
  * token of a macro argument is placed where the argument is written in the
  * macro use.  0 on success, -1 when it has no file (a builtin) or memory
@@ -71,7 +198,12 @@ const char *lc_extract_string(struct lc_extract_walk *walk, CXString string);
 unsigned lc_extract_children(CXCursor cursor, CXCursor *items, unsigned max);
 CXCursor *lc_extract_children_all(struct lc_extract_walk *walk, CXCursor cursor,
                                   unsigned *count);
+/* Whether two expression cursors are the same node (cursors made by
+ * different visits of one node may differ in their parent declaration). */
+int lc_extract_same_expression(CXCursor a, CXCursor b);
 int lc_extract_is_function_pointer(CXType type);
+/* `expr` without parentheses, casts, implicit conversions, `*fp` and `&f`. */
+CXCursor lc_extract_strip(CXCursor expr);
 /* What `expr` refers to after parentheses, casts, `*f` and `&f`. */
 void lc_extract_value(struct lc_extract_walk *walk, CXCursor expr, struct lc_value *value);
 /* The FIELD value of a FieldDecl. */
@@ -80,9 +212,30 @@ void lc_extract_field_value(struct lc_extract_walk *walk, CXCursor field,
 /* As lc_extract_value, plus NULL for null pointer constants and INT for
  * integer constant expressions. */
 void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value);
-/* The source spelling of `expr`: its tokens joined by single spaces (at the
- * macro use when it comes from a macro), at most LC_EXTRACT_TEXT_MAX chars. */
+/* Whether `expr` is an integer constant expression; its value if so
+ * (an unsigned value above LLONG_MAX wraps). */
+int lc_extract_integer_constant(CXCursor expr, long long *value);
+
+/* extract_text.c: the source spelling of `expr`: its tokens joined by
+ * single spaces (at the macro use when it comes from a macro), at most
+ * LC_EXTRACT_TEXT_MAX chars. */
 #define LC_EXTRACT_TEXT_MAX 200
 const char *lc_extract_text(struct lc_extract_walk *walk, CXCursor expr);
+/* The same for the bytes [begin, end) of `file`. */
+const char *lc_extract_text_of_span(struct lc_extract_walk *walk, CXFile file,
+                                    unsigned begin, unsigned end);
+/* The tokens of `entry`'s file (made once); 0 on success. */
+int lc_extract_tokenize_file(struct lc_extract_walk *walk, struct lc_extract_file *entry);
+/* The index of the first token of `entry` beginning at or after `offset`. */
+unsigned lc_extract_token_at(const struct lc_extract_file *entry, unsigned offset);
+/* The file's contents (loaded once), NULL when libclang has none. */
+const char *lc_extract_file_contents(struct lc_extract_walk *walk,
+                                     struct lc_extract_file *entry, size_t *size);
+
+/* extract_macro_args.c: the texts of `call`'s `nargs` arguments.  A call
+ * written in a macro body reads each argument as written in that body, or
+ * as written at the macro use when it is a parameter of the macro. */
+void lc_extract_argument_texts(struct lc_extract_walk *walk, CXCursor call, size_t nargs,
+                               const char **texts);
 
 #endif

@@ -1,11 +1,13 @@
 /* extract_text.c — how an expression is spelled in the source, for argument
- * texts ("MSG_DONTWAIT | 1").  libclang's cursor extents start at the
- * spelling of a macro-expanded token (inside the #define), so for those the
- * range is rebuilt from file offsets: the macro argument as written, or the
- * whole macro use when the expression comes from a macro body.  Locations
- * for arbitrary offsets are slow to make (clang_getLocationForOffset scans
- * every source entry of the TU for any file but the main one), so such
- * ranges are cut from a token list of the whole file, made once. */
+ * texts ("MSG_DONTWAIT | 1") and loop bounds.  libclang's cursor extents
+ * start at the spelling of a macro-expanded token (inside the #define), so
+ * for those the range is rebuilt from file offsets: the macro argument as
+ * written, or the whole macro use when the expression comes from a macro
+ * body (the arguments of a call written in a macro body are read from the
+ * body by extract_macro_args.c).  Locations for arbitrary offsets are slow
+ * to make (clang_getLocationForOffset scans every source entry of the TU for
+ * any file but the main one), so such ranges are cut from a token list of
+ * the whole file, made once; the file's bytes are kept at hand too. */
 #include "extract_internal.h"
 
 #include <stdlib.h>
@@ -63,15 +65,26 @@ static int extract_text_span(CXSourceRange extent, struct extract_span *span)
     return 1;
 }
 
+const char *lc_extract_file_contents(struct lc_extract_walk *walk,
+                                     struct lc_extract_file *entry, size_t *size)
+{
+    if (!entry->loaded) {
+        entry->loaded = 1;
+        entry->contents = clang_getFileContents(walk->tu, entry->file, &entry->size);
+    }
+    *size = entry->size;
+    return entry->contents;
+}
+
 /* Tokenize the whole of `entry`'s file once, with the byte offsets at which
- * each token begins and ends; 0 on success. */
-static int extract_tokenize_file(struct lc_extract_walk *walk, struct lc_extract_file *entry)
+ * each token begins and ends. */
+int lc_extract_tokenize_file(struct lc_extract_walk *walk, struct lc_extract_file *entry)
 {
     if (entry->tokenized)
         return entry->token_count > 0 ? 0 : -1;
     entry->tokenized = 1;
     size_t size = 0;
-    if (!clang_getFileContents(walk->tu, entry->file, &size) || size == 0)
+    if (!lc_extract_file_contents(walk, entry, &size) || size == 0)
         return -1;
     CXSourceRange whole =
         clang_getRange(clang_getLocationForOffset(walk->tu, entry->file, 0),
@@ -111,6 +124,20 @@ static void extract_append_token(struct lc_extract_walk *walk, CXToken token, ch
     clang_disposeString(spelling);
 }
 
+unsigned lc_extract_token_at(const struct lc_extract_file *entry, unsigned offset)
+{
+    const unsigned *offsets = entry->token_offsets;
+    unsigned low = 0, high = entry->token_count;
+    while (low < high) {
+        unsigned middle = low + (high - low) / 2;
+        if (offsets[2 * middle] < offset)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+
 /* The tokens of `span` from the file's token list, taken as clang_tokenize
  * takes them: the first token at or after the start, then each next one
  * while the previous one ends before the end of the span. */
@@ -118,22 +145,35 @@ static void extract_span_text(struct lc_extract_walk *walk, const struct extract
                               char *text, size_t *length)
 {
     struct lc_extract_file *entry = lc_extract_file_entry(walk, span->file);
-    if (!entry || extract_tokenize_file(walk, entry) != 0)
+    if (!entry || lc_extract_tokenize_file(walk, entry) != 0)
         return;
     const unsigned *offsets = entry->token_offsets;
-    unsigned low = 0, high = entry->token_count;
-    while (low < high) {   /* the first token beginning at or after span->begin */
-        unsigned middle = low + (high - low) / 2;
-        if (offsets[2 * middle] < span->begin)
-            low = middle + 1;
-        else
-            high = middle;
-    }
+    unsigned low = lc_extract_token_at(entry, span->begin);
     for (unsigned i = low; i < entry->token_count; i++) {
         if (i > low && offsets[2 * (i - 1) + 1] >= span->end)
             break;
         extract_append_token(walk, entry->tokens[i], text, length);
     }
+}
+
+/* A copy of text[0, length) in the facts' arena. */
+static const char *extract_keep_text(struct lc_extract_walk *walk, const char *text,
+                                     size_t length)
+{
+    const char *copy = lc_arena_strndup(&walk->facts->arena, text, length);
+    if (!copy)
+        walk->out_of_memory = 1;
+    return copy;
+}
+
+const char *lc_extract_text_of_span(struct lc_extract_walk *walk, CXFile file,
+                                    unsigned begin, unsigned end)
+{
+    char text[LC_EXTRACT_TEXT_MAX + 1];
+    size_t length = 0;
+    struct extract_span span = { file, begin, end, 0 };
+    extract_span_text(walk, &span, text, &length);
+    return extract_keep_text(walk, text, length);
 }
 
 const char *lc_extract_text(struct lc_extract_walk *walk, CXCursor expr)
@@ -153,8 +193,5 @@ const char *lc_extract_text(struct lc_extract_walk *walk, CXCursor expr)
     } else if (found) {
         extract_span_text(walk, &span, text, &length);
     }
-    const char *copy = lc_arena_strndup(&walk->facts->arena, text, length);
-    if (!copy)
-        walk->out_of_memory = 1;
-    return copy;
+    return extract_keep_text(walk, text, length);
 }

@@ -1,7 +1,8 @@
 /* extract_values.c — small questions the AST walker asks of libclang: what
  * an expression refers to (a function, a field, a variable, a parameter, a
  * constant), where a cursor is (file, line, column; the absolute file names
- * are cached per TU), a declaration's USR, and a cursor's children. */
+ * are cached per TU), a declaration's USR, a cursor's children, and growing
+ * the walk's own arrays. */
 #include "extract_internal.h"
 
 #include <stdlib.h>
@@ -37,6 +38,25 @@ struct lc_extract_file *lc_extract_file_entry(struct lc_extract_walk *walk, CXFi
 out_of_memory:
     walk->out_of_memory = 1;
     return NULL;
+}
+
+void *lc_extract_append(struct lc_extract_walk *walk, void *items, size_t *count, size_t *cap,
+                        size_t size)
+{
+    void **array = items;
+    if (*count == *cap) {
+        size_t new_cap = *cap ? *cap * 2 : 8;
+        void *grown = realloc(*array, new_cap * size);
+        if (!grown) {
+            walk->out_of_memory = 1;
+            return NULL;
+        }
+        *array = grown;
+        *cap = new_cap;
+    }
+    char *slot = (char *)*array + (*count)++ * size;
+    memset(slot, 0, size);
+    return slot;
 }
 
 void lc_extract_files_free(struct lc_extract_walk *walk)
@@ -155,6 +175,12 @@ CXCursor *lc_extract_children_all(struct lc_extract_walk *walk, CXCursor cursor,
     return children.items;
 }
 
+int lc_extract_same_expression(CXCursor a, CXCursor b)
+{
+    return clang_getCursorKind(a) == clang_getCursorKind(b) &&
+           clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
+}
+
 static int extract_is_function_type(CXType type)
 {
     enum CXTypeKind kind = clang_getCanonicalType(type).kind;
@@ -207,7 +233,7 @@ static CXCursor extract_strip_once(CXCursor expr)
     return clang_getNullCursor();
 }
 
-static CXCursor extract_strip(CXCursor expr)
+CXCursor lc_extract_strip(CXCursor expr)
 {
     for (CXCursor next = extract_strip_once(expr); !clang_Cursor_isNull(next);
          next = extract_strip_once(expr))
@@ -270,12 +296,12 @@ static void extract_declaration_value(struct lc_extract_walk *walk, CXCursor dec
 void lc_extract_value(struct lc_extract_walk *walk, CXCursor expr, struct lc_value *value)
 {
     memset(value, 0, sizeof *value);
-    expr = extract_strip(expr);
+    expr = lc_extract_strip(expr);
     /* table[i](...): the array, or the field holding it. */
     int subscripted = 0;
     while (clang_getCursorKind(expr) == CXCursor_ArraySubscriptExpr &&
            lc_extract_children(expr, &expr, 1) >= 1) {
-        expr = extract_strip(expr);
+        expr = lc_extract_strip(expr);
         subscripted = 1;
     }
     CXCursor referenced = clang_getCursorReferenced(expr);
@@ -306,8 +332,7 @@ static int extract_is_integer(CXType type)
     return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
 }
 
-/* Whether `expr`, an integer expression, is a constant; its value if so. */
-static int extract_integer_constant(CXCursor expr, long long *value)
+int lc_extract_integer_constant(CXCursor expr, long long *value)
 {
     CXEvalResult result = clang_Cursor_Evaluate(expr);
     if (!result)
@@ -334,7 +359,25 @@ static int extract_is_null_pointer_constant(CXCursor expr)
     }
     long long value;
     return extract_is_integer(clang_getCursorType(expr)) &&
-           extract_integer_constant(expr, &value) && value == 0;
+           lc_extract_integer_constant(expr, &value) && value == 0;
+}
+
+/* `&var`, `&s->field`, `&s.field`: the object whose address is passed
+ * (a lock given to pthread_cond_wait, a descriptor's variable). */
+static void extract_address_of_object(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value)
+{
+    CXCursor expr = lc_extract_strip(arg), operand;
+    if (clang_getCursorKind(expr) != CXCursor_UnaryOperator
+        || clang_getCursorUnaryOperatorKind(expr) != CXUnaryOperator_AddrOf
+        || lc_extract_children(expr, &operand, 1) != 1)
+        return;
+    operand = lc_extract_strip(operand);
+    enum CXCursorKind kind = clang_getCursorKind(operand);
+    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)
+        return;
+    lc_extract_value(walk, operand, value);
+    if (value->kind != LC_VALUE_VAR && value->kind != LC_VALUE_FIELD)
+        memset(value, 0, sizeof *value);
 }
 
 void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value)
@@ -345,9 +388,11 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
         value->kind = LC_VALUE_NULL;
         return;
     }
-    if (extract_is_integer(type) && extract_integer_constant(arg, &value->int_value)) {
+    if (extract_is_integer(type) && lc_extract_integer_constant(arg, &value->int_value)) {
         value->kind = LC_VALUE_INT;
         return;
     }
     lc_extract_value(walk, arg, value);
+    if (value->kind == LC_VALUE_OTHER)
+        extract_address_of_object(walk, arg, value);
 }

@@ -1,9 +1,13 @@
 /* extract_walk.c — the AST visitor: one clang_visitChildren over the TU with
- * CXChildVisit_Recurse, recording functions, calls and function-pointer
- * stores.  libclang walks statements and expressions with a work list, so a
- * long `a + b + ...` chain does not deepen the C stack.  The enclosing
- * function of a call is the top-level definition being walked (C has no
- * nested functions); declarations in system headers are skipped whole. */
+ * CXChildVisit_Recurse, recording functions and calls and handing the rest
+ * to the other parts (stores, accesses, statements).  libclang walks
+ * expressions with a work list, so a long `a + b + ...` chain does not
+ * deepen the C stack; only statements that open a scope, a branch or a loop
+ * (extract_flow.c), lock calls and atomic operations visit their children
+ * with a nested clang_visitChildren, so the C stack grows with the nesting
+ * of blocks, not of expressions.  The enclosing function of a call is the
+ * top-level definition being walked (C has no nested functions);
+ * declarations in system headers are skipped whole. */
 #include "extract_internal.h"
 
 #include <stdlib.h>
@@ -58,22 +62,22 @@ static void extract_function(struct lc_extract_walk *walk, CXCursor function)
     clang_visitChildren(function, extract_collect_annotation, &fact->annotations);
 }
 
-static void extract_call(struct lc_extract_walk *walk, CXCursor call)
+/* A new top-level declaration: `usr` is the function defined, or NULL. */
+static void extract_function_begin(struct lc_extract_walk *walk, const char *usr)
 {
-    struct lc_location loc;
-    if (!walk->function_usr ||
-        lc_extract_location(walk, clang_getCursorLocation(call), &loc) != 0)
-        return;
-    struct lc_call_fact *fact = lc_tu_facts_add_call(walk->facts);
-    if (!fact) {
-        walk->out_of_memory = 1;
-        return;
-    }
-    fact->caller_usr = walk->function_usr;
-    fact->loc = loc;
-    CXCursor callee;
-    if (lc_extract_children(call, &callee, 1) >= 1)
-        lc_extract_value(walk, callee, &fact->callee);
+    walk->function_usr = usr;
+    walk->locks = (struct lc_lockset){ NULL, 0 };
+    walk->switch_locks = walk->locks;
+    walk->loop_index = -1;
+    walk->conditionals = walk->open_conditional = 0;
+    walk->guard = clang_getNullCursor();
+    walk->atomic_depth = 0;
+    walk->label_count = walk->claim_count = walk->recent_count = walk->pending_count = 0;
+}
+
+static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
+                                   struct lc_call_fact *fact)
+{
     int nargs = clang_Cursor_getNumArguments(call);
     if (nargs <= 0)
         return;
@@ -85,115 +89,143 @@ static void extract_call(struct lc_extract_walk *walk, CXCursor call)
         return;
     }
     fact->nargs = (size_t)nargs;
-    for (int i = 0; i < nargs; i++) {
-        CXCursor arg = clang_Cursor_getArgument(call, (unsigned)i);
-        lc_extract_argument(walk, arg, &fact->args[i]);
-        fact->arg_texts[i] = lc_extract_text(walk, arg);
-    }
+    for (int i = 0; i < nargs; i++)
+        lc_extract_operand(walk, clang_Cursor_getArgument(call, (unsigned)i), 1,
+                           &fact->args[i]);
+    lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
 }
 
-void lc_extract_store(struct lc_extract_walk *walk, const struct lc_value *target,
-                      CXCursor value_expr)
+/* Record the call with the loop and the locks around it.  A lock function
+ * acts once its arguments are walked (the call itself carries the locks
+ * held before it); the operands of an atomic operation are walked as
+ * atomic accesses. */
+static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCursor call)
 {
-    if (target->kind != LC_VALUE_FIELD && target->kind != LC_VALUE_VAR)
-        return;
-    struct lc_value value;
-    lc_extract_value(walk, value_expr, &value);
-    if (value.kind != LC_VALUE_FUNCTION && value.kind != LC_VALUE_FIELD &&
-        value.kind != LC_VALUE_VAR && value.kind != LC_VALUE_PARAM)
-        return;
     struct lc_location loc;
-    if (lc_extract_location(walk, clang_getCursorLocation(value_expr), &loc) != 0)
-        return;
-    struct lc_store_fact *fact = lc_tu_facts_add_store(walk->facts);
+    if (!walk->function_usr ||
+        lc_extract_location(walk, clang_getCursorLocation(call), &loc) != 0)
+        return CXChildVisit_Recurse;
+    struct lc_call_fact *fact = lc_tu_facts_add_call(walk->facts);
     if (!fact) {
         walk->out_of_memory = 1;
-        return;
+        return CXChildVisit_Break;
     }
-    fact->target = *target;
-    fact->value = value;
-    fact->in_function_usr = walk->function_usr;
+    size_t index = walk->facts->call_count - 1;
+    fact->caller_usr = walk->function_usr;
     fact->loc = loc;
+    fact->loop_index = walk->loop_index;
+    fact->locks = walk->locks;
+    CXCursor callee;
+    if (lc_extract_children(call, &callee, 1) >= 1)
+        lc_extract_operand(walk, callee, 0, &fact->callee);
+    extract_call_arguments(walk, call, fact);
+    fact = &walk->facts->calls[index];   /* the operands may have added stores, not calls */
+    lc_extract_call_result(walk, call, index);
+    const struct lc_lock_function *lock = lc_extract_lock_function(walk, &fact->callee);
+    lc_extract_access_arguments(walk, call, lock ? lock->position : 0);
+    int atomic = fact->callee.kind == LC_VALUE_FUNCTION &&
+                 lc_extract_atomic_operation(walk, call, fact->callee.name);
+    if (!lock && !atomic)
+        return CXChildVisit_Recurse;
+    walk->atomic_depth += (unsigned)atomic;
+    clang_visitChildren(call, lc_extract_visit, walk);
+    walk->atomic_depth -= (unsigned)atomic;
+    if (lock)
+        lc_extract_lock_apply(walk, lock, call);
+    return CXChildVisit_Continue;
 }
 
-/* `x.f = v`, `p->f = v`, `a[i].f = v`, `var = v` of function-pointer type. */
-static void extract_assignment(struct lc_extract_walk *walk, CXCursor assignment)
+/* `__atomic_fetch_add(&g, ...)` and C11's atomic_* are AtomicExprs, which
+ * libclang shows as unexposed expressions: walk their operands as atomic. */
+static enum CXChildVisitResult extract_unexposed(struct lc_extract_walk *walk, CXCursor expr)
 {
-    CXCursor sides[2];
-    if (clang_getCursorBinaryOperatorKind(assignment) != CXBinaryOperator_Assign ||
-        lc_extract_children(assignment, sides, 2) != 2 ||
-        !lc_extract_is_function_pointer(clang_getCursorType(sides[0])))
-        return;
-    struct lc_value target;
-    lc_extract_value(walk, sides[0], &target);
-    lc_extract_store(walk, &target, sides[1]);
+    if (!walk->function_usr || !lc_extract_atomic_operation(walk, expr, NULL))
+        return CXChildVisit_Recurse;
+    walk->atomic_depth++;
+    clang_visitChildren(expr, lc_extract_visit, walk);
+    walk->atomic_depth--;
+    return CXChildVisit_Continue;
 }
 
-/* `cb_t fp = f;`, `struct ops o = { ... };`, `handler_t t[] = { ... };` */
-static void extract_variable(struct lc_extract_walk *walk, CXCursor variable)
+/* What a cursor inside a function body means beyond calls and stores. */
+static enum CXChildVisitResult extract_in_function(struct lc_extract_walk *walk,
+                                                   CXCursor cursor, enum CXCursorKind kind,
+                                                   CXCursor parent)
 {
-    CXCursor init = clang_Cursor_getVarDeclInitializer(variable);
-    CXType type = clang_getCursorType(variable);
-    if (clang_Cursor_isNull(init) ||
-        (clang_getCursorKind(init) != CXCursor_InitListExpr &&
-         !lc_extract_is_function_pointer(type)))
-        return;
-    struct lc_value target = {
-        .kind = LC_VALUE_VAR,
-        .usr = lc_extract_usr(walk, variable),
-        .name = lc_extract_string(walk, clang_getCursorSpelling(variable)),
-    };
-    lc_extract_initializer(walk, &target, type, init);
-}
-
-/* `(struct ops){ .on_read = f }`: its fields are the targets. */
-static void extract_compound_literal(struct lc_extract_walk *walk, CXCursor literal)
-{
-    unsigned count;
-    CXCursor *children = lc_extract_children_all(walk, literal, &count);
-    if (count > 0 && clang_getCursorKind(children[count - 1]) == CXCursor_InitListExpr) {
-        struct lc_value no_target = { .kind = LC_VALUE_OTHER };
-        lc_extract_initializer(walk, &no_target, clang_getCursorType(literal),
-                               children[count - 1]);
+    switch (kind) {
+    case CXCursor_DeclRefExpr:
+        lc_extract_access_reference(walk, cursor);
+        return CXChildVisit_Recurse;
+    case CXCursor_BinaryOperator:
+    case CXCursor_CompoundAssignOperator:
+    case CXCursor_UnaryOperator:
+        lc_extract_access_operator(walk, cursor);
+        return CXChildVisit_Recurse;
+    case CXCursor_UnaryExpr:   /* sizeof, _Alignof: not evaluated */
+        return CXChildVisit_Continue;
+    case CXCursor_UnexposedExpr:
+        return extract_unexposed(walk, cursor);
+    default:
+        return clang_isStatement(kind) ? lc_extract_statement(walk, cursor, parent)
+                                       : CXChildVisit_Recurse;
     }
-    free(children);
 }
 
-static enum CXChildVisitResult extract_visit(CXCursor cursor, CXCursor parent,
-                                             CXClientData data)
+enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     struct lc_extract_walk *walk = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
-    if (clang_getCursorKind(parent) == CXCursor_TranslationUnit) {
+    enum CXCursorKind parent_kind = clang_getCursorKind(parent);
+    if (parent_kind == CXCursor_TranslationUnit) {
         if (clang_Location_isInSystemHeader(clang_getCursorLocation(cursor)))
             return CXChildVisit_Continue;
-        walk->function_usr = NULL;
-        if (kind == CXCursor_FunctionDecl && clang_isCursorDefinition(cursor))
-            walk->function_usr = lc_extract_usr(walk, cursor);
+        extract_function_begin(walk, kind == CXCursor_FunctionDecl &&
+                                     clang_isCursorDefinition(cursor) ?
+                                     lc_extract_usr(walk, cursor) : NULL);
     }
+    if (walk->function_usr && clang_isExpression(kind) && !clang_isExpression(parent_kind))
+        lc_extract_access_begin_expression(walk);
+    enum CXChildVisitResult next = CXChildVisit_Recurse;
     switch (kind) {
     case CXCursor_FunctionDecl:
         extract_function(walk, cursor);
         break;
     case CXCursor_CallExpr:
-        extract_call(walk, cursor);
+        next = extract_call(walk, cursor);
         break;
     case CXCursor_BinaryOperator:
-        extract_assignment(walk, cursor);
+        lc_extract_assignment(walk, cursor);
         break;
     case CXCursor_VarDecl:
-        extract_variable(walk, cursor);
+        lc_extract_variable(walk, cursor);
         break;
     case CXCursor_CompoundLiteralExpr:
-        extract_compound_literal(walk, cursor);
+        lc_extract_compound_literal(walk, cursor);
         break;
     default:
         break;
     }
-    return walk->out_of_memory ? CXChildVisit_Break : CXChildVisit_Recurse;
+    if (walk->function_usr && next == CXChildVisit_Recurse && kind != CXCursor_FunctionDecl)
+        next = extract_in_function(walk, cursor, kind, parent);
+    return walk->out_of_memory ? CXChildVisit_Break : next;
+}
+
+void lc_extract_visit_child(struct lc_extract_walk *walk, CXCursor child, CXCursor parent)
+{
+    if (lc_extract_visit(child, parent, walk) == CXChildVisit_Recurse)
+        clang_visitChildren(child, lc_extract_visit, walk);
 }
 
 void lc_extract_walk_tu(struct lc_extract_walk *walk)
 {
-    clang_visitChildren(clang_getTranslationUnitCursor(walk->tu), extract_visit, walk);
+    extract_function_begin(walk, NULL);
+    clang_visitChildren(clang_getTranslationUnitCursor(walk->tu), lc_extract_visit, walk);
+    free(walk->labels);
+    free(walk->claims);
+    free(walk->recent);
+    free(walk->pending);
+    walk->labels = NULL;
+    walk->claims = NULL;
+    walk->recent = NULL;
+    walk->pending = NULL;
 }

@@ -1,7 +1,7 @@
 /* test_extract_parse.c — how the extractor parses (extract.c,
  * extract_args.c): syntax errors, missing files, the flags of a real build,
- * unsaved editor buffers, and expressions deep enough to break a recursive
- * walk. */
+ * unsaved editor buffers, expressions deep enough to break a recursive
+ * walk, and deeply nested blocks. */
 #include <pthread.h>
 
 #include "extract_fixture.h"
@@ -76,29 +76,53 @@ static void test_unsaved_buffer(void **state)
     assert_string_equal(test->facts.calls[0].loc.file, test->file);
 }
 
+struct extract_on_thread {
+    struct extract_test *test;
+    const char *file;
+};
+
 static void *extract_on_thread(void *data)
 {
-    struct extract_test *test = data;
-    return (void *)(intptr_t)extract(test, "deep.c");
+    struct extract_on_thread *job = data;
+    return (void *)(intptr_t)extract(job->test, job->file);
+}
+
+/* Extract `file` on a thread with a 1 MiB stack; returns lc_extract_tu's result. */
+static int extract_with_small_stack(struct extract_test *test, const char *file)
+{
+    struct extract_on_thread job = { test, file };
+    pthread_attr_t attributes;
+    pthread_t thread;
+    void *status;
+    assert_int_equal(pthread_attr_init(&attributes), 0);
+    assert_int_equal(pthread_attr_setstacksize(&attributes, 1024 * 1024), 0);
+    assert_int_equal(pthread_create(&thread, &attributes, extract_on_thread, &job), 0);
+    assert_int_equal(pthread_join(thread, &status), 0);
+    pthread_attr_destroy(&attributes);
+    return (int)(intptr_t)status;
 }
 
 /* 20480 calls in one expression, walked on a thread with a small stack. */
 static void test_deep_expression(void **state)
 {
     struct extract_test *test = *state;
-    pthread_attr_t attributes;
-    pthread_t thread;
-    void *status;
-    assert_int_equal(pthread_attr_init(&attributes), 0);
-    assert_int_equal(pthread_attr_setstacksize(&attributes, 1024 * 1024), 0);
-    assert_int_equal(pthread_create(&thread, &attributes, extract_on_thread, test), 0);
-    assert_int_equal(pthread_join(thread, &status), 0);
-    pthread_attr_destroy(&attributes);
-    assert_int_equal((intptr_t)status, 0);
+    assert_int_equal(extract_with_small_stack(test, "deep.c"), 0);
     assert_int_equal(test->facts.call_count, 20480);
     unsigned line = line_of(test->file, "return 0 T4096");
     assert_int_equal(test->facts.calls[0].loc.line, line);
     assert_int_equal(test->facts.calls[20479].loc.line, line);
+}
+
+/* Blocks nested 250 deep, each walked with a nested visit, on the same
+ * small stack. */
+static void test_deep_blocks(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract_with_small_stack(test, "nested.c"), 0);
+    assert_int_equal(test->facts.call_count, 1);
+    assert_string_equal(test->facts.calls[0].callee.name, "work");
+    assert_int_equal(test->facts.access_count, 1);
+    assert_int_equal(test->facts.accesses[0].kind, LC_ACCESS_WRITE);
 }
 
 int main(void)
@@ -110,6 +134,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_real_build_flags, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unsaved_buffer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deep_expression, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_deep_blocks, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,8 @@
 /* test_extract_stores.c — function pointers stored into fields and
- * variables (extract_walk.c, extract_init.c): designated, positional, nested,
- * brace-elided and array initialisers, compound literals, assignments. */
+ * variables (extract_stores.c, extract_init.c): designated, positional,
+ * nested, brace-elided and array initialisers, compound literals,
+ * assignments; results of calls stored (CALL values); `?:` of functions in
+ * stores, arguments and callees. */
 #include "extract_fixture.h"
 
 /* The store of `value_name` into `target_name`, at `line` (0: any). */
@@ -95,11 +97,117 @@ static void test_stores_in_a_function(void **state)
     assert_int_equal(facts->store_count, 24);
 }
 
+/* The stores on the line holding `tag`: how many, and the first. */
+static size_t stores_at(struct extract_test *test, const char *tag,
+                        const struct lc_store_fact **first)
+{
+    unsigned line = line_of(test->file, tag);
+    size_t count = 0;
+    for (size_t i = 0; i < test->facts.store_count; i++)
+        if (test->facts.stores[i].loc.line == line && !count++)
+            *first = &test->facts.stores[i];
+    return count;
+}
+
+/* The one store at `tag` holds the result of a call of `callee`. */
+static const struct lc_store_fact *assert_call_store(struct extract_test *test, const char *tag,
+                                                     enum lc_value_kind target_kind,
+                                                     const char *target, const char *callee)
+{
+    const struct lc_store_fact *store = NULL;
+    assert_int_equal(stores_at(test, tag, &store), 1);
+    assert_value(&store->target, target_kind, target);
+    assert_value(&store->value, LC_VALUE_CALL, callee);
+    assert_true(store->value.call_index >= 0 &&
+                (size_t)store->value.call_index < test->facts.call_count);
+    const struct lc_call_fact *call = &test->facts.calls[store->value.call_index];
+    assert_string_equal(call->callee.name, callee);
+    assert_string_equal(call->callee.usr, store->value.usr);
+    assert_int_equal(call->loc.line, store->loc.line);
+    return store;
+}
+
+static void test_call_results(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "call_stores.c"), 0);
+    const struct lc_store_fact *store;
+    store = assert_call_store(test, "field_call", LC_VALUE_FIELD, "fd", "socket");
+    assert_string_equal(store->target.record, "conn");
+    assert_string_equal(store->in_function_usr,
+                        find_function(&test->facts, "descriptors", 1)->usr);
+    assert_call_store(test, "variable_call", LC_VALUE_VAR, "fd", "accept4");
+    assert_call_store(test, "assigned_call", LC_VALUE_VAR, "fd", "open");
+    assert_int_equal(stores_at(test, "not_a_call", &store), 0);
+
+    /* fd = c ? open("a") : open("b"): one store per branch, each its call. */
+    assert_int_equal(stores_at(test, "conditional_calls", &store), 2);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(store[i].value.kind, LC_VALUE_CALL);
+        const struct lc_call_fact *call = &test->facts.calls[store[i].value.call_index];
+        assert_string_equal(call->arg_texts[0], i == 0 ? "\"a\"" : "\"b\"");
+    }
+}
+
+/* The two stores at `tag` store audit_to_disk and audit_nowhere into a VAR. */
+static const struct lc_store_fact *assert_both_branches(struct extract_test *test, const char *tag)
+{
+    const struct lc_store_fact *store = NULL;
+    assert_int_equal(stores_at(test, tag, &store), 2);
+    assert_value(&store[0].value, LC_VALUE_FUNCTION, "audit_to_disk");
+    assert_value(&store[1].value, LC_VALUE_FUNCTION, "audit_nowhere");
+    assert_int_equal(store[0].target.kind, LC_VALUE_VAR);
+    assert_string_equal(store[0].target.usr, store[1].target.usr);
+    return store;
+}
+
+/* The call on the line holding `tag`. */
+static const struct lc_call_fact *call_at(struct extract_test *test, const char *tag)
+{
+    unsigned line = line_of(test->file, tag);
+    for (size_t i = 0; i < test->facts.call_count; i++)
+        if (test->facts.calls[i].loc.line == line)
+            return &test->facts.calls[i];
+    fail_msg("no call at %s", tag);
+    return NULL;
+}
+
+static void test_conditional_functions(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "call_stores.c"), 0);
+    const struct lc_store_fact *store = assert_both_branches(test, "conditional_store");
+    assert_string_equal(store->target.name, "audit");
+    assert_int_equal(stores_at(test, "conditional_field", &store), 1);   /* `: 0` stores none */
+    assert_value(&store->target, LC_VALUE_FIELD, "audit");
+
+    /* An argument and a callee `?:` become a VAR of their own per site. */
+    char prefix[sizeof test->file + 32];
+    snprintf(prefix, sizeof prefix, "c:@lc@cond@%s@", test->file);
+    const struct lc_call_fact *call = call_at(test, "conditional_argument");
+    assert_value(&call->args[1], LC_VALUE_VAR, "verbose ? audit_to_disk : audit_nowhere");
+    assert_memory_equal(call->args[1].usr, prefix, strlen(prefix));
+    store = assert_both_branches(test, "conditional_argument");
+    assert_string_equal(store->target.usr, call->args[1].usr);
+    const char *argument_usr = call->args[1].usr;
+
+    call = call_at(test, "conditional_callee");
+    assert_int_equal(call->callee.kind, LC_VALUE_VAR);
+    assert_memory_equal(call->callee.usr, prefix, strlen(prefix));
+    assert_string_not_equal(call->callee.usr, argument_usr);
+    store = assert_both_branches(test, "conditional_callee");
+    assert_string_equal(store->target.usr, call->callee.usr);
+
+    assert_value(&call_at(test, "plain_argument")->args[1], LC_VALUE_FUNCTION, "audit_nowhere");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_initializer_stores, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stores_in_a_function, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_call_results, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_conditional_functions, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,294 @@
+/* extract_access.c — reads and writes of shared variables inside function
+ * bodies: globals, file-scope statics and static locals (variables with
+ * global storage), not thread-locals and not const objects.  Each access
+ * fact carries the locks held and whether it is atomic.
+ *
+ * A DeclRefExpr naming such a variable is a READ unless an expression above
+ * it claimed it first (the walk meets parents before children):
+ *  - the left side of `=` or `op=` and the operand of `++`/`--` are WRITEs,
+ *    through `.f`, `->f`, `[i]` and `*` (`g.f = 1`, `g[i] = 1`, `g->n++`
+ *    and `*g = 1` write g);
+ *  - `&g` (`&g.f`, `&g[i]`) passed where a pointer to non-const is expected
+ *    is a WRITE, and so is `&g` passed to a variadic or unprototyped
+ *    function; an array g (`g.arr`) decaying to a pointer to non-const is a
+ *    WRITE when it is a declared parameter, a READ when variadic
+ *    (printf("%s", name));
+ *  - the lock argument of a lock function is no access at all.
+ * Within one full expression a variable gets one fact per kind, and a READ
+ * after a WRITE of it is dropped: `x += x` and `x = x + 1` give one WRITE.
+ * Atomic: the variable's type is _Atomic (behind typedefs and arrays), the
+ * written lvalue's is (`s.count++` with an atomic_int member), or the access
+ * is inside an operand of an atomic operation: a call of __atomic_*,
+ * __sync_*, atomic_* or __c11_atomic_*.  The GCC __atomic_* and C11
+ * builtins are AtomicExprs, which libclang leaves unexposed: they are known
+ * by the name spelled where they start, and `&g` among their operands is a
+ * WRITE unless that name says "load".  sizeof operands are not walked. */
+#include "extract_internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static CXType extract_element_type(CXType type)
+{
+    type = clang_getCanonicalType(type);
+    while (type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray ||
+           type.kind == CXType_VariableArray)
+        type = clang_getCanonicalType(clang_getArrayElementType(type));
+    return type;
+}
+
+/* A const object; libclang puts the const of `const int a[2]` on the
+ * canonical array type, not on its elements. */
+static int extract_is_const(CXType type)
+{
+    type = clang_getCanonicalType(type);
+    while (!clang_isConstQualifiedType(type) &&
+           (type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray ||
+            type.kind == CXType_VariableArray))
+        type = clang_getCanonicalType(clang_getArrayElementType(type));
+    return clang_isConstQualifiedType(type);
+}
+
+static int extract_is_atomic_type(CXType type)
+{
+    return extract_element_type(type).kind == CXType_Atomic;
+}
+
+static int extract_is_shared(CXCursor declaration)
+{
+    return clang_getCursorKind(declaration) == CXCursor_VarDecl &&
+           clang_Cursor_hasVarDeclGlobalStorage(declaration) == 1 &&
+           clang_getCursorTLSKind(declaration) == CXTLS_None &&
+           !extract_is_const(clang_getCursorType(declaration));
+}
+
+/* The DeclRefExpr at the base of an lvalue: `g`, `g.f`, `g->f`, `g[i]`,
+ * `*g`, with casts and parentheses; null when there is none. */
+static CXCursor extract_base_reference(CXCursor expr)
+{
+    CXCursor base;
+    for (;;) {
+        expr = lc_extract_strip(expr);
+        switch (clang_getCursorKind(expr)) {
+        case CXCursor_DeclRefExpr:
+            return expr;
+        case CXCursor_UnaryOperator:
+            if (clang_getCursorUnaryOperatorKind(expr) != CXUnaryOperator_Deref)
+                return clang_getNullCursor();
+            /* fall through */
+        case CXCursor_MemberRefExpr:
+        case CXCursor_ArraySubscriptExpr:
+            if (lc_extract_children(expr, &base, 1) < 1)
+                return clang_getNullCursor();
+            expr = base;
+            break;
+        default:
+            return clang_getNullCursor();
+        }
+    }
+}
+
+static void extract_claim(struct lc_extract_walk *walk, CXCursor lvalue,
+                          enum lc_extract_claim_action action, int atomic)
+{
+    CXCursor reference = extract_base_reference(lvalue);
+    if (clang_Cursor_isNull(reference) || !extract_is_shared(clang_getCursorReferenced(reference)))
+        return;
+    struct lc_extract_claim *claim = lc_extract_append(walk, &walk->claims, &walk->claim_count,
+                                                       &walk->claim_cap, sizeof *claim);
+    if (claim)
+        *claim = (struct lc_extract_claim){ reference, action, atomic };
+}
+
+void lc_extract_access_begin_expression(struct lc_extract_walk *walk)
+{
+    walk->recent_count = 0;
+    walk->claim_count = 0;
+}
+
+void lc_extract_access_operator(struct lc_extract_walk *walk, CXCursor operator)
+{
+    int writes;
+    switch (clang_getCursorKind(operator)) {
+    case CXCursor_BinaryOperator:
+        writes = clang_getCursorBinaryOperatorKind(operator) == CXBinaryOperator_Assign;
+        break;
+    case CXCursor_CompoundAssignOperator:
+        writes = 1;
+        break;
+    case CXCursor_UnaryOperator:
+        writes = clang_getCursorUnaryOperatorKind(operator) >= CXUnaryOperator_PostInc &&
+                 clang_getCursorUnaryOperatorKind(operator) <= CXUnaryOperator_PreDec;
+        break;
+    default:
+        writes = 0;
+        break;
+    }
+    CXCursor lvalue;
+    if (writes && lc_extract_children(operator, &lvalue, 1) >= 1)
+        extract_claim(walk, lvalue, LC_EXTRACT_CLAIM_WRITE,
+                      extract_is_atomic_type(clang_getCursorType(lvalue)));
+}
+
+/* How many parameters the callee of `call` declares; -1 when unknown. */
+static int extract_parameter_count(CXCursor call)
+{
+    CXCursor callee;
+    if (lc_extract_children(call, &callee, 1) < 1)
+        return -1;
+    CXType type = clang_getCanonicalType(clang_getCursorType(callee));
+    if (type.kind == CXType_Pointer)
+        type = clang_getCanonicalType(clang_getPointeeType(type));
+    return type.kind == CXType_FunctionProto ? clang_getNumArgTypes(type) : -1;
+}
+
+void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
+                                 int lock_position)
+{
+    int nargs = clang_Cursor_getNumArguments(call);
+    int declared = nargs > 0 ? extract_parameter_count(call) : -1;
+    for (int i = 0; i < nargs; i++) {
+        CXCursor arg = clang_Cursor_getArgument(call, (unsigned)i);
+        CXCursor stripped = lc_extract_strip(arg), operand;
+        int address = clang_getCursorKind(stripped) == CXCursor_UnaryOperator &&
+                      clang_getCursorUnaryOperatorKind(stripped) == CXUnaryOperator_AddrOf &&
+                      lc_extract_children(stripped, &operand, 1) == 1;
+        if (i + 1 == lock_position) {
+            extract_claim(walk, address ? operand : stripped, LC_EXTRACT_CLAIM_SKIP, 0);
+            continue;
+        }
+        CXType type = clang_getCanonicalType(clang_getCursorType(arg));
+        if (type.kind != CXType_Pointer ||
+            clang_isConstQualifiedType(clang_getPointeeType(type)))
+            continue;
+        CXType stripped_type = clang_getCanonicalType(clang_getCursorType(stripped));
+        if (address)
+            extract_claim(walk, operand, LC_EXTRACT_CLAIM_WRITE,
+                          extract_is_atomic_type(clang_getCursorType(operand)));
+        else if (i < declared && (stripped_type.kind == CXType_ConstantArray ||
+                                  stripped_type.kind == CXType_IncompleteArray))
+            extract_claim(walk, stripped, LC_EXTRACT_CLAIM_WRITE, 0);
+    }
+}
+
+/* Whether the access was recorded already in this full expression. */
+static int extract_is_recent(struct lc_extract_walk *walk, CXCursor variable,
+                             enum lc_access_kind kind, int atomic)
+{
+    for (size_t i = 0; i < walk->recent_count; i++) {
+        const struct lc_extract_recent_access *recent = &walk->recent[i];
+        if (clang_equalCursors(recent->variable, variable) &&
+            recent->locks == walk->locks.locks && recent->atomic == atomic &&
+            (recent->kind == kind || recent->kind == LC_ACCESS_WRITE))
+            return 1;
+    }
+    return 0;
+}
+
+void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference)
+{
+    CXCursor declaration = clang_getCursorReferenced(reference);
+    if (!extract_is_shared(declaration))
+        return;
+    enum lc_access_kind kind = LC_ACCESS_READ;
+    int atomic = walk->atomic_depth > 0 || extract_is_atomic_type(clang_getCursorType(declaration));
+    for (size_t i = 0; i < walk->claim_count; i++) {
+        if (!lc_extract_same_expression(walk->claims[i].reference, reference))
+            continue;
+        if (walk->claims[i].action == LC_EXTRACT_CLAIM_SKIP)
+            return;
+        kind = LC_ACCESS_WRITE;
+        atomic |= walk->claims[i].atomic;
+        walk->claims[i] = walk->claims[--walk->claim_count];
+        break;
+    }
+    CXCursor variable = clang_getCanonicalCursor(declaration);
+    struct lc_location loc;
+    if (extract_is_recent(walk, variable, kind, atomic) ||
+        lc_extract_location(walk, clang_getCursorLocation(reference), &loc) != 0)
+        return;
+    struct lc_access_fact *fact = lc_tu_facts_add_access(walk->facts);
+    struct lc_extract_recent_access *recent =
+        lc_extract_append(walk, &walk->recent, &walk->recent_count, &walk->recent_cap,
+                          sizeof *recent);
+    if (!fact || !recent) {
+        walk->out_of_memory = 1;
+        return;
+    }
+    *recent = (struct lc_extract_recent_access){ variable, kind, atomic, walk->locks.locks };
+    fact->function_usr = walk->function_usr;
+    fact->variable_usr = lc_extract_usr(walk, declaration);
+    fact->variable_name = lc_extract_string(walk, clang_getCursorSpelling(declaration));
+    fact->kind = kind;
+    fact->atomic = atomic;
+    fact->loc = loc;
+    fact->locks = walk->locks;
+}
+
+static int extract_is_atomic_name(const char *name, size_t length)
+{
+    static const char *const prefixes[] = { "__atomic_", "__sync_", "atomic_", "__c11_atomic_" };
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t prefix_length = strlen(prefixes[i]);
+        if (length > prefix_length && strncmp(name, prefixes[i], prefix_length) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The name of an AtomicExpr (an unexposed expression of two operands or
+ * more whose first token, where it is spelled, names an atomic builtin):
+ * [*name, *name + length); 0 when `expr` is none. */
+static size_t extract_atomic_expression_name(struct lc_extract_walk *walk, CXCursor expr,
+                                             const char **name)
+{
+    CXCursor operands[2];
+    if (lc_extract_children(expr, operands, 2) < 2)
+        return 0;
+    CXFile file;
+    unsigned offset;
+    clang_getSpellingLocation(clang_getCursorLocation(expr), &file, NULL, NULL, &offset);
+    struct lc_extract_file *entry = file ? lc_extract_file_entry(walk, file) : NULL;
+    size_t size;
+    const char *contents = entry ? lc_extract_file_contents(walk, entry, &size) : NULL;
+    if (!contents || offset >= size)
+        return 0;
+    size_t length = 0;
+    while (offset + length < size &&
+           (isalnum((unsigned char)contents[offset + length]) || contents[offset + length] == '_'))
+        length++;
+    *name = contents + offset;
+    return extract_is_atomic_name(*name, length) ? length : 0;
+}
+
+/* The `&g` operands of an AtomicExpr that is not a load are WRITEs. */
+static void extract_claim_atomic_operands(struct lc_extract_walk *walk, CXCursor expr,
+                                          const char *name, size_t length)
+{
+    for (size_t i = 0; i + 4 <= length; i++)
+        if (strncmp(name + i, "load", 4) == 0)
+            return;
+    unsigned count;
+    CXCursor *operands = lc_extract_children_all(walk, expr, &count);
+    for (unsigned i = 0; i < count; i++) {
+        CXCursor operand = lc_extract_strip(operands[i]), object;
+        if (clang_getCursorKind(operand) == CXCursor_UnaryOperator &&
+            clang_getCursorUnaryOperatorKind(operand) == CXUnaryOperator_AddrOf &&
+            lc_extract_children(operand, &object, 1) == 1)
+            extract_claim(walk, object, LC_EXTRACT_CLAIM_WRITE, 1);
+    }
+    free(operands);
+}
+
+int lc_extract_atomic_operation(struct lc_extract_walk *walk, CXCursor expr,
+                                const char *callee_name)
+{
+    if (callee_name)
+        return extract_is_atomic_name(callee_name, strlen(callee_name));
+    const char *name;
+    size_t length = extract_atomic_expression_name(walk, expr, &name);
+    if (length)
+        extract_claim_atomic_operands(walk, expr, name, length);
+    return length > 0;
+}

@@ -1,0 +1,303 @@
+/* extract_flow.c — the statements that shape control flow inside a function
+ * body: blocks, `if`, `switch` and its case labels, for/while/do loops,
+ * labels and gotos.  Each visits its own children (a nested
+ * clang_visitChildren) so the walk knows where it is:
+ *  - the locks held: a block, an if/else branch, a loop body or a switch
+ *    body (braced or not) gives back on exit the lockset it was entered
+ *    with, and each case label starts from the set held at the switch; a
+ *    condition's locks stay (`if (lock(&m) != 0) return;`).  Not scopes:
+ *    the function body, a GNU statement expression's block, and the body of
+ *    `do ... while (0)`, the usual wrapper of multi-statement macros;
+ *  - the innermost loop (a for loop's init is outside it; its condition,
+ *    increment and body are inside);
+ *  - the innermost open if/switch/loop and its condition, which tell
+ *    whether a backward goto (a goto to a label earlier in the function, a
+ *    loop too) is conditional; the calls and loops between its label and
+ *    it move into that loop.
+ * A for statement shows only the parts it has; when some are missing they
+ * are told apart by shape: before the condition, a declaration, an
+ * assignment or a comma expression is the init; after it, `++`, `--`, an
+ * assignment or a comma expression is the increment. */
+#include "extract_internal.h"
+
+#include <string.h>
+
+/* The open conditional the walk is in, saved while a nested one is. */
+struct extract_conditional {
+    unsigned open;
+    CXCursor guard;
+};
+
+static struct extract_conditional extract_enter(struct lc_extract_walk *walk, CXCursor condition)
+{
+    struct extract_conditional saved = { walk->open_conditional, walk->guard };
+    walk->open_conditional = ++walk->conditionals;
+    walk->guard = condition;
+    return saved;
+}
+
+static void extract_leave(struct lc_extract_walk *walk, struct extract_conditional saved)
+{
+    walk->open_conditional = saved.open;
+    walk->guard = saved.guard;
+}
+
+/* A branch or a body: the locks it takes or releases do not outlive it. */
+static void extract_scoped(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent)
+{
+    struct lc_lockset saved = walk->locks;
+    lc_extract_visit_child(walk, statement, parent);
+    walk->locks = saved;
+}
+
+/* if / else if / else: the chain is followed in a loop, not by recursion. */
+static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
+{
+    int first = 1;
+    struct lc_lockset after_condition = walk->locks;
+    for (;;) {
+        CXCursor parts[3];
+        unsigned count = lc_extract_children(statement, parts, 3);
+        if (count < 2 || count > 3) {
+            clang_visitChildren(statement, lc_extract_visit, walk);
+            break;
+        }
+        lc_extract_visit_child(walk, parts[0], statement);
+        if (first)
+            after_condition = walk->locks;
+        first = 0;
+        struct extract_conditional saved = extract_enter(walk, parts[0]);
+        extract_scoped(walk, parts[1], statement);
+        int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
+        if (count == 3 && !chained)
+            extract_scoped(walk, parts[2], statement);
+        extract_leave(walk, saved);
+        if (!chained)
+            break;
+        statement = parts[2];
+    }
+    walk->locks = after_condition;
+}
+
+static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
+{
+    CXCursor parts[2];
+    if (lc_extract_children(statement, parts, 2) != 2) {
+        clang_visitChildren(statement, lc_extract_visit, walk);
+        return;
+    }
+    lc_extract_visit_child(walk, parts[0], statement);
+    struct lc_lockset saved_switch = walk->switch_locks;
+    walk->switch_locks = walk->locks;
+    struct extract_conditional saved = extract_enter(walk, parts[0]);
+    extract_scoped(walk, parts[1], statement);
+    extract_leave(walk, saved);
+    walk->switch_locks = saved_switch;
+}
+
+/* An init or an increment rather than a condition. */
+static int extract_is_side_effect(CXCursor expr)
+{
+    switch (clang_getCursorKind(expr)) {
+    case CXCursor_DeclStmt:
+    case CXCursor_CompoundAssignOperator:
+        return 1;
+    case CXCursor_BinaryOperator: {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(expr);
+        return op == CXBinaryOperator_Assign || op == CXBinaryOperator_Comma;
+    }
+    case CXCursor_UnaryOperator: {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(expr);
+        return op >= CXUnaryOperator_PostInc && op <= CXUnaryOperator_PreDec;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* The parts of a for statement from its `count` children (body last);
+ * returns the index of the init, or -1. */
+static int extract_for_parts(const CXCursor *parts, unsigned count,
+                             struct lc_extract_loop_parts *loop)
+{
+    loop->body = parts[count - 1];
+    switch (count - 1) {
+    case 3:
+        loop->init = parts[0];
+        loop->condition = parts[1];
+        loop->increment = parts[2];
+        return 0;
+    case 2:
+        if (!extract_is_side_effect(parts[0])) {
+            loop->condition = parts[0];
+            loop->increment = parts[1];
+            return -1;
+        }
+        loop->init = parts[0];
+        if (extract_is_side_effect(parts[1]))
+            loop->increment = parts[1];
+        else
+            loop->condition = parts[1];
+        return 0;
+    case 1:
+        if (!extract_is_side_effect(parts[0])) {
+            loop->condition = parts[0];
+            return -1;
+        }
+        if (clang_getCursorKind(parts[0]) == CXCursor_UnaryOperator ||
+            clang_getCursorKind(parts[0]) == CXCursor_CompoundAssignOperator) {
+            loop->increment = parts[0];
+            return -1;
+        }
+        loop->init = parts[0];
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+/* `do ... while (0)`: runs once, and is how macros wrap statements. */
+static int extract_is_do_once(enum lc_loop_kind kind, const struct lc_extract_loop_parts *loop)
+{
+    long long value;
+    return kind == LC_LOOP_DO && lc_extract_integer_constant(loop->condition, &value) &&
+           value == 0;
+}
+
+static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statement,
+                                   enum lc_loop_kind kind)
+{
+    CXCursor parts[4];
+    unsigned count = lc_extract_children(statement, parts, 4);
+    if (count == 0 || count > 4 || (kind != LC_LOOP_FOR && count != 2)) {
+        clang_visitChildren(statement, lc_extract_visit, walk);
+        return;
+    }
+    CXCursor none = clang_getNullCursor();
+    struct lc_extract_loop_parts loop = { none, none, none, none };
+    int init = -1;
+    unsigned body = kind == LC_LOOP_DO ? 0 : count - 1;
+    if (kind == LC_LOOP_FOR)
+        init = extract_for_parts(parts, count, &loop);
+    else
+        loop.condition = parts[kind == LC_LOOP_DO ? 1 : 0];
+    loop.body = parts[body];
+    if (init >= 0)
+        lc_extract_visit_child(walk, parts[init], statement);
+    int index = lc_extract_loop(walk, statement, kind, &loop);
+    int saved_loop = walk->loop_index;
+    if (index >= 0)
+        walk->loop_index = index;
+    struct extract_conditional saved = extract_enter(walk, loop.condition);
+    for (unsigned i = 0; i < count && !walk->out_of_memory; i++) {
+        if ((int)i == init)
+            continue;
+        if (i != body)
+            lc_extract_visit_child(walk, parts[i], statement);
+        else if (!extract_is_do_once(kind, &loop))
+            extract_scoped(walk, parts[i], statement);
+        else if (clang_getCursorKind(parts[i]) == CXCursor_CompoundStmt)
+            clang_visitChildren(parts[i], lc_extract_visit, walk);   /* its block is no scope */
+        else
+            lc_extract_visit_child(walk, parts[i], statement);
+    }
+    extract_leave(walk, saved);
+    walk->loop_index = saved_loop;
+}
+
+static void extract_label(struct lc_extract_walk *walk, CXCursor label)
+{
+    struct lc_extract_label *entry = lc_extract_append(walk, &walk->labels, &walk->label_count,
+                                                       &walk->label_cap, sizeof *entry);
+    if (!entry)
+        return;
+    entry->name = lc_extract_string(walk, clang_getCursorSpelling(label));
+    entry->first_call = walk->facts->call_count;
+    entry->first_loop = walk->facts->loop_count;
+    entry->conditionals = walk->conditionals;
+}
+
+/* The goto loop `index` holds what lies between `label` and it: the calls
+ * and loops there that were directly in the loop around the goto. */
+static void extract_adopt(struct lc_extract_walk *walk, const struct lc_extract_label *label,
+                          int index)
+{
+    struct lc_tu_facts *facts = walk->facts;
+    for (size_t i = label->first_call; i < facts->call_count; i++)
+        if (facts->calls[i].loop_index == walk->loop_index)
+            facts->calls[i].loop_index = index;
+    for (size_t i = label->first_loop; i < (size_t)index; i++) {
+        struct lc_loop_fact *loop = &facts->loops[i];
+        if (loop->parent_index == walk->loop_index)
+            loop->parent_index = index;
+        loop->depth = loop->parent_index >= 0 ? facts->loops[loop->parent_index].depth + 1 : 1;
+    }
+}
+
+/* A goto to a label seen before in the function is a loop: UNBOUNDED when no
+ * if/switch/loop opened after the label holds the goto, else DATA guarded
+ * by that conditional's condition. */
+static void extract_goto(struct lc_extract_walk *walk, CXCursor statement)
+{
+    CXCursor target;
+    if (lc_extract_children(statement, &target, 1) < 1)
+        return;
+    CXString name = clang_getCursorSpelling(target);
+    const struct lc_extract_label *label = NULL;
+    for (size_t i = walk->label_count; i-- > 0 && !label;)
+        if (walk->labels[i].name && strcmp(walk->labels[i].name, clang_getCString(name)) == 0)
+            label = &walk->labels[i];
+    clang_disposeString(name);
+    if (!label)
+        return;
+    CXCursor none = clang_getNullCursor();
+    struct lc_extract_loop_parts parts = { none, none, none, none };
+    if (walk->open_conditional > label->conditionals)
+        parts.condition = walk->guard;
+    int index = lc_extract_loop(walk, statement, LC_LOOP_GOTO, &parts);
+    if (index >= 0)
+        extract_adopt(walk, label, index);
+}
+
+enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement,
+                                             CXCursor parent)
+{
+    struct lc_lockset saved;
+    switch (clang_getCursorKind(statement)) {
+    case CXCursor_CompoundStmt:
+        if (clang_getCursorKind(parent) == CXCursor_FunctionDecl ||
+            clang_getCursorKind(parent) == CXCursor_StmtExpr)
+            return CXChildVisit_Recurse;
+        saved = walk->locks;
+        clang_visitChildren(statement, lc_extract_visit, walk);
+        walk->locks = saved;
+        return CXChildVisit_Continue;
+    case CXCursor_IfStmt:
+        extract_if(walk, statement);
+        return CXChildVisit_Continue;
+    case CXCursor_SwitchStmt:
+        extract_switch(walk, statement);
+        return CXChildVisit_Continue;
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt:
+        walk->locks = walk->switch_locks;
+        return CXChildVisit_Recurse;
+    case CXCursor_ForStmt:
+        extract_loop_statement(walk, statement, LC_LOOP_FOR);
+        return CXChildVisit_Continue;
+    case CXCursor_WhileStmt:
+        extract_loop_statement(walk, statement, LC_LOOP_WHILE);
+        return CXChildVisit_Continue;
+    case CXCursor_DoStmt:
+        extract_loop_statement(walk, statement, LC_LOOP_DO);
+        return CXChildVisit_Continue;
+    case CXCursor_LabelStmt:
+        extract_label(walk, statement);
+        return CXChildVisit_Recurse;
+    case CXCursor_GotoStmt:
+        extract_goto(walk, statement);
+        return CXChildVisit_Recurse;
+    default:
+        return CXChildVisit_Recurse;
+    }
+}

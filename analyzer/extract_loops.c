@@ -1,0 +1,359 @@
+/* extract_loops.c — loop facts: one per for/while/do statement and per
+ * backward goto, with the loop around it (same function), its depth and
+ * how many times it runs, read from its condition:
+ *  - no condition, or a constant true one (`for (;;)`, `while (1)`):
+ *    UNBOUNDED; a constant false one: SMALL_CONSTANT with trip count 1 for
+ *    `do ... while (0)` (the body runs once), 0 otherwise;
+ *  - `i < K`, `i <= K`, `i > K`, `i >= K`, `i != K` (either way round), K an
+ *    integer constant (`4096`, `ARRAY_SIZE(a)`, an enum) and i a counter:
+ *    when the for's init sets i to a constant A, the count from A to K by
+ *    the step of the increment (`i++`, `i -= 2`; 1 when it says nothing);
+ *    when A is unknown and i is a local variable counting up (`<`, `<=`),
+ *    the count from 0; SMALL_CONSTANT when <= 64, else CONSTANT, and
+ *    bound_text is the constant side;
+ *  - `a && b`: the more bounded of the two;
+ *  - anything else is DATA: a comparison with a parameter, a field, a
+ *    global or a call (`i < n`, `i < strlen(s)`), a pointer walk
+ *    (`p != NULL`, `while (p)`), a counter counting down from data; its
+ *    bound_text is the non-counter side of a comparison (for a counter
+ *    counting down, the data its init sets it to), else the whole condition.
+ * A backward goto (extract_flow.c) is UNBOUNDED, or DATA with the condition
+ * that guards it as bound_text. */
+#include "extract_internal.h"
+
+#include <limits.h>
+#include <string.h>
+
+#define EXTRACT_SMALL_TRIP_COUNT 64
+
+struct extract_bound {
+    enum lc_loop_bound bound;
+    long long trip_count;
+    CXCursor text;            /* whose spelling is bound_text, or null */
+};
+
+static int extract_is_unsigned(CXType type)
+{
+    enum CXTypeKind kind = clang_getCanonicalType(type).kind;
+    return kind >= CXType_UChar && kind <= CXType_UInt128;
+}
+
+/* An integer constant; unsigned ones above LLONG_MAX read as LLONG_MAX. */
+static int extract_constant(CXCursor expr, long long *value)
+{
+    if (!lc_extract_integer_constant(expr, value))
+        return 0;
+    if (*value < 0 && extract_is_unsigned(clang_getCursorType(expr)))
+        *value = LLONG_MAX;
+    return 1;
+}
+
+static int extract_same_declaration(CXCursor a, CXCursor b)
+{
+    return clang_equalCursors(clang_getCanonicalCursor(a), clang_getCanonicalCursor(b));
+}
+
+/* The variable `expr` names (after casts and parentheses), or null. */
+static CXCursor extract_named_variable(CXCursor expr)
+{
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr)
+        return clang_getNullCursor();
+    CXCursor declaration = clang_getCursorReferenced(expr);
+    enum CXCursorKind kind = clang_getCursorKind(declaration);
+    return kind == CXCursor_VarDecl || kind == CXCursor_ParmDecl ? declaration
+                                                                 : clang_getNullCursor();
+}
+
+/* Whether `expr` is a comma expression; its two sides if so. */
+static int extract_is_comma(CXCursor expr, CXCursor *sides)
+{
+    return clang_getCursorKind(expr) == CXCursor_BinaryOperator &&
+           clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_Comma &&
+           lc_extract_children(expr, sides, 2) == 2;
+}
+
+/* `expr` itself when it changes `variable` (`i++`, `--i`, `i += s`,
+ * `i = v`), else null. */
+static CXCursor extract_changes(CXCursor expr, CXCursor variable)
+{
+    CXCursor operand;
+    enum CXCursorKind kind = clang_getCursorKind(expr);
+    int changes = kind == CXCursor_CompoundAssignOperator ||
+        (kind == CXCursor_BinaryOperator &&
+         clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_Assign) ||
+        (kind == CXCursor_UnaryOperator &&
+         clang_getCursorUnaryOperatorKind(expr) >= CXUnaryOperator_PostInc &&
+         clang_getCursorUnaryOperatorKind(expr) <= CXUnaryOperator_PreDec);
+    if (!changes || lc_extract_children(expr, &operand, 1) < 1)
+        return clang_getNullCursor();
+    CXCursor changed = extract_named_variable(operand);
+    return !clang_Cursor_isNull(changed) && extract_same_declaration(changed, variable)
+               ? expr : clang_getNullCursor();
+}
+
+/* The part of `increment` that changes `variable`, through comma
+ * expressions (`i++, j--`, left-nested); null when none does. */
+static CXCursor extract_change_of(CXCursor increment, CXCursor variable)
+{
+    CXCursor sides[2];
+    while (extract_is_comma(increment, sides)) {
+        CXCursor change = extract_changes(sides[1], variable);
+        if (!clang_Cursor_isNull(change))
+            return change;
+        increment = sides[0];
+    }
+    return extract_changes(increment, variable);
+}
+
+/* The value `init` gives `variable` (`i = A`, `int i = A`, among others in
+ * a comma expression or a declaration), or null. */
+static CXCursor extract_start(CXCursor init, CXCursor variable)
+{
+    CXCursor declared[8], sides[2];
+    if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
+        unsigned count = lc_extract_children(init, declared, 8);
+        for (unsigned i = 0; i < count && i < 8; i++)
+            if (extract_same_declaration(declared[i], variable))
+                return clang_Cursor_getVarDeclInitializer(declared[i]);
+        return clang_getNullCursor();
+    }
+    CXCursor assignment = extract_change_of(init, variable);
+    if (clang_getCursorKind(assignment) != CXCursor_BinaryOperator ||
+        lc_extract_children(assignment, sides, 2) != 2)
+        return clang_getNullCursor();
+    return sides[1];
+}
+
+/* The step of `increment` for `variable`: `i++` 1, `i -= 3` 3; 1 when unknown. */
+static long long extract_step(CXCursor increment, CXCursor variable)
+{
+    CXCursor children[2];
+    long long step;
+    CXCursor change = extract_change_of(increment, variable);
+    if (clang_getCursorKind(change) != CXCursor_CompoundAssignOperator ||
+        lc_extract_children(change, children, 2) != 2 ||
+        !extract_constant(children[1], &step) || step == 0 || step == LLONG_MIN)
+        return 1;
+    return step < 0 ? -step : step;
+}
+
+/* Iterations of `i OP bound` from `start` by `step` (op with i on the left). */
+static long long extract_trip_count(enum CXBinaryOperatorKind op, long long start,
+                                    long long bound, long long step)
+{
+    long long low = start, high = bound;
+    int inclusive = op == CXBinaryOperator_LE || op == CXBinaryOperator_GE;
+    if (op == CXBinaryOperator_GT || op == CXBinaryOperator_GE ||
+        (op == CXBinaryOperator_NE && start > bound)) {
+        low = bound;
+        high = start;
+    }
+    if (high < low || (high == low && !inclusive))
+        return 0;
+    unsigned long long distance = (unsigned long long)high - (unsigned long long)low;
+    unsigned long long count = distance / (unsigned long long)step +
+                               (inclusive || distance % (unsigned long long)step != 0);
+    return count > (unsigned long long)LLONG_MAX ? LLONG_MAX : (long long)count;
+}
+
+static void extract_counted(struct extract_bound *out, long long trip_count, CXCursor bound)
+{
+    out->bound = trip_count <= EXTRACT_SMALL_TRIP_COUNT ? LC_BOUND_SMALL_CONSTANT
+                                                        : LC_BOUND_CONSTANT;
+    out->trip_count = trip_count;
+    out->text = bound;
+}
+
+static void extract_data(struct extract_bound *out, CXCursor text)
+{
+    out->bound = LC_BOUND_DATA;
+    out->trip_count = 0;
+    out->text = text;
+}
+
+static enum CXBinaryOperatorKind extract_flip(enum CXBinaryOperatorKind op)
+{
+    switch (op) {
+    case CXBinaryOperator_LT: return CXBinaryOperator_GT;
+    case CXBinaryOperator_GT: return CXBinaryOperator_LT;
+    case CXBinaryOperator_LE: return CXBinaryOperator_GE;
+    case CXBinaryOperator_GE: return CXBinaryOperator_LE;
+    default: return op;
+    }
+}
+
+static int extract_is_pointer(CXCursor expr)
+{
+    return clang_getCanonicalType(clang_getCursorType(expr)).kind == CXType_Pointer;
+}
+
+/* `side OP K` with K constant `bound` (at cursor `bound_side`). */
+static void extract_against_constant(const struct lc_extract_loop_parts *loop,
+                                     enum CXBinaryOperatorKind op, CXCursor side,
+                                     long long bound, CXCursor bound_side,
+                                     struct extract_bound *out)
+{
+    CXCursor variable = extract_named_variable(side);
+    if (clang_Cursor_isNull(variable) || op == CXBinaryOperator_EQ) {
+        extract_data(out, side);
+        return;
+    }
+    long long step = clang_Cursor_isNull(loop->increment) ? 1 :
+                     extract_step(loop->increment, variable);
+    CXCursor start = clang_Cursor_isNull(loop->init) ? clang_getNullCursor() :
+                     extract_start(loop->init, variable);
+    long long start_value;
+    if (!clang_Cursor_isNull(start) && extract_constant(start, &start_value)) {
+        extract_counted(out, extract_trip_count(op, start_value, bound, step), bound_side);
+        return;
+    }
+    int counts_up = op == CXBinaryOperator_LT || op == CXBinaryOperator_LE;
+    if (counts_up && clang_getCursorKind(variable) == CXCursor_VarDecl &&
+        !clang_Cursor_hasVarDeclGlobalStorage(variable)) {
+        extract_counted(out, extract_trip_count(op, 0, bound, step), bound_side);
+        return;
+    }
+    extract_data(out, clang_Cursor_isNull(start) ? side : start);
+}
+
+/* The side of `a OP b` (neither constant) that is not the loop's counter:
+ * the left one when the right one is what the increment or init changes,
+ * else the right one (`i < n`). */
+static CXCursor extract_bounding_side(const struct lc_extract_loop_parts *loop,
+                                      const CXCursor *sides)
+{
+    CXCursor right = extract_named_variable(sides[1]);
+    if (clang_Cursor_isNull(right))
+        return sides[1];
+    int counter = (!clang_Cursor_isNull(loop->increment) &&
+                   !clang_Cursor_isNull(extract_change_of(loop->increment, right))) ||
+                  (!clang_Cursor_isNull(loop->init) &&
+                   !clang_Cursor_isNull(extract_start(loop->init, right)));
+    return counter ? sides[0] : sides[1];
+}
+
+static void extract_classify(const struct lc_extract_loop_parts *loop, CXCursor condition,
+                             unsigned depth, struct extract_bound *out);
+
+static void extract_comparison(const struct lc_extract_loop_parts *loop, CXCursor condition,
+                               enum CXBinaryOperatorKind op, struct extract_bound *out)
+{
+    CXCursor sides[2];
+    long long left_value, right_value;
+    if (lc_extract_children(condition, sides, 2) != 2) {
+        extract_data(out, condition);
+        return;
+    }
+    /* `(void *)0` is no integer constant, its operand is */
+    int left_constant = extract_constant(lc_extract_strip(sides[0]), &left_value);
+    int right_constant = extract_constant(lc_extract_strip(sides[1]), &right_value);
+    if (extract_is_pointer(sides[0]) || extract_is_pointer(sides[1]))
+        extract_data(out, left_constant ? sides[1] : right_constant ? sides[0]
+                                                   : extract_bounding_side(loop, sides));
+    else if (right_constant)
+        extract_against_constant(loop, op, sides[0], right_value, sides[1], out);
+    else if (left_constant)
+        extract_against_constant(loop, extract_flip(op), sides[1], left_value, sides[0], out);
+    else
+        extract_data(out, extract_bounding_side(loop, sides));
+}
+
+/* `a && b`: the more bounded side (the smaller count of two constants). */
+static void extract_conjunction(const struct lc_extract_loop_parts *loop, CXCursor condition,
+                                unsigned depth, struct extract_bound *out)
+{
+    CXCursor sides[2];
+    struct extract_bound both[2];
+    if (lc_extract_children(condition, sides, 2) != 2) {
+        extract_data(out, condition);
+        return;
+    }
+    for (int i = 0; i < 2; i++)
+        extract_classify(loop, sides[i], depth + 1, &both[i]);
+    int counted[2];
+    for (int i = 0; i < 2; i++)
+        counted[i] = both[i].bound == LC_BOUND_SMALL_CONSTANT ||
+                     both[i].bound == LC_BOUND_CONSTANT;
+    if (counted[0] && counted[1])
+        *out = both[0].trip_count <= both[1].trip_count ? both[0] : both[1];
+    else if (counted[0] || counted[1])
+        *out = counted[0] ? both[0] : both[1];
+    else
+        extract_data(out, condition);
+}
+
+#define EXTRACT_CONDITION_DEPTH 8   /* `a && b && ...` followed this deep */
+
+static void extract_classify(const struct lc_extract_loop_parts *loop, CXCursor condition,
+                             unsigned depth, struct extract_bound *out)
+{
+    long long value;
+    if (extract_constant(condition, &value)) {
+        *out = (struct extract_bound){ value ? LC_BOUND_UNBOUNDED : LC_BOUND_SMALL_CONSTANT,
+                                       0, condition };
+        return;
+    }
+    CXCursor stripped = lc_extract_strip(condition);
+    if (clang_getCursorKind(stripped) != CXCursor_BinaryOperator ||
+        depth >= EXTRACT_CONDITION_DEPTH) {
+        extract_data(out, condition);
+        return;
+    }
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(stripped);
+    switch (op) {
+    case CXBinaryOperator_LT:
+    case CXBinaryOperator_GT:
+    case CXBinaryOperator_LE:
+    case CXBinaryOperator_GE:
+    case CXBinaryOperator_NE:
+    case CXBinaryOperator_EQ:
+        extract_comparison(loop, stripped, op, out);
+        break;
+    case CXBinaryOperator_LAnd:
+        extract_conjunction(loop, stripped, depth, out);
+        break;
+    default:
+        extract_data(out, condition);
+        break;
+    }
+}
+
+/* Append a loop fact inside walk->loop_index; returns its index or -1. */
+static int extract_add_loop(struct lc_extract_walk *walk, enum lc_loop_kind kind,
+                            const struct lc_location *loc, const struct extract_bound *bound)
+{
+    const char *text = clang_Cursor_isNull(bound->text) ? NULL
+                                                        : lc_extract_text(walk, bound->text);
+    struct lc_loop_fact *fact = lc_tu_facts_add_loop(walk->facts);
+    if (!fact) {
+        walk->out_of_memory = 1;
+        return -1;
+    }
+    fact->function_usr = walk->function_usr;
+    fact->kind = kind;
+    fact->loc = *loc;
+    fact->parent_index = walk->loop_index;
+    fact->depth = walk->loop_index >= 0 ? walk->facts->loops[walk->loop_index].depth + 1 : 1;
+    fact->bound = bound->bound;
+    fact->trip_count = bound->trip_count;
+    fact->bound_text = text;
+    return (int)(walk->facts->loop_count - 1);
+}
+
+int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_loop_kind kind,
+                    const struct lc_extract_loop_parts *parts)
+{
+    struct lc_location loc;
+    if (lc_extract_location(walk, clang_getCursorLocation(statement), &loc) != 0)
+        return -1;
+    struct extract_bound bound = { LC_BOUND_UNBOUNDED, 0, clang_getNullCursor() };
+    long long value;
+    if (kind == LC_LOOP_GOTO && !clang_Cursor_isNull(parts->condition))
+        extract_data(&bound, parts->condition);
+    else if (kind != LC_LOOP_GOTO && !clang_Cursor_isNull(parts->condition))
+        extract_classify(parts, parts->condition, 0, &bound);
+    if (kind == LC_LOOP_DO && extract_constant(parts->condition, &value) && value == 0)
+        bound.trip_count = 1;   /* do ... while (0): the body runs once */
+    return extract_add_loop(walk, kind, &loc, &bound);
+}

@@ -1,0 +1,204 @@
+/* extract_stores.c — values stored into fields and variables: function
+ * pointers (`p->cb = f`, `cb_t fp = f`, compound literals; initialiser
+ * lists are extract_init.c's) and, whatever the types, the results of
+ * direct calls (`c->fd = socket(...)`, `int fd = accept4(...)`), for
+ * descriptor tracking.  A `?:` stores each of its branches.
+ *
+ * The walk meets an assignment before the call on its right, so the store
+ * of a call's result waits in walk->pending until the call's fact exists,
+ * and then names it (value.call_index).
+ *
+ * A callee or an argument that is a `?:` of functions
+ * (`register_cb(c ? on_a : on_b)`, `(c ? f : g)(x)`) becomes a VAR of its
+ * own, "c:@lc@cond@FILE@OFFSET" (where the `?:` is), with a store of each
+ * branch into it, so linking follows both through that VAR. */
+#include "extract_internal.h"
+
+#include <stdlib.h>
+
+#define EXTRACT_CONDITIONAL_DEPTH 16   /* `a ? f : b ? g : ...` followed this deep */
+
+static int extract_is_conditional(CXCursor expr, CXCursor *branches)
+{
+    CXCursor parts[3];
+    if (clang_getCursorKind(expr) != CXCursor_ConditionalOperator ||
+        lc_extract_children(expr, parts, 3) != 3)
+        return 0;
+    branches[0] = parts[1];
+    branches[1] = parts[2];
+    return 1;
+}
+
+/* Whether `expr` is, or through `?:` yields, a call. */
+static int extract_yields_call(CXCursor expr, unsigned depth)
+{
+    CXCursor branches[2];
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) == CXCursor_CallExpr)
+        return 1;
+    return depth < EXTRACT_CONDITIONAL_DEPTH && extract_is_conditional(expr, branches) &&
+           (extract_yields_call(branches[0], depth + 1) ||
+            extract_yields_call(branches[1], depth + 1));
+}
+
+static void extract_add_store(struct lc_extract_walk *walk, const struct lc_value *target,
+                              const struct lc_value *value, const struct lc_location *loc)
+{
+    struct lc_store_fact *fact = lc_tu_facts_add_store(walk->facts);
+    if (!fact) {
+        walk->out_of_memory = 1;
+        return;
+    }
+    fact->target = *target;
+    fact->value = *value;
+    fact->in_function_usr = walk->function_usr;
+    fact->loc = *loc;
+}
+
+static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_value *target,
+                               CXCursor expr, int function_pointer)
+{
+    CXCursor stripped = lc_extract_strip(expr);
+    int call = clang_getCursorKind(stripped) == CXCursor_CallExpr;
+    struct lc_location loc;
+    if ((call && !walk->function_usr) || (!call && !function_pointer) ||
+        lc_extract_location(walk, clang_getCursorLocation(expr), &loc) != 0)
+        return;
+    if (call) {
+        struct lc_extract_pending_store *pending =
+            lc_extract_append(walk, &walk->pending, &walk->pending_count, &walk->pending_cap,
+                              sizeof *pending);
+        if (pending)
+            *pending = (struct lc_extract_pending_store){ stripped, *target, loc };
+        return;
+    }
+    struct lc_value value;
+    lc_extract_value(walk, expr, &value);
+    if (value.kind == LC_VALUE_FUNCTION || value.kind == LC_VALUE_FIELD ||
+        value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM)
+        extract_add_store(walk, target, &value, &loc);
+}
+
+static void extract_store_branches(struct lc_extract_walk *walk, const struct lc_value *target,
+                                   CXCursor expr, int function_pointer, unsigned depth)
+{
+    CXCursor branches[2];
+    if (depth < EXTRACT_CONDITIONAL_DEPTH &&
+        extract_is_conditional(lc_extract_strip(expr), branches)) {
+        for (int i = 0; i < 2; i++)
+            extract_store_branches(walk, target, branches[i], function_pointer, depth + 1);
+        return;
+    }
+    extract_store_leaf(walk, target, expr, function_pointer);
+}
+
+void lc_extract_store(struct lc_extract_walk *walk, const struct lc_value *target,
+                      CXCursor value_expr, int function_pointer)
+{
+    if (target->kind == LC_VALUE_FIELD || target->kind == LC_VALUE_VAR)
+        extract_store_branches(walk, target, value_expr, function_pointer, 0);
+}
+
+void lc_extract_call_result(struct lc_extract_walk *walk, CXCursor call, size_t call_index)
+{
+    for (size_t i = 0; i < walk->pending_count; i++) {
+        if (!lc_extract_same_expression(walk->pending[i].call, call))
+            continue;
+        struct lc_extract_pending_store pending = walk->pending[i];
+        walk->pending[i--] = walk->pending[--walk->pending_count];
+        const struct lc_value *callee = &walk->facts->calls[call_index].callee;
+        if (callee->kind != LC_VALUE_FUNCTION)
+            continue;
+        struct lc_value value = {
+            .kind = LC_VALUE_CALL, .usr = callee->usr, .name = callee->name,
+            .call_index = (int)call_index,
+        };
+        extract_add_store(walk, &pending.target, &value, &pending.loc);
+    }
+}
+
+/* `x.f = v`, `p->f = v`, `a[i].f = v`, `var = v`: of function-pointer type,
+ * or with a call on the right. */
+void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment)
+{
+    CXCursor sides[2];
+    if (clang_getCursorBinaryOperatorKind(assignment) != CXBinaryOperator_Assign ||
+        lc_extract_children(assignment, sides, 2) != 2)
+        return;
+    int function_pointer = lc_extract_is_function_pointer(clang_getCursorType(sides[0]));
+    if (!function_pointer && !(walk->function_usr && extract_yields_call(sides[1], 0)))
+        return;
+    struct lc_value target;
+    lc_extract_value(walk, sides[0], &target);
+    lc_extract_store(walk, &target, sides[1], function_pointer);
+}
+
+/* `cb_t fp = f;`, `struct ops o = { ... };`, `handler_t t[] = { ... };`,
+ * `int fd = socket(...);` */
+void lc_extract_variable(struct lc_extract_walk *walk, CXCursor variable)
+{
+    CXCursor init = clang_Cursor_getVarDeclInitializer(variable);
+    if (clang_Cursor_isNull(init))
+        return;
+    CXType type = clang_getCursorType(variable);
+    int list = clang_getCursorKind(init) == CXCursor_InitListExpr;
+    int function_pointer = lc_extract_is_function_pointer(type);
+    if (!list && !function_pointer && !(walk->function_usr && extract_yields_call(init, 0)))
+        return;
+    struct lc_value target = {
+        .kind = LC_VALUE_VAR,
+        .usr = lc_extract_usr(walk, variable),
+        .name = lc_extract_string(walk, clang_getCursorSpelling(variable)),
+    };
+    if (list)
+        lc_extract_initializer(walk, &target, type, init);
+    else
+        lc_extract_store(walk, &target, init, function_pointer);
+}
+
+/* `(struct ops){ .on_read = f }`: its fields are the targets. */
+void lc_extract_compound_literal(struct lc_extract_walk *walk, CXCursor literal)
+{
+    unsigned count;
+    CXCursor *children = lc_extract_children_all(walk, literal, &count);
+    if (count > 0 && clang_getCursorKind(children[count - 1]) == CXCursor_InitListExpr) {
+        struct lc_value no_target = { .kind = LC_VALUE_OTHER };
+        lc_extract_initializer(walk, &no_target, clang_getCursorType(literal),
+                               children[count - 1]);
+    }
+    free(children);
+}
+
+void lc_extract_operand(struct lc_extract_walk *walk, CXCursor expr, int is_argument,
+                        struct lc_value *value)
+{
+    if (is_argument)
+        lc_extract_argument(walk, expr, value);
+    else
+        lc_extract_value(walk, expr, value);
+    CXCursor conditional = lc_extract_strip(expr), branches[2];
+    if (value->kind != LC_VALUE_OTHER ||
+        !lc_extract_is_function_pointer(clang_getCursorType(conditional)) ||
+        !extract_is_conditional(conditional, branches))
+        return;
+    struct lc_location loc;
+    CXFile file;
+    unsigned offset;
+    CXSourceLocation where = clang_getCursorLocation(conditional);
+    clang_getFileLocation(where, &file, NULL, NULL, &offset);
+    if (lc_extract_location(walk, where, &loc) != 0)
+        return;
+    struct lc_value synthetic = {
+        .kind = LC_VALUE_VAR,
+        .usr = lc_arena_printf(&walk->facts->arena, "c:@lc@cond@%s@%u", loc.file, offset),
+        .name = lc_extract_text(walk, conditional),
+    };
+    if (!synthetic.usr) {
+        walk->out_of_memory = 1;
+        return;
+    }
+    size_t stores = walk->facts->store_count, pending = walk->pending_count;
+    lc_extract_store(walk, &synthetic, conditional, 1);
+    if (walk->facts->store_count > stores || walk->pending_count > pending)
+        *value = synthetic;
+}

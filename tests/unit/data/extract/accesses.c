@@ -1,0 +1,65 @@
+/* accesses.c — reads and writes of globals, statics and static locals,
+ * atomic ones, and what is not an access (input of
+ * tests/unit/test_extract_access.c).  Each access's line carries a tag. */
+#include <stdatomic.h>
+#include <stdio.h>
+
+struct stats {
+    int count;
+    int values[4];
+};
+
+int counter;
+static int file_static;
+int array[4];
+struct stats stats;
+struct stats *current;
+_Atomic int atomic_counter;
+atomic_long typedef_atomic;
+int plain_for_builtins;
+const int limit = 10;
+static const char *const names[] = { "a", "b" };
+char name[16];
+_Thread_local int per_thread;
+
+void fill(int *out);
+void look(const int *in);
+void copy(char *to, const char *from);
+void use(int value);
+
+#define INCREMENT(x) __atomic_add_fetch(&(x), 1, __ATOMIC_SEQ_CST)
+
+void reads_and_writes(void)
+{
+    static int calls;
+    int local = 0;
+    calls++; /* write_static_local */
+    local = counter; /* read_global */
+    file_static = local; /* write_file_static */
+    counter += counter - 1; /* write_compound */
+    --counter; /* write_decrement */
+    counter = counter + 1; /* write_and_read */
+    array[local] = 1; /* write_element */
+    stats.count = 3; /* write_field */
+    current->count = 4; /* write_through_pointer */
+    fill(&counter); /* write_by_address */
+    fill(&stats.values[1]); /* write_by_field_address */
+    look(&file_static); /* read_by_const_address */
+    copy(name, "x"); /* write_array_argument */
+    printf("%s %d\n", name, limit); /* read_variadic_array */
+    use(sizeof counter + (int)sizeof(file_static)); /* sizeof_only */
+    use(names[0][0] + per_thread); /* const_and_thread_local */
+    use(local); /* local_only */
+}
+
+void atomics(void)
+{
+    atomic_counter++; /* atomic_type */
+    use(typedef_atomic); /* atomic_typedef */
+    __atomic_fetch_add(&plain_for_builtins, 1, __ATOMIC_SEQ_CST); /* atomic_gcc */
+    __sync_fetch_and_add(&plain_for_builtins, 1); /* atomic_sync */
+    atomic_fetch_add(&atomic_counter, 1); /* atomic_c11 */
+    INCREMENT(plain_for_builtins); /* atomic_macro */
+    use(atomic_load(&atomic_counter)); /* atomic_load */
+    plain_for_builtins = 0; /* not_atomic */
+}

@@ -1,0 +1,89 @@
+/* test_extract_access.c — accesses of shared variables (extract_access.c)
+ * on data/extract/accesses.c: each kind of write, reads, atomics, and what
+ * is left out (locals, const objects, thread-locals, sizeof operands). */
+#include "extract_fixture.h"
+
+/* The accesses on the line holding `tag`: how many, and the first. */
+static size_t find_accesses(struct extract_test *test, const char *tag,
+                            const struct lc_access_fact **first)
+{
+    unsigned line = line_of(test->file, tag);
+    size_t count = 0;
+    *first = NULL;
+    for (size_t i = 0; i < test->facts.access_count; i++) {
+        if (test->facts.accesses[i].loc.line != line)
+            continue;
+        if (!*first)
+            *first = &test->facts.accesses[i];
+        count++;
+    }
+    return count;
+}
+
+/* The line holding `tag` has exactly one access: of `name`, of `kind`. */
+static const struct lc_access_fact *assert_access(struct extract_test *test, const char *tag,
+                                                  const char *name, enum lc_access_kind kind,
+                                                  int atomic)
+{
+    const struct lc_access_fact *access;
+    if (find_accesses(test, tag, &access) != 1)
+        fail_msg("not one access at %s", tag);
+    assert_string_equal(access->variable_name, name);
+    assert_int_equal(access->kind, kind);
+    assert_int_equal(access->atomic, atomic);
+    assert_int_equal(access->locks.count, 0);
+    return access;
+}
+
+static void test_reads_and_writes(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "accesses.c"), 0);
+    const struct lc_access_fact *access;
+    access = assert_access(test, "write_static_local", "calls", LC_ACCESS_WRITE, 0);
+    assert_string_equal(access->function_usr,
+                        find_function(&test->facts, "reads_and_writes", 1)->usr);
+    assert_non_null(strstr(access->variable_usr, test->file));   /* a static: path-qualified */
+    assert_int_equal(access->loc.col, 5);
+    access = assert_access(test, "read_global", "counter", LC_ACCESS_READ, 0);
+    assert_string_equal(access->variable_usr, "c:@counter");
+    assert_int_equal(access->loc.col, 13);
+    assert_access(test, "write_file_static", "file_static", LC_ACCESS_WRITE, 0);
+    assert_access(test, "write_compound", "counter", LC_ACCESS_WRITE, 0);
+    assert_access(test, "write_decrement", "counter", LC_ACCESS_WRITE, 0);
+    assert_access(test, "write_and_read", "counter", LC_ACCESS_WRITE, 0);   /* one fact */
+    assert_access(test, "write_element", "array", LC_ACCESS_WRITE, 0);
+    assert_access(test, "write_field", "stats", LC_ACCESS_WRITE, 0);
+    assert_access(test, "write_through_pointer", "current", LC_ACCESS_WRITE, 0);
+    assert_access(test, "write_by_address", "counter", LC_ACCESS_WRITE, 0);
+    assert_access(test, "write_by_field_address", "stats", LC_ACCESS_WRITE, 0);
+    assert_access(test, "read_by_const_address", "file_static", LC_ACCESS_READ, 0);
+    assert_access(test, "write_array_argument", "name", LC_ACCESS_WRITE, 0);
+    assert_access(test, "read_variadic_array", "name", LC_ACCESS_READ, 0);
+    assert_int_equal(find_accesses(test, "sizeof_only", &access), 0);
+    assert_int_equal(find_accesses(test, "const_and_thread_local", &access), 0);
+    assert_int_equal(find_accesses(test, "local_only", &access), 0);
+}
+
+static void test_atomics(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "accesses.c"), 0);
+    assert_access(test, "atomic_type", "atomic_counter", LC_ACCESS_WRITE, 1);
+    assert_access(test, "atomic_typedef", "typedef_atomic", LC_ACCESS_READ, 1);
+    assert_access(test, "atomic_gcc", "plain_for_builtins", LC_ACCESS_WRITE, 1);
+    assert_access(test, "atomic_sync", "plain_for_builtins", LC_ACCESS_WRITE, 1);
+    assert_access(test, "atomic_c11", "atomic_counter", LC_ACCESS_WRITE, 1);
+    assert_access(test, "atomic_macro", "plain_for_builtins", LC_ACCESS_WRITE, 1);
+    assert_access(test, "atomic_load", "atomic_counter", LC_ACCESS_READ, 1);
+    assert_access(test, "not_atomic", "plain_for_builtins", LC_ACCESS_WRITE, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_reads_and_writes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_atomics, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

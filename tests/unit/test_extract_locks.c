@@ -1,0 +1,137 @@
+/* test_extract_locks.c — locksets (extract_locks.c, extract_flow.c) on
+ * data/extract/locks.c and locks_other.c, with a lock vocabulary made
+ * here: early-return unlocks, branches and loop bodies that do not leak,
+ * switch cases, struct-field identities equal across TUs, macro-made
+ * locks, do-while(0) macros, trylock, and lock arguments that are no
+ * accesses. */
+#include "extract_fixture.h"
+
+#include "models.h"
+
+static const struct lc_lock_function lock_functions[] = {
+    { "pthread_mutex_lock", 1, LC_LOCK_ACQUIRE },
+    { "pthread_mutex_unlock", 1, LC_LOCK_RELEASE },
+    { "pthread_mutex_trylock", 1, LC_LOCK_TRY },
+};
+
+static const struct lc_lock_vocabulary vocabulary = {
+    lock_functions, sizeof lock_functions / sizeof lock_functions[0], 1,
+};
+
+static int extract_locked(struct extract_test *test, const char *relative)
+{
+    lc_extractor_set_lock_vocabulary(test->extractor, &vocabulary);
+    return extract(test, relative);
+}
+
+/* The call touch(tag). */
+static const struct lc_call_fact *find_touch(struct extract_test *test, long long tag)
+{
+    for (size_t i = 0; i < test->facts.call_count; i++) {
+        const struct lc_call_fact *call = &test->facts.calls[i];
+        if (strcmp(call->callee.name, "touch") == 0 && call->args[0].int_value == tag)
+            return call;
+    }
+    fail_msg("no touch(%lld)", tag);
+    return NULL;
+}
+
+/* The lockset holds exactly the locks named (a NULL-ended list). */
+static void assert_locks(const struct lc_lockset *locks, const char *const *expected)
+{
+    size_t count = 0;
+    for (; expected[count]; count++) {
+        int found = 0;
+        for (size_t i = 0; i < locks->count; i++)
+            found |= strcmp(locks->locks[i], expected[count]) == 0;
+        if (!found)
+            fail_msg("%s not held", expected[count]);
+    }
+    assert_int_equal(locks->count, count);
+}
+
+#define NONE ((const char *const[]){ NULL })
+#define HELD(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
+static void test_blocks_and_branches(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract_locked(test, "locks.c"), 0);
+    char table_lock[sizeof test->file + 16];
+    snprintf(table_lock, sizeof table_lock, "c:%s@table_lock", test->file);
+    assert_locks(&find_touch(test, 1)->locks, NONE);     /* unlocked before return */
+    assert_locks(&find_touch(test, 2)->locks, HELD(table_lock));
+    assert_locks(&find_touch(test, 3)->locks, NONE);
+    assert_locks(&find_touch(test, 4)->locks, HELD(table_lock));
+    assert_locks(&find_touch(test, 5)->locks, NONE);     /* branches do not leak */
+    assert_locks(&find_touch(test, 6)->locks, HELD(table_lock));
+    assert_locks(&find_touch(test, 7)->locks, NONE);     /* nor do loop bodies */
+
+    /* A lock call carries the locks held before it. */
+    const struct lc_call_fact *first = &test->facts.calls[0];
+    assert_string_equal(first->callee.name, "pthread_mutex_lock");
+    assert_locks(&first->locks, NONE);
+    assert_locks(&test->facts.calls[1].locks, HELD(table_lock));   /* the unlock */
+
+    /* Accesses: shared++ under the lock; lock arguments are no accesses. */
+    unsigned line = line_of(test->file, "under_table_lock");
+    size_t found = 0;
+    for (size_t i = 0; i < test->facts.access_count; i++) {
+        const struct lc_access_fact *access = &test->facts.accesses[i];
+        assert_string_equal(access->variable_name, "shared");
+        if (access->loc.line == line) {
+            assert_locks(&access->locks, HELD(table_lock));
+            found++;
+        }
+    }
+    assert_int_equal(found, 1);
+    assert_int_equal(test->facts.access_count, 2);
+}
+
+static void test_fields_macros_and_switch(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract_locked(test, "locks.c"), 0);
+    char table_lock[sizeof test->file + 16];
+    snprintf(table_lock, sizeof table_lock, "c:%s@table_lock", test->file);
+    assert_locks(&find_touch(test, 8)->locks, HELD("c:@S@conn@FI@mu"));
+    assert_locks(&find_touch(test, 9)->locks, NONE);
+    assert_locks(&find_touch(test, 10)->locks, NONE);    /* trylock: not followed */
+    assert_locks(&find_touch(test, 11)->locks, HELD("c:@cache_lock"));   /* LOCK(cache) */
+    assert_locks(&find_touch(test, 12)->locks, HELD(table_lock));   /* do { } while (0) */
+    assert_locks(&find_touch(test, 13)->locks, NONE);
+    assert_locks(&find_touch(test, 14)->locks, HELD(table_lock));   /* a case starts over */
+    assert_locks(&find_touch(test, 15)->locks, HELD(table_lock));
+    assert_locks(&find_touch(test, 16)->locks, HELD(table_lock, "text:lookup ( x )"));
+    unsigned line = line_of(test->file, "bump_in_macro");
+    for (size_t i = 0; i < test->facts.access_count; i++)
+        if (test->facts.accesses[i].loc.line == line)
+            assert_locks(&test->facts.accesses[i].locks, HELD(table_lock));
+}
+
+static void test_field_identity_across_files(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract_locked(test, "locks_other.c"), 0);
+    assert_locks(&find_touch(test, 20)->locks, HELD("c:@S@conn@FI@mu"));
+}
+
+static void test_no_vocabulary(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "locks.c"), 0);
+    for (size_t i = 0; i < test->facts.call_count; i++)
+        assert_int_equal(test->facts.calls[i].locks.count, 0);
+    assert_true(test->facts.access_count > 2);   /* lock objects are plain writes */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_blocks_and_branches, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fields_macros_and_switch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_field_identity_across_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_vocabulary, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,155 @@
+/* test_extract_loops.c — loop facts (extract_loops.c, extract_flow.c): the
+ * bound of each kind of condition with its trip count and text, nesting,
+ * the loop of each call, and backward gotos, on data/extract/loops.c. */
+#include "extract_fixture.h"
+
+/* The loop whose line holds `tag`. */
+static const struct lc_loop_fact *find_loop(struct extract_test *test, const char *tag)
+{
+    unsigned line = line_of(test->file, tag);
+    for (size_t i = 0; i < test->facts.loop_count; i++)
+        if (test->facts.loops[i].loc.line == line)
+            return &test->facts.loops[i];
+    fail_msg("no loop at %s", tag);
+    return NULL;
+}
+
+static int loop_index(struct extract_test *test, const struct lc_loop_fact *loop)
+{
+    return (int)(loop - test->facts.loops);
+}
+
+static void assert_bound(struct extract_test *test, const char *tag, enum lc_loop_kind kind,
+                         enum lc_loop_bound bound, long long trip_count, const char *text)
+{
+    const struct lc_loop_fact *loop = find_loop(test, tag);
+    assert_int_equal(loop->kind, kind);
+    assert_int_equal(loop->bound, bound);
+    assert_int_equal(loop->trip_count, trip_count);
+    if (text) {
+        assert_non_null(loop->bound_text);
+        assert_string_equal(loop->bound_text, text);
+    } else {
+        assert_null(loop->bound_text);
+    }
+}
+
+static void test_bounds(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "loops.c"), 0);
+    assert_bound(test, "small_eight", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8, "8");
+    assert_bound(test, "constant_limit", LC_LOOP_FOR, LC_BOUND_CONSTANT, 4096, "LIMIT");
+    assert_bound(test, "data_parameter", LC_LOOP_FOR, LC_BOUND_DATA, 0, "n");
+    assert_bound(test, "data_call", LC_LOOP_FOR, LC_BOUND_DATA, 0, "strlen ( s )");
+    assert_bound(test, "data_field", LC_LOOP_FOR, LC_BOUND_DATA, 0, "b -> length");
+    assert_bound(test, "data_walk ", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "p");
+    assert_bound(test, "data_walk_null", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "p");
+    assert_bound(test, "unbounded_for", LC_LOOP_FOR, LC_BOUND_UNBOUNDED, 0, NULL);
+    assert_bound(test, "unbounded_while", LC_LOOP_WHILE, LC_BOUND_UNBOUNDED, 0, "1");
+    assert_bound(test, "do_once", LC_LOOP_DO, LC_BOUND_SMALL_CONSTANT, 1, "0");
+    assert_bound(test, "small_step", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 4, "10");
+    assert_bound(test, "constant_down", LC_LOOP_FOR, LC_BOUND_CONSTANT, 100, "0");
+    assert_bound(test, "small_array", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8,
+                 "( int ) ARRAY_SIZE ( table )");
+    assert_bound(test, "data_down", LC_LOOP_FOR, LC_BOUND_DATA, 0, "n");
+    assert_bound(test, "small_local", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 16, "16");
+    assert_bound(test, "constant_and", LC_LOOP_FOR, LC_BOUND_CONSTANT, 4096, "4096");
+    assert_bound(test, "data_pointer_range", LC_LOOP_FOR, LC_BOUND_DATA, 0, "end");
+    assert_bound(test, "data_assignment", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "( i = next_value ( ) )");
+
+    const struct lc_loop_fact *loop = find_loop(test, "small_eight");
+    const char *bounds_usr = find_function(&test->facts, "bounds", 1)->usr;
+    assert_string_equal(loop->function_usr, bounds_usr);
+    assert_int_equal(loop->loc.col, 5);   /* the `for` keyword */
+    assert_string_equal(loop->loc.file, test->file);
+    assert_int_equal(loop->parent_index, -1);
+    assert_int_equal(loop->depth, 1);
+    assert_int_equal(find_loop(test, "do_once")->loc.col, 5);
+}
+
+/* The call of `callee` whose first argument is the constant `value`. */
+static const struct lc_call_fact *find_call(struct extract_test *test, const char *callee,
+                                            long long value)
+{
+    for (size_t i = 0; i < test->facts.call_count; i++) {
+        const struct lc_call_fact *call = &test->facts.calls[i];
+        if (strcmp(call->callee.name, callee) == 0 &&
+            (value < 0 || (call->nargs > 0 && call->args[0].int_value == value)))
+            return call;
+    }
+    fail_msg("no call of %s(%lld)", callee, value);
+    return NULL;
+}
+
+static void test_nesting_and_calls(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "loops.c"), 0);
+    const struct lc_loop_fact *outer = find_loop(test, "outer");
+    const struct lc_loop_fact *middle = find_loop(test, "middle");
+    const struct lc_loop_fact *inner = find_loop(test, "inner");
+    assert_int_equal(outer->parent_index, -1);
+    assert_int_equal(outer->depth, 1);
+    assert_int_equal(middle->parent_index, loop_index(test, outer));
+    assert_int_equal(middle->depth, 2);
+    assert_int_equal(inner->parent_index, loop_index(test, middle));
+    assert_int_equal(inner->depth, 3);
+    assert_bound(test, "outer", LC_LOOP_FOR, LC_BOUND_DATA, 0, "limit ( )");
+    assert_bound(test, "middle", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "n --");
+    assert_bound(test, "inner", LC_LOOP_DO, LC_BOUND_DATA, 0, "ready ( )");
+
+    assert_int_equal(find_call(test, "start", -1)->loop_index, -1);   /* the init */
+    assert_int_equal(find_call(test, "limit", -1)->loop_index, loop_index(test, outer));
+    assert_int_equal(find_call(test, "work", 1)->loop_index, loop_index(test, outer));
+    assert_int_equal(find_call(test, "work", 2)->loop_index, loop_index(test, middle));
+    assert_int_equal(find_call(test, "work", 3)->loop_index, loop_index(test, inner));
+    assert_int_equal(find_call(test, "work", 4)->loop_index, -1);
+    /* the do loop's condition is inside it */
+    for (size_t i = 0; i < test->facts.call_count; i++) {
+        const struct lc_call_fact *call = &test->facts.calls[i];
+        if (strcmp(call->callee.name, "ready") == 0 &&
+            call->loc.line == line_of(test->file, "} while (ready());"))
+            assert_int_equal(call->loop_index, loop_index(test, inner));
+    }
+}
+
+static void test_backward_gotos(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "loops.c"), 0);
+    const struct lc_loop_fact *retry = find_loop(test, "goto_data");
+    assert_bound(test, "goto_data", LC_LOOP_GOTO, LC_BOUND_DATA, 0, "try_read ( fd ) < 0");
+    assert_int_equal(retry->loc.col, 9);   /* the `goto` keyword */
+    assert_int_equal(find_call(test, "try_read", -1)->loop_index, loop_index(test, retry));
+    assert_int_equal(find_call(test, "work", 5)->loop_index, -1);
+
+    const struct lc_loop_fact *spin = find_loop(test, "goto_unbounded");
+    assert_bound(test, "goto_unbounded", LC_LOOP_GOTO, LC_BOUND_UNBOUNDED, 0, NULL);
+    assert_int_equal(find_call(test, "work", 6)->loop_index, loop_index(test, spin));
+    assert_int_equal(find_call(test, "work", 7)->loop_index, -1);   /* a forward goto */
+
+    /* The goto loop holds the for loop between its label and it. */
+    const struct lc_loop_fact *around_goto = find_loop(test, "around_goto");
+    const struct lc_loop_fact *around_for = find_loop(test, "around_for");
+    assert_int_equal(around_goto->depth, 1);
+    assert_int_equal(around_goto->parent_index, -1);
+    assert_int_equal(around_for->parent_index, loop_index(test, around_goto));
+    assert_int_equal(around_for->depth, 2);
+    assert_int_equal(find_call(test, "work", 8)->loop_index, loop_index(test, around_for));
+    size_t gotos = 0;
+    for (size_t i = 0; i < test->facts.loop_count; i++)
+        gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
+    assert_int_equal(gotos, 3);
+    assert_int_equal(test->facts.loop_count, 25);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_bounds, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nesting_and_calls, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_backward_gotos, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

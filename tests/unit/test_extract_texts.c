@@ -1,0 +1,59 @@
+/* test_extract_texts.c — argument texts (extract_macro_args.c,
+ * extract_text.c) on data/extract/macro_args.c: a call written in the
+ * source reads its arguments as written there (a macro constant by its
+ * name); a call written in a macro body reads them as written in the body,
+ * and a macro parameter as written at the use. */
+#include "extract_fixture.h"
+
+/* Call `which` (0 for the first) on the line holding `tag` has the
+ * argument texts listed. */
+static void assert_texts_of(struct extract_test *test, const char *tag, size_t which,
+                            size_t nargs, ...)
+{
+    unsigned line = line_of(test->file, tag);
+    const struct lc_call_fact *call = NULL;
+    for (size_t i = 0; i < test->facts.call_count && !call; i++)
+        if (test->facts.calls[i].loc.line == line && which-- == 0)
+            call = &test->facts.calls[i];
+    if (!call)
+        fail_msg("no call at %s", tag);
+    assert_int_equal(call->nargs, nargs);
+    va_list texts;
+    va_start(texts, nargs);
+    for (size_t i = 0; i < nargs; i++)
+        assert_string_equal(call->arg_texts[i], va_arg(texts, const char *));
+    va_end(texts);
+}
+
+#define assert_texts(test, tag, ...) assert_texts_of(test, tag, 0, __VA_ARGS__)
+
+static void test_direct_call(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "macro_args.c"), 0);
+    assert_texts(test, "plain_call", 2, "p", "O_NONBLOCK");
+}
+
+static void test_calls_in_macro_bodies(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "macro_args.c"), 0);
+    assert_texts(test, "log", 3, "stderr", "\"%s\\n\"", "\"hi\"");
+    assert_texts(test, "open_nonblocking", 2, "p", "O_RDONLY | O_NONBLOCK");
+    assert_texts(test, "nested", 3, "stderr", "\"%s\\n\"", "\"nested\"");
+    assert_texts(test, "check", 5, "stderr", "\"failed: %s at %s:%d\\n\"", "# expr", "__FILE__",
+                 "__LINE__");
+    assert_texts(test, "report", 3, "stdout", "\"%d\\n\"", "( value )");
+    /* Parameters of a macro used in another macro's body: where spelled. */
+    assert_texts_of(test, "checked_quietly", 0, 2, "stderr", "\"quiet failure\"");
+    assert_texts_of(test, "checked_quietly", 1, 2, "stdout", "\"x=%d\\n\"");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_direct_call, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_calls_in_macro_bodies, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
