@@ -1,0 +1,62 @@
+#!/bin/sh
+# fetch_and_build.sh — clone the five real-world projects of README.md at the triaged commits,
+# build each with a compilation database, write redis's .loopcheck, and run loopcheck on all five
+# (cold, then again with nothing changed). Nothing of the projects is kept in this repository.
+# Usage: sh tests/realworld/fetch_and_build.sh [WORK_DIR] [LOOPCHECK_BINARY]   (Debian 12, as root)
+set -eu
+WORK=${1:-/tmp/rw}
+LC=${2:-$(pwd)/build/analyzer/loopcheck}
+HERE=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$WORK"
+apt-get install -y bear libevent-dev autoconf automake libncurses-dev bison pkg-config \
+    libglib2.0-dev meson ninja-build libssl-dev libutf8proc-dev >/dev/null
+
+clone() { # clone OWNER/NAME COMMIT
+    dir="$WORK/${1#*/}"
+    [ -d "$dir" ] || git clone -q "https://github.com/$1" "$dir"
+    git -C "$dir" checkout -q "$2"
+}
+clone redis/redis        4f8cdc2a1ea53e42955af758aabffee67cb455dd
+clone memcached/memcached 2d51e364799bc9698bd4b11728ea978cea12da6e
+clone tmux/tmux          c1f947a3c5bc72a40c32dead736f84c4628791ec
+clone libuv/libuv        6179e7af87413396d5853a1c3722c8b5749336c8
+clone irssi/irssi        43f1727ef9fe1cb51d5031ee2dd0e1965217e4cb
+
+(cd "$WORK/redis" && bear -- make -j2 MALLOC=libc BUILD_TLS=no)
+(cd "$WORK/memcached" && ./autogen.sh && ./configure && bear -- make -j2)
+(cd "$WORK/tmux" && sh autogen.sh && ./configure && bear -- make -j2)
+(cd "$WORK/libuv" && cmake -S . -B build -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DLIBUV_BUILD_TESTS=ON)
+(cd "$WORK/irssi" && meson setup build -Dwith-perl=no && ninja -C build)
+
+# redis's own loop (ae), described once; see README.md
+cat > "$WORK/redis/.loopcheck" <<'RULES'
+# .loopcheck for redis (src/ae.h, src/bio.c, src/networking.c, src/anet.c)
+library ae offload "hand it to a bio thread (bioCreateLazyFreeJob / bioCreateCloseJob / bioCreateFsyncJob) or a forked child (redisFork), and post the result back to the main thread"
+# aeCreateFileEvent(eventLoop, fd, mask, proc, clientData): proc runs on the loop
+callback aeCreateFileEvent arg4 loop
+# aeCreateTimeEvent(eventLoop, milliseconds, proc, clientData, finalizerProc)
+callback aeCreateTimeEvent arg3 loop
+callback aeCreateTimeEvent arg5 loop
+# beforeSleep / afterSleep run on every turn of the loop
+callback aeSetBeforeSleepProc arg2 loop
+callback aeSetAfterSleepProc arg2 loop
+# bio threads (bioProcessBackgroundJobs) and IO threads (IOThreadMain) are started with
+# pthread_create, which posix.rules already models as "callback pthread_create arg3 thread".
+# anetNonBlock(err, fd) -> anetSetBlock: fcntl(fd, F_SETFL, flags) with O_NONBLOCK or-ed into a variable
+nonblocking-descriptor anetNonBlock arg2 reason "anetNonBlock sets O_NONBLOCK with fcntl(F_SETFL)"
+# anetPipe(fds, read_flags, write_flags) applies the flags with pipe2 / fcntl(F_SETFL)
+nonblocking-descriptor anetPipe arg1 if arg2~O_NONBLOCK reason "anetPipe applies O_NONBLOCK to the read end with pipe2 or fcntl(F_SETFL)"
+RULES
+
+run() { # run NAME BUILD_DIR
+    rm -f "$2/loopcheck.db"
+    /usr/bin/time -f "$1 cold %e s" "$LC" check -p "$2" --format json -o "$WORK/$1.json" --fail-on none
+    /usr/bin/time -f "$1 no-change %e s" "$LC" check -p "$2" --format text -o "$WORK/$1.txt" --fail-on none
+    sqlite3 "$2/loopcheck.db" "SELECT '$1 loops', count(*) FROM loop; SELECT '$1 accesses', count(*) FROM access; SELECT '$1 held locks', count(*) FROM held_lock"
+}
+run redis "$WORK/redis"
+run memcached "$WORK/memcached"
+run tmux "$WORK/tmux"
+run libuv "$WORK/libuv/build"
+run irssi "$WORK/irssi/build"
+for n in redis memcached tmux libuv irssi; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done
