@@ -29,6 +29,11 @@ static const char check_usage[] =
     "                          a finding at or above LEVEL is reported\n"
     "      --cpu-heavy-level N cost level cpu-heavy-loop reports (default 2: two\n"
     "                          nested data-dependent loops, or an expensive call)\n"
+    "      --shard K/N         extract only slice K of N of the compile database\n"
+    "                          (files sorted by path, every N-th from the K-th)\n"
+    "                          into --db, without linking or checking; combine\n"
+    "                          the shards with 'loopcheck merge'\n"
+    "      --stats             print the time of each phase and the peak RSS\n"
     "  -h, --help              show this help\n"
     "\n"
     "Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or\n"
@@ -44,7 +49,23 @@ struct check_options {
     enum lc_level fail_on;
     char **only_files;
     size_t only_count;
+    int stats;
 };
+
+/* "K/N" with 1 <= K <= N; 0 or -1. */
+static int check_parse_shard(const char *text, unsigned *index, unsigned *count)
+{
+    char *slash, *end;
+    errno = 0;
+    unsigned long k = strtoul(text, &slash, 10), n = 0;
+    if (slash != text && *slash == '/' && slash[1] >= '0' && slash[1] <= '9')
+        n = strtoul(slash + 1, &end, 10);
+    if (errno || n == 0 || *end || k < 1 || k > n || n > 1000000)
+        return -1;
+    *index = (unsigned)k;
+    *count = (unsigned)n;
+    return 0;
+}
 
 static int check_usage_error(const char *message, const char *arg)
 {
@@ -56,12 +77,13 @@ static int check_usage_error(const char *message, const char *arg)
 /* Returns -1 to go on, else an exit status. */
 static int check_parse(int argc, char **argv, struct check_options *o)
 {
-    enum { OPT_DB = 256, OPT_RULES, OPT_FAIL_ON, OPT_CPU_LEVEL };
+    enum { OPT_DB = 256, OPT_RULES, OPT_FAIL_ON, OPT_CPU_LEVEL, OPT_SHARD, OPT_STATS };
     static const struct option long_options[] = {
         { "jobs", required_argument, NULL, 'j' },   { "db", required_argument, NULL, OPT_DB },
         { "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
         { "rules", required_argument, NULL, OPT_RULES }, { "fail-on", required_argument, NULL, OPT_FAIL_ON },
         { "cpu-heavy-level", required_argument, NULL, OPT_CPU_LEVEL },
+        { "shard", required_argument, NULL, OPT_SHARD }, { "stats", no_argument, NULL, OPT_STATS },
         { "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
     };
     int c, value;
@@ -98,6 +120,11 @@ static int check_parse(int argc, char **argv, struct check_options *o)
                 return check_usage_error("--cpu-heavy-level needs a number from 1 to 9", optarg);
             o->analysis.cpu_heavy_level = (unsigned)value;
             break;
+        case OPT_SHARD:
+            if (check_parse_shard(optarg, &o->analysis.shard_index, &o->analysis.shard_count) != 0)
+                return check_usage_error("--shard needs K/N with 1 <= K <= N", optarg);
+            break;
+        case OPT_STATS: o->stats = 1; break;
         case 'h': fputs(check_usage, stdout); return LC_EXIT_CLEAN;
         case '?':
         default:
@@ -109,6 +136,8 @@ static int check_parse(int argc, char **argv, struct check_options *o)
         return check_usage_error("-p BUILD_DIR is required", NULL);
     o->only_files = argv + optind;
     o->only_count = (size_t)(argc - optind);
+    if (o->analysis.shard_count && o->only_count)
+        return check_usage_error("--shard reports nothing: FILE arguments make no sense with it", o->only_files[0]);
     o->analysis.rules_files = o->rules;
     o->analysis.rules_file_count = o->rules_count;
     return -1;
@@ -203,6 +232,18 @@ int lc_cli_check(int argc, char **argv)
         lc_analysis_free(&analysis);
         free(o.rules);
         return LC_EXIT_USAGE;
+    }
+    if (o.stats)
+        lc_analysis_print_stats(&analysis.stats, stderr);
+    if (o.analysis.shard_count) {
+        const struct lc_analysis_stats *s = &analysis.stats;
+        fprintf(stderr, "loopcheck: shard %u/%u: %zu of %zu TUs (%zu parsed, %zu reused, %zu failed) stored in %s,"
+                        " %.2f s; combine the shards with 'loopcheck merge'\n", o.analysis.shard_index,
+                o.analysis.shard_count, s->tus, s->shard_of, s->parsed, s->reused, s->failed,
+                lc_store_path(analysis.store), s->seconds);
+        lc_analysis_free(&analysis);
+        free(o.rules);
+        return rc > 0 ? LC_EXIT_USAGE : LC_EXIT_CLEAN;
     }
     int bad_input = rc > 0 || check_restrict(&analysis, o.only_files, o.only_count);
     if (check_write_report(&o, &analysis) != 0)

@@ -1,11 +1,15 @@
 /* color.c — coloring: which functions run on the loop (breadth-first from
  * the entry points, so each keeps the shortest chain), which on workers,
  * which may block (backwards from blocking calls), and how many distinct
- * entry points reach each (capped).  Every pass is O(V + E); the entry
- * count pass is O(LC_ENTRY_COUNT_CAP * (V + E)). */
+ * entry points reach each (capped); then, once for all the checks, the
+ * reverse call graph, its components, thread roles and CPU costs.  Every
+ * pass is O(V + E); the entry count pass is O(LC_ENTRY_COUNT_CAP^2 * E). */
 #include "blocking.h"
 #include "callers.h"
+#include "cost.h"
 #include "program.h"
+#include "scc.h"
+#include "threads.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,23 +35,20 @@ static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen,
         queue[tail++] = entry->function;
     }
     while (head < tail) {
-        uint32_t f = queue[head++];
+        uint32_t f = queue[head++], begin, end;
         if (!lc_program_function_is_followed(program, f))
             continue;
-        const struct lc_program_function *fn = &program->functions[f];
-        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
-            const struct lc_program_call *call = &program->calls[c];
-            for (uint32_t t = 0; t < call->target_count; t++) {
-                uint32_t g = program->targets[call->first_target + t];
-                if (seen[g])
-                    continue;
-                seen[g] = 1;
-                if (parent) {
-                    parent[g] = c;
-                    entry_of[g] = entry_of[f];
-                }
-                queue[tail++] = g;
+        lc_program_function_targets(program, f, &begin, &end);
+        for (uint32_t t = begin; t < end; t++) {
+            uint32_t g = program->targets[t];
+            if (seen[g])
+                continue;
+            seen[g] = 1;
+            if (parent) {
+                parent[g] = lc_program_target_call(program, f, t);
+                entry_of[g] = entry_of[f];
             }
+            queue[tail++] = g;
         }
     }
     free(queue);
@@ -59,12 +60,10 @@ static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen,
 static int color_blocking(struct lc_program *program)
 {
     uint32_t n = program->function_count;
-    struct lc_callers callers;
+    const struct lc_callers *callers = program->callers;
     uint32_t *queue = malloc(((size_t)n + 1) * sizeof *queue);
-    if (!queue || lc_callers_build(program, &callers) != 0) {
-        free(queue);
+    if (!queue)
         return -1;
-    }
     uint32_t head = 0, tail = 0;
     for (uint32_t c = 0; c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
@@ -80,8 +79,8 @@ static int color_blocking(struct lc_program *program)
     }
     while (head < tail) {
         uint32_t g = queue[head++];
-        for (uint32_t i = callers.start[g]; i < callers.start[g + 1]; i++) {
-            uint32_t c = callers.calls[i], f = program->calls[c].caller;
+        for (uint32_t i = callers->start[g]; i < callers->start[g + 1]; i++) {
+            uint32_t c = callers->calls[i], f = program->calls[c].caller;
             if (program->blocking[f] || !lc_program_function_is_followed(program, f))
                 continue;
             /* A modelled callee blocks only where its conditions hold. */
@@ -92,76 +91,79 @@ static int color_blocking(struct lc_program *program)
             queue[tail++] = f;
         }
     }
-    lc_callers_free(&callers);
     free(queue);
     return 0;
 }
 
-/* Merge `from`'s entry set into `to`'s; 1 when `to` grew. */
-static int color_merge_entries(uint32_t *sets, uint8_t *counts, uint32_t from, uint32_t to)
+/* Add `entry` to set `to` unless there or full; sets are rows of
+ * LC_ENTRY_COUNT_CAP entries, counts their sizes. */
+static void color_add_entry(uint32_t *sets, uint8_t *counts, uint32_t to, uint32_t entry)
 {
-    int grew = 0;
-    for (uint32_t i = 0; i < counts[from] && counts[to] < LC_ENTRY_COUNT_CAP; i++) {
-        uint32_t entry = sets[(size_t)from * LC_ENTRY_COUNT_CAP + i];
-        int present = 0;
-        for (uint32_t j = 0; j < counts[to] && !present; j++)
-            present = sets[(size_t)to * LC_ENTRY_COUNT_CAP + j] == entry;
-        if (!present) {
-            sets[(size_t)to * LC_ENTRY_COUNT_CAP + counts[to]++] = entry;
-            grew = 1;
-        }
-    }
-    return grew;
+    uint32_t *set = &sets[(size_t)to * LC_ENTRY_COUNT_CAP];
+    for (uint32_t j = 0; j < counts[to]; j++)
+        if (set[j] == entry)
+            return;
+    if (counts[to] < LC_ENTRY_COUNT_CAP)
+        set[counts[to]++] = entry;
 }
 
+/* The distinct loop entry points reaching each function, capped: one pass
+ * over the call graph's components, callers first (the reverse of the
+ * callee-first order of scc.h).  The members of a component reach each
+ * other, so they share one set: the component's own entries and those of
+ * every component with a followed function calling into it.  A set that
+ * reached the cap stays capped, so each count is min(cap, the true count). */
 static int color_entry_points(struct lc_program *program)
 {
-    uint32_t n = program->function_count;
-    uint32_t *sets = malloc(((size_t)n * LC_ENTRY_COUNT_CAP + 1) * sizeof *sets);
-    uint32_t *queue = malloc(((size_t)n * (LC_ENTRY_COUNT_CAP + 1) + 1) * sizeof *queue);
-    uint8_t *queued = calloc((size_t)n + 1, 1);
-    int rc = -1;
-    if (!sets || !queue || !queued)
-        goto done;
-    size_t head = 0, tail = 0;
+    const struct lc_scc *scc = program->scc;
+    const struct lc_callers *callers = program->callers;
+    uint32_t *sets = malloc(((size_t)scc->component_count * LC_ENTRY_COUNT_CAP + 1) * sizeof *sets);
+    uint8_t *counts = calloc((size_t)scc->component_count + 1, 1);
+    if (!sets || !counts) {
+        free(sets);
+        free(counts);
+        return -1;
+    }
     for (uint32_t e = 0; e < program->entry_count; e++) {
         uint32_t f = program->entries[e].function;
-        if (program->entries[e].role != LC_ROLE_LOOP || program->entry_points[f] >= LC_ENTRY_COUNT_CAP)
-            continue;
-        int present = 0;
-        for (uint32_t j = 0; j < program->entry_points[f]; j++)
-            present |= sets[(size_t)f * LC_ENTRY_COUNT_CAP + j] == f;
-        if (!present)
-            sets[(size_t)f * LC_ENTRY_COUNT_CAP + program->entry_points[f]++] = f;
-        if (!queued[f]) {
-            queued[f] = 1;
-            queue[tail++] = f;
-        }
+        if (program->entries[e].role == LC_ROLE_LOOP)
+            color_add_entry(sets, counts, scc->component_of[f], f);
     }
-    /* Each set grows at most LC_ENTRY_COUNT_CAP times, so each function is
-     * queued at most LC_ENTRY_COUNT_CAP + 1 times. */
-    while (head < tail) {
-        uint32_t f = queue[head++];
-        queued[f] = 0;
-        if (!lc_program_function_is_followed(program, f))
-            continue;
-        const struct lc_program_function *fn = &program->functions[f];
-        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
-            for (uint32_t t = 0; t < program->calls[c].target_count; t++) {
-                uint32_t g = program->targets[program->calls[c].first_target + t];
-                if (color_merge_entries(sets, program->entry_points, f, g) && !queued[g]) {
-                    queued[g] = 1;
-                    queue[tail++] = g;
-                }
+    for (uint32_t k = scc->component_count; k > 0; k--) {
+        for (uint32_t i = scc->component_start[k - 1]; i < scc->component_start[k]; i++) {
+            uint32_t g = scc->order[i];
+            for (uint32_t r = callers->start[g]; r < callers->start[g + 1]; r++) {
+                uint32_t f = program->calls[callers->calls[r]].caller, from = scc->component_of[f];
+                for (uint32_t j = 0; from != k - 1 && j < counts[from] && lc_program_function_is_followed(program, f);
+                     j++)
+                    color_add_entry(sets, counts, k - 1, sets[(size_t)from * LC_ENTRY_COUNT_CAP + j]);
             }
         }
     }
-    rc = 0;
-done:
+    for (uint32_t f = 0; f < program->function_count; f++)
+        program->entry_points[f] = counts[scc->component_of[f]];
     free(sets);
-    free(queue);
-    free(queued);
-    return rc;
+    free(counts);
+    return 0;
+}
+
+/* Thread roles and CPU costs, computed here once for every check that needs
+ * them (program.h), as are the reverse call graph and its components. */
+static int color_derived(struct lc_program *program)
+{
+    struct lc_threads *threads = calloc(1, sizeof *threads);
+    if (!threads || lc_threads_compute(program, threads) != 0) {
+        free(threads);
+        return -1;
+    }
+    program->threads = threads;
+    struct lc_cost *cost = calloc(1, sizeof *cost);
+    if (!cost || lc_cost_compute(program, cost) != 0) {
+        free(cost);
+        return -1;
+    }
+    program->cost = cost;
+    return 0;
 }
 
 int lc_color_program(struct lc_program *program)
@@ -174,8 +176,12 @@ int lc_color_program(struct lc_program *program)
     program->loop_parent = malloc(n * sizeof *program->loop_parent);
     program->loop_entry = malloc(n * sizeof *program->loop_entry);
     program->blocking_via = malloc(n * sizeof *program->blocking_via);
+    program->callers = calloc(1, sizeof *program->callers);
+    program->scc = calloc(1, sizeof *program->scc);
     if (!program->on_loop || !program->on_worker || !program->blocking || !program->entry_points
-        || !program->loop_parent || !program->loop_entry || !program->blocking_via)
+        || !program->loop_parent || !program->loop_entry || !program->blocking_via || !program->callers
+        || !program->scc || lc_callers_build(program, program->callers) != 0 || lc_terminates_compute(program) != 0
+        || lc_scc_compute(program, program->scc) != 0)
         return -1;
     memset(program->loop_parent, 0xff, n * sizeof *program->loop_parent);
     memset(program->loop_entry, 0xff, n * sizeof *program->loop_entry);
@@ -184,5 +190,5 @@ int lc_color_program(struct lc_program *program)
         || color_reach(program, 0, program->on_worker, NULL, NULL) != 0 || color_blocking(program) != 0
         || color_entry_points(program) != 0)
         return -1;
-    return 0;
+    return color_derived(program);
 }

@@ -25,16 +25,26 @@ static unsigned cost_loop_own(const struct lc_program_loop *loop)
     return 0;
 }
 
+/* What a function costs where it is called (cost->target_kind): its
+ * model's level, its own level when its body is followed, else nothing.
+ * Kept in one byte per function, so a pass over every call reads a small
+ * array rather than every target's function. */
+enum { COST_TARGET_OPAQUE = 0, COST_TARGET_HEAVY, COST_TARGET_FOLLOWED };
+
+static unsigned cost_target_level(const struct lc_cost *cost, uint32_t g)
+{
+    return cost->target_kind[g] == COST_TARGET_HEAVY      ? LC_COST_HEAVY
+           : cost->target_kind[g] == COST_TARGET_FOLLOWED ? cost->function_level[g]
+                                                          : 0;
+}
+
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
                             struct lc_cost_why *why)
 {
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
     for (uint32_t t = 0; t < c->target_count; t++) {
-        uint32_t g = program->targets[c->first_target + t];
-        const struct lc_program_function *fn = &program->functions[g];
-        unsigned level = fn->model && fn->model->cpu_heavy ? LC_COST_HEAVY
-                         : lc_program_function_is_followed(program, g) ? cost->function_level[g] : 0;
+        unsigned level = cost_target_level(cost, program->targets[c->first_target + t]);
         if (level > best)
             best = level;
     }
@@ -64,9 +74,7 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
             *recursive_call = 1;
             continue;
         }
-        const struct lc_program_function *fn = &program->functions[g];
-        unsigned level = fn->model && fn->model->cpu_heavy ? LC_COST_HEAVY
-                         : lc_program_function_is_followed(program, g) ? cost->function_level[g] : 0;
+        unsigned level = cost_target_level(cost, g);
         if (level > best)
             best = level;
     }
@@ -140,6 +148,11 @@ static int cost_group_loops(const struct lc_program *program, struct lc_cost *co
 
 int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
 {
+    if (program->cost) {
+        *cost = *program->cost;
+        cost->borrowed = 1;
+        return 0;
+    }
     memset(cost, 0, sizeof *cost);
     size_t n = (size_t)program->function_count + 1, loops = (size_t)program->loop_count + 1;
     cost->function_level = calloc(n, 1);
@@ -148,30 +161,40 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     cost->loop_level = calloc(loops, 1);
     cost->loop_why = calloc(loops, sizeof *cost->loop_why);
     uint8_t *inner = calloc(loops, 1), *drives = calloc(loops, 1);
-    struct lc_scc scc;
+    cost->component_of = malloc(n * sizeof *cost->component_of);
+    cost->target_kind = malloc(n);
+    struct lc_scc own_scc = { 0 };   /* when the program has none */
+    const struct lc_scc *scc = program->scc ? program->scc : &own_scc;
     int rc = -1;
-    if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->loop_level || !cost->loop_why
-        || !inner || !drives || cost_group_loops(program, cost) != 0 || lc_scc_compute(program, &scc) != 0)
+    if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
+        || !cost->loop_level
+        || !cost->loop_why || !inner || !drives || cost_group_loops(program, cost) != 0
+        || (!program->scc && lc_scc_compute(program, &own_scc) != 0))
         goto done;
-    cost->component_of = scc.component_of;
-    scc.component_of = NULL;
-    for (uint32_t k = 0; k < scc.component_count; k++) {
-        uint32_t first = scc.component_start[k], last = scc.component_start[k + 1];
+    memcpy(cost->component_of, scc->component_of, (size_t)program->function_count * sizeof *cost->component_of);
+    for (uint32_t f = 0; f < program->function_count; f++) {
+        const struct lc_function_model *model = program->functions[f].model;
+        cost->target_kind[f] = model && model->cpu_heavy                      ? COST_TARGET_HEAVY
+                               : lc_program_function_is_followed(program, f) ? COST_TARGET_FOLLOWED
+                                                                              : COST_TARGET_OPAQUE;
+    }
+    for (uint32_t k = 0; k < scc->component_count; k++) {
+        uint32_t first = scc->component_start[k], last = scc->component_start[k + 1];
         for (uint32_t i = first; i < last; i++) {
-            uint32_t f = scc.order[i];
+            uint32_t f = scc->order[i];
             int self_call = 0;
-            const struct lc_program_function *fn = &program->functions[f];
-            for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count && !self_call; c++)
-                for (uint32_t t = 0; t < program->calls[c].target_count; t++)
-                    self_call |= program->targets[program->calls[c].first_target + t] == f;
+            uint32_t begin, end;
+            lc_program_function_targets(program, f, &begin, &end);
+            for (uint32_t t = begin; t < end && !self_call; t++)
+                self_call = program->targets[t] == f;
             cost->recursive[f] = last - first > 1 || self_call;
         }
         for (uint32_t i = first; i < last; i++)
-            cost_function(program, cost, scc.order[i], inner, drives);
+            cost_function(program, cost, scc->order[i], inner, drives);
     }
-    lc_scc_free(&scc);
     rc = 0;
 done:
+    lc_scc_free(&own_scc);
     free(inner);
     free(drives);
     if (rc != 0)
@@ -181,10 +204,15 @@ done:
 
 void lc_cost_free(struct lc_cost *cost)
 {
+    if (cost->borrowed) {
+        memset(cost, 0, sizeof *cost);
+        return;
+    }
     free(cost->function_level);
     free(cost->function_why);
     free(cost->recursive);
     free(cost->component_of);
+    free(cost->target_kind);
     free(cost->loop_level);
     free(cost->loop_why);
     free(cost->loops_of_function);

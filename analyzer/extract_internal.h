@@ -65,6 +65,12 @@ struct lc_extract_pending_store {
     struct lc_location loc;
 };
 
+/* Where an expression is, as expansion offsets in one file. */
+struct lc_extract_span {
+    CXFile file;
+    unsigned begin, end;
+};
+
 /* The state of one TU's walk.  The second group describes the function
  * definition being walked and is reset by lc_extract_function_begin. */
 struct lc_extract_walk {
@@ -93,6 +99,8 @@ struct lc_extract_walk {
     size_t recent_count, recent_cap;
     struct lc_extract_pending_store *pending;
     size_t pending_count, pending_cap;
+    struct lc_extract_span *conditional_spans; /* ?:, &&, || in the function */
+    size_t conditional_count, conditional_cap;
 };
 
 /* extract_args.c: the argument vector for libclang (argv[0] included);

@@ -73,6 +73,54 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->guard = clang_getNullCursor();
     walk->atomic_depth = 0;
     walk->label_count = walk->claim_count = walk->recent_count = walk->pending_count = 0;
+    walk->conditional_count = 0;
+}
+
+static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
+{
+    CXSourceRange extent = clang_getCursorExtent(cursor);
+    CXFile end_file;
+    clang_getExpansionLocation(clang_getRangeStart(extent), &span->file, NULL, NULL, &span->begin);
+    clang_getExpansionLocation(clang_getRangeEnd(extent), &end_file, NULL, NULL, &span->end);
+    return span->file && clang_File_isEqual(span->file, end_file) && span->begin <= span->end;
+}
+
+/* A `?:`, `&&` or `||`: what is inside may not run. */
+static void extract_conditional_expression(struct lc_extract_walk *walk, CXCursor cursor)
+{
+    struct lc_extract_span span;
+    if (!extract_span_of(cursor, &span))
+        return;
+    if (walk->conditional_count == walk->conditional_cap) {
+        size_t cap = walk->conditional_cap ? walk->conditional_cap * 2 : 16;
+        struct lc_extract_span *grown = realloc(walk->conditional_spans, cap * sizeof *grown);
+        if (!grown) {
+            walk->out_of_memory = 1;
+            return;
+        }
+        walk->conditional_spans = grown;
+        walk->conditional_cap = cap;
+    }
+    walk->conditional_spans[walk->conditional_count++] = span;
+}
+
+/* May the call not run every time its function does?  Inside an
+ * if/switch/loop, or inside a ?:, && or || seen before it (pre-order: an
+ * enclosing expression is always seen first).  Erring towards "yes" is
+ * safe: only unconditional calls make a function never return. */
+static int extract_call_is_conditional(const struct lc_extract_walk *walk, CXCursor call)
+{
+    if (walk->open_conditional || walk->loop_index >= 0)
+        return 1;
+    struct lc_extract_span span;
+    if (!extract_span_of(call, &span))
+        return 1;
+    for (size_t i = 0; i < walk->conditional_count; i++) {
+        const struct lc_extract_span *outer = &walk->conditional_spans[i];
+        if (clang_File_isEqual(outer->file, span.file) && outer->begin <= span.begin && span.end <= outer->end)
+            return 1;
+    }
+    return 0;
 }
 
 static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
@@ -114,6 +162,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->caller_usr = walk->function_usr;
     fact->loc = loc;
     fact->loop_index = walk->loop_index;
+    fact->conditional = extract_call_is_conditional(walk, call);
     fact->locks = walk->locks;
     CXCursor callee;
     if (lc_extract_children(call, &callee, 1) >= 1)
@@ -195,6 +244,13 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
         break;
     case CXCursor_BinaryOperator:
         lc_extract_assignment(walk, cursor);
+        if (walk->function_usr && (clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LAnd
+                                   || clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LOr))
+            extract_conditional_expression(walk, cursor);
+        break;
+    case CXCursor_ConditionalOperator:
+        if (walk->function_usr)
+            extract_conditional_expression(walk, cursor);
         break;
     case CXCursor_VarDecl:
         lc_extract_variable(walk, cursor);
@@ -224,6 +280,8 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     free(walk->claims);
     free(walk->recent);
     free(walk->pending);
+    free(walk->conditional_spans);
+    walk->conditional_spans = NULL;
     walk->labels = NULL;
     walk->claims = NULL;
     walk->recent = NULL;

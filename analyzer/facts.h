@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 4
+#define LC_FACTS_VERSION 5
 
 struct lc_location {
     const char *file;
@@ -91,6 +91,9 @@ struct lc_call_fact {
     const char **arg_texts;   /* nargs source spellings (may be truncated) */
     int loop_index;           /* innermost loop holding the call (index into
                                  the TU's loops), -1 when none */
+    int conditional;          /* inside a branch, a loop, a switch or a
+                                 conditional expression (?:, &&, ||): it may
+                                 not run every time the function does */
     struct lc_lockset locks;  /* locks held at the call */
 };
 

@@ -115,6 +115,8 @@ struct lc_function_model {
     const char *file;                  /* first declaring rules file */
     unsigned line;
     int nonblocking;                   /* `nonblocking NAME` */
+    int terminates;                    /* `terminates NAME`: never returns
+                                          (exit, abort, assert failure) */
     struct lc_blocking_model *blocking;/* NULL unless `blocking NAME` */
     struct lc_callback_model *callbacks;
     size_t callback_count;

@@ -179,6 +179,19 @@ static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
     return lc_rules_applied(parser, model);
 }
 
+/* terminates NAME */
+static int lc_rules_parse_terminates(struct lc_rules_parser *parser)
+{
+    const char *name = lc_rules_read_name(parser);
+    if (!name || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    model->terminates = 1;
+    return lc_rules_applied(parser, model);
+}
+
 /* nonblocking NAME */
 static int lc_rules_parse_nonblocking(struct lc_rules_parser *parser)
 {
@@ -297,6 +310,7 @@ static const struct lc_rules_statement {
     { "trylock", lc_rules_parse_try },
     { "cpu-heavy", lc_rules_parse_cpu_heavy },
     { "nonblocking-descriptor", lc_rules_parse_descriptor },
+    { "terminates", lc_rules_parse_terminates },
 };
 
 static void lc_rules_parse_line(struct lc_rules_parser *parser, char *line)

@@ -36,6 +36,8 @@ struct lc_program_call {
     uint32_t first_arg, arg_count;       /* into program->args */
     uint32_t first_target, target_count; /* into program->targets */
     uint32_t loop;                       /* innermost loop holding it */
+    int conditional;                     /* may not run every time its
+                                            function does (facts.h) */
     uint32_t first_lock, lock_count;     /* locks held: into program->held_locks */
 };
 
@@ -96,6 +98,10 @@ struct lc_program_store {
 
 struct lc_flow_node;   /* fpflow.c */
 struct lc_flow_index;  /* fpflow.c */
+struct lc_callers;     /* callers.h */
+struct lc_scc;         /* scc.h */
+struct lc_threads;     /* threads.h */
+struct lc_cost;        /* cost.h */
 
 struct lc_program {
     struct lc_arena arena;
@@ -146,6 +152,16 @@ struct lc_program {
     uint8_t *entry_points;    /* distinct entry points reaching it, capped at
                                  LC_ENTRY_COUNT_CAP */
     uint32_t *blocking_via;   /* blocking: the call through which it blocks */
+    uint8_t *terminates;      /* never returns: a `terminates` model, or an
+                                 unconditional call to one (color.c) */
+
+    /* Computed once, at the end of lc_color_program, for every check that
+     * needs them (lc_threads_compute and lc_cost_compute hand out views of
+     * them); NULL before.  Freed by lc_program_free. */
+    struct lc_callers *callers;
+    struct lc_scc *scc;
+    struct lc_threads *threads;
+    struct lc_cost *cost;
 };
 
 /* Load every stored fact.  Returns 0, or -1 after one line on `err`. */
@@ -194,8 +210,54 @@ int lc_registrations_collect(struct lc_program *program);
 int lc_color_program(struct lc_program *program);
 
 /* Does this call's site run into a function whose body is followed?
- * (Not modelled, not annotated blocking or nonblocking, and defined.) */
-int lc_program_function_is_followed(const struct lc_program *program, uint32_t function);
+ * (Not modelled, not annotated blocking or nonblocking, defined, and not
+ * one that never returns: what runs on the way out of the process does not
+ * stall the loop.)
+ * Inline: every pass over the call graph asks it for every edge. */
+static inline int lc_program_function_is_followed(const struct lc_program *program, uint32_t function)
+{
+    const struct lc_program_function *fn = &program->functions[function];
+    return fn->is_defined && !fn->model && !(fn->annotations & (LC_ANNOT_BLOCKING | LC_ANNOT_NONBLOCKING))
+           && !(program->terminates && program->terminates[function]);
+}
+
+/* Which functions never return (terminates.c): a `terminates` model, or a
+ * function with a body that calls one unconditionally.  Needs the reverse
+ * call graph.  Returns 0 or -1 (no memory). */
+int lc_terminates_compute(struct lc_program *program);
+
+/* The targets of every call `function` makes: program->targets[*begin ..
+ * *end).  Contiguous, since calls are grouped by caller and
+ * lc_fpflow_resolve lays targets out in call order; a pass over the call
+ * graph reads them without touching the calls. */
+static inline void lc_program_function_targets(const struct lc_program *program, uint32_t function,
+                                               uint32_t *begin, uint32_t *end)
+{
+    const struct lc_program_function *fn = &program->functions[function];
+    if (fn->call_count == 0) {
+        *begin = *end = 0;
+        return;
+    }
+    const struct lc_program_call *last = &program->calls[fn->first_call + fn->call_count - 1];
+    *begin = program->calls[fn->first_call].first_target;
+    *end = last->first_target + last->target_count;
+}
+
+/* The call of `function` whose targets hold position `target` of
+ * program->targets (a position lc_program_function_targets gave). */
+static inline uint32_t lc_program_target_call(const struct lc_program *program, uint32_t function, uint32_t target)
+{
+    const struct lc_program_function *fn = &program->functions[function];
+    uint32_t low = fn->first_call, high = fn->first_call + fn->call_count - 1;
+    while (low < high) {   /* the last call whose targets start at or before it */
+        uint32_t middle = low + (high - low + 1) / 2;
+        if (program->calls[middle].first_target <= target)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return low;
+}
 
 /* The object (variable or lock) a value names, or LC_NONE. */
 uint32_t lc_program_value_object(const struct lc_program *program, const struct lc_program_value *value);

@@ -1,12 +1,23 @@
 /* program_load.c — reading every stored fact into a `struct lc_program`.
  *
+ * Functions, calls and stores are read TU by TU, the TUs sorted by path:
+ * the order of the program's arrays — and with it every tie a check breaks
+ * (which entry point a chain starts from) — does not depend on the order
+ * the TUs were parsed, stored or merged in (ids differ between a run with
+ * -j 1, one with -j 8 and a merge of shards; the findings must not).
+ *
  * A function defined in a header is stored once per TU that includes it;
- * its calls are taken from one TU only (the lowest TU id that defines it),
- * so call sites are never duplicated. */
+ * its calls are taken from one TU only (the first, in path order, that
+ * defines it), so call sites are never duplicated. */
 #include "program_load_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "callers.h"
+#include "cost.h"
+#include "scc.h"
+#include "threads.h"
 
 int64_t program_loader_max_id(struct program_loader *loader, const char *sql)
 {
@@ -127,35 +138,83 @@ int program_loader_owns(const struct program_loader *loader, uint32_t function, 
     return 0;
 }
 
-static int loader_read_functions(struct program_loader *loader)
+/* The TUs, sorted by the path of their source file. */
+static int loader_read_tu_order(struct program_loader *loader)
 {
-    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT symbol_id, tu_id, file_id, line, col, is_definition,"
-                                                " is_static, annotations FROM function ORDER BY tu_id");
-    if (!stmt)
+    int64_t count = program_loader_max_id(loader, "SELECT count(*) FROM tu");
+    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT tu.id FROM tu JOIN file ON file.id = tu.file_id"
+                                                        " ORDER BY file.path");
+    loader->tu_order = malloc(((size_t)(count > 0 ? count : 0) + 1) * sizeof *loader->tu_order);
+    if (!stmt || !loader->tu_order) {
+        sqlite3_finalize(stmt);
         return -1;
-    int rc = 0;
-    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
-        uint32_t index = program_loader_function(loader, sqlite3_column_int64(stmt, 0));
-        if (index == LC_NONE) {
-            rc = -1;
-            break;
-        }
-        struct lc_program_function *fn = &loader->program->functions[index];
-        int is_definition = sqlite3_column_int(stmt, 5);
-        fn->annotations |= (unsigned)sqlite3_column_int(stmt, 7);
-        loader->function_is_static[index] |= sqlite3_column_int(stmt, 6);
-        if ((is_definition && !fn->is_defined) || !fn->loc.file) {
-            fn->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 2));
-            fn->loc.line = (unsigned)sqlite3_column_int(stmt, 3);
-            fn->loc.col = (unsigned)sqlite3_column_int(stmt, 4);
-        }
-        if (is_definition && loader_add_owner(loader, index, sqlite3_column_int64(stmt, 1),
-                                              sqlite3_column_int64(stmt, 2), sqlite3_column_int(stmt, 3)) != 0)
-            rc = -1;
-        fn->is_defined |= is_definition;
     }
+    while ((int64_t)loader->tu_count < count && sqlite3_step(stmt) == SQLITE_ROW)
+        loader->tu_order[loader->tu_count++] = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return 0;
+}
+
+typedef int loader_row_fn(struct program_loader *loader, sqlite3_stmt *stmt, void *data);
+
+/* Step `sql` — a query on `table` whose ?1 and ?2 bound a range of rowids
+ * and ?3 is a TU id (written +tu_id so the rowid range is what is searched)
+ * — over the rows of each TU in path order, calling `row` on every row
+ * (with `data`).  A TU's rows of a table are contiguous (each TU is stored
+ * in one transaction), so each TU is read as one range, without sorting. */
+static int loader_each_tu(struct program_loader *loader, const char *table, const char *sql, loader_row_fn *row,
+                          void *data)
+{
+    char range_sql[160];
+    snprintf(range_sql, sizeof range_sql, "SELECT (SELECT min(rowid) FROM %s WHERE tu_id = ?1),"
+                                          " (SELECT max(rowid) FROM %s WHERE tu_id = ?1)", table, table);
+    sqlite3_stmt *range = program_loader_prepare(loader, range_sql);
+    sqlite3_stmt *stmt = range ? program_loader_prepare(loader, sql) : NULL;
+    int rc = stmt ? 0 : -1;
+    for (size_t t = 0; rc == 0 && t < loader->tu_count; t++) {
+        sqlite3_reset(range);
+        sqlite3_bind_int64(range, 1, loader->tu_order[t]);
+        if (sqlite3_step(range) != SQLITE_ROW || sqlite3_column_type(range, 0) == SQLITE_NULL)
+            continue;
+        sqlite3_reset(stmt);
+        sqlite3_bind_int64(stmt, 1, sqlite3_column_int64(range, 0));
+        sqlite3_bind_int64(stmt, 2, sqlite3_column_int64(range, 1));
+        sqlite3_bind_int64(stmt, 3, loader->tu_order[t]);
+        while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW)
+            rc = row(loader, stmt, data);
+    }
+    sqlite3_finalize(range);
     sqlite3_finalize(stmt);
     return rc;
+}
+
+static int loader_function_row(struct program_loader *loader, sqlite3_stmt *stmt, void *data)
+{
+    (void)data;
+    uint32_t index = program_loader_function(loader, sqlite3_column_int64(stmt, 0));
+    if (index == LC_NONE)
+        return -1;
+    struct lc_program_function *fn = &loader->program->functions[index];
+    int is_definition = sqlite3_column_int(stmt, 5);
+    fn->annotations |= (unsigned)sqlite3_column_int(stmt, 7);
+    loader->function_is_static[index] |= sqlite3_column_int(stmt, 6);
+    if ((is_definition && !fn->is_defined) || !fn->loc.file) {
+        fn->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 2));
+        fn->loc.line = (unsigned)sqlite3_column_int(stmt, 3);
+        fn->loc.col = (unsigned)sqlite3_column_int(stmt, 4);
+    }
+    fn->is_defined |= is_definition;
+    if (is_definition && loader_add_owner(loader, index, sqlite3_column_int64(stmt, 1), sqlite3_column_int64(stmt, 2),
+                                          sqlite3_column_int(stmt, 3)) != 0)
+        return -1;
+    return 0;
+}
+
+static int loader_read_functions(struct program_loader *loader)
+{
+    return loader_each_tu(loader, "function", "SELECT symbol_id, tu_id, file_id, line, col, is_definition, is_static,"
+                                              " annotations FROM function WHERE rowid BETWEEN ?1 AND ?2"
+                                              " AND +tu_id = ?3", loader_function_row, NULL);
 }
 
 /* Fill a value from columns kind, symbol_id, record, param_index. */
@@ -196,39 +255,49 @@ int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int 
     return 0;
 }
 
+/* Where the calls of the store went: call.id -> index into program->calls. */
+struct loader_call_rows {
+    uint32_t *call_of_row;
+    int64_t call_row_max;
+};
+
+static int loader_call_row(struct program_loader *loader, sqlite3_stmt *stmt, void *data)
+{
+    struct loader_call_rows *rows = data;
+    struct lc_program *program = loader->program;
+    int64_t row = sqlite3_column_int64(stmt, 0);
+    uint32_t caller = program_loader_function(loader, sqlite3_column_int64(stmt, 2));
+    if (row < 0 || row > rows->call_row_max || caller == LC_NONE
+        || !program_loader_owns(loader, caller, sqlite3_column_int64(stmt, 1)))
+        return 0; /* a header's function whose body another TU provides */
+    if (program_loader_grow((void **)&program->calls, &loader->call_cap, program->call_count,
+                            sizeof *program->calls) != 0)
+        return -1;
+    struct lc_program_call *call = &program->calls[program->call_count];
+    memset(call, 0, sizeof *call);
+    call->caller = caller;
+    call->first_target = LC_NONE;
+    int64_t loop_row = sqlite3_column_type(stmt, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 10);
+    call->loop = loop_row > 0 && loop_row < LC_NONE ? (uint32_t)loop_row : LC_NONE;
+    call->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 7));
+    call->loc.line = (unsigned)sqlite3_column_int(stmt, 8);
+    call->loc.col = (unsigned)sqlite3_column_int(stmt, 9);
+    call->conditional = sqlite3_column_int(stmt, 11);
+    rows->call_of_row[row] = program->call_count++;
+    return program_loader_value(loader, stmt, 3, &call->callee);
+}
+
 static int loader_read_calls(struct program_loader *loader, uint32_t **call_of_row, int64_t *call_row_max)
 {
-    struct lc_program *program = loader->program;
     *call_row_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM call");
     *call_of_row = malloc(((size_t)*call_row_max + 1) * sizeof **call_of_row);
-    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, caller_id, callee_kind, callee_id, callee_record,"
-                                                " callee_param, file_id, line, col FROM call");
-    if (!*call_of_row || !stmt) {
-        sqlite3_finalize(stmt);
+    if (!*call_of_row)
         return -1;
-    }
     memset(*call_of_row, 0xff, ((size_t)*call_row_max + 1) * sizeof **call_of_row);
-    int rc = 0;
-    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
-        uint32_t caller = program_loader_function(loader, sqlite3_column_int64(stmt, 2));
-        if (caller == LC_NONE || !program_loader_owns(loader, caller, sqlite3_column_int64(stmt, 1)))
-            continue; /* a header's function whose body another TU provides */
-        if (program_loader_grow((void **)&program->calls, &loader->call_cap, program->call_count, sizeof *program->calls) != 0)
-            return sqlite3_finalize(stmt), -1;
-        struct lc_program_call *call = &program->calls[program->call_count];
-        memset(call, 0, sizeof *call);
-        call->caller = caller;
-        call->first_target = LC_NONE;
-        call->loop = LC_NONE;
-        if (program_loader_value(loader, stmt, 3, &call->callee) != 0)
-            rc = -1;
-        call->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 7));
-        call->loc.line = (unsigned)sqlite3_column_int(stmt, 8);
-        call->loc.col = (unsigned)sqlite3_column_int(stmt, 9);
-        (*call_of_row)[sqlite3_column_int64(stmt, 0)] = program->call_count++;
-    }
-    sqlite3_finalize(stmt);
-    return rc;
+    struct loader_call_rows rows = { *call_of_row, *call_row_max };
+    return loader_each_tu(loader, "call", "SELECT id, tu_id, caller_id, callee_kind, callee_id, callee_record,"
+                                          " callee_param, file_id, line, col, loop_id, conditional FROM call"
+                                          " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3", loader_call_row, &rows);
 }
 
 static int loader_read_args(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
@@ -258,49 +327,48 @@ static int loader_read_args(struct program_loader *loader, const uint32_t *call_
     return rc;
 }
 
-static int loader_read_stores(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
+static int loader_store_row(struct program_loader *loader, sqlite3_stmt *stmt, void *data)
 {
+    const struct loader_call_rows *rows = data;
     struct lc_program *program = loader->program;
-    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT target_kind, target_id, target_record, NULL,"
-                                                " value_kind, value_id, value_record, value_param,"
-                                                " file_id, line, col, value_call_id FROM fp_store");
-    if (!stmt)
+    struct lc_program_value target;
+    if (program_loader_value(loader, stmt, 0, &target) != 0
+        || program_loader_grow((void **)&program->stores, &loader->store_cap, program->store_count,
+                               sizeof *program->stores) != 0)
         return -1;
-    int rc = 0;
-    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
-        struct lc_program_value target;
-        if (program_loader_value(loader, stmt, 0, &target) != 0
-            || program_loader_grow((void **)&program->stores, &loader->store_cap, program->store_count,
-                           sizeof *program->stores) != 0) {
-            rc = -1;
-            break;
-        }
-        if (target.flow_node == LC_NONE)
-            continue;
-        struct lc_program_store *store = &program->stores[program->store_count++];
-        store->target_node = target.flow_node;
-        rc = program_loader_value(loader, stmt, 4, &store->value);
-        store->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 8));
-        store->loc.line = (unsigned)sqlite3_column_int(stmt, 9);
-        store->loc.col = (unsigned)sqlite3_column_int(stmt, 10);
-        int64_t call_row = sqlite3_column_int64(stmt, 11);
-        if (store->value.kind == LC_VALUE_CALL)
-            store->value.call = call_row > 0 && call_row <= call_row_max ? call_of_row[call_row] : LC_NONE;
-    }
-    sqlite3_finalize(stmt);
+    if (target.flow_node == LC_NONE)
+        return 0;
+    struct lc_program_store *store = &program->stores[program->store_count++];
+    store->target_node = target.flow_node;
+    int rc = program_loader_value(loader, stmt, 4, &store->value);
+    store->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 8));
+    store->loc.line = (unsigned)sqlite3_column_int(stmt, 9);
+    store->loc.col = (unsigned)sqlite3_column_int(stmt, 10);
+    int64_t call_row = sqlite3_column_int64(stmt, 11);
+    if (store->value.kind == LC_VALUE_CALL)
+        store->value.call = call_row > 0 && call_row <= rows->call_row_max ? rows->call_of_row[call_row] : LC_NONE;
     return rc;
 }
 
-/* Order calls by caller (counting sort, stable) and give each function its
- * range. */
+static int loader_read_stores(struct program_loader *loader, uint32_t *call_of_row, int64_t call_row_max)
+{
+    struct loader_call_rows rows = { call_of_row, call_row_max };
+    return loader_each_tu(loader, "fp_store", "SELECT target_kind, target_id, target_record, NULL, value_kind,"
+                                              " value_id, value_record, value_param, file_id, line, col,"
+                                              " value_call_id FROM fp_store WHERE rowid BETWEEN ?1 AND ?2"
+                                              " AND +tu_id = ?3", loader_store_row, &rows);
+}
+
+/* Order calls by caller (stable: each caller's calls keep their order) and
+ * give each function its range.  The calls move in place, cycle by cycle:
+ * a copy of them would double the peak memory of a large program. */
 static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row, int64_t call_row_max)
 {
-    size_t slots = (program->function_count > program->call_count ? program->function_count : program->call_count) + 1;
-    uint32_t *start = calloc(slots, sizeof *start);
-    struct lc_program_call *sorted = malloc(((size_t)program->call_count + 1) * sizeof *sorted);
-    if (!start || !sorted) {
+    uint32_t *start = calloc((size_t)program->function_count + 1, sizeof *start);
+    uint32_t *destination = malloc(((size_t)program->call_count + 1) * sizeof *destination);
+    if (!start || !destination) {
         free(start);
-        free(sorted);
+        free(destination);
         return -1;
     }
     for (uint32_t i = 0; i < program->call_count; i++)
@@ -310,18 +378,25 @@ static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row,
         program->functions[f].first_call = start[f];
         program->functions[f].call_count = 0;
     }
-    /* start[] is free again: reuse it as old index -> new index. */
     for (uint32_t i = 0; i < program->call_count; i++) {
         struct lc_program_function *fn = &program->functions[program->calls[i].caller];
-        start[i] = fn->first_call + fn->call_count++;
-        sorted[start[i]] = program->calls[i];
+        destination[i] = fn->first_call + fn->call_count++;
     }
     for (int64_t row = 0; row <= call_row_max; row++)
         if (call_of_row[row] != LC_NONE)
-            call_of_row[row] = start[call_of_row[row]];
-    free(program->calls);
-    program->calls = sorted;
+            call_of_row[row] = destination[call_of_row[row]];
+    for (uint32_t i = 0; i < program->call_count; i++) {
+        while (destination[i] != i) {
+            uint32_t to = destination[i];
+            struct lc_program_call moved = program->calls[to];
+            program->calls[to] = program->calls[i];
+            program->calls[i] = moved;
+            destination[i] = destination[to];
+            destination[to] = to;
+        }
+    }
     free(start);
+    free(destination);
     return 0;
 }
 
@@ -357,7 +432,7 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
     if (!loader.symbol_function)
         goto done;
     memset(loader.symbol_function, 0xff, ((size_t)loader.symbol_max + 1) * sizeof *loader.symbol_function);
-    if (loader_read_functions(&loader) != 0 || loader_read_calls(&loader, &call_of_row, &call_row_max) != 0
+    if (loader_read_tu_order(&loader) != 0 || loader_read_functions(&loader) != 0 || loader_read_calls(&loader, &call_of_row, &call_row_max) != 0
         || loader_read_args(&loader, call_of_row, call_row_max) != 0
         || loader_group_calls(program, call_of_row, call_row_max) != 0
         || loader_read_stores(&loader, call_of_row, call_row_max) != 0
@@ -376,11 +451,24 @@ done:
     free(loader.symbol_function);
     free(loader.function_owners);
     free(loader.function_is_static);
+    free(loader.tu_order);
     return rc;
 }
 
 void lc_program_free(struct lc_program *program)
 {
+    if (program->callers)
+        lc_callers_free(program->callers);
+    if (program->scc)
+        lc_scc_free(program->scc);
+    if (program->threads)
+        lc_threads_free(program->threads);
+    if (program->cost)
+        lc_cost_free(program->cost);
+    free(program->callers);
+    free(program->scc);
+    free(program->threads);
+    free(program->cost);
     lc_fpflow_free(program);
     free(program->functions);
     free(program->calls);
@@ -401,15 +489,9 @@ void lc_program_free(struct lc_program *program)
     free(program->loop_entry);
     free(program->entry_points);
     free(program->blocking_via);
+    free(program->terminates);
     lc_arena_free(&program->arena);
     memset(program, 0, sizeof *program);
-}
-
-int lc_program_function_is_followed(const struct lc_program *program, uint32_t function)
-{
-    const struct lc_program_function *fn = &program->functions[function];
-    return fn->is_defined && !fn->model
-           && !(fn->annotations & (LC_ANNOT_BLOCKING | LC_ANNOT_NONBLOCKING));
 }
 
 uint32_t lc_program_value_object(const struct lc_program *program, const struct lc_program_value *value)

@@ -70,7 +70,7 @@ static int bodies_lookup(const char *const *names, size_t count, const char *nam
 }
 
 /* Loops, then the innermost loop of each call; loop_of_row maps loop ids. */
-static int bodies_read_loops(struct bodies_loader *b, const uint32_t *call_of_row, int64_t call_row_max)
+static int bodies_read_loops(struct bodies_loader *b)
 {
     struct program_loader *loader = b->loader;
     struct lc_program *program = loader->program;
@@ -108,14 +108,11 @@ static int bodies_read_loops(struct bodies_loader *b, const uint32_t *call_of_ro
         loop_of_row[sqlite3_column_int64(stmt, 0)] = program->loop_count++;
     }
     sqlite3_finalize(stmt);
-    stmt = rc == 0 ? program_loader_prepare(loader, "SELECT id, loop_id FROM call WHERE loop_id IS NOT NULL") : NULL;
-    while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
-        int64_t call_row = sqlite3_column_int64(stmt, 0), loop_row = sqlite3_column_int64(stmt, 1);
-        uint32_t call = call_row > 0 && call_row <= call_row_max ? call_of_row[call_row] : LC_NONE;
-        if (call != LC_NONE && loop_row > 0 && loop_row <= loop_max)
-            program->calls[call].loop = loop_of_row[loop_row];
+    /* The call loader left each call's loop row id in its loop. */
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        uint32_t loop_row = program->calls[c].loop;
+        program->calls[c].loop = loop_row != LC_NONE && loop_row <= loop_max ? loop_of_row[loop_row] : LC_NONE;
     }
-    sqlite3_finalize(stmt);
     free(loop_of_row);
     return rc;
 }
@@ -205,7 +202,7 @@ int program_loader_read_bodies(struct program_loader *loader, const uint32_t *ca
     int rc = -1;
     if (b.symbol_object && b.usr_of_symbol) {
         memset(b.symbol_object, 0xff, ((size_t)loader->symbol_max + 1) * sizeof *b.symbol_object);
-        rc = bodies_read_loops(&b, call_of_row, call_row_max) == 0
+        rc = bodies_read_loops(&b) == 0
                      && bodies_read_accesses(&b, &access_of_row, &access_max) == 0
                      && bodies_read_held_locks(&b, call_of_row, call_row_max, access_of_row, access_max) == 0
                  ? 0

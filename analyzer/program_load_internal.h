@@ -29,6 +29,8 @@ struct program_loader {
     struct program_owner **function_owners; /* function index -> owners */
     int *function_is_static;
     uint32_t function_cap, call_cap, arg_cap, store_cap;
+    int64_t *tu_order;           /* TU ids by path: the order rows are read in */
+    size_t tu_count;
 };
 
 
@@ -44,7 +46,9 @@ uint32_t program_loader_function(struct program_loader *loader, int64_t symbol_i
 /* Fill a value from the columns kind, symbol_id, record, param_index. */
 int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int first, struct lc_program_value *value);
 
-/* program_load_bodies.c: loops, accesses and held locks (after calls). */
+/* program_load_bodies.c: loops, accesses and held locks (after calls).
+ * Until it runs, program->calls[c].loop holds the id of the call's loop row
+ * (LC_NONE: none); it makes it the loop's index. */
 int program_loader_read_bodies(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max);
 
 #endif

@@ -7,23 +7,22 @@
 
 struct scc_frame {
     uint32_t function;
-    uint32_t call, target;      /* the next edge to look at */
+    uint32_t next, end;         /* its edges left: program->targets[next .. end) */
 };
+
+/* The frame of a function entered: its callees when it is followed. */
+static struct scc_frame scc_enter(const struct lc_program *program, uint32_t function)
+{
+    struct scc_frame frame = { function, 0, 0 };
+    if (lc_program_function_is_followed(program, function))
+        lc_program_function_targets(program, function, &frame.next, &frame.end);
+    return frame;
+}
 
 /* The next callee of frame->function, or LC_NONE when done. */
 static uint32_t scc_next_edge(const struct lc_program *program, struct scc_frame *frame)
 {
-    const struct lc_program_function *fn = &program->functions[frame->function];
-    if (!lc_program_function_is_followed(program, frame->function))
-        return LC_NONE;
-    while (frame->call < fn->first_call + fn->call_count) {
-        const struct lc_program_call *call = &program->calls[frame->call];
-        if (frame->target < call->target_count)
-            return program->targets[call->first_target + frame->target++];
-        frame->call++;
-        frame->target = 0;
-    }
-    return LC_NONE;
+    return frame->next < frame->end ? program->targets[frame->next++] : LC_NONE;
 }
 
 int lc_scc_compute(const struct lc_program *program, struct lc_scc *scc)
@@ -48,7 +47,7 @@ int lc_scc_compute(const struct lc_program *program, struct lc_scc *scc)
         if (index[root] != LC_NONE)
             continue;
         uint32_t depth = 0;
-        frames[depth++] = (struct scc_frame){ root, program->functions[root].first_call, 0 };
+        frames[depth++] = scc_enter(program, root);
         index[root] = low[root] = next_index++;
         stack[stack_top++] = root;
         on_stack[root] = 1;
@@ -60,7 +59,7 @@ int lc_scc_compute(const struct lc_program *program, struct lc_scc *scc)
                     index[callee] = low[callee] = next_index++;
                     stack[stack_top++] = callee;
                     on_stack[callee] = 1;
-                    frames[depth++] = (struct scc_frame){ callee, program->functions[callee].first_call, 0 };
+                    frames[depth++] = scc_enter(program, callee);
                 } else if (on_stack[callee] && index[callee] < low[frame->function]) {
                     low[frame->function] = index[callee];
                 }

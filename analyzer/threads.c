@@ -34,15 +34,19 @@ static void threads_spread(const struct lc_program *program, struct lc_threads *
 {
     while (head < *tail) {
         struct role_item item = queue[head++];
+        uint32_t begin, end;
         if (!lc_program_function_is_followed(program, item.function))
             continue;
-        const struct lc_program_function *fn = &program->functions[item.function];
-        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++)
-            for (uint32_t i = 0; i < program->calls[c].target_count; i++) {
-                uint32_t g = program->targets[program->calls[c].first_target + i];
-                if (threads_add_role(t, g, item.role, c))
-                    queue[(*tail)++] = (struct role_item){ g, item.role };
-            }
+        lc_program_function_targets(program, item.function, &begin, &end);
+        for (uint32_t i = begin; i < end; i++) {
+            uint32_t g = program->targets[i];
+            if (!threads_add_role(t, g, item.role, LC_NONE))
+                continue;
+            /* The call, looked up only for the few edges that add a role. */
+            t->role_parent[(size_t)g * LC_THREAD_ROLE_CAP + t->function_role_count[g] - 1] =
+                lc_program_target_call(program, item.function, i);
+            queue[(*tail)++] = (struct role_item){ g, item.role };
+        }
     }
 }
 
@@ -128,33 +132,37 @@ static void threads_intersect(uint32_t *set, uint32_t *count, const uint32_t *ot
 }
 
 /* Callers first (reverse of the callee-first components); callers inside
- * the same cycle are skipped. */
+ * the same cycle are skipped.  The reverse call graph and the components
+ * are the program's when lc_color_program made them. */
 static int threads_entry_locks(const struct lc_program *program, struct lc_threads *t)
 {
-    struct lc_callers callers;
-    struct lc_scc scc;
+    struct lc_callers own_callers = { 0 };
+    struct lc_scc own_scc = { 0 };
+    const struct lc_callers *callers = program->callers ? program->callers : &own_callers;
+    const struct lc_scc *scc = program->scc ? program->scc : &own_scc;
     uint8_t *registered = calloc((size_t)program->function_count + 1, 1);
-    if (!registered || lc_callers_build(program, &callers) != 0) {
-        free(registered);
-        return -1;
-    }
-    if (lc_scc_compute(program, &scc) != 0) {
-        lc_callers_free(&callers);
-        free(registered);
-        return -1;
-    }
-    for (uint32_t e = 0; e < program->entry_count; e++)
+    int rc = registered ? 0 : -1;
+    if (rc == 0 && !program->callers)
+        rc = lc_callers_build(program, &own_callers);
+    if (rc == 0 && !program->scc)
+        rc = lc_scc_compute(program, &own_scc);
+    for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
         registered[program->entries[e].function] = 1;
-    for (uint32_t k = scc.component_count; k > 0; k--) {
-        for (uint32_t i = scc.component_start[k - 1]; i < scc.component_start[k]; i++) {
-            uint32_t f = scc.order[i], *set = NULL, count = 0;
+    for (uint32_t k = rc == 0 ? scc->component_count : 0; k > 0; k--) {
+        for (uint32_t i = scc->component_start[k - 1]; i < scc->component_start[k]; i++) {
+            uint32_t f = scc->order[i], *set = NULL, count = 0;
             int first = 1;
-            for (uint32_t r = callers.start[f]; r < callers.start[f + 1] && !registered[f]; r++) {
-                uint32_t call = callers.calls[r], caller = program->calls[call].caller;
+            for (uint32_t r = callers->start[f]; r < callers->start[f + 1] && !registered[f]; r++) {
+                uint32_t call = callers->calls[r], caller = program->calls[call].caller;
                 /* A caller in the same cycle, or one only `main` runs
                  * (before the loop), says nothing about concurrent calls. */
-                if (scc.component_of[caller] == k - 1 || t->function_role_count[caller] == 0)
+                if (scc->component_of[caller] == k - 1 || t->function_role_count[caller] == 0)
                     continue;
+                if (program->calls[call].lock_count == 0 && t->entry_lock_count[caller] == 0) {
+                    first = 0;   /* a caller holding nothing: nothing is held on entry */
+                    count = 0;
+                    break;
+                }
                 uint32_t call_count;
                 uint32_t *locks = threads_call_locks(program, t, call, &call_count);
                 if (!locks)
@@ -171,15 +179,20 @@ static int threads_entry_locks(const struct lc_program *program, struct lc_threa
             t->entry_lock_count[f] = first ? 0 : count;
         }
     }
-    lc_scc_free(&scc);
-    lc_callers_free(&callers);
+    lc_scc_free(&own_scc);
+    lc_callers_free(&own_callers);
     free(registered);
-    return 0;
+    return rc;
 }
 
 int lc_threads_compute(const struct lc_program *program, struct lc_threads *t)
 {
     size_t n = (size_t)program->function_count + 1;
+    if (program->threads) {
+        *t = *program->threads;
+        t->borrowed = 1;
+        return 0;
+    }
     memset(t, 0, sizeof *t);
     lc_arena_init(&t->arena);
     t->function_roles = malloc(n * LC_THREAD_ROLE_CAP * sizeof *t->function_roles);
@@ -197,6 +210,10 @@ int lc_threads_compute(const struct lc_program *program, struct lc_threads *t)
 
 void lc_threads_free(struct lc_threads *t)
 {
+    if (t->borrowed) {
+        memset(t, 0, sizeof *t);
+        return;
+    }
     free(t->roles);
     free(t->function_roles);
     free(t->role_parent);

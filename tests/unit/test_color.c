@@ -18,7 +18,8 @@ static const char rules[] =
     "library libc offload \"a worker thread\"\n"
     "blocking sleep reason \"suspends the thread\" instead \"a timer\"\n"
     "blocking fs_open if arg3=null reason \"opens the file synchronously\" instead \"pass a callback\"\n"
-    "blocking recv unless arg4~MSG_DONTWAIT reason \"waits for data\"\n";
+    "blocking recv unless arg4~MSG_DONTWAIT reason \"waits for data\"\n"
+    "terminates abort\n";
 
 struct color_case {
     struct builder b;
@@ -165,12 +166,43 @@ static void test_recursion_and_entry_counts(void **state)
     finish(&c);
 }
 
+static void test_functions_that_never_return(void **state)
+{
+    (void)state;
+    struct color_case c;
+    builder_begin(&c.b, rules);
+    builder_tu(&c.b, "panic.c");
+    builder_function(&c.b, "main", 1, 0);
+    builder_function(&c.b, "on_tick", 2, 0);
+    builder_function(&c.b, "panic", 3, 0);
+    builder_function(&c.b, "check", 4, 0);
+    register_timer(&c.b, "on_tick", 10);
+    builder_call(&c.b, "on_tick", 11, builder_function_value("panic"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+    builder_call(&c.b, "on_tick", 12, builder_function_value("check"), 0);
+    /* panic: writes a crash log, then aborts whatever happens */
+    builder_call(&c.b, "panic", 20, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call(&c.b, "panic", 21, builder_function_value("abort"), 0);
+    /* check: aborts only sometimes, so it returns and its sleep counts */
+    builder_call(&c.b, "check", 30, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call(&c.b, "check", 31, builder_function_value("abort"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+    run_checks(&c);
+    assert_null(finding_at(&c, 20));
+    assert_non_null(finding_at(&c, 30));
+    assert_true(c.b.program.terminates[builder_find(&c.b, "panic")]);
+    assert_false(c.b.program.terminates[builder_find(&c.b, "check")]);
+    assert_false(c.b.program.terminates[builder_find(&c.b, "on_tick")]);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_chain_from_registration_to_blocking_call),
         cmocka_unit_test(test_workers_annotations_and_conditions),
         cmocka_unit_test(test_recursion_and_entry_counts),
+        cmocka_unit_test(test_functions_that_never_return),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,45 @@
+/* terminates.c — functions that never return.  A `terminates` model
+ * (exit, abort, __assert_fail) never returns; neither does a function with
+ * a body that makes an unconditional call (not in a branch, a loop, or a
+ * conditional expression) to one: a panic handler that writes a crash log
+ * and aborts.  Such functions are not followed: their blocking calls and
+ * loops end the process rather than stall the loop. */
+#include "callers.h"
+#include "program.h"
+
+#include <stdlib.h>
+
+int lc_terminates_compute(struct lc_program *program)
+{
+    uint32_t n = program->function_count;
+    program->terminates = calloc((size_t)n + 1, 1);
+    uint32_t *queue = malloc(((size_t)n + 1) * sizeof *queue);
+    if (!program->terminates || !queue || !program->callers) {
+        free(queue);
+        return -1;
+    }
+    uint32_t head = 0, tail = 0;
+    for (uint32_t f = 0; f < n; f++) {
+        const struct lc_program_function *fn = &program->functions[f];
+        if (fn->model && fn->model->terminates) {
+            program->terminates[f] = 1;
+            queue[tail++] = f;
+        }
+    }
+    const struct lc_callers *callers = program->callers;
+    while (head < tail) {
+        uint32_t g = queue[head++];
+        for (uint32_t i = callers->start[g]; i < callers->start[g + 1]; i++) {
+            const struct lc_program_call *call = &program->calls[callers->calls[i]];
+            const struct lc_program_function *fn = &program->functions[call->caller];
+            /* Only a direct call surely reaches g; a pointer may hold others. */
+            if (call->conditional || call->callee.kind != LC_VALUE_FUNCTION || program->terminates[call->caller]
+                || !fn->is_defined || fn->model)
+                continue;
+            program->terminates[call->caller] = 1;
+            queue[tail++] = call->caller;
+        }
+    }
+    free(queue);
+    return 0;
+}
