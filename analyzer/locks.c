@@ -23,7 +23,7 @@ int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *
     return lc_threads_entry_holds(threads, c->caller, lock);
 }
 
-static int locks_is_argument(const struct lc_program *program, const struct lc_program_call *c, uint32_t lock)
+int lc_locks_is_argument(const struct lc_program *program, const struct lc_program_call *c, uint32_t lock)
 {
     for (uint32_t a = 0; a < c->arg_count; a++)
         if (lc_program_value_object(program, &program->args[c->first_arg + a]) == lock)
@@ -36,12 +36,12 @@ uint32_t lc_locks_kept_across(const struct lc_program *program, const struct lc_
     const struct lc_program_call *c = &program->calls[call];
     for (uint32_t i = 0; i < c->lock_count; i++) {
         uint32_t lock = program->held_locks[c->first_lock + i];
-        if (!locks_is_argument(program, c, lock))
+        if (!lc_locks_is_argument(program, c, lock))
             return lock;
     }
     for (uint32_t i = 0; i < threads->entry_lock_count[c->caller]; i++) {
         uint32_t lock = threads->entry_locks[c->caller][i];
-        if (!locks_is_argument(program, c, lock))
+        if (!lc_locks_is_argument(program, c, lock))
             return lock;
     }
     return LC_NONE;

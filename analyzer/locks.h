@@ -17,6 +17,9 @@ uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call);
 int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call,
                      uint32_t lock);
 
+/* Is `lock` one of the call's arguments (a wait that releases it)? */
+int lc_locks_is_argument(const struct lc_program *program, const struct lc_program_call *call, uint32_t lock);
+
 /* Any lock held at `call` that the call does not take as an argument (a
  * condition wait releases the mutex it is given), or LC_NONE. */
 uint32_t lc_locks_kept_across(const struct lc_program *program, const struct lc_threads *threads, uint32_t call);
