@@ -2,13 +2,14 @@
  * colors, findings with their steps) into the store, replacing the previous
  * run's, in one transaction. */
 #include "analysis.h"
+#include "threads.h"
 #include "store_internal.h"
 
 #include <string.h>
 
 struct results_writer {
     struct lc_store *store;
-    sqlite3_stmt *registration, *color, *finding, *step;
+    sqlite3_stmt *registration, *color, *thread_role, *finding, *step;
 };
 
 static int results_location(struct results_writer *w, sqlite3_stmt *stmt, int first, const struct lc_location *loc)
@@ -37,6 +38,29 @@ static const char *results_role(enum lc_thread_role role, int annotated)
     return lc_thread_role_name(role);
 }
 
+/* Every thread each function may run on (program->threads, capped per
+ * function as threads.h says). */
+static int results_thread_roles(struct results_writer *w, const struct lc_program *program)
+{
+    const struct lc_threads *t = program->threads;
+    for (uint32_t f = 0; t && f < program->function_count; f++) {
+        for (uint8_t i = 0; i < t->function_role_count[f]; i++) {
+            uint32_t role = t->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + i];
+            sqlite3_bind_int64(w->thread_role, 1, program->functions[f].symbol_id);
+            if (role == LC_THREAD_ROLE_LOOP) {
+                sqlite3_bind_text(w->thread_role, 2, "loop", -1, SQLITE_STATIC);
+            } else {
+                const struct lc_entry *entry = &program->entries[t->roles[role].entry];
+                sqlite3_bind_text(w->thread_role, 2, results_role(entry->role, !entry->api), -1, SQLITE_STATIC);
+                sqlite3_bind_int64(w->thread_role, 3, program->functions[entry->function].symbol_id);
+            }
+            if (results_step(w->thread_role) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 static int results_write(struct results_writer *w, const struct lc_program *program, const struct lc_findings *findings)
 {
     for (uint32_t e = 0; e < program->entry_count; e++) {
@@ -59,6 +83,8 @@ static int results_write(struct results_writer *w, const struct lc_program *prog
         if (results_step(w->color) != 0)
             return -1;
     }
+    if (results_thread_roles(w, program) != 0)
+        return -1;
     for (size_t i = 0; i < findings->count; i++) {
         const struct lc_finding *finding = &findings->items[i];
         sqlite3_bind_text(w->finding, 1, finding->rule_id, -1, SQLITE_STATIC);
@@ -93,7 +119,7 @@ int lc_store_save_results(struct lc_store *store, const struct lc_program *progr
 {
     struct results_writer w = { .store = store };
     pthread_mutex_lock(&store->mutex);
-    int rc = lc_store_exec(store, "BEGIN IMMEDIATE; DELETE FROM registration; DELETE FROM color;"
+    int rc = lc_store_exec(store, "BEGIN IMMEDIATE; DELETE FROM registration; DELETE FROM color; DELETE FROM thread_role;"
                                   " DELETE FROM finding_step; DELETE FROM finding", err);
     if (rc == 0
         && (sqlite3_prepare_v2(store->db, "INSERT INTO registration(function_id, role, api, file_id, line, col)"
@@ -101,6 +127,8 @@ int lc_store_save_results(struct lc_store *store, const struct lc_program *progr
             || sqlite3_prepare_v2(store->db, "INSERT INTO color(function_id, on_loop, on_worker, blocking,"
                                              " entry_points) VALUES (?1, ?2, ?3, ?4, ?5)"
                                              " ON CONFLICT(function_id) DO NOTHING", -1, &w.color, NULL) != SQLITE_OK
+            || sqlite3_prepare_v2(store->db, "INSERT INTO thread_role(function_id, role, entry_id)"
+                                             " VALUES (?1, ?2, ?3)", -1, &w.thread_role, NULL) != SQLITE_OK
             || sqlite3_prepare_v2(store->db, "INSERT INTO finding(rule, level, file_id, line, col, message, suppressed)"
                                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1, &w.finding, NULL) != SQLITE_OK
             || sqlite3_prepare_v2(store->db, "INSERT INTO finding_step(finding_id, seq, kind, file_id, line, col,"
@@ -117,6 +145,7 @@ int lc_store_save_results(struct lc_store *store, const struct lc_program *progr
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_finalize(w.registration);
     sqlite3_finalize(w.color);
+    sqlite3_finalize(w.thread_role);
     sqlite3_finalize(w.finding);
     sqlite3_finalize(w.step);
     pthread_mutex_unlock(&store->mutex);

@@ -44,6 +44,10 @@
  *   registration(function_id, role 'loop'|'pool'|'thread'|'async'|'worker',
  *      api, file_id, line, col)      entry points and offloaded functions
  *   color(function_id, on_loop, on_worker, blocking, entry_points)
+ *   thread_role(function_id, role 'loop'|'pool'|'thread'|'worker',
+ *      entry_id)                     the threads a function may run on: the
+ *                                    loop, or the offloaded function (entry_id)
+ *                                    whose thread reaches it
  *   finding(id, rule, level, file_id, line, col, message, suppressed)
  *   finding_step(finding_id, seq, kind 'chain'|'related', file_id, line, col,
  *      message)
@@ -101,6 +105,7 @@ static const char lc_store_schema_sql[] =
     "  file_id INTEGER, line INTEGER, col INTEGER);"
     "CREATE TABLE color(function_id INTEGER PRIMARY KEY, on_loop INTEGER NOT NULL,"
     "  on_worker INTEGER NOT NULL, blocking INTEGER NOT NULL, entry_points INTEGER NOT NULL);"
+    "CREATE TABLE thread_role(function_id INTEGER NOT NULL, role TEXT NOT NULL, entry_id INTEGER);"
     "CREATE TABLE finding(id INTEGER PRIMARY KEY, rule TEXT NOT NULL, level TEXT NOT NULL,"
     "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
     "  message TEXT NOT NULL, suppressed INTEGER NOT NULL);"
@@ -111,7 +116,7 @@ static const char lc_store_schema_sql[] =
 
 static const char *const lc_store_tables[] = {
     "meta", "file", "symbol", "tu", "tu_input", "function", "call", "call_arg",
-    "fp_store", "loop", "access", "held_lock", "registration", "color", "finding", "finding_step",
+    "fp_store", "loop", "access", "held_lock", "registration", "color", "thread_role", "finding", "finding_step",
 };
 
 int lc_store_exec(struct lc_store *store, const char *sql, FILE *err)
