@@ -100,6 +100,24 @@ const char *lc_extract_string(struct lc_extract_walk *walk, CXString string)
     return copy;
 }
 
+/* A struct or union defined in the main file of the TU (not a header) is
+ * a type of that TU only: another .c file's `struct conn` is another type,
+ * often of another program in the same build.  Its fields get the file in
+ * their USR so function pointers stored into one never reach calls through
+ * the other.  NULL when the record is shared. */
+static const char *extract_private_field_usr(struct lc_extract_walk *walk, CXCursor field, const char *usr)
+{
+    CXCursor record = clang_getCursorDefinition(clang_getCursorSemanticParent(field));
+    struct lc_location loc;
+    if (clang_Cursor_isNull(record) || lc_extract_location(walk, clang_getCursorLocation(record), &loc) != 0
+        || !walk->facts->path || strcmp(loc.file, walk->facts->path) != 0)
+        return NULL;
+    const char *qualified = lc_arena_printf(&walk->facts->arena, "c:%s%s", loc.file, usr + 2);
+    if (!qualified)
+        walk->out_of_memory = 1;
+    return qualified;
+}
+
 const char *lc_extract_usr(struct lc_extract_walk *walk, CXCursor declaration)
 {
     CXString usr = clang_getCursorUSR(declaration);
@@ -122,6 +140,8 @@ const char *lc_extract_usr(struct lc_extract_walk *walk, CXCursor declaration)
             }
         }
     }
+    if (!qualified && text && strncmp(text, "c:@", 3) == 0 && clang_getCursorKind(declaration) == CXCursor_FieldDecl)
+        qualified = extract_private_field_usr(walk, declaration, text);
     if (qualified) {
         clang_disposeString(usr);
         return qualified;
