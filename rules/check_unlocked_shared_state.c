@@ -52,16 +52,20 @@ static int shared_concurrent(const struct shared_state *s, const struct lc_progr
                              const struct lc_program_access *b, uint32_t *role_a, uint32_t *role_b)
 {
     const struct lc_threads *t = s->threads;
-    for (uint8_t i = 0; i < t->function_role_count[a->function]; i++)
-        for (uint8_t j = 0; j < t->function_role_count[b->function]; j++) {
-            uint32_t ra = t->function_roles[(size_t)a->function * LC_THREAD_ROLE_CAP + i];
-            uint32_t rb = t->function_roles[(size_t)b->function * LC_THREAD_ROLE_CAP + j];
-            if (ra != rb) {
-                *role_a = ra;
-                *role_b = rb;
-                return 1;
+    /* Prefer a pair with the loop: it names the thread users think of
+     * (a pool function can also be reached from the pool's own thread). */
+    for (int want_loop = 1; want_loop >= 0; want_loop--)
+        for (uint8_t i = 0; i < t->function_role_count[a->function]; i++)
+            for (uint8_t j = 0; j < t->function_role_count[b->function]; j++) {
+                uint32_t ra = t->function_roles[(size_t)a->function * LC_THREAD_ROLE_CAP + i];
+                uint32_t rb = t->function_roles[(size_t)b->function * LC_THREAD_ROLE_CAP + j];
+                int has_loop = ra == LC_THREAD_ROLE_LOOP || rb == LC_THREAD_ROLE_LOOP;
+                if (ra != rb && (has_loop || !want_loop)) {
+                    *role_a = ra;
+                    *role_b = rb;
+                    return 1;
+                }
             }
-        }
     return 0;
 }
 
@@ -194,7 +198,9 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
             start[v + 2] += start[v + 1];
     }
     for (uint32_t v = 0; start && order && v < program->object_count; v++)
-        if (start[v + 1] - start[v] > 1)
+        /* One access can race with itself: a function that runs on two
+         * threads. */
+        if (start[v + 1] - start[v] >= 1)
             shared_check_variable(&s, &order[start[v]], start[v + 1] - start[v], out);
     free(start);
     free(order);
