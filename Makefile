@@ -1,11 +1,12 @@
 # A thin wrapper over CMake.  `make demo`: loopcheck over the bundled
 # fixtures; `make test`: every test; `make test-sanitize`: the same built
-# with ASan+UBSan.
+# with ASan+UBSan; `make bench`: the benchmark (tests/bench/run_bench.sh) on
+# a 100-TU synthetic code base.
 JOBS ?= $(shell nproc)
 BUILD ?= build
 SANITIZE_BUILD ?= build-sanitize
 
-.PHONY: all build demo test test-sanitize setup clean
+.PHONY: all build demo test test-sanitize bench setup clean
 
 all: build
 
@@ -28,6 +29,9 @@ test-sanitize:
 	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Debug -DLOOPCHECK_SANITIZE=ON
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	cmake --build $(BUILD) --target bench
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD)

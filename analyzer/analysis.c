@@ -311,12 +311,20 @@ int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_optio
     analysis_phase_done(analysis, LC_PHASE_RETAIN, &mark);
     if (options->shard_count > 0)
         goto done;
+    uint64_t results_key = 0;
+    int keyed = options->reuse_results && lc_analysis_results_key(options, analysis->store, &results_key) == 0;
+    int reused = keyed && analysis->stats.parsed == 0 ? lc_analysis_reuse_results(analysis, results_key, options->err) : 0;
+    analysis_phase_done(analysis, LC_PHASE_REUSE, &mark);
+    if (reused < 0)
+        goto incomplete;
+    if (reused)
+        goto done;
     if (analysis_link(analysis, options) != 0)
         goto incomplete;
     mark = now_seconds();
     analysis_run_checks(analysis);
     analysis_phase_done(analysis, LC_PHASE_CHECKS, &mark);
-    lc_store_save_results(analysis->store, &analysis->program, &analysis->findings, options->err);
+    int saved = lc_store_save_results(analysis->store, &analysis->program, &analysis->findings, options->err) == 0;
     analysis_phase_done(analysis, LC_PHASE_RESULTS, &mark);
     struct lc_program *program = &analysis->program;
     analysis->stats.functions = program->function_count;
@@ -324,6 +332,8 @@ int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_optio
     for (uint32_t e = 0; e < program->entry_count; e++)
         analysis->stats.entry_points += program->entries[e].role == LC_ROLE_LOOP;
     analysis->stats.cut_pointers = program->cut_pointer_count;
+    if (keyed && saved)
+        lc_analysis_stamp_results(analysis, results_key, options->err);
 done:
     analysis->stats.seconds = now_seconds() - start;
     return analysis->stats.failed > 0 || analysis->stats.rules_errors > 0 ? 1 : 0;
@@ -337,11 +347,13 @@ void lc_analysis_print_stats(const struct lc_analysis_stats *stats, FILE *out)
     static const char *const names[LC_PHASE_COUNT] = {
         [LC_PHASE_MODELS] = "models", [LC_PHASE_COMPDB] = "compile-db", [LC_PHASE_OPEN] = "open-db",
         [LC_PHASE_FINGERPRINTS] = "fingerprints", [LC_PHASE_PARSE] = "parse", [LC_PHASE_RETAIN] = "retain",
+        [LC_PHASE_REUSE] = "reuse",
         [LC_PHASE_LOAD] = "load", [LC_PHASE_FPFLOW] = "fpflow", [LC_PHASE_COLOR] = "color",
         [LC_PHASE_CHECKS] = "checks", [LC_PHASE_RESULTS] = "results",
     };
     for (int phase = 0; phase < LC_PHASE_COUNT; phase++)
         fprintf(out, "loopcheck: stats: %s %.3f s\n", names[phase], stats->phase_seconds[phase]);
+    fprintf(out, "loopcheck: stats: findings %s\n", stats->results_reused ? "reused" : "computed");
     struct rusage usage;
     if (getrusage(RUSAGE_SELF, &usage) == 0)
         fprintf(out, "loopcheck: stats: peak-rss %.1f MiB\n", (double)usage.ru_maxrss / 1024.0);

@@ -27,6 +27,11 @@ struct lc_analysis_options {
      * files sorted by path, the i-th (0-based) goes to slice i % N + 1.
      * shard_count 0: no sharding. */
     unsigned shard_index, shard_count;
+    /* When no TU is parsed again and the stored results were computed from
+     * the same rules and options (analysis_reuse.c), report them without
+     * linking again: the program stays empty (the CLI sets it; a caller that
+     * needs the program does not). */
+    int reuse_results;
 };
 
 /* The phases of a run, timed for `loopcheck check --stats`. */
@@ -37,6 +42,7 @@ enum lc_analysis_phase {
     LC_PHASE_FINGERPRINTS,  /* which TUs changed */
     LC_PHASE_PARSE,         /* extraction of the changed TUs, and storing it */
     LC_PHASE_RETAIN,        /* forgetting TUs gone from the compile database */
+    LC_PHASE_REUSE,         /* the results key; the stored results when it matches */
     LC_PHASE_LOAD,          /* the stored facts into memory */
     LC_PHASE_FPFLOW,        /* function pointers, registrations */
     LC_PHASE_COLOR,         /* colors */
@@ -54,6 +60,7 @@ struct lc_analysis_stats {
     double phase_seconds[LC_PHASE_COUNT];
     size_t shard_of;                /* sharding: TUs in the whole compile
                                        database (tus: in this shard) */
+    int results_reused;             /* the findings came from the store */
 };
 
 struct lc_analysis {
@@ -73,6 +80,14 @@ struct lc_analysis {
  * database, no database).  Free with lc_analysis_free in every case. */
 int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_options *options);
 void lc_analysis_free(struct lc_analysis *analysis);
+
+/* analysis_reuse.c: the key of this run's results (rules, options, stored
+ * TUs); reading the stored results when their stamp is that key (1 reused,
+ * 0 not, -1 error); stamping the results just stored with the key.  Each
+ * returns -1 on error (after a line on `err` for the last two). */
+int lc_analysis_results_key(const struct lc_analysis_options *options, struct lc_store *store, uint64_t *key);
+int lc_analysis_reuse_results(struct lc_analysis *analysis, uint64_t key, FILE *err);
+int lc_analysis_stamp_results(struct lc_analysis *analysis, uint64_t key, FILE *err);
 
 /* Print the time of each phase and the peak RSS, one line each
  * ("loopcheck: stats: load 0.412 s"). */

@@ -218,6 +218,7 @@ int lc_cli_check(int argc, char **argv)
 {
     struct check_options o = { .format = LC_FORMAT_TEXT, .fail_on = LC_LEVEL_WARNING };
     o.analysis.err = stderr;
+    o.analysis.reuse_results = 1;
     o.rules = calloc((size_t)argc + 1, sizeof *o.rules);
     if (!o.rules)
         return LC_EXIT_USAGE;

@@ -11,6 +11,7 @@
 #include "scc.h"
 #include "threads.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,14 +63,23 @@ static int color_blocking(struct lc_program *program)
     uint32_t n = program->function_count;
     const struct lc_callers *callers = program->callers;
     uint32_t *queue = malloc(((size_t)n + 1) * sizeof *queue);
-    if (!queue)
+    uint8_t *may_block = malloc((size_t)n + 1);   /* can lc_call_blocks say yes? */
+    if (!queue || !may_block) {
+        free(queue);
+        free(may_block);
         return -1;
+    }
+    for (uint32_t g = 0; g < n; g++) {
+        const struct lc_program_function *fn = &program->functions[g];
+        may_block[g] = !(fn->annotations & LC_ANNOT_NONBLOCKING)
+                       && ((fn->annotations & LC_ANNOT_BLOCKING) || (fn->model && fn->model->blocking));
+    }
     uint32_t head = 0, tail = 0;
     for (uint32_t c = 0; c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         for (uint32_t t = 0; t < call->target_count; t++) {
             uint32_t g = program->targets[call->first_target + t];
-            if (!lc_call_blocks(program, c, g, NULL).blocks)
+            if (!may_block[g] || !lc_call_blocks(program, c, g, NULL).blocks)
                 continue;
             if (!program->blocking[g]) {
                 program->blocking[g] = 1;
@@ -92,6 +102,7 @@ static int color_blocking(struct lc_program *program)
         }
     }
     free(queue);
+    free(may_block);
     return 0;
 }
 
@@ -147,23 +158,48 @@ static int color_entry_points(struct lc_program *program)
     return 0;
 }
 
-/* Thread roles and CPU costs, computed here once for every check that needs
- * them (program.h), as are the reverse call graph and its components. */
-static int color_derived(struct lc_program *program)
+/* The CPU costs, computed on a thread of their own. */
+struct color_cost_job {
+    const struct lc_program *program;
+    struct lc_cost *cost;
+    int rc;
+};
+
+static void *color_cost_job_run(void *arg)
 {
+    struct color_cost_job *job = arg;
+    job->rc = job->cost ? lc_cost_compute(job->program, job->cost) : -1;
+    return NULL;
+}
+
+/* Colors, then thread roles and CPU costs, computed here once for every
+ * check that needs them (program.h).  The costs read nothing the others
+ * write (they read functions, calls, loops and the components), so they are
+ * computed on a second thread meanwhile. */
+static int color_passes(struct lc_program *program)
+{
+    struct color_cost_job job = { program, calloc(1, sizeof *job.cost), -1 };
+    pthread_t thread;
+    int threaded = pthread_create(&thread, NULL, color_cost_job_run, &job) == 0;
     struct lc_threads *threads = calloc(1, sizeof *threads);
-    if (!threads || lc_threads_compute(program, threads) != 0) {
+    int rc = threads && color_reach(program, 1, program->on_loop, program->loop_parent, program->loop_entry) == 0
+                     && color_reach(program, 0, program->on_worker, NULL, NULL) == 0 && color_blocking(program) == 0
+                     && color_entry_points(program) == 0 && lc_threads_compute(program, threads) == 0
+                 ? 0
+                 : -1;
+    if (threaded)
+        pthread_join(thread, NULL);
+    else
+        color_cost_job_run(&job);
+    if (rc == 0)
+        program->threads = threads;
+    else
         free(threads);
-        return -1;
-    }
-    program->threads = threads;
-    struct lc_cost *cost = calloc(1, sizeof *cost);
-    if (!cost || lc_cost_compute(program, cost) != 0) {
-        free(cost);
-        return -1;
-    }
-    program->cost = cost;
-    return 0;
+    if (job.rc == 0)
+        program->cost = job.cost;
+    else
+        free(job.cost);
+    return rc == 0 && job.rc == 0 ? 0 : -1;
 }
 
 int lc_color_program(struct lc_program *program)
@@ -180,15 +216,15 @@ int lc_color_program(struct lc_program *program)
     program->scc = calloc(1, sizeof *program->scc);
     if (!program->on_loop || !program->on_worker || !program->blocking || !program->entry_points
         || !program->loop_parent || !program->loop_entry || !program->blocking_via || !program->callers
-        || !program->scc || lc_callers_build(program, program->callers) != 0 || lc_terminates_compute(program) != 0
-        || lc_scc_compute(program, program->scc) != 0)
+        || !program->scc || lc_callers_build(program, program->callers) != 0 || lc_terminates_compute(program) != 0)
+        return -1;
+    /* A function that never returns is followed no more. */
+    for (uint32_t f = 0; program->followed && f < program->function_count; f++)
+        program->followed[f] &= (uint8_t)!program->terminates[f];
+    if (lc_scc_compute(program, program->scc) != 0)
         return -1;
     memset(program->loop_parent, 0xff, n * sizeof *program->loop_parent);
     memset(program->loop_entry, 0xff, n * sizeof *program->loop_entry);
     memset(program->blocking_via, 0xff, n * sizeof *program->blocking_via);
-    if (color_reach(program, 1, program->on_loop, program->loop_parent, program->loop_entry) != 0
-        || color_reach(program, 0, program->on_worker, NULL, NULL) != 0 || color_blocking(program) != 0
-        || color_entry_points(program) != 0)
-        return -1;
-    return color_derived(program);
+    return color_passes(program);
 }

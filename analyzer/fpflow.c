@@ -297,9 +297,19 @@ static int flow_fill_targets(struct lc_program *program)
         total += count;
     }
     program->targets = malloc(((size_t)total + 1) * sizeof *program->targets);
-    if (!program->targets)
+    program->target_start = malloc(((size_t)program->function_count + 1) * sizeof *program->target_start);
+    if (!program->targets || !program->target_start)
         return -1;
     program->target_count = total;
+    /* Calls are grouped by caller, so each function's targets are one range. */
+    for (uint32_t f = 0, position = 0; f <= program->function_count; f++) {
+        program->target_start[f] = position;
+        const struct lc_program_function *fn = f < program->function_count ? &program->functions[f] : NULL;
+        if (fn && fn->call_count) {
+            const struct lc_program_call *last = &program->calls[fn->first_call + fn->call_count - 1];
+            position = last->first_target + last->target_count;
+        }
+    }
     for (uint32_t c = 0; c < program->call_count; c++) {
         struct lc_program_call *call = &program->calls[c];
         if (call->callee.kind == LC_VALUE_FUNCTION) {

@@ -162,6 +162,16 @@ struct lc_program {
     struct lc_scc *scc;
     struct lc_threads *threads;
     struct lc_cost *cost;
+
+    /* Compact copies of what every pass over the call graph asks for each
+     * function, so it reads small arrays rather than the functions and
+     * calls themselves; NULL when not computed (the helpers below then
+     * work from functions and calls). */
+    uint8_t *followed;        /* lc_program_function_is_followed, per function
+                                 (lc_program_load; lc_color_program clears it
+                                 for the functions that never return) */
+    uint32_t *target_start;   /* function -> first of its targets, function + 1
+                                 -> end (lc_fpflow_resolve) */
 };
 
 /* Load every stored fact.  Returns 0, or -1 after one line on `err`. */
@@ -216,6 +226,8 @@ int lc_color_program(struct lc_program *program);
  * Inline: every pass over the call graph asks it for every edge. */
 static inline int lc_program_function_is_followed(const struct lc_program *program, uint32_t function)
 {
+    if (program->followed)
+        return program->followed[function];
     const struct lc_program_function *fn = &program->functions[function];
     return fn->is_defined && !fn->model && !(fn->annotations & (LC_ANNOT_BLOCKING | LC_ANNOT_NONBLOCKING))
            && !(program->terminates && program->terminates[function]);
@@ -233,6 +245,11 @@ int lc_terminates_compute(struct lc_program *program);
 static inline void lc_program_function_targets(const struct lc_program *program, uint32_t function,
                                                uint32_t *begin, uint32_t *end)
 {
+    if (program->target_start) {
+        *begin = program->target_start[function];
+        *end = program->target_start[function + 1];
+        return;
+    }
     const struct lc_program_function *fn = &program->functions[function];
     if (fn->call_count == 0) {
         *begin = *end = 0;

@@ -31,6 +31,7 @@ struct program_loader {
     uint32_t function_cap, call_cap, arg_cap, store_cap;
     int64_t *tu_order;           /* TU ids by path: the order rows are read in */
     size_t tu_count;
+    int64_t current_tu;          /* the TU whose rows are being read */
 };
 
 
@@ -45,6 +46,18 @@ const char *program_loader_file(struct program_loader *loader, int64_t file_id);
 uint32_t program_loader_function(struct program_loader *loader, int64_t symbol_id);
 /* Fill a value from the columns kind, symbol_id, record, param_index. */
 int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int first, struct lc_program_value *value);
+
+/* program_load_calls.c.  The TUs by path into loader->tu_order; then `row`
+ * (with `data`) on every row `sql` gives, TU by TU in that order: `sql` is a
+ * query on `table` whose ?1 and ?2 bound a range of rowids and ?3 is the TU
+ * id; loader->current_tu is that TU meanwhile.  0 or -1. */
+typedef int program_loader_row_fn(struct program_loader *loader, sqlite3_stmt *stmt, void *data);
+int program_loader_read_tu_order(struct program_loader *loader);
+int program_loader_each_tu(struct program_loader *loader, const char *table, const char *sql,
+                           program_loader_row_fn *row, void *data);
+/* Calls, their arguments, grouped by caller, and stores; *call_of_row maps
+ * call.id to the call's index (malloc'd, up to *call_row_max).  0 or -1. */
+int program_loader_read_calls(struct program_loader *loader, uint32_t **call_of_row, int64_t *call_row_max);
 
 /* program_load_bodies.c: loops, accesses and held locks (after calls).
  * Until it runs, program->calls[c].loop holds the id of the call's loop row

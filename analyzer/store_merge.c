@@ -10,7 +10,13 @@
  * Call, loop and access ids are shifted past the largest id the store has
  * (merge_offset), which keeps their order and every reference to them:
  * call_arg.call_id, fp_store.value_call_id, call.loop_id, loop.parent_id and
- * held_lock.owner_id (a call or an access, by held_lock.owner). */
+ * held_lock.owner_id (a call or an access, by held_lock.owner).
+ *
+ * The columns copied are read from the schema, so a column added to tu or
+ * to a fact table is merged without a change here — unless it names an id ("id" or
+ * "..._id"), which must be renumbered: such a column, or a new table of
+ * per-TU facts (one with a tu_id), that merge_tables does not describe makes
+ * the merge fail rather than copy ids that mean nothing in the store. */
 #include "store_merge.h"
 
 #include <errno.h>
@@ -32,53 +38,64 @@ static const char merge_maps_sql[] =
     "  ON CONFLICT(usr) DO UPDATE SET name = CASE WHEN name = '' THEN excluded.name ELSE name END;"
     "INSERT INTO merge_symbol SELECT s.id, m.id FROM lc_shard.symbol s JOIN main.symbol m ON m.usr = s.usr;"
     "INSERT INTO merge_tu(old) SELECT t.id FROM lc_shard.tu t JOIN merge_file f ON f.old = t.file_id"
-    "  WHERE f.new NOT IN (SELECT file_id FROM main.tu);"
-    "INSERT INTO main.tu(file_id, directory, args_hash, status, error, parse_ms, parsed_at)"
-    "  SELECT f.new, t.directory, t.args_hash, t.status, t.error, t.parse_ms, t.parsed_at"
-    "  FROM lc_shard.tu t JOIN merge_tu mt ON mt.old = t.id JOIN merge_file f ON f.old = t.file_id ORDER BY t.id;"
+    "  WHERE f.new NOT IN (SELECT file_id FROM main.tu);";
+
+/* After the TUs are copied (merge_tables[0]): their ids in the store. */
+static const char merge_tu_ids_sql[] =
     "UPDATE merge_tu SET new = (SELECT m.id FROM lc_shard.tu t JOIN merge_file f ON f.old = t.file_id"
     "  JOIN main.tu m ON m.file_id = f.new WHERE t.id = merge_tu.old);";
 
-static const char merge_facts_sql[] =
-    "INSERT INTO main.tu_input(tu_id, file_id, size, mtime_ns, content_hash)"
-    "  SELECT mt.new, f.new, x.size, x.mtime_ns, x.content_hash FROM lc_shard.tu_input x"
-    "  JOIN merge_tu mt ON mt.old = x.tu_id JOIN merge_file f ON f.old = x.file_id;"
-    "INSERT INTO main.function(tu_id, symbol_id, file_id, line, col, is_definition, is_static, annotations)"
-    "  SELECT mt.new, s.new, f.new, x.line, x.col, x.is_definition, x.is_static, x.annotations"
-    "  FROM lc_shard.function x JOIN merge_tu mt ON mt.old = x.tu_id JOIN merge_symbol s ON s.old = x.symbol_id"
-    "  JOIN merge_file f ON f.old = x.file_id ORDER BY x.rowid;"
-    "INSERT INTO main.loop(id, tu_id, function_id, kind, file_id, line, col, parent_id, depth, bound, trip_count,"
-    "  bound_text)"
-    "  SELECT x.id + o.loop, mt.new, s.new, x.kind, f.new, x.line, x.col, x.parent_id + o.loop, x.depth, x.bound,"
-    "  x.trip_count, x.bound_text FROM lc_shard.loop x JOIN merge_tu mt ON mt.old = x.tu_id"
-    "  JOIN merge_symbol s ON s.old = x.function_id JOIN merge_file f ON f.old = x.file_id"
-    "  CROSS JOIN merge_offset o ORDER BY x.id;"
-    "INSERT INTO main.call(id, tu_id, caller_id, callee_kind, callee_id, callee_record, callee_param, file_id,"
-    "  line, col, nargs, loop_id)"
-    "  SELECT x.id + o.call, mt.new, caller.new, x.callee_kind, callee.new, x.callee_record, x.callee_param,"
-    "  f.new, x.line, x.col, x.nargs, x.loop_id + o.loop FROM lc_shard.call x JOIN merge_tu mt ON mt.old = x.tu_id"
-    "  JOIN merge_symbol caller ON caller.old = x.caller_id LEFT JOIN merge_symbol callee ON callee.old = x.callee_id"
-    "  JOIN merge_file f ON f.old = x.file_id CROSS JOIN merge_offset o ORDER BY x.id;"
-    "INSERT INTO main.call_arg(call_id, position, kind, symbol_id, record, param_index, int_value, text)"
-    "  SELECT x.call_id + o.call, x.position, x.kind, s.new, x.record, x.param_index, x.int_value, x.text"
-    "  FROM lc_shard.call_arg x JOIN lc_shard.call c ON c.id = x.call_id JOIN merge_tu mt ON mt.old = c.tu_id"
-    "  LEFT JOIN merge_symbol s ON s.old = x.symbol_id CROSS JOIN merge_offset o ORDER BY x.call_id, x.position;"
-    "INSERT INTO main.fp_store(tu_id, target_kind, target_id, target_record, value_kind, value_id, value_record,"
-    "  value_param, function_id, file_id, line, col, value_call_id)"
-    "  SELECT mt.new, x.target_kind, target.new, x.target_record, x.value_kind, value.new, x.value_record,"
-    "  x.value_param, fn.new, f.new, x.line, x.col, x.value_call_id + o.call"
-    "  FROM lc_shard.fp_store x JOIN merge_tu mt ON mt.old = x.tu_id JOIN merge_symbol target ON target.old = x.target_id"
-    "  LEFT JOIN merge_symbol value ON value.old = x.value_id LEFT JOIN merge_symbol fn ON fn.old = x.function_id"
-    "  JOIN merge_file f ON f.old = x.file_id CROSS JOIN merge_offset o ORDER BY x.rowid;"
-    "INSERT INTO main.access(id, tu_id, function_id, variable_id, kind, atomic, file_id, line, col)"
-    "  SELECT x.id + o.access, mt.new, fn.new, v.new, x.kind, x.atomic, f.new, x.line, x.col"
-    "  FROM lc_shard.access x JOIN merge_tu mt ON mt.old = x.tu_id JOIN merge_symbol fn ON fn.old = x.function_id"
-    "  JOIN merge_symbol v ON v.old = x.variable_id JOIN merge_file f ON f.old = x.file_id"
-    "  CROSS JOIN merge_offset o ORDER BY x.id;"
-    "INSERT INTO main.held_lock(tu_id, owner, owner_id, lock_id)"
-    "  SELECT mt.new, x.owner, x.owner_id + CASE x.owner WHEN 'call' THEN o.call ELSE o.access END, s.new"
-    "  FROM lc_shard.held_lock x JOIN merge_tu mt ON mt.old = x.tu_id JOIN merge_symbol s ON s.old = x.lock_id"
-    "  CROSS JOIN merge_offset o ORDER BY x.rowid;";
+/* A fact table: where its rows come from (`x` is the shard's row; only rows
+ * of the TUs in merge_tu) and the columns that are renumbered rather than
+ * copied. */
+struct merge_table {
+    const char *name;
+    const char *from;
+    const char *order;
+    struct {
+        const char *column, *value;
+    } renumbered[7];
+};
+
+#define MERGE_TU "JOIN merge_tu mt ON mt.old = x.tu_id"
+#define MERGE_FILE "JOIN merge_file f ON f.old = x.file_id"
+#define MERGE_OFFSETS "CROSS JOIN merge_offset o"
+
+static const struct merge_table merge_tables[] = {
+    /* First: the TUs themselves, their new ids given by the store. */
+    { "tu", "lc_shard.tu x JOIN merge_tu mt ON mt.old = x.id " MERGE_FILE, "x.id",
+      { { "id", "NULL" }, { "file_id", "f.new" } } },
+    { "tu_input", "lc_shard.tu_input x " MERGE_TU " " MERGE_FILE, "x.tu_id, x.file_id",
+      { { "tu_id", "mt.new" }, { "file_id", "f.new" } } },
+    { "function", "lc_shard.function x " MERGE_TU " JOIN merge_symbol s ON s.old = x.symbol_id " MERGE_FILE, "x.rowid",
+      { { "tu_id", "mt.new" }, { "symbol_id", "s.new" }, { "file_id", "f.new" } } },
+    { "loop", "lc_shard.loop x " MERGE_TU " JOIN merge_symbol s ON s.old = x.function_id " MERGE_FILE " " MERGE_OFFSETS,
+      "x.id",
+      { { "id", "x.id + o.loop" }, { "tu_id", "mt.new" }, { "function_id", "s.new" }, { "file_id", "f.new" },
+        { "parent_id", "x.parent_id + o.loop" } } },
+    { "call", "lc_shard.call x " MERGE_TU " JOIN merge_symbol caller ON caller.old = x.caller_id"
+              " LEFT JOIN merge_symbol callee ON callee.old = x.callee_id " MERGE_FILE " " MERGE_OFFSETS, "x.id",
+      { { "id", "x.id + o.call" }, { "tu_id", "mt.new" }, { "caller_id", "caller.new" }, { "callee_id", "callee.new" },
+        { "file_id", "f.new" }, { "loop_id", "x.loop_id + o.loop" } } },
+    { "call_arg", "lc_shard.call_arg x JOIN lc_shard.call c ON c.id = x.call_id JOIN merge_tu mt ON mt.old = c.tu_id"
+                  " LEFT JOIN merge_symbol s ON s.old = x.symbol_id " MERGE_OFFSETS, "x.call_id, x.position",
+      { { "call_id", "x.call_id + o.call" }, { "symbol_id", "s.new" } } },
+    { "fp_store", "lc_shard.fp_store x " MERGE_TU " JOIN merge_symbol target ON target.old = x.target_id"
+                  " LEFT JOIN merge_symbol value ON value.old = x.value_id"
+                  " LEFT JOIN merge_symbol fn ON fn.old = x.function_id " MERGE_FILE " " MERGE_OFFSETS, "x.rowid",
+      { { "tu_id", "mt.new" }, { "target_id", "target.new" }, { "value_id", "value.new" }, { "function_id", "fn.new" },
+        { "file_id", "f.new" }, { "value_call_id", "x.value_call_id + o.call" } } },
+    { "access", "lc_shard.access x " MERGE_TU " JOIN merge_symbol fn ON fn.old = x.function_id"
+                " JOIN merge_symbol v ON v.old = x.variable_id " MERGE_FILE " " MERGE_OFFSETS, "x.id",
+      { { "id", "x.id + o.access" }, { "tu_id", "mt.new" }, { "function_id", "fn.new" }, { "variable_id", "v.new" },
+        { "file_id", "f.new" } } },
+    { "held_lock", "lc_shard.held_lock x " MERGE_TU " JOIN merge_symbol s ON s.old = x.lock_id " MERGE_OFFSETS,
+      "x.rowid",
+      { { "tu_id", "mt.new" }, { "owner_id", "x.owner_id + CASE x.owner WHEN 'call' THEN o.call ELSE o.access END" },
+        { "lock_id", "s.new" } } },
+};
+
+#define MERGE_TABLE_COUNT (sizeof merge_tables / sizeof *merge_tables)
 
 static int merge_exec(sqlite3 *db, const char *sql, const char *shard_path, FILE *err)
 {
@@ -88,6 +105,107 @@ static int merge_exec(sqlite3 *db, const char *sql, const char *shard_path, FILE
     fprintf(err, "loopcheck: %s: cannot merge it: %s\n", shard_path, message ? message : sqlite3_errmsg(db));
     sqlite3_free(message);
     return -1;
+}
+
+static int merge_names_id(const char *column)
+{
+    size_t length = strlen(column);
+    return strcmp(column, "id") == 0 || (length > 3 && strcmp(column + length - 3, "_id") == 0);
+}
+
+/* Append to *sql (growing it) and return 0, or -1 when memory runs out. */
+static int merge_append(char **sql, size_t *length, const char *text)
+{
+    size_t more = strlen(text);
+    char *grown = realloc(*sql, *length + more + 1);
+    if (!grown)
+        return -1;
+    memcpy(grown + *length, text, more + 1);
+    *sql = grown;
+    *length += more;
+    return 0;
+}
+
+/* "INSERT INTO main.T(columns) SELECT values FROM ... ORDER BY ...", the
+ * columns read from the schema; NULL after one line on `err`. */
+static char *merge_table_sql(sqlite3 *db, const struct merge_table *table, const char *shard_path, FILE *err)
+{
+    char pragma[64], *columns = NULL, *values = NULL, *sql = NULL;
+    size_t columns_length = 0, values_length = 0, sql_length = 0;
+    snprintf(pragma, sizeof pragma, "PRAGMA main.table_info(%s)", table->name);
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(db, pragma, -1, &stmt, NULL) == SQLITE_OK ? 0 : -1;
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        const char *column = (const char *)sqlite3_column_text(stmt, 1), *value = NULL;
+        for (size_t i = 0; i < sizeof table->renumbered / sizeof *table->renumbered && !value; i++)
+            if (table->renumbered[i].column && strcmp(table->renumbered[i].column, column) == 0)
+                value = table->renumbered[i].value;
+        if (!value && merge_names_id(column)) {
+            fprintf(err, "loopcheck: %s: cannot merge it: column %s.%s is an id this loopcheck cannot renumber\n",
+                    shard_path, table->name, column);
+            rc = -1;
+            break;
+        }
+        char qualified[96];
+        snprintf(qualified, sizeof qualified, "x.%s", column);
+        if ((columns_length && merge_append(&columns, &columns_length, ", ") != 0)
+            || merge_append(&columns, &columns_length, column) != 0
+            || (values_length && merge_append(&values, &values_length, ", ") != 0)
+            || merge_append(&values, &values_length, value ? value : qualified) != 0)
+            rc = -1;
+    }
+    sqlite3_finalize(stmt);
+    if (rc == 0 && columns_length
+        && (merge_append(&sql, &sql_length, "INSERT INTO main.") != 0 || merge_append(&sql, &sql_length, table->name) != 0
+            || merge_append(&sql, &sql_length, "(") != 0 || merge_append(&sql, &sql_length, columns) != 0
+            || merge_append(&sql, &sql_length, ") SELECT ") != 0 || merge_append(&sql, &sql_length, values) != 0
+            || merge_append(&sql, &sql_length, " FROM ") != 0 || merge_append(&sql, &sql_length, table->from) != 0
+            || merge_append(&sql, &sql_length, " ORDER BY ") != 0
+            || merge_append(&sql, &sql_length, table->order) != 0)) {
+        free(sql);
+        sql = NULL;
+    }
+    if (rc == 0 && !sql)
+        fprintf(err, "loopcheck: %s: cannot merge table %s (out of memory, or no such table)\n", shard_path,
+                table->name);
+    free(columns);
+    free(values);
+    return sql;
+}
+
+/* Every table of per-TU facts (a tu_id column) is one merge_tables knows. */
+static int merge_check_tables(sqlite3 *db, const char *shard_path, FILE *err)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT m.name FROM main.sqlite_schema m WHERE m.type = 'table'"
+                                    " AND m.name <> 'tu' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name)"
+                                    " WHERE name = 'tu_id')", -1, &stmt, NULL) == SQLITE_OK ? 0 : -1;
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(stmt, 0);
+        int known = 0;
+        for (size_t i = 0; i < MERGE_TABLE_COUNT && !known; i++)
+            known = strcmp(merge_tables[i].name, name) == 0;
+        if (!known) {
+            fprintf(err, "loopcheck: %s: cannot merge it: this loopcheck does not know how to merge table %s\n",
+                    shard_path, name);
+            rc = -1;
+        }
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+static int merge_facts(sqlite3 *db, const char *shard_path, FILE *err)
+{
+    int rc = merge_check_tables(db, shard_path, err);
+    for (size_t i = 0; rc == 0 && i < MERGE_TABLE_COUNT; i++) {
+        char *sql = merge_table_sql(db, &merge_tables[i], shard_path, err);
+        rc = sql ? merge_exec(db, sql, shard_path, err) : -1;
+        free(sql);
+        if (rc == 0 && i == 0)
+            rc = merge_exec(db, merge_tu_ids_sql, shard_path, err);
+    }
+    return rc;
 }
 
 /* One integer from a query on the attached shard; -1 with *ok = 0 when the
@@ -172,8 +290,7 @@ int lc_store_merge(struct lc_store *store, const char *shard_path, size_t *added
     if (rc == 0)
         rc = merge_exec(db, "BEGIN IMMEDIATE", shard_path, err);
     if (rc == 0) {
-        rc = merge_exec(db, merge_maps_sql, shard_path, err) == 0 && merge_exec(db, merge_facts_sql, shard_path, err) == 0
-                 ? 0 : -1;
+        rc = merge_exec(db, merge_maps_sql, shard_path, err) == 0 && merge_facts(db, shard_path, err) == 0 ? 0 : -1;
         int ok;
         long long copied = merge_query_int(db, "SELECT count(*) FROM merge_tu", &ok);
         long long total = merge_query_int(db, "SELECT count(*) FROM lc_shard.tu", &ok);

@@ -120,7 +120,8 @@ int lc_store_save_results(struct lc_store *store, const struct lc_program *progr
     struct results_writer w = { .store = store };
     pthread_mutex_lock(&store->mutex);
     int rc = lc_store_exec(store, "BEGIN IMMEDIATE; DELETE FROM registration; DELETE FROM color; DELETE FROM thread_role;"
-                                  " DELETE FROM finding_step; DELETE FROM finding", err);
+                                  " DELETE FROM finding_step; DELETE FROM finding;"
+                                  " DELETE FROM meta WHERE key IN ('results_key', 'results_summary')", err);
     if (rc == 0
         && (sqlite3_prepare_v2(store->db, "INSERT INTO registration(function_id, role, api, file_id, line, col)"
                                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &w.registration, NULL) != SQLITE_OK
