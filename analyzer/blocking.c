@@ -113,3 +113,16 @@ int lc_conditions_hold(const struct lc_program *program, uint32_t call, const st
             return 0;
     return 1;
 }
+
+int lc_call_first_blocking_target(const struct lc_program *program, uint32_t call, struct lc_arena *arena,
+                                  uint32_t *target, struct lc_call_blocking *why)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    for (uint32_t t = 0; t < c->target_count; t++) {
+        *target = program->targets[c->first_target + t];
+        *why = lc_call_blocks(program, call, *target, arena);
+        if (why->blocks)
+            return 1;
+    }
+    return 0;
+}

@@ -26,4 +26,9 @@ int lc_conditions_hold(const struct lc_program *program, uint32_t call, const st
 struct lc_call_blocking lc_call_blocks(const struct lc_program *program, uint32_t call, uint32_t target,
                                        struct lc_arena *arena);
 
+/* The first target of `call` that blocks there: 1 with *target and *why
+ * set, or 0. */
+int lc_call_first_blocking_target(const struct lc_program *program, uint32_t call, struct lc_arena *arena,
+                                  uint32_t *target, struct lc_call_blocking *why);
+
 #endif

@@ -340,3 +340,11 @@ size_t lc_findings_apply_suppressions(struct lc_findings *findings)
     free(by_file);
     return suppressed;
 }
+
+int lc_location_set_claim(struct lc_strmap *set, struct lc_arena *arena, const struct lc_location *loc)
+{
+    const char *key = lc_arena_printf(arena, "%s:%u:%u", loc->file ? loc->file : "", loc->line, loc->col);
+    if (!key || lc_strmap_get(set, key) != LC_STRMAP_MISSING)
+        return 0;
+    return lc_strmap_put(set, key, 0) == 0;
+}

@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "facts.h"
+#include "strmap.h"
 
 enum lc_level {
     LC_LEVEL_NONE = 0,
@@ -51,6 +52,10 @@ void lc_findings_sort(struct lc_findings *findings);
 /* Mark findings whose line, or the line above, holds a comment with
  * "loopcheck: ignore" or "loopcheck: ignore[RULE-ID]"; returns how many. */
 size_t lc_findings_apply_suppressions(struct lc_findings *findings);
+
+/* A set of locations, for one finding per site: 1 the first time `loc` is
+ * claimed, 0 after (or when memory runs out).  Keys live in `arena`. */
+int lc_location_set_claim(struct lc_strmap *set, struct lc_arena *arena, const struct lc_location *loc);
 
 const char *lc_level_name(enum lc_level level);
 /* "none", "note", "warning", "error" -> level; -1 when unknown. */

@@ -14,31 +14,13 @@ static const char *const loop_bound_names[] = {
     [LC_BOUND_DATA] = "data", [LC_BOUND_UNBOUNDED] = "unbounded",
 };
 
-static int bodies_step(sqlite3_stmt *stmt)
-{
-    int rc = sqlite3_step(stmt);
-    sqlite3_reset(stmt);
-    return rc == SQLITE_DONE ? 0 : -1;
-}
-
-static int bodies_location(struct lc_store *store, sqlite3_stmt *stmt, int first, const struct lc_location *loc)
-{
-    int64_t file_id = lc_store_intern_file(store, loc->file ? loc->file : "");
-    if (!file_id)
-        return -1;
-    sqlite3_bind_int64(stmt, first, file_id);
-    sqlite3_bind_int(stmt, first + 1, (int)loc->line);
-    sqlite3_bind_int(stmt, first + 2, (int)loc->col);
-    return 0;
-}
-
 int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts, int64_t *loop_ids)
 {
     for (size_t i = 0; i < facts->loop_count; i++) {
         const struct lc_loop_fact *loop = &facts->loops[i];
         sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_LOOP);
         int64_t function_id = lc_store_intern_symbol(store, loop->function_usr, NULL);
-        if (!function_id || bodies_location(store, stmt, 4, &loop->loc) != 0)
+        if (!function_id || lc_store_bind_location(store, stmt, 4, &loop->loc) != 0)
             return -1;
         sqlite3_bind_int64(stmt, 1, tu_id);
         sqlite3_bind_int64(stmt, 2, function_id);
@@ -50,7 +32,7 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
         sqlite3_bind_int64(stmt, 10, loop->trip_count);
         if (loop->bound_text)
             sqlite3_bind_text(stmt, 11, loop->bound_text, -1, SQLITE_STATIC);
-        if (bodies_step(stmt) != 0)
+        if (lc_store_step_done(stmt) != 0)
             return -1;
         loop_ids[i] = sqlite3_last_insert_rowid(store->db);
     }
@@ -69,7 +51,7 @@ int lc_store_save_held_locks(struct lc_store *store, int64_t tu_id, const char *
         sqlite3_bind_text(stmt, 2, owner, -1, SQLITE_STATIC);
         sqlite3_bind_int64(stmt, 3, owner_id);
         sqlite3_bind_int64(stmt, 4, lock_id);
-        if (bodies_step(stmt) != 0)
+        if (lc_store_step_done(stmt) != 0)
             return -1;
     }
     return 0;
@@ -82,14 +64,14 @@ int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct l
         sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_ACCESS);
         int64_t function_id = lc_store_intern_symbol(store, access->function_usr, NULL);
         int64_t variable_id = lc_store_intern_symbol(store, access->variable_usr, access->variable_name);
-        if (!function_id || !variable_id || bodies_location(store, stmt, 6, &access->loc) != 0)
+        if (!function_id || !variable_id || lc_store_bind_location(store, stmt, 6, &access->loc) != 0)
             return -1;
         sqlite3_bind_int64(stmt, 1, tu_id);
         sqlite3_bind_int64(stmt, 2, function_id);
         sqlite3_bind_int64(stmt, 3, variable_id);
         sqlite3_bind_text(stmt, 4, access->kind == LC_ACCESS_WRITE ? "write" : "read", -1, SQLITE_STATIC);
         sqlite3_bind_int(stmt, 5, access->atomic);
-        if (bodies_step(stmt) != 0
+        if (lc_store_step_done(stmt) != 0
             || lc_store_save_held_locks(store, tu_id, "access", sqlite3_last_insert_rowid(store->db),
                                         &access->locks) != 0)
             return -1;

@@ -70,6 +70,13 @@ void lc_store_finalize_statements(struct lc_store *store);
 int64_t lc_store_intern_file(struct lc_store *store, const char *path);
 int64_t lc_store_intern_symbol(struct lc_store *store, const char *usr, const char *name);
 
+/* Step a statement that returns no row, reset it and clear its bindings:
+ * 0, or -1. */
+int lc_store_step_done(sqlite3_stmt *stmt);
+/* Bind a location's file id (interned), line and column at columns
+ * first..first+2: 0, or -1. */
+int lc_store_bind_location(struct lc_store *store, sqlite3_stmt *stmt, int first, const struct lc_location *loc);
+
 /* store_bodies.c: loops (their row ids into loop_ids, one per fact), the
  * locks held at a call or access, and accesses.  0 or -1. */
 int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts, int64_t *loop_ids);

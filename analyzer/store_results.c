@@ -12,25 +12,6 @@ struct results_writer {
     sqlite3_stmt *registration, *color, *thread_role, *finding, *step;
 };
 
-static int results_location(struct results_writer *w, sqlite3_stmt *stmt, int first, const struct lc_location *loc)
-{
-    int64_t file_id = lc_store_intern_file(w->store, loc->file ? loc->file : "");
-    if (!file_id)
-        return -1;
-    sqlite3_bind_int64(stmt, first, file_id);
-    sqlite3_bind_int(stmt, first + 1, (int)loc->line);
-    sqlite3_bind_int(stmt, first + 2, (int)loc->col);
-    return 0;
-}
-
-static int results_step(sqlite3_stmt *stmt)
-{
-    int rc = sqlite3_step(stmt);
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
-    return rc == SQLITE_DONE ? 0 : -1;
-}
-
 static const char *results_role(enum lc_thread_role role, int annotated)
 {
     if (annotated)
@@ -54,7 +35,7 @@ static int results_thread_roles(struct results_writer *w, const struct lc_progra
                 sqlite3_bind_text(w->thread_role, 2, results_role(entry->role, !entry->api), -1, SQLITE_STATIC);
                 sqlite3_bind_int64(w->thread_role, 3, program->functions[entry->function].symbol_id);
             }
-            if (results_step(w->thread_role) != 0)
+            if (lc_store_step_done(w->thread_role) != 0)
                 return -1;
         }
     }
@@ -69,7 +50,7 @@ static int results_write(struct results_writer *w, const struct lc_program *prog
         sqlite3_bind_text(w->registration, 2, results_role(entry->role, !entry->api), -1, SQLITE_STATIC);
         if (entry->api)
             sqlite3_bind_text(w->registration, 3, entry->api, -1, SQLITE_STATIC);
-        if (results_location(w, w->registration, 4, &entry->site) != 0 || results_step(w->registration) != 0)
+        if (lc_store_bind_location(w->store, w->registration, 4, &entry->site) != 0 || lc_store_step_done(w->registration) != 0)
             return -1;
     }
     for (uint32_t f = 0; f < program->function_count; f++) {
@@ -80,7 +61,7 @@ static int results_write(struct results_writer *w, const struct lc_program *prog
         sqlite3_bind_int(w->color, 3, program->on_worker[f]);
         sqlite3_bind_int(w->color, 4, program->blocking[f]);
         sqlite3_bind_int(w->color, 5, program->entry_points[f]);
-        if (results_step(w->color) != 0)
+        if (lc_store_step_done(w->color) != 0)
             return -1;
     }
     if (results_thread_roles(w, program) != 0)
@@ -89,11 +70,11 @@ static int results_write(struct results_writer *w, const struct lc_program *prog
         const struct lc_finding *finding = &findings->items[i];
         sqlite3_bind_text(w->finding, 1, finding->rule_id, -1, SQLITE_STATIC);
         sqlite3_bind_text(w->finding, 2, lc_level_name(finding->level), -1, SQLITE_STATIC);
-        if (results_location(w, w->finding, 3, &finding->loc) != 0)
+        if (lc_store_bind_location(w->store, w->finding, 3, &finding->loc) != 0)
             return -1;
         sqlite3_bind_text(w->finding, 6, finding->message, -1, SQLITE_STATIC);
         sqlite3_bind_int(w->finding, 7, finding->suppressed);
-        if (results_step(w->finding) != 0)
+        if (lc_store_step_done(w->finding) != 0)
             return -1;
         int64_t finding_id = sqlite3_last_insert_rowid(w->store->db);
         for (int kind = 0; kind < 2; kind++) {
@@ -103,10 +84,10 @@ static int results_write(struct results_writer *w, const struct lc_program *prog
                 sqlite3_bind_int64(w->step, 1, finding_id);
                 sqlite3_bind_int(w->step, 2, (int)s + 1);
                 sqlite3_bind_text(w->step, 3, kind ? "related" : "chain", -1, SQLITE_STATIC);
-                if (results_location(w, w->step, 4, &steps[s].loc) != 0)
+                if (lc_store_bind_location(w->store, w->step, 4, &steps[s].loc) != 0)
                     return -1;
                 sqlite3_bind_text(w->step, 7, steps[s].message ? steps[s].message : "", -1, SQLITE_STATIC);
-                if (results_step(w->step) != 0)
+                if (lc_store_step_done(w->step) != 0)
                     return -1;
             }
         }

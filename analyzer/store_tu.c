@@ -150,15 +150,15 @@ static int store_bind_value(struct lc_store *store, sqlite3_stmt *stmt, int firs
     return 0;
 }
 
-static int store_step_done(sqlite3_stmt *stmt)
+int lc_store_step_done(sqlite3_stmt *stmt)
 {
     int rc = sqlite3_step(stmt);
     sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Bind file id, line and column at columns first..first+2. */
-static int store_bind_location(struct lc_store *store, sqlite3_stmt *stmt, int first, const struct lc_location *loc)
+int lc_store_bind_location(struct lc_store *store, sqlite3_stmt *stmt, int first, const struct lc_location *loc)
 {
     int64_t file_id = lc_store_intern_file(store, loc->file ? loc->file : "");
     if (!file_id)
@@ -185,7 +185,7 @@ static int store_save_input(struct lc_store *store, int64_t tu_id, const char *p
     sqlite3_bind_int64(stmt, 3, file->size);
     sqlite3_bind_int64(stmt, 4, file->mtime_ns);
     sqlite3_bind_int64(stmt, 5, (int64_t)file->content_hash);
-    return store_step_done(stmt);
+    return lc_store_step_done(stmt);
 }
 
 static int store_save_functions(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts)
@@ -196,12 +196,12 @@ static int store_save_functions(struct lc_store *store, int64_t tu_id, const str
         int64_t symbol_id = lc_store_intern_symbol(store, fn->usr, fn->name);
         sqlite3_bind_int64(stmt, 1, tu_id);
         sqlite3_bind_int64(stmt, 2, symbol_id);
-        if (!symbol_id || store_bind_location(store, stmt, 3, &fn->loc) != 0)
+        if (!symbol_id || lc_store_bind_location(store, stmt, 3, &fn->loc) != 0)
             return -1;
         sqlite3_bind_int(stmt, 6, fn->is_definition);
         sqlite3_bind_int(stmt, 7, fn->is_static);
         sqlite3_bind_int(stmt, 8, (int)fn->annotations);
-        if (store_step_done(stmt) != 0)
+        if (lc_store_step_done(stmt) != 0)
             return -1;
     }
     return 0;
@@ -222,13 +222,13 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int64(stmt, 1, tu_id);
     sqlite3_bind_int64(stmt, 2, caller_id);
     if (!caller_id || store_bind_value(store, stmt, 3, &call->callee) != 0
-        || store_bind_location(store, stmt, 7, &call->loc) != 0)
+        || lc_store_bind_location(store, stmt, 7, &call->loc) != 0)
         return -1;
     sqlite3_bind_int(stmt, 10, (int)call->nargs);
     if (call->loop_index >= 0 && (size_t)call->loop_index < ids->loop_count)
         sqlite3_bind_int64(stmt, 11, ids->loop_ids[call->loop_index]);
     sqlite3_bind_int(stmt, 12, call->conditional);
-    if (store_step_done(stmt) != 0)
+    if (lc_store_step_done(stmt) != 0)
         return -1;
     int64_t call_id = sqlite3_last_insert_rowid(store->db);
     ids->call_ids[index] = call_id;
@@ -245,7 +245,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
             sqlite3_bind_int64(arg_stmt, 7, arg->int_value);
         if (call->arg_texts && call->arg_texts[a])
             sqlite3_bind_text(arg_stmt, 8, call->arg_texts[a], -1, SQLITE_STATIC);
-        if (store_step_done(arg_stmt) != 0)
+        if (lc_store_step_done(arg_stmt) != 0)
             return -1;
     }
     return 0;
@@ -273,12 +273,12 @@ static int store_save_store(struct lc_store *store, int64_t tu_id, const struct 
             return -1;
         sqlite3_bind_int64(stmt, 9, function_id);
     }
-    if (store_bind_location(store, stmt, 10, &fact->loc) != 0)
+    if (lc_store_bind_location(store, stmt, 10, &fact->loc) != 0)
         return -1;
     if (fact->value.kind == LC_VALUE_CALL && fact->value.call_index >= 0
         && (size_t)fact->value.call_index < call_count)
         sqlite3_bind_int64(stmt, 13, ids->call_ids[fact->value.call_index]);
-    return store_step_done(stmt);
+    return lc_store_step_done(stmt);
 }
 
 static int store_delete_tu_facts(struct lc_store *store, int64_t tu_id)
@@ -291,7 +291,7 @@ static int store_delete_tu_facts(struct lc_store *store, int64_t tu_id)
     for (size_t i = 0; i < sizeof deletes / sizeof *deletes; i++) {
         sqlite3_stmt *stmt = lc_store_statement(store, deletes[i]);
         sqlite3_bind_int64(stmt, 1, tu_id);
-        if (store_step_done(stmt) != 0)
+        if (lc_store_step_done(stmt) != 0)
             return -1;
     }
     return 0;
@@ -379,7 +379,7 @@ int lc_store_retain_tus(struct lc_store *store, const struct lc_compdb *compdb, 
         rc = -1;
     for (size_t i = 0; rc == 0 && i < compdb->count; i++) {
         sqlite3_bind_text(keep, 1, compdb->commands[i].file, -1, SQLITE_STATIC);
-        rc = store_step_done(keep);
+        rc = lc_store_step_done(keep);
     }
     sqlite3_finalize(keep);
     if (rc == 0)

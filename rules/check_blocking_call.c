@@ -71,19 +71,11 @@ static void check_blocking_call(const struct lc_program *program, struct lc_find
             continue;
         const struct lc_program_function *fn = &program->functions[f];
         for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
-            const struct lc_program_call *call = &program->calls[c];
-            for (uint32_t t = 0; t < call->target_count; t++) {
-                uint32_t target = program->targets[call->first_target + t];
-                struct lc_call_blocking why = lc_call_blocks(program, c, target, &out->arena);
-                if (!why.blocks)
-                    continue;
-                const char *key = lc_arena_printf(&out->arena, "%s:%u:%u", call->loc.file ? call->loc.file : "",
-                                                  call->loc.line, call->loc.col);
-                if (!key || lc_strmap_get(&reported, key) != LC_STRMAP_MISSING)
-                    continue;
-                lc_strmap_put(&reported, key, c);
+            uint32_t target;
+            struct lc_call_blocking why;
+            if (lc_call_first_blocking_target(program, c, &out->arena, &target, &why)
+                && lc_location_set_claim(&reported, &out->arena, &program->calls[c].loc))
                 blocking_report(program, c, target, &why, out);
-            }
         }
     }
     lc_strmap_free(&reported);

@@ -11,6 +11,30 @@
 #include "strmap.h"
 #include "threads.h"
 
+static void under_lock_report(const struct lc_program *program, const struct lc_threads *threads, uint32_t f,
+                              uint32_t c, uint32_t lock, uint32_t target, const struct lc_call_blocking *why,
+                              struct lc_findings *out)
+{
+    struct lc_finding *finding = lc_findings_add(out);
+    if (!finding)
+        return;
+    const char *lock_name = program->objects[lock].name;
+    uint32_t role = threads->function_roles[(size_t)f * LC_THREAD_ROLE_CAP];
+    size_t count = 0;
+    finding->rule_id = "blocking-under-lock";
+    finding->level = LC_LEVEL_WARNING;
+    finding->loc = program->calls[c].loc;
+    finding->message = lc_arena_printf(
+        &out->arena,
+        "'%s' may block while '%s' holds '%s' (on %s): every thread that wants '%s' waits as long; "
+        "%s; release the lock before the call, or do the slow part outside the critical section",
+        program->functions[target].name, program->functions[f].name, lock_name,
+        lc_threads_role_name(program, threads, role, &out->arena), lock_name,
+        why->model ? why->model->reason : "it is annotated loopcheck:blocking");
+    finding->chain = lc_threads_chain(program, threads, f, role, &count, &out->arena);
+    finding->chain_count = finding->chain ? count : 0;
+}
+
 static void check_blocking_under_lock(const struct lc_program *program, struct lc_findings *out)
 {
     struct lc_threads threads;
@@ -26,36 +50,12 @@ static void check_blocking_under_lock(const struct lc_program *program, struct l
             uint32_t lock = lc_locks_kept_across(program, &threads, c);
             if (lock == LC_NONE)
                 continue;
-            const struct lc_program_call *call = &program->calls[c];
-            for (uint32_t t = 0; t < call->target_count; t++) {
-                uint32_t target = program->targets[call->first_target + t];
-                struct lc_call_blocking why = lc_call_blocks(program, c, target, &out->arena);
-                if (!why.blocks)
-                    continue;
-                const char *key = lc_arena_printf(&out->arena, "%s:%u:%u", call->loc.file ? call->loc.file : "",
-                                                  call->loc.line, call->loc.col);
-                if (!key || lc_strmap_get(&reported, key) != LC_STRMAP_MISSING)
-                    break;
-                lc_strmap_put(&reported, key, c);
-                struct lc_finding *finding = lc_findings_add(out);
-                if (!finding)
-                    break;
-                uint32_t role = threads.function_roles[(size_t)f * LC_THREAD_ROLE_CAP];
-                size_t count = 0;
-                finding->rule_id = "blocking-under-lock";
-                finding->level = LC_LEVEL_WARNING;
-                finding->loc = call->loc;
-                finding->message = lc_arena_printf(
-                    &out->arena,
-                    "'%s' may block while '%s' holds '%s' (on %s): every thread that wants '%s' waits as long; "
-                    "%s; release the lock before the call, or do the slow part outside the critical section",
-                    program->functions[target].name, fn->name, program->objects[lock].name,
-                    lc_threads_role_name(program, &threads, role, &out->arena), program->objects[lock].name,
-                    why.model ? why.model->reason : "it is annotated loopcheck:blocking");
-                finding->chain = lc_threads_chain(program, &threads, f, role, &count, &out->arena);
-                finding->chain_count = finding->chain ? count : 0;
-                break;
-            }
+            uint32_t target;
+            struct lc_call_blocking why;
+            if (!lc_call_first_blocking_target(program, c, &out->arena, &target, &why)
+                || !lc_location_set_claim(&reported, &out->arena, &program->calls[c].loc))
+                continue;
+            under_lock_report(program, &threads, f, c, lock, target, &why, out);
         }
     }
     lc_strmap_free(&reported);
