@@ -148,12 +148,9 @@ static int cost_group_loops(const struct lc_program *program, struct lc_cost *co
 
 int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
 {
-    if (program->cost) {
-        *cost = *program->cost;
-        cost->borrowed = 1;
-        return 0;
-    }
     memset(cost, 0, sizeof *cost);
+    if (!program->scc)
+        return -1;
     size_t n = (size_t)program->function_count + 1, loops = (size_t)program->loop_count + 1;
     cost->function_level = calloc(n, 1);
     cost->function_why = calloc(n, sizeof *cost->function_why);
@@ -163,13 +160,11 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     uint8_t *inner = calloc(loops, 1), *drives = calloc(loops, 1);
     cost->component_of = malloc(n * sizeof *cost->component_of);
     cost->target_kind = malloc(n);
-    struct lc_scc own_scc = { 0 };   /* when the program has none */
-    const struct lc_scc *scc = program->scc ? program->scc : &own_scc;
+    const struct lc_scc *scc = program->scc;
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
         || !cost->loop_level
-        || !cost->loop_why || !inner || !drives || cost_group_loops(program, cost) != 0
-        || (!program->scc && lc_scc_compute(program, &own_scc) != 0))
+        || !cost->loop_why || !inner || !drives || cost_group_loops(program, cost) != 0)
         goto done;
     memcpy(cost->component_of, scc->component_of, (size_t)program->function_count * sizeof *cost->component_of);
     for (uint32_t f = 0; f < program->function_count; f++) {
@@ -194,7 +189,6 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     }
     rc = 0;
 done:
-    lc_scc_free(&own_scc);
     free(inner);
     free(drives);
     if (rc != 0)
@@ -204,10 +198,6 @@ done:
 
 void lc_cost_free(struct lc_cost *cost)
 {
-    if (cost->borrowed) {
-        memset(cost, 0, sizeof *cost);
-        return;
-    }
     free(cost->function_level);
     free(cost->function_why);
     free(cost->recursive);

@@ -48,14 +48,11 @@ struct lc_cost {
     uint32_t *loops_of_function;    /* CSR: loop indexes grouped by function */
     uint32_t *loops_start;          /* function -> first in loops_of_function */
     uint8_t *target_kind;           /* per function, as a call's target: cost.c */
-    int borrowed;                   /* a view of program->cost: lc_cost_free
-                                       leaves it alone */
 };
 
-/* Compute every level — or, when the program carries them already
- * (lc_color_program computed them), make *cost a view of program->cost;
- * free with lc_cost_free in both cases.  Returns 0, or -1 when memory runs
- * out. */
+/* Compute every level from the program's components (lc_color_program
+ * builds them first, then keeps the result in program->cost).  Returns 0,
+ * or -1 when they are missing or memory runs out. */
 int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost);
 void lc_cost_free(struct lc_cost *cost);
 

@@ -155,9 +155,8 @@ struct lc_program {
     uint8_t *terminates;      /* never returns: a `terminates` model, or an
                                  unconditional call to one (color.c) */
 
-    /* Computed once, at the end of lc_color_program, for every check that
-     * needs them (lc_threads_compute and lc_cost_compute hand out views of
-     * them); NULL before.  Freed by lc_program_free. */
+    /* Computed once by lc_color_program; the checks read them here.  NULL
+     * before (or when coloring failed).  Freed by lc_program_free. */
     struct lc_callers *callers;
     struct lc_scc *scc;
     struct lc_threads *threads;

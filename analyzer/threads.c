@@ -132,20 +132,14 @@ static void threads_intersect(uint32_t *set, uint32_t *count, const uint32_t *ot
 }
 
 /* Callers first (reverse of the callee-first components); callers inside
- * the same cycle are skipped.  The reverse call graph and the components
- * are the program's when lc_color_program made them. */
+ * the same cycle are skipped.  Uses the program's reverse call graph and
+ * components. */
 static int threads_entry_locks(const struct lc_program *program, struct lc_threads *t)
 {
-    struct lc_callers own_callers = { 0 };
-    struct lc_scc own_scc = { 0 };
-    const struct lc_callers *callers = program->callers ? program->callers : &own_callers;
-    const struct lc_scc *scc = program->scc ? program->scc : &own_scc;
+    const struct lc_callers *callers = program->callers;
+    const struct lc_scc *scc = program->scc;
     uint8_t *registered = calloc((size_t)program->function_count + 1, 1);
     int rc = registered ? 0 : -1;
-    if (rc == 0 && !program->callers)
-        rc = lc_callers_build(program, &own_callers);
-    if (rc == 0 && !program->scc)
-        rc = lc_scc_compute(program, &own_scc);
     for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
         registered[program->entries[e].function] = 1;
     for (uint32_t k = rc == 0 ? scc->component_count : 0; k > 0; k--) {
@@ -179,8 +173,6 @@ static int threads_entry_locks(const struct lc_program *program, struct lc_threa
             t->entry_lock_count[f] = first ? 0 : count;
         }
     }
-    lc_scc_free(&own_scc);
-    lc_callers_free(&own_callers);
     free(registered);
     return rc;
 }
@@ -188,12 +180,9 @@ static int threads_entry_locks(const struct lc_program *program, struct lc_threa
 int lc_threads_compute(const struct lc_program *program, struct lc_threads *t)
 {
     size_t n = (size_t)program->function_count + 1;
-    if (program->threads) {
-        *t = *program->threads;
-        t->borrowed = 1;
-        return 0;
-    }
     memset(t, 0, sizeof *t);
+    if (!program->callers || !program->scc)
+        return -1;
     lc_arena_init(&t->arena);
     t->function_roles = malloc(n * LC_THREAD_ROLE_CAP * sizeof *t->function_roles);
     t->role_parent = malloc(n * LC_THREAD_ROLE_CAP * sizeof *t->role_parent);
@@ -210,10 +199,6 @@ int lc_threads_compute(const struct lc_program *program, struct lc_threads *t)
 
 void lc_threads_free(struct lc_threads *t)
 {
-    if (t->borrowed) {
-        memset(t, 0, sizeof *t);
-        return;
-    }
     free(t->roles);
     free(t->function_roles);
     free(t->role_parent);

@@ -36,13 +36,12 @@ struct lc_threads {
     uint32_t **entry_locks;             /* function -> sorted object indexes */
     uint32_t *entry_lock_count;
     struct lc_arena arena;              /* the lists above */
-    int borrowed;                       /* a view of program->threads:
-                                           lc_threads_free leaves it alone */
 };
 
-/* Thread roles and entry locks of every function; when the program carries
- * them already (lc_color_program computed them), *threads is a view of
- * program->threads.  Free with lc_threads_free in both cases. */
+/* Compute the roles and entry locks from the program's reverse call graph
+ * and components (lc_color_program builds them first, then keeps the result
+ * in program->threads).  Returns 0, or -1 when they are missing or memory
+ * runs out. */
 int lc_threads_compute(const struct lc_program *program, struct lc_threads *threads);
 void lc_threads_free(struct lc_threads *threads);
 

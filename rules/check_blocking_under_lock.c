@@ -37,17 +37,17 @@ static void under_lock_report(const struct lc_program *program, const struct lc_
 
 static void check_blocking_under_lock(const struct lc_program *program, struct lc_findings *out)
 {
-    struct lc_threads threads;
-    if (lc_threads_compute(program, &threads) != 0)
+    const struct lc_threads *threads = program->threads;
+    if (!threads)
         return;
     struct lc_strmap reported;
     lc_strmap_init(&reported);
     for (uint32_t f = 0; f < program->function_count; f++) {
-        if (threads.function_role_count[f] == 0 || !lc_program_function_is_followed(program, f))
+        if (threads->function_role_count[f] == 0 || !lc_program_function_is_followed(program, f))
             continue;
         const struct lc_program_function *fn = &program->functions[f];
         for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
-            uint32_t lock = lc_locks_kept_across(program, &threads, c);
+            uint32_t lock = lc_locks_kept_across(program, threads, c);
             if (lock == LC_NONE)
                 continue;
             uint32_t target;
@@ -55,11 +55,10 @@ static void check_blocking_under_lock(const struct lc_program *program, struct l
             if (!lc_call_first_blocking_target(program, c, &out->arena, &target, &why)
                 || !lc_location_set_claim(&reported, &out->arena, &program->calls[c].loc))
                 continue;
-            under_lock_report(program, &threads, f, c, lock, target, &why, out);
+            under_lock_report(program, threads, f, c, lock, target, &why, out);
         }
     }
     lc_strmap_free(&reported);
-    lc_threads_free(&threads);
 }
 
 const struct lc_check lc_check_blocking_under_lock = {

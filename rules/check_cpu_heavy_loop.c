@@ -128,21 +128,21 @@ static struct lc_cost_why cpu_culprit(const struct lc_program *program, const st
 
 static void check_cpu_heavy_loop(const struct lc_program *program, struct lc_findings *out)
 {
-    struct lc_cost cost;
-    if (lc_cost_compute(program, &cost) != 0)
+    const struct lc_cost *cost = program->cost;
+    if (!cost)
         return;
     unsigned threshold = program->cpu_heavy_level ? program->cpu_heavy_level : LC_COST_HEAVY;
     for (uint32_t f = 0; f < program->function_count; f++) {
         if (!program->on_loop[f] || !lc_program_function_is_followed(program, f))
             continue;
-        for (uint32_t i = cost.loops_start[f]; i < cost.loops_start[f + 1]; i++) {
-            uint32_t l = cost.loops_of_function[i];
-            if (program->loops[l].parent != LC_NONE || cost.loop_level[l] < threshold)
+        for (uint32_t i = cost->loops_start[f]; i < cost->loops_start[f + 1]; i++) {
+            uint32_t l = cost->loops_of_function[i];
+            if (program->loops[l].parent != LC_NONE || cost->loop_level[l] < threshold)
                 continue;
-            struct lc_cost_why at = cpu_culprit(program, &cost, l);
+            struct lc_cost_why at = cpu_culprit(program, cost, l);
             struct lc_location loc = at.cause == LC_COST_CAUSE_LOOP ? program->loops[at.index].loc
                                                                      : program->calls[at.index].loc;
-            cpu_report(program, &cost, f, loc, at, cost.loop_level[l], out);
+            cpu_report(program, cost, f, loc, at, cost->loop_level[l], out);
         }
         const struct lc_program_function *fn = &program->functions[f];
         for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
@@ -151,14 +151,13 @@ static void check_cpu_heavy_loop(const struct lc_program *program, struct lc_fin
             for (uint32_t t = 0; t < program->calls[c].target_count; t++) {
                 const struct lc_program_function *g = &program->functions[program->targets[program->calls[c].first_target + t]];
                 if (g->model && g->model->cpu_heavy && LC_COST_HEAVY >= threshold) {
-                    cpu_report(program, &cost, f, program->calls[c].loc, (struct lc_cost_why){ LC_COST_CAUSE_CALL, c },
+                    cpu_report(program, cost, f, program->calls[c].loc, (struct lc_cost_why){ LC_COST_CAUSE_CALL, c },
                                LC_COST_HEAVY, out);
                     break;
                 }
             }
         }
     }
-    lc_cost_free(&cost);
 }
 
 const struct lc_check lc_check_cpu_heavy_loop = {

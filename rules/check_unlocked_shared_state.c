@@ -177,17 +177,17 @@ static void shared_check_variable(const struct shared_state *s, const uint32_t *
 
 static void check_unlocked_shared_state(const struct lc_program *program, struct lc_findings *out)
 {
-    struct lc_threads threads;
-    if (lc_threads_compute(program, &threads) != 0)
+    const struct lc_threads *threads = program->threads;
+    if (!threads)
         return;
-    struct shared_state s = { program, &threads };
+    struct shared_state s = { program, threads };
     /* Group the accesses that matter by variable (counting sort). */
     uint32_t *start = calloc((size_t)program->object_count + 2, sizeof *start);
     uint32_t *order = malloc(((size_t)program->access_count + 1) * sizeof *order);
     for (uint32_t pass = 0; start && order && pass < 2; pass++) {
         for (uint32_t a = 0; a < program->access_count; a++) {
             const struct lc_program_access *access = &program->accesses[a];
-            if (access->atomic || threads.function_role_count[access->function] == 0)
+            if (access->atomic || threads->function_role_count[access->function] == 0)
                 continue;
             if (pass == 0)
                 start[access->variable + 2]++;
@@ -199,12 +199,11 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
     }
     for (uint32_t v = 0; start && order && v < program->object_count; v++)
         /* One access can race with itself: a function that runs on two
-         * threads. */
+         * threads-> */
         if (start[v + 1] - start[v] >= 1)
             shared_check_variable(&s, &order[start[v]], start[v + 1] - start[v], out);
     free(start);
     free(order);
-    lc_threads_free(&threads);
 }
 
 const struct lc_check lc_check_unlocked_shared_state = {
@@ -212,7 +211,7 @@ const struct lc_check lc_check_unlocked_shared_state = {
     .level = LC_LEVEL_WARNING,
     .short_description = "A global or static is shared by the loop and a worker thread without a common lock.",
     .full_description =
-        "Work offloaded from the event loop runs on other threads. As soon as it is, data that both sides "
+        "Work offloaded from the event loop runs on other threads-> As soon as it is, data that both sides "
         "touch needs a lock: a global or static written on one thread and read or written on another, with "
         "no lock held by both accesses, is a data race. loopcheck knows the thread each function runs on "
         "(the loop, each thread-pool work function, each thread) and the locks held at each access "

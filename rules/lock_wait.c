@@ -93,14 +93,10 @@ static void lock_wait_report(const struct lc_program *program, const struct lc_t
 
 void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *out)
 {
-    struct lc_threads threads;
-    struct lc_cost cost;
-    if (lc_threads_compute(program, &threads) != 0)
+    const struct lc_threads *threads = program->threads;
+    const struct lc_cost *cost = program->cost;
+    if (!threads || !cost)
         return;
-    if (lc_cost_compute(program, &cost) != 0) {
-        lc_threads_free(&threads);
-        return;
-    }
     /* CPU work makes the loop wait only when it is clearly long: one level
      * above what cpu-heavy-loop reports (measured on memcached: at the
      * plain threshold most such holds were short). */
@@ -109,16 +105,16 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
     for (uint32_t c = 0; holds && c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         uint32_t role;
-        if (!lc_program_function_is_followed(program, call->caller) || !lock_wait_on_worker(&threads, call->caller, &role))
+        if (!lc_program_function_is_followed(program, call->caller) || !lock_wait_on_worker(threads, call->caller, &role))
             continue;
         const char *slow = NULL;
-        for (uint32_t i = 0; i < call->lock_count + threads.entry_lock_count[call->caller]; i++) {
+        for (uint32_t i = 0; i < call->lock_count + threads->entry_lock_count[call->caller]; i++) {
             uint32_t lock = i < call->lock_count ? program->held_locks[call->first_lock + i]
-                                                 : threads.entry_locks[call->caller][i - call->lock_count];
+                                                 : threads->entry_locks[call->caller][i - call->lock_count];
             /* A wait given the lock (pthread_cond_wait) releases it. */
             if (holds[lock].what || lc_locks_is_argument(program, call, lock))
                 continue;
-            if (!slow && !(slow = lock_wait_slow(program, &cost, threshold, c, &out->arena)))
+            if (!slow && !(slow = lock_wait_slow(program, cost, threshold, c, &out->arena)))
                 break;
             holds[lock] = (struct lock_hold){ c, role, slow };
         }
@@ -130,10 +126,8 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
         for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
             uint32_t lock = lc_locks_acquired(program, c);
             if (lock != LC_NONE && holds[lock].what)
-                lock_wait_report(program, &threads, c, lock, &holds[lock], out);
+                lock_wait_report(program, threads, c, lock, &holds[lock], out);
         }
     }
     free(holds);
-    lc_cost_free(&cost);
-    lc_threads_free(&threads);
 }
