@@ -23,6 +23,15 @@ const char *lc_entry_describe(const struct lc_program *program, const struct lc_
     return lc_arena_printf(arena, "%s, registered as a %s with %s", name, role_phrase(entry->role), entry->api);
 }
 
+const char *lc_entry_offload_hint(const struct lc_program *program, uint32_t function)
+{
+    uint32_t entry = program->loop_entry[function];
+    const struct lc_library *library = entry != LC_NONE ? program->entries[entry].library : NULL;
+    if (library && library->offload)
+        return library->offload;
+    return "hand the work to a worker thread and post the result back to the loop";
+}
+
 struct lc_step *lc_chain_to_function(const struct lc_program *program, uint32_t function, size_t extra,
                                      size_t *count, struct lc_arena *arena)
 {

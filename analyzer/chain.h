@@ -12,6 +12,10 @@
 const char *lc_entry_describe(const struct lc_program *program, const struct lc_entry *entry,
                               struct lc_arena *arena);
 
+/* How to move work off the loop that reaches `function`: the offload text
+ * of the library that registered its entry point, or a generic hint. */
+const char *lc_entry_offload_hint(const struct lc_program *program, uint32_t function);
+
 /* Steps from the entry point that reaches `function` on the loop (shortest
  * chain) to `function`, plus `extra` free slots at the end for the caller
  * to fill; *count receives the number of filled steps.  NULL when the

@@ -13,15 +13,6 @@
 
 #include <string.h>
 
-static const char *blocking_offload_hint(const struct lc_program *program, uint32_t function)
-{
-    uint32_t entry = program->loop_entry[function];
-    const struct lc_library *library = entry != LC_NONE ? program->entries[entry].library : NULL;
-    if (library && library->offload)
-        return library->offload;
-    return "hand the work to a worker thread and post the result back to the loop";
-}
-
 static const char *blocking_message(const struct lc_program *program, uint32_t call, uint32_t target,
                                     const struct lc_call_blocking *why, struct lc_arena *arena)
 {
@@ -32,8 +23,8 @@ static const char *blocking_message(const struct lc_program *program, uint32_t c
     const struct lc_entry *entry = &program->entries[program->loop_entry[c->caller]];
     const char *instead = why->model && why->model->instead
         ? lc_arena_printf(arena, "instead: %s; or offload it: %s", why->model->instead,
-                          blocking_offload_hint(program, c->caller))
-        : lc_arena_printf(arena, "offload it: %s", blocking_offload_hint(program, c->caller));
+                          lc_entry_offload_hint(program, c->caller))
+        : lc_arena_printf(arena, "offload it: %s", lc_entry_offload_hint(program, c->caller));
     return lc_arena_printf(arena, "'%s' blocks the event loop: %s%s%s%s; reached from %s%u entry point%s (%s); %s",
                            callee, reason, why->because ? " (" : "", why->because ? why->because : "",
                            why->because ? ")" : "", entries >= LC_ENTRY_COUNT_CAP ? "at least " : "", entries,

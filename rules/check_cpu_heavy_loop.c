@@ -80,8 +80,7 @@ static void cpu_report(const struct lc_program *program, const struct lc_cost *c
     const char *work = cpu_describe(program, cost, what, finding, &out->arena);
     const struct lc_entry *entry = &program->entries[program->loop_entry[function]];
     unsigned entries = program->entry_points[function];
-    const char *offload = entry->library && entry->library->offload
-        ? entry->library->offload : "move the work to a worker thread and post the result back to the loop";
+    const char *offload = lc_entry_offload_hint(program, function);
     const char *instead = "";
     if (what.cause == LC_COST_CAUSE_CALL) {
         for (uint32_t t = 0; t < program->calls[what.index].target_count; t++) {
