@@ -23,6 +23,14 @@ const char *lc_entry_describe(const struct lc_program *program, const struct lc_
     return lc_arena_printf(arena, "%s, registered as a %s with %s", name, role_phrase(entry->role), entry->api);
 }
 
+const char *lc_chain_call_text(const struct lc_program *program, uint32_t call, uint32_t callee,
+                               struct lc_arena *arena)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    return lc_arena_printf(arena, "'%s' calls '%s'%s", program->functions[c->caller].name, program->functions[callee].name,
+                           c->callee.kind == LC_VALUE_FUNCTION ? "" : " through a function pointer");
+}
+
 const char *lc_entry_offload_hint(const struct lc_program *program, uint32_t function)
 {
     uint32_t entry = program->loop_entry[function];
@@ -52,11 +60,8 @@ struct lc_step *lc_chain_to_function(const struct lc_program *program, uint32_t 
                           program->functions[entry->function].name);
     size_t i = calls;
     for (uint32_t f = function; program->loop_parent[f] != LC_NONE; f = program->calls[program->loop_parent[f]].caller) {
-        const struct lc_program_call *call = &program->calls[program->loop_parent[f]];
-        steps[i].loc = call->loc;
-        steps[i].message = lc_arena_printf(arena, "'%s' calls '%s'%s", program->functions[call->caller].name,
-                                           program->functions[f].name,
-                                           call->callee.kind == LC_VALUE_FUNCTION ? "" : " through a function pointer");
+        steps[i].loc = program->calls[program->loop_parent[f]].loc;
+        steps[i].message = lc_chain_call_text(program, program->loop_parent[f], f, arena);
         i--;
     }
     *count = 1 + calls;

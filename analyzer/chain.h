@@ -12,6 +12,11 @@
 const char *lc_entry_describe(const struct lc_program *program, const struct lc_entry *entry,
                               struct lc_arena *arena);
 
+/* A chain's call step: "'caller' calls 'callee'", " through a function
+ * pointer" when the call is indirect. */
+const char *lc_chain_call_text(const struct lc_program *program, uint32_t call, uint32_t callee,
+                               struct lc_arena *arena);
+
 /* How to move work off the loop that reaches `function`: the offload text
  * of the library that registered its entry point, or a generic hint. */
 const char *lc_entry_offload_hint(const struct lc_program *program, uint32_t function);

@@ -17,6 +17,7 @@
 #include "chain.h"
 #include "cli.h"
 #include "report_shared.h"
+#include "threads.h"
 
 static const char explain_usage[] =
     "usage: loopcheck explain -p BUILD_DIR [options] FUNCTION\n"
@@ -49,9 +50,6 @@ struct explain_context {
     const struct lc_program *program;
     const char *base_dir;
     struct lc_arena *arena;
-    uint32_t *worker_parent;   /* call through which a worker entry reaches
-                                  each function first; LC_NONE at entries */
-    uint32_t *worker_entry;    /* that entry (index into entries), LC_NONE */
 };
 
 static int explain_usage_error(const char *message, const char *arg)
@@ -104,62 +102,10 @@ static int explain_parse(int argc, char **argv, struct explain_options *o)
     return -1;
 }
 
-/* Breadth-first from the worker entries (roles pool and thread), as
- * color.c does, keeping for each function the call that reached it first
- * and its entry.  0, or -1 when memory runs out. */
-static int explain_worker_reach(struct explain_context *x)
-{
-    const struct lc_program *program = x->program;
-    size_t n = (size_t)program->function_count + 1;
-    uint32_t *queue = malloc(n * sizeof *queue);
-    x->worker_parent = malloc(n * sizeof *x->worker_parent);
-    x->worker_entry = malloc(n * sizeof *x->worker_entry);
-    if (!queue || !x->worker_parent || !x->worker_entry) {
-        free(queue);
-        return -1;
-    }
-    memset(x->worker_parent, 0xff, n * sizeof *x->worker_parent);
-    memset(x->worker_entry, 0xff, n * sizeof *x->worker_entry);
-    uint32_t head = 0, tail = 0;
-    for (uint32_t e = 0; e < program->entry_count; e++) {
-        uint32_t f = program->entries[e].function;
-        if (program->entries[e].role != LC_ROLE_LOOP && x->worker_entry[f] == LC_NONE) {
-            x->worker_entry[f] = e;
-            queue[tail++] = f;
-        }
-    }
-    while (head < tail) {
-        uint32_t f = queue[head++];
-        if (!lc_program_function_is_followed(program, f))
-            continue;
-        const struct lc_program_function *fn = &program->functions[f];
-        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++)
-            for (uint32_t t = 0; t < program->calls[c].target_count; t++) {
-                uint32_t g = program->targets[program->calls[c].first_target + t];
-                if (x->worker_entry[g] != LC_NONE)
-                    continue;
-                x->worker_parent[g] = c;
-                x->worker_entry[g] = x->worker_entry[f];
-                queue[tail++] = g;
-            }
-    }
-    free(queue);
-    return 0;
-}
-
 static void explain_step(const struct explain_context *x, struct lc_location loc, const char *message)
 {
     fprintf(x->out, "    %s:%u:%u: %s\n", loc.file ? lc_report_display_path(loc.file, x->base_dir) : "?",
             loc.line, loc.col, message);
-}
-
-/* "'caller' calls 'callee'" for a call on a chain. */
-static const char *explain_call_text(const struct explain_context *x, uint32_t call, uint32_t callee)
-{
-    const struct lc_program_call *c = &x->program->calls[call];
-    return lc_arena_printf(x->arena, "'%s' calls '%s'%s", x->program->functions[c->caller].name,
-                           x->program->functions[callee].name,
-                           c->callee.kind == LC_VALUE_FUNCTION ? "" : " through a function pointer");
 }
 
 static void explain_header(const struct explain_context *x, uint32_t f)
@@ -205,33 +151,37 @@ static void explain_loop(const struct explain_context *x, uint32_t f)
         explain_step(x, steps[i].loc, steps[i].message);
 }
 
+/* The first thread role of `f` that is not the loop (program->threads keeps
+ * the shortest chain per role), or LC_NONE. */
+static uint32_t explain_worker_role(const struct lc_threads *threads, uint32_t f)
+{
+    for (uint8_t i = 0; threads && i < threads->function_role_count[f]; i++) {
+        uint32_t role = threads->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + i];
+        if (role != LC_THREAD_ROLE_LOOP)
+            return role;
+    }
+    return LC_NONE;
+}
+
 static void explain_worker(const struct explain_context *x, uint32_t f)
 {
     const struct lc_program *program = x->program;
-    uint32_t entry = x->worker_entry[f];
-    if (!program->on_worker[f] || entry == LC_NONE) {
+    uint32_t role = explain_worker_role(program->threads, f);
+    size_t count = 0;
+    struct lc_step *steps = program->on_worker[f] && role != LC_NONE
+                                ? lc_threads_chain(program, program->threads, f, role, &count, x->arena)
+                                : NULL;
+    if (!steps) {
         fprintf(x->out, "  on a worker: no (no offload, thread or worker annotation reaches it)\n");
         return;
     }
-    const struct lc_entry *e = &program->entries[entry];
+    const struct lc_entry *e = &program->entries[program->threads->roles[role].entry];
     fprintf(x->out, "  on a worker: yes; the shortest chain:\n");
     explain_step(x, e->site, e->api ? lc_arena_printf(x->arena, "%s here, so it runs on a worker",
                                                       lc_entry_describe(program, e, x->arena))
                                     : lc_entry_describe(program, e, x->arena));
-    size_t count = 0;
-    for (uint32_t g = f; x->worker_parent[g] != LC_NONE; g = program->calls[x->worker_parent[g]].caller)
-        count++;
-    uint32_t *calls = malloc((count + 1) * sizeof *calls);
-    if (!calls)
-        return;
-    size_t i = count;
-    for (uint32_t g = f; x->worker_parent[g] != LC_NONE; g = program->calls[x->worker_parent[g]].caller)
-        calls[--i] = x->worker_parent[g];
-    for (i = 0; i < count; i++) {
-        uint32_t callee = i + 1 < count ? program->calls[calls[i + 1]].caller : f;
-        explain_step(x, program->calls[calls[i]].loc, explain_call_text(x, calls[i], callee));
-    }
-    free(calls);
+    for (size_t i = 1; i < count; i++)
+        explain_step(x, steps[i].loc, steps[i].message);
 }
 
 /* The target of `call` through which the caller blocks, or LC_NONE. */
@@ -281,7 +231,7 @@ static void explain_blocking(const struct explain_context *x, uint32_t f)
         uint32_t call = program->blocking_via[g], next = explain_blocking_target(program, call);
         if (next == LC_NONE)
             break;
-        const char *text = explain_call_text(x, call, next);
+        const char *text = lc_chain_call_text(x->program, call, next, x->arena);
         if (program->blocking_via[next] == LC_NONE)
             text = lc_arena_printf(x->arena, "%s, which blocks: %s", text, explain_leaf_reason(x, call, next));
         explain_step(x, program->calls[call].loc, text);
@@ -346,13 +296,9 @@ int lc_cli_explain(int argc, char **argv)
         .base_dir = getcwd(cwd, sizeof cwd) ? cwd : NULL,
     };
     unsigned found = 0;
-    if (rc >= 0 && explain_worker_reach(&x) != 0)
-        fprintf(stderr, "loopcheck explain: out of memory\n");
-    else if (rc >= 0 && (found = explain_all(&x, o.function)) == 0)
+    if (rc >= 0 && (found = explain_all(&x, o.function)) == 0)
         fprintf(stderr, "loopcheck explain: no function named '%s' in %s%s\n", o.function, o.analysis.build_dir,
                 lc_models_find(&analysis.models, o.function) ? " ('loopcheck models' shows its model)" : "");
-    free(x.worker_parent);
-    free(x.worker_entry);
     lc_arena_free(&arena);
     lc_analysis_free(&analysis);
     free(o.rules);

@@ -259,11 +259,10 @@ struct lc_step *lc_threads_chain(const struct lc_program *program, const struct 
     for (size_t i = calls; i > 0; i--) {
         for (slot = 0; t->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + slot] != role; slot++)
             ;
-        const struct lc_program_call *call = &program->calls[t->role_parent[(size_t)f * LC_THREAD_ROLE_CAP + slot]];
-        steps[i].loc = call->loc;
-        steps[i].message = lc_arena_printf(arena, "'%s' calls '%s'", program->functions[call->caller].name,
-                                           program->functions[f].name);
-        f = call->caller;
+        uint32_t call = t->role_parent[(size_t)f * LC_THREAD_ROLE_CAP + slot];
+        steps[i].loc = program->calls[call].loc;
+        steps[i].message = lc_chain_call_text(program, call, f, arena);
+        f = program->calls[call].caller;
     }
     *count = calls + 1;
     return steps;
