@@ -212,23 +212,6 @@ static int analysis_load_models(struct lc_analysis *analysis, const struct lc_an
     return 0;
 }
 
-/* The stored facts as one program: loaded, linked and colored. */
-static int analysis_link(struct lc_analysis *analysis, const struct lc_analysis_options *options)
-{
-    double mark = now_seconds();
-    if (lc_program_load(&analysis->program, analysis->store, &analysis->models, options->err) != 0)
-        return -1;
-    analysis_phase_done(analysis, LC_PHASE_LOAD, &mark);
-    analysis->program.cpu_heavy_level = options->cpu_heavy_level;
-    if (lc_fpflow_resolve(&analysis->program, options->err) != 0)
-        return -1;
-    analysis_phase_done(analysis, LC_PHASE_FPFLOW, &mark);
-    if (lc_color_program(&analysis->program) != 0)
-        return -1;
-    analysis_phase_done(analysis, LC_PHASE_COLOR, &mark);
-    return 0;
-}
-
 static int analysis_compare_paths(const void *a, const void *b)
 {
     const struct lc_compile_command *const *x = a, *const *y = b;
@@ -268,13 +251,33 @@ static int analysis_keep_shard(struct lc_analysis *analysis, unsigned index, uns
     return rc;
 }
 
-static void analysis_run_checks(struct lc_analysis *analysis)
+int lc_analysis_relink(struct lc_analysis *analysis, unsigned cpu_heavy_level, FILE *err)
 {
+    double mark = now_seconds();
+    if (lc_program_load(&analysis->program, analysis->store, &analysis->models, err) != 0)
+        return -1;
+    analysis_phase_done(analysis, LC_PHASE_LOAD, &mark);
+    struct lc_program *program = &analysis->program;
+    program->cpu_heavy_level = cpu_heavy_level;
+    if (lc_fpflow_resolve(program, err) != 0)
+        return -1;
+    analysis_phase_done(analysis, LC_PHASE_FPFLOW, &mark);
+    if (lc_color_program(program) != 0)
+        return -1;
+    analysis_phase_done(analysis, LC_PHASE_COLOR, &mark);
     for (size_t i = 0; i < lc_check_count; i++)
-        lc_checks[i]->run(&analysis->program, &analysis->findings);
+        lc_checks[i]->run(program, &analysis->findings);
     lc_findings_sort(&analysis->findings);
     analysis->stats.suppressed = lc_findings_apply_suppressions(&analysis->findings);
     analysis->stats.findings = analysis->findings.count - analysis->stats.suppressed;
+    analysis_phase_done(analysis, LC_PHASE_CHECKS, &mark);
+    analysis->stats.functions = program->function_count;
+    analysis->stats.calls = program->call_count;
+    analysis->stats.entry_points = 0;
+    for (uint32_t e = 0; e < program->entry_count; e++)
+        analysis->stats.entry_points += program->entries[e].role == LC_ROLE_LOOP;
+    analysis->stats.cut_pointers = program->cut_pointer_count;
+    return 0;
 }
 
 int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_options *options)
@@ -319,19 +322,11 @@ int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_optio
         goto incomplete;
     if (reused)
         goto done;
-    if (analysis_link(analysis, options) != 0)
+    if (lc_analysis_relink(analysis, options->cpu_heavy_level, options->err) != 0)
         goto incomplete;
     mark = now_seconds();
-    analysis_run_checks(analysis);
-    analysis_phase_done(analysis, LC_PHASE_CHECKS, &mark);
     int saved = lc_store_save_results(analysis->store, &analysis->program, &analysis->findings, options->err) == 0;
     analysis_phase_done(analysis, LC_PHASE_RESULTS, &mark);
-    struct lc_program *program = &analysis->program;
-    analysis->stats.functions = program->function_count;
-    analysis->stats.calls = program->call_count;
-    for (uint32_t e = 0; e < program->entry_count; e++)
-        analysis->stats.entry_points += program->entries[e].role == LC_ROLE_LOOP;
-    analysis->stats.cut_pointers = program->cut_pointer_count;
     if (keyed && saved)
         lc_analysis_stamp_results(analysis, results_key, options->err);
 done:

@@ -98,6 +98,13 @@ struct lc_extractor;
  * functions of the models). */
 void lc_analysis_configure_extractor(const struct lc_analysis *analysis, struct lc_extractor *extractor);
 
+/* Load the stored facts as one program, link and color it, run every check
+ * and fill the statistics: what lc_analysis_run does after extraction, for
+ * callers (the LSP) that re-extract one TU and need the rest again.  The
+ * program and findings must be empty.  Returns 0, or -1 after a line on
+ * `err`. */
+int lc_analysis_relink(struct lc_analysis *analysis, unsigned cpu_heavy_level, FILE *err);
+
 /* The directory of the models shipped with loopcheck: $LOOPCHECK_RULES_DIR,
  * else next to the installed binary, else the source tree's rules/. */
 const char *lc_default_rules_dir(void);

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "checks.h"
 #include "extract_internal.h"
 #include "hash.h"
 
@@ -93,18 +92,7 @@ static int session_reopen_store(struct lc_analysis_session *session, FILE *err)
     return session->analysis.store ? 0 : -1;
 }
 
-static void session_run_checks(struct lc_analysis *analysis)
-{
-    for (size_t i = 0; i < lc_check_count; i++)
-        lc_checks[i]->run(&analysis->program, &analysis->findings);
-    lc_findings_sort(&analysis->findings);
-    analysis->stats.suppressed = lc_findings_apply_suppressions(&analysis->findings);
-    analysis->stats.findings = analysis->findings.count - analysis->stats.suppressed;
-}
-
-/* Load, link, color and check the stored program again: the steps of
- * lc_analysis_run after extraction (analysis.c: analysis_link and
- * analysis_run_checks), in the same order. */
+/* Load, link, color and check the stored program again. */
 static enum lc_update_status session_relink(struct lc_analysis_session *session, FILE *err)
 {
     struct lc_analysis *analysis = &session->analysis;
@@ -112,21 +100,11 @@ static enum lc_update_status session_relink(struct lc_analysis_session *session,
     lc_program_free(&analysis->program);
     lc_findings_free(&analysis->findings);
     lc_findings_init(&analysis->findings);
-    int loaded = lc_program_load(&analysis->program, analysis->store, &analysis->models, err) == 0;
-    analysis->program.cpu_heavy_level = session->cpu_heavy_level;
-    if (!loaded || lc_fpflow_resolve(&analysis->program, err) != 0 || lc_color_program(&analysis->program) != 0) {
+    if (lc_analysis_relink(analysis, session->cpu_heavy_level, err) != 0) {
         fprintf(err, "loopcheck: the analysis could not complete\n");
         lc_program_free(&analysis->program);
         return LC_UPDATE_FAILED;
     }
-    session_run_checks(analysis);
-    struct lc_program *program = &analysis->program;
-    analysis->stats.functions = program->function_count;
-    analysis->stats.calls = program->call_count;
-    analysis->stats.entry_points = 0;
-    for (uint32_t e = 0; e < program->entry_count; e++)
-        analysis->stats.entry_points += program->entries[e].role == LC_ROLE_LOOP;
-    analysis->stats.cut_pointers = program->cut_pointer_count;
     session->relink_ms = session_now_ms() - start;
     return LC_UPDATE_DONE;
 }
