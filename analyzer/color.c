@@ -78,23 +78,26 @@ static int color_blocking(struct lc_program *program)
     for (uint32_t c = 0; c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         for (uint32_t t = 0; t < call->target_count; t++) {
-            uint32_t g = program->targets[call->first_target + t];
+            uint32_t g = program->targets[call->first_target + t], f = call->caller;
             if (!may_block[g] || !lc_call_blocks(program, c, g, NULL).blocks)
                 continue;
-            if (!program->blocking[g]) {
-                program->blocking[g] = 1;
-                queue[tail++] = g;
+            /* The callee blocks (here: a modelled one only where its
+             * conditions hold), and so does the caller, through this call. */
+            program->blocking[g] = 1;
+            if (!program->blocking[f] && lc_program_function_is_followed(program, f)) {
+                program->blocking[f] = 1;
+                program->blocking_via[f] = c;
+                queue[tail++] = f;
             }
         }
     }
+    /* Then upwards: a followed function that calls one that blocks blocks
+     * too, whatever the call's arguments. */
     while (head < tail) {
         uint32_t g = queue[head++];
         for (uint32_t i = callers->start[g]; i < callers->start[g + 1]; i++) {
             uint32_t c = callers->calls[i], f = program->calls[c].caller;
             if (program->blocking[f] || !lc_program_function_is_followed(program, f))
-                continue;
-            /* A modelled callee blocks only where its conditions hold. */
-            if (program->functions[g].model && !lc_call_blocks(program, c, g, NULL).blocks)
                 continue;
             program->blocking[f] = 1;
             program->blocking_via[f] = c;
