@@ -16,7 +16,7 @@
 #include "blocking.h"
 #include "chain.h"
 #include "cli.h"
-#include "report_shared.h"
+#include "report.h"
 #include "threads.h"
 
 static const char explain_usage[] =

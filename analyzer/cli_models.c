@@ -13,7 +13,7 @@
 #include "analysis.h"
 #include "cli.h"
 #include "models.h"
-#include "report_shared.h"
+#include "report.h"
 
 static const char models_usage[] =
     "usage: loopcheck models [--rules FILE]... NAME...\n"

@@ -20,6 +20,10 @@ struct lc_report_options {
     const char *docs_base_uri;  /* rule help URIs are docs_base_uri + check->doc */
 };
 
+/* `file` relative to `base_dir` when it lies under it (a pointer into
+ * `file`), else `file` itself.  Both are absolute; NULL base_dir: `file`. */
+const char *lc_report_display_path(const char *file, const char *base_dir);
+
 /* "text" | "json" | "sarif" -> format; -1 when unknown. */
 int lc_format_parse(const char *name);
 

@@ -10,9 +10,6 @@
 #include "arena.h"
 #include "strmap.h"
 
-/* `file` relative to `base_dir` when it lies under it (a pointer into
- * `file`), else `file` itself.  Both are absolute; NULL base_dir: `file`. */
-const char *lc_report_display_path(const char *file, const char *base_dir);
 
 /* `path` percent-encoded for the path part of a URI: every byte but ASCII
  * letters, digits, "-._~" and "/" becomes %XX.  In `arena`; NULL when memory
