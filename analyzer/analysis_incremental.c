@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "extract_internal.h"
+#include "extract.h"
 #include "hash.h"
 
 static double session_now_ms(void)
@@ -199,9 +199,4 @@ uint32_t lc_analysis_function_at(const struct lc_program *program, const char *f
             return f;
     }
     return LC_NONE;
-}
-
-const char **lc_analysis_clang_arguments(const struct lc_compile_command *command, int *argc)
-{
-    return lc_extract_arguments(command, argc);
 }

@@ -78,10 +78,4 @@ enum lc_update_status lc_analysis_refresh(struct lc_analysis_session *session, F
 uint32_t lc_analysis_function_at(const struct lc_program *program, const char *file,
                                  unsigned line, unsigned col);
 
-/* The command line the extractor gives libclang for `command` (argv[0]
- * included, NULL-terminated), for callers that parse a TU themselves to
- * look at the cursor under a position; malloc'd array of pointers into
- * `command` and constants, NULL when memory runs out. */
-const char **lc_analysis_clang_arguments(const struct lc_compile_command *command, int *argc);
-
 #endif

@@ -29,4 +29,10 @@ int lc_extract_tu(struct lc_extractor *extractor,
                   const char *unsaved_contents, unsigned long unsaved_length,
                   struct lc_tu_facts *facts);
 
+/* The command line the extractor gives libclang for `command` (argv[0]
+ * included, NULL-terminated), also for callers that parse a TU themselves
+ * (the LSP, to find the cursor under a position): a malloc'd array of
+ * pointers into `command` and string constants, NULL when memory runs out. */
+const char **lc_extract_arguments(const struct lc_compile_command *command, int *argc);
+
 #endif

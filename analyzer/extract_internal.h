@@ -14,6 +14,7 @@
 #include <clang-c/Index.h>
 
 #include "compdb.h"
+#include "extract.h"
 #include "facts.h"
 
 /* A file of the TU with its absolute, normalised name. */
@@ -103,10 +104,6 @@ struct lc_extract_walk {
     size_t conditional_count, conditional_cap;
 };
 
-/* extract_args.c: the argument vector for libclang (argv[0] included);
- * a malloc'd array of pointers into `command` and string constants, NULL
- * when memory runs out. */
-const char **lc_extract_arguments(const struct lc_compile_command *command, int *argc);
 
 /* extract_walk.c: record the functions, calls, loops, accesses and stores
  * of the TU, then free the walk's own arrays. */

@@ -27,7 +27,7 @@ int lc_lsp_source_tu_update(struct lc_lsp_source_tu *source, CXIndex index,
     source->directory = strdup(command->directory);
     source->text = malloc(length + 1);
     int argc;
-    const char **argv = lc_analysis_clang_arguments(command, &argc);
+    const char **argv = lc_extract_arguments(command, &argc);
     if (!source->path || !source->directory || !source->text || !argv) {
         free(argv);
         lc_lsp_source_tu_free(source);

@@ -23,7 +23,7 @@
 #include <time.h>
 
 #include "compdb.h"
-#include "extract_internal.h"
+#include "extract.h"
 
 struct floor_queue {
     const struct lc_compdb *compdb;

@@ -169,7 +169,7 @@ static void test_function_at(void **state)
     assert_string_equal(program->functions[f].name, "on_tick");
     assert_int_equal(lc_analysis_function_at(program, p->app, 3, 14), LC_NONE);
     int argc = 0;
-    const char **argv = lc_analysis_clang_arguments(lc_analysis_find_command(&p->session.analysis, p->app), &argc);
+    const char **argv = lc_extract_arguments(lc_analysis_find_command(&p->session.analysis, p->app), &argc);
     assert_non_null(argv);
     assert_true(argc > 1);
     assert_null(argv[argc]);
