@@ -161,48 +161,95 @@ static int color_entry_points(struct lc_program *program)
     return 0;
 }
 
-/* The CPU costs, computed on a thread of their own. */
-struct color_cost_job {
-    const struct lc_program *program;
-    struct lc_cost *cost;
-    int rc;
+/* A pass run on a second thread while the calling thread does others. */
+struct color_job {
+    struct lc_program *program;
+    int (*pass)(struct lc_program *program);
+    pthread_t thread;
+    int threaded, rc;
 };
 
-static void *color_cost_job_run(void *arg)
+static void *color_job_run(void *arg)
 {
-    struct color_cost_job *job = arg;
-    job->rc = job->cost ? lc_cost_compute(job->program, job->cost) : -1;
+    struct color_job *job = arg;
+    job->rc = job->pass(job->program);
     return NULL;
 }
 
+static void color_job_start(struct color_job *job, struct lc_program *program, int (*pass)(struct lc_program *))
+{
+    *job = (struct color_job){ .program = program, .pass = pass, .rc = -1 };
+    job->threaded = pthread_create(&job->thread, NULL, color_job_run, job) == 0;
+}
+
+/* Wait for the job (or run it here when no thread could be started). */
+static int color_job_finish(struct color_job *job)
+{
+    if (job->threaded)
+        pthread_join(job->thread, NULL);
+    else
+        color_job_run(job);
+    return job->rc;
+}
+
+/* The three results below are NULL unless their pass succeeded. */
+static int color_components(struct lc_program *program)
+{
+    struct lc_scc *scc = calloc(1, sizeof *scc);
+    if (!scc || lc_scc_compute(program, scc) != 0) {
+        if (scc)
+            lc_scc_free(scc);
+        free(scc);
+        return -1;
+    }
+    program->scc = scc;
+    return 0;
+}
+
+static int color_costs(struct lc_program *program)
+{
+    struct lc_cost *cost = calloc(1, sizeof *cost);
+    if (!cost || lc_cost_compute(program, cost) != 0) {
+        if (cost)
+            lc_cost_free(cost);
+        free(cost);
+        return -1;
+    }
+    program->cost = cost;
+    return 0;
+}
+
+static int color_thread_roles(struct lc_program *program)
+{
+    struct lc_threads *threads = calloc(1, sizeof *threads);
+    if (!threads || lc_threads_compute(program, threads) != 0) {
+        free(threads);   /* lc_threads_compute cleaned up after itself */
+        return -1;
+    }
+    program->threads = threads;
+    return 0;
+}
+
 /* Colors, then thread roles and CPU costs, computed here once for every
- * check that needs them (program.h).  The costs read nothing the others
- * write (they read functions, calls, loops and the components), so they are
- * computed on a second thread meanwhile. */
+ * check that needs them (program.h).  Two threads share the passes, each
+ * pass reading only what the passes before it wrote: the components while
+ * the loop and worker reach and the blocking colors are computed (none of
+ * them reads the components), then the costs (which read functions, calls,
+ * loops and the components) while the entry counts and the thread roles
+ * are.  A pass that fails leaves its result NULL for lc_program_free. */
 static int color_passes(struct lc_program *program)
 {
-    struct color_cost_job job = { program, calloc(1, sizeof *job.cost), -1 };
-    pthread_t thread;
-    int threaded = pthread_create(&thread, NULL, color_cost_job_run, &job) == 0;
-    struct lc_threads *threads = calloc(1, sizeof *threads);
-    int rc = threads && color_reach(program, 1, program->on_loop, program->loop_parent, program->loop_entry) == 0
+    struct color_job job;
+    color_job_start(&job, program, color_components);
+    int rc = color_reach(program, 1, program->on_loop, program->loop_parent, program->loop_entry) == 0
                      && color_reach(program, 0, program->on_worker, NULL, NULL) == 0 && color_blocking(program) == 0
-                     && color_entry_points(program) == 0 && lc_threads_compute(program, threads) == 0
                  ? 0
                  : -1;
-    if (threaded)
-        pthread_join(thread, NULL);
-    else
-        color_cost_job_run(&job);
-    if (rc == 0)
-        program->threads = threads;
-    else
-        free(threads);
-    if (job.rc == 0)
-        program->cost = job.cost;
-    else
-        free(job.cost);
-    return rc == 0 && job.rc == 0 ? 0 : -1;
+    if (color_job_finish(&job) != 0 || rc != 0)
+        return -1;
+    color_job_start(&job, program, color_costs);
+    rc = color_entry_points(program) == 0 && color_thread_roles(program) == 0 ? 0 : -1;
+    return color_job_finish(&job) == 0 && rc == 0 ? 0 : -1;
 }
 
 int lc_color_program(struct lc_program *program)
@@ -216,16 +263,13 @@ int lc_color_program(struct lc_program *program)
     program->loop_entry = malloc(n * sizeof *program->loop_entry);
     program->blocking_via = malloc(n * sizeof *program->blocking_via);
     program->callers = calloc(1, sizeof *program->callers);
-    program->scc = calloc(1, sizeof *program->scc);
     if (!program->on_loop || !program->on_worker || !program->blocking || !program->entry_points
         || !program->loop_parent || !program->loop_entry || !program->blocking_via || !program->callers
-        || !program->scc || lc_callers_build(program, program->callers) != 0 || lc_terminates_compute(program) != 0)
+        || lc_callers_build(program, program->callers) != 0 || lc_terminates_compute(program) != 0)
         return -1;
     /* A function that never returns is followed no more. */
     for (uint32_t f = 0; program->followed && f < program->function_count; f++)
         program->followed[f] &= (uint8_t)!program->terminates[f];
-    if (lc_scc_compute(program, program->scc) != 0)
-        return -1;
     memset(program->loop_parent, 0xff, n * sizeof *program->loop_parent);
     memset(program->loop_entry, 0xff, n * sizeof *program->loop_entry);
     memset(program->blocking_via, 0xff, n * sizeof *program->blocking_via);

@@ -27,8 +27,7 @@ static int threads_add_role(struct lc_threads *t, uint32_t function, uint32_t ro
     return 1;
 }
 
-/* Breadth-first from the seeds already queued; the loop goes first so a
- * function the loop reaches always keeps the loop among its roles. */
+/* Breadth-first from the seeds already queued (the workers' entries). */
 static void threads_spread(const struct lc_program *program, struct lc_threads *t, struct role_item *queue,
                            size_t head, size_t *tail)
 {
@@ -61,13 +60,13 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t)
     }
     t->roles[0].entry = LC_NONE;
     t->role_count = 1;
+    /* The loop's role first, so a function the loop reaches always keeps
+     * it: the loop coloring already walked the same calls from the same
+     * entry points, and its chain is the role's. */
+    for (uint32_t f = 0; f < program->function_count; f++)
+        if (program->on_loop[f])
+            threads_add_role(t, f, LC_THREAD_ROLE_LOOP, program->loop_parent[f]);
     size_t tail = 0;
-    for (uint32_t e = 0; e < program->entry_count; e++)
-        if (program->entries[e].role == LC_ROLE_LOOP
-            && threads_add_role(t, program->entries[e].function, LC_THREAD_ROLE_LOOP, LC_NONE))
-            queue[tail++] = (struct role_item){ program->entries[e].function, LC_THREAD_ROLE_LOOP };
-    threads_spread(program, t, queue, 0, &tail);
-    size_t head = tail;
     for (uint32_t e = 0; e < program->entry_count; e++) {
         if (program->entries[e].role == LC_ROLE_LOOP)
             continue;
@@ -76,7 +75,7 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t)
         if (threads_add_role(t, program->entries[e].function, role, LC_NONE))
             queue[tail++] = (struct role_item){ program->entries[e].function, role };
     }
-    threads_spread(program, t, queue, head, &tail);
+    threads_spread(program, t, queue, 0, &tail);
     free(queue);
     return 0;
 }
@@ -181,7 +180,7 @@ int lc_threads_compute(const struct lc_program *program, struct lc_threads *t)
 {
     size_t n = (size_t)program->function_count + 1;
     memset(t, 0, sizeof *t);
-    if (!program->callers || !program->scc)
+    if (!program->callers || !program->scc || !program->on_loop || !program->loop_parent)
         return -1;
     lc_arena_init(&t->arena);
     t->function_roles = malloc(n * LC_THREAD_ROLE_CAP * sizeof *t->function_roles);

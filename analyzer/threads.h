@@ -38,9 +38,9 @@ struct lc_threads {
     struct lc_arena arena;              /* the lists above */
 };
 
-/* Compute the roles and entry locks from the program's reverse call graph
- * and components (lc_color_program builds them first, then keeps the result
- * in program->threads).  Returns 0, or -1 when they are missing or memory
+/* Compute the roles and entry locks from the program's reverse call graph,
+ * components and loop coloring (lc_color_program computes them first, then
+ * keeps the result in program->threads).  Returns 0, or -1 when they are missing or memory
  * runs out. */
 int lc_threads_compute(const struct lc_program *program, struct lc_threads *threads);
 void lc_threads_free(struct lc_threads *threads);
