@@ -168,42 +168,54 @@ static int loader_read_functions(struct program_loader *loader)
                                               " AND +tu_id = ?3", loader_function_row, NULL);
 }
 
-/* Fill a value from columns kind, symbol_id, record, param_index. */
-int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int first, struct lc_program_value *value)
+enum lc_value_kind program_loader_value_kind(const char *kind)
 {
-    const char *kind = (const char *)sqlite3_column_text(stmt, first);
-    int64_t symbol_id = sqlite3_column_int64(stmt, first + 1);
+    static const struct {
+        const char *text;
+        enum lc_value_kind kind;
+    } kinds[] = { { "function", LC_VALUE_FUNCTION }, { "call", LC_VALUE_CALL }, { "null", LC_VALUE_NULL },
+                  { "int", LC_VALUE_INT },           { "field", LC_VALUE_FIELD }, { "var", LC_VALUE_VAR },
+                  { "param", LC_VALUE_PARAM } };
+    for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(kind, kinds[i].text) == 0)
+            return kinds[i].kind;
+    return LC_VALUE_OTHER;
+}
+
+int program_loader_value_of(struct program_loader *loader, enum lc_value_kind kind, int64_t symbol_id,
+                            const char *record, int param_index, struct lc_program_value *value)
+{
     memset(value, 0, sizeof *value);
     value->function = value->flow_node = value->call = LC_NONE;
     value->symbol_id = symbol_id;
-    if (!kind)
-        return 0;
-    if (strcmp(kind, "function") == 0) {
-        value->kind = LC_VALUE_FUNCTION;
+    value->kind = kind;
+    switch (kind) {
+    case LC_VALUE_FUNCTION:
+    case LC_VALUE_CALL:
         value->function = program_loader_function(loader, symbol_id);
         return value->function == LC_NONE ? -1 : 0;
-    }
-    if (strcmp(kind, "call") == 0) {
-        value->kind = LC_VALUE_CALL;
-        value->function = program_loader_function(loader, symbol_id);
-        value->call = LC_NONE;
-        return value->function == LC_NONE ? -1 : 0;
-    }
-    if (strcmp(kind, "null") == 0) {
-        value->kind = LC_VALUE_NULL;
-    } else if (strcmp(kind, "int") == 0) {
-        value->kind = LC_VALUE_INT;
-    } else if (strcmp(kind, "field") == 0 || strcmp(kind, "var") == 0 || strcmp(kind, "param") == 0) {
-        value->kind = kind[0] == 'f' ? LC_VALUE_FIELD : kind[0] == 'v' ? LC_VALUE_VAR : LC_VALUE_PARAM;
+    case LC_VALUE_FIELD:
+    case LC_VALUE_VAR:
+    case LC_VALUE_PARAM: {
         const char *name = symbol_id > 0 && symbol_id <= loader->symbol_max ? loader->symbol_names[symbol_id] : NULL;
         int64_t id = symbol_id;
-        if (value->kind == LC_VALUE_PARAM && (id = program_loader_function(loader, symbol_id)) == LC_NONE)
+        if (kind == LC_VALUE_PARAM && (id = program_loader_function(loader, symbol_id)) == LC_NONE)
             return -1;
-        value->flow_node = lc_fpflow_node(loader->program, value->kind, id, sqlite3_column_int(stmt, first + 3),
-                                          (const char *)sqlite3_column_text(stmt, first + 2), name);
+        value->flow_node = lc_fpflow_node(loader->program, kind, id, param_index, record, name);
         return value->flow_node == LC_NONE ? -1 : 0;
     }
-    return 0;
+    default:
+        return 0;
+    }
+}
+
+/* Fill a value from columns kind, symbol_id, record, param_index. */
+int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int first, struct lc_program_value *value)
+{
+    return program_loader_value_of(loader, program_loader_value_kind((const char *)sqlite3_column_text(stmt, first)),
+                                   sqlite3_column_int64(stmt, first + 1),
+                                   (const char *)sqlite3_column_text(stmt, first + 2),
+                                   sqlite3_column_int(stmt, first + 3), value);
 }
 
 static void loader_attach_models(struct program_loader *loader)
@@ -250,6 +262,7 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
     program->pointer_target_cap = 200;
     int own_db;
     struct program_loader loader = { .program = program, .db = loader_open(store, &own_db), .err = err };
+    loader.path = own_db ? lc_store_path(store) : NULL;
     uint32_t *call_of_row = NULL;
     int64_t call_row_max = 0;
     int rc = -1;

@@ -56,36 +56,39 @@ int program_loader_each_tu(struct program_loader *loader, const char *table, con
     return rc;
 }
 
-/* Where the calls of the store went: call.id -> index into program->calls. */
-struct loader_call_rows {
-    uint32_t *call_of_row;
-    int64_t call_row_max;
-};
-
-static int loader_call_row(struct program_loader *loader, sqlite3_stmt *stmt, void *data)
+/* Link the decoded calls (program_load_call_rows.c), TU by TU in path
+ * order: keep those of the TU whose body of the caller is used, moved to
+ * the front, with their caller and callee made indexes. */
+static int loader_link_calls(struct program_loader *loader, const struct program_call_rows *rows,
+                             uint32_t *call_of_row)
 {
-    struct loader_call_rows *rows = data;
     struct lc_program *program = loader->program;
-    int64_t row = sqlite3_column_int64(stmt, 0);
-    uint32_t caller = program_loader_function(loader, sqlite3_column_int64(stmt, 1));
-    if (row < 0 || row > rows->call_row_max || caller == LC_NONE
-        || !program_loader_owns(loader, caller, loader->current_tu))
-        return 0; /* a header's function whose body another TU provides */
-    if (program_loader_grow((void **)&program->calls, &loader->call_cap, program->call_count,
-                            sizeof *program->calls) != 0)
-        return -1;
-    struct lc_program_call *call = &program->calls[program->call_count];
-    memset(call, 0, sizeof *call);
-    call->caller = caller;
-    call->first_target = LC_NONE;
-    int64_t loop_row = sqlite3_column_type(stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 9);
-    call->loop = loop_row > 0 && loop_row < LC_NONE ? (uint32_t)loop_row : LC_NONE;
-    call->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 6));
-    call->loc.line = (unsigned)sqlite3_column_int(stmt, 7);
-    call->loc.col = (unsigned)sqlite3_column_int(stmt, 8);
-    call->conditional = sqlite3_column_int(stmt, 10);
-    rows->call_of_row[row] = program->call_count++;
-    return program_loader_value(loader, stmt, 2, &call->callee);
+    size_t indirect = 0;
+    program->call_count = 0;
+    for (size_t t = 0; t < rows->tu_count; t++) {
+        const struct program_call_rows_tu *tu = &rows->tus[t];
+        for (int64_t row = tu->first_row; row <= tu->last_row; row++) {
+            size_t place = tu->first_place + (size_t)(row - tu->first_row);
+            struct lc_program_call *call = &program->calls[place];
+            while (indirect < rows->indirect_count && rows->indirect[indirect].place < place)
+                indirect++;
+            uint32_t caller = call->caller == LC_NONE ? LC_NONE : program_loader_function(loader, call->caller);
+            if (caller == LC_NONE || !program_loader_owns(loader, caller, tu->tu_id))
+                continue; /* a header's function whose body another TU provides */
+            struct lc_program_call *kept = &program->calls[program->call_count];
+            if (kept != call)
+                *kept = *call;
+            kept->caller = caller;
+            const struct program_call_rows_indirect *named =
+                indirect < rows->indirect_count && rows->indirect[indirect].place == place ? &rows->indirect[indirect]
+                                                                                           : NULL;
+            if (program_loader_value_of(loader, kept->callee.kind, kept->callee.symbol_id, named ? named->record : NULL,
+                                        named ? named->param_index : 0, &kept->callee) != 0)
+                return -1;
+            call_of_row[row] = program->call_count++;
+        }
+    }
+    return 0;
 }
 
 static int loader_read_calls(struct program_loader *loader, uint32_t **call_of_row, int64_t *call_row_max)
@@ -95,11 +98,17 @@ static int loader_read_calls(struct program_loader *loader, uint32_t **call_of_r
     if (!*call_of_row)
         return -1;
     memset(*call_of_row, 0xff, ((size_t)*call_row_max + 1) * sizeof **call_of_row);
-    struct loader_call_rows rows = { *call_of_row, *call_row_max };
-    return program_loader_each_tu(loader, "call", "SELECT id, caller_id, callee_kind, callee_id, callee_record,"
-                                          " callee_param, file_id, line, col, loop_id, conditional FROM call"
-                                          " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3", loader_call_row, &rows);
+    struct program_call_rows rows;
+    int rc = program_loader_decode_calls(loader, &rows) == 0 ? loader_link_calls(loader, &rows, *call_of_row) : -1;
+    program_call_rows_free(&rows);
+    return rc;
 }
+
+/* Where the calls of the store went: call.id -> index into program->calls. */
+struct loader_call_rows {
+    uint32_t *call_of_row;
+    int64_t call_row_max;
+};
 
 static int loader_read_args(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
 {

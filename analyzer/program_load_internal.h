@@ -20,6 +20,8 @@ struct program_owner {
 struct program_loader {
     struct lc_program *program;
     sqlite3 *db;
+    const char *path;            /* the store, when it may be opened again
+                                    (more read-only connections); else NULL */
     FILE *err;
     const char **file_paths;     /* file.id -> path */
     int64_t file_max;
@@ -46,6 +48,37 @@ const char *program_loader_file(struct program_loader *loader, int64_t file_id);
 uint32_t program_loader_function(struct program_loader *loader, int64_t symbol_id);
 /* Fill a value from the columns kind, symbol_id, record, param_index. */
 int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int first, struct lc_program_value *value);
+/* The same from decoded columns; the kind from its stored spelling. */
+int program_loader_value_of(struct program_loader *loader, enum lc_value_kind kind, int64_t symbol_id,
+                            const char *record, int param_index, struct lc_program_value *value);
+enum lc_value_kind program_loader_value_kind(const char *kind);
+
+/* program_load_call_rows.c: the rows of the call table decoded on one
+ * thread per core (each with a read-only connection of its own) straight
+ * into program->calls, which it allocates.  A row's place there is its
+ * TU's first place plus its distance from the TU's first row; a place with
+ * no row of the TU has caller LC_NONE.  Until program_load_calls.c links
+ * the calls, `caller` holds the caller's symbol id, the callee only its
+ * kind and symbol_id (the record and parameter of a callee named by flow
+ * node are in `indirect`) and `loop` the id of the loop's row.  Thread-safe
+ * use of the loader: only its file paths are read. */
+struct program_call_rows_tu {
+    int64_t tu_id, first_row, last_row;
+    size_t first_place;
+};
+struct program_call_rows_indirect {
+    size_t place;
+    char *record;                /* malloc'd; NULL when none */
+    int param_index;
+};
+struct program_call_rows {
+    struct program_call_rows_tu *tus;   /* the TUs with calls, in path order */
+    size_t tu_count, place_count;
+    struct program_call_rows_indirect *indirect;   /* by place */
+    size_t indirect_count;
+};
+int program_loader_decode_calls(struct program_loader *loader, struct program_call_rows *rows);
+void program_call_rows_free(struct program_call_rows *rows);
 
 /* program_load_calls.c.  The TUs by path into loader->tu_order; then `row`
  * (with `data`) on every row `sql` gives, TU by TU in that order: `sql` is a

@@ -1,10 +1,13 @@
 /* test_linking.c — function-pointer flow and registrations: calls through
  * fields, variables and parameters; registration by argument, by field and
  * through wrappers; offload roles; cutting pointers with too many targets;
- * calls in a header function stored by several TUs counted once. */
+ * calls in a header function stored by several TUs counted once; the
+ * calls of many TUs loaded in path order. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "program_builder.h"
@@ -189,6 +192,64 @@ static void test_two_programs_each_keep_their_main(void **state)
     builder_free(&b);
 }
 
+/* Eight TUs stored out of path order (the loader reads the call table in
+ * slices, one per core, and must give the same program as one reader):
+ * each TU's calls stay grouped under their caller in stored order, a
+ * header function defined by every TU keeps the calls of one, and calls
+ * through a field and a parameter (whose record and index the slices keep
+ * aside) are resolved; the field is named (`watcher.cb`) so its stores
+ * register loop callbacks. */
+static void test_calls_of_many_tus_in_path_order(void **state)
+{
+    (void)state;
+    static const char *const files[] = { "h.c", "c.c", "f.c", "a.c", "g.c", "b.c", "e.c", "d.c" };
+    struct builder b;
+    builder_begin(&b, rules);
+    for (int tu = 0; tu < 8; tu++) {
+        char name[16];
+        snprintf(name, sizeof name, "fn_%c", files[tu][0]);
+        builder_tu(&b, files[tu]);
+        builder_function(&b, "helper", 1, 0);
+        b.facts.functions[b.facts.function_count - 1].loc.file = "/shared/header.h";
+        builder_call(&b, "helper", 2, builder_function_value("sleep"), 0);
+        b.facts.calls[b.facts.call_count - 1].loc.file = "/shared/header.h";
+        builder_function(&b, name, 10, 0);
+        for (unsigned line = 20; line < 20 + (unsigned)tu; line++)
+            builder_call(&b, name, line, builder_function_value("helper"), 0);
+        builder_call(&b, name, 40, builder_field_value(&b, "watcher", "cb"), 0);
+        builder_call(&b, name, 41, builder_param_value(name, 1), 0);
+        builder_store(&b, name, 42, builder_field_value(&b, "watcher", "cb"), builder_function_value(name));
+        if (files[tu][0] == 'a') {   /* driver() { fn_a(0, target_a); } */
+            builder_function(&b, "target_a", 50, 0);
+            builder_function(&b, "driver", 51, 0);
+            builder_call(&b, "driver", 52, builder_function_value("fn_a"), 2, builder_null_value(), "0",
+                         builder_function_value("target_a"), "target_a");
+        }
+        assert_int_equal(builder_end_tu(&b), 0);
+    }
+    assert_int_equal(builder_link(&b), 0);
+    assert_int_equal(b.program.functions[builder_find(&b, "helper")].call_count, 1);
+    assert_int_equal(b.program.call_count, 1 + 1 + 8 * 2 + (0 + 1 + 2 + 3 + 4 + 5 + 6 + 7));
+    for (int tu = 0; tu < 8; tu++) {
+        char name[16];
+        snprintf(name, sizeof name, "fn_%c", files[tu][0]);
+        const struct lc_program_function *fn = &b.program.functions[builder_find(&b, name)];
+        assert_int_equal(fn->call_count, tu + 2);
+        for (uint32_t c = 0; c < fn->call_count; c++) {
+            const struct lc_program_call *call = &b.program.calls[fn->first_call + c];
+            assert_int_equal(call->caller, builder_find(&b, name));
+            assert_int_equal(call->loc.line, c + 2 < fn->call_count ? 20 + c : 40 + (c + 1 - (fn->call_count - 1)));
+            assert_non_null(strstr(call->loc.file, files[tu]));
+        }
+        assert_true(has_target(&b, name, "fn_a"));   /* every fn_X is stored into watcher.cb */
+        assert_true(has_target(&b, name, "fn_h"));
+        assert_true(entry_role(&b, name, LC_ROLE_LOOP, NULL));
+    }
+    assert_true(has_target(&b, "fn_a", "target_a"));
+    assert_false(has_target(&b, "fn_b", "target_a"));
+    builder_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +258,7 @@ int main(void)
         cmocka_unit_test(test_pointer_with_too_many_targets_is_cut),
         cmocka_unit_test(test_header_function_in_two_tus_counted_once),
         cmocka_unit_test(test_two_programs_each_keep_their_main),
+        cmocka_unit_test(test_calls_of_many_tus_in_path_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

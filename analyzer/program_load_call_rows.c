@@ -1,0 +1,255 @@
+/* program_load_call_rows.c — decoding the rows of the call table on
+ * several threads.
+ *
+ * The call table is most of a large store (five million rows for a million
+ * functions) and SQLite decodes the rows of one statement one at a time, so
+ * the TUs, in path order, are cut into slices of about equal row counts, one
+ * per core, and each slice is decoded on its own read-only connection,
+ * every row straight into its place in program->calls.  A TU's rows are
+ * contiguous (each TU is stored in one transaction), so a row's place is
+ * its TU's first place plus its distance from the TU's first row, and the
+ * slices never write the same place.  Everything that needs the loader's
+ * shared state (function indexes, flow nodes, which TU's body is used) is
+ * left to program_load_calls.c, which then walks the places in path order:
+ * the program is the same whatever the number of slices. */
+#include "program_load_internal.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CALL_ROWS_SLICES_MAX 8
+
+/* One thread's share: consecutive TUs of rows->tus. */
+struct call_rows_slice {
+    struct program_loader *loader;
+    sqlite3 *db;                         /* its own connection, or the loader's */
+    int own_db;
+    const struct program_call_rows_tu *tus;
+    size_t tu_count;
+    struct program_call_rows_indirect *indirect;   /* by place */
+    size_t indirect_count, indirect_cap;
+    pthread_t thread;
+    int threaded, rc;
+    char error[200];
+};
+
+static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_id, callee_record, callee_param,"
+                                    " file_id, line, col, loop_id, conditional FROM call"
+                                    " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3";
+
+/* Keep the record and parameter of a callee named by flow node. */
+static int call_rows_keep_indirect(struct call_rows_slice *slice, size_t place, sqlite3_stmt *stmt)
+{
+    if (slice->indirect_count == slice->indirect_cap) {
+        size_t cap = slice->indirect_cap ? slice->indirect_cap * 2 : 64;
+        void *grown = realloc(slice->indirect, cap * sizeof *slice->indirect);
+        if (!grown)
+            return -1;
+        slice->indirect = grown;
+        slice->indirect_cap = cap;
+    }
+    const char *record = (const char *)sqlite3_column_text(stmt, 4);
+    struct program_call_rows_indirect *kept = &slice->indirect[slice->indirect_count];
+    kept->place = place;
+    kept->param_index = sqlite3_column_int(stmt, 5);
+    kept->record = record ? strdup(record) : NULL;
+    if (record && !kept->record)
+        return -1;
+    slice->indirect_count++;
+    return 0;
+}
+
+/* Decode one row into its place (see program_load_internal.h for what the
+ * fields hold until the calls are linked). */
+static int call_rows_decode(struct call_rows_slice *slice, const struct program_call_rows_tu *tu, sqlite3_stmt *stmt)
+{
+    int64_t row = sqlite3_column_int64(stmt, 0), caller = sqlite3_column_int64(stmt, 1);
+    if (row < tu->first_row || row > tu->last_row)
+        return 0;
+    size_t place = tu->first_place + (size_t)(row - tu->first_row);
+    struct lc_program_call *call = &slice->loader->program->calls[place];
+    memset(call, 0, sizeof *call);
+    call->caller = caller > 0 && caller < LC_NONE ? (uint32_t)caller : LC_NONE;
+    call->callee.kind = program_loader_value_kind((const char *)sqlite3_column_text(stmt, 2));
+    call->callee.symbol_id = sqlite3_column_int64(stmt, 3);
+    call->callee.function = call->callee.flow_node = call->callee.call = LC_NONE;
+    call->first_target = LC_NONE;
+    call->loc.file = program_loader_file(slice->loader, sqlite3_column_int64(stmt, 6));
+    call->loc.line = (unsigned)sqlite3_column_int(stmt, 7);
+    call->loc.col = (unsigned)sqlite3_column_int(stmt, 8);
+    int64_t loop_row = sqlite3_column_type(stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 9);
+    call->loop = loop_row > 0 && loop_row < LC_NONE ? (uint32_t)loop_row : LC_NONE;
+    call->conditional = sqlite3_column_int(stmt, 10);
+    if (call->callee.kind == LC_VALUE_FIELD || call->callee.kind == LC_VALUE_VAR || call->callee.kind == LC_VALUE_PARAM)
+        return call_rows_keep_indirect(slice, place, stmt);
+    return 0;
+}
+
+static void *call_rows_slice_run(void *arg)
+{
+    struct call_rows_slice *slice = arg;
+    struct lc_program_call *calls = slice->loader->program->calls;
+    sqlite3_stmt *stmt = NULL;
+    slice->rc = -1;
+    if (slice->own_db && sqlite3_exec(slice->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        goto done;
+    if (sqlite3_prepare_v2(slice->db, call_rows_sql, -1, &stmt, NULL) != SQLITE_OK)
+        goto done;
+    slice->rc = 0;
+    for (size_t t = 0; slice->rc == 0 && t < slice->tu_count; t++) {
+        const struct program_call_rows_tu *tu = &slice->tus[t];
+        for (size_t place = tu->first_place; place <= tu->first_place + (size_t)(tu->last_row - tu->first_row); place++)
+            calls[place].caller = LC_NONE;   /* no row of the TU here (yet) */
+        sqlite3_reset(stmt);
+        sqlite3_bind_int64(stmt, 1, tu->first_row);
+        sqlite3_bind_int64(stmt, 2, tu->last_row);
+        sqlite3_bind_int64(stmt, 3, tu->tu_id);
+        int step;
+        while (slice->rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW)
+            slice->rc = call_rows_decode(slice, tu, stmt);
+        if (slice->rc == 0 && step != SQLITE_DONE)
+            slice->rc = -1;
+    }
+done:
+    if (slice->rc != 0)
+        snprintf(slice->error, sizeof slice->error, "%s", sqlite3_errmsg(slice->db));
+    sqlite3_finalize(stmt);
+    if (slice->own_db)
+        sqlite3_exec(slice->db, "COMMIT", NULL, NULL, NULL);
+    return NULL;
+}
+
+/* The TUs with calls, in path order, with their row ranges and places. */
+static int call_rows_ranges(struct program_loader *loader, struct program_call_rows *rows)
+{
+    sqlite3_stmt *range = program_loader_prepare(loader, "SELECT (SELECT min(rowid) FROM call WHERE tu_id = ?1),"
+                                                         " (SELECT max(rowid) FROM call WHERE tu_id = ?1)");
+    rows->tus = malloc((loader->tu_count + 1) * sizeof *rows->tus);
+    if (!range || !rows->tus) {
+        sqlite3_finalize(range);
+        return -1;
+    }
+    for (size_t t = 0; t < loader->tu_count; t++) {
+        sqlite3_reset(range);
+        sqlite3_bind_int64(range, 1, loader->tu_order[t]);
+        if (sqlite3_step(range) != SQLITE_ROW || sqlite3_column_type(range, 0) == SQLITE_NULL)
+            continue;
+        struct program_call_rows_tu *tu = &rows->tus[rows->tu_count++];
+        tu->tu_id = loader->tu_order[t];
+        tu->first_row = sqlite3_column_int64(range, 0);
+        tu->last_row = sqlite3_column_int64(range, 1);
+        tu->first_place = rows->place_count;
+        rows->place_count += (size_t)(tu->last_row - tu->first_row) + 1;
+    }
+    sqlite3_finalize(range);
+    return 0;
+}
+
+/* Cut the TUs into `count` slices of about equal places; returns how many
+ * slices have TUs. */
+static size_t call_rows_cut(struct program_loader *loader, const struct program_call_rows *rows,
+                            struct call_rows_slice *slices, size_t count)
+{
+    size_t used = 0, t = 0;
+    for (size_t s = 0; s < count && t < rows->tu_count; s++) {
+        size_t end_place = rows->place_count * (s + 1) / count, first = t++;
+        while (t < rows->tu_count && (rows->tus[t].first_place < end_place || s == count - 1))
+            t++;
+        slices[used++] = (struct call_rows_slice){ .loader = loader, .tus = &rows->tus[first], .tu_count = t - first };
+    }
+    return used;
+}
+
+/* Each slice on a thread with a connection of its own; on the loader's
+ * connection, one after the other, when the store cannot be opened again
+ * (or there is a single slice). */
+static void call_rows_run(struct program_loader *loader, struct call_rows_slice *slices, size_t count)
+{
+    for (size_t s = 0; s < count; s++) {
+        struct call_rows_slice *slice = &slices[s];
+        if (count > 1 && loader->path
+            && sqlite3_open_v2(loader->path, &slice->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
+            slice->own_db = 1;
+        if (!slice->own_db) {
+            sqlite3_close(slice->db);
+            slice->db = NULL;
+        }
+    }
+    for (size_t s = 0; s < count; s++)
+        if (slices[s].own_db)
+            slices[s].threaded = pthread_create(&slices[s].thread, NULL, call_rows_slice_run, &slices[s]) == 0;
+    for (size_t s = 0; s < count; s++) {
+        if (slices[s].threaded)
+            continue;
+        if (!slices[s].own_db)
+            slices[s].db = loader->db;
+        call_rows_slice_run(&slices[s]);
+    }
+    for (size_t s = 0; s < count; s++) {
+        if (slices[s].threaded)
+            pthread_join(slices[s].thread, NULL);
+        if (slices[s].own_db)
+            sqlite3_close(slices[s].db);
+    }
+}
+
+/* The slices' kept callees, one list in place order (the slices' places
+ * follow each other). */
+static int call_rows_gather(struct program_call_rows *rows, struct call_rows_slice *slices, size_t count, int rc)
+{
+    size_t total = 0;
+    for (size_t s = 0; s < count; s++)
+        total += slices[s].indirect_count;
+    rows->indirect = rc == 0 ? malloc((total + 1) * sizeof *rows->indirect) : NULL;
+    for (size_t s = 0; s < count; s++) {
+        if (rows->indirect)
+            memcpy(&rows->indirect[rows->indirect_count], slices[s].indirect,
+                   slices[s].indirect_count * sizeof *rows->indirect);
+        else
+            for (size_t i = 0; i < slices[s].indirect_count; i++)
+                free(slices[s].indirect[i].record);
+        rows->indirect_count += rows->indirect ? slices[s].indirect_count : 0;
+        free(slices[s].indirect);
+    }
+    return rows->indirect ? 0 : -1;
+}
+
+int program_loader_decode_calls(struct program_loader *loader, struct program_call_rows *rows)
+{
+    memset(rows, 0, sizeof *rows);
+    struct lc_program *program = loader->program;
+    if (call_rows_ranges(loader, rows) != 0)
+        return -1;
+    if (rows->place_count >= LC_NONE) {
+        fprintf(loader->err, "loopcheck: more calls than loopcheck can hold (%zu)\n", rows->place_count);
+        return -1;
+    }
+    program->calls = malloc((rows->place_count + 1) * sizeof *program->calls);
+    if (!program->calls)
+        return -1;
+    loader->call_cap = (uint32_t)rows->place_count;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t wanted = cores < 1 ? 1 : cores > CALL_ROWS_SLICES_MAX ? CALL_ROWS_SLICES_MAX : (size_t)cores;
+    struct call_rows_slice slices[CALL_ROWS_SLICES_MAX];
+    size_t count = call_rows_cut(loader, rows, slices, wanted);
+    call_rows_run(loader, slices, count);
+    int rc = 0;
+    for (size_t s = 0; s < count && rc == 0; s++) {
+        if (slices[s].rc != 0) {
+            fprintf(loader->err, "loopcheck: cannot read the calls: %s\n", slices[s].error);
+            rc = -1;
+        }
+    }
+    return call_rows_gather(rows, slices, count, rc);
+}
+
+void program_call_rows_free(struct program_call_rows *rows)
+{
+    for (size_t i = 0; i < rows->indirect_count; i++)
+        free(rows->indirect[i].record);
+    free(rows->indirect);
+    free(rows->tus);
+    memset(rows, 0, sizeof *rows);
+}
