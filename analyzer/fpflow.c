@@ -238,7 +238,7 @@ static int flow_seed(struct lc_program *program)
         if (flow_value_into(program, &program->stores[s].value, program->stores[s].target_node) != 0)
             return -1;
     for (uint32_t c = 0; c < program->call_count; c++) {
-        const struct lc_program_value *callee = &program->calls[c].callee;
+        const struct lc_program_callee *callee = &program->calls[c].callee;
         if (callee->kind == LC_VALUE_FUNCTION) {
             if (flow_bind_arguments(program, c, callee->function) != 0)
                 return -1;
@@ -286,7 +286,7 @@ static int flow_fill_targets(struct lc_program *program)
 {
     uint32_t total = 0;
     for (uint32_t c = 0; c < program->call_count; c++) {
-        const struct lc_program_value *callee = &program->calls[c].callee;
+        const struct lc_program_callee *callee = &program->calls[c].callee;
         uint32_t count = 0;
         if (callee->kind == LC_VALUE_FUNCTION)
             count = 1;

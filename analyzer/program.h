@@ -19,26 +19,35 @@
 #define LC_NONE UINT32_MAX
 #define LC_ENTRY_COUNT_CAP 8   /* distinct entry points counted per function */
 
-/* A callee or an argument. */
+/* An argument or a stored value. */
 struct lc_program_value {
     enum lc_value_kind kind;
     uint32_t function;      /* FUNCTION: the function */
     uint32_t flow_node;     /* FIELD/VAR/PARAM: the function-pointer flow node */
-    const char *text;       /* arguments: the source spelling, or NULL */
     uint32_t call;          /* CALL (stores): the call whose result it is */
+    const char *text;       /* arguments: the source spelling, or NULL */
     int64_t symbol_id;      /* FUNCTION/FIELD/VAR/PARAM/CALL: its symbol */
 };
 
+/* What a call calls: a function, or what a function-pointer flow node
+ * (field, variable, parameter) may hold.  Smaller than a value: a large
+ * program has millions of calls. */
+struct lc_program_callee {
+    enum lc_value_kind kind;
+    uint32_t function;      /* FUNCTION: the function */
+    uint32_t flow_node;     /* FIELD/VAR/PARAM: the function-pointer flow node */
+};
+
 struct lc_program_call {
+    struct lc_program_callee callee;
     uint32_t caller;                     /* the function whose body holds it */
-    struct lc_program_value callee;
     struct lc_location loc;
     uint32_t first_arg, arg_count;       /* into program->args */
     uint32_t first_target, target_count; /* into program->targets */
     uint32_t loop;                       /* innermost loop holding it */
+    uint32_t first_lock, lock_count;     /* locks held: into program->held_locks */
     int conditional;                     /* may not run every time its
                                             function does (facts.h) */
-    uint32_t first_lock, lock_count;     /* locks held: into program->held_locks */
 };
 
 /* A variable (global, static) or a lock object (a variable or a struct

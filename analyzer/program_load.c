@@ -92,7 +92,7 @@ uint32_t program_loader_function(struct program_loader *loader, int64_t symbol_i
         return LC_NONE;
     if (old_cap != loader->function_cap) {
         struct program_owner **owners = realloc(loader->function_owners, loader->function_cap * sizeof *owners);
-        int *statics = realloc(loader->function_is_static, loader->function_cap * sizeof *statics);
+        uint8_t *statics = realloc(loader->function_is_static, loader->function_cap * sizeof *statics);
         if (owners)
             loader->function_owners = owners;
         if (statics)
@@ -123,7 +123,7 @@ static int loader_add_owner(struct program_loader *loader, uint32_t function, in
     for (struct program_owner *o = loader->function_owners[function]; o; o = o->next)
         if (o->file_id == file_id && o->line == line)
             return 0;
-    struct program_owner *owner = lc_arena_alloc(&loader->program->arena, sizeof *owner);
+    struct program_owner *owner = lc_arena_alloc(&loader->owners, sizeof *owner);
     if (!owner)
         return -1;
     *owner = (struct program_owner){ tu_id, file_id, line, loader->function_owners[function] };
@@ -148,7 +148,7 @@ static int loader_function_row(struct program_loader *loader, sqlite3_stmt *stmt
     struct lc_program_function *fn = &loader->program->functions[index];
     int is_definition = sqlite3_column_int(stmt, 5);
     fn->annotations |= (unsigned)sqlite3_column_int(stmt, 7);
-    loader->function_is_static[index] |= sqlite3_column_int(stmt, 6);
+    loader->function_is_static[index] |= sqlite3_column_int(stmt, 6) != 0;
     if ((is_definition && !fn->is_defined) || !fn->loc.file) {
         fn->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 2));
         fn->loc.line = (unsigned)sqlite3_column_int(stmt, 3);
@@ -263,6 +263,7 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
     int own_db;
     struct program_loader loader = { .program = program, .db = loader_open(store, &own_db), .err = err };
     loader.path = own_db ? lc_store_path(store) : NULL;
+    lc_arena_init(&loader.owners);
     uint32_t *call_of_row = NULL;
     int64_t call_row_max = 0;
     int rc = -1;
@@ -272,23 +273,34 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
             sqlite3_close(loader.db);
         return -1;
     }
+    /* The call table is decoded on other threads while the symbols and
+     * functions are read here. */
+    struct program_call_rows rows = { 0 };
+    int calls_started = 0, calls_finished = 0, functions_rc;
     loader.file_paths = program_loader_strings(&loader, "SELECT coalesce(max(id), 0) FROM file", "SELECT id, path FROM file",
                                        &loader.file_max);
+    if (!loader.file_paths || program_loader_read_tu_order(&loader) != 0
+        || !(calls_started = program_loader_start_calls(&loader, &rows) == 0))
+        goto done;
     loader.symbol_names = program_loader_strings(&loader, "SELECT coalesce(max(id), 0) FROM symbol",
                                          "SELECT id, name FROM symbol", &loader.symbol_max);
-    if (!loader.file_paths || !loader.symbol_names)
-        goto done;
-    loader.symbol_function = malloc(((size_t)loader.symbol_max + 1) * sizeof *loader.symbol_function);
+    loader.symbol_function =
+        loader.symbol_names ? malloc(((size_t)loader.symbol_max + 1) * sizeof *loader.symbol_function) : NULL;
     if (!loader.symbol_function)
         goto done;
     memset(loader.symbol_function, 0xff, ((size_t)loader.symbol_max + 1) * sizeof *loader.symbol_function);
-    if (program_loader_read_tu_order(&loader) != 0 || loader_read_functions(&loader) != 0
-        || program_loader_read_calls(&loader, &call_of_row, &call_row_max) != 0
+    functions_rc = loader_read_functions(&loader);
+    calls_finished = 1;
+    if (program_loader_finish_calls(&loader, &rows) != 0 || functions_rc != 0
+        || program_loader_read_calls(&loader, &rows, &call_of_row, &call_row_max) != 0
         || program_loader_read_bodies(&loader, call_of_row, call_row_max) != 0)
         goto done;
     loader_attach_models(&loader);
     rc = loader_followed(program);
 done:
+    if (calls_started && !calls_finished)
+        program_loader_finish_calls(&loader, &rows);
+    program_call_rows_free(&rows);
     sqlite3_exec(loader.db, "COMMIT", NULL, NULL, NULL);
     if (own_db)
         sqlite3_close(loader.db);
@@ -301,6 +313,7 @@ done:
     free(loader.symbol_function);
     free(loader.function_owners);
     free(loader.function_is_static);
+    lc_arena_free(&loader.owners);
     free(loader.tu_order);
     return rc;
 }

@@ -22,7 +22,7 @@
 #define CALL_ROWS_SLICES_MAX 8
 
 /* One thread's share: consecutive TUs of rows->tus. */
-struct call_rows_slice {
+struct program_call_rows_slice {
     struct program_loader *loader;
     sqlite3 *db;                         /* its own connection, or the loader's */
     int own_db;
@@ -40,7 +40,7 @@ static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_i
                                     " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3";
 
 /* Keep the record and parameter of a callee named by flow node. */
-static int call_rows_keep_indirect(struct call_rows_slice *slice, size_t place, sqlite3_stmt *stmt)
+static int call_rows_keep_indirect(struct program_call_rows_slice *slice, size_t place, sqlite3_stmt *stmt)
 {
     if (slice->indirect_count == slice->indirect_cap) {
         size_t cap = slice->indirect_cap ? slice->indirect_cap * 2 : 64;
@@ -63,9 +63,10 @@ static int call_rows_keep_indirect(struct call_rows_slice *slice, size_t place, 
 
 /* Decode one row into its place (see program_load_internal.h for what the
  * fields hold until the calls are linked). */
-static int call_rows_decode(struct call_rows_slice *slice, const struct program_call_rows_tu *tu, sqlite3_stmt *stmt)
+static int call_rows_decode(struct program_call_rows_slice *slice, const struct program_call_rows_tu *tu, sqlite3_stmt *stmt)
 {
     int64_t row = sqlite3_column_int64(stmt, 0), caller = sqlite3_column_int64(stmt, 1);
+    int64_t callee = sqlite3_column_int64(stmt, 3);
     if (row < tu->first_row || row > tu->last_row)
         return 0;
     size_t place = tu->first_place + (size_t)(row - tu->first_row);
@@ -73,8 +74,8 @@ static int call_rows_decode(struct call_rows_slice *slice, const struct program_
     memset(call, 0, sizeof *call);
     call->caller = caller > 0 && caller < LC_NONE ? (uint32_t)caller : LC_NONE;
     call->callee.kind = program_loader_value_kind((const char *)sqlite3_column_text(stmt, 2));
-    call->callee.symbol_id = sqlite3_column_int64(stmt, 3);
-    call->callee.function = call->callee.flow_node = call->callee.call = LC_NONE;
+    call->callee.function = callee > 0 && callee < LC_NONE ? (uint32_t)callee : LC_NONE;
+    call->callee.flow_node = LC_NONE;
     call->first_target = LC_NONE;
     call->loc.file = program_loader_file(slice->loader, sqlite3_column_int64(stmt, 6));
     call->loc.line = (unsigned)sqlite3_column_int(stmt, 7);
@@ -89,7 +90,7 @@ static int call_rows_decode(struct call_rows_slice *slice, const struct program_
 
 static void *call_rows_slice_run(void *arg)
 {
-    struct call_rows_slice *slice = arg;
+    struct program_call_rows_slice *slice = arg;
     struct lc_program_call *calls = slice->loader->program->calls;
     sqlite3_stmt *stmt = NULL;
     slice->rc = -1;
@@ -150,25 +151,25 @@ static int call_rows_ranges(struct program_loader *loader, struct program_call_r
 /* Cut the TUs into `count` slices of about equal places; returns how many
  * slices have TUs. */
 static size_t call_rows_cut(struct program_loader *loader, const struct program_call_rows *rows,
-                            struct call_rows_slice *slices, size_t count)
+                            struct program_call_rows_slice *slices, size_t count)
 {
     size_t used = 0, t = 0;
     for (size_t s = 0; s < count && t < rows->tu_count; s++) {
         size_t end_place = rows->place_count * (s + 1) / count, first = t++;
         while (t < rows->tu_count && (rows->tus[t].first_place < end_place || s == count - 1))
             t++;
-        slices[used++] = (struct call_rows_slice){ .loader = loader, .tus = &rows->tus[first], .tu_count = t - first };
+        slices[used++] = (struct program_call_rows_slice){ .loader = loader, .tus = &rows->tus[first], .tu_count = t - first };
     }
     return used;
 }
 
-/* Each slice on a thread with a connection of its own; on the loader's
- * connection, one after the other, when the store cannot be opened again
- * (or there is a single slice). */
-static void call_rows_run(struct program_loader *loader, struct call_rows_slice *slices, size_t count)
+/* Each slice on a thread with a connection of its own; the others (when
+ * the store cannot be opened again, or there is a single slice) are left
+ * to program_loader_finish_calls, on the loader's connection. */
+static void call_rows_start(struct program_loader *loader, struct program_call_rows_slice *slices, size_t count)
 {
     for (size_t s = 0; s < count; s++) {
-        struct call_rows_slice *slice = &slices[s];
+        struct program_call_rows_slice *slice = &slices[s];
         if (count > 1 && loader->path
             && sqlite3_open_v2(loader->path, &slice->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
             slice->own_db = 1;
@@ -176,47 +177,35 @@ static void call_rows_run(struct program_loader *loader, struct call_rows_slice 
             sqlite3_close(slice->db);
             slice->db = NULL;
         }
-    }
-    for (size_t s = 0; s < count; s++)
-        if (slices[s].own_db)
-            slices[s].threaded = pthread_create(&slices[s].thread, NULL, call_rows_slice_run, &slices[s]) == 0;
-    for (size_t s = 0; s < count; s++) {
-        if (slices[s].threaded)
-            continue;
-        if (!slices[s].own_db)
-            slices[s].db = loader->db;
-        call_rows_slice_run(&slices[s]);
-    }
-    for (size_t s = 0; s < count; s++) {
-        if (slices[s].threaded)
-            pthread_join(slices[s].thread, NULL);
-        if (slices[s].own_db)
-            sqlite3_close(slices[s].db);
+        if (slice->own_db)
+            slice->threaded = pthread_create(&slice->thread, NULL, call_rows_slice_run, slice) == 0;
     }
 }
 
 /* The slices' kept callees, one list in place order (the slices' places
  * follow each other). */
-static int call_rows_gather(struct program_call_rows *rows, struct call_rows_slice *slices, size_t count, int rc)
+static int call_rows_gather(struct program_call_rows *rows, int rc)
 {
     size_t total = 0;
-    for (size_t s = 0; s < count; s++)
-        total += slices[s].indirect_count;
+    for (size_t s = 0; s < rows->slice_count; s++)
+        total += rows->slices[s].indirect_count;
     rows->indirect = rc == 0 ? malloc((total + 1) * sizeof *rows->indirect) : NULL;
-    for (size_t s = 0; s < count; s++) {
+    for (size_t s = 0; s < rows->slice_count; s++) {
+        struct program_call_rows_slice *slice = &rows->slices[s];
         if (rows->indirect)
-            memcpy(&rows->indirect[rows->indirect_count], slices[s].indirect,
-                   slices[s].indirect_count * sizeof *rows->indirect);
+            memcpy(&rows->indirect[rows->indirect_count], slice->indirect, slice->indirect_count * sizeof *slice->indirect);
         else
-            for (size_t i = 0; i < slices[s].indirect_count; i++)
-                free(slices[s].indirect[i].record);
-        rows->indirect_count += rows->indirect ? slices[s].indirect_count : 0;
-        free(slices[s].indirect);
+            for (size_t i = 0; i < slice->indirect_count; i++)
+                free(slice->indirect[i].record);
+        rows->indirect_count += rows->indirect ? slice->indirect_count : 0;
+        free(slice->indirect);
+        slice->indirect = NULL;
+        slice->indirect_count = 0;
     }
     return rows->indirect ? 0 : -1;
 }
 
-int program_loader_decode_calls(struct program_loader *loader, struct program_call_rows *rows)
+int program_loader_start_calls(struct program_loader *loader, struct program_call_rows *rows)
 {
     memset(rows, 0, sizeof *rows);
     struct lc_program *program = loader->program;
@@ -226,23 +215,39 @@ int program_loader_decode_calls(struct program_loader *loader, struct program_ca
         fprintf(loader->err, "loopcheck: more calls than loopcheck can hold (%zu)\n", rows->place_count);
         return -1;
     }
-    program->calls = malloc((rows->place_count + 1) * sizeof *program->calls);
-    if (!program->calls)
-        return -1;
-    loader->call_cap = (uint32_t)rows->place_count;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     size_t wanted = cores < 1 ? 1 : cores > CALL_ROWS_SLICES_MAX ? CALL_ROWS_SLICES_MAX : (size_t)cores;
-    struct call_rows_slice slices[CALL_ROWS_SLICES_MAX];
-    size_t count = call_rows_cut(loader, rows, slices, wanted);
-    call_rows_run(loader, slices, count);
+    program->calls = malloc((rows->place_count + 1) * sizeof *program->calls);
+    rows->slices = calloc(wanted, sizeof *rows->slices);
+    if (!program->calls || !rows->slices)
+        return -1;
+    loader->call_cap = (uint32_t)rows->place_count;
+    rows->slice_count = call_rows_cut(loader, rows, rows->slices, wanted);
+    call_rows_start(loader, rows->slices, rows->slice_count);
+    return 0;
+}
+
+int program_loader_finish_calls(struct program_loader *loader, struct program_call_rows *rows)
+{
     int rc = 0;
-    for (size_t s = 0; s < count && rc == 0; s++) {
-        if (slices[s].rc != 0) {
-            fprintf(loader->err, "loopcheck: cannot read the calls: %s\n", slices[s].error);
+    for (size_t s = 0; s < rows->slice_count; s++) {
+        struct program_call_rows_slice *slice = &rows->slices[s];
+        if (slice->threaded) {
+            pthread_join(slice->thread, NULL);
+            slice->threaded = 0;
+        } else {
+            slice->db = loader->db;
+            call_rows_slice_run(slice);
+        }
+        if (slice->own_db)
+            sqlite3_close(slice->db);
+        slice->own_db = 0;
+        if (slice->rc != 0 && rc == 0) {
+            fprintf(loader->err, "loopcheck: cannot read the calls: %s\n", slice->error);
             rc = -1;
         }
     }
-    return call_rows_gather(rows, slices, count, rc);
+    return call_rows_gather(rows, rc);
 }
 
 void program_call_rows_free(struct program_call_rows *rows)
@@ -251,5 +256,6 @@ void program_call_rows_free(struct program_call_rows *rows)
         free(rows->indirect[i].record);
     free(rows->indirect);
     free(rows->tus);
+    free(rows->slices);
     memset(rows, 0, sizeof *rows);
 }

@@ -82,26 +82,27 @@ static int loader_link_calls(struct program_loader *loader, const struct program
             const struct program_call_rows_indirect *named =
                 indirect < rows->indirect_count && rows->indirect[indirect].place == place ? &rows->indirect[indirect]
                                                                                            : NULL;
-            if (program_loader_value_of(loader, kept->callee.kind, kept->callee.symbol_id, named ? named->record : NULL,
-                                        named ? named->param_index : 0, &kept->callee) != 0)
+            struct lc_program_value callee;
+            if (program_loader_value_of(loader, kept->callee.kind,
+                                        kept->callee.function == LC_NONE ? 0 : kept->callee.function,
+                                        named ? named->record : NULL, named ? named->param_index : 0, &callee) != 0)
                 return -1;
+            kept->callee = (struct lc_program_callee){ callee.kind, callee.function, callee.flow_node };
             call_of_row[row] = program->call_count++;
         }
     }
     return 0;
 }
 
-static int loader_read_calls(struct program_loader *loader, uint32_t **call_of_row, int64_t *call_row_max)
+static int loader_read_calls(struct program_loader *loader, const struct program_call_rows *rows,
+                             uint32_t **call_of_row, int64_t *call_row_max)
 {
     *call_row_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM call");
     *call_of_row = malloc(((size_t)*call_row_max + 1) * sizeof **call_of_row);
     if (!*call_of_row)
         return -1;
     memset(*call_of_row, 0xff, ((size_t)*call_row_max + 1) * sizeof **call_of_row);
-    struct program_call_rows rows;
-    int rc = program_loader_decode_calls(loader, &rows) == 0 ? loader_link_calls(loader, &rows, *call_of_row) : -1;
-    program_call_rows_free(&rows);
-    return rc;
+    return loader_link_calls(loader, rows, *call_of_row);
 }
 
 /* Where the calls of the store went: call.id -> index into program->calls. */
@@ -210,9 +211,10 @@ static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row,
     return 0;
 }
 
-int program_loader_read_calls(struct program_loader *loader, uint32_t **call_of_row, int64_t *call_row_max)
+int program_loader_read_calls(struct program_loader *loader, const struct program_call_rows *rows,
+                              uint32_t **call_of_row, int64_t *call_row_max)
 {
-    return loader_read_calls(loader, call_of_row, call_row_max) == 0
+    return loader_read_calls(loader, rows, call_of_row, call_row_max) == 0
                    && loader_read_args(loader, *call_of_row, *call_row_max) == 0
                    && loader_group_calls(loader->program, *call_of_row, *call_row_max) == 0
                    && loader_read_stores(loader, *call_of_row, *call_row_max) == 0

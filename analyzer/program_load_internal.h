@@ -29,7 +29,8 @@ struct program_loader {
     int64_t symbol_max;
     uint32_t *symbol_function;   /* symbol.id -> function index */
     struct program_owner **function_owners; /* function index -> owners */
-    int *function_is_static;
+    struct lc_arena owners;      /* the owners, freed with the loader */
+    uint8_t *function_is_static;
     uint32_t function_cap, call_cap, arg_cap, store_cap;
     int64_t *tu_order;           /* TU ids by path: the order rows are read in */
     size_t tu_count;
@@ -55,13 +56,17 @@ enum lc_value_kind program_loader_value_kind(const char *kind);
 
 /* program_load_call_rows.c: the rows of the call table decoded on one
  * thread per core (each with a read-only connection of its own) straight
- * into program->calls, which it allocates.  A row's place there is its
- * TU's first place plus its distance from the TU's first row; a place with
- * no row of the TU has caller LC_NONE.  Until program_load_calls.c links
- * the calls, `caller` holds the caller's symbol id, the callee only its
- * kind and symbol_id (the record and parameter of a callee named by flow
- * node are in `indirect`) and `loop` the id of the loop's row.  Thread-safe
- * use of the loader: only its file paths are read. */
+ * into program->calls, which it allocates, while the loader reads the
+ * functions: program_loader_start_calls needs the file paths and the TU
+ * order, and starts the threads; program_loader_finish_calls waits for
+ * them (to be called whenever start returned 0).  Meanwhile the threads
+ * read nothing of the loader but its file paths.  A row's place in
+ * program->calls is its TU's first place plus its distance from the TU's
+ * first row; a place with no row of the TU has caller LC_NONE.  Until
+ * program_load_calls.c links the calls, `caller` holds the caller's symbol
+ * id, the callee its kind and, in `function`, its symbol id (the record and
+ * parameter of a callee named by flow node are in `indirect`), and `loop`
+ * the id of the loop's row; a symbol id that does not fit is LC_NONE. */
 struct program_call_rows_tu {
     int64_t tu_id, first_row, last_row;
     size_t first_place;
@@ -71,13 +76,17 @@ struct program_call_rows_indirect {
     char *record;                /* malloc'd; NULL when none */
     int param_index;
 };
+struct program_call_rows_slice;  /* program_load_call_rows.c */
 struct program_call_rows {
     struct program_call_rows_tu *tus;   /* the TUs with calls, in path order */
     size_t tu_count, place_count;
     struct program_call_rows_indirect *indirect;   /* by place */
     size_t indirect_count;
+    struct program_call_rows_slice *slices;
+    size_t slice_count;
 };
-int program_loader_decode_calls(struct program_loader *loader, struct program_call_rows *rows);
+int program_loader_start_calls(struct program_loader *loader, struct program_call_rows *rows);
+int program_loader_finish_calls(struct program_loader *loader, struct program_call_rows *rows);
 void program_call_rows_free(struct program_call_rows *rows);
 
 /* program_load_calls.c.  The TUs by path into loader->tu_order; then `row`
@@ -88,9 +97,11 @@ typedef int program_loader_row_fn(struct program_loader *loader, sqlite3_stmt *s
 int program_loader_read_tu_order(struct program_loader *loader);
 int program_loader_each_tu(struct program_loader *loader, const char *table, const char *sql,
                            program_loader_row_fn *row, void *data);
-/* Calls, their arguments, grouped by caller, and stores; *call_of_row maps
- * call.id to the call's index (malloc'd, up to *call_row_max).  0 or -1. */
-int program_loader_read_calls(struct program_loader *loader, uint32_t **call_of_row, int64_t *call_row_max);
+/* Calls (decoded by program_load_call_rows.c), their arguments, grouped by
+ * caller, and stores; *call_of_row maps call.id to the call's index
+ * (malloc'd, up to *call_row_max).  0 or -1. */
+int program_loader_read_calls(struct program_loader *loader, const struct program_call_rows *rows,
+                              uint32_t **call_of_row, int64_t *call_row_max);
 
 /* program_load_bodies.c: loops, accesses and held locks (after calls).
  * Until it runs, program->calls[c].loop holds the id of the call's loop row

@@ -12,6 +12,27 @@ struct role_item {
     uint32_t function, role;
 };
 
+/* The breadth-first queue of (function, role) items; grows as needed (each
+ * function enters it at most once per role it gets). */
+struct role_queue {
+    struct role_item *items;
+    size_t head, tail, cap;
+};
+
+static int role_queue_push(struct role_queue *q, uint32_t function, uint32_t role)
+{
+    if (q->tail == q->cap) {
+        size_t cap = q->cap ? q->cap * 2 : 1024;
+        struct role_item *grown = realloc(q->items, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        q->items = grown;
+        q->cap = cap;
+    }
+    q->items[q->tail++] = (struct role_item){ function, role };
+    return 0;
+}
+
 /* Give `function` the role (if it has room and not already); 1 when added. */
 static int threads_add_role(struct lc_threads *t, uint32_t function, uint32_t role, uint32_t parent)
 {
@@ -28,11 +49,10 @@ static int threads_add_role(struct lc_threads *t, uint32_t function, uint32_t ro
 }
 
 /* Breadth-first from the seeds already queued (the workers' entries). */
-static void threads_spread(const struct lc_program *program, struct lc_threads *t, struct role_item *queue,
-                           size_t head, size_t *tail)
+static int threads_spread(const struct lc_program *program, struct lc_threads *t, struct role_queue *queue)
 {
-    while (head < *tail) {
-        struct role_item item = queue[head++];
+    while (queue->head < queue->tail) {
+        struct role_item item = queue->items[queue->head++];
         uint32_t begin, end;
         if (!lc_program_function_is_followed(program, item.function))
             continue;
@@ -44,20 +64,19 @@ static void threads_spread(const struct lc_program *program, struct lc_threads *
             /* The call, looked up only for the few edges that add a role. */
             t->role_parent[(size_t)g * LC_THREAD_ROLE_CAP + t->function_role_count[g] - 1] =
                 lc_program_target_call(program, item.function, i);
-            queue[(*tail)++] = (struct role_item){ g, item.role };
+            if (role_queue_push(queue, g, item.role) != 0)
+                return -1;
         }
     }
+    return 0;
 }
 
 static int threads_roles(const struct lc_program *program, struct lc_threads *t)
 {
-    size_t n = (size_t)program->function_count + 1;
-    struct role_item *queue = malloc(n * LC_THREAD_ROLE_CAP * sizeof *queue);
+    struct role_queue queue = { 0 };
     t->roles = malloc(((size_t)program->entry_count + 1) * sizeof *t->roles);
-    if (!queue || !t->roles) {
-        free(queue);
+    if (!t->roles)
         return -1;
-    }
     t->roles[0].entry = LC_NONE;
     t->role_count = 1;
     /* The loop's role first, so a function the loop reaches always keeps
@@ -66,18 +85,19 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t)
     for (uint32_t f = 0; f < program->function_count; f++)
         if (program->on_loop[f])
             threads_add_role(t, f, LC_THREAD_ROLE_LOOP, program->loop_parent[f]);
-    size_t tail = 0;
-    for (uint32_t e = 0; e < program->entry_count; e++) {
+    int rc = 0;
+    for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++) {
         if (program->entries[e].role == LC_ROLE_LOOP)
             continue;
         uint32_t role = t->role_count;
         t->roles[t->role_count++].entry = e;
         if (threads_add_role(t, program->entries[e].function, role, LC_NONE))
-            queue[tail++] = (struct role_item){ program->entries[e].function, role };
+            rc = role_queue_push(&queue, program->entries[e].function, role);
     }
-    threads_spread(program, t, queue, 0, &tail);
-    free(queue);
-    return 0;
+    if (rc == 0)
+        rc = threads_spread(program, t, &queue);
+    free(queue.items);
+    return rc;
 }
 
 /* Sorted, duplicate-free copy of `count` object indexes into the arena. */
