@@ -8,8 +8,11 @@
 #include "program.h"
 
 struct lc_callers {
-    uint32_t *start;   /* function -> first in calls; function + 1 -> end */
-    uint32_t *calls;   /* call indexes */
+    uint32_t *start;     /* function -> first in calls; function + 1 -> end */
+    uint32_t *calls;     /* call indexes */
+    uint32_t *functions; /* the caller of each of `calls`: a pass over the
+                            callers reads it in order instead of looking up
+                            each call */
 };
 
 int lc_callers_build(const struct lc_program *program, struct lc_callers *callers);

@@ -96,7 +96,7 @@ static int color_blocking(struct lc_program *program)
     while (head < tail) {
         uint32_t g = queue[head++];
         for (uint32_t i = callers->start[g]; i < callers->start[g + 1]; i++) {
-            uint32_t c = callers->calls[i], f = program->calls[c].caller;
+            uint32_t c = callers->calls[i], f = callers->functions[i];
             if (program->blocking[f] || !lc_program_function_is_followed(program, f))
                 continue;
             program->blocking[f] = 1;
@@ -147,7 +147,7 @@ static int color_entry_points(struct lc_program *program)
         for (uint32_t i = scc->component_start[k - 1]; i < scc->component_start[k]; i++) {
             uint32_t g = scc->order[i];
             for (uint32_t r = callers->start[g]; r < callers->start[g + 1]; r++) {
-                uint32_t f = program->calls[callers->calls[r]].caller, from = scc->component_of[f];
+                uint32_t f = callers->functions[r], from = scc->component_of[f];
                 for (uint32_t j = 0; from != k - 1 && j < counts[from] && lc_program_function_is_followed(program, f);
                      j++)
                     color_add_entry(sets, counts, k - 1, sets[(size_t)from * LC_ENTRY_COUNT_CAP + j]);

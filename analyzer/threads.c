@@ -166,12 +166,12 @@ static int threads_entry_locks(const struct lc_program *program, struct lc_threa
             uint32_t f = scc->order[i], *set = NULL, count = 0;
             int first = 1;
             for (uint32_t r = callers->start[f]; r < callers->start[f + 1] && !registered[f]; r++) {
-                uint32_t call = callers->calls[r], caller = program->calls[call].caller;
+                uint32_t call = callers->calls[r], caller = callers->functions[r];
                 /* A caller in the same cycle, or one only `main` runs
                  * (before the loop), says nothing about concurrent calls. */
                 if (scc->component_of[caller] == k - 1 || t->function_role_count[caller] == 0)
                     continue;
-                if (program->calls[call].lock_count == 0 && t->entry_lock_count[caller] == 0) {
+                if (t->entry_lock_count[caller] == 0 && program->calls[call].lock_count == 0) {
                     first = 0;   /* a caller holding nothing: nothing is held on entry */
                     count = 0;
                     break;
