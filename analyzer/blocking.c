@@ -120,6 +120,10 @@ int lc_call_first_blocking_target(const struct lc_program *program, uint32_t cal
     const struct lc_program_call *c = &program->calls[call];
     for (uint32_t t = 0; t < c->target_count; t++) {
         *target = program->targets[c->first_target + t];
+        /* Once colored, a callee that blocks at no call at all is marked
+         * so (color.c): no need to look at its model again. */
+        if (program->blocking && !program->blocking[*target])
+            continue;
         *why = lc_call_blocks(program, call, *target, arena);
         if (why->blocks)
             return 1;
