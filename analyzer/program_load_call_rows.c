@@ -14,6 +14,8 @@
  * the program is the same whatever the number of slices. */
 #include "program_load_internal.h"
 
+#include "grow.h"
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,14 +44,8 @@ static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_i
 /* Keep the record and parameter of a callee named by flow node. */
 static int call_rows_keep_indirect(struct program_call_rows_slice *slice, size_t place, sqlite3_stmt *stmt)
 {
-    if (slice->indirect_count == slice->indirect_cap) {
-        size_t cap = slice->indirect_cap ? slice->indirect_cap * 2 : 64;
-        void *grown = realloc(slice->indirect, cap * sizeof *slice->indirect);
-        if (!grown)
-            return -1;
-        slice->indirect = grown;
-        slice->indirect_cap = cap;
-    }
+    if (lc_grow((void **)&slice->indirect, &slice->indirect_cap, slice->indirect_count, sizeof *slice->indirect, 64) != 0)
+        return -1;
     const char *record = (const char *)sqlite3_column_text(stmt, 4);
     struct program_call_rows_indirect *kept = &slice->indirect[slice->indirect_count];
     kept->place = place;

@@ -2,6 +2,7 @@
  * functions: functions passed to a registration API at the argument its
  * model names (`callback uv_timer_start arg2 loop`), stored into a modelled
  * field (`field ev_watcher.cb loop`), or annotated async / worker. */
+#include "grow.h"
 #include "program.h"
 
 #include <stdlib.h>
@@ -10,7 +11,7 @@
 struct registrations {
     struct lc_program *program;
     uint8_t *roles_seen;      /* per function: bit (1 << role) */
-    uint32_t cap;
+    size_t cap;
 };
 
 static int registrations_add(struct registrations *r, uint32_t function, enum lc_thread_role role, const char *api,
@@ -20,14 +21,8 @@ static int registrations_add(struct registrations *r, uint32_t function, enum lc
     if (r->roles_seen[function] & (1u << role))
         return 0;
     r->roles_seen[function] |= (uint8_t)(1u << role);
-    if (program->entry_count == r->cap) {
-        uint32_t cap = r->cap ? r->cap * 2 : 64;
-        struct lc_entry *grown = realloc(program->entries, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        program->entries = grown;
-        r->cap = cap;
-    }
+    if (lc_grow((void **)&program->entries, &r->cap, program->entry_count, sizeof *program->entries, 64) != 0)
+        return -1;
     program->entries[program->entry_count++] = (struct lc_entry){
         .function = function, .role = role, .api = api, .library = library, .site = site,
     };

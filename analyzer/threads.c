@@ -6,6 +6,7 @@
 
 #include "callers.h"
 #include "chain.h"
+#include "grow.h"
 #include "scc.h"
 
 struct role_item {
@@ -21,14 +22,8 @@ struct role_queue {
 
 static int role_queue_push(struct role_queue *q, uint32_t function, uint32_t role)
 {
-    if (q->tail == q->cap) {
-        size_t cap = q->cap ? q->cap * 2 : 1024;
-        struct role_item *grown = realloc(q->items, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        q->items = grown;
-        q->cap = cap;
-    }
+    if (lc_grow((void **)&q->items, &q->cap, q->tail, sizeof *q->items, 1024) != 0)
+        return -1;
     q->items[q->tail++] = (struct role_item){ function, role };
     return 0;
 }
