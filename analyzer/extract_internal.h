@@ -156,12 +156,20 @@ int lc_extract_atomic_operation(struct lc_extract_walk *walk, CXCursor expr,
                                 const char *callee_name);
 
 /* extract_stores.c */
-/* Record what storing `value_expr` into `target` (FIELD or VAR) stores:
- * through `?:` each branch; a direct call's result always; a function,
- * field, variable or parameter when `function_pointer` is set. */
+/* What a store records besides a direct call's result (always recorded). */
+enum lc_extract_stored {
+    LC_STORED_CALLS,              /* nothing else */
+    LC_STORED_FUNCTION_POINTERS,  /* a function, field, variable or parameter */
+    LC_STORED_INTEGERS,           /* into an int: a field, variable or
+                                     parameter, or OTHER; not a constant */
+};
+/* Record what storing `value_expr` into `target` (FIELD, VAR, or CALL for
+ * a function's return value) stores, through `?:` each branch. */
 void lc_extract_store(struct lc_extract_walk *walk, const struct lc_value *target,
-                      CXCursor value_expr, int function_pointer);
+                      CXCursor value_expr, enum lc_extract_stored stored);
 void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment);
+/* `return v;`: a store into the function's value (extract_stores.c). */
+void lc_extract_return(struct lc_extract_walk *walk, CXCursor statement);
 void lc_extract_variable(struct lc_extract_walk *walk, CXCursor variable);
 void lc_extract_compound_literal(struct lc_extract_walk *walk, CXCursor literal);
 /* The call fact `call_index` of `call` was made: record the stores of its

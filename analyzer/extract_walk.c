@@ -258,6 +258,9 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
     case CXCursor_CompoundLiteralExpr:
         lc_extract_compound_literal(walk, cursor);
         break;
+    case CXCursor_ReturnStmt:
+        lc_extract_return(walk, cursor);
+        break;
     default:
         break;
     }

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 6
+#define LC_FACTS_VERSION 7
 
 struct lc_location {
     const char *file;
@@ -164,9 +164,11 @@ struct lc_lock_vocabulary {
 /* A value stored into a field or variable: a function pointer
  * (`s.cb = f`, `p->cb = f`, `{ .cb = f }`, `fp_t fp = f`, `table[] = { f }`),
  * or the result of a call (`c->fd = socket(...)`, `int fd = accept4(...)`),
- * for descriptors. */
+ * for descriptors; into an int, any value but a constant (OTHER when it is
+ * no field, variable or parameter: `c->fd = fds[0]`).  A `return v;` in a
+ * function returning int stores into a CALL target naming the function. */
 struct lc_store_fact {
-    struct lc_value target;   /* FIELD or VAR */
+    struct lc_value target;   /* FIELD, VAR, or CALL (usr: the function) */
     struct lc_value value;    /* FUNCTION, FIELD, VAR, PARAM or CALL */
     const char *in_function_usr; /* NULL at file scope */
     struct lc_location loc;

@@ -16,7 +16,8 @@
 
 struct lc_flow_node {
     enum lc_value_kind kind;
-    int64_t id;               /* FIELD/VAR: symbol id; PARAM: function index */
+    int64_t id;               /* FIELD/VAR: symbol id; PARAM, CALL (what the
+                                 function returns): function index */
     int param_index;
     const char *record, *name;
     uint32_t *functions;      /* the set, in arrival order */

@@ -51,10 +51,15 @@ struct lc_blocking_model {
     unsigned line;
 };
 
-/* `callback NAME argN loop|pool|thread` */
+/* `callback NAME argN loop|pool|thread [descriptor argM argK]`: with the
+ * clause, the callback is called with the descriptor of the call's
+ * argument M as its own argument K (libevent's `event_set(ev, fd, events,
+ * cb, arg)` calls `cb(fd, ...)`), which is non-blocking when that one is. */
 struct lc_callback_model {
     int position;                   /* 1-based argument holding the callback */
     enum lc_thread_role role;
+    int descriptor_position;        /* 1-based argument M, 0 without the clause */
+    int descriptor_parameter;       /* 1-based argument K of the callback */
 };
 
 /* `lock NAME argN`, `unlock NAME argN`, `trylock NAME argN` */

@@ -137,6 +137,10 @@ static int loader_store_row(struct program_loader *loader, sqlite3_stmt *stmt, v
         || program_loader_grow((void **)&program->stores, &loader->store_cap, program->store_count,
                                sizeof *program->stores) != 0)
         return -1;
+    /* A `return` stores into the value its function's calls yield. */
+    if (target.kind == LC_VALUE_CALL)
+        target.flow_node = lc_fpflow_node(program, LC_VALUE_CALL, target.function, 0, NULL,
+                                          program->functions[target.function].name);
     if (target.flow_node == LC_NONE)
         return 0;
     struct lc_program_store *store = &program->stores[program->store_count++];

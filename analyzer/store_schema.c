@@ -29,7 +29,10 @@
  *      value_call_id)                function-pointer values, and call
  *                                    results (value_kind 'call':
  *                                    value_call_id), stored into a field or
- *                                    variable
+ *                                    variable; into an int, also fields,
+ *                                    variables, parameters and 'other'
+ *                                    values; target_kind 'call' is the
+ *                                    value function target_id returns
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text)
