@@ -130,6 +130,10 @@ static void models_print_statements(const struct models_printer *p, const struct
     const char *name = model->name;
     if (model->nonblocking)
         fprintf(p->out, "%s  nonblocking %s\n", p->indent, name);
+    if (model->terminates)
+        fprintf(p->out, "%s  terminates %s\n", p->indent, name);
+    if (model->forks)
+        fprintf(p->out, "%s  fork %s\n", p->indent, name);
     if (model->blocking)
         models_print_blocking(p, name, model->blocking);
     for (size_t i = 0; i < model->callback_count; i++) {

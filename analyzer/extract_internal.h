@@ -66,6 +66,12 @@ struct lc_extract_pending_store {
     struct lc_location loc;
 };
 
+/* A variable and the call whose result it last received (extract_guards.c). */
+struct lc_extract_call_result {
+    const char *variable_usr;
+    int call_index;
+};
+
 /* Where an expression is, as expansion offsets in one file. */
 struct lc_extract_span {
     CXFile file;
@@ -102,6 +108,13 @@ struct lc_extract_walk {
     size_t pending_count, pending_cap;
     struct lc_extract_span *conditional_spans; /* ?:, &&, || in the function */
     size_t conditional_count, conditional_cap;
+    int zero_guard;                 /* the calls here run only where this
+                                       call's result is 0 (facts.h), -1 */
+    int switch_guard;               /* the call the innermost switch tests, -1 */
+    int switch_outer_guard;         /* zero_guard at that switch */
+    struct lc_extract_call_result *results;  /* the last call stored into
+                                                each local variable */
+    size_t result_count, result_cap;
 };
 
 
@@ -118,6 +131,20 @@ void lc_extract_visit_child(struct lc_extract_walk *walk, CXCursor child, CXCurs
  * statement opens a scope, a branch or a loop). */
 enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement,
                                              CXCursor parent);
+
+/* extract_guards.c: branches taken when a call's result is 0 (the child
+ * of fork()). */
+/* The call `condition` tests: *zero_branch is 1 when the then-branch runs
+ * where its result is 0 (`(pid = fork()) == 0`, `!pid`), 2 when the else
+ * branch does (`pid != 0`, `pid`); returns the call's index or -1. */
+int lc_extract_zero_test(struct lc_extract_walk *walk, CXCursor condition, int *zero_branch);
+/* The call whose result `expr` is (a call, `v = call`, or a variable last
+ * assigned one), or -1. */
+int lc_extract_result_of(struct lc_extract_walk *walk, CXCursor expr);
+/* A `case` or `default` label of the innermost switch. */
+void lc_extract_case_label(struct lc_extract_walk *walk, CXCursor label);
+/* Call `call_index`'s result was stored into `target`. */
+void lc_extract_remember_result(struct lc_extract_walk *walk, const struct lc_value *target, int call_index);
 
 /* extract_loops.c */
 struct lc_extract_loop_parts {

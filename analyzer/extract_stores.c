@@ -78,6 +78,7 @@ static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_val
             *pending = (struct lc_extract_pending_store){ stripped, *target, loc };
         return;
     }
+    lc_extract_remember_result(walk, target, -1);
     struct lc_value value;
     lc_extract_value(walk, expr, &value);
     if (value.kind == LC_VALUE_FUNCTION || value.kind == LC_VALUE_FIELD ||
@@ -132,6 +133,7 @@ void lc_extract_call_result(struct lc_extract_walk *walk, CXCursor call, size_t 
             .call_index = (int)call_index,
         };
         extract_add_store(walk, &pending.target, &value, &pending.loc);
+        lc_extract_remember_result(walk, &pending.target, (int)call_index);
     }
 }
 

@@ -74,6 +74,8 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->atomic_depth = 0;
     walk->label_count = walk->claim_count = walk->recent_count = walk->pending_count = 0;
     walk->conditional_count = 0;
+    walk->zero_guard = walk->switch_guard = walk->switch_outer_guard = -1;
+    walk->result_count = 0;
 }
 
 static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
@@ -164,6 +166,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->loop_index = walk->loop_index;
     fact->conditional = extract_call_is_conditional(walk, call);
     fact->locks = walk->locks;
+    fact->zero_guard = walk->zero_guard;
     CXCursor callee;
     if (lc_extract_children(call, &callee, 1) >= 1)
         lc_extract_operand(walk, callee, 0, &fact->callee);
@@ -284,7 +287,9 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     free(walk->recent);
     free(walk->pending);
     free(walk->conditional_spans);
+    free(walk->results);
     walk->conditional_spans = NULL;
+    walk->results = NULL;
     walk->labels = NULL;
     walk->claims = NULL;
     walk->recent = NULL;

@@ -122,6 +122,8 @@ struct lc_function_model {
     int nonblocking;                   /* `nonblocking NAME` */
     int terminates;                    /* `terminates NAME`: never returns
                                           (exit, abort, assert failure) */
+    int forks;                         /* `fork NAME`: returns 0 in a new
+                                          child process (fork, vfork) */
     struct lc_blocking_model *blocking;/* NULL unless `blocking NAME` */
     struct lc_callback_model *callbacks;
     size_t callback_count;

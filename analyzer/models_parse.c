@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,8 +180,8 @@ static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
     return lc_rules_applied(parser, model);
 }
 
-/* terminates NAME */
-static int lc_rules_parse_terminates(struct lc_rules_parser *parser)
+/* terminates NAME, fork NAME: a flag of the model (its offset). */
+static int lc_rules_parse_flag(struct lc_rules_parser *parser, size_t flag)
 {
     const char *name = lc_rules_read_name(parser);
     if (!name || lc_rules_expect_end(parser) != 0)
@@ -188,8 +189,18 @@ static int lc_rules_parse_terminates(struct lc_rules_parser *parser)
     struct lc_function_model *model = lc_rules_function(parser, name);
     if (!model)
         return -1;
-    model->terminates = 1;
+    *(int *)((char *)model + flag) = 1;
     return lc_rules_applied(parser, model);
+}
+
+static int lc_rules_parse_terminates(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, terminates));
+}
+
+static int lc_rules_parse_fork(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, forks));
 }
 
 /* nonblocking NAME */
@@ -322,6 +333,7 @@ static const struct lc_rules_statement {
     { "cpu-heavy", lc_rules_parse_cpu_heavy },
     { "nonblocking-descriptor", lc_rules_parse_descriptor },
     { "terminates", lc_rules_parse_terminates },
+    { "fork", lc_rules_parse_fork },
 };
 
 static void lc_rules_parse_line(struct lc_rules_parser *parser, char *line)

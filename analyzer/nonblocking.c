@@ -73,8 +73,10 @@ static void nonblocking_seed_arguments(struct lc_program *program, struct lc_des
 int lc_nonblocking_resolve(struct lc_program *program)
 {
     struct lc_descriptor_flow flow;
-    if (lc_descriptor_flow_build(&flow, program, nonblocking_classify_call, NULL) != 0)
+    if (lc_descriptor_flow_build(&flow, program, nonblocking_classify_call, NULL) != 0) {
+        lc_descriptor_flow_free(&flow);
         return -1;
+    }
     nonblocking_seed_arguments(program, &flow);
     lc_descriptor_flow_run(&flow);
     program->nonblocking_node = lc_descriptor_flow_take(&flow);

@@ -14,13 +14,16 @@
  *                                    is a bit set: 1 async, 2 worker,
  *                                    4 blocking, 8 nonblocking
  *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
- *      callee_param, file_id, line, col, nargs, loop_id, conditional)
+ *      callee_param, file_id, line, col, nargs, loop_id, conditional,
+ *      zero_guard_id)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
  *                                    innermost loop holding it, or NULL;
  *                                    conditional: 1 when it may not run
- *                                    every time its function does
+ *                                    every time its function does;
+ *                                    zero_guard_id: it runs only where that
+ *                                    call returned 0 (the child of fork())
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
  *      int_value, text)              arguments (1-based), kind as callee_kind
  *                                    plus null and int
@@ -80,7 +83,7 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE call(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, caller_id INTEGER NOT NULL,"
     "  callee_kind TEXT NOT NULL, callee_id INTEGER, callee_record TEXT, callee_param INTEGER,"
     "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, nargs INTEGER NOT NULL,"
-    "  loop_id INTEGER, conditional INTEGER NOT NULL DEFAULT 0);"
+    "  loop_id INTEGER, conditional INTEGER NOT NULL DEFAULT 0, zero_guard_id INTEGER);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

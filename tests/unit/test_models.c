@@ -123,6 +123,35 @@ static void test_each_statement(void **state)
     lc_models_free(&models);
 }
 
+/* `callback ... descriptor argM argK`, `fork NAME`, and a bad clause. */
+static void test_callback_descriptor_and_fork(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "descriptor.rules",
+               "callback demo_watch arg4 loop descriptor arg2 arg1\n"
+               "callback demo_watch arg5 loop\n"
+               "fork demo_fork\n");
+    const struct lc_function_model *watch = find(&models, "demo_watch");
+    assert_int_equal(watch->callback_count, 2);
+    assert_int_equal(watch->callbacks[0].position, 4);
+    assert_int_equal(watch->callbacks[0].descriptor_position, 2);
+    assert_int_equal(watch->callbacks[0].descriptor_parameter, 1);
+    assert_int_equal(watch->callbacks[1].descriptor_position, 0);
+    assert_true(find(&models, "demo_fork")->forks);
+    assert_false(watch->forks);
+    char *err = NULL;
+    size_t size = 0;
+    FILE *stream = open_memstream(&err, &size);
+    assert_int_equal(lc_models_load_text(&models, "bad.rules", "callback demo_bad arg1 loop descriptor arg2\n",
+                                         stream), 1);
+    fclose(stream);
+    assert_non_null(strstr(err, "bad.rules:1:"));
+    free(err);
+    lc_models_free(&models);
+}
+
 static void test_quoting_and_comments(void **state)
 {
     (void)state;
@@ -499,6 +528,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_each_statement),
+        cmocka_unit_test(test_callback_descriptor_and_fork),
         cmocka_unit_test(test_quoting_and_comments),
         cmocka_unit_test(test_patterns),
         cmocka_unit_test(test_later_file_overrides),
