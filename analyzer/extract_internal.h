@@ -66,6 +66,12 @@ struct lc_extract_pending_store {
     struct lc_location loc;
 };
 
+/* What was assigned or or-ed into a local integer variable (extract_flags.c). */
+struct lc_extract_flag_text {
+    const char *variable_usr;
+    const char *text;          /* "a | b", NULL until assigned */
+};
+
 /* A variable and the call whose result it last received (extract_guards.c). */
 struct lc_extract_call_result {
     const char *variable_usr;
@@ -115,6 +121,8 @@ struct lc_extract_walk {
     struct lc_extract_call_result *results;  /* the last call stored into
                                                 each local variable */
     size_t result_count, result_cap;
+    struct lc_extract_flag_text *flags;      /* local integer variables */
+    size_t flag_count, flag_cap;
 };
 
 
@@ -145,6 +153,15 @@ int lc_extract_result_of(struct lc_extract_walk *walk, CXCursor expr);
 void lc_extract_case_label(struct lc_extract_walk *walk, CXCursor label);
 /* Call `call_index`'s result was stored into `target`. */
 void lc_extract_remember_result(struct lc_extract_walk *walk, const struct lc_value *target, int call_index);
+
+/* extract_flags.c: integer flags passed through a local variable. */
+/* `v = E`, `v |= E` on a local integer variable. */
+void lc_extract_flag_assignment(struct lc_extract_walk *walk, CXCursor assignment);
+/* `int v = E;` */
+void lc_extract_flag_variable(struct lc_extract_walk *walk, CXCursor variable);
+/* The text of a call's argument: `text`, or "text = what it holds" when it
+ * is a local integer variable assigned before. */
+const char *lc_extract_flag_text(struct lc_extract_walk *walk, CXCursor argument, const char *text);
 
 /* extract_loops.c */
 struct lc_extract_loop_parts {
@@ -221,6 +238,8 @@ void lc_extract_files_free(struct lc_extract_walk *walk);
  * (and walk->out_of_memory set) when memory runs out. */
 void *lc_extract_append(struct lc_extract_walk *walk, void *items, size_t *count, size_t *cap,
                         size_t size);
+/* An integer or enum type. */
+int lc_extract_is_integer(CXType type);
 /* Where `location` is in a file: its expansion location, except that a
  * token of a macro argument is placed where the argument is written in the
  * macro use.  0 on success, -1 when it has no file (a builtin) or memory

@@ -75,7 +75,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->label_count = walk->claim_count = walk->recent_count = walk->pending_count = 0;
     walk->conditional_count = 0;
     walk->zero_guard = walk->switch_guard = walk->switch_outer_guard = -1;
-    walk->result_count = 0;
+    walk->result_count = walk->flag_count = 0;
 }
 
 static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
@@ -143,6 +143,9 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
         lc_extract_operand(walk, clang_Cursor_getArgument(call, (unsigned)i), 1,
                            &fact->args[i]);
     lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
+    for (int i = 0; i < nargs; i++)
+        fact->arg_texts[i] = lc_extract_flag_text(walk, clang_Cursor_getArgument(call, (unsigned)i),
+                                                  fact->arg_texts[i]);
 }
 
 /* Record the call with the loop and the locks around it.  A lock function
@@ -245,8 +248,12 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
     case CXCursor_CallExpr:
         next = extract_call(walk, cursor);
         break;
+    case CXCursor_CompoundAssignOperator:
+        lc_extract_flag_assignment(walk, cursor);
+        break;
     case CXCursor_BinaryOperator:
         lc_extract_assignment(walk, cursor);
+        lc_extract_flag_assignment(walk, cursor);
         if (walk->function_usr && (clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LAnd
                                    || clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LOr))
             extract_conditional_expression(walk, cursor);
@@ -257,6 +264,7 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
         break;
     case CXCursor_VarDecl:
         lc_extract_variable(walk, cursor);
+        lc_extract_flag_variable(walk, cursor);
         break;
     case CXCursor_CompoundLiteralExpr:
         lc_extract_compound_literal(walk, cursor);
@@ -288,8 +296,10 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     free(walk->pending);
     free(walk->conditional_spans);
     free(walk->results);
+    free(walk->flags);
     walk->conditional_spans = NULL;
     walk->results = NULL;
+    walk->flags = NULL;
     walk->labels = NULL;
     walk->claims = NULL;
     walk->recent = NULL;

@@ -8,7 +8,9 @@
  * variable every store into which is one, the value a function returns
  * when every `return` gives one (memcached's new_socket()), and the
  * descriptor argument of a callback registered with a call whose
- * `callback ... descriptor argM argK` clause passes it one.
+ * `callback ... descriptor argM argK` clause passes it one.  A function
+ * that makes its parameter non-blocking (a `nonblocking-descriptor NAME
+ * argN` call on it) does so to its callers' argument.
  * Flow-insensitive: the variable or field is taken to be non-blocking
  * wherever it is used. */
 #include "blocking.h"
@@ -70,6 +72,33 @@ static void nonblocking_seed_arguments(struct lc_program *program, struct lc_des
     }
 }
 
+/* A function that makes its parameter non-blocking (tmux's setblocking(fd,
+ * 0): `mode |= O_NONBLOCK; fcntl(fd, F_SETFL, mode)`) makes the argument
+ * its callers pass there non-blocking too, through wrappers of it. */
+static void nonblocking_seed_callers(struct lc_program *program, struct lc_descriptor_flow *flow)
+{
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (uint32_t call = 0; call < program->call_count; call++) {
+            const struct lc_program_call *c = &program->calls[call];
+            for (uint32_t t = 0; t < c->target_count; t++) {
+                uint32_t callee = program->targets[c->first_target + t];
+                for (uint32_t a = 0; a < c->arg_count; a++) {
+                    uint32_t arg = program->args[c->first_arg + a].flow_node;
+                    if (arg == LC_NONE || arg >= flow->node_count || flow->seeded[arg])
+                        continue;
+                    uint32_t param = lc_fpflow_node(program, LC_VALUE_PARAM, callee, (int)a, NULL,
+                                                    program->functions[callee].name);
+                    if (param < flow->node_count && flow->seeded[param]) {
+                        lc_descriptor_flow_seed(flow, arg);
+                        changed = 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
 int lc_nonblocking_resolve(struct lc_program *program)
 {
     struct lc_descriptor_flow flow;
@@ -78,6 +107,7 @@ int lc_nonblocking_resolve(struct lc_program *program)
         return -1;
     }
     nonblocking_seed_arguments(program, &flow);
+    nonblocking_seed_callers(program, &flow);
     lc_descriptor_flow_run(&flow);
     program->nonblocking_node = lc_descriptor_flow_take(&flow);
     lc_descriptor_flow_free(&flow);
