@@ -62,6 +62,8 @@ static void models_print_condition(FILE *out, const char *keyword, const struct 
     case LC_ARG_LACKS_TOKEN: fprintf(out, "!~%s", condition->token); break;
     case LC_ARG_IS_NONBLOCKING: fputs("=nonblocking", out); break;
     case LC_ARG_NOT_NONBLOCKING: fputs("!=nonblocking", out); break;
+    case LC_ARG_HAS_PREFIX: fprintf(out, "^%s", condition->token); break;
+    case LC_ARG_LACKS_PREFIX: fprintf(out, "!^%s", condition->token); break;
     }
 }
 

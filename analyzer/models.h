@@ -30,12 +30,15 @@ enum lc_arg_test {
     LC_ARG_IS_NONBLOCKING,  /* argN=nonblocking : a descriptor known to be
                                non-blocking (nonblocking-descriptor models) */
     LC_ARG_NOT_NONBLOCKING, /* argN!=nonblocking */
+    LC_ARG_HAS_PREFIX,      /* argN^PREFIX : a string literal starting with
+                               PREFIX (`/proc/`, `/dev/null`) */
+    LC_ARG_LACKS_PREFIX,    /* argN!^PREFIX */
 };
 
 struct lc_arg_condition {
     int position;          /* 1-based */
     enum lc_arg_test test;
-    const char *token;     /* HAS_TOKEN / LACKS_TOKEN */
+    const char *token;     /* HAS_TOKEN / LACKS_TOKEN, HAS_PREFIX / LACKS_PREFIX */
 };
 
 /* `blocking NAME [if COND]... [unless COND]... reason "..." [instead "..."]`

@@ -132,7 +132,13 @@ static void test_callback_descriptor_and_fork(void **state)
     load_clean(&models, "descriptor.rules",
                "callback demo_watch arg4 loop descriptor arg2 arg1\n"
                "callback demo_watch arg5 loop\n"
-               "fork demo_fork\n");
+               "fork demo_fork\n"
+               "blocking demo_open unless arg1^/proc/ if arg2!^/dev/ reason \"opens\"\n");
+    const struct lc_function_model *open_model = find(&models, "demo_open");
+    assert_int_equal(open_model->blocking->unless_conditions[0].test, LC_ARG_HAS_PREFIX);
+    assert_string_equal(open_model->blocking->unless_conditions[0].token, "/proc/");
+    assert_int_equal(open_model->blocking->if_conditions[0].test, LC_ARG_LACKS_PREFIX);
+    assert_string_equal(open_model->blocking->if_conditions[0].token, "/dev/");
     const struct lc_function_model *watch = find(&models, "demo_watch");
     assert_int_equal(watch->callback_count, 2);
     assert_int_equal(watch->callbacks[0].position, 4);
@@ -287,7 +293,7 @@ static void test_errors(void **state)
     expect_error("blocking x because \"a\"",
                  "blocking x: unexpected 'because' (expected if, unless, reason or instead, once each)");
     expect_error("blocking x if reason \"r\"",
-                 "blocking x: bad condition 'reason' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'reason' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if", "blocking x: missing condition after 'if'");
     expect_error("nonblocking-descriptor s argX reason \"r\"",
                  "nonblocking-descriptor s: expected result or argN after the name");
@@ -296,13 +302,13 @@ static void test_errors(void **state)
     expect_error("nonblocking-descriptor s result if arg2~X",
                  "nonblocking-descriptor s: missing reason \"...\"");
     expect_error("blocking x unless arg0=null reason \"r\"",
-                 "blocking x: bad condition 'arg0=null' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg0=null' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2=NULL reason \"r\"",
-                 "blocking x: bad condition 'arg2=NULL' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg2=NULL' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2~ reason \"r\"",
-                 "blocking x: bad condition 'arg2~' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg2~' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2~A|B reason \"r\"",
-                 "blocking x: bad condition 'arg2~A|B' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg2~A|B' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("cpu-heavy x if arg1=null reason \"r\"",
                  "cpu-heavy x: unexpected 'if' (expected reason or instead, once each)");
     expect_error("callback x", "callback x: missing argument position (argN)");
