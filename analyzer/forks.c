@@ -2,7 +2,8 @@
  * earlier call returned 0 (lc_program_call.zero_guard: `if ((pid = fork())
  * == 0) { ... }`, `case 0:` of `switch (fork())`) runs in a new process
  * when that call is a `fork NAME` model, or a function whose every
- * `return` gives such a call's result (redis's redisFork()): that process
+ * `return` gives such a call's result (redis's redisFork()), or that runs
+ * where a call so guarded returned 0 (nested branches): that process
  * is not the event loop, so the call is marked in_child and linking drops
  * its targets. */
 #include "descriptor_flow.h"
@@ -43,9 +44,13 @@ int lc_forks_resolve(struct lc_program *program)
         return -1;
     }
     lc_descriptor_flow_run(&flow);
+    /* Guards nest: `if (save() == 0)` inside the child is guarded by save(),
+     * whose own guard is the fork.  A guard comes before the call it guards. */
     for (uint32_t c = 0; c < program->call_count; c++) {
         uint32_t guard = program->calls[c].zero_guard;
-        program->calls[c].in_child = guard != LC_NONE && forks_call_forks(program, &flow, guard);
+        while (guard < c && !forks_call_forks(program, &flow, guard))
+            guard = program->calls[guard].zero_guard;
+        program->calls[c].in_child = guard < c;
     }
     lc_descriptor_flow_free(&flow);
     return 0;
