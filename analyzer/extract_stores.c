@@ -81,6 +81,9 @@ static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_val
     lc_extract_remember_result(walk, target, -1);
     struct lc_value value;
     lc_extract_value(walk, expr, &value);
+    /* `fd = fds[1]`: one element is not the array's other descriptors. */
+    if (stored == LC_STORED_INTEGERS && clang_getCursorKind(stripped) == CXCursor_ArraySubscriptExpr)
+        value = (struct lc_value){ .kind = LC_VALUE_OTHER };
     if (value.kind == LC_VALUE_FUNCTION || value.kind == LC_VALUE_FIELD ||
         value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM ||
         (stored == LC_STORED_INTEGERS && value.kind == LC_VALUE_OTHER))

@@ -8,9 +8,10 @@
  * variable every store into which is one, the value a function returns
  * when every `return` gives one (memcached's new_socket()), and the
  * descriptor argument of a callback registered with a call whose
- * `callback ... descriptor argM argK` clause passes it one.  A function
- * that makes its parameter non-blocking (a `nonblocking-descriptor NAME
- * argN` call on it) does so to its callers' argument.
+ * `callback ... descriptor argM argK` clause passes it one.  Made
+ * non-blocking under one name, a descriptor is so under the names that held
+ * it before (a `nonblocking-descriptor NAME argN` call on a parameter makes
+ * the callers' argument non-blocking).
  * Flow-insensitive: the variable or field is taken to be non-blocking
  * wherever it is used. */
 #include "blocking.h"
@@ -72,31 +73,48 @@ static void nonblocking_seed_arguments(struct lc_program *program, struct lc_des
     }
 }
 
-/* A function that makes its parameter non-blocking (tmux's setblocking(fd,
- * 0): `mode |= O_NONBLOCK; fcntl(fd, F_SETFL, mode)`) makes the argument
- * its callers pass there non-blocking too, through wrappers of it. */
-static void nonblocking_seed_callers(struct lc_program *program, struct lc_descriptor_flow *flow)
+/* A descriptor made non-blocking through one name is non-blocking under
+ * every name that held it before: the variables and parameters stored into
+ * that field or variable, the arguments passed to that parameter (tmux's
+ * setblocking(fd, 0): `mode |= O_NONBLOCK; fcntl(fd, F_SETFL, mode)`;
+ * hiredis's `c->fd = s; redisSetBlocking(c, 0)`).  The seeds walk back
+ * along the flow's edges.  0, or -1 when memory runs out. */
+static int nonblocking_seed_aliases(struct lc_program *program, struct lc_descriptor_flow *flow)
 {
-    for (int changed = 1; changed;) {
-        changed = 0;
-        for (uint32_t call = 0; call < program->call_count; call++) {
-            const struct lc_program_call *c = &program->calls[call];
-            for (uint32_t t = 0; t < c->target_count; t++) {
-                uint32_t callee = program->targets[c->first_target + t];
-                for (uint32_t a = 0; a < c->arg_count; a++) {
-                    uint32_t arg = program->args[c->first_arg + a].flow_node;
-                    if (arg == LC_NONE || arg >= flow->node_count || flow->seeded[arg])
-                        continue;
-                    uint32_t param = lc_fpflow_node(program, LC_VALUE_PARAM, callee, (int)a, NULL,
-                                                    program->functions[callee].name);
-                    if (param < flow->node_count && flow->seeded[param]) {
-                        lc_descriptor_flow_seed(flow, arg);
-                        changed = 1;
-                    }
-                }
-            }
-        }
+    uint32_t n = flow->node_count;
+    uint32_t *start = calloc((size_t)n + 2, sizeof *start), *sources = NULL, *queue = NULL;
+    for (uint32_t node = 0; start && node < n; node++) {
+        const uint32_t *next;
+        uint32_t count = lc_fpflow_successors(program, node, &next);
+        for (uint32_t i = 0; i < count; i++)
+            start[next[i] + 2]++;
     }
+    for (uint32_t node = 0; start && node < n; node++)
+        start[node + 2] += start[node + 1];
+    if (start && (sources = malloc(((size_t)start[n + 1] + 1) * sizeof *sources))
+        && (queue = malloc(((size_t)n + 1) * sizeof *queue))) {
+        for (uint32_t node = 0; node < n; node++) {
+            const uint32_t *next;
+            uint32_t count = lc_fpflow_successors(program, node, &next);
+            for (uint32_t i = 0; i < count; i++)
+                sources[start[next[i] + 1]++] = node;
+        }
+        uint32_t tail = 0;
+        for (uint32_t node = 0; node < n; node++)
+            if (flow->seeded[node])
+                queue[tail++] = node;
+        for (uint32_t head = 0; head < tail; head++)
+            for (uint32_t i = start[queue[head]]; i < start[queue[head] + 1]; i++)
+                if (!flow->seeded[sources[i]]) {
+                    lc_descriptor_flow_seed(flow, sources[i]);
+                    queue[tail++] = sources[i];
+                }
+    }
+    int rc = start && sources && queue ? 0 : -1;
+    free(start);
+    free(sources);
+    free(queue);
+    return rc;
 }
 
 int lc_nonblocking_resolve(struct lc_program *program)
@@ -107,9 +125,9 @@ int lc_nonblocking_resolve(struct lc_program *program)
         return -1;
     }
     nonblocking_seed_arguments(program, &flow);
-    nonblocking_seed_callers(program, &flow);
+    int rc = nonblocking_seed_aliases(program, &flow);
     lc_descriptor_flow_run(&flow);
     program->nonblocking_node = lc_descriptor_flow_take(&flow);
     lc_descriptor_flow_free(&flow);
-    return 0;
+    return rc;
 }
