@@ -4,7 +4,8 @@
  * of `switch (fork())`.  Each call there carries that call's index
  * (lc_call_fact.zero_guard); linking decides whether the call was fork()
  * (forks.c).  A variable stands for the call whose result it last
- * received, in source order. */
+ * received, in source order.  Also the calls that never return: the left
+ * side of `(call, __builtin_unreachable())`. */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -94,6 +95,28 @@ int lc_extract_zero_test(struct lc_extract_walk *walk, CXCursor condition, int *
     }
     *zero_branch = 2;
     return lc_extract_result_of(walk, condition);
+}
+
+/* A call the compiler is told never returns past. */
+static int extract_is_unreachable(CXCursor expr)
+{
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_CallExpr)
+        return 0;
+    CXString name = clang_getCursorSpelling(expr);
+    const char *text = clang_getCString(name);
+    int unreachable = text && (strcmp(text, "__builtin_unreachable") == 0 || strcmp(text, "__builtin_trap") == 0);
+    clang_disposeString(name);
+    return unreachable;
+}
+
+void lc_extract_comma(struct lc_extract_walk *walk, CXCursor comma)
+{
+    CXCursor sides[2];
+    if (walk->function_usr && clang_getCursorBinaryOperatorKind(comma) == CXBinaryOperator_Comma
+        && lc_extract_children(comma, sides, 2) == 2 && extract_is_unreachable(sides[1])
+        && clang_getCursorKind(lc_extract_strip(sides[0])) == CXCursor_CallExpr)
+        walk->never_returns = lc_extract_strip(sides[0]);
 }
 
 void lc_extract_case_label(struct lc_extract_walk *walk, CXCursor label)

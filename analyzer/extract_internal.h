@@ -123,6 +123,8 @@ struct lc_extract_walk {
     size_t result_count, result_cap;
     struct lc_extract_flag_text *flags;      /* local integer variables */
     size_t flag_count, flag_cap;
+    CXCursor never_returns;         /* a call `(call, __builtin_unreachable())`
+                                       names before its fact exists */
 };
 
 
@@ -212,6 +214,8 @@ enum lc_extract_stored {
 void lc_extract_store(struct lc_extract_walk *walk, const struct lc_value *target,
                       CXCursor value_expr, enum lc_extract_stored stored);
 void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment);
+/* `(call, __builtin_unreachable())`: remember that call (extract_guards.c). */
+void lc_extract_comma(struct lc_extract_walk *walk, CXCursor comma);
 /* `return v;`: a store into the function's value (extract_stores.c). */
 void lc_extract_return(struct lc_extract_walk *walk, CXCursor statement);
 void lc_extract_variable(struct lc_extract_walk *walk, CXCursor variable);

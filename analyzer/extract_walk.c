@@ -76,6 +76,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->conditional_count = 0;
     walk->zero_guard = walk->switch_guard = walk->switch_outer_guard = -1;
     walk->result_count = walk->flag_count = 0;
+    walk->never_returns = clang_getNullCursor();
 }
 
 static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
@@ -170,6 +171,8 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->conditional = extract_call_is_conditional(walk, call);
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;
+    fact->never_returns = !clang_Cursor_isNull(walk->never_returns)
+                          && lc_extract_same_expression(walk->never_returns, call);
     CXCursor callee;
     if (lc_extract_children(call, &callee, 1) >= 1)
         lc_extract_operand(walk, callee, 0, &fact->callee);
@@ -254,6 +257,7 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
     case CXCursor_BinaryOperator:
         lc_extract_assignment(walk, cursor);
         lc_extract_flag_assignment(walk, cursor);
+        lc_extract_comma(walk, cursor);
         if (walk->function_usr && (clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LAnd
                                    || clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LOr))
             extract_conditional_expression(walk, cursor);

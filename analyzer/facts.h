@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 10
+#define LC_FACTS_VERSION 11
 
 struct lc_location {
     const char *file;
@@ -95,6 +95,10 @@ struct lc_call_fact {
                                  conditional expression (?:, &&, ||): it may
                                  not run every time the function does */
     struct lc_lockset locks;  /* locks held at the call */
+    int never_returns;        /* followed by __builtin_unreachable() or
+                                 __builtin_trap() in a comma expression
+                                 (`(panic(...), __builtin_unreachable())`,
+                                 redis's serverPanic): it does not return */
     int zero_guard;           /* runs only where the result of this earlier
                                  call (index into the TU's calls) is 0: in
                                  `if ((pid = fork()) == 0) { ... }`, after

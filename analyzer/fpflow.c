@@ -295,14 +295,16 @@ static void flow_target_starts(struct lc_program *program)
     }
 }
 
-/* A call in the child of a fork (forks.c) reaches nothing: its targets
- * are taken out and the others close up, keeping their order. */
+/* A call in the child of a fork (forks.c), or one that never returns (a
+ * panic followed by __builtin_unreachable(): a crash path), reaches
+ * nothing: its targets are taken out and the others close up, keeping
+ * their order. */
 static void flow_drop_child_targets(struct lc_program *program)
 {
     uint32_t position = 0;
     for (uint32_t c = 0; c < program->call_count; c++) {
         struct lc_program_call *call = &program->calls[c];
-        if (call->in_child)
+        if (call->in_child || call->never_returns)
             call->target_count = 0;
         memmove(&program->targets[position], &program->targets[call->first_target],
                 call->target_count * sizeof *program->targets);

@@ -43,6 +43,9 @@ struct lc_program_call {
                                             0 (facts.h), LC_NONE */
     int in_child;                        /* in the child of a fork (forks.c):
                                             its targets are dropped */
+    int never_returns;                   /* followed by __builtin_unreachable()
+                                            (facts.h): a crash path, its
+                                            targets are dropped */
 };
 
 /* A variable (global, static) or a lock object (a variable or a struct

@@ -86,6 +86,7 @@ static int loader_call_row(struct program_loader *loader, sqlite3_stmt *stmt, vo
     call->conditional = sqlite3_column_int(stmt, 10);
     int64_t guard_row = sqlite3_column_type(stmt, 11) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 11);
     call->zero_guard = guard_row > 0 && guard_row <= rows->call_row_max ? rows->call_of_row[guard_row] : LC_NONE;
+    call->never_returns = sqlite3_column_int(stmt, 12);
     rows->call_of_row[row] = program->call_count++;
     return program_loader_value(loader, stmt, 2, &call->callee);
 }
@@ -99,7 +100,7 @@ static int loader_read_calls(struct program_loader *loader, uint32_t **call_of_r
     memset(*call_of_row, 0xff, ((size_t)*call_row_max + 1) * sizeof **call_of_row);
     struct loader_call_rows rows = { *call_of_row, *call_row_max };
     return program_loader_each_tu(loader, "call", "SELECT id, caller_id, callee_kind, callee_id, callee_record,"
-                                          " callee_param, file_id, line, col, loop_id, conditional, zero_guard_id FROM call"
+                                          " callee_param, file_id, line, col, loop_id, conditional, zero_guard_id, never_returns FROM call"
                                           " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3", loader_call_row, &rows);
 }
 

@@ -15,7 +15,7 @@
  *                                    4 blocking, 8 nonblocking
  *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
  *      callee_param, file_id, line, col, nargs, loop_id, conditional,
- *      zero_guard_id)
+ *      zero_guard_id, never_returns)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -23,7 +23,9 @@
  *                                    conditional: 1 when it may not run
  *                                    every time its function does;
  *                                    zero_guard_id: it runs only where that
- *                                    call returned 0 (the child of fork())
+ *                                    call returned 0 (the child of fork());
+ *                                    never_returns: 1 when followed by
+ *                                    __builtin_unreachable()
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
  *      int_value, text)              arguments (1-based), kind as callee_kind
  *                                    plus null and int
@@ -83,7 +85,8 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE call(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, caller_id INTEGER NOT NULL,"
     "  callee_kind TEXT NOT NULL, callee_id INTEGER, callee_record TEXT, callee_param INTEGER,"
     "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, nargs INTEGER NOT NULL,"
-    "  loop_id INTEGER, conditional INTEGER NOT NULL DEFAULT 0, zero_guard_id INTEGER);"
+    "  loop_id INTEGER, conditional INTEGER NOT NULL DEFAULT 0, zero_guard_id INTEGER,"
+    "  never_returns INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
