@@ -248,6 +248,16 @@ static void test_zero_guards(void **state)
     }
 }
 
+/* `(call, __builtin_unreachable())`: that call never returns. */
+static void test_never_returns(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "int_stores.c"), 0);
+    assert_true(call_at(test, "tag_never_returns")->never_returns);
+    assert_false(call_at(test, "tag_returns")->never_returns);
+    assert_false(call_at(test, "child_if")->never_returns);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +267,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_conditional_functions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_int_stores_and_returns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zero_guards, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_never_returns, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,3 +47,12 @@ void children(void)
     }
     run(8); /* after */
 }
+
+void report(const char *message);
+
+void panics(int bad)
+{
+    if (bad)
+        (report("x"), __builtin_unreachable()); /* tag_never_returns */
+    report("y"); /* tag_returns */
+}
