@@ -4,8 +4,8 @@
  * of `switch (fork())`.  Each call there carries that call's index
  * (lc_call_fact.zero_guard); linking decides whether the call was fork()
  * (forks.c).  A variable stands for the call whose result it last
- * received, in source order.  Also the calls that never return: the left
- * side of `(call, __builtin_unreachable())`. */
+ * received, in source order.  Also the two calls of `(a(), b())`: when b
+ * never returns (`(panic(...), abort())`), neither does a (forks.c). */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -97,26 +97,28 @@ int lc_extract_zero_test(struct lc_extract_walk *walk, CXCursor condition, int *
     return lc_extract_result_of(walk, condition);
 }
 
-/* A call the compiler is told never returns past. */
-static int extract_is_unreachable(CXCursor expr)
-{
-    expr = lc_extract_strip(expr);
-    if (clang_getCursorKind(expr) != CXCursor_CallExpr)
-        return 0;
-    CXString name = clang_getCursorSpelling(expr);
-    const char *text = clang_getCString(name);
-    int unreachable = text && (strcmp(text, "__builtin_unreachable") == 0 || strcmp(text, "__builtin_trap") == 0);
-    clang_disposeString(name);
-    return unreachable;
-}
-
 void lc_extract_comma(struct lc_extract_walk *walk, CXCursor comma)
 {
     CXCursor sides[2];
-    if (walk->function_usr && clang_getCursorBinaryOperatorKind(comma) == CXBinaryOperator_Comma
-        && lc_extract_children(comma, sides, 2) == 2 && extract_is_unreachable(sides[1])
-        && clang_getCursorKind(lc_extract_strip(sides[0])) == CXCursor_CallExpr)
-        walk->never_returns = lc_extract_strip(sides[0]);
+    if (!walk->function_usr || clang_getCursorBinaryOperatorKind(comma) != CXBinaryOperator_Comma
+        || lc_extract_children(comma, sides, 2) != 2)
+        return;
+    CXCursor left = lc_extract_strip(sides[0]), right = lc_extract_strip(sides[1]);
+    if (clang_getCursorKind(left) != CXCursor_CallExpr || clang_getCursorKind(right) != CXCursor_CallExpr)
+        return;
+    walk->comma_left = left;
+    walk->comma_right = right;
+    walk->comma_left_index = -1;
+}
+
+void lc_extract_comma_call(struct lc_extract_walk *walk, CXCursor call, size_t index)
+{
+    if (clang_Cursor_isNull(walk->comma_left))
+        return;
+    if (lc_extract_same_expression(walk->comma_left, call))
+        walk->comma_left_index = (int)index;
+    else if (lc_extract_same_expression(walk->comma_right, call))
+        walk->facts->calls[index].after_comma = walk->comma_left_index;
 }
 
 void lc_extract_case_label(struct lc_extract_walk *walk, CXCursor label)

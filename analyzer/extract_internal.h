@@ -123,8 +123,8 @@ struct lc_extract_walk {
     size_t result_count, result_cap;
     struct lc_extract_flag_text *flags;      /* local integer variables */
     size_t flag_count, flag_cap;
-    CXCursor never_returns;         /* a call `(call, __builtin_unreachable())`
-                                       names before its fact exists */
+    CXCursor comma_left, comma_right; /* the calls of the last `(a(), b())` */
+    int comma_left_index;           /* the fact of comma_left, -1 */
 };
 
 
@@ -214,8 +214,10 @@ enum lc_extract_stored {
 void lc_extract_store(struct lc_extract_walk *walk, const struct lc_value *target,
                       CXCursor value_expr, enum lc_extract_stored stored);
 void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment);
-/* `(call, __builtin_unreachable())`: remember that call (extract_guards.c). */
+/* `(a(), b())`: remember both calls (extract_guards.c). */
 void lc_extract_comma(struct lc_extract_walk *walk, CXCursor comma);
+/* The fact `index` of `call` was made: link the two calls of a comma. */
+void lc_extract_comma_call(struct lc_extract_walk *walk, CXCursor call, size_t index);
 /* `return v;`: a store into the function's value (extract_stores.c). */
 void lc_extract_return(struct lc_extract_walk *walk, CXCursor statement);
 void lc_extract_variable(struct lc_extract_walk *walk, CXCursor variable);

@@ -76,7 +76,8 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->conditional_count = 0;
     walk->zero_guard = walk->switch_guard = walk->switch_outer_guard = -1;
     walk->result_count = walk->flag_count = 0;
-    walk->never_returns = clang_getNullCursor();
+    walk->comma_left = walk->comma_right = clang_getNullCursor();
+    walk->comma_left_index = -1;
 }
 
 static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
@@ -171,14 +172,13 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->conditional = extract_call_is_conditional(walk, call);
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;
-    fact->never_returns = !clang_Cursor_isNull(walk->never_returns)
-                          && lc_extract_same_expression(walk->never_returns, call);
     CXCursor callee;
     if (lc_extract_children(call, &callee, 1) >= 1)
         lc_extract_operand(walk, callee, 0, &fact->callee);
     extract_call_arguments(walk, call, fact);
     fact = &walk->facts->calls[index];   /* the operands may have added stores, not calls */
     lc_extract_call_result(walk, call, index);
+    lc_extract_comma_call(walk, call, index);
     const struct lc_lock_function *lock = lc_extract_lock_function(walk, &fact->callee);
     lc_extract_access_arguments(walk, call, lock ? lock->position : 0);
     int atomic = fact->callee.kind == LC_VALUE_FUNCTION &&

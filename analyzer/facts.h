@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 11
+#define LC_FACTS_VERSION 12
 
 struct lc_location {
     const char *file;
@@ -95,10 +95,9 @@ struct lc_call_fact {
                                  conditional expression (?:, &&, ||): it may
                                  not run every time the function does */
     struct lc_lockset locks;  /* locks held at the call */
-    int never_returns;        /* followed by __builtin_unreachable() or
-                                 __builtin_trap() in a comma expression
-                                 (`(panic(...), __builtin_unreachable())`,
-                                 redis's serverPanic): it does not return */
+    int after_comma;          /* the right side of `(call, this())`: the
+                                 index of that call, else -1 (panic macros:
+                                 `(panic(...), abort())`) */
     int zero_guard;           /* runs only where the result of this earlier
                                  call (index into the TU's calls) is 0: in
                                  `if ((pid = fork()) == 0) { ... }`, after
@@ -207,7 +206,7 @@ void lc_tu_facts_init(struct lc_tu_facts *facts);
 void lc_tu_facts_free(struct lc_tu_facts *facts);
 
 /* Append one element and return it zeroed (but for indexes that mean
- * "none": loop_index, zero_guard and parent_index are -1); NULL when out of
+ * "none": loop_index, zero_guard, after_comma and parent_index are -1); NULL when out of
  * memory. */
 struct lc_function_fact *lc_tu_facts_add_function(struct lc_tu_facts *facts);
 struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts);

@@ -5,7 +5,9 @@
  * `return` gives such a call's result (redis's redisFork()), or that runs
  * where a call so guarded returned 0 (nested branches): that process
  * is not the event loop, so the call is marked in_child and linking drops
- * its targets. */
+ * its targets.  So are the crash paths: panic(...) in `(panic(...),
+ * abort())` (redis's serverAssert and serverPanic macros) is marked
+ * never_returns. */
 #include "descriptor_flow.h"
 #include "program.h"
 
@@ -36,6 +38,20 @@ static int forks_call_forks(struct lc_program *program, const struct lc_descript
     }
 }
 
+/* `(panic(...), abort())`: the call before one that never returns (a
+ * `terminates` model) does not return either. */
+static void forks_mark_crash_paths(struct lc_program *program)
+{
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        for (uint32_t t = 0; call->after_comma != LC_NONE && t < call->target_count; t++) {
+            const struct lc_function_model *model = program->functions[program->targets[call->first_target + t]].model;
+            if (model && model->terminates)
+                program->calls[call->after_comma].never_returns = 1;
+        }
+    }
+}
+
 int lc_forks_resolve(struct lc_program *program)
 {
     struct lc_descriptor_flow flow;
@@ -53,5 +69,6 @@ int lc_forks_resolve(struct lc_program *program)
         program->calls[c].in_child = guard < c;
     }
     lc_descriptor_flow_free(&flow);
+    forks_mark_crash_paths(program);
     return 0;
 }

@@ -43,9 +43,10 @@ struct lc_program_call {
                                             0 (facts.h), LC_NONE */
     int in_child;                        /* in the child of a fork (forks.c):
                                             its targets are dropped */
-    int never_returns;                   /* followed by __builtin_unreachable()
-                                            (facts.h): a crash path, its
-                                            targets are dropped */
+    uint32_t after_comma;                /* b() of `(a(), b())`: a(), LC_NONE */
+    int never_returns;                   /* a() of `(a(), abort())` (forks.c):
+                                            a crash path, its targets are
+                                            dropped */
 };
 
 /* A variable (global, static) or a lock object (a variable or a struct
@@ -212,7 +213,8 @@ int lc_nonblocking_resolve(struct lc_program *program);
 
 /* Mark the calls in the child of a fork (forks.c): those that run only
  * where a `fork NAME` call, or a function returning its result, returned
- * 0.  Returns 0 or -1 (no memory). */
+ * 0; and the calls that never return: a() of `(a(), b())` where b is a
+ * `terminates` model.  Returns 0 or -1 (no memory). */
 int lc_forks_resolve(struct lc_program *program);
 
 /* What a flow node stands for (kind, struct name for a field, name). */

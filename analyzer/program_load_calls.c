@@ -86,7 +86,8 @@ static int loader_call_row(struct program_loader *loader, sqlite3_stmt *stmt, vo
     call->conditional = sqlite3_column_int(stmt, 10);
     int64_t guard_row = sqlite3_column_type(stmt, 11) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 11);
     call->zero_guard = guard_row > 0 && guard_row <= rows->call_row_max ? rows->call_of_row[guard_row] : LC_NONE;
-    call->never_returns = sqlite3_column_int(stmt, 12);
+    int64_t comma_row = sqlite3_column_type(stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 12);
+    call->after_comma = comma_row > 0 && comma_row <= rows->call_row_max ? rows->call_of_row[comma_row] : LC_NONE;
     rows->call_of_row[row] = program->call_count++;
     return program_loader_value(loader, stmt, 2, &call->callee);
 }
@@ -100,7 +101,7 @@ static int loader_read_calls(struct program_loader *loader, uint32_t **call_of_r
     memset(*call_of_row, 0xff, ((size_t)*call_row_max + 1) * sizeof **call_of_row);
     struct loader_call_rows rows = { *call_of_row, *call_row_max };
     return program_loader_each_tu(loader, "call", "SELECT id, caller_id, callee_kind, callee_id, callee_record,"
-                                          " callee_param, file_id, line, col, loop_id, conditional, zero_guard_id, never_returns FROM call"
+                                          " callee_param, file_id, line, col, loop_id, conditional, zero_guard_id, after_comma_id FROM call"
                                           " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3", loader_call_row, &rows);
 }
 
@@ -194,8 +195,12 @@ static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row,
         if (call_of_row[row] != LC_NONE)
             call_of_row[row] = destination[call_of_row[row]];
     for (uint32_t i = 0; i < program->call_count; i++)
+    {
         if (program->calls[i].zero_guard != LC_NONE)
             program->calls[i].zero_guard = destination[program->calls[i].zero_guard];
+        if (program->calls[i].after_comma != LC_NONE)
+            program->calls[i].after_comma = destination[program->calls[i].after_comma];
+    }
     for (uint32_t i = 0; i < program->call_count; i++) {
         while (destination[i] != i) {
             uint32_t to = destination[i];

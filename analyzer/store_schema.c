@@ -15,7 +15,7 @@
  *                                    4 blocking, 8 nonblocking
  *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
  *      callee_param, file_id, line, col, nargs, loop_id, conditional,
- *      zero_guard_id, never_returns)
+ *      zero_guard_id, after_comma_id)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -24,8 +24,8 @@
  *                                    every time its function does;
  *                                    zero_guard_id: it runs only where that
  *                                    call returned 0 (the child of fork());
- *                                    never_returns: 1 when followed by
- *                                    __builtin_unreachable()
+ *                                    after_comma_id: it is b() of
+ *                                    `(a(), b())`, that call is a()
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
  *      int_value, text)              arguments (1-based), kind as callee_kind
  *                                    plus null and int
@@ -86,7 +86,7 @@ static const char lc_store_schema_sql[] =
     "  callee_kind TEXT NOT NULL, callee_id INTEGER, callee_record TEXT, callee_param INTEGER,"
     "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, nargs INTEGER NOT NULL,"
     "  loop_id INTEGER, conditional INTEGER NOT NULL DEFAULT 0, zero_guard_id INTEGER,"
-    "  never_returns INTEGER NOT NULL DEFAULT 0);"
+    "  after_comma_id INTEGER);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

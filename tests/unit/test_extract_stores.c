@@ -248,14 +248,22 @@ static void test_zero_guards(void **state)
     }
 }
 
-/* `(call, __builtin_unreachable())`: that call never returns. */
-static void test_never_returns(void **state)
+/* `(a(), b())`: b's fact names a's. */
+static void test_comma_calls(void **state)
 {
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "int_stores.c"), 0);
-    assert_true(call_at(test, "tag_never_returns")->never_returns);
-    assert_false(call_at(test, "tag_returns")->never_returns);
-    assert_false(call_at(test, "child_if")->never_returns);
+    const struct lc_call_fact *report = call_at(test, "tag_never_returns");
+    unsigned line = line_of(test->file, "tag_never_returns");
+    const struct lc_call_fact *unreachable = NULL;
+    for (size_t i = 0; i < test->facts.call_count; i++)
+        if (test->facts.calls[i].loc.line == line && &test->facts.calls[i] != report)
+            unreachable = &test->facts.calls[i];
+    assert_non_null(unreachable);
+    assert_string_equal(unreachable->callee.name, "__builtin_unreachable");
+    assert_int_equal(unreachable->after_comma, (int)(report - test->facts.calls));
+    assert_int_equal(report->after_comma, -1);
+    assert_int_equal(call_at(test, "tag_returns")->after_comma, -1);
 }
 
 int main(void)
@@ -267,7 +275,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_conditional_functions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_int_stores_and_returns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zero_guards, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_never_returns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_comma_calls, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
