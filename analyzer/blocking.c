@@ -17,6 +17,12 @@ static int text_has_token(const char *text, const char *token)
     return 0;
 }
 
+/* Is `text` a string literal starting with `prefix`? */
+static int text_has_prefix(const char *text, const char *prefix)
+{
+    return text && text[0] == '"' && strncmp(text + 1, prefix, strlen(prefix)) == 0;
+}
+
 int lc_value_is_nonblocking(const struct lc_program *program, const struct lc_program_value *value)
 {
     return program->nonblocking_node && value->flow_node != LC_NONE && program->nonblocking_node[value->flow_node];
@@ -36,6 +42,8 @@ static int condition_holds(const struct lc_program *program, const struct lc_pro
     case LC_ARG_LACKS_TOKEN: return !text_has_token(arg->text, condition->token);
     case LC_ARG_IS_NONBLOCKING: return lc_value_is_nonblocking(program, arg);
     case LC_ARG_NOT_NONBLOCKING: return !lc_value_is_nonblocking(program, arg);
+    case LC_ARG_HAS_PREFIX: return text_has_prefix(arg->text, condition->token);
+    case LC_ARG_LACKS_PREFIX: return !text_has_prefix(arg->text, condition->token);
     }
     return -1;
 }
@@ -47,6 +55,7 @@ static const char *condition_text(struct lc_arena *arena, const struct lc_arg_co
         [LC_ARG_IS_NULL] = LC_ARG_NOT_NULL, [LC_ARG_NOT_NULL] = LC_ARG_IS_NULL,
         [LC_ARG_HAS_TOKEN] = LC_ARG_LACKS_TOKEN, [LC_ARG_LACKS_TOKEN] = LC_ARG_HAS_TOKEN,
         [LC_ARG_IS_NONBLOCKING] = LC_ARG_NOT_NONBLOCKING, [LC_ARG_NOT_NONBLOCKING] = LC_ARG_IS_NONBLOCKING,
+        [LC_ARG_HAS_PREFIX] = LC_ARG_LACKS_PREFIX, [LC_ARG_LACKS_PREFIX] = LC_ARG_HAS_PREFIX,
     };
     if (negated)
         test = opposite[test];
@@ -61,6 +70,11 @@ static const char *condition_text(struct lc_arena *arena, const struct lc_arg_co
         return lc_arena_printf(arena, "argument %d is a non-blocking descriptor", condition->position);
     case LC_ARG_NOT_NONBLOCKING:
         return lc_arena_printf(arena, "argument %d is not known to be non-blocking", condition->position);
+    case LC_ARG_HAS_PREFIX:
+        return lc_arena_printf(arena, "argument %d starts with \"%s\"", condition->position, condition->token);
+    case LC_ARG_LACKS_PREFIX:
+        return lc_arena_printf(arena, "argument %d is not a string starting with \"%s\"", condition->position,
+                               condition->token);
     }
     return NULL;
 }

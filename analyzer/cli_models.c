@@ -62,6 +62,8 @@ static void models_print_condition(FILE *out, const char *keyword, const struct 
     case LC_ARG_LACKS_TOKEN: fprintf(out, "!~%s", condition->token); break;
     case LC_ARG_IS_NONBLOCKING: fputs("=nonblocking", out); break;
     case LC_ARG_NOT_NONBLOCKING: fputs("!=nonblocking", out); break;
+    case LC_ARG_HAS_PREFIX: fprintf(out, "^%s", condition->token); break;
+    case LC_ARG_LACKS_PREFIX: fprintf(out, "!^%s", condition->token); break;
     }
 }
 
@@ -130,11 +132,21 @@ static void models_print_statements(const struct models_printer *p, const struct
     const char *name = model->name;
     if (model->nonblocking)
         fprintf(p->out, "%s  nonblocking %s\n", p->indent, name);
+    if (model->terminates)
+        fprintf(p->out, "%s  terminates %s\n", p->indent, name);
+    if (model->forks)
+        fprintf(p->out, "%s  fork %s\n", p->indent, name);
     if (model->blocking)
         models_print_blocking(p, name, model->blocking);
-    for (size_t i = 0; i < model->callback_count; i++)
-        fprintf(p->out, "%s  callback %s arg%d %s\n", p->indent, name, model->callbacks[i].position,
-                lc_thread_role_name(model->callbacks[i].role));
+    for (size_t i = 0; i < model->callback_count; i++) {
+        const struct lc_callback_model *callback = &model->callbacks[i];
+        fprintf(p->out, "%s  callback %s arg%d %s", p->indent, name, callback->position,
+                lc_thread_role_name(callback->role));
+        if (callback->descriptor_position)
+            fprintf(p->out, " descriptor arg%d arg%d", callback->descriptor_position,
+                    callback->descriptor_parameter);
+        fputc('\n', p->out);
+    }
     if (model->lock)
         fprintf(p->out, "%s  %s %s arg%d\n", p->indent, models_lock_keyword(model->lock->action), name,
                 model->lock->position);

@@ -10,6 +10,7 @@
  *    `do ... while (0)`, the usual wrapper of multi-statement macros;
  *  - the innermost loop (a for loop's init is outside it; its condition,
  *    increment and body are inside);
+ *  - the branches run only where a call returned 0 (extract_guards.c);
  *  - the innermost open if/switch/loop and its condition, which tell
  *    whether a backward goto (a goto to a label earlier in the function, a
  *    loop too) is conditional; the calls and loops between its label and
@@ -50,6 +51,18 @@ static void extract_scoped(struct lc_extract_walk *walk, CXCursor statement, CXC
     walk->locks = saved;
 }
 
+/* A branch of an if, run only where call `guard` returned 0 when
+ * `zero` (extract_guards.c). */
+static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
+                           int guard)
+{
+    int saved = walk->zero_guard;
+    if (zero && guard >= 0)
+        walk->zero_guard = guard;
+    extract_scoped(walk, statement, parent);
+    walk->zero_guard = saved;
+}
+
 /* if / else if / else: the chain is followed in a loop, not by recursion. */
 static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
 {
@@ -66,11 +79,12 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         if (first)
             after_condition = walk->locks;
         first = 0;
+        int zero_branch, guard = lc_extract_zero_test(walk, parts[0], &zero_branch);
         struct extract_conditional saved = extract_enter(walk, parts[0]);
-        extract_scoped(walk, parts[1], statement);
+        extract_branch(walk, parts[1], statement, zero_branch == 1, guard);
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained)
-            extract_scoped(walk, parts[2], statement);
+            extract_branch(walk, parts[2], statement, zero_branch == 2, guard);
         extract_leave(walk, saved);
         if (!chained)
             break;
@@ -88,11 +102,17 @@ static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
     }
     lc_extract_visit_child(walk, parts[0], statement);
     struct lc_lockset saved_switch = walk->switch_locks;
+    int saved_guard = walk->switch_guard, saved_outer = walk->switch_outer_guard, outer = walk->zero_guard;
     walk->switch_locks = walk->locks;
+    walk->switch_guard = lc_extract_result_of(walk, parts[0]);
+    walk->switch_outer_guard = outer;
     struct extract_conditional saved = extract_enter(walk, parts[0]);
     extract_scoped(walk, parts[1], statement);
     extract_leave(walk, saved);
     walk->switch_locks = saved_switch;
+    walk->switch_guard = saved_guard;
+    walk->switch_outer_guard = saved_outer;
+    walk->zero_guard = outer;
 }
 
 /* An init or an increment rather than a condition. */
@@ -281,6 +301,7 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
     case CXCursor_CaseStmt:
     case CXCursor_DefaultStmt:
         walk->locks = walk->switch_locks;
+        lc_extract_case_label(walk, statement);
         return CXChildVisit_Recurse;
     case CXCursor_ForStmt:
         extract_loop_statement(walk, statement, LC_LOOP_FOR);

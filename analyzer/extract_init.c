@@ -77,7 +77,7 @@ static void extract_object(struct lc_extract_walk *walk, CXType type,
     } else {
         items->next++;
         if (lc_extract_is_function_pointer(type))
-            lc_extract_store(walk, target, item, 1);
+            lc_extract_store(walk, target, item, LC_STORED_FUNCTION_POINTERS);
     }
 }
 
@@ -224,5 +224,5 @@ void lc_extract_initializer(struct lc_extract_walk *walk, const struct lc_value 
     if (clang_getCursorKind(init) == CXCursor_InitListExpr)
         extract_fill_braced(walk, clang_getCursorType(init), target, init);
     else if (lc_extract_is_function_pointer(type))
-        lc_extract_store(walk, target, init, 1);
+        lc_extract_store(walk, target, init, LC_STORED_FUNCTION_POINTERS);
 }

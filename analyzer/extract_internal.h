@@ -66,6 +66,18 @@ struct lc_extract_pending_store {
     struct lc_location loc;
 };
 
+/* What was assigned or or-ed into a local integer variable (extract_flags.c). */
+struct lc_extract_flag_text {
+    const char *variable_usr;
+    const char *text;          /* "a | b", NULL until assigned */
+};
+
+/* A variable and the call whose result it last received (extract_guards.c). */
+struct lc_extract_call_result {
+    const char *variable_usr;
+    int call_index;
+};
+
 /* Where an expression is, as expansion offsets in one file. */
 struct lc_extract_span {
     CXFile file;
@@ -102,6 +114,17 @@ struct lc_extract_walk {
     size_t pending_count, pending_cap;
     struct lc_extract_span *conditional_spans; /* ?:, &&, || in the function */
     size_t conditional_count, conditional_cap;
+    int zero_guard;                 /* the calls here run only where this
+                                       call's result is 0 (facts.h), -1 */
+    int switch_guard;               /* the call the innermost switch tests, -1 */
+    int switch_outer_guard;         /* zero_guard at that switch */
+    struct lc_extract_call_result *results;  /* the last call stored into
+                                                each local variable */
+    size_t result_count, result_cap;
+    struct lc_extract_flag_text *flags;      /* local integer variables */
+    size_t flag_count, flag_cap;
+    CXCursor comma_left, comma_right; /* the calls of the last `(a(), b())` */
+    int comma_left_index;           /* the fact of comma_left, -1 */
 };
 
 
@@ -118,6 +141,29 @@ void lc_extract_visit_child(struct lc_extract_walk *walk, CXCursor child, CXCurs
  * statement opens a scope, a branch or a loop). */
 enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement,
                                              CXCursor parent);
+
+/* extract_guards.c: branches taken when a call's result is 0 (the child
+ * of fork()). */
+/* The call `condition` tests: *zero_branch is 1 when the then-branch runs
+ * where its result is 0 (`(pid = fork()) == 0`, `!pid`), 2 when the else
+ * branch does (`pid != 0`, `pid`); returns the call's index or -1. */
+int lc_extract_zero_test(struct lc_extract_walk *walk, CXCursor condition, int *zero_branch);
+/* The call whose result `expr` is (a call, `v = call`, or a variable last
+ * assigned one), or -1. */
+int lc_extract_result_of(struct lc_extract_walk *walk, CXCursor expr);
+/* A `case` or `default` label of the innermost switch. */
+void lc_extract_case_label(struct lc_extract_walk *walk, CXCursor label);
+/* Call `call_index`'s result was stored into `target`. */
+void lc_extract_remember_result(struct lc_extract_walk *walk, const struct lc_value *target, int call_index);
+
+/* extract_flags.c: integer flags passed through a local variable. */
+/* `v = E`, `v |= E` on a local integer variable. */
+void lc_extract_flag_assignment(struct lc_extract_walk *walk, CXCursor assignment);
+/* `int v = E;` */
+void lc_extract_flag_variable(struct lc_extract_walk *walk, CXCursor variable);
+/* The text of a call's argument: `text`, or "text = what it holds" when it
+ * is a local integer variable assigned before. */
+const char *lc_extract_flag_text(struct lc_extract_walk *walk, CXCursor argument, const char *text);
 
 /* extract_loops.c */
 struct lc_extract_loop_parts {
@@ -156,12 +202,24 @@ int lc_extract_atomic_operation(struct lc_extract_walk *walk, CXCursor expr,
                                 const char *callee_name);
 
 /* extract_stores.c */
-/* Record what storing `value_expr` into `target` (FIELD or VAR) stores:
- * through `?:` each branch; a direct call's result always; a function,
- * field, variable or parameter when `function_pointer` is set. */
+/* What a store records besides a direct call's result (always recorded). */
+enum lc_extract_stored {
+    LC_STORED_CALLS,              /* nothing else */
+    LC_STORED_FUNCTION_POINTERS,  /* a function, field, variable or parameter */
+    LC_STORED_INTEGERS,           /* into an int: a field, variable or
+                                     parameter, or OTHER; not a constant */
+};
+/* Record what storing `value_expr` into `target` (FIELD, VAR, or CALL for
+ * a function's return value) stores, through `?:` each branch. */
 void lc_extract_store(struct lc_extract_walk *walk, const struct lc_value *target,
-                      CXCursor value_expr, int function_pointer);
+                      CXCursor value_expr, enum lc_extract_stored stored);
 void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment);
+/* `(a(), b())`: remember both calls (extract_guards.c). */
+void lc_extract_comma(struct lc_extract_walk *walk, CXCursor comma);
+/* The fact `index` of `call` was made: link the two calls of a comma. */
+void lc_extract_comma_call(struct lc_extract_walk *walk, CXCursor call, size_t index);
+/* `return v;`: a store into the function's value (extract_stores.c). */
+void lc_extract_return(struct lc_extract_walk *walk, CXCursor statement);
 void lc_extract_variable(struct lc_extract_walk *walk, CXCursor variable);
 void lc_extract_compound_literal(struct lc_extract_walk *walk, CXCursor literal);
 /* The call fact `call_index` of `call` was made: record the stores of its
@@ -186,6 +244,8 @@ void lc_extract_files_free(struct lc_extract_walk *walk);
  * (and walk->out_of_memory set) when memory runs out. */
 void *lc_extract_append(struct lc_extract_walk *walk, void *items, size_t *count, size_t *cap,
                         size_t size);
+/* An integer or enum type. */
+int lc_extract_is_integer(CXType type);
 /* Where `location` is in a file: its expansion location, except that a
  * token of a macro argument is placed where the argument is written in the
  * macro use.  0 on success, -1 when it has no file (a builtin) or memory

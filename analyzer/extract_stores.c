@@ -2,7 +2,11 @@
  * pointers (`p->cb = f`, `cb_t fp = f`, compound literals; initialiser
  * lists are extract_init.c's) and, whatever the types, the results of
  * direct calls (`c->fd = socket(...)`, `int fd = accept4(...)`), for
- * descriptor tracking.  A `?:` stores each of its branches.
+ * descriptor tracking.  Into an `int` (a descriptor's type) every stored
+ * value but a constant is recorded, OTHER when it is none of a field, a
+ * variable or a parameter (`c->fd = fds[0]`), and so is the value of a
+ * `return` in a function returning `int`: its target is a CALL naming the
+ * function (the value its calls yield).  A `?:` stores each of its branches.
  *
  * The walk meets an assignment before the call on its right, so the store
  * of a call's result waits in walk->pending until the call's fact exists,
@@ -56,12 +60,14 @@ static void extract_add_store(struct lc_extract_walk *walk, const struct lc_valu
 }
 
 static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_value *target,
-                               CXCursor expr, int function_pointer)
+                               CXCursor expr, enum lc_extract_stored stored)
 {
     CXCursor stripped = lc_extract_strip(expr);
     int call = clang_getCursorKind(stripped) == CXCursor_CallExpr;
+    long long constant;
     struct lc_location loc;
-    if ((call && !walk->function_usr) || (!call && !function_pointer) ||
+    if ((call && !walk->function_usr) || (!call && stored == LC_STORED_CALLS) ||
+        (!call && stored == LC_STORED_INTEGERS && lc_extract_integer_constant(expr, &constant)) ||
         lc_extract_location(walk, clang_getCursorLocation(expr), &loc) != 0)
         return;
     if (call) {
@@ -72,31 +78,47 @@ static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_val
             *pending = (struct lc_extract_pending_store){ stripped, *target, loc };
         return;
     }
+    lc_extract_remember_result(walk, target, -1);
     struct lc_value value;
     lc_extract_value(walk, expr, &value);
+    /* `fd = fds[1]`: one element is not the array's other descriptors. */
+    if (stored == LC_STORED_INTEGERS && clang_getCursorKind(stripped) == CXCursor_ArraySubscriptExpr)
+        value = (struct lc_value){ .kind = LC_VALUE_OTHER };
     if (value.kind == LC_VALUE_FUNCTION || value.kind == LC_VALUE_FIELD ||
-        value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM)
+        value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM ||
+        (stored == LC_STORED_INTEGERS && value.kind == LC_VALUE_OTHER))
         extract_add_store(walk, target, &value, &loc);
 }
 
 static void extract_store_branches(struct lc_extract_walk *walk, const struct lc_value *target,
-                                   CXCursor expr, int function_pointer, unsigned depth)
+                                   CXCursor expr, enum lc_extract_stored stored, unsigned depth)
 {
     CXCursor branches[2];
     if (depth < EXTRACT_CONDITIONAL_DEPTH &&
         extract_is_conditional(lc_extract_strip(expr), branches)) {
         for (int i = 0; i < 2; i++)
-            extract_store_branches(walk, target, branches[i], function_pointer, depth + 1);
+            extract_store_branches(walk, target, branches[i], stored, depth + 1);
         return;
     }
-    extract_store_leaf(walk, target, expr, function_pointer);
+    extract_store_leaf(walk, target, expr, stored);
 }
 
 void lc_extract_store(struct lc_extract_walk *walk, const struct lc_value *target,
-                      CXCursor value_expr, int function_pointer)
+                      CXCursor value_expr, enum lc_extract_stored stored)
 {
-    if (target->kind == LC_VALUE_FIELD || target->kind == LC_VALUE_VAR)
-        extract_store_branches(walk, target, value_expr, function_pointer, 0);
+    if (target->kind == LC_VALUE_FIELD || target->kind == LC_VALUE_VAR ||
+        target->kind == LC_VALUE_CALL)
+        extract_store_branches(walk, target, value_expr, stored, 0);
+}
+
+/* What a store into an object of `type` records. */
+static enum lc_extract_stored extract_stored_for(const struct lc_extract_walk *walk, CXType type)
+{
+    if (lc_extract_is_function_pointer(type))
+        return LC_STORED_FUNCTION_POINTERS;
+    if (walk->function_usr && clang_getCanonicalType(type).kind == CXType_Int)
+        return LC_STORED_INTEGERS;
+    return LC_STORED_CALLS;
 }
 
 void lc_extract_call_result(struct lc_extract_walk *walk, CXCursor call, size_t call_index)
@@ -114,6 +136,7 @@ void lc_extract_call_result(struct lc_extract_walk *walk, CXCursor call, size_t 
             .call_index = (int)call_index,
         };
         extract_add_store(walk, &pending.target, &value, &pending.loc);
+        lc_extract_remember_result(walk, &pending.target, (int)call_index);
     }
 }
 
@@ -125,12 +148,24 @@ void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment)
     if (clang_getCursorBinaryOperatorKind(assignment) != CXBinaryOperator_Assign ||
         lc_extract_children(assignment, sides, 2) != 2)
         return;
-    int function_pointer = lc_extract_is_function_pointer(clang_getCursorType(sides[0]));
-    if (!function_pointer && !(walk->function_usr && extract_yields_call(sides[1], 0)))
+    enum lc_extract_stored stored = extract_stored_for(walk, clang_getCursorType(sides[0]));
+    if (stored == LC_STORED_CALLS && !(walk->function_usr && extract_yields_call(sides[1], 0)))
         return;
     struct lc_value target;
     lc_extract_value(walk, sides[0], &target);
-    lc_extract_store(walk, &target, sides[1], function_pointer);
+    lc_extract_store(walk, &target, sides[1], stored);
+}
+
+/* `return v;` in a function returning `int`: a store into the value its
+ * calls yield. */
+void lc_extract_return(struct lc_extract_walk *walk, CXCursor statement)
+{
+    CXCursor value;
+    if (!walk->function_usr || lc_extract_children(statement, &value, 1) != 1 ||
+        clang_getCanonicalType(clang_getCursorType(value)).kind != CXType_Int)
+        return;
+    struct lc_value target = { .kind = LC_VALUE_CALL, .usr = walk->function_usr };
+    lc_extract_store(walk, &target, value, LC_STORED_INTEGERS);
 }
 
 /* `cb_t fp = f;`, `struct ops o = { ... };`, `handler_t t[] = { ... };`,
@@ -142,8 +177,8 @@ void lc_extract_variable(struct lc_extract_walk *walk, CXCursor variable)
         return;
     CXType type = clang_getCursorType(variable);
     int list = clang_getCursorKind(init) == CXCursor_InitListExpr;
-    int function_pointer = lc_extract_is_function_pointer(type);
-    if (!list && !function_pointer && !(walk->function_usr && extract_yields_call(init, 0)))
+    enum lc_extract_stored stored = extract_stored_for(walk, type);
+    if (!list && stored == LC_STORED_CALLS && !(walk->function_usr && extract_yields_call(init, 0)))
         return;
     struct lc_value target = {
         .kind = LC_VALUE_VAR,
@@ -153,7 +188,7 @@ void lc_extract_variable(struct lc_extract_walk *walk, CXCursor variable)
     if (list)
         lc_extract_initializer(walk, &target, type, init);
     else
-        lc_extract_store(walk, &target, init, function_pointer);
+        lc_extract_store(walk, &target, init, stored);
 }
 
 /* `(struct ops){ .on_read = f }`: its fields are the targets. */
@@ -198,7 +233,7 @@ void lc_extract_operand(struct lc_extract_walk *walk, CXCursor expr, int is_argu
         return;
     }
     size_t stores = walk->facts->store_count, pending = walk->pending_count;
-    lc_extract_store(walk, &synthetic, conditional, 1);
+    lc_extract_store(walk, &synthetic, conditional, LC_STORED_FUNCTION_POINTERS);
     if (walk->facts->store_count > stores || walk->pending_count > pending)
         *value = synthetic;
 }

@@ -346,7 +346,7 @@ static int extract_is_pointer(CXType type)
     return kind == CXType_Pointer || kind == CXType_BlockPointer || kind == CXType_NullPtr;
 }
 
-static int extract_is_integer(CXType type)
+int lc_extract_is_integer(CXType type)
 {
     enum CXTypeKind kind = clang_getCanonicalType(type).kind;
     return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
@@ -378,7 +378,7 @@ static int extract_is_null_pointer_constant(CXCursor expr)
         expr = operand;
     }
     long long value;
-    return extract_is_integer(clang_getCursorType(expr)) &&
+    return lc_extract_is_integer(clang_getCursorType(expr)) &&
            lc_extract_integer_constant(expr, &value) && value == 0;
 }
 
@@ -408,7 +408,7 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
         value->kind = LC_VALUE_NULL;
         return;
     }
-    if (extract_is_integer(type) && lc_extract_integer_constant(arg, &value->int_value)) {
+    if (lc_extract_is_integer(type) && lc_extract_integer_constant(arg, &value->int_value)) {
         value->kind = LC_VALUE_INT;
         return;
     }

@@ -74,6 +74,10 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->atomic_depth = 0;
     walk->label_count = walk->claim_count = walk->recent_count = walk->pending_count = 0;
     walk->conditional_count = 0;
+    walk->zero_guard = walk->switch_guard = walk->switch_outer_guard = -1;
+    walk->result_count = walk->flag_count = 0;
+    walk->comma_left = walk->comma_right = clang_getNullCursor();
+    walk->comma_left_index = -1;
 }
 
 static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
@@ -141,6 +145,9 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
         lc_extract_operand(walk, clang_Cursor_getArgument(call, (unsigned)i), 1,
                            &fact->args[i]);
     lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
+    for (int i = 0; i < nargs; i++)
+        fact->arg_texts[i] = lc_extract_flag_text(walk, clang_Cursor_getArgument(call, (unsigned)i),
+                                                  fact->arg_texts[i]);
 }
 
 /* Record the call with the loop and the locks around it.  A lock function
@@ -164,12 +171,14 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->loop_index = walk->loop_index;
     fact->conditional = extract_call_is_conditional(walk, call);
     fact->locks = walk->locks;
+    fact->zero_guard = walk->zero_guard;
     CXCursor callee;
     if (lc_extract_children(call, &callee, 1) >= 1)
         lc_extract_operand(walk, callee, 0, &fact->callee);
     extract_call_arguments(walk, call, fact);
     fact = &walk->facts->calls[index];   /* the operands may have added stores, not calls */
     lc_extract_call_result(walk, call, index);
+    lc_extract_comma_call(walk, call, index);
     const struct lc_lock_function *lock = lc_extract_lock_function(walk, &fact->callee);
     lc_extract_access_arguments(walk, call, lock ? lock->position : 0);
     int atomic = fact->callee.kind == LC_VALUE_FUNCTION &&
@@ -242,8 +251,13 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
     case CXCursor_CallExpr:
         next = extract_call(walk, cursor);
         break;
+    case CXCursor_CompoundAssignOperator:
+        lc_extract_flag_assignment(walk, cursor);
+        break;
     case CXCursor_BinaryOperator:
         lc_extract_assignment(walk, cursor);
+        lc_extract_flag_assignment(walk, cursor);
+        lc_extract_comma(walk, cursor);
         if (walk->function_usr && (clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LAnd
                                    || clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LOr))
             extract_conditional_expression(walk, cursor);
@@ -254,9 +268,13 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
         break;
     case CXCursor_VarDecl:
         lc_extract_variable(walk, cursor);
+        lc_extract_flag_variable(walk, cursor);
         break;
     case CXCursor_CompoundLiteralExpr:
         lc_extract_compound_literal(walk, cursor);
+        break;
+    case CXCursor_ReturnStmt:
+        lc_extract_return(walk, cursor);
         break;
     default:
         break;
@@ -281,7 +299,11 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     free(walk->recent);
     free(walk->pending);
     free(walk->conditional_spans);
+    free(walk->results);
+    free(walk->flags);
     walk->conditional_spans = NULL;
+    walk->results = NULL;
+    walk->flags = NULL;
     walk->labels = NULL;
     walk->claims = NULL;
     walk->recent = NULL;

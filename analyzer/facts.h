@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 6
+#define LC_FACTS_VERSION 12
 
 struct lc_location {
     const char *file;
@@ -95,6 +95,13 @@ struct lc_call_fact {
                                  conditional expression (?:, &&, ||): it may
                                  not run every time the function does */
     struct lc_lockset locks;  /* locks held at the call */
+    int after_comma;          /* the right side of `(call, this())`: the
+                                 index of that call, else -1 (panic macros:
+                                 `(panic(...), abort())`) */
+    int zero_guard;           /* runs only where the result of this earlier
+                                 call (index into the TU's calls) is 0: in
+                                 `if ((pid = fork()) == 0) { ... }`, after
+                                 `case 0:` of `switch (fork())`; -1 none */
 };
 
 enum lc_loop_kind {
@@ -164,9 +171,11 @@ struct lc_lock_vocabulary {
 /* A value stored into a field or variable: a function pointer
  * (`s.cb = f`, `p->cb = f`, `{ .cb = f }`, `fp_t fp = f`, `table[] = { f }`),
  * or the result of a call (`c->fd = socket(...)`, `int fd = accept4(...)`),
- * for descriptors. */
+ * for descriptors; into an int, any value but a constant (OTHER when it is
+ * no field, variable or parameter: `c->fd = fds[0]`).  A `return v;` in a
+ * function returning int stores into a CALL target naming the function. */
 struct lc_store_fact {
-    struct lc_value target;   /* FIELD or VAR */
+    struct lc_value target;   /* FIELD, VAR, or CALL (usr: the function) */
     struct lc_value value;    /* FUNCTION, FIELD, VAR, PARAM or CALL */
     const char *in_function_usr; /* NULL at file scope */
     struct lc_location loc;
@@ -197,7 +206,8 @@ void lc_tu_facts_init(struct lc_tu_facts *facts);
 void lc_tu_facts_free(struct lc_tu_facts *facts);
 
 /* Append one element and return it zeroed (but for indexes that mean
- * "none": loop_index and parent_index are -1); NULL when out of memory. */
+ * "none": loop_index, zero_guard, after_comma and parent_index are -1); NULL when out of
+ * memory. */
 struct lc_function_fact *lc_tu_facts_add_function(struct lc_tu_facts *facts);
 struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts);
 struct lc_store_fact *lc_tu_facts_add_store(struct lc_tu_facts *facts);

@@ -16,7 +16,8 @@
 
 struct lc_flow_node {
     enum lc_value_kind kind;
-    int64_t id;               /* FIELD/VAR: symbol id; PARAM: function index */
+    int64_t id;               /* FIELD/VAR: symbol id; PARAM, CALL (what the
+                                 function returns): function index */
     int param_index;
     const char *record, *name;
     uint32_t *functions;      /* the set, in arrival order */
@@ -281,6 +282,39 @@ struct lc_flow_node_names lc_fpflow_node_names(const struct lc_program *program,
     return (struct lc_flow_node_names){ .kind = n->kind, .record = n->record, .name = n->name };
 }
 
+/* Calls are grouped by caller, so each function's targets are one range. */
+static void flow_target_starts(struct lc_program *program)
+{
+    for (uint32_t f = 0, position = 0; f <= program->function_count; f++) {
+        program->target_start[f] = position;
+        const struct lc_program_function *fn = f < program->function_count ? &program->functions[f] : NULL;
+        if (fn && fn->call_count) {
+            const struct lc_program_call *last = &program->calls[fn->first_call + fn->call_count - 1];
+            position = last->first_target + last->target_count;
+        }
+    }
+}
+
+/* A call in the child of a fork (forks.c), or one that never returns (a
+ * panic followed by __builtin_unreachable(): a crash path), reaches
+ * nothing: its targets are taken out and the others close up, keeping
+ * their order. */
+static void flow_drop_child_targets(struct lc_program *program)
+{
+    uint32_t position = 0;
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        struct lc_program_call *call = &program->calls[c];
+        if (call->in_child || call->never_returns)
+            call->target_count = 0;
+        memmove(&program->targets[position], &program->targets[call->first_target],
+                call->target_count * sizeof *program->targets);
+        call->first_target = position;
+        position += call->target_count;
+    }
+    program->target_count = position;
+    flow_target_starts(program);
+}
+
 /* Fill every call's target list. */
 static int flow_fill_targets(struct lc_program *program)
 {
@@ -301,15 +335,7 @@ static int flow_fill_targets(struct lc_program *program)
     if (!program->targets || !program->target_start)
         return -1;
     program->target_count = total;
-    /* Calls are grouped by caller, so each function's targets are one range. */
-    for (uint32_t f = 0, position = 0; f <= program->function_count; f++) {
-        program->target_start[f] = position;
-        const struct lc_program_function *fn = f < program->function_count ? &program->functions[f] : NULL;
-        if (fn && fn->call_count) {
-            const struct lc_program_call *last = &program->calls[fn->first_call + fn->call_count - 1];
-            position = last->first_target + last->target_count;
-        }
-    }
+    flow_target_starts(program);
     for (uint32_t c = 0; c < program->call_count; c++) {
         struct lc_program_call *call = &program->calls[c];
         if (call->callee.kind == LC_VALUE_FUNCTION) {
@@ -338,7 +364,10 @@ static void flow_report_cuts(const struct lc_program *program, FILE *err)
 int lc_fpflow_resolve(struct lc_program *program, FILE *err)
 {
     if (flow_seed(program) != 0 || flow_run(program) != 0 || flow_fill_targets(program) != 0
-        || lc_registrations_collect(program) != 0 || lc_nonblocking_resolve(program) != 0)
+        || lc_forks_resolve(program) != 0)
+        return -1;
+    flow_drop_child_targets(program);
+    if (lc_registrations_collect(program) != 0 || lc_nonblocking_resolve(program) != 0)
         return -1;
     flow_report_cuts(program, err);
     return 0;

@@ -30,12 +30,15 @@ enum lc_arg_test {
     LC_ARG_IS_NONBLOCKING,  /* argN=nonblocking : a descriptor known to be
                                non-blocking (nonblocking-descriptor models) */
     LC_ARG_NOT_NONBLOCKING, /* argN!=nonblocking */
+    LC_ARG_HAS_PREFIX,      /* argN^PREFIX : a string literal starting with
+                               PREFIX (`/proc/`, `/dev/null`) */
+    LC_ARG_LACKS_PREFIX,    /* argN!^PREFIX */
 };
 
 struct lc_arg_condition {
     int position;          /* 1-based */
     enum lc_arg_test test;
-    const char *token;     /* HAS_TOKEN / LACKS_TOKEN */
+    const char *token;     /* HAS_TOKEN / LACKS_TOKEN, HAS_PREFIX / LACKS_PREFIX */
 };
 
 /* `blocking NAME [if COND]... [unless COND]... reason "..." [instead "..."]`
@@ -51,10 +54,15 @@ struct lc_blocking_model {
     unsigned line;
 };
 
-/* `callback NAME argN loop|pool|thread` */
+/* `callback NAME argN loop|pool|thread [descriptor argM argK]`: with the
+ * clause, the callback is called with the descriptor of the call's
+ * argument M as its own argument K (libevent's `event_set(ev, fd, events,
+ * cb, arg)` calls `cb(fd, ...)`), which is non-blocking when that one is. */
 struct lc_callback_model {
     int position;                   /* 1-based argument holding the callback */
     enum lc_thread_role role;
+    int descriptor_position;        /* 1-based argument M, 0 without the clause */
+    int descriptor_parameter;       /* 1-based argument K of the callback */
 };
 
 /* `lock NAME argN`, `unlock NAME argN`, `trylock NAME argN` */
@@ -117,6 +125,8 @@ struct lc_function_model {
     int nonblocking;                   /* `nonblocking NAME` */
     int terminates;                    /* `terminates NAME`: never returns
                                           (exit, abort, assert failure) */
+    int forks;                         /* `fork NAME`: returns 0 in a new
+                                          child process (fork, vfork) */
     struct lc_blocking_model *blocking;/* NULL unless `blocking NAME` */
     struct lc_callback_model *callbacks;
     size_t callback_count;

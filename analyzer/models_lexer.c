@@ -196,7 +196,8 @@ int lc_rules_expect_end(struct lc_rules_parser *parser)
 }
 
 /* argN=null | argN!=null | argN=nonblocking | argN!=nonblocking | argN~TOKEN
- * | argN!~TOKEN; TOKEN points into text. */
+ * | argN!~TOKEN | argN^PREFIX | argN!^PREFIX; TOKEN and PREFIX point into
+ * text. */
 static int lc_rules_parse_condition(const char *text, struct lc_arg_condition *condition)
 {
     const char *rest = NULL;
@@ -212,6 +213,11 @@ static int lc_rules_parse_condition(const char *text, struct lc_arg_condition *c
     }
     if (*rest == '=' && strcmp(rest + 1, "nonblocking") == 0) {
         condition->test = negated ? LC_ARG_NOT_NONBLOCKING : LC_ARG_IS_NONBLOCKING;
+        return 0;
+    }
+    if (*rest == '^' && rest[1]) {
+        condition->test = negated ? LC_ARG_LACKS_PREFIX : LC_ARG_HAS_PREFIX;
+        condition->token = rest + 1;
         return 0;
     }
     if (*rest != '~' || !rest[1])
@@ -232,7 +238,8 @@ static int lc_rules_read_condition(struct lc_rules_parser *parser, const char *k
         return lc_rules_error(parser, "missing condition after '%s'", keyword);
     if (word->quoted || lc_rules_parse_condition(word->text, &conditions[*count]) != 0)
         return lc_rules_error(parser, "bad condition '%s' (expected argN=null, argN!=null, "
-                                      "argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)",
+                                      "argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, "
+                                      "argN^PREFIX or argN!^PREFIX)",
                               word->text);
     ++*count;
     return 0;

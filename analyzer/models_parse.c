@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,8 +180,8 @@ static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
     return lc_rules_applied(parser, model);
 }
 
-/* terminates NAME */
-static int lc_rules_parse_terminates(struct lc_rules_parser *parser)
+/* terminates NAME, fork NAME: a flag of the model (its offset). */
+static int lc_rules_parse_flag(struct lc_rules_parser *parser, size_t flag)
 {
     const char *name = lc_rules_read_name(parser);
     if (!name || lc_rules_expect_end(parser) != 0)
@@ -188,8 +189,18 @@ static int lc_rules_parse_terminates(struct lc_rules_parser *parser)
     struct lc_function_model *model = lc_rules_function(parser, name);
     if (!model)
         return -1;
-    model->terminates = 1;
+    *(int *)((char *)model + flag) = 1;
     return lc_rules_applied(parser, model);
+}
+
+static int lc_rules_parse_terminates(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, terminates));
+}
+
+static int lc_rules_parse_fork(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, forks));
 }
 
 /* nonblocking NAME */
@@ -206,20 +217,31 @@ static int lc_rules_parse_nonblocking(struct lc_rules_parser *parser)
     return lc_rules_applied(parser, model);
 }
 
-/* callback NAME argN loop|pool|thread */
+/* callback NAME argN loop|pool|thread [descriptor argM argK] */
 static int lc_rules_parse_callback(struct lc_rules_parser *parser)
 {
     enum lc_thread_role role;
     const char *name = lc_rules_read_name(parser);
     int position = name ? lc_rules_read_position(parser) : -1;
-    if (position < 0 || lc_rules_read_role(parser, &role) != 0 || lc_rules_expect_end(parser) != 0)
+    if (position < 0 || lc_rules_read_role(parser, &role) != 0)
+        return -1;
+    struct lc_callback_model callback = { .position = position, .role = role };
+    const struct lc_rules_word *word = lc_rules_next(parser);
+    if (word && !word->quoted && strcmp(word->text, "descriptor") == 0) {
+        if ((callback.descriptor_position = lc_rules_read_position(parser)) < 0
+            || (callback.descriptor_parameter = lc_rules_read_position(parser)) < 0)
+            return -1;
+    } else if (word) {
+        parser->next--;
+    }
+    if (lc_rules_expect_end(parser) != 0)
         return -1;
     struct lc_function_model *model = lc_rules_function(parser, name);
     if (!model)
         return -1;
     for (size_t i = 0; i < model->callback_count; i++)
         if (model->callbacks[i].position == position) {
-            model->callbacks[i].role = role;
+            model->callbacks[i] = callback;
             return lc_rules_applied(parser, model);
         }
     size_t count = model->callback_count + 1;
@@ -228,7 +250,7 @@ static int lc_rules_parse_callback(struct lc_rules_parser *parser)
         return lc_rules_error(parser, "out of memory");
     if (model->callback_count)
         memcpy(callbacks, model->callbacks, model->callback_count * sizeof *callbacks);
-    callbacks[count - 1] = (struct lc_callback_model){ .position = position, .role = role };
+    callbacks[count - 1] = callback;
     model->callbacks = callbacks;
     model->callback_count = count;
     return lc_rules_applied(parser, model);
@@ -311,6 +333,7 @@ static const struct lc_rules_statement {
     { "cpu-heavy", lc_rules_parse_cpu_heavy },
     { "nonblocking-descriptor", lc_rules_parse_descriptor },
     { "terminates", lc_rules_parse_terminates },
+    { "fork", lc_rules_parse_fork },
 };
 
 static void lc_rules_parse_line(struct lc_rules_parser *parser, char *line)

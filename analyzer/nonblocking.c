@@ -2,80 +2,132 @@
  * field that receives the result of a `nonblocking-descriptor NAME result`
  * call (socket(..., SOCK_NONBLOCK), accept4(..., SOCK_NONBLOCK)), or that is
  * passed where a `nonblocking-descriptor NAME argN` call makes it
- * non-blocking (fcntl(fd, F_SETFL, flags | O_NONBLOCK)), holds one; so does
- * a parameter whose every caller passes one.  Flow-insensitive: the
- * variable or field is taken to be non-blocking wherever it is used. */
+ * non-blocking (fcntl(fd, F_SETFL, flags | O_NONBLOCK)), holds one.  So does
+ * a node such descriptors reach and every source of which holds one
+ * (descriptor_flow.c builds the sources): a parameter every caller passes one to, an int field or
+ * variable every store into which is one, the value a function returns
+ * when every `return` gives one (memcached's new_socket()), and the
+ * descriptor argument of a callback registered with a call whose
+ * `callback ... descriptor argM argK` clause passes it one.  Made
+ * non-blocking under one name, a descriptor is so under the names that held
+ * it before (a `nonblocking-descriptor NAME argN` call on a parameter makes
+ * the callers' argument non-blocking).
+ * Flow-insensitive: the variable or field is taken to be non-blocking
+ * wherever it is used. */
 #include "blocking.h"
+#include "descriptor_flow.h"
 #include "program.h"
 
 #include <stdlib.h>
 
-static int nonblocking_mark(struct lc_program *program, uint32_t node, uint32_t *queue, uint32_t *tail)
-{
-    if (node == LC_NONE || program->nonblocking_node[node])
-        return 0;
-    program->nonblocking_node[node] = 1;
-    queue[(*tail)++] = node;
-    return 1;
-}
-
-/* A descriptor model whose conditions hold at this call, or NULL. */
-static const struct lc_descriptor_model *nonblocking_model_at(const struct lc_program *program, uint32_t call)
+/* A result-descriptor model of the callee of `call`, or NULL. */
+static const struct lc_descriptor_model *nonblocking_result_model(const struct lc_program *program, uint32_t call)
 {
     const struct lc_program_call *c = &program->calls[call];
     for (uint32_t t = 0; t < c->target_count; t++) {
         const struct lc_program_function *fn = &program->functions[program->targets[c->first_target + t]];
         const struct lc_descriptor_model *d = fn->model ? fn->model->descriptor : NULL;
-        if (d && lc_conditions_hold(program, call, d->if_conditions, d->if_count))
+        if (d && d->position == 0)
             return d;
     }
     return NULL;
 }
 
-int lc_nonblocking_resolve(struct lc_program *program)
+/* A stored call's result: a model decides it (its `argN=nonblocking`
+ * conditions make it follow that argument), else what the callee
+ * returns. */
+static enum lc_descriptor_source nonblocking_classify_call(struct lc_program *program, uint32_t call,
+                                                           void *data, uint32_t *from)
 {
-    uint32_t n = program->flow_node_count;
-    program->nonblocking_node = calloc((size_t)n + 1, 1);
-    uint32_t *queue = malloc(((size_t)n + 1) * sizeof *queue);
-    uint32_t *sources = calloc((size_t)n + 1, sizeof *sources);      /* predecessors */
-    uint32_t *good_sources = calloc((size_t)n + 1, sizeof *good_sources);
-    if (!program->nonblocking_node || !queue || !sources || !good_sources) {
-        free(queue);
-        free(sources);
-        free(good_sources);
-        return -1;
+    (void)data;
+    const struct lc_descriptor_model *d = nonblocking_result_model(program, call);
+    if (!d)
+        return lc_descriptor_flow_returned(program, call, from);
+    const struct lc_program_call *c = &program->calls[call];
+    *from = LC_NONE;
+    for (size_t i = 0; i < d->if_count; i++) {
+        const struct lc_arg_condition *condition = &d->if_conditions[i];
+        if (condition->test == LC_ARG_IS_NONBLOCKING && condition->position >= 1
+            && (uint32_t)condition->position <= c->arg_count && *from == LC_NONE)
+            *from = program->args[c->first_arg + (uint32_t)condition->position - 1].flow_node;
+        else if (!lc_conditions_hold(program, call, condition, 1))
+            return LC_DESCRIPTOR_UNKNOWN;
     }
-    uint32_t tail = 0;
-    for (uint32_t s = 0; s < program->store_count; s++) {
-        const struct lc_program_store *store = &program->stores[s];
-        const struct lc_descriptor_model *d = store->value.kind == LC_VALUE_CALL && store->value.call != LC_NONE
-                                                  ? nonblocking_model_at(program, store->value.call) : NULL;
-        if (d && d->position == 0)
-            nonblocking_mark(program, store->target_node, queue, &tail);
+    return *from != LC_NONE ? LC_DESCRIPTOR_FOLLOWS : LC_DESCRIPTOR_HOLDS;
+}
+
+/* Arguments a `nonblocking-descriptor NAME argN` call makes non-blocking. */
+static void nonblocking_seed_arguments(struct lc_program *program, struct lc_descriptor_flow *flow)
+{
+    for (uint32_t call = 0; call < program->call_count; call++) {
+        const struct lc_program_call *c = &program->calls[call];
+        for (uint32_t t = 0; t < c->target_count; t++) {
+            const struct lc_program_function *fn = &program->functions[program->targets[c->first_target + t]];
+            const struct lc_descriptor_model *d = fn->model ? fn->model->descriptor : NULL;
+            if (!d || d->position <= 0 || (uint32_t)d->position > c->arg_count
+                || !lc_conditions_hold(program, call, d->if_conditions, d->if_count))
+                continue;
+            lc_descriptor_flow_seed(flow, program->args[c->first_arg + (uint32_t)d->position - 1].flow_node);
+            break;
+        }
     }
-    for (uint32_t c = 0; c < program->call_count; c++) {
-        const struct lc_descriptor_model *d = nonblocking_model_at(program, c);
-        if (d && d->position > 0 && (uint32_t)d->position <= program->calls[c].arg_count)
-            nonblocking_mark(program, program->args[program->calls[c].first_arg + (uint32_t)d->position - 1].flow_node,
-                             queue, &tail);
-    }
-    for (uint32_t node = 0; node < n; node++) {
+}
+
+/* A descriptor made non-blocking through one name is non-blocking under
+ * every name that held it before: the variables and parameters stored into
+ * that field or variable, the arguments passed to that parameter (tmux's
+ * setblocking(fd, 0): `mode |= O_NONBLOCK; fcntl(fd, F_SETFL, mode)`;
+ * hiredis's `c->fd = s; redisSetBlocking(c, 0)`).  The seeds walk back
+ * along the flow's edges.  0, or -1 when memory runs out. */
+static int nonblocking_seed_aliases(struct lc_program *program, struct lc_descriptor_flow *flow)
+{
+    uint32_t n = flow->node_count;
+    uint32_t *start = calloc((size_t)n + 2, sizeof *start), *sources = NULL, *queue = NULL;
+    for (uint32_t node = 0; start && node < n; node++) {
         const uint32_t *next;
         uint32_t count = lc_fpflow_successors(program, node, &next);
         for (uint32_t i = 0; i < count; i++)
-            sources[next[i]]++;
+            start[next[i] + 2]++;
     }
-    /* A parameter becomes non-blocking once all its sources are. */
-    for (uint32_t head = 0; head < tail; head++) {
-        const uint32_t *next;
-        uint32_t count = lc_fpflow_successors(program, queue[head], &next);
-        for (uint32_t i = 0; i < count; i++)
-            if (++good_sources[next[i]] == sources[next[i]]
-                && lc_fpflow_node_names(program, next[i]).kind == LC_VALUE_PARAM)
-                nonblocking_mark(program, next[i], queue, &tail);
+    for (uint32_t node = 0; start && node < n; node++)
+        start[node + 2] += start[node + 1];
+    if (start && (sources = malloc(((size_t)start[n + 1] + 1) * sizeof *sources))
+        && (queue = malloc(((size_t)n + 1) * sizeof *queue))) {
+        for (uint32_t node = 0; node < n; node++) {
+            const uint32_t *next;
+            uint32_t count = lc_fpflow_successors(program, node, &next);
+            for (uint32_t i = 0; i < count; i++)
+                sources[start[next[i] + 1]++] = node;
+        }
+        uint32_t tail = 0;
+        for (uint32_t node = 0; node < n; node++)
+            if (flow->seeded[node])
+                queue[tail++] = node;
+        for (uint32_t head = 0; head < tail; head++)
+            for (uint32_t i = start[queue[head]]; i < start[queue[head] + 1]; i++)
+                if (!flow->seeded[sources[i]]) {
+                    lc_descriptor_flow_seed(flow, sources[i]);
+                    queue[tail++] = sources[i];
+                }
     }
-    free(queue);
+    int rc = start && sources && queue ? 0 : -1;
+    free(start);
     free(sources);
-    free(good_sources);
-    return 0;
+    free(queue);
+    return rc;
+}
+
+int lc_nonblocking_resolve(struct lc_program *program)
+{
+    struct lc_descriptor_flow flow;
+    if (lc_descriptor_flow_build(&flow, program, nonblocking_classify_call, NULL) != 0) {
+        lc_descriptor_flow_free(&flow);
+        return -1;
+    }
+    nonblocking_seed_arguments(program, &flow);
+    int rc = nonblocking_seed_aliases(program, &flow);
+    lc_descriptor_flow_run(&flow);
+    program->nonblocking_node = lc_descriptor_flow_take(&flow);
+    lc_descriptor_flow_free(&flow);
+    return rc;
 }

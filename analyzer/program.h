@@ -46,8 +46,16 @@ struct lc_program_call {
     uint32_t first_target, target_count; /* into program->targets */
     uint32_t loop;                       /* innermost loop holding it */
     uint32_t first_lock, lock_count;     /* locks held: into program->held_locks */
-    int conditional;                     /* may not run every time its
+    uint32_t zero_guard;                 /* runs only where this call returned
+                                            0 (facts.h), LC_NONE */
+    uint32_t after_comma;                /* b() of `(a(), b())`: a(), LC_NONE */
+    uint8_t conditional;                 /* may not run every time its
                                             function does (facts.h) */
+    uint8_t in_child;                    /* in the child of a fork (forks.c):
+                                            its targets are dropped */
+    uint8_t never_returns;               /* a() of `(a(), abort())` (forks.c):
+                                            a crash path, its targets are
+                                            dropped */
 };
 
 /* A variable (global, static) or a lock object (a variable or a struct
@@ -211,6 +219,12 @@ uint32_t lc_fpflow_successors(const struct lc_program *program, uint32_t node, c
  * variable or field, arguments of `nonblocking-descriptor ... argN` calls,
  * and parameters every caller passes such a descriptor to. */
 int lc_nonblocking_resolve(struct lc_program *program);
+
+/* Mark the calls in the child of a fork (forks.c): those that run only
+ * where a `fork NAME` call, or a function returning its result, returned
+ * 0; and the calls that never return: a() of `(a(), b())` where b is a
+ * `terminates` model.  Returns 0 or -1 (no memory). */
+int lc_forks_resolve(struct lc_program *program);
 
 /* What a flow node stands for (kind, struct name for a field, name). */
 struct lc_flow_node_names {

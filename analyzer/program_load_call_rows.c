@@ -38,7 +38,7 @@ struct program_call_rows_slice {
 };
 
 static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_id, callee_record, callee_param,"
-                                    " file_id, line, col, loop_id, conditional FROM call"
+                                    " file_id, line, col, loop_id, conditional, zero_guard_id, after_comma_id FROM call"
                                     " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3";
 
 /* Keep the record and parameter of a callee named by flow node. */
@@ -55,6 +55,13 @@ static int call_rows_keep_indirect(struct program_call_rows_slice *slice, size_t
         return -1;
     slice->indirect_count++;
     return 0;
+}
+
+/* The id of a row a column refers to, LC_NONE when none or too large. */
+static uint32_t call_rows_row_id(sqlite3_stmt *stmt, int column)
+{
+    int64_t id = sqlite3_column_type(stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, column);
+    return id > 0 && id < LC_NONE ? (uint32_t)id : LC_NONE;
 }
 
 /* Decode one row into its place (see program_load_internal.h for what the
@@ -76,9 +83,10 @@ static int call_rows_decode(struct program_call_rows_slice *slice, const struct 
     call->loc.file = program_loader_file(slice->loader, sqlite3_column_int64(stmt, 6));
     call->loc.line = (unsigned)sqlite3_column_int(stmt, 7);
     call->loc.col = (unsigned)sqlite3_column_int(stmt, 8);
-    int64_t loop_row = sqlite3_column_type(stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, 9);
-    call->loop = loop_row > 0 && loop_row < LC_NONE ? (uint32_t)loop_row : LC_NONE;
-    call->conditional = sqlite3_column_int(stmt, 10);
+    call->loop = call_rows_row_id(stmt, 9);
+    call->conditional = sqlite3_column_int(stmt, 10) != 0;
+    call->zero_guard = call_rows_row_id(stmt, 11);
+    call->after_comma = call_rows_row_id(stmt, 12);
     if (call->callee.kind == LC_VALUE_FIELD || call->callee.kind == LC_VALUE_VAR || call->callee.kind == LC_VALUE_PARAM)
         return call_rows_keep_indirect(slice, place, stmt);
     return 0;

@@ -102,7 +102,17 @@ static int loader_read_calls(struct program_loader *loader, const struct program
     if (!*call_of_row)
         return -1;
     memset(*call_of_row, 0xff, ((size_t)*call_row_max + 1) * sizeof **call_of_row);
-    return loader_link_calls(loader, rows, *call_of_row);
+    if (loader_link_calls(loader, rows, *call_of_row) != 0)
+        return -1;
+    /* The calls a call refers to, from row ids to indexes now that every
+     * call has its index. */
+    struct lc_program *program = loader->program;
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        uint32_t *refers[] = { &program->calls[c].zero_guard, &program->calls[c].after_comma };
+        for (size_t r = 0; r < sizeof refers / sizeof refers[0]; r++)
+            *refers[r] = *refers[r] != LC_NONE && *refers[r] <= *call_row_max ? (*call_of_row)[*refers[r]] : LC_NONE;
+    }
+    return 0;
 }
 
 /* Where the calls of the store went: call.id -> index into program->calls. */
@@ -147,6 +157,10 @@ static int loader_store_row(struct program_loader *loader, sqlite3_stmt *stmt, v
         || program_loader_grow((void **)&program->stores, &loader->store_cap, program->store_count,
                                sizeof *program->stores) != 0)
         return -1;
+    /* A `return` stores into the value its function's calls yield. */
+    if (target.kind == LC_VALUE_CALL)
+        target.flow_node = lc_fpflow_node(program, LC_VALUE_CALL, target.function, 0, NULL,
+                                          program->functions[target.function].name);
     if (target.flow_node == LC_NONE)
         return 0;
     struct lc_program_store *store = &program->stores[program->store_count++];
@@ -196,6 +210,13 @@ static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row,
     for (int64_t row = 0; row <= call_row_max; row++)
         if (call_of_row[row] != LC_NONE)
             call_of_row[row] = destination[call_of_row[row]];
+    for (uint32_t i = 0; i < program->call_count; i++)
+    {
+        if (program->calls[i].zero_guard != LC_NONE)
+            program->calls[i].zero_guard = destination[program->calls[i].zero_guard];
+        if (program->calls[i].after_comma != LC_NONE)
+            program->calls[i].after_comma = destination[program->calls[i].after_comma];
+    }
     for (uint32_t i = 0; i < program->call_count; i++) {
         while (destination[i] != i) {
             uint32_t to = destination[i];

@@ -65,8 +65,9 @@ enum lc_value_kind program_loader_value_kind(const char *kind);
  * first row; a place with no row of the TU has caller LC_NONE.  Until
  * program_load_calls.c links the calls, `caller` holds the caller's symbol
  * id, the callee its kind and, in `function`, its symbol id (the record and
- * parameter of a callee named by flow node are in `indirect`), and `loop`
- * the id of the loop's row; a symbol id that does not fit is LC_NONE. */
+ * parameter of a callee named by flow node are in `indirect`), and `loop`,
+ * `zero_guard` and `after_comma` the ids of the rows they refer to; an id
+ * that does not fit is LC_NONE. */
 struct program_call_rows_tu {
     int64_t tu_id, first_row, last_row;
     size_t first_place;

@@ -9,7 +9,8 @@
  *                           the copy already in the store wins)
  * Call, loop and access ids are shifted past the largest id the store has
  * (merge_offset), which keeps their order and every reference to them:
- * call_arg.call_id, fp_store.value_call_id, call.loop_id, loop.parent_id and
+ * call_arg.call_id, fp_store.value_call_id, call.loop_id, call.zero_guard_id,
+ * call.after_comma_id, loop.parent_id and
  * held_lock.owner_id (a call or an access, by held_lock.owner).
  *
  * The columns copied are read from the schema, so a column added to tu or
@@ -54,7 +55,7 @@ struct merge_table {
     const char *order;
     struct {
         const char *column, *value;
-    } renumbered[7];
+    } renumbered[8];
 };
 
 #define MERGE_TU "JOIN merge_tu mt ON mt.old = x.tu_id"
@@ -76,7 +77,8 @@ static const struct merge_table merge_tables[] = {
     { "call", "lc_shard.call x " MERGE_TU " JOIN merge_symbol caller ON caller.old = x.caller_id"
               " LEFT JOIN merge_symbol callee ON callee.old = x.callee_id " MERGE_FILE " " MERGE_OFFSETS, "x.id",
       { { "id", "x.id + o.call" }, { "tu_id", "mt.new" }, { "caller_id", "caller.new" }, { "callee_id", "callee.new" },
-        { "file_id", "f.new" }, { "loop_id", "x.loop_id + o.loop" } } },
+        { "file_id", "f.new" }, { "loop_id", "x.loop_id + o.loop" }, { "zero_guard_id", "x.zero_guard_id + o.call" },
+        { "after_comma_id", "x.after_comma_id + o.call" } } },
     { "call_arg", "lc_shard.call_arg x JOIN lc_shard.call c ON c.id = x.call_id JOIN merge_tu mt ON mt.old = c.tu_id"
                   " LEFT JOIN merge_symbol s ON s.old = x.symbol_id " MERGE_OFFSETS, "x.call_id, x.position",
       { { "call_id", "x.call_id + o.call" }, { "symbol_id", "s.new" } } },

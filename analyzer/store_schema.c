@@ -14,13 +14,18 @@
  *                                    is a bit set: 1 async, 2 worker,
  *                                    4 blocking, 8 nonblocking
  *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
- *      callee_param, file_id, line, col, nargs, loop_id, conditional)
+ *      callee_param, file_id, line, col, nargs, loop_id, conditional,
+ *      zero_guard_id, after_comma_id)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
  *                                    innermost loop holding it, or NULL;
  *                                    conditional: 1 when it may not run
- *                                    every time its function does
+ *                                    every time its function does;
+ *                                    zero_guard_id: it runs only where that
+ *                                    call returned 0 (the child of fork());
+ *                                    after_comma_id: it is b() of
+ *                                    `(a(), b())`, that call is a()
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
  *      int_value, text)              arguments (1-based), kind as callee_kind
  *                                    plus null and int
@@ -29,7 +34,10 @@
  *      value_call_id)                function-pointer values, and call
  *                                    results (value_kind 'call':
  *                                    value_call_id), stored into a field or
- *                                    variable
+ *                                    variable; into an int, also fields,
+ *                                    variables, parameters and 'other'
+ *                                    values; target_kind 'call' is the
+ *                                    value function target_id returns
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text)
@@ -77,7 +85,8 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE call(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, caller_id INTEGER NOT NULL,"
     "  callee_kind TEXT NOT NULL, callee_id INTEGER, callee_record TEXT, callee_param INTEGER,"
     "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, nargs INTEGER NOT NULL,"
-    "  loop_id INTEGER, conditional INTEGER NOT NULL DEFAULT 0);"
+    "  loop_id INTEGER, conditional INTEGER NOT NULL DEFAULT 0, zero_guard_id INTEGER,"
+    "  after_comma_id INTEGER);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

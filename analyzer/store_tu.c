@@ -37,8 +37,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_INSERT_FUNCTION] = "INSERT INTO function(tu_id, symbol_id, file_id, line, col, is_definition,"
                                 " is_static, annotations) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [LC_STMT_INSERT_CALL] = "INSERT INTO call(tu_id, caller_id, callee_kind, callee_id, callee_record,"
-                            " callee_param, file_id, line, col, nargs, loop_id, conditional)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                            " callee_param, file_id, line, col, nargs, loop_id, conditional, zero_guard_id,"
+                            " after_comma_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     [LC_STMT_INSERT_CALL_ARG] = "INSERT INTO call_arg(call_id, position, kind, symbol_id, record, param_index,"
                                 " int_value, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [LC_STMT_INSERT_STORE] = "INSERT INTO fp_store(tu_id, target_kind, target_id, target_record, value_kind,"
@@ -228,6 +228,10 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     if (call->loop_index >= 0 && (size_t)call->loop_index < ids->loop_count)
         sqlite3_bind_int64(stmt, 11, ids->loop_ids[call->loop_index]);
     sqlite3_bind_int(stmt, 12, call->conditional);
+    if (call->after_comma >= 0 && (size_t)call->after_comma < index)
+        sqlite3_bind_int64(stmt, 14, ids->call_ids[call->after_comma]);
+    if (call->zero_guard >= 0 && (size_t)call->zero_guard < index)
+        sqlite3_bind_int64(stmt, 13, ids->call_ids[call->zero_guard]);
     if (lc_store_step_done(stmt) != 0)
         return -1;
     int64_t call_id = sqlite3_last_insert_rowid(store->db);

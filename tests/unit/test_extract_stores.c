@@ -2,7 +2,8 @@
  * variables (extract_stores.c, extract_init.c): designated, positional,
  * nested, brace-elided and array initialisers, compound literals,
  * assignments; results of calls stored (CALL values); `?:` of functions in
- * stores, arguments and callees. */
+ * stores, arguments and callees; values stored into ints and returned; the
+ * calls run where fork() returned 0. */
 #include "extract_fixture.h"
 
 /* The store of `value_name` into `target_name`, at `line` (0: any). */
@@ -201,6 +202,70 @@ static void test_conditional_functions(void **state)
     assert_value(&call_at(test, "plain_argument")->args[1], LC_VALUE_FUNCTION, "audit_nowhere");
 }
 
+/* Into an int: a parameter, another expression (OTHER), not a constant;
+ * `return v;` stores into a CALL naming the function. */
+static void test_int_stores_and_returns(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "int_stores.c"), 0);
+    const struct lc_store_fact *store = NULL;
+    assert_int_equal(stores_at(test, "other_store", &store), 1);
+    assert_int_equal(store->value.kind, LC_VALUE_OTHER);
+    assert_int_equal(stores_at(test, "param_store", &store), 1);
+    assert_int_equal(store->target.kind, LC_VALUE_FIELD);
+    assert_int_equal(store->value.kind, LC_VALUE_PARAM);
+    assert_int_equal(stores_at(test, "constant_store", &store), 0);
+    const char *make_socket = find_function(&test->facts, "make_socket", 1)->usr;
+    assert_int_equal(stores_at(test, "param_return", &store), 1);
+    assert_int_equal(store->target.kind, LC_VALUE_CALL);
+    assert_string_equal(store->target.usr, make_socket);
+    assert_int_equal(store->value.kind, LC_VALUE_PARAM);
+    assert_int_equal(stores_at(test, "var_return", &store), 1);
+    assert_int_equal(store->target.kind, LC_VALUE_CALL);
+    assert_value(&store->value, LC_VALUE_VAR, "sfd");
+}
+
+/* The calls that run only where fork() returned 0 carry that call. */
+static void test_zero_guards(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "int_stores.c"), 0);
+    static const struct {
+        const char *tag, *guard;
+    } expected[] = {
+        { "child_if", "fork_if" }, { "parent_if", NULL }, { "parent_var", NULL },
+        { "child_var", "fork_var" }, { "child_case", "fork_switch" }, { "child_case_next", "fork_switch" },
+        { "parent_default", NULL }, { "after", NULL },
+    };
+    for (size_t i = 0; i < sizeof expected / sizeof *expected; i++) {
+        const struct lc_call_fact *call = call_at(test, expected[i].tag);
+        if (!expected[i].guard) {
+            assert_int_equal(call->zero_guard, -1);
+            continue;
+        }
+        assert_true(call->zero_guard >= 0 && (size_t)call->zero_guard < test->facts.call_count);
+        assert_int_equal(test->facts.calls[call->zero_guard].loc.line, line_of(test->file, expected[i].guard));
+    }
+}
+
+/* `(a(), b())`: b's fact names a's. */
+static void test_comma_calls(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "int_stores.c"), 0);
+    const struct lc_call_fact *report = call_at(test, "tag_never_returns");
+    unsigned line = line_of(test->file, "tag_never_returns");
+    const struct lc_call_fact *unreachable = NULL;
+    for (size_t i = 0; i < test->facts.call_count; i++)
+        if (test->facts.calls[i].loc.line == line && &test->facts.calls[i] != report)
+            unreachable = &test->facts.calls[i];
+    assert_non_null(unreachable);
+    assert_string_equal(unreachable->callee.name, "__builtin_unreachable");
+    assert_int_equal(unreachable->after_comma, (int)(report - test->facts.calls));
+    assert_int_equal(report->after_comma, -1);
+    assert_int_equal(call_at(test, "tag_returns")->after_comma, -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +273,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stores_in_a_function, setup, teardown),
         cmocka_unit_test_setup_teardown(test_call_results, setup, teardown),
         cmocka_unit_test_setup_teardown(test_conditional_functions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_int_stores_and_returns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_zero_guards, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_comma_calls, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

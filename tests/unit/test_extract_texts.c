@@ -2,7 +2,8 @@
  * extract_text.c) on data/extract/macro_args.c: a call written in the
  * source reads its arguments as written there (a macro constant by its
  * name); a call written in a macro body reads them as written in the body,
- * and a macro parameter as written at the use. */
+ * and a macro parameter as written at the use; on data/extract/flag_args.c,
+ * flags passed through local variables (extract_flags.c). */
 #include "extract_fixture.h"
 
 /* Call `which` (0 for the first) on the line holding `tag` has the
@@ -49,11 +50,25 @@ static void test_calls_in_macro_bodies(void **state)
     assert_texts_of(test, "checked_quietly", 1, 2, "stdout", "\"x=%d\\n\"");
 }
 
+/* A local integer variable passed as an argument reads as what was
+ * assigned or or-ed into it before; `~` clears and adds nothing; a
+ * parameter reads as itself. */
+static void test_flags_through_variables(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "flag_args.c"), 0);
+    assert_texts(test, "tag_or_assigned", 3, "fd", "4", "mode = fcntl ( fd , 3 ) | O_NONBLOCK");
+    assert_texts(test, "tag_cleared", 3, "fd", "4", "cleared = fcntl ( fd , 3 )");
+    assert_texts(test, "tag_replaced", 3, "pid", "& status", "options = WNOHANG");
+    assert_texts(test, "tag_parameter", 3, "pid", "& status", "blocking");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_direct_call, setup, teardown),
         cmocka_unit_test_setup_teardown(test_calls_in_macro_bodies, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_flags_through_variables, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

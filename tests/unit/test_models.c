@@ -123,6 +123,41 @@ static void test_each_statement(void **state)
     lc_models_free(&models);
 }
 
+/* `callback ... descriptor argM argK`, `fork NAME`, and a bad clause. */
+static void test_callback_descriptor_and_fork(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "descriptor.rules",
+               "callback demo_watch arg4 loop descriptor arg2 arg1\n"
+               "callback demo_watch arg5 loop\n"
+               "fork demo_fork\n"
+               "blocking demo_open unless arg1^/proc/ if arg2!^/dev/ reason \"opens\"\n");
+    const struct lc_function_model *open_model = find(&models, "demo_open");
+    assert_int_equal(open_model->blocking->unless_conditions[0].test, LC_ARG_HAS_PREFIX);
+    assert_string_equal(open_model->blocking->unless_conditions[0].token, "/proc/");
+    assert_int_equal(open_model->blocking->if_conditions[0].test, LC_ARG_LACKS_PREFIX);
+    assert_string_equal(open_model->blocking->if_conditions[0].token, "/dev/");
+    const struct lc_function_model *watch = find(&models, "demo_watch");
+    assert_int_equal(watch->callback_count, 2);
+    assert_int_equal(watch->callbacks[0].position, 4);
+    assert_int_equal(watch->callbacks[0].descriptor_position, 2);
+    assert_int_equal(watch->callbacks[0].descriptor_parameter, 1);
+    assert_int_equal(watch->callbacks[1].descriptor_position, 0);
+    assert_true(find(&models, "demo_fork")->forks);
+    assert_false(watch->forks);
+    char *err = NULL;
+    size_t size = 0;
+    FILE *stream = open_memstream(&err, &size);
+    assert_int_equal(lc_models_load_text(&models, "bad.rules", "callback demo_bad arg1 loop descriptor arg2\n",
+                                         stream), 1);
+    fclose(stream);
+    assert_non_null(strstr(err, "bad.rules:1:"));
+    free(err);
+    lc_models_free(&models);
+}
+
 static void test_quoting_and_comments(void **state)
 {
     (void)state;
@@ -258,7 +293,7 @@ static void test_errors(void **state)
     expect_error("blocking x because \"a\"",
                  "blocking x: unexpected 'because' (expected if, unless, reason or instead, once each)");
     expect_error("blocking x if reason \"r\"",
-                 "blocking x: bad condition 'reason' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'reason' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if", "blocking x: missing condition after 'if'");
     expect_error("nonblocking-descriptor s argX reason \"r\"",
                  "nonblocking-descriptor s: expected result or argN after the name");
@@ -267,13 +302,13 @@ static void test_errors(void **state)
     expect_error("nonblocking-descriptor s result if arg2~X",
                  "nonblocking-descriptor s: missing reason \"...\"");
     expect_error("blocking x unless arg0=null reason \"r\"",
-                 "blocking x: bad condition 'arg0=null' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg0=null' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2=NULL reason \"r\"",
-                 "blocking x: bad condition 'arg2=NULL' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg2=NULL' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2~ reason \"r\"",
-                 "blocking x: bad condition 'arg2~' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg2~' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2~A|B reason \"r\"",
-                 "blocking x: bad condition 'arg2~A|B' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN or argN!~TOKEN)");
+                 "blocking x: bad condition 'arg2~A|B' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("cpu-heavy x if arg1=null reason \"r\"",
                  "cpu-heavy x: unexpected 'if' (expected reason or instead, once each)");
     expect_error("callback x", "callback x: missing argument position (argN)");
@@ -499,6 +534,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_each_statement),
+        cmocka_unit_test(test_callback_descriptor_and_fork),
         cmocka_unit_test(test_quoting_and_comments),
         cmocka_unit_test(test_patterns),
         cmocka_unit_test(test_later_file_overrides),

@@ -1,7 +1,8 @@
 /* test_nonblocking.c — descriptors known to be non-blocking: sockets made
  * with SOCK_NONBLOCK (stored into a variable or a field), descriptors set
  * with fcntl(F_SETFL, O_NONBLOCK), parameters every caller passes such a
- * descriptor to; blocking sockets are still reported. */
+ * descriptor to, values functions return, fields every store into which
+ * holds one; blocking sockets are still reported. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -92,11 +93,68 @@ static void test_parameter_with_a_blocking_caller(void **state)
     builder_free(&b);
 }
 
+/* The result of a call of `function` at `line` of `caller`, stored into
+ * `target`. */
+static void store_result(struct builder *b, const char *caller, unsigned line, const char *function,
+                         struct lc_value target)
+{
+    builder_call(b, caller, line, builder_function_value(function), 0);
+    struct lc_value result = { .kind = LC_VALUE_CALL, .usr = function, .name = function,
+                               .call_index = (int)b->facts.call_count - 1 };
+    builder_store(b, caller, line, target, result);
+}
+
+/* memcached's shape: new_socket() returns the socket it made non-blocking;
+ * conn_new(sfd) stores it into conn.sfd; the item queue copies conn.sfd
+ * into item.sfd and back (a cycle).  pipe_end.fd also receives an
+ * expression loopcheck cannot follow (`fds[0]`): it stays blocking. */
+static void test_returned_and_stored_descriptors(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, rules);
+    builder_tu(&b, "queue.c");
+    builder_function(&b, "main", 1, 0);
+    builder_function(&b, "on_tick", 2, 0);
+    builder_function(&b, "new_socket", 3, 0);
+    builder_function(&b, "conn_new", 4, 0);
+    builder_call(&b, "main", 5, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("on_tick"), "on_tick");
+    builder_call(&b, "new_socket", 10, builder_function_value("socket"), 3, builder_other_value(), "AF_INET",
+                 builder_other_value(), "SOCK_STREAM | SOCK_NONBLOCK", builder_other_value(), "0");
+    struct lc_value socket_result = { .kind = LC_VALUE_CALL, .usr = "socket", .name = "socket",
+                                      .call_index = (int)b.facts.call_count - 1 };
+    builder_store(&b, "new_socket", 10, builder_var_value("c:@nb"), socket_result);
+    struct lc_value returned = { .kind = LC_VALUE_CALL, .usr = "new_socket" };
+    builder_store(&b, "new_socket", 11, returned, builder_var_value("c:@nb"));
+    store_result(&b, "main", 20, "new_socket", builder_var_value("c:@sfd"));
+    builder_call(&b, "main", 21, builder_function_value("conn_new"), 1, builder_var_value("c:@sfd"), "sfd");
+    builder_store(&b, "conn_new", 30, builder_field_value(&b, "conn", "sfd"), builder_param_value("conn_new", 0));
+    builder_store(&b, "on_tick", 31, builder_field_value(&b, "item", "sfd"), builder_field_value(&b, "conn", "sfd"));
+    builder_call(&b, "on_tick", 32, builder_function_value("conn_new"), 1, builder_field_value(&b, "item", "sfd"),
+                 "item->sfd");
+    store_result(&b, "main", 40, "new_socket", builder_field_value(&b, "pipe_end", "fd"));
+    builder_store(&b, "main", 41, builder_field_value(&b, "pipe_end", "fd"), builder_other_value());
+    receive(&b, "on_tick", 50, builder_field_value(&b, "conn", "sfd"));
+    receive(&b, "on_tick", 51, builder_field_value(&b, "item", "sfd"));
+    receive(&b, "on_tick", 52, builder_field_value(&b, "pipe_end", "fd"));
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    struct lc_findings findings;
+    lc_findings_init(&findings);
+    lc_check_find("blocking-call")->run(&b.program, &findings);
+    assert_int_equal(findings.count, 1);
+    assert_int_equal(findings.items[0].loc.line, 52);
+    lc_findings_free(&findings);
+    builder_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_descriptors),
         cmocka_unit_test(test_parameter_with_a_blocking_caller),
+        cmocka_unit_test(test_returned_and_stored_descriptors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,83 @@
+/* extract_flags.c — integer flags handed to a call through a local
+ * variable: `flags |= O_NONBLOCK; fcntl(fd, F_SETFL, flags)`,
+ * `options = WNOHANG; waitpid(pid, &status, options)`.  The walk keeps, for
+ * each local integer variable of the function, the spellings of what was
+ * assigned (`=`, in a branch added to what was there, else instead of it)
+ * or or-ed (`|=`) into it before, in source order; a call's argument that
+ * is such a variable gets the text "flags = fcntl ( fd , F_GETFL ) |
+ * O_NONBLOCK", so the models' `argN~TOKEN` conditions see the flags.  A
+ * value holding `~` clears flags and adds nothing. */
+#include "extract_internal.h"
+
+#include <string.h>
+
+/* The local integer variable `expr` names, or a null cursor. */
+static CXCursor extract_flag_variable(CXCursor expr)
+{
+    expr = lc_extract_strip(expr);
+    CXCursor variable = clang_getCursorReferenced(expr);
+    if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr || clang_getCursorKind(variable) != CXCursor_VarDecl
+        || clang_Cursor_hasVarDeclGlobalStorage(variable) || !lc_extract_is_integer(clang_getCursorType(variable)))
+        return clang_getNullCursor();
+    return variable;
+}
+
+static struct lc_extract_flag_text *extract_flag_entry(struct lc_extract_walk *walk, const char *usr)
+{
+    for (size_t i = 0; i < walk->flag_count; i++)
+        if (strcmp(walk->flags[i].variable_usr, usr) == 0)
+            return &walk->flags[i];
+    struct lc_extract_flag_text *entry =
+        lc_extract_append(walk, &walk->flags, &walk->flag_count, &walk->flag_cap, sizeof *entry);
+    if (entry)
+        entry->variable_usr = usr;
+    return entry;
+}
+
+static void extract_flag_value(struct lc_extract_walk *walk, CXCursor variable, CXCursor value, int adds)
+{
+    const char *usr = lc_extract_usr(walk, variable);
+    const char *text = lc_extract_text(walk, value);
+    struct lc_extract_flag_text *entry = usr && text ? extract_flag_entry(walk, usr) : NULL;
+    if (!entry || strchr(text, '~'))
+        return;
+    if (adds && entry->text)
+        text = lc_arena_printf(&walk->facts->arena, "%s | %s", entry->text, text);
+    if (!text)
+        walk->out_of_memory = 1;
+    else
+        entry->text = text;
+}
+
+void lc_extract_flag_assignment(struct lc_extract_walk *walk, CXCursor assignment)
+{
+    CXCursor sides[2];
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(assignment);
+    if (!walk->function_usr || (op != CXBinaryOperator_Assign && op != CXBinaryOperator_OrAssign)
+        || lc_extract_children(assignment, sides, 2) != 2)
+        return;
+    CXCursor variable = extract_flag_variable(sides[0]);
+    if (!clang_Cursor_isNull(variable))
+        extract_flag_value(walk, variable, sides[1], op == CXBinaryOperator_OrAssign || walk->open_conditional);
+}
+
+void lc_extract_flag_variable(struct lc_extract_walk *walk, CXCursor variable)
+{
+    CXCursor init = clang_Cursor_getVarDeclInitializer(variable);
+    if (walk->function_usr && !clang_Cursor_isNull(init) && !clang_Cursor_hasVarDeclGlobalStorage(variable)
+        && lc_extract_is_integer(clang_getCursorType(variable)))
+        extract_flag_value(walk, variable, init, 0);
+}
+
+const char *lc_extract_flag_text(struct lc_extract_walk *walk, CXCursor argument, const char *text)
+{
+    CXCursor variable = extract_flag_variable(argument);
+    const char *usr = clang_Cursor_isNull(variable) ? NULL : lc_extract_usr(walk, variable);
+    for (size_t i = 0; usr && i < walk->flag_count; i++)
+        if (strcmp(walk->flags[i].variable_usr, usr) == 0 && walk->flags[i].text) {
+            const char *resolved = lc_arena_printf(&walk->facts->arena, "%s = %s", text ? text : "",
+                                                   walk->flags[i].text);
+            return resolved ? resolved : text;
+        }
+    return text;
+}

@@ -1,0 +1,23 @@
+/* flag_args.c — flags passed through local variables (input of
+ * tests/unit/test_extract_texts.c). */
+#define O_NONBLOCK 04000
+#define WNOHANG 1
+int fcntl(int fd, int cmd, ...);
+int waitpid(int pid, int *status, int options);
+
+void flags(int fd, int pid, int blocking)
+{
+    int status;
+    int mode = fcntl(fd, 3);
+    if (!blocking)
+        mode |= O_NONBLOCK;
+    fcntl(fd, 4, mode); /* tag_or_assigned */
+    int cleared = fcntl(fd, 3);
+    cleared &= ~O_NONBLOCK;
+    cleared = cleared & ~O_NONBLOCK;
+    fcntl(fd, 4, cleared); /* tag_cleared */
+    int options = 0;
+    options = WNOHANG;
+    waitpid(pid, &status, options); /* tag_replaced */
+    waitpid(pid, &status, blocking); /* tag_parameter */
+}
