@@ -186,8 +186,11 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
         lc_extract_visit_child(walk, parts[init], statement);
     int index = lc_extract_loop(walk, statement, kind, &loop);
     int saved_loop = walk->loop_index;
-    if (index >= 0)
+    CXCursor saved_condition = walk->loop_condition;
+    if (index >= 0) {
         walk->loop_index = index;
+        walk->loop_condition = loop.condition;
+    }
     struct extract_conditional saved = extract_enter(walk, loop.condition);
     for (unsigned i = 0; i < count && !walk->out_of_memory; i++) {
         if ((int)i == init)
@@ -203,6 +206,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     }
     extract_leave(walk, saved);
     walk->loop_index = saved_loop;
+    walk->loop_condition = saved_condition;
 }
 
 static void extract_label(struct lc_extract_walk *walk, CXCursor label)

@@ -88,6 +88,7 @@ struct lc_extract_walk {
                                        replaced, never changed in place */
     struct lc_lockset switch_locks; /* held at the innermost switch */
     int loop_index;                 /* innermost loop holding the walk, -1 */
+    CXCursor loop_condition;        /* its condition, or a null cursor */
     unsigned conditionals;          /* if/switch/loop statements entered */
     unsigned open_conditional;      /* number of the innermost open one, 0 */
     CXCursor guard;                 /* its condition, or a null cursor */
@@ -128,6 +129,23 @@ struct lc_extract_loop_parts {
  * is the one guarding it, null when it is unconditional. */
 int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_loop_kind kind,
                     const struct lc_extract_loop_parts *parts);
+
+/* extract_loop_shape.c */
+/* The size of the smallest fixed-size array (of more than one element) the
+ * condition reads at a non-constant index, or that a pointer the condition
+ * reads starts at; 0 when none. */
+long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts);
+/* Does the body take the midpoint of variables of the condition? */
+int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
+/* Does the condition, the increment or the body multiply, divide or shift
+ * a variable of the condition? */
+int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
+/* Does the loop step a pointer through a tree's links? */
+int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
+/* What the condition reads (enum lc_loop_source); PARENT when the loop
+ * advances a variable `outer_condition` (the enclosing loop's, or a null
+ * cursor) reads. */
+enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *parts, CXCursor outer_condition);
 
 /* extract_locks.c */
 /* The vocabulary entry for a call to `callee`, or NULL. */

@@ -114,3 +114,108 @@ repeat:
     if (ready())
         goto repeat; /* around_goto */
 }
+
+static const char *const names[5] = { "a", "b", "c", "d", NULL };
+
+/* Tables, logarithmic counters and what each condition reads. */
+void shapes(int n, const char *s, unsigned v, long days)
+{
+    int i, m = 0, k = 0, stop = 40, count = n;
+    int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    for (i = 0; names[i] != NULL; i++) /* table_sentinel */
+        work(i);
+    while (days >= mdays[m]) { /* table_months */
+        days -= mdays[m];
+        m++;
+    }
+    for (int j = 1; j < n; j *= 2) /* log_for */
+        work(j);
+    while (v >= 10) /* log_while */
+        v /= 10;
+    while (v) /* log_assign */
+        v = v >> 1;
+    for (i = 0; i < n; i += 2) /* step_data */
+        work(i);
+    while (*s) /* string_walk */
+        s++;
+    for (i = 0; s[i] != '\0'; i++) /* string_index */
+        work(i);
+    while (k != stop) /* local_only */
+        k += 4;
+    while (count > 0) /* local_from_parameter */
+        count -= 3;
+}
+
+struct node {
+    struct node *left, *right, *parent;
+};
+
+struct search_node {
+    struct search_node *left, *right;
+    int key;
+};
+
+struct link {
+    struct link *next, *prev;
+};
+
+/* Tree descents are logarithmic, list walks are not. */
+void trees(struct node *n, struct search_node *s, struct link *l, int key)
+{
+    while (n->left) /* descent_left */
+        n = n->left;
+    while (s) { /* descent_search */
+        if (key < s->key)
+            s = s->left;
+        else
+            s = s->right;
+    }
+    while (l) /* list_walk */
+        l = l->next;
+}
+
+struct option_name {
+    const char *from, *to;
+};
+
+static const struct option_name option_names[4] = { { "a", "b" }, { "c", "d" }, { "e", "f" }, { NULL, NULL } };
+
+/* Bisections, pointers into tables, and inner loops that continue the walk. */
+int searches(const int *sorted, int n, int key, const char *s, int m)
+{
+    int low = 0, high = n - 1, found = -1;
+    while (low <= high) { /* bisection */
+        int mid = (low + high) / 2;
+        if (sorted[mid] < key)
+            low = mid + 1;
+        else
+            high = mid - 1;
+    }
+    for (const struct option_name *map = option_names; map->from != NULL; map++) /* table_pointer */
+        work(0);
+    for (int i = 0; i < n; i++) { /* scan */
+        while (i < n && sorted[i] == key) /* scan_skip */
+            i++;
+    }
+    for (int i = 0; i < n; i++) /* pairs */
+        for (int j = i + 1; j < n; j++) /* pairs_inner */
+            found += sorted[i] == sorted[j];
+    while (*s) { /* token */
+        for (int k = 0; k < m && *s != ' '; k++) /* token_rest */
+            s++;
+        s++;
+    }
+    return found;
+}
+
+/* Shifts and divisions by a variable in the condition. */
+int halvings(unsigned s, unsigned long val, unsigned base)
+{
+    int steps = 0;
+    while (s >>= 1) /* log_condition */
+        steps++;
+    do { /* log_divide */
+        steps++;
+    } while ((val /= base) != 0);
+    return steps;
+}
