@@ -18,12 +18,10 @@
  *    or an index (`*p`, `s[i] != '\0'`) makes the loop a STRING walk; a
  *    parameter, a global or a call's result make it INPUT, and so does a
  *    local unless its initializer (in its declaration or the for's init)
- *    reads nothing but constants; otherwise it is LOCAL; but a loop that
- *    advances (`++`, `+=`, `p = p->next`) a variable its enclosing loop's
- *    condition reads continues that walk: PARENT. */
+ *    reads nothing but constants; otherwise it is LOCAL (a loop that
+ *    continues its enclosing loop's walk is PARENT: extract_loop_walk.c). */
 #include "extract_internal.h"
 
-#define SHAPE_VARIABLES 8
 
 static long long shape_array_length(CXCursor expr)
 {
@@ -47,14 +45,7 @@ static enum CXChildVisitResult shape_table_visit(CXCursor cursor, CXCursor paren
 }
 
 
-struct shape_variables {
-    CXCursor declarations[SHAPE_VARIABLES];
-    unsigned count;
-    int scaled;             /* found what the visit looks for */
-};
-
-/* The variable `expr` names, or null. */
-static CXCursor shape_variable(CXCursor expr)
+CXCursor lc_extract_loop_variable(CXCursor expr)
 {
     expr = lc_extract_strip(expr);
     if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr)
@@ -67,16 +58,24 @@ static CXCursor shape_variable(CXCursor expr)
 static enum CXChildVisitResult shape_collect_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    struct shape_variables *variables = data;
-    CXCursor variable = shape_variable(cursor);
-    if (!clang_Cursor_isNull(variable) && variables->count < SHAPE_VARIABLES)
+    struct lc_extract_variables *variables = data;
+    CXCursor variable = lc_extract_loop_variable(cursor);
+    if (!clang_Cursor_isNull(variable) && variables->count < LC_EXTRACT_VARIABLES)
         variables->declarations[variables->count++] = variable;
     return CXChildVisit_Recurse;
 }
 
-static int shape_is_one_of(const struct shape_variables *variables, CXCursor expr)
+void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *variables)
 {
-    CXCursor variable = shape_variable(expr);
+    if (clang_Cursor_isNull(expr))
+        return;
+    shape_collect_visit(expr, clang_getNullCursor(), variables);
+    clang_visitChildren(expr, shape_collect_visit, variables);
+}
+
+int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCursor expr)
+{
+    CXCursor variable = lc_extract_loop_variable(expr);
     for (unsigned i = 0; !clang_Cursor_isNull(variable) && i < variables->count; i++)
         if (clang_equalCursors(variable, variables->declarations[i]))
             return 1;
@@ -94,39 +93,38 @@ static int shape_is_scaling(enum CXBinaryOperatorKind op)
 static enum CXChildVisitResult shape_scaled_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    struct shape_variables *variables = data;
+    struct lc_extract_variables *variables = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     CXCursor sides[2], operands[2];
     if ((kind != CXCursor_CompoundAssignOperator && kind != CXCursor_BinaryOperator)
-        || lc_extract_children(cursor, sides, 2) != 2 || !shape_is_one_of(variables, sides[0]))
+        || lc_extract_children(cursor, sides, 2) != 2 || !lc_extract_variables_has(variables, sides[0]))
         return CXChildVisit_Recurse;
     enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
     CXCursor value = lc_extract_strip(sides[1]);
     if (kind == CXCursor_CompoundAssignOperator)
-        variables->scaled |= shape_is_scaling(op);
+        variables->found |= shape_is_scaling(op);
     else if (op == CXBinaryOperator_Assign && clang_getCursorKind(value) == CXCursor_BinaryOperator
              && lc_extract_children(value, operands, 2) == 2)
-        variables->scaled |= shape_is_scaling(clang_getCursorBinaryOperatorKind(value))
-                             && shape_is_one_of(variables, operands[0]);
-    return variables->scaled ? CXChildVisit_Break : CXChildVisit_Recurse;
+        variables->found |= shape_is_scaling(clang_getCursorBinaryOperatorKind(value))
+                             && lc_extract_variables_has(variables, operands[0]);
+    return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts)
 {
-    struct shape_variables variables = { .count = 0, .scaled = 0 };
+    struct lc_extract_variables variables = { .count = 0, .found = 0 };
     if (clang_Cursor_isNull(parts->condition))
         return 0;
-    shape_collect_visit(parts->condition, clang_getNullCursor(), &variables);
-    clang_visitChildren(parts->condition, shape_collect_visit, &variables);
+    lc_extract_variables_collect(parts->condition, &variables);
     const CXCursor *changers[3] = { &parts->condition, &parts->increment, &parts->body };
-    for (int i = 0; i < 3 && variables.count > 0 && !variables.scaled; i++) {
+    for (int i = 0; i < 3 && variables.count > 0 && !variables.found; i++) {
         if (clang_Cursor_isNull(*changers[i]))
             continue;
         shape_scaled_visit(*changers[i], clang_getNullCursor(), &variables);
-        if (!variables.scaled)
+        if (!variables.found)
             clang_visitChildren(*changers[i], shape_scaled_visit, &variables);
     }
-    return variables.scaled;
+    return variables.found;
 }
 
 /* A tree descent: the loop steps a pointer through a field (`x =
@@ -224,7 +222,7 @@ static enum CXChildVisitResult shape_init_visit(CXCursor cursor, CXCursor parent
     if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
         && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
         && lc_extract_children(cursor, sides, 2) == 2
-        && clang_equalCursors(shape_variable(sides[0]), found[0])) {
+        && clang_equalCursors(lc_extract_loop_variable(sides[0]), found[0])) {
         found[1] = sides[1];
         return CXChildVisit_Break;
     }
@@ -264,7 +262,7 @@ static enum CXChildVisitResult shape_source_visit(CXCursor cursor, CXCursor pare
                || (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_Deref);
     if (read && shape_is_character(clang_getCursorType(cursor)))
         source->string = 1;
-    CXCursor variable = kind == CXCursor_DeclRefExpr ? shape_variable(cursor) : clang_getNullCursor();
+    CXCursor variable = kind == CXCursor_DeclRefExpr ? lc_extract_loop_variable(cursor) : clang_getNullCursor();
     if (clang_Cursor_isNull(variable))
         return CXChildVisit_Recurse;
     if (clang_getCursorKind(variable) == CXCursor_ParmDecl || clang_Cursor_hasVarDeclGlobalStorage(variable))
@@ -280,54 +278,8 @@ static void shape_source_of(struct shape_source *source, CXCursor expr)
         clang_visitChildren(expr, shape_source_visit, source);
 }
 
-/* `v++`, `v -= k`, `v = v->next` for a variable of the enclosing loop's
- * condition: a step forward, not a reset. */
-static enum CXChildVisitResult shape_advance_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *parts)
 {
-    (void)parent;
-    struct shape_variables *variables = data;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor sides[2];
-    struct shape_variables itself = { .count = 0, .scaled = 0 };
-    if (kind == CXCursor_UnaryOperator && lc_extract_children(cursor, sides, 1) == 1) {
-        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(cursor);
-        variables->scaled |= op >= CXUnaryOperator_PostInc && op <= CXUnaryOperator_PreDec
-                             && shape_is_one_of(variables, sides[0]);
-    } else if (kind == CXCursor_CompoundAssignOperator && lc_extract_children(cursor, sides, 2) == 2) {
-        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
-        variables->scaled |= (op == CXBinaryOperator_AddAssign || op == CXBinaryOperator_SubAssign)
-                             && shape_is_one_of(variables, sides[0]);
-    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-               && lc_extract_children(cursor, sides, 2) == 2 && shape_is_one_of(variables, sides[0])) {
-        itself.declarations[itself.count++] = shape_variable(sides[0]);
-        shape_collect_visit(sides[1], clang_getNullCursor(), &itself);
-        clang_visitChildren(sides[1], shape_collect_visit, &itself);
-        for (unsigned i = 1; i < itself.count; i++)
-            variables->scaled |= clang_equalCursors(itself.declarations[i], itself.declarations[0]);
-    }
-    return variables->scaled ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
-
-/* Does the loop advance a variable `outer_condition` reads? */
-static int shape_continues(const struct lc_extract_loop_parts *parts, CXCursor outer_condition)
-{
-    struct shape_variables outer = { .count = 0, .scaled = 0 };
-    if (clang_Cursor_isNull(outer_condition))
-        return 0;
-    shape_collect_visit(outer_condition, clang_getNullCursor(), &outer);
-    clang_visitChildren(outer_condition, shape_collect_visit, &outer);
-    const CXCursor *steps[3] = { &parts->condition, &parts->increment, &parts->body };
-    for (int i = 0; i < 3 && outer.count > 0 && !outer.scaled; i++)
-        if (!clang_Cursor_isNull(*steps[i])
-            && shape_advance_visit(*steps[i], clang_getNullCursor(), &outer) == CXChildVisit_Recurse)
-            clang_visitChildren(*steps[i], shape_advance_visit, &outer);
-    return outer.scaled;
-}
-
-enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *parts, CXCursor outer_condition)
-{
-    if (shape_continues(parts, outer_condition))
-        return LC_SOURCE_PARENT;
     struct shape_source source = { parts, 0, 0, 0 };
     if (!clang_Cursor_isNull(parts->condition))
         shape_source_of(&source, parts->condition);
@@ -337,13 +289,12 @@ enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *p
 long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts)
 {
     long long size = 0;
-    struct shape_variables variables = { .count = 0, .scaled = 0 };
+    struct lc_extract_variables variables = { .count = 0, .found = 0 };
     if (clang_Cursor_isNull(parts->condition))
         return 0;
     shape_table_visit(parts->condition, clang_getNullCursor(), &size);
     clang_visitChildren(parts->condition, shape_table_visit, &size);
-    shape_collect_visit(parts->condition, clang_getNullCursor(), &variables);
-    clang_visitChildren(parts->condition, shape_collect_visit, &variables);
+    lc_extract_variables_collect(parts->condition, &variables);
     /* `for (p = table; p->name != NULL; p++)`: a pointer into the table */
     for (unsigned i = 0; i < variables.count && size == 0; i++) {
         CXCursor found[2] = { variables.declarations[i], clang_Cursor_getVarDeclInitializer(variables.declarations[i]) };
@@ -360,7 +311,7 @@ long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts)
 static enum CXChildVisitResult shape_midpoint_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    struct shape_variables *variables = data;
+    struct lc_extract_variables *variables = data;
     CXCursor sides[2], terms[2];
     long long divisor;
     if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator || lc_extract_children(cursor, sides, 2) != 2)
@@ -373,19 +324,18 @@ static enum CXChildVisitResult shape_midpoint_visit(CXCursor cursor, CXCursor pa
         && (clang_getCursorBinaryOperatorKind(sum) == CXBinaryOperator_Add
             || clang_getCursorBinaryOperatorKind(sum) == CXBinaryOperator_Sub)
         && lc_extract_children(sum, terms, 2) == 2
-        && (shape_is_one_of(variables, terms[0]) || shape_is_one_of(variables, terms[1])))
-        variables->scaled = 1;
-    return variables->scaled ? CXChildVisit_Break : CXChildVisit_Recurse;
+        && (lc_extract_variables_has(variables, terms[0]) || lc_extract_variables_has(variables, terms[1])))
+        variables->found = 1;
+    return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
 int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts)
 {
-    struct shape_variables variables = { .count = 0, .scaled = 0 };
+    struct lc_extract_variables variables = { .count = 0, .found = 0 };
     if (clang_Cursor_isNull(parts->condition) || clang_Cursor_isNull(parts->body))
         return 0;
-    shape_collect_visit(parts->condition, clang_getNullCursor(), &variables);
-    clang_visitChildren(parts->condition, shape_collect_visit, &variables);
+    lc_extract_variables_collect(parts->condition, &variables);
     if (variables.count > 0)
         clang_visitChildren(parts->body, shape_midpoint_visit, &variables);
-    return variables.scaled;
+    return variables.found;
 }

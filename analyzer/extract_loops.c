@@ -369,5 +369,6 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
              && (lc_extract_loop_is_logarithmic(parts) || lc_extract_loop_is_bisection(parts)
                  || lc_extract_loop_is_descent(parts)))
         extract_counted(&bound, EXTRACT_SMALL_TRIP_COUNT, parts->condition);
-    return extract_add_loop(walk, kind, &loc, &bound, lc_extract_loop_source(parts, walk->loop_condition));
+    int continues = walk->loop_parts && lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement);
+    return extract_add_loop(walk, kind, &loc, &bound, continues ? LC_SOURCE_PARENT : lc_extract_loop_source(parts));
 }

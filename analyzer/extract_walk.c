@@ -69,7 +69,8 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->locks = (struct lc_lockset){ NULL, 0 };
     walk->switch_locks = walk->locks;
     walk->loop_index = -1;
-    walk->loop_condition = clang_getNullCursor();
+    walk->loop_parts = NULL;
+    walk->loop_statement = clang_getNullCursor();
     walk->conditionals = walk->open_conditional = 0;
     walk->guard = clang_getNullCursor();
     walk->atomic_depth = 0;

@@ -219,3 +219,24 @@ int halvings(unsigned s, unsigned long val, unsigned base)
     } while ((val /= base) != 0);
     return steps;
 }
+
+/* Inner loops of an unbounded outer loop: continuing a walk, or restarting it. */
+int scanners(const char *msg, const char *s)
+{
+    int words = 0;
+    for (;;) { /* words */
+        while (*msg != '\0' && *msg != ' ') /* word_rest */
+            msg++;
+        if (*msg == '\0')
+            break;
+        msg++;
+        words++;
+    }
+    while (ready()) { /* rescan */
+        const char *p = s;
+        while (*p) /* rescan_inner */
+            p++;
+        words += (int)(p - s);
+    }
+    return words;
+}
