@@ -146,7 +146,8 @@ void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *va
 int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCursor expr);
 /* The size of the smallest fixed-size array (of more than one element) the
  * condition reads at a non-constant index, or that a pointer the condition
- * reads starts at; 0 when none. */
+ * reads starts at, or that the body reads at a variable of the condition;
+ * 0 when none. */
 long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts);
 /* Does the body take the midpoint of variables of the condition? */
 int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);

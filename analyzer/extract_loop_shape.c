@@ -4,7 +4,8 @@
  *    not a constant (`mdays[m]`, `table[i].name != NULL`); the loop cannot
  *    run past the array, so its size bounds the trip count;
  *    (or a pointer the for's init points into such an array:
- *    `for (p = table; p->name != NULL; p++)`);
+ *    `for (p = table; p->name != NULL; p++)`, or the body reads such an
+ *    array at a variable of the condition: `sum += sizes[i]`);
  *  - a logarithmic counter: a variable of the condition is multiplied,
  *    divided or shifted in the condition, the increment or the body
  *    (`j *= 2`, `v /= base`, `while (n >>= 1)`, `v = v / 10`): a 64-bit
@@ -286,6 +287,26 @@ enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *p
     return source.string ? LC_SOURCE_STRING : source.input ? LC_SOURCE_INPUT : LC_SOURCE_LOCAL;
 }
 
+/* `table[i]` in the body, i a variable of the condition, table of a fixed size. */
+struct shape_indexed {
+    struct lc_extract_variables variables;
+    long long size;
+};
+
+static enum CXChildVisitResult shape_indexed_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct shape_indexed *indexed = data;
+    CXCursor parts[2];
+    if (clang_getCursorKind(cursor) != CXCursor_ArraySubscriptExpr || lc_extract_children(cursor, parts, 2) != 2
+        || !lc_extract_variables_has(&indexed->variables, parts[1]))
+        return CXChildVisit_Recurse;
+    long long length = shape_array_length(parts[0]);
+    if (length > 0 && (indexed->size == 0 || length < indexed->size))
+        indexed->size = length;
+    return CXChildVisit_Recurse;
+}
+
 long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts)
 {
     long long size = 0;
@@ -303,6 +324,12 @@ long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts)
             clang_visitChildren(parts->init, shape_init_visit, found);
         if (!clang_Cursor_isNull(found[1]))
             size = shape_array_length(found[1]);
+    }
+    /* `for (i = 0; i <= n; i++) sum += sizes[i]`: i stays inside sizes */
+    struct shape_indexed indexed = { .variables = variables, .size = 0 };
+    if (size == 0 && !clang_Cursor_isNull(parts->body)) {
+        clang_visitChildren(parts->body, shape_indexed_visit, &indexed);
+        size = indexed.size;
     }
     return size;
 }

@@ -4,17 +4,23 @@
  * `while (*p)`): all its rounds together are bounded by the outer walk,
  * not multiplied by it.  It does when it advances (`v++`, `v -= k`,
  * `v = v->next`, `v = strchr(v, ',')`: an assignment that reads v itself)
- * a variable its own condition reads, one that the outer loop never sets afresh (`v = start`, an
- * assignment that does not read v, in its condition, increment or body,
- * the inner loop included) and that either the outer loop's condition
- * reads or is declared outside the outer loop: it only moves forward over
- * all the outer loop's rounds. */
+ * a variable its own condition reads, and either the outer loop's
+ * condition reads it too (the outer walker; the outer loop may move it on,
+ * `cp = end`), or it is declared outside the outer loop and the outer loop
+ * never sets it afresh (`v = start`, an assignment that does not read v,
+ * in its condition, increment or body, the inner loop included): it only
+ * moves forward over all the outer loop's rounds.  It also does when it
+ * walks one bucket's chain per round: every value it starts from is an
+ * array's element (`for (p = table[i]; p != NULL; p = p->next)` inside a
+ * loop over the buckets, a hash table's rehash): the chains share out the
+ * elements, so the nest is linear in the buckets and the elements. */
 #include "extract_internal.h"
 
 enum walk_change { WALK_NONE, WALK_ADVANCE, WALK_RESET };
 
-/* What `cursor` does to a variable (*variable), if anything. */
-static enum walk_change walk_change_of(CXCursor cursor, CXCursor *variable)
+/* What `cursor` does to a variable (*variable), if anything; *value is
+ * the value a reset gives it. */
+static enum walk_change walk_change_of(CXCursor cursor, CXCursor *variable, CXCursor *value)
 {
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     CXCursor sides[2];
@@ -32,6 +38,7 @@ static enum walk_change walk_change_of(CXCursor cursor, CXCursor *variable)
         && lc_extract_children(cursor, sides, 2) == 2) {
         struct lc_extract_variables read = { .count = 0, .found = 0 };
         *variable = lc_extract_loop_variable(sides[0]);
+        *value = sides[1];
         lc_extract_variables_collect(sides[1], &read);
         return lc_extract_variables_has(&read, sides[0]) ? WALK_ADVANCE : WALK_RESET;
     }
@@ -42,8 +49,8 @@ static enum CXChildVisitResult walk_advances_visit(CXCursor cursor, CXCursor par
 {
     (void)parent;
     struct lc_extract_variables *advanced = data;
-    CXCursor variable = clang_getNullCursor();
-    if (walk_change_of(cursor, &variable) == WALK_ADVANCE && !clang_Cursor_isNull(variable)
+    CXCursor variable = clang_getNullCursor(), value;
+    if (walk_change_of(cursor, &variable, &value) == WALK_ADVANCE && !clang_Cursor_isNull(variable)
         && advanced->count < LC_EXTRACT_VARIABLES) {
         int known = 0;
         for (unsigned i = 0; i < advanced->count && !known; i++)
@@ -54,16 +61,29 @@ static enum CXChildVisitResult walk_advances_visit(CXCursor cursor, CXCursor par
     return CXChildVisit_Recurse;
 }
 
-/* Does anything under `cursor` set `variables->declarations[0]` afresh? */
+/* The assignments under a cursor that set `variable` afresh, and whether
+ * each of them starts it at an array's element (a bucket's head). */
+struct walk_resets {
+    CXCursor variable;
+    unsigned count, from_buckets;
+};
+
+static int walk_is_bucket(CXCursor value)
+{
+    return clang_getCursorKind(lc_extract_strip(value)) == CXCursor_ArraySubscriptExpr;
+}
+
 static enum CXChildVisitResult walk_reset_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    struct lc_extract_variables *variables = data;
-    CXCursor variable = clang_getNullCursor();
-    if (walk_change_of(cursor, &variable) == WALK_RESET && !clang_Cursor_isNull(variable)
-        && clang_equalCursors(variable, variables->declarations[0]))
-        variables->found = 1;
-    return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+    struct walk_resets *resets = data;
+    CXCursor variable = clang_getNullCursor(), value = clang_getNullCursor();
+    if (walk_change_of(cursor, &variable, &value) == WALK_RESET && !clang_Cursor_isNull(variable)
+        && clang_equalCursors(variable, resets->variable)) {
+        resets->count++;
+        resets->from_buckets += walk_is_bucket(value);
+    }
+    return CXChildVisit_Recurse;
 }
 
 static void walk_visit_parts(const struct lc_extract_loop_parts *parts, CXCursorVisitor visitor, void *data)
@@ -107,11 +127,19 @@ int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const s
         int in_condition = 0;
         for (unsigned j = 0; j < walked.count && !in_condition; j++)
             in_condition = clang_equalCursors(walked.declarations[j], variable);
-        if (!in_condition && walk_declared_inside(variable, outer_statement))
-            continue;
-        struct lc_extract_variables reset = { .declarations = { variable }, .count = 1, .found = 0 };
-        walk_visit_parts(outer, walk_reset_visit, &reset);
-        if (!reset.found)
+        if (in_condition)
+            return 1;
+        struct walk_resets resets = { variable, 0, 0 };
+        walk_visit_parts(outer, walk_reset_visit, &resets);
+        CXCursor start = clang_Cursor_getVarDeclInitializer(variable);
+        int declared_inside = walk_declared_inside(variable, outer_statement);
+        if (declared_inside && !clang_Cursor_isNull(start)) {
+            resets.count++;
+            resets.from_buckets += walk_is_bucket(start);
+        }
+        if (resets.count > 0 && resets.from_buckets == resets.count)
+            return 1;   /* each round walks one bucket's chain */
+        if (!declared_inside && resets.count == 0)
             return 1;
     }
     return 0;

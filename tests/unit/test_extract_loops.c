@@ -143,7 +143,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 52);
+    assert_int_equal(test->facts.loop_count, 57);
 }
 
 static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
@@ -186,6 +186,9 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_source(test, "token_rest", LC_SOURCE_PARENT);
     assert_source(test, "word_rest", LC_SOURCE_PARENT);       /* msg only moves forward */
     assert_source(test, "rescan_inner", LC_SOURCE_STRING);    /* p starts afresh each round */
+    assert_source(test, "rehash_chain", LC_SOURCE_PARENT);    /* one bucket's chain per round */
+    assert_source(test, "cross_inner", LC_SOURCE_INPUT);      /* the whole list every round */
+    assert_bound(test, "indexed_body", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8, "i <= flag");
 }
 
 int main(void)

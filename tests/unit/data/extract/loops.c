@@ -240,3 +240,27 @@ int scanners(const char *msg, const char *s)
     }
     return words;
 }
+
+struct entry {
+    struct entry *next;
+};
+
+/* Bucket chains and fixed-size arrays read in the body. */
+int buckets(struct entry **table, unsigned long size, struct entry *all, int flag)
+{
+    int count = 0;
+    unsigned char sizes[8] = { 0 };
+    for (unsigned long i = 0; i < size; i++) /* rehash */
+        for (struct entry *e = table[i]; e != NULL; e = e->next) /* rehash_chain */
+            count++;
+    for (unsigned long i = 0; i < size; i++) { /* cross */
+        struct entry *e = all;
+        while (e != NULL) { /* cross_inner */
+            count++;
+            e = e->next;
+        }
+    }
+    for (int i = 0; i <= flag; i++) /* indexed_body */
+        count += sizes[i];
+    return count;
+}
