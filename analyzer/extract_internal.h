@@ -164,6 +164,10 @@ enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *p
  * statement `outer_statement`)? */
 int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
                               CXCursor outer_statement);
+/* Is `call` the loop's step (`x = next(x)`, `while (iter_next(&it))` in its
+ * condition or increment)?  Its work is the walk itself, done once over all
+ * the rounds: the call counts as outside the loop. */
+int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor call);
 
 /* extract_locks.c */
 /* The vocabulary entry for a call to `callee`, or NULL. */

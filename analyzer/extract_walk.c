@@ -164,6 +164,8 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->caller_usr = walk->function_usr;
     fact->loc = loc;
     fact->loop_index = walk->loop_index;
+    if (walk->loop_index >= 0 && walk->loop_parts && lc_extract_loop_is_step(walk->loop_parts, call))
+        fact->loop_index = walk->facts->loops[walk->loop_index].parent_index;
     fact->conditional = extract_call_is_conditional(walk, call);
     fact->locks = walk->locks;
     CXCursor callee;

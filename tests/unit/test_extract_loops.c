@@ -107,6 +107,11 @@ static void test_nesting_and_calls(void **state)
     assert_int_equal(find_call(test, "work", 2)->loop_index, loop_index(test, middle));
     assert_int_equal(find_call(test, "work", 3)->loop_index, loop_index(test, inner));
     assert_int_equal(find_call(test, "work", 4)->loop_index, -1);
+    /* an iterator's step is outside its loop; a count in the condition is not a step */
+    assert_int_equal(find_call(test, "entry_next", -1)->loop_index, -1);
+    assert_int_equal(find_call(test, "iterator_next", -1)->loop_index, -1);
+    assert_int_equal(find_call(test, "work", 10)->loop_index, loop_index(test, find_loop(test, "step_increment")));
+    assert_int_equal(find_call(test, "entry_count", -1)->loop_index, loop_index(test, find_loop(test, "not_a_step")));
     /* the do loop's condition is inside it */
     for (size_t i = 0; i < test->facts.call_count; i++) {
         const struct lc_call_fact *call = &test->facts.calls[i];
@@ -143,7 +148,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 57);
+    assert_int_equal(test->facts.loop_count, 60);
 }
 
 static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)

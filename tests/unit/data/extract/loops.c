@@ -264,3 +264,23 @@ int buckets(struct entry **table, unsigned long size, struct entry *all, int fla
         count += sizes[i];
     return count;
 }
+
+struct iterator {
+    int position;
+};
+
+struct entry *entry_next(struct entry *entry);
+int iterator_next(struct iterator *it);
+int entry_count(struct entry *entry);
+
+/* Iterator steps run once over all the rounds: outside the loop. */
+void iterations(struct entry *first)
+{
+    struct iterator it = { 0 };
+    for (struct entry *e = first; e != NULL; e = entry_next(e)) /* step_increment */
+        work(10);
+    while (iterator_next(&it)) /* step_condition */
+        work(11);
+    for (int i = 0; i < entry_count(first); i++) /* not_a_step */
+        work(12);
+}
