@@ -147,7 +147,9 @@ int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCur
 /* The size of the smallest fixed-size array (of more than one element) the
  * condition reads at a non-constant index, or that a pointer the condition
  * reads starts at, or that the body reads at a variable of the condition;
- * 0 when none. */
+ * LC_EXTRACT_TABLE_UNSEEN when the only such table is a read-only one of an
+ * unseen length; 0 when none. */
+#define LC_EXTRACT_TABLE_UNSEEN (-1)   /* a read-only table of a length this TU does not see */
 long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts);
 /* Does the body take the midpoint of variables of the condition? */
 int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);

@@ -24,11 +24,28 @@
 #include "extract_internal.h"
 
 
+/* An array's length when more than 1; LC_EXTRACT_TABLE_UNSEEN for a
+ * read-only global array declared without its length (`extern const struct
+ * entry table[];`: compiled in elsewhere); else 0. */
 static long long shape_array_length(CXCursor expr)
 {
-    CXType array = clang_getCanonicalType(clang_getCursorType(lc_extract_strip(expr)));
+    expr = lc_extract_strip(expr);
+    CXType array = clang_getCanonicalType(clang_getCursorType(expr));
+    CXType element = clang_getArrayElementType(clang_getCursorType(expr));   /* keeps its const */
+    if (array.kind == CXType_IncompleteArray && clang_isConstQualifiedType(element)
+        && clang_getCursorKind(expr) == CXCursor_DeclRefExpr
+        && clang_Cursor_hasVarDeclGlobalStorage(clang_getCursorReferenced(expr)) == 1)
+        return LC_EXTRACT_TABLE_UNSEEN;
     long long length = array.kind == CXType_ConstantArray ? clang_getArraySize(array) : 0;
     return length > 1 ? length : 0;
+}
+
+/* The smaller of two table sizes (0: none; an unseen one is the larger). */
+static long long shape_smaller_table(long long size, long long length)
+{
+    if (length == 0 || size > 0)
+        return size > 0 && length > 0 && length < size ? length : size;
+    return length > 0 || size == 0 ? length : size;
 }
 
 static enum CXChildVisitResult shape_table_visit(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -39,9 +56,7 @@ static enum CXChildVisitResult shape_table_visit(CXCursor cursor, CXCursor paren
     if (clang_getCursorKind(cursor) != CXCursor_ArraySubscriptExpr || lc_extract_children(cursor, parts, 2) != 2
         || lc_extract_integer_constant(parts[1], &index))
         return CXChildVisit_Recurse;
-    long long length = shape_array_length(parts[0]);
-    if (length > 0 && (*size == 0 || length < *size))
-        *size = length;
+    *size = shape_smaller_table(*size, shape_array_length(parts[0]));
     return CXChildVisit_Recurse;
 }
 
@@ -301,9 +316,7 @@ static enum CXChildVisitResult shape_indexed_visit(CXCursor cursor, CXCursor par
     if (clang_getCursorKind(cursor) != CXCursor_ArraySubscriptExpr || lc_extract_children(cursor, parts, 2) != 2
         || !lc_extract_variables_has(&indexed->variables, parts[1]))
         return CXChildVisit_Recurse;
-    long long length = shape_array_length(parts[0]);
-    if (length > 0 && (indexed->size == 0 || length < indexed->size))
-        indexed->size = length;
+    indexed->size = shape_smaller_table(indexed->size, shape_array_length(parts[0]));
     return CXChildVisit_Recurse;
 }
 
@@ -317,19 +330,19 @@ long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts)
     clang_visitChildren(parts->condition, shape_table_visit, &size);
     lc_extract_variables_collect(parts->condition, &variables);
     /* `for (p = table; p->name != NULL; p++)`: a pointer into the table */
-    for (unsigned i = 0; i < variables.count && size == 0; i++) {
+    for (unsigned i = 0; i < variables.count && size <= 0; i++) {
         CXCursor found[2] = { variables.declarations[i], clang_Cursor_getVarDeclInitializer(variables.declarations[i]) };
         if (clang_Cursor_isNull(found[1]) && !clang_Cursor_isNull(parts->init)
             && shape_init_visit(parts->init, clang_getNullCursor(), found) == CXChildVisit_Recurse)
             clang_visitChildren(parts->init, shape_init_visit, found);
         if (!clang_Cursor_isNull(found[1]))
-            size = shape_array_length(found[1]);
+            size = shape_smaller_table(size, shape_array_length(found[1]));
     }
     /* `for (i = 0; i <= n; i++) sum += sizes[i]`: i stays inside sizes */
     struct shape_indexed indexed = { .variables = variables, .size = 0 };
-    if (size == 0 && !clang_Cursor_isNull(parts->body)) {
+    if (size <= 0 && !clang_Cursor_isNull(parts->body)) {
         clang_visitChildren(parts->body, shape_indexed_visit, &indexed);
-        size = indexed.size;
+        size = shape_smaller_table(size, indexed.size);
     }
     return size;
 }

@@ -18,7 +18,8 @@
  *    bound_text is the non-counter side of a comparison (for a counter
  *    counting down, the data its init sets it to), else the whole condition;
  *  - but DATA that reads a fixed-size table at a varying index is counted
- *    by the table's size, and DATA whose counter is multiplied, divided or
+ *    by the table's size (CONSTANT with trip count 0 for a read-only table
+ *    whose length the TU does not see), and DATA whose counter is multiplied, divided or
  *    shifted, that bisects, or that descends a tree, is SMALL_CONSTANT (64 steps),
  *    bound_text the condition
  *    (extract_loop_shape.c, which also gives the loop's source).
@@ -363,6 +364,8 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     if (kind == LC_LOOP_DO && extract_constant(parts->condition, &value) && value == 0)
         bound.trip_count = 1;   /* do ... while (0): the body runs once */
     long long table = bound.bound == LC_BOUND_DATA ? lc_extract_loop_table_size(parts) : 0;
+    if (table == LC_EXTRACT_TABLE_UNSEEN)
+        bound = (struct extract_bound){ LC_BOUND_CONSTANT, 0, parts->condition };   /* compiled in */
     if (table > 0)
         extract_counted(&bound, table, parts->condition);
     else if (bound.bound == LC_BOUND_DATA

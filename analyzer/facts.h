@@ -139,7 +139,9 @@ struct lc_loop_fact {
     int parent_index;         /* enclosing loop in the same function, -1 */
     unsigned depth;           /* 1 for an outermost loop */
     enum lc_loop_bound bound;
-    long long trip_count;     /* SMALL_CONSTANT / CONSTANT: the bound, else 0 */
+    long long trip_count;     /* SMALL_CONSTANT / CONSTANT: the bound, else 0;
+                                 CONSTANT 0: a read-only table of a length the
+                                 TU does not see (`extern const T table[]`) */
     const char *bound_text;   /* the bounding expression's spelling, e.g.
                                  "m->n", "strlen ( s )"; NULL when none */
     enum lc_loop_source source;
