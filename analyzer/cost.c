@@ -15,10 +15,14 @@ static unsigned cost_cap(unsigned level)
 /* What a loop costs by itself, from its bound. */
 static unsigned cost_loop_own(const struct lc_program_loop *loop)
 {
+    if (loop->source == LC_SOURCE_PARENT)
+        return 0;
     switch (loop->bound) {
     case LC_BOUND_DATA:
     case LC_BOUND_UNBOUNDED: return 1;
     case LC_BOUND_CONSTANT:
+        if (loop->trip_count >= LC_COST_LIMIT_TRIP)
+            return 1;   /* `i < INT_MAX`: a search that stops at a break */
         return loop->trip_count >= LC_COST_BIG_TRIP ? 2 : loop->trip_count >= LC_COST_MEDIUM_TRIP ? 1 : 0;
     case LC_BOUND_SMALL_CONSTANT: break;
     }
@@ -81,50 +85,89 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
     return best;
 }
 
-/* One function's loops and top level, its callees (outside its component)
- * being done already.  In a recursive function, work that is not what
- * drives the recursion is repeated at every step: +1.  A loop whose body
- * recurses (over a node's children) is the recursion itself: a tree walk
- * is linear, like one loop. */
-static void cost_function(const struct lc_program *program, struct lc_cost *cost, uint32_t f, uint8_t *inner,
-                          uint8_t *drives)
+/* What a loop's own repetitions add where its function is called: a loop
+ * over data a caller passes or the program shares (or over a big constant
+ * count), not one over the function's own locals or over a string's
+ * characters (text: short in practice).  Inside the function it costs its
+ * full level all the same. */
+static unsigned cost_loop_exported(const struct lc_program_loop *loop, unsigned own)
+{
+    int counted = loop->bound == LC_BOUND_CONSTANT || loop->bound == LC_BOUND_SMALL_CONSTANT;
+    return counted || loop->source == LC_SOURCE_INPUT ? own : 0;
+}
+
+static void cost_max(uint8_t *level, unsigned candidate)
+{
+    if (candidate > *level)
+        *level = (uint8_t)cost_cap(candidate);
+}
+
+/* Scratch per loop while one function is done. */
+struct cost_scratch {
+    uint8_t *inner;          /* the costliest loop or call inside it */
+    uint8_t *inner_export;   /* the same, as its function's callers see it */
+    uint8_t *drives;         /* it holds a call back into the recursion */
+};
+
+/* The calls of `f`: each raises the loops around it, or the top level. */
+static void cost_function_calls(const struct lc_program *program, struct lc_cost *cost, uint32_t f,
+                                struct cost_scratch *scratch, uint8_t *top, struct lc_cost_why *top_why)
 {
     const struct lc_program_function *fn = &program->functions[f];
     uint32_t component = cost->component_of[f];
     unsigned repeat = cost->recursive[f] ? 1 : 0;
-    uint8_t top = 0;
-    struct lc_cost_why top_why = { 0 };
-    uint32_t first = cost->loops_start[f], last = cost->loops_start[f + 1];
-    for (uint32_t i = first; i < last; i++) {
-        uint32_t l = cost->loops_of_function[i];
-        inner[l] = drives[l] = 0;
-        cost->loop_why[l] = (struct lc_cost_why){ 0 };
-    }
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         int recursive_call = 0;
         unsigned level = cost_call_level_outside(program, cost, c, component, &recursive_call);
         struct lc_cost_why why = { level ? LC_COST_CAUSE_CALL : LC_COST_CAUSE_NONE, c };
         uint32_t loop = program->calls[c].loop;
         for (uint32_t l = loop; recursive_call && l != LC_NONE; l = program->loops[l].parent)
-            drives[l] = 1;
-        if (loop != LC_NONE)
-            cost_raise(&inner[loop], &cost->loop_why[loop], level, why);
-        else
-            cost_raise(&top, &top_why, level ? level + repeat : 0, why);
+            scratch->drives[l] = 1;
+        if (loop != LC_NONE) {
+            cost_raise(&scratch->inner[loop], &cost->loop_why[loop], level, why);
+            cost_max(&scratch->inner_export[loop], level);
+        } else {
+            cost_raise(top, top_why, level ? level + repeat : 0, why);
+        }
     }
+}
+
+/* One function's loops and top level, its callees (outside its component)
+ * being done already.  In a recursive function, work that is not what
+ * drives the recursion is repeated at every step: +1.  A loop whose body
+ * recurses (over a node's children) is the recursion itself: a tree walk
+ * is linear, like one loop.  The function's level is what its callers see:
+ * the exported levels of its loops (cost_loop_exported). */
+static void cost_function(const struct lc_program *program, struct lc_cost *cost, uint32_t f,
+                          struct cost_scratch *scratch)
+{
+    unsigned repeat = cost->recursive[f] ? 1 : 0;
+    uint8_t top = 0;
+    struct lc_cost_why top_why = { 0 };
+    uint32_t first = cost->loops_start[f], last = cost->loops_start[f + 1];
+    for (uint32_t i = first; i < last; i++) {
+        uint32_t l = cost->loops_of_function[i];
+        scratch->inner[l] = scratch->inner_export[l] = scratch->drives[l] = 0;
+        cost->loop_why[l] = (struct lc_cost_why){ 0 };
+    }
+    cost_function_calls(program, cost, f, scratch, &top, &top_why);
     /* Children come after their parents: walk backwards. */
     for (uint32_t i = last; i > first; i--) {
         uint32_t l = cost->loops_of_function[i - 1];
         const struct lc_program_loop *loop = &program->loops[l];
-        unsigned level = cost_loop_own(loop) + inner[l];
-        if (loop->parent == LC_NONE && !drives[l] && level > 0)
-            level += repeat;
-        cost->loop_level[l] = (uint8_t)cost_cap(level);
+        unsigned own = cost_loop_own(loop);
+        unsigned level = own + scratch->inner[l];
+        unsigned exported = cost_loop_exported(loop, own) + scratch->inner_export[l];
+        int repeated = loop->parent == LC_NONE && !scratch->drives[l];
+        cost->loop_level[l] = (uint8_t)cost_cap(level + (repeated && level > 0 ? repeat : 0));
+        cost->loop_export[l] = (uint8_t)cost_cap(exported + (repeated && exported > 0 ? repeat : 0));
         struct lc_cost_why cause = { LC_COST_CAUSE_LOOP, l };
-        if (loop->parent != LC_NONE)
-            cost_raise(&inner[loop->parent], &cost->loop_why[loop->parent], cost->loop_level[l], cause);
-        else
-            cost_raise(&top, &top_why, cost->loop_level[l], cause);
+        if (loop->parent != LC_NONE) {
+            cost_raise(&scratch->inner[loop->parent], &cost->loop_why[loop->parent], cost->loop_level[l], cause);
+            cost_max(&scratch->inner_export[loop->parent], cost->loop_export[l]);
+        } else {
+            cost_raise(&top, &top_why, cost->loop_export[l], cause);
+        }
     }
     cost->function_level[f] = (uint8_t)cost_cap(top > repeat ? top : repeat);
     cost->function_why[f] = top_why;
@@ -156,15 +199,17 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     cost->function_why = calloc(n, sizeof *cost->function_why);
     cost->recursive = calloc(n, 1);
     cost->loop_level = calloc(loops, 1);
+    cost->loop_export = calloc(loops, 1);
     cost->loop_why = calloc(loops, sizeof *cost->loop_why);
-    uint8_t *inner = calloc(loops, 1), *drives = calloc(loops, 1);
+    struct cost_scratch scratch = { calloc(loops, 1), calloc(loops, 1), calloc(loops, 1) };
     cost->component_of = malloc(n * sizeof *cost->component_of);
     cost->target_kind = malloc(n);
     const struct lc_scc *scc = program->scc;
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
         || !cost->loop_level
-        || !cost->loop_why || !inner || !drives || cost_group_loops(program, cost) != 0)
+        || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
+        || cost_group_loops(program, cost) != 0)
         goto done;
     memcpy(cost->component_of, scc->component_of, (size_t)program->function_count * sizeof *cost->component_of);
     for (uint32_t f = 0; f < program->function_count; f++) {
@@ -182,15 +227,16 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
             lc_program_function_targets(program, f, &begin, &end);
             for (uint32_t t = begin; t < end && !self_call; t++)
                 self_call = program->targets[t] == f;
-            cost->recursive[f] = last - first > 1 || self_call;
+            cost->recursive[f] = self_call || (last - first > 1 && last - first <= LC_COST_RECURSION_CYCLE);
         }
         for (uint32_t i = first; i < last; i++)
-            cost_function(program, cost, scc->order[i], inner, drives);
+            cost_function(program, cost, scc->order[i], &scratch);
     }
     rc = 0;
 done:
-    free(inner);
-    free(drives);
+    free(scratch.inner);
+    free(scratch.inner_export);
+    free(scratch.drives);
     if (rc != 0)
         lc_cost_free(cost);
     return rc;
@@ -204,6 +250,7 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->component_of);
     free(cost->target_kind);
     free(cost->loop_level);
+    free(cost->loop_export);
     free(cost->loop_why);
     free(cost->loops_of_function);
     free(cost->loops_start);

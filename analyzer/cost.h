@@ -3,16 +3,28 @@
  *
  *   a loop bounded by data (`i < n`, `p != NULL`) or unbounded     1
  *   a loop with a constant trip count >= LC_COST_BIG_TRIP           2
+ *       (>= LC_COST_LIMIT_TRIP: `i < INT_MAX`, a limit, 1)
  *   a loop with a constant trip count >= LC_COST_MEDIUM_TRIP        1
+ *   (a loop over a fixed-size table, or one whose counter is multiplied,
+ *   divided or shifted, is counted: extract_loop_shape.c)
  *   a call to a `cpu-heavy` model (crypt, compress, BN_mod_exp)     LC_COST_HEAVY
- *   recursion (a cycle in the call graph)                          +1 on the
- *       work repeated at every step; a loop that drives the recursion
- *       (over a node's children) is the recursion itself: a walk is linear
+ *   recursion (a function calling itself, or a cycle of at most  +1 on the
+ *       LC_COST_RECURSION_CYCLE functions)                          work repeated
+ *       at every step; a loop that drives the recursion (over a node's
+ *       children) is the recursion itself: a walk is linear.  A larger
+ *       cycle of the call graph runs through callbacks, dispatch tables and
+ *       error paths (an error handler that logs through the code that
+ *       failed), not a recursion that repeats the work
+ *   a loop that continues its enclosing loop's walk (LC_SOURCE_PARENT)  0
  *
  * Levels add up through nesting and through calls (a loop calling a
- * function with a loop is 2), and are propagated callee-first over the
- * strongly connected components of the call graph, so the whole pass is
- * O(V + E).  Work at or above the threshold (default LC_COST_HEAVY) stalls
+ * function with a loop is 2).  A call adds what its callee's loops do with
+ * data a caller passes or the program shares (enum lc_loop_source: INPUT,
+ * or a constant count): a loop over the callee's own locals (`while (1)`
+ * stepping a date) or over a string's characters costs its level inside
+ * its function, but a call to that function adds nothing.  Levels are
+ * propagated callee-first over the strongly connected components of the
+ * call graph, so the whole pass is O(V + E).  Work at or above the threshold (default LC_COST_HEAVY) stalls
  * the loop. */
 #ifndef LOOPCHECK_COST_H
 #define LOOPCHECK_COST_H
@@ -24,6 +36,9 @@
 #define LC_COST_HEAVY 2
 #define LC_COST_MEDIUM_TRIP 1000
 #define LC_COST_BIG_TRIP 100000
+#define LC_COST_LIMIT_TRIP 2147483647LL   /* a constant this big is a limit: level 1 */
+#define LC_COST_RECURSION_CYCLE 4           /* at most this many functions in a
+                                               cycle make a recursion */
 #define LC_COST_MAX 9
 
 /* What made a level: a nested loop, a call, or nothing more. */
@@ -44,6 +59,8 @@ struct lc_cost {
     uint8_t *recursive;             /* per function: in a call-graph cycle */
     uint32_t *component_of;         /* per function: its strongly connected component */
     uint8_t *loop_level;            /* per loop */
+    uint8_t *loop_export;           /* per loop: what it adds to its function's
+                                       level where the function is called */
     struct lc_cost_why *loop_why;
     uint32_t *loops_of_function;    /* CSR: loop indexes grouped by function */
     uint32_t *loops_start;          /* function -> first in loops_of_function */

@@ -206,8 +206,13 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
         lc_extract_visit_child(walk, parts[init], statement);
     int index = lc_extract_loop(walk, statement, kind, &loop);
     int saved_loop = walk->loop_index;
-    if (index >= 0)
+    const struct lc_extract_loop_parts *saved_parts = walk->loop_parts;
+    CXCursor saved_statement = walk->loop_statement;
+    if (index >= 0) {
         walk->loop_index = index;
+        walk->loop_parts = &loop;
+        walk->loop_statement = statement;
+    }
     struct extract_conditional saved = extract_enter(walk, loop.condition);
     for (unsigned i = 0; i < count && !walk->out_of_memory; i++) {
         if ((int)i == init)
@@ -223,6 +228,8 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     }
     extract_leave(walk, saved);
     walk->loop_index = saved_loop;
+    walk->loop_parts = saved_parts;
+    walk->loop_statement = saved_statement;
 }
 
 static void extract_label(struct lc_extract_walk *walk, CXCursor label)

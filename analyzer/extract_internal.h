@@ -100,6 +100,8 @@ struct lc_extract_walk {
                                        replaced, never changed in place */
     struct lc_lockset switch_locks; /* held at the innermost switch */
     int loop_index;                 /* innermost loop holding the walk, -1 */
+    const struct lc_extract_loop_parts *loop_parts;  /* its parts, or NULL */
+    CXCursor loop_statement;        /* its statement, or a null cursor */
     unsigned conditionals;          /* if/switch/loop statements entered */
     unsigned open_conditional;      /* number of the innermost open one, 0 */
     CXCursor guard;                 /* its condition, or a null cursor */
@@ -174,6 +176,46 @@ struct lc_extract_loop_parts {
  * is the one guarding it, null when it is unconditional. */
 int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_loop_kind kind,
                     const struct lc_extract_loop_parts *parts);
+
+/* extract_loop_shape.c */
+#define LC_EXTRACT_VARIABLES 8
+/* Variables (locals, parameters, globals) an expression reads, the first
+ * LC_EXTRACT_VARIABLES; `found` is free for the visit that uses them. */
+struct lc_extract_variables {
+    CXCursor declarations[LC_EXTRACT_VARIABLES];
+    unsigned count;
+    int found;
+};
+/* The variable `expr` names (after casts), its canonical declaration; null. */
+CXCursor lc_extract_loop_variable(CXCursor expr);
+void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *variables);
+int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCursor expr);
+/* The size of the smallest fixed-size array (of more than one element) the
+ * condition reads at a non-constant index, or that a pointer the condition
+ * reads starts at, or that the body reads at a variable of the condition;
+ * LC_EXTRACT_TABLE_UNSEEN when the only such table is a read-only one of an
+ * unseen length; 0 when none. */
+#define LC_EXTRACT_TABLE_UNSEEN (-1)   /* a read-only table of a length this TU does not see */
+long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts);
+/* Does the body take the midpoint of variables of the condition? */
+int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
+/* Does the condition, the increment or the body multiply, divide or shift
+ * a variable of the condition? */
+int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
+/* Does the loop step a pointer through a tree's links? */
+int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
+/* What the condition reads: INPUT, STRING or LOCAL (enum lc_loop_source). */
+enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *parts);
+
+/* extract_loop_walk.c */
+/* Does the loop continue the walk of the loop around it (`outer`, its
+ * statement `outer_statement`)? */
+int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
+                              CXCursor outer_statement);
+/* Is `call` the loop's step (`x = next(x)`, `while (iter_next(&it))` in its
+ * condition or increment)?  Its work is the walk itself, done once over all
+ * the rounds: the call counts as outside the loop. */
+int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor call);
 
 /* extract_locks.c */
 /* The vocabulary entry for a call to `callee`, or NULL. */

@@ -16,7 +16,13 @@
  *    global or a call (`i < n`, `i < strlen(s)`), a pointer walk
  *    (`p != NULL`, `while (p)`), a counter counting down from data; its
  *    bound_text is the non-counter side of a comparison (for a counter
- *    counting down, the data its init sets it to), else the whole condition.
+ *    counting down, the data its init sets it to), else the whole condition;
+ *  - but DATA that reads a fixed-size table at a varying index is counted
+ *    by the table's size (CONSTANT with trip count 0 for a read-only table
+ *    whose length the TU does not see), and DATA whose counter is multiplied, divided or
+ *    shifted, that bisects, or that descends a tree, is SMALL_CONSTANT (64 steps),
+ *    bound_text the condition
+ *    (extract_loop_shape.c, which also gives the loop's source).
  * A backward goto (extract_flow.c) is UNBOUNDED, or DATA with the condition
  * that guards it as bound_text. */
 #include "extract_internal.h"
@@ -321,7 +327,8 @@ static void extract_classify(const struct lc_extract_loop_parts *loop, CXCursor 
 
 /* Append a loop fact inside walk->loop_index; returns its index or -1. */
 static int extract_add_loop(struct lc_extract_walk *walk, enum lc_loop_kind kind,
-                            const struct lc_location *loc, const struct extract_bound *bound)
+                            const struct lc_location *loc, const struct extract_bound *bound,
+                            enum lc_loop_source source)
 {
     const char *text = clang_Cursor_isNull(bound->text) ? NULL
                                                         : lc_extract_text(walk, bound->text);
@@ -338,6 +345,7 @@ static int extract_add_loop(struct lc_extract_walk *walk, enum lc_loop_kind kind
     fact->bound = bound->bound;
     fact->trip_count = bound->trip_count;
     fact->bound_text = text;
+    fact->source = source;
     return (int)(walk->facts->loop_count - 1);
 }
 
@@ -355,5 +363,15 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
         extract_classify(parts, parts->condition, 0, &bound);
     if (kind == LC_LOOP_DO && extract_constant(parts->condition, &value) && value == 0)
         bound.trip_count = 1;   /* do ... while (0): the body runs once */
-    return extract_add_loop(walk, kind, &loc, &bound);
+    long long table = bound.bound == LC_BOUND_DATA ? lc_extract_loop_table_size(parts) : 0;
+    if (table == LC_EXTRACT_TABLE_UNSEEN)
+        bound = (struct extract_bound){ LC_BOUND_CONSTANT, 0, parts->condition };   /* compiled in */
+    if (table > 0)
+        extract_counted(&bound, table, parts->condition);
+    else if (bound.bound == LC_BOUND_DATA
+             && (lc_extract_loop_is_logarithmic(parts) || lc_extract_loop_is_bisection(parts)
+                 || lc_extract_loop_is_descent(parts)))
+        extract_counted(&bound, EXTRACT_SMALL_TRIP_COUNT, parts->condition);
+    int continues = walk->loop_parts && lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement);
+    return extract_add_loop(walk, kind, &loc, &bound, continues ? LC_SOURCE_PARENT : lc_extract_loop_source(parts));
 }

@@ -69,6 +69,8 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->locks = (struct lc_lockset){ NULL, 0 };
     walk->switch_locks = walk->locks;
     walk->loop_index = -1;
+    walk->loop_parts = NULL;
+    walk->loop_statement = clang_getNullCursor();
     walk->conditionals = walk->open_conditional = 0;
     walk->guard = clang_getNullCursor();
     walk->atomic_depth = 0;
@@ -169,6 +171,8 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->caller_usr = walk->function_usr;
     fact->loc = loc;
     fact->loop_index = walk->loop_index;
+    if (walk->loop_index >= 0 && walk->loop_parts && lc_extract_loop_is_step(walk->loop_parts, call))
+        fact->loop_index = walk->facts->loops[walk->loop_index].parent_index;
     fact->conditional = extract_call_is_conditional(walk, call);
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;

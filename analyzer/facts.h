@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 12
+#define LC_FACTS_VERSION 13
 
 struct lc_location {
     const char *file;
@@ -122,6 +122,22 @@ enum lc_loop_bound {
     LC_BOUND_UNBOUNDED,       /* no condition, or a constant true one */
 };
 
+/* What a loop's condition reads: whether its trip count can grow with the
+ * data a caller passes or the program shares, which is what a call to its
+ * function adds where it is made (cost.h). */
+enum lc_loop_source {
+    LC_SOURCE_INPUT,          /* a parameter, a global, a field of one, a
+                                 call's result, or a local of unknown origin */
+    LC_SOURCE_STRING,         /* a walk over a string's characters (`*p`,
+                                 `s[i] != '\0'`): text, short in practice */
+    LC_SOURCE_LOCAL,          /* nothing but constants and locals set from
+                                 them (`while (1)` with a break inside) */
+    LC_SOURCE_PARENT,         /* it advances a pointer or counter its
+                                 enclosing loop's condition reads (a scanner
+                                 skipping a token inside its scan): it
+                                 continues that walk, adds no repetition */
+};
+
 /* A loop statement in a function body. */
 struct lc_loop_fact {
     const char *function_usr;
@@ -130,9 +146,12 @@ struct lc_loop_fact {
     int parent_index;         /* enclosing loop in the same function, -1 */
     unsigned depth;           /* 1 for an outermost loop */
     enum lc_loop_bound bound;
-    long long trip_count;     /* SMALL_CONSTANT / CONSTANT: the bound, else 0 */
+    long long trip_count;     /* SMALL_CONSTANT / CONSTANT: the bound, else 0;
+                                 CONSTANT 0: a read-only table of a length the
+                                 TU does not see (`extern const T table[]`) */
     const char *bound_text;   /* the bounding expression's spelling, e.g.
                                  "m->n", "strlen ( s )"; NULL when none */
+    enum lc_loop_source source;
 };
 
 enum lc_access_kind {

@@ -74,6 +74,7 @@ struct lc_program_loop {
     enum lc_loop_bound bound;
     long long trip_count;
     const char *bound_text;
+    enum lc_loop_source source;
 };
 
 struct lc_program_access {

@@ -60,6 +60,9 @@ static const enum lc_loop_bound bodies_bounds[] = {
     LC_BOUND_SMALL_CONSTANT, LC_BOUND_CONSTANT, LC_BOUND_DATA, LC_BOUND_UNBOUNDED,
 };
 static const char *const bodies_bound_names[] = { "small", "constant", "data", "unbounded" };
+static const enum lc_loop_source bodies_sources[] = { LC_SOURCE_INPUT, LC_SOURCE_STRING, LC_SOURCE_LOCAL,
+                                                      LC_SOURCE_PARENT };
+static const char *const bodies_source_names[] = { "input", "string", "local", "parent" };
 
 static int bodies_lookup(const char *const *names, size_t count, const char *name)
 {
@@ -77,7 +80,7 @@ static int bodies_read_loops(struct bodies_loader *b)
     int64_t loop_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM loop");
     uint32_t *loop_of_row = malloc(((size_t)(loop_max > 0 ? loop_max : 0) + 1) * sizeof *loop_of_row);
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, kind, file_id, line, col,"
-                                                        " parent_id, depth, bound, trip_count, bound_text"
+                                                        " parent_id, depth, bound, trip_count, bound_text, source"
                                                         " FROM loop ORDER BY id");
     int rc = loop_of_row && stmt ? 0 : -1;
     if (loop_of_row)
@@ -104,6 +107,8 @@ static int bodies_read_loops(struct bodies_loader *b)
             .bound = bodies_bounds[bodies_lookup(bodies_bound_names, 4, (const char *)sqlite3_column_text(stmt, 9))],
             .trip_count = sqlite3_column_int64(stmt, 10),
             .bound_text = lc_arena_strdup(&program->arena, (const char *)sqlite3_column_text(stmt, 11)),
+            .source = bodies_sources[bodies_lookup(bodies_source_names, 4,
+                                                   (const char *)sqlite3_column_text(stmt, 12))],
         };
         loop_of_row[sqlite3_column_int64(stmt, 0)] = program->loop_count++;
     }

@@ -14,6 +14,11 @@ static const char *const loop_bound_names[] = {
     [LC_BOUND_DATA] = "data", [LC_BOUND_UNBOUNDED] = "unbounded",
 };
 
+static const char *const loop_source_names[] = {
+    [LC_SOURCE_INPUT] = "input", [LC_SOURCE_STRING] = "string", [LC_SOURCE_LOCAL] = "local",
+    [LC_SOURCE_PARENT] = "parent",
+};
+
 int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts, int64_t *loop_ids)
 {
     for (size_t i = 0; i < facts->loop_count; i++) {
@@ -32,6 +37,7 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
         sqlite3_bind_int64(stmt, 10, loop->trip_count);
         if (loop->bound_text)
             sqlite3_bind_text(stmt, 11, loop->bound_text, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 12, loop_source_names[loop->source], -1, SQLITE_STATIC);
         if (lc_store_step_done(stmt) != 0)
             return -1;
         loop_ids[i] = sqlite3_last_insert_rowid(store->db);

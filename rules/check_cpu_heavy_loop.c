@@ -21,6 +21,9 @@ static const char *cpu_loop_phrase(const struct lc_program_loop *loop, struct lc
                                 : "a data-dependent loop";
     case LC_BOUND_UNBOUNDED: return "an unbounded loop";
     case LC_BOUND_CONSTANT:
+        if (loop->trip_count == 0)
+            return "a loop over a compiled-in table";
+        return lc_arena_printf(arena, "a loop of %lld iterations", loop->trip_count);
     case LC_BOUND_SMALL_CONSTANT: return lc_arena_printf(arena, "a loop of %lld iterations", loop->trip_count);
     }
     return "a loop";

@@ -1,7 +1,8 @@
 /* test_cost.c — the cost model and the cpu-heavy-loop check over
  * hand-built programs: nested data-dependent loops, bookkeeping loops,
  * loops across calls, expensive library calls, recursion, constant loops,
- * workers, and wrappers that add nothing. */
+ * workers, wrappers that add nothing, what a call adds by its callee's loop
+ * sources, continued walks, limits, and short and long call cycles. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -153,12 +154,109 @@ static void test_recursion_and_wrappers(void **state)
     finish(&c);
 }
 
+static void set_source(struct cost_case *c, int loop, enum lc_loop_source source)
+{
+    c->b.facts.loops[loop].source = source;
+}
+
+/* The program's loop at `line`. */
+static uint32_t loop_at(struct cost_case *c, unsigned line)
+{
+    for (uint32_t l = 0; l < c->b.program.loop_count; l++)
+        if (c->b.program.loops[l].loc.line == line)
+            return l;
+    fail_msg("no loop at line %u", line);
+    return LC_NONE;
+}
+
+/* A call adds only what its callee's loops do over data it is given: not a
+ * loop over its own locals or a string's characters. */
+static void test_sources_limit_and_continued_walks(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_log");
+    builder_function(&c.b, "log_line", 9, 0);
+    int clients = builder_loop(&c.b, "on_log", 90, -1, LC_BOUND_DATA, 0, "n_clients");
+    builder_call(&c.b, "on_log", 91, builder_function_value("log_line"), 0);
+    builder_in_loop(&c.b, clients);
+    set_source(&c, builder_loop(&c.b, "log_line", 92, -1, LC_BOUND_UNBOUNDED, 0, "1"), LC_SOURCE_LOCAL);
+    set_source(&c, builder_loop(&c.b, "log_line", 93, -1, LC_BOUND_DATA, 0, "* p"), LC_SOURCE_STRING);
+    int string_pair = builder_loop(&c.b, "log_line", 94, -1, LC_BOUND_DATA, 0, "* p");
+    set_source(&c, string_pair, LC_SOURCE_STRING);
+    set_source(&c, builder_loop(&c.b, "log_line", 95, string_pair, LC_BOUND_DATA, 0, "* q"), LC_SOURCE_STRING);
+    entry(&c, "on_sum");
+    builder_function(&c.b, "sum_all", 10, 0);
+    int sums = builder_loop(&c.b, "on_sum", 100, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_sum", 101, builder_function_value("sum_all"), 0);
+    builder_in_loop(&c.b, sums);
+    builder_loop(&c.b, "sum_all", 102, -1, LC_BOUND_DATA, 0, "m");
+    entry(&c, "on_scan");
+    int scan = builder_loop(&c.b, "on_scan", 110, -1, LC_BOUND_DATA, 0, "n");
+    set_source(&c, builder_loop(&c.b, "on_scan", 111, scan, LC_BOUND_DATA, 0, "n"), LC_SOURCE_PARENT);
+    entry(&c, "on_find_slot");
+    builder_loop(&c.b, "on_find_slot", 120, -1, LC_BOUND_CONSTANT, 2147483647, "INT_MAX");
+    run(&c);
+    assert_null(at_line(&c, 90));       /* logging inside a loop */
+    assert_non_null(at_line(&c, 94));   /* a string walk nested in a string walk: its own level */
+    assert_non_null(at_line(&c, 100));  /* a loop calling a loop over what it is given */
+    assert_null(at_line(&c, 110));      /* the inner loop continues the walk */
+    assert_null(at_line(&c, 120));      /* `i < INT_MAX` is a limit, not a count */
+    assert_int_equal(c.findings.count, 2);
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "log_line")], 0);
+    assert_int_equal(cost.loop_level[loop_at(&c, 92)], 1);
+    assert_int_equal(cost.loop_level[loop_at(&c, 94)], 2);
+    assert_int_equal(cost.loop_export[loop_at(&c, 94)], 0);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "sum_all")], 1);
+    assert_int_equal(cost.loop_level[loop_at(&c, 110)], 1);
+    assert_int_equal(cost.loop_level[loop_at(&c, 120)], 1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
+/* A function calling itself, or a short cycle, repeats its work; a long
+ * cycle through the call graph (callbacks, error paths) does not. */
+static void test_short_cycles_recurse_long_ones_not(void **state)
+{
+    (void)state;
+    static const char *const ring[] = { "ring_a", "ring_b", "ring_c", "ring_d", "ring_e" };
+    struct cost_case c;
+    start(&c);
+    entry(&c, "ring_a");
+    for (unsigned i = 1; i < 5; i++)
+        builder_function(&c.b, ring[i], 11 + i, 0);
+    for (unsigned i = 0; i < 5; i++) {
+        builder_loop(&c.b, ring[i], 130 + 2 * i, -1, LC_BOUND_DATA, 0, "n");
+        builder_call(&c.b, ring[i], 131 + 2 * i, builder_function_value(ring[(i + 1) % 5]), 0);
+    }
+    entry(&c, "parse_list");
+    builder_function(&c.b, "parse_item", 17, 0);
+    builder_loop(&c.b, "parse_list", 150, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "parse_list", 151, builder_function_value("parse_item"), 0);
+    builder_call(&c.b, "parse_item", 152, builder_function_value("parse_list"), 0);
+    run(&c);
+    assert_null(at_line(&c, 130));
+    assert_non_null(at_line(&c, 150));
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_false(cost.recursive[builder_find(&c.b, "ring_c")]);
+    assert_true(cost.recursive[builder_find(&c.b, "parse_item")]);
+    assert_int_equal(cost.loop_level[loop_at(&c, 134)], 1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nested_data_loops_flagged_bookkeeping_not),
         cmocka_unit_test(test_across_calls_library_and_workers),
         cmocka_unit_test(test_recursion_and_wrappers),
+        cmocka_unit_test(test_sources_limit_and_continued_walks),
+        cmocka_unit_test(test_short_cycles_recurse_long_ones_not),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,8 @@
 /* test_extract_loops.c — loop facts (extract_loops.c, extract_flow.c): the
  * bound of each kind of condition with its trip count and text, nesting,
- * the loop of each call, and backward gotos, on data/extract/loops.c. */
+ * the loop of each call, backward gotos, fixed-size tables, logarithmic
+ * counters, bisections, tree descents, what each condition reads and inner
+ * loops that continue their enclosing loop's walk, on data/extract/loops.c. */
 #include "extract_fixture.h"
 
 /* The loop whose line holds `tag`. */
@@ -105,6 +107,11 @@ static void test_nesting_and_calls(void **state)
     assert_int_equal(find_call(test, "work", 2)->loop_index, loop_index(test, middle));
     assert_int_equal(find_call(test, "work", 3)->loop_index, loop_index(test, inner));
     assert_int_equal(find_call(test, "work", 4)->loop_index, -1);
+    /* an iterator's step is outside its loop; a count in the condition is not a step */
+    assert_int_equal(find_call(test, "entry_next", -1)->loop_index, -1);
+    assert_int_equal(find_call(test, "iterator_next", -1)->loop_index, -1);
+    assert_int_equal(find_call(test, "work", 10)->loop_index, loop_index(test, find_loop(test, "step_increment")));
+    assert_int_equal(find_call(test, "entry_count", -1)->loop_index, loop_index(test, find_loop(test, "not_a_step")));
     /* the do loop's condition is inside it */
     for (size_t i = 0; i < test->facts.call_count; i++) {
         const struct lc_call_fact *call = &test->facts.calls[i];
@@ -141,7 +148,53 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 25);
+    assert_int_equal(test->facts.loop_count, 61);
+}
+
+static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
+{
+    assert_int_equal(find_loop(test, tag)->source, source);
+}
+
+static void test_tables_logarithms_and_sources(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "loops.c"), 0);
+    assert_bound(test, "table_sentinel", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 5, "names [ i ] != NULL");
+    assert_bound(test, "table_months", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 12, "days >= mdays [ m ]");
+    assert_bound(test, "log_for", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 64, "j < n");
+    assert_bound(test, "log_while", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "v >= 10");
+    assert_bound(test, "log_assign", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "v");
+    assert_bound(test, "step_data", LC_LOOP_FOR, LC_BOUND_DATA, 0, "n");
+    assert_bound(test, "log_condition", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "s >>= 1");
+    assert_bound(test, "log_divide", LC_LOOP_DO, LC_BOUND_SMALL_CONSTANT, 64, "( val /= base ) != 0");
+    assert_source(test, "data_parameter", LC_SOURCE_INPUT);
+    assert_source(test, "data_call", LC_SOURCE_INPUT);
+    assert_source(test, "data_walk ", LC_SOURCE_INPUT);
+    assert_source(test, "data_pointer_range", LC_SOURCE_INPUT);
+    assert_source(test, "local_from_parameter", LC_SOURCE_INPUT);
+    assert_source(test, "unbounded_while", LC_SOURCE_LOCAL);
+    assert_source(test, "unbounded_for", LC_SOURCE_LOCAL);
+    assert_source(test, "local_only", LC_SOURCE_LOCAL);
+    assert_source(test, "string_walk", LC_SOURCE_STRING);
+    assert_source(test, "string_index", LC_SOURCE_STRING);
+    assert_bound(test, "descent_left", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "n -> left");
+    assert_bound(test, "descent_search", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "s");
+    assert_bound(test, "list_walk", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "l");
+    assert_bound(test, "bisection", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "low <= high");
+    assert_bound(test, "table_pointer", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 4, "map -> from != NULL");
+    assert_bound(test, "pairs_inner", LC_LOOP_FOR, LC_BOUND_DATA, 0, "n");
+    assert_source(test, "scan", LC_SOURCE_INPUT);
+    assert_source(test, "scan_skip", LC_SOURCE_PARENT);
+    assert_source(test, "pairs_inner", LC_SOURCE_INPUT);
+    assert_source(test, "token", LC_SOURCE_STRING);
+    assert_source(test, "token_rest", LC_SOURCE_PARENT);
+    assert_source(test, "word_rest", LC_SOURCE_PARENT);       /* msg only moves forward */
+    assert_source(test, "rescan_inner", LC_SOURCE_STRING);    /* p starts afresh each round */
+    assert_source(test, "rehash_chain", LC_SOURCE_PARENT);    /* one bucket's chain per round */
+    assert_source(test, "cross_inner", LC_SOURCE_INPUT);      /* the whole list every round */
+    assert_bound(test, "indexed_body", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8, "i <= flag");
+    assert_bound(test, "unseen_table", LC_LOOP_FOR, LC_BOUND_CONSTANT, 0, "map -> from != NULL");
 }
 
 int main(void)
@@ -150,6 +203,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bounds, setup, teardown),
         cmocka_unit_test_setup_teardown(test_nesting_and_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_backward_gotos, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_tables_logarithms_and_sources, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -114,3 +114,184 @@ repeat:
     if (ready())
         goto repeat; /* around_goto */
 }
+
+static const char *const names[5] = { "a", "b", "c", "d", NULL };
+
+/* Tables, logarithmic counters and what each condition reads. */
+void shapes(int n, const char *s, unsigned v, long days)
+{
+    int i, m = 0, k = 0, stop = 40, count = n;
+    int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    for (i = 0; names[i] != NULL; i++) /* table_sentinel */
+        work(i);
+    while (days >= mdays[m]) { /* table_months */
+        days -= mdays[m];
+        m++;
+    }
+    for (int j = 1; j < n; j *= 2) /* log_for */
+        work(j);
+    while (v >= 10) /* log_while */
+        v /= 10;
+    while (v) /* log_assign */
+        v = v >> 1;
+    for (i = 0; i < n; i += 2) /* step_data */
+        work(i);
+    while (*s) /* string_walk */
+        s++;
+    for (i = 0; s[i] != '\0'; i++) /* string_index */
+        work(i);
+    while (k != stop) /* local_only */
+        k += 4;
+    while (count > 0) /* local_from_parameter */
+        count -= 3;
+}
+
+struct node {
+    struct node *left, *right, *parent;
+};
+
+struct search_node {
+    struct search_node *left, *right;
+    int key;
+};
+
+struct link {
+    struct link *next, *prev;
+};
+
+/* Tree descents are logarithmic, list walks are not. */
+void trees(struct node *n, struct search_node *s, struct link *l, int key)
+{
+    while (n->left) /* descent_left */
+        n = n->left;
+    while (s) { /* descent_search */
+        if (key < s->key)
+            s = s->left;
+        else
+            s = s->right;
+    }
+    while (l) /* list_walk */
+        l = l->next;
+}
+
+struct option_name {
+    const char *from, *to;
+};
+
+static const struct option_name option_names[4] = { { "a", "b" }, { "c", "d" }, { "e", "f" }, { NULL, NULL } };
+
+/* Bisections, pointers into tables, and inner loops that continue the walk. */
+int searches(const int *sorted, int n, int key, const char *s, int m)
+{
+    int low = 0, high = n - 1, found = -1;
+    while (low <= high) { /* bisection */
+        int mid = (low + high) / 2;
+        if (sorted[mid] < key)
+            low = mid + 1;
+        else
+            high = mid - 1;
+    }
+    for (const struct option_name *map = option_names; map->from != NULL; map++) /* table_pointer */
+        work(0);
+    for (int i = 0; i < n; i++) { /* scan */
+        while (i < n && sorted[i] == key) /* scan_skip */
+            i++;
+    }
+    for (int i = 0; i < n; i++) /* pairs */
+        for (int j = i + 1; j < n; j++) /* pairs_inner */
+            found += sorted[i] == sorted[j];
+    while (*s) { /* token */
+        for (int k = 0; k < m && *s != ' '; k++) /* token_rest */
+            s++;
+        s++;
+    }
+    return found;
+}
+
+/* Shifts and divisions by a variable in the condition. */
+int halvings(unsigned s, unsigned long val, unsigned base)
+{
+    int steps = 0;
+    while (s >>= 1) /* log_condition */
+        steps++;
+    do { /* log_divide */
+        steps++;
+    } while ((val /= base) != 0);
+    return steps;
+}
+
+/* Inner loops of an unbounded outer loop: continuing a walk, or restarting it. */
+int scanners(const char *msg, const char *s)
+{
+    int words = 0;
+    for (;;) { /* words */
+        while (*msg != '\0' && *msg != ' ') /* word_rest */
+            msg++;
+        if (*msg == '\0')
+            break;
+        msg++;
+        words++;
+    }
+    while (ready()) { /* rescan */
+        const char *p = s;
+        while (*p) /* rescan_inner */
+            p++;
+        words += (int)(p - s);
+    }
+    return words;
+}
+
+struct entry {
+    struct entry *next;
+};
+
+/* Bucket chains and fixed-size arrays read in the body. */
+int buckets(struct entry **table, unsigned long size, struct entry *all, int flag)
+{
+    int count = 0;
+    unsigned char sizes[8] = { 0 };
+    for (unsigned long i = 0; i < size; i++) /* rehash */
+        for (struct entry *e = table[i]; e != NULL; e = e->next) /* rehash_chain */
+            count++;
+    for (unsigned long i = 0; i < size; i++) { /* cross */
+        struct entry *e = all;
+        while (e != NULL) { /* cross_inner */
+            count++;
+            e = e->next;
+        }
+    }
+    for (int i = 0; i <= flag; i++) /* indexed_body */
+        count += sizes[i];
+    return count;
+}
+
+struct iterator {
+    int position;
+};
+
+struct entry *entry_next(struct entry *entry);
+int iterator_next(struct iterator *it);
+int entry_count(struct entry *entry);
+
+/* Iterator steps run once over all the rounds: outside the loop. */
+void iterations(struct entry *first)
+{
+    struct iterator it = { 0 };
+    for (struct entry *e = first; e != NULL; e = entry_next(e)) /* step_increment */
+        work(10);
+    while (iterator_next(&it)) /* step_condition */
+        work(11);
+    for (int i = 0; i < entry_count(first); i++) /* not_a_step */
+        work(12);
+}
+
+extern const struct option_name other_names[];
+
+/* A read-only table compiled in elsewhere. */
+int compiled_in(const char *name)
+{
+    for (const struct option_name *map = other_names; map->from != NULL; map++) /* unseen_table */
+        if (map->from == name)
+            return 1;
+    return 0;
+}

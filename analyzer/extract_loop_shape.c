@@ -1,0 +1,381 @@
+/* extract_loop_shape.c — what a loop's parts say beyond the comparison in
+ * its condition (extract_loops.c):
+ *  - a table: the condition reads a fixed-size array at an index that is
+ *    not a constant (`mdays[m]`, `table[i].name != NULL`); the loop cannot
+ *    run past the array, so its size bounds the trip count;
+ *    (or a pointer the for's init points into such an array:
+ *    `for (p = table; p->name != NULL; p++)`, or the body reads such an
+ *    array at a variable of the condition: `sum += sizes[i]`);
+ *  - a logarithmic counter: a variable of the condition is multiplied,
+ *    divided or shifted in the condition, the increment or the body
+ *    (`j *= 2`, `v /= base`, `while (n >>= 1)`, `v = v / 10`): a 64-bit
+ *    value takes at most 64 such steps (a factor of 1 is not expected);
+ *  - a bisection: the body halves the span between variables of the
+ *    condition (`mid = (low + high) / 2`): at most 64 steps;
+ *  - a tree descent: the loop steps a pointer down or up a tree's links (`x = x->left` or `x->right`; a tree.h entry's left,
+ *    right and parent): the height of a balanced tree, at most 64 steps
+ *    (and amortised O(1) per step of an in-order walk);
+ *  - the source (enum lc_loop_source): a character read through a pointer
+ *    or an index (`*p`, `s[i] != '\0'`) makes the loop a STRING walk; a
+ *    parameter, a global or a call's result make it INPUT, and so does a
+ *    local unless its initializer (in its declaration or the for's init)
+ *    reads nothing but constants; otherwise it is LOCAL (a loop that
+ *    continues its enclosing loop's walk is PARENT: extract_loop_walk.c). */
+#include "extract_internal.h"
+
+
+/* An array's length when more than 1; LC_EXTRACT_TABLE_UNSEEN for a
+ * read-only global array declared without its length (`extern const struct
+ * entry table[];`: compiled in elsewhere); else 0. */
+static long long shape_array_length(CXCursor expr)
+{
+    expr = lc_extract_strip(expr);
+    CXType array = clang_getCanonicalType(clang_getCursorType(expr));
+    CXType element = clang_getArrayElementType(clang_getCursorType(expr));   /* keeps its const */
+    if (array.kind == CXType_IncompleteArray && clang_isConstQualifiedType(element)
+        && clang_getCursorKind(expr) == CXCursor_DeclRefExpr
+        && clang_Cursor_hasVarDeclGlobalStorage(clang_getCursorReferenced(expr)) == 1)
+        return LC_EXTRACT_TABLE_UNSEEN;
+    long long length = array.kind == CXType_ConstantArray ? clang_getArraySize(array) : 0;
+    return length > 1 ? length : 0;
+}
+
+/* The smaller of two table sizes (0: none; an unseen one is the larger). */
+static long long shape_smaller_table(long long size, long long length)
+{
+    if (length == 0 || size > 0)
+        return size > 0 && length > 0 && length < size ? length : size;
+    return length > 0 || size == 0 ? length : size;
+}
+
+static enum CXChildVisitResult shape_table_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    long long *size = data, index;
+    CXCursor parts[2];
+    if (clang_getCursorKind(cursor) != CXCursor_ArraySubscriptExpr || lc_extract_children(cursor, parts, 2) != 2
+        || lc_extract_integer_constant(parts[1], &index))
+        return CXChildVisit_Recurse;
+    *size = shape_smaller_table(*size, shape_array_length(parts[0]));
+    return CXChildVisit_Recurse;
+}
+
+
+CXCursor lc_extract_loop_variable(CXCursor expr)
+{
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr)
+        return clang_getNullCursor();
+    CXCursor declaration = clang_getCanonicalCursor(clang_getCursorReferenced(expr));
+    enum CXCursorKind kind = clang_getCursorKind(declaration);
+    return kind == CXCursor_VarDecl || kind == CXCursor_ParmDecl ? declaration : clang_getNullCursor();
+}
+
+static enum CXChildVisitResult shape_collect_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct lc_extract_variables *variables = data;
+    CXCursor variable = lc_extract_loop_variable(cursor);
+    if (!clang_Cursor_isNull(variable) && variables->count < LC_EXTRACT_VARIABLES)
+        variables->declarations[variables->count++] = variable;
+    return CXChildVisit_Recurse;
+}
+
+void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *variables)
+{
+    if (clang_Cursor_isNull(expr))
+        return;
+    shape_collect_visit(expr, clang_getNullCursor(), variables);
+    clang_visitChildren(expr, shape_collect_visit, variables);
+}
+
+int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCursor expr)
+{
+    CXCursor variable = lc_extract_loop_variable(expr);
+    for (unsigned i = 0; !clang_Cursor_isNull(variable) && i < variables->count; i++)
+        if (clang_equalCursors(variable, variables->declarations[i]))
+            return 1;
+    return 0;
+}
+
+static int shape_is_scaling(enum CXBinaryOperatorKind op)
+{
+    return op == CXBinaryOperator_Mul || op == CXBinaryOperator_Div || op == CXBinaryOperator_Shl
+           || op == CXBinaryOperator_Shr || op == CXBinaryOperator_MulAssign || op == CXBinaryOperator_DivAssign
+           || op == CXBinaryOperator_ShlAssign || op == CXBinaryOperator_ShrAssign;
+}
+
+/* `v *= k`, `v >>= k`, `v = v / k` for a variable of the condition. */
+static enum CXChildVisitResult shape_scaled_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct lc_extract_variables *variables = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    CXCursor sides[2], operands[2];
+    if ((kind != CXCursor_CompoundAssignOperator && kind != CXCursor_BinaryOperator)
+        || lc_extract_children(cursor, sides, 2) != 2 || !lc_extract_variables_has(variables, sides[0]))
+        return CXChildVisit_Recurse;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
+    CXCursor value = lc_extract_strip(sides[1]);
+    if (kind == CXCursor_CompoundAssignOperator)
+        variables->found |= shape_is_scaling(op);
+    else if (op == CXBinaryOperator_Assign && clang_getCursorKind(value) == CXCursor_BinaryOperator
+             && lc_extract_children(value, operands, 2) == 2)
+        variables->found |= shape_is_scaling(clang_getCursorBinaryOperatorKind(value))
+                             && lc_extract_variables_has(variables, operands[0]);
+    return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts)
+{
+    struct lc_extract_variables variables = { .count = 0, .found = 0 };
+    if (clang_Cursor_isNull(parts->condition))
+        return 0;
+    lc_extract_variables_collect(parts->condition, &variables);
+    const CXCursor *changers[3] = { &parts->condition, &parts->increment, &parts->body };
+    for (int i = 0; i < 3 && variables.count > 0 && !variables.found; i++) {
+        if (clang_Cursor_isNull(*changers[i]))
+            continue;
+        shape_scaled_visit(*changers[i], clang_getNullCursor(), &variables);
+        if (!variables.found)
+            clang_visitChildren(*changers[i], shape_scaled_visit, &variables);
+    }
+    return variables.found;
+}
+
+/* A tree descent: the loop steps a pointer through a field (`x =
+ * x->left`, `parent = x->parent`) of a tree node's links — two different
+ * fields of one record (left or right), or a field of a record that holds
+ * three or more pointers of that type (left, right, parent: a tree.h
+ * entry).  A list's links (next, or next and prev) are neither. */
+struct shape_descent {
+    CXCursor fields[2];
+    unsigned field_count;
+    int tree;
+};
+
+static enum CXChildVisitResult shape_count_links(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct { CXType type; unsigned count; } *links = data;
+    if (clang_getCursorKind(cursor) == CXCursor_FieldDecl
+        && clang_equalTypes(clang_getCanonicalType(clang_getCursorType(cursor)), links->type))
+        links->count++;
+    return CXChildVisit_Continue;
+}
+
+static void shape_note_field(struct shape_descent *descent, CXCursor field)
+{
+    struct { CXType type; unsigned count; } links = { clang_getCanonicalType(clang_getCursorType(field)), 0 };
+    clang_visitChildren(clang_getCursorSemanticParent(field), shape_count_links, &links);
+    if (links.count >= 3)
+        descent->tree = 1;
+    for (unsigned i = 0; i < descent->field_count; i++)
+        if (clang_equalCursors(descent->fields[i], field))
+            return;
+    if (descent->field_count < 2)
+        descent->fields[descent->field_count++] = field;
+    if (descent->field_count == 2 && clang_equalCursors(clang_getCursorSemanticParent(descent->fields[0]),
+                                                        clang_getCursorSemanticParent(descent->fields[1])))
+        descent->tree = 1;
+}
+
+static enum CXChildVisitResult shape_descent_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct shape_descent *descent = data;
+    CXCursor sides[2];
+    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
+        || lc_extract_children(cursor, sides, 2) != 2)
+        return CXChildVisit_Recurse;
+    CXCursor value = lc_extract_strip(sides[1]);
+    CXCursor field = clang_getCursorKind(value) == CXCursor_MemberRefExpr ? clang_getCursorReferenced(value)
+                                                                          : clang_getNullCursor();
+    if (clang_getCursorKind(field) == CXCursor_FieldDecl
+        && clang_getCanonicalType(clang_getCursorType(field)).kind == CXType_Pointer)
+        shape_note_field(descent, field);
+    return descent->tree ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts)
+{
+    struct shape_descent descent = { .field_count = 0, .tree = 0 };
+    const CXCursor *steps[3] = { &parts->condition, &parts->increment, &parts->body };
+    for (int i = 0; i < 3 && !descent.tree; i++) {
+        if (clang_Cursor_isNull(*steps[i]))
+            continue;
+        if (shape_descent_visit(*steps[i], clang_getNullCursor(), &descent) == CXChildVisit_Recurse)
+            clang_visitChildren(*steps[i], shape_descent_visit, &descent);
+    }
+    return descent.tree;
+}
+
+struct shape_source {
+    const struct lc_extract_loop_parts *parts;
+    unsigned depth;         /* 1 inside a local's initializer: not followed further */
+    int input, string;
+};
+
+static int shape_is_character(CXType type)
+{
+    switch (clang_getCanonicalType(type).kind) {
+    case CXType_Char_S: case CXType_Char_U: case CXType_SChar: case CXType_UChar:
+    case CXType_WChar: case CXType_Char16: case CXType_Char32:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void shape_source_of(struct shape_source *source, CXCursor expr);
+
+/* `variable = value` in the for's init, or null. */
+static enum CXChildVisitResult shape_init_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    CXCursor *found = data, sides[2];
+    if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
+        && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+        && lc_extract_children(cursor, sides, 2) == 2
+        && clang_equalCursors(lc_extract_loop_variable(sides[0]), found[0])) {
+        found[1] = sides[1];
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* A local: what its initializer reads, or INPUT when it has none we see. */
+static void shape_local(struct shape_source *source, CXCursor variable)
+{
+    CXCursor value = clang_Cursor_getVarDeclInitializer(variable);
+    if (clang_Cursor_isNull(value) && !clang_Cursor_isNull(source->parts->init)) {
+        CXCursor found[2] = { variable, clang_getNullCursor() };
+        if (clang_getCursorKind(source->parts->init) != CXCursor_DeclStmt
+            && shape_init_visit(source->parts->init, clang_getNullCursor(), found) == CXChildVisit_Recurse)
+            clang_visitChildren(source->parts->init, shape_init_visit, found);
+        value = found[1];
+    }
+    if (clang_Cursor_isNull(value) || source->depth > 0) {
+        source->input = 1;
+        return;
+    }
+    source->depth++;
+    shape_source_of(source, value);
+    source->depth--;
+}
+
+static enum CXChildVisitResult shape_source_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct shape_source *source = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind == CXCursor_CallExpr) {
+        source->input = 1;
+        return CXChildVisit_Continue;
+    }
+    int read = kind == CXCursor_ArraySubscriptExpr
+               || (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_Deref);
+    if (read && shape_is_character(clang_getCursorType(cursor)))
+        source->string = 1;
+    CXCursor variable = kind == CXCursor_DeclRefExpr ? lc_extract_loop_variable(cursor) : clang_getNullCursor();
+    if (clang_Cursor_isNull(variable))
+        return CXChildVisit_Recurse;
+    if (clang_getCursorKind(variable) == CXCursor_ParmDecl || clang_Cursor_hasVarDeclGlobalStorage(variable))
+        source->input = 1;
+    else
+        shape_local(source, variable);
+    return CXChildVisit_Continue;
+}
+
+static void shape_source_of(struct shape_source *source, CXCursor expr)
+{
+    if (shape_source_visit(expr, clang_getNullCursor(), source) == CXChildVisit_Recurse)
+        clang_visitChildren(expr, shape_source_visit, source);
+}
+
+enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *parts)
+{
+    struct shape_source source = { parts, 0, 0, 0 };
+    if (!clang_Cursor_isNull(parts->condition))
+        shape_source_of(&source, parts->condition);
+    return source.string ? LC_SOURCE_STRING : source.input ? LC_SOURCE_INPUT : LC_SOURCE_LOCAL;
+}
+
+/* `table[i]` in the body, i a variable of the condition, table of a fixed size. */
+struct shape_indexed {
+    struct lc_extract_variables variables;
+    long long size;
+};
+
+static enum CXChildVisitResult shape_indexed_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct shape_indexed *indexed = data;
+    CXCursor parts[2];
+    if (clang_getCursorKind(cursor) != CXCursor_ArraySubscriptExpr || lc_extract_children(cursor, parts, 2) != 2
+        || !lc_extract_variables_has(&indexed->variables, parts[1]))
+        return CXChildVisit_Recurse;
+    indexed->size = shape_smaller_table(indexed->size, shape_array_length(parts[0]));
+    return CXChildVisit_Recurse;
+}
+
+long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts)
+{
+    long long size = 0;
+    struct lc_extract_variables variables = { .count = 0, .found = 0 };
+    if (clang_Cursor_isNull(parts->condition))
+        return 0;
+    shape_table_visit(parts->condition, clang_getNullCursor(), &size);
+    clang_visitChildren(parts->condition, shape_table_visit, &size);
+    lc_extract_variables_collect(parts->condition, &variables);
+    /* `for (p = table; p->name != NULL; p++)`: a pointer into the table */
+    for (unsigned i = 0; i < variables.count && size <= 0; i++) {
+        CXCursor found[2] = { variables.declarations[i], clang_Cursor_getVarDeclInitializer(variables.declarations[i]) };
+        if (clang_Cursor_isNull(found[1]) && !clang_Cursor_isNull(parts->init)
+            && shape_init_visit(parts->init, clang_getNullCursor(), found) == CXChildVisit_Recurse)
+            clang_visitChildren(parts->init, shape_init_visit, found);
+        if (!clang_Cursor_isNull(found[1]))
+            size = shape_smaller_table(size, shape_array_length(found[1]));
+    }
+    /* `for (i = 0; i <= n; i++) sum += sizes[i]`: i stays inside sizes */
+    struct shape_indexed indexed = { .variables = variables, .size = 0 };
+    if (size <= 0 && !clang_Cursor_isNull(parts->body)) {
+        clang_visitChildren(parts->body, shape_indexed_visit, &indexed);
+        size = shape_smaller_table(size, indexed.size);
+    }
+    return size;
+}
+
+/* `(low + high) / 2`, `(low + high) >> 1`: a midpoint of condition variables. */
+static enum CXChildVisitResult shape_midpoint_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct lc_extract_variables *variables = data;
+    CXCursor sides[2], terms[2];
+    long long divisor;
+    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator || lc_extract_children(cursor, sides, 2) != 2)
+        return CXChildVisit_Recurse;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
+    CXCursor sum = lc_extract_strip(sides[0]);
+    int halves = lc_extract_integer_constant(sides[1], &divisor)
+                 && ((op == CXBinaryOperator_Div && divisor == 2) || (op == CXBinaryOperator_Shr && divisor == 1));
+    if (halves && clang_getCursorKind(sum) == CXCursor_BinaryOperator
+        && (clang_getCursorBinaryOperatorKind(sum) == CXBinaryOperator_Add
+            || clang_getCursorBinaryOperatorKind(sum) == CXBinaryOperator_Sub)
+        && lc_extract_children(sum, terms, 2) == 2
+        && (lc_extract_variables_has(variables, terms[0]) || lc_extract_variables_has(variables, terms[1])))
+        variables->found = 1;
+    return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts)
+{
+    struct lc_extract_variables variables = { .count = 0, .found = 0 };
+    if (clang_Cursor_isNull(parts->condition) || clang_Cursor_isNull(parts->body))
+        return 0;
+    lc_extract_variables_collect(parts->condition, &variables);
+    if (variables.count > 0)
+        clang_visitChildren(parts->body, shape_midpoint_visit, &variables);
+    return variables.found;
+}

@@ -1,0 +1,203 @@
+/* extract_loop_walk.c — does an inner loop continue the walk of the loop
+ * around it?  A scanner's inner loop that skips a token advances the
+ * pointer or counter of the scan (`while (*p == ' ') p++;` inside
+ * `while (*p)`): all its rounds together are bounded by the outer walk,
+ * not multiplied by it.  It does when it advances (`v++`, `v -= k`,
+ * `v = v->next`, `v = strchr(v, ',')`: an assignment that reads v itself)
+ * a variable its own condition reads, and either the outer loop's
+ * condition reads it too (the outer walker; the outer loop may move it on,
+ * `cp = end`), or it is declared outside the outer loop and the outer loop
+ * never sets it afresh (`v = start`, an assignment that does not read v,
+ * in its condition, increment or body, the inner loop included): it only
+ * moves forward over all the outer loop's rounds.  It also does when it
+ * walks one bucket's chain per round: every value it starts from is an
+ * array's element (`for (p = table[i]; p != NULL; p = p->next)` inside a
+ * loop over the buckets, a hash table's rehash): the chains share out the
+ * elements, so the nest is linear in the buckets and the elements.
+ * And the loop's step (`x = next(x)`, `while (iter_next(&it))`): an
+ * iterator's next function moves the walk on; over all the rounds it visits
+ * the data once (a tree's in-order successor, a hash table's next bucket),
+ * so its call counts as outside the loop. */
+#include "extract_internal.h"
+
+enum walk_change { WALK_NONE, WALK_ADVANCE, WALK_RESET };
+
+/* What `cursor` does to a variable (*variable), if anything; *value is
+ * the value a reset gives it. */
+static enum walk_change walk_change_of(CXCursor cursor, CXCursor *variable, CXCursor *value)
+{
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    CXCursor sides[2];
+    if (kind == CXCursor_UnaryOperator && lc_extract_children(cursor, sides, 1) == 1) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(cursor);
+        *variable = lc_extract_loop_variable(sides[0]);
+        return op >= CXUnaryOperator_PostInc && op <= CXUnaryOperator_PreDec ? WALK_ADVANCE : WALK_NONE;
+    }
+    if (kind == CXCursor_CompoundAssignOperator && lc_extract_children(cursor, sides, 2) == 2) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
+        *variable = lc_extract_loop_variable(sides[0]);
+        return op == CXBinaryOperator_AddAssign || op == CXBinaryOperator_SubAssign ? WALK_ADVANCE : WALK_RESET;
+    }
+    if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+        && lc_extract_children(cursor, sides, 2) == 2) {
+        struct lc_extract_variables read = { .count = 0, .found = 0 };
+        *variable = lc_extract_loop_variable(sides[0]);
+        *value = sides[1];
+        lc_extract_variables_collect(sides[1], &read);
+        return lc_extract_variables_has(&read, sides[0]) ? WALK_ADVANCE : WALK_RESET;
+    }
+    return WALK_NONE;
+}
+
+static enum CXChildVisitResult walk_advances_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct lc_extract_variables *advanced = data;
+    CXCursor variable = clang_getNullCursor(), value;
+    if (walk_change_of(cursor, &variable, &value) == WALK_ADVANCE && !clang_Cursor_isNull(variable)
+        && advanced->count < LC_EXTRACT_VARIABLES) {
+        int known = 0;
+        for (unsigned i = 0; i < advanced->count && !known; i++)
+            known = clang_equalCursors(advanced->declarations[i], variable);
+        if (!known)
+            advanced->declarations[advanced->count++] = variable;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* The assignments under a cursor that set `variable` afresh, and whether
+ * each of them starts it at an array's element (a bucket's head). */
+struct walk_resets {
+    CXCursor variable;
+    unsigned count, from_buckets;
+};
+
+static int walk_is_bucket(CXCursor value)
+{
+    return clang_getCursorKind(lc_extract_strip(value)) == CXCursor_ArraySubscriptExpr;
+}
+
+static enum CXChildVisitResult walk_reset_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct walk_resets *resets = data;
+    CXCursor variable = clang_getNullCursor(), value = clang_getNullCursor();
+    if (walk_change_of(cursor, &variable, &value) == WALK_RESET && !clang_Cursor_isNull(variable)
+        && clang_equalCursors(variable, resets->variable)) {
+        resets->count++;
+        resets->from_buckets += walk_is_bucket(value);
+    }
+    return CXChildVisit_Recurse;
+}
+
+static void walk_visit_parts(const struct lc_extract_loop_parts *parts, CXCursorVisitor visitor, void *data)
+{
+    const CXCursor *pieces[3] = { &parts->condition, &parts->increment, &parts->body };
+    for (int i = 0; i < 3; i++)
+        if (!clang_Cursor_isNull(*pieces[i]) && visitor(*pieces[i], clang_getNullCursor(), data) == CXChildVisit_Recurse)
+            clang_visitChildren(*pieces[i], visitor, data);
+}
+
+static unsigned walk_offset(CXSourceLocation location)
+{
+    unsigned offset = 0;
+    clang_getExpansionLocation(location, NULL, NULL, NULL, &offset);
+    return offset;
+}
+
+/* Is `variable` declared inside `statement`? */
+static int walk_declared_inside(CXCursor variable, CXCursor statement)
+{
+    CXSourceRange extent = clang_getCursorExtent(statement);
+    unsigned at = walk_offset(clang_getCursorLocation(variable));
+    return at >= walk_offset(clang_getRangeStart(extent)) && at <= walk_offset(clang_getRangeEnd(extent));
+}
+
+int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
+                              CXCursor outer_statement)
+{
+    struct lc_extract_variables advanced = { .count = 0, .found = 0 }, walked = { .count = 0, .found = 0 };
+    struct lc_extract_variables own = { .count = 0, .found = 0 };
+    walk_visit_parts(parts, walk_advances_visit, &advanced);
+    lc_extract_variables_collect(parts->condition, &own);
+    lc_extract_variables_collect(outer->condition, &walked);
+    for (unsigned i = 0; i < advanced.count; i++) {
+        CXCursor variable = advanced.declarations[i];
+        int own_walk = 0;
+        for (unsigned j = 0; j < own.count && !own_walk; j++)
+            own_walk = clang_equalCursors(own.declarations[j], variable);
+        if (!own_walk)
+            continue;   /* `sum += x`: an accumulator, not what the loop walks */
+        int in_condition = 0;
+        for (unsigned j = 0; j < walked.count && !in_condition; j++)
+            in_condition = clang_equalCursors(walked.declarations[j], variable);
+        if (in_condition)
+            return 1;
+        struct walk_resets resets = { variable, 0, 0 };
+        walk_visit_parts(outer, walk_reset_visit, &resets);
+        CXCursor start = clang_Cursor_getVarDeclInitializer(variable);
+        int declared_inside = walk_declared_inside(variable, outer_statement);
+        if (declared_inside && !clang_Cursor_isNull(start)) {
+            resets.count++;
+            resets.from_buckets += walk_is_bucket(start);
+        }
+        if (resets.count > 0 && resets.from_buckets == resets.count)
+            return 1;   /* each round walks one bucket's chain */
+        if (!declared_inside && resets.count == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is `call` the loop's step, the call that moves its walker on: in its
+ * condition or increment, either giving a variable its value (`x =
+ * next(x)`, `(de = dictNext(di)) != NULL`) or advancing an iterator whose
+ * address it is given (`while (raxNext(&it))`)? */
+struct walk_step {
+    CXCursor call;
+    int step;
+};
+
+static int walk_takes_address(CXCursor call)
+{
+    int count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), operand;
+        if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
+            && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+            && lc_extract_children(argument, &operand, 1) == 1
+            && !clang_Cursor_isNull(lc_extract_loop_variable(operand)))
+            return 1;
+    }
+    return 0;
+}
+
+static enum CXChildVisitResult walk_step_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct walk_step *step = data;
+    CXCursor sides[2];
+    if (clang_equalCursors(cursor, step->call)) {
+        step->step = walk_takes_address(cursor);
+        return CXChildVisit_Break;
+    }
+    if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
+        && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+        && lc_extract_children(cursor, sides, 2) == 2 && clang_equalCursors(lc_extract_strip(sides[1]), step->call)
+        && !clang_Cursor_isNull(lc_extract_loop_variable(sides[0]))) {
+        step->step = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor call)
+{
+    struct walk_step step = { call, 0 };
+    const CXCursor *pieces[2] = { &parts->condition, &parts->increment };
+    for (int i = 0; i < 2 && !step.step; i++)
+        if (!clang_Cursor_isNull(*pieces[i]) && walk_step_visit(*pieces[i], clang_getNullCursor(), &step)
+            == CXChildVisit_Recurse)
+            clang_visitChildren(*pieces[i], walk_step_visit, &step);
+    return step.step;
+}
