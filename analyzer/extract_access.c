@@ -13,7 +13,11 @@
  *    function; an array g (`g.arr`) decaying to a pointer to non-const is a
  *    WRITE when it is a declared parameter, a READ when variadic
  *    (printf("%s", name));
- *  - the lock argument of a lock function is no access at all.
+ *  - the lock argument of a lock function is no access at all, and neither
+ *    is any use of a synchronisation object: an object (or array of them)
+ *    whose type, or a typedef on the way to it, is named by a `sync-type`
+ *    model (pthread_mutex_t, pthread_cond_t, uv_once_t, GMutex ...):
+ *    `pthread_cond_signal(&cond)` or `&s.lock` handed on is no write.
  * Within one full expression a variable gets one fact per kind, and a READ
  * after a WRITE of it is dropped: `x += x` and `x = x + 1` give one WRITE.
  * Atomic: the variable's type is _Atomic (behind typedefs and arrays), the
@@ -53,6 +57,47 @@ static int extract_is_const(CXType type)
 static int extract_is_atomic_type(CXType type)
 {
     return extract_element_type(type).kind == CXType_Atomic;
+}
+
+static int extract_is_sync_name(const struct lc_lock_vocabulary *vocabulary, CXString spelling)
+{
+    const char *name = clang_getCString(spelling);
+    int found = 0;
+    for (size_t i = 0; name && i < vocabulary->sync_type_count && !found; i++)
+        found = strcmp(vocabulary->sync_types[i], name) == 0;
+    clang_disposeString(spelling);
+    return found;
+}
+
+/* Is `type` (or its element type) a synchronisation type: named by a
+ * `sync-type` model itself, through a typedef, or as a struct/union? */
+static int extract_is_sync_type(const struct lc_extract_walk *walk, CXType type)
+{
+    const struct lc_lock_vocabulary *vocabulary = walk->vocabulary;
+    if (!vocabulary || vocabulary->sync_type_count == 0)
+        return 0;
+    for (unsigned depth = 0; depth < 16; depth++) {
+        switch (type.kind) {
+        case CXType_ConstantArray:
+        case CXType_IncompleteArray:
+        case CXType_VariableArray:
+            type = clang_getArrayElementType(type);
+            break;
+        case CXType_Elaborated:
+            type = clang_Type_getNamedType(type);
+            break;
+        case CXType_Typedef:
+            if (extract_is_sync_name(vocabulary, clang_getTypedefName(type)))
+                return 1;
+            type = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(type));
+            break;
+        case CXType_Record:
+            return extract_is_sync_name(vocabulary, clang_getCursorSpelling(clang_getTypeDeclaration(type)));
+        default:
+            return 0;
+        }
+    }
+    return 0;
 }
 
 static int extract_is_shared(CXCursor declaration)
@@ -95,6 +140,8 @@ static void extract_claim(struct lc_extract_walk *walk, CXCursor lvalue,
     CXCursor reference = extract_base_reference(lvalue);
     if (clang_Cursor_isNull(reference) || !extract_is_shared(clang_getCursorReferenced(reference)))
         return;
+    if (extract_is_sync_type(walk, clang_getCursorType(lvalue)))
+        action = LC_EXTRACT_CLAIM_SKIP;
     struct lc_extract_claim *claim = lc_extract_append(walk, &walk->claims, &walk->claim_count,
                                                        &walk->claim_cap, sizeof *claim);
     if (claim)
@@ -189,7 +236,7 @@ static int extract_is_recent(struct lc_extract_walk *walk, CXCursor variable,
 void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference)
 {
     CXCursor declaration = clang_getCursorReferenced(reference);
-    if (!extract_is_shared(declaration))
+    if (!extract_is_shared(declaration) || extract_is_sync_type(walk, clang_getCursorType(declaration)))
         return;
     enum lc_access_kind kind = LC_ACCESS_READ;
     int atomic = walk->atomic_depth > 0 || extract_is_atomic_type(clang_getCursorType(declaration));

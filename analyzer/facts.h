@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 6
+#define LC_FACTS_VERSION 7
 
 struct lc_location {
     const char *file;
@@ -147,7 +147,8 @@ struct lc_access_fact {
 };
 
 /* The lock functions the extractor follows to compute locksets (from the
- * `lock`, `unlock`, `trylock` models).  Its hash is part of every TU's
+ * `lock`, `unlock`, `trylock` models) and the synchronisation types whose
+ * objects are not data (`sync-type`).  Its hash is part of every TU's
  * fingerprint, so a change of lock models re-parses. */
 struct lc_lock_function {
     const char *name;
@@ -158,6 +159,9 @@ struct lc_lock_function {
 struct lc_lock_vocabulary {
     const struct lc_lock_function *functions;
     size_t count;
+    const char *const *sync_types;  /* `sync-type` names: their objects are
+                                       no data (extract_access.c) */
+    size_t sync_type_count;
     unsigned long long hash;
 };
 

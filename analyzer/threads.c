@@ -27,10 +27,25 @@ static int threads_add_role(struct lc_threads *t, uint32_t function, uint32_t ro
     return 1;
 }
 
+/* Does the call at position `target` of program->targets (made by
+ * `function`) reach a registered function through a pointer?  A function
+ * registered as a callback runs on the thread of its registration; the code
+ * that calls it through a pointer is its dispatcher (a thread that runs an
+ * event loop, a pool's own worker), which runs it for that registration. */
+static int threads_dispatches(const struct lc_program *program, const uint8_t *registered, uint32_t function,
+                              uint32_t target)
+{
+    if (!registered[program->targets[target]])
+        return 0;
+    return program->calls[lc_program_target_call(program, function, target)].callee.kind != LC_VALUE_FUNCTION;
+}
+
 /* Breadth-first from the seeds already queued; the loop goes first so a
- * function the loop reaches always keeps the loop among its roles. */
-static void threads_spread(const struct lc_program *program, struct lc_threads *t, struct role_item *queue,
-                           size_t head, size_t *tail)
+ * function the loop reaches always keeps the loop among its roles.  A role
+ * does not spread into registered functions through a pointer
+ * (threads_dispatches). */
+static void threads_spread(const struct lc_program *program, struct lc_threads *t, const uint8_t *registered,
+                           struct role_item *queue, size_t head, size_t *tail)
 {
     while (head < *tail) {
         struct role_item item = queue[head++];
@@ -40,7 +55,7 @@ static void threads_spread(const struct lc_program *program, struct lc_threads *
         lc_program_function_targets(program, item.function, &begin, &end);
         for (uint32_t i = begin; i < end; i++) {
             uint32_t g = program->targets[i];
-            if (!threads_add_role(t, g, item.role, LC_NONE))
+            if (threads_dispatches(program, registered, item.function, i) || !threads_add_role(t, g, item.role, LC_NONE))
                 continue;
             /* The call, looked up only for the few edges that add a role. */
             t->role_parent[(size_t)g * LC_THREAD_ROLE_CAP + t->function_role_count[g] - 1] =
@@ -54,11 +69,15 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t)
 {
     size_t n = (size_t)program->function_count + 1;
     struct role_item *queue = malloc(n * LC_THREAD_ROLE_CAP * sizeof *queue);
+    uint8_t *registered = calloc(n, 1);
     t->roles = malloc(((size_t)program->entry_count + 1) * sizeof *t->roles);
-    if (!queue || !t->roles) {
+    if (!queue || !registered || !t->roles) {
         free(queue);
+        free(registered);
         return -1;
     }
+    for (uint32_t e = 0; e < program->entry_count; e++)
+        registered[program->entries[e].function] = 1;
     t->roles[0].entry = LC_NONE;
     t->role_count = 1;
     size_t tail = 0;
@@ -66,7 +85,7 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t)
         if (program->entries[e].role == LC_ROLE_LOOP
             && threads_add_role(t, program->entries[e].function, LC_THREAD_ROLE_LOOP, LC_NONE))
             queue[tail++] = (struct role_item){ program->entries[e].function, LC_THREAD_ROLE_LOOP };
-    threads_spread(program, t, queue, 0, &tail);
+    threads_spread(program, t, registered, queue, 0, &tail);
     size_t head = tail;
     for (uint32_t e = 0; e < program->entry_count; e++) {
         if (program->entries[e].role == LC_ROLE_LOOP)
@@ -76,8 +95,9 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t)
         if (threads_add_role(t, program->entries[e].function, role, LC_NONE))
             queue[tail++] = (struct role_item){ program->entries[e].function, role };
     }
-    threads_spread(program, t, queue, head, &tail);
+    threads_spread(program, t, registered, queue, head, &tail);
     free(queue);
+    free(registered);
     return 0;
 }
 

@@ -1,7 +1,8 @@
 /* test_threads.c — thread roles, entry locks and the
  * unlocked-shared-state check over hand-built programs: the racy and the
  * locked counter, a helper always called under its caller's lock, atomics,
- * read-only data set up in main, and worker-vs-worker sharing. */
+ * read-only data set up in main, worker-vs-worker sharing, and a worker
+ * that dispatches loop callbacks through a pointer (it runs a loop). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -130,6 +131,34 @@ static void test_helper_called_under_lock_and_two_workers(void **state)
     finish(&c);
 }
 
+/* A worker that calls registered callbacks through a pointer runs an event
+ * loop of its own: the callbacks stay on the loop, they are not the
+ * worker's; a direct call still gives the callee the worker's role. */
+static void test_worker_dispatching_loop_callbacks(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "run_loop");
+    builder_function(&c.b, "helper", 7, 0);
+    builder_store(&c.b, "main", 8, builder_field_value(&c.b, "loop", "cb"), builder_function_value("on_tick"));
+    builder_call(&c.b, "run_loop", 80, builder_field_value(&c.b, "loop", "cb"), 0);
+    builder_call(&c.b, "run_loop", 81, builder_function_value("helper"), 0);
+    builder_call(&c.b, "on_tick", 82, builder_function_value("helper"), 0);
+    builder_access(&c.b, "on_tick", 83, "c:@ticks", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "helper", 84, "c:@helped", LC_ACCESS_WRITE, 0, NULL);
+    run(&c);
+    assert_null(at_line(&c, 83));                 /* on_tick runs on the loop only */
+    assert_non_null(at_line(&c, 84));             /* helper: loop and worker */
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    assert_int_equal(threads.function_role_count[builder_find(&c.b, "on_tick")], 1);
+    assert_int_equal(threads.function_role_count[builder_find(&c.b, "helper")], 2);
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
 static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
 {
     (void)state;
@@ -169,6 +198,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_racy_and_locked_counters),
         cmocka_unit_test(test_helper_called_under_lock_and_two_workers),
+        cmocka_unit_test(test_worker_dispatching_loop_callbacks),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
