@@ -12,7 +12,9 @@
  *    is a WRITE, and so is `&g` passed to a variadic or unprototyped
  *    function; an array g (`g.arr`) decaying to a pointer to non-const is a
  *    WRITE when it is a declared parameter, a READ when variadic
- *    (printf("%s", name));
+ *    (printf("%s", name)); either is a READ when the callee is defined in
+ *    the TU and does not write through that parameter
+ *    (extract_param_writes.c);
  *  - the lock argument of a lock function is no access at all, and neither
  *    is any use of a synchronisation object: an object (or array of them)
  *    whose type, or a typedef on the way to it, is named by a `sync-type`
@@ -210,6 +212,8 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
             clang_isConstQualifiedType(clang_getPointeeType(type)))
             continue;
         CXType stripped_type = clang_getCanonicalType(clang_getCursorType(stripped));
+        if ((address || i < declared) && !lc_extract_call_writes_argument(call, (unsigned)i))
+            continue;
         if (address)
             extract_claim(walk, operand, LC_EXTRACT_CLAIM_WRITE,
                           extract_is_atomic_type(clang_getCursorType(operand)));

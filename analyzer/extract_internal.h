@@ -209,6 +209,11 @@ int lc_extract_same_expression(CXCursor a, CXCursor b);
 int lc_extract_is_function_pointer(CXType type);
 /* `expr` without parentheses, casts, implicit conversions, `*fp` and `&f`. */
 CXCursor lc_extract_strip(CXCursor expr);
+
+/* extract_param_writes.c */
+/* May the callee of `call` write through its parameter `index` (0-based)?
+ * 1 unless the callee is defined in this TU and provably does not. */
+int lc_extract_call_writes_argument(CXCursor call, unsigned index);
 /* What `expr` refers to after parentheses, casts, `*f` and `&f`. */
 void lc_extract_value(struct lc_extract_walk *walk, CXCursor expr, struct lc_value *value);
 /* The FIELD value of a FieldDecl. */
