@@ -7,6 +7,7 @@
 #include "blocking.h"
 #include "callers.h"
 #include "cost.h"
+#include "locks.h"
 #include "program.h"
 #include "scc.h"
 #include "threads.h"
@@ -224,7 +225,7 @@ int lc_color_program(struct lc_program *program)
     /* A function that never returns is followed no more. */
     for (uint32_t f = 0; program->followed && f < program->function_count; f++)
         program->followed[f] &= (uint8_t)!program->terminates[f];
-    if (lc_scc_compute(program, program->scc) != 0)
+    if (lc_scc_compute(program, program->scc) != 0 || lc_lock_wrappers_apply(program) != 0)
         return -1;
     memset(program->loop_parent, 0xff, n * sizeof *program->loop_parent);
     memset(program->loop_entry, 0xff, n * sizeof *program->loop_entry);

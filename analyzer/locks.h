@@ -13,6 +13,12 @@
  * acquiring action), or LC_NONE. */
 uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call);
 
+/* Add to the locksets of calls and accesses the locks that lock wrappers
+ * hold there (lock_wrappers.c: a function that returns holding a lock it
+ * took, and its unlocking partner).  Returns 0, or -1 when memory runs out
+ * (the locksets are then unchanged). */
+int lc_lock_wrappers_apply(struct lc_program *program);
+
 /* Is `lock` held at `call`? */
 int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call,
                      uint32_t lock);

@@ -270,10 +270,11 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
         goto done;
     memset(loader.symbol_function, 0xff, ((size_t)loader.symbol_max + 1) * sizeof *loader.symbol_function);
     if (program_loader_read_tu_order(&loader) != 0 || loader_read_functions(&loader) != 0
-        || program_loader_read_calls(&loader, &call_of_row, &call_row_max) != 0
-        || program_loader_read_bodies(&loader, call_of_row, call_row_max) != 0)
+        || program_loader_read_calls(&loader, &call_of_row, &call_row_max) != 0)
         goto done;
-    loader_attach_models(&loader);
+    loader_attach_models(&loader);   /* the bodies' lock arguments need them */
+    if (program_loader_read_bodies(&loader, call_of_row, call_row_max) != 0)
+        goto done;
     rc = loader_followed(program);
 done:
     sqlite3_exec(loader.db, "COMMIT", NULL, NULL, NULL);

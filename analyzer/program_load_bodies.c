@@ -1,6 +1,7 @@
 /* program_load_bodies.c — loading what the store says about function
  * bodies beyond calls: loops (and which calls they hold), accesses to
- * globals and statics, and the locks held at calls and accesses.  Rows of a
+ * globals and statics, the locks held at calls and accesses, and the lock
+ * objects of lock calls (lock_wrappers.c looks them up).  Rows of a
  * body stored by several TUs (a header's inline function) are taken from
  * the TU that owns the body, as calls are. */
 #include "program_load_internal.h"
@@ -192,6 +193,26 @@ static int bodies_read_held_locks(struct bodies_loader *b, const uint32_t *call_
     return rc;
 }
 
+/* An object for the lock argument of every call of a lock model, so that a
+ * lock only ever taken (`item_lock` takes `item_locks` and returns) has one. */
+static int bodies_lock_arguments(struct bodies_loader *b)
+{
+    const struct lc_program *program = b->loader->program;
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        if (call->callee.kind != LC_VALUE_FUNCTION || call->callee.function == LC_NONE)
+            continue;
+        const struct lc_function_model *model = program->functions[call->callee.function].model;
+        int position = model && model->lock ? model->lock->position : 0;
+        if (position < 1 || (uint32_t)position > call->arg_count)
+            continue;
+        int64_t symbol = program->args[call->first_arg + (uint32_t)position - 1].symbol_id;
+        if (symbol > 0 && bodies_object(b, symbol) == LC_NONE)
+            return -1;
+    }
+    return 0;
+}
+
 int program_loader_read_bodies(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
 {
     struct bodies_loader b = { .loader = loader };
@@ -205,6 +226,7 @@ int program_loader_read_bodies(struct program_loader *loader, const uint32_t *ca
         rc = bodies_read_loops(&b) == 0
                      && bodies_read_accesses(&b, &access_of_row, &access_max) == 0
                      && bodies_read_held_locks(&b, call_of_row, call_row_max, access_of_row, access_max) == 0
+                     && bodies_lock_arguments(&b) == 0
                  ? 0
                  : -1;
     }

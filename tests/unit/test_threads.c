@@ -2,7 +2,8 @@
  * unlocked-shared-state check over hand-built programs: the racy and the
  * locked counter, a helper always called under its caller's lock, atomics,
  * read-only data set up in main, worker-vs-worker sharing, and a worker
- * that dispatches loop callbacks through a pointer (it runs a loop). */
+ * that dispatches loop callbacks through a pointer (it runs a loop), and
+ * lock wrappers (a function that returns holding the lock it took). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -159,6 +160,41 @@ static void test_worker_dispatching_loop_callbacks(void **state)
     finish(&c);
 }
 
+/* stats_lock() takes c:@stats_mutex and returns, stats_unlock() releases
+ * it: what lies between their calls holds it; balanced() is no wrapper. */
+static void test_lock_wrappers(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    const char *wrappers[][2] = { { "stats_lock", "pthread_mutex_lock" }, { "stats_unlock", "pthread_mutex_unlock" },
+                                  { "balanced", "pthread_mutex_lock" }, { "balanced", "pthread_mutex_unlock" } };
+    for (unsigned i = 0; i < 4; i++) {
+        builder_function(&c.b, wrappers[i][0], 90 + i, 0);
+        builder_call(&c.b, wrappers[i][0], 95 + i, builder_function_value(wrappers[i][1]), 1,
+                     builder_var_value("c:@stats_mutex"), "&stats_mutex");
+    }
+    const char *sides[] = { "add_work", "on_tick" };
+    for (unsigned i = 0; i < 2; i++) {
+        unsigned base = 100 + 10 * i;
+        builder_call(&c.b, sides[i], base, builder_function_value("stats_lock"), 0);
+        builder_access(&c.b, sides[i], base + 1, "c:@hits", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 2, builder_function_value("stats_unlock"), 0);
+        builder_access(&c.b, sides[i], base + 3, "c:@misses", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 4, builder_function_value("balanced"), 0);
+        builder_access(&c.b, sides[i], base + 5, "c:@calls", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 6, builder_function_value("stats_unlock"), 0);
+    }
+    run(&c);
+    assert_null(at_line(&c, 101));      /* between stats_lock() and stats_unlock() */
+    assert_non_null(at_line(&c, 103));  /* after stats_unlock() */
+    assert_non_null(at_line(&c, 105));  /* balanced() holds nothing for its caller */
+    assert_int_equal(c.findings.count, 2);
+    finish(&c);
+}
+
 static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
 {
     (void)state;
@@ -199,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_racy_and_locked_counters),
         cmocka_unit_test(test_helper_called_under_lock_and_two_workers),
         cmocka_unit_test(test_worker_dispatching_loop_callbacks),
+        cmocka_unit_test(test_lock_wrappers),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
