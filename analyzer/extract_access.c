@@ -20,6 +20,8 @@
  *    whose type, or a typedef on the way to it, is named by a `sync-type`
  *    model (pthread_mutex_t, pthread_cond_t, uv_once_t, GMutex ...):
  *    `pthread_cond_signal(&cond)` or `&s.lock` handed on is no write.
+ * An access of `g.f.h` (through `.` only) is keyed by its field path
+ * (extract_field_path.c): variable "g.f.h", USR g's + "@FP@f.h".
  * Within one full expression a variable gets one fact per kind, and a READ
  * after a WRITE of it is dropped: `x += x` and `x = x + 1` give one WRITE.
  * Atomic: the variable's type is _Atomic (behind typedefs and arrays), the
@@ -147,7 +149,7 @@ static void extract_claim(struct lc_extract_walk *walk, CXCursor lvalue,
     struct lc_extract_claim *claim = lc_extract_append(walk, &walk->claims, &walk->claim_count,
                                                        &walk->claim_cap, sizeof *claim);
     if (claim)
-        *claim = (struct lc_extract_claim){ reference, action, atomic };
+        *claim = (struct lc_extract_claim){ reference, action, atomic, NULL };
 }
 
 void lc_extract_access_begin_expression(struct lc_extract_walk *walk)
@@ -223,13 +225,18 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
     }
 }
 
+static int extract_same_path(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
 /* Whether the access was recorded already in this full expression. */
-static int extract_is_recent(struct lc_extract_walk *walk, CXCursor variable,
+static int extract_is_recent(struct lc_extract_walk *walk, CXCursor variable, const char *path,
                              enum lc_access_kind kind, int atomic)
 {
     for (size_t i = 0; i < walk->recent_count; i++) {
         const struct lc_extract_recent_access *recent = &walk->recent[i];
-        if (clang_equalCursors(recent->variable, variable) &&
+        if (clang_equalCursors(recent->variable, variable) && extract_same_path(recent->path, path) &&
             recent->locks == walk->locks.locks && recent->atomic == atomic &&
             (recent->kind == kind || recent->kind == LC_ACCESS_WRITE))
             return 1;
@@ -244,19 +251,25 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
         return;
     enum lc_access_kind kind = LC_ACCESS_READ;
     int atomic = walk->atomic_depth > 0 || extract_is_atomic_type(clang_getCursorType(declaration));
+    const char *path = NULL;
     for (size_t i = 0; i < walk->claim_count; i++) {
         if (!lc_extract_same_expression(walk->claims[i].reference, reference))
             continue;
         if (walk->claims[i].action == LC_EXTRACT_CLAIM_SKIP)
             return;
-        kind = LC_ACCESS_WRITE;
+        if (walk->claims[i].action == LC_EXTRACT_CLAIM_PATH) {
+            path = path ? path : walk->claims[i].path;
+            continue;
+        }
+        if (kind == LC_ACCESS_WRITE)
+            continue;
+        kind = LC_ACCESS_WRITE;   /* one write claim is used up by one reference */
         atomic |= walk->claims[i].atomic;
-        walk->claims[i] = walk->claims[--walk->claim_count];
-        break;
+        walk->claims[i--] = walk->claims[--walk->claim_count];
     }
     CXCursor variable = clang_getCanonicalCursor(declaration);
     struct lc_location loc;
-    if (extract_is_recent(walk, variable, kind, atomic) ||
+    if (extract_is_recent(walk, variable, path, kind, atomic) ||
         lc_extract_location(walk, clang_getCursorLocation(reference), &loc) != 0)
         return;
     struct lc_access_fact *fact = lc_tu_facts_add_access(walk->facts);
@@ -267,10 +280,15 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
         walk->out_of_memory = 1;
         return;
     }
-    *recent = (struct lc_extract_recent_access){ variable, kind, atomic, walk->locks.locks };
+    *recent = (struct lc_extract_recent_access){ variable, path, kind, atomic, walk->locks.locks };
     fact->function_usr = walk->function_usr;
     fact->variable_usr = lc_extract_usr(walk, declaration);
     fact->variable_name = lc_extract_string(walk, clang_getCursorSpelling(declaration));
+    if (path && fact->variable_usr && fact->variable_name) {
+        fact->variable_usr = lc_arena_printf(&walk->facts->arena, "%s" LC_ACCESS_PATH_MARK "%s",
+                                             fact->variable_usr, path);
+        fact->variable_name = lc_arena_printf(&walk->facts->arena, "%s.%s", fact->variable_name, path);
+    }
     fact->kind = kind;
     fact->atomic = atomic;
     fact->loc = loc;

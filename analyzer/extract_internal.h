@@ -42,6 +42,7 @@ struct lc_extract_label {
 enum lc_extract_claim_action {
     LC_EXTRACT_CLAIM_WRITE,   /* assigned, incremented, passed by address */
     LC_EXTRACT_CLAIM_SKIP,    /* the lock argument of a lock function */
+    LC_EXTRACT_CLAIM_PATH,    /* `g.f.h`: the access is of the field path */
 };
 
 /* A DeclRefExpr whose access kind its parent decided (extract_access.c). */
@@ -49,11 +50,13 @@ struct lc_extract_claim {
     CXCursor reference;
     enum lc_extract_claim_action action;
     int atomic;
+    const char *path;         /* PATH: "f.h" */
 };
 
 /* An access already recorded in the current full expression. */
 struct lc_extract_recent_access {
     CXCursor variable;        /* canonical declaration */
+    const char *path;         /* its field path, or NULL */
     enum lc_access_kind kind;
     int atomic;
     const char **locks;       /* the lockset's array (they are immutable) */
@@ -144,6 +147,8 @@ void lc_extract_access_begin_expression(struct lc_extract_walk *walk);
 void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference);
 /* `=`, `op=`, `++`, `--`: claim the written global as a WRITE. */
 void lc_extract_access_operator(struct lc_extract_walk *walk, CXCursor operator);
+/* extract_field_path.c: a MemberRefExpr; notes the field path of `g.f`. */
+void lc_extract_access_member(struct lc_extract_walk *walk, CXCursor member);
 /* The arguments of `call`: `&g` and arrays passed to pointers to non-const
  * are WRITEs; argument `lock_position` (1-based, 0 for none) is skipped. */
 void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,

@@ -44,8 +44,11 @@ struct lc_program_call {
 /* A variable (global, static) or a lock object (a variable or a struct
  * field), by symbol. */
 struct lc_program_object {
-    const char *name;        /* "counter", "conn.mu", or a lock's spelling */
+    const char *name;        /* "counter", "conn.mu", or a lock's spelling;
+                                "settings.port" for a field path */
     int64_t symbol_id;
+    uint32_t family;         /* the objects of one variable: itself and its
+                                field paths share this object index */
 };
 
 struct lc_program_loop {

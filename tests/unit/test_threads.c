@@ -3,7 +3,8 @@
  * locked counter, a helper always called under its caller's lock, atomics,
  * read-only data set up in main, worker-vs-worker sharing, and a worker
  * that dispatches loop callbacks through a pointer (it runs a loop), and
- * lock wrappers (a function that returns holding the lock it took). */
+ * lock wrappers (a function that returns holding the lock it took), and
+ * field paths (two fields never race; a field and the whole may). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -195,6 +196,49 @@ static void test_lock_wrappers(void **state)
     finish(&c);
 }
 
+/* An access of a field path `name` of variable `usr` (as the extractor
+ * names them: "g.f", USR g's + LC_ACCESS_PATH_MARK + "f"). */
+static void field_access(struct threads_case *c, const char *function, unsigned line, const char *usr,
+                         const char *name, const char *path, enum lc_access_kind kind)
+{
+    builder_access(&c->b, function, line, path ? lc_arena_printf(&c->b.facts.arena, "%s%s%s", usr,
+                                                                   LC_ACCESS_PATH_MARK, path) : usr,
+                   kind, 0, NULL);
+    c->b.facts.accesses[c->b.facts.access_count - 1].variable_name =
+        path ? lc_arena_printf(&c->b.facts.arena, "%s.%s", name, path) : name;
+}
+
+static void test_field_paths(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    field_access(&c, "add_work", 120, "c:@cfg", "cfg", "port", LC_ACCESS_WRITE);
+    field_access(&c, "on_tick", 121, "c:@cfg", "cfg", "name", LC_ACCESS_READ);
+    field_access(&c, "add_work", 122, "c:@opts", "opts", "level", LC_ACCESS_WRITE);
+    field_access(&c, "add_work", 123, "c:@opts", "opts", "limits.soft", LC_ACCESS_WRITE);
+    field_access(&c, "on_tick", 124, "c:@opts", "opts", "limits", LC_ACCESS_READ);
+    field_access(&c, "on_tick", 125, "c:@opts", "opts", NULL, LC_ACCESS_WRITE);   /* memset(&opts, ...) */
+    run(&c);
+    assert_int_equal(c.findings.count, 1);   /* cfg's two fields do not race; opts: one finding */
+    assert_non_null(strstr(c.findings.items[0].message, "'opts"));
+    finish(&c);
+    /* Without the whole-variable write, opts.limits still overlaps opts.limits.soft. */
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    field_access(&c, "add_work", 123, "c:@opts", "opts", "limits.soft", LC_ACCESS_WRITE);
+    field_access(&c, "on_tick", 124, "c:@opts", "opts", "limits", LC_ACCESS_READ);
+    field_access(&c, "on_tick", 126, "c:@opts", "opts", "limitless", LC_ACCESS_READ);
+    run(&c);
+    assert_int_equal(c.findings.count, 1);
+    assert_non_null(strstr(c.findings.items[0].message, "'opts.limits.soft' is written by 'add_work'"));
+    assert_non_null(strstr(c.findings.items[0].message, "read by 'on_tick'"));
+    finish(&c);
+}
+
 static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
 {
     (void)state;
@@ -236,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_helper_called_under_lock_and_two_workers),
         cmocka_unit_test(test_worker_dispatching_loop_callbacks),
         cmocka_unit_test(test_lock_wrappers),
+        cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
