@@ -20,8 +20,8 @@
  *    whose type, or a typedef on the way to it, is named by a `sync-type`
  *    model (pthread_mutex_t, pthread_cond_t, uv_once_t, GMutex ...):
  *    `pthread_cond_signal(&cond)` or `&s.lock` handed on is no write.
- * An access of `g.f.h` (through `.` only) is keyed by its field path
- * (extract_field_path.c): variable "g.f.h", USR g's + "@FP@f.h".
+ * An access of `g.f.h` or `g->f` is keyed by its field path
+ * (extract_field_path.c): variable "g.f.h", USR g's + "@FP@.f.h".
  * Within one full expression a variable gets one fact per kind, and a READ
  * after a WRITE of it is dropped: `x += x` and `x = x + 1` give one WRITE.
  * Atomic: the variable's type is _Atomic (behind typedefs and arrays), the
@@ -287,7 +287,7 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
     if (path && fact->variable_usr && fact->variable_name) {
         fact->variable_usr = lc_arena_printf(&walk->facts->arena, "%s" LC_ACCESS_PATH_MARK "%s",
                                              fact->variable_usr, path);
-        fact->variable_name = lc_arena_printf(&walk->facts->arena, "%s.%s", fact->variable_name, path);
+        fact->variable_name = lc_arena_printf(&walk->facts->arena, "%s%s", fact->variable_name, path);
     }
     fact->kind = kind;
     fact->atomic = atomic;

@@ -50,7 +50,7 @@ struct lc_extract_claim {
     CXCursor reference;
     enum lc_extract_claim_action action;
     int atomic;
-    const char *path;         /* PATH: "f.h" */
+    const char *path;         /* PATH: ".f.h", "->f" */
 };
 
 /* An access already recorded in the current full expression. */
@@ -147,7 +147,8 @@ void lc_extract_access_begin_expression(struct lc_extract_walk *walk);
 void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference);
 /* `=`, `op=`, `++`, `--`: claim the written global as a WRITE. */
 void lc_extract_access_operator(struct lc_extract_walk *walk, CXCursor operator);
-/* extract_field_path.c: a MemberRefExpr; notes the field path of `g.f`. */
+/* extract_field_path.c: a MemberRefExpr; notes the field path of `g.f`,
+ * `g->f`. */
 void lc_extract_access_member(struct lc_extract_walk *walk, CXCursor member);
 /* The arguments of `call`: `&g` and arrays passed to pointers to non-const
  * are WRITEs; argument `lock_position` (1-based, 0 for none) is skipped. */

@@ -5,10 +5,11 @@
  * accesses and the chain that puts them on their thread are related
  * locations.  Atomics are not races; what only `main` touches happens
  * before the loop and is left out.  Accesses are keyed by field path
- * (`settings.port`): two accesses of one variable overlap when one path is
- * the other or a part of it (`settings` as a whole, `memset(&settings,
- * ...)`, overlaps every field); `settings.port` and `settings.name` never
- * race.  Still one finding per variable, at its first racing field. */
+ * (`settings.port`, `queue->head`): two accesses of one variable overlap
+ * when one path is the other or a part of it (`settings` as a whole,
+ * `memset(&settings, ...)`, overlaps every field); `settings.port` and
+ * `settings.name` never race.  Still one finding per variable, at its
+ * first racing field. */
 #include "chain.h"
 #include "checks.h"
 #include "program.h"
@@ -149,7 +150,8 @@ static void shared_report(const struct shared_state *s, const uint32_t *accesses
 }
 
 /* Do two accesses of one variable touch the same memory: the same field
- * path, or one path inside the other ("stats" and "stats.hits")? */
+ * path, or one path inside the other ("stats" and "stats.hits", "queue"
+ * and "queue->head")? */
 static int shared_overlap(const struct lc_program *program, const struct lc_program_access *a,
                           const struct lc_program_access *b)
 {
@@ -163,7 +165,7 @@ static int shared_overlap(const struct lc_program *program, const struct lc_prog
         y = t;
         lx = ly;
     }
-    return strncmp(x, y, lx) == 0 && y[lx] == '.';
+    return strncmp(x, y, lx) == 0 && (y[lx] == '.' || y[lx] == '-');
 }
 
 /* One variable's accesses, all its field paths (atomic and main-only ones

@@ -196,8 +196,8 @@ static void test_lock_wrappers(void **state)
     finish(&c);
 }
 
-/* An access of a field path `name` of variable `usr` (as the extractor
- * names them: "g.f", USR g's + LC_ACCESS_PATH_MARK + "f"). */
+/* An access of a field path `path` of variable `usr` (as the extractor
+ * names them: "g.f", USR g's + LC_ACCESS_PATH_MARK + ".f"). */
 static void field_access(struct threads_case *c, const char *function, unsigned line, const char *usr,
                          const char *name, const char *path, enum lc_access_kind kind)
 {
@@ -205,7 +205,7 @@ static void field_access(struct threads_case *c, const char *function, unsigned 
                                                                    LC_ACCESS_PATH_MARK, path) : usr,
                    kind, 0, NULL);
     c->b.facts.accesses[c->b.facts.access_count - 1].variable_name =
-        path ? lc_arena_printf(&c->b.facts.arena, "%s.%s", name, path) : name;
+        path ? lc_arena_printf(&c->b.facts.arena, "%s%s", name, path) : name;
 }
 
 static void test_field_paths(void **state)
@@ -215,25 +215,31 @@ static void test_field_paths(void **state)
     start(&c);
     on_loop(&c, "on_tick");
     on_pool(&c, "add_work");
-    field_access(&c, "add_work", 120, "c:@cfg", "cfg", "port", LC_ACCESS_WRITE);
-    field_access(&c, "on_tick", 121, "c:@cfg", "cfg", "name", LC_ACCESS_READ);
-    field_access(&c, "add_work", 122, "c:@opts", "opts", "level", LC_ACCESS_WRITE);
-    field_access(&c, "add_work", 123, "c:@opts", "opts", "limits.soft", LC_ACCESS_WRITE);
-    field_access(&c, "on_tick", 124, "c:@opts", "opts", "limits", LC_ACCESS_READ);
+    field_access(&c, "add_work", 120, "c:@cfg", "cfg", ".port", LC_ACCESS_WRITE);
+    field_access(&c, "on_tick", 121, "c:@cfg", "cfg", ".name", LC_ACCESS_READ);
+    field_access(&c, "add_work", 122, "c:@opts", "opts", ".level", LC_ACCESS_WRITE);
+    field_access(&c, "add_work", 123, "c:@opts", "opts", ".limits.soft", LC_ACCESS_WRITE);
+    field_access(&c, "on_tick", 124, "c:@opts", "opts", ".limits", LC_ACCESS_READ);
     field_access(&c, "on_tick", 125, "c:@opts", "opts", NULL, LC_ACCESS_WRITE);   /* memset(&opts, ...) */
+    field_access(&c, "add_work", 127, "c:@queue", "queue", "->head", LC_ACCESS_WRITE);
+    field_access(&c, "on_tick", 128, "c:@queue", "queue", "->count", LC_ACCESS_READ);
     run(&c);
-    assert_int_equal(c.findings.count, 1);   /* cfg's two fields do not race; opts: one finding */
+    assert_int_equal(c.findings.count, 1);   /* cfg's and queue's fields do not race; opts: one finding */
     assert_non_null(strstr(c.findings.items[0].message, "'opts"));
     finish(&c);
-    /* Without the whole-variable write, opts.limits still overlaps opts.limits.soft. */
+    /* Without the whole-variable write opts.limits still overlaps
+     * opts.limits.soft; a pointer's whole (queue = ...) overlaps queue->head. */
     start(&c);
     on_loop(&c, "on_tick");
     on_pool(&c, "add_work");
-    field_access(&c, "add_work", 123, "c:@opts", "opts", "limits.soft", LC_ACCESS_WRITE);
-    field_access(&c, "on_tick", 124, "c:@opts", "opts", "limits", LC_ACCESS_READ);
-    field_access(&c, "on_tick", 126, "c:@opts", "opts", "limitless", LC_ACCESS_READ);
+    field_access(&c, "add_work", 123, "c:@opts", "opts", ".limits.soft", LC_ACCESS_WRITE);
+    field_access(&c, "on_tick", 124, "c:@opts", "opts", ".limits", LC_ACCESS_READ);
+    field_access(&c, "on_tick", 126, "c:@opts", "opts", ".limitless", LC_ACCESS_READ);
+    field_access(&c, "add_work", 127, "c:@queue", "queue", "->head", LC_ACCESS_READ);
+    field_access(&c, "on_tick", 129, "c:@queue", "queue", NULL, LC_ACCESS_WRITE);
     run(&c);
-    assert_int_equal(c.findings.count, 1);
+    assert_int_equal(c.findings.count, 2);
+    assert_non_null(at_line(&c, 129));
     assert_non_null(strstr(c.findings.items[0].message, "'opts.limits.soft' is written by 'add_work'"));
     assert_non_null(strstr(c.findings.items[0].message, "read by 'on_tick'"));
     finish(&c);
