@@ -10,7 +10,8 @@
 #include "threads.h"
 
 /* The lock object a call acquires and may wait for (a `lock` model with an
- * acquiring action), or LC_NONE. */
+ * acquiring action), or LC_NONE; LC_NONE too for one element of an array
+ * of locks (`&locks[i]`), where the element other threads hold is unknown. */
 uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call);
 
 /* Add to the locksets of calls and accesses the locks that lock wrappers

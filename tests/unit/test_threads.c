@@ -259,6 +259,9 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     builder_call_locks(&c.b, mutex);
     builder_call(&c.b, "on_tick", 71, builder_function_value("pthread_mutex_lock"), 1,
                  builder_var_value("c:@counter_lock"), "& counter_lock");
+    /* One element of an array of locks: which one the worker holds is unknown. */
+    builder_call(&c.b, "on_tick", 73, builder_function_value("pthread_mutex_lock"), 1,
+                 builder_var_value("c:@counter_lock"), "& counter_lock [ i ]");
     assert_int_equal(builder_end_tu(&c.b), 0);
     assert_int_equal(builder_link(&c.b), 0);
     lc_findings_init(&c.findings);
@@ -275,6 +278,7 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     assert_non_null(under);
     assert_string_equal(under->rule_id, "blocking-under-lock");
     assert_null(at_line(&c, 72)); /* the wait releases the lock it is given */
+    assert_null(at_line(&c, 73));
     assert_int_equal(c.findings.count, 2);
     finish(&c);
 }
