@@ -7,6 +7,7 @@
 #include "blocking.h"
 #include "callers.h"
 #include "cost.h"
+#include "locks.h"
 #include "program.h"
 #include "scc.h"
 #include "threads.h"
@@ -16,7 +17,9 @@
 #include <string.h>
 
 /* Breadth-first from the entries of the given roles; marks `seen` and, when
- * `parent` is set, records the chain. */
+ * `parent` is set, records the chain.  A registered function reached
+ * through a pointer is not reached (lc_program_dispatches): it runs on the
+ * thread of its own registration. */
 static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen, uint32_t *parent,
                        uint32_t *entry_of)
 {
@@ -42,7 +45,7 @@ static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen,
         lc_program_function_targets(program, f, &begin, &end);
         for (uint32_t t = begin; t < end; t++) {
             uint32_t g = program->targets[t];
-            if (seen[g])
+            if (seen[g] || lc_program_dispatches(program, f, t))
                 continue;
             seen[g] = 1;
             if (parent) {
@@ -263,13 +266,18 @@ int lc_color_program(struct lc_program *program)
     program->loop_entry = malloc(n * sizeof *program->loop_entry);
     program->blocking_via = malloc(n * sizeof *program->blocking_via);
     program->callers = calloc(1, sizeof *program->callers);
-    if (!program->on_loop || !program->on_worker || !program->blocking || !program->entry_points
+    program->registered = calloc(n, 1);
+    if (!program->registered || !program->on_loop || !program->on_worker || !program->blocking || !program->entry_points
         || !program->loop_parent || !program->loop_entry || !program->blocking_via || !program->callers
         || lc_callers_build(program, program->callers) != 0 || lc_terminates_compute(program) != 0)
         return -1;
     /* A function that never returns is followed no more. */
     for (uint32_t f = 0; program->followed && f < program->function_count; f++)
         program->followed[f] &= (uint8_t)!program->terminates[f];
+    for (uint32_t e = 0; e < program->entry_count; e++)
+        program->registered[program->entries[e].function] = 1;
+    if (lc_lock_wrappers_apply(program) != 0)
+        return -1;
     memset(program->loop_parent, 0xff, n * sizeof *program->loop_parent);
     memset(program->loop_entry, 0xff, n * sizeof *program->loop_entry);
     memset(program->blocking_via, 0xff, n * sizeof *program->blocking_via);

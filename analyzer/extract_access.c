@@ -12,8 +12,16 @@
  *    is a WRITE, and so is `&g` passed to a variadic or unprototyped
  *    function; an array g (`g.arr`) decaying to a pointer to non-const is a
  *    WRITE when it is a declared parameter, a READ when variadic
- *    (printf("%s", name));
- *  - the lock argument of a lock function is no access at all.
+ *    (printf("%s", name)); either is a READ when the callee is defined in
+ *    the TU and does not write through that parameter
+ *    (extract_param_writes.c);
+ *  - the lock argument of a lock function is no access at all, and neither
+ *    is any use of a synchronisation object: an object (or array of them)
+ *    whose type, or a typedef on the way to it, is named by a `sync-type`
+ *    model (pthread_mutex_t, pthread_cond_t, uv_once_t, GMutex ...):
+ *    `pthread_cond_signal(&cond)` or `&s.lock` handed on is no write.
+ * An access of `g.f.h` or `g->f` is keyed by its field path
+ * (extract_field_path.c): variable "g.f.h", USR g's + "@FP@.f.h".
  * Within one full expression a variable gets one fact per kind, and a READ
  * after a WRITE of it is dropped: `x += x` and `x = x + 1` give one WRITE.
  * Atomic: the variable's type is _Atomic (behind typedefs and arrays), the
@@ -53,6 +61,47 @@ static int extract_is_const(CXType type)
 static int extract_is_atomic_type(CXType type)
 {
     return extract_element_type(type).kind == CXType_Atomic;
+}
+
+static int extract_is_sync_name(const struct lc_lock_vocabulary *vocabulary, CXString spelling)
+{
+    const char *name = clang_getCString(spelling);
+    int found = 0;
+    for (size_t i = 0; name && i < vocabulary->sync_type_count && !found; i++)
+        found = strcmp(vocabulary->sync_types[i], name) == 0;
+    clang_disposeString(spelling);
+    return found;
+}
+
+/* Is `type` (or its element type) a synchronisation type: named by a
+ * `sync-type` model itself, through a typedef, or as a struct/union? */
+static int extract_is_sync_type(const struct lc_extract_walk *walk, CXType type)
+{
+    const struct lc_lock_vocabulary *vocabulary = walk->vocabulary;
+    if (!vocabulary || vocabulary->sync_type_count == 0)
+        return 0;
+    for (unsigned depth = 0; depth < 16; depth++) {
+        switch (type.kind) {
+        case CXType_ConstantArray:
+        case CXType_IncompleteArray:
+        case CXType_VariableArray:
+            type = clang_getArrayElementType(type);
+            break;
+        case CXType_Elaborated:
+            type = clang_Type_getNamedType(type);
+            break;
+        case CXType_Typedef:
+            if (extract_is_sync_name(vocabulary, clang_getTypedefName(type)))
+                return 1;
+            type = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(type));
+            break;
+        case CXType_Record:
+            return extract_is_sync_name(vocabulary, clang_getCursorSpelling(clang_getTypeDeclaration(type)));
+        default:
+            return 0;
+        }
+    }
+    return 0;
 }
 
 static int extract_is_shared(CXCursor declaration)
@@ -95,10 +144,12 @@ static void extract_claim(struct lc_extract_walk *walk, CXCursor lvalue,
     CXCursor reference = extract_base_reference(lvalue);
     if (clang_Cursor_isNull(reference) || !extract_is_shared(clang_getCursorReferenced(reference)))
         return;
+    if (extract_is_sync_type(walk, clang_getCursorType(lvalue)))
+        action = LC_EXTRACT_CLAIM_SKIP;
     struct lc_extract_claim *claim = lc_extract_append(walk, &walk->claims, &walk->claim_count,
                                                        &walk->claim_cap, sizeof *claim);
     if (claim)
-        *claim = (struct lc_extract_claim){ reference, action, atomic };
+        *claim = (struct lc_extract_claim){ reference, action, atomic, NULL };
 }
 
 void lc_extract_access_begin_expression(struct lc_extract_walk *walk)
@@ -163,6 +214,8 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
             clang_isConstQualifiedType(clang_getPointeeType(type)))
             continue;
         CXType stripped_type = clang_getCanonicalType(clang_getCursorType(stripped));
+        if ((address || i < declared) && !lc_extract_call_writes_argument(call, (unsigned)i))
+            continue;
         if (address)
             extract_claim(walk, operand, LC_EXTRACT_CLAIM_WRITE,
                           extract_is_atomic_type(clang_getCursorType(operand)));
@@ -172,13 +225,18 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
     }
 }
 
+static int extract_same_path(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
 /* Whether the access was recorded already in this full expression. */
-static int extract_is_recent(struct lc_extract_walk *walk, CXCursor variable,
+static int extract_is_recent(struct lc_extract_walk *walk, CXCursor variable, const char *path,
                              enum lc_access_kind kind, int atomic)
 {
     for (size_t i = 0; i < walk->recent_count; i++) {
         const struct lc_extract_recent_access *recent = &walk->recent[i];
-        if (clang_equalCursors(recent->variable, variable) &&
+        if (clang_equalCursors(recent->variable, variable) && extract_same_path(recent->path, path) &&
             recent->locks == walk->locks.locks && recent->atomic == atomic &&
             (recent->kind == kind || recent->kind == LC_ACCESS_WRITE))
             return 1;
@@ -189,23 +247,29 @@ static int extract_is_recent(struct lc_extract_walk *walk, CXCursor variable,
 void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference)
 {
     CXCursor declaration = clang_getCursorReferenced(reference);
-    if (!extract_is_shared(declaration))
+    if (!extract_is_shared(declaration) || extract_is_sync_type(walk, clang_getCursorType(declaration)))
         return;
     enum lc_access_kind kind = LC_ACCESS_READ;
     int atomic = walk->atomic_depth > 0 || extract_is_atomic_type(clang_getCursorType(declaration));
+    const char *path = NULL;
     for (size_t i = 0; i < walk->claim_count; i++) {
         if (!lc_extract_same_expression(walk->claims[i].reference, reference))
             continue;
         if (walk->claims[i].action == LC_EXTRACT_CLAIM_SKIP)
             return;
-        kind = LC_ACCESS_WRITE;
+        if (walk->claims[i].action == LC_EXTRACT_CLAIM_PATH) {
+            path = path ? path : walk->claims[i].path;
+            continue;
+        }
+        if (kind == LC_ACCESS_WRITE)
+            continue;
+        kind = LC_ACCESS_WRITE;   /* one write claim is used up by one reference */
         atomic |= walk->claims[i].atomic;
-        walk->claims[i] = walk->claims[--walk->claim_count];
-        break;
+        walk->claims[i--] = walk->claims[--walk->claim_count];
     }
     CXCursor variable = clang_getCanonicalCursor(declaration);
     struct lc_location loc;
-    if (extract_is_recent(walk, variable, kind, atomic) ||
+    if (extract_is_recent(walk, variable, path, kind, atomic) ||
         lc_extract_location(walk, clang_getCursorLocation(reference), &loc) != 0)
         return;
     struct lc_access_fact *fact = lc_tu_facts_add_access(walk->facts);
@@ -216,10 +280,15 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
         walk->out_of_memory = 1;
         return;
     }
-    *recent = (struct lc_extract_recent_access){ variable, kind, atomic, walk->locks.locks };
+    *recent = (struct lc_extract_recent_access){ variable, path, kind, atomic, walk->locks.locks };
     fact->function_usr = walk->function_usr;
     fact->variable_usr = lc_extract_usr(walk, declaration);
     fact->variable_name = lc_extract_string(walk, clang_getCursorSpelling(declaration));
+    if (path && fact->variable_usr && fact->variable_name) {
+        fact->variable_usr = lc_arena_printf(&walk->facts->arena, "%s" LC_ACCESS_PATH_MARK "%s",
+                                             fact->variable_usr, path);
+        fact->variable_name = lc_arena_printf(&walk->facts->arena, "%s%s", fact->variable_name, path);
+    }
     fact->kind = kind;
     fact->atomic = atomic;
     fact->loc = loc;

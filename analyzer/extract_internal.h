@@ -42,6 +42,7 @@ struct lc_extract_label {
 enum lc_extract_claim_action {
     LC_EXTRACT_CLAIM_WRITE,   /* assigned, incremented, passed by address */
     LC_EXTRACT_CLAIM_SKIP,    /* the lock argument of a lock function */
+    LC_EXTRACT_CLAIM_PATH,    /* `g.f.h`: the access is of the field path */
 };
 
 /* A DeclRefExpr whose access kind its parent decided (extract_access.c). */
@@ -49,11 +50,13 @@ struct lc_extract_claim {
     CXCursor reference;
     enum lc_extract_claim_action action;
     int atomic;
+    const char *path;         /* PATH: ".f.h", "->f" */
 };
 
 /* An access already recorded in the current full expression. */
 struct lc_extract_recent_access {
     CXCursor variable;        /* canonical declaration */
+    const char *path;         /* its field path, or NULL */
     enum lc_access_kind kind;
     int atomic;
     const char **locks;       /* the lockset's array (they are immutable) */
@@ -232,6 +235,9 @@ void lc_extract_access_begin_expression(struct lc_extract_walk *walk);
 void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference);
 /* `=`, `op=`, `++`, `--`: claim the written global as a WRITE. */
 void lc_extract_access_operator(struct lc_extract_walk *walk, CXCursor operator);
+/* extract_field_path.c: a MemberRefExpr; notes the field path of `g.f`,
+ * `g->f`. */
+void lc_extract_access_member(struct lc_extract_walk *walk, CXCursor member);
 /* The arguments of `call`: `&g` and arrays passed to pointers to non-const
  * are WRITEs; argument `lock_position` (1-based, 0 for none) is skipped. */
 void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
@@ -311,6 +317,11 @@ int lc_extract_same_expression(CXCursor a, CXCursor b);
 int lc_extract_is_function_pointer(CXType type);
 /* `expr` without parentheses, casts, implicit conversions, `*fp` and `&f`. */
 CXCursor lc_extract_strip(CXCursor expr);
+
+/* extract_param_writes.c */
+/* May the callee of `call` write through its parameter `index` (0-based)?
+ * 1 unless the callee is defined in this TU and provably does not. */
+int lc_extract_call_writes_argument(CXCursor call, unsigned index);
 /* What `expr` refers to after parentheses, casts, `*f` and `&f`. */
 void lc_extract_value(struct lc_extract_walk *walk, CXCursor expr, struct lc_value *value);
 /* The FIELD value of a FieldDecl. */

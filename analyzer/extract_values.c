@@ -382,8 +382,9 @@ static int extract_is_null_pointer_constant(CXCursor expr)
            lc_extract_integer_constant(expr, &value) && value == 0;
 }
 
-/* `&var`, `&s->field`, `&s.field`: the object whose address is passed
- * (a lock given to pthread_cond_wait, a descriptor's variable). */
+/* `&var`, `&s->field`, `&s.field`, `&locks[i]` (the array): the object
+ * whose address is passed (a lock given to pthread_cond_wait or taken by a
+ * lock wrapper, a descriptor's variable). */
 static void extract_address_of_object(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value)
 {
     CXCursor expr = lc_extract_strip(arg), operand;
@@ -393,7 +394,7 @@ static void extract_address_of_object(struct lc_extract_walk *walk, CXCursor arg
         return;
     operand = lc_extract_strip(operand);
     enum CXCursorKind kind = clang_getCursorKind(operand);
-    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)
+    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr && kind != CXCursor_ArraySubscriptExpr)
         return;
     lc_extract_value(walk, operand, value);
     if (value->kind != LC_VALUE_VAR && value->kind != LC_VALUE_FIELD)

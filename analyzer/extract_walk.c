@@ -223,6 +223,9 @@ static enum CXChildVisitResult extract_in_function(struct lc_extract_walk *walk,
     case CXCursor_UnaryOperator:
         lc_extract_access_operator(walk, cursor);
         return CXChildVisit_Recurse;
+    case CXCursor_MemberRefExpr:
+        lc_extract_access_member(walk, cursor);
+        return CXChildVisit_Recurse;
     case CXCursor_UnaryExpr:   /* sizeof, _Alignof: not evaluated */
         return CXChildVisit_Continue;
     case CXCursor_UnexposedExpr:

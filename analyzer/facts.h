@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 13
+#define LC_FACTS_VERSION 14
 
 struct lc_location {
     const char *file;
@@ -160,11 +160,16 @@ enum lc_access_kind {
                                  pointer-to-non-const argument */
 };
 
+/* Separates a variable's USR from the field path of an access to a part
+ * of it ("c:@settings@FP@.sig_hup", "c:@queue@FP@->head"). */
+#define LC_ACCESS_PATH_MARK "@FP@"
+
 /* A read or write of a global, a file-scope static or a static local. */
 struct lc_access_fact {
     const char *function_usr;
-    const char *variable_usr;
-    const char *variable_name;
+    const char *variable_usr;  /* the variable's, with LC_ACCESS_PATH_MARK and
+                                  the field path for `g.f.h`, `g->f` */
+    const char *variable_name; /* "g", or "g.f.h", "g->f" */
     enum lc_access_kind kind;
     int atomic;               /* an _Atomic object, or the access is an
                                  argument of __atomic_*, __sync_*, atomic_* */
@@ -173,7 +178,8 @@ struct lc_access_fact {
 };
 
 /* The lock functions the extractor follows to compute locksets (from the
- * `lock`, `unlock`, `trylock` models).  Its hash is part of every TU's
+ * `lock`, `unlock`, `trylock` models) and the synchronisation types whose
+ * objects are not data (`sync-type`).  Its hash is part of every TU's
  * fingerprint, so a change of lock models re-parses. */
 struct lc_lock_function {
     const char *name;
@@ -184,6 +190,9 @@ struct lc_lock_function {
 struct lc_lock_vocabulary {
     const struct lc_lock_function *functions;
     size_t count;
+    const char *const *sync_types;  /* `sync-type` names: their objects are
+                                       no data (extract_access.c) */
+    size_t sync_type_count;
     unsigned long long hash;
 };
 

@@ -1,6 +1,8 @@
 /* locks.c — lock facts of locks.h. */
 #include "locks.h"
 
+#include <string.h>
+
 uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call)
 {
     const struct lc_program_call *c = &program->calls[call];
@@ -9,7 +11,13 @@ uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call)
         const struct lc_lock_model *lock = fn->model ? fn->model->lock : NULL;
         if (!lock || lock->action != LC_LOCK_ACQUIRE || lock->position < 1 || (uint32_t)lock->position > c->arg_count)
             continue;
-        return lc_program_value_object(program, &program->args[c->first_arg + (uint32_t)lock->position - 1]);
+        const struct lc_program_value *arg = &program->args[c->first_arg + (uint32_t)lock->position - 1];
+        /* One element of an array of locks (`&locks[i]`): the array is the
+         * lock's identity, but which element another thread holds is not
+         * known, so waiting for it is not established. */
+        if (arg->text && strchr(arg->text, '['))
+            return LC_NONE;
+        return lc_program_value_object(program, arg);
     }
     return LC_NONE;
 }

@@ -10,8 +10,15 @@
 #include "threads.h"
 
 /* The lock object a call acquires and may wait for (a `lock` model with an
- * acquiring action), or LC_NONE. */
+ * acquiring action), or LC_NONE; LC_NONE too for one element of an array
+ * of locks (`&locks[i]`), where the element other threads hold is unknown. */
 uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call);
+
+/* Add to the locksets of calls and accesses the locks that lock wrappers
+ * hold there (lock_wrappers.c: a function that returns holding a lock it
+ * took, and its unlocking partner).  Returns 0, or -1 when memory runs out
+ * (the locksets are then unchanged). */
+int lc_lock_wrappers_apply(struct lc_program *program);
 
 /* Is `lock` held at `call`? */
 int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call,

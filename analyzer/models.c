@@ -26,6 +26,7 @@ void lc_models_free(struct lc_models *models)
     free(models->fields);
     free(models->libraries);
     free(models->patterns);
+    free(models->sync_types);
     lc_arena_free(&models->arena);
     memset(models, 0, sizeof *models);
 }
@@ -70,6 +71,22 @@ static void *lc_models_reserve(void *items, size_t count, size_t *cap, size_t si
     if (grown)
         *cap = new_cap;
     return grown;
+}
+
+int lc_models_add_sync_type(struct lc_models *models, const char *name)
+{
+    for (size_t i = 0; i < models->sync_type_count; i++)
+        if (strcmp(models->sync_types[i], name) == 0)
+            return 0;
+    const char **types = lc_models_reserve(models->sync_types, models->sync_type_count, &models->sync_type_cap,
+                                           sizeof *types);
+    if (!types)
+        return -1;
+    models->sync_types = types;
+    if (!(types[models->sync_type_count] = lc_arena_strdup(&models->arena, name)))
+        return -1;
+    models->sync_type_count++;
+    return 0;
 }
 
 static int lc_models_is_pattern(const char *name)
@@ -217,6 +234,8 @@ int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *a
         entry = lc_hash_fnv1a64(&functions[i].action, sizeof functions[i].action, entry);
         hash ^= entry;
     }
-    *vocabulary = (struct lc_lock_vocabulary){ functions, n, hash };
+    for (size_t i = 0; i < models->sync_type_count; i++)
+        hash ^= lc_hash_fnv1a64(models->sync_types[i], strlen(models->sync_types[i]), LC_HASH_FNV1A64_INIT) * 3;
+    *vocabulary = (struct lc_lock_vocabulary){ functions, n, models->sync_types, models->sync_type_count, hash };
     return 0;
 }

@@ -146,6 +146,8 @@ struct lc_models {
     struct lc_function_model **patterns; /* names with * ? [ : fnmatch(3),
                                             tried last declared first */
     size_t pattern_count, pattern_cap;
+    const char **sync_types;             /* `sync-type NAME` */
+    size_t sync_type_count, sync_type_cap;
 };
 
 void lc_models_init(struct lc_models *models);
@@ -175,9 +177,10 @@ const struct lc_field_model *lc_models_find_field(const struct lc_models *models
 const char *lc_thread_role_name(enum lc_thread_role role);
 
 struct lc_lock_vocabulary;
-/* The lock functions of the models (`lock`, `unlock`, `trylock`), for the
- * extractor's locksets, with a hash of them that does not depend on the
- * order they were loaded in.  Returns 0, or -1 when memory runs out. */
+/* The lock functions of the models (`lock`, `unlock`, `trylock`) and the
+ * synchronisation types (`sync-type`), for the extractor's locksets and
+ * accesses, with a hash of them that does not depend on the order they
+ * were loaded in.  Returns 0, or -1 when memory runs out. */
 int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *arena,
                               struct lc_lock_vocabulary *vocabulary);
 

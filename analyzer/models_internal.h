@@ -16,5 +16,7 @@ struct lc_field_model *lc_models_field_for(struct lc_models *models,
 /* The library of that name, created (offload NULL) when new; NULL when
  * memory runs out. */
 struct lc_library *lc_models_library_for(struct lc_models *models, const char *name);
+/* Add a synchronisation type name (once); -1 when memory runs out. */
+int lc_models_add_sync_type(struct lc_models *models, const char *name);
 
 #endif

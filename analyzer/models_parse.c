@@ -203,6 +203,18 @@ static int lc_rules_parse_fork(struct lc_rules_parser *parser)
     return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, forks));
 }
 
+/* sync-type NAME */
+static int lc_rules_parse_sync_type(struct lc_rules_parser *parser)
+{
+    const struct lc_rules_word *word = lc_rules_next(parser);
+    if (!word || word->quoted || !lc_rules_is_identifier(word->text, ""))
+        return lc_rules_error(parser, "missing or invalid type name");
+    parser->name = word->text;
+    if (lc_rules_expect_end(parser) != 0)
+        return -1;
+    return lc_models_add_sync_type(parser->models, word->text) == 0 ? 0 : lc_rules_error(parser, "out of memory");
+}
+
 /* nonblocking NAME */
 static int lc_rules_parse_nonblocking(struct lc_rules_parser *parser)
 {
@@ -334,6 +346,7 @@ static const struct lc_rules_statement {
     { "nonblocking-descriptor", lc_rules_parse_descriptor },
     { "terminates", lc_rules_parse_terminates },
     { "fork", lc_rules_parse_fork },
+    { "sync-type", lc_rules_parse_sync_type },
 };
 
 static void lc_rules_parse_line(struct lc_rules_parser *parser, char *line)

@@ -61,8 +61,11 @@ struct lc_program_call {
 /* A variable (global, static) or a lock object (a variable or a struct
  * field), by symbol. */
 struct lc_program_object {
-    const char *name;        /* "counter", "conn.mu", or a lock's spelling */
+    const char *name;        /* "counter", "conn.mu", or a lock's spelling;
+                                "settings.port" for a field path */
     int64_t symbol_id;
+    uint32_t family;         /* the objects of one variable: itself and its
+                                field paths share this object index */
 };
 
 struct lc_program_loop {
@@ -159,6 +162,7 @@ struct lc_program {
 
     struct lc_entry *entries;
     uint32_t entry_count;
+    uint8_t *registered;      /* per function: one of the entries (color.c) */
 
     /* Colors (color.c), one element per function. */
     uint8_t *on_loop;         /* runs on the loop thread */
@@ -297,6 +301,19 @@ static inline uint32_t lc_program_target_call(const struct lc_program *program, 
             high = middle - 1;
     }
     return low;
+}
+
+/* Does the call of `function` at position `target` of program->targets
+ * reach a registered function (program->registered) through a pointer?  A
+ * function registered as a callback runs on the thread of its
+ * registration; code that calls it through a pointer is its dispatcher (a
+ * thread that runs an event loop, a pool's own worker), which runs it for
+ * that registration: the dispatcher's thread does not spread into it. */
+static inline int lc_program_dispatches(const struct lc_program *program, uint32_t function, uint32_t target)
+{
+    if (!program->registered || !program->registered[program->targets[target]])
+        return 0;
+    return program->calls[lc_program_target_call(program, function, target)].callee.kind != LC_VALUE_FUNCTION;
 }
 
 /* The object (variable or lock) a value names, or LC_NONE. */

@@ -292,10 +292,11 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
     functions_rc = loader_read_functions(&loader);
     calls_finished = 1;
     if (program_loader_finish_calls(&loader, &rows) != 0 || functions_rc != 0
-        || program_loader_read_calls(&loader, &rows, &call_of_row, &call_row_max) != 0
-        || program_loader_read_bodies(&loader, call_of_row, call_row_max) != 0)
+        || program_loader_read_calls(&loader, &rows, &call_of_row, &call_row_max) != 0)
         goto done;
-    loader_attach_models(&loader);
+    loader_attach_models(&loader);   /* the bodies' lock arguments need them */
+    if (program_loader_read_bodies(&loader, call_of_row, call_row_max) != 0)
+        goto done;
     rc = loader_followed(program);
 done:
     if (calls_started && !calls_finished)
@@ -347,6 +348,7 @@ void lc_program_free(struct lc_program *program)
     free(program->object_of_symbol);
     free(program->nonblocking_node);
     free(program->entries);
+    free(program->registered);
     free(program->on_loop);
     free(program->on_worker);
     free(program->blocking);

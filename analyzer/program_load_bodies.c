@@ -1,6 +1,8 @@
 /* program_load_bodies.c — loading what the store says about function
  * bodies beyond calls: loops (and which calls they hold), accesses to
- * globals and statics, and the locks held at calls and accesses.  Rows of a
+ * globals and statics (an access of a field path `g.f` is a variable of
+ * the family of g), the locks held at calls and accesses, and the lock
+ * objects of lock calls (lock_wrappers.c looks them up).  Rows of a
  * body stored by several TUs (a header's inline function) are taken from
  * the TU that owns the body, as calls are. */
 #include "program_load_internal.h"
@@ -8,11 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
+
 struct bodies_loader {
     struct program_loader *loader;
     uint32_t *symbol_object;      /* symbol.id -> object index */
     uint32_t object_cap, loop_cap, access_cap, held_cap;
     sqlite3_stmt *usr_of_symbol;
+    struct lc_strmap families;    /* variable USR (before a field path) -> family */
 };
 
 /* A readable name for a lock or variable from its USR: "conn.mu" for a
@@ -38,6 +43,29 @@ static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id
     return name && *name ? name : lc_arena_strdup(&loader->program->arena, usr);
 }
 
+/* The family of object `index`: the first object whose USR names the same
+ * variable before any field path (g and g@FP@f.h); LC_NONE when out of
+ * memory. */
+static uint32_t bodies_family(struct bodies_loader *b, int64_t symbol_id, uint32_t index)
+{
+    sqlite3_reset(b->usr_of_symbol);
+    sqlite3_bind_int64(b->usr_of_symbol, 1, symbol_id);
+    if (sqlite3_step(b->usr_of_symbol) != SQLITE_ROW)
+        return index;
+    const char *usr = (const char *)sqlite3_column_text(b->usr_of_symbol, 0);
+    const char *mark = usr ? strstr(usr, LC_ACCESS_PATH_MARK) : NULL;
+    size_t length = usr ? (mark ? (size_t)(mark - usr) : strlen(usr)) : 0;
+    char *key = usr ? lc_arena_alloc(&b->loader->program->arena, length + 1) : NULL;
+    if (!key)
+        return usr ? LC_NONE : index;
+    memcpy(key, usr, length);
+    key[length] = '\0';
+    uint32_t family = lc_strmap_get(&b->families, key);
+    if (family != LC_STRMAP_MISSING)
+        return family;
+    return lc_strmap_put(&b->families, key, index) == 0 ? index : LC_NONE;
+}
+
 static uint32_t bodies_object(struct bodies_loader *b, int64_t symbol_id)
 {
     struct lc_program *program = b->loader->program;
@@ -48,8 +76,12 @@ static uint32_t bodies_object(struct bodies_loader *b, int64_t symbol_id)
     if (program_loader_grow((void **)&program->objects, &b->object_cap, program->object_count,
                             sizeof *program->objects) != 0)
         return LC_NONE;
-    uint32_t index = program->object_count++;
-    program->objects[index] = (struct lc_program_object){ bodies_object_name(b, symbol_id), symbol_id };
+    uint32_t index = program->object_count;
+    uint32_t family = bodies_family(b, symbol_id, index);
+    if (family == LC_NONE)
+        return LC_NONE;
+    program->object_count++;
+    program->objects[index] = (struct lc_program_object){ bodies_object_name(b, symbol_id), symbol_id, family };
     b->symbol_object[symbol_id] = index;
     return index;
 }
@@ -197,9 +229,30 @@ static int bodies_read_held_locks(struct bodies_loader *b, const uint32_t *call_
     return rc;
 }
 
+/* An object for the lock argument of every call of a lock model, so that a
+ * lock only ever taken (`item_lock` takes `item_locks` and returns) has one. */
+static int bodies_lock_arguments(struct bodies_loader *b)
+{
+    const struct lc_program *program = b->loader->program;
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        if (call->callee.kind != LC_VALUE_FUNCTION || call->callee.function == LC_NONE)
+            continue;
+        const struct lc_function_model *model = program->functions[call->callee.function].model;
+        int position = model && model->lock ? model->lock->position : 0;
+        if (position < 1 || (uint32_t)position > call->arg_count)
+            continue;
+        int64_t symbol = program->args[call->first_arg + (uint32_t)position - 1].symbol_id;
+        if (symbol > 0 && bodies_object(b, symbol) == LC_NONE)
+            return -1;
+    }
+    return 0;
+}
+
 int program_loader_read_bodies(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
 {
     struct bodies_loader b = { .loader = loader };
+    lc_strmap_init(&b.families);
     b.symbol_object = malloc(((size_t)loader->symbol_max + 1) * sizeof *b.symbol_object);
     b.usr_of_symbol = program_loader_prepare(loader, "SELECT usr FROM symbol WHERE id = ?1");
     uint32_t *access_of_row = NULL;
@@ -210,10 +263,12 @@ int program_loader_read_bodies(struct program_loader *loader, const uint32_t *ca
         rc = bodies_read_loops(&b) == 0
                      && bodies_read_accesses(&b, &access_of_row, &access_max) == 0
                      && bodies_read_held_locks(&b, call_of_row, call_row_max, access_of_row, access_max) == 0
+                     && bodies_lock_arguments(&b) == 0
                  ? 0
                  : -1;
     }
     sqlite3_finalize(b.usr_of_symbol);
+    lc_strmap_free(&b.families);
     loader->program->object_of_symbol = b.symbol_object;
     loader->program->symbol_max = loader->symbol_max;
     free(access_of_row);

@@ -43,7 +43,9 @@ static int threads_add_role(struct lc_threads *t, uint32_t function, uint32_t ro
     return 1;
 }
 
-/* Breadth-first from the seeds already queued (the workers' entries). */
+/* Breadth-first from the seeds already queued (the workers' entries); a
+ * role does not spread into a registered function through a pointer
+ * (lc_program_dispatches). */
 static int threads_spread(const struct lc_program *program, struct lc_threads *t, struct role_queue *queue)
 {
     while (queue->head < queue->tail) {
@@ -54,7 +56,7 @@ static int threads_spread(const struct lc_program *program, struct lc_threads *t
         lc_program_function_targets(program, item.function, &begin, &end);
         for (uint32_t i = begin; i < end; i++) {
             uint32_t g = program->targets[i];
-            if (!threads_add_role(t, g, item.role, LC_NONE))
+            if (lc_program_dispatches(program, item.function, i) || !threads_add_role(t, g, item.role, LC_NONE))
                 continue;
             /* The call, looked up only for the few edges that add a role. */
             t->role_parent[(size_t)g * LC_THREAD_ROLE_CAP + t->function_role_count[g] - 1] =
@@ -76,7 +78,8 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t)
     t->role_count = 1;
     /* The loop's role first, so a function the loop reaches always keeps
      * it: the loop coloring already walked the same calls from the same
-     * entry points, and its chain is the role's. */
+     * entry points, by the same rule for registered functions, and its
+     * chain is the role's. */
     for (uint32_t f = 0; f < program->function_count; f++)
         if (program->on_loop[f])
             threads_add_role(t, f, LC_THREAD_ROLE_LOOP, program->loop_parent[f]);
@@ -152,11 +155,8 @@ static int threads_entry_locks(const struct lc_program *program, struct lc_threa
 {
     const struct lc_callers *callers = program->callers;
     const struct lc_scc *scc = program->scc;
-    uint8_t *registered = calloc((size_t)program->function_count + 1, 1);
-    int rc = registered ? 0 : -1;
-    for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
-        registered[program->entries[e].function] = 1;
-    for (uint32_t k = rc == 0 ? scc->component_count : 0; k > 0; k--) {
+    const uint8_t *registered = program->registered;
+    for (uint32_t k = scc->component_count; k > 0; k--) {
         for (uint32_t i = scc->component_start[k - 1]; i < scc->component_start[k]; i++) {
             uint32_t f = scc->order[i], *set = NULL, count = 0;
             int first = 1;
@@ -187,15 +187,14 @@ static int threads_entry_locks(const struct lc_program *program, struct lc_threa
             t->entry_lock_count[f] = first ? 0 : count;
         }
     }
-    free(registered);
-    return rc;
+    return 0;
 }
 
 int lc_threads_compute(const struct lc_program *program, struct lc_threads *t)
 {
     size_t n = (size_t)program->function_count + 1;
     memset(t, 0, sizeof *t);
-    if (!program->callers || !program->scc || !program->on_loop || !program->loop_parent)
+    if (!program->callers || !program->scc || !program->on_loop || !program->loop_parent || !program->registered)
         return -1;
     lc_arena_init(&t->arena);
     t->function_roles = malloc(n * LC_THREAD_ROLE_CAP * sizeof *t->function_roles);

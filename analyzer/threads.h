@@ -4,7 +4,11 @@
  * Thread roles: role 0 is the loop thread (every loop entry point); each
  * offloaded function (pool work, a thread's start routine, a `worker`
  * annotation) is a role of its own.  `main` and what only it reaches run
- * before the loop and get no role.  Each function keeps up to
+ * before the loop and get no role.  A role does not spread through a
+ * function pointer into a function registered as an entry (a callback of
+ * the loop, a pool's work): the caller dispatches it for its registration
+ * (a thread running uv_run), and it keeps that registration's role.  Each
+ * function keeps up to
  * LC_THREAD_ROLE_CAP roles (enough to tell one thread from several) and,
  * per role, the call through which that role first reached it, so a chain
  * can be printed.

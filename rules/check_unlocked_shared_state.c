@@ -4,7 +4,12 @@
  * One finding per variable, at an unprotected write; the other side's
  * accesses and the chain that puts them on their thread are related
  * locations.  Atomics are not races; what only `main` touches happens
- * before the loop and is left out. */
+ * before the loop and is left out.  Accesses are keyed by field path
+ * (`settings.port`, `queue->head`): two accesses of one variable overlap
+ * when one path is the other or a part of it (`settings` as a whole,
+ * `memset(&settings, ...)`, overlaps every field); `settings.port` and
+ * `settings.name` never race.  Still one finding per variable, at its
+ * first racing field. */
 #include "chain.h"
 #include "checks.h"
 #include "program.h"
@@ -144,7 +149,27 @@ static void shared_report(const struct shared_state *s, const uint32_t *accesses
     }
 }
 
-/* One variable's accesses (atomic and main-only ones left out). */
+/* Do two accesses of one variable touch the same memory: the same field
+ * path, or one path inside the other ("stats" and "stats.hits", "queue"
+ * and "queue->head")? */
+static int shared_overlap(const struct lc_program *program, const struct lc_program_access *a,
+                          const struct lc_program_access *b)
+{
+    if (a->variable == b->variable)
+        return 1;
+    const char *x = program->objects[a->variable].name, *y = program->objects[b->variable].name;
+    size_t lx = strlen(x), ly = strlen(y);
+    if (lx > ly) {
+        const char *t = x;
+        x = y;
+        y = t;
+        lx = ly;
+    }
+    return strncmp(x, y, lx) == 0 && (y[lx] == '.' || y[lx] == '-');
+}
+
+/* One variable's accesses, all its field paths (atomic and main-only ones
+ * left out). */
 static void shared_check_variable(const struct shared_state *s, const uint32_t *accesses, uint32_t count,
                                   struct lc_findings *out)
 {
@@ -157,7 +182,7 @@ static void shared_check_variable(const struct shared_state *s, const uint32_t *
         for (uint32_t j = 0; j < count; j++) {
             const struct lc_program_access *o = &program->accesses[accesses[j]];
             uint32_t rw, ro;
-            if (!shared_concurrent(s, w, o, &rw, &ro) || shared_common_lock(s, w, o))
+            if (!shared_overlap(program, w, o) || !shared_concurrent(s, w, o, &rw, &ro) || shared_common_lock(s, w, o))
                 continue;
             /* Prefer an unprotected write, then the earliest. */
             int better = best_write == LC_NONE
@@ -189,17 +214,18 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
             const struct lc_program_access *access = &program->accesses[a];
             if (access->atomic || threads->function_role_count[access->function] == 0)
                 continue;
+            uint32_t family = program->objects[access->variable].family;
             if (pass == 0)
-                start[access->variable + 2]++;
+                start[family + 2]++;
             else
-                order[start[access->variable + 1]++] = a;
+                order[start[family + 1]++] = a;
         }
         for (uint32_t v = 0; pass == 0 && v < program->object_count; v++)
             start[v + 2] += start[v + 1];
     }
     for (uint32_t v = 0; start && order && v < program->object_count; v++)
         /* One access can race with itself: a function that runs on two
-         * threads-> */
+         * threads. */
         if (start[v + 1] - start[v] >= 1)
             shared_check_variable(&s, &order[start[v]], start[v + 1] - start[v], out);
     free(start);
@@ -211,7 +237,7 @@ const struct lc_check lc_check_unlocked_shared_state = {
     .level = LC_LEVEL_WARNING,
     .short_description = "A global or static is shared by the loop and a worker thread without a common lock.",
     .full_description =
-        "Work offloaded from the event loop runs on other threads-> As soon as it is, data that both sides "
+        "Work offloaded from the event loop runs on other threads. As soon as it is, data that both sides "
         "touch needs a lock: a global or static written on one thread and read or written on another, with "
         "no lock held by both accesses, is a data race. loopcheck knows the thread each function runs on "
         "(the loop, each thread-pool work function, each thread) and the locks held at each access "

@@ -1,6 +1,8 @@
 /* test_extract_access.c — accesses of shared variables (extract_access.c)
  * on data/extract/accesses.c: each kind of write, reads, atomics, and what
- * is left out (locals, const objects, thread-locals, sizeof operands). */
+ * is left out (locals, const objects, thread-locals, sizeof operands);
+ * and on data/extract/param_writes.c, addresses handed to functions of the
+ * TU that do or do not write through them. */
 #include "extract_fixture.h"
 
 /* The accesses on the line holding `tag`: how many, and the first. */
@@ -29,7 +31,8 @@ static const struct lc_access_fact *assert_access(struct extract_test *test, con
     if (find_accesses(test, tag, &access) != 1)
         fail_msg("not one access at %s", tag);
     assert_string_equal(access->variable_name, name);
-    assert_int_equal(access->kind, kind);
+    if (access->kind != kind)
+        fail_msg("%s: %s is a %s", tag, name, access->kind == LC_ACCESS_WRITE ? "write" : "read");
     assert_int_equal(access->atomic, atomic);
     assert_int_equal(access->locks.count, 0);
     return access;
@@ -53,10 +56,11 @@ static void test_reads_and_writes(void **state)
     assert_access(test, "write_decrement", "counter", LC_ACCESS_WRITE, 0);
     assert_access(test, "write_and_read", "counter", LC_ACCESS_WRITE, 0);   /* one fact */
     assert_access(test, "write_element", "array", LC_ACCESS_WRITE, 0);
-    assert_access(test, "write_field", "stats", LC_ACCESS_WRITE, 0);
-    assert_access(test, "write_through_pointer", "current", LC_ACCESS_WRITE, 0);
+    access = assert_access(test, "write_field", "stats.count", LC_ACCESS_WRITE, 0);   /* a field path */
+    assert_string_equal(access->variable_usr, "c:@stats" LC_ACCESS_PATH_MARK ".count");
+    assert_access(test, "write_through_pointer", "current->count", LC_ACCESS_WRITE, 0);
     assert_access(test, "write_by_address", "counter", LC_ACCESS_WRITE, 0);
-    assert_access(test, "write_by_field_address", "stats", LC_ACCESS_WRITE, 0);
+    assert_access(test, "write_by_field_address", "stats.values", LC_ACCESS_WRITE, 0);   /* stops at [1] */
     assert_access(test, "read_by_const_address", "file_static", LC_ACCESS_READ, 0);
     assert_access(test, "write_array_argument", "name", LC_ACCESS_WRITE, 0);
     assert_access(test, "read_variadic_array", "name", LC_ACCESS_READ, 0);
@@ -79,11 +83,23 @@ static void test_atomics(void **state)
     assert_access(test, "not_atomic", "plain_for_builtins", LC_ACCESS_WRITE, 0);
 }
 
+static void test_callees_that_do_not_write(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "param_writes.c"), 0);
+    assert_access(test, "read_notify", "threads", LC_ACCESS_READ, 0);     /* two calls deep, only reads */
+    assert_access(test, "write_forward", "threads", LC_ACCESS_WRITE, 0);  /* set_fd writes t->fd */
+    assert_access(test, "write_keep", "table", LC_ACCESS_WRITE, 0);       /* the pointer is kept */
+    assert_access(test, "write_fill_row", "table", LC_ACCESS_WRITE, 0);   /* a row to an unknown fill */
+    assert_access(test, "read_lookup", "table", LC_ACCESS_READ, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_reads_and_writes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_atomics, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_callees_that_do_not_write, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

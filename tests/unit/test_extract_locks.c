@@ -2,8 +2,8 @@
  * data/extract/locks.c and locks_other.c, with a lock vocabulary made
  * here: early-return unlocks, branches and loop bodies that do not leak,
  * switch cases, struct-field identities equal across TUs, macro-made
- * locks, do-while(0) macros, trylock, and lock arguments that are no
- * accesses. */
+ * locks, do-while(0) macros, trylock, lock arguments that are no
+ * accesses, and synchronisation objects (sync-type) that are no data. */
 #include "extract_fixture.h"
 
 #include "models.h"
@@ -14,8 +14,11 @@ static const struct lc_lock_function lock_functions[] = {
     { "pthread_mutex_trylock", 1, LC_LOCK_TRY },
 };
 
+static const char *const sync_types[] = { "pthread_mutex_t", "pthread_cond_t" };
+
 static const struct lc_lock_vocabulary vocabulary = {
-    lock_functions, sizeof lock_functions / sizeof lock_functions[0], 1,
+    lock_functions, sizeof lock_functions / sizeof lock_functions[0], sync_types,
+    sizeof sync_types / sizeof sync_types[0], 1,
 };
 
 static int extract_locked(struct extract_test *test, const char *relative)
@@ -125,6 +128,28 @@ static void test_no_vocabulary(void **state)
     assert_true(test->facts.access_count > 2);   /* lock objects are plain writes */
 }
 
+static void test_sync_objects_are_no_data(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract_locked(test, "sync.c"), 0);
+    assert_int_equal(test->facts.access_count, 1);
+    assert_string_equal(test->facts.accesses[0].variable_name, "connections");
+    assert_int_equal(test->facts.accesses[0].loc.line, line_of(test->file, "counter"));
+}
+
+static void test_sync_objects_without_sync_types(void **state)
+{
+    struct extract_test *test = *state;
+    static const struct lc_lock_vocabulary locks_only = {
+        lock_functions, sizeof lock_functions / sizeof lock_functions[0], NULL, 0, 2,
+    };
+    lc_extractor_set_lock_vocabulary(test->extractor, &locks_only);
+    assert_int_equal(extract(test, "sync.c"), 0);
+    assert_int_equal(test->facts.access_count, 4);   /* ready, connections twice, sync_lock */
+    for (size_t i = 0; i < test->facts.access_count; i++)
+        assert_int_equal(test->facts.accesses[i].kind, LC_ACCESS_WRITE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -132,6 +157,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_fields_macros_and_switch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_field_identity_across_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_vocabulary, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sync_objects_are_no_data, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sync_objects_without_sync_types, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,10 @@
 /* test_threads.c — thread roles, entry locks and the
  * unlocked-shared-state check over hand-built programs: the racy and the
  * locked counter, a helper always called under its caller's lock, atomics,
- * read-only data set up in main, and worker-vs-worker sharing. */
+ * read-only data set up in main, worker-vs-worker sharing, and a worker
+ * that dispatches loop callbacks through a pointer (it runs a loop), and
+ * lock wrappers (a function that returns holding the lock it took), and
+ * field paths (two fields never race; a field and the whole may). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -130,6 +133,118 @@ static void test_helper_called_under_lock_and_two_workers(void **state)
     finish(&c);
 }
 
+/* A worker that calls registered callbacks through a pointer runs an event
+ * loop of its own: the callbacks stay on the loop, they are not the
+ * worker's; a direct call still gives the callee the worker's role. */
+static void test_worker_dispatching_loop_callbacks(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "run_loop");
+    builder_function(&c.b, "helper", 7, 0);
+    builder_store(&c.b, "main", 8, builder_field_value(&c.b, "loop", "cb"), builder_function_value("on_tick"));
+    builder_call(&c.b, "run_loop", 80, builder_field_value(&c.b, "loop", "cb"), 0);
+    builder_call(&c.b, "run_loop", 81, builder_function_value("helper"), 0);
+    builder_call(&c.b, "on_tick", 82, builder_function_value("helper"), 0);
+    builder_access(&c.b, "on_tick", 83, "c:@ticks", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "helper", 84, "c:@helped", LC_ACCESS_WRITE, 0, NULL);
+    run(&c);
+    assert_null(at_line(&c, 83));                 /* on_tick runs on the loop only */
+    assert_non_null(at_line(&c, 84));             /* helper: loop and worker */
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    assert_int_equal(threads.function_role_count[builder_find(&c.b, "on_tick")], 1);
+    assert_int_equal(threads.function_role_count[builder_find(&c.b, "helper")], 2);
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
+/* stats_lock() takes c:@stats_mutex and returns, stats_unlock() releases
+ * it: what lies between their calls holds it; balanced() is no wrapper. */
+static void test_lock_wrappers(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    const char *wrappers[][2] = { { "stats_lock", "pthread_mutex_lock" }, { "stats_unlock", "pthread_mutex_unlock" },
+                                  { "balanced", "pthread_mutex_lock" }, { "balanced", "pthread_mutex_unlock" } };
+    for (unsigned i = 0; i < 4; i++) {
+        builder_function(&c.b, wrappers[i][0], 90 + i, 0);
+        builder_call(&c.b, wrappers[i][0], 95 + i, builder_function_value(wrappers[i][1]), 1,
+                     builder_var_value("c:@stats_mutex"), "&stats_mutex");
+    }
+    const char *sides[] = { "add_work", "on_tick" };
+    for (unsigned i = 0; i < 2; i++) {
+        unsigned base = 100 + 10 * i;
+        builder_call(&c.b, sides[i], base, builder_function_value("stats_lock"), 0);
+        builder_access(&c.b, sides[i], base + 1, "c:@hits", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 2, builder_function_value("stats_unlock"), 0);
+        builder_access(&c.b, sides[i], base + 3, "c:@misses", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 4, builder_function_value("balanced"), 0);
+        builder_access(&c.b, sides[i], base + 5, "c:@calls", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 6, builder_function_value("stats_unlock"), 0);
+    }
+    run(&c);
+    assert_null(at_line(&c, 101));      /* between stats_lock() and stats_unlock() */
+    assert_non_null(at_line(&c, 103));  /* after stats_unlock() */
+    assert_non_null(at_line(&c, 105));  /* balanced() holds nothing for its caller */
+    assert_int_equal(c.findings.count, 2);
+    finish(&c);
+}
+
+/* An access of a field path `path` of variable `usr` (as the extractor
+ * names them: "g.f", USR g's + LC_ACCESS_PATH_MARK + ".f"). */
+static void field_access(struct threads_case *c, const char *function, unsigned line, const char *usr,
+                         const char *name, const char *path, enum lc_access_kind kind)
+{
+    builder_access(&c->b, function, line, path ? lc_arena_printf(&c->b.facts.arena, "%s%s%s", usr,
+                                                                   LC_ACCESS_PATH_MARK, path) : usr,
+                   kind, 0, NULL);
+    c->b.facts.accesses[c->b.facts.access_count - 1].variable_name =
+        path ? lc_arena_printf(&c->b.facts.arena, "%s%s", name, path) : name;
+}
+
+static void test_field_paths(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    field_access(&c, "add_work", 120, "c:@cfg", "cfg", ".port", LC_ACCESS_WRITE);
+    field_access(&c, "on_tick", 121, "c:@cfg", "cfg", ".name", LC_ACCESS_READ);
+    field_access(&c, "add_work", 122, "c:@opts", "opts", ".level", LC_ACCESS_WRITE);
+    field_access(&c, "add_work", 123, "c:@opts", "opts", ".limits.soft", LC_ACCESS_WRITE);
+    field_access(&c, "on_tick", 124, "c:@opts", "opts", ".limits", LC_ACCESS_READ);
+    field_access(&c, "on_tick", 125, "c:@opts", "opts", NULL, LC_ACCESS_WRITE);   /* memset(&opts, ...) */
+    field_access(&c, "add_work", 127, "c:@queue", "queue", "->head", LC_ACCESS_WRITE);
+    field_access(&c, "on_tick", 128, "c:@queue", "queue", "->count", LC_ACCESS_READ);
+    run(&c);
+    assert_int_equal(c.findings.count, 1);   /* cfg's and queue's fields do not race; opts: one finding */
+    assert_non_null(strstr(c.findings.items[0].message, "'opts"));
+    finish(&c);
+    /* Without the whole-variable write opts.limits still overlaps
+     * opts.limits.soft; a pointer's whole (queue = ...) overlaps queue->head. */
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    field_access(&c, "add_work", 123, "c:@opts", "opts", ".limits.soft", LC_ACCESS_WRITE);
+    field_access(&c, "on_tick", 124, "c:@opts", "opts", ".limits", LC_ACCESS_READ);
+    field_access(&c, "on_tick", 126, "c:@opts", "opts", ".limitless", LC_ACCESS_READ);
+    field_access(&c, "add_work", 127, "c:@queue", "queue", "->head", LC_ACCESS_READ);
+    field_access(&c, "on_tick", 129, "c:@queue", "queue", NULL, LC_ACCESS_WRITE);
+    run(&c);
+    assert_int_equal(c.findings.count, 2);
+    assert_non_null(at_line(&c, 129));
+    assert_non_null(strstr(c.findings.items[0].message, "'opts.limits.soft' is written by 'add_work'"));
+    assert_non_null(strstr(c.findings.items[0].message, "read by 'on_tick'"));
+    finish(&c);
+}
+
 static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
 {
     (void)state;
@@ -144,6 +259,9 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     builder_call_locks(&c.b, mutex);
     builder_call(&c.b, "on_tick", 71, builder_function_value("pthread_mutex_lock"), 1,
                  builder_var_value("c:@counter_lock"), "& counter_lock");
+    /* One element of an array of locks: which one the worker holds is unknown. */
+    builder_call(&c.b, "on_tick", 73, builder_function_value("pthread_mutex_lock"), 1,
+                 builder_var_value("c:@counter_lock"), "& counter_lock [ i ]");
     assert_int_equal(builder_end_tu(&c.b), 0);
     assert_int_equal(builder_link(&c.b), 0);
     lc_findings_init(&c.findings);
@@ -160,6 +278,7 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     assert_non_null(under);
     assert_string_equal(under->rule_id, "blocking-under-lock");
     assert_null(at_line(&c, 72)); /* the wait releases the lock it is given */
+    assert_null(at_line(&c, 73));
     assert_int_equal(c.findings.count, 2);
     finish(&c);
 }
@@ -169,6 +288,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_racy_and_locked_counters),
         cmocka_unit_test(test_helper_called_under_lock_and_two_workers),
+        cmocka_unit_test(test_worker_dispatching_loop_callbacks),
+        cmocka_unit_test(test_lock_wrappers),
+        cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,181 @@
+/* lock_wrappers.c — functions that take or release a lock for their
+ * callers (memcached's `STATS_LOCK()` / `STATS_UNLOCK()`, `item_lock(hv)` /
+ * `item_unlock(hv)`), and the locks they hold in their callers.
+ *
+ * A lock wrapper of L calls a `lock` model on L unconditionally and never
+ * releases L; an unlock wrapper releases L unconditionally and never takes
+ * it.  L is the wrapper's own lock object (a variable or a field: an array
+ * of locks counts as one), so a wrapper that locks what its caller passes
+ * is none.  In a caller, L is held at a call or an access that comes after
+ * a call of a lock wrapper of L, with no call of an unlock wrapper of L in
+ * between, and before a later call of an unlock wrapper of L — in source
+ * order, not along paths: an early `STATS_UNLOCK(); return;` in a branch
+ * ends the region for the rest of the text (fewer locks, never more than
+ * the brackets show), and a lock and an unlock under the same condition
+ * bracket what lies between them. */
+#include "locks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct wrapper {
+    uint32_t lock;      /* LC_NONE: not a wrapper */
+    int action;         /* LC_LOCK_ACQUIRE or LC_LOCK_RELEASE */
+};
+
+/* The lock a direct call's lock model acts on, with the action; LC_NONE. */
+static uint32_t wrappers_call_lock(const struct lc_program *program, const struct lc_program_call *c, int *action)
+{
+    if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE)
+        return LC_NONE;
+    const struct lc_function_model *model = program->functions[c->callee.function].model;
+    const struct lc_lock_model *lock = model ? model->lock : NULL;
+    if (!lock || lock->position < 1 || (uint32_t)lock->position > c->arg_count)
+        return LC_NONE;
+    *action = (int)lock->action;
+    return lc_program_value_object(program, &program->args[c->first_arg + (uint32_t)lock->position - 1]);
+}
+
+static struct wrapper wrappers_of(const struct lc_program *program, uint32_t function)
+{
+    const struct lc_program_function *fn = &program->functions[function];
+    struct wrapper found = { LC_NONE, 0 };
+    if (!fn->is_defined || fn->model)
+        return found;
+    for (uint32_t i = 0; i < fn->call_count; i++) {
+        const struct lc_program_call *c = &program->calls[fn->first_call + i];
+        int action = 0;
+        uint32_t lock = wrappers_call_lock(program, c, &action);
+        if (lock == LC_NONE || action == LC_LOCK_TRY)
+            continue;
+        if (!c->conditional) {
+            found = (struct wrapper){ lock, action };
+            break;
+        }
+    }
+    /* Taking and releasing it (in any order, under any condition) is a
+     * balanced use, no wrapper. */
+    for (uint32_t i = 0; found.lock != LC_NONE && i < fn->call_count; i++) {
+        int action = 0;
+        if (wrappers_call_lock(program, &program->calls[fn->first_call + i], &action) == found.lock
+            && action != found.action && action != LC_LOCK_TRY)
+            return (struct wrapper){ LC_NONE, 0 };
+    }
+    return found;
+}
+
+static int wrappers_before(const struct lc_location *a, const struct lc_location *b)
+{
+    return a->file && b->file && strcmp(a->file, b->file) == 0
+           && (a->line < b->line || (a->line == b->line && a->col < b->col));
+}
+
+/* Is `lock` held at `at` by the wrapper calls of `function`? */
+static int wrappers_hold(const struct lc_program *program, const struct wrapper *wrappers, uint32_t function,
+                         uint32_t lock, const struct lc_location *at)
+{
+    const struct lc_program_function *fn = &program->functions[function];
+    const struct lc_location *last = NULL;
+    int last_action = 0, released_after = 0;
+    for (uint32_t i = 0; i < fn->call_count; i++) {
+        const struct lc_program_call *c = &program->calls[fn->first_call + i];
+        if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE)
+            continue;
+        const struct wrapper *w = &wrappers[c->callee.function];
+        if (w->lock != lock)
+            continue;
+        if (wrappers_before(&c->loc, at)) {
+            if (!last || wrappers_before(last, &c->loc)) {
+                last = &c->loc;
+                last_action = w->action;
+            }
+        } else if (w->action == LC_LOCK_RELEASE && wrappers_before(at, &c->loc)) {
+            released_after = 1;
+        }
+    }
+    return last && last_action == LC_LOCK_ACQUIRE && released_after;
+}
+
+struct wrappers_rebuild {
+    const struct lc_program *program;
+    const struct wrapper *wrappers;
+    const uint8_t *uses;           /* per function: calls a wrapper */
+    const uint32_t *old;           /* the held locks before */
+    uint32_t *held, count, cap;    /* the new array */
+};
+
+static int wrappers_push(struct wrappers_rebuild *r, uint32_t lock)
+{
+    if (r->count == r->cap) {
+        uint32_t cap = r->cap ? r->cap * 2 : 256;
+        uint32_t *grown = realloc(r->held, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        r->held = grown;
+        r->cap = cap;
+    }
+    r->held[r->count++] = lock;
+    return 0;
+}
+
+/* Copy one lockset into the new array, adding the wrapper locks held. */
+static int wrappers_rebuild_set(struct wrappers_rebuild *r, uint32_t function, const struct lc_location *at,
+                                uint32_t *first, uint32_t *lock_count)
+{
+    uint32_t start = r->count;
+    for (uint32_t i = 0; i < *lock_count; i++)
+        if (wrappers_push(r, r->old[*first + i]) != 0)
+            return -1;
+    const struct lc_program_function *fn = &r->program->functions[function];
+    for (uint32_t i = 0; r->uses[function] && i < fn->call_count; i++) {
+        const struct lc_program_call *c = &r->program->calls[fn->first_call + i];
+        if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE)
+            continue;
+        uint32_t lock = r->wrappers[c->callee.function].lock, seen = 0;
+        for (uint32_t k = start; k < r->count && !seen; k++)
+            seen = r->held[k] == lock;
+        if (lock != LC_NONE && !seen && wrappers_hold(r->program, r->wrappers, function, lock, at)
+            && wrappers_push(r, lock) != 0)
+            return -1;
+    }
+    *first = start;
+    *lock_count = r->count - start;
+    return 0;
+}
+
+int lc_lock_wrappers_apply(struct lc_program *program)
+{
+    size_t n = (size_t)program->function_count + 1;
+    struct wrapper *wrappers = malloc(n * sizeof *wrappers);
+    uint8_t *uses = calloc(n, 1);
+    int any = 0, rc = wrappers && uses ? 0 : -1;
+    for (uint32_t f = 0; rc == 0 && f < program->function_count; f++) {
+        wrappers[f] = wrappers_of(program, f);
+        any |= wrappers[f].lock != LC_NONE;
+    }
+    for (uint32_t c = 0; rc == 0 && any && c < program->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function != LC_NONE
+            && wrappers[call->callee.function].lock != LC_NONE)
+            uses[call->caller] = 1;
+    }
+    struct wrappers_rebuild r = { program, wrappers, uses, program->held_locks, NULL, 0, 0 };
+    for (uint32_t c = 0; rc == 0 && any && c < program->call_count; c++) {
+        struct lc_program_call *call = &program->calls[c];
+        rc = wrappers_rebuild_set(&r, call->caller, &call->loc, &call->first_lock, &call->lock_count);
+    }
+    for (uint32_t a = 0; rc == 0 && any && a < program->access_count; a++) {
+        struct lc_program_access *access = &program->accesses[a];
+        rc = wrappers_rebuild_set(&r, access->function, &access->loc, &access->first_lock, &access->lock_count);
+    }
+    if (rc == 0 && any) {
+        free(program->held_locks);
+        program->held_locks = r.held;
+        program->held_lock_count = r.count;
+    } else {
+        free(r.held);
+    }
+    free(wrappers);
+    free(uses);
+    return rc;
+}
