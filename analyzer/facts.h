@@ -125,10 +125,12 @@ enum lc_loop_source {
                                  `s[i] != '\0'`): text, short in practice */
     LC_SOURCE_LOCAL,          /* nothing but constants and locals set from
                                  them (`while (1)` with a break inside) */
-    LC_SOURCE_PARENT,         /* it advances a pointer or counter its
-                                 enclosing loop's condition reads (a scanner
-                                 skipping a token inside its scan): it
-                                 continues that walk, adds no repetition */
+    LC_SOURCE_PARENT,         /* its rounds over all the enclosing loop's
+                                 rounds are bounded by that loop's data: it
+                                 continues the enclosing walk (a scanner
+                                 skipping a token), walks one bucket's chain,
+                                 or walks the current element's children
+                                 (`op->argc`): adds no repetition */
 };
 
 /* A loop statement in a function body. */
