@@ -166,6 +166,10 @@ enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *p
  * statement `outer_statement`)? */
 int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
                               CXCursor outer_statement);
+/* The index of the one integer parameter the condition reads besides
+ * locals and constants (no field, global, call or dereference), or -1. */
+int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
+
 /* extract_loop_children.c */
 /* Does the loop walk the children of the element `outer` is at (its
  * condition reads the element's own field: `op->argc`; or its walker

@@ -147,6 +147,8 @@ struct lc_loop_fact {
     const char *bound_text;   /* the bounding expression's spelling, e.g.
                                  "m->n", "strlen ( s )"; NULL when none */
     enum lc_loop_source source;
+    int bound_param;          /* the one integer parameter bounding it
+                                 (`j < charslen`), 0-based, or -1 */
 };
 
 enum lc_access_kind {

@@ -25,6 +25,7 @@ struct lc_program_value {
     uint32_t function;      /* FUNCTION: the function */
     uint32_t flow_node;     /* FIELD/VAR/PARAM: the function-pointer flow node */
     const char *text;       /* arguments: the source spelling, or NULL */
+    long long int_value;    /* arguments of kind INT: the constant */
     uint32_t call;          /* CALL (stores): the call whose result it is */
     int64_t symbol_id;      /* FUNCTION/FIELD/VAR/PARAM/CALL: its symbol */
 };
@@ -58,6 +59,7 @@ struct lc_program_loop {
     long long trip_count;
     const char *bound_text;
     enum lc_loop_source source;
+    int bound_param;         /* facts.h */
 };
 
 struct lc_program_access {

@@ -324,3 +324,17 @@ int owned(struct op_array *oa, struct entry *list)
             count++;
     return count;
 }
+
+/* Loops bounded by one integer parameter, and by more. */
+int bounded_by_parameters(const char *s, int len, const char *chars, int charslen, struct buffer *b)
+{
+    int hits = 0;
+    for (int i = 0; i < len; i++) /* param_len */
+        for (int j = 0; j < charslen; j++) /* param_charslen */
+            hits += s[i] == chars[j];
+    for (int i = 0; i < b->length; i++) /* param_field */
+        hits++;
+    for (int i = 0; i < len && i < charslen; i++) /* param_two */
+        hits++;
+    return hits;
+}
