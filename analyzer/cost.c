@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "callers.h"
 #include "scc.h"
 
 static unsigned cost_cap(unsigned level)
@@ -12,18 +13,26 @@ static unsigned cost_cap(unsigned level)
     return level > LC_COST_MAX ? LC_COST_MAX : level;
 }
 
-/* What a loop costs by itself, from its bound. */
-static unsigned cost_loop_own(const struct lc_program_loop *loop)
+/* The level of a loop of `trip_count` rounds, a constant. */
+static unsigned cost_counted(long long trip_count)
+{
+    if (trip_count >= LC_COST_LIMIT_TRIP)
+        return 1;   /* `i < INT_MAX`: a search that stops at a break */
+    return trip_count >= LC_COST_BIG_TRIP ? 2 : trip_count >= LC_COST_MEDIUM_TRIP ? 1 : 0;
+}
+
+/* What a loop costs by itself, from its bound; `passed` is the largest
+ * constant every caller passes for the parameter bounding it, or -1. */
+static unsigned cost_loop_own(const struct lc_program_loop *loop, long long passed)
 {
     if (loop->source == LC_SOURCE_PARENT)
         return 0;
+    if (passed >= 0)
+        return cost_counted(passed);
     switch (loop->bound) {
     case LC_BOUND_DATA:
     case LC_BOUND_UNBOUNDED: return 1;
-    case LC_BOUND_CONSTANT:
-        if (loop->trip_count >= LC_COST_LIMIT_TRIP)
-            return 1;   /* `i < INT_MAX`: a search that stops at a break */
-        return loop->trip_count >= LC_COST_BIG_TRIP ? 2 : loop->trip_count >= LC_COST_MEDIUM_TRIP ? 1 : 0;
+    case LC_BOUND_CONSTANT: return cost_counted(loop->trip_count);
     case LC_BOUND_SMALL_CONSTANT: break;
     }
     return 0;
@@ -90,9 +99,9 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
  * count), not one over the function's own locals or over a string's
  * characters (text: short in practice).  Inside the function it costs its
  * full level all the same. */
-static unsigned cost_loop_exported(const struct lc_program_loop *loop, unsigned own)
+static unsigned cost_loop_exported(const struct lc_program_loop *loop, unsigned own, long long passed)
 {
-    int counted = loop->bound == LC_BOUND_CONSTANT || loop->bound == LC_BOUND_SMALL_CONSTANT;
+    int counted = loop->bound == LC_BOUND_CONSTANT || loop->bound == LC_BOUND_SMALL_CONSTANT || passed >= 0;
     return counted || loop->source == LC_SOURCE_INPUT ? own : 0;
 }
 
@@ -107,6 +116,8 @@ struct cost_scratch {
     uint8_t *inner;          /* the costliest loop or call inside it */
     uint8_t *inner_export;   /* the same, as its function's callers see it */
     uint8_t *drives;         /* it holds a call back into the recursion */
+    long long *passed;       /* the largest constant every caller passes for
+                                the parameter bounding it, or -1 */
 };
 
 /* The calls of `f`: each raises the loops around it, or the top level. */
@@ -155,9 +166,9 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
     for (uint32_t i = last; i > first; i--) {
         uint32_t l = cost->loops_of_function[i - 1];
         const struct lc_program_loop *loop = &program->loops[l];
-        unsigned own = cost_loop_own(loop);
+        unsigned own = cost_loop_own(loop, scratch->passed[l]);
         unsigned level = own + scratch->inner[l];
-        unsigned exported = cost_loop_exported(loop, own) + scratch->inner_export[l];
+        unsigned exported = cost_loop_exported(loop, own, scratch->passed[l]) + scratch->inner_export[l];
         int repeated = loop->parent == LC_NONE && !scratch->drives[l];
         cost->loop_level[l] = (uint8_t)cost_cap(level + (repeated && level > 0 ? repeat : 0));
         cost->loop_export[l] = (uint8_t)cost_cap(exported + (repeated && exported > 0 ? repeat : 0));
@@ -171,6 +182,33 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
     }
     cost->function_level[f] = (uint8_t)cost_cap(top > repeat ? top : repeat);
     cost->function_why[f] = top_why;
+}
+
+/* For each loop bounded by a parameter (`j < charslen`), the largest
+ * integer constant its function's callers pass there, when every caller
+ * passes one (`mempbrk(s, len, "\r\n", 2)`); -1 otherwise. */
+static void cost_passed_constants(const struct lc_program *program, long long *passed)
+{
+    const struct lc_callers *callers = program->callers;
+    for (uint32_t l = 0; l < program->loop_count; l++) {
+        const struct lc_program_loop *loop = &program->loops[l];
+        uint32_t f = loop->function;
+        passed[l] = -1;
+        if (loop->bound_param < 0 || !callers || callers->start[f] == callers->start[f + 1])
+            continue;
+        long long largest = 0;
+        for (uint32_t i = callers->start[f]; i < callers->start[f + 1] && largest >= 0; i++) {
+            const struct lc_program_call *call = &program->calls[callers->calls[i]];
+            const struct lc_program_value *arg = (uint32_t)loop->bound_param < call->arg_count
+                                                     ? &program->args[call->first_arg + (uint32_t)loop->bound_param]
+                                                     : NULL;
+            if (!arg || arg->kind != LC_VALUE_INT || arg->int_value < 0)
+                largest = -1;
+            else if (arg->int_value > largest)
+                largest = arg->int_value;
+        }
+        passed[l] = largest;
+    }
 }
 
 static int cost_group_loops(const struct lc_program *program, struct lc_cost *cost)
@@ -201,7 +239,8 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     cost->loop_level = calloc(loops, 1);
     cost->loop_export = calloc(loops, 1);
     cost->loop_why = calloc(loops, sizeof *cost->loop_why);
-    struct cost_scratch scratch = { calloc(loops, 1), calloc(loops, 1), calloc(loops, 1) };
+    struct cost_scratch scratch = { calloc(loops, 1), calloc(loops, 1), calloc(loops, 1),
+                                    malloc(loops * sizeof *scratch.passed) };
     cost->component_of = malloc(n * sizeof *cost->component_of);
     cost->target_kind = malloc(n);
     const struct lc_scc *scc = program->scc;
@@ -209,8 +248,10 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
+        || !scratch.passed
         || cost_group_loops(program, cost) != 0)
         goto done;
+    cost_passed_constants(program, scratch.passed);
     memcpy(cost->component_of, scc->component_of, (size_t)program->function_count * sizeof *cost->component_of);
     for (uint32_t f = 0; f < program->function_count; f++) {
         const struct lc_function_model *model = program->functions[f].model;
@@ -237,6 +278,7 @@ done:
     free(scratch.inner);
     free(scratch.inner_export);
     free(scratch.drives);
+    free(scratch.passed);
     if (rc != 0)
         lc_cost_free(cost);
     return rc;

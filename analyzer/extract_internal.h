@@ -215,6 +215,16 @@ enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *p
  * statement `outer_statement`)? */
 int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
                               CXCursor outer_statement);
+/* The index of the one integer parameter the condition reads besides
+ * locals and constants (no field, global, call or dereference), or -1. */
+int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
+
+/* extract_loop_children.c */
+/* Does the loop walk the children of the element `outer` is at (its
+ * condition reads the element's own field: `op->argc`; or its walker
+ * starts at one: `TAILQ_FIRST(&wl->panes)`)? */
+int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer);
+
 /* Is `call` the loop's step (`x = next(x)`, `while (iter_next(&it))` in its
  * condition or increment)?  Its work is the walk itself, done once over all
  * the rounds: the call counts as outside the loop. */

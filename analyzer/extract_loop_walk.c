@@ -201,3 +201,52 @@ int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor 
             clang_visitChildren(*pieces[i], walk_step_visit, &step);
     return step.step;
 }
+
+/* The parameter bounding the loop: the only thing its condition reads
+ * besides locals and constants is one integer parameter (`j < charslen`,
+ * `while (len--)`), with no field, global, call or dereference. */
+struct walk_parameter {
+    CXCursor parameter;
+    int other;      /* something else the condition depends on */
+};
+
+static enum CXChildVisitResult walk_parameter_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct walk_parameter *found = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind == CXCursor_CallExpr || kind == CXCursor_MemberRefExpr || kind == CXCursor_ArraySubscriptExpr
+        || (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_Deref)) {
+        found->other = 1;
+        return CXChildVisit_Break;
+    }
+    CXCursor variable = kind == CXCursor_DeclRefExpr ? lc_extract_loop_variable(cursor) : clang_getNullCursor();
+    if (clang_Cursor_isNull(variable))
+        return CXChildVisit_Recurse;
+    if (clang_getCursorKind(variable) == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(variable) == 1)
+        found->other = 1;
+    else if (clang_getCursorKind(variable) == CXCursor_ParmDecl) {
+        enum CXTypeKind type = clang_getCanonicalType(clang_getCursorType(variable)).kind;
+        int integer = type >= CXType_Bool && type <= CXType_Int128;
+        if (!integer || (!clang_Cursor_isNull(found->parameter) && !clang_equalCursors(found->parameter, variable)))
+            found->other = 1;
+        found->parameter = variable;
+    }
+    return found->other ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts)
+{
+    struct walk_parameter found = { clang_getNullCursor(), 0 };
+    if (clang_Cursor_isNull(parts->condition)
+        || walk_parameter_visit(parts->condition, clang_getNullCursor(), &found) == CXChildVisit_Recurse)
+        clang_visitChildren(parts->condition, walk_parameter_visit, &found);
+    if (found.other || clang_Cursor_isNull(found.parameter))
+        return -1;
+    CXCursor function = clang_getCursorSemanticParent(found.parameter);
+    int count = clang_Cursor_getNumArguments(function);
+    for (int i = 0; i < count; i++)
+        if (clang_equalCursors(clang_getCanonicalCursor(clang_Cursor_getArgument(function, (unsigned)i)), found.parameter))
+            return i;
+    return -1;
+}

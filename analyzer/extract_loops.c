@@ -328,7 +328,7 @@ static void extract_classify(const struct lc_extract_loop_parts *loop, CXCursor 
 /* Append a loop fact inside walk->loop_index; returns its index or -1. */
 static int extract_add_loop(struct lc_extract_walk *walk, enum lc_loop_kind kind,
                             const struct lc_location *loc, const struct extract_bound *bound,
-                            enum lc_loop_source source)
+                            enum lc_loop_source source, int parameter)
 {
     const char *text = clang_Cursor_isNull(bound->text) ? NULL
                                                         : lc_extract_text(walk, bound->text);
@@ -346,6 +346,7 @@ static int extract_add_loop(struct lc_extract_walk *walk, enum lc_loop_kind kind
     fact->trip_count = bound->trip_count;
     fact->bound_text = text;
     fact->source = source;
+    fact->bound_param = bound->bound == LC_BOUND_DATA ? parameter : -1;
     return (int)(walk->facts->loop_count - 1);
 }
 
@@ -372,6 +373,8 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
              && (lc_extract_loop_is_logarithmic(parts) || lc_extract_loop_is_bisection(parts)
                  || lc_extract_loop_is_descent(parts)))
         extract_counted(&bound, EXTRACT_SMALL_TRIP_COUNT, parts->condition);
-    int continues = walk->loop_parts && lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement);
-    return extract_add_loop(walk, kind, &loc, &bound, continues ? LC_SOURCE_PARENT : lc_extract_loop_source(parts));
+    int continues = walk->loop_parts && (lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement)
+                                         || lc_extract_loop_walks_children(parts, walk->loop_parts));
+    return extract_add_loop(walk, kind, &loc, &bound, continues ? LC_SOURCE_PARENT : lc_extract_loop_source(parts),
+                            lc_extract_loop_parameter(parts));
 }

@@ -64,8 +64,10 @@ struct lc_loop_fact *lc_tu_facts_add_loop(struct lc_tu_facts *facts)
 {
     struct lc_loop_fact *loop = facts_grow((void **)&facts->loops, &facts->loop_count, &facts->loop_cap,
                                            sizeof *facts->loops);
-    if (loop)
+    if (loop) {
         loop->parent_index = -1;
+        loop->bound_param = -1;
+    }
     return loop;
 }
 

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 14
+#define LC_FACTS_VERSION 15
 
 struct lc_location {
     const char *file;
@@ -132,10 +132,12 @@ enum lc_loop_source {
                                  `s[i] != '\0'`): text, short in practice */
     LC_SOURCE_LOCAL,          /* nothing but constants and locals set from
                                  them (`while (1)` with a break inside) */
-    LC_SOURCE_PARENT,         /* it advances a pointer or counter its
-                                 enclosing loop's condition reads (a scanner
-                                 skipping a token inside its scan): it
-                                 continues that walk, adds no repetition */
+    LC_SOURCE_PARENT,         /* its rounds over all the enclosing loop's
+                                 rounds are bounded by that loop's data: it
+                                 continues the enclosing walk (a scanner
+                                 skipping a token), walks one bucket's chain,
+                                 or walks the current element's children
+                                 (`op->argc`): adds no repetition */
 };
 
 /* A loop statement in a function body. */
@@ -152,6 +154,8 @@ struct lc_loop_fact {
     const char *bound_text;   /* the bounding expression's spelling, e.g.
                                  "m->n", "strlen ( s )"; NULL when none */
     enum lc_loop_source source;
+    int bound_param;          /* the one integer parameter bounding it
+                                 (`j < charslen`), 0-based, or -1 */
 };
 
 enum lc_access_kind {

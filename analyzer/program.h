@@ -27,6 +27,7 @@ struct lc_program_value {
     uint32_t call;          /* CALL (stores): the call whose result it is */
     const char *text;       /* arguments: the source spelling, or NULL */
     int64_t symbol_id;      /* FUNCTION/FIELD/VAR/PARAM/CALL: its symbol */
+    long long int_value;    /* arguments of kind INT: the constant */
 };
 
 /* What a call calls: a function, or what a function-pointer flow node
@@ -78,6 +79,7 @@ struct lc_program_loop {
     long long trip_count;
     const char *bound_text;
     enum lc_loop_source source;
+    int bound_param;         /* facts.h */
 };
 
 struct lc_program_access {

@@ -112,7 +112,7 @@ static int bodies_read_loops(struct bodies_loader *b)
     int64_t loop_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM loop");
     uint32_t *loop_of_row = malloc(((size_t)(loop_max > 0 ? loop_max : 0) + 1) * sizeof *loop_of_row);
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, kind, file_id, line, col,"
-                                                        " parent_id, depth, bound, trip_count, bound_text, source"
+                                                        " parent_id, depth, bound, trip_count, bound_text, source, bound_param"
                                                         " FROM loop ORDER BY id");
     int rc = loop_of_row && stmt ? 0 : -1;
     if (loop_of_row)
@@ -141,6 +141,7 @@ static int bodies_read_loops(struct bodies_loader *b)
             .bound_text = lc_arena_strdup(&program->arena, (const char *)sqlite3_column_text(stmt, 11)),
             .source = bodies_sources[bodies_lookup(bodies_source_names, 4,
                                                    (const char *)sqlite3_column_text(stmt, 12))],
+            .bound_param = sqlite3_column_int(stmt, 13),
         };
         loop_of_row[sqlite3_column_int64(stmt, 0)] = program->loop_count++;
     }

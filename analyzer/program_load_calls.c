@@ -124,7 +124,8 @@ struct loader_call_rows {
 static int loader_read_args(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
 {
     struct lc_program *program = loader->program;
-    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT call_id, kind, symbol_id, record, param_index, text"
+    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT call_id, kind, symbol_id, record, param_index, text,"
+                                                " int_value"
                                                 " FROM call_arg ORDER BY call_id, position");
     if (!stmt)
         return -1;
@@ -143,6 +144,7 @@ static int loader_read_args(struct program_loader *loader, const uint32_t *call_
         call->arg_count++;
         rc = program_loader_value(loader, stmt, 1, arg);
         arg->text = lc_arena_strdup(&program->arena, (const char *)sqlite3_column_text(stmt, 5));
+        arg->int_value = sqlite3_column_int64(stmt, 6);
     }
     sqlite3_finalize(stmt);
     return rc;

@@ -38,6 +38,7 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
         if (loop->bound_text)
             sqlite3_bind_text(stmt, 11, loop->bound_text, -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 12, loop_source_names[loop->source], -1, SQLITE_STATIC);
+        sqlite3_bind_int(stmt, 13, loop->bound_param);
         if (lc_store_step_done(stmt) != 0)
             return -1;
         loop_ids[i] = sqlite3_last_insert_rowid(store->db);

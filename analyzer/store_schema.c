@@ -41,7 +41,7 @@
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
- *      'parent')
+ *      'parent', bound_param)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h)
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
@@ -103,7 +103,8 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE loop(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  kind TEXT NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
     "  parent_id INTEGER, depth INTEGER NOT NULL, bound TEXT NOT NULL, trip_count INTEGER NOT NULL,"
-    "  bound_text TEXT, source TEXT NOT NULL);"
+    "  bound_text TEXT, source TEXT NOT NULL,"
+    "  bound_param INTEGER NOT NULL);"
     "CREATE INDEX loop_tu ON loop(tu_id);"
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"

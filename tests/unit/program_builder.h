@@ -53,6 +53,11 @@ static inline struct lc_value builder_other_value(void)
     return (struct lc_value){ .kind = LC_VALUE_OTHER };
 }
 
+static inline struct lc_value builder_int_value(long long value)
+{
+    return (struct lc_value){ .kind = LC_VALUE_INT, .int_value = value };
+}
+
 static inline struct lc_value builder_null_value(void)
 {
     return (struct lc_value){ .kind = LC_VALUE_NULL };

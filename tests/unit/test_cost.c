@@ -2,7 +2,8 @@
  * hand-built programs: nested data-dependent loops, bookkeeping loops,
  * loops across calls, expensive library calls, recursion, constant loops,
  * workers, wrappers that add nothing, what a call adds by its callee's loop
- * sources, continued walks, limits, and short and long call cycles. */
+ * sources, continued walks, limits, short and long call cycles, and loops
+ * bounded by a parameter the callers pass constants for. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -217,6 +218,38 @@ static void test_sources_limit_and_continued_walks(void **state)
     finish(&c);
 }
 
+/* A loop bounded by a parameter every caller passes a small constant for
+ * (`mempbrk(s, len, "\r\n", 2)`) is a small constant loop. */
+static void test_parameters_callers_pass_constants_for(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_request");
+    builder_function(&c.b, "find_any", 18, 0);
+    builder_function(&c.b, "find_all", 19, 0);
+    builder_call(&c.b, "on_request", 160, builder_function_value("find_any"), 2, builder_other_value(), "len",
+                 builder_int_value(2), "2");
+    builder_call(&c.b, "on_request", 161, builder_function_value("find_any"), 2, builder_other_value(), "len",
+                 builder_int_value(3), "3");
+    builder_call(&c.b, "on_request", 162, builder_function_value("find_all"), 2, builder_other_value(), "len",
+                 builder_int_value(2), "2");
+    builder_call(&c.b, "on_request", 163, builder_function_value("find_all"), 2, builder_other_value(), "len",
+                 builder_other_value(), "n");
+    int any = builder_loop(&c.b, "find_any", 170, -1, LC_BOUND_DATA, 0, "len");
+    c.b.facts.loops[builder_loop(&c.b, "find_any", 171, any, LC_BOUND_DATA, 0, "charslen")].bound_param = 1;
+    builder_function(&c.b, "fill", 20, 0);
+    builder_call(&c.b, "on_request", 164, builder_function_value("fill"), 1, builder_int_value(200000), "200000");
+    c.b.facts.loops[builder_loop(&c.b, "fill", 190, -1, LC_BOUND_DATA, 0, "count")].bound_param = 0;
+    int all = builder_loop(&c.b, "find_all", 180, -1, LC_BOUND_DATA, 0, "len");
+    c.b.facts.loops[builder_loop(&c.b, "find_all", 181, all, LC_BOUND_DATA, 0, "charslen")].bound_param = 1;
+    run(&c);
+    assert_null(at_line(&c, 170));      /* every caller passes 2 or 3 */
+    assert_non_null(at_line(&c, 180));  /* one caller passes data */
+    assert_non_null(at_line(&c, 190));  /* 200000 rounds: a big constant loop */
+    finish(&c);
+}
+
 /* A function calling itself, or a short cycle, repeats its work; a long
  * cycle through the call graph (callbacks, error paths) does not. */
 static void test_short_cycles_recurse_long_ones_not(void **state)
@@ -257,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_recursion_and_wrappers),
         cmocka_unit_test(test_sources_limit_and_continued_walks),
         cmocka_unit_test(test_short_cycles_recurse_long_ones_not),
+        cmocka_unit_test(test_parameters_callers_pass_constants_for),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

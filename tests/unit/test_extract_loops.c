@@ -148,7 +148,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 61);
+    assert_int_equal(test->facts.loop_count, 71);
 }
 
 static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
@@ -193,6 +193,15 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_source(test, "rescan_inner", LC_SOURCE_STRING);    /* p starts afresh each round */
     assert_source(test, "rehash_chain", LC_SOURCE_PARENT);    /* one bucket's chain per round */
     assert_source(test, "cross_inner", LC_SOURCE_INPUT);      /* the whole list every round */
+    assert_source(test, "op_args", LC_SOURCE_PARENT);         /* the current op's own arguments */
+    assert_source(test, "op_arg_list", LC_SOURCE_PARENT);
+    assert_source(test, "all_ops_again", LC_SOURCE_INPUT);    /* every op, for every op */
+    assert_source(test, "pairs_same_list", LC_SOURCE_INPUT);
+    assert_int_equal(find_loop(test, "param_len")->bound_param, 1);
+    assert_int_equal(find_loop(test, "param_charslen")->bound_param, 3);
+    assert_int_equal(find_loop(test, "param_field")->bound_param, -1);
+    assert_int_equal(find_loop(test, "param_two")->bound_param, -1);
+    assert_int_equal(find_loop(test, "small_eight")->bound_param, -1);
     assert_bound(test, "indexed_body", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8, "i <= flag");
     assert_bound(test, "unseen_table", LC_LOOP_FOR, LC_BOUND_CONSTANT, 0, "map -> from != NULL");
 }

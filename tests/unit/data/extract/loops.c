@@ -295,3 +295,46 @@ int compiled_in(const char *name)
             return 1;
     return 0;
 }
+
+struct op {
+    int argc;
+    struct entry *args;
+};
+
+struct op_array {
+    struct op *ops;
+    int numops;
+};
+
+/* Children of the current element, and pairs of one list. */
+int owned(struct op_array *oa, struct entry *list)
+{
+    int count = 0;
+    for (int j = 0; j < oa->numops; j++) { /* ops */
+        struct op *op = &oa->ops[j];
+        for (int i = 0; i < op->argc; i++) /* op_args */
+            count++;
+        for (struct entry *e = op->args; e != NULL; e = e->next) /* op_arg_list */
+            count++;
+        for (int k = 0; k < oa->numops; k++) /* all_ops_again */
+            count++;
+    }
+    for (struct entry *a = list; a != NULL; a = a->next) /* pairs_outer */
+        for (struct entry *b = a; b->next != NULL; b = b->next) /* pairs_same_list */
+            count++;
+    return count;
+}
+
+/* Loops bounded by one integer parameter, and by more. */
+int bounded_by_parameters(const char *s, int len, const char *chars, int charslen, struct buffer *b)
+{
+    int hits = 0;
+    for (int i = 0; i < len; i++) /* param_len */
+        for (int j = 0; j < charslen; j++) /* param_charslen */
+            hits += s[i] == chars[j];
+    for (int i = 0; i < b->length; i++) /* param_field */
+        hits++;
+    for (int i = 0; i < len && i < charslen; i++) /* param_two */
+        hits++;
+    return hits;
+}

@@ -1,0 +1,172 @@
+/* extract_loop_children.c — does an inner loop walk the children of the
+ * element its enclosing loop is at?  `for (j = 0; j < oa->numops; j++) {
+ * op = &oa->ops[j]; for (i = 0; i < op->argc; i++) ... }` visits every
+ * argument of every op once: the nest is linear in what the elements own,
+ * not the product of two sizes.  The element is a variable the enclosing
+ * loop walks (one its condition reads and it changes: `j`, `wl`, `de`) or
+ * a local set from one in its body (`op`); the inner loop walks its
+ * children when its condition reads one of the element's own fields
+ * (`op->argc`, `ops[j].count`, `c->bstate.count`: `->` only on the element
+ * itself, so not `c->server->clients`, a field of what the element points
+ * to) or its walker starts at such a field of another type than the
+ * element (`TAILQ_FIRST(&wl->panes)`, not `a->next`: a pair of the same
+ * list is quadratic). */
+#include "extract_internal.h"
+
+static int children_has(const struct lc_extract_variables *set, CXCursor declaration)
+{
+    for (unsigned i = 0; i < set->count; i++)
+        if (clang_equalCursors(set->declarations[i], declaration))
+            return 1;
+    return 0;
+}
+
+static void children_add(struct lc_extract_variables *set, CXCursor declaration)
+{
+    if (!clang_Cursor_isNull(declaration) && !children_has(set, declaration) && set->count < LC_EXTRACT_VARIABLES)
+        set->declarations[set->count++] = declaration;
+}
+
+/* Variables assigned, incremented or decremented under a cursor. */
+static enum CXChildVisitResult children_changed_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct lc_extract_variables *changed = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    CXCursor target;
+    int changes = kind == CXCursor_CompoundAssignOperator
+                  || (kind == CXCursor_BinaryOperator
+                      && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign)
+                  || (kind == CXCursor_UnaryOperator
+                      && clang_getCursorUnaryOperatorKind(cursor) >= CXUnaryOperator_PostInc
+                      && clang_getCursorUnaryOperatorKind(cursor) <= CXUnaryOperator_PreDec);
+    if (changes && lc_extract_children(cursor, &target, 1) >= 1)
+        children_add(changed, lc_extract_loop_variable(target));
+    return CXChildVisit_Recurse;
+}
+
+static void children_visit(CXCursor cursor, CXCursorVisitor visitor, void *data)
+{
+    if (!clang_Cursor_isNull(cursor) && visitor(cursor, clang_getNullCursor(), data) == CXChildVisit_Recurse)
+        clang_visitChildren(cursor, visitor, data);
+}
+
+/* Does an expression read a variable of `set`? */
+static int children_reads(const struct lc_extract_variables *set, CXCursor expr)
+{
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(expr, &read);
+    for (unsigned i = 0; i < read.count; i++)
+        if (children_has(set, read.declarations[i]))
+            return 1;
+    return 0;
+}
+
+/* Locals set from the element in the outer body (`op = &oa->ops[j]`,
+ * `struct client *c = ln->value`) are the element too. */
+static enum CXChildVisitResult children_derived_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct lc_extract_variables *element = data;
+    CXCursor sides[2];
+    if (clang_getCursorKind(cursor) == CXCursor_VarDecl
+        && children_reads(element, clang_Cursor_getVarDeclInitializer(cursor)))
+        children_add(element, clang_getCanonicalCursor(cursor));
+    else if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
+             && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+             && lc_extract_children(cursor, sides, 2) == 2 && children_reads(element, sides[1]))
+        children_add(element, lc_extract_loop_variable(sides[0]));
+    return CXChildVisit_Recurse;
+}
+
+/* Is `expr` one of the element's own fields: `op->argc`, `ops[j].count`,
+ * `c->bstate.count`, `&wl->panes`? */
+static int children_is_field(const struct lc_extract_variables *element, CXCursor expr, int through_value)
+{
+    CXCursor base;
+    expr = lc_extract_strip(expr);
+    enum CXCursorKind kind = clang_getCursorKind(expr);
+    if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(expr) == CXUnaryOperator_AddrOf)
+        return lc_extract_children(expr, &base, 1) == 1 && children_is_field(element, base, through_value);
+    if (kind == CXCursor_DeclRefExpr)
+        return through_value && children_has(element, lc_extract_loop_variable(expr));
+    if (kind == CXCursor_ArraySubscriptExpr) {
+        CXCursor parts[2];
+        return through_value && lc_extract_children(expr, parts, 2) == 2 && children_reads(element, parts[1]);
+    }
+    if (kind != CXCursor_MemberRefExpr || lc_extract_children(expr, &base, 1) != 1)
+        return 0;
+    base = lc_extract_strip(base);
+    if (clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer)   /* `->` */
+        return clang_getCursorKind(base) == CXCursor_DeclRefExpr && children_has(element, lc_extract_loop_variable(base));
+    return children_is_field(element, base, 1);
+}
+
+struct children_search {
+    const struct lc_extract_variables *element;
+    int found;
+};
+
+static enum CXChildVisitResult children_field_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct children_search *search = data;
+    if (clang_getCursorKind(cursor) == CXCursor_MemberRefExpr && children_is_field(search->element, cursor, 0)) {
+        search->found = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* The inner walker's start, from the for's init: `wp = TAILQ_FIRST(&w->panes)`. */
+static enum CXChildVisitResult children_start_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    CXCursor *start = data, sides[2];
+    if (clang_getCursorKind(cursor) == CXCursor_VarDecl) {
+        *start = clang_Cursor_getVarDeclInitializer(cursor);
+        return CXChildVisit_Break;
+    }
+    if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
+        && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+        && lc_extract_children(cursor, sides, 2) == 2) {
+        *start = sides[1];
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer)
+{
+    struct lc_extract_variables read = { .count = 0, .found = 0 }, changed = { .count = 0, .found = 0 };
+    struct lc_extract_variables element = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(outer->condition, &read);
+    children_visit(outer->condition, children_changed_visit, &changed);
+    children_visit(outer->increment, children_changed_visit, &changed);
+    children_visit(outer->body, children_changed_visit, &changed);
+    for (unsigned i = 0; i < read.count; i++)
+        if (children_has(&changed, read.declarations[i]))
+            children_add(&element, read.declarations[i]);
+    if (element.count == 0)
+        return 0;
+    CXType walker = clang_getCanonicalType(clang_getCursorType(element.declarations[0]));
+    children_visit(outer->body, children_derived_visit, &element);
+    /* what the inner loop moves is its own walker, not the element */
+    struct lc_extract_variables moved = { .count = 0, .found = 0 }, kept = { .count = 0, .found = 0 };
+    children_visit(parts->init, children_changed_visit, &moved);
+    children_visit(parts->condition, children_changed_visit, &moved);
+    children_visit(parts->increment, children_changed_visit, &moved);
+    children_visit(parts->body, children_changed_visit, &moved);
+    for (unsigned i = 0; i < element.count; i++)
+        if (!children_has(&moved, element.declarations[i]))
+            children_add(&kept, element.declarations[i]);
+    element = kept;
+    struct children_search search = { &element, 0 };
+    children_visit(parts->condition, children_field_visit, &search);
+    if (search.found)
+        return 1;
+    CXCursor start = clang_getNullCursor();
+    children_visit(parts->init, children_start_visit, &start);
+    return !clang_Cursor_isNull(start) && children_is_field(&element, start, 0)
+           && !clang_equalTypes(clang_getCanonicalType(clang_getCursorType(lc_extract_strip(start))), walker);
+}
