@@ -7,6 +7,7 @@
 #include "callers.h"
 #include "chain.h"
 #include "scc.h"
+#include "threads_internal.h"
 
 struct role_item {
     uint32_t function, role;
@@ -43,9 +44,9 @@ static int threads_dispatches(const struct lc_program *program, const uint8_t *r
 /* Breadth-first from the seeds already queued; the loop goes first so a
  * function the loop reaches always keeps the loop among its roles.  A role
  * does not spread into registered functions through a pointer
- * (threads_dispatches). */
+ * (threads_dispatches); `dispatching` notes the roles that would. */
 static void threads_spread(const struct lc_program *program, struct lc_threads *t, const uint8_t *registered,
-                           struct role_item *queue, size_t head, size_t *tail)
+                           uint8_t *dispatching, struct role_item *queue, size_t head, size_t *tail)
 {
     while (head < *tail) {
         struct role_item item = queue[head++];
@@ -55,7 +56,11 @@ static void threads_spread(const struct lc_program *program, struct lc_threads *
         lc_program_function_targets(program, item.function, &begin, &end);
         for (uint32_t i = begin; i < end; i++) {
             uint32_t g = program->targets[i];
-            if (threads_dispatches(program, registered, item.function, i) || !threads_add_role(t, g, item.role, LC_NONE))
+            if (threads_dispatches(program, registered, item.function, i)) {
+                dispatching[item.role] = 1;
+                continue;
+            }
+            if (!threads_add_role(t, g, item.role, LC_NONE))
                 continue;
             /* The call, looked up only for the few edges that add a role. */
             t->role_parent[(size_t)g * LC_THREAD_ROLE_CAP + t->function_role_count[g] - 1] =
@@ -65,27 +70,33 @@ static void threads_spread(const struct lc_program *program, struct lc_threads *
     }
 }
 
-static int threads_roles(const struct lc_program *program, struct lc_threads *t)
+/* The roles, from scratch.  A loop entry with a role in `moved_role` (a
+ * thread's own loop runs it) is seeded with that role instead of the
+ * loop's, its registering call as parent. */
+static int threads_roles(const struct lc_program *program, struct lc_threads *t, uint8_t *dispatching,
+                         const uint32_t *moved_role, const uint32_t *moved_call)
 {
     size_t n = (size_t)program->function_count + 1;
     struct role_item *queue = malloc(n * LC_THREAD_ROLE_CAP * sizeof *queue);
     uint8_t *registered = calloc(n, 1);
+    free(t->roles);
     t->roles = malloc(((size_t)program->entry_count + 1) * sizeof *t->roles);
     if (!queue || !registered || !t->roles) {
         free(queue);
         free(registered);
         return -1;
     }
+    memset(t->function_role_count, 0, n);
     for (uint32_t e = 0; e < program->entry_count; e++)
         registered[program->entries[e].function] = 1;
     t->roles[0].entry = LC_NONE;
     t->role_count = 1;
     size_t tail = 0;
     for (uint32_t e = 0; e < program->entry_count; e++)
-        if (program->entries[e].role == LC_ROLE_LOOP
+        if (program->entries[e].role == LC_ROLE_LOOP && moved_role[e] == LC_NONE
             && threads_add_role(t, program->entries[e].function, LC_THREAD_ROLE_LOOP, LC_NONE))
             queue[tail++] = (struct role_item){ program->entries[e].function, LC_THREAD_ROLE_LOOP };
-    threads_spread(program, t, registered, queue, 0, &tail);
+    threads_spread(program, t, registered, dispatching, queue, 0, &tail);
     size_t head = tail;
     for (uint32_t e = 0; e < program->entry_count; e++) {
         if (program->entries[e].role == LC_ROLE_LOOP)
@@ -95,10 +106,34 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t)
         if (threads_add_role(t, program->entries[e].function, role, LC_NONE))
             queue[tail++] = (struct role_item){ program->entries[e].function, role };
     }
-    threads_spread(program, t, registered, queue, head, &tail);
+    for (uint32_t e = 0; e < program->entry_count; e++)
+        if (moved_role[e] != LC_NONE && threads_add_role(t, program->entries[e].function, moved_role[e], moved_call[e]))
+            queue[tail++] = (struct role_item){ program->entries[e].function, moved_role[e] };
+    threads_spread(program, t, registered, dispatching, queue, head, &tail);
     free(queue);
     free(registered);
     return 0;
+}
+
+/* The roles, then again with the loop entries that threads' own loops run
+ * (threads_own_loops.c) seeded on those threads. */
+static int threads_own_loops(const struct lc_program *program, struct lc_threads *t)
+{
+    size_t entries = (size_t)program->entry_count + 1;
+    uint8_t *dispatching = calloc(entries, 1);
+    uint32_t *moved_role = malloc(entries * sizeof *moved_role);
+    uint32_t *moved_call = malloc(entries * sizeof *moved_call);
+    int rc = dispatching && moved_role && moved_call ? 0 : -1;
+    for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
+        moved_role[e] = moved_call[e] = LC_NONE;
+    if (rc == 0)
+        rc = threads_roles(program, t, dispatching, moved_role, moved_call);
+    if (rc == 0 && lc_threads_own_loop_entries(program, t, dispatching, moved_role, moved_call) > 0)
+        rc = threads_roles(program, t, dispatching, moved_role, moved_call);
+    free(dispatching);
+    free(moved_role);
+    free(moved_call);
+    return rc;
 }
 
 /* Sorted, duplicate-free copy of `count` object indexes into the arena. */
@@ -210,7 +245,7 @@ int lc_threads_compute(const struct lc_program *program, struct lc_threads *t)
     t->entry_locks = calloc(n, sizeof *t->entry_locks);
     t->entry_lock_count = calloc(n, sizeof *t->entry_lock_count);
     if (!t->function_roles || !t->role_parent || !t->function_role_count || !t->entry_locks || !t->entry_lock_count
-        || threads_roles(program, t) != 0 || threads_entry_locks(program, t) != 0) {
+        || threads_own_loops(program, t) != 0 || threads_entry_locks(program, t) != 0) {
         lc_threads_free(t);
         return -1;
     }
@@ -280,8 +315,13 @@ struct lc_step *lc_threads_chain(const struct lc_program *program, const struct 
         for (slot = 0; t->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + slot] != role; slot++)
             ;
         uint32_t call = t->role_parent[(size_t)f * LC_THREAD_ROLE_CAP + slot];
-        steps[i].loc = program->calls[call].loc;
-        steps[i].message = lc_chain_call_text(program, call, f, arena);
+        const struct lc_program_call *c = &program->calls[call];
+        steps[i].loc = c->loc;
+        steps[i].message = c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != f
+            ? lc_arena_printf(arena, "'%s' registers '%s' with '%s' on the event loop this thread runs itself",
+                              program->functions[c->caller].name, program->functions[f].name,
+                              program->functions[c->callee.function].name)
+            : lc_chain_call_text(program, call, f, arena);
         f = program->calls[call].caller;
     }
     *count = calls + 1;

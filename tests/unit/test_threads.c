@@ -163,6 +163,49 @@ static void test_worker_dispatching_loop_callbacks(void **state)
 
 /* stats_lock() takes c:@stats_mutex and returns, stats_unlock() releases
  * it: what lies between their calls holds it; balanced() is no wrapper. */
+/* A worker that registers a callback itself and dispatches callbacks runs
+ * its own loop: that callback runs on the worker.  A callback registered
+ * by main stays on the event loop. */
+static void test_callbacks_of_a_thread_own_loop(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "spinner");
+    builder_function(&c.b, "own_tick", 8, 0);
+    builder_call(&c.b, "spinner", 130, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("own_tick"), "own_tick");
+    builder_store(&c.b, "spinner", 131, builder_field_value(&c.b, "loop", "cb"), builder_function_value("own_tick"));
+    builder_call(&c.b, "spinner", 132, builder_field_value(&c.b, "loop", "cb"), 0);
+    builder_access(&c.b, "own_tick", 133, "c:@own_ticks", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "spinner", 134, "c:@own_ticks", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "on_tick", 135, "c:@shared", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "spinner", 136, "c:@shared", LC_ACCESS_READ, 0, NULL);
+    run(&c);
+    assert_null(at_line(&c, 133));     /* own_tick runs on the spinner's own loop */
+    const struct lc_finding *shared = at_line(&c, 135);
+    assert_non_null(shared);
+    assert_int_equal(c.findings.count, 1);
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    uint32_t own_tick = builder_find(&c.b, "own_tick");
+    assert_int_equal(threads.function_role_count[own_tick], 1);
+    assert_int_not_equal(threads.function_roles[(size_t)own_tick * LC_THREAD_ROLE_CAP], LC_THREAD_ROLE_LOOP);
+    size_t count = 0;
+    struct lc_arena arena;
+    lc_arena_init(&arena);
+    struct lc_step *chain = lc_threads_chain(&c.b.program, &threads, own_tick,
+                                             threads.function_roles[(size_t)own_tick * LC_THREAD_ROLE_CAP], &count,
+                                             &arena);
+    assert_non_null(chain);
+    assert_int_equal(count, 2);       /* the offload, then the registration */
+    assert_non_null(strstr(chain[1].message, "'spinner' registers 'own_tick' with 'timer_start'"));
+    lc_arena_free(&arena);
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
 static void test_lock_wrappers(void **state)
 {
     (void)state;
@@ -289,6 +332,7 @@ int main(void)
         cmocka_unit_test(test_racy_and_locked_counters),
         cmocka_unit_test(test_helper_called_under_lock_and_two_workers),
         cmocka_unit_test(test_worker_dispatching_loop_callbacks),
+        cmocka_unit_test(test_callbacks_of_a_thread_own_loop),
         cmocka_unit_test(test_lock_wrappers),
         cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
