@@ -231,8 +231,18 @@ static void test_lock_wrappers(void **state)
         builder_access(&c.b, sides[i], base + 5, "c:@calls", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
         builder_call(&c.b, sides[i], base + 6, builder_function_value("stats_unlock"), 0);
     }
+    /* A wrapper of the wrapper: get_locked() calls stats_lock() and returns. */
+    builder_function(&c.b, "get_locked", 89, 0);
+    builder_call(&c.b, "get_locked", 94, builder_function_value("stats_lock"), 0);
+    builder_call(&c.b, "add_work", 140, builder_function_value("get_locked"), 0);
+    builder_access(&c.b, "add_work", 141, "c:@gets", LC_ACCESS_WRITE, 0, NULL);
+    builder_call(&c.b, "add_work", 142, builder_function_value("stats_unlock"), 0);
+    builder_call(&c.b, "on_tick", 150, builder_function_value("stats_lock"), 0);
+    builder_access(&c.b, "on_tick", 151, "c:@gets", LC_ACCESS_READ, 0, NULL);
+    builder_call(&c.b, "on_tick", 152, builder_function_value("stats_unlock"), 0);
     run(&c);
     assert_null(at_line(&c, 101));      /* between stats_lock() and stats_unlock() */
+    assert_null(at_line(&c, 141));      /* between get_locked() and stats_unlock() */
     assert_non_null(at_line(&c, 103));  /* after stats_unlock() */
     assert_non_null(at_line(&c, 105));  /* balanced() holds nothing for its caller */
     assert_int_equal(c.findings.count, 2);
