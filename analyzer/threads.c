@@ -6,6 +6,7 @@
 
 #include "callers.h"
 #include "chain.h"
+#include "locks.h"
 #include "scc.h"
 #include "threads_internal.h"
 
@@ -156,7 +157,7 @@ static uint32_t *threads_sorted_set(struct lc_arena *arena, const uint32_t *item
 }
 
 /* Locks held at a call into the callee: the call's own plus its caller's
- * entry locks. */
+ * entry locks (those the caller has not released before the call). */
 static uint32_t *threads_call_locks(const struct lc_program *program, struct lc_threads *t, uint32_t call,
                                     uint32_t *count)
 {
@@ -167,9 +168,11 @@ static uint32_t *threads_call_locks(const struct lc_program *program, struct lc_
         return NULL;
     if (own)
         memcpy(all, &program->held_locks[c->first_lock], own * sizeof *all);
-    if (inherited)
-        memcpy(all + own, t->entry_locks[c->caller], inherited * sizeof *all);
-    uint32_t *set = threads_sorted_set(&t->arena, all, own + inherited, count);
+    uint32_t kept = 0;   /* the caller's entry locks it has not released before the call */
+    for (uint32_t i = 0; i < inherited; i++)
+        if (lc_locks_entry_held_at(program, t, c->caller, t->entry_locks[c->caller][i], &c->loc))
+            all[own + kept++] = t->entry_locks[c->caller][i];
+    uint32_t *set = threads_sorted_set(&t->arena, all, own + kept, count);
     free(all);
     return set;
 }

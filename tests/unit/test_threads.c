@@ -312,6 +312,19 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     builder_call_locks(&c.b, mutex);
     builder_call(&c.b, "on_tick", 71, builder_function_value("pthread_mutex_lock"), 1,
                  builder_var_value("c:@counter_lock"), "& counter_lock");
+    /* nap() is called under counter_lock and releases it around its second
+     * sleep (the caller's lock, so not in nap's own locksets). */
+    builder_function(&c.b, "nap", 9, 0);
+    builder_call(&c.b, "add_work", 74, builder_function_value("nap"), 0);
+    builder_call_locks(&c.b, mutex);
+    builder_call(&c.b, "nap", 158, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call(&c.b, "nap", 159, builder_function_value("pthread_mutex_unlock"), 1,
+                 builder_var_value("c:@counter_lock"), "& counter_lock");
+    builder_call(&c.b, "nap", 160, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call(&c.b, "nap", 161, builder_function_value("pthread_mutex_lock"), 1,
+                 builder_var_value("c:@counter_lock"), "& counter_lock");
+    /* After the re-lock (say in a branch, whose lockset is gone after it). */
+    builder_call(&c.b, "nap", 162, builder_function_value("sleep"), 1, builder_other_value(), "1");
     /* One element of an array of locks: which one the worker holds is unknown. */
     builder_call(&c.b, "on_tick", 73, builder_function_value("pthread_mutex_lock"), 1,
                  builder_var_value("c:@counter_lock"), "& counter_lock [ i ]");
@@ -332,7 +345,10 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     assert_string_equal(under->rule_id, "blocking-under-lock");
     assert_null(at_line(&c, 72)); /* the wait releases the lock it is given */
     assert_null(at_line(&c, 73));
-    assert_int_equal(c.findings.count, 2);
+    assert_non_null(at_line(&c, 158));   /* still under the caller's lock */
+    assert_null(at_line(&c, 160));       /* after nap released it */
+    assert_non_null(at_line(&c, 162));   /* taken again */
+    assert_int_equal(c.findings.count, 4);
     finish(&c);
 }
 
