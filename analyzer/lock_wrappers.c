@@ -2,9 +2,11 @@
  * callers (memcached's `STATS_LOCK()` / `STATS_UNLOCK()`, `item_lock(hv)` /
  * `item_unlock(hv)`), and the locks they hold in their callers.
  *
- * A lock wrapper of L calls a `lock` model on L unconditionally and never
- * releases L; an unlock wrapper releases L unconditionally and never takes
- * it.  L is the wrapper's own lock object (a variable or a field: an array
+ * A lock wrapper of L calls a `lock` model on L (or a lock wrapper of L:
+ * `item_get_locked` calls `item_lock`) unconditionally and does not release
+ * L unconditionally (it may on an error path: `limited_get_locked` unlocks
+ * and returns NULL when the item is over its reference limit); an unlock
+ * wrapper releases L unconditionally and does not take it unconditionally.  L is the wrapper's own lock object (a variable or a field: an array
  * of locks counts as one), so a wrapper that locks what its caller passes
  * is none.  In a caller, L is held at a call or an access that comes after
  * a call of a lock wrapper of L, with no call of an unlock wrapper of L in
@@ -18,16 +20,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define LC_LOCK_WRAPPER_DEPTH 4
+
 struct wrapper {
     uint32_t lock;      /* LC_NONE: not a wrapper */
     int action;         /* LC_LOCK_ACQUIRE or LC_LOCK_RELEASE */
 };
 
-/* The lock a direct call's lock model acts on, with the action; LC_NONE. */
-static uint32_t wrappers_call_lock(const struct lc_program *program, const struct lc_program_call *c, int *action)
+/* The lock a direct call's lock model, or the wrapper it calls, acts on,
+ * with the action; LC_NONE. */
+static uint32_t wrappers_call_lock(const struct lc_program *program, const struct wrapper *wrappers,
+                                   const struct lc_program_call *c, int *action)
 {
     if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE)
         return LC_NONE;
+    if (wrappers[c->callee.function].lock != LC_NONE) {
+        *action = wrappers[c->callee.function].action;
+        return wrappers[c->callee.function].lock;
+    }
     const struct lc_function_model *model = program->functions[c->callee.function].model;
     const struct lc_lock_model *lock = model ? model->lock : NULL;
     if (!lock || lock->position < 1 || (uint32_t)lock->position > c->arg_count)
@@ -36,7 +46,7 @@ static uint32_t wrappers_call_lock(const struct lc_program *program, const struc
     return lc_program_value_object(program, &program->args[c->first_arg + (uint32_t)lock->position - 1]);
 }
 
-static struct wrapper wrappers_of(const struct lc_program *program, uint32_t function)
+static struct wrapper wrappers_of(const struct lc_program *program, const struct wrapper *wrappers, uint32_t function)
 {
     const struct lc_program_function *fn = &program->functions[function];
     struct wrapper found = { LC_NONE, 0 };
@@ -45,7 +55,7 @@ static struct wrapper wrappers_of(const struct lc_program *program, uint32_t fun
     for (uint32_t i = 0; i < fn->call_count; i++) {
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         int action = 0;
-        uint32_t lock = wrappers_call_lock(program, c, &action);
+        uint32_t lock = wrappers_call_lock(program, wrappers, c, &action);
         if (lock == LC_NONE || action == LC_LOCK_TRY)
             continue;
         if (!c->conditional) {
@@ -53,11 +63,12 @@ static struct wrapper wrappers_of(const struct lc_program *program, uint32_t fun
             break;
         }
     }
-    /* Taking and releasing it (in any order, under any condition) is a
+    /* Taking and releasing it unconditionally (in any order) is a
      * balanced use, no wrapper. */
     for (uint32_t i = 0; found.lock != LC_NONE && i < fn->call_count; i++) {
+        const struct lc_program_call *c = &program->calls[fn->first_call + i];
         int action = 0;
-        if (wrappers_call_lock(program, &program->calls[fn->first_call + i], &action) == found.lock
+        if (!c->conditional && wrappers_call_lock(program, wrappers, c, &action) == found.lock
             && action != found.action && action != LC_LOCK_TRY)
             return (struct wrapper){ LC_NONE, 0 };
     }
@@ -149,10 +160,20 @@ int lc_lock_wrappers_apply(struct lc_program *program)
     struct wrapper *wrappers = malloc(n * sizeof *wrappers);
     uint8_t *uses = calloc(n, 1);
     int any = 0, rc = wrappers && uses ? 0 : -1;
-    for (uint32_t f = 0; rc == 0 && f < program->function_count; f++) {
-        wrappers[f] = wrappers_of(program, f);
-        any |= wrappers[f].lock != LC_NONE;
+    for (uint32_t f = 0; rc == 0 && f < program->function_count; f++)
+        wrappers[f] = (struct wrapper){ LC_NONE, 0 };
+    /* Wrappers of wrappers: a few rounds, each sees the wrappers the last
+     * one found (and may find a function balanced after all). */
+    for (int round = 0, changed = 1; rc == 0 && changed && round < LC_LOCK_WRAPPER_DEPTH; round++) {
+        changed = 0;
+        for (uint32_t f = 0; f < program->function_count; f++) {
+            struct wrapper w = wrappers_of(program, wrappers, f);
+            changed |= w.lock != wrappers[f].lock || w.action != wrappers[f].action;
+            wrappers[f] = w;
+        }
     }
+    for (uint32_t f = 0; rc == 0 && f < program->function_count; f++)
+        any |= wrappers[f].lock != LC_NONE;
     for (uint32_t c = 0; rc == 0 && any && c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function != LC_NONE

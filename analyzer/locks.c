@@ -22,13 +22,49 @@ uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call)
     return LC_NONE;
 }
 
+static int locks_before(const struct lc_location *a, const struct lc_location *b)
+{
+    return a->line < b->line || (a->line == b->line && a->col < b->col);
+}
+
+/* Is the last call of `function` before `at` that takes or releases `lock`
+ * (source order) a release?  (A re-lock inside a branch is no longer in the
+ * locksets after the branch, but it still took the lock again.) */
+static int locks_released_before(const struct lc_program *program, uint32_t function, uint32_t lock,
+                                 const struct lc_location *at)
+{
+    const struct lc_program_function *fn = &program->functions[function];
+    const struct lc_location *last = NULL;
+    int released = 0;
+    for (uint32_t i = 0; i < fn->call_count; i++) {
+        const struct lc_program_call *c = &program->calls[fn->first_call + i];
+        if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE || !c->loc.file || !at->file
+            || strcmp(c->loc.file, at->file) != 0 || !locks_before(&c->loc, at) || (last && locks_before(&c->loc, last)))
+            continue;
+        const struct lc_function_model *model = program->functions[c->callee.function].model;
+        const struct lc_lock_model *m = model ? model->lock : NULL;
+        if (m && m->position >= 1 && (uint32_t)m->position <= c->arg_count
+            && lc_program_value_object(program, &program->args[c->first_arg + (uint32_t)m->position - 1]) == lock) {
+            last = &c->loc;
+            released = m->action == LC_LOCK_RELEASE;
+        }
+    }
+    return released;
+}
+
+int lc_locks_entry_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t function,
+                           uint32_t lock, const struct lc_location *at)
+{
+    return lc_threads_entry_holds(threads, function, lock) && !locks_released_before(program, function, lock, at);
+}
+
 int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call, uint32_t lock)
 {
     const struct lc_program_call *c = &program->calls[call];
     for (uint32_t i = 0; i < c->lock_count; i++)
         if (program->held_locks[c->first_lock + i] == lock)
             return 1;
-    return lc_threads_entry_holds(threads, c->caller, lock);
+    return lc_locks_entry_held_at(program, threads, c->caller, lock, &c->loc);
 }
 
 int lc_locks_is_argument(const struct lc_program *program, const struct lc_program_call *c, uint32_t lock)
@@ -49,7 +85,7 @@ uint32_t lc_locks_kept_across(const struct lc_program *program, const struct lc_
     }
     for (uint32_t i = 0; i < threads->entry_lock_count[c->caller]; i++) {
         uint32_t lock = threads->entry_locks[c->caller][i];
-        if (!lc_locks_is_argument(program, c, lock))
+        if (!lc_locks_is_argument(program, c, lock) && lc_locks_entry_held_at(program, threads, c->caller, lock, &c->loc))
             return lock;
     }
     return LC_NONE;

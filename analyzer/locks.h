@@ -20,6 +20,14 @@ uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call);
  * (the locksets are then unchanged). */
 int lc_lock_wrappers_apply(struct lc_program *program);
 
+/* Is `lock`, one of `function`'s entry locks, still held at `at`: not
+ * released by a call of `function` before `at` (source order)?  A helper
+ * called under its caller's lock may release it for a while
+ * (`unlock(&l); usleep(...); lock(&l);`); after its own re-lock the lock
+ * is in the call's own lockset again. */
+int lc_locks_entry_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t function,
+                           uint32_t lock, const struct lc_location *at);
+
 /* Is `lock` held at `call`? */
 int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call,
                      uint32_t lock);

@@ -7,7 +7,9 @@
 #include "callers.h"
 #include "chain.h"
 #include "grow.h"
+#include "locks.h"
 #include "scc.h"
+#include "threads_internal.h"
 
 struct role_item {
     uint32_t function, role;
@@ -43,10 +45,11 @@ static int threads_add_role(struct lc_threads *t, uint32_t function, uint32_t ro
     return 1;
 }
 
-/* Breadth-first from the seeds already queued (the workers' entries); a
- * role does not spread into a registered function through a pointer
- * (lc_program_dispatches). */
-static int threads_spread(const struct lc_program *program, struct lc_threads *t, struct role_queue *queue)
+/* Breadth-first from the seeds already queued.  A role does not spread
+ * into a registered function through a pointer (lc_program_dispatches);
+ * `dispatching` notes the roles that would. */
+static int threads_spread(const struct lc_program *program, struct lc_threads *t, uint8_t *dispatching,
+                          struct role_queue *queue)
 {
     while (queue->head < queue->tail) {
         struct role_item item = queue->items[queue->head++];
@@ -56,7 +59,11 @@ static int threads_spread(const struct lc_program *program, struct lc_threads *t
         lc_program_function_targets(program, item.function, &begin, &end);
         for (uint32_t i = begin; i < end; i++) {
             uint32_t g = program->targets[i];
-            if (lc_program_dispatches(program, item.function, i) || !threads_add_role(t, g, item.role, LC_NONE))
+            if (lc_program_dispatches(program, item.function, i)) {
+                dispatching[item.role] = 1;
+                continue;
+            }
+            if (!threads_add_role(t, g, item.role, LC_NONE))
                 continue;
             /* The call, looked up only for the few edges that add a role. */
             t->role_parent[(size_t)g * LC_THREAD_ROLE_CAP + t->function_role_count[g] - 1] =
@@ -68,21 +75,48 @@ static int threads_spread(const struct lc_program *program, struct lc_threads *t
     return 0;
 }
 
-static int threads_roles(const struct lc_program *program, struct lc_threads *t)
+/* The loop's role, which goes first so a function the loop reaches always
+ * keeps it.  With no entry moved to a thread's own loop it is the loop
+ * coloring's (the same walk from the same entries, by the same rule for
+ * registered functions, with the same chains); else a walk from the loop
+ * entries that stay. */
+static int threads_loop_role(const struct lc_program *program, struct lc_threads *t, uint8_t *dispatching,
+                             const uint32_t *moved_role, uint32_t moved)
 {
+    if (moved == 0) {
+        for (uint32_t f = 0; f < program->function_count; f++)
+            if (program->on_loop[f])
+                threads_add_role(t, f, LC_THREAD_ROLE_LOOP, program->loop_parent[f]);
+        return 0;
+    }
     struct role_queue queue = { 0 };
+    int rc = 0;
+    for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
+        if (program->entries[e].role == LC_ROLE_LOOP && moved_role[e] == LC_NONE
+            && threads_add_role(t, program->entries[e].function, LC_THREAD_ROLE_LOOP, LC_NONE))
+            rc = role_queue_push(&queue, program->entries[e].function, LC_THREAD_ROLE_LOOP);
+    if (rc == 0)
+        rc = threads_spread(program, t, dispatching, &queue);
+    free(queue.items);
+    return rc;
+}
+
+/* The roles, from scratch.  A loop entry with a role in `moved_role` (a
+ * thread's own loop runs it; `moved` of them) is seeded with that role
+ * instead of the loop's, its registering call as parent. */
+static int threads_roles(const struct lc_program *program, struct lc_threads *t, uint8_t *dispatching,
+                         const uint32_t *moved_role, const uint32_t *moved_call, uint32_t moved)
+{
+    free(t->roles);
     t->roles = malloc(((size_t)program->entry_count + 1) * sizeof *t->roles);
     if (!t->roles)
         return -1;
+    memset(t->function_role_count, 0, (size_t)program->function_count + 1);
     t->roles[0].entry = LC_NONE;
     t->role_count = 1;
-    /* The loop's role first, so a function the loop reaches always keeps
-     * it: the loop coloring already walked the same calls from the same
-     * entry points, by the same rule for registered functions, and its
-     * chain is the role's. */
-    for (uint32_t f = 0; f < program->function_count; f++)
-        if (program->on_loop[f])
-            threads_add_role(t, f, LC_THREAD_ROLE_LOOP, program->loop_parent[f]);
+    if (threads_loop_role(program, t, dispatching, moved_role, moved) != 0)
+        return -1;
+    struct role_queue queue = { 0 };
     int rc = 0;
     for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++) {
         if (program->entries[e].role == LC_ROLE_LOOP)
@@ -92,9 +126,34 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t)
         if (threads_add_role(t, program->entries[e].function, role, LC_NONE))
             rc = role_queue_push(&queue, program->entries[e].function, role);
     }
+    for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
+        if (moved_role[e] != LC_NONE && threads_add_role(t, program->entries[e].function, moved_role[e], moved_call[e]))
+            rc = role_queue_push(&queue, program->entries[e].function, moved_role[e]);
     if (rc == 0)
-        rc = threads_spread(program, t, &queue);
+        rc = threads_spread(program, t, dispatching, &queue);
     free(queue.items);
+    return rc;
+}
+
+/* The roles, then again with the loop entries that threads' own loops run
+ * (threads_own_loops.c) seeded on those threads. */
+static int threads_own_loops(const struct lc_program *program, struct lc_threads *t)
+{
+    size_t entries = (size_t)program->entry_count + 1;
+    uint8_t *dispatching = calloc(entries, 1);
+    uint32_t *moved_role = malloc(entries * sizeof *moved_role);
+    uint32_t *moved_call = malloc(entries * sizeof *moved_call);
+    int rc = dispatching && moved_role && moved_call ? 0 : -1;
+    for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
+        moved_role[e] = moved_call[e] = LC_NONE;
+    if (rc == 0)
+        rc = threads_roles(program, t, dispatching, moved_role, moved_call, 0);
+    uint32_t moved = rc == 0 ? lc_threads_own_loop_entries(program, t, dispatching, moved_role, moved_call) : 0;
+    if (moved > 0)
+        rc = threads_roles(program, t, dispatching, moved_role, moved_call, moved);
+    free(dispatching);
+    free(moved_role);
+    free(moved_call);
     return rc;
 }
 
@@ -118,7 +177,7 @@ static uint32_t *threads_sorted_set(struct lc_arena *arena, const uint32_t *item
 }
 
 /* Locks held at a call into the callee: the call's own plus its caller's
- * entry locks. */
+ * entry locks (those the caller has not released before the call). */
 static uint32_t *threads_call_locks(const struct lc_program *program, struct lc_threads *t, uint32_t call,
                                     uint32_t *count)
 {
@@ -129,9 +188,11 @@ static uint32_t *threads_call_locks(const struct lc_program *program, struct lc_
         return NULL;
     if (own)
         memcpy(all, &program->held_locks[c->first_lock], own * sizeof *all);
-    if (inherited)
-        memcpy(all + own, t->entry_locks[c->caller], inherited * sizeof *all);
-    uint32_t *set = threads_sorted_set(&t->arena, all, own + inherited, count);
+    uint32_t kept = 0;   /* the caller's entry locks it has not released before the call */
+    for (uint32_t i = 0; i < inherited; i++)
+        if (lc_locks_entry_held_at(program, t, c->caller, t->entry_locks[c->caller][i], &c->loc))
+            all[own + kept++] = t->entry_locks[c->caller][i];
+    uint32_t *set = threads_sorted_set(&t->arena, all, own + kept, count);
     free(all);
     return set;
 }
@@ -203,7 +264,7 @@ int lc_threads_compute(const struct lc_program *program, struct lc_threads *t)
     t->entry_locks = calloc(n, sizeof *t->entry_locks);
     t->entry_lock_count = calloc(n, sizeof *t->entry_lock_count);
     if (!t->function_roles || !t->role_parent || !t->function_role_count || !t->entry_locks || !t->entry_lock_count
-        || threads_roles(program, t) != 0 || threads_entry_locks(program, t) != 0) {
+        || threads_own_loops(program, t) != 0 || threads_entry_locks(program, t) != 0) {
         lc_threads_free(t);
         return -1;
     }
@@ -273,8 +334,13 @@ struct lc_step *lc_threads_chain(const struct lc_program *program, const struct 
         for (slot = 0; t->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + slot] != role; slot++)
             ;
         uint32_t call = t->role_parent[(size_t)f * LC_THREAD_ROLE_CAP + slot];
-        steps[i].loc = program->calls[call].loc;
-        steps[i].message = lc_chain_call_text(program, call, f, arena);
+        const struct lc_program_call *c = &program->calls[call];
+        steps[i].loc = c->loc;
+        steps[i].message = c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != f
+            ? lc_arena_printf(arena, "'%s' registers '%s' with '%s' on the event loop this thread runs itself",
+                              program->functions[c->caller].name, program->functions[f].name,
+                              program->functions[c->callee.function].name)
+            : lc_chain_call_text(program, call, f, arena);
         f = program->calls[call].caller;
     }
     *count = calls + 1;

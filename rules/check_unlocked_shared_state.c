@@ -12,6 +12,7 @@
  * first racing field. */
 #include "chain.h"
 #include "checks.h"
+#include "locks.h"
 #include "program.h"
 #include "threads.h"
 
@@ -31,12 +32,16 @@ static int shared_holds(const struct shared_state *s, const struct lc_program_ac
     for (uint32_t i = 0; i < a->lock_count; i++)
         if (s->program->held_locks[a->first_lock + i] == lock)
             return 1;
-    return lc_threads_entry_holds(s->threads, a->function, lock);
+    return lc_locks_entry_held_at(s->program, s->threads, a->function, lock, &a->loc);
 }
 
 static int shared_lock_count(const struct shared_state *s, const struct lc_program_access *a)
 {
-    return (int)(a->lock_count + s->threads->entry_lock_count[a->function]);
+    int count = (int)a->lock_count;
+    for (uint32_t i = 0; i < s->threads->entry_lock_count[a->function]; i++)
+        count += lc_locks_entry_held_at(s->program, s->threads, a->function, s->threads->entry_locks[a->function][i],
+                                        &a->loc);
+    return count;
 }
 
 static int shared_common_lock(const struct shared_state *s, const struct lc_program_access *a,
@@ -46,7 +51,8 @@ static int shared_common_lock(const struct shared_state *s, const struct lc_prog
         if (shared_holds(s, b, s->program->held_locks[a->first_lock + i]))
             return 1;
     for (uint32_t i = 0; i < s->threads->entry_lock_count[a->function]; i++)
-        if (shared_holds(s, b, s->threads->entry_locks[a->function][i]))
+        if (shared_holds(s, a, s->threads->entry_locks[a->function][i])
+            && shared_holds(s, b, s->threads->entry_locks[a->function][i]))
             return 1;
     return 0;
 }

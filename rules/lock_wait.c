@@ -111,8 +111,10 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
         for (uint32_t i = 0; i < call->lock_count + threads->entry_lock_count[call->caller]; i++) {
             uint32_t lock = i < call->lock_count ? program->held_locks[call->first_lock + i]
                                                  : threads->entry_locks[call->caller][i - call->lock_count];
-            /* A wait given the lock (pthread_cond_wait) releases it. */
-            if (holds[lock].what || lc_locks_is_argument(program, call, lock))
+            /* A wait given the lock (pthread_cond_wait) releases it, and so
+             * does an unlock of a caller's lock before the call. */
+            if (holds[lock].what || lc_locks_is_argument(program, call, lock)
+                || (i >= call->lock_count && !lc_locks_entry_held_at(program, threads, call->caller, lock, &call->loc)))
                 continue;
             if (!slow && !(slow = lock_wait_slow(program, cost, threshold, c, &out->arena)))
                 break;

@@ -163,6 +163,49 @@ static void test_worker_dispatching_loop_callbacks(void **state)
 
 /* stats_lock() takes c:@stats_mutex and returns, stats_unlock() releases
  * it: what lies between their calls holds it; balanced() is no wrapper. */
+/* A worker that registers a callback itself and dispatches callbacks runs
+ * its own loop: that callback runs on the worker.  A callback registered
+ * by main stays on the event loop. */
+static void test_callbacks_of_a_thread_own_loop(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "spinner");
+    builder_function(&c.b, "own_tick", 8, 0);
+    builder_call(&c.b, "spinner", 130, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("own_tick"), "own_tick");
+    builder_store(&c.b, "spinner", 131, builder_field_value(&c.b, "loop", "cb"), builder_function_value("own_tick"));
+    builder_call(&c.b, "spinner", 132, builder_field_value(&c.b, "loop", "cb"), 0);
+    builder_access(&c.b, "own_tick", 133, "c:@own_ticks", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "spinner", 134, "c:@own_ticks", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "on_tick", 135, "c:@shared", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "spinner", 136, "c:@shared", LC_ACCESS_READ, 0, NULL);
+    run(&c);
+    assert_null(at_line(&c, 133));     /* own_tick runs on the spinner's own loop */
+    const struct lc_finding *shared = at_line(&c, 135);
+    assert_non_null(shared);
+    assert_int_equal(c.findings.count, 1);
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    uint32_t own_tick = builder_find(&c.b, "own_tick");
+    assert_int_equal(threads.function_role_count[own_tick], 1);
+    assert_int_not_equal(threads.function_roles[(size_t)own_tick * LC_THREAD_ROLE_CAP], LC_THREAD_ROLE_LOOP);
+    size_t count = 0;
+    struct lc_arena arena;
+    lc_arena_init(&arena);
+    struct lc_step *chain = lc_threads_chain(&c.b.program, &threads, own_tick,
+                                             threads.function_roles[(size_t)own_tick * LC_THREAD_ROLE_CAP], &count,
+                                             &arena);
+    assert_non_null(chain);
+    assert_int_equal(count, 2);       /* the offload, then the registration */
+    assert_non_null(strstr(chain[1].message, "'spinner' registers 'own_tick' with 'timer_start'"));
+    lc_arena_free(&arena);
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
 static void test_lock_wrappers(void **state)
 {
     (void)state;
@@ -188,8 +231,18 @@ static void test_lock_wrappers(void **state)
         builder_access(&c.b, sides[i], base + 5, "c:@calls", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
         builder_call(&c.b, sides[i], base + 6, builder_function_value("stats_unlock"), 0);
     }
+    /* A wrapper of the wrapper: get_locked() calls stats_lock() and returns. */
+    builder_function(&c.b, "get_locked", 89, 0);
+    builder_call(&c.b, "get_locked", 94, builder_function_value("stats_lock"), 0);
+    builder_call(&c.b, "add_work", 140, builder_function_value("get_locked"), 0);
+    builder_access(&c.b, "add_work", 141, "c:@gets", LC_ACCESS_WRITE, 0, NULL);
+    builder_call(&c.b, "add_work", 142, builder_function_value("stats_unlock"), 0);
+    builder_call(&c.b, "on_tick", 150, builder_function_value("stats_lock"), 0);
+    builder_access(&c.b, "on_tick", 151, "c:@gets", LC_ACCESS_READ, 0, NULL);
+    builder_call(&c.b, "on_tick", 152, builder_function_value("stats_unlock"), 0);
     run(&c);
     assert_null(at_line(&c, 101));      /* between stats_lock() and stats_unlock() */
+    assert_null(at_line(&c, 141));      /* between get_locked() and stats_unlock() */
     assert_non_null(at_line(&c, 103));  /* after stats_unlock() */
     assert_non_null(at_line(&c, 105));  /* balanced() holds nothing for its caller */
     assert_int_equal(c.findings.count, 2);
@@ -259,6 +312,19 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     builder_call_locks(&c.b, mutex);
     builder_call(&c.b, "on_tick", 71, builder_function_value("pthread_mutex_lock"), 1,
                  builder_var_value("c:@counter_lock"), "& counter_lock");
+    /* nap() is called under counter_lock and releases it around its second
+     * sleep (the caller's lock, so not in nap's own locksets). */
+    builder_function(&c.b, "nap", 9, 0);
+    builder_call(&c.b, "add_work", 74, builder_function_value("nap"), 0);
+    builder_call_locks(&c.b, mutex);
+    builder_call(&c.b, "nap", 158, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call(&c.b, "nap", 159, builder_function_value("pthread_mutex_unlock"), 1,
+                 builder_var_value("c:@counter_lock"), "& counter_lock");
+    builder_call(&c.b, "nap", 160, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call(&c.b, "nap", 161, builder_function_value("pthread_mutex_lock"), 1,
+                 builder_var_value("c:@counter_lock"), "& counter_lock");
+    /* After the re-lock (say in a branch, whose lockset is gone after it). */
+    builder_call(&c.b, "nap", 162, builder_function_value("sleep"), 1, builder_other_value(), "1");
     /* One element of an array of locks: which one the worker holds is unknown. */
     builder_call(&c.b, "on_tick", 73, builder_function_value("pthread_mutex_lock"), 1,
                  builder_var_value("c:@counter_lock"), "& counter_lock [ i ]");
@@ -279,7 +345,10 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     assert_string_equal(under->rule_id, "blocking-under-lock");
     assert_null(at_line(&c, 72)); /* the wait releases the lock it is given */
     assert_null(at_line(&c, 73));
-    assert_int_equal(c.findings.count, 2);
+    assert_non_null(at_line(&c, 158));   /* still under the caller's lock */
+    assert_null(at_line(&c, 160));       /* after nap released it */
+    assert_non_null(at_line(&c, 162));   /* taken again */
+    assert_int_equal(c.findings.count, 4);
     finish(&c);
 }
 
@@ -289,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_racy_and_locked_counters),
         cmocka_unit_test(test_helper_called_under_lock_and_two_workers),
         cmocka_unit_test(test_worker_dispatching_loop_callbacks),
+        cmocka_unit_test(test_callbacks_of_a_thread_own_loop),
         cmocka_unit_test(test_lock_wrappers),
         cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),

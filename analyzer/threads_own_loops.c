@@ -1,0 +1,77 @@
+/* threads_own_loops.c — callbacks of an event loop that a thread runs
+ * itself (a test thread calling uv_run on a loop of its own): a callback
+ * registered only by that thread's code runs on that thread, not on "the
+ * event loop".  Registrations through a function pointer (libuv's
+ * uv_timer_again re-arming handle->timer_cb) name no callback and are left
+ * out; a registration from `main` or from the loop keeps the callback on
+ * the loop. */
+#include "threads_internal.h"
+
+#include <stdlib.h>
+
+#define OWN_LOOP_UNSEEN UINT32_MAX
+#define OWN_LOOP_NO (UINT32_MAX - 1)
+
+/* The role of a registrar that runs on exactly one dispatching thread. */
+static uint32_t own_loop_registrar_role(const struct lc_threads *t, const uint8_t *dispatching, uint32_t function)
+{
+    if (t->function_role_count[function] != 1)
+        return OWN_LOOP_NO;
+    uint32_t role = t->function_roles[(size_t)function * LC_THREAD_ROLE_CAP];
+    return role != LC_THREAD_ROLE_LOOP && dispatching[role] ? role : OWN_LOOP_NO;
+}
+
+/* Record that call `c` registers loop entry `e`. */
+static void own_loop_note(const struct lc_program *program, const struct lc_threads *t, const uint8_t *dispatching,
+                          uint32_t e, uint32_t c, uint32_t *moved_role, uint32_t *moved_call)
+{
+    uint32_t role = own_loop_registrar_role(t, dispatching, program->calls[c].caller);
+    if (moved_role[e] == OWN_LOOP_UNSEEN) {
+        moved_role[e] = role;
+        moved_call[e] = c;
+    } else if (moved_role[e] != role) {
+        moved_role[e] = OWN_LOOP_NO;
+    }
+}
+
+uint32_t lc_threads_own_loop_entries(const struct lc_program *program, const struct lc_threads *t,
+                                     const uint8_t *dispatching, uint32_t *moved_role, uint32_t *moved_call)
+{
+    uint32_t *loop_entry = malloc(((size_t)program->function_count + 1) * sizeof *loop_entry);
+    for (uint32_t e = 0; e < program->entry_count; e++) {
+        moved_role[e] = OWN_LOOP_UNSEEN;
+        moved_call[e] = LC_NONE;
+    }
+    if (!loop_entry)
+        return 0;
+    for (uint32_t f = 0; f < program->function_count; f++)
+        loop_entry[f] = LC_NONE;
+    for (uint32_t e = 0; e < program->entry_count; e++)
+        if (program->entries[e].role == LC_ROLE_LOOP)
+            loop_entry[program->entries[e].function] = e;
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        for (uint32_t k = 0; k < call->target_count; k++) {
+            const struct lc_function_model *model = program->functions[program->targets[call->first_target + k]].model;
+            for (size_t m = 0; model && m < model->callback_count; m++) {
+                const struct lc_callback_model *cb = &model->callbacks[m];
+                if (cb->role != LC_ROLE_LOOP || cb->position < 1 || (uint32_t)cb->position > call->arg_count)
+                    continue;
+                const struct lc_program_value *arg = &program->args[call->first_arg + (uint32_t)cb->position - 1];
+                if (arg->kind == LC_VALUE_FUNCTION && arg->function != LC_NONE && loop_entry[arg->function] != LC_NONE)
+                    own_loop_note(program, t, dispatching, loop_entry[arg->function], c, moved_role, moved_call);
+            }
+        }
+    }
+    free(loop_entry);
+    uint32_t moved = 0;
+    for (uint32_t e = 0; e < program->entry_count; e++) {
+        if (moved_role[e] == OWN_LOOP_UNSEEN || moved_role[e] == OWN_LOOP_NO) {
+            moved_role[e] = LC_NONE;
+            moved_call[e] = LC_NONE;
+        } else {
+            moved++;
+        }
+    }
+    return moved;
+}
