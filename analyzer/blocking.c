@@ -28,6 +28,11 @@ int lc_value_is_nonblocking(const struct lc_program *program, const struct lc_pr
     return program->nonblocking_node && value->flow_node != LC_NONE && program->nonblocking_node[value->flow_node];
 }
 
+int lc_value_is_readonly(const struct lc_program *program, const struct lc_program_value *value)
+{
+    return program->readonly_node && value->flow_node != LC_NONE && program->readonly_node[value->flow_node];
+}
+
 /* -1 when the argument is missing (the condition cannot hold). */
 static int condition_holds(const struct lc_program *program, const struct lc_program_call *call,
                            const struct lc_arg_condition *condition)
@@ -42,6 +47,8 @@ static int condition_holds(const struct lc_program *program, const struct lc_pro
     case LC_ARG_LACKS_TOKEN: return !text_has_token(arg->text, condition->token);
     case LC_ARG_IS_NONBLOCKING: return lc_value_is_nonblocking(program, arg);
     case LC_ARG_NOT_NONBLOCKING: return !lc_value_is_nonblocking(program, arg);
+    case LC_ARG_IS_READONLY: return lc_value_is_readonly(program, arg);
+    case LC_ARG_NOT_READONLY: return !lc_value_is_readonly(program, arg);
     case LC_ARG_HAS_PREFIX: return text_has_prefix(arg->text, condition->token);
     case LC_ARG_LACKS_PREFIX: return !text_has_prefix(arg->text, condition->token);
     }
@@ -56,6 +63,7 @@ static const char *condition_text(struct lc_arena *arena, const struct lc_arg_co
         [LC_ARG_HAS_TOKEN] = LC_ARG_LACKS_TOKEN, [LC_ARG_LACKS_TOKEN] = LC_ARG_HAS_TOKEN,
         [LC_ARG_IS_NONBLOCKING] = LC_ARG_NOT_NONBLOCKING, [LC_ARG_NOT_NONBLOCKING] = LC_ARG_IS_NONBLOCKING,
         [LC_ARG_HAS_PREFIX] = LC_ARG_LACKS_PREFIX, [LC_ARG_LACKS_PREFIX] = LC_ARG_HAS_PREFIX,
+        [LC_ARG_IS_READONLY] = LC_ARG_NOT_READONLY, [LC_ARG_NOT_READONLY] = LC_ARG_IS_READONLY,
     };
     if (negated)
         test = opposite[test];
@@ -70,6 +78,10 @@ static const char *condition_text(struct lc_arena *arena, const struct lc_arg_co
         return lc_arena_printf(arena, "argument %d is a non-blocking descriptor", condition->position);
     case LC_ARG_NOT_NONBLOCKING:
         return lc_arena_printf(arena, "argument %d is not known to be non-blocking", condition->position);
+    case LC_ARG_IS_READONLY:
+        return lc_arena_printf(arena, "argument %d is a stream opened for reading only", condition->position);
+    case LC_ARG_NOT_READONLY:
+        return lc_arena_printf(arena, "argument %d is not known to be opened for reading only", condition->position);
     case LC_ARG_HAS_PREFIX:
         return lc_arena_printf(arena, "argument %d starts with \"%s\"", condition->position, condition->token);
     case LC_ARG_LACKS_PREFIX:

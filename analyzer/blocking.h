@@ -17,6 +17,8 @@ struct lc_call_blocking {
 
 /* Does the value name a descriptor known to be non-blocking? */
 int lc_value_is_nonblocking(const struct lc_program *program, const struct lc_program_value *value);
+/* Does the value name a stream known to be opened for reading only? */
+int lc_value_is_readonly(const struct lc_program *program, const struct lc_program_value *value);
 
 /* Does every condition hold at the call?  (Missing arguments: no.) */
 int lc_conditions_hold(const struct lc_program *program, uint32_t call, const struct lc_arg_condition *conditions,

@@ -30,6 +30,9 @@ enum lc_arg_test {
     LC_ARG_IS_NONBLOCKING,  /* argN=nonblocking : a descriptor known to be
                                non-blocking (nonblocking-descriptor models) */
     LC_ARG_NOT_NONBLOCKING, /* argN!=nonblocking */
+    LC_ARG_IS_READONLY,     /* argN=readonly : a stream opened for reading
+                               only (readonly-stream models) */
+    LC_ARG_NOT_READONLY,    /* argN!=readonly */
     LC_ARG_HAS_PREFIX,      /* argN^PREFIX : a string literal starting with
                                PREFIX (`/proc/`, `/dev/null`) */
     LC_ARG_LACKS_PREFIX,    /* argN!^PREFIX */
@@ -108,11 +111,16 @@ struct lc_library {
 /* `nonblocking-descriptor NAME result|argN [if COND]... reason "..."`: the
  * descriptor the call returns (position 0) or is given in argument N is
  * non-blocking from then on, when every condition holds (socket with
- * SOCK_NONBLOCK, fcntl(fd, F_SETFL, ... O_NONBLOCK)). */
+ * SOCK_NONBLOCK, fcntl(fd, F_SETFL, ... O_NONBLOCK)).
+ * `readonly-stream NAME result [if COND]... [unless COND]... reason "..."`:
+ * the stream the call returns is open for reading only (fopen with mode
+ * "r"), when every `if` holds and no `unless` does. */
 struct lc_descriptor_model {
     int position;                   /* 0: the result; else 1-based */
     struct lc_arg_condition *if_conditions;
     size_t if_count;
+    struct lc_arg_condition *unless_conditions;   /* readonly-stream only */
+    size_t unless_count;
     const char *reason;
 };
 
@@ -133,6 +141,7 @@ struct lc_function_model {
     struct lc_lock_model *lock;        /* NULL unless lock/unlock/trylock */
     struct lc_cpu_heavy_model *cpu_heavy; /* NULL unless `cpu-heavy NAME` */
     struct lc_descriptor_model *descriptor; /* NULL unless `nonblocking-descriptor` */
+    struct lc_descriptor_model *readonly_stream; /* NULL unless `readonly-stream` */
 };
 
 struct lc_models {

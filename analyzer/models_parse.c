@@ -149,8 +149,9 @@ static int lc_rules_parse_cpu_heavy(struct lc_rules_parser *parser)
     return lc_rules_applied(parser, model);
 }
 
-/* nonblocking-descriptor NAME result|argN [if COND]... reason "..." */
-static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
+/* nonblocking-descriptor NAME result|argN [if COND]... reason "...",
+ * readonly-stream NAME result [if COND]... [unless COND]... reason "..." */
+static int lc_rules_parse_state(struct lc_rules_parser *parser, int readonly)
 {
     struct lc_rules_clauses clauses = { 0 };
     const char *name = lc_rules_read_name(parser);
@@ -159,9 +160,11 @@ static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
     int position = lc_rules_read_descriptor_target(parser);
     if (position < 0)
         return -1;
+    if (readonly && position != 0)
+        return lc_rules_error(parser, "a read-only stream is a call's result");
     if (lc_rules_read_clauses(parser, 1, &clauses) != 0)
         return -1;
-    if (clauses.unless_count)
+    if (clauses.unless_count && !readonly)
         return lc_rules_error(parser, "unless is not allowed here (use if)");
     struct lc_function_model *model = lc_rules_function(parser, name);
     if (!model)
@@ -172,12 +175,25 @@ static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
         descriptor->position = position;
         descriptor->if_conditions = lc_rules_copy_conditions(parser, clauses.ifs, clauses.if_count, &failed);
         descriptor->if_count = clauses.if_count;
+        descriptor->unless_conditions = lc_rules_copy_conditions(parser, clauses.unlesses, clauses.unless_count,
+                                                                 &failed);
+        descriptor->unless_count = clauses.unless_count;
         descriptor->reason = lc_rules_copy(parser, clauses.reason, &failed);
     }
     if (failed)
         return lc_rules_error(parser, "out of memory");
-    model->descriptor = descriptor;
+    *(readonly ? &model->readonly_stream : &model->descriptor) = descriptor;
     return lc_rules_applied(parser, model);
+}
+
+static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_state(parser, 0);
+}
+
+static int lc_rules_parse_readonly_stream(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_state(parser, 1);
 }
 
 /* terminates NAME, fork NAME: a flag of the model (its offset). */
@@ -332,6 +348,7 @@ static const struct lc_rules_statement {
     { "trylock", lc_rules_parse_try },
     { "cpu-heavy", lc_rules_parse_cpu_heavy },
     { "nonblocking-descriptor", lc_rules_parse_descriptor },
+    { "readonly-stream", lc_rules_parse_readonly_stream },
     { "terminates", lc_rules_parse_terminates },
     { "fork", lc_rules_parse_fork },
 };

@@ -146,6 +146,8 @@ struct lc_program {
     uint32_t cut_pointer_count;
     uint8_t *nonblocking_node;           /* per flow node: holds a descriptor
                                             known to be non-blocking */
+    uint8_t *readonly_node;              /* per flow node: holds a stream
+                                            opened for reading only */
 
     struct lc_entry *entries;
     uint32_t entry_count;
@@ -210,6 +212,11 @@ uint32_t lc_fpflow_successors(const struct lc_program *program, uint32_t node, c
  * variable or field, arguments of `nonblocking-descriptor ... argN` calls,
  * and parameters every caller passes such a descriptor to. */
 int lc_nonblocking_resolve(struct lc_program *program);
+
+/* Mark the flow nodes that hold streams opened for reading only
+ * (streams.c): results of `readonly-stream` calls and what only they
+ * reach.  Returns 0 or -1 (no memory). */
+int lc_streams_resolve(struct lc_program *program);
 
 /* Mark the calls in the child of a fork (forks.c): those that run only
  * where a `fork NAME` call, or a function returning its result, returned

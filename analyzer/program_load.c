@@ -320,6 +320,7 @@ void lc_program_free(struct lc_program *program)
     free(program->held_locks);
     free(program->object_of_symbol);
     free(program->nonblocking_node);
+    free(program->readonly_node);
     free(program->entries);
     free(program->on_loop);
     free(program->on_worker);
