@@ -62,8 +62,8 @@ static void models_print_condition(FILE *out, const char *keyword, const struct 
     case LC_ARG_LACKS_TOKEN: fprintf(out, "!~%s", condition->token); break;
     case LC_ARG_IS_NONBLOCKING: fputs("=nonblocking", out); break;
     case LC_ARG_NOT_NONBLOCKING: fputs("!=nonblocking", out); break;
-    case LC_ARG_IS_READONLY: fputs("=readonly", out); break;
-    case LC_ARG_NOT_READONLY: fputs("!=readonly", out); break;
+    case LC_ARG_IN_STATE: fprintf(out, "=%s", lc_stream_state_word(condition->state)); break;
+    case LC_ARG_NOT_IN_STATE: fprintf(out, "!=%s", lc_stream_state_word(condition->state)); break;
     case LC_ARG_HAS_PREFIX: fprintf(out, "^%s", condition->token); break;
     case LC_ARG_LACKS_PREFIX: fprintf(out, "!^%s", condition->token); break;
     }
@@ -161,8 +161,10 @@ static void models_print_statements(const struct models_printer *p, const struct
     }
     if (model->descriptor)
         models_print_descriptor(p, "nonblocking-descriptor", name, model->descriptor);
-    if (model->readonly_stream)
-        models_print_descriptor(p, "readonly-stream", name, model->readonly_stream);
+    for (int state = 0; state < LC_STATE_COUNT; state++)
+        if (model->states[state])
+            models_print_descriptor(p, lc_stream_state_statement((enum lc_stream_state)state), name,
+                                    model->states[state]);
     if (model->library && model->library->offload) {
         fprintf(p->out, "%s  library %s offload ", p->indent, model->library->name);
         models_print_quoted(p->out, model->library->offload);
@@ -244,7 +246,8 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
         models_add_kind(row, 1, models_lock_keyword(model->lock->action));
     models_add_kind(row, model->cpu_heavy != NULL, "cpu-heavy");
     models_add_kind(row, model->descriptor != NULL, "nonblocking-descriptor");
-    models_add_kind(row, model->readonly_stream != NULL, "readonly-stream");
+    for (int state = 0; state < LC_STATE_COUNT; state++)
+        models_add_kind(row, model->states[state] != NULL, lc_stream_state_statement((enum lc_stream_state)state));
     models_add_kind(row, model->forks, "fork");
     models_add_kind(row, model->terminates, "terminates");
 }

@@ -149,10 +149,12 @@ static int lc_rules_parse_cpu_heavy(struct lc_rules_parser *parser)
     return lc_rules_applied(parser, model);
 }
 
-/* nonblocking-descriptor NAME result|argN [if COND]... reason "...",
- * readonly-stream NAME result [if COND]... [unless COND]... reason "..." */
-static int lc_rules_parse_state(struct lc_rules_parser *parser, int readonly)
+/* nonblocking-descriptor NAME result|argN [if COND]... reason "..." (state
+ * -1), readonly-stream / memory-file NAME result [if COND]... [unless
+ * COND]... reason "..." */
+static int lc_rules_parse_state(struct lc_rules_parser *parser, int state)
 {
+    int readonly = state >= 0;
     struct lc_rules_clauses clauses = { 0 };
     const char *name = lc_rules_read_name(parser);
     if (!name)
@@ -161,7 +163,7 @@ static int lc_rules_parse_state(struct lc_rules_parser *parser, int readonly)
     if (position < 0)
         return -1;
     if (readonly && position != 0)
-        return lc_rules_error(parser, "a read-only stream is a call's result");
+        return lc_rules_error(parser, "the state is that of a call's result");
     if (lc_rules_read_clauses(parser, 1, &clauses) != 0)
         return -1;
     if (clauses.unless_count && !readonly)
@@ -182,18 +184,23 @@ static int lc_rules_parse_state(struct lc_rules_parser *parser, int readonly)
     }
     if (failed)
         return lc_rules_error(parser, "out of memory");
-    *(readonly ? &model->readonly_stream : &model->descriptor) = descriptor;
+    *(readonly ? &model->states[state] : &model->descriptor) = descriptor;
     return lc_rules_applied(parser, model);
 }
 
 static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
 {
-    return lc_rules_parse_state(parser, 0);
+    return lc_rules_parse_state(parser, -1);
 }
 
 static int lc_rules_parse_readonly_stream(struct lc_rules_parser *parser)
 {
-    return lc_rules_parse_state(parser, 1);
+    return lc_rules_parse_state(parser, LC_STATE_READONLY);
+}
+
+static int lc_rules_parse_memory_file(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_state(parser, LC_STATE_MEMORY);
 }
 
 /* terminates NAME, fork NAME: a flag of the model (its offset). */
@@ -349,6 +356,7 @@ static const struct lc_rules_statement {
     { "cpu-heavy", lc_rules_parse_cpu_heavy },
     { "nonblocking-descriptor", lc_rules_parse_descriptor },
     { "readonly-stream", lc_rules_parse_readonly_stream },
+    { "memory-file", lc_rules_parse_memory_file },
     { "terminates", lc_rules_parse_terminates },
     { "fork", lc_rules_parse_fork },
 };
