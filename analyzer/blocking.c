@@ -28,6 +28,13 @@ int lc_value_is_nonblocking(const struct lc_program *program, const struct lc_pr
     return program->nonblocking_node && value->flow_node != LC_NONE && program->nonblocking_node[value->flow_node];
 }
 
+int lc_value_in_state(const struct lc_program *program, const struct lc_program_value *value,
+                      enum lc_stream_state state)
+{
+    const uint8_t *nodes = program->state_node[state];
+    return nodes && value->flow_node != LC_NONE && nodes[value->flow_node];
+}
+
 /* -1 when the argument is missing (the condition cannot hold). */
 static int condition_holds(const struct lc_program *program, const struct lc_program_call *call,
                            const struct lc_arg_condition *condition)
@@ -42,6 +49,8 @@ static int condition_holds(const struct lc_program *program, const struct lc_pro
     case LC_ARG_LACKS_TOKEN: return !text_has_token(arg->text, condition->token);
     case LC_ARG_IS_NONBLOCKING: return lc_value_is_nonblocking(program, arg);
     case LC_ARG_NOT_NONBLOCKING: return !lc_value_is_nonblocking(program, arg);
+    case LC_ARG_IN_STATE: return lc_value_in_state(program, arg, condition->state);
+    case LC_ARG_NOT_IN_STATE: return !lc_value_in_state(program, arg, condition->state);
     case LC_ARG_HAS_PREFIX: return text_has_prefix(arg->text, condition->token);
     case LC_ARG_LACKS_PREFIX: return !text_has_prefix(arg->text, condition->token);
     }
@@ -56,6 +65,11 @@ static const char *condition_text(struct lc_arena *arena, const struct lc_arg_co
         [LC_ARG_HAS_TOKEN] = LC_ARG_LACKS_TOKEN, [LC_ARG_LACKS_TOKEN] = LC_ARG_HAS_TOKEN,
         [LC_ARG_IS_NONBLOCKING] = LC_ARG_NOT_NONBLOCKING, [LC_ARG_NOT_NONBLOCKING] = LC_ARG_IS_NONBLOCKING,
         [LC_ARG_HAS_PREFIX] = LC_ARG_LACKS_PREFIX, [LC_ARG_LACKS_PREFIX] = LC_ARG_HAS_PREFIX,
+        [LC_ARG_IN_STATE] = LC_ARG_NOT_IN_STATE, [LC_ARG_NOT_IN_STATE] = LC_ARG_IN_STATE,
+    };
+    static const char *const state_text[LC_STATE_COUNT] = {
+        [LC_STATE_READONLY] = "a stream opened for reading only",
+        [LC_STATE_MEMORY] = "a file of /proc (memory)",
     };
     if (negated)
         test = opposite[test];
@@ -70,20 +84,23 @@ static const char *condition_text(struct lc_arena *arena, const struct lc_arg_co
         return lc_arena_printf(arena, "argument %d is a non-blocking descriptor", condition->position);
     case LC_ARG_NOT_NONBLOCKING:
         return lc_arena_printf(arena, "argument %d is not known to be non-blocking", condition->position);
+    case LC_ARG_IN_STATE:
+        return lc_arena_printf(arena, "argument %d is %s", condition->position, state_text[condition->state]);
+    case LC_ARG_NOT_IN_STATE:   /* an exception that did not apply: not a cause */
+        return NULL;
     case LC_ARG_HAS_PREFIX:
         return lc_arena_printf(arena, "argument %d starts with \"%s\"", condition->position, condition->token);
-    case LC_ARG_LACKS_PREFIX:
-        return lc_arena_printf(arena, "argument %d is not a string starting with \"%s\"", condition->position,
-                               condition->token);
+    case LC_ARG_LACKS_PREFIX:   /* likewise */
+        return NULL;
     }
     return NULL;
 }
 
 static const char *join(struct lc_arena *arena, const char *a, const char *b)
 {
-    if (!a)
-        return b;
-    return lc_arena_printf(arena, "%s and %s", a, b ? b : "");
+    if (!a || !b)
+        return a ? a : b;
+    return lc_arena_printf(arena, "%s and %s", a, b);
 }
 
 struct lc_call_blocking lc_call_blocks(const struct lc_program *program, uint32_t call, uint32_t target,

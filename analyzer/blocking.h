@@ -17,6 +17,9 @@ struct lc_call_blocking {
 
 /* Does the value name a descriptor known to be non-blocking? */
 int lc_value_is_nonblocking(const struct lc_program *program, const struct lc_program_value *value);
+/* Does the value name a stream or descriptor known to be in `state`? */
+int lc_value_in_state(const struct lc_program *program, const struct lc_program_value *value,
+                      enum lc_stream_state state);
 
 /* Does every condition hold at the call?  (Missing arguments: no.) */
 int lc_conditions_hold(const struct lc_program *program, uint32_t call, const struct lc_arg_condition *conditions,

@@ -62,6 +62,8 @@ static void models_print_condition(FILE *out, const char *keyword, const struct 
     case LC_ARG_LACKS_TOKEN: fprintf(out, "!~%s", condition->token); break;
     case LC_ARG_IS_NONBLOCKING: fputs("=nonblocking", out); break;
     case LC_ARG_NOT_NONBLOCKING: fputs("!=nonblocking", out); break;
+    case LC_ARG_IN_STATE: fprintf(out, "=%s", lc_stream_state_word(condition->state)); break;
+    case LC_ARG_NOT_IN_STATE: fprintf(out, "!=%s", lc_stream_state_word(condition->state)); break;
     case LC_ARG_HAS_PREFIX: fprintf(out, "^%s", condition->token); break;
     case LC_ARG_LACKS_PREFIX: fprintf(out, "!^%s", condition->token); break;
     }
@@ -111,16 +113,18 @@ static const char *models_lock_keyword(enum lc_lock_action action)
     return "lock";
 }
 
-static void models_print_descriptor(const struct models_printer *p, const char *name,
+static void models_print_descriptor(const struct models_printer *p, const char *keyword, const char *name,
                                     const struct lc_descriptor_model *descriptor)
 {
-    fprintf(p->out, "%s  nonblocking-descriptor %s ", p->indent, name);
+    fprintf(p->out, "%s  %s %s ", p->indent, keyword, name);
     if (descriptor->position == 0)
         fputs("result", p->out);
     else
         fprintf(p->out, "arg%d", descriptor->position);
     for (size_t i = 0; i < descriptor->if_count; i++)
         models_print_condition(p->out, "if", &descriptor->if_conditions[i]);
+    for (size_t i = 0; i < descriptor->unless_count; i++)
+        models_print_condition(p->out, "unless", &descriptor->unless_conditions[i]);
     fputs(" reason ", p->out);
     models_print_quoted(p->out, descriptor->reason ? descriptor->reason : "");
     fputc('\n', p->out);
@@ -156,7 +160,11 @@ static void models_print_statements(const struct models_printer *p, const struct
                            model->cpu_heavy->line);
     }
     if (model->descriptor)
-        models_print_descriptor(p, name, model->descriptor);
+        models_print_descriptor(p, "nonblocking-descriptor", name, model->descriptor);
+    for (int state = 0; state < LC_STATE_COUNT; state++)
+        if (model->states[state])
+            models_print_descriptor(p, lc_stream_state_statement((enum lc_stream_state)state), name,
+                                    model->states[state]);
     if (model->library && model->library->offload) {
         fprintf(p->out, "%s  library %s offload ", p->indent, model->library->name);
         models_print_quoted(p->out, model->library->offload);
@@ -238,6 +246,10 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
         models_add_kind(row, 1, models_lock_keyword(model->lock->action));
     models_add_kind(row, model->cpu_heavy != NULL, "cpu-heavy");
     models_add_kind(row, model->descriptor != NULL, "nonblocking-descriptor");
+    for (int state = 0; state < LC_STATE_COUNT; state++)
+        models_add_kind(row, model->states[state] != NULL, lc_stream_state_statement((enum lc_stream_state)state));
+    models_add_kind(row, model->forks, "fork");
+    models_add_kind(row, model->terminates, "terminates");
 }
 
 /* Every function, pattern and field model, sorted by name; 0 or -1. */

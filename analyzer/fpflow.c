@@ -367,7 +367,8 @@ int lc_fpflow_resolve(struct lc_program *program, FILE *err)
         || lc_forks_resolve(program) != 0)
         return -1;
     flow_drop_child_targets(program);
-    if (lc_registrations_collect(program) != 0 || lc_nonblocking_resolve(program) != 0)
+    if (lc_registrations_collect(program) != 0 || lc_nonblocking_resolve(program) != 0
+        || lc_streams_resolve(program) != 0)
         return -1;
     flow_report_cuts(program, err);
     return 0;

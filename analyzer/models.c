@@ -239,3 +239,13 @@ int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *a
     *vocabulary = (struct lc_lock_vocabulary){ functions, n, models->sync_types, models->sync_type_count, hash };
     return 0;
 }
+
+const char *lc_stream_state_word(enum lc_stream_state state)
+{
+    return state == LC_STATE_MEMORY ? "memory" : "readonly";
+}
+
+const char *lc_stream_state_statement(enum lc_stream_state state)
+{
+    return state == LC_STATE_MEMORY ? "memory-file" : "readonly-stream";
+}

@@ -20,6 +20,20 @@ enum lc_thread_role {
     LC_ROLE_THREAD,     /* on a thread of its own (pthread_create) */
 };
 
+/* What a `readonly-stream` or `memory-file` model says of the stream or
+ * descriptor a call returns. */
+enum lc_stream_state {
+    LC_STATE_READONLY,    /* opened for reading only: closing writes nothing */
+    LC_STATE_MEMORY,      /* a file of /proc: reading and writing it is
+                             memory work, no disk and no device */
+    LC_STATE_COUNT,
+};
+
+/* The condition word of a state ("readonly", "memory") and its
+ * statement ("readonly-stream", "memory-file"). */
+const char *lc_stream_state_word(enum lc_stream_state state);
+const char *lc_stream_state_statement(enum lc_stream_state state);
+
 /* A condition on one argument of a call (1-based position). */
 enum lc_arg_test {
     LC_ARG_IS_NULL,       /* argN=null  : the argument is NULL / 0 */
@@ -30,6 +44,9 @@ enum lc_arg_test {
     LC_ARG_IS_NONBLOCKING,  /* argN=nonblocking : a descriptor known to be
                                non-blocking (nonblocking-descriptor models) */
     LC_ARG_NOT_NONBLOCKING, /* argN!=nonblocking */
+    LC_ARG_IN_STATE,        /* argN=readonly, argN=memory : a stream or
+                               descriptor in that state (state models) */
+    LC_ARG_NOT_IN_STATE,    /* argN!=readonly, argN!=memory */
     LC_ARG_HAS_PREFIX,      /* argN^PREFIX : a string literal starting with
                                PREFIX (`/proc/`, `/dev/null`) */
     LC_ARG_LACKS_PREFIX,    /* argN!^PREFIX */
@@ -39,6 +56,7 @@ struct lc_arg_condition {
     int position;          /* 1-based */
     enum lc_arg_test test;
     const char *token;     /* HAS_TOKEN / LACKS_TOKEN, HAS_PREFIX / LACKS_PREFIX */
+    enum lc_stream_state state;  /* IN_STATE / NOT_IN_STATE */
 };
 
 /* `blocking NAME [if COND]... [unless COND]... reason "..." [instead "..."]`
@@ -108,11 +126,17 @@ struct lc_library {
 /* `nonblocking-descriptor NAME result|argN [if COND]... reason "..."`: the
  * descriptor the call returns (position 0) or is given in argument N is
  * non-blocking from then on, when every condition holds (socket with
- * SOCK_NONBLOCK, fcntl(fd, F_SETFL, ... O_NONBLOCK)). */
+ * SOCK_NONBLOCK, fcntl(fd, F_SETFL, ... O_NONBLOCK)).
+ * `readonly-stream NAME result [if COND]... [unless COND]... reason "..."`
+ * (and `memory-file`, the same way): the stream or descriptor the call
+ * returns is in that state (enum lc_stream_state) when every `if` holds
+ * and no `unless` does. */
 struct lc_descriptor_model {
     int position;                   /* 0: the result; else 1-based */
     struct lc_arg_condition *if_conditions;
     size_t if_count;
+    struct lc_arg_condition *unless_conditions;   /* state models only */
+    size_t unless_count;
     const char *reason;
 };
 
@@ -133,6 +157,8 @@ struct lc_function_model {
     struct lc_lock_model *lock;        /* NULL unless lock/unlock/trylock */
     struct lc_cpu_heavy_model *cpu_heavy; /* NULL unless `cpu-heavy NAME` */
     struct lc_descriptor_model *descriptor; /* NULL unless `nonblocking-descriptor` */
+    struct lc_descriptor_model *states[LC_STATE_COUNT]; /* `readonly-stream`,
+                                          `memory-file`; NULL when none */
 };
 
 struct lc_models {

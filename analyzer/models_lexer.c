@@ -195,7 +195,8 @@ int lc_rules_expect_end(struct lc_rules_parser *parser)
     return word ? lc_rules_error(parser, "unexpected '%s'", word->text) : 0;
 }
 
-/* argN=null | argN!=null | argN=nonblocking | argN!=nonblocking | argN~TOKEN
+/* argN=null | argN!=null | argN=nonblocking | argN!=nonblocking
+ * | argN=readonly | argN!=readonly | argN=memory | argN!=memory | argN~TOKEN
  * | argN!~TOKEN | argN^PREFIX | argN!^PREFIX; TOKEN and PREFIX point into
  * text. */
 static int lc_rules_parse_condition(const char *text, struct lc_arg_condition *condition)
@@ -215,6 +216,12 @@ static int lc_rules_parse_condition(const char *text, struct lc_arg_condition *c
         condition->test = negated ? LC_ARG_NOT_NONBLOCKING : LC_ARG_IS_NONBLOCKING;
         return 0;
     }
+    for (int state = 0; *rest == '=' && state < LC_STATE_COUNT; state++)
+        if (strcmp(rest + 1, lc_stream_state_word((enum lc_stream_state)state)) == 0) {
+            condition->test = negated ? LC_ARG_NOT_IN_STATE : LC_ARG_IN_STATE;
+            condition->state = (enum lc_stream_state)state;
+            return 0;
+        }
     if (*rest == '^' && rest[1]) {
         condition->test = negated ? LC_ARG_LACKS_PREFIX : LC_ARG_HAS_PREFIX;
         condition->token = rest + 1;
@@ -238,8 +245,8 @@ static int lc_rules_read_condition(struct lc_rules_parser *parser, const char *k
         return lc_rules_error(parser, "missing condition after '%s'", keyword);
     if (word->quoted || lc_rules_parse_condition(word->text, &conditions[*count]) != 0)
         return lc_rules_error(parser, "bad condition '%s' (expected argN=null, argN!=null, "
-                                      "argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, "
-                                      "argN^PREFIX or argN!^PREFIX)",
+                                      "argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, "
+                                      "argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)",
                               word->text);
     ++*count;
     return 0;

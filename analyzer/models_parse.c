@@ -1,11 +1,10 @@
-/* models_parse.c — reading rules files (format: rules/README.md).  One
+/* models_parse.c — reading rules text (format: rules/README.md).  One
  * statement per line, dispatched through the table at the end; an error is
  * printed as "file:line: message", its line is skipped and parsing goes on.
- * A line is applied only once it parsed whole.  Also loading files and
- * directories of them. */
+ * A line is applied only once it parsed whole.  Files and directories of
+ * them are read by models_load.c. */
 #include "models.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -149,9 +148,12 @@ static int lc_rules_parse_cpu_heavy(struct lc_rules_parser *parser)
     return lc_rules_applied(parser, model);
 }
 
-/* nonblocking-descriptor NAME result|argN [if COND]... reason "..." */
-static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
+/* nonblocking-descriptor NAME result|argN [if COND]... reason "..." (state
+ * -1), readonly-stream / memory-file NAME result [if COND]... [unless
+ * COND]... reason "..." */
+static int lc_rules_parse_state(struct lc_rules_parser *parser, int state)
 {
+    int readonly = state >= 0;
     struct lc_rules_clauses clauses = { 0 };
     const char *name = lc_rules_read_name(parser);
     if (!name)
@@ -159,9 +161,11 @@ static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
     int position = lc_rules_read_descriptor_target(parser);
     if (position < 0)
         return -1;
+    if (readonly && position != 0)
+        return lc_rules_error(parser, "the state is that of a call's result");
     if (lc_rules_read_clauses(parser, 1, &clauses) != 0)
         return -1;
-    if (clauses.unless_count)
+    if (clauses.unless_count && !readonly)
         return lc_rules_error(parser, "unless is not allowed here (use if)");
     struct lc_function_model *model = lc_rules_function(parser, name);
     if (!model)
@@ -172,12 +176,30 @@ static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
         descriptor->position = position;
         descriptor->if_conditions = lc_rules_copy_conditions(parser, clauses.ifs, clauses.if_count, &failed);
         descriptor->if_count = clauses.if_count;
+        descriptor->unless_conditions = lc_rules_copy_conditions(parser, clauses.unlesses, clauses.unless_count,
+                                                                 &failed);
+        descriptor->unless_count = clauses.unless_count;
         descriptor->reason = lc_rules_copy(parser, clauses.reason, &failed);
     }
     if (failed)
         return lc_rules_error(parser, "out of memory");
-    model->descriptor = descriptor;
+    *(readonly ? &model->states[state] : &model->descriptor) = descriptor;
     return lc_rules_applied(parser, model);
+}
+
+static int lc_rules_parse_descriptor(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_state(parser, -1);
+}
+
+static int lc_rules_parse_readonly_stream(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_state(parser, LC_STATE_READONLY);
+}
+
+static int lc_rules_parse_memory_file(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_state(parser, LC_STATE_MEMORY);
 }
 
 /* terminates NAME, fork NAME: a flag of the model (its offset). */
@@ -344,6 +366,8 @@ static const struct lc_rules_statement {
     { "trylock", lc_rules_parse_try },
     { "cpu-heavy", lc_rules_parse_cpu_heavy },
     { "nonblocking-descriptor", lc_rules_parse_descriptor },
+    { "readonly-stream", lc_rules_parse_readonly_stream },
+    { "memory-file", lc_rules_parse_memory_file },
     { "terminates", lc_rules_parse_terminates },
     { "fork", lc_rules_parse_fork },
     { "sync-type", lc_rules_parse_sync_type },
@@ -391,82 +415,4 @@ int lc_models_load_text(struct lc_models *models, const char *name,
     }
     free(copy);
     return parser.errors;
-}
-
-/* The whole file, NUL-terminated, or NULL with errno set. */
-static char *lc_rules_read_file(const char *path)
-{
-    FILE *file = fopen(path, "rb");
-    if (!file)
-        return NULL;
-    size_t size = 0, cap = 4096;
-    char *text = malloc(cap);
-    while (text) {
-        size += fread(text + size, 1, cap - size - 1, file);
-        if (size < cap - 1)
-            break;
-        char *grown = realloc(text, cap *= 2);
-        if (!grown)
-            free(text);
-        text = grown;
-    }
-    int failed = !text || ferror(file);
-    int saved = errno;
-    fclose(file);
-    if (failed) {
-        free(text);
-        errno = saved ? saved : ENOMEM;
-        return NULL;
-    }
-    text[size] = '\0';
-    return text;
-}
-
-int lc_models_load_file(struct lc_models *models, const char *path, FILE *err)
-{
-    char *text = lc_rules_read_file(path);
-    if (!text) {
-        fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
-        return -1;
-    }
-    int errors = lc_models_load_text(models, path, text, err);
-    free(text);
-    return errors;
-}
-
-static int lc_rules_is_rules_file(const struct dirent *entry)
-{
-    size_t length = strlen(entry->d_name);
-    return entry->d_name[0] != '.' && length > 6
-        && strcmp(entry->d_name + length - 6, ".rules") == 0;
-}
-
-static int lc_rules_compare_names(const struct dirent **a, const struct dirent **b)
-{
-    return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-int lc_models_load_dir(struct lc_models *models, const char *dir, FILE *err)
-{
-    struct dirent **entries = NULL;
-    int count = scandir(dir, &entries, lc_rules_is_rules_file, lc_rules_compare_names);
-    if (count < 0) {
-        fprintf(err, "%s: cannot read directory: %s\n", dir, strerror(errno));
-        return -1;
-    }
-    int errors = 0;
-    for (int i = 0; i < count; i++) {
-        char *path = NULL;
-        if (asprintf(&path, "%s/%s", dir, entries[i]->d_name) < 0) {
-            fprintf(err, "%s: out of memory\n", dir);
-            errors++;
-        } else {
-            int file_errors = lc_models_load_file(models, path, err);
-            errors += file_errors < 0 ? 1 : file_errors;
-            free(path);
-        }
-        free(entries[i]);
-    }
-    free(entries);
-    return errors;
 }

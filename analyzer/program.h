@@ -161,6 +161,9 @@ struct lc_program {
     uint32_t cut_pointer_count;
     uint8_t *nonblocking_node;           /* per flow node: holds a descriptor
                                             known to be non-blocking */
+    uint8_t *state_node[LC_STATE_COUNT]; /* per state, per flow node: holds
+                                            a stream or descriptor in that
+                                            state (streams.c) */
 
     struct lc_entry *entries;
     uint32_t entry_count;
@@ -226,6 +229,11 @@ uint32_t lc_fpflow_successors(const struct lc_program *program, uint32_t node, c
  * variable or field, arguments of `nonblocking-descriptor ... argN` calls,
  * and parameters every caller passes such a descriptor to. */
 int lc_nonblocking_resolve(struct lc_program *program);
+
+/* Mark the flow nodes that hold streams or descriptors in each state
+ * (streams.c): results of `readonly-stream` / `memory-file` calls and what
+ * only they reach.  Returns 0 or -1 (no memory). */
+int lc_streams_resolve(struct lc_program *program);
 
 /* Mark the calls in the child of a fork (forks.c): those that run only
  * where a `fork NAME` call, or a function returning its result, returned

@@ -347,6 +347,8 @@ void lc_program_free(struct lc_program *program)
     free(program->held_locks);
     free(program->object_of_symbol);
     free(program->nonblocking_node);
+    for (int state = 0; state < LC_STATE_COUNT; state++)
+        free(program->state_node[state]);
     free(program->entries);
     free(program->registered);
     free(program->on_loop);

@@ -30,9 +30,40 @@ static int lock_wait_on_worker(const struct lc_threads *t, uint32_t function, ui
     return 0;
 }
 
-/* What makes a call slow: it blocks, or it is (inside) CPU-heavy work. */
+static int lock_wait_call_holds(const struct lc_program *program, uint32_t call, uint32_t lock)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    for (uint32_t i = 0; i < c->lock_count; i++)
+        if (program->held_locks[c->first_lock + i] == lock)
+            return 1;
+    return 0;
+}
+
+static int lock_wait_inside(const struct lc_program *program, uint32_t loop, uint32_t outer)
+{
+    while (loop != LC_NONE && loop != outer)
+        loop = program->loops[loop].parent;
+    return loop != LC_NONE;
+}
+
+/* Is `lock` held across the whole of `loop` (of `call`'s function): do all
+ * the function's calls inside it hold it?  The call taking the lock does
+ * not (it carries the locks held before it): a lock taken and released in
+ * each turn is not held across the loop. */
+static int lock_wait_held_across(const struct lc_program *program, uint32_t call, uint32_t loop, uint32_t lock)
+{
+    const struct lc_program_function *fn = &program->functions[program->calls[call].caller];
+    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++)
+        if (lock_wait_inside(program, program->calls[c].loop, loop) && !lock_wait_call_holds(program, c, lock))
+            return 0;
+    return 1;
+}
+
+/* What makes a call slow while `lock` is held: it blocks, it is (inside)
+ * CPU-heavy work, or it is in a CPU-heavy loop the lock is held across
+ * (`entry_lock`: held on entry to the function, so across all of it). */
 static const char *lock_wait_slow(const struct lc_program *program, const struct lc_cost *cost, unsigned threshold,
-                                  uint32_t call, struct lc_arena *arena)
+                                  uint32_t call, uint32_t lock, int entry_lock, struct lc_arena *arena)
 {
     const struct lc_program_call *c = &program->calls[call];
     for (uint32_t t = 0; t < c->target_count; t++) {
@@ -44,11 +75,12 @@ static const char *lock_wait_slow(const struct lc_program *program, const struct
         return lc_arena_printf(arena, "does CPU-heavy work (a call to '%s')",
                                c->target_count ? program->functions[program->targets[c->first_target]].name : "?");
     uint32_t outer = c->loop;
-    while (outer != LC_NONE && program->loops[outer].parent != LC_NONE)
+    if (outer == LC_NONE || !(entry_lock || lock_wait_held_across(program, call, outer, lock)))
+        return NULL;
+    while (program->loops[outer].parent != LC_NONE
+           && (entry_lock || lock_wait_held_across(program, call, program->loops[outer].parent, lock)))
         outer = program->loops[outer].parent;
-    if (outer != LC_NONE && cost->loop_level[outer] >= threshold)
-        return "runs a CPU-heavy loop";
-    return NULL;
+    return cost->loop_level[outer] >= threshold ? "runs a CPU-heavy loop" : NULL;
 }
 
 static void lock_wait_report(const struct lc_program *program, const struct lc_threads *t, uint32_t acquire,
@@ -107,7 +139,6 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
         uint32_t role;
         if (!lc_program_function_is_followed(program, call->caller) || !lock_wait_on_worker(threads, call->caller, &role))
             continue;
-        const char *slow = NULL;
         for (uint32_t i = 0; i < call->lock_count + threads->entry_lock_count[call->caller]; i++) {
             uint32_t lock = i < call->lock_count ? program->held_locks[call->first_lock + i]
                                                  : threads->entry_locks[call->caller][i - call->lock_count];
@@ -116,9 +147,9 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
             if (holds[lock].what || lc_locks_is_argument(program, call, lock)
                 || (i >= call->lock_count && !lc_locks_entry_held_at(program, threads, call->caller, lock, &call->loc)))
                 continue;
-            if (!slow && !(slow = lock_wait_slow(program, cost, threshold, c, &out->arena)))
-                break;
-            holds[lock] = (struct lock_hold){ c, role, slow };
+            const char *slow = lock_wait_slow(program, cost, threshold, c, lock, i >= call->lock_count, &out->arena);
+            if (slow)
+                holds[lock] = (struct lock_hold){ c, role, slow };
         }
     }
     for (uint32_t f = 0; holds && f < program->function_count; f++) {

@@ -133,7 +133,23 @@ static void test_callback_descriptor_and_fork(void **state)
                "callback demo_watch arg4 loop descriptor arg2 arg1\n"
                "callback demo_watch arg5 loop\n"
                "fork demo_fork\n"
-               "blocking demo_open unless arg1^/proc/ if arg2!^/dev/ reason \"opens\"\n");
+               "blocking demo_open unless arg1^/proc/ if arg2!^/dev/ reason \"opens\"\n"
+               "readonly-stream demo_open result if arg2^r unless arg2^r+ reason \"read\"\n"
+               "blocking demo_close unless arg1=readonly reason \"closes\"\n"
+               "memory-file demo_proc result if arg1^/proc/ reason \"procfs\"\n"
+               "blocking demo_read unless arg1=memory reason \"reads\"\n");
+    const struct lc_descriptor_model *readonly = find(&models, "demo_open")->states[LC_STATE_READONLY];
+    assert_non_null(readonly);
+    assert_int_equal(readonly->position, 0);
+    assert_int_equal(readonly->if_count, 1);
+    assert_int_equal(readonly->unless_count, 1);
+    assert_string_equal(readonly->unless_conditions[0].token, "r+");
+    const struct lc_arg_condition *closed = &find(&models, "demo_close")->blocking->unless_conditions[0];
+    assert_int_equal(closed->test, LC_ARG_IN_STATE);
+    assert_int_equal(closed->state, LC_STATE_READONLY);
+    assert_null(find(&models, "demo_open")->states[LC_STATE_MEMORY]);
+    assert_non_null(find(&models, "demo_proc")->states[LC_STATE_MEMORY]);
+    assert_int_equal(find(&models, "demo_read")->blocking->unless_conditions[0].state, LC_STATE_MEMORY);
     const struct lc_function_model *open_model = find(&models, "demo_open");
     assert_int_equal(open_model->blocking->unless_conditions[0].test, LC_ARG_HAS_PREFIX);
     assert_string_equal(open_model->blocking->unless_conditions[0].token, "/proc/");
@@ -293,7 +309,7 @@ static void test_errors(void **state)
     expect_error("blocking x because \"a\"",
                  "blocking x: unexpected 'because' (expected if, unless, reason or instead, once each)");
     expect_error("blocking x if reason \"r\"",
-                 "blocking x: bad condition 'reason' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
+                 "blocking x: bad condition 'reason' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if", "blocking x: missing condition after 'if'");
     expect_error("nonblocking-descriptor s argX reason \"r\"",
                  "nonblocking-descriptor s: expected result or argN after the name");
@@ -302,13 +318,13 @@ static void test_errors(void **state)
     expect_error("nonblocking-descriptor s result if arg2~X",
                  "nonblocking-descriptor s: missing reason \"...\"");
     expect_error("blocking x unless arg0=null reason \"r\"",
-                 "blocking x: bad condition 'arg0=null' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
+                 "blocking x: bad condition 'arg0=null' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2=NULL reason \"r\"",
-                 "blocking x: bad condition 'arg2=NULL' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
+                 "blocking x: bad condition 'arg2=NULL' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2~ reason \"r\"",
-                 "blocking x: bad condition 'arg2~' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
+                 "blocking x: bad condition 'arg2~' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2~A|B reason \"r\"",
-                 "blocking x: bad condition 'arg2~A|B' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
+                 "blocking x: bad condition 'arg2~A|B' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("cpu-heavy x if arg1=null reason \"r\"",
                  "cpu-heavy x: unexpected 'if' (expected reason or instead, once each)");
     expect_error("callback x", "callback x: missing argument position (argN)");
