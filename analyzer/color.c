@@ -78,7 +78,8 @@ static int color_blocking(struct lc_program *program)
                        && ((fn->annotations & LC_ANNOT_BLOCKING) || (fn->model && fn->model->blocking));
     }
     uint32_t head = 0, tail = 0;
-    for (uint32_t c = 0; c < program->call_count; c++) {
+    for (uint32_t i = 0; i < program->model_call_count; i++) {
+        uint32_t c = program->model_calls[i];
         const struct lc_program_call *call = &program->calls[c];
         for (uint32_t t = 0; t < call->target_count; t++) {
             uint32_t g = program->targets[call->first_target + t], f = call->caller;

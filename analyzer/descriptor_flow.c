@@ -99,7 +99,8 @@ static int flow_collect_callback(struct lc_descriptor_flow *flow, uint32_t call,
 static int flow_collect_callbacks(struct lc_descriptor_flow *flow)
 {
     struct lc_program *program = flow->program;
-    for (uint32_t call = 0; call < program->call_count; call++) {
+    for (uint32_t i = 0; i < program->model_call_count; i++) {
+        uint32_t call = program->model_calls[i];
         const struct lc_program_call *c = &program->calls[call];
         for (uint32_t t = 0; t < c->target_count; t++) {
             const struct lc_function_model *model = program->functions[program->targets[c->first_target + t]].model;

@@ -42,8 +42,8 @@ static int forks_call_forks(struct lc_program *program, const struct lc_descript
  * `terminates` model) does not return either. */
 static void forks_mark_crash_paths(struct lc_program *program)
 {
-    for (uint32_t c = 0; c < program->call_count; c++) {
-        const struct lc_program_call *call = &program->calls[c];
+    for (uint32_t i = 0; i < program->model_call_count; i++) {
+        const struct lc_program_call *call = &program->calls[program->model_calls[i]];
         for (uint32_t t = 0; call->after_comma != LC_NONE && t < call->target_count; t++) {
             const struct lc_function_model *model = program->functions[program->targets[call->first_target + t]].model;
             if (model && model->terminates)

@@ -349,6 +349,28 @@ static int flow_fill_targets(struct lc_program *program)
     return 0;
 }
 
+/* program->model_calls, once every call has its targets. */
+static int flow_model_calls(struct lc_program *program)
+{
+    uint32_t count = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t c = 0; c < program->call_count; c++) {
+            const struct lc_program_call *call = &program->calls[c];
+            int described = 0;
+            for (uint32_t t = 0; t < call->target_count && !described; t++) {
+                const struct lc_program_function *fn = &program->functions[program->targets[call->first_target + t]];
+                described = fn->model || fn->annotations;
+            }
+            if (described && pass == 1)
+                program->model_calls[program->model_call_count++] = c;
+            count += described && pass == 0;
+        }
+        if (pass == 0 && !(program->model_calls = malloc(((size_t)count + 1) * sizeof *program->model_calls)))
+            return -1;
+    }
+    return 0;
+}
+
 static void flow_report_cuts(const struct lc_program *program, FILE *err)
 {
     for (uint32_t n = 0; n < program->flow_node_count; n++) {
@@ -364,7 +386,7 @@ static void flow_report_cuts(const struct lc_program *program, FILE *err)
 int lc_fpflow_resolve(struct lc_program *program, FILE *err)
 {
     if (flow_seed(program) != 0 || flow_run(program) != 0 || flow_fill_targets(program) != 0
-        || lc_forks_resolve(program) != 0)
+        || flow_model_calls(program) != 0 || lc_forks_resolve(program) != 0)
         return -1;
     flow_drop_child_targets(program);
     if (lc_registrations_collect(program) != 0 || lc_nonblocking_resolve(program) != 0

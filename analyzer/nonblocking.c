@@ -59,7 +59,8 @@ static enum lc_descriptor_source nonblocking_classify_call(struct lc_program *pr
 /* Arguments a `nonblocking-descriptor NAME argN` call makes non-blocking. */
 static void nonblocking_seed_arguments(struct lc_program *program, struct lc_descriptor_flow *flow)
 {
-    for (uint32_t call = 0; call < program->call_count; call++) {
+    for (uint32_t i = 0; i < program->model_call_count; i++) {
+        uint32_t call = program->model_calls[i];
         const struct lc_program_call *c = &program->calls[call];
         for (uint32_t t = 0; t < c->target_count; t++) {
             const struct lc_program_function *fn = &program->functions[program->targets[c->first_target + t]];

@@ -138,6 +138,12 @@ struct lc_program {
     uint32_t arg_count;
     uint32_t *targets;                   /* resolved callees of each call */
     uint32_t target_count;
+    uint32_t *model_calls;               /* the calls with a target that a
+                                            model or an annotation describes,
+                                            in order (fpflow.c): the passes
+                                            that look for modelled calls walk
+                                            these instead of every call */
+    uint32_t model_call_count;
     struct lc_program_store *stores;
     uint32_t store_count;
     struct lc_program_loop *loops;

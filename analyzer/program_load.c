@@ -340,6 +340,7 @@ void lc_program_free(struct lc_program *program)
     free(program->calls);
     free(program->args);
     free(program->targets);
+    free(program->model_calls);
     free(program->stores);
     free(program->loops);
     free(program->accesses);

@@ -49,8 +49,8 @@ static int registrations_add_value(struct registrations *r, const struct lc_prog
 static int registrations_from_calls(struct registrations *r)
 {
     struct lc_program *program = r->program;
-    for (uint32_t c = 0; c < program->call_count; c++) {
-        const struct lc_program_call *call = &program->calls[c];
+    for (uint32_t i = 0; i < program->model_call_count; i++) {
+        const struct lc_program_call *call = &program->calls[program->model_calls[i]];
         for (uint32_t t = 0; t < call->target_count; t++) {
             const struct lc_program_function *api = &program->functions[program->targets[call->first_target + t]];
             if (!api->model)

@@ -49,7 +49,8 @@ uint32_t lc_threads_own_loop_entries(const struct lc_program *program, const str
     for (uint32_t e = 0; e < program->entry_count; e++)
         if (program->entries[e].role == LC_ROLE_LOOP)
             loop_entry[program->entries[e].function] = e;
-    for (uint32_t c = 0; c < program->call_count; c++) {
+    for (uint32_t i = 0; i < program->model_call_count; i++) {
+        uint32_t c = program->model_calls[i];
         const struct lc_program_call *call = &program->calls[c];
         for (uint32_t k = 0; k < call->target_count; k++) {
             const struct lc_function_model *model = program->functions[program->targets[call->first_target + k]].model;
