@@ -237,15 +237,17 @@ static int color_thread_roles(struct lc_program *program)
 /* Colors, then thread roles and CPU costs, computed here once for every
  * check that needs them (program.h).  Two threads share the passes, each
  * pass reading only what the passes before it wrote: the components while
- * the loop and worker reach and the blocking colors are computed (none of
- * them reads the components), then the costs (which read functions, calls,
+ * the lock wrappers' locksets, the loop and worker reach and the blocking
+ * colors are computed (none of them reads the components, and the
+ * components read no lockset), then the costs (which read functions, calls,
  * loops and the components) while the entry counts and the thread roles
  * are.  A pass that fails leaves its result NULL for lc_program_free. */
 static int color_passes(struct lc_program *program)
 {
     struct color_job job;
     color_job_start(&job, program, color_components);
-    int rc = color_reach(program, 1, program->on_loop, program->loop_parent, program->loop_entry) == 0
+    int rc = lc_lock_wrappers_apply(program) == 0
+                     && color_reach(program, 1, program->on_loop, program->loop_parent, program->loop_entry) == 0
                      && color_reach(program, 0, program->on_worker, NULL, NULL) == 0 && color_blocking(program) == 0
                  ? 0
                  : -1;
@@ -277,8 +279,6 @@ int lc_color_program(struct lc_program *program)
         program->followed[f] &= (uint8_t)!program->terminates[f];
     for (uint32_t e = 0; e < program->entry_count; e++)
         program->registered[program->entries[e].function] = 1;
-    if (lc_lock_wrappers_apply(program) != 0)
-        return -1;
     memset(program->loop_parent, 0xff, n * sizeof *program->loop_parent);
     memset(program->loop_entry, 0xff, n * sizeof *program->loop_entry);
     memset(program->blocking_via, 0xff, n * sizeof *program->blocking_via);

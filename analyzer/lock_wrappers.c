@@ -17,6 +17,8 @@
  * bracket what lies between them. */
 #include "locks.h"
 
+#include "callers.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,15 +165,32 @@ int lc_lock_wrappers_apply(struct lc_program *program)
     for (uint32_t f = 0; rc == 0 && f < program->function_count; f++)
         wrappers[f] = (struct wrapper){ LC_NONE, 0 };
     /* Wrappers of wrappers: a few rounds, each sees the wrappers the last
-     * one found (and may find a function balanced after all). */
+     * one found (and may find a function balanced after all).  Only a
+     * function that calls a lock model or a function that changed can be
+     * or stop being one: those are the candidates (marked for good). */
+    uint8_t *candidate = rc == 0 ? calloc(n, 1) : NULL;
+    rc = candidate ? 0 : -1;
+    for (uint32_t i = 0; rc == 0 && i < program->model_call_count; i++) {
+        const struct lc_program_call *c = &program->calls[program->model_calls[i]];
+        int action = 0;
+        if (wrappers_call_lock(program, wrappers, c, &action) != LC_NONE)
+            candidate[c->caller] = 1;
+    }
     for (int round = 0, changed = 1; rc == 0 && changed && round < LC_LOCK_WRAPPER_DEPTH; round++) {
         changed = 0;
         for (uint32_t f = 0; f < program->function_count; f++) {
+            if (!candidate[f])
+                continue;
             struct wrapper w = wrappers_of(program, wrappers, f);
-            changed |= w.lock != wrappers[f].lock || w.action != wrappers[f].action;
+            if (w.lock == wrappers[f].lock && w.action == wrappers[f].action)
+                continue;
+            changed = 1;
             wrappers[f] = w;
+            for (uint32_t r = program->callers->start[f]; r < program->callers->start[f + 1]; r++)
+                candidate[program->callers->functions[r]] = 1;
         }
     }
+    free(candidate);
     for (uint32_t f = 0; rc == 0 && f < program->function_count; f++)
         any |= wrappers[f].lock != LC_NONE;
     for (uint32_t c = 0; rc == 0 && any && c < program->call_count; c++) {

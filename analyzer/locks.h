@@ -17,7 +17,8 @@ uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call);
 /* Add to the locksets of calls and accesses the locks that lock wrappers
  * hold there (lock_wrappers.c: a function that returns holding a lock it
  * took, and its unlocking partner).  Returns 0, or -1 when memory runs out
- * (the locksets are then unchanged). */
+ * (the locksets are then unchanged).  Needs the reverse call graph and
+ * program->model_calls. */
 int lc_lock_wrappers_apply(struct lc_program *program);
 
 /* Is `lock`, one of `function`'s entry locks, still held at `at`: not
