@@ -137,7 +137,8 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
     for (uint32_t c = 0; holds && c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         uint32_t role;
-        if (!lc_program_function_is_followed(program, call->caller) || !lock_wait_on_worker(threads, call->caller, &role))
+        if ((call->lock_count == 0 && threads->entry_lock_count[call->caller] == 0)
+            || !lc_program_function_is_followed(program, call->caller) || !lock_wait_on_worker(threads, call->caller, &role))
             continue;
         for (uint32_t i = 0; i < call->lock_count + threads->entry_lock_count[call->caller]; i++) {
             uint32_t lock = i < call->lock_count ? program->held_locks[call->first_lock + i]
@@ -152,15 +153,15 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
                 holds[lock] = (struct lock_hold){ c, role, slow };
         }
     }
-    for (uint32_t f = 0; holds && f < program->function_count; f++) {
+    /* Then the loop's lock calls (lock models: among the modelled calls,
+     * which are in the order of their callers). */
+    for (uint32_t i = 0; holds && i < program->model_call_count; i++) {
+        uint32_t c = program->model_calls[i], f = program->calls[c].caller;
         if (!program->on_loop[f] || !lc_program_function_is_followed(program, f))
             continue;
-        const struct lc_program_function *fn = &program->functions[f];
-        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
-            uint32_t lock = lc_locks_acquired(program, c);
-            if (lock != LC_NONE && holds[lock].what)
-                lock_wait_report(program, threads, c, lock, &holds[lock], out);
-        }
+        uint32_t lock = lc_locks_acquired(program, c);
+        if (lock != LC_NONE && holds[lock].what)
+            lock_wait_report(program, threads, c, lock, &holds[lock], out);
     }
     free(holds);
 }
