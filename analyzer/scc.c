@@ -5,6 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A function's visit number and lowest number it reaches, side by side:
+ * an edge to a function seen before reads both at once. */
+struct scc_visit {
+    uint32_t index, low;
+};
+
 struct scc_frame {
     uint32_t function;
     uint32_t next, end;         /* its edges left: program->targets[next .. end) */
@@ -29,8 +35,7 @@ int lc_scc_compute(const struct lc_program *program, struct lc_scc *scc)
 {
     uint32_t n = program->function_count;
     memset(scc, 0, sizeof *scc);
-    uint32_t *index = malloc(((size_t)n + 1) * sizeof *index);
-    uint32_t *low = malloc(((size_t)n + 1) * sizeof *low);
+    struct scc_visit *visit = malloc(((size_t)n + 1) * sizeof *visit);
     uint8_t *on_stack = calloc((size_t)n + 1, 1);
     uint32_t *stack = malloc(((size_t)n + 1) * sizeof *stack);
     struct scc_frame *frames = malloc(((size_t)n + 1) * sizeof *frames);
@@ -38,35 +43,35 @@ int lc_scc_compute(const struct lc_program *program, struct lc_scc *scc)
     scc->component_start = malloc(((size_t)n + 2) * sizeof *scc->component_start);
     scc->component_of = malloc(((size_t)n + 1) * sizeof *scc->component_of);
     int rc = -1;
-    if (!index || !low || !on_stack || !stack || !frames || !scc->order || !scc->component_start
+    if (!visit || !on_stack || !stack || !frames || !scc->order || !scc->component_start
         || !scc->component_of)
         goto done;
-    memset(index, 0xff, ((size_t)n + 1) * sizeof *index);
+    memset(visit, 0xff, ((size_t)n + 1) * sizeof *visit);
     uint32_t next_index = 0, stack_top = 0, emitted = 0;
     for (uint32_t root = 0; root < n; root++) {
-        if (index[root] != LC_NONE)
+        if (visit[root].index != LC_NONE)
             continue;
         uint32_t depth = 0;
         frames[depth++] = scc_enter(program, root);
-        index[root] = low[root] = next_index++;
+        visit[root].index = visit[root].low = next_index++;
         stack[stack_top++] = root;
         on_stack[root] = 1;
         while (depth > 0) {
             struct scc_frame *frame = &frames[depth - 1];
             uint32_t callee = scc_next_edge(program, frame);
             if (callee != LC_NONE) {
-                if (index[callee] == LC_NONE) {
-                    index[callee] = low[callee] = next_index++;
+                if (visit[callee].index == LC_NONE) {
+                    visit[callee].index = visit[callee].low = next_index++;
                     stack[stack_top++] = callee;
                     on_stack[callee] = 1;
                     frames[depth++] = scc_enter(program, callee);
-                } else if (on_stack[callee] && index[callee] < low[frame->function]) {
-                    low[frame->function] = index[callee];
+                } else if (on_stack[callee] && visit[callee].index < visit[frame->function].low) {
+                    visit[frame->function].low = visit[callee].index;
                 }
                 continue;
             }
             uint32_t f = frame->function;
-            if (low[f] == index[f]) {
+            if (visit[f].low == visit[f].index) {
                 scc->component_start[scc->component_count] = emitted;
                 uint32_t member;
                 do {
@@ -78,15 +83,14 @@ int lc_scc_compute(const struct lc_program *program, struct lc_scc *scc)
                 scc->component_count++;
             }
             depth--;
-            if (depth > 0 && low[f] < low[frames[depth - 1].function])
-                low[frames[depth - 1].function] = low[f];
+            if (depth > 0 && visit[f].low < visit[frames[depth - 1].function].low)
+                visit[frames[depth - 1].function].low = visit[f].low;
         }
     }
     scc->component_start[scc->component_count] = emitted;
     rc = 0;
 done:
-    free(index);
-    free(low);
+    free(visit);
     free(on_stack);
     free(stack);
     free(frames);
