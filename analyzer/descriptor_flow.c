@@ -2,19 +2,15 @@
  * gives it or every source of the node has it (descriptor_flow.h). */
 #include "descriptor_flow.h"
 
+#include "grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 static int flow_add_edge(struct lc_descriptor_flow *flow, uint32_t from, uint32_t to)
 {
-    if (flow->edge_count == flow->edge_cap) {
-        uint32_t cap = flow->edge_cap ? flow->edge_cap * 2 : 64;
-        struct lc_descriptor_edge *grown = realloc(flow->edges, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        flow->edges = grown;
-        flow->edge_cap = cap;
-    }
+    if (lc_grow((void **)&flow->edges, &flow->edge_cap, flow->edge_count, sizeof *flow->edges, 64) != 0)
+        return -1;
     flow->edges[flow->edge_count++] = (struct lc_descriptor_edge){ from, to };
     return 0;
 }

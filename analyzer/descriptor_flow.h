@@ -37,7 +37,8 @@ struct lc_descriptor_flow {
     struct lc_program *program;
     uint32_t node_count;
     struct lc_descriptor_edge *edges;   /* besides fpflow's, sorted by from */
-    uint32_t edge_count, edge_cap;
+    uint32_t edge_count;
+    size_t edge_cap;
     uint32_t *edge_start;               /* node -> first edge; node_count + 1 */
     uint8_t *seeded;                    /* per node: holds by a seed */
     uint8_t *tainted;                   /* per node: a source never holds */

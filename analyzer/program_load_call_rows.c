@@ -196,7 +196,7 @@ static int call_rows_gather(struct program_call_rows *rows, int rc)
     rows->indirect = rc == 0 ? malloc((total + 1) * sizeof *rows->indirect) : NULL;
     for (size_t s = 0; s < rows->slice_count; s++) {
         struct program_call_rows_slice *slice = &rows->slices[s];
-        if (rows->indirect)
+        if (rows->indirect && slice->indirect_count)
             memcpy(&rows->indirect[rows->indirect_count], slice->indirect, slice->indirect_count * sizeof *slice->indirect);
         else
             for (size_t i = 0; i < slice->indirect_count; i++)
