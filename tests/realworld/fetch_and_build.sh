@@ -32,8 +32,9 @@ clone irssi/irssi        43f1727ef9fe1cb51d5031ee2dd0e1965217e4cb
 cat > "$WORK/redis/.loopcheck" <<'RULES'
 # .loopcheck for redis (src/ae.h, src/bio.c, src/networking.c, src/anet.c)
 library ae offload "hand it to a bio thread (bioCreateLazyFreeJob / bioCreateCloseJob / bioCreateFsyncJob) or a forked child (redisFork), and post the result back to the main thread"
-# aeCreateFileEvent(eventLoop, fd, mask, proc, clientData): proc runs on the loop
-callback aeCreateFileEvent arg4 loop
+# aeCreateFileEvent(eventLoop, fd, mask, proc, clientData): proc runs on the loop, and ae
+# calls it as proc(eventLoop, fd, clientData, mask) with the descriptor it watches
+callback aeCreateFileEvent arg4 loop descriptor arg2 arg2
 # aeCreateTimeEvent(eventLoop, milliseconds, proc, clientData, finalizerProc)
 callback aeCreateTimeEvent arg3 loop
 callback aeCreateTimeEvent arg5 loop
