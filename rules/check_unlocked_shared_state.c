@@ -80,18 +80,43 @@ static int shared_concurrent(const struct shared_state *s, const struct lc_progr
     return 0;
 }
 
-/* The lock most accesses of the variable hold, or LC_NONE. */
-static uint32_t shared_usual_lock(const struct shared_state *s, const uint32_t *accesses, uint32_t count,
-                                  uint32_t *held_at)
+/* Do two accesses of one variable touch the same memory: the same field
+ * path, or one path inside the other ("stats" and "stats.hits", "queue"
+ * and "queue->head")? */
+static int shared_overlap(const struct lc_program *program, const struct lc_program_access *a,
+                          const struct lc_program_access *b)
 {
+    if (a->variable == b->variable)
+        return 1;
+    const char *x = program->objects[a->variable].name, *y = program->objects[b->variable].name;
+    size_t lx = strlen(x), ly = strlen(y);
+    if (lx > ly) {
+        const char *t = x;
+        x = y;
+        y = t;
+        lx = ly;
+    }
+    return strncmp(x, y, lx) == 0 && (y[lx] == '.' || y[lx] == '-');
+}
+
+/* The lock most accesses of the memory `w` touches hold, or LC_NONE; *of:
+ * how many accesses touch it. */
+static uint32_t shared_usual_lock(const struct shared_state *s, const uint32_t *accesses, uint32_t count,
+                                  const struct lc_program_access *w, uint32_t *held_at, uint32_t *of)
+{
+    const struct lc_program *program = s->program;
     uint32_t best = LC_NONE;
-    *held_at = 0;
+    *held_at = *of = 0;
     for (uint32_t i = 0; i < count; i++) {
-        const struct lc_program_access *a = &s->program->accesses[accesses[i]];
+        const struct lc_program_access *a = &program->accesses[accesses[i]];
+        if (!shared_overlap(program, w, a))
+            continue;
+        (*of)++;
         for (uint32_t k = 0; k < a->lock_count; k++) {
-            uint32_t lock = s->program->held_locks[a->first_lock + k], n = 0;
+            uint32_t lock = program->held_locks[a->first_lock + k], n = 0;
             for (uint32_t j = 0; j < count; j++)
-                n += (uint32_t)shared_holds(s, &s->program->accesses[accesses[j]], lock);
+                n += (uint32_t)(shared_overlap(program, w, &program->accesses[accesses[j]])
+                                && shared_holds(s, &program->accesses[accesses[j]], lock));
             if (n > *held_at) {
                 *held_at = n;
                 best = lock;
@@ -111,17 +136,19 @@ static void shared_report(const struct shared_state *s, const uint32_t *accesses
         return;
     struct lc_arena *arena = &out->arena;
     const char *name = program->objects[w->variable].name;
-    uint32_t held_at;
-    uint32_t lock = shared_usual_lock(s, accesses, count, &held_at);
+    uint32_t held_at, of;
+    uint32_t lock = shared_usual_lock(s, accesses, count, w, &held_at, &of);
     const char *fix = lock != LC_NONE
         ? lc_arena_printf(arena, "take '%s' around every access (it is held at %u of the %u accesses), make it "
                                  "_Atomic, or hand the data over through the loop (the after-work callback, "
-                                 "uv_async_send)", program->objects[lock].name, held_at, count)
+                                 "uv_async_send)", program->objects[lock].name, held_at, of)
         : "protect every access with one mutex, make it _Atomic, or hand the data over through the loop (the "
           "after-work callback, uv_async_send) instead of sharing it";
+    /* At the unprotected side: the write, else the access racing it. */
+    int at_other = shared_lock_count(s, w) > 0 && shared_lock_count(s, o) == 0;
     finding->rule_id = "unlocked-shared-state";
     finding->level = LC_LEVEL_WARNING;
-    finding->loc = w->loc;
+    finding->loc = at_other ? o->loc : w->loc;
     finding->message = lc_arena_printf(arena, "'%s' is written by '%s' on %s and %s by '%s' on %s with no lock in "
                                               "common; %s",
                                        name, program->functions[w->function].name,
@@ -143,35 +170,22 @@ static void shared_report(const struct shared_state *s, const uint32_t *accesses
         return;
     for (size_t i = 0; i < other_chain_count; i++)
         finding->related[finding->related_count++] = other_chain[i];
-    for (uint32_t i = 0; i < count && finding->related_count < SHARED_RELATED_MAX + other_chain_count; i++) {
-        const struct lc_program_access *a = &program->accesses[accesses[i]];
-        if (accesses[i] == write)
+    /* The racing access the primary location is not, then the other
+     * accesses of the same memory (the field, or the variable it is in),
+     * each named by its own path. */
+    uint32_t racing = at_other ? write : other;
+    for (uint32_t i = 0; i <= count && finding->related_count < SHARED_RELATED_MAX + other_chain_count; i++) {
+        uint32_t index = i == 0 ? racing : accesses[i - 1];
+        const struct lc_program_access *a = &program->accesses[index];
+        if (i > 0 && (index == write || index == other || !shared_overlap(program, w, a)))
             continue;
         finding->related[finding->related_count++] = (struct lc_step){
-            a->loc, lc_arena_printf(arena, "'%s' %s here by '%s'%s", name, a->kind == LC_ACCESS_WRITE ? "written" : "read",
+            a->loc, lc_arena_printf(arena, "'%s' %s here by '%s'%s", program->objects[a->variable].name,
+                                    a->kind == LC_ACCESS_WRITE ? "written" : "read",
                                     program->functions[a->function].name,
                                     shared_lock_count(s, a) ? " (under a lock)" : ""),
         };
     }
-}
-
-/* Do two accesses of one variable touch the same memory: the same field
- * path, or one path inside the other ("stats" and "stats.hits", "queue"
- * and "queue->head")? */
-static int shared_overlap(const struct lc_program *program, const struct lc_program_access *a,
-                          const struct lc_program_access *b)
-{
-    if (a->variable == b->variable)
-        return 1;
-    const char *x = program->objects[a->variable].name, *y = program->objects[b->variable].name;
-    size_t lx = strlen(x), ly = strlen(y);
-    if (lx > ly) {
-        const char *t = x;
-        x = y;
-        y = t;
-        lx = ly;
-    }
-    return strncmp(x, y, lx) == 0 && (y[lx] == '.' || y[lx] == '-');
 }
 
 /* One variable's accesses, all its field paths (atomic and main-only ones

@@ -352,6 +352,43 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     finish(&c);
 }
 
+/* memcached's stats_state.curr_items: every write under the stats lock,
+ * one read without it.  The finding is at the unprotected read; its related
+ * accesses are those of the same memory, each named by its own path (not
+ * the other fields of the struct). */
+static void test_locked_writes_unlocked_read(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    field_access(&c, "add_work", 130, "c:@stats", "stats", ".curr_items", LC_ACCESS_WRITE);
+    c.b.facts.accesses[c.b.facts.access_count - 1].locks = builder_locks(&c.b, mutex);
+    field_access(&c, "add_work", 131, "c:@stats", "stats", ".conn_structs", LC_ACCESS_WRITE);
+    c.b.facts.accesses[c.b.facts.access_count - 1].locks = builder_locks(&c.b, mutex);
+    field_access(&c, "on_tick", 132, "c:@stats", "stats", ".conn_structs", LC_ACCESS_WRITE);
+    c.b.facts.accesses[c.b.facts.access_count - 1].locks = builder_locks(&c.b, mutex);
+    field_access(&c, "on_tick", 133, "c:@stats", "stats", ".curr_items", LC_ACCESS_READ);
+    field_access(&c, "on_tick", 134, "c:@stats", "stats", ".curr_items", LC_ACCESS_WRITE);
+    c.b.facts.accesses[c.b.facts.access_count - 1].locks = builder_locks(&c.b, mutex);
+    run(&c);
+    assert_int_equal(c.findings.count, 1);
+    const struct lc_finding *f = at_line(&c, 133);
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "'stats.curr_items' is written by 'add_work'"));
+    assert_non_null(strstr(f->message, "held at 2 of the 3 accesses"));
+    int saw_write = 0;
+    for (size_t i = 0; i < f->related_count; i++) {
+        assert_int_not_equal(f->related[i].loc.line, 131);   /* another field */
+        assert_int_not_equal(f->related[i].loc.line, 132);
+        saw_write |= f->related[i].loc.line == 130
+                     && strstr(f->related[i].message, "'stats.curr_items' written here by 'add_work'") != NULL;
+    }
+    assert_true(saw_write);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -361,6 +398,7 @@ int main(void)
         cmocka_unit_test(test_callbacks_of_a_thread_own_loop),
         cmocka_unit_test(test_lock_wrappers),
         cmocka_unit_test(test_field_paths),
+        cmocka_unit_test(test_locked_writes_unlocked_read),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
