@@ -17,9 +17,15 @@ static int text_has_token(const char *text, const char *token)
     return 0;
 }
 
-/* Is `text` a string literal starting with `prefix`? */
+/* Is `text` a string literal starting with `prefix`, or a local variable
+ * the extractor spelled with the literal it holds ("path = \"/proc/...")? */
 static int text_has_prefix(const char *text, const char *prefix)
 {
+    const char *p = text;
+    while (p && (isalnum((unsigned char)*p) || *p == '_'))
+        p++;
+    if (p && p != text && strncmp(p, " = \"", 4) == 0)
+        text = p + 3;
     return text && text[0] == '"' && strncmp(text + 1, prefix, strlen(prefix)) == 0;
 }
 

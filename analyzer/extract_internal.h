@@ -69,7 +69,8 @@ struct lc_extract_pending_store {
     struct lc_location loc;
 };
 
-/* What was assigned or or-ed into a local integer variable (extract_flags.c). */
+/* What was assigned or or-ed into a local integer variable, or the string
+ * literal a local string variable holds (extract_flags.c). */
 struct lc_extract_flag_text {
     const char *variable_usr;
     const char *text;          /* "a | b", NULL until assigned */
@@ -161,13 +162,17 @@ void lc_extract_case_label(struct lc_extract_walk *walk, CXCursor label);
 /* Call `call_index`'s result was stored into `target`. */
 void lc_extract_remember_result(struct lc_extract_walk *walk, const struct lc_value *target, int call_index);
 
-/* extract_flags.c: integer flags passed through a local variable. */
-/* `v = E`, `v |= E` on a local integer variable. */
+/* extract_flags.c: integer flags and path strings passed through a local
+ * variable. */
+/* `v = E`, `v |= E` on a local integer or string variable. */
 void lc_extract_flag_assignment(struct lc_extract_walk *walk, CXCursor assignment);
-/* `int v = E;` */
+/* `int v = E;`, `const char *p = "...";` */
 void lc_extract_flag_variable(struct lc_extract_walk *walk, CXCursor variable);
+/* `asprintf(&p, "literal", ...)`: what a call gives a string variable whose
+ * address it takes. */
+void lc_extract_flag_call(struct lc_extract_walk *walk, CXCursor call);
 /* The text of a call's argument: `text`, or "text = what it holds" when it
- * is a local integer variable assigned before. */
+ * is a local integer or string variable assigned before. */
 const char *lc_extract_flag_text(struct lc_extract_walk *walk, CXCursor argument, const char *text);
 
 /* extract_loops.c */

@@ -180,6 +180,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     if (lc_extract_children(call, &callee, 1) >= 1)
         lc_extract_operand(walk, callee, 0, &fact->callee);
     extract_call_arguments(walk, call, fact);
+    lc_extract_flag_call(walk, call);
     fact = &walk->facts->calls[index];   /* the operands may have added stores, not calls */
     lc_extract_call_result(walk, call, index);
     lc_extract_comma_call(walk, call, index);

@@ -3,7 +3,7 @@
  * source reads its arguments as written there (a macro constant by its
  * name); a call written in a macro body reads them as written in the body,
  * and a macro parameter as written at the use; on data/extract/flag_args.c,
- * flags passed through local variables (extract_flags.c). */
+ * flags and path strings passed through local variables (extract_flags.c). */
 #include "extract_fixture.h"
 
 /* Call `which` (0 for the first) on the line holding `tag` has the
@@ -63,12 +63,28 @@ static void test_flags_through_variables(void **state)
     assert_texts(test, "tag_parameter", 3, "pid", "& status", "blocking");
 }
 
+/* A local string variable reads as the literal assigned to it, or formatted
+ * into it (`asprintf(&path, "fmt", ...)`); one assigned a different literal
+ * in a branch, or whose address went to a call with no literal after it,
+ * reads as itself; so does a parameter. */
+static void test_paths_through_variables(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "flag_args.c"), 0);
+    assert_texts(test, "tag_literal", 2, "status = \"/proc/self/status\"", "0");
+    assert_texts(test, "tag_formatted", 2, "path = \"/proc/%d/cmdline\"", "0");
+    assert_texts(test, "tag_either", 2, "either", "0");
+    assert_texts(test, "tag_overwritten", 2, "end", "0");
+    assert_texts(test, "tag_given", 2, "given", "0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_direct_call, setup, teardown),
         cmocka_unit_test_setup_teardown(test_calls_in_macro_bodies, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flags_through_variables, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_paths_through_variables, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,9 @@
 #define WNOHANG 1
 int fcntl(int fd, int cmd, ...);
 int waitpid(int pid, int *status, int options);
+int open(const char *path, int flags, ...);
+int asprintf(char **out, const char *format, ...);
+long strtol(const char *s, char **end, int base);
 
 void flags(int fd, int pid, int blocking)
 {
@@ -20,4 +23,22 @@ void flags(int fd, int pid, int blocking)
     options = WNOHANG;
     waitpid(pid, &status, options); /* tag_replaced */
     waitpid(pid, &status, blocking); /* tag_parameter */
+}
+
+void paths(int pid, int which, const char *given)
+{
+    const char *status = "/proc/self/status";
+    open(status, 0); /* tag_literal */
+    char *path;
+    asprintf(&path, "/proc/%d/cmdline", pid);
+    open(path, 0); /* tag_formatted */
+    const char *either = "/proc/self/limits";
+    if (which)
+        either = "/etc/hostname";
+    open(either, 0); /* tag_either */
+    char *end;
+    end = "/proc/x";
+    strtol(given, &end, 10);
+    open(end, 0); /* tag_overwritten */
+    open(given, 0); /* tag_given */
 }
