@@ -4,6 +4,7 @@
  * are cached per TU), a declaration's USR, a cursor's children, and growing
  * the walk's own arrays. */
 #include "extract_internal.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,14 +14,8 @@ struct lc_extract_file *lc_extract_file_entry(struct lc_extract_walk *walk, CXFi
     for (size_t i = walk->file_count; i-- > 0;)
         if (clang_File_isEqual(walk->files[i].file, file))
             return &walk->files[i];
-    if (walk->file_count == walk->file_cap) {
-        size_t cap = walk->file_cap ? walk->file_cap * 2 : 16;
-        struct lc_extract_file *grown = realloc(walk->files, cap * sizeof *grown);
-        if (!grown)
-            goto out_of_memory;
-        walk->files = grown;
-        walk->file_cap = cap;
-    }
+    if (lc_grow((void **)&walk->files, &walk->file_cap, walk->file_count, sizeof *walk->files, 16) != 0)
+        goto out_of_memory;
     CXString name = clang_File_tryGetRealPathName(file);
     if (!clang_getCString(name) || !clang_getCString(name)[0]) {
         clang_disposeString(name);
@@ -43,19 +38,9 @@ out_of_memory:
 void *lc_extract_append(struct lc_extract_walk *walk, void *items, size_t *count, size_t *cap,
                         size_t size)
 {
-    void **array = items;
-    if (*count == *cap) {
-        size_t new_cap = *cap ? *cap * 2 : 8;
-        void *grown = realloc(*array, new_cap * size);
-        if (!grown) {
-            walk->out_of_memory = 1;
-            return NULL;
-        }
-        *array = grown;
-        *cap = new_cap;
-    }
-    char *slot = (char *)*array + (*count)++ * size;
-    memset(slot, 0, size);
+    void *slot = lc_grow_append(items, count, cap, size, 8);
+    if (!slot)
+        walk->out_of_memory = 1;
     return slot;
 }
 

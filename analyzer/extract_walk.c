@@ -9,6 +9,7 @@
  * top-level definition being walked (C has no nested functions);
  * declarations in system headers are skipped whole. */
 #include "extract_internal.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -97,15 +98,10 @@ static void extract_conditional_expression(struct lc_extract_walk *walk, CXCurso
     struct lc_extract_span span;
     if (!extract_span_of(cursor, &span))
         return;
-    if (walk->conditional_count == walk->conditional_cap) {
-        size_t cap = walk->conditional_cap ? walk->conditional_cap * 2 : 16;
-        struct lc_extract_span *grown = realloc(walk->conditional_spans, cap * sizeof *grown);
-        if (!grown) {
-            walk->out_of_memory = 1;
-            return;
-        }
-        walk->conditional_spans = grown;
-        walk->conditional_cap = cap;
+    if (lc_grow((void **)&walk->conditional_spans, &walk->conditional_cap, walk->conditional_count,
+                sizeof *walk->conditional_spans, 16) != 0) {
+        walk->out_of_memory = 1;
+        return;
     }
     walk->conditional_spans[walk->conditional_count++] = span;
 }

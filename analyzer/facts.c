@@ -1,5 +1,6 @@
 /* facts.c — growing and freeing the per-TU fact arrays of facts.h. */
 #include "facts.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -22,33 +23,16 @@ void lc_tu_facts_free(struct lc_tu_facts *facts)
     memset(facts, 0, sizeof *facts);
 }
 
-/* Make room for one more element of `size` bytes in *items; returns the new
- * zeroed slot or NULL. */
-static void *facts_grow(void **items, size_t *count, size_t *cap, size_t size)
-{
-    if (*count == *cap) {
-        size_t new_cap = *cap ? *cap * 2 : 64;
-        void *grown = realloc(*items, new_cap * size);
-        if (!grown)
-            return NULL;
-        *items = grown;
-        *cap = new_cap;
-    }
-    void *slot = (char *)*items + (*count)++ * size;
-    memset(slot, 0, size);
-    return slot;
-}
-
 struct lc_function_fact *lc_tu_facts_add_function(struct lc_tu_facts *facts)
 {
-    return facts_grow((void **)&facts->functions, &facts->function_count,
-                      &facts->function_cap, sizeof *facts->functions);
+    return lc_grow_append((void **)&facts->functions, &facts->function_count,
+                          &facts->function_cap, sizeof *facts->functions, 64);
 }
 
 struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts)
 {
-    struct lc_call_fact *call = facts_grow((void **)&facts->calls, &facts->call_count,
-                                           &facts->call_cap, sizeof *facts->calls);
+    struct lc_call_fact *call = lc_grow_append((void **)&facts->calls, &facts->call_count,
+                                               &facts->call_cap, sizeof *facts->calls, 64);
     if (call)
         call->loop_index = call->zero_guard = call->after_comma = -1;
     return call;
@@ -56,14 +40,14 @@ struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts)
 
 struct lc_store_fact *lc_tu_facts_add_store(struct lc_tu_facts *facts)
 {
-    return facts_grow((void **)&facts->stores, &facts->store_count,
-                      &facts->store_cap, sizeof *facts->stores);
+    return lc_grow_append((void **)&facts->stores, &facts->store_count,
+                          &facts->store_cap, sizeof *facts->stores, 64);
 }
 
 struct lc_loop_fact *lc_tu_facts_add_loop(struct lc_tu_facts *facts)
 {
-    struct lc_loop_fact *loop = facts_grow((void **)&facts->loops, &facts->loop_count, &facts->loop_cap,
-                                           sizeof *facts->loops);
+    struct lc_loop_fact *loop = lc_grow_append((void **)&facts->loops, &facts->loop_count, &facts->loop_cap,
+                                               sizeof *facts->loops, 64);
     if (loop) {
         loop->parent_index = -1;
         loop->bound_param = -1;
@@ -73,15 +57,15 @@ struct lc_loop_fact *lc_tu_facts_add_loop(struct lc_tu_facts *facts)
 
 struct lc_access_fact *lc_tu_facts_add_access(struct lc_tu_facts *facts)
 {
-    return facts_grow((void **)&facts->accesses, &facts->access_count, &facts->access_cap,
-                      sizeof *facts->accesses);
+    return lc_grow_append((void **)&facts->accesses, &facts->access_count, &facts->access_cap,
+                          sizeof *facts->accesses, 64);
 }
 
 int lc_tu_facts_add_include(struct lc_tu_facts *facts, const char *path)
 {
-    const char **slot = facts_grow((void **)&facts->included_files,
-                                   &facts->included_count, &facts->included_cap,
-                                   sizeof *facts->included_files);
+    const char **slot = lc_grow_append((void **)&facts->included_files,
+                                       &facts->included_count, &facts->included_cap,
+                                       sizeof *facts->included_files, 64);
     if (!slot)
         return -1;
     *slot = lc_arena_strdup(&facts->arena, path);

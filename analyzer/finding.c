@@ -3,6 +3,7 @@
  * block comment holding `loopcheck: ignore` or `loopcheck: ignore[rule-id]`
  * on the reported line or the line above it. */
 #include "finding.h"
+#include "grow.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -33,15 +34,8 @@ void lc_findings_free(struct lc_findings *findings)
 
 struct lc_finding *lc_findings_add(struct lc_findings *findings)
 {
-    if (findings->count == findings->cap) {
-        size_t new_cap = findings->cap ? findings->cap * 2 : 16;
-        struct lc_finding *grown =
-            realloc(findings->items, new_cap * sizeof *grown);
-        if (!grown)
-            return NULL;
-        findings->items = grown;
-        findings->cap = new_cap;
-    }
+    if (lc_grow((void **)&findings->items, &findings->cap, findings->count, sizeof *findings->items, 16) != 0)
+        return NULL;
     struct lc_finding *finding = &findings->items[findings->count++];
     memset(finding, 0, sizeof *finding);
     return finding;
@@ -144,15 +138,8 @@ static int suppress_read_file(struct suppress_file *file, const char *path)
 static int suppress_add_directive(struct suppress_file *file, unsigned line,
                                   const char *ids, size_t ids_length)
 {
-    if (file->count == file->cap) {
-        size_t new_cap = file->cap ? file->cap * 2 : 8;
-        struct suppress_directive *grown =
-            realloc(file->directives, new_cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        file->directives = grown;
-        file->cap = new_cap;
-    }
+    if (lc_grow((void **)&file->directives, &file->cap, file->count, sizeof *file->directives, 8) != 0)
+        return -1;
     file->directives[file->count++] =
         (struct suppress_directive){ line, ids, ids_length };
     return 0;

@@ -18,6 +18,7 @@
 #include "locks.h"
 
 #include "callers.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -114,19 +115,14 @@ struct wrappers_rebuild {
     const struct wrapper *wrappers;
     const uint8_t *uses;           /* per function: calls a wrapper */
     const uint32_t *old;           /* the held locks before */
-    uint32_t *held, count, cap;    /* the new array */
+    uint32_t *held, count;         /* the new array */
+    size_t cap;
 };
 
 static int wrappers_push(struct wrappers_rebuild *r, uint32_t lock)
 {
-    if (r->count == r->cap) {
-        uint32_t cap = r->cap ? r->cap * 2 : 256;
-        uint32_t *grown = realloc(r->held, (size_t)cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        r->held = grown;
-        r->cap = cap;
-    }
+    if (lc_grow((void **)&r->held, &r->cap, r->count, sizeof *r->held, 256) != 0)
+        return -1;
     r->held[r->count++] = lock;
     return 0;
 }

@@ -2,6 +2,7 @@
  * table by name, glob patterns in a list tried after it, `field` entries and
  * libraries in arrays.  The rules files are parsed by models_parse.c; the
  * conditions are evaluated at call sites by blocking.c. */
+#include "grow.h"
 #include "models.h"
 
 #include <fnmatch.h>
@@ -59,31 +60,15 @@ static int lc_models_grow_buckets(struct lc_models *models)
     return 0;
 }
 
-/* Make room for one more pointer in a malloc'd array of `cap` pointers of
- * `size` bytes each; returns the (maybe moved) array, NULL when memory runs
- * out (the old array is then still valid). */
-static void *lc_models_reserve(void *items, size_t count, size_t *cap, size_t size)
-{
-    if (count < *cap)
-        return items;
-    size_t new_cap = *cap ? *cap * 2 : 16;
-    void *grown = realloc(items, new_cap * size);
-    if (grown)
-        *cap = new_cap;
-    return grown;
-}
-
 int lc_models_add_sync_type(struct lc_models *models, const char *name)
 {
     for (size_t i = 0; i < models->sync_type_count; i++)
         if (strcmp(models->sync_types[i], name) == 0)
             return 0;
-    const char **types = lc_models_reserve(models->sync_types, models->sync_type_count, &models->sync_type_cap,
-                                           sizeof *types);
-    if (!types)
+    if (lc_grow((void **)&models->sync_types, &models->sync_type_cap, models->sync_type_count,
+                sizeof *models->sync_types, 16) != 0)
         return -1;
-    models->sync_types = types;
-    if (!(types[models->sync_type_count] = lc_arena_strdup(&models->arena, name)))
+    if (!(models->sync_types[models->sync_type_count] = lc_arena_strdup(&models->arena, name)))
         return -1;
     models->sync_type_count++;
     return 0;
@@ -111,12 +96,10 @@ struct lc_function_model *lc_models_function_for(struct lc_models *models,
     entry->file = file;
     entry->line = line;
     if (lc_models_is_pattern(name)) {
-        struct lc_function_model **patterns = lc_models_reserve(
-            models->patterns, models->pattern_count, &models->pattern_cap, sizeof *patterns);
-        if (!patterns)
+        if (lc_grow((void **)&models->patterns, &models->pattern_cap, models->pattern_count,
+                    sizeof *models->patterns, 16) != 0)
             return NULL;
-        models->patterns = patterns;
-        patterns[models->pattern_count++] = entry;
+        models->patterns[models->pattern_count++] = entry;
     }
     models->buckets[index] = entry;
     models->function_count++;
@@ -154,12 +137,9 @@ struct lc_field_model *lc_models_field_for(struct lc_models *models,
     size_t index = lc_models_field_index(models, record, field);
     if (index < models->field_count)
         return &models->fields[index];
-    struct lc_field_model *fields = lc_models_reserve(
-        models->fields, models->field_count, &models->field_cap, sizeof *fields);
-    if (!fields)
+    if (lc_grow((void **)&models->fields, &models->field_cap, models->field_count, sizeof *models->fields, 16) != 0)
         return NULL;
-    models->fields = fields;
-    struct lc_field_model *entry = &fields[models->field_count];
+    struct lc_field_model *entry = &models->fields[models->field_count];
     memset(entry, 0, sizeof *entry);
     entry->record = lc_arena_strdup(&models->arena, record);
     entry->field = lc_arena_strdup(&models->arena, field);
@@ -185,12 +165,10 @@ struct lc_library *lc_models_library_for(struct lc_models *models, const char *n
     struct lc_library *library = lc_arena_alloc(&models->arena, sizeof *library);
     if (!library || !(library->name = lc_arena_strdup(&models->arena, name)))
         return NULL;
-    struct lc_library **libraries = lc_models_reserve(
-        models->libraries, models->library_count, &models->library_cap, sizeof *libraries);
-    if (!libraries)
+    if (lc_grow((void **)&models->libraries, &models->library_cap, models->library_count,
+                sizeof *models->libraries, 16) != 0)
         return NULL;
-    models->libraries = libraries;
-    libraries[models->library_count++] = library;
+    models->libraries[models->library_count++] = library;
     return library;
 }
 

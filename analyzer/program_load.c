@@ -12,6 +12,8 @@
  * defines it), so call sites are never duplicated. */
 #include "program_load_internal.h"
 
+#include "grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,19 +42,6 @@ sqlite3_stmt *program_loader_prepare(struct program_loader *loader, const char *
         return NULL;
     }
     return stmt;
-}
-
-int program_loader_grow(void **items, uint32_t *cap, uint32_t count, size_t size)
-{
-    if (count < *cap)
-        return 0;
-    uint32_t new_cap = *cap ? *cap * 2 : 1024;
-    void *grown = realloc(*items, (size_t)new_cap * size);
-    if (!grown)
-        return -1;
-    *items = grown;
-    *cap = new_cap;
-    return 0;
 }
 
 /* id -> string table from a two-column query. */
@@ -86,9 +75,9 @@ uint32_t program_loader_function(struct program_loader *loader, int64_t symbol_i
     if (index != LC_NONE)
         return index;
     struct lc_program *program = loader->program;
-    uint32_t old_cap = loader->function_cap;
-    if (program_loader_grow((void **)&program->functions, &loader->function_cap, program->function_count,
-                    sizeof *program->functions) != 0)
+    size_t old_cap = loader->function_cap;
+    if (lc_grow((void **)&program->functions, &loader->function_cap, program->function_count,
+                sizeof *program->functions, 1024) != 0)
         return LC_NONE;
     if (old_cap != loader->function_cap) {
         struct program_owner **owners = realloc(loader->function_owners, loader->function_cap * sizeof *owners);

@@ -7,6 +7,8 @@
  * the TU that owns the body, as calls are. */
 #include "program_load_internal.h"
 
+#include "grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +17,7 @@
 struct bodies_loader {
     struct program_loader *loader;
     uint32_t *symbol_object;      /* symbol.id -> object index */
-    uint32_t object_cap, loop_cap, access_cap, held_cap;
+    size_t object_cap, loop_cap, access_cap, held_cap;
     sqlite3_stmt *usr_of_symbol;
     struct lc_strmap families;    /* variable USR (before a field path) -> family */
 };
@@ -73,8 +75,8 @@ static uint32_t bodies_object(struct bodies_loader *b, int64_t symbol_id)
         return LC_NONE;
     if (b->symbol_object[symbol_id] != LC_NONE)
         return b->symbol_object[symbol_id];
-    if (program_loader_grow((void **)&program->objects, &b->object_cap, program->object_count,
-                            sizeof *program->objects) != 0)
+    if (lc_grow((void **)&program->objects, &b->object_cap, program->object_count,
+                sizeof *program->objects, 1024) != 0)
         return LC_NONE;
     uint32_t index = program->object_count;
     uint32_t family = bodies_family(b, symbol_id, index);
@@ -121,8 +123,8 @@ static int bodies_read_loops(struct bodies_loader *b)
         uint32_t function = program_loader_function(loader, sqlite3_column_int64(stmt, 2));
         if (function == LC_NONE || !program_loader_owns(loader, function, sqlite3_column_int64(stmt, 1)))
             continue;
-        if (program_loader_grow((void **)&program->loops, &b->loop_cap, program->loop_count,
-                                sizeof *program->loops) != 0) {
+        if (lc_grow((void **)&program->loops, &b->loop_cap, program->loop_count,
+                    sizeof *program->loops, 1024) != 0) {
             rc = -1;
             break;
         }
@@ -171,8 +173,8 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
         if (function == LC_NONE || !program_loader_owns(loader, function, sqlite3_column_int64(stmt, 1)))
             continue;
         uint32_t variable = bodies_object(b, sqlite3_column_int64(stmt, 3));
-        if (variable == LC_NONE || program_loader_grow((void **)&program->accesses, &b->access_cap,
-                                                       program->access_count, sizeof *program->accesses) != 0) {
+        if (variable == LC_NONE || lc_grow((void **)&program->accesses, &b->access_cap,
+                                           program->access_count, sizeof *program->accesses, 1024) != 0) {
             rc = -1;
             break;
         }
@@ -216,8 +218,8 @@ static int bodies_read_held_locks(struct bodies_loader *b, const uint32_t *call_
             count = &program->accesses[access].lock_count;
         }
         uint32_t lock = bodies_object(b, sqlite3_column_int64(stmt, 2));
-        if (lock == LC_NONE || program_loader_grow((void **)&program->held_locks, &b->held_cap,
-                                                   program->held_lock_count, sizeof *program->held_locks) != 0) {
+        if (lock == LC_NONE || lc_grow((void **)&program->held_locks, &b->held_cap,
+                                       program->held_lock_count, sizeof *program->held_locks, 1024) != 0) {
             rc = -1;
             break;
         }

@@ -225,7 +225,7 @@ int program_loader_start_calls(struct program_loader *loader, struct program_cal
     rows->slices = calloc(wanted, sizeof *rows->slices);
     if (!program->calls || !rows->slices)
         return -1;
-    loader->call_cap = (uint32_t)rows->place_count;
+    loader->call_cap = rows->place_count;
     rows->slice_count = call_rows_cut(loader, rows, rows->slices, wanted);
     call_rows_start(loader, rows->slices, rows->slice_count);
     return 0;

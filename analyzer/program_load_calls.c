@@ -4,6 +4,8 @@
  * by caller. */
 #include "program_load_internal.h"
 
+#include "grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,7 +137,7 @@ static int loader_read_args(struct program_loader *loader, const uint32_t *call_
         uint32_t call_index = row >= 0 && row <= call_row_max ? call_of_row[row] : LC_NONE;
         if (call_index == LC_NONE)
             continue;
-        if (program_loader_grow((void **)&program->args, &loader->arg_cap, program->arg_count, sizeof *program->args) != 0)
+        if (lc_grow((void **)&program->args, &loader->arg_cap, program->arg_count, sizeof *program->args, 1024) != 0)
             return sqlite3_finalize(stmt), -1;
         struct lc_program_call *call = &program->calls[call_index];
         if (call->arg_count == 0)
@@ -156,8 +158,8 @@ static int loader_store_row(struct program_loader *loader, sqlite3_stmt *stmt, v
     struct lc_program *program = loader->program;
     struct lc_program_value target;
     if (program_loader_value(loader, stmt, 0, &target) != 0
-        || program_loader_grow((void **)&program->stores, &loader->store_cap, program->store_count,
-                               sizeof *program->stores) != 0)
+        || lc_grow((void **)&program->stores, &loader->store_cap, program->store_count,
+                   sizeof *program->stores, 1024) != 0)
         return -1;
     /* A `return` stores into the value its function's calls yield. */
     if (target.kind == LC_VALUE_CALL)

@@ -31,7 +31,7 @@ struct program_loader {
     struct program_owner **function_owners; /* function index -> owners */
     struct lc_arena owners;      /* the owners, freed with the loader */
     uint8_t *function_is_static;
-    uint32_t function_cap, call_cap, arg_cap, store_cap;
+    size_t function_cap, call_cap, arg_cap, store_cap;
     int64_t *tu_order;           /* TU ids by path: the order rows are read in */
     size_t tu_count;
     int64_t current_tu;          /* the TU whose rows are being read */
@@ -40,8 +40,6 @@ struct program_loader {
 
 int64_t program_loader_max_id(struct program_loader *loader, const char *sql);
 sqlite3_stmt *program_loader_prepare(struct program_loader *loader, const char *sql);
-/* Room for one more element in *items (count used of *cap); 0 or -1. */
-int program_loader_grow(void **items, uint32_t *cap, uint32_t count, size_t size);
 /* Does this TU provide the body of `function` that is used? */
 int program_loader_owns(const struct program_loader *loader, uint32_t function, int64_t tu_id);
 const char *program_loader_file(struct program_loader *loader, int64_t file_id);

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "hash.h"
 
 /* Hash a whole file's content; 0 with *ok = 0 when it cannot be read. */
@@ -34,14 +35,9 @@ struct lc_disk_file *lc_store_disk_file(struct lc_store *store, const char *path
 {
     uint32_t index = lc_strmap_get(&store->disk_files, path);
     if (index == LC_STRMAP_MISSING) {
-        if (store->disk_file_count == store->disk_file_cap) {
-            size_t cap = store->disk_file_cap ? store->disk_file_cap * 2 : 256;
-            struct lc_disk_file *grown = realloc(store->disk_file_info, cap * sizeof *grown);
-            if (!grown)
-                return NULL;
-            store->disk_file_info = grown;
-            store->disk_file_cap = cap;
-        }
+        if (lc_grow((void **)&store->disk_file_info, &store->disk_file_cap, store->disk_file_count,
+                    sizeof *store->disk_file_info, 256) != 0)
+            return NULL;
         const char *key = lc_arena_strdup(&store->arena, path);
         index = (uint32_t)store->disk_file_count;
         if (!key || lc_strmap_put(&store->disk_files, key, index) != 0)
