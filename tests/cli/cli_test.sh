@@ -8,16 +8,7 @@ set -u
 LOOPCHECK=$(realpath "$1")
 WORK=$(mktemp -d /tmp/loopcheck-cli-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); echo "ok   - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && sed 's/^/       /' <<<"$2"; }
-# expect_status NAME WANTED ACTUAL [OUTPUT]
-expect_status() { if [ "$3" -eq "$2" ]; then pass "$1 (exit $2)"; else fail "$1: exit $3, wanted $2" "${4:-}"; fi; }
-# expect_match NAME REGEX TEXT
-expect_match() { if grep -qE -- "$2" <<<"$3"; then pass "$1"; else fail "$1: no match for /$2/" "$3"; fi; }
-expect_no_match() { if grep -qE -- "$2" <<<"$3"; then fail "$1: unexpected /$2/" "$3"; else pass "$1"; fi; }
+. "$(dirname "$0")/expect.sh"
 
 # --- the project ----------------------------------------------------------
 make_project() {
@@ -224,5 +215,4 @@ out=$(timeout 60 "$LOOPCHECK" check -p build --rules rules.rules 2>&1); expect_s
 expect_match "locked database said" "locked" "$out"
 kill $locker 2>/dev/null; wait $locker 2>/dev/null
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+expect_summary

@@ -10,16 +10,7 @@ set -u
 LOOPCHECK=$(realpath "$1")
 WORK=$(mktemp -d /tmp/loopcheck-explain-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); echo "ok   - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && sed 's/^/       /' <<<"$2"; }
-# expect_status NAME WANTED ACTUAL [OUTPUT]
-expect_status() { if [ "$3" -eq "$2" ]; then pass "$1 (exit $2)"; else fail "$1: exit $3, wanted $2" "${4:-}"; fi; }
-# expect_match NAME REGEX TEXT
-expect_match() { if grep -qE -- "$2" <<<"$3"; then pass "$1"; else fail "$1: no match for /$2/" "$3"; fi; }
-expect_no_match() { if grep -qE -- "$2" <<<"$3"; then fail "$1: unexpected /$2/" "$3"; else pass "$1"; fi; }
+. "$(dirname "$0")/expect.sh"
 
 # --- the project ----------------------------------------------------------
 make_project() {
@@ -244,5 +235,4 @@ expect_match "a listed field" "^ev_io.cb +libev +field$" "$out"
 expect_match "a listed registration and blocking function" "^uv_fs_open +libuv +blocking, callback$" "$out"
 sorted=$(sed 's/ .*//' <<<"$out" | LC_ALL=C sort -c 2>&1) && pass "--list sorted by name" || fail "--list not sorted" "$sorted"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+expect_summary

@@ -8,13 +8,7 @@ set -u
 LOOPCHECK=$(realpath "$1")
 WORK=$(mktemp -d /tmp/loopcheck-reuse-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); echo "ok   - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && sed 's/^/       /' <<<"$2"; }
-expect_match() { if grep -qE -- "$2" <<<"$3"; then pass "$1"; else fail "$1: no match for /$2/" "$3"; fi; }
-expect_same_file() { if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$(diff "$2" "$3" | head -20)"; fi; }
+. "$(dirname "$0")/expect.sh"
 
 P=$WORK/project
 mkdir -p "$P/src" "$P/build"
@@ -103,5 +97,4 @@ run removed
 [ "$(reused removed)" = 0 ] && pass "a TU removed from the compile database computes afresh" || fail "removed TU: reused"
 expect_match "the removed TU's findings are gone" "^0$" "$(jq '[.findings[] | select(.file | test("state.c"))] | length' "$WORK/removed.json")"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+expect_summary

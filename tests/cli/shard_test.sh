@@ -10,14 +10,7 @@ set -u
 LOOPCHECK=$(realpath "$1")
 WORK=$(mktemp -d /tmp/loopcheck-shard-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-passed=0
-failed=0
-
-pass() { passed=$((passed + 1)); echo "ok   - $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && sed 's/^/       /' <<<"$2"; }
-expect_status() { if [ "$3" -eq "$2" ]; then pass "$1 (exit $2)"; else fail "$1: exit $3, wanted $2" "${4:-}"; fi; }
-expect_match() { if grep -qE -- "$2" <<<"$3"; then pass "$1"; else fail "$1: no match for /$2/" "$3"; fi; }
-expect_same_file() { if cmp -s "$2" "$3"; then pass "$1"; else fail "$1" "$(diff "$2" "$3" | head -20)"; fi; }
+. "$(dirname "$0")/expect.sh"
 
 # --- the project: several entry points reach the same blocking calls, at the
 # same depth, so the chain a finding shows depends on a stable order --------
@@ -239,5 +232,4 @@ expect_match "schema version named" "old.db: schema version 1, expected" "$out"
 out=$("$LOOPCHECK" merge --db "$WORK/other.db" "$WORK/shard1.db" 2>&1); expect_status "merging into someone else's database" 2 $? "$out"
 out=$("$LOOPCHECK" merge --db "$WORK/merged.db" "$WORK/merged.db" 2>&1); expect_status "merging a database into itself" 2 $? "$out"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+expect_summary
