@@ -1,7 +1,8 @@
 /* check_unlocked_shared_state.c — `unlocked-shared-state`: a global or
  * static accessed from two thread roles (the loop and a worker, or two
  * workers), at least one access a write, with no lock common to both.
- * One finding per variable, at an unprotected write; the other side's
+ * One finding per variable, at its first unprotected write in source
+ * order (not in the order the store loads accesses); the other side's
  * accesses and the chain that puts them on their thread are related
  * locations.  Atomics are not races; what only `main` touches happens
  * before the loop and is left out.  Accesses are keyed by field path
