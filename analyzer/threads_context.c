@@ -51,7 +51,7 @@ struct context_pool {
 };
 
 struct context_item {
-    uint32_t function, role, context, parent;
+    uint32_t function, role, context;
 };
 
 struct lc_threads_context {
@@ -306,7 +306,7 @@ static int context_visit(struct lc_threads_context *x, struct lc_threads *t, uin
     lc_threads_add_role(t, function, role, parent);
     if (lc_grow((void **)&x->queue, &x->queue_cap, x->tail, sizeof *x->queue, 1024) != 0)
         return -1;
-    x->queue[x->tail++] = (struct context_item){ function, role, context, parent };
+    x->queue[x->tail++] = (struct context_item){ function, role, context };
     return 0;
 }
 
