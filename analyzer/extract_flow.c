@@ -11,6 +11,11 @@
  *  - the innermost loop (a for loop's init is outside it; its condition,
  *    increment and body are inside);
  *  - the branches run only where a call returned 0 (extract_guards.c);
+ *  - the tests of a global against a constant that hold in each branch,
+ *    and after `if (test) return;` for the rest of the block
+ *    (extract_value_guards.c); a block, a loop or a switch gives them back
+ *    on exit, a case label starts from those at the switch, and a label
+ *    (a goto may jump to it from anywhere) from none;
  *  - the innermost open if/switch/loop and its condition, which tell
  *    whether a backward goto (a goto to a label earlier in the function, a
  *    loop too) is conditional; the calls and loops between its label and
@@ -43,31 +48,41 @@ static void extract_leave(struct lc_extract_walk *walk, struct extract_condition
     walk->guard = saved.guard;
 }
 
-/* A branch or a body: the locks it takes or releases do not outlive it. */
+/* A branch or a body: the locks it takes or releases and the tests its
+ * early exits add do not outlive it. */
 static void extract_scoped(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent)
 {
     struct lc_lockset saved = walk->locks;
+    struct lc_value_guards saved_guards = walk->value_guards;
     lc_extract_visit_child(walk, statement, parent);
     walk->locks = saved;
+    walk->value_guards = saved_guards;
 }
 
 /* A branch of an if, run only where call `guard` returned 0 when
- * `zero` (extract_guards.c). */
+ * `zero` (extract_guards.c), and where `tests` hold. */
 static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
-                           int guard)
+                           int guard, const struct lc_extract_guard_list *tests)
 {
     int saved = walk->zero_guard;
+    struct lc_value_guards saved_guards = walk->value_guards;
     if (zero && guard >= 0)
         walk->zero_guard = guard;
+    lc_extract_value_guards_push(walk, tests);
     extract_scoped(walk, statement, parent);
     walk->zero_guard = saved;
+    walk->value_guards = saved_guards;
 }
 
-/* if / else if / else: the chain is followed in a loop, not by recursion. */
+/* if / else if / else: the chain is followed in a loop, not by recursion.
+ * Each `else if` runs where the tests before it failed.  After a lone
+ * `if (test) { ...; return; }` what follows runs where the test failed. */
 static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
 {
-    int first = 1;
+    int first = 1, exits_early = 0;
     struct lc_lockset after_condition = walk->locks;
+    struct lc_value_guards at_if = walk->value_guards;
+    struct lc_extract_guard_split tests = { 0 };
     for (;;) {
         CXCursor parts[3];
         unsigned count = lc_extract_children(statement, parts, 3);
@@ -78,19 +93,25 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         lc_extract_visit_child(walk, parts[0], statement);
         if (first)
             after_condition = walk->locks;
-        first = 0;
         int zero_branch, guard = lc_extract_zero_test(walk, parts[0], &zero_branch);
+        exits_early = first && count == 2 && lc_extract_always_exits(walk, parts[1]);
+        first = 0;
+        lc_extract_value_guard_split(walk, parts[0], &tests);
         struct extract_conditional saved = extract_enter(walk, parts[0]);
-        extract_branch(walk, parts[1], statement, zero_branch == 1, guard);
+        extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests.then_guards);
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained)
-            extract_branch(walk, parts[2], statement, zero_branch == 2, guard);
+            extract_branch(walk, parts[2], statement, zero_branch == 2, guard, &tests.else_guards);
         extract_leave(walk, saved);
         if (!chained)
             break;
+        lc_extract_value_guards_push(walk, &tests.else_guards);
         statement = parts[2];
     }
     walk->locks = after_condition;
+    walk->value_guards = at_if;
+    if (exits_early)
+        lc_extract_value_guards_push(walk, &tests.else_guards);
 }
 
 static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
@@ -102,6 +123,8 @@ static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
     }
     lc_extract_visit_child(walk, parts[0], statement);
     struct lc_lockset saved_switch = walk->switch_locks;
+    struct lc_value_guards saved_switch_guards = walk->switch_value_guards, at_switch = walk->value_guards;
+    walk->switch_value_guards = at_switch;
     int saved_guard = walk->switch_guard, saved_outer = walk->switch_outer_guard, outer = walk->zero_guard;
     walk->switch_locks = walk->locks;
     walk->switch_guard = lc_extract_result_of(walk, parts[0]);
@@ -110,6 +133,8 @@ static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
     extract_scoped(walk, parts[1], statement);
     extract_leave(walk, saved);
     walk->switch_locks = saved_switch;
+    walk->switch_value_guards = saved_switch_guards;
+    walk->value_guards = at_switch;
     walk->switch_guard = saved_guard;
     walk->switch_outer_guard = saved_outer;
     walk->zero_guard = outer;
@@ -205,6 +230,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     if (init >= 0)
         lc_extract_visit_child(walk, parts[init], statement);
     int index = lc_extract_loop(walk, statement, kind, &loop);
+    struct lc_value_guards saved_guards = walk->value_guards;   /* `do { ... break; } while (0)` too */
     int saved_loop = walk->loop_index;
     const struct lc_extract_loop_parts *saved_parts = walk->loop_parts;
     CXCursor saved_statement = walk->loop_statement;
@@ -227,6 +253,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
             lc_extract_visit_child(walk, parts[i], statement);
     }
     extract_leave(walk, saved);
+    walk->value_guards = saved_guards;
     walk->loop_index = saved_loop;
     walk->loop_parts = saved_parts;
     walk->loop_statement = saved_statement;
@@ -290,14 +317,17 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
                                              CXCursor parent)
 {
     struct lc_lockset saved;
+    struct lc_value_guards saved_guards;
     switch (clang_getCursorKind(statement)) {
     case CXCursor_CompoundStmt:
         if (clang_getCursorKind(parent) == CXCursor_FunctionDecl ||
             clang_getCursorKind(parent) == CXCursor_StmtExpr)
             return CXChildVisit_Recurse;
         saved = walk->locks;
+        saved_guards = walk->value_guards;
         clang_visitChildren(statement, lc_extract_visit, walk);
         walk->locks = saved;
+        walk->value_guards = saved_guards;
         return CXChildVisit_Continue;
     case CXCursor_IfStmt:
         extract_if(walk, statement);
@@ -308,6 +338,7 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
     case CXCursor_CaseStmt:
     case CXCursor_DefaultStmt:
         walk->locks = walk->switch_locks;
+        walk->value_guards = walk->switch_value_guards;
         lc_extract_case_label(walk, statement);
         return CXChildVisit_Recurse;
     case CXCursor_ForStmt:
@@ -320,6 +351,7 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
         extract_loop_statement(walk, statement, LC_LOOP_DO);
         return CXChildVisit_Continue;
     case CXCursor_LabelStmt:
+        walk->value_guards = (struct lc_value_guards){ NULL, 0 };
         extract_label(walk, statement);
         return CXChildVisit_Recurse;
     case CXCursor_GotoStmt:

@@ -129,6 +129,10 @@ struct lc_extract_walk {
     size_t result_count, result_cap;
     struct lc_extract_flag_text *flags;      /* local integer variables */
     size_t flag_count, flag_cap;
+    struct lc_value_guards value_guards;        /* the variable tests that
+                                                   hold here (facts.h) */
+    struct lc_value_guards switch_value_guards; /* those at the innermost
+                                                   switch */
     CXCursor comma_left, comma_right; /* the calls of the last `(a(), b())` */
     int comma_left_index;           /* the fact of comma_left, -1 */
 };
@@ -161,6 +165,25 @@ int lc_extract_result_of(struct lc_extract_walk *walk, CXCursor expr);
 void lc_extract_case_label(struct lc_extract_walk *walk, CXCursor label);
 /* Call `call_index`'s result was stored into `target`. */
 void lc_extract_remember_result(struct lc_extract_walk *walk, const struct lc_value *target, int call_index);
+
+/* extract_value_guards.c: tests of a global against a constant. */
+#define LC_EXTRACT_GUARD_SPLIT_MAX 4
+struct lc_extract_guard_list {
+    struct lc_value_guard items[LC_EXTRACT_GUARD_SPLIT_MAX];
+    size_t count;
+};
+/* What a condition says where it holds (then) and where it does not
+ * (else). */
+struct lc_extract_guard_split {
+    struct lc_extract_guard_list then_guards, else_guards;
+};
+void lc_extract_value_guard_split(struct lc_extract_walk *walk, CXCursor condition,
+                                  struct lc_extract_guard_split *split);
+/* walk->value_guards plus `list` (a new array). */
+void lc_extract_value_guards_push(struct lc_extract_walk *walk, const struct lc_extract_guard_list *list);
+/* Does the statement end in return, break, continue or goto (itself, or
+ * the last statement of its block)? */
+int lc_extract_always_exits(struct lc_extract_walk *walk, CXCursor statement);
 
 /* extract_flags.c: integer flags and path strings passed through a local
  * variable. */

@@ -78,6 +78,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->label_count = walk->claim_count = walk->recent_count = walk->pending_count = 0;
     walk->conditional_count = 0;
     walk->zero_guard = walk->switch_guard = walk->switch_outer_guard = -1;
+    walk->value_guards = walk->switch_value_guards = (struct lc_value_guards){ NULL, 0 };
     walk->result_count = walk->flag_count = 0;
     walk->comma_left = walk->comma_right = clang_getNullCursor();
     walk->comma_left_index = -1;
@@ -172,6 +173,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->conditional = extract_call_is_conditional(walk, call);
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;
+    fact->value_guards = walk->value_guards;
     CXCursor callee;
     if (lc_extract_children(call, &callee, 1) >= 1)
         lc_extract_operand(walk, callee, 0, &fact->callee);

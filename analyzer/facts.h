@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 17
+#define LC_FACTS_VERSION 18
 
 struct lc_location {
     const char *file;
@@ -81,6 +81,24 @@ struct lc_lockset {
     size_t count;
 };
 
+/* A test of a global or static integer variable against a constant that
+ * holds wherever a call runs (extract_value_guards.c): `if (g == K)`,
+ * `if (!g)`, the else branch of `if (g != K)`, what follows
+ * `if (g != K) return;` in the same block.  K is a literal, an enum
+ * constant or a macro expanding to one. */
+struct lc_value_guard {
+    const char *variable_usr, *variable_name;
+    int equal;                /* 1: g == value; 0: g != value */
+    long long value;
+};
+
+/* The guards holding at a point of a function body; arrays in the arena,
+ * each replaced, never changed in place (as locksets are). */
+struct lc_value_guards {
+    const struct lc_value_guard *items;
+    size_t count;
+};
+
 /* A call expression inside a function body. */
 struct lc_call_fact {
     const char *caller_usr;
@@ -102,6 +120,8 @@ struct lc_call_fact {
                                  call (index into the TU's calls) is 0: in
                                  `if ((pid = fork()) == 0) { ... }`, after
                                  `case 0:` of `switch (fork())`; -1 none */
+    struct lc_value_guards value_guards;  /* the variable tests it runs
+                                             under */
 };
 
 enum lc_loop_kind {

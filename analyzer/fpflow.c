@@ -276,6 +276,16 @@ uint32_t lc_fpflow_successors(const struct lc_program *program, uint32_t node, c
     return program->flow_nodes[node].successor_count;
 }
 
+int lc_fpflow_param_of(const struct lc_program *program, uint32_t node, uint32_t *function, uint32_t *index)
+{
+    const struct lc_flow_node *n = &program->flow_nodes[node];
+    if (n->kind != LC_VALUE_PARAM || n->id < 0 || n->param_index < 0)
+        return 0;
+    *function = (uint32_t)n->id;
+    *index = (uint32_t)n->param_index;
+    return 1;
+}
+
 struct lc_flow_node_names lc_fpflow_node_names(const struct lc_program *program, uint32_t node)
 {
     const struct lc_flow_node *n = &program->flow_nodes[node];

@@ -47,6 +47,8 @@ struct lc_program_call {
     uint32_t first_target, target_count; /* into program->targets */
     uint32_t loop;                       /* innermost loop holding it */
     uint32_t first_lock, lock_count;     /* locks held: into program->held_locks */
+    uint32_t first_guard, guard_count;   /* the tests of globals it runs
+                                            under: into program->guards */
     uint32_t zero_guard;                 /* runs only where this call returned
                                             0 (facts.h), LC_NONE */
     uint32_t after_comma;                /* b() of `(a(), b())`: a(), LC_NONE */
@@ -57,6 +59,14 @@ struct lc_program_call {
     uint8_t never_returns;               /* a() of `(a(), abort())` (forks.c):
                                             a crash path, its targets are
                                             dropped */
+};
+
+/* A call runs only where a global (or static) variable holds, or does not
+ * hold, a constant (facts.h, struct lc_value_guard). */
+struct lc_program_guard {
+    uint32_t variable;       /* into program->objects */
+    uint8_t equal;           /* 1: variable == value; 0: variable != value */
+    long long value;
 };
 
 /* A variable (global, static) or a lock object (a variable or a struct
@@ -154,6 +164,8 @@ struct lc_program {
     uint32_t object_count;
     uint32_t *held_locks;                /* object indexes */
     uint32_t held_lock_count;
+    struct lc_program_guard *guards;     /* of the calls, grouped by call */
+    uint32_t guard_count;
     uint32_t *object_of_symbol;          /* symbol id -> object, LC_NONE */
     int64_t symbol_max;
 
@@ -246,6 +258,9 @@ int lc_streams_resolve(struct lc_program *program);
  * 0; and the calls that never return: a() of `(a(), b())` where b is a
  * `terminates` model.  Returns 0 or -1 (no memory). */
 int lc_forks_resolve(struct lc_program *program);
+
+/* Is the flow node parameter `*index` (0-based) of function `*function`? */
+int lc_fpflow_param_of(const struct lc_program *program, uint32_t node, uint32_t *function, uint32_t *index);
 
 /* What a flow node stands for (kind, struct name for a field, name). */
 struct lc_flow_node_names {

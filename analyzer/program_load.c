@@ -335,6 +335,7 @@ void lc_program_free(struct lc_program *program)
     free(program->accesses);
     free(program->objects);
     free(program->held_locks);
+    free(program->guards);
     free(program->object_of_symbol);
     free(program->nonblocking_node);
     for (int state = 0; state < LC_STATE_COUNT; state++)

@@ -2,7 +2,8 @@
  * bodies beyond calls: loops (and which calls they hold), accesses to
  * globals and statics (an access of a field path `g.f` is a variable of
  * the family of g), the locks held at calls and accesses, and the lock
- * objects of lock calls (lock_wrappers.c looks them up).  Rows of a
+ * objects of lock calls (lock_wrappers.c looks them up), and the tests of
+ * globals each call runs under (call_guard).  Rows of a
  * body stored by several TUs (a header's inline function) are taken from
  * the TU that owns the body, as calls are. */
 #include "program_load_internal.h"
@@ -17,7 +18,7 @@
 struct bodies_loader {
     struct program_loader *loader;
     uint32_t *symbol_object;      /* symbol.id -> object index */
-    size_t object_cap, loop_cap, access_cap, held_cap;
+    size_t object_cap, loop_cap, access_cap, held_cap, guard_cap;
     sqlite3_stmt *usr_of_symbol;
     struct lc_strmap families;    /* variable USR (before a field path) -> family */
 };
@@ -232,6 +233,36 @@ static int bodies_read_held_locks(struct bodies_loader *b, const uint32_t *call_
     return rc;
 }
 
+/* The tests of a global each call runs under, in row order: the rows of
+ * one call are contiguous. */
+static int bodies_read_call_guards(struct bodies_loader *b, const uint32_t *call_of_row, int64_t call_row_max)
+{
+    struct lc_program *program = b->loader->program;
+    sqlite3_stmt *stmt = program_loader_prepare(b->loader, "SELECT call_id, variable_id, equal, value FROM call_guard");
+    int rc = stmt ? 0 : -1;
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        int64_t row = sqlite3_column_int64(stmt, 0);
+        uint32_t call = row > 0 && row <= call_row_max ? call_of_row[row] : LC_NONE;
+        if (call == LC_NONE)
+            continue;
+        uint32_t variable = bodies_object(b, sqlite3_column_int64(stmt, 1));
+        if (variable == LC_NONE || lc_grow((void **)&program->guards, &b->guard_cap, program->guard_count,
+                                           sizeof *program->guards, 1024) != 0) {
+            rc = -1;
+            break;
+        }
+        struct lc_program_call *c = &program->calls[call];
+        if (c->guard_count == 0)
+            c->first_guard = program->guard_count;
+        program->guards[program->guard_count++] = (struct lc_program_guard){
+            variable, (uint8_t)(sqlite3_column_int(stmt, 2) != 0), sqlite3_column_int64(stmt, 3)
+        };
+        c->guard_count++;
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
 /* An object for the lock argument of every call of a lock model, so that a
  * lock only ever taken (`item_lock` takes `item_locks` and returns) has one. */
 static int bodies_lock_arguments(struct bodies_loader *b)
@@ -266,6 +297,7 @@ int program_loader_read_bodies(struct program_loader *loader, const uint32_t *ca
         rc = bodies_read_loops(&b) == 0
                      && bodies_read_accesses(&b, &access_of_row, &access_max) == 0
                      && bodies_read_held_locks(&b, call_of_row, call_row_max, access_of_row, access_max) == 0
+                     && bodies_read_call_guards(&b, call_of_row, call_row_max) == 0
                      && bodies_lock_arguments(&b) == 0
                  ? 0
                  : -1;

@@ -95,6 +95,8 @@ static const struct merge_table merge_tables[] = {
       "x.rowid",
       { { "tu_id", "mt.new" }, { "owner_id", "x.owner_id + CASE x.owner WHEN 'call' THEN o.call ELSE o.access END" },
         { "lock_id", "s.new" } } },
+    { "call_guard", "lc_shard.call_guard x " MERGE_TU " JOIN merge_symbol s ON s.old = x.variable_id " MERGE_OFFSETS,
+      "x.rowid", { { "tu_id", "mt.new" }, { "call_id", "x.call_id + o.call" }, { "variable_id", "s.new" } } },
 };
 
 #define MERGE_TABLE_COUNT (sizeof merge_tables / sizeof *merge_tables)

@@ -50,6 +50,10 @@
  *                                    locks held at a call or access; lock_id
  *                                    is the symbol of the lock object (a
  *                                    variable or a struct field)
+ *   call_guard(tu_id, call_id, variable_id, equal, value)
+ *                                    a call runs only where the global
+ *                                    variable_id equals (equal 1) or
+ *                                    differs from (0) value (facts.h)
  * Results of the last analysis, rewritten by every run:
  *   registration(function_id, role 'loop'|'pool'|'thread'|'async'|'worker',
  *      api, file_id, line, col)      entry points and offloaded functions
@@ -113,6 +117,9 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE held_lock(tu_id INTEGER NOT NULL, owner TEXT NOT NULL CHECK (owner IN ('call','access')),"
     "  owner_id INTEGER NOT NULL, lock_id INTEGER NOT NULL);"
     "CREATE INDEX held_lock_tu ON held_lock(tu_id);"
+    "CREATE TABLE call_guard(tu_id INTEGER NOT NULL, call_id INTEGER NOT NULL, variable_id INTEGER NOT NULL,"
+    "  equal INTEGER NOT NULL, value INTEGER NOT NULL);"
+    "CREATE INDEX call_guard_tu ON call_guard(tu_id);"
     "CREATE TABLE registration(function_id INTEGER NOT NULL, role TEXT NOT NULL, api TEXT,"
     "  file_id INTEGER, line INTEGER, col INTEGER);"
     "CREATE TABLE color(function_id INTEGER PRIMARY KEY, on_loop INTEGER NOT NULL,"
@@ -128,7 +135,7 @@ static const char lc_store_schema_sql[] =
 
 static const char *const lc_store_tables[] = {
     "meta", "file", "symbol", "tu", "tu_input", "function", "call", "call_arg",
-    "fp_store", "loop", "access", "held_lock", "registration", "color", "thread_role", "finding", "finding_step",
+    "fp_store", "loop", "access", "held_lock", "call_guard", "registration", "color", "thread_role", "finding", "finding_step",
 };
 
 int lc_store_exec(struct lc_store *store, const char *sql, FILE *err)

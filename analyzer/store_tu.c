@@ -27,6 +27,7 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_DELETE_TU_LOOPS] = "DELETE FROM loop WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_ACCESSES] = "DELETE FROM access WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_HELD_LOCKS] = "DELETE FROM held_lock WHERE tu_id = ?1",
+    [LC_STMT_DELETE_TU_CALL_GUARDS] = "DELETE FROM call_guard WHERE tu_id = ?1",
     [LC_STMT_UPSERT_TU] = "INSERT INTO tu(file_id, directory, args_hash, status, error, parse_ms, parsed_at)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, datetime('now'))"
                           " ON CONFLICT(file_id) DO UPDATE SET directory = excluded.directory,"
@@ -50,6 +51,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_INSERT_ACCESS] = "INSERT INTO access(tu_id, function_id, variable_id, kind, atomic, file_id, line, col)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [LC_STMT_INSERT_HELD_LOCK] = "INSERT INTO held_lock(tu_id, owner, owner_id, lock_id) VALUES (?1, ?2, ?3, ?4)",
+    [LC_STMT_INSERT_CALL_GUARD] = "INSERT INTO call_guard(tu_id, call_id, variable_id, equal, value)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 int lc_store_prepare_statements(struct lc_store *store, FILE *err)
@@ -215,6 +218,27 @@ struct store_tu_ids {
     size_t loop_count;
 };
 
+/* The variable tests a call runs under (call_guard rows, in order). */
+static int store_save_call_guards(struct lc_store *store, int64_t tu_id, int64_t call_id,
+                                  const struct lc_value_guards *guards)
+{
+    for (size_t i = 0; i < guards->count; i++) {
+        const struct lc_value_guard *guard = &guards->items[i];
+        int64_t variable_id = lc_store_intern_symbol(store, guard->variable_usr, guard->variable_name);
+        if (!variable_id)
+            return -1;
+        sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_CALL_GUARD);
+        sqlite3_bind_int64(stmt, 1, tu_id);
+        sqlite3_bind_int64(stmt, 2, call_id);
+        sqlite3_bind_int64(stmt, 3, variable_id);
+        sqlite3_bind_int(stmt, 4, guard->equal);
+        sqlite3_bind_int64(stmt, 5, guard->value);
+        if (lc_store_step_done(stmt) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int store_save_call(struct lc_store *store, int64_t tu_id, const struct lc_call_fact *call,
                            struct store_tu_ids *ids, size_t index)
 {
@@ -237,7 +261,8 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
         return -1;
     int64_t call_id = sqlite3_last_insert_rowid(store->db);
     ids->call_ids[index] = call_id;
-    if (lc_store_save_held_locks(store, tu_id, "call", call_id, &call->locks) != 0)
+    if (lc_store_save_held_locks(store, tu_id, "call", call_id, &call->locks) != 0
+        || store_save_call_guards(store, tu_id, call_id, &call->value_guards) != 0)
         return -1;
     for (size_t a = 0; a < call->nargs; a++) {
         const struct lc_value *arg = &call->args[a];
@@ -291,7 +316,7 @@ static int store_delete_tu_facts(struct lc_store *store, int64_t tu_id)
     static const enum lc_store_statement deletes[] = {
         LC_STMT_DELETE_TU_FUNCTIONS, LC_STMT_DELETE_TU_CALL_ARGS, LC_STMT_DELETE_TU_CALLS,
         LC_STMT_DELETE_TU_STORES, LC_STMT_DELETE_TU_INPUTS, LC_STMT_DELETE_TU_LOOPS,
-        LC_STMT_DELETE_TU_ACCESSES, LC_STMT_DELETE_TU_HELD_LOCKS,
+        LC_STMT_DELETE_TU_ACCESSES, LC_STMT_DELETE_TU_HELD_LOCKS, LC_STMT_DELETE_TU_CALL_GUARDS,
     };
     for (size_t i = 0; i < sizeof deletes / sizeof *deletes; i++) {
         sqlite3_stmt *stmt = lc_store_statement(store, deletes[i]);
@@ -396,7 +421,7 @@ int lc_store_retain_tus(struct lc_store *store, const struct lc_compdb *compdb, 
                            "DELETE FROM call WHERE tu_id IN drop_tu; DELETE FROM function WHERE tu_id IN drop_tu;"
                            "DELETE FROM fp_store WHERE tu_id IN drop_tu; DELETE FROM tu_input WHERE tu_id IN drop_tu;"
                            "DELETE FROM loop WHERE tu_id IN drop_tu; DELETE FROM access WHERE tu_id IN drop_tu;"
-                           "DELETE FROM held_lock WHERE tu_id IN drop_tu;"
+                           "DELETE FROM held_lock WHERE tu_id IN drop_tu; DELETE FROM call_guard WHERE tu_id IN drop_tu;"
                            "DELETE FROM tu WHERE id IN drop_tu; COMMIT",
                            err);
     if (rc != 0)

@@ -11,27 +11,8 @@
 #include "scc.h"
 #include "threads_internal.h"
 
-struct role_item {
-    uint32_t function, role;
-};
-
-/* The breadth-first queue of (function, role) items; grows as needed (each
- * function enters it at most once per role it gets). */
-struct role_queue {
-    struct role_item *items;
-    size_t head, tail, cap;
-};
-
-static int role_queue_push(struct role_queue *q, uint32_t function, uint32_t role)
-{
-    if (lc_grow((void **)&q->items, &q->cap, q->tail, sizeof *q->items, 1024) != 0)
-        return -1;
-    q->items[q->tail++] = (struct role_item){ function, role };
-    return 0;
-}
-
 /* Give `function` the role (if it has room and not already); 1 when added. */
-static int threads_add_role(struct lc_threads *t, uint32_t function, uint32_t role, uint32_t parent)
+int lc_threads_add_role(struct lc_threads *t, uint32_t function, uint32_t role, uint32_t parent)
 {
     uint8_t count = t->function_role_count[function];
     for (uint8_t i = 0; i < count; i++)
@@ -45,93 +26,61 @@ static int threads_add_role(struct lc_threads *t, uint32_t function, uint32_t ro
     return 1;
 }
 
-/* Breadth-first from the seeds already queued.  A role does not spread
- * into a registered function through a pointer (lc_program_dispatches);
- * `dispatching` notes the roles that would. */
-static int threads_spread(const struct lc_program *program, struct lc_threads *t, uint8_t *dispatching,
-                          struct role_queue *queue)
-{
-    while (queue->head < queue->tail) {
-        struct role_item item = queue->items[queue->head++];
-        uint32_t begin, end;
-        if (!lc_program_function_is_followed(program, item.function))
-            continue;
-        lc_program_function_targets(program, item.function, &begin, &end);
-        for (uint32_t i = begin; i < end; i++) {
-            uint32_t g = program->targets[i];
-            if (lc_program_dispatches(program, item.function, i)) {
-                dispatching[item.role] = 1;
-                continue;
-            }
-            if (!threads_add_role(t, g, item.role, LC_NONE))
-                continue;
-            /* The call, looked up only for the few edges that add a role. */
-            t->role_parent[(size_t)g * LC_THREAD_ROLE_CAP + t->function_role_count[g] - 1] =
-                lc_program_target_call(program, item.function, i);
-            if (role_queue_push(queue, g, item.role) != 0)
-                return -1;
-        }
-    }
-    return 0;
-}
-
 /* The loop's role, which goes first so a function the loop reaches always
  * keeps it.  With no entry moved to a thread's own loop it is the loop
  * coloring's (the same walk from the same entries, by the same rule for
  * registered functions, with the same chains); else a walk from the loop
  * entries that stay. */
 static int threads_loop_role(const struct lc_program *program, struct lc_threads *t, uint8_t *dispatching,
-                             const uint32_t *moved_role, uint32_t moved)
+                             struct lc_threads_context *context, const uint32_t *moved_role, uint32_t moved)
 {
     if (moved == 0) {
         for (uint32_t f = 0; f < program->function_count; f++)
             if (program->on_loop[f])
-                threads_add_role(t, f, LC_THREAD_ROLE_LOOP, program->loop_parent[f]);
+                lc_threads_add_role(t, f, LC_THREAD_ROLE_LOOP, program->loop_parent[f]);
         return 0;
     }
-    struct role_queue queue = { 0 };
     int rc = 0;
     for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
-        if (program->entries[e].role == LC_ROLE_LOOP && moved_role[e] == LC_NONE
-            && threads_add_role(t, program->entries[e].function, LC_THREAD_ROLE_LOOP, LC_NONE))
-            rc = role_queue_push(&queue, program->entries[e].function, LC_THREAD_ROLE_LOOP);
-    if (rc == 0)
-        rc = threads_spread(program, t, dispatching, &queue);
-    free(queue.items);
-    return rc;
+        if (program->entries[e].role == LC_ROLE_LOOP && moved_role[e] == LC_NONE)
+            rc = lc_threads_context_seed(context, t, program->entries[e].function, LC_THREAD_ROLE_LOOP, LC_NONE);
+    return rc == 0 ? lc_threads_context_spread(program, t, context, dispatching) : -1;
 }
 
 /* The roles, from scratch.  A loop entry with a role in `moved_role` (a
  * thread's own loop runs it; `moved` of them) is seeded with that role
- * instead of the loop's, its registering call as parent. */
+ * instead of the loop's, its registering call as parent.  Spread again
+ * while a role turns out to write a variable its facts were about. */
 static int threads_roles(const struct lc_program *program, struct lc_threads *t, uint8_t *dispatching,
-                         const uint32_t *moved_role, const uint32_t *moved_call, uint32_t moved)
+                         struct lc_threads_context *context, const uint32_t *moved_role, const uint32_t *moved_call,
+                         uint32_t moved)
 {
     free(t->roles);
     t->roles = malloc(((size_t)program->entry_count + 1) * sizeof *t->roles);
     if (!t->roles)
         return -1;
-    memset(t->function_role_count, 0, (size_t)program->function_count + 1);
-    t->roles[0].entry = LC_NONE;
-    t->role_count = 1;
-    if (threads_loop_role(program, t, dispatching, moved_role, moved) != 0)
-        return -1;
-    struct role_queue queue = { 0 };
     int rc = 0;
-    for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++) {
-        if (program->entries[e].role == LC_ROLE_LOOP)
-            continue;
-        uint32_t role = t->role_count;
-        t->roles[t->role_count++].entry = e;
-        if (threads_add_role(t, program->entries[e].function, role, LC_NONE))
-            rc = role_queue_push(&queue, program->entries[e].function, role);
-    }
-    for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
-        if (moved_role[e] != LC_NONE && threads_add_role(t, program->entries[e].function, moved_role[e], moved_call[e]))
-            rc = role_queue_push(&queue, program->entries[e].function, moved_role[e]);
-    if (rc == 0)
-        rc = threads_spread(program, t, dispatching, &queue);
-    free(queue.items);
+    do {
+        memset(t->function_role_count, 0, (size_t)program->function_count + 1);
+        memset(dispatching, 0, (size_t)program->entry_count + 1);
+        t->roles[0].entry = LC_NONE;
+        t->role_count = 1;
+        if (lc_threads_context_begin(context) != 0
+            || threads_loop_role(program, t, dispatching, context, moved_role, moved) != 0)
+            return -1;
+        for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++) {
+            if (program->entries[e].role == LC_ROLE_LOOP)
+                continue;
+            uint32_t role = t->role_count;
+            t->roles[t->role_count++].entry = e;
+            rc = lc_threads_context_seed(context, t, program->entries[e].function, role, LC_NONE);
+        }
+        for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
+            if (moved_role[e] != LC_NONE)
+                rc = lc_threads_context_seed(context, t, program->entries[e].function, moved_role[e], moved_call[e]);
+        if (rc == 0)
+            rc = lc_threads_context_spread(program, t, context, dispatching);
+    } while (rc == 0 && lc_threads_context_ban_written(program, context));
     return rc;
 }
 
@@ -143,14 +92,16 @@ static int threads_own_loops(const struct lc_program *program, struct lc_threads
     uint8_t *dispatching = calloc(entries, 1);
     uint32_t *moved_role = malloc(entries * sizeof *moved_role);
     uint32_t *moved_call = malloc(entries * sizeof *moved_call);
-    int rc = dispatching && moved_role && moved_call ? 0 : -1;
+    struct lc_threads_context *context = lc_threads_context_new(program);
+    int rc = dispatching && moved_role && moved_call && context ? 0 : -1;
     for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
         moved_role[e] = moved_call[e] = LC_NONE;
     if (rc == 0)
-        rc = threads_roles(program, t, dispatching, moved_role, moved_call, 0);
+        rc = threads_roles(program, t, dispatching, context, moved_role, moved_call, 0);
     uint32_t moved = rc == 0 ? lc_threads_own_loop_entries(program, t, dispatching, moved_role, moved_call) : 0;
     if (moved > 0)
-        rc = threads_roles(program, t, dispatching, moved_role, moved_call, moved);
+        rc = threads_roles(program, t, dispatching, context, moved_role, moved_call, moved);
+    lc_threads_context_free(context);
     free(dispatching);
     free(moved_role);
     free(moved_call);

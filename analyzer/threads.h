@@ -4,7 +4,12 @@
  * Thread roles: role 0 is the loop thread (every loop entry point); each
  * offloaded function (pool work, a thread's start routine, a `worker`
  * annotation) is a role of its own.  `main` and what only it reaches run
- * before the loop and get no role.  A role does not spread through a
+ * before the loop and get no role.  A role spreads with the context of
+ * each path (threads_context.c): the tests of globals its calls ran under
+ * (a call under a contradicting test is not made on that thread) and the
+ * functions passed for function-pointer parameters; the loop's role, when
+ * no entry moved to a thread's own loop, is the loop coloring's (color.c),
+ * without context, as reachability is.  A role does not spread through a
  * function pointer into a function registered as an entry (a callback of
  * the loop, a pool's work): the caller dispatches it for its registration
  * (a thread running uv_run), and it keeps that registration's role.  Each

@@ -14,4 +14,30 @@
 uint32_t lc_threads_own_loop_entries(const struct lc_program *program, const struct lc_threads *threads,
                                      const uint8_t *dispatching, uint32_t *moved_role, uint32_t *moved_call);
 
+/* threads.c: give `function` the role (if it has room and not already),
+ * `parent` the call through which it gets it; 1 when added. */
+int lc_threads_add_role(struct lc_threads *t, uint32_t function, uint32_t role, uint32_t parent);
+
+/* threads_context.c: the roles spread with the context of each path (the
+ * tests of globals its calls ran under, the functions passed for
+ * function-pointer parameters). */
+struct lc_threads_context;
+struct lc_threads_context *lc_threads_context_new(const struct lc_program *program);
+void lc_threads_context_free(struct lc_threads_context *context);
+/* Forget the states of the previous spread. */
+int lc_threads_context_begin(struct lc_threads_context *context);
+/* Give `function` the role (lc_threads_add_role) and queue it in the most
+ * general context.  0, or -1 (no memory). */
+int lc_threads_context_seed(struct lc_threads_context *context, struct lc_threads *t, uint32_t function,
+                            uint32_t role, uint32_t parent);
+/* Breadth-first from the seeds.  A role does not spread into a registered
+ * function through a pointer (lc_program_dispatches); `dispatching` notes
+ * the roles that would.  0, or -1 (no memory). */
+int lc_threads_context_spread(const struct lc_program *program, struct lc_threads *t,
+                              struct lc_threads_context *context, uint8_t *dispatching);
+/* After a spread: the tested variables that a function reached on a role
+ * writes give that role no more facts.  1 when one was new (spread
+ * again). */
+int lc_threads_context_ban_written(const struct lc_program *program, struct lc_threads_context *context);
+
 #endif

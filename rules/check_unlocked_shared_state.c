@@ -1,7 +1,8 @@
 /* check_unlocked_shared_state.c — `unlocked-shared-state`: a global or
  * static accessed from two thread roles (the loop and a worker, or two
  * workers), at least one access a write, with no lock common to both.
- * One finding per variable, at an unprotected write; the other side's
+ * One finding per variable, at its first unprotected write in source
+ * order (not in the order the store loads accesses); the other side's
  * accesses and the chain that puts them on their thread are related
  * locations.  Atomics are not races; what only `main` touches happens
  * before the loop and is left out.  Accesses are keyed by field path
@@ -188,12 +189,50 @@ static void shared_report(const struct shared_state *s, const uint32_t *accesses
     }
 }
 
+/* An access with its location, sorted into source order (file, line,
+ * column, reads first) so the finding does not depend on the order the
+ * store loads accesses in (a merged database holds them in another). */
+struct shared_located {
+    struct lc_location loc;
+    enum lc_access_kind kind;
+    uint32_t access;
+};
+
+static int shared_compare_locations(const void *x, const void *y)
+{
+    const struct shared_located *a = x, *b = y;
+    int files = strcmp(a->loc.file ? a->loc.file : "", b->loc.file ? b->loc.file : "");
+    if (files != 0)
+        return files;
+    if (a->loc.line != b->loc.line)
+        return a->loc.line < b->loc.line ? -1 : 1;
+    if (a->loc.col != b->loc.col)
+        return a->loc.col < b->loc.col ? -1 : 1;
+    return (int)a->kind - (int)b->kind;
+}
+
+static void shared_sort_accesses(const struct lc_program *program, uint32_t *accesses, uint32_t count)
+{
+    struct shared_located *located = malloc(((size_t)count + 1) * sizeof *located);
+    if (!located)
+        return;   /* the load order, then */
+    for (uint32_t i = 0; i < count; i++) {
+        const struct lc_program_access *a = &program->accesses[accesses[i]];
+        located[i] = (struct shared_located){ a->loc, a->kind, accesses[i] };
+    }
+    qsort(located, count, sizeof *located, shared_compare_locations);
+    for (uint32_t i = 0; i < count; i++)
+        accesses[i] = located[i].access;
+    free(located);
+}
+
 /* One variable's accesses, all its field paths (atomic and main-only ones
- * left out). */
-static void shared_check_variable(const struct shared_state *s, const uint32_t *accesses, uint32_t count,
+ * left out), put in source order. */
+static void shared_check_variable(const struct shared_state *s, uint32_t *accesses, uint32_t count,
                                   struct lc_findings *out)
 {
     const struct lc_program *program = s->program;
+    shared_sort_accesses(program, accesses, count);
     uint32_t best_write = LC_NONE, best_other = LC_NONE, best_rw = 0, best_ro = 0;
     for (uint32_t i = 0; i < count; i++) {
         const struct lc_program_access *w = &program->accesses[accesses[i]];

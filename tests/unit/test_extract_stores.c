@@ -3,7 +3,8 @@
  * nested, brace-elided and array initialisers, compound literals,
  * assignments; results of calls stored (CALL values); `?:` of functions in
  * stores, arguments and callees; values stored into ints and returned; the
- * calls run where fork() returned 0. */
+ * calls run where fork() returned 0; the tests of globals against
+ * constants each call runs under. */
 #include "extract_fixture.h"
 
 /* The store of `value_name` into `target_name`, at `line` (0: any). */
@@ -248,6 +249,38 @@ static void test_zero_guards(void **state)
     }
 }
 
+/* The tests a call runs under, as "mode==1 flag!=0" (in order). */
+static void assert_value_guards(struct extract_test *test, const char *tag, const char *expected)
+{
+    const struct lc_call_fact *call = call_at(test, tag);
+    char text[256] = "";
+    for (size_t i = 0; i < call->value_guards.count; i++) {
+        const struct lc_value_guard *guard = &call->value_guards.items[i];
+        size_t used = strlen(text);
+        snprintf(text + used, sizeof text - used, "%s%s%s%lld", used ? " " : "", guard->variable_name,
+                 guard->equal ? "==" : "!=", guard->value);
+    }
+    if (strcmp(text, expected) != 0)
+        fail_msg("%s: guards \"%s\", expected \"%s\"", tag, text, expected);
+}
+
+static void test_value_guards(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "value_guards.c"), 0);
+    assert_value_guards(test, "then_eq", "mode==1");
+    assert_value_guards(test, "else_if", "mode!=1 mode==2");
+    assert_value_guards(test, "else_else", "mode!=1 mode!=2");
+    assert_value_guards(test, "and_not", "flag==0 mode!=4");
+    assert_value_guards(test, "not_a_global", "");
+    assert_value_guards(test, "before_exit", "");
+    assert_value_guards(test, "inside_exit", "mode!=0");
+    assert_value_guards(test, "after_exit", "mode==0");
+    assert_value_guards(test, "case_after_break", "mode==0 flag==0");
+    assert_value_guards(test, "next_case", "mode==0");
+    assert_value_guards(test, "after_switch", "mode==0");
+}
+
 /* `(a(), b())`: b's fact names a's. */
 static void test_comma_calls(void **state)
 {
@@ -276,6 +309,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_int_stores_and_returns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zero_guards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_comma_calls, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_value_guards, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

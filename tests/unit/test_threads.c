@@ -4,7 +4,10 @@
  * read-only data set up in main, worker-vs-worker sharing, and a worker
  * that dispatches loop callbacks through a pointer (it runs a loop), and
  * lock wrappers (a function that returns holding the lock it took), and
- * field paths (two fields never race; a field and the whole may). */
+ * field paths (two fields never race; a field and the whole may), and the
+ * context of each path: tests of a mode variable (a worker does not make a
+ * call under a test its own tests contradict, unless it writes the
+ * variable) and the functions passed for function-pointer parameters. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -389,6 +392,86 @@ static void test_locked_writes_unlocked_read(void **state)
     finish(&c);
 }
 
+/* The last call added runs where `variable` == (or !=) `value`. */
+static void guarded_by(struct threads_case *c, const char *variable, int equal, long long value)
+{
+    struct lc_value_guard *guard = lc_arena_alloc(&c->b.facts.arena, sizeof *guard);
+    *guard = (struct lc_value_guard){ variable, variable, equal, value };
+    c->b.facts.calls[c->b.facts.call_count - 1].value_guards = (struct lc_value_guards){ guard, 1 };
+}
+
+static void test_mode_guards(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "io_job");
+    on_pool(&c, "mode_switching_job");
+    builder_function(&c.b, "parse", 6, 0);
+    builder_function(&c.b, "execute", 7, 0);
+    builder_call(&c.b, "io_job", 70, builder_function_value("parse"), 0);
+    guarded_by(&c, "c:@mode", 1, 1);                                      /* if (mode == READ) */
+    builder_call(&c.b, "mode_switching_job", 71, builder_function_value("parse"), 0);
+    guarded_by(&c, "c:@mode", 1, 1);
+    builder_call(&c.b, "parse", 72, builder_function_value("execute"), 0);
+    guarded_by(&c, "c:@mode", 1, 0);                                      /* after `if (mode != IDLE) return;` */
+    builder_call(&c.b, "on_tick", 73, builder_function_value("parse"), 0);
+    builder_access(&c.b, "parse", 80, "c:@parsed", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "on_tick", 81, "c:@parsed", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "execute", 82, "c:@executed", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "mode_switching_job", 83, "c:@mode", LC_ACCESS_WRITE, 0, NULL);
+    run(&c);
+    assert_non_null(at_line(&c, 80));             /* parse runs on the jobs and the loop */
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    uint32_t execute = builder_find(&c.b, "execute"), parse = builder_find(&c.b, "parse");
+    assert_int_equal(threads.function_role_count[parse], 3);
+    /* The loop, and the job that writes the mode itself (its tests say
+     * nothing); not io_job, which only reads it. */
+    assert_int_equal(threads.function_role_count[execute], 2);
+    for (uint8_t i = 0; i < threads.function_role_count[execute]; i++) {
+        uint32_t role = threads.function_roles[(size_t)execute * LC_THREAD_ROLE_CAP + i];
+        assert_true(role == LC_THREAD_ROLE_LOOP
+                    || c.b.program.entries[threads.roles[role].entry].function
+                           == builder_find(&c.b, "mode_switching_job"));
+    }
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
+static void test_function_pointer_parameters(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "clear_job");
+    builder_function(&c.b, "clear", 6, 0);
+    builder_function(&c.b, "clear_all", 7, 0);
+    builder_function(&c.b, "progress", 8, 0);
+    builder_function(&c.b, "count_entry", 9, 0);
+    builder_call(&c.b, "clear", 90, builder_param_value("clear", 1), 1, builder_param_value("clear", 0), "t");
+    /* clear_all(cb) passes its own parameter on: clear(t, cb). */
+    builder_call(&c.b, "clear_all", 91, builder_function_value("clear"), 2, builder_other_value(), "t",
+                 builder_param_value("clear_all", 0), "cb");
+    builder_call(&c.b, "on_tick", 92, builder_function_value("clear"), 2, builder_other_value(), "t",
+                 builder_function_value("progress"), "progress");
+    builder_call(&c.b, "clear_job", 93, builder_function_value("clear"), 2, builder_other_value(), "t",
+                 builder_null_value(), "NULL");
+    builder_call(&c.b, "clear_job", 94, builder_function_value("clear_all"), 1, builder_function_value("count_entry"),
+                 "count_entry");
+    builder_access(&c.b, "progress", 100, "c:@ticks", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "on_tick", 101, "c:@ticks", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "count_entry", 102, "c:@counted", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "on_tick", 103, "c:@counted", LC_ACCESS_READ, 0, NULL);
+    run(&c);
+    assert_null(at_line(&c, 100));                /* the job never calls progress */
+    assert_non_null(at_line(&c, 102));            /* it does call count_entry, through clear_all */
+    assert_int_equal(c.findings.count, 1);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -400,6 +483,8 @@ int main(void)
         cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_locked_writes_unlocked_read),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
+        cmocka_unit_test(test_mode_guards),
+        cmocka_unit_test(test_function_pointer_parameters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,482 @@
+/* threads_context.c — spreading thread roles through the call graph with
+ * two facts about the path that reached each function, so that a role
+ * does not flow into calls its thread never makes:
+ *
+ *  - value facts: the tests of globals the calls on the path ran under
+ *    (lc_program_call guards: `if (mode == MODE_READ) handle(c)`).  A call
+ *    whose own tests contradict them (`if (mode != MODE_IDLE) break;`
+ *    before `execute(c)`) is not followed.  Only for variables the role's
+ *    thread never writes: the roles are spread again, without the facts of
+ *    a variable a function of that role writes, until no new one is found;
+ *  - function-pointer bindings: for each parameter through which a
+ *    function calls (directly, or by passing it on to such a parameter),
+ *    the functions the call site passed (a function, none for NULL, the
+ *    caller's own binding for a parameter of the caller; anything else is
+ *    unknown and the call goes to every target of the flow).  So
+ *    `clear(d, NULL)` on a worker does not call the callback the loop
+ *    passes to `clear(d, on_progress)`.
+ *
+ * A state is (function, role, context); a function keeps at most
+ * CONTEXT_CAP contexts per role, beyond which it is entered with the most
+ * general one (no facts, every binding unknown), which follows everything
+ * the others would: the walk stays O(CONTEXT_CAP * (V + E)) per role. */
+#include "threads_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "grow.h"
+
+#define CONTEXT_CAP 16
+#define CONTEXT_FACT_CAP 8
+#define CONTEXT_SET_CAP 4
+#define CONTEXT_ANY UINT32_MAX      /* a binding of unknown functions */
+#define CONTEXT_PARAM_BITS 32       /* parameters past these are never bound */
+
+/* Open-addressing map from three uint32 keys to a uint32 value. */
+struct context_map {
+    uint32_t *keys;          /* capacity * 3; key[0] == UINT32_MAX: empty */
+    uint32_t *values;
+    size_t capacity, count;
+};
+
+/* Interned uint32 sequences (contexts), by content. */
+struct context_pool {
+    uint32_t *items;
+    size_t item_count, item_cap;
+    uint32_t *start;          /* sequence id -> first item; id + 1 -> end */
+    size_t count, cap;
+    struct context_map index; /* (hash, length, 0) -> first id with that
+                                 hash; collisions are chained by probing */
+};
+
+struct context_item {
+    uint32_t function, role, context;
+};
+
+struct lc_threads_context {
+    uint32_t *bound_params;   /* per function: parameters with a binding */
+    uint32_t *guard_of_family;/* object family -> dense guard index, LC_NONE */
+    uint32_t guard_variables;
+    uint8_t *banned;          /* role * guard_variables: its thread writes it */
+    uint32_t role_cap;
+    uint32_t *access_start;   /* function -> first of its accesses in
+                                 access_order; + 1 -> end */
+    uint32_t *access_order;
+    struct context_pool pool;
+    struct context_map states;/* (function, role, context) -> 1 */
+    struct context_map counts;/* (function, role, LC_NONE) -> contexts */
+    struct context_item *queue;
+    size_t head, tail, queue_cap;
+};
+
+static uint32_t context_hash(uint32_t a, uint32_t b, uint32_t c)
+{
+    uint64_t h = ((uint64_t)a * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)b * 0xc2b2ae3d27d4eb4full) ^ ((uint64_t)c << 17);
+    h ^= h >> 29;
+    return (uint32_t)(h * 0xbf58476d1ce4e5b9ull >> 32);
+}
+
+static size_t context_slot(const struct context_map *m, uint32_t a, uint32_t b, uint32_t c)
+{
+    size_t i = context_hash(a, b, c) & (m->capacity - 1);
+    while (m->keys[i * 3] != UINT32_MAX
+           && (m->keys[i * 3] != a || m->keys[i * 3 + 1] != b || m->keys[i * 3 + 2] != c))
+        i = (i + 1) & (m->capacity - 1);
+    return i;
+}
+
+static int context_map_grow(struct context_map *m)
+{
+    struct context_map bigger = { NULL, NULL, m->capacity ? m->capacity * 2 : 1024, m->count };
+    bigger.keys = malloc(bigger.capacity * 3 * sizeof *bigger.keys);
+    bigger.values = malloc(bigger.capacity * sizeof *bigger.values);
+    if (!bigger.keys || !bigger.values) {
+        free(bigger.keys);
+        free(bigger.values);
+        return -1;
+    }
+    memset(bigger.keys, 0xff, bigger.capacity * 3 * sizeof *bigger.keys);
+    for (size_t i = 0; i < m->capacity; i++) {
+        if (m->keys[i * 3] == UINT32_MAX)
+            continue;
+        size_t slot = context_slot(&bigger, m->keys[i * 3], m->keys[i * 3 + 1], m->keys[i * 3 + 2]);
+        memcpy(&bigger.keys[slot * 3], &m->keys[i * 3], 3 * sizeof *bigger.keys);
+        bigger.values[slot] = m->values[i];
+    }
+    free(m->keys);
+    free(m->values);
+    *m = bigger;
+    return 0;
+}
+
+/* The value slot of the key, inserted with `initial` when new; NULL when
+ * out of memory.  *added says whether it was new. */
+static uint32_t *context_map_get(struct context_map *m, uint32_t a, uint32_t b, uint32_t c, uint32_t initial,
+                                 int *added)
+{
+    if ((m->count + 1) * 2 > m->capacity && context_map_grow(m) != 0)
+        return NULL;
+    size_t slot = context_slot(m, a, b, c);
+    *added = m->keys[slot * 3] == UINT32_MAX;
+    if (*added) {
+        m->keys[slot * 3] = a;
+        m->keys[slot * 3 + 1] = b;
+        m->keys[slot * 3 + 2] = c;
+        m->values[slot] = initial;
+        m->count++;
+    }
+    return &m->values[slot];
+}
+
+static void context_map_clear(struct context_map *m)
+{
+    if (m->keys)
+        memset(m->keys, 0xff, m->capacity * 3 * sizeof *m->keys);
+    m->count = 0;
+}
+
+static void context_map_free(struct context_map *m)
+{
+    free(m->keys);
+    free(m->values);
+    memset(m, 0, sizeof *m);
+}
+
+/* The id of the sequence, interned; LC_NONE when out of memory. */
+static uint32_t context_intern(struct context_pool *pool, const uint32_t *items, uint32_t length)
+{
+    uint32_t hash = 0x811c9dc5u;
+    for (uint32_t i = 0; i < length; i++)
+        hash = (hash ^ items[i]) * 0x01000193u;
+    for (uint32_t probe = 0;; probe++) {
+        int added;
+        uint32_t *id = context_map_get(&pool->index, hash, length, probe, LC_NONE, &added);
+        if (!id)
+            return LC_NONE;
+        if (!added) {
+            const uint32_t *other = &pool->items[pool->start[*id]];
+            if (memcmp(other, items, length * sizeof *items) == 0)
+                return *id;
+            continue;
+        }
+        if (lc_grow((void **)&pool->start, &pool->cap, pool->count + 1, sizeof *pool->start, 256) != 0)
+            return LC_NONE;
+        while (pool->item_count + length > pool->item_cap)
+            if (lc_grow((void **)&pool->items, &pool->item_cap, pool->item_cap, sizeof *pool->items, 1024) != 0)
+                return LC_NONE;
+        if (pool->count == 0)
+            pool->start[0] = 0;
+        memcpy(&pool->items[pool->item_count], items, length * sizeof *items);
+        pool->item_count += length;
+        *id = (uint32_t)pool->count++;
+        pool->start[pool->count] = (uint32_t)pool->item_count;
+        return *id;
+    }
+}
+
+/* The parameters of each function that have a binding: those it calls
+ * through (and never assigns), then, to a fixed point, those it passes on
+ * as an argument for a bound parameter of a callee. */
+static void context_bound_params(const struct lc_program *program, uint32_t *bound)
+{
+    uint8_t *assigned = calloc((size_t)program->flow_node_count + 1, 1);
+    for (uint32_t s = 0; assigned && s < program->store_count; s++)
+        if (program->stores[s].target_node != LC_NONE)
+            assigned[program->stores[s].target_node] = 1;
+    for (uint32_t c = 0; assigned && c < program->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        uint32_t function, index;
+        if (call->callee.kind == LC_VALUE_PARAM && call->callee.flow_node != LC_NONE
+            && !assigned[call->callee.flow_node]
+            && lc_fpflow_param_of(program, call->callee.flow_node, &function, &index) && function == call->caller
+            && index < CONTEXT_PARAM_BITS)
+            bound[function] |= 1u << index;
+    }
+    for (int changed = assigned != NULL; changed;) {
+        changed = 0;
+        for (uint32_t c = 0; c < program->call_count; c++) {
+            const struct lc_program_call *call = &program->calls[c];
+            for (uint32_t a = 0; a < call->arg_count && a < CONTEXT_PARAM_BITS; a++) {
+                const struct lc_program_value *arg = &program->args[call->first_arg + a];
+                uint32_t function, index;
+                if (arg->kind != LC_VALUE_PARAM || arg->flow_node == LC_NONE || assigned[arg->flow_node]
+                    || !lc_fpflow_param_of(program, arg->flow_node, &function, &index) || function != call->caller
+                    || index >= CONTEXT_PARAM_BITS || (bound[function] & (1u << index)))
+                    continue;
+                for (uint32_t k = 0; k < call->target_count; k++)
+                    if (bound[program->targets[call->first_target + k]] & (1u << a)) {
+                        bound[function] |= 1u << index;
+                        changed = 1;
+                        break;
+                    }
+            }
+        }
+    }
+    free(assigned);
+}
+
+struct lc_threads_context *lc_threads_context_new(const struct lc_program *program)
+{
+    struct lc_threads_context *x = calloc(1, sizeof *x);
+    size_t n = (size_t)program->function_count + 1;
+    if (!x)
+        return NULL;
+    x->role_cap = program->entry_count + 1;
+    x->bound_params = calloc(n, sizeof *x->bound_params);
+    x->access_start = calloc(n + 1, sizeof *x->access_start);
+    x->access_order = malloc(((size_t)program->access_count + 1) * sizeof *x->access_order);
+    x->guard_of_family = malloc(((size_t)program->object_count + 1) * sizeof *x->guard_of_family);
+    if (!x->bound_params || !x->access_start || !x->access_order || !x->guard_of_family) {
+        lc_threads_context_free(x);
+        return NULL;
+    }
+    context_bound_params(program, x->bound_params);
+    for (uint32_t a = 0; a < program->access_count; a++)
+        x->access_start[program->accesses[a].function + 1]++;
+    for (uint32_t f = 0; f < program->function_count; f++)
+        x->access_start[f + 1] += x->access_start[f];
+    for (uint32_t a = 0; a < program->access_count; a++)   /* counting sort; the starts move up by one */
+        x->access_order[x->access_start[program->accesses[a].function]++] = a;
+    for (uint32_t f = program->function_count; f > 0; f--)
+        x->access_start[f] = x->access_start[f - 1];
+    x->access_start[0] = 0;
+    memset(x->guard_of_family, 0xff, ((size_t)program->object_count + 1) * sizeof *x->guard_of_family);
+    for (uint32_t g = 0; g < program->guard_count; g++) {
+        uint32_t family = program->objects[program->guards[g].variable].family;
+        if (x->guard_of_family[family] == LC_NONE)
+            x->guard_of_family[family] = x->guard_variables++;
+    }
+    x->banned = calloc((size_t)x->role_cap * x->guard_variables + 1, 1);
+    if (!x->banned) {
+        lc_threads_context_free(x);
+        return NULL;
+    }
+    return x;
+}
+
+void lc_threads_context_free(struct lc_threads_context *x)
+{
+    if (!x)
+        return;
+    free(x->bound_params);
+    free(x->guard_of_family);
+    free(x->banned);
+    free(x->access_start);
+    free(x->access_order);
+    free(x->pool.items);
+    free(x->pool.start);
+    context_map_free(&x->pool.index);
+    context_map_free(&x->states);
+    context_map_free(&x->counts);
+    free(x->queue);
+    free(x);
+}
+
+/* The most general context of a function: no facts, every binding
+ * unknown. */
+static uint32_t context_general(struct lc_threads_context *x, uint32_t function)
+{
+    uint32_t items[1 + CONTEXT_PARAM_BITS], length = 0;
+    items[length++] = 0;
+    for (uint32_t p = 0; p < CONTEXT_PARAM_BITS; p++)
+        if (x->bound_params[function] & (1u << p))
+            items[length++] = CONTEXT_ANY;
+    return context_intern(&x->pool, items, length);
+}
+
+/* Queue `function` on `role` in `context` unless that state was seen; a
+ * function with CONTEXT_CAP contexts on the role takes the general one.
+ * Gives the function the role (threads.c) with `parent` as its call. */
+static int context_visit(struct lc_threads_context *x, struct lc_threads *t, uint32_t function, uint32_t role,
+                         uint32_t context, uint32_t parent)
+{
+    int added;
+    uint32_t *count = context_map_get(&x->counts, function, role, LC_NONE, 0, &added);
+    if (!count)
+        return -1;
+    if (*count >= CONTEXT_CAP && (context = context_general(x, function)) == LC_NONE)
+        return -1;
+    uint32_t *seen = context_map_get(&x->states, function, role, context, 1, &added);
+    if (!seen)
+        return -1;
+    if (!added)
+        return 0;
+    (*count)++;
+    lc_threads_add_role(t, function, role, parent);
+    if (lc_grow((void **)&x->queue, &x->queue_cap, x->tail, sizeof *x->queue, 1024) != 0)
+        return -1;
+    x->queue[x->tail++] = (struct context_item){ function, role, context };
+    return 0;
+}
+
+int lc_threads_context_begin(struct lc_threads_context *x)
+{
+    context_map_clear(&x->states);
+    context_map_clear(&x->counts);
+    x->head = x->tail = 0;
+    return 0;
+}
+
+int lc_threads_context_seed(struct lc_threads_context *x, struct lc_threads *t, uint32_t function, uint32_t role,
+                            uint32_t parent)
+{
+    uint32_t context = context_general(x, function);
+    return context == LC_NONE ? -1 : context_visit(x, t, function, role, context, parent);
+}
+
+/* The binding of bound parameter `param` of `function` in the context
+ * (items after the facts): its functions, *count of them, or NULL when
+ * unknown. */
+static const uint32_t *context_binding(const struct lc_threads_context *x, uint32_t function, const uint32_t *items,
+                                       uint32_t param, uint32_t *count)
+{
+    const uint32_t *at = items + 1 + 4 * items[0];
+    for (uint32_t p = 0; p < param; p++)
+        if (x->bound_params[function] & (1u << p))
+            at += *at == CONTEXT_ANY ? 1 : 1 + *at;
+    *count = *at == CONTEXT_ANY ? 0 : *at;
+    return *at == CONTEXT_ANY ? NULL : at + 1;
+}
+
+/* The facts after call `c` runs where `facts` (count, then 4 items each)
+ * held: 0 and the new facts in `out`, or -1 when the call's tests
+ * contradict them (it does not run on this thread). */
+static int context_apply_guards(const struct lc_program *program, const struct lc_threads_context *x, uint32_t role,
+                                const struct lc_program_call *c, const uint32_t *facts, uint32_t *out)
+{
+    memcpy(out, facts, (1 + 4 * (size_t)facts[0]) * sizeof *out);
+    for (uint32_t g = c->first_guard; g < c->first_guard + c->guard_count; g++) {
+        const struct lc_program_guard *guard = &program->guards[g];
+        uint32_t variable = x->guard_of_family[program->objects[guard->variable].family];
+        if (x->banned[(size_t)role * x->guard_variables + variable])
+            continue;
+        uint32_t lo = (uint32_t)(unsigned long long)guard->value, hi = (uint32_t)((unsigned long long)guard->value >> 32);
+        int known = 0;   /* an equality on the variable already says everything */
+        for (uint32_t i = 0; i < out[0]; i++) {
+            const uint32_t *fact = &out[1 + 4 * i];
+            if (fact[0] != variable)
+                continue;
+            int same = fact[2] == lo && fact[3] == hi;
+            if ((fact[1] && guard->equal && !same) || (fact[1] != guard->equal && same))
+                return -1;
+            known |= fact[1] || same;
+        }
+        if (known || out[0] == CONTEXT_FACT_CAP)
+            continue;
+        uint32_t *fact = &out[1 + 4 * out[0]++];
+        fact[0] = variable;
+        fact[1] = guard->equal;
+        fact[2] = lo;
+        fact[3] = hi;
+    }
+    return 0;
+}
+
+/* The context of `callee` called at `c` from a function in `items`
+ * (facts already in `out`): each bound parameter's binding after it. */
+static uint32_t context_callee(struct lc_threads_context *x, const struct lc_program *program, uint32_t caller,
+                               const uint32_t *items, const struct lc_program_call *c, uint32_t callee, uint32_t *out)
+{
+    uint32_t length = 1 + 4 * out[0];
+    for (uint32_t p = 0; p < CONTEXT_PARAM_BITS; p++) {
+        if (!(x->bound_params[callee] & (1u << p)))
+            continue;
+        const struct lc_program_value *arg = p < c->arg_count ? &program->args[c->first_arg + p] : NULL;
+        uint32_t function, index, count = 0;
+        const uint32_t *set = NULL;
+        if (arg && arg->kind == LC_VALUE_FUNCTION && arg->function != LC_NONE) {
+            set = &arg->function;
+            count = 1;
+        } else if (arg && arg->kind == LC_VALUE_NULL) {
+            set = &arg->function;   /* none */
+        } else if (arg && arg->kind == LC_VALUE_PARAM && arg->flow_node != LC_NONE
+                   && lc_fpflow_param_of(program, arg->flow_node, &function, &index) && function == caller
+                   && index < CONTEXT_PARAM_BITS && (x->bound_params[caller] & (1u << index))) {
+            set = context_binding(x, caller, items, index, &count);
+        }
+        if (!set || count > CONTEXT_SET_CAP) {
+            out[length++] = CONTEXT_ANY;
+            continue;
+        }
+        out[length++] = count;
+        for (uint32_t i = 0; i < count; i++)
+            out[length++] = set[i];
+    }
+    return context_intern(&x->pool, out, length);
+}
+
+/* May call `c` of `function` in the context reach target `g`?  Not when it
+ * calls through a bound parameter whose binding leaves g out. */
+static int context_allows(const struct lc_program *program, const struct lc_threads_context *x, uint32_t function,
+                          const uint32_t *items, const struct lc_program_call *c, uint32_t g)
+{
+    uint32_t owner, index, count;
+    if (c->callee.kind != LC_VALUE_PARAM || c->callee.flow_node == LC_NONE
+        || !lc_fpflow_param_of(program, c->callee.flow_node, &owner, &index) || owner != function
+        || index >= CONTEXT_PARAM_BITS || !(x->bound_params[function] & (1u << index)))
+        return 1;
+    const uint32_t *set = context_binding(x, function, items, index, &count);
+    if (!set)
+        return 1;
+    for (uint32_t i = 0; i < count; i++)
+        if (set[i] == g)
+            return 1;
+    return 0;
+}
+
+int lc_threads_context_spread(const struct lc_program *program, struct lc_threads *t, struct lc_threads_context *x,
+                              uint8_t *dispatching)
+{
+    uint32_t *scratch = malloc((1 + 4 * CONTEXT_FACT_CAP + CONTEXT_PARAM_BITS * (1 + CONTEXT_SET_CAP) + 1)
+                               * sizeof *scratch);
+    int rc = scratch ? 0 : -1;
+    while (rc == 0 && x->head < x->tail) {
+        struct context_item item = x->queue[x->head++];
+        if (!lc_program_function_is_followed(program, item.function))
+            continue;
+        const struct lc_program_function *fn = &program->functions[item.function];
+        for (uint32_t k = fn->first_call; rc == 0 && k < fn->first_call + fn->call_count; k++) {
+            const struct lc_program_call *c = &program->calls[k];
+            /* The pool may move while interning: re-read the context. */
+            if (c->target_count == 0
+                || context_apply_guards(program, x, item.role, c, &x->pool.items[x->pool.start[item.context]],
+                                        scratch) != 0)
+                continue;
+            for (uint32_t i = c->first_target; rc == 0 && i < c->first_target + c->target_count; i++) {
+                uint32_t g = program->targets[i];
+                const uint32_t *items = &x->pool.items[x->pool.start[item.context]];
+                if (!context_allows(program, x, item.function, items, c, g))
+                    continue;
+                if (lc_program_dispatches(program, item.function, i)) {
+                    dispatching[item.role] = 1;
+                    continue;
+                }
+                uint32_t context = context_callee(x, program, item.function, items, c, g, scratch);
+                rc = context == LC_NONE ? -1 : context_visit(x, t, g, item.role, context, k);
+            }
+        }
+    }
+    free(scratch);
+    return rc;
+}
+
+int lc_threads_context_ban_written(const struct lc_program *program, struct lc_threads_context *x)
+{
+    int banned = 0;
+    for (size_t i = 0; x->guard_variables && i < x->counts.capacity; i++) {
+        uint32_t function = x->counts.keys[i * 3], role = x->counts.keys[i * 3 + 1];
+        if (function == UINT32_MAX || role >= x->role_cap)
+            continue;
+        for (uint32_t a = x->access_start[function]; a < x->access_start[function + 1]; a++) {
+            const struct lc_program_access *access = &program->accesses[x->access_order[a]];
+            uint32_t variable = x->guard_of_family[program->objects[access->variable].family];
+            if (access->kind != LC_ACCESS_WRITE || variable == LC_NONE
+                || x->banned[(size_t)role * x->guard_variables + variable])
+                continue;
+            x->banned[(size_t)role * x->guard_variables + variable] = 1;
+            banned = 1;
+        }
+    }
+    return banned;
+}
