@@ -26,29 +26,13 @@
 #include <string.h>
 
 #include "grow.h"
+#include "triple_map.h"
 
 #define CONTEXT_CAP 16
 #define CONTEXT_FACT_CAP 8
 #define CONTEXT_SET_CAP 4
 #define CONTEXT_ANY UINT32_MAX      /* a binding of unknown functions */
 #define CONTEXT_PARAM_BITS 32       /* parameters past these are never bound */
-
-/* Open-addressing map from three uint32 keys to a uint32 value. */
-struct context_map {
-    uint32_t *keys;          /* capacity * 3; key[0] == UINT32_MAX: empty */
-    uint32_t *values;
-    size_t capacity, count;
-};
-
-/* Interned uint32 sequences (contexts), by content. */
-struct context_pool {
-    uint32_t *items;
-    size_t item_count, item_cap;
-    uint32_t *start;          /* sequence id -> first item; id + 1 -> end */
-    size_t count, cap;
-    struct context_map index; /* (hash, length, 0) -> first id with that
-                                 hash; collisions are chained by probing */
-};
 
 struct context_item {
     uint32_t function, role, context;
@@ -63,117 +47,12 @@ struct lc_threads_context {
     uint32_t *access_start;   /* function -> first of its accesses in
                                  access_order; + 1 -> end */
     uint32_t *access_order;
-    struct context_pool pool;
-    struct context_map states;/* (function, role, context) -> 1 */
-    struct context_map counts;/* (function, role, LC_NONE) -> contexts */
+    struct lc_sequence_pool pool;
+    struct lc_triple_map states;/* (function, role, context) -> 1 */
+    struct lc_triple_map counts;/* (function, role, LC_NONE) -> contexts */
     struct context_item *queue;
     size_t head, tail, queue_cap;
 };
-
-static uint32_t context_hash(uint32_t a, uint32_t b, uint32_t c)
-{
-    uint64_t h = ((uint64_t)a * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)b * 0xc2b2ae3d27d4eb4full) ^ ((uint64_t)c << 17);
-    h ^= h >> 29;
-    return (uint32_t)(h * 0xbf58476d1ce4e5b9ull >> 32);
-}
-
-static size_t context_slot(const struct context_map *m, uint32_t a, uint32_t b, uint32_t c)
-{
-    size_t i = context_hash(a, b, c) & (m->capacity - 1);
-    while (m->keys[i * 3] != UINT32_MAX
-           && (m->keys[i * 3] != a || m->keys[i * 3 + 1] != b || m->keys[i * 3 + 2] != c))
-        i = (i + 1) & (m->capacity - 1);
-    return i;
-}
-
-static int context_map_grow(struct context_map *m)
-{
-    struct context_map bigger = { NULL, NULL, m->capacity ? m->capacity * 2 : 1024, m->count };
-    bigger.keys = malloc(bigger.capacity * 3 * sizeof *bigger.keys);
-    bigger.values = malloc(bigger.capacity * sizeof *bigger.values);
-    if (!bigger.keys || !bigger.values) {
-        free(bigger.keys);
-        free(bigger.values);
-        return -1;
-    }
-    memset(bigger.keys, 0xff, bigger.capacity * 3 * sizeof *bigger.keys);
-    for (size_t i = 0; i < m->capacity; i++) {
-        if (m->keys[i * 3] == UINT32_MAX)
-            continue;
-        size_t slot = context_slot(&bigger, m->keys[i * 3], m->keys[i * 3 + 1], m->keys[i * 3 + 2]);
-        memcpy(&bigger.keys[slot * 3], &m->keys[i * 3], 3 * sizeof *bigger.keys);
-        bigger.values[slot] = m->values[i];
-    }
-    free(m->keys);
-    free(m->values);
-    *m = bigger;
-    return 0;
-}
-
-/* The value slot of the key, inserted with `initial` when new; NULL when
- * out of memory.  *added says whether it was new. */
-static uint32_t *context_map_get(struct context_map *m, uint32_t a, uint32_t b, uint32_t c, uint32_t initial,
-                                 int *added)
-{
-    if ((m->count + 1) * 2 > m->capacity && context_map_grow(m) != 0)
-        return NULL;
-    size_t slot = context_slot(m, a, b, c);
-    *added = m->keys[slot * 3] == UINT32_MAX;
-    if (*added) {
-        m->keys[slot * 3] = a;
-        m->keys[slot * 3 + 1] = b;
-        m->keys[slot * 3 + 2] = c;
-        m->values[slot] = initial;
-        m->count++;
-    }
-    return &m->values[slot];
-}
-
-static void context_map_clear(struct context_map *m)
-{
-    if (m->keys)
-        memset(m->keys, 0xff, m->capacity * 3 * sizeof *m->keys);
-    m->count = 0;
-}
-
-static void context_map_free(struct context_map *m)
-{
-    free(m->keys);
-    free(m->values);
-    memset(m, 0, sizeof *m);
-}
-
-/* The id of the sequence, interned; LC_NONE when out of memory. */
-static uint32_t context_intern(struct context_pool *pool, const uint32_t *items, uint32_t length)
-{
-    uint32_t hash = 0x811c9dc5u;
-    for (uint32_t i = 0; i < length; i++)
-        hash = (hash ^ items[i]) * 0x01000193u;
-    for (uint32_t probe = 0;; probe++) {
-        int added;
-        uint32_t *id = context_map_get(&pool->index, hash, length, probe, LC_NONE, &added);
-        if (!id)
-            return LC_NONE;
-        if (!added) {
-            const uint32_t *other = &pool->items[pool->start[*id]];
-            if (memcmp(other, items, length * sizeof *items) == 0)
-                return *id;
-            continue;
-        }
-        if (lc_grow((void **)&pool->start, &pool->cap, pool->count + 1, sizeof *pool->start, 256) != 0)
-            return LC_NONE;
-        while (pool->item_count + length > pool->item_cap)
-            if (lc_grow((void **)&pool->items, &pool->item_cap, pool->item_cap, sizeof *pool->items, 1024) != 0)
-                return LC_NONE;
-        if (pool->count == 0)
-            pool->start[0] = 0;
-        memcpy(&pool->items[pool->item_count], items, length * sizeof *items);
-        pool->item_count += length;
-        *id = (uint32_t)pool->count++;
-        pool->start[pool->count] = (uint32_t)pool->item_count;
-        return *id;
-    }
-}
 
 /* The parameters of each function that have a binding: those it calls
  * through (and never assigns), then, to a fixed point, those it passes on
@@ -264,11 +143,9 @@ void lc_threads_context_free(struct lc_threads_context *x)
     free(x->banned);
     free(x->access_start);
     free(x->access_order);
-    free(x->pool.items);
-    free(x->pool.start);
-    context_map_free(&x->pool.index);
-    context_map_free(&x->states);
-    context_map_free(&x->counts);
+    lc_sequence_pool_free(&x->pool);
+    lc_triple_map_free(&x->states);
+    lc_triple_map_free(&x->counts);
     free(x->queue);
     free(x);
 }
@@ -282,7 +159,7 @@ static uint32_t context_general(struct lc_threads_context *x, uint32_t function)
     for (uint32_t p = 0; p < CONTEXT_PARAM_BITS; p++)
         if (x->bound_params[function] & (1u << p))
             items[length++] = CONTEXT_ANY;
-    return context_intern(&x->pool, items, length);
+    return lc_sequence_pool_intern(&x->pool, items, length);
 }
 
 /* Queue `function` on `role` in `context` unless that state was seen; a
@@ -292,12 +169,12 @@ static int context_visit(struct lc_threads_context *x, struct lc_threads *t, uin
                          uint32_t context, uint32_t parent)
 {
     int added;
-    uint32_t *count = context_map_get(&x->counts, function, role, LC_NONE, 0, &added);
+    uint32_t *count = lc_triple_map_get(&x->counts, function, role, LC_NONE, 0, &added);
     if (!count)
         return -1;
     if (*count >= CONTEXT_CAP && (context = context_general(x, function)) == LC_NONE)
         return -1;
-    uint32_t *seen = context_map_get(&x->states, function, role, context, 1, &added);
+    uint32_t *seen = lc_triple_map_get(&x->states, function, role, context, 1, &added);
     if (!seen)
         return -1;
     if (!added)
@@ -312,8 +189,8 @@ static int context_visit(struct lc_threads_context *x, struct lc_threads *t, uin
 
 int lc_threads_context_begin(struct lc_threads_context *x)
 {
-    context_map_clear(&x->states);
-    context_map_clear(&x->counts);
+    lc_triple_map_clear(&x->states);
+    lc_triple_map_clear(&x->counts);
     x->head = x->tail = 0;
     return 0;
 }
@@ -403,7 +280,7 @@ static uint32_t context_callee(struct lc_threads_context *x, const struct lc_pro
         for (uint32_t i = 0; i < count; i++)
             out[length++] = set[i];
     }
-    return context_intern(&x->pool, out, length);
+    return lc_sequence_pool_intern(&x->pool, out, length);
 }
 
 /* May call `c` of `function` in the context reach target `g`?  Not when it
