@@ -5,7 +5,10 @@
  *  - the locks held: a block, an if/else branch, a loop body or a switch
  *    body (braced or not) gives back on exit the lockset it was entered
  *    with, and each case label starts from the set held at the switch; a
- *    condition's locks stay (`if (lock(&m) != 0) return;`).  Not scopes:
+ *    condition's locks stay (`if (lock(&m) != 0) return;`).  A trylock
+ *    tested by the condition holds its lock in the branch where it returned
+ *    0, and after the if when the other branch jumps away (return,
+ *    continue, break, goto: `if (pthread_mutex_trylock(&m) != 0) continue;`);  Not scopes:
  *    the function body, a GNU statement expression's block, and the body of
  *    `do ... while (0)`, the usual wrapper of multi-statement macros;
  *  - the innermost loop (a for loop's init is outside it; its condition,
@@ -52,15 +55,46 @@ static void extract_scoped(struct lc_extract_walk *walk, CXCursor statement, CXC
 }
 
 /* A branch of an if, run only where call `guard` returned 0 when
- * `zero` (extract_guards.c). */
+ * `zero` (extract_guards.c); when that call is a trylock, its lock is held
+ * there (`taken`). */
 static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
-                           int guard)
+                           int guard, const char *taken)
 {
     int saved = walk->zero_guard;
+    struct lc_lockset saved_locks = walk->locks;
     if (zero && guard >= 0)
         walk->zero_guard = guard;
+    if (zero && taken)
+        lc_extract_lock_add(walk, taken);
     extract_scoped(walk, statement, parent);
+    walk->locks = saved_locks;
     walk->zero_guard = saved;
+}
+
+/* Does `statement` end by leaving the block: return, continue, break or
+ * goto, alone or as the last statement of a compound? */
+static int extract_jumps_away(CXCursor statement)
+{
+    for (int depth = 0; depth < 8; depth++) {
+        switch (clang_getCursorKind(statement)) {
+        case CXCursor_ReturnStmt:
+        case CXCursor_ContinueStmt:
+        case CXCursor_BreakStmt:
+        case CXCursor_GotoStmt:
+            return 1;
+        case CXCursor_CompoundStmt: {
+            CXCursor last[64];
+            unsigned count = lc_extract_children(statement, last, 64);
+            if (count == 0 || count > 64)
+                return 0;
+            statement = last[count - 1];
+            break;
+        }
+        default:
+            return 0;
+        }
+    }
+    return 0;
 }
 
 /* if / else if / else: the chain is followed in a loop, not by recursion. */
@@ -68,6 +102,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
 {
     int first = 1;
     struct lc_lockset after_condition = walk->locks;
+    const char *first_taken_after = NULL;
     for (;;) {
         CXCursor parts[3];
         unsigned count = lc_extract_children(statement, parts, 3);
@@ -76,21 +111,28 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
             break;
         }
         lc_extract_visit_child(walk, parts[0], statement);
+        int head = first;
         if (first)
             after_condition = walk->locks;
         first = 0;
         int zero_branch, guard = lc_extract_zero_test(walk, parts[0], &zero_branch);
+        const char *taken = lc_extract_trylock_of(walk, guard);
         struct extract_conditional saved = extract_enter(walk, parts[0]);
-        extract_branch(walk, parts[1], statement, zero_branch == 1, guard);
+        extract_branch(walk, parts[1], statement, zero_branch == 1, guard, taken);
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained)
-            extract_branch(walk, parts[2], statement, zero_branch == 2, guard);
+            extract_branch(walk, parts[2], statement, zero_branch == 2, guard, taken);
         extract_leave(walk, saved);
+        /* `if (pthread_mutex_trylock(&m) != 0) return;`: the rest holds m. */
+        if (head && taken && zero_branch == 2 && count == 2 && extract_jumps_away(parts[1]))
+            first_taken_after = taken;
         if (!chained)
             break;
         statement = parts[2];
     }
     walk->locks = after_condition;
+    if (first_taken_after)
+        lc_extract_lock_add(walk, first_taken_after);
 }
 
 static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
