@@ -14,4 +14,8 @@
 uint32_t lc_threads_own_loop_entries(const struct lc_program *program, const struct lc_threads *threads,
                                      const uint8_t *dispatching, uint32_t *moved_role, uint32_t *moved_call);
 
+/* threads_programs.c: threads->programs, the executables in which each
+ * role reaches each function.  Returns 0, or -1 when memory runs out. */
+int lc_threads_programs(const struct lc_program *program, struct lc_threads *threads);
+
 #endif
