@@ -25,7 +25,13 @@
  * after a call of a trylock wrapper of L up to the next call of an unlock
  * wrapper of L or of an argument releaser, in source order as above: the
  * branch that handles the failure (`if ((l = item_trylock(hv)) == NULL)
- * continue;`) is usually empty, and counts as holding L when it is not. */
+ * continue;`) is usually empty, and counts as holding L when it is not.
+ *
+ * A lock handed back: a call of a function that takes L inside without
+ * being a wrapper of L (`lru_pull_tail(..., &it_info)` returns the item it
+ * found with its item lock held) holds L in the caller up to a release of
+ * L that comes next, before any other take of L (`item_unlock(it_info.hv)`
+ * at the end of storage_write): a caller releases only what it holds. */
 #include "locks.h"
 
 #include "callers.h"
@@ -139,6 +145,23 @@ static struct wrapper wrappers_of(const struct lc_program *program, const struct
     return found;
 }
 
+/* A call that may return holding L: its callee takes L itself (a lock or
+ * trylock model, a lock or trylock wrapper) without being a wrapper of L. */
+#define LC_WRAPPER_HANDED_BACK 16
+
+static int wrappers_takes_inside(const struct lc_program *program, const struct wrapper *wrappers, uint32_t callee,
+                                 uint32_t lock)
+{
+    const struct lc_program_function *fn = &program->functions[callee];
+    for (uint32_t i = 0; fn->is_defined && !fn->model && i < fn->call_count; i++) {
+        int action = 0;
+        if (wrappers_call_lock(program, wrappers, &program->calls[fn->first_call + i], &action) == lock
+            && (action == LC_LOCK_ACQUIRE || action == LC_LOCK_TRY))
+            return 1;
+    }
+    return 0;
+}
+
 static int wrappers_before(const struct lc_location *a, const struct lc_location *b)
 {
     return a->file && b->file && strcmp(a->file, b->file) == 0
@@ -150,8 +173,8 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
                          uint32_t lock, const struct lc_location *at)
 {
     const struct lc_program_function *fn = &program->functions[function];
-    const struct lc_location *last = NULL;
-    int last_action = 0, released_after = 0, tried = 0;
+    const struct lc_location *last = NULL, *next = NULL;
+    int last_action = 0, next_action = 0, released_after = 0, tried = 0;
     for (uint32_t i = 0; i < fn->call_count; i++) {
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         tried |= c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != LC_NONE
@@ -162,8 +185,13 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
         if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE)
             continue;
         const struct wrapper *w = &wrappers[c->callee.function];
-        /* After a trylock wrapper, an argument releaser is its partner. */
-        int action = w->lock == lock ? w->action : tried && w->releases_argument ? LC_LOCK_RELEASE : 0;
+        /* A wrapper or a lock model of L; after a trylock wrapper, an
+         * argument releaser is its partner. */
+        int action = 0;
+        if (wrappers_call_lock(program, wrappers, c, &action) != lock)
+            action = tried && w->releases_argument ? LC_LOCK_RELEASE : 0;
+        if (action == 0 && w->lock == LC_NONE && wrappers_takes_inside(program, wrappers, c->callee.function, lock))
+            action = LC_WRAPPER_HANDED_BACK;
         if (action == 0)
             continue;
         if (wrappers_before(&c->loc, at)) {
@@ -171,11 +199,19 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
                 last = &c->loc;
                 last_action = action;
             }
-        } else if (action == LC_LOCK_RELEASE && wrappers_before(at, &c->loc)) {
-            released_after = 1;
+        } else if (wrappers_before(at, &c->loc)) {
+            released_after |= action == LC_LOCK_RELEASE;
+            if (!next || wrappers_before(&c->loc, next)) {
+                next = &c->loc;
+                next_action = action;
+            }
         }
     }
-    return last && (last_action == LC_LOCK_ACQUIRE || last_action == LC_LOCK_TRY) && released_after;
+    if (!last)
+        return 0;
+    if (last_action == LC_WRAPPER_HANDED_BACK)
+        return next_action == LC_LOCK_RELEASE;
+    return (last_action == LC_LOCK_ACQUIRE || last_action == LC_LOCK_TRY) && released_after;
 }
 
 struct wrappers_rebuild {
