@@ -146,20 +146,25 @@ static struct wrapper wrappers_of(const struct lc_program *program, const struct
 }
 
 /* A call that may return holding L: its callee takes L itself (a lock or
- * trylock model, a lock or trylock wrapper) without being a wrapper of L. */
+ * trylock model, a lock or trylock wrapper) without being a wrapper of L,
+ * and does not release L unconditionally. */
 #define LC_WRAPPER_HANDED_BACK 16
 
 static int wrappers_takes_inside(const struct lc_program *program, const struct wrapper *wrappers, uint32_t callee,
                                  uint32_t lock)
 {
     const struct lc_program_function *fn = &program->functions[callee];
+    int takes = 0;
     for (uint32_t i = 0; fn->is_defined && !fn->model && i < fn->call_count; i++) {
+        const struct lc_program_call *c = &program->calls[fn->first_call + i];
         int action = 0;
-        if (wrappers_call_lock(program, wrappers, &program->calls[fn->first_call + i], &action) == lock
-            && (action == LC_LOCK_ACQUIRE || action == LC_LOCK_TRY))
-            return 1;
+        if (wrappers_call_lock(program, wrappers, c, &action) != lock)
+            continue;
+        if (action == LC_LOCK_RELEASE && !c->conditional)
+            return 0;   /* balanced: it gives L back itself */
+        takes |= action == LC_LOCK_ACQUIRE || action == LC_LOCK_TRY;
     }
-    return 0;
+    return takes;
 }
 
 static int wrappers_before(const struct lc_location *a, const struct lc_location *b)
