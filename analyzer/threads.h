@@ -14,8 +14,10 @@
  * can be printed.
  *
  * Entry locks: the locks held at every call of a function (intersection
- * over its callers, each caller adding its own entry locks); a function
- * registered as a callback or with no caller has none.  So a helper that
+ * over its callers, each caller adding its own entry locks; callers in the
+ * function's own cycle count only when there is no other, with the locks
+ * their calls hold themselves); a function registered as a callback or
+ * with no caller has none.  So a helper that
  * every caller calls under a lock counts as protected.
  *
  * Executables: when the compile database builds several programs, each
