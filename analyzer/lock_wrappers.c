@@ -11,10 +11,13 @@
  * is none.  In a caller, L is held at a call or an access that comes after
  * a call of a lock wrapper of L, with no call of an unlock wrapper of L in
  * between, and before a later call of an unlock wrapper of L — in source
- * order, not along paths: an early `STATS_UNLOCK(); return;` in a branch
- * ends the region for the rest of the text (fewer locks, never more than
- * the brackets show), and a lock and an unlock under the same condition
- * bracket what lies between them.
+ * order, not along paths: a release in a branch followed, after the
+ * point, by an unconditional release is an early exit (`STATS_LOCK(); if
+ * (x) { STATS_UNLOCK(); return; } ...; STATS_UNLOCK();` holds the lock
+ * after the branch: the unconditional release would otherwise release a
+ * lock not held); any other release ends the region for the rest of the
+ * text, and a lock and an unlock under the same condition bracket what
+ * lies between them.
  *
  * A trylock wrapper of L tries L (a `trylock` model on its own lock object,
  * or a trylock wrapper of L, also one called through a function pointer)
@@ -178,8 +181,9 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
                          uint32_t lock, const struct lc_location *at)
 {
     const struct lc_program_function *fn = &program->functions[function];
-    const struct lc_location *last = NULL, *next = NULL;
-    int last_action = 0, next_action = 0, released_after = 0, tried = 0;
+    const struct lc_location *last = NULL, *next = NULL, *last_kept = NULL;
+    int last_action = 0, next_action = 0, released_after = 0, tried = 0, last_kept_action = 0;
+    int released_after_always = 0;
     for (uint32_t i = 0; i < fn->call_count; i++) {
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         tried |= c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != LC_NONE
@@ -204,8 +208,14 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
                 last = &c->loc;
                 last_action = action;
             }
+            /* The same, leaving out releases in a branch. */
+            if (!(action == LC_LOCK_RELEASE && c->conditional) && (!last_kept || wrappers_before(last_kept, &c->loc))) {
+                last_kept = &c->loc;
+                last_kept_action = action;
+            }
         } else if (wrappers_before(at, &c->loc)) {
             released_after |= action == LC_LOCK_RELEASE;
+            released_after_always |= action == LC_LOCK_RELEASE && !c->conditional;
             if (!next || wrappers_before(&c->loc, next)) {
                 next = &c->loc;
                 next_action = action;
@@ -214,6 +224,11 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
     }
     if (!last)
         return 0;
+    /* `lock(); if (found) { unlock(); return; } ... unlock();`: a release
+     * in a branch before an unconditional one after is an early exit. */
+    if (last_action == LC_LOCK_RELEASE && released_after_always
+        && (last_kept_action == LC_LOCK_ACQUIRE || last_kept_action == LC_LOCK_TRY))
+        return 1;
     if (last_action == LC_WRAPPER_HANDED_BACK)
         return next_action == LC_LOCK_RELEASE;
     return (last_action == LC_LOCK_ACQUIRE || last_action == LC_LOCK_TRY) && released_after;

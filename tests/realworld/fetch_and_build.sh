@@ -1,6 +1,6 @@
 #!/bin/sh
 # fetch_and_build.sh — clone the six real-world projects of README.md at the triaged commits,
-# build each with a compilation database, write redis's .loopcheck, and run loopcheck on all six
+# build each with a compilation database, write redis's and coturn's .loopcheck, and run loopcheck on all six
 # (cold, then again with nothing changed). Nothing of the projects is kept in this repository.
 # Usage: sh tests/realworld/fetch_and_build.sh [WORK_DIR] [LOOPCHECK_BINARY]   (Debian 12, as root)
 set -eu
@@ -51,6 +51,18 @@ callback aeSetAfterSleepProc arg2 loop
 nonblocking-descriptor anetNonBlock arg2 reason "anetNonBlock sets O_NONBLOCK with fcntl(F_SETFL)"
 # anetPipe(fds, read_flags, write_flags) applies the flags with pipe2 / fcntl(F_SETFL)
 nonblocking-descriptor anetPipe arg1 if arg2~O_NONBLOCK reason "anetPipe applies O_NONBLOCK to the read end with pipe2 or fcntl(F_SETFL)"
+RULES
+
+# coturn's own lock API, described once; see README.md (unlocked-shared-state, U13)
+cat > "$WORK/coturn/.loopcheck" <<'RULES'
+# .loopcheck for coturn (src/server/ns_turn_ioalib.h, src/apps/common/ns_turn_utils.c,
+# src/server/ns_turn_maps.c): mutexes wrapped in a struct, locked after a validity check
+lock turn_mutex_lock arg1
+unlock turn_mutex_unlock arg1
+lock ur_string_map_lock arg1
+unlock ur_string_map_unlock arg1
+sync-type turn_mutex
+sync-type _turn_mutex
 RULES
 
 run() { # run NAME BUILD_DIR
