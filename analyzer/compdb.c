@@ -124,6 +124,7 @@ static void compdb_free_command(struct lc_compile_command *command)
 {
     free(command->directory);
     free(command->file);
+    free(command->target);
     for (int i = 0; i < command->argc; i++)
         free(command->argv[i]);
     free(command->argv);
@@ -163,6 +164,7 @@ static int compdb_copy_command(struct lc_compile_command *out, CXCompileCommand 
         hash = lc_hash_fnv1a64(out->argv[i], strlen(out->argv[i]) + 1, hash);
     }
     out->args_hash = hash;
+    out->target = lc_compdb_target(out);
     return 0;
 }
 
@@ -188,10 +190,21 @@ static int compdb_remove_duplicates(struct lc_compdb *db)
         return -1;
     for (size_t i = 0; i < db->count; i++)
         order[i] = (struct compdb_order){ db->commands[i].file, i };
+    if (db->count == 0) {
+        free(order);
+        return 0;
+    }
     qsort(order, db->count, sizeof *order, compdb_order_compare);
+    size_t first = order[0].index;   /* the kept command of the current file */
     for (size_t i = 1; i < db->count; i++) {
-        if (strcmp(order[i].file, order[i - 1].file) == 0) {
-            struct lc_compile_command *duplicate = &db->commands[order[i].index];
+        if (strcmp(order[i].file, order[i - 1].file) != 0) {
+            first = order[i].index;
+        } else {
+            struct lc_compile_command *duplicate = &db->commands[order[i].index], *kept = &db->commands[first];
+            if (lc_compdb_add_target(kept, duplicate->target) != 0) {
+                free(order);
+                return -1;
+            }
             order[i].file = order[i - 1].file;   /* the duplicate's copy is freed */
             compdb_free_command(duplicate);
         }

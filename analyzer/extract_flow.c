@@ -5,7 +5,10 @@
  *  - the locks held: a block, an if/else branch, a loop body or a switch
  *    body (braced or not) gives back on exit the lockset it was entered
  *    with, and each case label starts from the set held at the switch; a
- *    condition's locks stay (`if (lock(&m) != 0) return;`).  Not scopes:
+ *    condition's locks stay (`if (lock(&m) != 0) return;`).  A trylock
+ *    tested by the condition holds its lock in the branch where it returned
+ *    0, and after the if when the other branch jumps away (return,
+ *    continue, break, goto: `if (pthread_mutex_trylock(&m) != 0) continue;`);  Not scopes:
  *    the function body, a GNU statement expression's block, and the body of
  *    `do ... while (0)`, the usual wrapper of multi-statement macros;
  *  - the innermost loop (a for loop's init is outside it; its condition,
@@ -60,29 +63,36 @@ static void extract_scoped(struct lc_extract_walk *walk, CXCursor statement, CXC
 }
 
 /* A branch of an if, run only where call `guard` returned 0 when
- * `zero` (extract_guards.c), and where `tests` hold. */
+ * `zero` (extract_guards.c), and where `tests` hold; when that call is a
+ * trylock, its lock is held there (`taken`). */
 static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
-                           int guard, const struct lc_extract_guard_list *tests)
+                           int guard, const struct lc_extract_guard_list *tests, const char *taken)
 {
     int saved = walk->zero_guard;
     struct lc_value_guards saved_guards = walk->value_guards;
+    struct lc_lockset saved_locks = walk->locks;
     if (zero && guard >= 0)
         walk->zero_guard = guard;
+    if (zero && taken)
+        lc_extract_lock_add(walk, taken);
     lc_extract_value_guards_push(walk, tests);
     extract_scoped(walk, statement, parent);
+    walk->locks = saved_locks;
     walk->zero_guard = saved;
     walk->value_guards = saved_guards;
 }
 
 /* if / else if / else: the chain is followed in a loop, not by recursion.
  * Each `else if` runs where the tests before it failed.  After a lone
- * `if (test) { ...; return; }` what follows runs where the test failed. */
+ * `if (test) { ...; return; }` what follows runs where the test failed,
+ * and after `if (trylock(&m) != 0) return;` it holds m. */
 static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
 {
     int first = 1, exits_early = 0;
     struct lc_lockset after_condition = walk->locks;
     struct lc_value_guards at_if = walk->value_guards;
     struct lc_extract_guard_split tests = { 0 };
+    const char *first_taken_after = NULL;
     for (;;) {
         CXCursor parts[3];
         unsigned count = lc_extract_children(statement, parts, 3);
@@ -97,12 +107,16 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         exits_early = first && count == 2 && lc_extract_always_exits(walk, parts[1]);
         first = 0;
         lc_extract_value_guard_split(walk, parts[0], &tests);
+        const char *taken = lc_extract_trylock_of(walk, guard);
         struct extract_conditional saved = extract_enter(walk, parts[0]);
-        extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests.then_guards);
+        extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests.then_guards, taken);
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained)
-            extract_branch(walk, parts[2], statement, zero_branch == 2, guard, &tests.else_guards);
+            extract_branch(walk, parts[2], statement, zero_branch == 2, guard, &tests.else_guards, taken);
         extract_leave(walk, saved);
+        /* `if (pthread_mutex_trylock(&m) != 0) return;`: the rest holds m. */
+        if (taken && zero_branch == 2 && exits_early)
+            first_taken_after = taken;
         if (!chained)
             break;
         lc_extract_value_guards_push(walk, &tests.else_guards);
@@ -112,6 +126,8 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
     walk->value_guards = at_if;
     if (exits_early)
         lc_extract_value_guards_push(walk, &tests.else_guards);
+    if (first_taken_after)
+        lc_extract_lock_add(walk, first_taken_after);
 }
 
 static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)

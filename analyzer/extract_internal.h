@@ -135,6 +135,8 @@ struct lc_extract_walk {
                                                    switch */
     CXCursor comma_left, comma_right; /* the calls of the last `(a(), b())` */
     int comma_left_index;           /* the fact of comma_left, -1 */
+    int try_call;                   /* the last trylock call's fact, -1 */
+    const char *try_identity;       /* the lock it tries */
 };
 
 
@@ -262,9 +264,18 @@ int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor 
 /* The vocabulary entry for a call to `callee`, or NULL. */
 const struct lc_lock_function *lc_extract_lock_function(struct lc_extract_walk *walk,
                                                         const struct lc_value *callee);
-/* Apply `function`'s action to walk->locks for `call`. */
+/* Apply `function`'s action to walk->locks for `call` (fact `index`); a
+ * TRY is remembered for lc_extract_trylock_of. */
 void lc_extract_lock_apply(struct lc_extract_walk *walk, const struct lc_lock_function *function,
-                           CXCursor call);
+                           CXCursor call, size_t index);
+/* The lock the trylock call of fact `call_index` tries, when it is the last
+ * trylock walked; NULL otherwise. */
+const char *lc_extract_trylock_of(const struct lc_extract_walk *walk, int call_index);
+/* Add `identity` to walk->locks (when not held yet). */
+void lc_extract_lock_add(struct lc_extract_walk *walk, const char *identity);
+/* A lock argument that is a local pointer initialised with an address: its
+ * value becomes that object's (else `value` is left as it is). */
+void lc_extract_lock_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value);
 
 /* extract_access.c */
 /* A full expression starts: forget the accesses and claims of the last. */

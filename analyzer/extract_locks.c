@@ -1,16 +1,22 @@
 /* extract_locks.c — the locks held along a function body, from the lock
  * vocabulary (struct lc_lock_vocabulary: the `lock`, `unlock` and `trylock`
  * models).  A call to an ACQUIRE function adds the identity of its lock
- * argument, a RELEASE removes it, a TRY changes nothing (a trylock takes the
- * lock only when it returns 0, which is not followed: the lock taken by
- * `if (pthread_mutex_trylock(&m) == 0) { ... }` is not seen).  Where the
- * set is restored (blocks, branches) is extract_flow.c's business.
+ * argument, a RELEASE removes it.  A TRY takes the lock where it returned 0:
+ * the walk remembers the last one, and extract_flow.c adds its lock to the
+ * branch where a test of its result says 0 (`if (pthread_mutex_trylock(&m)
+ * == 0) { held }`, the else of `if (pthread_mutex_trylock(&m)) ...`) and,
+ * when the other branch jumps away (`if (pthread_mutex_trylock(&m) != 0)
+ * return;`), to the rest of the block.  Where the set is restored (blocks,
+ * branches) is extract_flow.c's business.
  *
  * The identity of a lock is that of its object after `&`, casts and
  * parentheses: the usr of a variable (an array of locks counts as one), the
  * usr of a field for `&s->mu`, `&obj.mu`, `&table[i].mu` (the struct type
  * and field, "c:@S@conn@FI@mu", the same in every TU), else "text:" and
- * the expression's spelling.  Locksets are arrays in the facts' arena that
+ * the expression's spelling.  A local pointer initialised with an address
+ * (`pthread_mutex_t *lock = &item_locks[i]; pthread_mutex_trylock(lock);`)
+ * stands for that object; the lock argument of the call's fact says so too
+ * (lc_extract_lock_argument), so lock wrappers see it at link time.  Locksets are arrays in the facts' arena that
  * are never changed once made: every change makes a new one, so facts
  * share them freely. */
 #include "extract_internal.h"
@@ -31,18 +37,60 @@ const struct lc_lock_function *lc_extract_lock_function(struct lc_extract_walk *
     return NULL;
 }
 
-/* The lock object of argument `arg`: without `&`, casts and parentheses. */
+/* The address a local pointer variable named by `reference` is initialised
+ * with (`&item_locks[i]`), or a null cursor. */
+static CXCursor extract_local_pointer_init(CXCursor reference)
+{
+    CXCursor declaration = clang_getCursorReferenced(reference), init;
+    if (clang_getCursorKind(declaration) != CXCursor_VarDecl
+        || clang_Cursor_hasVarDeclGlobalStorage(declaration) == 1
+        || clang_getCanonicalType(clang_getCursorType(declaration)).kind != CXType_Pointer)
+        return clang_getNullCursor();
+    /* The initializer is the last child (a type reference may come first). */
+    CXCursor children[4];
+    unsigned count = lc_extract_children(declaration, children, 4);
+    if (count < 1 || count > 4)
+        return clang_getNullCursor();
+    init = lc_extract_strip(children[count - 1]);
+    if (clang_getCursorKind(init) != CXCursor_UnaryOperator
+        || clang_getCursorUnaryOperatorKind(init) != CXUnaryOperator_AddrOf)
+        return clang_getNullCursor();
+    return init;
+}
+
+/* The lock object of argument `arg`: without `&`, casts and parentheses,
+ * through a local pointer initialised with an address. */
 static CXCursor extract_lock_object(CXCursor arg)
 {
     CXCursor operand;
-    for (;;) {
+    for (int depth = 0; depth < 8; depth++) {
         arg = lc_extract_strip(arg);
+        if (clang_getCursorKind(arg) == CXCursor_DeclRefExpr) {
+            CXCursor init = extract_local_pointer_init(arg);
+            if (clang_Cursor_isNull(init))
+                return arg;
+            arg = init;
+            continue;
+        }
         if (clang_getCursorKind(arg) != CXCursor_UnaryOperator ||
             clang_getCursorUnaryOperatorKind(arg) != CXUnaryOperator_AddrOf ||
             lc_extract_children(arg, &operand, 1) != 1)
             return arg;
         arg = operand;
     }
+    return arg;
+}
+
+void lc_extract_lock_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value)
+{
+    CXCursor stripped = lc_extract_strip(arg);
+    if (clang_getCursorKind(stripped) != CXCursor_DeclRefExpr
+        || clang_Cursor_isNull(extract_local_pointer_init(stripped)))
+        return;
+    struct lc_value object;
+    lc_extract_value(walk, extract_lock_object(stripped), &object);
+    if (object.kind == LC_VALUE_VAR || object.kind == LC_VALUE_FIELD)
+        *value = object;
 }
 
 static const char *extract_lock_identity(struct lc_extract_walk *walk, CXCursor arg)
@@ -82,17 +130,34 @@ static void extract_change_locks(struct lc_extract_walk *walk, const char *ident
     walk->locks = (struct lc_lockset){ locks, count };
 }
 
+void lc_extract_lock_add(struct lc_extract_walk *walk, const char *identity)
+{
+    for (size_t i = 0; i < walk->locks.count; i++)
+        if (strcmp(walk->locks.locks[i], identity) == 0)
+            return;
+    extract_change_locks(walk, identity, 0);
+}
+
+const char *lc_extract_trylock_of(const struct lc_extract_walk *walk, int call_index)
+{
+    return call_index >= 0 && call_index == walk->try_call ? walk->try_identity : NULL;
+}
+
 void lc_extract_lock_apply(struct lc_extract_walk *walk, const struct lc_lock_function *function,
-                           CXCursor call)
+                           CXCursor call, size_t index)
 {
     int nargs = clang_Cursor_getNumArguments(call);
-    if ((function->action != LC_LOCK_ACQUIRE && function->action != LC_LOCK_RELEASE) ||
-        function->position < 1 || function->position > nargs)
+    if (function->position < 1 || function->position > nargs)
         return;
     const char *identity =
         extract_lock_identity(walk, clang_Cursor_getArgument(call, (unsigned)function->position - 1));
     if (!identity)
         return;
+    if (function->action == LC_LOCK_TRY) {
+        walk->try_call = (int)index;
+        walk->try_identity = identity;
+        return;
+    }
     size_t held = walk->locks.count;
     for (size_t i = 0; i < walk->locks.count && held == walk->locks.count; i++)
         if (strcmp(walk->locks.locks[i], identity) == 0)

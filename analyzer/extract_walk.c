@@ -79,6 +79,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->conditional_count = 0;
     walk->zero_guard = walk->switch_guard = walk->switch_outer_guard = -1;
     walk->value_guards = walk->switch_value_guards = (struct lc_value_guards){ NULL, 0 };
+    walk->try_call = -1;
     walk->result_count = walk->flag_count = 0;
     walk->comma_left = walk->comma_right = clang_getNullCursor();
     walk->comma_left_index = -1;
@@ -183,6 +184,9 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     lc_extract_call_result(walk, call, index);
     lc_extract_comma_call(walk, call, index);
     const struct lc_lock_function *lock = lc_extract_lock_function(walk, &fact->callee);
+    if (lock && lock->position >= 1 && (size_t)lock->position <= fact->nargs)
+        lc_extract_lock_argument(walk, clang_Cursor_getArgument(call, (unsigned)lock->position - 1),
+                                 &fact->args[lock->position - 1]);
     lc_extract_access_arguments(walk, call, lock ? lock->position : 0);
     int atomic = fact->callee.kind == LC_VALUE_FUNCTION &&
                  lc_extract_atomic_operation(walk, call, fact->callee.name);
@@ -192,7 +196,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     clang_visitChildren(call, lc_extract_visit, walk);
     walk->atomic_depth -= (unsigned)atomic;
     if (lock)
-        lc_extract_lock_apply(walk, lock, call);
+        lc_extract_lock_apply(walk, lock, call, index);
     return CXChildVisit_Continue;
 }
 

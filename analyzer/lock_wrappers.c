@@ -11,10 +11,30 @@
  * is none.  In a caller, L is held at a call or an access that comes after
  * a call of a lock wrapper of L, with no call of an unlock wrapper of L in
  * between, and before a later call of an unlock wrapper of L — in source
- * order, not along paths: an early `STATS_UNLOCK(); return;` in a branch
- * ends the region for the rest of the text (fewer locks, never more than
- * the brackets show), and a lock and an unlock under the same condition
- * bracket what lies between them. */
+ * order, not along paths: a release in a branch followed, after the
+ * point, by an unconditional release is an early exit (`STATS_LOCK(); if
+ * (x) { STATS_UNLOCK(); return; } ...; STATS_UNLOCK();` holds the lock
+ * after the branch: the unconditional release would otherwise release a
+ * lock not held); any other release ends the region for the rest of the
+ * text, and a lock and an unlock under the same condition bracket what
+ * lies between them.
+ *
+ * A trylock wrapper of L tries L (a `trylock` model on its own lock object,
+ * or a trylock wrapper of L, also one called through a function pointer)
+ * and releases it nowhere (memcached's `item_trylock(hv)` returns the mutex
+ * it took, or NULL); its unlocking partner may release whatever it is given
+ * (`item_trylock_unlock(lock)`: an argument releaser, a function that
+ * unconditionally unlocks one of its parameters).  In a caller, L is held
+ * after a call of a trylock wrapper of L up to the next call of an unlock
+ * wrapper of L or of an argument releaser, in source order as above: the
+ * branch that handles the failure (`if ((l = item_trylock(hv)) == NULL)
+ * continue;`) is usually empty, and counts as holding L when it is not.
+ *
+ * A lock handed back: a call of a function that takes L inside without
+ * being a wrapper of L (`lru_pull_tail(..., &it_info)` returns the item it
+ * found with its item lock held) holds L in the caller up to a release of
+ * L that comes next, before any other take of L (`item_unlock(it_info.hv)`
+ * at the end of storage_write): a caller releases only what it holds. */
 #include "locks.h"
 
 #include "callers.h"
@@ -27,7 +47,8 @@
 
 struct wrapper {
     uint32_t lock;      /* LC_NONE: not a wrapper */
-    int action;         /* LC_LOCK_ACQUIRE or LC_LOCK_RELEASE */
+    int action;         /* LC_LOCK_ACQUIRE, LC_LOCK_RELEASE or LC_LOCK_TRY */
+    int releases_argument;  /* unconditionally unlocks one of its parameters */
 };
 
 /* The lock a direct call's lock model, or the wrapper it calls, acts on,
@@ -45,16 +66,61 @@ static uint32_t wrappers_call_lock(const struct lc_program *program, const struc
     const struct lc_lock_model *lock = model ? model->lock : NULL;
     if (!lock || lock->position < 1 || (uint32_t)lock->position > c->arg_count)
         return LC_NONE;
+    const struct lc_program_value *arg = &program->args[c->first_arg + (uint32_t)lock->position - 1];
     *action = (int)lock->action;
-    return lc_program_value_object(program, &program->args[c->first_arg + (uint32_t)lock->position - 1]);
+    return arg->kind == LC_VALUE_PARAM ? LC_NONE : lc_program_value_object(program, arg);
+}
+
+/* Does the direct call `c` unlock one of its caller's parameters? */
+static int wrappers_releases_parameter(const struct lc_program *program, const struct lc_program_call *c)
+{
+    if (c->conditional || c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE)
+        return 0;
+    const struct lc_function_model *model = program->functions[c->callee.function].model;
+    const struct lc_lock_model *lock = model ? model->lock : NULL;
+    return lock && lock->action == LC_LOCK_RELEASE && lock->position >= 1 && (uint32_t)lock->position <= c->arg_count
+           && program->args[c->first_arg + (uint32_t)lock->position - 1].kind == LC_VALUE_PARAM;
+}
+
+/* A function that tries its own lock L and releases L nowhere. */
+static struct wrapper wrappers_trylock_of(const struct lc_program *program, const struct wrapper *wrappers,
+                                          uint32_t function)
+{
+    const struct lc_program_function *fn = &program->functions[function];
+    struct wrapper found = { LC_NONE, 0, 0 };
+    for (uint32_t i = 0; i < fn->call_count; i++) {
+        const struct lc_program_call *c = &program->calls[fn->first_call + i];
+        int action = 0;
+        uint32_t lock = wrappers_call_lock(program, wrappers, c, &action);
+        if (lock != LC_NONE && action == LC_LOCK_TRY && found.lock == LC_NONE)
+            found = (struct wrapper){ lock, LC_LOCK_TRY, 0 };
+        /* A trylock wrapper called through a pointer (a callback that
+         * tries the lock for whoever runs it). */
+        for (uint32_t t = 0; c->callee.kind != LC_VALUE_FUNCTION && t < c->target_count && found.lock == LC_NONE; t++) {
+            const struct wrapper *w = &wrappers[program->targets[c->first_target + t]];
+            if (w->lock != LC_NONE && w->action == LC_LOCK_TRY)
+                found = *w;
+        }
+    }
+    for (uint32_t i = 0; found.lock != LC_NONE && i < fn->call_count; i++) {
+        const struct lc_program_call *c = &program->calls[fn->first_call + i];
+        int action = 0;
+        if ((wrappers_call_lock(program, wrappers, c, &action) == found.lock && action == LC_LOCK_RELEASE)
+            || (c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != LC_NONE
+                && wrappers[c->callee.function].releases_argument))
+            return (struct wrapper){ LC_NONE, 0, 0 };
+    }
+    return found;
 }
 
 static struct wrapper wrappers_of(const struct lc_program *program, const struct wrapper *wrappers, uint32_t function)
 {
     const struct lc_program_function *fn = &program->functions[function];
-    struct wrapper found = { LC_NONE, 0 };
+    struct wrapper found = { LC_NONE, 0, 0 };
     if (!fn->is_defined || fn->model)
         return found;
+    for (uint32_t i = 0; i < fn->call_count; i++)
+        found.releases_argument |= wrappers_releases_parameter(program, &program->calls[fn->first_call + i]);
     for (uint32_t i = 0; i < fn->call_count; i++) {
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         int action = 0;
@@ -62,20 +128,46 @@ static struct wrapper wrappers_of(const struct lc_program *program, const struct
         if (lock == LC_NONE || action == LC_LOCK_TRY)
             continue;
         if (!c->conditional) {
-            found = (struct wrapper){ lock, action };
+            found = (struct wrapper){ lock, action, found.releases_argument };
             break;
         }
     }
+    if (found.lock == LC_NONE && !found.releases_argument)
+        return wrappers_trylock_of(program, wrappers, function);
     /* Taking and releasing it unconditionally (in any order) is a
-     * balanced use, no wrapper. */
+     * balanced use, no wrapper; so is trying it and releasing it. */
     for (uint32_t i = 0; found.lock != LC_NONE && i < fn->call_count; i++) {
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         int action = 0;
-        if (!c->conditional && wrappers_call_lock(program, wrappers, c, &action) == found.lock
-            && action != found.action && action != LC_LOCK_TRY)
-            return (struct wrapper){ LC_NONE, 0 };
+        if (wrappers_call_lock(program, wrappers, c, &action) != found.lock || action == found.action)
+            continue;
+        if ((!c->conditional && action != LC_LOCK_TRY) || (action == LC_LOCK_TRY && found.action == LC_LOCK_RELEASE))
+            return found.releases_argument ? (struct wrapper){ LC_NONE, 0, 1 }
+                                           : wrappers_trylock_of(program, wrappers, function);
     }
     return found;
+}
+
+/* A call that may return holding L: its callee takes L itself (a lock or
+ * trylock model, a lock or trylock wrapper) without being a wrapper of L,
+ * and does not release L unconditionally. */
+#define LC_WRAPPER_HANDED_BACK 16
+
+static int wrappers_takes_inside(const struct lc_program *program, const struct wrapper *wrappers, uint32_t callee,
+                                 uint32_t lock)
+{
+    const struct lc_program_function *fn = &program->functions[callee];
+    int takes = 0;
+    for (uint32_t i = 0; fn->is_defined && !fn->model && i < fn->call_count; i++) {
+        const struct lc_program_call *c = &program->calls[fn->first_call + i];
+        int action = 0;
+        if (wrappers_call_lock(program, wrappers, c, &action) != lock)
+            continue;
+        if (action == LC_LOCK_RELEASE && !c->conditional)
+            return 0;   /* balanced: it gives L back itself */
+        takes |= action == LC_LOCK_ACQUIRE || action == LC_LOCK_TRY;
+    }
+    return takes;
 }
 
 static int wrappers_before(const struct lc_location *a, const struct lc_location *b)
@@ -89,25 +181,57 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
                          uint32_t lock, const struct lc_location *at)
 {
     const struct lc_program_function *fn = &program->functions[function];
-    const struct lc_location *last = NULL;
-    int last_action = 0, released_after = 0;
+    const struct lc_location *last = NULL, *next = NULL, *last_kept = NULL;
+    int last_action = 0, next_action = 0, released_after = 0, tried = 0, last_kept_action = 0;
+    int released_after_always = 0;
+    for (uint32_t i = 0; i < fn->call_count; i++) {
+        const struct lc_program_call *c = &program->calls[fn->first_call + i];
+        tried |= c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != LC_NONE
+                 && wrappers[c->callee.function].lock == lock && wrappers[c->callee.function].action == LC_LOCK_TRY;
+    }
     for (uint32_t i = 0; i < fn->call_count; i++) {
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE)
             continue;
         const struct wrapper *w = &wrappers[c->callee.function];
-        if (w->lock != lock)
+        /* A wrapper or a lock model of L; after a trylock wrapper, an
+         * argument releaser is its partner. */
+        int action = 0;
+        if (wrappers_call_lock(program, wrappers, c, &action) != lock)
+            action = tried && w->releases_argument ? LC_LOCK_RELEASE : 0;
+        if (action == 0 && w->lock == LC_NONE && wrappers_takes_inside(program, wrappers, c->callee.function, lock))
+            action = LC_WRAPPER_HANDED_BACK;
+        if (action == 0)
             continue;
         if (wrappers_before(&c->loc, at)) {
             if (!last || wrappers_before(last, &c->loc)) {
                 last = &c->loc;
-                last_action = w->action;
+                last_action = action;
             }
-        } else if (w->action == LC_LOCK_RELEASE && wrappers_before(at, &c->loc)) {
-            released_after = 1;
+            /* The same, leaving out releases in a branch. */
+            if (!(action == LC_LOCK_RELEASE && c->conditional) && (!last_kept || wrappers_before(last_kept, &c->loc))) {
+                last_kept = &c->loc;
+                last_kept_action = action;
+            }
+        } else if (wrappers_before(at, &c->loc)) {
+            released_after |= action == LC_LOCK_RELEASE;
+            released_after_always |= action == LC_LOCK_RELEASE && !c->conditional;
+            if (!next || wrappers_before(&c->loc, next)) {
+                next = &c->loc;
+                next_action = action;
+            }
         }
     }
-    return last && last_action == LC_LOCK_ACQUIRE && released_after;
+    if (!last)
+        return 0;
+    /* `lock(); if (found) { unlock(); return; } ... unlock();`: a release
+     * in a branch before an unconditional one after is an early exit. */
+    if (last_action == LC_LOCK_RELEASE && released_after_always
+        && (last_kept_action == LC_LOCK_ACQUIRE || last_kept_action == LC_LOCK_TRY))
+        return 1;
+    if (last_action == LC_WRAPPER_HANDED_BACK)
+        return next_action == LC_LOCK_RELEASE;
+    return (last_action == LC_LOCK_ACQUIRE || last_action == LC_LOCK_TRY) && released_after;
 }
 
 struct wrappers_rebuild {
@@ -159,7 +283,7 @@ int lc_lock_wrappers_apply(struct lc_program *program)
     uint8_t *uses = calloc(n, 1);
     int any = 0, rc = wrappers && uses ? 0 : -1;
     for (uint32_t f = 0; rc == 0 && f < program->function_count; f++)
-        wrappers[f] = (struct wrapper){ LC_NONE, 0 };
+        wrappers[f] = (struct wrapper){ LC_NONE, 0, 0 };
     /* Wrappers of wrappers: a few rounds, each sees the wrappers the last
      * one found (and may find a function balanced after all).  Only a
      * function that calls a lock model or a function that changed can be
@@ -169,7 +293,7 @@ int lc_lock_wrappers_apply(struct lc_program *program)
     for (uint32_t i = 0; rc == 0 && i < program->model_call_count; i++) {
         const struct lc_program_call *c = &program->calls[program->model_calls[i]];
         int action = 0;
-        if (wrappers_call_lock(program, wrappers, c, &action) != LC_NONE)
+        if (wrappers_call_lock(program, wrappers, c, &action) != LC_NONE || wrappers_releases_parameter(program, c))
             candidate[c->caller] = 1;
     }
     for (int round = 0, changed = 1; rc == 0 && changed && round < LC_LOCK_WRAPPER_DEPTH; round++) {
@@ -178,7 +302,8 @@ int lc_lock_wrappers_apply(struct lc_program *program)
             if (!candidate[f])
                 continue;
             struct wrapper w = wrappers_of(program, wrappers, f);
-            if (w.lock == wrappers[f].lock && w.action == wrappers[f].action)
+            if (w.lock == wrappers[f].lock && w.action == wrappers[f].action
+                && w.releases_argument == wrappers[f].releases_argument)
                 continue;
             changed = 1;
             wrappers[f] = w;

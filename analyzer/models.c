@@ -200,10 +200,9 @@ int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *a
         const struct lc_function_model *model = models->buckets[i];
         if (!model || !model->lock)
             continue;
-        /* After a successful trylock the lock is held like after lock: the
-         * code guarded by `if (trylock(&m) == 0)` runs under it. */
-        int action = model->lock->action == LC_LOCK_TRY ? LC_LOCK_ACQUIRE : (int)model->lock->action;
-        functions[n++] = (struct lc_lock_function){ model->name, model->lock->position, action };
+        /* A trylock holds the lock only where its result says it took it:
+         * extract_flow.c follows the tests of the result. */
+        functions[n++] = (struct lc_lock_function){ model->name, model->lock->position, (int)model->lock->action };
     }
     /* The hash must not depend on the table's layout: combine per entry. */
     for (size_t i = 0; i < n; i++) {

@@ -177,6 +177,16 @@ struct lc_program {
     unsigned cpu_heavy_level;            /* cost level reported by cpu-heavy-loop;
                                             0: the default (cost.h) */
     uint32_t cut_pointer_count;
+
+    /* Executables (program_load_programs.c): a CMake target that defines
+     * `main`, or a TU of no target that does.  Per function, the set of
+     * executables that may run it (bit i: program_names[i]; all bits: any).
+     * In the program's arena; function_programs is NULL when there are
+     * fewer than two executables. */
+    const char **program_names;
+    uint32_t program_count;
+    uint64_t *function_programs;
+
     uint8_t *nonblocking_node;           /* per flow node: holds a descriptor
                                             known to be non-blocking */
     uint8_t *state_node[LC_STATE_COUNT]; /* per state, per flow node: holds

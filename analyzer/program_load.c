@@ -284,7 +284,8 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
         || program_loader_read_calls(&loader, &rows, &call_of_row, &call_row_max) != 0)
         goto done;
     loader_attach_models(&loader);   /* the bodies' lock arguments need them */
-    if (program_loader_read_bodies(&loader, call_of_row, call_row_max) != 0)
+    if (program_loader_read_bodies(&loader, call_of_row, call_row_max) != 0
+        || program_loader_read_programs(&loader) != 0)
         goto done;
     rc = loader_followed(program);
 done:

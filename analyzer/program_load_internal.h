@@ -39,6 +39,9 @@ struct program_loader {
 
 
 int64_t program_loader_max_id(struct program_loader *loader, const char *sql);
+/* program_load_programs.c: the executables and the functions' (program.h);
+ * 0, or -1 when memory runs out. */
+int program_loader_read_programs(struct program_loader *loader);
 sqlite3_stmt *program_loader_prepare(struct program_loader *loader, const char *sql);
 /* Does this TU provide the body of `function` that is used? */
 int program_loader_owns(const struct program_loader *loader, uint32_t function, int64_t tu_id);

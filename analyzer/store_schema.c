@@ -6,7 +6,8 @@
  *   file(id, path)                   every file named by a fact (absolute path)
  *   symbol(id, usr, name)            functions, fields, variables by clang USR
  *   tu(id, file_id, directory, args_hash, status 'ok'|'failed', error,
- *      parse_ms, parsed_at)          one row per translation unit
+ *      parse_ms, parsed_at, target)  one row per translation unit; target:
+ *                                    its CMake target (compdb_target.c), NULL
  *   tu_input(tu_id, file_id, size, mtime_ns, content_hash)
  *                                    fingerprint of each file a TU read
  *   function(tu_id, symbol_id, file_id, line, col, is_definition, is_static,
@@ -79,7 +80,7 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE tu(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL UNIQUE,"
     "  directory TEXT NOT NULL, args_hash INTEGER NOT NULL,"
     "  status TEXT NOT NULL CHECK (status IN ('ok','failed')), error TEXT,"
-    "  parse_ms REAL NOT NULL, parsed_at TEXT NOT NULL);"
+    "  parse_ms REAL NOT NULL, parsed_at TEXT NOT NULL, target TEXT);"
     "CREATE TABLE tu_input(tu_id INTEGER NOT NULL, file_id INTEGER NOT NULL,"
     "  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, content_hash INTEGER NOT NULL,"
     "  PRIMARY KEY (tu_id, file_id)) WITHOUT ROWID;"

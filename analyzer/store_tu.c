@@ -28,11 +28,12 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_DELETE_TU_ACCESSES] = "DELETE FROM access WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_HELD_LOCKS] = "DELETE FROM held_lock WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_CALL_GUARDS] = "DELETE FROM call_guard WHERE tu_id = ?1",
-    [LC_STMT_UPSERT_TU] = "INSERT INTO tu(file_id, directory, args_hash, status, error, parse_ms, parsed_at)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, datetime('now'))"
+    [LC_STMT_UPSERT_TU] = "INSERT INTO tu(file_id, directory, args_hash, status, error, parse_ms, parsed_at, target)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, datetime('now'), ?7)"
                           " ON CONFLICT(file_id) DO UPDATE SET directory = excluded.directory,"
                           " args_hash = excluded.args_hash, status = excluded.status, error = excluded.error,"
-                          " parse_ms = excluded.parse_ms, parsed_at = excluded.parsed_at RETURNING id",
+                          " parse_ms = excluded.parse_ms, parsed_at = excluded.parsed_at, target = excluded.target"
+                          " RETURNING id",
     [LC_STMT_INSERT_INPUT] = "INSERT OR REPLACE INTO tu_input(tu_id, file_id, size, mtime_ns, content_hash)"
                              " VALUES (?1, ?2, ?3, ?4, ?5)",
     [LC_STMT_INSERT_FUNCTION] = "INSERT INTO function(tu_id, symbol_id, file_id, line, col, is_definition,"
@@ -341,6 +342,8 @@ static int64_t store_upsert_tu(struct lc_store *store, const struct lc_compile_c
     if (facts->error)
         sqlite3_bind_text(stmt, 5, facts->error, -1, SQLITE_STATIC);
     sqlite3_bind_double(stmt, 6, parse_ms);
+    if (command->target)
+        sqlite3_bind_text(stmt, 7, command->target, -1, SQLITE_STATIC);
     int64_t tu_id = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
     sqlite3_reset(stmt);
     return tu_id;

@@ -195,8 +195,27 @@ static int threads_entry_locks(const struct lc_program *program, struct lc_threa
                     threads_intersect(set, &count, locks, call_count);
                 }
             }
+            /* Called from its own cycle only (a logging helper that logs):
+             * the locks every such call holds itself. */
+            for (uint32_t r = callers->start[f]; first && r < callers->start[f + 1] && !registered[f]; r++) {
+                uint32_t call = callers->calls[r], caller = callers->functions[r];
+                if (t->function_role_count[caller] == 0)
+                    continue;
+                const struct lc_program_call *c = &program->calls[call];
+                uint32_t call_count;
+                uint32_t *locks = threads_sorted_set(&t->arena, &program->held_locks[c->first_lock], c->lock_count,
+                                                     &call_count);
+                if (!locks)
+                    break;
+                if (set == NULL) {
+                    set = locks;
+                    count = call_count;
+                } else {
+                    threads_intersect(set, &count, locks, call_count);
+                }
+            }
             t->entry_locks[f] = set;
-            t->entry_lock_count[f] = first ? 0 : count;
+            t->entry_lock_count[f] = set ? count : 0;
         }
     }
     return 0;
@@ -215,7 +234,8 @@ int lc_threads_compute(const struct lc_program *program, struct lc_threads *t)
     t->entry_locks = calloc(n, sizeof *t->entry_locks);
     t->entry_lock_count = calloc(n, sizeof *t->entry_lock_count);
     if (!t->function_roles || !t->role_parent || !t->function_role_count || !t->entry_locks || !t->entry_lock_count
-        || threads_own_loops(program, t) != 0 || threads_entry_locks(program, t) != 0) {
+        || threads_own_loops(program, t) != 0 || threads_entry_locks(program, t) != 0
+        || lc_threads_programs(program, t) != 0) {
         lc_threads_free(t);
         return -1;
     }

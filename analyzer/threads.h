@@ -19,9 +19,14 @@
  * can be printed.
  *
  * Entry locks: the locks held at every call of a function (intersection
- * over its callers, each caller adding its own entry locks); a function
- * registered as a callback or with no caller has none.  So a helper that
- * every caller calls under a lock counts as protected. */
+ * over its callers, each caller adding its own entry locks; callers in the
+ * function's own cycle count only when there is no other, with the locks
+ * their calls hold themselves); a function registered as a callback or
+ * with no caller has none.  So a helper that
+ * every caller calls under a lock counts as protected.
+ *
+ * Executables: when the compile database builds several programs, each
+ * role reaches each function in some of them only (threads_programs.c). */
 #ifndef LOOPCHECK_THREADS_H
 #define LOOPCHECK_THREADS_H
 
@@ -44,6 +49,9 @@ struct lc_threads {
     uint32_t *role_parent;              /* function * CAP + i -> call, LC_NONE at the role's entry */
     uint32_t **entry_locks;             /* function -> sorted object indexes */
     uint32_t *entry_lock_count;
+    uint64_t *programs;                 /* function * CAP + i -> the executables
+                                           in which that role reaches it
+                                           (threads_programs.c); NULL: any */
     struct lc_arena arena;              /* the lists above */
 };
 
@@ -53,6 +61,11 @@ struct lc_threads {
  * runs out. */
 int lc_threads_compute(const struct lc_program *program, struct lc_threads *threads);
 void lc_threads_free(struct lc_threads *threads);
+
+/* The executables in which `role` reaches `function` (bit i: the
+ * program's program_names[i]; all bits when unknown).  Two accesses whose
+ * sets are disjoint are in different processes. */
+uint64_t lc_threads_programs_of(const struct lc_threads *threads, uint32_t function, uint32_t role);
 
 /* Is `lock` among the locks held at every call of `function`? */
 int lc_threads_entry_holds(const struct lc_threads *threads, uint32_t function, uint32_t lock);

@@ -40,4 +40,8 @@ int lc_threads_context_spread(const struct lc_program *program, struct lc_thread
  * again). */
 int lc_threads_context_ban_written(const struct lc_program *program, struct lc_threads_context *context);
 
+/* threads_programs.c: threads->programs, the executables in which each
+ * role reaches each function.  Returns 0, or -1 when memory runs out. */
+int lc_threads_programs(const struct lc_program *program, struct lc_threads *threads);
+
 #endif

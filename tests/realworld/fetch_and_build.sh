@@ -1,6 +1,6 @@
 #!/bin/sh
-# fetch_and_build.sh — clone the five real-world projects of README.md at the triaged commits,
-# build each with a compilation database, write redis's .loopcheck, and run loopcheck on all five
+# fetch_and_build.sh — clone the six real-world projects of README.md at the triaged commits,
+# build each with a compilation database, write redis's and coturn's .loopcheck, and run loopcheck on all six
 # (cold, then again with nothing changed). Nothing of the projects is kept in this repository.
 # Usage: sh tests/realworld/fetch_and_build.sh [WORK_DIR] [LOOPCHECK_BINARY]   (Debian 12, as root)
 set -eu
@@ -9,7 +9,8 @@ LC=${2:-$(pwd)/build/analyzer/loopcheck}
 HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$WORK"
 apt-get install -y bear libevent-dev autoconf automake libncurses-dev bison pkg-config \
-    libglib2.0-dev meson ninja-build libssl-dev libutf8proc-dev >/dev/null
+    libglib2.0-dev meson ninja-build libssl-dev libutf8proc-dev \
+    libmicrohttpd-dev libhiredis-dev libpq-dev libsqlite3-dev libmariadb-dev >/dev/null
 
 clone() { # clone OWNER/NAME COMMIT
     dir="$WORK/${1#*/}"
@@ -21,12 +22,15 @@ clone memcached/memcached 2d51e364799bc9698bd4b11728ea978cea12da6e
 clone tmux/tmux          c1f947a3c5bc72a40c32dead736f84c4628791ec
 clone libuv/libuv        6179e7af87413396d5853a1c3722c8b5749336c8
 clone irssi/irssi        43f1727ef9fe1cb51d5031ee2dd0e1965217e4cb
+clone coturn/coturn      8024aa634eb52ecff80d7fd88ebc444ca1dc9381
 
 (cd "$WORK/redis" && bear -- make -j2 MALLOC=libc BUILD_TLS=no)
 (cd "$WORK/memcached" && ./autogen.sh && ./configure && bear -- make -j2)
 (cd "$WORK/tmux" && sh autogen.sh && ./configure && bear -- make -j2)
 (cd "$WORK/libuv" && cmake -S . -B build -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DLIBUV_BUILD_TESTS=ON)
 (cd "$WORK/irssi" && meson setup build -Dwith-perl=no && ninja -C build)
+(cd "$WORK/coturn" && cmake -S . -B build -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DCMAKE_BUILD_TYPE=Debug \
+    && cmake --build build -j2)
 
 # redis's own loop (ae), described once; see README.md
 cat > "$WORK/redis/.loopcheck" <<'RULES'
@@ -49,6 +53,18 @@ nonblocking-descriptor anetNonBlock arg2 reason "anetNonBlock sets O_NONBLOCK wi
 nonblocking-descriptor anetPipe arg1 if arg2~O_NONBLOCK reason "anetPipe applies O_NONBLOCK to the read end with pipe2 or fcntl(F_SETFL)"
 RULES
 
+# coturn's own lock API, described once; see README.md (unlocked-shared-state, U13)
+cat > "$WORK/coturn/.loopcheck" <<'RULES'
+# .loopcheck for coturn (src/server/ns_turn_ioalib.h, src/apps/common/ns_turn_utils.c,
+# src/server/ns_turn_maps.c): mutexes wrapped in a struct, locked after a validity check
+lock turn_mutex_lock arg1
+unlock turn_mutex_unlock arg1
+lock ur_string_map_lock arg1
+unlock ur_string_map_unlock arg1
+sync-type turn_mutex
+sync-type _turn_mutex
+RULES
+
 run() { # run NAME BUILD_DIR
     rm -f "$2/loopcheck.db"
     /usr/bin/time -f "$1 cold %e s" "$LC" check -p "$2" --format json -o "$WORK/$1.json" --fail-on none
@@ -60,4 +76,5 @@ run memcached "$WORK/memcached"
 run tmux "$WORK/tmux"
 run libuv "$WORK/libuv/build"
 run irssi "$WORK/irssi/build"
-for n in redis memcached tmux libuv irssi; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done
+run coturn "$WORK/coturn/build"
+for n in redis memcached tmux libuv irssi coturn; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done

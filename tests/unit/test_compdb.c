@@ -186,6 +186,31 @@ static void test_duplicate_file_is_kept_once(void **state)
     free(err_text);
 }
 
+/* CMake's object paths name the target; a file built for two targets keeps
+ * both; other object paths name none. */
+static void test_cmake_targets(void **state)
+{
+    struct compdb_test_dir *dir = *state;
+    test_dir_mkdir(dir, "build");
+    test_dir_write(dir, "build/compile_commands.json",
+        "[{\"directory\": \"@ROOT@/build\", \"file\": \"../t.c\","
+        " \"command\": \"cc -o test/CMakeFiles/run-tests.dir/t.c.o -c ../t.c\"},\n"
+        " {\"directory\": \"@ROOT@/build\", \"file\": \"../t.c\","
+        " \"command\": \"cc -otest/CMakeFiles/run-tests-static.dir/t.c.o -c ../t.c\"},\n"
+        " {\"directory\": \"@ROOT@/build\", \"file\": \"../b.c\","
+        " \"command\": \"cc -o CMakeFiles/bench.dir/b.c.o -c ../b.c\"},\n"
+        " {\"directory\": \"@ROOT@\", \"file\": \"m.c\", \"command\": \"cc -o m.o -c m.c\"}]\n");
+    struct lc_compdb db;
+    char *err_text = NULL;
+    assert_int_equal(load_build_dir(dir, &db, &err_text), 0);
+    assert_int_equal(db.count, 3);
+    assert_string_equal(db.commands[0].target, "run-tests run-tests-static");
+    assert_string_equal(db.commands[1].target, "bench");
+    assert_null(db.commands[2].target);
+    lc_compdb_free(&db);
+    free(err_text);
+}
+
 /* Expect loading to fail with one line on `err` that contains `fragment`. */
 static void expect_load_error(struct compdb_test_dir *dir, const char *fragment)
 {
@@ -249,6 +274,7 @@ int main(void)
                                         setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_duplicate_file_is_kept_once,
                                         setup_dir, teardown_dir),
+        cmocka_unit_test_setup_teardown(test_cmake_targets, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_malformed_json, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_entry_without_file, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_empty_database, setup_dir, teardown_dir),

@@ -136,6 +136,37 @@ static void test_helper_called_under_lock_and_two_workers(void **state)
     finish(&c);
 }
 
+/* A helper called only from its own cycle (a log function that logs):
+ * the lock its callers hold at the calls protects it; an unlocked call
+ * in the cycle leaves it unprotected. */
+static void test_helper_called_from_its_own_cycle(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    const char *log[] = { "log_line", "open_file", "warn", "reopen" };
+    for (unsigned i = 0; i < 4; i++)
+        builder_function(&c.b, log[i], 70 + i, 0);
+    builder_call(&c.b, "on_tick", 80, builder_function_value("log_line"), 0);
+    builder_call(&c.b, "add_work", 81, builder_function_value("log_line"), 0);
+    builder_call(&c.b, "log_line", 82, builder_function_value("open_file"), 0);
+    builder_call_locks(&c.b, mutex);
+    builder_call(&c.b, "open_file", 83, builder_function_value("log_line"), 0);
+    builder_access(&c.b, "open_file", 84, "c:@log_file", LC_ACCESS_WRITE, 0, NULL);
+    builder_call(&c.b, "on_tick", 85, builder_function_value("warn"), 0);
+    builder_call(&c.b, "add_work", 86, builder_function_value("warn"), 0);
+    builder_call(&c.b, "warn", 87, builder_function_value("reopen"), 0);
+    builder_call(&c.b, "reopen", 88, builder_function_value("warn"), 0);
+    builder_access(&c.b, "reopen", 89, "c:@warn_file", LC_ACCESS_WRITE, 0, NULL);
+    run(&c);
+    assert_null(at_line(&c, 84));                 /* log_line holds the lock at its call */
+    assert_non_null(at_line(&c, 89));             /* warn holds nothing */
+    assert_int_equal(c.findings.count, 1);
+    finish(&c);
+}
+
 /* A worker that calls registered callbacks through a pointer runs an event
  * loop of its own: the callbacks stay on the loop, they are not the
  * worker's; a direct call still gives the callee the worker's role. */
@@ -477,6 +508,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_racy_and_locked_counters),
         cmocka_unit_test(test_helper_called_under_lock_and_two_workers),
+        cmocka_unit_test(test_helper_called_from_its_own_cycle),
         cmocka_unit_test(test_worker_dispatching_loop_callbacks),
         cmocka_unit_test(test_callbacks_of_a_thread_own_loop),
         cmocka_unit_test(test_lock_wrappers),

@@ -1,0 +1,135 @@
+/* program_load_programs.c — which executables may run each function.
+ * One compile database often builds several programs (a server and its
+ * benchmark, a test runner and a benchmark runner); their threads never
+ * run in one process, so they never race.  An executable is a CMake target
+ * (tu.target, compdb_target.c) of which a TU defines `main`, or, for a
+ * build that names no targets (make, bear), a TU of no target that defines
+ * `main` by itself.  A TU runs in the executables among its targets; in
+ * any when one of its targets is no executable (a library, linked by who
+ * knows), when it has no target and defines no `main`, or when the
+ * executables are more than 64.  A function runs where the TUs that
+ * define it run (a static function of a header: in all of theirs). */
+#include "program_load_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LC_PROGRAMS_MAX 64
+#define LC_PROGRAMS_ANY UINT64_MAX
+
+/* The TUs: their targets (space-separated), whether one defines `main`. */
+#define LC_PROGRAMS_TU_SQL                                                                        \
+    "SELECT t.id, t.target, EXISTS (SELECT 1 FROM function f JOIN symbol s ON s.id = f.symbol_id" \
+    " WHERE f.tu_id = t.id AND f.is_definition = 1 AND s.name = 'main') FROM tu t ORDER BY t.id"
+
+struct programs_tu {
+    int64_t id;
+    uint64_t programs;
+};
+
+static uint32_t programs_index(const struct lc_program *program, const char *name, size_t length)
+{
+    for (uint32_t i = 0; i < program->program_count; i++)
+        if (strlen(program->program_names[i]) == length && strncmp(program->program_names[i], name, length) == 0)
+            return i;
+    return LC_NONE;
+}
+
+/* Note an executable; 0, or -1 when memory runs out. */
+static int programs_add(struct lc_program *program, const char *name, size_t length)
+{
+    if (programs_index(program, name, length) != LC_NONE || program->program_count >= LC_PROGRAMS_MAX)
+        return 0;
+    char *copy = lc_arena_alloc(&program->arena, length + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, name, length);
+    copy[length] = '\0';
+    program->program_names[program->program_count++] = copy;
+    return 0;
+}
+
+/* Each name of a TU's target list (or its own key) in turn: pass 0 notes
+ * the executables, pass 1 returns the TU's set. */
+static uint64_t programs_of_tu(struct lc_program *program, int64_t id, const char *targets, int defines_main,
+                               int pass, int *failed)
+{
+    char key[32];
+    if (!targets) {
+        snprintf(key, sizeof key, "tu:%lld", (long long)id);
+        targets = defines_main ? key : NULL;
+    }
+    if (!targets)
+        return LC_PROGRAMS_ANY;
+    uint64_t set = 0;
+    for (const char *at = targets; *at;) {
+        size_t length = strcspn(at, " ");
+        if (pass == 0 && defines_main && length > 0 && programs_add(program, at, length) != 0)
+            *failed = 1;
+        uint32_t index = pass == 1 ? programs_index(program, at, length) : LC_NONE;
+        set |= index == LC_NONE ? LC_PROGRAMS_ANY : (uint64_t)1 << index;
+        at += length + (at[length] == ' ');
+    }
+    return set;
+}
+
+int program_loader_read_programs(struct program_loader *loader)
+{
+    struct lc_program *program = loader->program;
+    program->program_count = 0;
+    program->function_programs = NULL;
+    program->program_names = lc_arena_alloc(&program->arena, LC_PROGRAMS_MAX * sizeof *program->program_names);
+    int64_t tu_count = program_loader_max_id(loader, "SELECT count(*) FROM tu");
+    struct programs_tu *tus = program->program_names && tu_count >= 0
+                                  ? calloc((size_t)tu_count + 1, sizeof *tus) : NULL;
+    int failed = !tus;
+    size_t count = 0;
+    for (int pass = 0; pass < 2 && !failed; pass++) {
+        sqlite3_stmt *stmt = program_loader_prepare(loader, LC_PROGRAMS_TU_SQL);
+        failed = !stmt;
+        for (count = 0; stmt && count < (size_t)tu_count && sqlite3_step(stmt) == SQLITE_ROW; count++) {
+            int64_t id = sqlite3_column_int64(stmt, 0);
+            tus[count] = (struct programs_tu){
+                id, programs_of_tu(program, id, (const char *)sqlite3_column_text(stmt, 1),
+                                   sqlite3_column_int(stmt, 2), pass, &failed) };
+        }
+        sqlite3_finalize(stmt);
+    }
+    if (failed || program->program_count < 2) {
+        free(tus);
+        program->program_count = failed ? 0 : program->program_count;
+        return failed ? -1 : 0;
+    }
+    program->function_programs =
+        lc_arena_alloc(&program->arena, ((size_t)program->function_count + 1) * sizeof *program->function_programs);
+    sqlite3_stmt *stmt = program->function_programs
+        ? program_loader_prepare(loader, "SELECT symbol_id, tu_id FROM function WHERE is_definition = 1")
+        : NULL;
+    if (!stmt) {
+        free(tus);
+        return -1;
+    }
+    memset(program->function_programs, 0, ((size_t)program->function_count + 1) * sizeof *program->function_programs);
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        int64_t symbol = sqlite3_column_int64(stmt, 0), tu = sqlite3_column_int64(stmt, 1);
+        if (symbol <= 0 || symbol > loader->symbol_max || loader->symbol_function[symbol] == LC_NONE)
+            continue;
+        /* The TUs are in id order: a binary search. */
+        size_t low = 0, high = count;
+        while (low < high) {
+            size_t middle = low + (high - low) / 2;
+            if (tus[middle].id < tu)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        program->function_programs[loader->symbol_function[symbol]] |=
+            low < count && tus[low].id == tu ? tus[low].programs : LC_PROGRAMS_ANY;
+    }
+    sqlite3_finalize(stmt);
+    free(tus);
+    for (uint32_t f = 0; f < program->function_count; f++)
+        if (program->function_programs[f] == 0)
+            program->function_programs[f] = LC_PROGRAMS_ANY;
+    return 0;
+}
