@@ -190,22 +190,28 @@ static int loader_read_stores(struct program_loader *loader, uint32_t *call_of_r
 
 /* Order calls by caller (stable: each caller's calls keep their order) and
  * give each function its range.  The calls move in place, cycle by cycle:
- * a copy of them would double the peak memory of a large program. */
+ * a copy of them would double the peak memory of a large program.  Calls
+ * usually come grouped already (functions are made in the order of their
+ * rows, and a TU stores a function's calls together): then nothing moves. */
 static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row, int64_t call_row_max)
 {
     uint32_t *start = calloc((size_t)program->function_count + 1, sizeof *start);
-    uint32_t *destination = malloc(((size_t)program->call_count + 1) * sizeof *destination);
-    if (!start || !destination) {
-        free(start);
-        free(destination);
+    if (!start)
         return -1;
-    }
-    for (uint32_t i = 0; i < program->call_count; i++)
+    int grouped = 1;
+    for (uint32_t i = 0; i < program->call_count; i++) {
         start[program->calls[i].caller + 1]++;
+        grouped &= i == 0 || program->calls[i - 1].caller <= program->calls[i].caller;
+    }
     for (uint32_t f = 0; f < program->function_count; f++) {
         start[f + 1] += start[f];
         program->functions[f].first_call = start[f];
-        program->functions[f].call_count = 0;
+        program->functions[f].call_count = grouped ? start[f + 1] - start[f] : 0;
+    }
+    uint32_t *destination = grouped ? NULL : malloc(((size_t)program->call_count + 1) * sizeof *destination);
+    if (grouped || !destination) {
+        free(start);
+        return grouped ? 0 : -1;
     }
     for (uint32_t i = 0; i < program->call_count; i++) {
         struct lc_program_function *fn = &program->functions[program->calls[i].caller];
