@@ -38,17 +38,12 @@ static unsigned cost_loop_own(const struct lc_program_loop *loop, long long pass
     return 0;
 }
 
-/* What a function costs where it is called (cost->target_kind): its
- * model's level, its own level when its body is followed, else nothing.
- * Kept in one byte per function, so a pass over every call reads a small
- * array rather than every target's function. */
-enum { COST_TARGET_OPAQUE = 0, COST_TARGET_HEAVY, COST_TARGET_FOLLOWED };
-
+/* What function g costs where it is called (cost->target_kind). */
 static unsigned cost_target_level(const struct lc_cost *cost, uint32_t g)
 {
-    return cost->target_kind[g] == COST_TARGET_HEAVY      ? LC_COST_HEAVY
-           : cost->target_kind[g] == COST_TARGET_FOLLOWED ? cost->function_level[g]
-                                                          : 0;
+    return cost->target_kind[g] == LC_COST_TARGET_HEAVY      ? LC_COST_HEAVY
+           : cost->target_kind[g] == LC_COST_TARGET_FOLLOWED ? cost->function_level[g]
+                                                             : 0;
 }
 
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
@@ -255,9 +250,9 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     memcpy(cost->component_of, scc->component_of, (size_t)program->function_count * sizeof *cost->component_of);
     for (uint32_t f = 0; f < program->function_count; f++) {
         const struct lc_function_model *model = program->functions[f].model;
-        cost->target_kind[f] = model && model->cpu_heavy                      ? COST_TARGET_HEAVY
-                               : lc_program_function_is_followed(program, f) ? COST_TARGET_FOLLOWED
-                                                                              : COST_TARGET_OPAQUE;
+        cost->target_kind[f] = model && model->cpu_heavy                      ? LC_COST_TARGET_HEAVY
+                               : lc_program_function_is_followed(program, f) ? LC_COST_TARGET_FOLLOWED
+                                                                             : LC_COST_TARGET_OPAQUE;
     }
     for (uint32_t k = 0; k < scc->component_count; k++) {
         uint32_t first = scc->component_start[k], last = scc->component_start[k + 1];

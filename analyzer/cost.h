@@ -64,8 +64,15 @@ struct lc_cost {
     struct lc_cost_why *loop_why;
     uint32_t *loops_of_function;    /* CSR: loop indexes grouped by function */
     uint32_t *loops_start;          /* function -> first in loops_of_function */
-    uint8_t *target_kind;           /* per function, as a call's target: cost.c */
+    uint8_t *target_kind;           /* per function, as a call's target
+                                       (enum lc_cost_target_kind) */
 };
+
+/* What a function costs where it is called: its model's level
+ * (LC_COST_HEAVY), its own level when its body is followed, else nothing.
+ * One byte per function, so a pass over every call reads a small array
+ * rather than every target's function. */
+enum lc_cost_target_kind { LC_COST_TARGET_OPAQUE = 0, LC_COST_TARGET_HEAVY, LC_COST_TARGET_FOLLOWED };
 
 /* Compute every level from the program's components (lc_color_program
  * builds them first, then keeps the result in program->cost).  Returns 0,

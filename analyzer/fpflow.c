@@ -10,6 +10,7 @@
  * program->pointer_target_cap functions is cut: calls through it are not
  * followed (Smatch does the same), and a note says so. */
 #include "program.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -359,26 +360,29 @@ static int flow_fill_targets(struct lc_program *program)
     return 0;
 }
 
-/* program->model_calls, once every call has its targets. */
+/* program->model_calls, once every call has its targets, in one pass over
+ * the calls.  Whether a model or an annotation describes a function is
+ * first copied to one byte per function: the pass over every target then
+ * reads that small array rather than the functions themselves. */
 static int flow_model_calls(struct lc_program *program)
 {
-    uint32_t count = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        for (uint32_t c = 0; c < program->call_count; c++) {
-            const struct lc_program_call *call = &program->calls[c];
-            int described = 0;
-            for (uint32_t t = 0; t < call->target_count && !described; t++) {
-                const struct lc_program_function *fn = &program->functions[program->targets[call->first_target + t]];
-                described = fn->model || fn->annotations;
-            }
-            if (described && pass == 1)
-                program->model_calls[program->model_call_count++] = c;
-            count += described && pass == 0;
-        }
-        if (pass == 0 && !(program->model_calls = malloc(((size_t)count + 1) * sizeof *program->model_calls)))
-            return -1;
+    uint8_t *described = malloc((size_t)program->function_count + 1);
+    size_t cap = 0;
+    int rc = described ? 0 : -1;
+    for (uint32_t f = 0; rc == 0 && f < program->function_count; f++)
+        described[f] = program->functions[f].model || program->functions[f].annotations;
+    for (uint32_t c = 0; rc == 0 && c < program->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        int is_described = 0;
+        for (uint32_t t = 0; t < call->target_count && !is_described; t++)
+            is_described = described[program->targets[call->first_target + t]];
+        if (is_described
+            && (rc = lc_grow((void **)&program->model_calls, &cap, program->model_call_count,
+                             sizeof *program->model_calls, 1024)) == 0)
+            program->model_calls[program->model_call_count++] = c;
     }
-    return 0;
+    free(described);
+    return rc;
 }
 
 static void flow_report_cuts(const struct lc_program *program, FILE *err)

@@ -207,10 +207,11 @@ int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int 
                                    sqlite3_column_int(stmt, first + 3), value);
 }
 
-static void loader_attach_models(struct program_loader *loader)
+/* The models of functions `first` onwards. */
+static void loader_attach_models(struct program_loader *loader, uint32_t first)
 {
     struct lc_program *program = loader->program;
-    for (uint32_t f = 0; f < program->function_count; f++) {
+    for (uint32_t f = first; f < program->function_count; f++) {
         /* A static function of the user's is never the library one. */
         if (!loader->function_is_static[f])
             program->functions[f].model = lc_models_find(program->models, program->functions[f].name);
@@ -279,11 +280,16 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
         goto done;
     memset(loader.symbol_function, 0xff, ((size_t)loader.symbol_max + 1) * sizeof *loader.symbol_function);
     functions_rc = loader_read_functions(&loader);
+    /* The models of the functions read so far, while the calls are still
+     * being decoded; linking the calls may make more functions (callees
+     * with no row of their own). */
+    uint32_t attached = program->function_count;
+    loader_attach_models(&loader, 0);
     calls_finished = 1;
     if (program_loader_finish_calls(&loader, &rows) != 0 || functions_rc != 0
         || program_loader_read_calls(&loader, &rows, &call_of_row, &call_row_max) != 0)
         goto done;
-    loader_attach_models(&loader);   /* the bodies' lock arguments need them */
+    loader_attach_models(&loader, attached);   /* the bodies' lock arguments need them */
     if (program_loader_read_bodies(&loader, call_of_row, call_row_max) != 0
         || program_loader_read_programs(&loader) != 0)
         goto done;

@@ -57,10 +57,11 @@ static int call_rows_keep_indirect(struct program_call_rows_slice *slice, size_t
     return 0;
 }
 
-/* The id of a row a column refers to, LC_NONE when none or too large. */
+/* The id of a row a column refers to, LC_NONE when none (NULL reads as 0,
+ * never a row id) or too large. */
 static uint32_t call_rows_row_id(sqlite3_stmt *stmt, int column)
 {
-    int64_t id = sqlite3_column_type(stmt, column) == SQLITE_NULL ? -1 : sqlite3_column_int64(stmt, column);
+    int64_t id = sqlite3_column_int64(stmt, column);
     return id > 0 && id < LC_NONE ? (uint32_t)id : LC_NONE;
 }
 

@@ -104,17 +104,17 @@ static int loader_read_calls(struct program_loader *loader, const struct program
     if (!*call_of_row)
         return -1;
     memset(*call_of_row, 0xff, ((size_t)*call_row_max + 1) * sizeof **call_of_row);
-    if (loader_link_calls(loader, rows, *call_of_row) != 0)
-        return -1;
-    /* The calls a call refers to, from row ids to indexes now that every
-     * call has its index. */
-    struct lc_program *program = loader->program;
-    for (uint32_t c = 0; c < program->call_count; c++) {
-        uint32_t *refers[] = { &program->calls[c].zero_guard, &program->calls[c].after_comma };
-        for (size_t r = 0; r < sizeof refers / sizeof refers[0]; r++)
-            *refers[r] = *refers[r] != LC_NONE && *refers[r] <= *call_row_max ? (*call_of_row)[*refers[r]] : LC_NONE;
-    }
-    return 0;
+    return loader_link_calls(loader, rows, *call_of_row);
+}
+
+/* The calls call `c` refers to, from row ids to indexes (every call has its
+ * index by then). */
+static void loader_call_refers(struct lc_program *program, uint32_t c, const uint32_t *call_of_row,
+                               int64_t call_row_max)
+{
+    uint32_t *refers[] = { &program->calls[c].zero_guard, &program->calls[c].after_comma };
+    for (size_t r = 0; r < sizeof refers / sizeof refers[0]; r++)
+        *refers[r] = *refers[r] != LC_NONE && *refers[r] <= call_row_max ? call_of_row[*refers[r]] : LC_NONE;
 }
 
 /* Where the calls of the store went: call.id -> index into program->calls. */
@@ -189,23 +189,30 @@ static int loader_read_stores(struct program_loader *loader, uint32_t *call_of_r
 }
 
 /* Order calls by caller (stable: each caller's calls keep their order) and
- * give each function its range.  The calls move in place, cycle by cycle:
- * a copy of them would double the peak memory of a large program. */
+ * give each function its range; the calls a call refers to become indexes.  The calls move in place, cycle by cycle:
+ * a copy of them would double the peak memory of a large program.  Calls
+ * usually come grouped already (functions are made in the order of their
+ * rows, and a TU stores a function's calls together): then nothing moves. */
 static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row, int64_t call_row_max)
 {
     uint32_t *start = calloc((size_t)program->function_count + 1, sizeof *start);
-    uint32_t *destination = malloc(((size_t)program->call_count + 1) * sizeof *destination);
-    if (!start || !destination) {
-        free(start);
-        free(destination);
+    if (!start)
         return -1;
-    }
-    for (uint32_t i = 0; i < program->call_count; i++)
+    int grouped = 1;
+    for (uint32_t i = 0; i < program->call_count; i++) {
+        loader_call_refers(program, i, call_of_row, call_row_max);
         start[program->calls[i].caller + 1]++;
+        grouped &= i == 0 || program->calls[i - 1].caller <= program->calls[i].caller;
+    }
     for (uint32_t f = 0; f < program->function_count; f++) {
         start[f + 1] += start[f];
         program->functions[f].first_call = start[f];
-        program->functions[f].call_count = 0;
+        program->functions[f].call_count = grouped ? start[f + 1] - start[f] : 0;
+    }
+    uint32_t *destination = grouped ? NULL : malloc(((size_t)program->call_count + 1) * sizeof *destination);
+    if (grouped || !destination) {
+        free(start);
+        return grouped ? 0 : -1;
     }
     for (uint32_t i = 0; i < program->call_count; i++) {
         struct lc_program_function *fn = &program->functions[program->calls[i].caller];

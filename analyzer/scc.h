@@ -1,7 +1,9 @@
 /* scc.h — strongly connected components of the call graph (Tarjan's
  * algorithm, iterative so deep call chains cannot overflow the stack).
  * Components come out callees first: a component is listed after every
- * component it calls into. */
+ * component it calls into; a component's members are listed by function
+ * index (the passes over the components are the same in any order within
+ * one, and read the functions in memory order). */
 #ifndef LOOPCHECK_SCC_H
 #define LOOPCHECK_SCC_H
 
@@ -10,7 +12,8 @@
 #include "program.h"
 
 struct lc_scc {
-    uint32_t *order;            /* functions, component by component */
+    uint32_t *order;            /* functions, component by component, each
+                                   component's by index */
     uint32_t *component_start;  /* component k is order[start[k] .. start[k+1]) */
     uint32_t component_count;
     uint32_t *component_of;     /* function -> component */

@@ -57,17 +57,18 @@ static void check_blocking_call(const struct lc_program *program, struct lc_find
 {
     struct lc_strmap reported; /* "file:line:col" of reported calls */
     lc_strmap_init(&reported);
-    for (uint32_t f = 0; f < program->function_count; f++) {
+    /* Only a call with a target a model or an annotation describes blocks
+     * at the call itself (lc_call_blocks); program->model_calls lists them
+     * in call order, which is caller order. */
+    for (uint32_t i = 0; i < program->model_call_count; i++) {
+        uint32_t c = program->model_calls[i], f = program->calls[c].caller;
         if (!program->on_loop[f] || !lc_program_function_is_followed(program, f))
             continue;
-        const struct lc_program_function *fn = &program->functions[f];
-        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
-            uint32_t target;
-            struct lc_call_blocking why;
-            if (lc_call_first_blocking_target(program, c, &out->arena, &target, &why)
-                && lc_location_set_claim(&reported, &out->arena, &program->calls[c].loc))
-                blocking_report(program, c, target, &why, out);
-        }
+        uint32_t target;
+        struct lc_call_blocking why;
+        if (lc_call_first_blocking_target(program, c, &out->arena, &target, &why)
+            && lc_location_set_claim(&reported, &out->arena, &program->calls[c].loc))
+            blocking_report(program, c, target, &why, out);
     }
     lc_strmap_free(&reported);
     lc_lock_wait_check(program, out);

@@ -150,9 +150,9 @@ static void check_cpu_heavy_loop(const struct lc_program *program, struct lc_fin
         for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
             if (program->calls[c].loop != LC_NONE)
                 continue;
-            for (uint32_t t = 0; t < program->calls[c].target_count; t++) {
-                const struct lc_program_function *g = &program->functions[program->targets[program->calls[c].first_target + t]];
-                if (g->model && g->model->cpu_heavy && LC_COST_HEAVY >= threshold) {
+            for (uint32_t t = 0; t < program->calls[c].target_count && LC_COST_HEAVY >= threshold; t++) {
+                uint32_t g = program->targets[program->calls[c].first_target + t];
+                if (cost->target_kind[g] == LC_COST_TARGET_HEAVY) {   /* a cpu-heavy model */
                     cpu_report(program, cost, f, program->calls[c].loc, (struct lc_cost_why){ LC_COST_CAUSE_CALL, c },
                                LC_COST_HEAVY, out);
                     break;

@@ -9,6 +9,7 @@
 
 #include "checks.h"
 #include "program_builder.h"
+#include "scc.h"
 
 static const char rules[] =
     "library testuv offload \"test_queue_work(loop, req, work, done)\"\n"
@@ -196,6 +197,45 @@ static void test_functions_that_never_return(void **state)
     finish(&c);
 }
 
+/* The members of a component are listed by function index: a cycle whose
+ * members lie close together (their index range is scanned) and one whose
+ * members lie far apart (they are sorted). */
+static void test_component_members_by_index(void **state)
+{
+    (void)state;
+    struct color_case c;
+    builder_begin(&c.b, rules);
+    builder_tu(&c.b, "cycles.c");
+    char names[24][8];
+    for (int i = 0; i < 24; i++) {
+        snprintf(names[i], sizeof names[i], "f%d", i);
+        builder_function(&c.b, names[i], (unsigned)i + 1, 0);
+    }
+    /* f0 -> f1 -> f2 -> f3 -> f1 and f4 -> f23 -> f4: depth-first, each
+     * cycle's members come off the stack last index first */
+    builder_call(&c.b, "f0", 30, builder_function_value("f1"), 0);
+    builder_call(&c.b, "f1", 31, builder_function_value("f2"), 0);
+    builder_call(&c.b, "f2", 32, builder_function_value("f3"), 0);
+    builder_call(&c.b, "f3", 33, builder_function_value("f1"), 0);
+    builder_call(&c.b, "f4", 34, builder_function_value("f23"), 0);
+    builder_call(&c.b, "f23", 35, builder_function_value("f4"), 0);
+    run_checks(&c);
+    const struct lc_scc *scc = c.b.program.scc;
+    assert_non_null(scc);
+    uint32_t f1 = builder_find(&c.b, "f1"), f4 = builder_find(&c.b, "f4");
+    uint32_t near = scc->component_of[f1], far = scc->component_of[f4];
+    assert_int_equal(scc->component_start[near + 1] - scc->component_start[near], 3);
+    assert_int_equal(scc->component_start[far + 1] - scc->component_start[far], 2);
+    const char *near_members[] = { "f1", "f2", "f3" }, *far_members[] = { "f4", "f23" };
+    for (uint32_t i = 0; i < 3; i++)
+        assert_int_equal(scc->order[scc->component_start[near] + i], builder_find(&c.b, near_members[i]));
+    for (uint32_t i = 0; i < 2; i++)
+        assert_int_equal(scc->order[scc->component_start[far] + i], builder_find(&c.b, far_members[i]));
+    for (uint32_t i = 0; i < c.b.program.function_count; i++)
+        assert_true(scc->order[i] < c.b.program.function_count);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -203,6 +243,7 @@ int main(void)
         cmocka_unit_test(test_workers_annotations_and_conditions),
         cmocka_unit_test(test_recursion_and_entry_counts),
         cmocka_unit_test(test_functions_that_never_return),
+        cmocka_unit_test(test_component_members_by_index),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
