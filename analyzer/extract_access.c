@@ -244,6 +244,18 @@ static int extract_is_recent(struct lc_extract_walk *walk, CXCursor variable, co
     return 0;
 }
 
+/* Whether the tests holding here say the variable (by USR) is 0 / NULL /
+ * false. */
+static int extract_is_zero_here(const struct lc_extract_walk *walk, const char *variable_usr)
+{
+    for (size_t i = 0; variable_usr && i < walk->value_guards.count; i++) {
+        const struct lc_value_guard *guard = &walk->value_guards.items[i];
+        if (guard->equal && guard->value == 0 && guard->variable_usr && strcmp(guard->variable_usr, variable_usr) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference)
 {
     CXCursor declaration = clang_getCursorReferenced(reference);
@@ -284,6 +296,7 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
     fact->function_usr = walk->function_usr;
     fact->variable_usr = lc_extract_usr(walk, declaration);
     fact->variable_name = lc_extract_string(walk, clang_getCursorSpelling(declaration));
+    fact->zero_guarded = kind == LC_ACCESS_WRITE && !path && extract_is_zero_here(walk, fact->variable_usr);
     if (path && fact->variable_usr && fact->variable_name) {
         fact->variable_usr = lc_arena_printf(&walk->facts->arena, "%s" LC_ACCESS_PATH_MARK "%s",
                                              fact->variable_usr, path);

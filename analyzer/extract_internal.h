@@ -183,6 +183,9 @@ void lc_extract_value_guard_split(struct lc_extract_walk *walk, CXCursor conditi
                                   struct lc_extract_guard_split *split);
 /* walk->value_guards plus `list` (a new array). */
 void lc_extract_value_guards_push(struct lc_extract_walk *walk, const struct lc_extract_guard_list *list);
+/* The guards holding here that a call keeps: those of integer variables
+ * (tests of pointers are for the accesses under them only). */
+struct lc_value_guards lc_extract_call_value_guards(struct lc_extract_walk *walk);
 /* Does the statement end in return, break, continue or goto (itself, or
  * the last statement of its block)? */
 int lc_extract_always_exits(struct lc_extract_walk *walk, CXCursor statement);
@@ -382,6 +385,8 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
 /* Whether `expr` is an integer constant expression; its value if so
  * (an unsigned value above LLONG_MAX wraps). */
 int lc_extract_integer_constant(CXCursor expr, long long *value);
+/* NULL, 0 or (void *)0 where a pointer is expected (extract_values.c). */
+int lc_extract_is_null_pointer_constant(CXCursor expr);
 
 /* extract_text.c: the source spelling of `expr`: its tokens joined by
  * single spaces (at the macro use when it comes from a macro), at most

@@ -8,16 +8,20 @@
  * `if (test) { ...; return; }` (no else; the branch ends with return,
  * break, continue or goto) pushes the negation for the rest of the block.
  * Linking uses them to keep a thread's role out of calls its thread never
- * makes (threads_facts.c). */
+ * makes (threads_facts.c).  Tests of a global or static pointer against
+ * NULL (`!p`, `p == NULL`) are kept too, marked `pointer`, for the
+ * accesses under them only (a write of `p` under `p == NULL` is a lazy
+ * initialisation, extract_access.c); calls do not keep them. */
 #include "extract_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* A global or static, non-thread-local, integer (or enum) variable, maybe
- * _Atomic. */
-static int extract_is_guard_variable(CXCursor declaration)
+ * _Atomic, or (*pointer set) a pointer. */
+static int extract_is_guard_variable(CXCursor declaration, int *pointer)
 {
+    *pointer = 0;
     if (clang_getCursorKind(declaration) != CXCursor_VarDecl
         || clang_Cursor_hasVarDeclGlobalStorage(declaration) != 1
         || clang_getCursorTLSKind(declaration) != CXTLS_None)
@@ -26,26 +30,29 @@ static int extract_is_guard_variable(CXCursor declaration)
     if (type.kind == CXType_Atomic)
         type = clang_getCanonicalType(clang_Type_getValueType(type));
     enum CXTypeKind kind = type.kind;
-    return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
+    *pointer = kind == CXType_Pointer;
+    return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum || *pointer;
 }
 
-/* The guard variable `expr` names, or a null cursor. */
-static CXCursor extract_guard_variable(CXCursor expr)
+/* The guard variable `expr` names, or a null cursor; *pointer: it is a
+ * pointer. */
+static CXCursor extract_guard_variable(CXCursor expr, int *pointer)
 {
+    *pointer = 0;
     expr = lc_extract_strip(expr);
     if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr)
         return clang_getNullCursor();
     CXCursor declaration = clang_getCursorReferenced(expr);
-    return extract_is_guard_variable(declaration) ? declaration : clang_getNullCursor();
+    return extract_is_guard_variable(declaration, pointer) ? declaration : clang_getNullCursor();
 }
 
 static void extract_split_add(struct lc_extract_walk *walk, struct lc_extract_guard_list *list, CXCursor variable,
-                              int equal, long long value)
+                              int equal, long long value, int pointer)
 {
     if (list->count == LC_EXTRACT_GUARD_SPLIT_MAX)
         return;
     list->items[list->count++] = (struct lc_value_guard){
-        lc_extract_usr(walk, variable), lc_extract_string(walk, clang_getCursorSpelling(variable)), equal, value
+        lc_extract_usr(walk, variable), lc_extract_string(walk, clang_getCursorSpelling(variable)), equal, value, pointer
     };
 }
 
@@ -83,20 +90,29 @@ void lc_extract_value_guard_split(struct lc_extract_walk *walk, CXCursor conditi
         }
         if (op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE)
             return;
-        int side = !clang_Cursor_isNull(extract_guard_variable(parts[0])) ? 0
-                   : !clang_Cursor_isNull(extract_guard_variable(parts[1])) ? 1 : -1;
-        if (side < 0 || !lc_extract_integer_constant(parts[1 - side], &value))
+        int pointer;
+        int side = !clang_Cursor_isNull(extract_guard_variable(parts[0], &pointer)) ? 0
+                   : !clang_Cursor_isNull(extract_guard_variable(parts[1], &pointer)) ? 1 : -1;
+        if (side < 0)
             return;
-        variable = extract_guard_variable(parts[side]);
-        extract_split_add(walk, &split->then_guards, variable, op == CXBinaryOperator_EQ, value);
-        extract_split_add(walk, &split->else_guards, variable, op != CXBinaryOperator_EQ, value);
+        if (pointer) {
+            if (!lc_extract_is_null_pointer_constant(parts[1 - side]))
+                return;
+            value = 0;
+        } else if (!lc_extract_integer_constant(parts[1 - side], &value)) {
+            return;
+        }
+        variable = extract_guard_variable(parts[side], &pointer);
+        extract_split_add(walk, &split->then_guards, variable, op == CXBinaryOperator_EQ, value, pointer);
+        extract_split_add(walk, &split->else_guards, variable, op != CXBinaryOperator_EQ, value, pointer);
         return;
     }
-    variable = extract_guard_variable(condition);
+    int pointer;
+    variable = extract_guard_variable(condition, &pointer);
     if (clang_Cursor_isNull(variable))
         return;
-    extract_split_add(walk, &split->then_guards, variable, 0, 0);
-    extract_split_add(walk, &split->else_guards, variable, 1, 0);
+    extract_split_add(walk, &split->then_guards, variable, 0, 0, pointer);
+    extract_split_add(walk, &split->else_guards, variable, 1, 0, pointer);
 }
 
 void lc_extract_value_guards_push(struct lc_extract_walk *walk, const struct lc_extract_guard_list *list)
@@ -113,6 +129,25 @@ void lc_extract_value_guards_push(struct lc_extract_walk *walk, const struct lc_
         memcpy(items, walk->value_guards.items, walk->value_guards.count * sizeof *items);
     memcpy(&items[walk->value_guards.count], list->items, list->count * sizeof *items);
     walk->value_guards = (struct lc_value_guards){ items, count };
+}
+
+struct lc_value_guards lc_extract_call_value_guards(struct lc_extract_walk *walk)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < walk->value_guards.count; i++)
+        kept += !walk->value_guards.items[i].pointer;
+    if (kept == walk->value_guards.count)
+        return walk->value_guards;
+    struct lc_value_guard *items = kept ? lc_arena_alloc(&walk->facts->arena, kept * sizeof *items) : NULL;
+    if (kept && !items) {
+        walk->out_of_memory = 1;
+        return (struct lc_value_guards){ NULL, 0 };
+    }
+    kept = 0;
+    for (size_t i = 0; i < walk->value_guards.count; i++)
+        if (!walk->value_guards.items[i].pointer)
+            items[kept++] = walk->value_guards.items[i];
+    return (struct lc_value_guards){ items, kept };
 }
 
 int lc_extract_always_exits(struct lc_extract_walk *walk, CXCursor statement)

@@ -354,7 +354,7 @@ int lc_extract_integer_constant(CXCursor expr, long long *value)
 /* NULL, 0 or (void *)0 where a pointer is expected (libclang gives an
  * argument for a parameter declared as a function, `void (cb)(dict *)`,
  * the function type). */
-static int extract_is_null_pointer_constant(CXCursor expr)
+int lc_extract_is_null_pointer_constant(CXCursor expr)
 {
     while (extract_is_pointer(clang_getCursorType(expr)) || extract_is_function_type(clang_getCursorType(expr))) {
         if (clang_getCursorKind(expr) == CXCursor_CXXNullPtrLiteralExpr)
@@ -392,7 +392,7 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
 {
     CXType type = clang_getCursorType(arg);
     memset(value, 0, sizeof *value);
-    if ((extract_is_pointer(type) || extract_is_function_type(type)) && extract_is_null_pointer_constant(arg)) {
+    if ((extract_is_pointer(type) || extract_is_function_type(type)) && lc_extract_is_null_pointer_constant(arg)) {
         value->kind = LC_VALUE_NULL;
         return;
     }

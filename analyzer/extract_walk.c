@@ -174,7 +174,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->conditional = extract_call_is_conditional(walk, call);
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;
-    fact->value_guards = walk->value_guards;
+    fact->value_guards = lc_extract_call_value_guards(walk);
     CXCursor callee;
     if (lc_extract_children(call, &callee, 1) >= 1)
         lc_extract_operand(walk, callee, 0, &fact->callee);

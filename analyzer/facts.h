@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 19
+#define LC_FACTS_VERSION 20
 
 struct lc_location {
     const char *file;
@@ -90,6 +90,9 @@ struct lc_value_guard {
     const char *variable_usr, *variable_name;
     int equal;                /* 1: g == value; 0: g != value */
     long long value;
+    int pointer;              /* g is a pointer tested against NULL (value
+                                 0): kept for the accesses under it
+                                 (zero_guarded); calls never hold one */
 };
 
 /* The guards holding at a point of a function body; arrays in the arena,
@@ -199,6 +202,10 @@ struct lc_access_fact {
                                  argument of __atomic_*, __sync_*, atomic_* */
     struct lc_location loc;
     struct lc_lockset locks;  /* locks held at the access */
+    int zero_guarded;         /* a write of the variable itself (no field
+                                 path) that runs only where it is 0 / NULL /
+                                 false: `if (!g) g = make();` (lazy
+                                 initialisation) */
 };
 
 /* The lock functions the extractor follows to compute locksets (from the

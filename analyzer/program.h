@@ -99,6 +99,8 @@ struct lc_program_access {
     int atomic;
     struct lc_location loc;
     uint32_t first_lock, lock_count;  /* into program->held_locks */
+    uint8_t zero_guarded;    /* a write under a test that the variable is
+                                0 / NULL (facts.h): lazy initialisation */
 };
 
 struct lc_program_function {

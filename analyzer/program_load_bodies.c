@@ -165,7 +165,7 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
     *access_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM access");
     *access_of_row = malloc(((size_t)*access_max + 1) * sizeof **access_of_row);
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, variable_id, kind, atomic,"
-                                                        " file_id, line, col FROM access ORDER BY id");
+                                                        " file_id, line, col, zero_guarded FROM access ORDER BY id");
     int rc = *access_of_row && stmt ? 0 : -1;
     if (*access_of_row)
         memset(*access_of_row, 0xff, ((size_t)*access_max + 1) * sizeof **access_of_row);
@@ -187,6 +187,7 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
             .atomic = sqlite3_column_int(stmt, 5),
             .loc = { program_loader_file(loader, sqlite3_column_int64(stmt, 6)),
                      (unsigned)sqlite3_column_int(stmt, 7), (unsigned)sqlite3_column_int(stmt, 8) },
+            .zero_guarded = (uint8_t)sqlite3_column_int(stmt, 9),
         };
         (*access_of_row)[sqlite3_column_int64(stmt, 0)] = program->access_count++;
     }

@@ -78,6 +78,7 @@ int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct l
         sqlite3_bind_int64(stmt, 3, variable_id);
         sqlite3_bind_text(stmt, 4, access->kind == LC_ACCESS_WRITE ? "write" : "read", -1, SQLITE_STATIC);
         sqlite3_bind_int(stmt, 5, access->atomic);
+        sqlite3_bind_int(stmt, 9, access->zero_guarded);
         if (lc_store_step_done(stmt) != 0
             || lc_store_save_held_locks(store, tu_id, "access", sqlite3_last_insert_rowid(store->db),
                                         &access->locks) != 0)

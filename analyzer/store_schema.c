@@ -46,7 +46,10 @@
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h)
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
- *      file_id, line, col)           reads and writes of globals and statics
+ *      file_id, line, col, zero_guarded)
+ *                                    reads and writes of globals and statics;
+ *                                    zero_guarded: a write under a test
+ *                                    that the variable is 0 (facts.h)
  *   held_lock(tu_id, owner 'call'|'access', owner_id, lock_id)
  *                                    locks held at a call or access; lock_id
  *                                    is the symbol of the lock object (a
@@ -113,7 +116,8 @@ static const char lc_store_schema_sql[] =
     "CREATE INDEX loop_tu ON loop(tu_id);"
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"
-    "  atomic INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL);"
+    "  atomic INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
+    "  zero_guarded INTEGER NOT NULL);"
     "CREATE INDEX access_tu ON access(tu_id);"
     "CREATE TABLE held_lock(tu_id INTEGER NOT NULL, owner TEXT NOT NULL CHECK (owner IN ('call','access')),"
     "  owner_id INTEGER NOT NULL, lock_id INTEGER NOT NULL);"

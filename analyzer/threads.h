@@ -26,7 +26,11 @@
  * every caller calls under a lock counts as protected.
  *
  * Executables: when the compile database builds several programs, each
- * role reaches each function in some of them only (threads_programs.c). */
+ * role reaches each function in some of them only (threads_programs.c).
+ *
+ * Main first: the functions `main` runs, through calls that always run,
+ * before its first call that may start a thread or register a callback
+ * (threads_main_first.c). */
 #ifndef LOOPCHECK_THREADS_H
 #define LOOPCHECK_THREADS_H
 
@@ -52,6 +56,10 @@ struct lc_threads {
     uint64_t *programs;                 /* function * CAP + i -> the executables
                                            in which that role reaches it
                                            (threads_programs.c); NULL: any */
+    uint64_t *main_first;               /* function -> the executables whose
+                                           `main` runs it before it may start
+                                           a thread (threads_main_first.c);
+                                           0: none */
     struct lc_arena arena;              /* the lists above */
 };
 
@@ -66,6 +74,12 @@ void lc_threads_free(struct lc_threads *threads);
  * program's program_names[i]; all bits when unknown).  Two accesses whose
  * sets are disjoint are in different processes. */
 uint64_t lc_threads_programs_of(const struct lc_threads *threads, uint32_t function, uint32_t role);
+
+/* Does `main` run `function` before anything else can run, in every
+ * executable where a role reaches it (threads_main_first.c)?  Then a lazy
+ * initialisation there (`if (!g) g = make();`) is `main`'s. */
+int lc_threads_main_initialises(const struct lc_program *program, const struct lc_threads *threads,
+                                uint32_t function);
 
 /* Is `lock` among the locks held at every call of `function`? */
 int lc_threads_entry_holds(const struct lc_threads *threads, uint32_t function, uint32_t lock);

@@ -44,4 +44,8 @@ int lc_threads_context_ban_written(const struct lc_program *program, struct lc_t
  * role reaches each function.  Returns 0, or -1 when memory runs out. */
 int lc_threads_programs(const struct lc_program *program, struct lc_threads *threads);
 
+/* threads_main_first.c: threads->main_first.  Returns 0, or -1 when
+ * memory runs out. */
+int lc_threads_main_first(const struct lc_program *program, struct lc_threads *threads);
+
 #endif

@@ -5,7 +5,8 @@
  * order (not in the order the store loads accesses); the other side's
  * accesses and the chain that puts them on their thread are related
  * locations.  Atomics are not races; what only `main` touches happens
- * before the loop and is left out.  Accesses are keyed by field path
+ * before the loop and is left out, and so is a lazy initialisation that
+ * `main` does first (lazy_initialised).  Accesses are keyed by field path
  * (`settings.port`, `queue->head`): two accesses of one variable overlap
  * when one path is the other or a part of it (`settings` as a whole,
  * `memset(&settings, ...)`, overlaps every field); `settings.port` and
@@ -261,19 +262,49 @@ static void shared_check_variable(const struct shared_state *s, uint32_t *access
         shared_report(s, accesses, count, best_write, best_other, best_rw, best_ro, out);
 }
 
+/* Per object: is every write of it, anywhere (also in `main`), a lazy
+ * initialisation, a write under a test that it is 0 (`if (!g) g =
+ * make();`)?  Then a test of it that fails is final: once written, it
+ * stays.  NULL when memory runs out. */
+static uint8_t *shared_lazy_variables(const struct lc_program *program)
+{
+    uint8_t *lazy = malloc((size_t)program->object_count + 1);
+    if (!lazy)
+        return NULL;
+    memset(lazy, 1, (size_t)program->object_count + 1);
+    for (uint32_t a = 0; a < program->access_count; a++) {
+        const struct lc_program_access *access = &program->accesses[a];
+        if (access->kind == LC_ACCESS_WRITE && !access->zero_guarded)
+            lazy[access->variable] = 0;
+    }
+    return lazy;
+}
+
+/* A lazy initialisation `main` does before anything else can run
+ * (lc_threads_main_initialises): the write happens once, on main, and
+ * every later call on any thread only reads, as the test fails. */
+static int shared_main_initialises(const struct lc_program *program, const uint8_t *lazy,
+                                   const struct lc_program_access *access)
+{
+    return access->kind == LC_ACCESS_WRITE && access->zero_guarded && lazy[access->variable]
+           && lc_threads_main_initialises(program, program->threads, access->function);
+}
+
 static void check_unlocked_shared_state(const struct lc_program *program, struct lc_findings *out)
 {
     const struct lc_threads *threads = program->threads;
     if (!threads)
         return;
     struct shared_state s = { program, threads };
+    uint8_t *lazy = shared_lazy_variables(program);
     /* Group the accesses that matter by variable (counting sort). */
     uint32_t *start = calloc((size_t)program->object_count + 2, sizeof *start);
     uint32_t *order = malloc(((size_t)program->access_count + 1) * sizeof *order);
-    for (uint32_t pass = 0; start && order && pass < 2; pass++) {
+    for (uint32_t pass = 0; start && order && lazy && pass < 2; pass++) {
         for (uint32_t a = 0; a < program->access_count; a++) {
             const struct lc_program_access *access = &program->accesses[a];
-            if (access->atomic || threads->function_role_count[access->function] == 0)
+            if (access->atomic || threads->function_role_count[access->function] == 0
+                || shared_main_initialises(program, lazy, access))
                 continue;
             uint32_t family = program->objects[access->variable].family;
             if (pass == 0)
@@ -284,13 +315,14 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
         for (uint32_t v = 0; pass == 0 && v < program->object_count; v++)
             start[v + 2] += start[v + 1];
     }
-    for (uint32_t v = 0; start && order && v < program->object_count; v++)
+    for (uint32_t v = 0; start && order && lazy && v < program->object_count; v++)
         /* One access can race with itself: a function that runs on two
          * threads. */
         if (start[v + 1] - start[v] >= 1)
             shared_check_variable(&s, &order[start[v]], start[v + 1] - start[v], out);
     free(start);
     free(order);
+    free(lazy);
 }
 
 const struct lc_check lc_check_unlocked_shared_state = {

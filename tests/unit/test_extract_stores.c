@@ -281,6 +281,37 @@ static void test_value_guards(void **state)
     assert_value_guards(test, "after_switch", "mode==0");
 }
 
+/* Whether the write on the tagged line runs only where its own variable
+ * is 0. */
+static int zero_guarded_write_at(struct extract_test *test, const char *tag)
+{
+    unsigned line = line_of(test->file, tag);
+    for (size_t i = 0; i < test->facts.access_count; i++)
+        if (test->facts.accesses[i].loc.line == line && test->facts.accesses[i].kind == LC_ACCESS_WRITE)
+            return test->facts.accesses[i].zero_guarded;
+    fail_msg("%s: no write", tag);
+    return -1;
+}
+
+/* A write of the variable itself under `== NULL`, `!g` (also through a
+ * switch) is a lazy initialisation; a write of another variable, of a
+ * field, or under another test is not.  Tests of pointers do not guard
+ * calls. */
+static void test_lazy_writes(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "lazy_writes.c"), 0);
+    assert_int_equal(zero_guarded_write_at(test, "lazy_null"), 1);
+    assert_int_equal(zero_guarded_write_at(test, "lazy_flag"), 1);
+    assert_int_equal(zero_guarded_write_at(test, "lazy_switch"), 1);
+    assert_int_equal(zero_guarded_write_at(test, "other_variable"), 0);
+    assert_int_equal(zero_guarded_write_at(test, "not_zero"), 0);
+    assert_int_equal(zero_guarded_write_at(test, "unguarded"), 0);
+    assert_int_equal(zero_guarded_write_at(test, "field_path"), 0);
+    assert_value_guards(test, "call_under_flag", "inited==0");
+    assert_value_guards(test, "call_under_null", "");
+}
+
 /* `(a(), b())`: b's fact names a's. */
 static void test_comma_calls(void **state)
 {
@@ -310,6 +341,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_zero_guards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_comma_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_value_guards, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lazy_writes, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

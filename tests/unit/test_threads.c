@@ -7,7 +7,9 @@
  * field paths (two fields never race; a field and the whole may), and the
  * context of each path: tests of a mode variable (a worker does not make a
  * call under a test its own tests contradict, unless it writes the
- * variable) and the functions passed for function-pointer parameters. */
+ * variable) and the functions passed for function-pointer parameters,
+ * and lazy initialisation (`if (!g) g = make();`) that main does before it
+ * starts anything. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -427,7 +429,7 @@ static void test_locked_writes_unlocked_read(void **state)
 static void guarded_by(struct threads_case *c, const char *variable, int equal, long long value)
 {
     struct lc_value_guard *guard = lc_arena_alloc(&c->b.facts.arena, sizeof *guard);
-    *guard = (struct lc_value_guard){ variable, variable, equal, value };
+    *guard = (struct lc_value_guard){ variable, variable, equal, value, 0 };
     c->b.facts.calls[c->b.facts.call_count - 1].value_guards = (struct lc_value_guards){ guard, 1 };
 }
 
@@ -503,6 +505,62 @@ static void test_function_pointer_parameters(void **state)
     finish(&c);
 }
 
+/* A write under a test that its variable is 0 (lazy initialisation),
+ * in `function`. */
+static void lazy_write(struct threads_case *c, const char *function, unsigned line, const char *variable)
+{
+    builder_access(&c->b, function, line, variable, LC_ACCESS_WRITE, 0, NULL);
+    c->b.facts.accesses[c->b.facts.access_count - 1].zero_guarded = 1;
+}
+
+/* A getter that builds `variable` on first use, called by the pool job and
+ * the loop's timer. */
+static void lazy_getter(struct threads_case *c, const char *getter, unsigned line, const char *variable)
+{
+    builder_function(&c->b, getter, line, 0);
+    builder_access(&c->b, getter, line + 1, variable, LC_ACCESS_READ, 0, NULL);
+    lazy_write(c, getter, line + 2, variable);
+    builder_access(&c->b, getter, line + 3, variable, LC_ACCESS_READ, 0, NULL);
+    builder_call(&c->b, "add_work", line + 4, builder_function_value(getter), 0);
+    builder_call(&c->b, "on_tick", line + 5, builder_function_value(getter), 0);
+}
+
+static void test_lazy_initialisation_by_main(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    /* main: settings_get() and origin_get() at line 1, cond_get() under a
+     * test at line 2, the timer (3) and the pool job (5), then label_get()
+     * at line 8. */
+    builder_call(&c.b, "main", 1, builder_function_value("settings_get"), 0);
+    builder_call(&c.b, "main", 1, builder_function_value("origin_get"), 0);
+    builder_call(&c.b, "main", 2, builder_function_value("cond_get"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    builder_call(&c.b, "main", 8, builder_function_value("label_get"), 0);
+    lazy_getter(&c, "settings_get", 10, "c:@settings");
+    lazy_getter(&c, "label_get", 20, "c:@label");
+    lazy_getter(&c, "origin_get", 30, "c:@origin");
+    builder_access(&c.b, "on_tick", 40, "c:@origin", LC_ACCESS_WRITE, 0, NULL);   /* a reset to 0 */
+    lazy_getter(&c, "cond_get", 50, "c:@cond");
+    run(&c);
+    assert_null(at_line(&c, 12));           /* main built it before any thread */
+    assert_non_null(at_line(&c, 22));       /* first built on the threads */
+    assert_non_null(at_line(&c, 32));       /* reset elsewhere: built again later */
+    assert_non_null(at_line(&c, 52));       /* main may not call it */
+    assert_int_equal(c.findings.count, 3);
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    assert_true(lc_threads_main_initialises(&c.b.program, &threads, builder_find(&c.b, "settings_get")));
+    assert_true(lc_threads_main_initialises(&c.b.program, &threads, builder_find(&c.b, "origin_get")));
+    assert_false(lc_threads_main_initialises(&c.b.program, &threads, builder_find(&c.b, "label_get")));
+    assert_false(lc_threads_main_initialises(&c.b.program, &threads, builder_find(&c.b, "cond_get")));
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -517,6 +575,7 @@ int main(void)
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
         cmocka_unit_test(test_mode_guards),
         cmocka_unit_test(test_function_pointer_parameters),
+        cmocka_unit_test(test_lazy_initialisation_by_main),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
