@@ -17,10 +17,12 @@
 #define LC_PROGRAMS_MAX 64
 #define LC_PROGRAMS_ANY UINT64_MAX
 
-/* The TUs: their targets (space-separated), whether one defines `main`. */
-#define LC_PROGRAMS_TU_SQL                                                                        \
-    "SELECT t.id, t.target, EXISTS (SELECT 1 FROM function f JOIN symbol s ON s.id = f.symbol_id" \
-    " WHERE f.tu_id = t.id AND f.is_definition = 1 AND s.name = 'main') FROM tu t ORDER BY t.id"
+/* The TUs: their targets (space-separated), whether one defines `main`
+ * (found through main's USR and the index on function.symbol_id, not by a
+ * scan of every TU's functions). */
+#define LC_PROGRAMS_TU_SQL                                                                          \
+    "SELECT t.id, t.target, t.id IN (SELECT f.tu_id FROM function f WHERE f.is_definition = 1"      \
+    " AND f.symbol_id = (SELECT id FROM symbol WHERE usr = 'c:@F@main')) FROM tu t ORDER BY t.id"
 
 struct programs_tu {
     int64_t id;

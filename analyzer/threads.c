@@ -202,6 +202,10 @@ static int threads_entry_locks(const struct lc_program *program, struct lc_threa
                 if (t->function_role_count[caller] == 0)
                     continue;
                 const struct lc_program_call *c = &program->calls[call];
+                if (c->lock_count == 0) {   /* a call holding nothing: nothing is held on entry */
+                    set = NULL;
+                    break;
+                }
                 uint32_t call_count;
                 uint32_t *locks = threads_sorted_set(&t->arena, &program->held_locks[c->first_lock], c->lock_count,
                                                      &call_count);
