@@ -51,16 +51,77 @@ static void extract_scoped(struct lc_extract_walk *walk, CXCursor statement, CXC
     walk->locks = saved;
 }
 
-/* A branch of an if, run only where call `guard` returned 0 when
- * `zero` (extract_guards.c). */
-static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
-                           int guard)
+/* A branch run only where call `guard` returned 0 when `zero`
+ * (extract_guards.c). */
+static void extract_branch_guarded(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
+                                   int guard)
 {
     int saved = walk->zero_guard;
     if (zero && guard >= 0)
         walk->zero_guard = guard;
     extract_scoped(walk, statement, parent);
     walk->zero_guard = saved;
+}
+
+/* Does a branch hold a statement that leaves it early (return, goto,
+ * break, continue)? */
+static enum CXChildVisitResult extract_leaves_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind == CXCursor_ReturnStmt || kind == CXCursor_GotoStmt || kind == CXCursor_IndirectGotoStmt
+        || kind == CXCursor_BreakStmt || kind == CXCursor_ContinueStmt) {
+        *(int *)data = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* The call a branch can only end with: its last statement when that is a
+ * call (`{ log(...); fatal(...); }`) and nothing before leaves the branch;
+ * else null. */
+static CXCursor extract_branch_end(CXCursor statement)
+{
+    CXCursor last = statement;
+    while (clang_getCursorKind(last) == CXCursor_CompoundStmt) {
+        CXCursor children[64];
+        unsigned count = lc_extract_children(last, children, 64);
+        if (count == 0 || count > 64)
+            return clang_getNullCursor();
+        last = children[count - 1];
+    }
+    last = lc_extract_strip(last);
+    int leaves = 0;
+    if (clang_getCursorKind(last) != CXCursor_CallExpr)
+        return clang_getNullCursor();
+    clang_visitChildren(statement, extract_leaves_visit, &leaves);
+    return leaves ? clang_getNullCursor() : last;
+}
+
+/* The calls of a branch (from `first` on) before the call it ends with,
+ * when that one was recorded, are on the way to it (facts.h branch_exit). */
+static void extract_branch_exits(struct lc_extract_walk *walk, size_t first)
+{
+    int end = walk->branch_end_index;
+    for (size_t i = first; end >= 0 && i < (size_t)end; i++)
+        if (walk->facts->calls[i].branch_exit < 0)
+            walk->facts->calls[i].branch_exit = end;
+}
+
+/* A branch of an if: guarded, and the calls on its way to a call it can
+ * only end with noted. */
+static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
+                           int guard)
+{
+    CXCursor saved_end = walk->branch_end;
+    int saved_index = walk->branch_end_index;
+    size_t first = walk->facts->call_count;
+    walk->branch_end = extract_branch_end(statement);
+    walk->branch_end_index = -1;
+    extract_branch_guarded(walk, statement, parent, zero, guard);
+    extract_branch_exits(walk, first);
+    walk->branch_end = saved_end;
+    walk->branch_end_index = saved_index;
 }
 
 /* if / else if / else: the chain is followed in a loop, not by recursion. */

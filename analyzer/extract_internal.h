@@ -131,6 +131,9 @@ struct lc_extract_walk {
     size_t flag_count, flag_cap;
     CXCursor comma_left, comma_right; /* the calls of the last `(a(), b())` */
     int comma_left_index;           /* the fact of comma_left, -1 */
+    CXCursor branch_end;            /* the call ending the innermost branch
+                                       that can only end there, or null */
+    int branch_end_index;           /* its fact once recorded, else -1 */
 };
 
 
@@ -198,6 +201,7 @@ struct lc_extract_variables {
 CXCursor lc_extract_loop_variable(CXCursor expr);
 void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *variables);
 int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCursor expr);
+int lc_extract_variables_has_declaration(const struct lc_extract_variables *variables, CXCursor declaration);
 /* The size of the smallest fixed-size array (of more than one element) the
  * condition reads at a non-constant index, or that a pointer the condition
  * reads starts at, or that the body reads at a variable of the condition;
@@ -208,7 +212,8 @@ long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts);
 /* Does the body take the midpoint of variables of the condition? */
 int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
 /* Does the condition, the increment or the body multiply, divide or shift
- * a variable of the condition? */
+ * a variable of the condition, or one the body computes such a variable
+ * from (`available = nsize - offset` with `nsize <<= 1`)? */
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
@@ -220,8 +225,9 @@ enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *p
  * statement `outer_statement`)? */
 int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
                               CXCursor outer_statement);
-/* The index of the one integer parameter the condition reads besides
- * locals and constants (no field, global, call or dereference), or -1. */
+/* The index of the one integer parameter the condition (or a side of its
+ * `&&`) reads besides locals and constants (no field, global, call or
+ * dereference; a local read through its value), or -1. */
 int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
 
 /* extract_loop_children.c */
@@ -229,6 +235,16 @@ int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
  * condition reads the element's own field: `op->argc`; or its walker
  * starts at one: `TAILQ_FIRST(&wl->panes)`)? */
 int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer);
+/* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call`, made in the
+ * loop `loop`, are a field of the element the loop is at (`it->nkey`,
+ * `m->argc`): bit i for argument i (0-based). */
+unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call);
+
+/* extract_loop_shape.c */
+/* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call` divide or
+ * shift right a variable by a constant (`digits(v / 10)`): bit i for
+ * argument i. */
+unsigned lc_extract_scaled_arguments(CXCursor call);
 
 /* Is `call` the loop's step (`x = next(x)`, `while (iter_next(&it))` in its
  * condition or increment)?  Its work is the walk itself, done once over all

@@ -10,7 +10,10 @@
  * itself, so not `c->server->clients`, a field of what the element points
  * to) or its walker starts at such a field of another type than the
  * element (`TAILQ_FIRST(&wl->panes)`, not `a->next`: a pair of the same
- * list is quadratic). */
+ * list is quadratic).  The same test tells which arguments of a call in
+ * the loop are such a field (`hash(ITEM_key(it), it->nkey)`, `free_argv(m->argc,
+ * m->argv)`): a callee's loop bounded by that argument walks the element's
+ * own data, once per element. */
 #include "extract_internal.h"
 
 static int children_has(const struct lc_extract_variables *set, CXCursor declaration)
@@ -136,21 +139,33 @@ static enum CXChildVisitResult children_start_visit(CXCursor cursor, CXCursor pa
     return CXChildVisit_Recurse;
 }
 
-int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer)
+/* The element the loop `outer` is at: the variables its condition reads
+ * and it changes, and the locals its body sets from them; its walker type
+ * in *walker.  Returns 0 when it walks none. */
+static int children_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element,
+                            CXType *walker)
 {
     struct lc_extract_variables read = { .count = 0, .found = 0 }, changed = { .count = 0, .found = 0 };
-    struct lc_extract_variables element = { .count = 0, .found = 0 };
     lc_extract_variables_collect(outer->condition, &read);
     children_visit(outer->condition, children_changed_visit, &changed);
     children_visit(outer->increment, children_changed_visit, &changed);
     children_visit(outer->body, children_changed_visit, &changed);
     for (unsigned i = 0; i < read.count; i++)
         if (children_has(&changed, read.declarations[i]))
-            children_add(&element, read.declarations[i]);
-    if (element.count == 0)
+            children_add(element, read.declarations[i]);
+    if (element->count == 0)
         return 0;
-    CXType walker = clang_getCanonicalType(clang_getCursorType(element.declarations[0]));
-    children_visit(outer->body, children_derived_visit, &element);
+    *walker = clang_getCanonicalType(clang_getCursorType(element->declarations[0]));
+    children_visit(outer->body, children_derived_visit, element);
+    return 1;
+}
+
+int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer)
+{
+    struct lc_extract_variables element = { .count = 0, .found = 0 };
+    CXType walker;
+    if (!children_element(outer, &element, &walker))
+        return 0;
     /* what the inner loop moves is its own walker, not the element */
     struct lc_extract_variables moved = { .count = 0, .found = 0 }, kept = { .count = 0, .found = 0 };
     children_visit(parts->init, children_changed_visit, &moved);
@@ -169,4 +184,21 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
     children_visit(parts->init, children_start_visit, &start);
     return !clang_Cursor_isNull(start) && children_is_field(&element, start, 0)
            && !clang_equalTypes(clang_getCanonicalType(clang_getCursorType(lc_extract_strip(start))), walker);
+}
+
+unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call)
+{
+    struct lc_extract_variables element = { .count = 0, .found = 0 };
+    CXType walker;
+    int count = clang_Cursor_getNumArguments(call);
+    if (count <= 0 || !children_element(loop, &element, &walker))
+        return 0;
+    unsigned mask = 0;
+    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++) {
+        CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i);
+        if (clang_getCursorKind(lc_extract_strip(argument)) == CXCursor_MemberRefExpr
+            && children_is_field(&element, argument, 0))
+            mask |= 1u << i;
+    }
+    return mask;
 }

@@ -81,6 +81,8 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->result_count = walk->flag_count = 0;
     walk->comma_left = walk->comma_right = clang_getNullCursor();
     walk->comma_left_index = -1;
+    walk->branch_end = clang_getNullCursor();
+    walk->branch_end_index = -1;
 }
 
 static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
@@ -170,8 +172,13 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     if (walk->loop_index >= 0 && walk->loop_parts && lc_extract_loop_is_step(walk->loop_parts, call))
         fact->loop_index = walk->facts->loops[walk->loop_index].parent_index;
     fact->conditional = extract_call_is_conditional(walk, call);
+    if (fact->loop_index == walk->loop_index && walk->loop_parts)
+        fact->element_args = lc_extract_element_arguments(walk->loop_parts, call);
+    fact->scaled_args = lc_extract_scaled_arguments(call);
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;
+    if (!clang_Cursor_isNull(walk->branch_end) && clang_equalCursors(call, walk->branch_end))
+        walk->branch_end_index = (int)index;
     CXCursor callee;
     if (lc_extract_children(call, &callee, 1) >= 1)
         lc_extract_operand(walk, callee, 0, &fact->callee);

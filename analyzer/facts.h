@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 17
+#define LC_FACTS_VERSION 18
 
 struct lc_location {
     const char *file;
@@ -102,7 +102,22 @@ struct lc_call_fact {
                                  call (index into the TU's calls) is 0: in
                                  `if ((pid = fork()) == 0) { ... }`, after
                                  `case 0:` of `switch (fork())`; -1 none */
+    int branch_exit;          /* the call ending the `if`/`else` branch it is
+                                 in (`{ log(...); fatal(...); }`; a branch
+                                 with no return, goto, break or continue):
+                                 when that call never returns, this one is
+                                 on the way out (index into the TU's calls),
+                                 -1 none */
+    unsigned element_args;    /* bit i: argument i is a field of the element
+                                 the innermost loop around the call is at
+                                 (`hash(key, it->nkey)` in a walk over the
+                                 items); first LC_ELEMENT_ARGUMENTS only */
+    unsigned scaled_args;     /* bit i: argument i divides or shifts right a
+                                 variable by a constant (`v / 10`, `n >> 1`);
+                                 first LC_ELEMENT_ARGUMENTS only */
 };
+
+#define LC_ELEMENT_ARGUMENTS 32
 
 enum lc_loop_kind {
     LC_LOOP_FOR,
@@ -238,7 +253,7 @@ void lc_tu_facts_init(struct lc_tu_facts *facts);
 void lc_tu_facts_free(struct lc_tu_facts *facts);
 
 /* Append one element and return it zeroed (but for indexes that mean
- * "none": loop_index, zero_guard, after_comma and parent_index are -1); NULL when out of
+ * "none": loop_index, zero_guard, after_comma, branch_exit and parent_index are -1); NULL when out of
  * memory. */
 struct lc_function_fact *lc_tu_facts_add_function(struct lc_tu_facts *facts);
 struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts);

@@ -110,7 +110,8 @@ static int loader_read_calls(struct program_loader *loader, const struct program
      * call has its index. */
     struct lc_program *program = loader->program;
     for (uint32_t c = 0; c < program->call_count; c++) {
-        uint32_t *refers[] = { &program->calls[c].zero_guard, &program->calls[c].after_comma };
+        uint32_t *refers[] = { &program->calls[c].zero_guard, &program->calls[c].after_comma,
+                               &program->calls[c].branch_exit };
         for (size_t r = 0; r < sizeof refers / sizeof refers[0]; r++)
             *refers[r] = *refers[r] != LC_NONE && *refers[r] <= *call_row_max ? (*call_of_row)[*refers[r]] : LC_NONE;
     }
@@ -220,6 +221,8 @@ static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row,
             program->calls[i].zero_guard = destination[program->calls[i].zero_guard];
         if (program->calls[i].after_comma != LC_NONE)
             program->calls[i].after_comma = destination[program->calls[i].after_comma];
+        if (program->calls[i].branch_exit != LC_NONE)
+            program->calls[i].branch_exit = destination[program->calls[i].branch_exit];
     }
     for (uint32_t i = 0; i < program->call_count; i++) {
         while (destination[i] != i) {

@@ -15,7 +15,7 @@
 #include "compdb.h"
 #include "facts.h"
 
-#define LC_STORE_SCHEMA_VERSION 9
+#define LC_STORE_SCHEMA_VERSION 10
 
 struct lc_store;
 

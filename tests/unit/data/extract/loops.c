@@ -336,5 +336,12 @@ int bounded_by_parameters(const char *s, int len, const char *chars, int charsle
         hits++;
     for (int i = 0; i < len && i < charslen; i++) /* param_two */
         hits++;
+    for (int i = 0; i < b->length && i < charslen; i++) /* param_either */
+        hits++;
+    int blocks = len / 4, scaled = len * 10;
+    for (int i = -blocks; i; i++) /* param_local */
+        hits++;
+    for (int i = 0; i < scaled; i++) /* param_multiplied */
+        hits++;
     return hits;
 }
