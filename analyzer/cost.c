@@ -2,7 +2,6 @@
  * call graph's strongly connected components. */
 #include "cost.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -262,7 +261,6 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
                        && linear.rest < cost->function_level[f] ? linear.param : -1;
     cost->linear_param[f] = (int8_t)linear_param;
     cost->level_but_linear[f] = (uint8_t)cost_cap(linear.rest);
-    if (getenv("LCDBG") && strstr(getenv("LCDBG"), program->functions[f].name)) fprintf(stderr, "DBG %s level %u param %d rest %u lp %d\n", program->functions[f].name, cost->function_level[f], linear.param, linear.rest, linear_param);
 }
 
 /* For each loop bounded by a parameter (`j < charslen`), the largest
