@@ -10,7 +10,9 @@
  * itself, so not `c->server->clients`, a field of what the element points
  * to) or its walker starts at such a field of another type than the
  * element (`TAILQ_FIRST(&wl->panes)`, not `a->next`: a pair of the same
- * list is quadratic).  The same test tells which arguments of a call in
+ * list is quadratic), or it steps an iterator the outer body started on
+ * one of the element's fields (`di = dictGetIterator(master->sentinels)`,
+ * `listRewind(c->reply, &li)`).  The same test tells which arguments of a call in
  * the loop are such a field (`hash(ITEM_key(it), it->nkey)`, `free_argv(m->argc,
  * m->argv)`): a callee's loop bounded by that argument walks the element's
  * own data, once per element. */
@@ -139,6 +141,61 @@ static enum CXChildVisitResult children_start_visit(CXCursor cursor, CXCursor pa
     return CXChildVisit_Recurse;
 }
 
+/* An iterator over the element's children: a local of the inner loop's
+ * condition that the outer body sets only from calls given one of the
+ * element's fields (`di = dictGetIterator(master->sentinels)`, `it =
+ * iter_start(c->reply)`) or that such a call is given the address of
+ * (`listRewind(c->reply, &li)`). */
+struct children_iterator {
+    const struct lc_extract_variables *element;
+    struct lc_extract_variables locals;   /* the one local looked at */
+    int started, other;   /* set from the element's field; otherwise */
+};
+
+static int children_call_takes_field(const struct lc_extract_variables *element, CXCursor call)
+{
+    int count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count; i++)
+        if (children_is_field(element, clang_Cursor_getArgument(call, (unsigned)i), 0))
+            return 1;
+    return 0;
+}
+
+static int children_takes_address_of(const struct lc_extract_variables *locals, CXCursor call)
+{
+    int count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), operand;
+        if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
+            && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+            && lc_extract_children(argument, &operand, 1) == 1 && children_has(locals, lc_extract_loop_variable(operand)))
+            return 1;
+    }
+    return 0;
+}
+
+static enum CXChildVisitResult children_iterator_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct children_iterator *search = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    CXCursor value = clang_getNullCursor(), sides[2];
+    if (kind == CXCursor_VarDecl && children_has(&search->locals, clang_getCanonicalCursor(cursor)))
+        value = lc_extract_strip(clang_Cursor_getVarDeclInitializer(cursor));
+    else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+             && lc_extract_children(cursor, sides, 2) == 2 && children_has(&search->locals, lc_extract_loop_variable(sides[0])))
+        value = lc_extract_strip(sides[1]);
+    else if (kind == CXCursor_CallExpr && children_takes_address_of(&search->locals, cursor))
+        value = cursor;
+    if (clang_Cursor_isNull(value))
+        return CXChildVisit_Recurse;
+    if (clang_getCursorKind(value) == CXCursor_CallExpr && children_call_takes_field(search->element, value))
+        search->started = 1;
+    else if (kind != CXCursor_CallExpr)
+        search->other = 1;
+    return CXChildVisit_Recurse;
+}
+
 /* The element the loop `outer` is at: the variables its condition reads
  * and it changes, and the locals its body sets from them; its walker type
  * in *walker.  Returns 0 when it walks none. */
@@ -182,8 +239,22 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
         return 1;
     CXCursor start = clang_getNullCursor();
     children_visit(parts->init, children_start_visit, &start);
-    return !clang_Cursor_isNull(start) && children_is_field(&element, start, 0)
-           && !clang_equalTypes(clang_getCanonicalType(clang_getCursorType(lc_extract_strip(start))), walker);
+    if (!clang_Cursor_isNull(start) && children_is_field(&element, start, 0)
+        && !clang_equalTypes(clang_getCanonicalType(clang_getCursorType(lc_extract_strip(start))), walker))
+        return 1;
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(parts->condition, &read);
+    for (unsigned i = 0; i < read.count; i++) {
+        struct children_iterator iterator = { &element, { .count = 0, .found = 0 }, 0, 0 };
+        if (clang_getCursorKind(read.declarations[i]) != CXCursor_VarDecl
+            || clang_Cursor_hasVarDeclGlobalStorage(read.declarations[i]))
+            continue;
+        children_add(&iterator.locals, read.declarations[i]);
+        children_visit(outer->body, children_iterator_visit, &iterator);
+        if (iterator.started && !iterator.other)
+            return 1;
+    }
+    return 0;
 }
 
 unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call)

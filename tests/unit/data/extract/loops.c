@@ -345,3 +345,32 @@ int bounded_by_parameters(const char *s, int len, const char *chars, int charsle
         hits++;
     return hits;
 }
+
+struct group {
+    struct group *next;
+    struct entry *members;
+};
+
+struct iterator *iterator_over(struct entry *list);
+struct entry *iterator_entry(struct iterator *it);
+void iterator_rewind(struct entry *list, struct iterator *it);
+
+/* Iterators started on the current group's own members, and on every
+ * entry of the program. */
+int group_iterators(struct group *groups, struct entry *everyone)
+{
+    int hits = 0;
+    struct iterator *it, *all, rewound;
+    for (struct group *g = groups; g != NULL; g = g->next) {
+        it = iterator_over(g->members);
+        while (iterator_entry(it) != NULL) /* members_iterator */
+            hits++;
+        iterator_rewind(g->members, &rewound);
+        while (iterator_entry(&rewound) != NULL) /* members_rewound */
+            hits++;
+        all = iterator_over(everyone);
+        while (iterator_entry(all) != NULL) /* everyone_iterator */
+            hits++;
+    }
+    return hits;
+}
