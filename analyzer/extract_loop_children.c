@@ -32,13 +32,25 @@ static void children_add(struct lc_extract_variables *set, CXCursor declaration)
         set->declarations[set->count++] = declaration;
 }
 
-/* Variables assigned, incremented or decremented under a cursor. */
+/* Variables assigned, incremented or decremented under a cursor, or whose
+ * address a call is given (`memcpy(&h, children + j, sizeof h)`). */
 static enum CXChildVisitResult children_changed_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
     struct lc_extract_variables *changed = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     CXCursor target;
+    if (kind == CXCursor_CallExpr) {
+        int count = clang_Cursor_getNumArguments(cursor);
+        for (int i = 0; i < count; i++) {
+            CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(cursor, (unsigned)i)), operand;
+            if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
+                && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+                && lc_extract_children(argument, &operand, 1) == 1)
+                children_add(changed, lc_extract_loop_variable(operand));
+        }
+        return CXChildVisit_Recurse;
+    }
     int changes = kind == CXCursor_CompoundAssignOperator
                   || (kind == CXCursor_BinaryOperator
                       && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign)
