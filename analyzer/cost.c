@@ -169,7 +169,8 @@ static void cost_linear_note(struct cost_linear *linear, int param, unsigned res
 
 /* A call outside any loop of `f`: a target linear in the parameter its
  * caller passes one of its own parameters for (`hash(key, len)` calling
- * `jenkins_hash(key, len)`) makes `f` linear in that one. */
+ * `jenkins_hash(key, len)`), or a field of one (`hash(key, item->nkey)` in
+ * `item_remove(item)`), makes `f` linear in that one. */
 static void cost_linear_call(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
                              uint32_t component, struct cost_linear *linear)
 {
@@ -183,6 +184,8 @@ static void cost_linear_call(const struct lc_program *program, const struct lc_c
             param >= 0 && (uint32_t)param < c->arg_count ? &program->args[c->first_arg + (uint32_t)param] : NULL;
         if (arg && arg->kind == LC_VALUE_PARAM)
             cost_linear_note(linear, arg->param_index, cost->level_but_linear[g]);
+        else if (arg && arg->field_of_param > 0)
+            cost_linear_note(linear, arg->field_of_param - 1, cost->level_but_linear[g]);
         else
             cost_linear_note(linear, -2, lc_cost_target_level_at(cost, g, c));
     }

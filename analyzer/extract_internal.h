@@ -237,7 +237,8 @@ int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
 int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer);
 /* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call`, made in the
  * loop `loop`, are a field of the element the loop is at (`it->nkey`,
- * `m->argc`): bit i for argument i (0-based). */
+ * `m->argc`) or, a pointer, the element itself (`item_remove(it)`): bit i
+ * for argument i (0-based). */
 unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call);
 
 /* extract_loop_shape.c */
@@ -245,6 +246,9 @@ unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, 
  * shift right a variable by a constant (`digits(v / 10)`): bit i for
  * argument i. */
 unsigned lc_extract_scaled_arguments(CXCursor call);
+/* 1 + the index of the pointer parameter `expr` is a field of (`p->len`,
+ * one `->` from the parameter), else 0. */
+int lc_extract_field_of_parameter(CXCursor expr);
 
 /* Is `call` the loop's step (`x = next(x)`, `while (iter_next(&it))` in its
  * condition or increment)?  Its work is the walk itself, done once over all

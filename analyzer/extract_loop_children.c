@@ -278,9 +278,12 @@ unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, 
         return 0;
     unsigned mask = 0;
     for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++) {
-        CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i);
-        if (clang_getCursorKind(lc_extract_strip(argument)) == CXCursor_MemberRefExpr
-            && children_is_field(&element, argument, 0))
+        CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i), stripped = lc_extract_strip(argument);
+        int field = clang_getCursorKind(stripped) == CXCursor_MemberRefExpr && children_is_field(&element, argument, 0);
+        int itself = clang_getCursorKind(stripped) == CXCursor_DeclRefExpr
+                     && clang_getCanonicalType(clang_getCursorType(stripped)).kind == CXType_Pointer
+                     && children_has(&element, lc_extract_loop_variable(stripped));
+        if (field || itself)
             mask |= 1u << i;
     }
     return mask;

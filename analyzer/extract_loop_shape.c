@@ -134,6 +134,25 @@ static enum CXChildVisitResult shape_scaled_visit(CXCursor cursor, CXCursor pare
     return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
+int lc_extract_field_of_parameter(CXCursor expr)
+{
+    CXCursor base;
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_MemberRefExpr || lc_extract_children(expr, &base, 1) != 1)
+        return 0;
+    base = lc_extract_strip(base);
+    CXCursor parameter = lc_extract_loop_variable(base);
+    if (clang_getCursorKind(parameter) != CXCursor_ParmDecl
+        || clang_getCanonicalType(clang_getCursorType(base)).kind != CXType_Pointer)
+        return 0;
+    CXCursor function = clang_getCursorSemanticParent(parameter);
+    int count = clang_Cursor_getNumArguments(function);
+    for (int i = 0; i < count; i++)
+        if (clang_equalCursors(clang_getCanonicalCursor(clang_Cursor_getArgument(function, (unsigned)i)), parameter))
+            return i + 1;
+    return 0;
+}
+
 unsigned lc_extract_scaled_arguments(CXCursor call)
 {
     unsigned mask = 0;

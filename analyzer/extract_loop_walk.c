@@ -206,8 +206,10 @@ int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor 
  * besides locals and constants is one integer parameter (`j < charslen`,
  * `while (len--)`), with no field, global, call or dereference.  A local's
  * value (its initializer, or what the for's init assigns it; not one that
- * multiplies or shifts left) is read the same way, WALK_PARAMETER_DEPTH deep: `nblocks = len / 4; for (i =
- * -nblocks; i; i++)` is bounded by `len`.  Either side of `a && b` that
+ * multiplies or shifts left) is read the same way, WALK_PARAMETER_DEPTH
+ * deep: `nblocks = len / 4; for (i = -nblocks; i; i++)` is bounded by
+ * `len`.  Only a quotient's dividend counts (`len / block`, whatever block
+ * is: a quotient is at most its dividend).  Either side of `a && b` that
  * is so bounds the loop. */
 #define WALK_PARAMETER_DEPTH 3
 
@@ -268,6 +270,14 @@ static enum CXChildVisitResult walk_parameter_visit(CXCursor cursor, CXCursor pa
         || (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_Deref)) {
         found->other = 1;
         return CXChildVisit_Break;
+    }
+    if (kind == CXCursor_BinaryOperator) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
+        CXCursor sides[2];
+        if ((op == CXBinaryOperator_Div || op == CXBinaryOperator_Shr) && lc_extract_children(cursor, sides, 2) == 2) {
+            walk_parameter_of(found, sides[0]);   /* a quotient is at most its dividend */
+            return found->other ? CXChildVisit_Break : CXChildVisit_Continue;
+        }
     }
     if (found->depth > 0 && (kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator)) {
         enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);

@@ -141,9 +141,11 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
         return;
     }
     fact->nargs = (size_t)nargs;
-    for (int i = 0; i < nargs; i++)
+    for (int i = 0; i < nargs; i++) {
         lc_extract_operand(walk, clang_Cursor_getArgument(call, (unsigned)i), 1,
                            &fact->args[i]);
+        fact->args[i].field_of_param = lc_extract_field_of_parameter(clang_Cursor_getArgument(call, (unsigned)i));
+    }
     lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
     for (int i = 0; i < nargs; i++)
         fact->arg_texts[i] = lc_extract_flag_text(walk, clang_Cursor_getArgument(call, (unsigned)i),

@@ -68,6 +68,9 @@ struct lc_value {
     int param_index;    /* PARAM: 0-based parameter index */
     long long int_value;/* INT */
     int call_index;     /* CALL: index into the TU's calls */
+    int field_of_param; /* arguments: 1 + the index of the caller's pointer
+                           parameter this is a field of (`item->nkey` in a
+                           function of `item_t *item`), or 0 */
 };
 
 /* The locks held at a point of a function body, by identity: the usr of

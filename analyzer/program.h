@@ -29,6 +29,7 @@ struct lc_program_value {
     int64_t symbol_id;      /* FUNCTION/FIELD/VAR/PARAM/CALL: its symbol */
     long long int_value;    /* arguments of kind INT: the constant */
     int param_index;        /* PARAM: the parameter's index (0-based) */
+    int field_of_param;     /* arguments: facts.h */
 };
 
 /* What a call calls: a function, or what a function-pointer flow node

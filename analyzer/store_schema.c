@@ -38,8 +38,11 @@
  *                                    i set when argument i divides or
  *                                    shifts right a variable (`v / 10`)
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
- *      int_value, text)              arguments (1-based), kind as callee_kind
- *                                    plus null and int
+ *      int_value, text, field_of_param)
+ *                                    arguments (1-based), kind as callee_kind
+ *                                    plus null and int; field_of_param: 1 +
+ *                                    the caller's pointer parameter it is a
+ *                                    field of (`p->len`), else 0
  *   fp_store(tu_id, target_kind, target_id, target_record, value_kind,
  *      value_id, value_record, value_param, function_id, file_id, line, col,
  *      value_call_id)                function-pointer values, and call
@@ -106,6 +109,7 @@ static const char lc_store_schema_sql[] =
     "CREATE INDEX call_callee ON call(callee_id);"
     "CREATE TABLE call_arg(call_id INTEGER NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL,"
     "  symbol_id INTEGER, record TEXT, param_index INTEGER, int_value INTEGER, text TEXT,"
+    "  field_of_param INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (call_id, position)) WITHOUT ROWID;"
     "CREATE TABLE fp_store(tu_id INTEGER NOT NULL, target_kind TEXT NOT NULL, target_id INTEGER NOT NULL,"
     "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"

@@ -41,7 +41,7 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                             " after_comma_id, element_args, branch_exit_after, scaled_args) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
                             " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     [LC_STMT_INSERT_CALL_ARG] = "INSERT INTO call_arg(call_id, position, kind, symbol_id, record, param_index,"
-                                " int_value, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                " int_value, text, field_of_param) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [LC_STMT_INSERT_STORE] = "INSERT INTO fp_store(tu_id, target_kind, target_id, target_record, value_kind,"
                              " value_id, value_record, value_param, function_id, file_id, line, col,"
                              " value_call_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -253,6 +253,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
             return -1;
         if (arg->kind == LC_VALUE_INT)
             sqlite3_bind_int64(arg_stmt, 7, arg->int_value);
+        sqlite3_bind_int(arg_stmt, 9, arg->field_of_param);
         if (call->arg_texts && call->arg_texts[a])
             sqlite3_bind_text(arg_stmt, 8, call->arg_texts[a], -1, SQLITE_STATIC);
         if (lc_store_step_done(arg_stmt) != 0)

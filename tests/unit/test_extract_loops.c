@@ -148,7 +148,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 80);
+    assert_int_equal(test->facts.loop_count, 81);
 }
 
 static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
@@ -209,6 +209,7 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_int_equal(find_loop(test, "param_either")->bound_param, 3);
     assert_int_equal(find_loop(test, "param_local")->bound_param, 1);   /* blocks = len / 4 */
     assert_int_equal(find_loop(test, "param_multiplied")->bound_param, -1);
+    assert_int_equal(find_loop(test, "param_quotient")->bound_param, 1);  /* the dividend, len */
     assert_int_equal(find_loop(test, "small_eight")->bound_param, -1);
     assert_bound(test, "indexed_body", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8, "i <= flag");
     assert_bound(test, "unseen_table", LC_LOOP_FOR, LC_BOUND_CONSTANT, 0, "map -> from != NULL");

@@ -343,6 +343,8 @@ int bounded_by_parameters(const char *s, int len, const char *chars, int charsle
         hits++;
     for (int i = 0; i < scaled; i++) /* param_multiplied */
         hits++;
+    for (int i = 0; i < len / (charslen * 4); i++) /* param_quotient */
+        hits++;
     return hits;
 }
 
