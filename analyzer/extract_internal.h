@@ -229,6 +229,8 @@ int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const s
  * `&&`) reads besides locals and constants (no field, global, call or
  * dereference; a local read through its value), or -1. */
 int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
+/* The same for any expression (`((len - 1) - done) / STRIPE`: len), or -1. */
+int lc_extract_bounding_parameter(CXCursor expr);
 
 /* extract_loop_children.c */
 /* Does the loop walk the children of the element `outer` is at (its
@@ -237,8 +239,9 @@ int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
 int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer);
 /* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call`, made in the
  * loop `loop`, are a field of the element the loop is at (`it->nkey`,
- * `m->argc`) or, a pointer, the element itself (`item_remove(it)`): bit i
- * for argument i (0-based). */
+ * `m->argc`) or, a pointer, the element itself (`item_remove(it)`), or a
+ * block size the loop's bound is divided by (`n < len / block`): bit i for
+ * argument i (0-based). */
 unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call);
 
 /* extract_loop_shape.c */
@@ -247,7 +250,8 @@ unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, 
  * argument i. */
 unsigned lc_extract_scaled_arguments(CXCursor call);
 /* 1 + the index of the pointer parameter `expr` is a field of (`p->len`,
- * one `->` from the parameter), else 0. */
+ * one `->` from the parameter), or of the integer parameter bounding it
+ * (`(len - 1) / block`: lc_extract_bounding_parameter), else 0. */
 int lc_extract_field_of_parameter(CXCursor expr);
 
 /* Is `call` the loop's step (`x = next(x)`, `while (iter_next(&it))` in its

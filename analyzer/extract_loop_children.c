@@ -3,19 +3,24 @@
  * op = &oa->ops[j]; for (i = 0; i < op->argc; i++) ... }` visits every
  * argument of every op once: the nest is linear in what the elements own,
  * not the product of two sizes.  The element is a variable the enclosing
- * loop walks (one its condition reads and it changes: `j`, `wl`, `de`) or
- * a local set from one in its body (`op`); the inner loop walks its
- * children when its condition reads one of the element's own fields
- * (`op->argc`, `ops[j].count`, `c->bstate.count`: `->` only on the element
- * itself, so not `c->server->clients`, a field of what the element points
- * to) or its walker starts at such a field of another type than the
- * element (`TAILQ_FIRST(&wl->panes)`, not `a->next`: a pair of the same
- * list is quadratic), or it steps an iterator the outer body started on
- * one of the element's fields (`di = dictGetIterator(master->sentinels)`,
- * `listRewind(c->reply, &li)`).  The same test tells which arguments of a call in
- * the loop are such a field (`hash(ITEM_key(it), it->nkey)`, `free_argv(m->argc,
- * m->argv)`): a callee's loop bounded by that argument walks the element's
- * own data, once per element. */
+ * loop walks (one its condition reads and it changes, also through its
+ * address: `j`, `wl`, `de`, `memcpy(&h, ...)`) or a local set from one in
+ * its body (`op`); the inner loop walks its children when its condition
+ * reads one of the element's own fields (`op->argc`, `ops[j].count`,
+ * `c->bstate.count`: `->` only on the element itself, so not
+ * `c->server->clients`, a field of what the element points to), or its
+ * walker starts at such a field of another type than the element
+ * (`TAILQ_FIRST(&wl->panes)`, not `a->next`: a pair of the same list is
+ * quadratic), or it steps an iterator the outer body starts only on one of
+ * the element's fields (`di = dictGetIterator(master->sentinels)`,
+ * `listRewind(c->reply, &li)`).
+ * The same test tells which arguments of a call in the loop are such a
+ * field, or the element itself (`hash(ITEM_key(it), it->nkey)`,
+ * `free_argv(m->argc, m->argv)`, `item_remove(it)`): a callee's loop
+ * bounded by that argument walks the element's own data, once per
+ * element.  So does a block size of a blocked loop (`for (n = 0; n < len /
+ * block; n++) sum(p + n * block, block)`): each round a block, all the
+ * rounds `len`. */
 #include "extract_internal.h"
 
 static int children_has(const struct lc_extract_variables *set, CXCursor declaration)
@@ -269,14 +274,50 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
     return 0;
 }
 
+#define CHILDREN_BLOCK_DEPTH 3   /* locals followed into their initializers */
+
+/* The block sizes of a blocked loop: the locals and parameters in a divisor of
+ * its bound (`n < nb_blocks` with `nb_blocks = (len - 1) / block_len` and
+ * `block_len = STRIPE * per_block`: block_len and per_block).  A round
+ * given one of them does a block: all the rounds together cover `len`. */
+static void children_block_sizes(CXCursor expr, int divisor, unsigned depth, struct lc_extract_variables *sizes)
+{
+    CXCursor parts[8];
+    expr = lc_extract_strip(expr);
+    enum CXCursorKind kind = clang_getCursorKind(expr);
+    if (kind == CXCursor_DeclRefExpr) {
+        CXCursor variable = lc_extract_loop_variable(expr);
+        int parameter = clang_getCursorKind(variable) == CXCursor_ParmDecl;
+        if (!parameter && (clang_getCursorKind(variable) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(variable)))
+            return;
+        if (divisor)
+            children_add(sizes, variable);
+        CXCursor value = parameter ? clang_getNullCursor() : clang_Cursor_getVarDeclInitializer(variable);
+        if (depth < CHILDREN_BLOCK_DEPTH && !clang_Cursor_isNull(value))
+            children_block_sizes(value, divisor, depth + 1, sizes);
+        return;
+    }
+    unsigned count = lc_extract_children(expr, parts, 8);
+    int quotient = kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_Div;
+    for (unsigned i = 0; i < count && i < 8; i++)
+        children_block_sizes(parts[i], divisor || (quotient && i == 1), depth, sizes);
+}
+
 unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call)
 {
-    struct lc_extract_variables element = { .count = 0, .found = 0 };
+    struct lc_extract_variables element = { .count = 0, .found = 0 }, sizes = { .count = 0, .found = 0 };
     CXType walker;
     int count = clang_Cursor_getNumArguments(call);
-    if (count <= 0 || !children_element(loop, &element, &walker))
+    if (count <= 0)
         return 0;
     unsigned mask = 0;
+    if (!clang_Cursor_isNull(loop->condition))
+        children_block_sizes(loop->condition, 0, 0, &sizes);
+    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS && sizes.count > 0; i++)
+        if (children_has(&sizes, lc_extract_loop_variable(clang_Cursor_getArgument(call, (unsigned)i))))
+            mask |= 1u << i;
+    if (!children_element(loop, &element, &walker))
+        return mask;
     for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++) {
         CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i), stripped = lc_extract_strip(argument);
         int field = clang_getCursorKind(stripped) == CXCursor_MemberRefExpr && children_is_field(&element, argument, 0);

@@ -139,7 +139,7 @@ int lc_extract_field_of_parameter(CXCursor expr)
     CXCursor base;
     expr = lc_extract_strip(expr);
     if (clang_getCursorKind(expr) != CXCursor_MemberRefExpr || lc_extract_children(expr, &base, 1) != 1)
-        return 0;
+        return lc_extract_bounding_parameter(expr) + 1;
     base = lc_extract_strip(base);
     CXCursor parameter = lc_extract_loop_variable(base);
     if (clang_getCursorKind(parameter) != CXCursor_ParmDecl

@@ -208,9 +208,9 @@ int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor 
  * value (its initializer, or what the for's init assigns it; not one that
  * multiplies or shifts left) is read the same way, WALK_PARAMETER_DEPTH
  * deep: `nblocks = len / 4; for (i = -nblocks; i; i++)` is bounded by
- * `len`.  Only a quotient's dividend counts (`len / block`, whatever block
- * is: a quotient is at most its dividend).  Either side of `a && b` that
- * is so bounds the loop. */
+ * `len`.  Only a quotient's dividend and a difference's minuend count
+ * (`len / block`, `len - done`: sizes, at most that).  Either side of
+ * `a && b` that is so bounds the loop. */
 #define WALK_PARAMETER_DEPTH 3
 
 struct walk_parameter {
@@ -274,8 +274,9 @@ static enum CXChildVisitResult walk_parameter_visit(CXCursor cursor, CXCursor pa
     if (kind == CXCursor_BinaryOperator) {
         enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
         CXCursor sides[2];
-        if ((op == CXBinaryOperator_Div || op == CXBinaryOperator_Shr) && lc_extract_children(cursor, sides, 2) == 2) {
-            walk_parameter_of(found, sides[0]);   /* a quotient is at most its dividend */
+        if ((op == CXBinaryOperator_Div || op == CXBinaryOperator_Shr || op == CXBinaryOperator_Sub)
+            && lc_extract_children(cursor, sides, 2) == 2) {
+            walk_parameter_of(found, sides[0]);   /* at most its dividend, or its minuend */
             return found->other ? CXChildVisit_Break : CXChildVisit_Continue;
         }
     }
@@ -320,6 +321,22 @@ static CXCursor walk_parameter_bounding(const struct lc_extract_loop_parts *part
     struct walk_parameter found = { parts, clang_getNullCursor(), 0, 0 };
     walk_parameter_of(&found, condition);
     return found.other ? clang_getNullCursor() : found.parameter;
+}
+
+int lc_extract_bounding_parameter(CXCursor expr)
+{
+    struct lc_extract_loop_parts none = { clang_getNullCursor(), clang_getNullCursor(), clang_getNullCursor(),
+                                          clang_getNullCursor() };
+    struct walk_parameter found = { &none, clang_getNullCursor(), 0, 0 };
+    walk_parameter_of(&found, expr);
+    if (found.other || clang_Cursor_isNull(found.parameter))
+        return -1;
+    CXCursor function = clang_getCursorSemanticParent(found.parameter);
+    int count = clang_Cursor_getNumArguments(function);
+    for (int i = 0; i < count; i++)
+        if (clang_equalCursors(clang_getCanonicalCursor(clang_Cursor_getArgument(function, (unsigned)i)), found.parameter))
+            return i;
+    return -1;
 }
 
 int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts)

@@ -70,7 +70,8 @@ struct lc_value {
     int call_index;     /* CALL: index into the TU's calls */
     int field_of_param; /* arguments: 1 + the index of the caller's pointer
                            parameter this is a field of (`item->nkey` in a
-                           function of `item_t *item`), or 0 */
+                           function of `item_t *item`), or of the integer
+                           parameter bounding it (`(len - 1) / block`), or 0 */
 };
 
 /* The locks held at a point of a function body, by identity: the usr of
