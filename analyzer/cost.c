@@ -54,14 +54,24 @@ static unsigned cost_target_level(const struct lc_cost *cost, uint32_t g)
 /* The same at one call: a callee whose only growing loop is bounded by a
  * parameter (cost->linear_param) given a field of the element the caller's
  * loop is at (`hash(key, it->nkey)` in a walk over the items) walks that
- * element's own data, once per element: only the rest of it counts. */
-unsigned lc_cost_target_level_at(const struct lc_cost *cost, uint32_t g, const struct lc_program_call *call)
+ * element's own data, once per element: only the rest of it counts.  A
+ * callee given NULL for the parameter its guarded calls need
+ * (cost->null_param: `createClient(NULL)` skips `if (conn) { ... }`) costs
+ * what it does without them. */
+unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
+                                 const struct lc_program_call *call)
 {
     int param = cost->linear_param[g];
-    if (cost->target_kind[g] == COST_TARGET_FOLLOWED && param >= 0 && param < LC_ELEMENT_ARGUMENTS
-        && (call->element_args >> param) & 1u)
-        return cost->level_but_linear[g];
-    return cost_target_level(cost, g);
+    unsigned level = cost_target_level(cost, g);
+    if (cost->target_kind[g] != COST_TARGET_FOLLOWED)
+        return level;
+    if (param >= 0 && param < LC_ELEMENT_ARGUMENTS && (call->element_args >> param) & 1u && cost->level_but_linear[g] < level)
+        level = cost->level_but_linear[g];
+    int null = cost->null_param[g];
+    if (null >= 0 && (uint32_t)null < call->arg_count && program->args[call->first_arg + (uint32_t)null].kind == LC_VALUE_NULL
+        && cost->level_if_null[g] < level)
+        level = cost->level_if_null[g];
+    return level;
 }
 
 #define COST_EXIT_STEPS 4   /* nested branches followed to their end */
@@ -86,7 +96,7 @@ unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_co
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
     for (uint32_t t = 0; t < c->target_count && !cost_on_way_out(program, c); t++) {
-        unsigned level = lc_cost_target_level_at(cost, program->targets[c->first_target + t], c);
+        unsigned level = lc_cost_target_level_at(program, cost, program->targets[c->first_target + t], c);
         if (level > best)
             best = level;
     }
@@ -118,7 +128,7 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
             *recursive_call = 1;
             continue;
         }
-        unsigned level = lc_cost_target_level_at(cost, g, c);
+        unsigned level = lc_cost_target_level_at(program, cost, g, c);
         if (level > best)
             best = level;
     }
@@ -149,6 +159,9 @@ struct cost_scratch {
     uint8_t *drives;         /* it holds a call back into the recursion */
     long long *passed;       /* the largest constant every caller passes for
                                 the parameter bounding it, or -1 */
+    uint32_t skip_nonnull;   /* while a function's level without its calls
+                                that need this parameter (1 + index) is
+                                computed: cost->level_if_null */
 };
 
 /* What a function's level is without the repetitions of one parameter
@@ -187,7 +200,7 @@ static void cost_linear_call(const struct lc_program *program, const struct lc_c
         else if (arg && arg->field_of_param > 0)
             cost_linear_note(linear, arg->field_of_param - 1, cost->level_but_linear[g]);
         else
-            cost_linear_note(linear, -2, lc_cost_target_level_at(cost, g, c));
+            cost_linear_note(linear, -2, lc_cost_target_level_at(program, cost, g, c));
     }
 }
 
@@ -201,6 +214,8 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
     unsigned repeat = cost->recursive[f] ? 1 : 0;
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         int recursive_call = 0;
+        if (scratch->skip_nonnull && program->calls[c].nonnull_param == scratch->skip_nonnull)
+            continue;   /* the pointer is NULL: the branch is not taken */
         unsigned level = cost_call_level_outside(program, cost, c, component, &recursive_call);
         struct lc_cost_why why = { level ? LC_COST_CAUSE_CALL : LC_COST_CAUSE_NONE, c };
         uint32_t loop = program->calls[c].loop;
@@ -335,18 +350,20 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     cost->function_why = calloc(n, sizeof *cost->function_why);
     cost->recursive = calloc(n, 1);
     cost->linear_param = malloc(n);
+    cost->null_param = malloc(n);
+    cost->level_if_null = calloc(n, 1);
     cost->level_but_linear = calloc(n, 1);
     cost->loop_level = calloc(loops, 1);
     cost->loop_export = calloc(loops, 1);
     cost->loop_why = calloc(loops, sizeof *cost->loop_why);
     struct cost_scratch scratch = { calloc(loops, 1), calloc(loops, 1), calloc(loops, 1),
-                                    malloc(loops * sizeof *scratch.passed) };
+                                    malloc(loops * sizeof *scratch.passed), 0 };
     cost->component_of = malloc(n * sizeof *cost->component_of);
     cost->target_kind = malloc(n);
     const struct lc_scc *scc = program->scc;
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
-        || !cost->linear_param || !cost->level_but_linear
+        || !cost->linear_param || !cost->level_but_linear || !cost->null_param || !cost->level_if_null
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed
@@ -354,6 +371,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
         goto done;
     cost_passed_constants(program, scratch.passed);
     memset(cost->linear_param, -1, n);
+    memset(cost->null_param, -1, n);
     memcpy(cost->component_of, scc->component_of, (size_t)program->function_count * sizeof *cost->component_of);
     for (uint32_t f = 0; f < program->function_count; f++) {
         const struct lc_function_model *model = program->functions[f].model;
@@ -368,8 +386,21 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
             int self_call = cost_calls_itself(program, f);
             cost->recursive[f] = self_call || (last - first > 1 && last - first <= LC_COST_RECURSION_CYCLE);
         }
-        for (uint32_t i = first; i < last; i++)
-            cost_function(program, cost, scc->order[i], &scratch);
+        for (uint32_t i = first; i < last; i++) {
+            uint32_t f = scc->order[i];
+            const struct lc_program_function *fn = &program->functions[f];
+            uint32_t guarded = 0;
+            for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count && !guarded; c++)
+                guarded = program->calls[c].nonnull_param;
+            if (guarded) {
+                scratch.skip_nonnull = guarded;
+                cost_function(program, cost, f, &scratch);
+                cost->level_if_null[f] = cost->function_level[f];
+                cost->null_param[f] = (int8_t)(guarded <= 127 ? (int)guarded - 1 : -1);
+                scratch.skip_nonnull = 0;
+            }
+            cost_function(program, cost, f, &scratch);
+        }
     }
     rc = 0;
 done:
@@ -389,6 +420,8 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->recursive);
     free(cost->linear_param);
     free(cost->level_but_linear);
+    free(cost->null_param);
+    free(cost->level_if_null);
     free(cost->component_of);
     free(cost->target_kind);
     free(cost->loop_level);

@@ -16,6 +16,8 @@
  *       error paths (an error handler that logs through the code that
  *       failed), not a recursion that repeats the work
  *   a loop that continues its enclosing loop's walk (LC_SOURCE_PARENT)  0
+ *   a call given NULL for the pointer parameter its callee tests       what
+ *       before some of its calls (`createClient(NULL)`, `if (conn)`)  the rest
  *   a call on the way out: in a branch that can only end with a call   0
  *       of a function that never returns (`{ log(...); fatal(...); }`)
  *   a call in a loop passing a field of the loop's current element       0
@@ -68,6 +70,11 @@ struct lc_cost {
     uint8_t *level_but_linear;      /* per function: its level where that
                                        parameter is a field of the element
                                        the caller's loop is at */
+    int8_t *null_param;             /* per function: a pointer parameter some
+                                       of its calls run only when not NULL
+                                       (`if (conn) { ... }`), or -1 */
+    uint8_t *level_if_null;         /* per function: its level without those
+                                       calls, where a caller passes NULL */
     uint32_t *component_of;         /* per function: its strongly connected component */
     uint8_t *loop_level;            /* per loop */
     uint8_t *loop_export;           /* per loop: what it adds to its function's
@@ -88,7 +95,8 @@ void lc_cost_free(struct lc_cost *cost);
  * level, or less where the call passes the current element's field for
  * the parameter its loops are bounded by); 0 on the way out of the process
  * is lc_cost_call_level's. */
-unsigned lc_cost_target_level_at(const struct lc_cost *cost, uint32_t function, const struct lc_program_call *call);
+unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t function,
+                                 const struct lc_program_call *call);
 
 /* The level a call adds where it is made (the most expensive target). */
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,

@@ -63,41 +63,6 @@ static void extract_branch_guarded(struct lc_extract_walk *walk, CXCursor statem
     walk->zero_guard = saved;
 }
 
-/* Does a branch hold a statement that leaves it early (return, goto,
- * break, continue)? */
-static enum CXChildVisitResult extract_leaves_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    if (kind == CXCursor_ReturnStmt || kind == CXCursor_GotoStmt || kind == CXCursor_IndirectGotoStmt
-        || kind == CXCursor_BreakStmt || kind == CXCursor_ContinueStmt) {
-        *(int *)data = 1;
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Recurse;
-}
-
-/* The call a branch can only end with: its last statement when that is a
- * call (`{ log(...); fatal(...); }`) and nothing before leaves the branch;
- * else null. */
-static CXCursor extract_branch_end(CXCursor statement)
-{
-    CXCursor last = statement;
-    while (clang_getCursorKind(last) == CXCursor_CompoundStmt) {
-        CXCursor children[64];
-        unsigned count = lc_extract_children(last, children, 64);
-        if (count == 0 || count > 64)
-            return clang_getNullCursor();
-        last = children[count - 1];
-    }
-    last = lc_extract_strip(last);
-    int leaves = 0;
-    if (clang_getCursorKind(last) != CXCursor_CallExpr)
-        return clang_getNullCursor();
-    clang_visitChildren(statement, extract_leaves_visit, &leaves);
-    return leaves ? clang_getNullCursor() : last;
-}
-
 /* The calls of a branch (from `first` on) before the call it ends with,
  * when that one was recorded, are on the way to it (facts.h branch_exit). */
 static void extract_branch_exits(struct lc_extract_walk *walk, size_t first)
@@ -116,7 +81,7 @@ static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXC
     CXCursor saved_end = walk->branch_end;
     int saved_index = walk->branch_end_index;
     size_t first = walk->facts->call_count;
-    walk->branch_end = extract_branch_end(statement);
+    walk->branch_end = lc_extract_branch_end(statement);
     walk->branch_end_index = -1;
     extract_branch_guarded(walk, statement, parent, zero, guard);
     extract_branch_exits(walk, first);
@@ -142,7 +107,11 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         first = 0;
         int zero_branch, guard = lc_extract_zero_test(walk, parts[0], &zero_branch);
         struct extract_conditional saved = extract_enter(walk, parts[0]);
+        int saved_nonnull = walk->nonnull_param, nonnull = lc_extract_nonnull_parameter(parts[0]);
+        if (nonnull)
+            walk->nonnull_param = nonnull;
         extract_branch(walk, parts[1], statement, zero_branch == 1, guard);
+        walk->nonnull_param = saved_nonnull;
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained)
             extract_branch(walk, parts[2], statement, zero_branch == 2, guard);

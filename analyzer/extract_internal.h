@@ -134,6 +134,9 @@ struct lc_extract_walk {
     CXCursor branch_end;            /* the call ending the innermost branch
                                        that can only end there, or null */
     int branch_end_index;           /* its fact once recorded, else -1 */
+    int nonnull_param;              /* the calls here run only when this
+                                       pointer parameter (1 + index) is not
+                                       NULL, 0 */
 };
 
 
@@ -150,6 +153,15 @@ void lc_extract_visit_child(struct lc_extract_walk *walk, CXCursor child, CXCurs
  * statement opens a scope, a branch or a loop). */
 enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement,
                                              CXCursor parent);
+
+/* extract_branches.c */
+/* The call an if branch can only end with: its last statement when that
+ * is a call and nothing before leaves the branch (return, goto, break,
+ * continue); else null. */
+CXCursor lc_extract_branch_end(CXCursor statement);
+/* 1 + the index of the pointer parameter `condition` tests for not being
+ * NULL (`conn`, `conn != NULL`, `NULL != conn`), else 0. */
+int lc_extract_nonnull_parameter(CXCursor condition);
 
 /* extract_guards.c: branches taken when a call's result is 0 (the child
  * of fork()). */

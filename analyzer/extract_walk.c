@@ -83,6 +83,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->comma_left_index = -1;
     walk->branch_end = clang_getNullCursor();
     walk->branch_end_index = -1;
+    walk->nonnull_param = 0;
 }
 
 static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
@@ -179,6 +180,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->scaled_args = lc_extract_scaled_arguments(call);
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;
+    fact->nonnull_param = walk->nonnull_param;
     if (!clang_Cursor_isNull(walk->branch_end) && clang_equalCursors(call, walk->branch_end))
         walk->branch_end_index = (int)index;
     CXCursor callee;

@@ -116,6 +116,9 @@ struct lc_call_fact {
                                  the innermost loop around the call is at
                                  (`hash(key, it->nkey)` in a walk over the
                                  items); first LC_ELEMENT_ARGUMENTS only */
+    int nonnull_param;        /* 1 + the index of a pointer parameter the
+                                 call runs only when it is not NULL (in the
+                                 `if (conn) { ... }` branch), or 0 */
     unsigned scaled_args;     /* bit i: argument i divides or shifts right a
                                  variable by a constant (`v / 10`, `n >> 1`);
                                  first LC_ELEMENT_ARGUMENTS only */

@@ -54,6 +54,8 @@ struct lc_program_call {
     uint32_t after_comma;                /* b() of `(a(), b())`: a(), LC_NONE */
     uint32_t branch_exit;                /* the call ending its branch
                                             (facts.h), LC_NONE */
+    uint32_t nonnull_param;              /* 1 + the pointer parameter it runs
+                                            only when not NULL (facts.h), 0 */
     uint32_t scaled_args;                /* bit i: argument i divides or
                                             shifts a variable (facts.h) */
     uint32_t element_args;               /* bit i: argument i is a field of

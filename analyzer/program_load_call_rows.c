@@ -39,7 +39,7 @@ struct program_call_rows_slice {
 
 static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_id, callee_record, callee_param,"
                                     " file_id, line, col, loop_id, conditional, zero_guard_id, after_comma_id,"
-                                    " element_args, branch_exit_after, scaled_args FROM call"
+                                    " element_args, branch_exit_after, scaled_args, nonnull_param FROM call"
                                     " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3";
 
 /* Keep the record and parameter of a callee named by flow node. */
@@ -90,6 +90,7 @@ static int call_rows_decode(struct program_call_rows_slice *slice, const struct 
     call->after_comma = call_rows_row_id(stmt, 12);
     call->element_args = (uint32_t)sqlite3_column_int64(stmt, 13);
     call->scaled_args = (uint32_t)sqlite3_column_int64(stmt, 15);
+    call->nonnull_param = (uint32_t)sqlite3_column_int(stmt, 16);
     int64_t exit_after = sqlite3_column_type(stmt, 14) == SQLITE_NULL ? 0 : sqlite3_column_int64(stmt, 14);
     call->branch_exit = exit_after > 0 && row + exit_after < LC_NONE ? (uint32_t)(row + exit_after) : LC_NONE;
     if (call->callee.kind == LC_VALUE_FIELD || call->callee.kind == LC_VALUE_VAR || call->callee.kind == LC_VALUE_PARAM)

@@ -16,7 +16,7 @@
  *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
  *      callee_param, file_id, line, col, nargs, loop_id, conditional,
  *      zero_guard_id, after_comma_id, element_args, branch_exit_after,
- *      scaled_args)
+ *      scaled_args, nonnull_param)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -36,7 +36,9 @@
  *                                    of its TU: an offset, which a merge
  *                                    keeps, not an id); scaled_args: bit
  *                                    i set when argument i divides or
- *                                    shifts right a variable (`v / 10`)
+ *                                    shifts right a variable (`v / 10`);
+ *                                    nonnull_param: 1 + the pointer
+ *                                    parameter it runs only when not NULL
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
  *      int_value, text, field_of_param)
  *                                    arguments (1-based), kind as callee_kind
@@ -103,7 +105,8 @@ static const char lc_store_schema_sql[] =
     "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, nargs INTEGER NOT NULL,"
     "  loop_id INTEGER, conditional INTEGER NOT NULL DEFAULT 0, zero_guard_id INTEGER,"
     "  after_comma_id INTEGER, element_args INTEGER NOT NULL DEFAULT 0,"
-    "  branch_exit_after INTEGER, scaled_args INTEGER NOT NULL DEFAULT 0);"
+    "  branch_exit_after INTEGER, scaled_args INTEGER NOT NULL DEFAULT 0,"
+    "  nonnull_param INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

@@ -50,7 +50,7 @@ static const char *cpu_describe(const struct lc_program *program, const struct l
             unsigned heaviest_level = 0;
             for (uint32_t t = 0; t < call->target_count; t++) {
                 uint32_t g = program->targets[call->first_target + t];
-                unsigned level = lc_cost_target_level_at(cost, g, call);
+                unsigned level = lc_cost_target_level_at(program, cost, g, call);
                 if (level > heaviest_level) {
                     heaviest = g;
                     heaviest_level = level;
