@@ -46,13 +46,52 @@ static unsigned cost_target_level(const struct lc_cost *cost, uint32_t g)
                                                              : 0;
 }
 
+/* The same at one call: a callee whose only growing loop is bounded by a
+ * parameter (cost->linear_param) given a field of the element the caller's
+ * loop is at (`hash(key, it->nkey)` in a walk over the items) walks that
+ * element's own data, once per element: only the rest of it counts.  A
+ * callee given NULL for the parameter its guarded calls need
+ * (cost->null_param: `createClient(NULL)` skips `if (conn) { ... }`) costs
+ * what it does without them. */
+unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
+                                 const struct lc_program_call *call)
+{
+    int param = cost->linear_param[g];
+    unsigned level = cost_target_level(cost, g);
+    if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED)
+        return level;
+    if (param >= 0 && param < LC_ELEMENT_ARGUMENTS && (call->element_args >> param) & 1u && cost->level_but_linear[g] < level)
+        level = cost->level_but_linear[g];
+    int null = cost->null_param[g];
+    if (null >= 0 && (uint32_t)null < call->arg_count && program->args[call->first_arg + (uint32_t)null].kind == LC_VALUE_NULL
+        && cost->level_if_null[g] < level)
+        level = cost->level_if_null[g];
+    return level;
+}
+
+#define COST_EXIT_STEPS 4   /* nested branches followed to their end */
+
+/* Is the call on the way out: in a branch that can only end with a direct
+ * call of a function that never returns (`{ log(...); fatal(...); }`)? */
+static int cost_on_way_out(const struct lc_program *program, const struct lc_program_call *c)
+{
+    uint32_t end = c->branch_exit;
+    for (int step = 0; step < COST_EXIT_STEPS && end != LC_NONE; step++, end = program->calls[end].branch_exit) {
+        const struct lc_program_call *exit = &program->calls[end];
+        if (exit->callee.kind == LC_VALUE_FUNCTION && exit->callee.function != LC_NONE && program->terminates
+            && program->terminates[exit->callee.function])
+            return 1;
+    }
+    return 0;
+}
+
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
                             struct lc_cost_why *why)
 {
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
-    for (uint32_t t = 0; t < c->target_count; t++) {
-        unsigned level = cost_target_level(cost, program->targets[c->first_target + t]);
+    for (uint32_t t = 0; t < c->target_count && !cost_on_way_out(program, c); t++) {
+        unsigned level = lc_cost_target_level_at(program, cost, program->targets[c->first_target + t], c);
         if (level > best)
             best = level;
     }
@@ -76,13 +115,15 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
 {
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
+    if (cost_on_way_out(program, c))
+        return 0;
     for (uint32_t t = 0; t < c->target_count; t++) {
         uint32_t g = program->targets[c->first_target + t];
         if (cost->component_of[g] == component) {
             *recursive_call = 1;
             continue;
         }
-        unsigned level = cost_target_level(cost, g);
+        unsigned level = lc_cost_target_level_at(program, cost, g, c);
         if (level > best)
             best = level;
     }
@@ -113,17 +154,63 @@ struct cost_scratch {
     uint8_t *drives;         /* it holds a call back into the recursion */
     long long *passed;       /* the largest constant every caller passes for
                                 the parameter bounding it, or -1 */
+    uint32_t skip_nonnull;   /* while a function's level without its calls
+                                that need this parameter (1 + index) is
+                                computed: cost->level_if_null */
 };
+
+/* What a function's level is without the repetitions of one parameter
+ * (cost->linear_param): the parameter, -2 while none is seen, -1 when two
+ * differ; and the level of the rest. */
+struct cost_linear {
+    int param;
+    unsigned rest;
+};
+
+static void cost_linear_note(struct cost_linear *linear, int param, unsigned rest)
+{
+    if (param >= 0 && linear->param != -1)
+        linear->param = linear->param == -2 || linear->param == param ? param : -1;
+    if (rest > linear->rest)
+        linear->rest = rest;
+}
+
+/* A call outside any loop of `f`: a target linear in the parameter its
+ * caller passes one of its own parameters for (`hash(key, len)` calling
+ * `jenkins_hash(key, len)`), or a field of one (`hash(key, item->nkey)` in
+ * `item_remove(item)`), makes `f` linear in that one. */
+static void cost_linear_call(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
+                             uint32_t component, struct cost_linear *linear)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    for (uint32_t t = 0; t < c->target_count; t++) {
+        uint32_t g = program->targets[c->first_target + t];
+        if (cost->component_of[g] == component)
+            continue;
+        int param = cost->target_kind[g] == LC_COST_TARGET_FOLLOWED ? cost->linear_param[g] : -1;
+        const struct lc_program_value *arg =
+            param >= 0 && (uint32_t)param < c->arg_count ? &program->args[c->first_arg + (uint32_t)param] : NULL;
+        if (arg && arg->kind == LC_VALUE_PARAM)
+            cost_linear_note(linear, arg->param_index, cost->level_but_linear[g]);
+        else if (arg && arg->field_of_param > 0)
+            cost_linear_note(linear, arg->field_of_param - 1, cost->level_but_linear[g]);
+        else
+            cost_linear_note(linear, -2, lc_cost_target_level_at(program, cost, g, c));
+    }
+}
 
 /* The calls of `f`: each raises the loops around it, or the top level. */
 static void cost_function_calls(const struct lc_program *program, struct lc_cost *cost, uint32_t f,
-                                struct cost_scratch *scratch, uint8_t *top, struct lc_cost_why *top_why)
+                                struct cost_scratch *scratch, uint8_t *top, struct lc_cost_why *top_why,
+                                struct cost_linear *linear)
 {
     const struct lc_program_function *fn = &program->functions[f];
     uint32_t component = cost->component_of[f];
     unsigned repeat = cost->recursive[f] ? 1 : 0;
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         int recursive_call = 0;
+        if (scratch->skip_nonnull && program->calls[c].nonnull_param == scratch->skip_nonnull)
+            continue;   /* the pointer is NULL: the branch is not taken */
         unsigned level = cost_call_level_outside(program, cost, c, component, &recursive_call);
         struct lc_cost_why why = { level ? LC_COST_CAUSE_CALL : LC_COST_CAUSE_NONE, c };
         uint32_t loop = program->calls[c].loop;
@@ -134,6 +221,7 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
             cost_max(&scratch->inner_export[loop], level);
         } else {
             cost_raise(top, top_why, level ? level + repeat : 0, why);
+            cost_linear_call(program, cost, c, component, linear);
         }
     }
 }
@@ -156,7 +244,8 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
         scratch->inner[l] = scratch->inner_export[l] = scratch->drives[l] = 0;
         cost->loop_why[l] = (struct lc_cost_why){ 0 };
     }
-    cost_function_calls(program, cost, f, scratch, &top, &top_why);
+    struct cost_linear linear = { repeat ? -1 : -2, 0 };
+    cost_function_calls(program, cost, f, scratch, &top, &top_why, &linear);
     /* Children come after their parents: walk backwards. */
     for (uint32_t i = last; i > first; i--) {
         uint32_t l = cost->loops_of_function[i - 1];
@@ -173,10 +262,18 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
             cost_max(&scratch->inner_export[loop->parent], cost->loop_export[l]);
         } else {
             cost_raise(&top, &top_why, cost->loop_export[l], cause);
+            int bounded = loop->bound_param >= 0 && scratch->passed[l] < 0 && own == 1
+                          && cost->loop_export[l] > scratch->inner_export[l];
+            cost_linear_note(&linear, bounded ? loop->bound_param : -2,
+                             bounded ? scratch->inner_export[l] : cost->loop_export[l]);
         }
     }
     cost->function_level[f] = (uint8_t)cost_cap(top > repeat ? top : repeat);
     cost->function_why[f] = top_why;
+    int linear_param = linear.param >= 0 && linear.param < LC_ELEMENT_ARGUMENTS
+                       && linear.rest < cost->function_level[f] ? linear.param : -1;
+    cost->linear_param[f] = (int8_t)linear_param;
+    cost->level_but_linear[f] = (uint8_t)cost_cap(linear.rest);
 }
 
 /* For each loop bounded by a parameter (`j < charslen`), the largest
@@ -206,6 +303,22 @@ static void cost_passed_constants(const struct lc_program *program, long long *p
     }
 }
 
+/* Does `f` call itself in a way that repeats its work: directly (a
+ * pointer that may hold it holds others too: a dispatch to a sibling, as
+ * a Unix-socket read handing over to the TCP one), and with no argument
+ * divided or shifted (`digits(v / 10)` recurses a logarithmic number of
+ * times, like a loop dividing its counter)? */
+static int cost_calls_itself(const struct lc_program *program, uint32_t f)
+{
+    const struct lc_program_function *fn = &program->functions[f];
+    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function == f && call->scaled_args == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int cost_group_loops(const struct lc_program *program, struct lc_cost *cost)
 {
     uint32_t n = program->function_count;
@@ -231,22 +344,29 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     cost->function_level = calloc(n, 1);
     cost->function_why = calloc(n, sizeof *cost->function_why);
     cost->recursive = calloc(n, 1);
+    cost->linear_param = malloc(n);
+    cost->null_param = malloc(n);
+    cost->level_if_null = calloc(n, 1);
+    cost->level_but_linear = calloc(n, 1);
     cost->loop_level = calloc(loops, 1);
     cost->loop_export = calloc(loops, 1);
     cost->loop_why = calloc(loops, sizeof *cost->loop_why);
     struct cost_scratch scratch = { calloc(loops, 1), calloc(loops, 1), calloc(loops, 1),
-                                    malloc(loops * sizeof *scratch.passed) };
+                                    malloc(loops * sizeof *scratch.passed), 0 };
     cost->component_of = malloc(n * sizeof *cost->component_of);
     cost->target_kind = malloc(n);
     const struct lc_scc *scc = program->scc;
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
+        || !cost->linear_param || !cost->level_but_linear || !cost->null_param || !cost->level_if_null
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed
         || cost_group_loops(program, cost) != 0)
         goto done;
     cost_passed_constants(program, scratch.passed);
+    memset(cost->linear_param, -1, n);
+    memset(cost->null_param, -1, n);
     memcpy(cost->component_of, scc->component_of, (size_t)program->function_count * sizeof *cost->component_of);
     for (uint32_t f = 0; f < program->function_count; f++) {
         const struct lc_function_model *model = program->functions[f].model;
@@ -258,15 +378,24 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
         uint32_t first = scc->component_start[k], last = scc->component_start[k + 1];
         for (uint32_t i = first; i < last; i++) {
             uint32_t f = scc->order[i];
-            int self_call = 0;
-            uint32_t begin, end;
-            lc_program_function_targets(program, f, &begin, &end);
-            for (uint32_t t = begin; t < end && !self_call; t++)
-                self_call = program->targets[t] == f;
+            int self_call = cost_calls_itself(program, f);
             cost->recursive[f] = self_call || (last - first > 1 && last - first <= LC_COST_RECURSION_CYCLE);
         }
-        for (uint32_t i = first; i < last; i++)
-            cost_function(program, cost, scc->order[i], &scratch);
+        for (uint32_t i = first; i < last; i++) {
+            uint32_t f = scc->order[i];
+            const struct lc_program_function *fn = &program->functions[f];
+            uint32_t guarded = 0;
+            for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count && !guarded; c++)
+                guarded = program->calls[c].nonnull_param;
+            if (guarded) {
+                scratch.skip_nonnull = guarded;
+                cost_function(program, cost, f, &scratch);
+                cost->level_if_null[f] = cost->function_level[f];
+                cost->null_param[f] = (int8_t)(guarded <= 127 ? (int)guarded - 1 : -1);
+                scratch.skip_nonnull = 0;
+            }
+            cost_function(program, cost, f, &scratch);
+        }
     }
     rc = 0;
 done:
@@ -284,6 +413,10 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->function_level);
     free(cost->function_why);
     free(cost->recursive);
+    free(cost->linear_param);
+    free(cost->level_but_linear);
+    free(cost->null_param);
+    free(cost->level_if_null);
     free(cost->component_of);
     free(cost->target_kind);
     free(cost->loop_level);

@@ -16,6 +16,13 @@
  *       error paths (an error handler that logs through the code that
  *       failed), not a recursion that repeats the work
  *   a loop that continues its enclosing loop's walk (LC_SOURCE_PARENT)  0
+ *   a call given NULL for the pointer parameter its callee tests       what
+ *       before some of its calls (`createClient(NULL)`, `if (conn)`)  the rest
+ *   a call on the way out: in a branch that can only end with a call   0
+ *       of a function that never returns (`{ log(...); fatal(...); }`)
+ *   a call in a loop passing a field of the loop's current element       0
+ *       (`hash(key, it->nkey)`) for the one parameter bounding the
+ *       callee's growing loops: it walks that element's own data
  *
  * Levels add up through nesting and through calls (a loop calling a
  * function with a loop is 2).  A call adds what its callee's loops do with
@@ -57,6 +64,17 @@ struct lc_cost {
     uint8_t *function_level;        /* per function */
     struct lc_cost_why *function_why;
     uint8_t *recursive;             /* per function: in a call-graph cycle */
+    int8_t *linear_param;           /* per function: the parameter (0-based)
+                                       bounding every loop that makes its
+                                       level (`hash(key, length)`), or -1 */
+    uint8_t *level_but_linear;      /* per function: its level where that
+                                       parameter is a field of the element
+                                       the caller's loop is at */
+    int8_t *null_param;             /* per function: a pointer parameter some
+                                       of its calls run only when not NULL
+                                       (`if (conn) { ... }`), or -1 */
+    uint8_t *level_if_null;         /* per function: its level without those
+                                       calls, where a caller passes NULL */
     uint32_t *component_of;         /* per function: its strongly connected component */
     uint8_t *loop_level;            /* per loop */
     uint8_t *loop_export;           /* per loop: what it adds to its function's
@@ -79,6 +97,13 @@ enum lc_cost_target_kind { LC_COST_TARGET_OPAQUE = 0, LC_COST_TARGET_HEAVY, LC_C
  * or -1 when they are missing or memory runs out. */
 int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost);
 void lc_cost_free(struct lc_cost *cost);
+
+/* The level target `function` adds at `call` (a model's level, its own
+ * level, or less where the call passes the current element's field for
+ * the parameter its loops are bounded by); 0 on the way out of the process
+ * is lc_cost_call_level's. */
+unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t function,
+                                 const struct lc_program_call *call);
 
 /* The level a call adds where it is made (the most expensive target). */
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,

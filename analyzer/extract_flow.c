@@ -29,6 +29,8 @@
  * assignment or a comma expression is the increment. */
 #include "extract_internal.h"
 
+#include <stdlib.h>
+
 #include <string.h>
 
 /* The open conditional the walk is in, saved while a nested one is. */
@@ -62,11 +64,11 @@ static void extract_scoped(struct lc_extract_walk *walk, CXCursor statement, CXC
     walk->value_guards = saved_guards;
 }
 
-/* A branch of an if, run only where call `guard` returned 0 when
- * `zero` (extract_guards.c), and where `tests` hold; when that call is a
+/* A branch run only where call `guard` returned 0 when `zero`
+ * (extract_guards.c), and where `tests` hold; when that call is a
  * trylock, its lock is held there (`taken`). */
-static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
-                           int guard, const struct lc_extract_guard_list *tests, const char *taken)
+static void extract_branch_guarded(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
+                                   int guard, const struct lc_extract_guard_list *tests, const char *taken)
 {
     int saved = walk->zero_guard;
     struct lc_value_guards saved_guards = walk->value_guards;
@@ -82,6 +84,32 @@ static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXC
     walk->value_guards = saved_guards;
 }
 
+/* The calls of a branch (from `first` on) before the call it ends with,
+ * when that one was recorded, are on the way to it (facts.h branch_exit). */
+static void extract_branch_exits(struct lc_extract_walk *walk, size_t first)
+{
+    int end = walk->branch_end_index;
+    for (size_t i = first; end >= 0 && i < (size_t)end; i++)
+        if (walk->facts->calls[i].branch_exit < 0)
+            walk->facts->calls[i].branch_exit = end;
+}
+
+/* A branch of an if: guarded, and the calls on its way to a call it can
+ * only end with noted. */
+static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
+                           int guard, const struct lc_extract_guard_list *tests, const char *taken)
+{
+    CXCursor saved_end = walk->branch_end;
+    int saved_index = walk->branch_end_index;
+    size_t first = walk->facts->call_count;
+    walk->branch_end = lc_extract_branch_end(statement);
+    walk->branch_end_index = -1;
+    extract_branch_guarded(walk, statement, parent, zero, guard, tests, taken);
+    extract_branch_exits(walk, first);
+    walk->branch_end = saved_end;
+    walk->branch_end_index = saved_index;
+}
+
 /* if / else if / else: the chain is followed in a loop, not by recursion.
  * Each `else if` runs where the tests before it failed.  After a lone
  * `if (test) { ...; return; }` what follows runs where the test failed,
@@ -91,7 +119,13 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
     int first = 1, exits_early = 0;
     struct lc_lockset after_condition = walk->locks;
     struct lc_value_guards at_if = walk->value_guards;
-    struct lc_extract_guard_split tests = { 0 };
+    /* On the heap: an if nested in an if nests this frame (test_deep_blocks
+     * walks 250 of them on a 1 MiB stack). */
+    struct lc_extract_guard_split *tests = calloc(1, sizeof *tests);
+    if (!tests) {   /* out of memory: the calls, without what the branches say */
+        clang_visitChildren(statement, lc_extract_visit, walk);
+        return;
+    }
     const char *first_taken_after = NULL;
     for (;;) {
         CXCursor parts[3];
@@ -106,28 +140,33 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         int zero_branch, guard = lc_extract_zero_test(walk, parts[0], &zero_branch);
         exits_early = first && count == 2 && lc_extract_always_exits(walk, parts[1]);
         first = 0;
-        lc_extract_value_guard_split(walk, parts[0], &tests);
+        lc_extract_value_guard_split(walk, parts[0], tests);
         const char *taken = lc_extract_trylock_of(walk, guard);
         struct extract_conditional saved = extract_enter(walk, parts[0]);
-        extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests.then_guards, taken);
+        int saved_nonnull = walk->nonnull_param, nonnull = lc_extract_nonnull_parameter(parts[0]);
+        if (nonnull)
+            walk->nonnull_param = nonnull;
+        extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests->then_guards, taken);
+        walk->nonnull_param = saved_nonnull;
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained)
-            extract_branch(walk, parts[2], statement, zero_branch == 2, guard, &tests.else_guards, taken);
+            extract_branch(walk, parts[2], statement, zero_branch == 2, guard, &tests->else_guards, taken);
         extract_leave(walk, saved);
         /* `if (pthread_mutex_trylock(&m) != 0) return;`: the rest holds m. */
         if (taken && zero_branch == 2 && exits_early)
             first_taken_after = taken;
         if (!chained)
             break;
-        lc_extract_value_guards_push(walk, &tests.else_guards);
+        lc_extract_value_guards_push(walk, &tests->else_guards);
         statement = parts[2];
     }
     walk->locks = after_condition;
     walk->value_guards = at_if;
     if (exits_early)
-        lc_extract_value_guards_push(walk, &tests.else_guards);
+        lc_extract_value_guards_push(walk, &tests->else_guards);
     if (first_taken_after)
         lc_extract_lock_add(walk, first_taken_after);
+    free(tests);
 }
 
 static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)

@@ -137,6 +137,12 @@ struct lc_extract_walk {
     int comma_left_index;           /* the fact of comma_left, -1 */
     int try_call;                   /* the last trylock call's fact, -1 */
     const char *try_identity;       /* the lock it tries */
+    CXCursor branch_end;            /* the call ending the innermost branch
+                                       that can only end there, or null */
+    int branch_end_index;           /* its fact once recorded, else -1 */
+    int nonnull_param;              /* the calls here run only when this
+                                       pointer parameter (1 + index) is not
+                                       NULL, 0 */
 };
 
 
@@ -153,6 +159,15 @@ void lc_extract_visit_child(struct lc_extract_walk *walk, CXCursor child, CXCurs
  * statement opens a scope, a branch or a loop). */
 enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement,
                                              CXCursor parent);
+
+/* extract_branches.c */
+/* The call an if branch can only end with: its last statement when that
+ * is a call and nothing before leaves the branch (return, goto, break,
+ * continue); else null. */
+CXCursor lc_extract_branch_end(CXCursor statement);
+/* 1 + the index of the pointer parameter `condition` tests for not being
+ * NULL (`conn`, `conn != NULL`, `NULL != conn`), else 0. */
+int lc_extract_nonnull_parameter(CXCursor condition);
 
 /* extract_guards.c: branches taken when a call's result is 0 (the child
  * of fork()). */
@@ -226,6 +241,7 @@ struct lc_extract_variables {
 CXCursor lc_extract_loop_variable(CXCursor expr);
 void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *variables);
 int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCursor expr);
+int lc_extract_variables_has_declaration(const struct lc_extract_variables *variables, CXCursor declaration);
 /* The size of the smallest fixed-size array (of more than one element) the
  * condition reads at a non-constant index, or that a pointer the condition
  * reads starts at, or that the body reads at a variable of the condition;
@@ -236,7 +252,8 @@ long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts);
 /* Does the body take the midpoint of variables of the condition? */
 int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
 /* Does the condition, the increment or the body multiply, divide or shift
- * a variable of the condition? */
+ * a variable of the condition, or one the body computes such a variable
+ * from (`available = nsize - offset` with `nsize <<= 1`)? */
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
@@ -248,15 +265,34 @@ enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *p
  * statement `outer_statement`)? */
 int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
                               CXCursor outer_statement);
-/* The index of the one integer parameter the condition reads besides
- * locals and constants (no field, global, call or dereference), or -1. */
+/* The index of the one integer parameter the condition (or a side of its
+ * `&&`) reads besides locals and constants (no field, global, call or
+ * dereference; a local read through its value), or -1. */
 int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
+/* The same for any expression (`((len - 1) - done) / STRIPE`: len), or -1. */
+int lc_extract_bounding_parameter(CXCursor expr);
 
 /* extract_loop_children.c */
 /* Does the loop walk the children of the element `outer` is at (its
  * condition reads the element's own field: `op->argc`; or its walker
  * starts at one: `TAILQ_FIRST(&wl->panes)`)? */
 int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer);
+/* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call`, made in the
+ * loop `loop`, are a field of the element the loop is at (`it->nkey`,
+ * `m->argc`) or, a pointer, the element itself (`item_remove(it)`), or a
+ * block size the loop's bound is divided by (`n < len / block`): bit i for
+ * argument i (0-based). */
+unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call);
+
+/* extract_loop_shape.c */
+/* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call` divide or
+ * shift right a variable by a constant (`digits(v / 10)`): bit i for
+ * argument i. */
+unsigned lc_extract_scaled_arguments(CXCursor call);
+/* 1 + the index of the pointer parameter `expr` is a field of (`p->len`,
+ * one `->` from the parameter), or of the integer parameter bounding it
+ * (`(len - 1) / block`: lc_extract_bounding_parameter), else 0. */
+int lc_extract_field_of_parameter(CXCursor expr);
 
 /* Is `call` the loop's step (`x = next(x)`, `while (iter_next(&it))` in its
  * condition or increment)?  Its work is the walk itself, done once over all

@@ -3,14 +3,24 @@
  * op = &oa->ops[j]; for (i = 0; i < op->argc; i++) ... }` visits every
  * argument of every op once: the nest is linear in what the elements own,
  * not the product of two sizes.  The element is a variable the enclosing
- * loop walks (one its condition reads and it changes: `j`, `wl`, `de`) or
- * a local set from one in its body (`op`); the inner loop walks its
- * children when its condition reads one of the element's own fields
- * (`op->argc`, `ops[j].count`, `c->bstate.count`: `->` only on the element
- * itself, so not `c->server->clients`, a field of what the element points
- * to) or its walker starts at such a field of another type than the
- * element (`TAILQ_FIRST(&wl->panes)`, not `a->next`: a pair of the same
- * list is quadratic). */
+ * loop walks (one its condition reads and it changes, also through its
+ * address: `j`, `wl`, `de`, `memcpy(&h, ...)`) or a local set from one in
+ * its body (`op`); the inner loop walks its children when its condition
+ * reads one of the element's own fields (`op->argc`, `ops[j].count`,
+ * `c->bstate.count`: `->` only on the element itself, so not
+ * `c->server->clients`, a field of what the element points to), or its
+ * walker starts at such a field of another type than the element
+ * (`TAILQ_FIRST(&wl->panes)`, not `a->next`: a pair of the same list is
+ * quadratic), or it steps an iterator the outer body starts only on one of
+ * the element's fields (`di = dictGetIterator(master->sentinels)`,
+ * `listRewind(c->reply, &li)`).
+ * The same test tells which arguments of a call in the loop are such a
+ * field, or the element itself (`hash(ITEM_key(it), it->nkey)`,
+ * `free_argv(m->argc, m->argv)`, `item_remove(it)`): a callee's loop
+ * bounded by that argument walks the element's own data, once per
+ * element.  So does a block size of a blocked loop (`for (n = 0; n < len /
+ * block; n++) sum(p + n * block, block)`): each round a block, all the
+ * rounds `len`. */
 #include "extract_internal.h"
 
 static int children_has(const struct lc_extract_variables *set, CXCursor declaration)
@@ -27,13 +37,25 @@ static void children_add(struct lc_extract_variables *set, CXCursor declaration)
         set->declarations[set->count++] = declaration;
 }
 
-/* Variables assigned, incremented or decremented under a cursor. */
+/* Variables assigned, incremented or decremented under a cursor, or whose
+ * address a call is given (`memcpy(&h, children + j, sizeof h)`). */
 static enum CXChildVisitResult children_changed_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
     struct lc_extract_variables *changed = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     CXCursor target;
+    if (kind == CXCursor_CallExpr) {
+        int count = clang_Cursor_getNumArguments(cursor);
+        for (int i = 0; i < count; i++) {
+            CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(cursor, (unsigned)i)), operand;
+            if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
+                && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+                && lc_extract_children(argument, &operand, 1) == 1)
+                children_add(changed, lc_extract_loop_variable(operand));
+        }
+        return CXChildVisit_Recurse;
+    }
     int changes = kind == CXCursor_CompoundAssignOperator
                   || (kind == CXCursor_BinaryOperator
                       && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign)
@@ -136,21 +158,88 @@ static enum CXChildVisitResult children_start_visit(CXCursor cursor, CXCursor pa
     return CXChildVisit_Recurse;
 }
 
-int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer)
+/* An iterator over the element's children: a local of the inner loop's
+ * condition that the outer body sets only from calls given one of the
+ * element's fields (`di = dictGetIterator(master->sentinels)`, `it =
+ * iter_start(c->reply)`) or that such a call is given the address of
+ * (`listRewind(c->reply, &li)`). */
+struct children_iterator {
+    const struct lc_extract_variables *element;
+    struct lc_extract_variables locals;   /* the one local looked at */
+    int started, other;   /* set from the element's field; otherwise */
+};
+
+static int children_call_takes_field(const struct lc_extract_variables *element, CXCursor call)
+{
+    int count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count; i++)
+        if (children_is_field(element, clang_Cursor_getArgument(call, (unsigned)i), 0))
+            return 1;
+    return 0;
+}
+
+static int children_takes_address_of(const struct lc_extract_variables *locals, CXCursor call)
+{
+    int count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), operand;
+        if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
+            && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+            && lc_extract_children(argument, &operand, 1) == 1 && children_has(locals, lc_extract_loop_variable(operand)))
+            return 1;
+    }
+    return 0;
+}
+
+static enum CXChildVisitResult children_iterator_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct children_iterator *search = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    CXCursor value = clang_getNullCursor(), sides[2];
+    if (kind == CXCursor_VarDecl && children_has(&search->locals, clang_getCanonicalCursor(cursor)))
+        value = lc_extract_strip(clang_Cursor_getVarDeclInitializer(cursor));
+    else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+             && lc_extract_children(cursor, sides, 2) == 2 && children_has(&search->locals, lc_extract_loop_variable(sides[0])))
+        value = lc_extract_strip(sides[1]);
+    else if (kind == CXCursor_CallExpr && children_takes_address_of(&search->locals, cursor))
+        value = cursor;
+    if (clang_Cursor_isNull(value))
+        return CXChildVisit_Recurse;
+    if (clang_getCursorKind(value) == CXCursor_CallExpr && children_call_takes_field(search->element, value))
+        search->started = 1;
+    else if (kind != CXCursor_CallExpr)
+        search->other = 1;
+    return CXChildVisit_Recurse;
+}
+
+/* The element the loop `outer` is at: the variables its condition reads
+ * and it changes, and the locals its body sets from them; its walker type
+ * in *walker.  Returns 0 when it walks none. */
+static int children_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element,
+                            CXType *walker)
 {
     struct lc_extract_variables read = { .count = 0, .found = 0 }, changed = { .count = 0, .found = 0 };
-    struct lc_extract_variables element = { .count = 0, .found = 0 };
     lc_extract_variables_collect(outer->condition, &read);
     children_visit(outer->condition, children_changed_visit, &changed);
     children_visit(outer->increment, children_changed_visit, &changed);
     children_visit(outer->body, children_changed_visit, &changed);
     for (unsigned i = 0; i < read.count; i++)
         if (children_has(&changed, read.declarations[i]))
-            children_add(&element, read.declarations[i]);
-    if (element.count == 0)
+            children_add(element, read.declarations[i]);
+    if (element->count == 0)
         return 0;
-    CXType walker = clang_getCanonicalType(clang_getCursorType(element.declarations[0]));
-    children_visit(outer->body, children_derived_visit, &element);
+    *walker = clang_getCanonicalType(clang_getCursorType(element->declarations[0]));
+    children_visit(outer->body, children_derived_visit, element);
+    return 1;
+}
+
+int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer)
+{
+    struct lc_extract_variables element = { .count = 0, .found = 0 };
+    CXType walker;
+    if (!children_element(outer, &element, &walker))
+        return 0;
     /* what the inner loop moves is its own walker, not the element */
     struct lc_extract_variables moved = { .count = 0, .found = 0 }, kept = { .count = 0, .found = 0 };
     children_visit(parts->init, children_changed_visit, &moved);
@@ -167,6 +256,76 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
         return 1;
     CXCursor start = clang_getNullCursor();
     children_visit(parts->init, children_start_visit, &start);
-    return !clang_Cursor_isNull(start) && children_is_field(&element, start, 0)
-           && !clang_equalTypes(clang_getCanonicalType(clang_getCursorType(lc_extract_strip(start))), walker);
+    if (!clang_Cursor_isNull(start) && children_is_field(&element, start, 0)
+        && !clang_equalTypes(clang_getCanonicalType(clang_getCursorType(lc_extract_strip(start))), walker))
+        return 1;
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(parts->condition, &read);
+    for (unsigned i = 0; i < read.count; i++) {
+        struct children_iterator iterator = { &element, { .count = 0, .found = 0 }, 0, 0 };
+        if (clang_getCursorKind(read.declarations[i]) != CXCursor_VarDecl
+            || clang_Cursor_hasVarDeclGlobalStorage(read.declarations[i]))
+            continue;
+        children_add(&iterator.locals, read.declarations[i]);
+        children_visit(outer->body, children_iterator_visit, &iterator);
+        if (iterator.started && !iterator.other)
+            return 1;
+    }
+    return 0;
+}
+
+#define CHILDREN_BLOCK_DEPTH 3   /* locals followed into their initializers */
+
+/* The block sizes of a blocked loop: the locals and parameters in a divisor of
+ * its bound (`n < nb_blocks` with `nb_blocks = (len - 1) / block_len` and
+ * `block_len = STRIPE * per_block`: block_len and per_block).  A round
+ * given one of them does a block: all the rounds together cover `len`. */
+static void children_block_sizes(CXCursor expr, int divisor, unsigned depth, struct lc_extract_variables *sizes)
+{
+    CXCursor parts[8];
+    expr = lc_extract_strip(expr);
+    enum CXCursorKind kind = clang_getCursorKind(expr);
+    if (kind == CXCursor_DeclRefExpr) {
+        CXCursor variable = lc_extract_loop_variable(expr);
+        int parameter = clang_getCursorKind(variable) == CXCursor_ParmDecl;
+        if (!parameter && (clang_getCursorKind(variable) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(variable)))
+            return;
+        if (divisor)
+            children_add(sizes, variable);
+        CXCursor value = parameter ? clang_getNullCursor() : clang_Cursor_getVarDeclInitializer(variable);
+        if (depth < CHILDREN_BLOCK_DEPTH && !clang_Cursor_isNull(value))
+            children_block_sizes(value, divisor, depth + 1, sizes);
+        return;
+    }
+    unsigned count = lc_extract_children(expr, parts, 8);
+    int quotient = kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_Div;
+    for (unsigned i = 0; i < count && i < 8; i++)
+        children_block_sizes(parts[i], divisor || (quotient && i == 1), depth, sizes);
+}
+
+unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call)
+{
+    struct lc_extract_variables element = { .count = 0, .found = 0 }, sizes = { .count = 0, .found = 0 };
+    CXType walker;
+    int count = clang_Cursor_getNumArguments(call);
+    if (count <= 0)
+        return 0;
+    unsigned mask = 0;
+    if (!clang_Cursor_isNull(loop->condition))
+        children_block_sizes(loop->condition, 0, 0, &sizes);
+    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS && sizes.count > 0; i++)
+        if (children_has(&sizes, lc_extract_loop_variable(clang_Cursor_getArgument(call, (unsigned)i))))
+            mask |= 1u << i;
+    if (!children_element(loop, &element, &walker))
+        return mask;
+    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++) {
+        CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i), stripped = lc_extract_strip(argument);
+        int field = clang_getCursorKind(stripped) == CXCursor_MemberRefExpr && children_is_field(&element, argument, 0);
+        int itself = clang_getCursorKind(stripped) == CXCursor_DeclRefExpr
+                     && clang_getCanonicalType(clang_getCursorType(stripped)).kind == CXType_Pointer
+                     && children_has(&element, lc_extract_loop_variable(stripped));
+        if (field || itself)
+            mask |= 1u << i;
+    }
+    return mask;
 }

@@ -89,6 +89,14 @@ void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *va
     clang_visitChildren(expr, shape_collect_visit, variables);
 }
 
+int lc_extract_variables_has_declaration(const struct lc_extract_variables *variables, CXCursor declaration)
+{
+    for (unsigned i = 0; i < variables->count; i++)
+        if (clang_equalCursors(declaration, variables->declarations[i]))
+            return 1;
+    return 0;
+}
+
 int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCursor expr)
 {
     CXCursor variable = lc_extract_loop_variable(expr);
@@ -126,12 +134,69 @@ static enum CXChildVisitResult shape_scaled_visit(CXCursor cursor, CXCursor pare
     return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
+int lc_extract_field_of_parameter(CXCursor expr)
+{
+    CXCursor base;
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_MemberRefExpr || lc_extract_children(expr, &base, 1) != 1)
+        return lc_extract_bounding_parameter(expr) + 1;
+    base = lc_extract_strip(base);
+    CXCursor parameter = lc_extract_loop_variable(base);
+    if (clang_getCursorKind(parameter) != CXCursor_ParmDecl
+        || clang_getCanonicalType(clang_getCursorType(base)).kind != CXType_Pointer)
+        return 0;
+    CXCursor function = clang_getCursorSemanticParent(parameter);
+    int count = clang_Cursor_getNumArguments(function);
+    for (int i = 0; i < count; i++)
+        if (clang_equalCursors(clang_getCanonicalCursor(clang_Cursor_getArgument(function, (unsigned)i)), parameter))
+            return i + 1;
+    return 0;
+}
+
+unsigned lc_extract_scaled_arguments(CXCursor call)
+{
+    unsigned mask = 0;
+    int count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), sides[2];
+        long long divisor;
+        if (clang_getCursorKind(argument) != CXCursor_BinaryOperator || lc_extract_children(argument, sides, 2) != 2)
+            continue;
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(argument);
+        int shrinks = (op == CXBinaryOperator_Div && lc_extract_integer_constant(sides[1], &divisor) && divisor >= 2)
+                      || (op == CXBinaryOperator_Shr && lc_extract_integer_constant(sides[1], &divisor) && divisor >= 1);
+        if (shrinks && !clang_Cursor_isNull(lc_extract_loop_variable(sides[0])))
+            mask |= 1u << i;
+    }
+    return mask;
+}
+
+/* `available = nsize - offset` in the body, available a variable of the
+ * condition: the variables it is computed from count too (nsize). */
+static enum CXChildVisitResult shape_derived_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct lc_extract_variables *variables = data, read = { .count = 0, .found = 0 };
+    CXCursor sides[2];
+    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
+        || lc_extract_children(cursor, sides, 2) != 2 || !lc_extract_variables_has(variables, sides[0]))
+        return CXChildVisit_Recurse;
+    lc_extract_variables_collect(sides[1], &read);
+    for (unsigned i = 0; i < read.count && variables->count < LC_EXTRACT_VARIABLES; i++)
+        if (!lc_extract_variables_has_declaration(variables, read.declarations[i]))
+            variables->declarations[variables->count++] = read.declarations[i];
+    return CXChildVisit_Recurse;
+}
+
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts)
 {
     struct lc_extract_variables variables = { .count = 0, .found = 0 };
     if (clang_Cursor_isNull(parts->condition))
         return 0;
     lc_extract_variables_collect(parts->condition, &variables);
+    if (!clang_Cursor_isNull(parts->body))
+        clang_visitChildren(parts->body, shape_derived_visit, &variables);
     const CXCursor *changers[3] = { &parts->condition, &parts->increment, &parts->body };
     for (int i = 0; i < 3 && variables.count > 0 && !variables.found; i++) {
         if (clang_Cursor_isNull(*changers[i]))

@@ -204,11 +204,62 @@ int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor 
 
 /* The parameter bounding the loop: the only thing its condition reads
  * besides locals and constants is one integer parameter (`j < charslen`,
- * `while (len--)`), with no field, global, call or dereference. */
+ * `while (len--)`), with no field, global, call or dereference.  A local's
+ * value (its initializer, or what the for's init assigns it; not one that
+ * multiplies or shifts left) is read the same way, WALK_PARAMETER_DEPTH
+ * deep: `nblocks = len / 4; for (i = -nblocks; i; i++)` is bounded by
+ * `len`.  Only a quotient's dividend and a difference's minuend count
+ * (`len / block`, `len - done`: sizes, at most that).  Either side of
+ * `a && b` that is so bounds the loop. */
+#define WALK_PARAMETER_DEPTH 3
+
 struct walk_parameter {
+    const struct lc_extract_loop_parts *parts;
     CXCursor parameter;
+    unsigned depth;
     int other;      /* something else the condition depends on */
 };
+
+static enum CXChildVisitResult walk_parameter_visit(CXCursor cursor, CXCursor parent, CXClientData data);
+
+static void walk_parameter_of(struct walk_parameter *found, CXCursor expr)
+{
+    if (walk_parameter_visit(expr, clang_getNullCursor(), found) == CXChildVisit_Recurse)
+        clang_visitChildren(expr, walk_parameter_visit, found);
+}
+
+/* `variable = value` in the for's init, or null. */
+static enum CXChildVisitResult walk_init_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    CXCursor *found = data, sides[2];
+    if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
+        && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+        && lc_extract_children(cursor, sides, 2) == 2
+        && clang_equalCursors(lc_extract_loop_variable(sides[0]), found[0])) {
+        found[1] = sides[1];
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+static void walk_parameter_local(struct walk_parameter *found, CXCursor variable)
+{
+    CXCursor value = clang_Cursor_getVarDeclInitializer(variable);
+    const struct lc_extract_loop_parts *parts = found->parts;
+    if (clang_Cursor_isNull(value) && !clang_Cursor_isNull(parts->init)
+        && clang_getCursorKind(parts->init) != CXCursor_DeclStmt) {
+        CXCursor pair[2] = { variable, clang_getNullCursor() };
+        if (walk_init_visit(parts->init, clang_getNullCursor(), pair) == CXChildVisit_Recurse)
+            clang_visitChildren(parts->init, walk_init_visit, pair);
+        value = pair[1];
+    }
+    if (clang_Cursor_isNull(value) || found->depth >= WALK_PARAMETER_DEPTH)
+        return;
+    found->depth++;
+    walk_parameter_of(found, value);
+    found->depth--;
+}
 
 static enum CXChildVisitResult walk_parameter_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
@@ -220,11 +271,30 @@ static enum CXChildVisitResult walk_parameter_visit(CXCursor cursor, CXCursor pa
         found->other = 1;
         return CXChildVisit_Break;
     }
+    if (kind == CXCursor_BinaryOperator) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
+        CXCursor sides[2];
+        if ((op == CXBinaryOperator_Div || op == CXBinaryOperator_Shr || op == CXBinaryOperator_Sub)
+            && lc_extract_children(cursor, sides, 2) == 2) {
+            walk_parameter_of(found, sides[0]);   /* at most its dividend, or its minuend */
+            return found->other ? CXChildVisit_Break : CXChildVisit_Continue;
+        }
+    }
+    if (found->depth > 0 && (kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator)) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
+        if (op == CXBinaryOperator_Mul || op == CXBinaryOperator_Shl || op == CXBinaryOperator_MulAssign
+            || op == CXBinaryOperator_ShlAssign) {
+            found->other = 1;   /* `n * 10` grows past what a caller passes */
+            return CXChildVisit_Break;
+        }
+    }
     CXCursor variable = kind == CXCursor_DeclRefExpr ? lc_extract_loop_variable(cursor) : clang_getNullCursor();
     if (clang_Cursor_isNull(variable))
         return CXChildVisit_Recurse;
     if (clang_getCursorKind(variable) == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(variable) == 1)
         found->other = 1;
+    else if (clang_getCursorKind(variable) == CXCursor_VarDecl)
+        walk_parameter_local(found, variable);
     else if (clang_getCursorKind(variable) == CXCursor_ParmDecl) {
         enum CXTypeKind type = clang_getCanonicalType(clang_getCursorType(variable)).kind;
         int integer = type >= CXType_Bool && type <= CXType_Int128;
@@ -235,13 +305,46 @@ static enum CXChildVisitResult walk_parameter_visit(CXCursor cursor, CXCursor pa
     return found->other ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+#define WALK_CONJUNCTION_DEPTH 4   /* `a && b && ...` followed this deep */
+
+/* The parameter bounding `condition`; in `a && b`, either side's (`n-- &&
+ * d->used != 0` stops within n rounds). */
+static CXCursor walk_parameter_bounding(const struct lc_extract_loop_parts *parts, CXCursor condition, unsigned depth)
+{
+    CXCursor stripped = lc_extract_strip(condition), sides[2];
+    if (depth < WALK_CONJUNCTION_DEPTH && clang_getCursorKind(stripped) == CXCursor_BinaryOperator
+        && clang_getCursorBinaryOperatorKind(stripped) == CXBinaryOperator_LAnd
+        && lc_extract_children(stripped, sides, 2) == 2) {
+        CXCursor left = walk_parameter_bounding(parts, sides[0], depth + 1);
+        return clang_Cursor_isNull(left) ? walk_parameter_bounding(parts, sides[1], depth + 1) : left;
+    }
+    struct walk_parameter found = { parts, clang_getNullCursor(), 0, 0 };
+    walk_parameter_of(&found, condition);
+    return found.other ? clang_getNullCursor() : found.parameter;
+}
+
+int lc_extract_bounding_parameter(CXCursor expr)
+{
+    struct lc_extract_loop_parts none = { clang_getNullCursor(), clang_getNullCursor(), clang_getNullCursor(),
+                                          clang_getNullCursor() };
+    struct walk_parameter found = { &none, clang_getNullCursor(), 0, 0 };
+    walk_parameter_of(&found, expr);
+    if (found.other || clang_Cursor_isNull(found.parameter))
+        return -1;
+    CXCursor function = clang_getCursorSemanticParent(found.parameter);
+    int count = clang_Cursor_getNumArguments(function);
+    for (int i = 0; i < count; i++)
+        if (clang_equalCursors(clang_getCanonicalCursor(clang_Cursor_getArgument(function, (unsigned)i)), found.parameter))
+            return i;
+    return -1;
+}
+
 int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts)
 {
-    struct walk_parameter found = { clang_getNullCursor(), 0 };
-    if (clang_Cursor_isNull(parts->condition)
-        || walk_parameter_visit(parts->condition, clang_getNullCursor(), &found) == CXChildVisit_Recurse)
-        clang_visitChildren(parts->condition, walk_parameter_visit, &found);
-    if (found.other || clang_Cursor_isNull(found.parameter))
+    struct walk_parameter found = { parts, clang_getNullCursor(), 0, 0 };
+    if (!clang_Cursor_isNull(parts->condition))
+        found.parameter = walk_parameter_bounding(parts, parts->condition, 0);
+    if (clang_Cursor_isNull(found.parameter))
         return -1;
     CXCursor function = clang_getCursorSemanticParent(found.parameter);
     int count = clang_Cursor_getNumArguments(function);

@@ -83,6 +83,9 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->result_count = walk->flag_count = 0;
     walk->comma_left = walk->comma_right = clang_getNullCursor();
     walk->comma_left_index = -1;
+    walk->branch_end = clang_getNullCursor();
+    walk->branch_end_index = -1;
+    walk->nonnull_param = 0;
 }
 
 static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
@@ -141,9 +144,11 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
         return;
     }
     fact->nargs = (size_t)nargs;
-    for (int i = 0; i < nargs; i++)
+    for (int i = 0; i < nargs; i++) {
         lc_extract_operand(walk, clang_Cursor_getArgument(call, (unsigned)i), 1,
                            &fact->args[i]);
+        fact->args[i].field_of_param = lc_extract_field_of_parameter(clang_Cursor_getArgument(call, (unsigned)i));
+    }
     lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
     for (int i = 0; i < nargs; i++)
         fact->arg_texts[i] = lc_extract_flag_text(walk, clang_Cursor_getArgument(call, (unsigned)i),
@@ -172,9 +177,15 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     if (walk->loop_index >= 0 && walk->loop_parts && lc_extract_loop_is_step(walk->loop_parts, call))
         fact->loop_index = walk->facts->loops[walk->loop_index].parent_index;
     fact->conditional = extract_call_is_conditional(walk, call);
+    if (fact->loop_index == walk->loop_index && walk->loop_parts)
+        fact->element_args = lc_extract_element_arguments(walk->loop_parts, call);
+    fact->scaled_args = lc_extract_scaled_arguments(call);
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;
     fact->value_guards = lc_extract_call_value_guards(walk);
+    fact->nonnull_param = walk->nonnull_param;
+    if (!clang_Cursor_isNull(walk->branch_end) && clang_equalCursors(call, walk->branch_end))
+        walk->branch_end_index = (int)index;
     CXCursor callee;
     if (lc_extract_children(call, &callee, 1) >= 1)
         lc_extract_operand(walk, callee, 0, &fact->callee);

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 20
+#define LC_FACTS_VERSION 21
 
 struct lc_location {
     const char *file;
@@ -68,6 +68,10 @@ struct lc_value {
     int param_index;    /* PARAM: 0-based parameter index */
     long long int_value;/* INT */
     int call_index;     /* CALL: index into the TU's calls */
+    int field_of_param; /* arguments: 1 + the index of the caller's pointer
+                           parameter this is a field of (`item->nkey` in a
+                           function of `item_t *item`), or of the integer
+                           parameter bounding it (`(len - 1) / block`), or 0 */
 };
 
 /* The locks held at a point of a function body, by identity: the usr of
@@ -125,7 +129,25 @@ struct lc_call_fact {
                                  `case 0:` of `switch (fork())`; -1 none */
     struct lc_value_guards value_guards;  /* the variable tests it runs
                                              under */
+    int branch_exit;          /* the call ending the `if`/`else` branch it is
+                                 in (`{ log(...); fatal(...); }`; a branch
+                                 with no return, goto, break or continue):
+                                 when that call never returns, this one is
+                                 on the way out (index into the TU's calls),
+                                 -1 none */
+    unsigned element_args;    /* bit i: argument i is a field of the element
+                                 the innermost loop around the call is at
+                                 (`hash(key, it->nkey)` in a walk over the
+                                 items); first LC_ELEMENT_ARGUMENTS only */
+    int nonnull_param;        /* 1 + the index of a pointer parameter the
+                                 call runs only when it is not NULL (in the
+                                 `if (conn) { ... }` branch), or 0 */
+    unsigned scaled_args;     /* bit i: argument i divides or shifts right a
+                                 variable by a constant (`v / 10`, `n >> 1`);
+                                 first LC_ELEMENT_ARGUMENTS only */
 };
+
+#define LC_ELEMENT_ARGUMENTS 32
 
 enum lc_loop_kind {
     LC_LOOP_FOR,
@@ -265,7 +287,7 @@ void lc_tu_facts_init(struct lc_tu_facts *facts);
 void lc_tu_facts_free(struct lc_tu_facts *facts);
 
 /* Append one element and return it zeroed (but for indexes that mean
- * "none": loop_index, zero_guard, after_comma and parent_index are -1); NULL when out of
+ * "none": loop_index, zero_guard, after_comma, branch_exit and parent_index are -1); NULL when out of
  * memory. */
 struct lc_function_fact *lc_tu_facts_add_function(struct lc_tu_facts *facts);
 struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts);

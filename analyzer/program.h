@@ -28,6 +28,8 @@ struct lc_program_value {
     const char *text;       /* arguments: the source spelling, or NULL */
     int64_t symbol_id;      /* FUNCTION/FIELD/VAR/PARAM/CALL: its symbol */
     long long int_value;    /* arguments of kind INT: the constant */
+    int param_index;        /* PARAM: the parameter's index (0-based) */
+    int field_of_param;     /* arguments: facts.h */
 };
 
 /* What a call calls: a function, or what a function-pointer flow node
@@ -52,6 +54,14 @@ struct lc_program_call {
     uint32_t zero_guard;                 /* runs only where this call returned
                                             0 (facts.h), LC_NONE */
     uint32_t after_comma;                /* b() of `(a(), b())`: a(), LC_NONE */
+    uint32_t branch_exit;                /* the call ending its branch
+                                            (facts.h), LC_NONE */
+    uint32_t nonnull_param;              /* 1 + the pointer parameter it runs
+                                            only when not NULL (facts.h), 0 */
+    uint32_t scaled_args;                /* bit i: argument i divides or
+                                            shifts a variable (facts.h) */
+    uint32_t element_args;               /* bit i: argument i is a field of
+                                            the element its loop is at (facts.h) */
     uint8_t conditional;                 /* may not run every time its
                                             function does (facts.h) */
     uint8_t in_child;                    /* in the child of a fork (forks.c):

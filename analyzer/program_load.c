@@ -190,6 +190,7 @@ int program_loader_value_of(struct program_loader *loader, enum lc_value_kind ki
         int64_t id = symbol_id;
         if (kind == LC_VALUE_PARAM && (id = program_loader_function(loader, symbol_id)) == LC_NONE)
             return -1;
+        value->param_index = param_index;
         value->flow_node = lc_fpflow_node(loader->program, kind, id, param_index, record, name);
         return value->flow_node == LC_NONE ? -1 : 0;
     }

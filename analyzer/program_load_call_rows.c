@@ -38,7 +38,8 @@ struct program_call_rows_slice {
 };
 
 static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_id, callee_record, callee_param,"
-                                    " file_id, line, col, loop_id, conditional, zero_guard_id, after_comma_id FROM call"
+                                    " file_id, line, col, loop_id, conditional, zero_guard_id, after_comma_id,"
+                                    " element_args, branch_exit_after, scaled_args, nonnull_param FROM call"
                                     " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3";
 
 /* Keep the record and parameter of a callee named by flow node. */
@@ -88,6 +89,11 @@ static int call_rows_decode(struct program_call_rows_slice *slice, const struct 
     call->conditional = sqlite3_column_int(stmt, 10) != 0;
     call->zero_guard = call_rows_row_id(stmt, 11);
     call->after_comma = call_rows_row_id(stmt, 12);
+    call->element_args = (uint32_t)sqlite3_column_int64(stmt, 13);
+    call->scaled_args = (uint32_t)sqlite3_column_int64(stmt, 15);
+    call->nonnull_param = (uint32_t)sqlite3_column_int(stmt, 16);
+    int64_t exit_after = sqlite3_column_type(stmt, 14) == SQLITE_NULL ? 0 : sqlite3_column_int64(stmt, 14);
+    call->branch_exit = exit_after > 0 && row + exit_after < LC_NONE ? (uint32_t)(row + exit_after) : LC_NONE;
     if (call->callee.kind == LC_VALUE_FIELD || call->callee.kind == LC_VALUE_VAR || call->callee.kind == LC_VALUE_PARAM)
         return call_rows_keep_indirect(slice, place, stmt);
     return 0;

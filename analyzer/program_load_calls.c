@@ -112,7 +112,8 @@ static int loader_read_calls(struct program_loader *loader, const struct program
 static void loader_call_refers(struct lc_program *program, uint32_t c, const uint32_t *call_of_row,
                                int64_t call_row_max)
 {
-    uint32_t *refers[] = { &program->calls[c].zero_guard, &program->calls[c].after_comma };
+    uint32_t *refers[] = { &program->calls[c].zero_guard, &program->calls[c].after_comma,
+                           &program->calls[c].branch_exit };
     for (size_t r = 0; r < sizeof refers / sizeof refers[0]; r++)
         *refers[r] = *refers[r] != LC_NONE && *refers[r] <= call_row_max ? call_of_row[*refers[r]] : LC_NONE;
 }
@@ -127,7 +128,7 @@ static int loader_read_args(struct program_loader *loader, const uint32_t *call_
 {
     struct lc_program *program = loader->program;
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT call_id, kind, symbol_id, record, param_index, text,"
-                                                " int_value"
+                                                " int_value, field_of_param"
                                                 " FROM call_arg ORDER BY call_id, position");
     if (!stmt)
         return -1;
@@ -147,6 +148,7 @@ static int loader_read_args(struct program_loader *loader, const uint32_t *call_
         rc = program_loader_value(loader, stmt, 1, arg);
         arg->text = lc_arena_strdup(&program->arena, (const char *)sqlite3_column_text(stmt, 5));
         arg->int_value = sqlite3_column_int64(stmt, 6);
+        arg->field_of_param = sqlite3_column_int(stmt, 7);
     }
     sqlite3_finalize(stmt);
     return rc;
@@ -227,6 +229,8 @@ static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row,
             program->calls[i].zero_guard = destination[program->calls[i].zero_guard];
         if (program->calls[i].after_comma != LC_NONE)
             program->calls[i].after_comma = destination[program->calls[i].after_comma];
+        if (program->calls[i].branch_exit != LC_NONE)
+            program->calls[i].branch_exit = destination[program->calls[i].branch_exit];
     }
     for (uint32_t i = 0; i < program->call_count; i++) {
         while (destination[i] != i) {

@@ -15,7 +15,7 @@
 #include "compdb.h"
 #include "facts.h"
 
-#define LC_STORE_SCHEMA_VERSION 12
+#define LC_STORE_SCHEMA_VERSION 13
 
 struct lc_store;
 

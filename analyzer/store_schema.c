@@ -16,7 +16,8 @@
  *                                    4 blocking, 8 nonblocking
  *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
  *      callee_param, file_id, line, col, nargs, loop_id, conditional,
- *      zero_guard_id, after_comma_id)
+ *      zero_guard_id, after_comma_id, element_args, branch_exit_after,
+ *      scaled_args, nonnull_param)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -26,10 +27,25 @@
  *                                    zero_guard_id: it runs only where that
  *                                    call returned 0 (the child of fork());
  *                                    after_comma_id: it is b() of
- *                                    `(a(), b())`, that call is a()
+ *                                    `(a(), b())`, that call is a();
+ *                                    element_args: bit i set when argument
+ *                                    i is a field of the element its loop
+ *                                    is at (`it->nkey`); branch_exit_after:
+ *                                    the call that ends the branch it is
+ *                                    in (`{ log(); fatal(); }`) is the one
+ *                                    this many ids after it (a later call
+ *                                    of its TU: an offset, which a merge
+ *                                    keeps, not an id); scaled_args: bit
+ *                                    i set when argument i divides or
+ *                                    shifts right a variable (`v / 10`);
+ *                                    nonnull_param: 1 + the pointer
+ *                                    parameter it runs only when not NULL
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
- *      int_value, text)              arguments (1-based), kind as callee_kind
- *                                    plus null and int
+ *      int_value, text, field_of_param)
+ *                                    arguments (1-based), kind as callee_kind
+ *                                    plus null and int; field_of_param: 1 +
+ *                                    the caller's pointer parameter it is a
+ *                                    field of (`p->len`), else 0
  *   fp_store(tu_id, target_kind, target_id, target_record, value_kind,
  *      value_id, value_record, value_param, function_id, file_id, line, col,
  *      value_call_id)                function-pointer values, and call
@@ -96,12 +112,15 @@ static const char lc_store_schema_sql[] =
     "  callee_kind TEXT NOT NULL, callee_id INTEGER, callee_record TEXT, callee_param INTEGER,"
     "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL, nargs INTEGER NOT NULL,"
     "  loop_id INTEGER, conditional INTEGER NOT NULL DEFAULT 0, zero_guard_id INTEGER,"
-    "  after_comma_id INTEGER);"
+    "  after_comma_id INTEGER, element_args INTEGER NOT NULL DEFAULT 0,"
+    "  branch_exit_after INTEGER, scaled_args INTEGER NOT NULL DEFAULT 0,"
+    "  nonnull_param INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
     "CREATE TABLE call_arg(call_id INTEGER NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL,"
     "  symbol_id INTEGER, record TEXT, param_index INTEGER, int_value INTEGER, text TEXT,"
+    "  field_of_param INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (call_id, position)) WITHOUT ROWID;"
     "CREATE TABLE fp_store(tu_id INTEGER NOT NULL, target_kind TEXT NOT NULL, target_id INTEGER NOT NULL,"
     "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"

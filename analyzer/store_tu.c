@@ -40,9 +40,10 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                                 " is_static, annotations) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [LC_STMT_INSERT_CALL] = "INSERT INTO call(tu_id, caller_id, callee_kind, callee_id, callee_record,"
                             " callee_param, file_id, line, col, nargs, loop_id, conditional, zero_guard_id,"
-                            " after_comma_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                            " after_comma_id, element_args, branch_exit_after, scaled_args, nonnull_param) VALUES (?1, ?2, ?3, ?4, ?5,"
+                            " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     [LC_STMT_INSERT_CALL_ARG] = "INSERT INTO call_arg(call_id, position, kind, symbol_id, record, param_index,"
-                                " int_value, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                " int_value, text, field_of_param) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [LC_STMT_INSERT_STORE] = "INSERT INTO fp_store(tu_id, target_kind, target_id, target_record, value_kind,"
                              " value_id, value_record, value_param, function_id, file_id, line, col,"
                              " value_call_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -254,8 +255,13 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     if (call->loop_index >= 0 && (size_t)call->loop_index < ids->loop_count)
         sqlite3_bind_int64(stmt, 11, ids->loop_ids[call->loop_index]);
     sqlite3_bind_int(stmt, 12, call->conditional);
+    sqlite3_bind_int64(stmt, 15, (sqlite3_int64)call->element_args);
+    sqlite3_bind_int64(stmt, 17, (sqlite3_int64)call->scaled_args);
+    sqlite3_bind_int(stmt, 18, call->nonnull_param);
     if (call->after_comma >= 0 && (size_t)call->after_comma < index)
         sqlite3_bind_int64(stmt, 14, ids->call_ids[call->after_comma]);
+    if (call->branch_exit >= 0 && (size_t)call->branch_exit > index)
+        sqlite3_bind_int64(stmt, 16, (sqlite3_int64)((size_t)call->branch_exit - index));
     if (call->zero_guard >= 0 && (size_t)call->zero_guard < index)
         sqlite3_bind_int64(stmt, 13, ids->call_ids[call->zero_guard]);
     if (lc_store_step_done(stmt) != 0)
@@ -274,6 +280,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
             return -1;
         if (arg->kind == LC_VALUE_INT)
             sqlite3_bind_int64(arg_stmt, 7, arg->int_value);
+        sqlite3_bind_int(arg_stmt, 9, arg->field_of_param);
         if (call->arg_texts && call->arg_texts[a])
             sqlite3_bind_text(arg_stmt, 8, call->arg_texts[a], -1, SQLITE_STATIC);
         if (lc_store_step_done(arg_stmt) != 0)

@@ -47,11 +47,14 @@ static const char *cpu_describe(const struct lc_program *program, const struct l
         } else {
             const struct lc_program_call *call = &program->calls[at.index];
             uint32_t heaviest = LC_NONE;
-            for (uint32_t t = 0; t < call->target_count && heaviest == LC_NONE; t++) {
+            unsigned heaviest_level = 0;
+            for (uint32_t t = 0; t < call->target_count; t++) {
                 uint32_t g = program->targets[call->first_target + t];
-                const struct lc_program_function *fn = &program->functions[g];
-                if ((fn->model && fn->model->cpu_heavy) || cost->function_level[g] > 0)
+                unsigned level = lc_cost_target_level_at(program, cost, g, call);
+                if (level > heaviest_level) {
                     heaviest = g;
+                    heaviest_level = level;
+                }
             }
             related->loc = call->loc;
             if (heaviest == LC_NONE)

@@ -148,7 +148,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 71);
+    assert_int_equal(test->facts.loop_count, 81);
 }
 
 static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
@@ -197,10 +197,19 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_source(test, "op_arg_list", LC_SOURCE_PARENT);
     assert_source(test, "all_ops_again", LC_SOURCE_INPUT);    /* every op, for every op */
     assert_source(test, "pairs_same_list", LC_SOURCE_INPUT);
+    assert_source(test, "members_iterator", LC_SOURCE_PARENT);   /* started on g->members */
+    assert_source(test, "members_rewound", LC_SOURCE_PARENT);
+    assert_source(test, "everyone_iterator", LC_SOURCE_INPUT);
+    assert_source(test, "trie_node_bytes", LC_SOURCE_PARENT);    /* h moves on through copy_pointer(&h, ...) */
+    assert_int_equal(find_loop(test, "trie_descent")->bound_param, 2);
     assert_int_equal(find_loop(test, "param_len")->bound_param, 1);
     assert_int_equal(find_loop(test, "param_charslen")->bound_param, 3);
     assert_int_equal(find_loop(test, "param_field")->bound_param, -1);
-    assert_int_equal(find_loop(test, "param_two")->bound_param, -1);
+    assert_int_equal(find_loop(test, "param_two")->bound_param, 1);     /* either side of && */
+    assert_int_equal(find_loop(test, "param_either")->bound_param, 3);
+    assert_int_equal(find_loop(test, "param_local")->bound_param, 1);   /* blocks = len / 4 */
+    assert_int_equal(find_loop(test, "param_multiplied")->bound_param, -1);
+    assert_int_equal(find_loop(test, "param_quotient")->bound_param, 1);  /* the dividend, len */
     assert_int_equal(find_loop(test, "small_eight")->bound_param, -1);
     assert_bound(test, "indexed_body", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8, "i <= flag");
     assert_bound(test, "unseen_table", LC_LOOP_FOR, LC_BOUND_CONSTANT, 0, "map -> from != NULL");

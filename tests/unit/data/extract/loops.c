@@ -336,5 +336,68 @@ int bounded_by_parameters(const char *s, int len, const char *chars, int charsle
         hits++;
     for (int i = 0; i < len && i < charslen; i++) /* param_two */
         hits++;
+    for (int i = 0; i < b->length && i < charslen; i++) /* param_either */
+        hits++;
+    int blocks = len / 4, scaled = len * 10;
+    for (int i = -blocks; i; i++) /* param_local */
+        hits++;
+    for (int i = 0; i < scaled; i++) /* param_multiplied */
+        hits++;
+    for (int i = 0; i < len / (charslen * 4); i++) /* param_quotient */
+        hits++;
     return hits;
+}
+
+struct group {
+    struct group *next;
+    struct entry *members;
+};
+
+struct iterator *iterator_over(struct entry *list);
+struct entry *iterator_entry(struct iterator *it);
+void iterator_rewind(struct entry *list, struct iterator *it);
+
+/* Iterators started on the current group's own members, and on every
+ * entry of the program. */
+int group_iterators(struct group *groups, struct entry *everyone)
+{
+    int hits = 0;
+    struct iterator *it, *all, rewound;
+    for (struct group *g = groups; g != NULL; g = g->next) {
+        it = iterator_over(g->members);
+        while (iterator_entry(it) != NULL) /* members_iterator */
+            hits++;
+        iterator_rewind(g->members, &rewound);
+        while (iterator_entry(&rewound) != NULL) /* members_rewound */
+            hits++;
+        all = iterator_over(everyone);
+        while (iterator_entry(all) != NULL) /* everyone_iterator */
+            hits++;
+    }
+    return hits;
+}
+
+struct trie_node {
+    int size;
+    unsigned char *bytes;
+    struct trie_node **children;
+};
+
+void copy_pointer(void *to, const void *from, unsigned long size);
+
+/* A descent that moves its node through memcpy: each node's own bytes. */
+int trie_walk(struct trie_node *h, const unsigned char *s, unsigned long len)
+{
+    unsigned long i = 0;
+    int j = 0;
+    while (h->size && i < len) { /* trie_descent */
+        for (j = 0; j < h->size; j++) /* trie_node_bytes */
+            if (h->bytes[j] == s[i])
+                break;
+        if (j == h->size)
+            break;
+        i++;
+        copy_pointer(&h, h->children + j, sizeof h);
+    }
+    return j;
 }

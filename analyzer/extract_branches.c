@@ -1,0 +1,77 @@
+/* extract_branches.c — what an `if` branch tells about the calls in it:
+ * the call it can only end with (`{ report(); die(); }`, lc_call_fact
+ * branch_exit), and the pointer parameter its condition requires not to be
+ * NULL (`if (conn) { ... }`, lc_call_fact nonnull_param).  Kept out of
+ * extract_flow.c's recursive walk, whose frames stay small for deeply
+ * nested code. */
+#include "extract_internal.h"
+
+/* Does a branch hold a statement that leaves it early (return, goto,
+ * break, continue)? */
+static enum CXChildVisitResult extract_leaves_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind == CXCursor_ReturnStmt || kind == CXCursor_GotoStmt || kind == CXCursor_IndirectGotoStmt
+        || kind == CXCursor_BreakStmt || kind == CXCursor_ContinueStmt) {
+        *(int *)data = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult extract_last_child_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    *(CXCursor *)data = cursor;
+    return CXChildVisit_Continue;
+}
+
+/* The call a branch can only end with: its last statement when that is a
+ * call (`{ log(...); fatal(...); }`) and nothing before leaves the branch;
+ * else null. */
+CXCursor lc_extract_branch_end(CXCursor statement)
+{
+    CXCursor last = statement;
+    while (clang_getCursorKind(last) == CXCursor_CompoundStmt) {
+        CXCursor block = last;
+        last = clang_getNullCursor();
+        clang_visitChildren(block, extract_last_child_visit, &last);
+        if (clang_Cursor_isNull(last))
+            return last;
+    }
+    last = lc_extract_strip(last);
+    int leaves = 0;
+    if (clang_getCursorKind(last) != CXCursor_CallExpr)
+        return clang_getNullCursor();
+    clang_visitChildren(statement, extract_leaves_visit, &leaves);
+    return leaves ? clang_getNullCursor() : last;
+}
+
+/* 1 + the index of the pointer parameter `condition` tests for not being
+ * NULL (`if (conn)`, `if (conn != NULL)`, `if (NULL != conn)`), else 0. */
+int lc_extract_nonnull_parameter(CXCursor condition)
+{
+    CXCursor tested = lc_extract_strip(condition), sides[2];
+    long long zero;
+    if (clang_getCursorKind(tested) == CXCursor_BinaryOperator
+        && clang_getCursorBinaryOperatorKind(tested) == CXBinaryOperator_NE
+        && lc_extract_children(tested, sides, 2) == 2) {
+        if (lc_extract_integer_constant(lc_extract_strip(sides[1]), &zero) && zero == 0)
+            tested = lc_extract_strip(sides[0]);
+        else if (lc_extract_integer_constant(lc_extract_strip(sides[0]), &zero) && zero == 0)
+            tested = lc_extract_strip(sides[1]);
+        else
+            return 0;
+    }
+    CXCursor parameter = lc_extract_loop_variable(tested);
+    if (clang_getCursorKind(parameter) != CXCursor_ParmDecl
+        || clang_getCanonicalType(clang_getCursorType(parameter)).kind != CXType_Pointer)
+        return 0;
+    CXCursor function = clang_getCursorSemanticParent(parameter);
+    int count = clang_Cursor_getNumArguments(function);
+    for (int i = 0; i < count; i++)
+        if (clang_equalCursors(clang_getCanonicalCursor(clang_Cursor_getArgument(function, (unsigned)i)), parameter))
+            return i + 1;
+    return 0;
+}
