@@ -140,6 +140,8 @@ static void models_print_statements(const struct models_printer *p, const struct
         fprintf(p->out, "%s  terminates %s\n", p->indent, name);
     if (model->forks)
         fprintf(p->out, "%s  fork %s\n", p->indent, name);
+    if (model->runs_loop)
+        fprintf(p->out, "%s  runs-loop %s\n", p->indent, name);
     if (model->blocking)
         models_print_blocking(p, name, model->blocking);
     for (size_t i = 0; i < model->callback_count; i++) {
@@ -250,6 +252,7 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
         models_add_kind(row, model->states[state] != NULL, lc_stream_state_statement((enum lc_stream_state)state));
     models_add_kind(row, model->forks, "fork");
     models_add_kind(row, model->terminates, "terminates");
+    models_add_kind(row, model->runs_loop, "runs-loop");
 }
 
 /* Every function, pattern and field model, sorted by name; 0 or -1. */

@@ -117,7 +117,7 @@ static struct wrapper wrappers_of(const struct lc_program *program, const struct
 {
     const struct lc_program_function *fn = &program->functions[function];
     struct wrapper found = { LC_NONE, 0, 0 };
-    if (!fn->is_defined || fn->model)
+    if (!fn->is_defined || lc_model_hides_body(fn->model))
         return found;
     for (uint32_t i = 0; i < fn->call_count; i++)
         found.releases_argument |= wrappers_releases_parameter(program, &program->calls[fn->first_call + i]);
@@ -158,7 +158,7 @@ static int wrappers_takes_inside(const struct lc_program *program, const struct 
 {
     const struct lc_program_function *fn = &program->functions[callee];
     int takes = 0;
-    for (uint32_t i = 0; fn->is_defined && !fn->model && i < fn->call_count; i++) {
+    for (uint32_t i = 0; fn->is_defined && !lc_model_hides_body(fn->model) && i < fn->call_count; i++) {
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         int action = 0;
         if (wrappers_call_lock(program, wrappers, c, &action) != lock)

@@ -151,6 +151,12 @@ struct lc_function_model {
                                           (exit, abort, assert failure) */
     int forks;                         /* `fork NAME`: returns 0 in a new
                                           child process (fork, vfork) */
+    int runs_loop;                     /* `runs-loop NAME`: runs an event
+                                          loop's callbacks on the calling
+                                          thread (event_base_dispatch) */
+    int hides_body;                    /* any statement but `runs-loop`:
+                                          the body, if seen, is not
+                                          followed (lc_model_hides_body) */
     struct lc_blocking_model *blocking;/* NULL unless `blocking NAME` */
     struct lc_callback_model *callbacks;
     size_t callback_count;
@@ -160,6 +166,15 @@ struct lc_function_model {
     struct lc_descriptor_model *states[LC_STATE_COUNT]; /* `readonly-stream`,
                                           `memory-file`; NULL when none */
 };
+
+/* Does the model make its function opaque?  Every statement does but
+ * `runs-loop`, which says only what a call does to its thread: a loop run
+ * by a function whose body is in the program (a vendored libuv's uv_run)
+ * is still followed.  NULL: no. */
+static inline int lc_model_hides_body(const struct lc_function_model *model)
+{
+    return model && model->hides_body;
+}
 
 struct lc_models {
     struct lc_arena arena;

@@ -25,11 +25,12 @@ static struct lc_function_model *lc_rules_function(struct lc_rules_parser *parse
 }
 
 /* A statement about `model` was applied: it belongs to the current library
- * from now on (later wins).  Returns 0. */
+ * from now on (later wins), and hides the function's body.  Returns 0. */
 static int lc_rules_applied(struct lc_rules_parser *parser, struct lc_function_model *model)
 {
     if (parser->library)
         model->library = parser->library;
+    model->hides_body = 1;
     return 0;
 }
 
@@ -225,6 +226,21 @@ static int lc_rules_parse_fork(struct lc_rules_parser *parser)
     return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, forks));
 }
 
+/* runs-loop NAME: a flag that leaves the body followed. */
+static int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
+{
+    const char *name = lc_rules_read_name(parser);
+    if (!name || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    model->runs_loop = 1;
+    if (parser->library)
+        model->library = parser->library;
+    return 0;
+}
+
 /* sync-type NAME */
 static int lc_rules_parse_sync_type(struct lc_rules_parser *parser)
 {
@@ -370,6 +386,7 @@ static const struct lc_rules_statement {
     { "memory-file", lc_rules_parse_memory_file },
     { "terminates", lc_rules_parse_terminates },
     { "fork", lc_rules_parse_fork },
+    { "runs-loop", lc_rules_parse_runs_loop },
     { "sync-type", lc_rules_parse_sync_type },
 };
 

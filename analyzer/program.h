@@ -309,7 +309,7 @@ static inline int lc_program_function_is_followed(const struct lc_program *progr
     if (program->followed)
         return program->followed[function];
     const struct lc_program_function *fn = &program->functions[function];
-    return fn->is_defined && !fn->model && !(fn->annotations & (LC_ANNOT_BLOCKING | LC_ANNOT_NONBLOCKING))
+    return fn->is_defined && !lc_model_hides_body(fn->model) && !(fn->annotations & (LC_ANNOT_BLOCKING | LC_ANNOT_NONBLOCKING))
            && !(program->terminates && program->terminates[function]);
 }
 

@@ -34,7 +34,7 @@ int lc_terminates_compute(struct lc_program *program)
             const struct lc_program_function *fn = &program->functions[call->caller];
             /* Only a direct call surely reaches g; a pointer may hold others. */
             if (call->conditional || call->callee.kind != LC_VALUE_FUNCTION || program->terminates[call->caller]
-                || !fn->is_defined || fn->model)
+                || !fn->is_defined || lc_model_hides_body(fn->model))
                 continue;
             program->terminates[call->caller] = 1;
             queue[tail++] = call->caller;

@@ -329,6 +329,8 @@ int lc_threads_context_spread(const struct lc_program *program, struct lc_thread
                     dispatching[item.role] = 1;
                     continue;
                 }
+                if (program->functions[g].model && program->functions[g].model->runs_loop)
+                    dispatching[item.role] = 1;   /* a library loop: event_base_dispatch */
                 uint32_t context = context_callee(x, program, item.function, items, c, g, scratch);
                 rc = context == LC_NONE ? -1 : context_visit(x, t, g, item.role, context, k);
             }

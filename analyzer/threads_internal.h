@@ -8,7 +8,8 @@
 /* Loop entries that a thread's own event loop runs: every call that
  * registers the entry by name (a `callback ... loop` argument naming the
  * function) is made by code that runs on one thread role only, and that
- * thread dispatches registered callbacks itself (`dispatching`, per role).
+ * thread dispatches registered callbacks itself or runs a library's loop
+ * (`dispatching`, per role).
  * Fills, per entry, that role and the first registering call, or LC_NONE.
  * Returns how many entries move. */
 uint32_t lc_threads_own_loop_entries(const struct lc_program *program, const struct lc_threads *threads,
@@ -32,7 +33,9 @@ int lc_threads_context_seed(struct lc_threads_context *context, struct lc_thread
                             uint32_t role, uint32_t parent);
 /* Breadth-first from the seeds.  A role does not spread into a registered
  * function through a pointer (lc_program_dispatches); `dispatching` notes
- * the roles that would.  0, or -1 (no memory). */
+ * the roles that would, and those that call a function modelled
+ * `runs-loop` (a library's loop, event_base_dispatch).  0, or -1 (no
+ * memory). */
 int lc_threads_context_spread(const struct lc_program *program, struct lc_threads *t,
                               struct lc_threads_context *context, uint8_t *dispatching);
 /* After a spread: the tested variables that a function reached on a role

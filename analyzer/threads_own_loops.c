@@ -1,5 +1,6 @@
 /* threads_own_loops.c — callbacks of an event loop that a thread runs
- * itself (a test thread calling uv_run on a loop of its own): a callback
+ * itself (a test thread calling uv_run on a loop of its own, a worker
+ * calling a function modelled `runs-loop` such as event_base_loop): a callback
  * registered only by that thread's code runs on that thread, not on "the
  * event loop".  Registrations through a function pointer (libuv's
  * uv_timer_again re-arming handle->timer_cb) name no callback and are left

@@ -123,6 +123,38 @@ static void test_each_statement(void **state)
     lc_models_free(&models);
 }
 
+/* `runs-loop NAME`: a flag that leaves the body followed unless another
+ * statement names the function. */
+static void test_runs_loop(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "loops.rules",
+               "library demo offload \"demo_offload(job)\"\n"
+               "runs-loop demo_run\n"
+               "runs-loop demo_dispatch\n"
+               "blocking demo_dispatch reason \"waits for events\"\n"
+               "nonblocking demo_cheap\n");
+    const struct lc_function_model *run = find(&models, "demo_run");
+    assert_true(run->runs_loop);
+    assert_false(lc_model_hides_body(run));
+    assert_string_equal(run->library->name, "demo");
+    assert_true(find(&models, "demo_dispatch")->runs_loop);
+    assert_true(lc_model_hides_body(find(&models, "demo_dispatch")));
+    assert_false(find(&models, "demo_cheap")->runs_loop);
+    assert_true(lc_model_hides_body(find(&models, "demo_cheap")));
+    assert_false(lc_model_hides_body(NULL));
+    char *err = NULL;
+    size_t size = 0;
+    FILE *stream = open_memstream(&err, &size);
+    assert_int_equal(lc_models_load_text(&models, "bad.rules", "runs-loop demo_run arg1\n", stream), 1);
+    fclose(stream);
+    assert_non_null(strstr(err, "bad.rules:1:"));
+    free(err);
+    lc_models_free(&models);
+}
+
 /* `callback ... descriptor argM argK`, `fork NAME`, and a bad clause. */
 static void test_callback_descriptor_and_fork(void **state)
 {
@@ -529,6 +561,11 @@ static void test_shipped_rules(void **state)
     assert_int_equal(poll->blocking->unless_conditions[0].position, 3);
     assert_string_equal(poll->blocking->unless_conditions[0].token, "0");
     assert_null(lc_models_find(&models, "memcpy"));
+    const char *const loop_runners[] = { "event_base_dispatch", "event_base_loop", "g_main_loop_run",
+                                         "g_main_context_iteration", "uv_run", "ev_run", "lcrt_loop_run" };
+    for (size_t i = 0; i < sizeof loop_runners / sizeof loop_runners[0]; i++)
+        assert_true(find(&models, loop_runners[i])->runs_loop);
+    assert_false(lc_model_hides_body(find(&models, "uv_run")));
 
     /* Every entry of posix.rules and libuv.rules belongs to its library, and
      * each blocking and cpu-heavy one says what to do instead. */
@@ -550,6 +587,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_each_statement),
+        cmocka_unit_test(test_runs_loop),
         cmocka_unit_test(test_callback_descriptor_and_fork),
         cmocka_unit_test(test_quoting_and_comments),
         cmocka_unit_test(test_patterns),

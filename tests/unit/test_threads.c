@@ -2,7 +2,9 @@
  * unlocked-shared-state check over hand-built programs: the racy and the
  * locked counter, a helper always called under its caller's lock, atomics,
  * read-only data set up in main, worker-vs-worker sharing, and a worker
- * that dispatches loop callbacks through a pointer (it runs a loop), and
+ * that dispatches loop callbacks through a pointer (it runs a loop), a
+ * thread that runs a library's loop (`runs-loop`) with callbacks of its
+ * own, and
  * lock wrappers (a function that returns holding the lock it took), and
  * field paths (two fields never race; a field and the whole may), and the
  * context of each path: tests of a mode variable (a worker does not make a
@@ -24,6 +26,7 @@ static const char rules[] =
     "callback timer_start arg2 loop\n"
     "callback test_queue_work arg3 pool\n"
     "callback test_queue_work arg4 loop\n"
+    "runs-loop base_dispatch\n"
     "lock pthread_mutex_lock arg1\n"
     "unlock pthread_mutex_unlock arg1\n"
     "blocking sleep reason \"sleeps\"\n"
@@ -238,6 +241,49 @@ static void test_callbacks_of_a_thread_own_loop(void **state)
     assert_int_equal(count, 2);       /* the offload, then the registration */
     assert_non_null(strstr(chain[1].message, "'spinner' registers 'own_tick' with 'timer_start'"));
     lc_arena_free(&arena);
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
+/* A thread that calls a function modelled `runs-loop` (a library's loop
+ * with no body, event_base_dispatch) runs the callbacks it registers
+ * itself.  main's own call keeps its callbacks on the event loop, and so
+ * does the loop when a callback registers another and runs the loop. */
+static void test_callbacks_of_a_library_loop_run_by_a_thread(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "spinner");
+    builder_call(&c.b, "main", 140, builder_function_value("base_dispatch"), 1, builder_other_value(), "base");
+    builder_function(&c.b, "own_tick", 9, 0);
+    builder_function(&c.b, "later_tick", 10, 0);
+    builder_call(&c.b, "spinner", 141, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("own_tick"), "own_tick");
+    builder_call(&c.b, "spinner", 142, builder_function_value("base_dispatch"), 1, builder_other_value(), "base");
+    builder_call(&c.b, "on_tick", 143, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("later_tick"), "later_tick");
+    builder_call(&c.b, "on_tick", 144, builder_function_value("base_dispatch"), 1, builder_other_value(), "base");
+    builder_access(&c.b, "own_tick", 145, "c:@own_ticks", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "spinner", 146, "c:@own_ticks", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "on_tick", 147, "c:@shared", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "own_tick", 148, "c:@shared", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "later_tick", 149, "c:@later", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "spinner", 150, "c:@later", LC_ACCESS_READ, 0, NULL);
+    run(&c);
+    assert_null(at_line(&c, 145));     /* own_tick runs on the spinner's own loop */
+    assert_null(at_line(&c, 146));
+    assert_non_null(at_line(&c, 147)); /* the event loop and the spinner's loop */
+    assert_non_null(at_line(&c, 149)); /* later_tick stays on the event loop */
+    assert_int_equal(c.findings.count, 2);
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    uint32_t own_tick = builder_find(&c.b, "own_tick"), later_tick = builder_find(&c.b, "later_tick");
+    assert_int_equal(threads.function_role_count[own_tick], 1);
+    assert_int_not_equal(threads.function_roles[(size_t)own_tick * LC_THREAD_ROLE_CAP], LC_THREAD_ROLE_LOOP);
+    assert_int_equal(threads.function_role_count[later_tick], 1);
+    assert_int_equal(threads.function_roles[(size_t)later_tick * LC_THREAD_ROLE_CAP], LC_THREAD_ROLE_LOOP);
     lc_threads_free(&threads);
     finish(&c);
 }
@@ -569,6 +615,7 @@ int main(void)
         cmocka_unit_test(test_helper_called_from_its_own_cycle),
         cmocka_unit_test(test_worker_dispatching_loop_callbacks),
         cmocka_unit_test(test_callbacks_of_a_thread_own_loop),
+        cmocka_unit_test(test_callbacks_of_a_library_loop_run_by_a_thread),
         cmocka_unit_test(test_lock_wrappers),
         cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_locked_writes_unlocked_read),
