@@ -40,6 +40,16 @@ const char *lc_entry_offload_hint(const struct lc_program *program, uint32_t fun
     return "hand the work to a worker thread and post the result back to the loop";
 }
 
+const char *lc_chain_entry_text(const struct lc_program *program, const struct lc_entry *entry,
+                                struct lc_arena *arena)
+{
+    return entry->api
+        ? lc_arena_printf(arena, "'%s' is registered as a %s with %s here, so it runs on the event loop",
+                          program->functions[entry->function].name, role_phrase(entry->role), entry->api)
+        : lc_arena_printf(arena, "'%s' is annotated loopcheck:async: it runs on the event loop",
+                          program->functions[entry->function].name);
+}
+
 struct lc_step *lc_chain_to_function(const struct lc_program *program, uint32_t function, size_t extra,
                                      size_t *count, struct lc_arena *arena)
 {
@@ -53,11 +63,7 @@ struct lc_step *lc_chain_to_function(const struct lc_program *program, uint32_t 
         return NULL;
     const struct lc_entry *entry = &program->entries[program->loop_entry[function]];
     steps[0].loc = entry->site;
-    steps[0].message = entry->api
-        ? lc_arena_printf(arena, "'%s' is registered as a %s with %s here, so it runs on the event loop",
-                          program->functions[entry->function].name, role_phrase(entry->role), entry->api)
-        : lc_arena_printf(arena, "'%s' is annotated loopcheck:async: it runs on the event loop",
-                          program->functions[entry->function].name);
+    steps[0].message = lc_chain_entry_text(program, entry, arena);
     size_t i = calls;
     for (uint32_t f = function; program->loop_parent[f] != LC_NONE; f = program->calls[program->loop_parent[f]].caller) {
         steps[i].loc = program->calls[program->loop_parent[f]].loc;

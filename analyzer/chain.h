@@ -21,6 +21,11 @@ const char *lc_chain_call_text(const struct lc_program *program, uint32_t call, 
  * of the library that registered its entry point, or a generic hint. */
 const char *lc_entry_offload_hint(const struct lc_program *program, uint32_t function);
 
+/* The first step of a loop chain: "'on_read' is registered as a loop
+ * callback with uv_read_start here, so it runs on the event loop". */
+const char *lc_chain_entry_text(const struct lc_program *program, const struct lc_entry *entry,
+                                struct lc_arena *arena);
+
 /* Steps from the entry point that reaches `function` on the loop (shortest
  * chain) to `function`, plus `extra` free slots at the end for the caller
  * to fill; *count receives the number of filled steps.  NULL when the

@@ -85,26 +85,40 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t,
 }
 
 /* The roles, then again with the loop entries that threads' own loops run
- * (threads_own_loops.c) seeded on those threads. */
+ * (threads_own_loops.c) seeded on those threads; again while that moves
+ * more of them: a callback a moved one registers (a connection's, set up
+ * by the admin thread's listener callback) is registered on that thread
+ * too.  At most OWN_LOOP_ROUNDS rounds. */
+#define OWN_LOOP_ROUNDS 8
 static int threads_own_loops(const struct lc_program *program, struct lc_threads *t)
 {
     size_t entries = (size_t)program->entry_count + 1;
     uint8_t *dispatching = calloc(entries, 1);
     uint32_t *moved_role = malloc(entries * sizeof *moved_role);
     uint32_t *moved_call = malloc(entries * sizeof *moved_call);
+    uint32_t *previous_role = malloc(entries * sizeof *previous_role);
     struct lc_threads_context *context = lc_threads_context_new(program);
-    int rc = dispatching && moved_role && moved_call && context ? 0 : -1;
+    int rc = dispatching && moved_role && moved_call && previous_role && context ? 0 : -1;
     for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
         moved_role[e] = moved_call[e] = LC_NONE;
     if (rc == 0)
         rc = threads_roles(program, t, dispatching, context, moved_role, moved_call, 0);
     uint32_t moved = rc == 0 ? lc_threads_own_loop_entries(program, t, dispatching, moved_role, moved_call) : 0;
-    if (moved > 0)
+    int again = moved > 0;
+    for (int round = 1; rc == 0 && again; round++) {
         rc = threads_roles(program, t, dispatching, context, moved_role, moved_call, moved);
+        if (rc != 0 || round == OWN_LOOP_ROUNDS)
+            break;
+        memcpy(previous_role, moved_role, entries * sizeof *moved_role);
+        moved = lc_threads_own_loop_entries(program, t, dispatching, moved_role, moved_call);
+        /* Equal: the roles just computed are those of this set. */
+        again = memcmp(previous_role, moved_role, (size_t)program->entry_count * sizeof *moved_role) != 0;
+    }
     lc_threads_context_free(context);
     free(dispatching);
     free(moved_role);
     free(moved_call);
+    free(previous_role);
     return rc;
 }
 
@@ -277,11 +291,19 @@ const char *lc_threads_role_name(const struct lc_program *program, const struct 
                            program->functions[entry->function].name);
 }
 
+/* The loop entry of `function`, where the loop's walk starts, or
+ * LC_NONE. */
+static uint32_t threads_loop_entry(const struct lc_program *program, uint32_t function)
+{
+    for (uint32_t e = 0; e < program->entry_count; e++)
+        if (program->entries[e].function == function && program->entries[e].role == LC_ROLE_LOOP)
+            return e;
+    return LC_NONE;
+}
+
 struct lc_step *lc_threads_chain(const struct lc_program *program, const struct lc_threads *t, uint32_t function,
                                  uint32_t role, size_t *count, struct lc_arena *arena)
 {
-    if (role == LC_THREAD_ROLE_LOOP)
-        return lc_chain_to_function(program, function, 0, count, arena);
     size_t calls = 0;
     uint32_t f = function, slot;
     for (;;) {
@@ -296,15 +318,22 @@ struct lc_step *lc_threads_chain(const struct lc_program *program, const struct 
         calls++;
         f = program->calls[parent].caller;
     }
+    uint32_t first = role == LC_THREAD_ROLE_LOOP ? threads_loop_entry(program, f) : t->roles[role].entry;
+    if (first == LC_NONE)
+        return lc_chain_to_function(program, function, 0, count, arena);
     struct lc_step *steps = lc_arena_alloc(arena, (calls + 1) * sizeof *steps);
     if (!steps)
         return NULL;
-    const struct lc_entry *entry = &program->entries[t->roles[role].entry];
+    const struct lc_entry *entry = &program->entries[first];
     steps[0].loc = entry->site;
-    steps[0].message = entry->api
-        ? lc_arena_printf(arena, "'%s' is handed to %s here: it runs on another thread",
-                          program->functions[entry->function].name, entry->api)
-        : lc_arena_printf(arena, "'%s' is annotated loopcheck:worker", program->functions[entry->function].name);
+    if (role == LC_THREAD_ROLE_LOOP)
+        steps[0].message = lc_chain_entry_text(program, entry, arena);
+    else if (entry->api)
+        steps[0].message = lc_arena_printf(arena, "'%s' is handed to %s here: it runs on another thread",
+                                           program->functions[entry->function].name, entry->api);
+    else
+        steps[0].message = lc_arena_printf(arena, "'%s' is annotated loopcheck:worker",
+                                           program->functions[entry->function].name);
     f = function;
     for (size_t i = calls; i > 0; i--) {
         for (slot = 0; t->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + slot] != role; slot++)

@@ -87,7 +87,9 @@ int lc_threads_entry_holds(const struct lc_threads *threads, uint32_t function, 
 const char *lc_threads_role_name(const struct lc_program *program, const struct lc_threads *threads, uint32_t role,
                                  struct lc_arena *arena);
 /* The chain that puts `function` on `role` (registration, then calls), as
- * lc_chain_to_function does for the loop; NULL when it does not run there. */
+ * lc_chain_to_function does for the loop; NULL when it does not run there.
+ * The loop's chain is the one the roles' walk took, which leaves out the
+ * loop entries that threads' own loops run. */
 struct lc_step *lc_threads_chain(const struct lc_program *program, const struct lc_threads *threads,
                                  uint32_t function, uint32_t role, size_t *count, struct lc_arena *arena);
 

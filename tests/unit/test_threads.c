@@ -247,8 +247,9 @@ static void test_callbacks_of_a_thread_own_loop(void **state)
 
 /* A thread that calls a function modelled `runs-loop` (a library's loop
  * with no body, event_base_dispatch) runs the callbacks it registers
- * itself.  main's own call keeps its callbacks on the event loop, and so
- * does the loop when a callback registers another and runs the loop. */
+ * itself, and those these callbacks register.  main's own call keeps its
+ * callbacks on the event loop, and so does the loop when a callback
+ * registers another and runs the loop. */
 static void test_callbacks_of_a_library_loop_run_by_a_thread(void **state)
 {
     (void)state;
@@ -271,9 +272,15 @@ static void test_callbacks_of_a_library_loop_run_by_a_thread(void **state)
     builder_access(&c.b, "own_tick", 148, "c:@shared", LC_ACCESS_READ, 0, NULL);
     builder_access(&c.b, "later_tick", 149, "c:@later", LC_ACCESS_WRITE, 0, NULL);
     builder_access(&c.b, "spinner", 150, "c:@later", LC_ACCESS_READ, 0, NULL);
+    builder_function(&c.b, "nested_tick", 11, 0);   /* registered by own_tick: the spinner's too */
+    builder_call(&c.b, "own_tick", 151, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("nested_tick"), "nested_tick");
+    builder_access(&c.b, "nested_tick", 152, "c:@nested", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "spinner", 153, "c:@nested", LC_ACCESS_READ, 0, NULL);
     run(&c);
     assert_null(at_line(&c, 145));     /* own_tick runs on the spinner's own loop */
     assert_null(at_line(&c, 146));
+    assert_null(at_line(&c, 152));     /* so does the callback own_tick registers */
     assert_non_null(at_line(&c, 147)); /* the event loop and the spinner's loop */
     assert_non_null(at_line(&c, 149)); /* later_tick stays on the event loop */
     assert_int_equal(c.findings.count, 2);
