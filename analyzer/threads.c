@@ -26,15 +26,25 @@ int lc_threads_add_role(struct lc_threads *t, uint32_t function, uint32_t role, 
     return 1;
 }
 
+/* What threads' own loops take from the event loop (threads_own_loops.c):
+ * per loop entry, the role of the thread whose loop runs it and the call
+ * registering it (`moved` of them); per function, the role of the thread
+ * that alone takes its address and the call passing it (`owned`); LC_NONE
+ * when none. */
+struct threads_own {
+    uint32_t *moved_role, *moved_call, moved;
+    uint32_t *owned_role, *owned_call, owned;
+};
+
 /* The loop's role, which goes first so a function the loop reaches always
- * keeps it.  With no entry moved to a thread's own loop it is the loop
+ * keeps it.  With nothing taken by a thread's own loop it is the loop
  * coloring's (the same walk from the same entries, by the same rule for
  * registered functions, with the same chains); else a walk from the loop
  * entries that stay. */
 static int threads_loop_role(const struct lc_program *program, struct lc_threads *t, uint8_t *dispatching,
-                             struct lc_threads_context *context, const uint32_t *moved_role, uint32_t moved)
+                             struct lc_threads_context *context, const struct threads_own *own)
 {
-    if (moved == 0) {
+    if (own->moved == 0 && own->owned == 0) {
         for (uint32_t f = 0; f < program->function_count; f++)
             if (program->on_loop[f])
                 lc_threads_add_role(t, f, LC_THREAD_ROLE_LOOP, program->loop_parent[f]);
@@ -42,18 +52,17 @@ static int threads_loop_role(const struct lc_program *program, struct lc_threads
     }
     int rc = 0;
     for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
-        if (program->entries[e].role == LC_ROLE_LOOP && moved_role[e] == LC_NONE)
+        if (program->entries[e].role == LC_ROLE_LOOP && own->moved_role[e] == LC_NONE)
             rc = lc_threads_context_seed(context, t, program->entries[e].function, LC_THREAD_ROLE_LOOP, LC_NONE);
     return rc == 0 ? lc_threads_context_spread(program, t, context, dispatching) : -1;
 }
 
-/* The roles, from scratch.  A loop entry with a role in `moved_role` (a
- * thread's own loop runs it; `moved` of them) is seeded with that role
- * instead of the loop's, its registering call as parent.  Spread again
- * while a role turns out to write a variable its facts were about. */
+/* The roles, from scratch.  A loop entry or a function a thread's own loop
+ * takes (`own`) is seeded with that thread's role instead of the loop's,
+ * its registering or passing call as parent.  Spread again while a role
+ * turns out to write a variable its facts were about. */
 static int threads_roles(const struct lc_program *program, struct lc_threads *t, uint8_t *dispatching,
-                         struct lc_threads_context *context, const uint32_t *moved_role, const uint32_t *moved_call,
-                         uint32_t moved)
+                         struct lc_threads_context *context, const struct threads_own *own)
 {
     free(t->roles);
     t->roles = malloc(((size_t)program->entry_count + 1) * sizeof *t->roles);
@@ -65,8 +74,8 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t,
         memset(dispatching, 0, (size_t)program->entry_count + 1);
         t->roles[0].entry = LC_NONE;
         t->role_count = 1;
-        if (lc_threads_context_begin(context) != 0
-            || threads_loop_role(program, t, dispatching, context, moved_role, moved) != 0)
+        if (lc_threads_context_begin(context, own->owned ? own->owned_role : NULL) != 0
+            || threads_loop_role(program, t, dispatching, context, own) != 0)
             return -1;
         for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++) {
             if (program->entries[e].role == LC_ROLE_LOOP)
@@ -76,49 +85,74 @@ static int threads_roles(const struct lc_program *program, struct lc_threads *t,
             rc = lc_threads_context_seed(context, t, program->entries[e].function, role, LC_NONE);
         }
         for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
-            if (moved_role[e] != LC_NONE)
-                rc = lc_threads_context_seed(context, t, program->entries[e].function, moved_role[e], moved_call[e]);
+            if (own->moved_role[e] != LC_NONE)
+                rc = lc_threads_context_seed(context, t, program->entries[e].function, own->moved_role[e],
+                                             own->moved_call[e]);
+        for (uint32_t f = 0; rc == 0 && own->owned && f < program->function_count; f++)
+            if (own->owned_role[f] != LC_NONE)
+                rc = lc_threads_context_seed(context, t, f, own->owned_role[f], own->owned_call[f]);
         if (rc == 0)
             rc = lc_threads_context_spread(program, t, context, dispatching);
     } while (rc == 0 && lc_threads_context_ban_written(program, context));
     return rc;
 }
 
+/* What threads' own loops take, from the roles just computed; 1 when it
+ * differs from what they took before. */
+static int threads_own_update(const struct lc_program *program, const struct lc_threads *t,
+                              const uint8_t *dispatching, struct threads_own *own, uint32_t *previous)
+{
+    size_t entries = program->entry_count, functions = program->function_count;
+    memcpy(previous, own->moved_role, entries * sizeof *previous);
+    memcpy(previous + entries, own->owned_role, functions * sizeof *previous);
+    own->moved = lc_threads_own_loop_entries(program, t, dispatching, own->moved_role, own->moved_call);
+    own->owned = lc_threads_own_loop_functions(program, t, dispatching, own->owned_role, own->owned_call);
+    return memcmp(previous, own->moved_role, entries * sizeof *previous) != 0
+           || memcmp(previous + entries, own->owned_role, functions * sizeof *previous) != 0;
+}
+
 /* The roles, then again with the loop entries that threads' own loops run
- * (threads_own_loops.c) seeded on those threads; again while that moves
- * more of them: a callback a moved one registers (a connection's, set up
- * by the admin thread's listener callback) is registered on that thread
- * too.  At most OWN_LOOP_ROUNDS rounds. */
+ * and the functions only their code passes (threads_own_loops.c) seeded
+ * on those threads; again while that takes more: a callback a moved one
+ * registers (a connection's, set up by the admin thread's listener
+ * callback) is registered on that thread too.  At most OWN_LOOP_ROUNDS
+ * rounds. */
 #define OWN_LOOP_ROUNDS 8
 static int threads_own_loops(const struct lc_program *program, struct lc_threads *t)
 {
-    size_t entries = (size_t)program->entry_count + 1;
+    size_t entries = (size_t)program->entry_count + 1, functions = (size_t)program->function_count + 1;
     uint8_t *dispatching = calloc(entries, 1);
-    uint32_t *moved_role = malloc(entries * sizeof *moved_role);
-    uint32_t *moved_call = malloc(entries * sizeof *moved_call);
-    uint32_t *previous_role = malloc(entries * sizeof *previous_role);
+    struct threads_own own = {
+        .moved_role = malloc(entries * sizeof *own.moved_role),
+        .moved_call = malloc(entries * sizeof *own.moved_call),
+        .owned_role = malloc(functions * sizeof *own.owned_role),
+        .owned_call = malloc(functions * sizeof *own.owned_call),
+    };
+    uint32_t *previous = malloc((entries + functions) * sizeof *previous);
     struct lc_threads_context *context = lc_threads_context_new(program);
-    int rc = dispatching && moved_role && moved_call && previous_role && context ? 0 : -1;
+    int rc = dispatching && own.moved_role && own.moved_call && own.owned_role && own.owned_call && previous && context
+        ? 0 : -1;
     for (uint32_t e = 0; rc == 0 && e < program->entry_count; e++)
-        moved_role[e] = moved_call[e] = LC_NONE;
+        own.moved_role[e] = own.moved_call[e] = LC_NONE;
+    for (uint32_t f = 0; rc == 0 && f < program->function_count; f++)
+        own.owned_role[f] = own.owned_call[f] = LC_NONE;
     if (rc == 0)
-        rc = threads_roles(program, t, dispatching, context, moved_role, moved_call, 0);
-    uint32_t moved = rc == 0 ? lc_threads_own_loop_entries(program, t, dispatching, moved_role, moved_call) : 0;
-    int again = moved > 0;
+        rc = threads_roles(program, t, dispatching, context, &own);
+    /* Equal to the start (nothing taken): the roles just computed hold. */
+    int again = rc == 0 && threads_own_update(program, t, dispatching, &own, previous);
     for (int round = 1; rc == 0 && again; round++) {
-        rc = threads_roles(program, t, dispatching, context, moved_role, moved_call, moved);
+        rc = threads_roles(program, t, dispatching, context, &own);
         if (rc != 0 || round == OWN_LOOP_ROUNDS)
             break;
-        memcpy(previous_role, moved_role, entries * sizeof *moved_role);
-        moved = lc_threads_own_loop_entries(program, t, dispatching, moved_role, moved_call);
-        /* Equal: the roles just computed are those of this set. */
-        again = memcmp(previous_role, moved_role, (size_t)program->entry_count * sizeof *moved_role) != 0;
+        again = threads_own_update(program, t, dispatching, &own, previous);
     }
     lc_threads_context_free(context);
     free(dispatching);
-    free(moved_role);
-    free(moved_call);
-    free(previous_role);
+    free(own.moved_role);
+    free(own.moved_call);
+    free(own.owned_role);
+    free(own.owned_call);
+    free(previous);
     return rc;
 }
 

@@ -52,6 +52,8 @@ struct lc_threads_context {
     struct lc_triple_map counts;/* (function, role, LC_NONE) -> contexts */
     struct context_item *queue;
     size_t head, tail, queue_cap;
+    const uint32_t *owned_role;/* per function: the own loop that alone
+                                 takes its address, LC_NONE; or NULL */
 };
 
 /* The parameters of each function that have a binding: those it calls
@@ -187,8 +189,9 @@ static int context_visit(struct lc_threads_context *x, struct lc_threads *t, uin
     return 0;
 }
 
-int lc_threads_context_begin(struct lc_threads_context *x)
+int lc_threads_context_begin(struct lc_threads_context *x, const uint32_t *owned_role)
 {
+    x->owned_role = owned_role;
     lc_triple_map_clear(&x->states);
     lc_triple_map_clear(&x->counts);
     x->head = x->tail = 0;
@@ -329,6 +332,9 @@ int lc_threads_context_spread(const struct lc_program *program, struct lc_thread
                     dispatching[item.role] = 1;
                     continue;
                 }
+                if (c->callee.kind != LC_VALUE_FUNCTION && x->owned_role && x->owned_role[g] != LC_NONE
+                    && x->owned_role[g] != item.role)
+                    continue;   /* a function of another thread's own loop */
                 if (program->functions[g].model && program->functions[g].model->runs_loop)
                     dispatching[item.role] = 1;   /* a library loop: event_base_dispatch */
                 uint32_t context = context_callee(x, program, item.function, items, c, g, scratch);

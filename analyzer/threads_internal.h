@@ -15,6 +15,14 @@
 uint32_t lc_threads_own_loop_entries(const struct lc_program *program, const struct lc_threads *threads,
                                      const uint8_t *dispatching, uint32_t *moved_role, uint32_t *moved_call);
 
+/* Functions of a thread's own loop that are no entry: every call that
+ * names the function as an argument is made by code of one dispatching
+ * thread role, and no store takes its address.  A call through a pointer
+ * made by another role does not reach it.  Fills, per function, that role
+ * and the first such call, or LC_NONE.  Returns how many. */
+uint32_t lc_threads_own_loop_functions(const struct lc_program *program, const struct lc_threads *threads,
+                                       const uint8_t *dispatching, uint32_t *owned_role, uint32_t *owned_call);
+
 /* threads.c: give `function` the role (if it has room and not already),
  * `parent` the call through which it gets it; 1 when added. */
 int lc_threads_add_role(struct lc_threads *t, uint32_t function, uint32_t role, uint32_t parent);
@@ -25,8 +33,9 @@ int lc_threads_add_role(struct lc_threads *t, uint32_t function, uint32_t role, 
 struct lc_threads_context;
 struct lc_threads_context *lc_threads_context_new(const struct lc_program *program);
 void lc_threads_context_free(struct lc_threads_context *context);
-/* Forget the states of the previous spread. */
-int lc_threads_context_begin(struct lc_threads_context *context);
+/* Forget the states of the previous spread.  `owned_role` (per function,
+ * or NULL): lc_threads_own_loop_functions, kept for the spread. */
+int lc_threads_context_begin(struct lc_threads_context *context, const uint32_t *owned_role);
 /* Give `function` the role (lc_threads_add_role) and queue it in the most
  * general context.  0, or -1 (no memory). */
 int lc_threads_context_seed(struct lc_threads_context *context, struct lc_threads *t, uint32_t function,

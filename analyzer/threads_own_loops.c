@@ -5,7 +5,11 @@
  * event loop".  Registrations through a function pointer (libuv's
  * uv_timer_again re-arming handle->timer_cb) name no callback and are left
  * out; a registration from `main` or from the loop keeps the callback on
- * the loop. */
+ * the loop.  The same for a function that is no entry, whose address such
+ * a thread's code alone takes (passes it by name; never stored): coturn's
+ * admin thread handing `https_input_handler` to its own
+ * register_callback_on_ioa_socket, called back through a socket's field by
+ * engine code every thread runs. */
 #include "threads_internal.h"
 
 #include <stdlib.h>
@@ -22,7 +26,8 @@ static uint32_t own_loop_registrar_role(const struct lc_threads *t, const uint8_
     return role != LC_THREAD_ROLE_LOOP && dispatching[role] ? role : OWN_LOOP_NO;
 }
 
-/* Record that call `c` registers loop entry `e`. */
+/* Record that call `c` registers loop entry `e` (or passes function `e`
+ * by name, for lc_threads_own_loop_functions). */
 static void own_loop_note(const struct lc_program *program, const struct lc_threads *t, const uint8_t *dispatching,
                           uint32_t e, uint32_t c, uint32_t *moved_role, uint32_t *moved_call)
 {
@@ -76,4 +81,36 @@ uint32_t lc_threads_own_loop_entries(const struct lc_program *program, const str
         }
     }
     return moved;
+}
+
+uint32_t lc_threads_own_loop_functions(const struct lc_program *program, const struct lc_threads *t,
+                                       const uint8_t *dispatching, uint32_t *owned_role, uint32_t *owned_call)
+{
+    for (uint32_t f = 0; f < program->function_count; f++) {
+        owned_role[f] = OWN_LOOP_UNSEEN;
+        owned_call[f] = LC_NONE;
+    }
+    for (uint32_t e = 0; e < program->entry_count; e++)
+        owned_role[program->entries[e].function] = OWN_LOOP_NO;
+    for (uint32_t s = 0; s < program->store_count; s++)
+        if (program->stores[s].value.kind == LC_VALUE_FUNCTION && program->stores[s].value.function != LC_NONE)
+            owned_role[program->stores[s].value.function] = OWN_LOOP_NO;
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        for (uint32_t a = 0; a < call->arg_count; a++) {
+            const struct lc_program_value *arg = &program->args[call->first_arg + a];
+            if (arg->kind == LC_VALUE_FUNCTION && arg->function != LC_NONE && owned_role[arg->function] != OWN_LOOP_NO)
+                own_loop_note(program, t, dispatching, arg->function, c, owned_role, owned_call);
+        }
+    }
+    uint32_t owned = 0;
+    for (uint32_t f = 0; f < program->function_count; f++) {
+        if (owned_role[f] == OWN_LOOP_UNSEEN || owned_role[f] == OWN_LOOP_NO) {
+            owned_role[f] = LC_NONE;
+            owned_call[f] = LC_NONE;
+        } else {
+            owned++;
+        }
+    }
+    return owned;
 }

@@ -4,7 +4,7 @@
  * read-only data set up in main, worker-vs-worker sharing, and a worker
  * that dispatches loop callbacks through a pointer (it runs a loop), a
  * thread that runs a library's loop (`runs-loop`) with callbacks of its
- * own, and
+ * own (also handed to a helper of the project's), and
  * lock wrappers (a function that returns holding the lock it took), and
  * field paths (two fields never race; a field and the whole may), and the
  * context of each path: tests of a mode variable (a worker does not make a
@@ -291,6 +291,58 @@ static void test_callbacks_of_a_library_loop_run_by_a_thread(void **state)
     assert_int_not_equal(threads.function_roles[(size_t)own_tick * LC_THREAD_ROLE_CAP], LC_THREAD_ROLE_LOOP);
     assert_int_equal(threads.function_role_count[later_tick], 1);
     assert_int_equal(threads.function_roles[(size_t)later_tick * LC_THREAD_ROLE_CAP], LC_THREAD_ROLE_LOOP);
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
+/* A function whose address only such a thread's code takes (handed by
+ * name to the project's own registration helper, which stores it in a
+ * field) runs on that thread: the loop's generic callback calling the field
+ * does not reach it, but does reach the handler the loop passes. */
+static void test_functions_only_a_thread_own_loop_passes(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "spinner");
+    builder_function(&c.b, "generic_cb", 12, 0);
+    builder_function(&c.b, "set_handler", 13, 0);
+    builder_function(&c.b, "owned_cb", 14, 0);
+    builder_function(&c.b, "loop_cb", 15, 0);
+    builder_call(&c.b, "spinner", 160, builder_function_value("base_dispatch"), 1, builder_other_value(), "base");
+    builder_call(&c.b, "main", 161, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("generic_cb"), "generic_cb");
+    builder_store(&c.b, "set_handler", 162, builder_field_value(&c.b, "conn", "handler"),
+                  builder_param_value("set_handler", 1));
+    builder_call(&c.b, "spinner", 163, builder_function_value("set_handler"), 2, builder_other_value(), "c",
+                 builder_function_value("owned_cb"), "owned_cb");
+    builder_call(&c.b, "on_tick", 164, builder_function_value("set_handler"), 2, builder_other_value(), "c",
+                 builder_function_value("loop_cb"), "loop_cb");
+    builder_call(&c.b, "generic_cb", 165, builder_field_value(&c.b, "conn", "handler"), 0);
+    builder_access(&c.b, "owned_cb", 166, "c:@spun", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "spinner", 167, "c:@spun", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "loop_cb", 168, "c:@looped", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "spinner", 169, "c:@looped", LC_ACCESS_READ, 0, NULL);
+    run(&c);
+    assert_null(at_line(&c, 166));     /* owned_cb runs on the spinner only */
+    assert_non_null(at_line(&c, 168)); /* loop_cb on the event loop */
+    assert_int_equal(c.findings.count, 1);
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    uint32_t owned_cb = builder_find(&c.b, "owned_cb");
+    assert_int_equal(threads.function_role_count[owned_cb], 1);
+    assert_int_not_equal(threads.function_roles[(size_t)owned_cb * LC_THREAD_ROLE_CAP], LC_THREAD_ROLE_LOOP);
+    size_t count = 0;
+    struct lc_arena arena;
+    lc_arena_init(&arena);
+    struct lc_step *chain = lc_threads_chain(&c.b.program, &threads, owned_cb,
+                                             threads.function_roles[(size_t)owned_cb * LC_THREAD_ROLE_CAP], &count,
+                                             &arena);
+    assert_non_null(chain);
+    assert_int_equal(count, 2);
+    assert_non_null(strstr(chain[1].message, "'spinner' registers 'owned_cb' with 'set_handler'"));
+    lc_arena_free(&arena);
     lc_threads_free(&threads);
     finish(&c);
 }
@@ -623,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_worker_dispatching_loop_callbacks),
         cmocka_unit_test(test_callbacks_of_a_thread_own_loop),
         cmocka_unit_test(test_callbacks_of_a_library_loop_run_by_a_thread),
+        cmocka_unit_test(test_functions_only_a_thread_own_loop_passes),
         cmocka_unit_test(test_lock_wrappers),
         cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_locked_writes_unlocked_read),
