@@ -60,7 +60,7 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
     unsigned level = cost_target_level(cost, g);
     if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED)
         return level;
-    if (param >= 0 && param < LC_ELEMENT_ARGUMENTS && (call->element_args >> param) & 1u && cost->level_but_linear[g] < level)
+    if (param >= 0 && param < LC_ELEMENT_ARGUMENTS && (lc_program_call_extra_of(program, call)->element_args >> param) & 1u && cost->level_but_linear[g] < level)
         level = cost->level_but_linear[g];
     int null = cost->null_param[g];
     if (null >= 0 && (uint32_t)null < call->arg_count && program->args[call->first_arg + (uint32_t)null].kind == LC_VALUE_NULL
@@ -75,8 +75,9 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
  * call of a function that never returns (`{ log(...); fatal(...); }`)? */
 static int cost_on_way_out(const struct lc_program *program, const struct lc_program_call *c)
 {
-    uint32_t end = c->branch_exit;
-    for (int step = 0; step < COST_EXIT_STEPS && end != LC_NONE; step++, end = program->calls[end].branch_exit) {
+    uint32_t end = lc_program_call_extra_of(program, c)->branch_exit;
+    for (int step = 0; step < COST_EXIT_STEPS && end != LC_NONE;
+         step++, end = lc_program_call_extra_of(program, &program->calls[end])->branch_exit) {
         const struct lc_program_call *exit = &program->calls[end];
         if (exit->callee.kind == LC_VALUE_FUNCTION && exit->callee.function != LC_NONE && program->terminates
             && program->terminates[exit->callee.function])
@@ -209,7 +210,7 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
     unsigned repeat = cost->recursive[f] ? 1 : 0;
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         int recursive_call = 0;
-        if (scratch->skip_nonnull && program->calls[c].nonnull_param == scratch->skip_nonnull)
+        if (scratch->skip_nonnull && lc_program_call_extra_of(program, &program->calls[c])->nonnull_param == scratch->skip_nonnull)
             continue;   /* the pointer is NULL: the branch is not taken */
         unsigned level = cost_call_level_outside(program, cost, c, component, &recursive_call);
         struct lc_cost_why why = { level ? LC_COST_CAUSE_CALL : LC_COST_CAUSE_NONE, c };
@@ -313,7 +314,8 @@ static int cost_calls_itself(const struct lc_program *program, uint32_t f)
     const struct lc_program_function *fn = &program->functions[f];
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
-        if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function == f && call->scaled_args == 0)
+        if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function == f
+            && lc_program_call_extra_of(program, call)->scaled_args == 0)
             return 1;
     }
     return 0;
@@ -386,7 +388,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
             const struct lc_program_function *fn = &program->functions[f];
             uint32_t guarded = 0;
             for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count && !guarded; c++)
-                guarded = program->calls[c].nonnull_param;
+                guarded = lc_program_call_extra_of(program, &program->calls[c])->nonnull_param;
             if (guarded) {
                 scratch.skip_nonnull = guarded;
                 cost_function(program, cost, f, &scratch);

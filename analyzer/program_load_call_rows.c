@@ -32,6 +32,8 @@ struct program_call_rows_slice {
     size_t tu_count;
     struct program_call_rows_indirect *indirect;   /* by place */
     size_t indirect_count, indirect_cap;
+    struct program_call_rows_extra *extras;        /* by place */
+    size_t extra_count, extra_cap;
     pthread_t thread;
     int threaded, rc;
     char error[200];
@@ -55,6 +57,18 @@ static int call_rows_keep_indirect(struct program_call_rows_slice *slice, size_t
     if (record && !kept->record)
         return -1;
     slice->indirect_count++;
+    return 0;
+}
+
+/* Keep what the call at `place` has beyond the defaults, if anything. */
+static int call_rows_keep_extra(struct program_call_rows_slice *slice, size_t place,
+                                const struct lc_program_call_extra *extra)
+{
+    if (memcmp(extra, &lc_program_call_no_extra, sizeof *extra) == 0)
+        return 0;
+    if (lc_grow((void **)&slice->extras, &slice->extra_cap, slice->extra_count, sizeof *slice->extras, 64) != 0)
+        return -1;
+    slice->extras[slice->extra_count++] = (struct program_call_rows_extra){ place, *extra };
     return 0;
 }
 
@@ -87,13 +101,17 @@ static int call_rows_decode(struct program_call_rows_slice *slice, const struct 
     call->loc.col = (unsigned)sqlite3_column_int(stmt, 8);
     call->loop = call_rows_row_id(stmt, 9);
     call->conditional = sqlite3_column_int(stmt, 10) != 0;
-    call->zero_guard = call_rows_row_id(stmt, 11);
-    call->after_comma = call_rows_row_id(stmt, 12);
-    call->element_args = (uint32_t)sqlite3_column_int64(stmt, 13);
-    call->scaled_args = (uint32_t)sqlite3_column_int64(stmt, 15);
-    call->nonnull_param = (uint32_t)sqlite3_column_int(stmt, 16);
+    call->extra = LC_NONE;
+    struct lc_program_call_extra extra = lc_program_call_no_extra;
+    extra.zero_guard = call_rows_row_id(stmt, 11);
+    extra.after_comma = call_rows_row_id(stmt, 12);
+    extra.element_args = (uint32_t)sqlite3_column_int64(stmt, 13);
+    extra.scaled_args = (uint32_t)sqlite3_column_int64(stmt, 15);
+    extra.nonnull_param = (uint32_t)sqlite3_column_int(stmt, 16);
     int64_t exit_after = sqlite3_column_type(stmt, 14) == SQLITE_NULL ? 0 : sqlite3_column_int64(stmt, 14);
-    call->branch_exit = exit_after > 0 && row + exit_after < LC_NONE ? (uint32_t)(row + exit_after) : LC_NONE;
+    extra.branch_exit = exit_after > 0 && row + exit_after < LC_NONE ? (uint32_t)(row + exit_after) : LC_NONE;
+    if (call_rows_keep_extra(slice, place, &extra) != 0)
+        return -1;
     if (call->callee.kind == LC_VALUE_FIELD || call->callee.kind == LC_VALUE_VAR || call->callee.kind == LC_VALUE_PARAM)
         return call_rows_keep_indirect(slice, place, stmt);
     return 0;
@@ -193,6 +211,29 @@ static void call_rows_start(struct program_loader *loader, struct program_call_r
     }
 }
 
+/* The slices' extras into program->call_extras, in place order, each
+ * call's `extra` its index there. */
+static int call_rows_gather_extras(struct lc_program *program, struct program_call_rows *rows, int rc)
+{
+    size_t total = 0;
+    for (size_t s = 0; s < rows->slice_count; s++)
+        total += rows->slices[s].extra_count;
+    if (rc == 0 && total >= LC_NONE)
+        rc = -1;
+    program->call_extras = rc == 0 ? malloc((total + 1) * sizeof *program->call_extras) : NULL;
+    for (size_t s = 0; s < rows->slice_count; s++) {
+        struct program_call_rows_slice *slice = &rows->slices[s];
+        for (size_t i = 0; program->call_extras && i < slice->extra_count; i++) {
+            program->calls[slice->extras[i].place].extra = program->call_extra_count;
+            program->call_extras[program->call_extra_count++] = slice->extras[i].extra;
+        }
+        free(slice->extras);
+        slice->extras = NULL;
+        slice->extra_count = 0;
+    }
+    return program->call_extras ? 0 : -1;
+}
+
 /* The slices' kept callees, one list in place order (the slices' places
  * follow each other). */
 static int call_rows_gather(struct program_call_rows *rows, int rc)
@@ -258,6 +299,7 @@ int program_loader_finish_calls(struct program_loader *loader, struct program_ca
             rc = -1;
         }
     }
+    rc = call_rows_gather_extras(loader->program, rows, rc);
     return call_rows_gather(rows, rc);
 }
 

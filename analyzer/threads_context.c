@@ -223,7 +223,8 @@ static int context_apply_guards(const struct lc_program *program, const struct l
                                 const struct lc_program_call *c, const uint32_t *facts, uint32_t *out)
 {
     memcpy(out, facts, (1 + 4 * (size_t)facts[0]) * sizeof *out);
-    for (uint32_t g = c->first_guard; g < c->first_guard + c->guard_count; g++) {
+    const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, c);
+    for (uint32_t g = extra->first_guard; g < extra->first_guard + extra->guard_count; g++) {
         const struct lc_program_guard *guard = &program->guards[g];
         uint32_t variable = x->guard_of_family[program->objects[guard->variable].family];
         if (x->banned[(size_t)role * x->guard_variables + variable])
