@@ -63,16 +63,19 @@ static void context_bound_params(const struct lc_program *program, uint32_t *bou
     for (uint32_t s = 0; assigned && s < program->store_count; s++)
         if (program->stores[s].target_node != LC_NONE)
             assigned[program->stores[s].target_node] = 1;
+    int any_bound = 0;   /* else no argument can bind a parameter either */
     for (uint32_t c = 0; assigned && c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         uint32_t function, index;
         if (call->callee.kind == LC_VALUE_PARAM && call->callee.flow_node != LC_NONE
             && !assigned[call->callee.flow_node]
             && lc_fpflow_param_of(program, call->callee.flow_node, &function, &index) && function == call->caller
-            && index < CONTEXT_PARAM_BITS)
+            && index < CONTEXT_PARAM_BITS) {
             bound[function] |= 1u << index;
+            any_bound = 1;
+        }
     }
-    for (int changed = assigned != NULL; changed;) {
+    for (int changed = assigned != NULL && any_bound; changed;) {
         changed = 0;
         for (uint32_t c = 0; c < program->call_count; c++) {
             const struct lc_program_call *call = &program->calls[c];
