@@ -53,14 +53,14 @@ static unsigned cost_target_level(const struct lc_cost *cost, uint32_t g)
  * callee given NULL for the parameter its guarded calls need
  * (cost->null_param: `createClient(NULL)` skips `if (conn) { ... }`) costs
  * what it does without them. */
-unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
-                                 const struct lc_program_call *call)
+static inline unsigned cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
+                                            const struct lc_program_call *call)
 {
     int param = cost->linear_param[g];
     unsigned level = cost_target_level(cost, g);
     if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED)
         return level;
-    if (param >= 0 && param < LC_ELEMENT_ARGUMENTS && (call->element_args >> param) & 1u && cost->level_but_linear[g] < level)
+    if (param >= 0 && param < LC_ELEMENT_ARGUMENTS && (lc_program_call_extra_of(program, call)->element_args >> param) & 1u && cost->level_but_linear[g] < level)
         level = cost->level_but_linear[g];
     int null = cost->null_param[g];
     if (null >= 0 && (uint32_t)null < call->arg_count && program->args[call->first_arg + (uint32_t)null].kind == LC_VALUE_NULL
@@ -69,14 +69,21 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
     return level;
 }
 
+unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
+                                 const struct lc_program_call *call)
+{
+    return cost_target_level_at(program, cost, g, call);
+}
+
 #define COST_EXIT_STEPS 4   /* nested branches followed to their end */
 
 /* Is the call on the way out: in a branch that can only end with a direct
  * call of a function that never returns (`{ log(...); fatal(...); }`)? */
 static int cost_on_way_out(const struct lc_program *program, const struct lc_program_call *c)
 {
-    uint32_t end = c->branch_exit;
-    for (int step = 0; step < COST_EXIT_STEPS && end != LC_NONE; step++, end = program->calls[end].branch_exit) {
+    uint32_t end = lc_program_call_extra_of(program, c)->branch_exit;
+    for (int step = 0; step < COST_EXIT_STEPS && end != LC_NONE;
+         step++, end = lc_program_call_extra_of(program, &program->calls[end])->branch_exit) {
         const struct lc_program_call *exit = &program->calls[end];
         if (exit->callee.kind == LC_VALUE_FUNCTION && exit->callee.function != LC_NONE && program->terminates
             && program->terminates[exit->callee.function])
@@ -90,8 +97,9 @@ unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_co
 {
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
-    for (uint32_t t = 0; t < c->target_count && !cost_on_way_out(program, c); t++) {
-        unsigned level = lc_cost_target_level_at(program, cost, program->targets[c->first_target + t], c);
+    uint32_t counted = c->target_count > 0 && cost_on_way_out(program, c) ? 0 : c->target_count;
+    for (uint32_t t = 0; t < counted; t++) {
+        unsigned level = cost_target_level_at(program, cost, program->targets[c->first_target + t], c);
         if (level > best)
             best = level;
     }
@@ -106,28 +114,6 @@ static void cost_raise(uint8_t *level, struct lc_cost_why *why, unsigned candida
         *level = (uint8_t)cost_cap(candidate);
         *why = cause;
     }
-}
-
-/* The level a call adds inside `component`: the most expensive target
- * outside it (a call back into the component is the recursion itself). */
-static unsigned cost_call_level_outside(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
-                                        uint32_t component, int *recursive_call)
-{
-    const struct lc_program_call *c = &program->calls[call];
-    unsigned best = 0;
-    if (cost_on_way_out(program, c))
-        return 0;
-    for (uint32_t t = 0; t < c->target_count; t++) {
-        uint32_t g = program->targets[c->first_target + t];
-        if (cost->component_of[g] == component) {
-            *recursive_call = 1;
-            continue;
-        }
-        unsigned level = lc_cost_target_level_at(program, cost, g, c);
-        if (level > best)
-            best = level;
-    }
-    return best;
 }
 
 /* What a loop's own repetitions add where its function is called: a loop
@@ -175,28 +161,51 @@ static void cost_linear_note(struct cost_linear *linear, int param, unsigned res
         linear->rest = rest;
 }
 
-/* A call outside any loop of `f`: a target linear in the parameter its
- * caller passes one of its own parameters for (`hash(key, len)` calling
- * `jenkins_hash(key, len)`), or a field of one (`hash(key, item->nkey)` in
- * `item_remove(item)`), makes `f` linear in that one. */
-static void cost_linear_call(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
-                             uint32_t component, struct cost_linear *linear)
+/* Target `g` (at `level` there) of call `c`, outside any loop of `f`: a
+ * target linear in the parameter its caller passes one of its own
+ * parameters for (`hash(key, len)` calling `jenkins_hash(key, len)`), or a
+ * field of one (`hash(key, item->nkey)` in `item_remove(item)`), makes `f`
+ * linear in that one. */
+static void cost_linear_target(const struct lc_program *program, const struct lc_cost *cost,
+                               const struct lc_program_call *c, uint32_t g, unsigned level, struct cost_linear *linear)
+{
+    int param = cost->target_kind[g] == LC_COST_TARGET_FOLLOWED ? cost->linear_param[g] : -1;
+    const struct lc_program_value *arg =
+        param >= 0 && (uint32_t)param < c->arg_count ? &program->args[c->first_arg + (uint32_t)param] : NULL;
+    if (arg && arg->kind == LC_VALUE_PARAM)
+        cost_linear_note(linear, arg->param_index, cost->level_but_linear[g]);
+    else if (arg && arg->field_of_param > 0)
+        cost_linear_note(linear, arg->field_of_param - 1, cost->level_but_linear[g]);
+    else
+        cost_linear_note(linear, -2, level);
+}
+
+/* The level a call adds inside `component`: the most expensive target
+ * outside it (a call back into the component is the recursion itself).
+ * For a call outside any loop of its function, `linear` is not NULL and
+ * takes its targets (cost_linear_target) in the same walk. */
+static unsigned cost_call_level_outside(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
+                                        uint32_t component, int *recursive_call, struct cost_linear *linear)
 {
     const struct lc_program_call *c = &program->calls[call];
+    unsigned best = 0;
+    /* On the way out it adds nothing (a call with no extra has no branch exit). */
+    int way_out = c->target_count > 0 && c->extra != LC_NONE && cost_on_way_out(program, c);
+    if (way_out && !linear)
+        return 0;
     for (uint32_t t = 0; t < c->target_count; t++) {
         uint32_t g = program->targets[c->first_target + t];
-        if (cost->component_of[g] == component)
+        if (cost->component_of[g] == component) {
+            *recursive_call |= !way_out;
             continue;
-        int param = cost->target_kind[g] == LC_COST_TARGET_FOLLOWED ? cost->linear_param[g] : -1;
-        const struct lc_program_value *arg =
-            param >= 0 && (uint32_t)param < c->arg_count ? &program->args[c->first_arg + (uint32_t)param] : NULL;
-        if (arg && arg->kind == LC_VALUE_PARAM)
-            cost_linear_note(linear, arg->param_index, cost->level_but_linear[g]);
-        else if (arg && arg->field_of_param > 0)
-            cost_linear_note(linear, arg->field_of_param - 1, cost->level_but_linear[g]);
-        else
-            cost_linear_note(linear, -2, lc_cost_target_level_at(program, cost, g, c));
+        }
+        unsigned level = cost_target_level_at(program, cost, g, c);
+        if (!way_out && level > best)
+            best = level;
+        if (linear)
+            cost_linear_target(program, cost, c, g, level, linear);
     }
+    return best;
 }
 
 /* The calls of `f`: each raises the loops around it, or the top level. */
@@ -209,9 +218,10 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
     unsigned repeat = cost->recursive[f] ? 1 : 0;
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         int recursive_call = 0;
-        if (scratch->skip_nonnull && program->calls[c].nonnull_param == scratch->skip_nonnull)
+        if (scratch->skip_nonnull && lc_program_call_extra_of(program, &program->calls[c])->nonnull_param == scratch->skip_nonnull)
             continue;   /* the pointer is NULL: the branch is not taken */
-        unsigned level = cost_call_level_outside(program, cost, c, component, &recursive_call);
+        unsigned level = cost_call_level_outside(program, cost, c, component, &recursive_call,
+                                                 program->calls[c].loop == LC_NONE ? linear : NULL);
         struct lc_cost_why why = { level ? LC_COST_CAUSE_CALL : LC_COST_CAUSE_NONE, c };
         uint32_t loop = program->calls[c].loop;
         for (uint32_t l = loop; recursive_call && l != LC_NONE; l = program->loops[l].parent)
@@ -221,7 +231,6 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
             cost_max(&scratch->inner_export[loop], level);
         } else {
             cost_raise(top, top_why, level ? level + repeat : 0, why);
-            cost_linear_call(program, cost, c, component, linear);
         }
     }
 }
@@ -313,7 +322,8 @@ static int cost_calls_itself(const struct lc_program *program, uint32_t f)
     const struct lc_program_function *fn = &program->functions[f];
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
-        if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function == f && call->scaled_args == 0)
+        if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function == f
+            && lc_program_call_extra_of(program, call)->scaled_args == 0)
             return 1;
     }
     return 0;
@@ -386,7 +396,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
             const struct lc_program_function *fn = &program->functions[f];
             uint32_t guarded = 0;
             for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count && !guarded; c++)
-                guarded = program->calls[c].nonnull_param;
+                guarded = lc_program_call_extra_of(program, &program->calls[c])->nonnull_param;
             if (guarded) {
                 scratch.skip_nonnull = guarded;
                 cost_function(program, cost, f, &scratch);

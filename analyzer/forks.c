@@ -1,5 +1,5 @@
 /* forks.c — calls in the child of a fork.  A call that runs only where an
- * earlier call returned 0 (lc_program_call.zero_guard: `if ((pid = fork())
+ * earlier call returned 0 (lc_program_call_extra.zero_guard: `if ((pid = fork())
  * == 0) { ... }`, `case 0:` of `switch (fork())`) runs in a new process
  * when that call is a `fork NAME` model, or a function whose every
  * `return` gives such a call's result (redis's redisFork()), or that runs
@@ -44,10 +44,11 @@ static void forks_mark_crash_paths(struct lc_program *program)
 {
     for (uint32_t i = 0; i < program->model_call_count; i++) {
         const struct lc_program_call *call = &program->calls[program->model_calls[i]];
-        for (uint32_t t = 0; call->after_comma != LC_NONE && t < call->target_count; t++) {
+        uint32_t after_comma = lc_program_call_extra_of(program, call)->after_comma;
+        for (uint32_t t = 0; after_comma != LC_NONE && t < call->target_count; t++) {
             const struct lc_function_model *model = program->functions[program->targets[call->first_target + t]].model;
             if (model && model->terminates)
-                program->calls[call->after_comma].never_returns = 1;
+                program->calls[after_comma].never_returns = 1;
         }
     }
 }
@@ -63,9 +64,9 @@ int lc_forks_resolve(struct lc_program *program)
     /* Guards nest: `if (save() == 0)` inside the child is guarded by save(),
      * whose own guard is the fork.  A guard comes before the call it guards. */
     for (uint32_t c = 0; c < program->call_count; c++) {
-        uint32_t guard = program->calls[c].zero_guard;
+        uint32_t guard = lc_program_call_extra_of(program, &program->calls[c])->zero_guard;
         while (guard < c && !forks_call_forks(program, &flow, guard))
-            guard = program->calls[guard].zero_guard;
+            guard = lc_program_call_extra_of(program, &program->calls[guard])->zero_guard;
         program->calls[c].in_child = guard < c;
     }
     lc_descriptor_flow_free(&flow);

@@ -41,14 +41,9 @@ struct lc_program_callee {
     uint32_t flow_node;     /* FIELD/VAR/PARAM: the function-pointer flow node */
 };
 
-struct lc_program_call {
-    struct lc_program_callee callee;
-    uint32_t caller;                     /* the function whose body holds it */
-    struct lc_location loc;
-    uint32_t first_arg, arg_count;       /* into program->args */
-    uint32_t first_target, target_count; /* into program->targets */
-    uint32_t loop;                       /* innermost loop holding it */
-    uint32_t first_lock, lock_count;     /* locks held: into program->held_locks */
+/* What few calls have (most calls have none of it, so it is kept apart
+ * from lc_program_call, whose array is most of a large program's memory). */
+struct lc_program_call_extra {
     uint32_t first_guard, guard_count;   /* the tests of globals it runs
                                             under: into program->guards */
     uint32_t zero_guard;                 /* runs only where this call returned
@@ -62,6 +57,18 @@ struct lc_program_call {
                                             shifts a variable (facts.h) */
     uint32_t element_args;               /* bit i: argument i is a field of
                                             the element its loop is at (facts.h) */
+};
+
+struct lc_program_call {
+    struct lc_program_callee callee;
+    uint32_t caller;                     /* the function whose body holds it */
+    struct lc_location loc;
+    uint32_t first_arg, arg_count;       /* into program->args */
+    uint32_t first_target, target_count; /* into program->targets */
+    uint32_t loop;                       /* innermost loop holding it */
+    uint32_t first_lock, lock_count;     /* locks held: into program->held_locks */
+    uint32_t extra;                      /* into program->call_extras, LC_NONE:
+                                            none (lc_program_call_extra_of) */
     uint8_t conditional;                 /* may not run every time its
                                             function does (facts.h) */
     uint8_t in_child;                    /* in the child of a fork (forks.c):
@@ -178,6 +185,8 @@ struct lc_program {
     uint32_t held_lock_count;
     struct lc_program_guard *guards;     /* of the calls, grouped by call */
     uint32_t guard_count;
+    struct lc_program_call_extra *call_extras;   /* lc_program_call.extra */
+    uint32_t call_extra_count;
     uint32_t *object_of_symbol;          /* symbol id -> object, LC_NONE */
     int64_t symbol_max;
 
@@ -239,6 +248,15 @@ struct lc_program {
     uint32_t *target_start;   /* function -> first of its targets, function + 1
                                  -> end (lc_fpflow_resolve) */
 };
+
+/* The extra of a call: the shared all-defaults record (no guards, LC_NONE
+ * references, no flags) when it has none. */
+extern const struct lc_program_call_extra lc_program_call_no_extra;
+static inline const struct lc_program_call_extra *lc_program_call_extra_of(const struct lc_program *program,
+                                                                         const struct lc_program_call *call)
+{
+    return call->extra == LC_NONE ? &lc_program_call_no_extra : &program->call_extras[call->extra];
+}
 
 /* Load every stored fact.  Returns 0, or -1 after one line on `err`. */
 int lc_program_load(struct lc_program *program, struct lc_store *store,

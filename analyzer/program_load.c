@@ -22,6 +22,10 @@
 #include "scc.h"
 #include "threads.h"
 
+const struct lc_program_call_extra lc_program_call_no_extra = {
+    .zero_guard = LC_NONE, .after_comma = LC_NONE, .branch_exit = LC_NONE
+};
+
 int64_t program_loader_max_id(struct program_loader *loader, const char *sql)
 {
     sqlite3_stmt *stmt;
@@ -344,6 +348,7 @@ void lc_program_free(struct lc_program *program)
     free(program->objects);
     free(program->held_locks);
     free(program->guards);
+    free(program->call_extras);
     free(program->object_of_symbol);
     free(program->nonblocking_node);
     for (int state = 0; state < LC_STATE_COUNT; state++)

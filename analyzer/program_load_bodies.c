@@ -19,6 +19,8 @@ struct bodies_loader {
     struct program_loader *loader;
     uint32_t *symbol_object;      /* symbol.id -> object index */
     size_t object_cap, loop_cap, access_cap, held_cap, guard_cap;
+    size_t call_extra_cap;        /* of program->call_extras: as many as it
+                                     holds when the bodies are read */
     sqlite3_stmt *usr_of_symbol;
     struct lc_strmap families;    /* variable USR (before a field path) -> family */
 };
@@ -253,12 +255,23 @@ static int bodies_read_call_guards(struct bodies_loader *b, const uint32_t *call
             break;
         }
         struct lc_program_call *c = &program->calls[call];
-        if (c->guard_count == 0)
-            c->first_guard = program->guard_count;
+        if (c->extra == LC_NONE) {
+            if (program->call_extra_count == LC_NONE - 1
+                || lc_grow((void **)&program->call_extras, &b->call_extra_cap, program->call_extra_count,
+                           sizeof *program->call_extras, 1024) != 0) {
+                rc = -1;
+                break;
+            }
+            c->extra = program->call_extra_count;
+            program->call_extras[program->call_extra_count++] = lc_program_call_no_extra;
+        }
+        struct lc_program_call_extra *extra = &program->call_extras[c->extra];
+        if (extra->guard_count == 0)
+            extra->first_guard = program->guard_count;
         program->guards[program->guard_count++] = (struct lc_program_guard){
             variable, (uint8_t)(sqlite3_column_int(stmt, 2) != 0), sqlite3_column_int64(stmt, 3)
         };
-        c->guard_count++;
+        extra->guard_count++;
     }
     sqlite3_finalize(stmt);
     return rc;
@@ -286,7 +299,7 @@ static int bodies_lock_arguments(struct bodies_loader *b)
 
 int program_loader_read_bodies(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
 {
-    struct bodies_loader b = { .loader = loader };
+    struct bodies_loader b = { .loader = loader, .call_extra_cap = loader->program->call_extra_count };
     lc_strmap_init(&b.families);
     b.symbol_object = malloc(((size_t)loader->symbol_max + 1) * sizeof *b.symbol_object);
     b.usr_of_symbol = program_loader_prepare(loader, "SELECT usr FROM symbol WHERE id = ?1");

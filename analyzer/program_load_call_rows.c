@@ -8,13 +8,16 @@
  * every row straight into its place in program->calls.  A TU's rows are
  * contiguous (each TU is stored in one transaction), so a row's place is
  * its TU's first place plus its distance from the TU's first row, and the
- * slices never write the same place.  Everything that needs the loader's
+ * slices never write the same place.  The rarely set columns are read
+ * apart, from the few rows of the partial index call_extra (store.h), into
+ * program->call_extras.  Everything that needs the loader's
  * shared state (function indexes, flow nodes, which TU's body is used) is
  * left to program_load_calls.c, which then walks the places in path order:
  * the program is the same whatever the number of slices. */
 #include "program_load_internal.h"
 
 #include "grow.h"
+#include "store.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -32,15 +35,19 @@ struct program_call_rows_slice {
     size_t tu_count;
     struct program_call_rows_indirect *indirect;   /* by place */
     size_t indirect_count, indirect_cap;
+    struct program_call_rows_extra *extras;        /* by place */
+    size_t extra_count, extra_cap;
     pthread_t thread;
     int threaded, rc;
     char error[200];
 };
 
 static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_id, callee_record, callee_param,"
-                                    " file_id, line, col, loop_id, conditional, zero_guard_id, after_comma_id,"
-                                    " element_args, branch_exit_after, scaled_args, nonnull_param FROM call"
+                                    " file_id, line, col, loop_id, conditional FROM call"
                                     " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3";
+static const char call_rows_extra_sql[] = "SELECT id, zero_guard_id, after_comma_id, element_args, branch_exit_after,"
+                                          " scaled_args, nonnull_param FROM call INDEXED BY call_extra"
+                                          " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3 AND " LC_STORE_CALL_EXTRA_WHERE;
 
 /* Keep the record and parameter of a callee named by flow node. */
 static int call_rows_keep_indirect(struct program_call_rows_slice *slice, size_t place, sqlite3_stmt *stmt)
@@ -55,6 +62,18 @@ static int call_rows_keep_indirect(struct program_call_rows_slice *slice, size_t
     if (record && !kept->record)
         return -1;
     slice->indirect_count++;
+    return 0;
+}
+
+/* Keep what the call at `place` has beyond the defaults, if anything. */
+static int call_rows_keep_extra(struct program_call_rows_slice *slice, size_t place,
+                                const struct lc_program_call_extra *extra)
+{
+    if (memcmp(extra, &lc_program_call_no_extra, sizeof *extra) == 0)
+        return 0;
+    if (lc_grow((void **)&slice->extras, &slice->extra_cap, slice->extra_count, sizeof *slice->extras, 64) != 0)
+        return -1;
+    slice->extras[slice->extra_count++] = (struct program_call_rows_extra){ place, *extra };
     return 0;
 }
 
@@ -87,47 +106,71 @@ static int call_rows_decode(struct program_call_rows_slice *slice, const struct 
     call->loc.col = (unsigned)sqlite3_column_int(stmt, 8);
     call->loop = call_rows_row_id(stmt, 9);
     call->conditional = sqlite3_column_int(stmt, 10) != 0;
-    call->zero_guard = call_rows_row_id(stmt, 11);
-    call->after_comma = call_rows_row_id(stmt, 12);
-    call->element_args = (uint32_t)sqlite3_column_int64(stmt, 13);
-    call->scaled_args = (uint32_t)sqlite3_column_int64(stmt, 15);
-    call->nonnull_param = (uint32_t)sqlite3_column_int(stmt, 16);
-    int64_t exit_after = sqlite3_column_type(stmt, 14) == SQLITE_NULL ? 0 : sqlite3_column_int64(stmt, 14);
-    call->branch_exit = exit_after > 0 && row + exit_after < LC_NONE ? (uint32_t)(row + exit_after) : LC_NONE;
+    call->extra = LC_NONE;   /* call_rows_decode_extra, then call_rows_gather_extras */
     if (call->callee.kind == LC_VALUE_FIELD || call->callee.kind == LC_VALUE_VAR || call->callee.kind == LC_VALUE_PARAM)
         return call_rows_keep_indirect(slice, place, stmt);
     return 0;
+}
+
+/* Decode the rarely set columns of one row of call_rows_extra_sql. */
+static int call_rows_decode_extra(struct program_call_rows_slice *slice, const struct program_call_rows_tu *tu,
+                                  sqlite3_stmt *stmt)
+{
+    int64_t row = sqlite3_column_int64(stmt, 0);
+    if (row < tu->first_row || row > tu->last_row)
+        return 0;
+    struct lc_program_call_extra extra = lc_program_call_no_extra;
+    extra.zero_guard = call_rows_row_id(stmt, 1);
+    extra.after_comma = call_rows_row_id(stmt, 2);
+    extra.element_args = (uint32_t)sqlite3_column_int64(stmt, 3);
+    int64_t exit_after = sqlite3_column_int64(stmt, 4);   /* NULL reads as 0: none */
+    extra.branch_exit = exit_after > 0 && row + exit_after < LC_NONE ? (uint32_t)(row + exit_after) : LC_NONE;
+    extra.scaled_args = (uint32_t)sqlite3_column_int64(stmt, 5);
+    extra.nonnull_param = (uint32_t)sqlite3_column_int(stmt, 6);
+    return call_rows_keep_extra(slice, tu->first_place + (size_t)(row - tu->first_row), &extra);
+}
+
+/* Step `stmt` over the rows of `tu`, decoding each with `decode`. */
+static int call_rows_read_tu(struct program_call_rows_slice *slice, const struct program_call_rows_tu *tu,
+                             sqlite3_stmt *stmt,
+                             int (*decode)(struct program_call_rows_slice *, const struct program_call_rows_tu *,
+                                           sqlite3_stmt *))
+{
+    sqlite3_reset(stmt);
+    sqlite3_bind_int64(stmt, 1, tu->first_row);
+    sqlite3_bind_int64(stmt, 2, tu->last_row);
+    sqlite3_bind_int64(stmt, 3, tu->tu_id);
+    int step, rc = 0;
+    while (rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW)
+        rc = decode(slice, tu, stmt);
+    return rc == 0 && step != SQLITE_DONE ? -1 : rc;
 }
 
 static void *call_rows_slice_run(void *arg)
 {
     struct program_call_rows_slice *slice = arg;
     struct lc_program_call *calls = slice->loader->program->calls;
-    sqlite3_stmt *stmt = NULL;
+    sqlite3_stmt *stmt = NULL, *extra_stmt = NULL;
     slice->rc = -1;
     if (slice->own_db && sqlite3_exec(slice->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         goto done;
-    if (sqlite3_prepare_v2(slice->db, call_rows_sql, -1, &stmt, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(slice->db, call_rows_sql, -1, &stmt, NULL) != SQLITE_OK
+        || sqlite3_prepare_v2(slice->db, call_rows_extra_sql, -1, &extra_stmt, NULL) != SQLITE_OK)
         goto done;
     slice->rc = 0;
     for (size_t t = 0; slice->rc == 0 && t < slice->tu_count; t++) {
         const struct program_call_rows_tu *tu = &slice->tus[t];
         for (size_t place = tu->first_place; place <= tu->first_place + (size_t)(tu->last_row - tu->first_row); place++)
             calls[place].caller = LC_NONE;   /* no row of the TU here (yet) */
-        sqlite3_reset(stmt);
-        sqlite3_bind_int64(stmt, 1, tu->first_row);
-        sqlite3_bind_int64(stmt, 2, tu->last_row);
-        sqlite3_bind_int64(stmt, 3, tu->tu_id);
-        int step;
-        while (slice->rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW)
-            slice->rc = call_rows_decode(slice, tu, stmt);
-        if (slice->rc == 0 && step != SQLITE_DONE)
-            slice->rc = -1;
+        slice->rc = call_rows_read_tu(slice, tu, stmt, call_rows_decode);
+        if (slice->rc == 0)
+            slice->rc = call_rows_read_tu(slice, tu, extra_stmt, call_rows_decode_extra);
     }
 done:
     if (slice->rc != 0)
         snprintf(slice->error, sizeof slice->error, "%s", sqlite3_errmsg(slice->db));
     sqlite3_finalize(stmt);
+    sqlite3_finalize(extra_stmt);
     if (slice->own_db)
         sqlite3_exec(slice->db, "COMMIT", NULL, NULL, NULL);
     return NULL;
@@ -191,6 +234,29 @@ static void call_rows_start(struct program_loader *loader, struct program_call_r
         if (slice->own_db)
             slice->threaded = pthread_create(&slice->thread, NULL, call_rows_slice_run, slice) == 0;
     }
+}
+
+/* The slices' extras into program->call_extras, in place order, each
+ * call's `extra` its index there. */
+static int call_rows_gather_extras(struct lc_program *program, struct program_call_rows *rows, int rc)
+{
+    size_t total = 0;
+    for (size_t s = 0; s < rows->slice_count; s++)
+        total += rows->slices[s].extra_count;
+    if (rc == 0 && total >= LC_NONE)
+        rc = -1;
+    program->call_extras = rc == 0 ? malloc((total + 1) * sizeof *program->call_extras) : NULL;
+    for (size_t s = 0; s < rows->slice_count; s++) {
+        struct program_call_rows_slice *slice = &rows->slices[s];
+        for (size_t i = 0; program->call_extras && i < slice->extra_count; i++) {
+            program->calls[slice->extras[i].place].extra = program->call_extra_count;
+            program->call_extras[program->call_extra_count++] = slice->extras[i].extra;
+        }
+        free(slice->extras);
+        slice->extras = NULL;
+        slice->extra_count = 0;
+    }
+    return program->call_extras ? 0 : -1;
 }
 
 /* The slices' kept callees, one list in place order (the slices' places
@@ -258,6 +324,7 @@ int program_loader_finish_calls(struct program_loader *loader, struct program_ca
             rc = -1;
         }
     }
+    rc = call_rows_gather_extras(loader->program, rows, rc);
     return call_rows_gather(rows, rc);
 }
 

@@ -107,13 +107,15 @@ static int loader_read_calls(struct program_loader *loader, const struct program
     return loader_link_calls(loader, rows, *call_of_row);
 }
 
-/* The calls call `c` refers to, from row ids to indexes (every call has its
- * index by then). */
+/* The calls call `c` refers to (in its extra), from row ids to indexes
+ * (every call has its index by then). */
 static void loader_call_refers(struct lc_program *program, uint32_t c, const uint32_t *call_of_row,
                                int64_t call_row_max)
 {
-    uint32_t *refers[] = { &program->calls[c].zero_guard, &program->calls[c].after_comma,
-                           &program->calls[c].branch_exit };
+    if (program->calls[c].extra == LC_NONE)
+        return;
+    struct lc_program_call_extra *extra = &program->call_extras[program->calls[c].extra];
+    uint32_t *refers[] = { &extra->zero_guard, &extra->after_comma, &extra->branch_exit };
     for (size_t r = 0; r < sizeof refers / sizeof refers[0]; r++)
         *refers[r] = *refers[r] != LC_NONE && *refers[r] <= call_row_max ? call_of_row[*refers[r]] : LC_NONE;
 }
@@ -223,14 +225,14 @@ static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row,
     for (int64_t row = 0; row <= call_row_max; row++)
         if (call_of_row[row] != LC_NONE)
             call_of_row[row] = destination[call_of_row[row]];
-    for (uint32_t i = 0; i < program->call_count; i++)
-    {
-        if (program->calls[i].zero_guard != LC_NONE)
-            program->calls[i].zero_guard = destination[program->calls[i].zero_guard];
-        if (program->calls[i].after_comma != LC_NONE)
-            program->calls[i].after_comma = destination[program->calls[i].after_comma];
-        if (program->calls[i].branch_exit != LC_NONE)
-            program->calls[i].branch_exit = destination[program->calls[i].branch_exit];
+    for (uint32_t i = 0; i < program->call_count; i++) {
+        if (program->calls[i].extra == LC_NONE)
+            continue;
+        struct lc_program_call_extra *extra = &program->call_extras[program->calls[i].extra];
+        uint32_t *refers[] = { &extra->zero_guard, &extra->after_comma, &extra->branch_exit };
+        for (size_t r = 0; r < sizeof refers / sizeof refers[0]; r++)
+            if (*refers[r] != LC_NONE)
+                *refers[r] = destination[*refers[r]];
     }
     for (uint32_t i = 0; i < program->call_count; i++) {
         while (destination[i] != i) {

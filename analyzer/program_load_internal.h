@@ -66,8 +66,9 @@ enum lc_value_kind program_loader_value_kind(const char *kind);
  * first row; a place with no row of the TU has caller LC_NONE.  Until
  * program_load_calls.c links the calls, `caller` holds the caller's symbol
  * id, the callee its kind and, in `function`, its symbol id (the record and
- * parameter of a callee named by flow node are in `indirect`), and `loop`,
- * `zero_guard` and `after_comma` the ids of the rows they refer to; an id
+ * parameter of a callee named by flow node are in `indirect`), `loop` and,
+ * in its extra (program->call_extras, gathered by finish), `zero_guard`,
+ * `after_comma` and `branch_exit` the ids of the rows they refer to; an id
  * that does not fit is LC_NONE. */
 struct program_call_rows_tu {
     int64_t tu_id, first_row, last_row;
@@ -77,6 +78,10 @@ struct program_call_rows_indirect {
     size_t place;
     char *record;                /* malloc'd; NULL when none */
     int param_index;
+};
+struct program_call_rows_extra {
+    size_t place;
+    struct lc_program_call_extra extra;
 };
 struct program_call_rows_slice;  /* program_load_call_rows.c */
 struct program_call_rows {

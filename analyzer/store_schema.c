@@ -39,7 +39,10 @@
  *                                    i set when argument i divides or
  *                                    shifts right a variable (`v / 10`);
  *                                    nonnull_param: 1 + the pointer
- *                                    parameter it runs only when not NULL
+ *                                    parameter it runs only when not NULL;
+ *                                    the few rows with any of these (from
+ *                                    zero_guard_id on) are in the partial
+ *                                    index call_extra
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
  *      int_value, text, field_of_param)
  *                                    arguments (1-based), kind as callee_kind
@@ -118,6 +121,7 @@ static const char lc_store_schema_sql[] =
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
+    "CREATE INDEX call_extra ON call(id) WHERE " LC_STORE_CALL_EXTRA_WHERE ";"
     "CREATE TABLE call_arg(call_id INTEGER NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL,"
     "  symbol_id INTEGER, record TEXT, param_index INTEGER, int_value INTEGER, text TEXT,"
     "  field_of_param INTEGER NOT NULL DEFAULT 0,"

@@ -65,16 +65,19 @@ static void context_bound_params(const struct lc_program *program, uint32_t *bou
     for (uint32_t s = 0; assigned && s < program->store_count; s++)
         if (program->stores[s].target_node != LC_NONE)
             assigned[program->stores[s].target_node] = 1;
+    int any_bound = 0;   /* else no argument can bind a parameter either */
     for (uint32_t c = 0; assigned && c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         uint32_t function, index;
         if (call->callee.kind == LC_VALUE_PARAM && call->callee.flow_node != LC_NONE
             && !assigned[call->callee.flow_node]
             && lc_fpflow_param_of(program, call->callee.flow_node, &function, &index) && function == call->caller
-            && index < CONTEXT_PARAM_BITS)
+            && index < CONTEXT_PARAM_BITS) {
             bound[function] |= 1u << index;
+            any_bound = 1;
+        }
     }
-    for (int changed = assigned != NULL; changed;) {
+    for (int changed = assigned != NULL && any_bound; changed;) {
         changed = 0;
         for (uint32_t c = 0; c < program->call_count; c++) {
             const struct lc_program_call *call = &program->calls[c];
@@ -226,7 +229,8 @@ static int context_apply_guards(const struct lc_program *program, const struct l
                                 const struct lc_program_call *c, const uint32_t *facts, uint32_t *out)
 {
     memcpy(out, facts, (1 + 4 * (size_t)facts[0]) * sizeof *out);
-    for (uint32_t g = c->first_guard; g < c->first_guard + c->guard_count; g++) {
+    const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, c);
+    for (uint32_t g = extra->first_guard; g < extra->first_guard + extra->guard_count; g++) {
         const struct lc_program_guard *guard = &program->guards[g];
         uint32_t variable = x->guard_of_family[program->objects[guard->variable].family];
         if (x->banned[(size_t)role * x->guard_variables + variable])

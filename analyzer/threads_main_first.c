@@ -162,14 +162,22 @@ int lc_threads_main_first(const struct lc_program *program, struct lc_threads *t
 {
     uint32_t n = program->function_count;
     threads->main_first = calloc((size_t)n + 1, sizeof *threads->main_first);
-    uint8_t *starts = main_first_starters(program);
-    uint8_t *seen = calloc((size_t)n + 1, 1);
-    uint32_t *queue = malloc(((size_t)n + 1) * sizeof *queue);
-    int rc = threads->main_first && starts && seen && queue ? 0 : -1;
+    uint8_t *starts = NULL, *seen = NULL;   /* made at the first `main` */
+    uint32_t *queue = NULL;
+    int rc = threads->main_first ? 0 : -1;
     for (uint32_t m = 0; rc == 0 && m < n; m++) {
         const struct lc_program_function *main_function = &program->functions[m];
-        if (!main_function->is_defined || strcmp(main_function->name, "main") != 0 || main_function->call_count == 0)
+        if (!main_function->is_defined || main_function->call_count == 0 || strcmp(main_function->name, "main") != 0)
             continue;
+        if (!starts) {
+            starts = main_first_starters(program);
+            seen = calloc((size_t)n + 1, 1);
+            queue = malloc(((size_t)n + 1) * sizeof *queue);
+            if (!starts || !seen || !queue) {
+                rc = -1;
+                break;
+            }
+        }
         uint32_t *order = main_first_sorted_calls(program, m), files = 1;
         if (!order) {
             rc = -1;

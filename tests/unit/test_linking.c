@@ -2,7 +2,9 @@
  * fields, variables and parameters; registration by argument, by field and
  * through wrappers; offload roles; cutting pointers with too many targets;
  * calls in a header function stored by several TUs counted once; the
- * calls of many TUs loaded in path order. */
+ * calls of many TUs loaded in path order; the rarely set facts of a call
+ * kept in the side table of extras, their calls followed when the calls
+ * are grouped by caller. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -250,6 +252,68 @@ static void test_calls_of_many_tus_in_path_order(void **state)
     builder_free(&b);
 }
 
+/* The call at `line` of `caller`'s calls. */
+static uint32_t call_at(struct builder *b, const char *caller, unsigned line)
+{
+    const struct lc_program_function *fn = &b->program.functions[builder_find(b, caller)];
+    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++)
+        if (b->program.calls[c].loc.line == line)
+            return c;
+    return LC_NONE;
+}
+
+static void test_rare_call_facts_in_extras(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, rules);
+    builder_tu(&b, "rare.c");
+    builder_function(&b, "a", 1, 0);
+    builder_function(&b, "b", 2, 0);
+    /* a's and b's calls interleaved: grouping by caller moves them */
+    builder_call(&b, "a", 10, builder_function_value("x"), 0);
+    builder_call(&b, "b", 20, builder_function_value("y"), 1, builder_other_value(), "v / 10");
+    b.facts.calls[1].zero_guard = 0;
+    b.facts.calls[1].nonnull_param = 2;
+    b.facts.calls[1].scaled_args = 1;
+    builder_call(&b, "a", 11, builder_function_value("z"), 0);
+    b.facts.calls[2].after_comma = 0;
+    b.facts.calls[2].element_args = 4;
+    b.facts.calls[2].branch_exit = 3;
+    builder_call(&b, "a", 12, builder_function_value("w"), 0);
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    assert_true(sizeof(struct lc_program_call) <= 72);
+
+    uint32_t plain = call_at(&b, "a", 10), comma = call_at(&b, "a", 11), last = call_at(&b, "a", 12);
+    uint32_t guarded = call_at(&b, "b", 20);
+    assert_true(plain != LC_NONE && comma != LC_NONE && last != LC_NONE && guarded != LC_NONE);
+    const struct lc_program_call *calls = b.program.calls;
+    assert_int_equal(calls[plain].extra, LC_NONE);
+    assert_int_equal(calls[last].extra, LC_NONE);
+    const struct lc_program_call_extra *none = lc_program_call_extra_of(&b.program, &calls[plain]);
+    assert_int_equal(none->zero_guard, LC_NONE);
+    assert_int_equal(none->after_comma, LC_NONE);
+    assert_int_equal(none->branch_exit, LC_NONE);
+    assert_int_equal(none->guard_count, 0);
+    assert_int_equal(none->nonnull_param, 0);
+    assert_int_equal(none->scaled_args | none->element_args, 0);
+
+    const struct lc_program_call_extra *extra = lc_program_call_extra_of(&b.program, &calls[comma]);
+    assert_int_not_equal(calls[comma].extra, LC_NONE);
+    assert_int_equal(extra->after_comma, plain);
+    assert_int_equal(extra->branch_exit, last);
+    assert_int_equal(extra->element_args, 4);
+    assert_int_equal(extra->zero_guard, LC_NONE);
+
+    extra = lc_program_call_extra_of(&b.program, &calls[guarded]);
+    assert_int_equal(extra->zero_guard, plain);
+    assert_int_equal(extra->nonnull_param, 2);
+    assert_int_equal(extra->scaled_args, 1);
+    assert_int_equal(extra->after_comma, LC_NONE);
+    builder_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_header_function_in_two_tus_counted_once),
         cmocka_unit_test(test_two_programs_each_keep_their_main),
         cmocka_unit_test(test_calls_of_many_tus_in_path_order),
+        cmocka_unit_test(test_rare_call_facts_in_extras),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
