@@ -68,10 +68,5 @@ int lc_extract_nonnull_parameter(CXCursor condition)
     if (clang_getCursorKind(parameter) != CXCursor_ParmDecl
         || clang_getCanonicalType(clang_getCursorType(parameter)).kind != CXType_Pointer)
         return 0;
-    CXCursor function = clang_getCursorSemanticParent(parameter);
-    int count = clang_Cursor_getNumArguments(function);
-    for (int i = 0; i < count; i++)
-        if (clang_equalCursors(clang_getCanonicalCursor(clang_Cursor_getArgument(function, (unsigned)i)), parameter))
-            return i + 1;
-    return 0;
+    return lc_extract_parameter_position(parameter);
 }

@@ -239,6 +239,12 @@ struct lc_extract_variables {
 };
 /* The variable `expr` names (after casts), its canonical declaration; null. */
 CXCursor lc_extract_loop_variable(CXCursor expr);
+/* extract_loop_shape.c: the value a for's init assigns to `variable`
+ * (`variable = value`, also inside a comma list), or a null cursor. */
+CXCursor lc_extract_init_assignment(CXCursor init, CXCursor variable);
+/* extract_loop_shape.c: 1 + the index of parameter declaration
+ * `parameter` in its function, or 0. */
+int lc_extract_parameter_position(CXCursor parameter);
 void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *variables);
 int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCursor expr);
 int lc_extract_variables_has_declaration(const struct lc_extract_variables *variables, CXCursor declaration);

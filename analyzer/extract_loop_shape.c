@@ -145,12 +145,7 @@ int lc_extract_field_of_parameter(CXCursor expr)
     if (clang_getCursorKind(parameter) != CXCursor_ParmDecl
         || clang_getCanonicalType(clang_getCursorType(base)).kind != CXType_Pointer)
         return 0;
-    CXCursor function = clang_getCursorSemanticParent(parameter);
-    int count = clang_Cursor_getNumArguments(function);
-    for (int i = 0; i < count; i++)
-        if (clang_equalCursors(clang_getCanonicalCursor(clang_Cursor_getArgument(function, (unsigned)i)), parameter))
-            return i + 1;
-    return 0;
+    return lc_extract_parameter_position(parameter);
 }
 
 unsigned lc_extract_scaled_arguments(CXCursor call)
@@ -295,6 +290,16 @@ static int shape_is_character(CXType type)
 
 static void shape_source_of(struct shape_source *source, CXCursor expr);
 
+int lc_extract_parameter_position(CXCursor parameter)
+{
+    CXCursor function = clang_getCursorSemanticParent(parameter);
+    int count = clang_Cursor_getNumArguments(function);
+    for (int i = 0; i < count; i++)
+        if (clang_equalCursors(clang_getCanonicalCursor(clang_Cursor_getArgument(function, (unsigned)i)), parameter))
+            return i + 1;
+    return 0;
+}
+
 /* `variable = value` in the for's init, or null. */
 static enum CXChildVisitResult shape_init_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
@@ -310,17 +315,21 @@ static enum CXChildVisitResult shape_init_visit(CXCursor cursor, CXCursor parent
     return CXChildVisit_Recurse;
 }
 
+CXCursor lc_extract_init_assignment(CXCursor init, CXCursor variable)
+{
+    CXCursor found[2] = { variable, clang_getNullCursor() };
+    if (!clang_Cursor_isNull(init) && shape_init_visit(init, clang_getNullCursor(), found) == CXChildVisit_Recurse)
+        clang_visitChildren(init, shape_init_visit, found);
+    return found[1];
+}
+
 /* A local: what its initializer reads, or INPUT when it has none we see. */
 static void shape_local(struct shape_source *source, CXCursor variable)
 {
     CXCursor value = clang_Cursor_getVarDeclInitializer(variable);
-    if (clang_Cursor_isNull(value) && !clang_Cursor_isNull(source->parts->init)) {
-        CXCursor found[2] = { variable, clang_getNullCursor() };
-        if (clang_getCursorKind(source->parts->init) != CXCursor_DeclStmt
-            && shape_init_visit(source->parts->init, clang_getNullCursor(), found) == CXChildVisit_Recurse)
-            clang_visitChildren(source->parts->init, shape_init_visit, found);
-        value = found[1];
-    }
+    if (clang_Cursor_isNull(value) && !clang_Cursor_isNull(source->parts->init)
+        && clang_getCursorKind(source->parts->init) != CXCursor_DeclStmt)
+        value = lc_extract_init_assignment(source->parts->init, variable);
     if (clang_Cursor_isNull(value) || source->depth > 0) {
         source->input = 1;
         return;
@@ -396,12 +405,11 @@ long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts)
     lc_extract_variables_collect(parts->condition, &variables);
     /* `for (p = table; p->name != NULL; p++)`: a pointer into the table */
     for (unsigned i = 0; i < variables.count && size <= 0; i++) {
-        CXCursor found[2] = { variables.declarations[i], clang_Cursor_getVarDeclInitializer(variables.declarations[i]) };
-        if (clang_Cursor_isNull(found[1]) && !clang_Cursor_isNull(parts->init)
-            && shape_init_visit(parts->init, clang_getNullCursor(), found) == CXChildVisit_Recurse)
-            clang_visitChildren(parts->init, shape_init_visit, found);
-        if (!clang_Cursor_isNull(found[1]))
-            size = shape_smaller_table(size, shape_array_length(found[1]));
+        CXCursor value = clang_Cursor_getVarDeclInitializer(variables.declarations[i]);
+        if (clang_Cursor_isNull(value))
+            value = lc_extract_init_assignment(parts->init, variables.declarations[i]);
+        if (!clang_Cursor_isNull(value))
+            size = shape_smaller_table(size, shape_array_length(value));
     }
     /* `for (i = 0; i <= n; i++) sum += sizes[i]`: i stays inside sizes */
     struct shape_indexed indexed = { .variables = variables, .size = 0 };

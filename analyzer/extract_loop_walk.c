@@ -228,32 +228,13 @@ static void walk_parameter_of(struct walk_parameter *found, CXCursor expr)
         clang_visitChildren(expr, walk_parameter_visit, found);
 }
 
-/* `variable = value` in the for's init, or null. */
-static enum CXChildVisitResult walk_init_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    CXCursor *found = data, sides[2];
-    if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
-        && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-        && lc_extract_children(cursor, sides, 2) == 2
-        && clang_equalCursors(lc_extract_loop_variable(sides[0]), found[0])) {
-        found[1] = sides[1];
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Recurse;
-}
-
 static void walk_parameter_local(struct walk_parameter *found, CXCursor variable)
 {
     CXCursor value = clang_Cursor_getVarDeclInitializer(variable);
     const struct lc_extract_loop_parts *parts = found->parts;
     if (clang_Cursor_isNull(value) && !clang_Cursor_isNull(parts->init)
-        && clang_getCursorKind(parts->init) != CXCursor_DeclStmt) {
-        CXCursor pair[2] = { variable, clang_getNullCursor() };
-        if (walk_init_visit(parts->init, clang_getNullCursor(), pair) == CXChildVisit_Recurse)
-            clang_visitChildren(parts->init, walk_init_visit, pair);
-        value = pair[1];
-    }
+        && clang_getCursorKind(parts->init) != CXCursor_DeclStmt)
+        value = lc_extract_init_assignment(parts->init, variable);
     if (clang_Cursor_isNull(value) || found->depth >= WALK_PARAMETER_DEPTH)
         return;
     found->depth++;
