@@ -95,7 +95,9 @@ struct lc_extract_walk {
     CXTranslationUnit tu;
     const char *directory;          /* the compiler's working directory */
     const struct lc_lock_vocabulary *vocabulary;   /* or NULL */
-    struct lc_extract_file *files;  /* malloc'd cache of file names */
+    struct lc_extract_file **files; /* malloc'd cache of file names; each
+                                       entry is allocated on its own, so a
+                                       pointer to one outlives new ones */
     size_t file_count, file_cap;
     int out_of_memory;              /* set on the first failed allocation */
 

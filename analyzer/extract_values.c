@@ -12,8 +12,8 @@
 struct lc_extract_file *lc_extract_file_entry(struct lc_extract_walk *walk, CXFile file)
 {
     for (size_t i = walk->file_count; i-- > 0;)
-        if (clang_File_isEqual(walk->files[i].file, file))
-            return &walk->files[i];
+        if (clang_File_isEqual(walk->files[i]->file, file))
+            return walk->files[i];
     if (lc_grow((void **)&walk->files, &walk->file_cap, walk->file_count, sizeof *walk->files, 16) != 0)
         goto out_of_memory;
     CXString name = clang_File_tryGetRealPathName(file);
@@ -27,8 +27,11 @@ struct lc_extract_file *lc_extract_file_entry(struct lc_extract_walk *walk, CXFi
     free(normal);
     if (!path)
         goto out_of_memory;
-    struct lc_extract_file *entry = &walk->files[walk->file_count++];
+    struct lc_extract_file *entry = malloc(sizeof *entry);
+    if (!entry)
+        goto out_of_memory;
     *entry = (struct lc_extract_file){ .file = file, .path = path };
+    walk->files[walk->file_count++] = entry;
     return entry;
 out_of_memory:
     walk->out_of_memory = 1;
@@ -47,10 +50,11 @@ void *lc_extract_append(struct lc_extract_walk *walk, void *items, size_t *count
 void lc_extract_files_free(struct lc_extract_walk *walk)
 {
     for (size_t i = 0; i < walk->file_count; i++) {
-        struct lc_extract_file *entry = &walk->files[i];
+        struct lc_extract_file *entry = walk->files[i];
         if (entry->tokens)
             clang_disposeTokens(walk->tu, entry->tokens, entry->token_count);
         free(entry->token_offsets);
+        free(entry);
     }
     free(walk->files);
     walk->files = NULL;

@@ -3,7 +3,9 @@
  * source reads its arguments as written there (a macro constant by its
  * name); a call written in a macro body reads them as written in the body,
  * and a macro parameter as written at the use; on data/extract/flag_args.c,
- * flags and path strings passed through local variables (extract_flags.c). */
+ * flags and path strings passed through local variables (extract_flags.c);
+ * on data/extract/many_files/, a macro argument spelled in a file first met
+ * while the file cache is full. */
 #include "extract_fixture.h"
 
 /* Call `which` (0 for the first) on the line holding `tag` has the
@@ -50,6 +52,17 @@ static void test_calls_in_macro_bodies(void **state)
     assert_texts_of(test, "checked_quietly", 1, 2, "stdout", "\"x=%d\\n\"");
 }
 
+/* The walker's file cache grows while a macro body's entry is in use: the
+ * argument of CALL_WITH(VALUE) is spelled in a seventeenth file (under
+ * AddressSanitizer, a use after free before each entry had its own
+ * allocation). */
+static void test_file_cache_grows_under_a_macro_body(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "many_files/many_files.c"), 0);
+    assert_texts(test, "grown_cache", 1, "VALUE");
+}
+
 /* A local integer variable passed as an argument reads as what was
  * assigned or or-ed into it before; `~` clears and adds nothing; a
  * parameter reads as itself. */
@@ -83,6 +96,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_direct_call, setup, teardown),
         cmocka_unit_test_setup_teardown(test_calls_in_macro_bodies, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_file_cache_grows_under_a_macro_body, setup, teardown),
         cmocka_unit_test_setup_teardown(test_flags_through_variables, setup, teardown),
         cmocka_unit_test_setup_teardown(test_paths_through_variables, setup, teardown),
     };
