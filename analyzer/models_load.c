@@ -9,7 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The whole file, NUL-terminated, or NULL with errno set. */
+/* A rules file is hand-written text: anything larger is not one (and a
+ * device such as /dev/zero would otherwise be read until memory runs out). */
+#define LC_RULES_MAX_FILE_BYTES ((size_t)16 << 20)
+
+/* The whole file, NUL-terminated, or NULL with errno set (EFBIG when it is
+ * over LC_RULES_MAX_FILE_BYTES). */
 static char *lc_rules_read_file(const char *path)
 {
     FILE *file = fopen(path, "rb");
@@ -21,6 +26,12 @@ static char *lc_rules_read_file(const char *path)
         size += fread(text + size, 1, cap - size - 1, file);
         if (size < cap - 1)
             break;
+        if (size >= LC_RULES_MAX_FILE_BYTES) {
+            free(text);
+            fclose(file);
+            errno = EFBIG;
+            return NULL;
+        }
         char *grown = realloc(text, cap *= 2);
         if (!grown)
             free(text);
@@ -42,7 +53,10 @@ int lc_models_load_file(struct lc_models *models, const char *path, FILE *err)
 {
     char *text = lc_rules_read_file(path);
     if (!text) {
-        fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
+        if (errno == EFBIG)
+            fprintf(err, "%s: cannot read: over %zu MiB, not a rules file\n", path, LC_RULES_MAX_FILE_BYTES >> 20);
+        else
+            fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
         return -1;
     }
     int errors = lc_models_load_text(models, path, text, err);
