@@ -278,6 +278,12 @@ struct lc_store *lc_store_open(const char *path, FILE *err)
     lc_strmap_init(&store->file_ids);
     lc_strmap_init(&store->disk_files);
     pthread_mutex_init(&store->mutex, NULL);
+    if (path[0] == '\0' || strcmp(path, ":memory:") == 0) {
+        /* SQLite would open a private in-memory database that every other
+         * connection of the run (the program loader's) cannot see. */
+        fprintf(err, "loopcheck: '%s': not a database file name\n", path);
+        goto fail;
+    }
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         fprintf(err, "loopcheck: %s: not a regular file\n", path);

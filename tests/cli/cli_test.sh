@@ -199,6 +199,9 @@ out=$(timeout 60 "$LOOPCHECK" check -p build --rules rules.rules --rules /dev/ze
 expect_match "endless rules file named" "^/dev/zero: cannot read" "$out"
 expect_match "the rest still analysed (endless rules file)" "state.c:6:5: warning" "$out"
 
+out=$("$LOOPCHECK" check -p build --db "" 2>&1); expect_status "an empty database name" 2 $? "$out"
+expect_match "empty database name said" "'': not a database file name" "$out"
+[ "$(wc -l <<<"$out")" -eq 1 ] && pass "empty database name: one line" || fail "empty database name: not one line" "$out"
 echo "not a database at all" > "$WORK/garbage.db"
 out=$("$LOOPCHECK" check -p build --db "$WORK/garbage.db" 2>&1); expect_status "a corrupt database" 2 $? "$out"
 expect_match "corrupt database named" "garbage.db" "$out"
