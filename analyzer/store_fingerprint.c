@@ -13,13 +13,19 @@
 #include "grow.h"
 #include "hash.h"
 
-/* Hash a whole file's content; 0 with *ok = 0 when it cannot be read. */
+/* Hash a whole file's content; 0 with *ok = 0 when it cannot be read or is
+ * not a regular file (a device such as /dev/zero never ends). */
 static uint64_t store_hash_file(const char *path, int *ok)
 {
     *ok = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return 0;
+    struct stat status;
+    if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+        close(fd);
+        return 0;
+    }
     uint64_t hash = LC_HASH_FNV1A64_INIT;
     char buffer[65536];
     ssize_t n;

@@ -179,6 +179,11 @@ out=$("$LOOPCHECK" check -p build --rules rules.rules 2>&1); expect_status "a li
 expect_match "missing file named" "missing.c" "$out"
 expect_match "the rest still analysed" "state.c:6:5: warning" "$out"
 
+write_compdb "$P" src/server.c src/state.c /dev/zero
+out=$(timeout 60 "$LOOPCHECK" check -p build --rules rules.rules 2>&1); expect_status "a TU that is an endless device" 2 $? "$out"
+expect_match "endless TU named" "^/dev/zero: error" "$out"
+expect_match "the rest still analysed (endless TU)" "state.c:6:5: warning" "$out"
+
 printf 'void broken(void) { int x = ; }\n' > src/broken.c
 write_compdb "$P" src/server.c src/state.c src/broken.c
 out=$("$LOOPCHECK" check -p build --rules rules.rules 2>&1); expect_status "a TU with a syntax error" 2 $? "$out"
