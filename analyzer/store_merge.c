@@ -288,7 +288,17 @@ int lc_store_merge(struct lc_store *store, const char *shard_path, size_t *added
 {
     sqlite3 *db = lc_store_db(store);
     *added = *skipped = 0;
-    if (merge_check_file(store, shard_path, err) != 0 || merge_attach(db, shard_path, err) != 0)
+    if (merge_check_file(store, shard_path, err) != 0)
+        return -1;
+    /* Once the shard is attached, "database is locked" no longer says which
+     * of the two another process holds: ask for the output's write lock first. */
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        fprintf(err, "loopcheck: %s: cannot write it (%s); %s not merged\n", lc_store_path(store),
+                sqlite3_errmsg(db), shard_path);
+        return -1;
+    }
+    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (merge_attach(db, shard_path, err) != 0)
         return -1;
     int rc = merge_check_shard(db, shard_path, err);
     if (rc == 0)

@@ -231,5 +231,11 @@ out=$("$LOOPCHECK" merge --db "$WORK/m5.db" "$WORK/old.db" 2>&1); expect_status 
 expect_match "schema version named" "old.db: schema version 1, expected" "$out"
 out=$("$LOOPCHECK" merge --db "$WORK/other.db" "$WORK/shard1.db" 2>&1); expect_status "merging into someone else's database" 2 $? "$out"
 out=$("$LOOPCHECK" merge --db "$WORK/merged.db" "$WORK/merged.db" 2>&1); expect_status "merging a database into itself" 2 $? "$out"
+(echo "BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS lockme(x);"; sleep 9) | sqlite3 "$WORK/merged.db" &
+locker=$!
+sleep 1
+out=$(timeout 60 "$LOOPCHECK" merge --db "$WORK/merged.db" "$WORK/shard1.db" 2>&1); expect_status "merging into a locked database" 2 $? "$out"
+expect_match "the locked output is named, not the shard" "merged.db: cannot write it \(database is locked\); .*shard1.db not merged" "$out"
+kill $locker 2>/dev/null; wait $locker 2>/dev/null
 
 expect_summary
