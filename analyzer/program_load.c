@@ -35,6 +35,11 @@ int64_t program_loader_max_id(struct program_loader *loader, const char *sql)
             max = sqlite3_column_int64(stmt, 0);
         sqlite3_finalize(stmt);
     }
+    if (max > LC_PROGRAM_LOADER_MAX_ROW_ID) {
+        fprintf(loader->err, "loopcheck: corrupt database: '%s' gives %lld, beyond any row id\n", sql, (long long)max);
+        loader->corrupt = 1;
+        return 0;
+    }
     return max;
 }
 
@@ -302,6 +307,8 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
 done:
     if (calls_started && !calls_finished)
         program_loader_finish_calls(&loader, &rows);
+    if (loader.corrupt)
+        rc = -1;
     program_call_rows_free(&rows);
     sqlite3_exec(loader.db, "COMMIT", NULL, NULL, NULL);
     if (own_db)

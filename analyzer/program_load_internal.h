@@ -35,9 +35,17 @@ struct program_loader {
     int64_t *tu_order;           /* TU ids by path: the order rows are read in */
     size_t tu_count;
     int64_t current_tu;          /* the TU whose rows are being read */
+    int corrupt;                 /* an id beyond LC_PROGRAM_LOADER_MAX_ROW_ID was met */
 };
 
+/* Row ids index tables sized max id + 1: a larger id can only come from a
+ * corrupt database (and would overflow the size of those tables). */
+#define LC_PROGRAM_LOADER_MAX_ROW_ID INT32_MAX
 
+
+/* The single integer `sql` selects (-1 when unreadable); an id over
+ * LC_PROGRAM_LOADER_MAX_ROW_ID is reported, marks the loader corrupt and
+ * gives 0. */
 int64_t program_loader_max_id(struct program_loader *loader, const char *sql);
 /* program_load_programs.c: the executables and the functions' (program.h);
  * 0, or -1 when memory runs out. */

@@ -225,5 +225,11 @@ sleep 1
 out=$(timeout 60 "$LOOPCHECK" check -p build --rules rules.rules 2>&1); expect_status "a locked database" 2 $? "$out"
 expect_match "locked database said" "locked" "$out"
 kill $locker 2>/dev/null; wait $locker 2>/dev/null
+sqlite3 build/loopcheck.db "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp build/loopcheck.db "$WORK/huge-id.db"
+sqlite3 "$WORK/huge-id.db" "UPDATE symbol SET id = 9223372036854775807 WHERE id = (SELECT max(id) FROM symbol)"
+: > "$WORK/empty.rules"   # another rules set: the stored results are not reused, the program is loaded
+out=$("$LOOPCHECK" check -p build --rules rules.rules --rules "$WORK/empty.rules" --db "$WORK/huge-id.db" 2>&1); expect_status "a database with an impossible row id" 2 $? "$out"
+expect_match "impossible row id said" "corrupt database: .*FROM symbol' gives 9223372036854775807" "$out"
 
 expect_summary
