@@ -312,12 +312,7 @@ int lc_extract_bounding_parameter(CXCursor expr)
     walk_parameter_of(&found, expr);
     if (found.other || clang_Cursor_isNull(found.parameter))
         return -1;
-    CXCursor function = clang_getCursorSemanticParent(found.parameter);
-    int count = clang_Cursor_getNumArguments(function);
-    for (int i = 0; i < count; i++)
-        if (clang_equalCursors(clang_getCanonicalCursor(clang_Cursor_getArgument(function, (unsigned)i)), found.parameter))
-            return i;
-    return -1;
+    return lc_extract_parameter_position(found.parameter) - 1;
 }
 
 int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts)
@@ -327,10 +322,5 @@ int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts)
         found.parameter = walk_parameter_bounding(parts, parts->condition, 0);
     if (clang_Cursor_isNull(found.parameter))
         return -1;
-    CXCursor function = clang_getCursorSemanticParent(found.parameter);
-    int count = clang_Cursor_getNumArguments(function);
-    for (int i = 0; i < count; i++)
-        if (clang_equalCursors(clang_getCanonicalCursor(clang_Cursor_getArgument(function, (unsigned)i)), found.parameter))
-            return i;
-    return -1;
+    return lc_extract_parameter_position(found.parameter) - 1;
 }
