@@ -40,6 +40,22 @@ static void own_loop_note(const struct lc_program *program, const struct lc_thre
     }
 }
 
+/* Turn the marks left by own_loop_note into results: LC_NONE for what no
+ * single own-loop thread takes; the number taken. */
+static uint32_t own_loop_settle(uint32_t *role, uint32_t *call, uint32_t count)
+{
+    uint32_t taken = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        if (role[i] == OWN_LOOP_UNSEEN || role[i] == OWN_LOOP_NO) {
+            role[i] = LC_NONE;
+            call[i] = LC_NONE;
+        } else {
+            taken++;
+        }
+    }
+    return taken;
+}
+
 uint32_t lc_threads_own_loop_entries(const struct lc_program *program, const struct lc_threads *t,
                                      const uint8_t *dispatching, uint32_t *moved_role, uint32_t *moved_call)
 {
@@ -71,16 +87,7 @@ uint32_t lc_threads_own_loop_entries(const struct lc_program *program, const str
         }
     }
     free(loop_entry);
-    uint32_t moved = 0;
-    for (uint32_t e = 0; e < program->entry_count; e++) {
-        if (moved_role[e] == OWN_LOOP_UNSEEN || moved_role[e] == OWN_LOOP_NO) {
-            moved_role[e] = LC_NONE;
-            moved_call[e] = LC_NONE;
-        } else {
-            moved++;
-        }
-    }
-    return moved;
+    return own_loop_settle(moved_role, moved_call, program->entry_count);
 }
 
 uint32_t lc_threads_own_loop_functions(const struct lc_program *program, const struct lc_threads *t,
@@ -103,14 +110,5 @@ uint32_t lc_threads_own_loop_functions(const struct lc_program *program, const s
                 own_loop_note(program, t, dispatching, arg->function, c, owned_role, owned_call);
         }
     }
-    uint32_t owned = 0;
-    for (uint32_t f = 0; f < program->function_count; f++) {
-        if (owned_role[f] == OWN_LOOP_UNSEEN || owned_role[f] == OWN_LOOP_NO) {
-            owned_role[f] = LC_NONE;
-            owned_call[f] = LC_NONE;
-        } else {
-            owned++;
-        }
-    }
-    return owned;
+    return own_loop_settle(owned_role, owned_call, program->function_count);
 }
