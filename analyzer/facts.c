@@ -61,6 +61,20 @@ struct lc_access_fact *lc_tu_facts_add_access(struct lc_tu_facts *facts)
                           sizeof *facts->accesses, 64);
 }
 
+int lc_location_compare(const struct lc_location *a, const struct lc_location *b)
+{
+    if (a->file != b->file) {
+        int files = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+        if (files != 0)
+            return files;
+    }
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->col != b->col)
+        return a->col < b->col ? -1 : 1;
+    return 0;
+}
+
 int lc_tu_facts_add_include(struct lc_tu_facts *facts, const char *path)
 {
     const char **slot = lc_grow_append((void **)&facts->included_files,

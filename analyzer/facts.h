@@ -26,6 +26,9 @@ struct lc_location {
     unsigned col;
 };
 
+/* Source order: by file name (NULL as ""), line, column; < 0, 0, > 0. */
+int lc_location_compare(const struct lc_location *a, const struct lc_location *b);
+
 /* Annotation bits from __attribute__((annotate("loopcheck:..."))). */
 enum lc_annotation {
     LC_ANNOT_ASYNC = 1u << 0,       /* runs on the loop thread */

@@ -49,14 +49,8 @@ static int finding_compare_strings(const char *a, const char *b)
 static int finding_compare(const void *left, const void *right)
 {
     const struct lc_finding *a = left, *b = right;
-    int by_file = finding_compare_strings(a->loc.file, b->loc.file);
-    if (by_file)
-        return by_file;
-    if (a->loc.line != b->loc.line)
-        return a->loc.line < b->loc.line ? -1 : 1;
-    if (a->loc.col != b->loc.col)
-        return a->loc.col < b->loc.col ? -1 : 1;
-    return finding_compare_strings(a->rule_id, b->rule_id);
+    int by_place = lc_location_compare(&a->loc, &b->loc);
+    return by_place ? by_place : finding_compare_strings(a->rule_id, b->rule_id);
 }
 
 void lc_findings_sort(struct lc_findings *findings)

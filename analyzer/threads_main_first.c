@@ -68,11 +68,7 @@ static int main_first_same_file(const char *a, const char *b)
  * one symbol, so one function with the calls of each), line, column. */
 static int main_first_before(const struct lc_program_call *x, const struct lc_program_call *y)
 {
-    int files = main_first_same_file(x->loc.file, y->loc.file) ? 0
-                : strcmp(x->loc.file ? x->loc.file : "", y->loc.file ? y->loc.file : "");
-    if (files != 0)
-        return files < 0;
-    return x->loc.line < y->loc.line || (x->loc.line == y->loc.line && x->loc.col <= y->loc.col);
+    return lc_location_compare(&x->loc, &y->loc) <= 0;
 }
 
 /* A function's calls in source order.  Insertion sort: `main` has few

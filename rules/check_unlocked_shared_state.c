@@ -204,14 +204,8 @@ struct shared_located {
 static int shared_compare_locations(const void *x, const void *y)
 {
     const struct shared_located *a = x, *b = y;
-    int files = strcmp(a->loc.file ? a->loc.file : "", b->loc.file ? b->loc.file : "");
-    if (files != 0)
-        return files;
-    if (a->loc.line != b->loc.line)
-        return a->loc.line < b->loc.line ? -1 : 1;
-    if (a->loc.col != b->loc.col)
-        return a->loc.col < b->loc.col ? -1 : 1;
-    return (int)a->kind - (int)b->kind;
+    int by_place = lc_location_compare(&a->loc, &b->loc);
+    return by_place ? by_place : (int)a->kind - (int)b->kind;
 }
 
 static void shared_sort_accesses(const struct lc_program *program, uint32_t *accesses, uint32_t count)
