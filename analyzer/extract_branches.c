@@ -1,5 +1,6 @@
 /* extract_branches.c — what an `if` branch tells about the calls in it:
- * the call it can only end with (`{ report(); die(); }`, lc_call_fact
+ * whether it always leaves (return, break, continue, goto last), the call
+ * it can only end with (`{ report(); die(); }`, lc_call_fact
  * branch_exit), and the pointer parameter its condition requires not to be
  * NULL (`if (conn) { ... }`, lc_call_fact nonnull_param).  Kept out of
  * extract_flow.c's recursive walk, whose frames stay small for deeply
@@ -30,16 +31,37 @@ static enum CXChildVisitResult extract_last_child_visit(CXCursor cursor, CXCurso
 /* The call a branch can only end with: its last statement when that is a
  * call (`{ log(...); fatal(...); }`) and nothing before leaves the branch;
  * else null. */
-CXCursor lc_extract_branch_end(CXCursor statement)
+/* The statement a branch ends with: itself, or the last statement of its
+ * block (of the innermost block ending it); null for an empty block. */
+static CXCursor extract_last_statement(CXCursor statement)
 {
     CXCursor last = statement;
     while (clang_getCursorKind(last) == CXCursor_CompoundStmt) {
         CXCursor block = last;
         last = clang_getNullCursor();
         clang_visitChildren(block, extract_last_child_visit, &last);
-        if (clang_Cursor_isNull(last))
-            return last;
     }
+    return last;
+}
+
+int lc_extract_always_exits(CXCursor statement)
+{
+    switch (clang_getCursorKind(extract_last_statement(statement))) {
+    case CXCursor_ReturnStmt:
+    case CXCursor_BreakStmt:
+    case CXCursor_ContinueStmt:
+    case CXCursor_GotoStmt:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+CXCursor lc_extract_branch_end(CXCursor statement)
+{
+    CXCursor last = extract_last_statement(statement);
+    if (clang_Cursor_isNull(last))
+        return last;
     last = lc_extract_strip(last);
     int leaves = 0;
     if (clang_getCursorKind(last) != CXCursor_CallExpr)

@@ -138,7 +138,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         if (first)
             after_condition = walk->locks;
         int zero_branch, guard = lc_extract_zero_test(walk, parts[0], &zero_branch);
-        exits_early = first && count == 2 && lc_extract_always_exits(walk, parts[1]);
+        exits_early = first && count == 2 && lc_extract_always_exits(parts[1]);
         first = 0;
         lc_extract_value_guard_split(walk, parts[0], tests);
         const char *taken = lc_extract_trylock_of(walk, guard);

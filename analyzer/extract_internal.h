@@ -163,6 +163,9 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
                                              CXCursor parent);
 
 /* extract_branches.c */
+/* Does the statement end in return, break, continue or goto (itself, or
+ * the last statement of its block)? */
+int lc_extract_always_exits(CXCursor statement);
 /* The call an if branch can only end with: its last statement when that
  * is a call and nothing before leaves the branch (return, goto, break,
  * continue); else null. */
@@ -203,9 +206,6 @@ void lc_extract_value_guards_push(struct lc_extract_walk *walk, const struct lc_
 /* The guards holding here that a call keeps: those of integer variables
  * (tests of pointers are for the accesses under them only). */
 struct lc_value_guards lc_extract_call_value_guards(struct lc_extract_walk *walk);
-/* Does the statement end in return, break, continue or goto (itself, or
- * the last statement of its block)? */
-int lc_extract_always_exits(struct lc_extract_walk *walk, CXCursor statement);
 
 /* extract_flags.c: integer flags and path strings passed through a local
  * variable. */

@@ -149,23 +149,3 @@ struct lc_value_guards lc_extract_call_value_guards(struct lc_extract_walk *walk
             items[kept++] = walk->value_guards.items[i];
     return (struct lc_value_guards){ items, kept };
 }
-
-int lc_extract_always_exits(struct lc_extract_walk *walk, CXCursor statement)
-{
-    switch (clang_getCursorKind(statement)) {
-    case CXCursor_ReturnStmt:
-    case CXCursor_BreakStmt:
-    case CXCursor_ContinueStmt:
-    case CXCursor_GotoStmt:
-        return 1;
-    case CXCursor_CompoundStmt: {
-        unsigned count;
-        CXCursor *children = lc_extract_children_all(walk, statement, &count);
-        int exits = children && count > 0 && lc_extract_always_exits(walk, children[count - 1]);
-        free(children);
-        return exits;
-    }
-    default:
-        return 0;
-    }
-}
