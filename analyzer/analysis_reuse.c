@@ -11,35 +11,19 @@
 #include "analysis.h"
 
 #include <dirent.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "hash.h"
 #include "store_reuse.h"
 
 /* Hash a file's name and content into *hash; 0, or -1 when unreadable or
- * not a regular file (a device such as /dev/zero never ends, and no other
- * kind of file has a content that can key a cache). */
+ * not a regular file (lc_hash_file). */
 static int reuse_hash_file(const char *path, uint64_t *hash)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    struct stat status;
-    if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-        close(fd);
-        return -1;
-    }
     *hash = lc_hash_fnv1a64(path, strlen(path) + 1, *hash);
-    char buffer[16384];
-    ssize_t n;
-    while ((n = read(fd, buffer, sizeof buffer)) > 0)
-        *hash = lc_hash_fnv1a64(buffer, (size_t)n, *hash);
-    close(fd);
-    return n == 0 ? 0 : -1;
+    return lc_hash_file(path, hash);
 }
 
 static int reuse_compare_names(const void *a, const void *b)

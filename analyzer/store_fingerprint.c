@@ -4,36 +4,20 @@
  * kept for the run, so shared headers are looked at once. */
 #include "store_internal.h"
 
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "grow.h"
 #include "hash.h"
 
 /* Hash a whole file's content; 0 with *ok = 0 when it cannot be read or is
- * not a regular file (a device such as /dev/zero never ends). */
+ * not a regular file (lc_hash_file). */
 static uint64_t store_hash_file(const char *path, int *ok)
 {
-    *ok = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return 0;
-    struct stat status;
-    if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-        close(fd);
-        return 0;
-    }
     uint64_t hash = LC_HASH_FNV1A64_INIT;
-    char buffer[65536];
-    ssize_t n;
-    while ((n = read(fd, buffer, sizeof buffer)) > 0)
-        hash = lc_hash_fnv1a64(buffer, (size_t)n, hash);
-    close(fd);
-    *ok = n == 0;
-    return hash;
+    *ok = lc_hash_file(path, &hash) == 0;
+    return *ok ? hash : 0;
 }
 
 /* What is on disk for `path` this run; NULL when out of memory. */
