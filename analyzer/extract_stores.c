@@ -2,7 +2,8 @@
  * pointers (`p->cb = f`, `cb_t fp = f`, compound literals; initialiser
  * lists are extract_init.c's) and, whatever the types, the results of
  * direct calls (`c->fd = socket(...)`, `int fd = accept4(...)`), for
- * descriptor tracking.  Into an `int` (a descriptor's type) every stored
+ * descriptor tracking, and NULL stored into a function-pointer field
+ * (`p->cb = NULL`, scoped_callbacks.c).  Into an `int` (a descriptor's type) every stored
  * value but a constant is recorded, OTHER when it is none of a field, a
  * variable or a parameter (`c->fd = fds[0]`), and so is the value of a
  * `return` in a function returning `int`: its target is a CALL naming the
@@ -81,11 +82,15 @@ static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_val
     lc_extract_remember_result(walk, target, -1);
     struct lc_value value;
     lc_extract_value(walk, expr, &value);
+    /* `p->cb = NULL`: a callback taken out again (scoped_callbacks.c). */
+    if (stored == LC_STORED_FUNCTION_POINTERS && target->kind == LC_VALUE_FIELD && value.kind == LC_VALUE_OTHER
+        && lc_extract_is_null_pointer_constant(expr))
+        value.kind = LC_VALUE_NULL;
     /* `fd = fds[1]`: one element is not the array's other descriptors. */
     if (stored == LC_STORED_INTEGERS && clang_getCursorKind(stripped) == CXCursor_ArraySubscriptExpr)
         value = (struct lc_value){ .kind = LC_VALUE_OTHER };
     if (value.kind == LC_VALUE_FUNCTION || value.kind == LC_VALUE_FIELD ||
-        value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM ||
+        value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM || value.kind == LC_VALUE_NULL ||
         (stored == LC_STORED_INTEGERS && value.kind == LC_VALUE_OTHER))
         extract_add_store(walk, target, &value, &loc);
 }

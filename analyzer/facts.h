@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 21
+#define LC_FACTS_VERSION 22
 
 struct lc_location {
     const char *file;
@@ -260,7 +260,8 @@ struct lc_lock_vocabulary {
  * function returning int stores into a CALL target naming the function. */
 struct lc_store_fact {
     struct lc_value target;   /* FIELD, VAR, or CALL (usr: the function) */
-    struct lc_value value;    /* FUNCTION, FIELD, VAR, PARAM or CALL */
+    struct lc_value value;    /* FUNCTION, FIELD, VAR, PARAM or CALL; NULL
+                                 into a function-pointer field */
     const char *in_function_usr; /* NULL at file scope */
     struct lc_location loc;
 };

@@ -271,6 +271,11 @@ const uint32_t *lc_fpflow_functions(const struct lc_program *program, uint32_t n
     return n->functions;
 }
 
+int lc_fpflow_is_cut(const struct lc_program *program, uint32_t node)
+{
+    return program->flow_nodes[node].cut;
+}
+
 uint32_t lc_fpflow_successors(const struct lc_program *program, uint32_t node, const uint32_t **successors)
 {
     *successors = program->flow_nodes[node].successors;

@@ -141,11 +141,15 @@ struct lc_entry {
                                           annotated function */
 };
 
-/* A function-pointer value stored into a field or variable. */
+/* A function-pointer value stored into a field or variable (in
+ * program->stores), or NULL stored into a function-pointer field (in
+ * program->null_stores). */
 struct lc_program_store {
     uint32_t target_node;           /* flow node of the field / variable */
     struct lc_program_value value;
     struct lc_location loc;
+    uint32_t function;              /* the function whose body holds it,
+                                       LC_NONE at file scope */
 };
 
 struct lc_flow_node;   /* fpflow.c */
@@ -175,6 +179,8 @@ struct lc_program {
     uint32_t model_call_count;
     struct lc_program_store *stores;
     uint32_t store_count;
+    struct lc_program_store *null_stores;   /* `p->cb = NULL` (scoped_callbacks.c) */
+    uint32_t null_store_count;
     struct lc_program_loop *loops;
     uint32_t loop_count;
     struct lc_program_access *accesses;  /* grouped by function */
@@ -278,6 +284,9 @@ int lc_fpflow_resolve(struct lc_program *program, FILE *err);
 /* The functions a flow node may hold (none when it was cut). */
 const uint32_t *lc_fpflow_functions(const struct lc_program *program,
                                     uint32_t node, uint32_t *count);
+
+/* Was the flow node cut (it may hold any function)? */
+int lc_fpflow_is_cut(const struct lc_program *program, uint32_t node);
 
 /* The nodes a flow node's values flow into. */
 uint32_t lc_fpflow_successors(const struct lc_program *program, uint32_t node, const uint32_t **successors);

@@ -350,6 +350,7 @@ void lc_program_free(struct lc_program *program)
     free(program->targets);
     free(program->model_calls);
     free(program->stores);
+    free(program->null_stores);
     free(program->loops);
     free(program->accesses);
     free(program->objects);

@@ -161,9 +161,8 @@ static int loader_store_row(struct program_loader *loader, sqlite3_stmt *stmt, v
     const struct loader_call_rows *rows = data;
     struct lc_program *program = loader->program;
     struct lc_program_value target;
-    if (program_loader_value(loader, stmt, 0, &target) != 0
-        || lc_grow((void **)&program->stores, &loader->store_cap, program->store_count,
-                   sizeof *program->stores, 1024) != 0)
+    struct lc_program_value value;
+    if (program_loader_value(loader, stmt, 0, &target) != 0)
         return -1;
     /* A `return` stores into the value its function's calls yield. */
     if (target.kind == LC_VALUE_CALL)
@@ -171,15 +170,23 @@ static int loader_store_row(struct program_loader *loader, sqlite3_stmt *stmt, v
                                           program->functions[target.function].name);
     if (target.flow_node == LC_NONE)
         return 0;
-    struct lc_program_store *store = &program->stores[program->store_count++];
+    int rc = program_loader_value(loader, stmt, 4, &value);
+    int null = value.kind == LC_VALUE_NULL;
+    struct lc_program_store **stores = null ? &program->null_stores : &program->stores;
+    uint32_t *count = null ? &program->null_store_count : &program->store_count;
+    if (lc_grow((void **)stores, null ? &loader->null_store_cap : &loader->store_cap, *count, sizeof **stores,
+                null ? 16 : 1024) != 0)
+        return -1;
+    struct lc_program_store *store = &(*stores)[(*count)++];
     store->target_node = target.flow_node;
-    int rc = program_loader_value(loader, stmt, 4, &store->value);
+    store->value = value;
     store->loc.file = program_loader_file(loader, sqlite3_column_int64(stmt, 8));
     store->loc.line = (unsigned)sqlite3_column_int(stmt, 9);
     store->loc.col = (unsigned)sqlite3_column_int(stmt, 10);
-    int64_t call_row = sqlite3_column_int64(stmt, 11);
+    int64_t call_row = sqlite3_column_int64(stmt, 11), function_id = sqlite3_column_int64(stmt, 12);
     if (store->value.kind == LC_VALUE_CALL)
         store->value.call = call_row > 0 && call_row <= rows->call_row_max ? rows->call_of_row[call_row] : LC_NONE;
+    store->function = function_id > 0 ? program_loader_function(loader, function_id) : LC_NONE;
     return rc;
 }
 
@@ -188,7 +195,7 @@ static int loader_read_stores(struct program_loader *loader, uint32_t *call_of_r
     struct loader_call_rows rows = { call_of_row, call_row_max };
     return program_loader_each_tu(loader, "fp_store", "SELECT target_kind, target_id, target_record, NULL, value_kind,"
                                               " value_id, value_record, value_param, file_id, line, col,"
-                                              " value_call_id FROM fp_store WHERE rowid BETWEEN ?1 AND ?2"
+                                              " value_call_id, function_id FROM fp_store WHERE rowid BETWEEN ?1 AND ?2"
                                               " AND +tu_id = ?3", loader_store_row, &rows);
 }
 

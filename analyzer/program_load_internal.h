@@ -31,7 +31,7 @@ struct program_loader {
     struct program_owner **function_owners; /* function index -> owners */
     struct lc_arena owners;      /* the owners, freed with the loader */
     uint8_t *function_is_static;
-    size_t function_cap, call_cap, arg_cap, store_cap;
+    size_t function_cap, call_cap, arg_cap, store_cap, null_store_cap;
     int64_t *tu_order;           /* TU ids by path: the order rows are read in */
     size_t tu_count;
     int64_t current_tu;          /* the TU whose rows are being read */

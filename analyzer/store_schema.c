@@ -54,7 +54,8 @@
  *      value_call_id)                function-pointer values, and call
  *                                    results (value_kind 'call':
  *                                    value_call_id), stored into a field or
- *                                    variable; into an int, also fields,
+ *                                    variable; 'null' stored into a
+ *                                    function-pointer field; into an int, also fields,
  *                                    variables, parameters and 'other'
  *                                    values; target_kind 'call' is the
  *                                    value function target_id returns

@@ -37,14 +37,15 @@ struct threads_own {
 };
 
 /* The loop's role, which goes first so a function the loop reaches always
- * keeps it.  With nothing taken by a thread's own loop it is the loop
- * coloring's (the same walk from the same entries, by the same rule for
- * registered functions, with the same chains); else a walk from the loop
- * entries that stay. */
+ * keeps it.  With nothing taken by a thread's own loop, and no scoped
+ * callback on the loop without the function that scopes it, it is the
+ * loop coloring's (the same walk from the same entries, by the same rule
+ * for registered functions, with the same chains); else a walk from the
+ * loop entries that stay. */
 static int threads_loop_role(const struct lc_program *program, struct lc_threads *t, uint8_t *dispatching,
                              struct lc_threads_context *context, const struct threads_own *own)
 {
-    if (own->moved == 0 && own->owned == 0) {
+    if (own->moved == 0 && own->owned == 0 && !lc_threads_context_loop_escapes(context, program->on_loop)) {
         for (uint32_t f = 0; f < program->function_count; f++)
             if (program->on_loop[f])
                 lc_threads_add_role(t, f, LC_THREAD_ROLE_LOOP, program->loop_parent[f]);

@@ -16,6 +16,12 @@
  *    `clear(d, NULL)` on a worker does not call the callback the loop
  *    passes to `clear(d, on_progress)`.
  *
+ * A call through a function-pointer field that reaches a scoped callback
+ * (scoped_callbacks.c: installed only while some function runs, then
+ * taken out again) is followed on a role only once the role runs one of
+ * those functions; until then it waits, and the walk takes it up again
+ * when the queue runs dry.
+ *
  * A state is (function, role, context); a function keeps at most
  * CONTEXT_CAP contexts per role, beyond which it is entered with the most
  * general one (no facts, every binding unknown), which follows everything
@@ -26,6 +32,7 @@
 #include <string.h>
 
 #include "grow.h"
+#include "scoped_callbacks.h"
 #include "triple_map.h"
 
 #define CONTEXT_CAP 16
@@ -36,6 +43,15 @@
 
 struct context_item {
     uint32_t function, role, context;
+};
+
+/* A call to a scoped callback waiting for its role to run one of the
+ * functions that scope it. */
+struct context_parked {
+    struct context_item item;        /* the callback, its role and context */
+    uint32_t call;
+    const uint32_t *scopes;          /* into scoped.records */
+    uint32_t scope_count;
 };
 
 struct lc_threads_context {
@@ -54,6 +70,9 @@ struct lc_threads_context {
     size_t head, tail, queue_cap;
     const uint32_t *owned_role;/* per function: the own loop that alone
                                  takes its address, LC_NONE; or NULL */
+    struct lc_scoped_callbacks scoped;
+    struct context_parked *parked;
+    size_t parked_count, parked_cap;
 };
 
 /* The parameters of each function that have a binding: those it calls
@@ -111,7 +130,8 @@ struct lc_threads_context *lc_threads_context_new(const struct lc_program *progr
     x->access_start = calloc(n + 1, sizeof *x->access_start);
     x->access_order = malloc(((size_t)program->access_count + 1) * sizeof *x->access_order);
     x->guard_of_family = malloc(((size_t)program->object_count + 1) * sizeof *x->guard_of_family);
-    if (!x->bound_params || !x->access_start || !x->access_order || !x->guard_of_family) {
+    if (!x->bound_params || !x->access_start || !x->access_order || !x->guard_of_family
+        || lc_scoped_callbacks_compute(program, &x->scoped) != 0) {
         lc_threads_context_free(x);
         return NULL;
     }
@@ -152,6 +172,8 @@ void lc_threads_context_free(struct lc_threads_context *x)
     lc_triple_map_free(&x->states);
     lc_triple_map_free(&x->counts);
     free(x->queue);
+    lc_scoped_callbacks_free(&x->scoped);
+    free(x->parked);
     free(x);
 }
 
@@ -198,7 +220,13 @@ int lc_threads_context_begin(struct lc_threads_context *x, const uint32_t *owned
     lc_triple_map_clear(&x->states);
     lc_triple_map_clear(&x->counts);
     x->head = x->tail = 0;
+    x->parked_count = 0;
     return 0;
+}
+
+int lc_threads_context_loop_escapes(const struct lc_threads_context *x, const uint8_t *on_loop)
+{
+    return x->scoped.pairs.count > 0 && lc_scoped_callbacks_escape(&x->scoped, on_loop);
 }
 
 int lc_threads_context_seed(struct lc_threads_context *x, struct lc_threads *t, uint32_t function, uint32_t role,
@@ -309,12 +337,61 @@ static int context_allows(const struct lc_program *program, const struct lc_thre
     return 0;
 }
 
-int lc_threads_context_spread(const struct lc_program *program, struct lc_threads *t, struct lc_threads_context *x,
-                              uint8_t *dispatching)
+/* Does `role` run one of `functions` (in any context)? */
+static int context_role_runs(const struct lc_threads_context *x, uint32_t role, const uint32_t *functions,
+                             uint32_t count)
 {
-    uint32_t *scratch = malloc((1 + 4 * CONTEXT_FACT_CAP + CONTEXT_PARAM_BITS * (1 + CONTEXT_SET_CAP) + 1)
-                               * sizeof *scratch);
-    int rc = scratch ? 0 : -1;
+    for (uint32_t i = 0; i < count; i++)
+        if (lc_triple_map_find(&x->counts, functions[i], role, LC_NONE))
+            return 1;
+    return 0;
+}
+
+/* Enter callee `g` of call `k` on the role, in `context`; a scoped
+ * callback whose role runs none of its scoping functions yet waits. */
+static int context_enter(struct lc_threads_context *x, struct lc_threads *t, const struct lc_program *program,
+                         const struct context_item *item, uint32_t k, uint32_t g, uint32_t context)
+{
+    const struct lc_program_call *c = &program->calls[k];
+    uint32_t scope_count = 0;
+    const uint32_t *scopes = c->callee.kind != LC_VALUE_FUNCTION && c->callee.flow_node != LC_NONE
+                                 && x->scoped.pairs.count > 0
+        ? lc_scoped_callbacks_find(&x->scoped, c->callee.flow_node, g, item->function, &scope_count)
+        : NULL;
+    if (!scopes || context_role_runs(x, item->role, scopes, scope_count))
+        return context_visit(x, t, g, item->role, context, k);
+    struct context_parked *parked = lc_grow_append((void **)&x->parked, &x->parked_count, &x->parked_cap,
+                                                   sizeof *x->parked, 16);
+    if (!parked)
+        return -1;
+    *parked = (struct context_parked){ { g, item->role, context }, k, scopes, scope_count };
+    return 0;
+}
+
+/* The waiting calls whose roles now run a scoping function are followed:
+ * how many, or -1 (no memory). */
+static int context_release(struct lc_threads_context *x, struct lc_threads *t)
+{
+    int released = 0;
+    for (size_t i = 0; i < x->parked_count;) {
+        struct context_parked parked = x->parked[i];
+        if (!context_role_runs(x, parked.item.role, parked.scopes, parked.scope_count)) {
+            i++;
+            continue;
+        }
+        x->parked[i] = x->parked[--x->parked_count];
+        if (context_visit(x, t, parked.item.function, parked.item.role, parked.item.context, parked.call) != 0)
+            return -1;
+        released++;
+    }
+    return released;
+}
+
+/* Follow the queue until it runs dry. */
+static int context_drain(const struct lc_program *program, struct lc_threads *t, struct lc_threads_context *x,
+                         uint8_t *dispatching, uint32_t *scratch)
+{
+    int rc = 0;
     while (rc == 0 && x->head < x->tail) {
         struct context_item item = x->queue[x->head++];
         if (!lc_program_function_is_followed(program, item.function))
@@ -342,12 +419,24 @@ int lc_threads_context_spread(const struct lc_program *program, struct lc_thread
                 if (program->functions[g].model && program->functions[g].model->runs_loop)
                     dispatching[item.role] = 1;   /* a library loop: event_base_dispatch */
                 uint32_t context = context_callee(x, program, item.function, items, c, g, scratch);
-                rc = context == LC_NONE ? -1 : context_visit(x, t, g, item.role, context, k);
+                rc = context == LC_NONE ? -1 : context_enter(x, t, program, &item, k, g, context);
             }
         }
     }
-    free(scratch);
     return rc;
+}
+
+int lc_threads_context_spread(const struct lc_program *program, struct lc_threads *t, struct lc_threads_context *x,
+                              uint8_t *dispatching)
+{
+    uint32_t *scratch = malloc((1 + 4 * CONTEXT_FACT_CAP + CONTEXT_PARAM_BITS * (1 + CONTEXT_SET_CAP) + 1)
+                               * sizeof *scratch);
+    int rc = scratch ? 0 : -1;
+    while (rc == 0 && (rc = context_drain(program, t, x, dispatching, scratch)) == 0
+           && (rc = context_release(x, t)) > 0)
+        rc = 0;
+    free(scratch);
+    return rc < 0 ? -1 : 0;
 }
 
 int lc_threads_context_ban_written(const struct lc_program *program, struct lc_threads_context *x)

@@ -36,12 +36,17 @@ void lc_threads_context_free(struct lc_threads_context *context);
 /* Forget the states of the previous spread.  `owned_role` (per function,
  * or NULL): lc_threads_own_loop_functions, kept for the spread. */
 int lc_threads_context_begin(struct lc_threads_context *context, const uint32_t *owned_role);
+/* Does a scoped callback (scoped_callbacks.c) run on the loop, by
+ * `on_loop` (the loop coloring), where none of the functions that scope
+ * it does?  Then the loop's role takes the walk that leaves it out. */
+int lc_threads_context_loop_escapes(const struct lc_threads_context *context, const uint8_t *on_loop);
 /* Give `function` the role (lc_threads_add_role) and queue it in the most
  * general context.  0, or -1 (no memory). */
 int lc_threads_context_seed(struct lc_threads_context *context, struct lc_threads *t, uint32_t function,
                             uint32_t role, uint32_t parent);
 /* Breadth-first from the seeds.  A role does not spread into a registered
- * function through a pointer (lc_program_dispatches); `dispatching` notes
+ * function through a pointer (lc_program_dispatches), nor into a scoped
+ * callback before it runs a function that scopes it; `dispatching` notes
  * the roles that would, and those that call a function modelled
  * `runs-loop` (a library's loop, event_base_dispatch).  0, or -1 (no
  * memory). */

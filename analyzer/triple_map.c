@@ -66,6 +66,14 @@ uint32_t *lc_triple_map_get(struct lc_triple_map *m, uint32_t a, uint32_t b, uin
     return &m->values[slot];
 }
 
+const uint32_t *lc_triple_map_find(const struct lc_triple_map *m, uint32_t a, uint32_t b, uint32_t c)
+{
+    if (m->count == 0)
+        return NULL;
+    size_t slot = triple_map_slot(m, a, b, c);
+    return m->keys[slot * 3] == UINT32_MAX ? NULL : &m->values[slot];
+}
+
 void lc_triple_map_clear(struct lc_triple_map *m)
 {
     if (m->keys)

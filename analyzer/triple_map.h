@@ -29,6 +29,8 @@ struct lc_sequence_pool {
  * UINT32_MAX (the empty slot's mark). */
 uint32_t *lc_triple_map_get(struct lc_triple_map *m, uint32_t a, uint32_t b, uint32_t c, uint32_t initial,
                             int *added);
+/* The value of key (a, b, c), or NULL when it is not in the map. */
+const uint32_t *lc_triple_map_find(const struct lc_triple_map *m, uint32_t a, uint32_t b, uint32_t c);
 /* Empties the map, keeping its memory. */
 void lc_triple_map_clear(struct lc_triple_map *m);
 void lc_triple_map_free(struct lc_triple_map *m);
