@@ -430,6 +430,12 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
  * (an unsigned value above LLONG_MAX wraps). */
 int lc_extract_integer_constant(CXCursor expr, long long *value);
 /* NULL, 0 or (void *)0 where a pointer is expected (extract_values.c). */
+/* May the expression (a call, a store) not run every time its function
+ * does?  Inside an if/switch/loop, or inside a ?:, && or || seen before it
+ * (pre-order: an enclosing expression is always seen first).  Erring
+ * towards "yes" is safe: only unconditional calls make a function never
+ * return. */
+int lc_extract_is_conditional(const struct lc_extract_walk *walk, CXCursor expr);
 int lc_extract_is_null_pointer_constant(CXCursor expr);
 
 /* extract_text.c: the source spelling of `expr`: its tokens joined by

@@ -2,8 +2,9 @@
  * pointers (`p->cb = f`, `cb_t fp = f`, compound literals; initialiser
  * lists are extract_init.c's) and, whatever the types, the results of
  * direct calls (`c->fd = socket(...)`, `int fd = accept4(...)`), for
- * descriptor tracking, and NULL stored into a function-pointer field
- * (`p->cb = NULL`, scoped_callbacks.c).  Into an `int` (a descriptor's type) every stored
+ * descriptor tracking, and NULL assigned to a function-pointer field
+ * (`p->cb = NULL`, scoped_callbacks.c; not an initialiser's NULL, which
+ * starts a new object).  Into an `int` (a descriptor's type) every stored
  * value but a constant is recorded, OTHER when it is none of a field, a
  * variable or a parameter (`c->fd = fds[0]`), and so is the value of a
  * `return` in a function returning `int`: its target is a CALL naming the
@@ -47,7 +48,7 @@ static int extract_yields_call(CXCursor expr, unsigned depth)
 }
 
 static void extract_add_store(struct lc_extract_walk *walk, const struct lc_value *target,
-                              const struct lc_value *value, const struct lc_location *loc)
+                              const struct lc_value *value, const struct lc_location *loc, CXCursor where)
 {
     struct lc_store_fact *fact = lc_tu_facts_add_store(walk->facts);
     if (!fact) {
@@ -58,6 +59,7 @@ static void extract_add_store(struct lc_extract_walk *walk, const struct lc_valu
     fact->value = *value;
     fact->in_function_usr = walk->function_usr;
     fact->loc = *loc;
+    fact->conditional = lc_extract_is_conditional(walk, where);
 }
 
 static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_value *target,
@@ -82,17 +84,13 @@ static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_val
     lc_extract_remember_result(walk, target, -1);
     struct lc_value value;
     lc_extract_value(walk, expr, &value);
-    /* `p->cb = NULL`: a callback taken out again (scoped_callbacks.c). */
-    if (stored == LC_STORED_FUNCTION_POINTERS && target->kind == LC_VALUE_FIELD && value.kind == LC_VALUE_OTHER
-        && lc_extract_is_null_pointer_constant(expr))
-        value.kind = LC_VALUE_NULL;
     /* `fd = fds[1]`: one element is not the array's other descriptors. */
     if (stored == LC_STORED_INTEGERS && clang_getCursorKind(stripped) == CXCursor_ArraySubscriptExpr)
         value = (struct lc_value){ .kind = LC_VALUE_OTHER };
     if (value.kind == LC_VALUE_FUNCTION || value.kind == LC_VALUE_FIELD ||
-        value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM || value.kind == LC_VALUE_NULL ||
+        value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM ||
         (stored == LC_STORED_INTEGERS && value.kind == LC_VALUE_OTHER))
-        extract_add_store(walk, target, &value, &loc);
+        extract_add_store(walk, target, &value, &loc, expr);
 }
 
 static void extract_store_branches(struct lc_extract_walk *walk, const struct lc_value *target,
@@ -140,7 +138,7 @@ void lc_extract_call_result(struct lc_extract_walk *walk, CXCursor call, size_t 
             .kind = LC_VALUE_CALL, .usr = callee->usr, .name = callee->name,
             .call_index = (int)call_index,
         };
-        extract_add_store(walk, &pending.target, &value, &pending.loc);
+        extract_add_store(walk, &pending.target, &value, &pending.loc, call);
         lc_extract_remember_result(walk, &pending.target, (int)call_index);
     }
 }
@@ -158,6 +156,13 @@ void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment)
         return;
     struct lc_value target;
     lc_extract_value(walk, sides[0], &target);
+    struct lc_location loc;
+    if (stored == LC_STORED_FUNCTION_POINTERS && target.kind == LC_VALUE_FIELD
+        && lc_extract_is_null_pointer_constant(sides[1])
+        && lc_extract_location(walk, clang_getCursorLocation(sides[1]), &loc) == 0) {
+        struct lc_value null = { .kind = LC_VALUE_NULL };
+        extract_add_store(walk, &target, &null, &loc, assignment);
+    }
     lc_extract_store(walk, &target, sides[1], stored);
 }
 

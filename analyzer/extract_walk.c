@@ -111,11 +111,7 @@ static void extract_conditional_expression(struct lc_extract_walk *walk, CXCurso
     walk->conditional_spans[walk->conditional_count++] = span;
 }
 
-/* May the call not run every time its function does?  Inside an
- * if/switch/loop, or inside a ?:, && or || seen before it (pre-order: an
- * enclosing expression is always seen first).  Erring towards "yes" is
- * safe: only unconditional calls make a function never return. */
-static int extract_call_is_conditional(const struct lc_extract_walk *walk, CXCursor call)
+int lc_extract_is_conditional(const struct lc_extract_walk *walk, CXCursor call)
 {
     if (walk->open_conditional || walk->loop_index >= 0)
         return 1;
@@ -176,7 +172,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->loop_index = walk->loop_index;
     if (walk->loop_index >= 0 && walk->loop_parts && lc_extract_loop_is_step(walk->loop_parts, call))
         fact->loop_index = walk->facts->loops[walk->loop_index].parent_index;
-    fact->conditional = extract_call_is_conditional(walk, call);
+    fact->conditional = lc_extract_is_conditional(walk, call);
     if (fact->loop_index == walk->loop_index && walk->loop_parts)
         fact->element_args = lc_extract_element_arguments(walk->loop_parts, call);
     fact->scaled_args = lc_extract_scaled_arguments(call);

@@ -264,6 +264,8 @@ struct lc_store_fact {
                                  into a function-pointer field */
     const char *in_function_usr; /* NULL at file scope */
     struct lc_location loc;
+    int conditional;          /* it may not run every time its function
+                                 does (as lc_call_fact's) */
 };
 
 struct lc_tu_facts {

@@ -276,6 +276,12 @@ int lc_fpflow_is_cut(const struct lc_program *program, uint32_t node)
     return program->flow_nodes[node].cut;
 }
 
+uint32_t lc_fpflow_calls(const struct lc_program *program, uint32_t node, const uint32_t **calls)
+{
+    *calls = program->flow_nodes[node].calls;
+    return program->flow_nodes[node].call_count;
+}
+
 uint32_t lc_fpflow_successors(const struct lc_program *program, uint32_t node, const uint32_t **successors)
 {
     *successors = program->flow_nodes[node].successors;

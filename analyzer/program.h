@@ -150,6 +150,8 @@ struct lc_program_store {
     struct lc_location loc;
     uint32_t function;              /* the function whose body holds it,
                                        LC_NONE at file scope */
+    uint8_t conditional;            /* may not run every time its function
+                                       does (facts.h) */
 };
 
 struct lc_flow_node;   /* fpflow.c */
@@ -287,6 +289,9 @@ const uint32_t *lc_fpflow_functions(const struct lc_program *program,
 
 /* Was the flow node cut (it may hold any function)? */
 int lc_fpflow_is_cut(const struct lc_program *program, uint32_t node);
+
+/* The calls through a flow node. */
+uint32_t lc_fpflow_calls(const struct lc_program *program, uint32_t node, const uint32_t **calls);
 
 /* The nodes a flow node's values flow into. */
 uint32_t lc_fpflow_successors(const struct lc_program *program, uint32_t node, const uint32_t **successors);

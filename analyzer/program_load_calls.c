@@ -187,6 +187,7 @@ static int loader_store_row(struct program_loader *loader, sqlite3_stmt *stmt, v
     if (store->value.kind == LC_VALUE_CALL)
         store->value.call = call_row > 0 && call_row <= rows->call_row_max ? rows->call_of_row[call_row] : LC_NONE;
     store->function = function_id > 0 ? program_loader_function(loader, function_id) : LC_NONE;
+    store->conditional = (uint8_t)(sqlite3_column_int(stmt, 13) != 0);
     return rc;
 }
 
@@ -195,7 +196,8 @@ static int loader_read_stores(struct program_loader *loader, uint32_t *call_of_r
     struct loader_call_rows rows = { call_of_row, call_row_max };
     return program_loader_each_tu(loader, "fp_store", "SELECT target_kind, target_id, target_record, NULL, value_kind,"
                                               " value_id, value_record, value_param, file_id, line, col,"
-                                              " value_call_id, function_id FROM fp_store WHERE rowid BETWEEN ?1 AND ?2"
+                                              " value_call_id, function_id, conditional FROM fp_store"
+                                              " WHERE rowid BETWEEN ?1 AND ?2"
                                               " AND +tu_id = ?3", loader_store_row, &rows);
 }
 

@@ -9,8 +9,12 @@
  *
  * Function F is scoped in field node N to the functions G1..Gk when every
  * install of F into N is made by one of them, and each, later in its
- * body, takes it out again: stores NULL into N, or calls a setter with
- * NULL for the parameter the setter stores into N.  An install is
+ * body, takes it out again: assigns NULL to N, or calls a setter with
+ * NULL for the parameter the setter stores into N.  In between it must
+ * make a call that may reach a call through N (the one the callback is
+ * installed for: a NULL stored elsewhere, an array's terminator, is no
+ * removal), and the removal must run wherever the install does (not only
+ * on an error path after an unconditional install).  An install is
  * `x->hook = F` in G's body, or a call in G's body passing F for
  * parameter p of a setter S whose body stores parameter p into N
  * (`set_hook(vm, F)`).  An install by F itself (a hook that puts itself
@@ -39,6 +43,7 @@
 struct scoped_removal {
     uint32_t node, function;
     struct lc_location loc;
+    int conditional;    /* it may not run every time its function does */
 };
 
 struct scoped_build {
@@ -57,10 +62,15 @@ struct scoped_build {
                                           alone reaches it (lazily made) */
     uint32_t *only_queue;
     uint32_t only_function, only_generation;
+    uint32_t *reach_stamp;             /* function -> generation of the field
+                                          a call through which it may reach
+                                          (lazily made) */
+    uint32_t *reach_queue;
+    uint32_t reach_node, reach_generation;
 };
 
 static int scoped_add_removal(struct scoped_build *b, uint32_t node, uint32_t function,
-                              const struct lc_location *loc)
+                              const struct lc_location *loc, int conditional)
 {
     if (function == LC_NONE)
         return 0;
@@ -68,7 +78,7 @@ static int scoped_add_removal(struct scoped_build *b, uint32_t node, uint32_t fu
                                                     sizeof *b->removals, 16);
     if (!removal)
         return -1;
-    *removal = (struct scoped_removal){ node, function, *loc };
+    *removal = (struct scoped_removal){ node, function, *loc, conditional };
     int added;
     uint32_t *candidate = lc_triple_map_get(&b->candidates, node, 0, 0, (uint32_t)b->candidate_count, &added);
     if (!candidate || (added && lc_grow((void **)&b->candidate_nodes, &b->candidate_cap, b->candidate_count,
@@ -98,7 +108,7 @@ static int scoped_removals(struct scoped_build *b)
     for (uint32_t s = 0; s < program->null_store_count; s++) {
         const struct lc_program_store *store = &program->null_stores[s];
         if (lc_fpflow_node_names(program, store->target_node).kind == LC_VALUE_FIELD
-            && scoped_add_removal(b, store->target_node, store->function, &store->loc) != 0)
+            && scoped_add_removal(b, store->target_node, store->function, &store->loc, store->conditional) != 0)
             return -1;
     }
     for (uint32_t s = 0; s < program->store_count; s++) {
@@ -109,7 +119,8 @@ static int scoped_removals(struct scoped_build *b)
         for (uint32_t r = callers->start[setter]; r < callers->start[setter + 1]; r++) {
             const struct lc_program_call *call = &program->calls[callers->calls[r]];
             if (param < call->arg_count && program->args[call->first_arg + param].kind == LC_VALUE_NULL
-                && scoped_add_removal(b, store->target_node, callers->functions[r], &call->loc) != 0)
+                && scoped_add_removal(b, store->target_node, callers->functions[r], &call->loc, call->conditional)
+                       != 0)
                 return -1;
         }
     }
@@ -197,11 +208,99 @@ static int scoped_only_reached_by(struct scoped_build *b, uint32_t function, uin
     return b->only_stamp[other] == b->only_generation;
 }
 
-/* An install of `function` into field `node` by `installer` at `loc`: 0
- * when it does not unscope it (its scoping function noted), -1 when it
- * does. */
+/* Is call `c` made through field `node` or a variable it flows into (a
+ * local copy)? */
+static int scoped_call_through(const struct lc_program *program, uint32_t node, const struct lc_program_call *c)
+{
+    if (c->callee.kind == LC_VALUE_FUNCTION || c->callee.flow_node == LC_NONE)
+        return 0;
+    if (c->callee.flow_node == node)
+        return 1;
+    const uint32_t *successors;
+    uint32_t count = lc_fpflow_successors(program, node, &successors);
+    for (uint32_t i = 0; i < count; i++)
+        if (successors[i] == c->callee.flow_node
+            && lc_fpflow_node_names(program, successors[i]).kind == LC_VALUE_VAR)
+            return 1;
+    return 0;
+}
+
+/* Mark (b->reach_stamp) the functions that may reach a call through field
+ * `node` or a local copy of it: the callers of those calls, and their
+ * callers.  Once per field. */
+static int scoped_reaching(struct scoped_build *b, uint32_t node)
+{
+    const struct lc_program *program = b->program;
+    const struct lc_callers *callers = program->callers;
+    if (b->reach_stamp && b->reach_generation && b->reach_node == node)
+        return 0;
+    if (!b->reach_stamp) {
+        b->reach_stamp = calloc((size_t)program->function_count + 1, sizeof *b->reach_stamp);
+        b->reach_queue = malloc(((size_t)program->function_count + 1) * sizeof *b->reach_queue);
+        if (!b->reach_stamp || !b->reach_queue)
+            return -1;
+    }
+    uint32_t generation = ++b->reach_generation, head = 0, tail = 0;
+    b->reach_node = node;
+    const uint32_t *nodes;
+    uint32_t node_count = lc_fpflow_successors(program, node, &nodes);
+    for (uint32_t n = 0; n <= node_count; n++) {
+        uint32_t through = n == node_count ? node : nodes[n];
+        if (through != node && lc_fpflow_node_names(program, through).kind != LC_VALUE_VAR)
+            continue;
+        const uint32_t *calls;
+        uint32_t call_count = lc_fpflow_calls(program, through, &calls);
+        for (uint32_t i = 0; i < call_count; i++) {
+            uint32_t caller = program->calls[calls[i]].caller;
+            if (b->reach_stamp[caller] != generation) {
+                b->reach_stamp[caller] = generation;
+                b->reach_queue[tail++] = caller;
+            }
+        }
+    }
+    while (head < tail) {
+        uint32_t f = b->reach_queue[head++];
+        for (uint32_t r = callers->start[f]; r < callers->start[f + 1]; r++) {
+            uint32_t caller = callers->functions[r];
+            if (b->reach_stamp[caller] != generation) {
+                b->reach_stamp[caller] = generation;
+                b->reach_queue[tail++] = caller;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Does `installer`, between `from` and `to` in its body, make a call that
+ * may reach a call through field `node`: is the callback installed for
+ * the duration of that call? */
+static int scoped_called_between(struct scoped_build *b, uint32_t node, uint32_t installer,
+                                 const struct lc_location *from, const struct lc_location *to)
+{
+    const struct lc_program *program = b->program;
+    const struct lc_program_function *fn = &program->functions[installer];
+    if (scoped_reaching(b, node) != 0)
+        return 0;
+    for (uint32_t k = fn->first_call; k < fn->first_call + fn->call_count; k++) {
+        const struct lc_program_call *c = &program->calls[k];
+        if (lc_location_compare(&c->loc, from) <= 0 || lc_location_compare(&c->loc, to) >= 0)
+            continue;
+        if (scoped_call_through(program, node, c))
+            return 1;
+        for (uint32_t t = c->first_target; t < c->first_target + c->target_count; t++)
+            if (b->reach_stamp[program->targets[t]] == b->reach_generation)
+                return 1;
+    }
+    return 0;
+}
+
+/* An install of `function` into field `node` by `installer` at `loc`
+ * (`conditional`: it may not run every time its function does): 0 when it
+ * does not unscope it (its scoping function noted), -1 when it does.  A
+ * removal that may not run where the install does (`if (start(c) < 0)
+ * c->cb = NULL;` after an unconditional install) does not scope it. */
 static int scoped_install(struct scoped_build *b, uint32_t node, uint32_t function, uint32_t installer,
-                          const struct lc_location *loc)
+                          const struct lc_location *loc, int conditional)
 {
     if (installer == function)
         return 0;
@@ -209,7 +308,9 @@ static int scoped_install(struct scoped_build *b, uint32_t node, uint32_t functi
         return -1;
     for (size_t r = 0; r < b->removal_count; r++) {
         const struct scoped_removal *removal = &b->removals[r];
-        if (removal->node != node || removal->function != installer || lc_location_compare(&removal->loc, loc) <= 0)
+        if (removal->node != node || removal->function != installer || (removal->conditional && !conditional)
+            || lc_location_compare(&removal->loc, loc) <= 0
+            || !scoped_called_between(b, node, installer, loc, &removal->loc))
             continue;
         for (size_t i = 0; i < b->scope_count; i++)
             if (b->scopes[i] == installer)
@@ -237,7 +338,7 @@ static int scoped_setter_installs(struct scoped_build *b, uint32_t node, uint32_
             continue;
         if (arg->kind == LC_VALUE_FUNCTION) {
             if (arg->function == function
-                && scoped_install(b, node, function, callers->functions[r], &call->loc) != 0)
+                && scoped_install(b, node, function, callers->functions[r], &call->loc, call->conditional) != 0)
                 return -1;
         } else if (arg->flow_node != LC_NONE && scoped_node_holds(program, arg->flow_node, function)) {
             return -1;
@@ -275,7 +376,8 @@ static int scoped_field_function(struct scoped_build *b, size_t k, uint32_t func
         const struct lc_program_value *value = &store->value;
         uint32_t setter, param;
         if (value->kind == LC_VALUE_FUNCTION) {
-            if (value->function == function && scoped_install(b, node, function, store->function, &store->loc) != 0)
+            if (value->function == function
+                && scoped_install(b, node, function, store->function, &store->loc, store->conditional) != 0)
                 return 0;
         } else if (value->flow_node == LC_NONE || value->flow_node == node
                    || !scoped_node_holds(program, value->flow_node, function)) {
@@ -390,6 +492,8 @@ int lc_scoped_callbacks_compute(const struct lc_program *program, struct lc_scop
     free(b.scopes);
     free(b.only_stamp);
     free(b.only_queue);
+    free(b.reach_stamp);
+    free(b.reach_queue);
     if (rc != 0)
         lc_scoped_callbacks_free(scoped);
     return rc;

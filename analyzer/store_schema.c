@@ -51,14 +51,15 @@
  *                                    field of (`p->len`), else 0
  *   fp_store(tu_id, target_kind, target_id, target_record, value_kind,
  *      value_id, value_record, value_param, function_id, file_id, line, col,
- *      value_call_id)                function-pointer values, and call
+ *      value_call_id, conditional)   function-pointer values, and call
  *                                    results (value_kind 'call':
  *                                    value_call_id), stored into a field or
  *                                    variable; 'null' stored into a
  *                                    function-pointer field; into an int, also fields,
  *                                    variables, parameters and 'other'
  *                                    values; target_kind 'call' is the
- *                                    value function target_id returns
+ *                                    value function target_id returns;
+ *                                    conditional as the call's
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
@@ -130,7 +131,8 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE fp_store(tu_id INTEGER NOT NULL, target_kind TEXT NOT NULL, target_id INTEGER NOT NULL,"
     "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"
     "  value_param INTEGER, function_id INTEGER, file_id INTEGER NOT NULL,"
-    "  line INTEGER NOT NULL, col INTEGER NOT NULL, value_call_id INTEGER);"
+    "  line INTEGER NOT NULL, col INTEGER NOT NULL, value_call_id INTEGER,"
+    "  conditional INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX fp_store_tu ON fp_store(tu_id);"
     "CREATE TABLE loop(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  kind TEXT NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"

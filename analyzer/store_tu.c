@@ -46,7 +46,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                                 " int_value, text, field_of_param) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [LC_STMT_INSERT_STORE] = "INSERT INTO fp_store(tu_id, target_kind, target_id, target_record, value_kind,"
                              " value_id, value_record, value_param, function_id, file_id, line, col,"
-                             " value_call_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                             " value_call_id, conditional) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                             " ?13, ?14)",
     [LC_STMT_INSERT_LOOP] = "INSERT INTO loop(tu_id, function_id, kind, file_id, line, col, parent_id, depth, bound,"
                             " trip_count, bound_text, source, bound_param) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                             " ?13)",
@@ -316,6 +317,7 @@ static int store_save_store(struct lc_store *store, int64_t tu_id, const struct 
     if (fact->value.kind == LC_VALUE_CALL && fact->value.call_index >= 0
         && (size_t)fact->value.call_index < call_count)
         sqlite3_bind_int64(stmt, 13, ids->call_ids[fact->value.call_index]);
+    sqlite3_bind_int(stmt, 14, fact->conditional != 0);
     return lc_store_step_done(stmt);
 }
 
