@@ -4,7 +4,9 @@
  * assignments; results of calls stored (CALL values); `?:` of functions in
  * stores, arguments and callees; values stored into ints and returned; the
  * calls run where fork() returned 0; the tests of globals against
- * constants each call runs under. */
+ * constants each call runs under; NULL assigned to function-pointer
+ * fields (not in initialisers, not into variables), and whether each
+ * store is conditional. */
 #include "extract_fixture.h"
 
 /* The store of `value_name` into `target_name`, at `line` (0: any). */
@@ -97,6 +99,34 @@ static void test_stores_in_a_function(void **state)
     assert_string_equal(store->in_function_usr, use_usr);
     /* 17 at file scope, 7 in use(); `n = 4` stores no function. */
     assert_int_equal(facts->store_count, 24);
+}
+
+/* NULL is recorded where it is assigned to a function-pointer field (a
+ * hook taken out again), not in an initialiser (a new object, an array's
+ * terminator) nor into a variable; each store says whether it may not run
+ * every time its function does. */
+static void test_null_stores(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "null_stores.c"), 0);
+    const struct lc_tu_facts *facts = &test->facts;
+    const char *run_usr = find_function(facts, "run", 1)->usr;
+    unsigned hook_null = line_of(test->file, "vm->hook = 0;"), trace_null = line_of(test->file, "vm->trace =");
+    size_t nulls = 0;
+    for (size_t i = 0; i < facts->store_count; i++) {
+        const struct lc_store_fact *store = &facts->stores[i];
+        if (store->value.kind != LC_VALUE_NULL)
+            continue;
+        nulls++;
+        assert_int_equal(store->target.kind, LC_VALUE_FIELD);
+        assert_string_equal(store->in_function_usr, run_usr);
+        assert_true(store->loc.line == hook_null || store->loc.line == trace_null);
+        assert_string_equal(store->target.name, store->loc.line == hook_null ? "hook" : "trace");
+        assert_int_equal(store->conditional, store->loc.line == trace_null);
+    }
+    assert_int_equal(nulls, 2);
+    const struct lc_store_fact *install = find_store(facts, "hook", "on_step", line_of(test->file, "vm->hook = on_step;"));
+    assert_int_equal(install->conditional, 0);
 }
 
 /* The stores on the line holding `tag`: how many, and the first. */
@@ -342,6 +372,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_comma_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_value_guards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lazy_writes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_null_stores, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
