@@ -12,7 +12,10 @@
  * without context, as reachability is.  A role does not spread through a
  * function pointer into a function registered as an entry (a callback of
  * the loop, a pool's work): the caller dispatches it for its registration
- * (a thread running uv_run), and it keeps that registration's role.  Each
+ * (a thread running uv_run), and it keeps that registration's role.  Nor
+ * does it spread through a field into a callback installed there only for
+ * the duration of a call (scoped_callbacks.c) unless it runs the
+ * installing function too.  Each
  * function keeps up to
  * LC_THREAD_ROLE_CAP roles (enough to tell one thread from several) and,
  * per role, the call through which that role first reached it, so a chain
