@@ -279,14 +279,23 @@ static int scoped_called_between(struct scoped_build *b, uint32_t node, uint32_t
 {
     const struct lc_program *program = b->program;
     const struct lc_program_function *fn = &program->functions[installer];
-    if (scoped_reaching(b, node) != 0)
-        return 0;
+    /* First the calls through the field itself; the walk over the callers
+     * only when there is another call in between. */
+    int other_calls = 0;
     for (uint32_t k = fn->first_call; k < fn->first_call + fn->call_count; k++) {
         const struct lc_program_call *c = &program->calls[k];
         if (lc_location_compare(&c->loc, from) <= 0 || lc_location_compare(&c->loc, to) >= 0)
             continue;
         if (scoped_call_through(program, node, c))
             return 1;
+        other_calls |= c->target_count > 0;
+    }
+    if (!other_calls || scoped_reaching(b, node) != 0)
+        return 0;
+    for (uint32_t k = fn->first_call; k < fn->first_call + fn->call_count; k++) {
+        const struct lc_program_call *c = &program->calls[k];
+        if (lc_location_compare(&c->loc, from) <= 0 || lc_location_compare(&c->loc, to) >= 0)
+            continue;
         for (uint32_t t = c->first_target; t < c->first_target + c->target_count; t++)
             if (b->reach_stamp[program->targets[t]] == b->reach_generation)
                 return 1;

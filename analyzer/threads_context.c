@@ -20,7 +20,9 @@
  * (scoped_callbacks.c: installed only while some function runs, then
  * taken out again) is followed on a role only once the role runs one of
  * those functions; until then it waits, and the walk takes it up again
- * when the queue runs dry.
+ * when the queue runs dry.  Not on the loop's role when a function
+ * pointer was cut (fpflow.c): the installing function may run on the loop
+ * behind it (redis's EVAL behind redisCommand.proc).
  *
  * A state is (function, role, context); a function keeps at most
  * CONTEXT_CAP contexts per role, beyond which it is entered with the most
@@ -71,6 +73,10 @@ struct lc_threads_context {
     const uint32_t *owned_role;/* per function: the own loop that alone
                                  takes its address, LC_NONE; or NULL */
     struct lc_scoped_callbacks scoped;
+    int loop_keeps_scoped;    /* a function pointer was cut: what the loop
+                                 runs is not known in full (the installing
+                                 function may be behind it), so the loop's
+                                 role keeps scoped callbacks */
     struct context_parked *parked;
     size_t parked_count, parked_cap;
 };
@@ -135,6 +141,7 @@ struct lc_threads_context *lc_threads_context_new(const struct lc_program *progr
         lc_threads_context_free(x);
         return NULL;
     }
+    x->loop_keeps_scoped = program->cut_pointer_count > 0;
     context_bound_params(program, x->bound_params);
     for (uint32_t a = 0; a < program->access_count; a++)
         x->access_start[program->accesses[a].function + 1]++;
@@ -226,7 +233,7 @@ int lc_threads_context_begin(struct lc_threads_context *x, const uint32_t *owned
 
 int lc_threads_context_loop_escapes(const struct lc_threads_context *x, const uint8_t *on_loop)
 {
-    return x->scoped.pairs.count > 0 && lc_scoped_callbacks_escape(&x->scoped, on_loop);
+    return x->scoped.pairs.count > 0 && !x->loop_keeps_scoped && lc_scoped_callbacks_escape(&x->scoped, on_loop);
 }
 
 int lc_threads_context_seed(struct lc_threads_context *x, struct lc_threads *t, uint32_t function, uint32_t role,
@@ -358,7 +365,8 @@ static int context_enter(struct lc_threads_context *x, struct lc_threads *t, con
                                  && x->scoped.pairs.count > 0
         ? lc_scoped_callbacks_find(&x->scoped, c->callee.flow_node, g, item->function, &scope_count)
         : NULL;
-    if (!scopes || context_role_runs(x, item->role, scopes, scope_count))
+    if (!scopes || (item->role == LC_THREAD_ROLE_LOOP && x->loop_keeps_scoped)
+        || context_role_runs(x, item->role, scopes, scope_count))
         return context_visit(x, t, g, item->role, context, k);
     struct context_parked *parked = lc_grow_append((void **)&x->parked, &x->parked_count, &x->parked_cap,
                                                    sizeof *x->parked, 16);

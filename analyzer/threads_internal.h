@@ -38,7 +38,8 @@ void lc_threads_context_free(struct lc_threads_context *context);
 int lc_threads_context_begin(struct lc_threads_context *context, const uint32_t *owned_role);
 /* Does a scoped callback (scoped_callbacks.c) run on the loop, by
  * `on_loop` (the loop coloring), where none of the functions that scope
- * it does?  Then the loop's role takes the walk that leaves it out. */
+ * it does, and no function pointer was cut (then the loop may run them
+ * behind it)?  Then the loop's role takes the walk that leaves it out. */
 int lc_threads_context_loop_escapes(const struct lc_threads_context *context, const uint8_t *on_loop);
 /* Give `function` the role (lc_threads_add_role) and queue it in the most
  * general context.  0, or -1 (no memory). */
