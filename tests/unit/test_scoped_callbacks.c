@@ -10,7 +10,7 @@
  * call in between (an array's terminator), a removal only on an error
  * path, another function's install, the hook passed in a variable.  And
  * the roles: the job does not reach a scoped hook (no race), nor does the
- * loop when only `main` installs it. */
+ * loop when only `main` installs it, unless a function pointer was cut. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +19,7 @@
 #include "checks.h"
 #include "program_builder.h"
 #include "scoped_callbacks.h"
+#include "threads.h"
 
 static const char rules[] =
     "library testuv offload \"test_queue_work(loop, req, work, done)\"\n"
@@ -38,6 +39,7 @@ struct scoped_case {
 static void start(struct scoped_case *c)
 {
     struct builder *b = &c->b;
+    memset(&c->scoped, 0, sizeof c->scoped);
     builder_begin(b, rules);
     builder_tu(b, "vm.c");
     builder_function(b, "main", 1, 0);
@@ -315,6 +317,50 @@ static void test_installed_by_main_only(void **state)
     finish(&c);
 }
 
+/* Does `function` run on the loop's role (threads.h)? */
+static int on_loop_role(struct scoped_case *c, const char *function)
+{
+    const struct lc_threads *t = c->b.program.threads;
+    uint32_t f = builder_find(&c->b, function);
+    for (uint8_t i = 0; i < t->function_role_count[f]; i++)
+        if (t->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + i] == LC_THREAD_ROLE_LOOP)
+            return 1;
+    return 0;
+}
+
+/* As above, and once more with a function pointer cut (three functions
+ * stored into `table.fn`, the cap set to 3): the loop may run main's
+ * installing code behind it, so its role keeps the hook. */
+static void test_loop_keeps_hooks_when_a_pointer_is_cut(void **state)
+{
+    (void)state;
+    for (int cut = 0; cut < 2; cut++) {
+        struct scoped_case c;
+        start(&c);
+        set_hook(&c, "main", 20, builder_function_value("count_hook"));
+        call(&c, "main", 21, "run");
+        set_hook(&c, "main", 22, builder_null_value());
+        call(&c, "on_tick", 23, "run");
+        const char *const handlers[] = { "h1", "h2", "h3" };
+        for (unsigned i = 0; i < 3; i++) {
+            builder_function(&c.b, handlers[i], 60 + i, 0);
+            builder_store(&c.b, NULL, 64 + i, builder_field_value(&c.b, "table", "fn"),
+                          builder_function_value(handlers[i]));
+        }
+        assert_int_equal(builder_end_tu(&c.b), 0);
+        assert_int_equal(lc_program_load(&c.b.program, c.b.store, &c.b.models, stderr), 0);
+        if (cut)
+            c.b.program.pointer_target_cap = 3;
+        assert_int_equal(lc_fpflow_resolve(&c.b.program, stderr), 0);
+        assert_int_equal(lc_color_program(&c.b.program), 0);
+        assert_int_equal(c.b.program.cut_pointer_count, (uint32_t)cut);
+        assert_int_equal(on_loop_role(&c, "count_hook"), cut);
+        assert_true(on_loop_role(&c, "step"));
+        lc_findings_init(&c.findings);
+        finish(&c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -328,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_hook_in_a_variable),
         cmocka_unit_test(test_local_copy),
         cmocka_unit_test(test_installed_by_main_only),
+        cmocka_unit_test(test_loop_keeps_hooks_when_a_pointer_is_cut),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
