@@ -175,12 +175,12 @@ static int scoped_only_reached_by(struct scoped_build *b, uint32_t function, uin
 {
     const struct lc_program *program = b->program;
     const struct lc_callers *callers = program->callers;
-    if (!b->only_stamp) {
+    if (!b->only_stamp)
         b->only_stamp = calloc((size_t)program->function_count + 1, sizeof *b->only_stamp);
+    if (!b->only_queue)
         b->only_queue = malloc(((size_t)SCOPED_ONLY_REACHED_CAP * 2 + 1) * sizeof *b->only_queue);
-        if (!b->only_stamp || !b->only_queue)
-            return 0;   /* out of memory: the install counts, which is safe */
-    }
+    if (!b->only_stamp || !b->only_queue)
+        return 0;   /* out of memory: the install counts, which is safe */
     if (b->only_generation == 0 || b->only_function != function) {
         uint32_t generation = ++b->only_generation, members = 1, head = 0, tail = 0;
         b->only_function = function;
@@ -197,7 +197,7 @@ static int scoped_only_reached_by(struct scoped_build *b, uint32_t function, uin
                 while (r < callers->start[g + 1] && b->only_stamp[callers->functions[r]] == generation)
                     r++;
                 if (r < callers->start[g + 1])
-                    continue;   /* another caller: it may become a member later, and is queued again then */
+                    continue;   /* another caller: looked at again if that one joins */
                 b->only_stamp[g] = generation;
                 members++;
                 if (tail < SCOPED_ONLY_REACHED_CAP * 2)
@@ -232,14 +232,14 @@ static int scoped_reaching(struct scoped_build *b, uint32_t node)
 {
     const struct lc_program *program = b->program;
     const struct lc_callers *callers = program->callers;
-    if (b->reach_stamp && b->reach_generation && b->reach_node == node)
+    if (b->reach_generation && b->reach_node == node)
         return 0;
-    if (!b->reach_stamp) {
+    if (!b->reach_stamp)
         b->reach_stamp = calloc((size_t)program->function_count + 1, sizeof *b->reach_stamp);
+    if (!b->reach_queue)
         b->reach_queue = malloc(((size_t)program->function_count + 1) * sizeof *b->reach_queue);
-        if (!b->reach_stamp || !b->reach_queue)
-            return -1;
-    }
+    if (!b->reach_stamp || !b->reach_queue)
+        return -1;
     uint32_t generation = ++b->reach_generation, head = 0, tail = 0;
     b->reach_node = node;
     const uint32_t *nodes;
