@@ -142,6 +142,8 @@ static void models_print_statements(const struct models_printer *p, const struct
         fprintf(p->out, "%s  fork %s\n", p->indent, name);
     if (model->runs_loop)
         fprintf(p->out, "%s  runs-loop %s\n", p->indent, name);
+    if (model->process_main)
+        fprintf(p->out, "%s  process-main %s\n", p->indent, name);
     if (model->blocking)
         models_print_blocking(p, name, model->blocking);
     for (size_t i = 0; i < model->callback_count; i++) {
@@ -253,6 +255,7 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
     models_add_kind(row, model->forks, "fork");
     models_add_kind(row, model->terminates, "terminates");
     models_add_kind(row, model->runs_loop, "runs-loop");
+    models_add_kind(row, model->process_main, "process-main");
 }
 
 /* Every function, pattern and field model, sorted by name; 0 or -1. */

@@ -154,7 +154,11 @@ struct lc_function_model {
     int runs_loop;                     /* `runs-loop NAME`: runs an event
                                           loop's callbacks on the calling
                                           thread (event_base_dispatch) */
-    int hides_body;                    /* any statement but `runs-loop`:
+    int process_main;                  /* `process-main NAME`: runs as the
+                                          main of a process of its own (a
+                                          test runner forking per test) */
+    int hides_body;                    /* any statement but `runs-loop` and
+                                          `process-main`:
                                           the body, if seen, is not
                                           followed (lc_model_hides_body) */
     struct lc_blocking_model *blocking;/* NULL unless `blocking NAME` */
@@ -168,7 +172,7 @@ struct lc_function_model {
 };
 
 /* Does the model make its function opaque?  Every statement does but
- * `runs-loop`, which says only what a call does to its thread: a loop run
+ * `runs-loop` and `process-main`, which say only where the function runs: a loop run
  * by a function whose body is in the program (a vendored libuv's uv_run)
  * is still followed.  NULL: no. */
 static inline int lc_model_hides_body(const struct lc_function_model *model)

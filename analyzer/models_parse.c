@@ -226,8 +226,9 @@ static int lc_rules_parse_fork(struct lc_rules_parser *parser)
     return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, forks));
 }
 
-/* runs-loop NAME: a flag that leaves the body followed. */
-static int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
+/* runs-loop NAME, process-main NAME: flags that leave the body followed
+ * (their offset). */
+static int lc_rules_parse_open_flag(struct lc_rules_parser *parser, size_t flag)
 {
     const char *name = lc_rules_read_name(parser);
     if (!name || lc_rules_expect_end(parser) != 0)
@@ -235,10 +236,20 @@ static int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
     struct lc_function_model *model = lc_rules_function(parser, name);
     if (!model)
         return -1;
-    model->runs_loop = 1;
+    *(int *)((char *)model + flag) = 1;
     if (parser->library)
         model->library = parser->library;
     return 0;
+}
+
+static int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_open_flag(parser, offsetof(struct lc_function_model, runs_loop));
+}
+
+static int lc_rules_parse_process_main(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_open_flag(parser, offsetof(struct lc_function_model, process_main));
 }
 
 /* sync-type NAME */
@@ -387,6 +398,7 @@ static const struct lc_rules_statement {
     { "terminates", lc_rules_parse_terminates },
     { "fork", lc_rules_parse_fork },
     { "runs-loop", lc_rules_parse_runs_loop },
+    { "process-main", lc_rules_parse_process_main },
     { "sync-type", lc_rules_parse_sync_type },
 };
 

@@ -60,7 +60,7 @@ static int shared_common_lock(const struct shared_state *s, const struct lc_prog
 }
 
 /* A role of a's function different from one of b's, reaching them in a
- * common executable: the pair may run at once.  Returns 1 and the two
+ * common executable and process: the pair may run at once.  Returns 1 and the two
  * roles. */
 static int shared_concurrent(const struct shared_state *s, const struct lc_program_access *a,
                              const struct lc_program_access *b, uint32_t *role_a, uint32_t *role_b)
@@ -75,7 +75,8 @@ static int shared_concurrent(const struct shared_state *s, const struct lc_progr
                 uint32_t rb = t->function_roles[(size_t)b->function * LC_THREAD_ROLE_CAP + j];
                 int has_loop = ra == LC_THREAD_ROLE_LOOP || rb == LC_THREAD_ROLE_LOOP;
                 if (ra != rb && (has_loop || !want_loop)
-                    && (lc_threads_programs_of(t, a->function, ra) & lc_threads_programs_of(t, b->function, rb))) {
+                    && (lc_threads_programs_of(t, a->function, ra) & lc_threads_programs_of(t, b->function, rb))
+                    && lc_threads_share_process(t, a->function, ra, b->function, rb)) {
                     *role_a = ra;
                     *role_b = rb;
                     return 1;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # fetch_and_build.sh — clone the six real-world projects of README.md at the triaged commits,
-# build each with a compilation database, write redis's and coturn's .loopcheck, and run loopcheck on all six
+# build each with a compilation database, write redis's, coturn's and libuv's .loopcheck, and run loopcheck on all six
 # (cold, then again with nothing changed). Nothing of the projects is kept in this repository.
 # Usage: sh tests/realworld/fetch_and_build.sh [WORK_DIR] [LOOPCHECK_BINARY]   (Debian 12, as root)
 set -eu
@@ -63,6 +63,16 @@ lock ur_string_map_lock arg1
 unlock ur_string_map_unlock arg1
 sync-type turn_mutex
 sync-type _turn_mutex
+RULES
+
+# libuv's test runner starts each test, benchmark and helper in a process of its own; see
+# README.md (unlocked-shared-state, U1b)
+cat > "$WORK/libuv/.loopcheck" <<'RULES'
+# .loopcheck for libuv's tests (test/runner.c, test/runner.h): the runner starts
+# every test, benchmark and helper in a process of its own
+process-main run_test_*
+process-main run_benchmark_*
+process-main run_helper_*
 RULES
 
 run() { # run NAME BUILD_DIR

@@ -123,8 +123,8 @@ static void test_each_statement(void **state)
     lc_models_free(&models);
 }
 
-/* `runs-loop NAME`: a flag that leaves the body followed unless another
- * statement names the function. */
+/* `runs-loop NAME` and `process-main NAME`: flags that leave the body
+ * followed unless another statement names the function. */
 static void test_runs_loop(void **state)
 {
     (void)state;
@@ -135,7 +135,8 @@ static void test_runs_loop(void **state)
                "runs-loop demo_run\n"
                "runs-loop demo_dispatch\n"
                "blocking demo_dispatch reason \"waits for events\"\n"
-               "nonblocking demo_cheap\n");
+               "nonblocking demo_cheap\n"
+               "process-main run_test_*\n");
     const struct lc_function_model *run = find(&models, "demo_run");
     assert_true(run->runs_loop);
     assert_false(lc_model_hides_body(run));
@@ -145,12 +146,19 @@ static void test_runs_loop(void **state)
     assert_false(find(&models, "demo_cheap")->runs_loop);
     assert_true(lc_model_hides_body(find(&models, "demo_cheap")));
     assert_false(lc_model_hides_body(NULL));
+    const struct lc_function_model *test = lc_models_find(&models, "run_test_timer");   /* a pattern */
+    assert_non_null(test);
+    assert_true(test->process_main);
+    assert_false(test->runs_loop);
+    assert_false(lc_model_hides_body(test));
+    assert_false(run->process_main);
     char *err = NULL;
     size_t size = 0;
     FILE *stream = open_memstream(&err, &size);
-    assert_int_equal(lc_models_load_text(&models, "bad.rules", "runs-loop demo_run arg1\n", stream), 1);
+    assert_int_equal(lc_models_load_text(&models, "bad.rules", "runs-loop demo_run arg1\nprocess-main\n", stream), 2);
     fclose(stream);
     assert_non_null(strstr(err, "bad.rules:1:"));
+    assert_non_null(strstr(err, "bad.rules:2: process-main: missing function name"));
     free(err);
     lc_models_free(&models);
 }
