@@ -18,8 +18,12 @@ static const struct lc_lock_function lock_functions[] = {
 
 static const char *const sync_types[] = { "pthread_mutex_t", "pthread_cond_t" };
 
-static const struct lc_arg_condition pause_all[] = { { .position = 1, .test = LC_ARG_HAS_TOKEN, .token = "PAUSE_ALL" } };
-static const struct lc_arg_condition resume_all[] = { { .position = 1, .test = LC_ARG_HAS_TOKEN, .token = "RESUME_ALL" } };
+static const struct lc_arg_condition pause_all[] = {
+    { .position = 1, .test = LC_ARG_HAS_TOKEN, .token = "PAUSE_ALL" },
+};
+static const struct lc_arg_condition resume_all[] = {
+    { .position = 1, .test = LC_ARG_HAS_TOKEN, .token = "RESUME_ALL" },
+};
 static const struct lc_arg_condition null_reason[] = { { .position = 1, .test = LC_ARG_IS_NULL } };
 
 static const struct lc_pause_function pause_functions[] = {
