@@ -1,6 +1,6 @@
 #!/bin/sh
 # fetch_and_build.sh — clone the six real-world projects of README.md at the triaged commits,
-# build each with a compilation database, write redis's, coturn's and libuv's .loopcheck, and run loopcheck on all six
+# build each with a compilation database, write redis's, memcached's, coturn's and libuv's .loopcheck, and run loopcheck on all six
 # (cold, then again with nothing changed). Nothing of the projects is kept in this repository.
 # Usage: sh tests/realworld/fetch_and_build.sh [WORK_DIR] [LOOPCHECK_BINARY]   (Debian 12, as root)
 set -eu
@@ -51,6 +51,18 @@ callback aeSetAfterSleepProc arg2 loop
 nonblocking-descriptor anetNonBlock arg2 reason "anetNonBlock sets O_NONBLOCK with fcntl(F_SETFL)"
 # anetPipe(fds, read_flags, write_flags) applies the flags with pipe2 / fcntl(F_SETFL)
 nonblocking-descriptor anetPipe arg1 if arg2~O_NONBLOCK reason "anetPipe applies O_NONBLOCK to the read end with pipe2 or fcntl(F_SETFL)"
+RULES
+
+# memcached's stop-the-world pause, described once; see README.md (unlocked-shared-state, U4)
+cat > "$WORK/memcached/.loopcheck" <<'RULES'
+# .loopcheck for memcached (thread.c, assoc.c)
+# pause_threads(PAUSE_ALL_THREADS) returns once every worker thread is parked on
+# worker_hang_lock and the LRU maintainer, LRU crawler, slab rebalancer and storage
+# threads are paused; pause_threads(RESUME_ALL_THREADS) lets them all go on. The assoc
+# maintenance thread swaps the hash table (assoc_expand) in between.
+# (PAUSE_WORKER_THREADS parks the workers only: not a pause of every thread.)
+pause-threads pause_threads if arg1~PAUSE_ALL_THREADS
+resume-threads pause_threads if arg1~RESUME_ALL_THREADS
 RULES
 
 # coturn's own lock API, described once; see README.md (unlocked-shared-state, U13)

@@ -11,7 +11,9 @@
  * call under a test its own tests contradict, unless it writes the
  * variable) and the functions passed for function-pointer parameters,
  * and lazy initialisation (`if (!g) g = make();`) that main does before it
- * starts anything, and a test runner's processes (`process-main`). */
+ * starts anything, regions where every other thread is paused
+ * (`pause-threads`, `resume-threads`), and a test runner's processes
+ * (`process-main`). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,7 +32,9 @@ static const char rules[] =
     "lock pthread_mutex_lock arg1\n"
     "unlock pthread_mutex_unlock arg1\n"
     "blocking sleep reason \"sleeps\"\n"
-    "blocking pthread_cond_wait reason \"waits for a signal\"\n";
+    "blocking pthread_cond_wait reason \"waits for a signal\"\n"
+    "pause-threads stop_world if arg1~WORLD_PAUSE\n"
+    "resume-threads stop_world if arg1~WORLD_RESUME\n";
 
 static const char *const mutex[] = { "c:@counter_lock", NULL };
 
@@ -493,6 +497,71 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     finish(&c);
 }
 
+/* Where every other thread is paused (memcached's assoc_expand between
+ * pause_threads(PAUSE_ALL_THREADS) and pause_threads(RESUME_ALL_THREADS)):
+ * an access there, or in a helper called only there, races with nothing;
+ * one after the resume does, also in a helper that resumes the threads
+ * itself.  A sleep there is no sleep under a lock. */
+static void test_paused_threads(void **state)
+{
+    (void)state;
+    static const char *const paused[] = { LC_LOCK_THREADS_PAUSED, NULL };
+    static const char *const paused_and_mutex[] = { LC_LOCK_THREADS_PAUSED, "c:@counter_lock", NULL };
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "grow_work");
+    builder_function(&c.b, "grow", 6, 0);
+    builder_function(&c.b, "grow_and_resume", 7, 0);
+    builder_call(&c.b, "grow_work", 70, builder_function_value("stop_world"), 1, builder_other_value(),
+                 "WORLD_PAUSE");
+    builder_call(&c.b, "grow_work", 71, builder_function_value("grow"), 0);
+    builder_call_locks(&c.b, paused);
+    builder_access(&c.b, "grow_work", 72, "c:@size", LC_ACCESS_WRITE, 0, paused);
+    builder_call(&c.b, "grow_work", 73, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call_locks(&c.b, paused);
+    builder_call(&c.b, "grow_work", 74, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call_locks(&c.b, paused_and_mutex);
+    builder_call(&c.b, "grow_work", 75, builder_function_value("stop_world"), 1, builder_other_value(),
+                 "WORLD_RESUME");
+    builder_call_locks(&c.b, paused);
+    builder_access(&c.b, "grow_work", 76, "c:@round", LC_ACCESS_WRITE, 0, NULL);
+    builder_call(&c.b, "grow_work", 77, builder_function_value("stop_world"), 1, builder_other_value(),
+                 "WORLD_PAUSE");
+    builder_call(&c.b, "grow_work", 78, builder_function_value("grow_and_resume"), 0);
+    builder_call_locks(&c.b, paused);
+    builder_access(&c.b, "grow", 80, "c:@capacity", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "grow_and_resume", 90, "c:@before", LC_ACCESS_WRITE, 0, NULL);
+    builder_call(&c.b, "grow_and_resume", 91, builder_function_value("stop_world"), 1, builder_other_value(),
+                 "WORLD_RESUME");
+    builder_access(&c.b, "grow_and_resume", 92, "c:@after", LC_ACCESS_WRITE, 0, NULL);
+    const char *const variables[] = { "c:@size", "c:@round", "c:@capacity", "c:@before", "c:@after" };
+    for (unsigned i = 0; i < sizeof variables / sizeof variables[0]; i++)
+        builder_access(&c.b, "on_tick", 100 + i, variables[i], LC_ACCESS_READ, 0, NULL);
+    run(&c);
+    assert_null(at_line(&c, 72));      /* in the region */
+    assert_null(at_line(&c, 80));      /* in a helper called only there */
+    assert_null(at_line(&c, 90));      /* before the helper resumes */
+    assert_non_null(at_line(&c, 76));  /* after the resume */
+    assert_non_null(at_line(&c, 92));  /* after the helper's resume */
+    assert_int_equal(c.findings.count, 2);
+    const struct lc_finding *after = at_line(&c, 92);
+    int noted = 0;
+    for (size_t i = 0; i < after->related_count; i++)
+        noted |= strstr(after->related[i].message, "(other threads paused)") != NULL;
+    assert_false(noted);
+    lc_findings_free(&c.findings);
+    lc_findings_init(&c.findings);
+    lc_check_find("blocking-under-lock")->run(&c.b.program, &c.findings);
+    lc_check_find("blocking-call")->run(&c.b.program, &c.findings);
+    assert_null(at_line(&c, 73));      /* paused, no lock held */
+    const struct lc_finding *under = at_line(&c, 74);
+    assert_non_null(under);
+    assert_non_null(strstr(under->message, "holds 'c:@counter_lock'"));
+    assert_int_equal(c.findings.count, 1);
+    finish(&c);
+}
+
 /* memcached's stats_state.curr_items: every write under the stats lock,
  * one read without it.  The finding is at the unprotected read; its related
  * accesses are those of the same memory, each named by its own path (not
@@ -749,6 +818,7 @@ int main(void)
         cmocka_unit_test(test_lock_wrappers),
         cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_locked_writes_unlocked_read),
+        cmocka_unit_test(test_paused_threads),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
         cmocka_unit_test(test_mode_guards),
         cmocka_unit_test(test_function_pointer_parameters),
