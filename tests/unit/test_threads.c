@@ -379,6 +379,7 @@ static void test_lock_wrappers(void **state)
     /* A wrapper of the wrapper: get_locked() calls stats_lock() and returns. */
     builder_function(&c.b, "get_locked", 89, 0);
     builder_call(&c.b, "get_locked", 94, builder_function_value("stats_lock"), 0);
+    builder_access(&c.b, "get_locked", 160, "c:@gets", LC_ACCESS_WRITE, 0, NULL);   /* after its own lock */
     builder_call(&c.b, "add_work", 140, builder_function_value("get_locked"), 0);
     builder_access(&c.b, "add_work", 141, "c:@gets", LC_ACCESS_WRITE, 0, NULL);
     builder_call(&c.b, "add_work", 142, builder_function_value("stats_unlock"), 0);
@@ -388,6 +389,7 @@ static void test_lock_wrappers(void **state)
     run(&c);
     assert_null(at_line(&c, 101));      /* between stats_lock() and stats_unlock() */
     assert_null(at_line(&c, 141));      /* between get_locked() and stats_unlock() */
+    assert_null(at_line(&c, 160));      /* in get_locked() after its stats_lock() */
     assert_non_null(at_line(&c, 103));  /* after stats_unlock() */
     assert_non_null(at_line(&c, 105));  /* balanced() holds nothing for its caller */
     assert_int_equal(c.findings.count, 2);
