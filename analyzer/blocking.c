@@ -4,19 +4,6 @@
 #include <ctype.h>
 #include <string.h>
 
-/* Does `text` hold `token` as a whole identifier? */
-static int text_has_token(const char *text, const char *token)
-{
-    size_t length = strlen(token);
-    for (const char *p = text ? strstr(text, token) : NULL; p; p = strstr(p + 1, token)) {
-        int starts = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
-        int ends = !(isalnum((unsigned char)p[length]) || p[length] == '_');
-        if (starts && ends)
-            return 1;
-    }
-    return 0;
-}
-
 /* Is `text` a string literal starting with `prefix`, or a local variable
  * the extractor spelled with the literal it holds ("path = \"/proc/...")? */
 static int text_has_prefix(const char *text, const char *prefix)
@@ -51,8 +38,8 @@ static int condition_holds(const struct lc_program *program, const struct lc_pro
     switch (condition->test) {
     case LC_ARG_IS_NULL: return arg->kind == LC_VALUE_NULL;
     case LC_ARG_NOT_NULL: return arg->kind != LC_VALUE_NULL;
-    case LC_ARG_HAS_TOKEN: return text_has_token(arg->text, condition->token);
-    case LC_ARG_LACKS_TOKEN: return !text_has_token(arg->text, condition->token);
+    case LC_ARG_HAS_TOKEN: return lc_text_has_token(arg->text, condition->token);
+    case LC_ARG_LACKS_TOKEN: return !lc_text_has_token(arg->text, condition->token);
     case LC_ARG_IS_NONBLOCKING: return lc_value_is_nonblocking(program, arg);
     case LC_ARG_NOT_NONBLOCKING: return !lc_value_is_nonblocking(program, arg);
     case LC_ARG_IN_STATE: return lc_value_in_state(program, arg, condition->state);

@@ -130,6 +130,17 @@ static void models_print_descriptor(const struct models_printer *p, const char *
     fputc('\n', p->out);
 }
 
+static void models_print_pause(const struct models_printer *p, const char *keyword, const char *name,
+                               const struct lc_pause_model *pause)
+{
+    if (!pause)
+        return;
+    fprintf(p->out, "%s  %s %s", p->indent, keyword, name);
+    for (size_t i = 0; i < pause->if_count; i++)
+        models_print_condition(p->out, "if", &pause->if_conditions[i]);
+    fputc('\n', p->out);
+}
+
 /* The statements of the model, each on its own line. */
 static void models_print_statements(const struct models_printer *p, const struct lc_function_model *model)
 {
@@ -142,6 +153,10 @@ static void models_print_statements(const struct models_printer *p, const struct
         fprintf(p->out, "%s  fork %s\n", p->indent, name);
     if (model->runs_loop)
         fprintf(p->out, "%s  runs-loop %s\n", p->indent, name);
+    if (model->process_main)
+        fprintf(p->out, "%s  process-main %s\n", p->indent, name);
+    models_print_pause(p, "pause-threads", name, model->pauses_threads);
+    models_print_pause(p, "resume-threads", name, model->resumes_threads);
     if (model->blocking)
         models_print_blocking(p, name, model->blocking);
     for (size_t i = 0; i < model->callback_count; i++) {
@@ -253,6 +268,9 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
     models_add_kind(row, model->forks, "fork");
     models_add_kind(row, model->terminates, "terminates");
     models_add_kind(row, model->runs_loop, "runs-loop");
+    models_add_kind(row, model->process_main, "process-main");
+    models_add_kind(row, model->pauses_threads != NULL, "pause-threads");
+    models_add_kind(row, model->resumes_threads != NULL, "resume-threads");
 }
 
 /* Every function, pattern and field model, sorted by name; 0 or -1. */

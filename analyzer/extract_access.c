@@ -7,7 +7,8 @@
  * it claimed it first (the walk meets parents before children):
  *  - the left side of `=` or `op=` and the operand of `++`/`--` are WRITEs,
  *    through `.f`, `->f`, `[i]` and `*` (`g.f = 1`, `g[i] = 1`, `g->n++`
- *    and `*g = 1` write g);
+ *    and `*g = 1` write g), except behind a pointer read from an element
+ *    (`g[i]->n = 1` writes what g[i] points to and reads g);
  *  - `&g` (`&g.f`, `&g[i]`) passed where a pointer to non-const is expected
  *    is a WRITE, and so is `&g` passed to a variadic or unprototyped
  *    function; an array g (`g.arr`) decaying to a pointer to non-const is a
@@ -113,10 +114,15 @@ static int extract_is_shared(CXCursor declaration)
 }
 
 /* The DeclRefExpr at the base of an lvalue: `g`, `g.f`, `g->f`, `g[i]`,
- * `*g`, with casts and parentheses; null when there is none. */
-static CXCursor extract_base_reference(CXCursor expr)
+ * `*g`, with casts and parentheses; null when there is none.  Sets
+ * *through_element when the lvalue lies behind a pointer read from an
+ * element (`g[i]->f`, `*g[i]`, `g.slots[i]->n`): such a write changes the
+ * object pointed to, and only reads g. */
+static CXCursor extract_base_reference(CXCursor expr, int *through_element)
 {
     CXCursor base;
+    int dereferenced = 0;
+    *through_element = 0;
     for (;;) {
         expr = lc_extract_strip(expr);
         switch (clang_getCursorKind(expr)) {
@@ -125,25 +131,34 @@ static CXCursor extract_base_reference(CXCursor expr)
         case CXCursor_UnaryOperator:
             if (clang_getCursorUnaryOperatorKind(expr) != CXUnaryOperator_Deref)
                 return clang_getNullCursor();
-            /* fall through */
-        case CXCursor_MemberRefExpr:
+            dereferenced = 1;
+            break;
         case CXCursor_ArraySubscriptExpr:
-            if (lc_extract_children(expr, &base, 1) < 1)
-                return clang_getNullCursor();
-            expr = base;
+            *through_element |= dereferenced;
+            break;
+        case CXCursor_MemberRefExpr:
             break;
         default:
             return clang_getNullCursor();
         }
+        if (lc_extract_children(expr, &base, 1) < 1)
+            return clang_getNullCursor();
+        if (clang_getCursorKind(expr) == CXCursor_MemberRefExpr &&
+            clang_getCanonicalType(clang_getCursorType(lc_extract_strip(base))).kind == CXType_Pointer)
+            dereferenced = 1;
+        expr = base;
     }
 }
 
 static void extract_claim(struct lc_extract_walk *walk, CXCursor lvalue,
                           enum lc_extract_claim_action action, int atomic)
 {
-    CXCursor reference = extract_base_reference(lvalue);
+    int through_element;
+    CXCursor reference = extract_base_reference(lvalue, &through_element);
     if (clang_Cursor_isNull(reference) || !extract_is_shared(clang_getCursorReferenced(reference)))
         return;
+    if (action == LC_EXTRACT_CLAIM_WRITE && through_element)
+        return;   /* a read of g, left to its DeclRefExpr */
     if (extract_is_sync_type(walk, clang_getCursorType(lvalue)))
         action = LC_EXTRACT_CLAIM_SKIP;
     struct lc_extract_claim *claim = lc_extract_append(walk, &walk->claims, &walk->claim_count,

@@ -318,6 +318,14 @@ void lc_extract_lock_apply(struct lc_extract_walk *walk, const struct lc_lock_fu
 /* The lock the trylock call of fact `call_index` tries, when it is the last
  * trylock walked; NULL otherwise. */
 const char *lc_extract_trylock_of(const struct lc_extract_walk *walk, int call_index);
+/* What a call does to the other threads (`pause-threads`,
+ * `resume-threads` models whose conditions hold there): LC_EXTRACT_PAUSES,
+ * LC_EXTRACT_RESUMES or 0. */
+#define LC_EXTRACT_PAUSES 1
+#define LC_EXTRACT_RESUMES 2
+int lc_extract_pause_action(const struct lc_extract_walk *walk, const struct lc_call_fact *fact);
+/* Apply it to walk->locks: LC_LOCK_THREADS_PAUSED is added or removed. */
+void lc_extract_pause_apply(struct lc_extract_walk *walk, int action);
 /* Add `identity` to walk->locks (when not held yet). */
 void lc_extract_lock_add(struct lc_extract_walk *walk, const char *identity);
 /* A lock argument that is a local pointer initialised with an address: its

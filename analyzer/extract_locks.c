@@ -16,7 +16,12 @@
  * the expression's spelling.  A local pointer initialised with an address
  * (`pthread_mutex_t *lock = &item_locks[i]; pthread_mutex_trylock(lock);`)
  * stands for that object; the lock argument of the call's fact says so too
- * (lc_extract_lock_argument), so lock wrappers see it at link time.  Locksets are arrays in the facts' arena that
+ * (lc_extract_lock_argument), so lock wrappers see it at link time.
+ *
+ * A call that pauses every other thread (a `pause-threads` model whose
+ * conditions hold at the call) adds LC_LOCK_THREADS_PAUSED, one that
+ * resumes them removes it: a region of the function, scoped by blocks like
+ * any lock's.  Locksets are arrays in the facts' arena that
  * are never changed once made: every change makes a new one, so facts
  * share them freely. */
 #include "extract_internal.h"
@@ -128,6 +133,54 @@ static void extract_change_locks(struct lc_extract_walk *walk, const char *ident
     if (identity)
         locks[next++] = identity;
     walk->locks = (struct lc_lockset){ locks, count };
+}
+
+/* Does the condition hold at the call: its argument's spelling, or
+ * whether it is a null pointer constant?  A missing argument: no. */
+static int extract_pause_condition_holds(const struct lc_call_fact *fact, const struct lc_arg_condition *condition)
+{
+    if (condition->position < 1 || (size_t)condition->position > fact->nargs)
+        return 0;
+    const char *text = fact->arg_texts[condition->position - 1];
+    int is_null = fact->args[condition->position - 1].kind == LC_VALUE_NULL;
+    switch (condition->test) {
+    case LC_ARG_HAS_TOKEN: return lc_text_has_token(text, condition->token);
+    case LC_ARG_LACKS_TOKEN: return !lc_text_has_token(text, condition->token);
+    case LC_ARG_IS_NULL: return is_null;
+    case LC_ARG_NOT_NULL: return !is_null;
+    default: return 0;   /* not allowed in these models (models_parse.c) */
+    }
+}
+
+int lc_extract_pause_action(const struct lc_extract_walk *walk, const struct lc_call_fact *fact)
+{
+    const struct lc_lock_vocabulary *vocabulary = walk->vocabulary;
+    int action = 0;
+    if (!vocabulary || fact->callee.kind != LC_VALUE_FUNCTION || !fact->callee.name)
+        return 0;
+    for (size_t i = 0; i < vocabulary->pause_count; i++) {
+        const struct lc_pause_function *pause = &vocabulary->pauses[i];
+        int holds = strcmp(pause->name, fact->callee.name) == 0;
+        for (size_t k = 0; holds && k < pause->condition_count; k++)
+            holds = extract_pause_condition_holds(fact, &pause->conditions[k]);
+        if (holds)
+            action |= pause->resumes ? LC_EXTRACT_RESUMES : LC_EXTRACT_PAUSES;
+    }
+    /* A call both models match says nothing. */
+    return action == (LC_EXTRACT_PAUSES | LC_EXTRACT_RESUMES) ? 0 : action;
+}
+
+void lc_extract_pause_apply(struct lc_extract_walk *walk, int action)
+{
+    if (action == LC_EXTRACT_PAUSES) {
+        lc_extract_lock_add(walk, LC_LOCK_THREADS_PAUSED);
+        return;
+    }
+    for (size_t i = 0; action == LC_EXTRACT_RESUMES && i < walk->locks.count; i++)
+        if (strcmp(walk->locks.locks[i], LC_LOCK_THREADS_PAUSED) == 0) {
+            extract_change_locks(walk, NULL, i);
+            return;
+        }
 }
 
 void lc_extract_lock_add(struct lc_extract_walk *walk, const char *identity)

@@ -151,10 +151,10 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
                                                   fact->arg_texts[i]);
 }
 
-/* Record the call with the loop and the locks around it.  A lock function
- * acts once its arguments are walked (the call itself carries the locks
- * held before it); the operands of an atomic operation are walked as
- * atomic accesses. */
+/* Record the call with the loop and the locks around it.  A lock function,
+ * or a call that pauses or resumes the other threads, acts once its
+ * arguments are walked (the call itself carries the locks held before it);
+ * the operands of an atomic operation are walked as atomic accesses. */
 static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCursor call)
 {
     struct lc_location loc;
@@ -197,13 +197,16 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     lc_extract_access_arguments(walk, call, lock ? lock->position : 0);
     int atomic = fact->callee.kind == LC_VALUE_FUNCTION &&
                  lc_extract_atomic_operation(walk, call, fact->callee.name);
-    if (!lock && !atomic)
+    int pause = lc_extract_pause_action(walk, fact);
+    if (!lock && !atomic && !pause)
         return CXChildVisit_Recurse;
     walk->atomic_depth += (unsigned)atomic;
     clang_visitChildren(call, lc_extract_visit, walk);
     walk->atomic_depth -= (unsigned)atomic;
     if (lock)
         lc_extract_lock_apply(walk, lock, call, index);
+    if (pause)
+        lc_extract_pause_apply(walk, pause);
     return CXChildVisit_Continue;
 }
 

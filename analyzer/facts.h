@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 22
+#define LC_FACTS_VERSION 23
 
 struct lc_location {
     const char *file;
@@ -82,11 +82,15 @@ struct lc_value {
  * expression is neither, its spelling prefixed with "text:".  Computed in
  * source order from the lock vocabulary (struct lc_lock_vocabulary); a lock
  * taken and released inside a nested block (an `if` branch, a loop body)
- * does not change the set after the block. */
+ * does not change the set after the block.  LC_LOCK_THREADS_PAUSED is no
+ * lock object: it is held from a `pause-threads` call to a
+ * `resume-threads` call, where every other thread is parked. */
 struct lc_lockset {
     const char **locks;
     size_t count;
 };
+
+#define LC_LOCK_THREADS_PAUSED "loopcheck:threads-paused"
 
 /* A test of a global or static integer variable against a constant that
  * holds wherever a call runs (extract_value_guards.c): `if (g == K)`,
@@ -243,6 +247,18 @@ struct lc_lock_function {
     int action;               /* enum lc_lock_action (models.h) */
 };
 
+/* A call that parks every other thread (`pause-threads`) or lets them go
+ * on (`resume-threads`), when each of its conditions holds at the call:
+ * argN~TOKEN, argN!~TOKEN, argN=null, argN!=null (models.h).  Between the
+ * two, the lockset holds LC_LOCK_THREADS_PAUSED. */
+struct lc_arg_condition;
+struct lc_pause_function {
+    const char *name;
+    int resumes;              /* 0: pauses the other threads; 1: resumes */
+    const struct lc_arg_condition *conditions;
+    size_t condition_count;
+};
+
 struct lc_lock_vocabulary {
     const struct lc_lock_function *functions;
     size_t count;
@@ -250,6 +266,8 @@ struct lc_lock_vocabulary {
                                        no data (extract_access.c) */
     size_t sync_type_count;
     unsigned long long hash;
+    const struct lc_pause_function *pauses;
+    size_t pause_count;
 };
 
 /* A value stored into a field or variable: a function pointer

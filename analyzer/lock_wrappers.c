@@ -11,7 +11,8 @@
  * is none.  In a caller, L is held at a call or an access that comes after
  * a call of a lock wrapper of L, with no call of an unlock wrapper of L in
  * between, and before a later call of an unlock wrapper of L — in source
- * order, not along paths: a release in a branch followed, after the
+ * order, not along paths (and in a lock wrapper itself, from its take to
+ * its end): a release in a branch followed, after the
  * point, by an unconditional release is an early exit (`STATS_LOCK(); if
  * (x) { STATS_UNLOCK(); return; } ...; STATS_UNLOCK();` holds the lock
  * after the branch: the unconditional release would otherwise release a
@@ -231,6 +232,11 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
         return 1;
     if (last_action == LC_WRAPPER_HANDED_BACK)
         return next_action == LC_LOCK_RELEASE;
+    /* A lock wrapper of L holds L after it takes it, to its end (memcached's
+     * item_get_locked: `item_lock(hv); it = do_item_get(...); return it;`). */
+    if (last_action == LC_LOCK_ACQUIRE && wrappers[function].lock == lock
+        && wrappers[function].action == LC_LOCK_ACQUIRE)
+        return 1;
     return (last_action == LC_LOCK_ACQUIRE || last_action == LC_LOCK_TRY) && released_after;
 }
 

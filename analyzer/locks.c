@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "blocking.h"
+
 uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call)
 {
     const struct lc_program_call *c = &program->calls[call];
@@ -27,6 +29,29 @@ static int locks_before(const struct lc_location *a, const struct lc_location *b
     return a->line < b->line || (a->line == b->line && a->col < b->col);
 }
 
+/* What the direct call `call` does to `lock`: LC_LOCK_ACQUIRE,
+ * LC_LOCK_RELEASE (or LC_LOCK_TRY) by its lock model on that lock, or, for
+ * the pseudo-lock of paused threads, by a `pause-threads` or
+ * `resume-threads` model whose conditions hold there; 0 when nothing. */
+static int locks_call_action(const struct lc_program *program, uint32_t call, uint32_t lock)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    const struct lc_function_model *model = program->functions[c->callee.function].model;
+    if (!model)
+        return 0;
+    if (program->objects[lock].threads_paused) {
+        const struct lc_pause_model *pause = model->pauses_threads, *resume = model->resumes_threads;
+        int pauses = pause && lc_conditions_hold(program, call, pause->if_conditions, pause->if_count);
+        int resumes = resume && lc_conditions_hold(program, call, resume->if_conditions, resume->if_count);
+        return pauses == resumes ? 0 : pauses ? LC_LOCK_ACQUIRE : LC_LOCK_RELEASE;
+    }
+    const struct lc_lock_model *m = model->lock;
+    if (m && m->position >= 1 && (uint32_t)m->position <= c->arg_count
+        && lc_program_value_object(program, &program->args[c->first_arg + (uint32_t)m->position - 1]) == lock)
+        return (int)m->action;
+    return 0;
+}
+
 /* Is the last call of `function` before `at` that takes or releases `lock`
  * (source order) a release?  (A re-lock inside a branch is no longer in the
  * locksets after the branch, but it still took the lock again.) */
@@ -41,12 +66,10 @@ static int locks_released_before(const struct lc_program *program, uint32_t func
         if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE || !c->loc.file || !at->file
             || strcmp(c->loc.file, at->file) != 0 || !locks_before(&c->loc, at) || (last && locks_before(&c->loc, last)))
             continue;
-        const struct lc_function_model *model = program->functions[c->callee.function].model;
-        const struct lc_lock_model *m = model ? model->lock : NULL;
-        if (m && m->position >= 1 && (uint32_t)m->position <= c->arg_count
-            && lc_program_value_object(program, &program->args[c->first_arg + (uint32_t)m->position - 1]) == lock) {
+        int action = locks_call_action(program, fn->first_call + i, lock);
+        if (action) {
             last = &c->loc;
-            released = m->action == LC_LOCK_RELEASE;
+            released = action == LC_LOCK_RELEASE;
         }
     }
     return released;
@@ -80,12 +103,13 @@ uint32_t lc_locks_kept_across(const struct lc_program *program, const struct lc_
     const struct lc_program_call *c = &program->calls[call];
     for (uint32_t i = 0; i < c->lock_count; i++) {
         uint32_t lock = program->held_locks[c->first_lock + i];
-        if (!lc_locks_is_argument(program, c, lock))
+        if (!program->objects[lock].threads_paused && !lc_locks_is_argument(program, c, lock))
             return lock;
     }
     for (uint32_t i = 0; i < threads->entry_lock_count[c->caller]; i++) {
         uint32_t lock = threads->entry_locks[c->caller][i];
-        if (!lc_locks_is_argument(program, c, lock) && lc_locks_entry_held_at(program, threads, c->caller, lock, &c->loc))
+        if (!program->objects[lock].threads_paused && !lc_locks_is_argument(program, c, lock)
+            && lc_locks_entry_held_at(program, threads, c->caller, lock, &c->loc))
             return lock;
     }
     return LC_NONE;

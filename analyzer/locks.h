@@ -22,7 +22,8 @@ uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call);
 int lc_lock_wrappers_apply(struct lc_program *program);
 
 /* Is `lock`, one of `function`'s entry locks, still held at `at`: not
- * released by a call of `function` before `at` (source order)?  A helper
+ * released by a call of `function` before `at` (source order; for the
+ * pause of the other threads, a `resume-threads` call)?  A helper
  * called under its caller's lock may release it for a while
  * (`unlock(&l); usleep(...); lock(&l);`); after its own re-lock the lock
  * is in the call's own lockset again. */
@@ -37,7 +38,9 @@ int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *
 int lc_locks_is_argument(const struct lc_program *program, const struct lc_program_call *call, uint32_t lock);
 
 /* Any lock held at `call` that the call does not take as an argument (a
- * condition wait releases the mutex it is given), or LC_NONE. */
+ * condition wait releases the mutex it is given), or LC_NONE.  The pause
+ * of the other threads (LC_LOCK_THREADS_PAUSED) is no lock anyone waits
+ * for and is not one. */
 uint32_t lc_locks_kept_across(const struct lc_program *program, const struct lc_threads *threads, uint32_t call);
 
 #endif

@@ -5,6 +5,7 @@
 #include "grow.h"
 #include "models.h"
 
+#include <ctype.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,6 +186,47 @@ const char *lc_thread_role_name(enum lc_thread_role role)
     return "unknown";
 }
 
+/* The `pause-threads` and `resume-threads` entries of the vocabulary, and
+ * their share of its hash (per entry, whatever the table's layout).
+ * Returns 0, or -1 when memory runs out. */
+static int lc_models_pause_functions(const struct lc_models *models, struct lc_arena *arena,
+                                     struct lc_lock_vocabulary *vocabulary)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < models->bucket_count; i++)
+        count += models->buckets[i] ? (models->buckets[i]->pauses_threads != NULL)
+                                          + (models->buckets[i]->resumes_threads != NULL)
+                                    : 0;
+    struct lc_pause_function *pauses = lc_arena_alloc(arena, (count + 1) * sizeof *pauses);
+    if (!pauses)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < models->bucket_count; i++)
+        for (int resumes = 0; models->buckets[i] && resumes < 2; resumes++) {
+            const struct lc_pause_model *pause =
+                resumes ? models->buckets[i]->resumes_threads : models->buckets[i]->pauses_threads;
+            if (!pause)
+                continue;
+            pauses[n] = (struct lc_pause_function){ models->buckets[i]->name, resumes, pause->if_conditions,
+                                                    pause->if_count };
+            uint64_t entry = lc_hash_fnv1a64(pauses[n].name, strlen(pauses[n].name), LC_HASH_FNV1A64_INIT);
+            entry = lc_hash_fnv1a64(&resumes, sizeof resumes, entry);
+            for (size_t k = 0; k < pause->if_count; k++) {
+                const struct lc_arg_condition *condition = &pause->if_conditions[k];
+                int test = (int)condition->test;
+                entry = lc_hash_fnv1a64(&condition->position, sizeof condition->position, entry);
+                entry = lc_hash_fnv1a64(&test, sizeof test, entry);
+                if (condition->token)
+                    entry = lc_hash_fnv1a64(condition->token, strlen(condition->token), entry);
+            }
+            vocabulary->hash ^= entry * 5;
+            n++;
+        }
+    vocabulary->pauses = pauses;
+    vocabulary->pause_count = n;
+    return 0;
+}
+
 int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *arena,
                               struct lc_lock_vocabulary *vocabulary)
 {
@@ -213,7 +255,20 @@ int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *a
     }
     for (size_t i = 0; i < models->sync_type_count; i++)
         hash ^= lc_hash_fnv1a64(models->sync_types[i], strlen(models->sync_types[i]), LC_HASH_FNV1A64_INIT) * 3;
-    *vocabulary = (struct lc_lock_vocabulary){ functions, n, models->sync_types, models->sync_type_count, hash };
+    *vocabulary = (struct lc_lock_vocabulary){ functions, n, models->sync_types, models->sync_type_count, hash,
+                                               NULL, 0 };
+    return lc_models_pause_functions(models, arena, vocabulary);
+}
+
+int lc_text_has_token(const char *text, const char *token)
+{
+    size_t length = strlen(token);
+    for (const char *p = text ? strstr(text, token) : NULL; p; p = strstr(p + 1, token)) {
+        int starts = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+        int ends = !(isalnum((unsigned char)p[length]) || p[length] == '_');
+        if (starts && ends)
+            return 1;
+    }
     return 0;
 }
 

@@ -96,6 +96,18 @@ struct lc_lock_model {
     enum lc_lock_action action;
 };
 
+/* `pause-threads NAME [if COND]...`, `resume-threads NAME [if COND]...`:
+ * a call that returns once every other thread of the process is parked,
+ * and the call that lets them go on, when every condition holds
+ * (memcached's `pause_threads(PAUSE_ALL_THREADS)` and
+ * `pause_threads(RESUME_ALL_THREADS)`).  What runs between the two cannot
+ * race with any other thread.  Conditions are tests of the call's own
+ * arguments: argN~TOKEN, argN!~TOKEN, argN=null, argN!=null. */
+struct lc_pause_model {
+    struct lc_arg_condition *if_conditions;
+    size_t if_count;
+};
+
 /* `cpu-heavy NAME reason "..." [instead "..."]`: does not wait, but may
  * compute long enough to stall the loop. */
 struct lc_cpu_heavy_model {
@@ -154,8 +166,15 @@ struct lc_function_model {
     int runs_loop;                     /* `runs-loop NAME`: runs an event
                                           loop's callbacks on the calling
                                           thread (event_base_dispatch) */
-    int hides_body;                    /* any statement but `runs-loop`:
-                                          the body, if seen, is not
+    int process_main;                  /* `process-main NAME`: runs as the
+                                          main of a process of its own (a
+                                          test runner forking per test) */
+    struct lc_pause_model *pauses_threads;  /* `pause-threads NAME`, or NULL */
+    struct lc_pause_model *resumes_threads; /* `resume-threads NAME`, or NULL */
+    int hides_body;                    /* any statement but `runs-loop`,
+                                          `process-main`, `pause-threads`
+                                          and `resume-threads`: the body, if
+                                          seen, is not
                                           followed (lc_model_hides_body) */
     struct lc_blocking_model *blocking;/* NULL unless `blocking NAME` */
     struct lc_callback_model *callbacks;
@@ -168,9 +187,11 @@ struct lc_function_model {
 };
 
 /* Does the model make its function opaque?  Every statement does but
- * `runs-loop`, which says only what a call does to its thread: a loop run
- * by a function whose body is in the program (a vendored libuv's uv_run)
- * is still followed.  NULL: no. */
+ * `runs-loop`, `process-main`, `pause-threads` and `resume-threads`, which
+ * say only where the function runs or what a call does to threads: a loop
+ * run by a function whose body is in the program (a vendored libuv's
+ * uv_run) is still followed, and so is the body of memcached's
+ * pause_threads.  NULL: no. */
 static inline int lc_model_hides_body(const struct lc_function_model *model)
 {
     return model && model->hides_body;
@@ -217,9 +238,15 @@ const struct lc_field_model *lc_models_find_field(const struct lc_models *models
 
 const char *lc_thread_role_name(enum lc_thread_role role);
 
+/* Does `text` (an argument's spelling) hold `token` as a whole identifier
+ * or number, as `argN~TOKEN` tests it?  NULL text: no. */
+int lc_text_has_token(const char *text, const char *token);
+
 struct lc_lock_vocabulary;
-/* The lock functions of the models (`lock`, `unlock`, `trylock`) and the
- * synchronisation types (`sync-type`), for the extractor's locksets and
+/* The lock functions of the models (`lock`, `unlock`, `trylock`), the
+ * calls that pause and resume the other threads (`pause-threads`,
+ * `resume-threads`) and the synchronisation types (`sync-type`), for the
+ * extractor's locksets and
  * accesses, with a hash of them that does not depend on the order they
  * were loaded in.  Returns 0, or -1 when memory runs out. */
 int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *arena,

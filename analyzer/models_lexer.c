@@ -252,6 +252,19 @@ static int lc_rules_read_condition(struct lc_rules_parser *parser, const char *k
     return 0;
 }
 
+int lc_rules_read_if_conditions(struct lc_rules_parser *parser, struct lc_arg_condition *conditions,
+                                size_t *count)
+{
+    const struct lc_rules_word *word;
+    *count = 0;
+    while ((word = lc_rules_next(parser)))
+        if (word->quoted || strcmp(word->text, "if") != 0)
+            return lc_rules_error(parser, "unexpected '%s' (expected if)", word->text);
+        else if (lc_rules_read_condition(parser, word->text, conditions, count) != 0)
+            return -1;
+    return 0;
+}
+
 /* [if COND]... [unless COND]... reason "..." [instead "..."], in any order;
  * conditions only when `conditions` is set. */
 int lc_rules_read_clauses(struct lc_rules_parser *parser, int conditions,

@@ -74,6 +74,10 @@ int lc_rules_read_descriptor_target(struct lc_rules_parser *parser);
 const char *lc_rules_read_string(struct lc_rules_parser *parser, const char *after);
 /* 0 at the end of the line, else -1 ("unexpected 'WORD'"). */
 int lc_rules_expect_end(struct lc_rules_parser *parser);
+/* The rest of the line as `if COND` clauses only, into `conditions`
+ * (room for LC_RULES_MAX_CONDITIONS); *count says how many. */
+int lc_rules_read_if_conditions(struct lc_rules_parser *parser, struct lc_arg_condition *conditions,
+                                size_t *count);
 /* The rest of the line as clauses; `if`/`unless` only when `conditions`. */
 int lc_rules_read_clauses(struct lc_rules_parser *parser, int conditions,
                           struct lc_rules_clauses *clauses);

@@ -226,8 +226,9 @@ static int lc_rules_parse_fork(struct lc_rules_parser *parser)
     return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, forks));
 }
 
-/* runs-loop NAME: a flag that leaves the body followed. */
-static int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
+/* runs-loop NAME, process-main NAME: flags that leave the body followed
+ * (their offset). */
+static int lc_rules_parse_open_flag(struct lc_rules_parser *parser, size_t flag)
 {
     const char *name = lc_rules_read_name(parser);
     if (!name || lc_rules_expect_end(parser) != 0)
@@ -235,10 +236,62 @@ static int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
     struct lc_function_model *model = lc_rules_function(parser, name);
     if (!model)
         return -1;
-    model->runs_loop = 1;
+    *(int *)((char *)model + flag) = 1;
     if (parser->library)
         model->library = parser->library;
     return 0;
+}
+
+static int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_open_flag(parser, offsetof(struct lc_function_model, runs_loop));
+}
+
+static int lc_rules_parse_process_main(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_open_flag(parser, offsetof(struct lc_function_model, process_main));
+}
+
+/* pause-threads NAME [if COND]..., resume-threads NAME [if COND]...: the
+ * conditions only test the call's own arguments (the extractor evaluates
+ * them, before anything else is known); the body stays followed. */
+static int lc_rules_parse_pause(struct lc_rules_parser *parser, int resumes)
+{
+    struct lc_arg_condition conditions[LC_RULES_MAX_CONDITIONS];
+    size_t count = 0;
+    const char *name = lc_rules_read_name(parser);
+    if (!name || lc_rules_read_if_conditions(parser, conditions, &count) != 0)
+        return -1;
+    for (size_t i = 0; i < count; i++)
+        if (conditions[i].test != LC_ARG_HAS_TOKEN && conditions[i].test != LC_ARG_LACKS_TOKEN
+            && conditions[i].test != LC_ARG_IS_NULL && conditions[i].test != LC_ARG_NOT_NULL)
+            return lc_rules_error(parser, "only argN~TOKEN, argN!~TOKEN, argN=null and argN!=null conditions "
+                                          "are allowed here");
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    struct lc_pause_model *pause = lc_arena_alloc(&parser->models->arena, sizeof *pause);
+    int failed = !pause;
+    if (pause) {
+        pause->if_conditions = lc_rules_copy_conditions(parser, conditions, count, &failed);
+        pause->if_count = count;
+    }
+    if (failed)
+        return lc_rules_error(parser, "out of memory");
+    *(resumes ? &model->resumes_threads : &model->pauses_threads) = pause;
+    if (parser->library)
+        model->library = parser->library;
+    return 0;
+}
+
+static int lc_rules_parse_pause_threads(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_pause(parser, 0);
+}
+
+static int lc_rules_parse_resume_threads(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_pause(parser, 1);
 }
 
 /* sync-type NAME */
@@ -387,7 +440,10 @@ static const struct lc_rules_statement {
     { "terminates", lc_rules_parse_terminates },
     { "fork", lc_rules_parse_fork },
     { "runs-loop", lc_rules_parse_runs_loop },
+    { "process-main", lc_rules_parse_process_main },
     { "sync-type", lc_rules_parse_sync_type },
+    { "pause-threads", lc_rules_parse_pause_threads },
+    { "resume-threads", lc_rules_parse_resume_threads },
 };
 
 static void lc_rules_parse_line(struct lc_rules_parser *parser, char *line)

@@ -94,6 +94,8 @@ struct lc_program_object {
     int64_t symbol_id;
     uint32_t family;         /* the objects of one variable: itself and its
                                 field paths share this object index */
+    int threads_paused;      /* no lock but LC_LOCK_THREADS_PAUSED: held
+                                where every other thread is paused */
 };
 
 struct lc_program_loop {

@@ -26,8 +26,9 @@ struct bodies_loader {
 };
 
 /* A readable name for a lock or variable from its USR: "conn.mu" for a
- * field, the spelling for a "text:" lock, else the symbol's name. */
-static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id)
+ * field, the spelling for a "text:" lock, else the symbol's name; with
+ * *threads_paused set for LC_LOCK_THREADS_PAUSED. */
+static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id, int *threads_paused)
 {
     struct program_loader *loader = b->loader;
     const char *name = symbol_id <= loader->symbol_max ? loader->symbol_names[symbol_id] : NULL;
@@ -37,6 +38,7 @@ static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id
         return name ? name : "?";
     const char *usr = (const char *)sqlite3_column_text(b->usr_of_symbol, 0);
     const char *field = usr ? strstr(usr, "@FI@") : NULL;
+    *threads_paused = usr && strcmp(usr, LC_LOCK_THREADS_PAUSED) == 0;
     if (usr && strncmp(usr, "text:", 5) == 0)
         return lc_arena_strdup(&loader->program->arena, usr + 5);
     if (field) {
@@ -86,7 +88,9 @@ static uint32_t bodies_object(struct bodies_loader *b, int64_t symbol_id)
     if (family == LC_NONE)
         return LC_NONE;
     program->object_count++;
-    program->objects[index] = (struct lc_program_object){ bodies_object_name(b, symbol_id), symbol_id, family };
+    int threads_paused = 0;
+    const char *name = bodies_object_name(b, symbol_id, &threads_paused);
+    program->objects[index] = (struct lc_program_object){ name, symbol_id, family, threads_paused };
     b->symbol_object[symbol_id] = index;
     return index;
 }

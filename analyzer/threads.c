@@ -288,7 +288,8 @@ int lc_threads_compute(const struct lc_program *program, struct lc_threads *t)
     t->entry_lock_count = calloc(n, sizeof *t->entry_lock_count);
     if (!t->function_roles || !t->role_parent || !t->function_role_count || !t->entry_locks || !t->entry_lock_count
         || threads_own_loops(program, t) != 0 || threads_entry_locks(program, t) != 0
-        || lc_threads_programs(program, t) != 0 || lc_threads_main_first(program, t) != 0) {
+        || lc_threads_programs(program, t) != 0 || lc_threads_processes(program, t) != 0
+        || lc_threads_main_first(program, t) != 0) {
         lc_threads_free(t);
         return -1;
     }

@@ -30,6 +30,8 @@
  *
  * Executables: when the compile database builds several programs, each
  * role reaches each function in some of them only (threads_programs.c).
+ * Processes: the same for the processes a test runner starts, one per
+ * function modelled `process-main` (threads_processes.c).
  *
  * Main first: the functions `main` runs, through calls that always run,
  * before its first call that may start a thread or register a callback
@@ -59,6 +61,11 @@ struct lc_threads {
     uint64_t *programs;                 /* function * CAP + i -> the executables
                                            in which that role reaches it
                                            (threads_programs.c); NULL: any */
+    uint64_t *processes;                /* (function * CAP + i) * process_words:
+                                           the processes (`process-main`) in
+                                           which that role reaches it
+                                           (threads_processes.c); NULL: any */
+    size_t process_words;
     uint64_t *main_first;               /* function -> the executables whose
                                            `main` runs it before it may start
                                            a thread (threads_main_first.c);
@@ -77,6 +84,11 @@ void lc_threads_free(struct lc_threads *threads);
  * program's program_names[i]; all bits when unknown).  Two accesses whose
  * sets are disjoint are in different processes. */
 uint64_t lc_threads_programs_of(const struct lc_threads *threads, uint32_t function, uint32_t role);
+/* Do the roles reach the two functions in a common process (always, when
+ * no `process-main` model names one)?  Roles in no common process never
+ * race. */
+int lc_threads_share_process(const struct lc_threads *threads, uint32_t function_a, uint32_t role_a,
+                             uint32_t function_b, uint32_t role_b);
 
 /* Does `main` run `function` before anything else can run, in every
  * executable where a role reaches it (threads_main_first.c)?  Then a lazy

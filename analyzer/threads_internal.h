@@ -61,6 +61,21 @@ int lc_threads_context_ban_written(const struct lc_program *program, struct lc_t
 /* threads_programs.c: threads->programs, the executables in which each
  * role reaches each function.  Returns 0, or -1 when memory runs out. */
 int lc_threads_programs(const struct lc_program *program, struct lc_threads *threads);
+/* The slot of `role` among the roles of `function`, -1 when it has not. */
+int lc_threads_role_slot(const struct lc_threads *threads, uint32_t function, uint32_t role);
+/* The spread behind it: per (function, role slot), `words` words of the
+ * set in which the role reaches the function, from where each role starts
+ * (the function's own set, function_sets + function * words) along the
+ * calls the roles follow, a callee keeping what its own set allows; all
+ * bits where the walk never went.  In the threads' arena; NULL when
+ * memory runs out. */
+uint64_t *lc_threads_spread_sets(const struct lc_program *program, struct lc_threads *threads,
+                                 const uint64_t *function_sets, size_t words);
+
+/* threads_processes.c: threads->processes, the processes (`process-main`
+ * models) in which each role reaches each function.  Returns 0, or -1 when
+ * memory runs out. */
+int lc_threads_processes(const struct lc_program *program, struct lc_threads *threads);
 
 /* threads_main_first.c: threads->main_first.  Returns 0, or -1 when
  * memory runs out. */

@@ -11,7 +11,10 @@
  * when one path is the other or a part of it (`settings` as a whole,
  * `memset(&settings, ...)`, overlaps every field); `settings.port` and
  * `settings.name` never race.  Still one finding per variable, at its
- * first racing field. */
+ * first racing field.  An access made where every other thread is paused
+ * (LC_LOCK_THREADS_PAUSED held: between a `pause-threads` and a
+ * `resume-threads` call, or in a function only called there) races with
+ * nothing. */
 #include "chain.h"
 #include "checks.h"
 #include "locks.h"
@@ -37,12 +40,35 @@ static int shared_holds(const struct shared_state *s, const struct lc_program_ac
     return lc_locks_entry_held_at(s->program, s->threads, a->function, lock, &a->loc);
 }
 
+/* Is every other thread paused at the access: does it hold the pause's
+ * pseudo-lock, itself or on entry to its function? */
+static int shared_paused(const struct shared_state *s, const struct lc_program_access *a)
+{
+    const struct lc_program *program = s->program;
+    for (uint32_t i = 0; i < a->lock_count; i++)
+        if (program->objects[program->held_locks[a->first_lock + i]].threads_paused)
+            return 1;
+    for (uint32_t i = 0; i < s->threads->entry_lock_count[a->function]; i++) {
+        uint32_t lock = s->threads->entry_locks[a->function][i];
+        if (program->objects[lock].threads_paused
+            && lc_locks_entry_held_at(program, s->threads, a->function, lock, &a->loc))
+            return 1;
+    }
+    return 0;
+}
+
+/* The locks held at an access, the pause of the other threads left out. */
 static int shared_lock_count(const struct shared_state *s, const struct lc_program_access *a)
 {
-    int count = (int)a->lock_count;
-    for (uint32_t i = 0; i < s->threads->entry_lock_count[a->function]; i++)
-        count += lc_locks_entry_held_at(s->program, s->threads, a->function, s->threads->entry_locks[a->function][i],
-                                        &a->loc);
+    const struct lc_program *program = s->program;
+    int count = 0;
+    for (uint32_t i = 0; i < a->lock_count; i++)
+        count += !program->objects[program->held_locks[a->first_lock + i]].threads_paused;
+    for (uint32_t i = 0; i < s->threads->entry_lock_count[a->function]; i++) {
+        uint32_t lock = s->threads->entry_locks[a->function][i];
+        count += !program->objects[lock].threads_paused
+                 && lc_locks_entry_held_at(program, s->threads, a->function, lock, &a->loc);
+    }
     return count;
 }
 
@@ -60,7 +86,7 @@ static int shared_common_lock(const struct shared_state *s, const struct lc_prog
 }
 
 /* A role of a's function different from one of b's, reaching them in a
- * common executable: the pair may run at once.  Returns 1 and the two
+ * common executable and process: the pair may run at once.  Returns 1 and the two
  * roles. */
 static int shared_concurrent(const struct shared_state *s, const struct lc_program_access *a,
                              const struct lc_program_access *b, uint32_t *role_a, uint32_t *role_b)
@@ -75,7 +101,8 @@ static int shared_concurrent(const struct shared_state *s, const struct lc_progr
                 uint32_t rb = t->function_roles[(size_t)b->function * LC_THREAD_ROLE_CAP + j];
                 int has_loop = ra == LC_THREAD_ROLE_LOOP || rb == LC_THREAD_ROLE_LOOP;
                 if (ra != rb && (has_loop || !want_loop)
-                    && (lc_threads_programs_of(t, a->function, ra) & lc_threads_programs_of(t, b->function, rb))) {
+                    && (lc_threads_programs_of(t, a->function, ra) & lc_threads_programs_of(t, b->function, rb))
+                    && lc_threads_share_process(t, a->function, ra, b->function, rb)) {
                     *role_a = ra;
                     *role_b = rb;
                     return 1;
@@ -118,6 +145,8 @@ static uint32_t shared_usual_lock(const struct shared_state *s, const uint32_t *
         (*of)++;
         for (uint32_t k = 0; k < a->lock_count; k++) {
             uint32_t lock = program->held_locks[a->first_lock + k], n = 0;
+            if (program->objects[lock].threads_paused)
+                continue;
             for (uint32_t j = 0; j < count; j++)
                 n += (uint32_t)(shared_overlap(program, w, &program->accesses[accesses[j]])
                                 && shared_holds(s, &program->accesses[accesses[j]], lock));
@@ -187,7 +216,9 @@ static void shared_report(const struct shared_state *s, const uint32_t *accesses
             a->loc, lc_arena_printf(arena, "'%s' %s here by '%s'%s", program->objects[a->variable].name,
                                     a->kind == LC_ACCESS_WRITE ? "written" : "read",
                                     program->functions[a->function].name,
-                                    shared_lock_count(s, a) ? " (under a lock)" : ""),
+                                    shared_paused(s, a)       ? " (other threads paused)"
+                                    : shared_lock_count(s, a) ? " (under a lock)"
+                                                              : ""),
         };
     }
 }
@@ -233,12 +264,13 @@ static void shared_check_variable(const struct shared_state *s, uint32_t *access
     uint32_t best_write = LC_NONE, best_other = LC_NONE, best_rw = 0, best_ro = 0;
     for (uint32_t i = 0; i < count; i++) {
         const struct lc_program_access *w = &program->accesses[accesses[i]];
-        if (w->kind != LC_ACCESS_WRITE)
+        if (w->kind != LC_ACCESS_WRITE || shared_paused(s, w))
             continue;
         for (uint32_t j = 0; j < count; j++) {
             const struct lc_program_access *o = &program->accesses[accesses[j]];
             uint32_t rw, ro;
-            if (!shared_overlap(program, w, o) || !shared_concurrent(s, w, o, &rw, &ro) || shared_common_lock(s, w, o))
+            if (!shared_overlap(program, w, o) || shared_paused(s, o) || !shared_concurrent(s, w, o, &rw, &ro)
+                || shared_common_lock(s, w, o))
                 continue;
             /* Prefer an unprotected write, then the earliest. */
             int better = best_write == LC_NONE

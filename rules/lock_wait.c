@@ -144,8 +144,10 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
             uint32_t lock = i < call->lock_count ? program->held_locks[call->first_lock + i]
                                                  : threads->entry_locks[call->caller][i - call->lock_count];
             /* A wait given the lock (pthread_cond_wait) releases it, and so
-             * does an unlock of a caller's lock before the call. */
-            if (holds[lock].what || lc_locks_is_argument(program, call, lock)
+             * does an unlock of a caller's lock before the call; the pause
+             * of the other threads is no lock the loop takes. */
+            if (holds[lock].what || program->objects[lock].threads_paused
+                || lc_locks_is_argument(program, call, lock)
                 || (i >= call->lock_count && !lc_locks_entry_held_at(program, threads, call->caller, lock, &call->loc)))
                 continue;
             const char *slow = lock_wait_slow(program, cost, threshold, c, lock, i >= call->lock_count, &out->arena);

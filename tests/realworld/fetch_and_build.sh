@@ -1,6 +1,6 @@
 #!/bin/sh
 # fetch_and_build.sh — clone the six real-world projects of README.md at the triaged commits,
-# build each with a compilation database, write redis's and coturn's .loopcheck, and run loopcheck on all six
+# build each with a compilation database, write redis's, memcached's, coturn's and libuv's .loopcheck, and run loopcheck on all six
 # (cold, then again with nothing changed). Nothing of the projects is kept in this repository.
 # Usage: sh tests/realworld/fetch_and_build.sh [WORK_DIR] [LOOPCHECK_BINARY]   (Debian 12, as root)
 set -eu
@@ -53,6 +53,18 @@ nonblocking-descriptor anetNonBlock arg2 reason "anetNonBlock sets O_NONBLOCK wi
 nonblocking-descriptor anetPipe arg1 if arg2~O_NONBLOCK reason "anetPipe applies O_NONBLOCK to the read end with pipe2 or fcntl(F_SETFL)"
 RULES
 
+# memcached's stop-the-world pause, described once; see README.md (unlocked-shared-state, U4)
+cat > "$WORK/memcached/.loopcheck" <<'RULES'
+# .loopcheck for memcached (thread.c, assoc.c)
+# pause_threads(PAUSE_ALL_THREADS) returns once every worker thread is parked on
+# worker_hang_lock and the LRU maintainer, LRU crawler, slab rebalancer and storage
+# threads are paused; pause_threads(RESUME_ALL_THREADS) lets them all go on. The assoc
+# maintenance thread swaps the hash table (assoc_expand) in between.
+# (PAUSE_WORKER_THREADS parks the workers only: not a pause of every thread.)
+pause-threads pause_threads if arg1~PAUSE_ALL_THREADS
+resume-threads pause_threads if arg1~RESUME_ALL_THREADS
+RULES
+
 # coturn's own lock API, described once; see README.md (unlocked-shared-state, U13)
 cat > "$WORK/coturn/.loopcheck" <<'RULES'
 # .loopcheck for coturn (src/server/ns_turn_ioalib.h, src/apps/common/ns_turn_utils.c,
@@ -63,6 +75,16 @@ lock ur_string_map_lock arg1
 unlock ur_string_map_unlock arg1
 sync-type turn_mutex
 sync-type _turn_mutex
+RULES
+
+# libuv's test runner starts each test, benchmark and helper in a process of its own; see
+# README.md (unlocked-shared-state, U1b)
+cat > "$WORK/libuv/.loopcheck" <<'RULES'
+# .loopcheck for libuv's tests (test/runner.c, test/runner.h): the runner starts
+# every test, benchmark and helper in a process of its own
+process-main run_test_*
+process-main run_benchmark_*
+process-main run_helper_*
 RULES
 
 run() { # run NAME BUILD_DIR

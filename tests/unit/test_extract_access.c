@@ -59,6 +59,8 @@ static void test_reads_and_writes(void **state)
     access = assert_access(test, "write_field", "stats.count", LC_ACCESS_WRITE, 0);   /* a field path */
     assert_string_equal(access->variable_usr, "c:@stats" LC_ACCESS_PATH_MARK ".count");
     assert_access(test, "write_through_pointer", "current->count", LC_ACCESS_WRITE, 0);
+    assert_access(test, "read_element_pointer", "slots", LC_ACCESS_READ, 0);   /* writes *slots[i] */
+    assert_access(test, "read_element_pointer_address", "slots", LC_ACCESS_READ, 0);
     assert_access(test, "write_by_address", "counter", LC_ACCESS_WRITE, 0);
     assert_access(test, "write_by_field_address", "stats.values", LC_ACCESS_WRITE, 0);   /* stops at [1] */
     assert_access(test, "read_by_const_address", "file_static", LC_ACCESS_READ, 0);

@@ -3,7 +3,9 @@
  * here: early-return unlocks, branches and loop bodies that do not leak,
  * switch cases, struct-field identities equal across TUs, macro-made
  * locks, do-while(0) macros, trylock, lock arguments that are no
- * accesses, and synchronisation objects (sync-type) that are no data. */
+ * accesses, synchronisation objects (sync-type) that are no data, and the
+ * regions where the other threads are paused (pause-threads,
+ * resume-threads). */
 #include "extract_fixture.h"
 
 #include "models.h"
@@ -16,9 +18,25 @@ static const struct lc_lock_function lock_functions[] = {
 
 static const char *const sync_types[] = { "pthread_mutex_t", "pthread_cond_t" };
 
+static const struct lc_arg_condition pause_all[] = {
+    { .position = 1, .test = LC_ARG_HAS_TOKEN, .token = "PAUSE_ALL" },
+};
+static const struct lc_arg_condition resume_all[] = {
+    { .position = 1, .test = LC_ARG_HAS_TOKEN, .token = "RESUME_ALL" },
+};
+static const struct lc_arg_condition null_reason[] = { { .position = 1, .test = LC_ARG_IS_NULL } };
+
+static const struct lc_pause_function pause_functions[] = {
+    { "stop_world", 0, pause_all, 1 },
+    { "stop_world", 1, resume_all, 1 },
+    { "park_all", 0, null_reason, 1 },
+    { "unpark_all", 1, NULL, 0 },
+};
+
 static const struct lc_lock_vocabulary vocabulary = {
     lock_functions, sizeof lock_functions / sizeof lock_functions[0], sync_types,
-    sizeof sync_types / sizeof sync_types[0], 1,
+    sizeof sync_types / sizeof sync_types[0], 1, pause_functions,
+    sizeof pause_functions / sizeof pause_functions[0],
 };
 
 static int extract_locked(struct extract_test *test, const char *relative)
@@ -141,13 +159,42 @@ static void test_sync_objects_without_sync_types(void **state)
 {
     struct extract_test *test = *state;
     static const struct lc_lock_vocabulary locks_only = {
-        lock_functions, sizeof lock_functions / sizeof lock_functions[0], NULL, 0, 2,
+        lock_functions, sizeof lock_functions / sizeof lock_functions[0], NULL, 0, 2, NULL, 0,
     };
     lc_extractor_set_lock_vocabulary(test->extractor, &locks_only);
     assert_int_equal(extract(test, "sync.c"), 0);
     assert_int_equal(test->facts.access_count, 4);   /* ready, connections twice, sync_lock */
     for (size_t i = 0; i < test->facts.access_count; i++)
         assert_int_equal(test->facts.accesses[i].kind, LC_ACCESS_WRITE);
+}
+
+/* A pause-threads call holds LC_LOCK_THREADS_PAUSED after it, up to a
+ * resume-threads call, scoped by blocks like a lock; a call whose
+ * conditions fail (PAUSE_WORKERS, a reason that is not NULL) does
+ * nothing. */
+static void test_pause_regions(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract_locked(test, "pauses.c"), 0);
+    assert_locks(&find_touch(test, 1)->locks, NONE);
+    assert_locks(&find_touch(test, 2)->locks, HELD(LC_LOCK_THREADS_PAUSED));
+    assert_locks(&find_touch(test, 3)->locks, NONE);     /* resumed in the branch */
+    assert_locks(&find_touch(test, 4)->locks, HELD(LC_LOCK_THREADS_PAUSED));
+    assert_locks(&find_touch(test, 5)->locks, NONE);
+    assert_locks(&find_touch(test, 6)->locks, NONE);     /* park_all(reason): arg1 is not NULL */
+    assert_locks(&find_touch(test, 7)->locks, HELD(LC_LOCK_THREADS_PAUSED));
+    assert_locks(&find_touch(test, 8)->locks, NONE);
+    /* The pausing call itself carries what was held before it. */
+    assert_locks(&test->facts.calls[1].locks, NONE);
+    assert_string_equal(test->facts.calls[1].callee.name, "stop_world");
+    unsigned line = line_of(test->file, "paused_write");
+    size_t found = 0;
+    for (size_t i = 0; i < test->facts.access_count; i++)
+        if (test->facts.accesses[i].loc.line == line) {
+            assert_locks(&test->facts.accesses[i].locks, HELD(LC_LOCK_THREADS_PAUSED));
+            found++;
+        }
+    assert_true(found >= 1);
 }
 
 int main(void)
@@ -159,6 +206,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_no_vocabulary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sync_objects_are_no_data, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sync_objects_without_sync_types, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pause_regions, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "facts.h"
 #include "models.h"
 
 /* Load `text` as `name`; *errors gets what was printed on `err`. */
@@ -123,8 +124,8 @@ static void test_each_statement(void **state)
     lc_models_free(&models);
 }
 
-/* `runs-loop NAME`: a flag that leaves the body followed unless another
- * statement names the function. */
+/* `runs-loop NAME` and `process-main NAME`: flags that leave the body
+ * followed unless another statement names the function. */
 static void test_runs_loop(void **state)
 {
     (void)state;
@@ -135,7 +136,8 @@ static void test_runs_loop(void **state)
                "runs-loop demo_run\n"
                "runs-loop demo_dispatch\n"
                "blocking demo_dispatch reason \"waits for events\"\n"
-               "nonblocking demo_cheap\n");
+               "nonblocking demo_cheap\n"
+               "process-main run_test_*\n");
     const struct lc_function_model *run = find(&models, "demo_run");
     assert_true(run->runs_loop);
     assert_false(lc_model_hides_body(run));
@@ -145,14 +147,92 @@ static void test_runs_loop(void **state)
     assert_false(find(&models, "demo_cheap")->runs_loop);
     assert_true(lc_model_hides_body(find(&models, "demo_cheap")));
     assert_false(lc_model_hides_body(NULL));
+    const struct lc_function_model *test = lc_models_find(&models, "run_test_timer");   /* a pattern */
+    assert_non_null(test);
+    assert_true(test->process_main);
+    assert_false(test->runs_loop);
+    assert_false(lc_model_hides_body(test));
+    assert_false(run->process_main);
     char *err = NULL;
     size_t size = 0;
     FILE *stream = open_memstream(&err, &size);
-    assert_int_equal(lc_models_load_text(&models, "bad.rules", "runs-loop demo_run arg1\n", stream), 1);
+    assert_int_equal(lc_models_load_text(&models, "bad.rules", "runs-loop demo_run arg1\nprocess-main\n", stream), 2);
     fclose(stream);
     assert_non_null(strstr(err, "bad.rules:1:"));
+    assert_non_null(strstr(err, "bad.rules:2: process-main: missing function name"));
     free(err);
     lc_models_free(&models);
+}
+
+/* The lock vocabulary of `text` (its pause entries and hash). */
+static unsigned long long vocabulary_hash(const char *text, size_t *pause_count)
+{
+    struct lc_models models;
+    struct lc_arena arena;
+    struct lc_lock_vocabulary vocabulary;
+    lc_models_init(&models);
+    lc_arena_init(&arena);
+    load_clean(&models, "vocabulary.rules", text);
+    assert_int_equal(lc_models_lock_vocabulary(&models, &arena, &vocabulary), 0);
+    *pause_count = vocabulary.pause_count;
+    unsigned long long hash = vocabulary.hash;
+    lc_arena_free(&arena);
+    lc_models_free(&models);
+    return hash;
+}
+
+/* `pause-threads NAME [if COND]...` and `resume-threads NAME [if COND]...`:
+ * one of each per function (later wins), with conditions on the call's
+ * own arguments; the body stays followed; the lock vocabulary carries
+ * them, and its hash changes with them. */
+static void test_pause_threads(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "pause.rules",
+               "library demo offload \"demo_offload(job)\"\n"
+               "pause-threads demo_pause if arg1~DEMO_PAUSE_ALL\n"
+               "resume-threads demo_pause if arg1~DEMO_RESUME_ALL if arg2!=null\n"
+               "pause-threads stop_world\n"
+               "resume-threads start_world if arg1!~DEMO_PARTIAL\n"
+               "resume-threads start_world if arg1=null   # later wins\n");
+    const struct lc_function_model *pause = find(&models, "demo_pause");
+    assert_false(lc_model_hides_body(pause));
+    assert_string_equal(pause->library->name, "demo");
+    assert_non_null(pause->pauses_threads);
+    assert_int_equal(pause->pauses_threads->if_count, 1);
+    assert_int_equal(pause->pauses_threads->if_conditions[0].position, 1);
+    assert_int_equal(pause->pauses_threads->if_conditions[0].test, LC_ARG_HAS_TOKEN);
+    assert_string_equal(pause->pauses_threads->if_conditions[0].token, "DEMO_PAUSE_ALL");
+    assert_non_null(pause->resumes_threads);
+    assert_int_equal(pause->resumes_threads->if_count, 2);
+    assert_string_equal(pause->resumes_threads->if_conditions[0].token, "DEMO_RESUME_ALL");
+    assert_int_equal(pause->resumes_threads->if_conditions[1].position, 2);
+    assert_int_equal(pause->resumes_threads->if_conditions[1].test, LC_ARG_NOT_NULL);
+    const struct lc_function_model *stop = find(&models, "stop_world");
+    assert_int_equal(stop->pauses_threads->if_count, 0);
+    assert_null(stop->resumes_threads);
+    const struct lc_function_model *start = find(&models, "start_world");
+    assert_null(start->pauses_threads);
+    assert_int_equal(start->resumes_threads->if_count, 1);
+    assert_int_equal(start->resumes_threads->if_conditions[0].test, LC_ARG_IS_NULL);
+    lc_models_free(&models);
+
+    size_t pauses = 0;
+    unsigned long long none = vocabulary_hash("lock demo_lock arg1\n", &pauses);
+    assert_int_equal(pauses, 0);
+    unsigned long long paired = vocabulary_hash("lock demo_lock arg1\n"
+                                                "pause-threads demo_pause if arg1~DEMO_PAUSE_ALL\n"
+                                                "resume-threads demo_pause if arg1~DEMO_RESUME_ALL\n",
+                                                &pauses);
+    assert_int_equal(pauses, 2);
+    unsigned long long other_token = vocabulary_hash("lock demo_lock arg1\n"
+                                                     "pause-threads demo_pause if arg1~DEMO_PAUSE_SOME\n"
+                                                     "resume-threads demo_pause if arg1~DEMO_RESUME_ALL\n",
+                                                     &pauses);
+    assert_true(none != paired);
+    assert_true(other_token != paired);
 }
 
 /* `callback ... descriptor argM argK`, `fork NAME`, and a bad clause. */
@@ -372,6 +452,14 @@ static void test_errors(void **state)
     expect_error("field", "field: missing RECORD.FIELD");
     expect_error("nonblocking x y", "nonblocking x: unexpected 'y'");
     expect_error("unlock x arg1 arg2", "unlock x: unexpected 'arg2'");
+    expect_error("pause-threads", "pause-threads: missing function name");
+    expect_error("pause-threads p arg1~X", "pause-threads p: unexpected 'arg1~X' (expected if)");
+    expect_error("resume-threads p if", "resume-threads p: missing condition after 'if'");
+    expect_error("resume-threads p unless arg1~X", "resume-threads p: unexpected 'unless' (expected if)");
+    expect_error("pause-threads p if arg1=nonblocking",
+                 "pause-threads p: only argN~TOKEN, argN!~TOKEN, argN=null and argN!=null conditions are allowed "
+                 "here");
+    expect_error("pause-threads p if arg1~X reason \"r\"", "pause-threads p: unexpected 'reason' (expected if)");
     expect_error("library", "library: missing library name");
     expect_error("library lib", "library lib: expected offload \"...\"");
     expect_error("library lib offload", "library lib: expected a quoted string after 'offload'");
@@ -588,6 +676,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_each_statement),
         cmocka_unit_test(test_runs_loop),
+        cmocka_unit_test(test_pause_threads),
         cmocka_unit_test(test_callback_descriptor_and_fork),
         cmocka_unit_test(test_quoting_and_comments),
         cmocka_unit_test(test_patterns),

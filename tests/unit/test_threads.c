@@ -11,7 +11,9 @@
  * call under a test its own tests contradict, unless it writes the
  * variable) and the functions passed for function-pointer parameters,
  * and lazy initialisation (`if (!g) g = make();`) that main does before it
- * starts anything. */
+ * starts anything, regions where every other thread is paused
+ * (`pause-threads`, `resume-threads`), and a test runner's processes
+ * (`process-main`). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,7 +32,9 @@ static const char rules[] =
     "lock pthread_mutex_lock arg1\n"
     "unlock pthread_mutex_unlock arg1\n"
     "blocking sleep reason \"sleeps\"\n"
-    "blocking pthread_cond_wait reason \"waits for a signal\"\n";
+    "blocking pthread_cond_wait reason \"waits for a signal\"\n"
+    "pause-threads stop_world if arg1~WORLD_PAUSE\n"
+    "resume-threads stop_world if arg1~WORLD_RESUME\n";
 
 static const char *const mutex[] = { "c:@counter_lock", NULL };
 
@@ -375,6 +379,7 @@ static void test_lock_wrappers(void **state)
     /* A wrapper of the wrapper: get_locked() calls stats_lock() and returns. */
     builder_function(&c.b, "get_locked", 89, 0);
     builder_call(&c.b, "get_locked", 94, builder_function_value("stats_lock"), 0);
+    builder_access(&c.b, "get_locked", 160, "c:@gets", LC_ACCESS_WRITE, 0, NULL);   /* after its own lock */
     builder_call(&c.b, "add_work", 140, builder_function_value("get_locked"), 0);
     builder_access(&c.b, "add_work", 141, "c:@gets", LC_ACCESS_WRITE, 0, NULL);
     builder_call(&c.b, "add_work", 142, builder_function_value("stats_unlock"), 0);
@@ -384,6 +389,7 @@ static void test_lock_wrappers(void **state)
     run(&c);
     assert_null(at_line(&c, 101));      /* between stats_lock() and stats_unlock() */
     assert_null(at_line(&c, 141));      /* between get_locked() and stats_unlock() */
+    assert_null(at_line(&c, 160));      /* in get_locked() after its stats_lock() */
     assert_non_null(at_line(&c, 103));  /* after stats_unlock() */
     assert_non_null(at_line(&c, 105));  /* balanced() holds nothing for its caller */
     assert_int_equal(c.findings.count, 2);
@@ -490,6 +496,71 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     assert_null(at_line(&c, 160));       /* after nap released it */
     assert_non_null(at_line(&c, 162));   /* taken again */
     assert_int_equal(c.findings.count, 4);
+    finish(&c);
+}
+
+/* Where every other thread is paused (memcached's assoc_expand between
+ * pause_threads(PAUSE_ALL_THREADS) and pause_threads(RESUME_ALL_THREADS)):
+ * an access there, or in a helper called only there, races with nothing;
+ * one after the resume does, also in a helper that resumes the threads
+ * itself.  A sleep there is no sleep under a lock. */
+static void test_paused_threads(void **state)
+{
+    (void)state;
+    static const char *const paused[] = { LC_LOCK_THREADS_PAUSED, NULL };
+    static const char *const paused_and_mutex[] = { LC_LOCK_THREADS_PAUSED, "c:@counter_lock", NULL };
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "grow_work");
+    builder_function(&c.b, "grow", 6, 0);
+    builder_function(&c.b, "grow_and_resume", 7, 0);
+    builder_call(&c.b, "grow_work", 70, builder_function_value("stop_world"), 1, builder_other_value(),
+                 "WORLD_PAUSE");
+    builder_call(&c.b, "grow_work", 71, builder_function_value("grow"), 0);
+    builder_call_locks(&c.b, paused);
+    builder_access(&c.b, "grow_work", 72, "c:@size", LC_ACCESS_WRITE, 0, paused);
+    builder_call(&c.b, "grow_work", 73, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call_locks(&c.b, paused);
+    builder_call(&c.b, "grow_work", 74, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call_locks(&c.b, paused_and_mutex);
+    builder_call(&c.b, "grow_work", 75, builder_function_value("stop_world"), 1, builder_other_value(),
+                 "WORLD_RESUME");
+    builder_call_locks(&c.b, paused);
+    builder_access(&c.b, "grow_work", 76, "c:@round", LC_ACCESS_WRITE, 0, NULL);
+    builder_call(&c.b, "grow_work", 77, builder_function_value("stop_world"), 1, builder_other_value(),
+                 "WORLD_PAUSE");
+    builder_call(&c.b, "grow_work", 78, builder_function_value("grow_and_resume"), 0);
+    builder_call_locks(&c.b, paused);
+    builder_access(&c.b, "grow", 80, "c:@capacity", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "grow_and_resume", 90, "c:@before", LC_ACCESS_WRITE, 0, NULL);
+    builder_call(&c.b, "grow_and_resume", 91, builder_function_value("stop_world"), 1, builder_other_value(),
+                 "WORLD_RESUME");
+    builder_access(&c.b, "grow_and_resume", 92, "c:@after", LC_ACCESS_WRITE, 0, NULL);
+    const char *const variables[] = { "c:@size", "c:@round", "c:@capacity", "c:@before", "c:@after" };
+    for (unsigned i = 0; i < sizeof variables / sizeof variables[0]; i++)
+        builder_access(&c.b, "on_tick", 100 + i, variables[i], LC_ACCESS_READ, 0, NULL);
+    run(&c);
+    assert_null(at_line(&c, 72));      /* in the region */
+    assert_null(at_line(&c, 80));      /* in a helper called only there */
+    assert_null(at_line(&c, 90));      /* before the helper resumes */
+    assert_non_null(at_line(&c, 76));  /* after the resume */
+    assert_non_null(at_line(&c, 92));  /* after the helper's resume */
+    assert_int_equal(c.findings.count, 2);
+    const struct lc_finding *after = at_line(&c, 92);
+    int noted = 0;
+    for (size_t i = 0; i < after->related_count; i++)
+        noted |= strstr(after->related[i].message, "(other threads paused)") != NULL;
+    assert_false(noted);
+    lc_findings_free(&c.findings);
+    lc_findings_init(&c.findings);
+    lc_check_find("blocking-under-lock")->run(&c.b.program, &c.findings);
+    lc_check_find("blocking-call")->run(&c.b.program, &c.findings);
+    assert_null(at_line(&c, 73));      /* paused, no lock held */
+    const struct lc_finding *under = at_line(&c, 74);
+    assert_non_null(under);
+    assert_non_null(strstr(under->message, "holds 'c:@counter_lock'"));
+    assert_int_equal(c.findings.count, 1);
     finish(&c);
 }
 
@@ -666,6 +737,76 @@ static void test_lazy_initialisation_by_main(void **state)
     finish(&c);
 }
 
+/* A test runner whose tests each run in a process of their own
+ * (`process-main run_test_*`): a counter bumped by one test's timer and
+ * another test's pool job, and an allocator hook one test installs, which
+ * a library function every test calls runs through a pointer, never meet;
+ * the test that has both a timer and a pool job does race.  Without the
+ * model, all three race. */
+static void build_test_runner(struct threads_case *c, const char *rules_text)
+{
+    builder_begin(&c->b, rules_text);
+    builder_tu(&c->b, "runner.c");
+    builder_function(&c->b, "main", 1, 0);
+    const char *names[] = { "run_part", "run_test_timer", "run_test_pool", "run_test_both", "on_tick",
+                            "add_work", "on_both_tick", "both_work", "bump_shared", "set_hook", "my_hook",
+                            "lib_alloc", "runner_log" };
+    for (unsigned i = 0; i < sizeof names / sizeof *names; i++)
+        builder_function(&c->b, names[i], 2 + i, 0);
+    builder_call(&c->b, "main", 20, builder_function_value("run_part"), 0);
+    builder_call(&c->b, "main", 21, builder_function_value("runner_log"), 0);
+    for (unsigned i = 1; i <= 3; i++)   /* the task table: a global initializer */
+        builder_store(&c->b, NULL, 22, builder_field_value(&c->b, "task", "main"), builder_function_value(names[i]));
+    builder_call(&c->b, "run_part", 23, builder_field_value(&c->b, "task", "main"), 0);
+    builder_call(&c->b, "run_test_timer", 24, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("on_tick"), "on_tick");
+    builder_call(&c->b, "run_test_pool", 25, builder_function_value("set_hook"), 1,
+                 builder_function_value("my_hook"), "my_hook");
+    builder_store(&c->b, "set_hook", 26, builder_field_value(&c->b, "allocator", "hook"),
+                  builder_param_value("set_hook", 0));
+    builder_call(&c->b, "run_test_pool", 27, builder_function_value("test_queue_work"), 4, builder_other_value(), "l",
+                 builder_other_value(), "r", builder_function_value("add_work"), "add_work", builder_null_value(),
+                 "NULL");
+    builder_call(&c->b, "run_test_both", 28, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("on_both_tick"), "on_both_tick");
+    builder_call(&c->b, "run_test_both", 29, builder_function_value("test_queue_work"), 4, builder_other_value(), "l",
+                 builder_other_value(), "r", builder_function_value("both_work"), "both_work", builder_null_value(),
+                 "NULL");
+    builder_call(&c->b, "lib_alloc", 30, builder_field_value(&c->b, "allocator", "hook"), 0);
+    const char *workers[] = { "on_tick", "add_work" };
+    for (unsigned i = 0; i < 2; i++) {
+        builder_call(&c->b, workers[i], 31, builder_function_value("bump_shared"), 0);
+        builder_call(&c->b, workers[i], 32, builder_function_value("lib_alloc"), 0);
+        builder_call(&c->b, workers[i], 33, builder_function_value("runner_log"), 0);
+    }
+    builder_access(&c->b, "bump_shared", 40, "c:@shared", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c->b, "my_hook", 41, "c:@hooked", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c->b, "runner_log", 42, "c:@logged", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c->b, "on_both_tick", 43, "c:@both", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c->b, "both_work", 44, "c:@both", LC_ACCESS_READ, 0, NULL);
+    run(c);
+}
+
+static void test_process_per_test(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    char *with_processes = NULL;
+    assert_true(asprintf(&with_processes, "%sprocess-main run_test_*\n", rules) > 0);
+    build_test_runner(&c, with_processes);
+    assert_non_null(at_line(&c, 43));   /* one test, two threads */
+    assert_int_equal(c.findings.count, 1);
+    finish(&c);
+    free(with_processes);
+    build_test_runner(&c, rules);
+    assert_non_null(at_line(&c, 40));
+    assert_non_null(at_line(&c, 41));
+    assert_non_null(at_line(&c, 42));
+    assert_non_null(at_line(&c, 43));
+    assert_int_equal(c.findings.count, 4);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -679,10 +820,12 @@ int main(void)
         cmocka_unit_test(test_lock_wrappers),
         cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_locked_writes_unlocked_read),
+        cmocka_unit_test(test_paused_threads),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
         cmocka_unit_test(test_mode_guards),
         cmocka_unit_test(test_function_pointer_parameters),
         cmocka_unit_test(test_lazy_initialisation_by_main),
+        cmocka_unit_test(test_process_per_test),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@ static int file_static;
 int array[4];
 struct stats stats;
 struct stats *current;
+struct stats *slots[4];
 _Atomic int atomic_counter;
 atomic_long typedef_atomic;
 int plain_for_builtins;
@@ -42,6 +43,8 @@ void reads_and_writes(void)
     array[local] = 1; /* write_element */
     stats.count = 3; /* write_field */
     current->count = 4; /* write_through_pointer */
+    slots[local]->count = 5; /* read_element_pointer */
+    fill(&slots[local]->values[0]); /* read_element_pointer_address */
     fill(&counter); /* write_by_address */
     fill(&stats.values[1]); /* write_by_field_address */
     look(&file_static); /* read_by_const_address */
