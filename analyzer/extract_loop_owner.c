@@ -18,31 +18,6 @@
 
 enum owner_verdict { OWNER_FAILED = -2, OWNER_NEUTRAL = -1 };
 
-static unsigned owner_offset(CXSourceLocation location, CXFile *file)
-{
-    unsigned offset = 0;
-    clang_getExpansionLocation(location, file, NULL, NULL, &offset);
-    return offset;
-}
-
-/* Is `cursor` inside the loop's condition, increment or body? */
-static int owner_inside(const struct lc_extract_loop_parts *parts, CXCursor cursor)
-{
-    CXFile file, begin_file, end_file;
-    unsigned at = owner_offset(clang_getCursorLocation(cursor), &file);
-    const CXCursor *pieces[3] = { &parts->condition, &parts->increment, &parts->body };
-    for (int i = 0; i < 3; i++) {
-        if (clang_Cursor_isNull(*pieces[i]))
-            continue;
-        CXSourceRange extent = clang_getCursorExtent(*pieces[i]);
-        unsigned begin = owner_offset(clang_getRangeStart(extent), &begin_file);
-        unsigned end = owner_offset(clang_getRangeEnd(extent), &end_file);
-        if (file && begin_file && clang_File_isEqual(file, begin_file) && at >= begin && at <= end)
-            return 1;
-    }
-    return 0;
-}
-
 /* A value read from places parameter `param` owns and constants only. */
 struct owner_value {
     struct lc_extract_walk *walk;
@@ -85,14 +60,39 @@ static int owner_value_of(struct lc_extract_walk *walk, CXCursor expr, CXType ho
     return value.param;
 }
 
+#define OWNER_INSIDE 16   /* assignments of a walker inside its loop looked at */
+
 /* What the function gives one local of the condition. */
 struct owner_walker {
     struct lc_extract_walk *walk;
-    const struct lc_extract_loop_parts *parts;
     CXCursor variable;                      /* canonical */
     struct lc_extract_variables derived;    /* locals the loop computes from it */
+    CXCursor inside[OWNER_INSIDE];          /* its assignments in the loop's
+                                               condition, increment and body */
+    unsigned inside_count;
     int param;                              /* as owner_value */
 };
+
+static int owner_assigns(CXCursor cursor, CXCursor variable, CXCursor *value)
+{
+    CXCursor sides[2];
+    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign || lc_extract_children(cursor, sides, 2) != 2
+        || !clang_equalCursors(lc_extract_loop_variable(sides[0]), variable))
+        return 0;
+    *value = sides[1];
+    return 1;
+}
+
+/* Is `assignment` one of the loop's own (the same node, met by another
+ * visit: lc_extract_same_expression; macro-proof, unlike offsets)? */
+static int owner_inside(const struct owner_walker *walker, CXCursor assignment)
+{
+    for (unsigned i = 0; i < walker->inside_count; i++)
+        if (lc_extract_same_expression(walker->inside[i], assignment))
+            return 1;
+    return 0;
+}
 
 static int owner_is_constant(CXCursor value)
 {
@@ -108,7 +108,7 @@ static void owner_walker_value(struct owner_walker *walker, CXCursor assignment,
     lc_extract_variables_collect(value, &read);
     if (lc_extract_variables_has_declaration(&read, walker->variable))
         return;   /* moved on from itself */
-    if (owner_inside(walker->parts, assignment)) {
+    if (owner_inside(walker, assignment)) {
         if (!lc_extract_variables_has(&walker->derived, value))
             walker->param = OWNER_FAILED;
         return;
@@ -121,15 +121,13 @@ static enum CXChildVisitResult owner_walker_visit(CXCursor cursor, CXCursor pare
     (void)parent;
     struct owner_walker *walker = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor sides[2];
+    CXCursor sides[2], value;
     if (kind == CXCursor_VarDecl && clang_equalCursors(clang_getCanonicalCursor(cursor), walker->variable)) {
-        CXCursor value = clang_Cursor_getVarDeclInitializer(cursor);
+        value = clang_Cursor_getVarDeclInitializer(cursor);
         if (!clang_Cursor_isNull(value))
             owner_walker_value(walker, cursor, value);
-    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-               && lc_extract_children(cursor, sides, 2) == 2
-               && clang_equalCursors(lc_extract_loop_variable(sides[0]), walker->variable)) {
-        owner_walker_value(walker, cursor, sides[1]);
+    } else if (owner_assigns(cursor, walker->variable, &value)) {
+        owner_walker_value(walker, cursor, value);
     } else if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf
                && lc_extract_children(cursor, sides, 1) == 1
                && clang_equalCursors(lc_extract_loop_variable(sides[0]), walker->variable)) {
@@ -138,13 +136,21 @@ static enum CXChildVisitResult owner_walker_visit(CXCursor cursor, CXCursor pare
     return walker->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-/* Locals the loop's body sets from the walker (`next = chunk->next`). */
-static enum CXChildVisitResult owner_derived_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+/* In the loop: the walker's assignments, and the locals the loop's body
+ * sets from it (`next = chunk->next`). */
+static enum CXChildVisitResult owner_loop_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
     struct owner_walker *walker = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     CXCursor sides[2], target = clang_getNullCursor(), value = clang_getNullCursor();
+    if (owner_assigns(cursor, walker->variable, &value)) {
+        if (walker->inside_count == OWNER_INSIDE)
+            walker->param = OWNER_FAILED;
+        else
+            walker->inside[walker->inside_count++] = cursor;
+        return CXChildVisit_Recurse;
+    }
     if (kind == CXCursor_VarDecl) {
         target = clang_getCanonicalCursor(cursor);
         value = clang_Cursor_getVarDeclInitializer(cursor);
@@ -163,10 +169,14 @@ static enum CXChildVisitResult owner_derived_visit(CXCursor cursor, CXCursor par
 
 static int owner_walker_of(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor variable)
 {
-    struct owner_walker walker = { walk, parts, variable, { .count = 0, .found = 0 }, OWNER_NEUTRAL };
-    if (!clang_Cursor_isNull(parts->body))
-        clang_visitChildren(parts->body, owner_derived_visit, &walker);
-    clang_visitChildren(walk->function, owner_walker_visit, &walker);
+    struct owner_walker walker = { .walk = walk, .variable = variable, .param = OWNER_NEUTRAL };
+    const CXCursor *pieces[3] = { &parts->condition, &parts->increment, &parts->body };
+    for (int i = 0; i < 3; i++)
+        if (!clang_Cursor_isNull(*pieces[i]) && owner_loop_visit(*pieces[i], clang_getNullCursor(), &walker)
+            == CXChildVisit_Recurse)
+            clang_visitChildren(*pieces[i], owner_loop_visit, &walker);
+    if (walker.param != OWNER_FAILED)
+        clang_visitChildren(walk->function, owner_walker_visit, &walker);
     return walker.param;
 }
 

@@ -38,6 +38,7 @@ static void test_loop_owners(void **state)
     assert_int_equal(find_loop(test, "owner_alias_count")->bound_param, 0);  /* node = ptr */
     assert_int_equal(find_loop(test, "owner_alias_list")->bound_param, 0);
     assert_int_equal(find_loop(test, "owner_deref")->bound_param, 0);        /* *head */
+    assert_int_equal(find_loop(test, "owner_macro")->bound_param, 0);        /* a walk spelled by a macro */
     assert_int_equal(find_loop(test, "owner_self_walk")->bound_param, -1);   /* the parameter itself */
     assert_int_equal(find_loop(test, "owner_same_type")->bound_param, -1);   /* node->next: the same list */
     assert_int_equal(find_loop(test, "owner_global")->bound_param, -1);

@@ -65,6 +65,17 @@ int alias_walk(void *ptr)
     return total;
 }
 
+#define EACH_CHILD(var, parent) for ((var) = (parent)->children; (var) != NULL; (var) = (var)->next)
+
+int macro_walk(struct node *node)
+{
+    struct list_cell *cell;
+    int total = 0;
+    EACH_CHILD(cell, node) /* owner_macro */
+        total++;
+    return total;
+}
+
 int deref_walk(struct list_cell **head)
 {
     int total = 0;
