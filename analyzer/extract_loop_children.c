@@ -4,8 +4,10 @@
  * argument of every op once: the nest is linear in what the elements own,
  * not the product of two sizes.  The element is a variable the enclosing
  * loop walks (one its condition reads and it changes, also through its
- * address: `j`, `wl`, `de`, `memcpy(&h, ...)`) or a local set from one in
- * its body (`op`); the inner loop walks its children when its condition
+ * address: `j`, `wl`, `de`, `memcpy(&h, ...)`), a pointer it moves on by
+ * itself each round at the top level of its body or in its increment
+ * (`ptr += p->size`, `current = next` after `next = current->next`), or a
+ * local set from one in its body (`op`); the inner loop walks its children when its condition
  * reads one of the element's own fields (`op->argc`, `ops[j].count`,
  * `c->bstate.count`: `->` only on the element itself, so not
  * `c->server->clients`, a field of what the element points to), or its
@@ -20,7 +22,10 @@
  * bounded by that argument walks the element's own data, once per
  * element.  So does a block size of a blocked loop (`for (n = 0; n < len /
  * block; n++) sum(p + n * block, block)`): each round a block, all the
- * rounds `len`. */
+ * rounds `len`; and, in a loop draining a list (`while
+ * (buffer->first_line != NULL)`: the loop changes no variable its
+ * condition reads, the body or a call moves the head on), the head and its
+ * fields (`&buffer->first_line->info`). */
 #include "extract_internal.h"
 
 static int children_has(const struct lc_extract_variables *set, CXCursor declaration)

@@ -143,7 +143,10 @@ struct lc_call_fact {
     unsigned element_args;    /* bit i: argument i is a field of the element
                                  the innermost loop around the call is at
                                  (`hash(key, it->nkey)` in a walk over the
-                                 items); first LC_ELEMENT_ARGUMENTS only */
+                                 items), the element itself, or a drained
+                                 list's head or a field of it
+                                 (extract_loop_children.c); first
+                                 LC_ELEMENT_ARGUMENTS only */
     int nonnull_param;        /* 1 + the index of a pointer parameter the
                                  call runs only when it is not NULL (in the
                                  `if (conn) { ... }` branch), or 0 */
