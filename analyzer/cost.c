@@ -267,8 +267,8 @@ static int cost_descended_param(const struct lc_program *program, const struct l
  * drives the recursion is repeated at every step: +1.  A loop whose body
  * recurses (over a node's children) is the recursion itself: a tree walk
  * is linear, like one loop; a recursion descending through a parameter
- * (cost_descended_param) is linear in it.  The function's level is what its callers see:
- * the exported levels of its loops (cost_loop_exported). */
+ * (cost_descended_param) is linear in it.  The function's level is what
+ * its callers see: the exported levels of its loops (cost_loop_exported). */
 static void cost_function(const struct lc_program *program, struct lc_cost *cost, uint32_t f,
                           struct cost_scratch *scratch)
 {

@@ -242,7 +242,8 @@ static int children_sets_from(const CXCursor *statements, unsigned count, CXCurs
         } else if (clang_getCursorKind(statements[i]) == CXCursor_BinaryOperator
                    && clang_getCursorBinaryOperatorKind(statements[i]) == CXBinaryOperator_Assign
                    && lc_extract_children(statements[i], sides, 2) == 2
-                   && clang_equalCursors(lc_extract_loop_variable(sides[0]), variable) && children_reads(&source, sides[1])) {
+                   && clang_equalCursors(lc_extract_loop_variable(sides[0]), variable)
+                   && children_reads(&source, sides[1])) {
             return 1;
         }
     }
@@ -273,7 +274,8 @@ static CXCursor children_step_of(CXCursor statement, const CXCursor *statements,
     } else if (kind == CXCursor_CompoundAssignOperator) {
         enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(statement);
         steps = op == CXBinaryOperator_AddAssign || op == CXBinaryOperator_SubAssign;
-    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(statement) == CXBinaryOperator_Assign) {
+    } else if (kind == CXCursor_BinaryOperator
+               && clang_getCursorBinaryOperatorKind(statement) == CXBinaryOperator_Assign) {
         struct lc_extract_variables self = { .count = 0, .found = 0 };
         children_add(&self, variable);
         CXCursor through = lc_extract_loop_variable(sides[1]);
@@ -419,8 +421,8 @@ static int children_same_place(CXCursor a, CXCursor b)
 static CXCursor children_drained_head(const struct lc_extract_loop_parts *loop)
 {
     CXCursor head = lc_extract_strip(loop->condition), sides[2], base;
-    if (clang_getCursorKind(head) == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(head) == CXBinaryOperator_NE
-        && lc_extract_children(head, sides, 2) == 2)
+    if (clang_getCursorKind(head) == CXCursor_BinaryOperator
+        && clang_getCursorBinaryOperatorKind(head) == CXBinaryOperator_NE && lc_extract_children(head, sides, 2) == 2)
         head = lc_extract_is_null_pointer_constant(sides[1]) ? lc_extract_strip(sides[0])
                : lc_extract_is_null_pointer_constant(sides[0]) ? lc_extract_strip(sides[1])
                                                                 : clang_getNullCursor();

@@ -41,14 +41,16 @@ static enum CXChildVisitResult owner_value_visit(CXCursor cursor, CXCursor paren
     int deref = kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_Deref;
     if (kind == CXCursor_MemberRefExpr || deref) {
         int param = lc_extract_owned_place(value->walk, cursor, &root);
-        owner_found(&value->param, param >= 0 && !lc_extract_same_type(value->holder, clang_getCursorType(root)) ? param : -1);
+        int other_type = param >= 0 && !lc_extract_same_type(value->holder, clang_getCursorType(root));
+        owner_found(&value->param, other_type ? param : -1);
         return CXChildVisit_Continue;
     }
     if (kind == CXCursor_UnaryExpr)   /* sizeof: not evaluated */
         return CXChildVisit_Continue;
-    if (kind == CXCursor_CallExpr
-        || (kind == CXCursor_DeclRefExpr && clang_getCursorKind(clang_getCursorReferenced(cursor)) != CXCursor_EnumConstantDecl))
-        value->param = OWNER_FAILED;
+    int named = kind == CXCursor_DeclRefExpr
+                && clang_getCursorKind(clang_getCursorReferenced(cursor)) != CXCursor_EnumConstantDecl;
+    if (kind == CXCursor_CallExpr || named)
+        value->param = OWNER_FAILED;   /* a call, a variable read by itself */
     return value->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
@@ -77,8 +79,8 @@ static int owner_assigns(CXCursor cursor, CXCursor variable, CXCursor *value)
 {
     CXCursor sides[2];
     if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign || lc_extract_children(cursor, sides, 2) != 2
-        || !clang_equalCursors(lc_extract_loop_variable(sides[0]), variable))
+        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
+        || lc_extract_children(cursor, sides, 2) != 2 || !clang_equalCursors(lc_extract_loop_variable(sides[0]), variable))
         return 0;
     *value = sides[1];
     return 1;

@@ -154,8 +154,9 @@ int lc_extract_owned_place(struct lc_extract_walk *walk, CXCursor expr, CXCursor
     if (!deref && !owner_is_pointer(clang_getCursorType(base)))
         return lc_extract_owned_place(walk, base, root);   /* `.`: inside the same object */
     CXCursor operand;
-    if (!deref && clang_getCursorKind(base) == CXCursor_UnaryOperator
-        && clang_getCursorUnaryOperatorKind(base) == CXUnaryOperator_AddrOf && lc_extract_children(base, &operand, 1) == 1)
+    int address = clang_getCursorKind(base) == CXCursor_UnaryOperator
+                  && clang_getCursorUnaryOperatorKind(base) == CXUnaryOperator_AddrOf;
+    if (!deref && address && lc_extract_children(base, &operand, 1) == 1)
         return lc_extract_owned_place(walk, operand, root);   /* `(&p->f)->g` is `p->f.g` */
     if (clang_getCursorKind(base) != CXCursor_DeclRefExpr)
         return -1;
@@ -165,28 +166,43 @@ int lc_extract_owned_place(struct lc_extract_walk *walk, CXCursor expr, CXCursor
 
 #define OWNER_CHILD_DEPTH 8   /* fields followed down to the parameter */
 
+/* One step down from `expr` towards the variable it is reached from:
+ * the base of `a->f`, `a.f`, `a[i]`, `*a`, `&a` in *base; returns -1 when
+ * `expr` is none of those, 1 when the step goes through a pointer (`->`,
+ * `[]`, `*`), else 0. */
+static int owner_step(CXCursor expr, CXCursor *base)
+{
+    enum CXCursorKind kind = clang_getCursorKind(expr);
+    CXCursor parts[2];
+    if (kind != CXCursor_MemberRefExpr && kind != CXCursor_ArraySubscriptExpr && kind != CXCursor_UnaryOperator)
+        return -1;
+    enum CXUnaryOperatorKind op = kind == CXCursor_UnaryOperator ? clang_getCursorUnaryOperatorKind(expr)
+                                                                 : CXUnaryOperator_Invalid;
+    if ((kind == CXCursor_UnaryOperator && op != CXUnaryOperator_Deref && op != CXUnaryOperator_AddrOf)
+        || lc_extract_children(expr, parts, 2) < 1)
+        return -1;
+    *base = parts[0];
+    if (kind == CXCursor_MemberRefExpr)
+        return owner_is_pointer(clang_getCursorType(lc_extract_strip(parts[0])));
+    return kind == CXCursor_ArraySubscriptExpr || op == CXUnaryOperator_Deref;
+}
+
 int lc_extract_child_of_parameter(struct lc_extract_walk *walk, CXCursor expr)
 {
-    CXCursor nearest = clang_getNullCursor(), parts[2];
+    CXCursor nearest = clang_getNullCursor(), base;
     for (int depth = 0; depth < OWNER_CHILD_DEPTH; depth++) {
         expr = lc_extract_strip(expr);
-        enum CXCursorKind kind = clang_getCursorKind(expr);
-        if (kind == CXCursor_DeclRefExpr) {
+        if (clang_getCursorKind(expr) == CXCursor_DeclRefExpr) {
             int param = clang_Cursor_isNull(nearest) ? -1 : lc_extract_parameter_of(walk, lc_extract_loop_variable(expr));
-            return param >= 0 && !lc_extract_same_type(clang_getCursorType(nearest), clang_getCursorType(expr))
-                       ? param + 1 : 0;
+            int other_type = !lc_extract_same_type(clang_getCursorType(nearest), clang_getCursorType(expr));
+            return param >= 0 && other_type ? param + 1 : 0;
         }
-        int step = kind == CXCursor_MemberRefExpr || kind == CXCursor_ArraySubscriptExpr
-                   || (kind == CXCursor_UnaryOperator && (clang_getCursorUnaryOperatorKind(expr) == CXUnaryOperator_Deref
-                                                          || clang_getCursorUnaryOperatorKind(expr) == CXUnaryOperator_AddrOf));
-        if (!step || lc_extract_children(expr, parts, 2) < 1)
+        int step = owner_step(expr, &base);
+        if (step < 0)
             return 0;
-        int hop = kind == CXCursor_ArraySubscriptExpr
-                  || (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(expr) == CXUnaryOperator_Deref)
-                  || (kind == CXCursor_MemberRefExpr && owner_is_pointer(clang_getCursorType(lc_extract_strip(parts[0]))));
-        if (hop)
-            nearest = expr;
-        expr = parts[0];
+        if (step)
+            nearest = expr;   /* the hop nearest the variable so far */
+        expr = base;
     }
     return 0;
 }
