@@ -235,12 +235,40 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
     }
 }
 
+/* The parameter a function that is a component by itself descends
+ * through: every call it makes of itself is given a child of that
+ * parameter (call facts: child_args; `free_node(rec, node,
+ * ((GSList *)node->value)->data)`), so its recursion walks what its caller
+ * passed there once, like a loop over that parameter's own data; -1 when
+ * there is none. */
+static int cost_descended_param(const struct lc_program *program, const struct lc_cost *cost, uint32_t f)
+{
+    const struct lc_scc *scc = program->scc;
+    uint32_t component = cost->component_of[f];
+    if (scc->component_start[component + 1] - scc->component_start[component] != 1)
+        return -1;
+    const struct lc_program_function *fn = &program->functions[f];
+    uint32_t common = UINT32_MAX, self_calls = 0;
+    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        if (call->callee.kind != LC_VALUE_FUNCTION || call->callee.function != f)
+            continue;
+        common &= lc_program_call_extra_of(program, call)->child_args;
+        self_calls++;
+    }
+    for (int param = 0; self_calls > 0 && param < LC_ELEMENT_ARGUMENTS; param++)
+        if ((common >> param) & 1u)
+            return param;
+    return -1;
+}
+
 /* One function's loops and top level, its callees (outside its component)
  * being done already.  In a recursive function, work that is not what
  * drives the recursion is repeated at every step: +1.  A loop whose body
  * recurses (over a node's children) is the recursion itself: a tree walk
- * is linear, like one loop.  The function's level is what its callers see:
- * the exported levels of its loops (cost_loop_exported). */
+ * is linear, like one loop; a recursion descending through a parameter
+ * (cost_descended_param) is linear in it.  The function's level is what
+ * its callers see: the exported levels of its loops (cost_loop_exported). */
 static void cost_function(const struct lc_program *program, struct lc_cost *cost, uint32_t f,
                           struct cost_scratch *scratch)
 {
@@ -253,7 +281,8 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
         scratch->inner[l] = scratch->inner_export[l] = scratch->drives[l] = 0;
         cost->loop_why[l] = (struct lc_cost_why){ 0 };
     }
-    struct cost_linear linear = { repeat ? -1 : -2, 0 };
+    int descended = repeat ? cost_descended_param(program, cost, f) : -1;
+    struct cost_linear linear = { descended >= 0 ? descended : repeat ? -1 : -2, 0 };
     cost_function_calls(program, cost, f, scratch, &top, &top_why, &linear);
     /* Children come after their parents: walk backwards. */
     for (uint32_t i = last; i > first; i--) {

@@ -82,6 +82,14 @@ struct lc_extract_call_result {
     int call_index;
 };
 
+/* A variable of the function walked and the pointer parameter it stands
+ * for: the parameter itself when the body never changes it, a local the
+ * body only ever sets to it (`item *it = (item *)ptr;`); -1 otherwise. */
+struct lc_extract_alias {
+    CXCursor variable;   /* canonical declaration */
+    int param;
+};
+
 /* Where an expression is, as expansion offsets in one file. */
 struct lc_extract_span {
     CXFile file;
@@ -145,6 +153,12 @@ struct lc_extract_walk {
     int nonnull_param;              /* the calls here run only when this
                                        pointer parameter (1 + index) is not
                                        NULL, 0 */
+    CXCursor function;              /* the definition walked, or null */
+    struct lc_extract_alias *aliases;   /* its pointer parameters and the
+                                           locals standing for one
+                                           (extract_owner.c), once asked */
+    size_t alias_count, alias_cap;
+    int aliases_known;
 };
 
 
@@ -280,6 +294,31 @@ int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
 /* The same for any expression (`((len - 1) - done) / STRIPE`: len), or -1. */
 int lc_extract_bounding_parameter(CXCursor expr);
 
+/* extract_owner.c */
+/* The index of the pointer parameter `variable` stands for: the parameter
+ * itself when the function never changes it, a local the function only
+ * ever sets to it (`it = (item *)ptr`); -1 otherwise. */
+int lc_extract_parameter_of(struct lc_extract_walk *walk, CXCursor variable);
+/* Qualifiers aside, are two types the same? */
+int lc_extract_same_type(CXType a, CXType b);
+/* The index of the pointer parameter that owns the place `expr` (`p->f`,
+ * `p->f.g`, `*p`: one pointer step inside its object), its reference in
+ * *root; -1 when none does. */
+int lc_extract_owned_place(struct lc_extract_walk *walk, CXCursor expr, CXCursor *root);
+/* 1 + the index of the parameter `expr` is reached from through fields,
+ * the first of another type than the parameter (`node->value->data`,
+ * `r->element[j]`), else 0. */
+int lc_extract_child_of_parameter(struct lc_extract_walk *walk, CXCursor expr);
+/* For a call of the function walked (a direct self-call), which of the
+ * first LC_ELEMENT_ARGUMENTS arguments are a child of the parameter in the
+ * same position: bit i for argument i; 0 for any other call. */
+unsigned lc_extract_child_arguments(struct lc_extract_walk *walk, CXCursor call);
+
+/* extract_loop_owner.c */
+/* The index of the pointer parameter whose own data the loop walks (its
+ * condition reads places of it, or a local started from them), or -1. */
+int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+
 /* extract_loop_children.c */
 /* Does the loop walk the children of the element `outer` is at (its
  * condition reads the element's own field: `op->argc`; or its walker
@@ -298,9 +337,11 @@ unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, 
  * argument i. */
 unsigned lc_extract_scaled_arguments(CXCursor call);
 /* 1 + the index of the pointer parameter `expr` is a field of (`p->len`,
- * one `->` from the parameter), or of the integer parameter bounding it
- * (`(len - 1) / block`: lc_extract_bounding_parameter), else 0. */
-int lc_extract_field_of_parameter(CXCursor expr);
+ * `&p->list`, one `->` from the parameter or a local standing for it:
+ * lc_extract_parameter_of), or that it is through such a local, or of the
+ * integer parameter bounding it (`(len - 1) / block`:
+ * lc_extract_bounding_parameter), else 0. */
+int lc_extract_field_of_parameter(struct lc_extract_walk *walk, CXCursor expr);
 
 /* Is `call` the loop's step (`x = next(x)`, `while (iter_next(&it))` in its
  * condition or increment)?  Its work is the walk itself, done once over all

@@ -4,8 +4,10 @@
  * argument of every op once: the nest is linear in what the elements own,
  * not the product of two sizes.  The element is a variable the enclosing
  * loop walks (one its condition reads and it changes, also through its
- * address: `j`, `wl`, `de`, `memcpy(&h, ...)`) or a local set from one in
- * its body (`op`); the inner loop walks its children when its condition
+ * address: `j`, `wl`, `de`, `memcpy(&h, ...)`), a pointer it moves on by
+ * itself each round at the top level of its body or in its increment
+ * (`ptr += p->size`, `current = next` after `next = current->next`), or a
+ * local set from one in its body (`op`); the inner loop walks its children when its condition
  * reads one of the element's own fields (`op->argc`, `ops[j].count`,
  * `c->bstate.count`: `->` only on the element itself, so not
  * `c->server->clients`, a field of what the element points to), or its
@@ -20,7 +22,10 @@
  * bounded by that argument walks the element's own data, once per
  * element.  So does a block size of a blocked loop (`for (n = 0; n < len /
  * block; n++) sum(p + n * block, block)`): each round a block, all the
- * rounds `len`. */
+ * rounds `len`; and, in a loop draining a list (`while
+ * (buffer->first_line != NULL)`: the loop changes no variable its
+ * condition reads, the body or a call moves the head on), the head and its
+ * fields (`&buffer->first_line->info`). */
 #include "extract_internal.h"
 
 static int children_has(const struct lc_extract_variables *set, CXCursor declaration)
@@ -213,9 +218,96 @@ static enum CXChildVisitResult children_iterator_visit(CXCursor cursor, CXCursor
     return CXChildVisit_Recurse;
 }
 
+#define CHILDREN_STATEMENTS 64   /* top-level statements of a body looked at */
+
+static int children_is_pointer(CXCursor declaration)
+{
+    return clang_getCanonicalType(clang_getCursorType(declaration)).kind == CXType_Pointer;
+}
+
+/* Does one of `statements` set local `variable` from `from` (`next =
+ * current->next`, `listNode *next = current->next`)? */
+static int children_sets_from(const CXCursor *statements, unsigned count, CXCursor variable, CXCursor from)
+{
+    struct lc_extract_variables source = { .count = 0, .found = 0 };
+    children_add(&source, from);
+    for (unsigned i = 0; i < count; i++) {
+        CXCursor parts[8], sides[2];
+        if (clang_getCursorKind(statements[i]) == CXCursor_DeclStmt) {
+            unsigned declared = lc_extract_children(statements[i], parts, 8);
+            for (unsigned j = 0; j < declared && j < 8; j++)
+                if (clang_equalCursors(clang_getCanonicalCursor(parts[j]), variable)
+                    && children_reads(&source, clang_Cursor_getVarDeclInitializer(parts[j])))
+                    return 1;
+        } else if (clang_getCursorKind(statements[i]) == CXCursor_BinaryOperator
+                   && clang_getCursorBinaryOperatorKind(statements[i]) == CXBinaryOperator_Assign
+                   && lc_extract_children(statements[i], sides, 2) == 2
+                   && clang_equalCursors(lc_extract_loop_variable(sides[0]), variable)
+                   && children_reads(&source, sides[1])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The pointer `statement` moves on from itself (`ptr += p->size`, `p++`,
+ * `cur = cur->next`, `current = next` after `next = current->next` among
+ * `statements`), or null. */
+static CXCursor children_step_of(CXCursor statement, const CXCursor *statements, unsigned count)
+{
+    CXCursor sides[2];
+    enum CXCursorKind kind = clang_getCursorKind(statement);
+    if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(statement) == CXBinaryOperator_Comma
+        && lc_extract_children(statement, sides, 2) == 2) {
+        CXCursor left = children_step_of(sides[0], statements, count);
+        return clang_Cursor_isNull(left) ? children_step_of(sides[1], statements, count) : left;
+    }
+    if (lc_extract_children(statement, sides, 2) < 1)
+        return clang_getNullCursor();
+    CXCursor variable = lc_extract_loop_variable(sides[0]);
+    if (clang_Cursor_isNull(variable) || !children_is_pointer(variable))
+        return clang_getNullCursor();
+    int steps = 0;
+    if (kind == CXCursor_UnaryOperator) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(statement);
+        steps = op >= CXUnaryOperator_PostInc && op <= CXUnaryOperator_PreDec;
+    } else if (kind == CXCursor_CompoundAssignOperator) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(statement);
+        steps = op == CXBinaryOperator_AddAssign || op == CXBinaryOperator_SubAssign;
+    } else if (kind == CXCursor_BinaryOperator
+               && clang_getCursorBinaryOperatorKind(statement) == CXBinaryOperator_Assign) {
+        struct lc_extract_variables self = { .count = 0, .found = 0 };
+        children_add(&self, variable);
+        CXCursor through = lc_extract_loop_variable(sides[1]);
+        steps = children_reads(&self, sides[1])
+                || (!clang_Cursor_isNull(through) && children_sets_from(statements, count, through, variable));
+    }
+    return steps ? variable : clang_getNullCursor();
+}
+
+/* The pointers the loop moves on by itself every round: in its increment,
+ * or by a statement at the top level of its body (not under an `if`):
+ * each round is at another object. */
+static void children_stepped(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element)
+{
+    CXCursor statements[CHILDREN_STATEMENTS];
+    unsigned count = 0;
+    if (!clang_Cursor_isNull(outer->body) && clang_getCursorKind(outer->body) == CXCursor_CompoundStmt)
+        count = lc_extract_children(outer->body, statements, CHILDREN_STATEMENTS);
+    else if (!clang_Cursor_isNull(outer->body))
+        statements[count++] = outer->body;
+    if (count > CHILDREN_STATEMENTS)
+        count = CHILDREN_STATEMENTS;
+    if (!clang_Cursor_isNull(outer->increment))
+        children_add(element, children_step_of(outer->increment, statements, count));
+    for (unsigned i = 0; i < count; i++)
+        children_add(element, children_step_of(statements[i], statements, count));
+}
+
 /* The element the loop `outer` is at: the variables its condition reads
- * and it changes, and the locals its body sets from them; its walker type
- * in *walker.  Returns 0 when it walks none. */
+ * and it changes, the pointers it moves on by itself every round
+ * (children_stepped), and the locals its body sets from them; its walker
+ * type in *walker.  Returns 0 when it walks none. */
 static int children_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element,
                             CXType *walker)
 {
@@ -227,6 +319,7 @@ static int children_element(const struct lc_extract_loop_parts *outer, struct lc
     for (unsigned i = 0; i < read.count; i++)
         if (children_has(&changed, read.declarations[i]))
             children_add(element, read.declarations[i]);
+    children_stepped(outer, element);
     if (element->count == 0)
         return 0;
     *walker = clang_getCanonicalType(clang_getCursorType(element->declarations[0]));
@@ -303,6 +396,71 @@ static void children_block_sizes(CXCursor expr, int divisor, unsigned depth, str
         children_block_sizes(parts[i], divisor || (quotient && i == 1), depth, sizes);
 }
 
+/* Are two places the same: one variable and the same fields of it? */
+static int children_same_place(CXCursor a, CXCursor b)
+{
+    CXCursor base_a, base_b;
+    a = lc_extract_strip(a);
+    b = lc_extract_strip(b);
+    enum CXCursorKind kind = clang_getCursorKind(a);
+    if (kind != clang_getCursorKind(b))
+        return 0;
+    if (kind == CXCursor_DeclRefExpr)
+        return clang_equalCursors(clang_getCanonicalCursor(clang_getCursorReferenced(a)),
+                                  clang_getCanonicalCursor(clang_getCursorReferenced(b)));
+    return kind == CXCursor_MemberRefExpr
+           && clang_equalCursors(clang_getCursorReferenced(a), clang_getCursorReferenced(b))
+           && lc_extract_children(a, &base_a, 1) == 1 && lc_extract_children(b, &base_b, 1) == 1
+           && children_same_place(base_a, base_b);
+}
+
+/* The head a draining loop takes each round: its condition tests a field
+ * of a variable (`while (buffer->first_line != NULL)`, `while
+ * (rec->mainnode->value)`) and the loop changes no variable it reads: the
+ * body or a call it makes moves the head on.  Null otherwise. */
+static CXCursor children_drained_head(const struct lc_extract_loop_parts *loop)
+{
+    CXCursor head = lc_extract_strip(loop->condition), sides[2], base;
+    if (clang_getCursorKind(head) == CXCursor_BinaryOperator
+        && clang_getCursorBinaryOperatorKind(head) == CXBinaryOperator_NE && lc_extract_children(head, sides, 2) == 2)
+        head = lc_extract_is_null_pointer_constant(sides[1]) ? lc_extract_strip(sides[0])
+               : lc_extract_is_null_pointer_constant(sides[0]) ? lc_extract_strip(sides[1])
+                                                                : clang_getNullCursor();
+    if (clang_getCursorKind(head) != CXCursor_MemberRefExpr || !children_is_pointer(head))
+        return clang_getNullCursor();
+    for (base = head; clang_getCursorKind(base) == CXCursor_MemberRefExpr;)
+        if (lc_extract_children(base, &base, 1) != 1)
+            return clang_getNullCursor();
+        else
+            base = lc_extract_strip(base);
+    if (clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+        return clang_getNullCursor();
+    struct lc_extract_variables read = { .count = 0, .found = 0 }, changed = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(loop->condition, &read);
+    children_visit(loop->increment, children_changed_visit, &changed);
+    children_visit(loop->body, children_changed_visit, &changed);
+    for (unsigned i = 0; i < read.count; i++)
+        if (children_has(&changed, read.declarations[i]))
+            return clang_getNullCursor();
+    return head;
+}
+
+/* Is `argument` the head itself, or one of its fields (`&head->info`,
+ * `((GSList *)head)->data`)? */
+static int children_of_head(CXCursor head, CXCursor argument)
+{
+    CXCursor base;
+    argument = lc_extract_strip(argument);
+    if (children_same_place(argument, head))
+        return 1;
+    enum CXCursorKind kind = clang_getCursorKind(argument);
+    if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf)
+        return lc_extract_children(argument, &base, 1) == 1 && children_of_head(head, base);
+    if (kind != CXCursor_MemberRefExpr || lc_extract_children(argument, &base, 1) != 1)
+        return 0;
+    return children_is_pointer(lc_extract_strip(base)) ? children_same_place(base, head) : children_of_head(head, base);
+}
+
 unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call)
 {
     struct lc_extract_variables element = { .count = 0, .found = 0 }, sizes = { .count = 0, .found = 0 };
@@ -315,6 +473,10 @@ unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, 
         children_block_sizes(loop->condition, 0, 0, &sizes);
     for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS && sizes.count > 0; i++)
         if (children_has(&sizes, lc_extract_loop_variable(clang_Cursor_getArgument(call, (unsigned)i))))
+            mask |= 1u << i;
+    CXCursor head = clang_Cursor_isNull(loop->condition) ? clang_getNullCursor() : children_drained_head(loop);
+    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS && !clang_Cursor_isNull(head); i++)
+        if (children_of_head(head, clang_Cursor_getArgument(call, (unsigned)i)))
             mask |= 1u << i;
     if (!children_element(loop, &element, &walker))
         return mask;

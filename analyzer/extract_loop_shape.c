@@ -134,16 +134,27 @@ static enum CXChildVisitResult shape_scaled_visit(CXCursor cursor, CXCursor pare
     return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-int lc_extract_field_of_parameter(CXCursor expr)
+int lc_extract_field_of_parameter(struct lc_extract_walk *walk, CXCursor expr)
 {
     CXCursor base;
     expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) == CXCursor_UnaryOperator
+        && clang_getCursorUnaryOperatorKind(expr) == CXUnaryOperator_AddrOf && lc_extract_children(expr, &base, 1) == 1
+        && clang_getCursorKind(lc_extract_strip(base)) == CXCursor_MemberRefExpr)
+        expr = lc_extract_strip(base);   /* `&p->list` */
+    CXCursor variable = lc_extract_loop_variable(expr);
+    if (clang_getCursorKind(variable) == CXCursor_VarDecl
+        && clang_getCanonicalType(clang_getCursorType(variable)).kind == CXType_Pointer)
+        return lc_extract_parameter_of(walk, variable) + 1;   /* a local standing for a parameter */
     if (clang_getCursorKind(expr) != CXCursor_MemberRefExpr || lc_extract_children(expr, &base, 1) != 1)
         return lc_extract_bounding_parameter(expr) + 1;
     base = lc_extract_strip(base);
     CXCursor parameter = lc_extract_loop_variable(base);
-    if (clang_getCursorKind(parameter) != CXCursor_ParmDecl
-        || clang_getCanonicalType(clang_getCursorType(base)).kind != CXType_Pointer)
+    if (clang_getCanonicalType(clang_getCursorType(base)).kind != CXType_Pointer)
+        return 0;
+    if (clang_getCursorKind(parameter) == CXCursor_VarDecl)
+        return lc_extract_parameter_of(walk, parameter) + 1;
+    if (clang_getCursorKind(parameter) != CXCursor_ParmDecl)
         return 0;
     return lc_extract_parameter_position(parameter);
 }

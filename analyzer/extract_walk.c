@@ -86,6 +86,9 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->branch_end = clang_getNullCursor();
     walk->branch_end_index = -1;
     walk->nonnull_param = 0;
+    walk->function = clang_getNullCursor();
+    walk->alias_count = 0;
+    walk->aliases_known = 0;
 }
 
 static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
@@ -143,7 +146,7 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
     for (int i = 0; i < nargs; i++) {
         lc_extract_operand(walk, clang_Cursor_getArgument(call, (unsigned)i), 1,
                            &fact->args[i]);
-        fact->args[i].field_of_param = lc_extract_field_of_parameter(clang_Cursor_getArgument(call, (unsigned)i));
+        fact->args[i].field_of_param = lc_extract_field_of_parameter(walk, clang_Cursor_getArgument(call, (unsigned)i));
     }
     lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
     for (int i = 0; i < nargs; i++)
@@ -176,6 +179,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     if (fact->loop_index == walk->loop_index && walk->loop_parts)
         fact->element_args = lc_extract_element_arguments(walk->loop_parts, call);
     fact->scaled_args = lc_extract_scaled_arguments(call);
+    fact->child_args = lc_extract_child_arguments(walk, call);
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;
     fact->value_guards = lc_extract_call_value_guards(walk);
@@ -257,9 +261,10 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
     if (parent_kind == CXCursor_TranslationUnit) {
         if (clang_Location_isInSystemHeader(clang_getCursorLocation(cursor)))
             return CXChildVisit_Continue;
-        extract_function_begin(walk, kind == CXCursor_FunctionDecl &&
-                                     clang_isCursorDefinition(cursor) ?
-                                     lc_extract_usr(walk, cursor) : NULL);
+        int definition = kind == CXCursor_FunctionDecl && clang_isCursorDefinition(cursor);
+        extract_function_begin(walk, definition ? lc_extract_usr(walk, cursor) : NULL);
+        if (definition)
+            walk->function = cursor;
     }
     if (walk->function_usr && clang_isExpression(kind) && !clang_isExpression(parent_kind))
         lc_extract_access_begin_expression(walk);
@@ -321,6 +326,8 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     free(walk->conditional_spans);
     free(walk->results);
     free(walk->flags);
+    free(walk->aliases);
+    walk->aliases = NULL;
     walk->conditional_spans = NULL;
     walk->results = NULL;
     walk->flags = NULL;

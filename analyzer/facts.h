@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 23
+#define LC_FACTS_VERSION 24
 
 struct lc_location {
     const char *file;
@@ -73,7 +73,9 @@ struct lc_value {
     int call_index;     /* CALL: index into the TU's calls */
     int field_of_param; /* arguments: 1 + the index of the caller's pointer
                            parameter this is a field of (`item->nkey` in a
-                           function of `item_t *item`), or of the integer
+                           function of `item_t *item`, `&item->list`), or
+                           that it is through a local standing for it (`it`
+                           after `it = (item *)ptr`), or of the integer
                            parameter bounding it (`(len - 1) / block`), or 0 */
 };
 
@@ -145,13 +147,21 @@ struct lc_call_fact {
     unsigned element_args;    /* bit i: argument i is a field of the element
                                  the innermost loop around the call is at
                                  (`hash(key, it->nkey)` in a walk over the
-                                 items); first LC_ELEMENT_ARGUMENTS only */
+                                 items), the element itself, or a drained
+                                 list's head or a field of it
+                                 (extract_loop_children.c); first
+                                 LC_ELEMENT_ARGUMENTS only */
     int nonnull_param;        /* 1 + the index of a pointer parameter the
                                  call runs only when it is not NULL (in the
                                  `if (conn) { ... }` branch), or 0 */
     unsigned scaled_args;     /* bit i: argument i divides or shifts right a
                                  variable by a constant (`v / 10`, `n >> 1`);
                                  first LC_ELEMENT_ARGUMENTS only */
+    unsigned child_args;      /* a direct self-call: bit i when argument i
+                                 is a child of the caller's parameter i
+                                 (`free_node(rec, node->children->data)`,
+                                 extract_owner.c); first LC_ELEMENT_ARGUMENTS
+                                 only */
 };
 
 #define LC_ELEMENT_ARGUMENTS 32
@@ -207,7 +217,11 @@ struct lc_loop_fact {
                                  "m->n", "strlen ( s )"; NULL when none */
     enum lc_loop_source source;
     int bound_param;          /* the one integer parameter bounding it
-                                 (`j < charslen`), 0-based, or -1 */
+                                 (`j < charslen`), else the pointer
+                                 parameter whose own data it walks (`n <
+                                 rec->nargs`, `while (chunk)` from
+                                 `ITEM_schunk(it)`: extract_loop_owner.c);
+                                 0-based, or -1 */
 };
 
 enum lc_access_kind {

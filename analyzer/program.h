@@ -57,6 +57,8 @@ struct lc_program_call_extra {
                                             shifts a variable (facts.h) */
     uint32_t element_args;               /* bit i: argument i is a field of
                                             the element its loop is at (facts.h) */
+    uint32_t child_args;                 /* bit i: argument i of a self-call
+                                            is a child of parameter i (facts.h) */
 };
 
 struct lc_program_call {

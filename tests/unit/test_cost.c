@@ -3,7 +3,8 @@
  * loops across calls, expensive library calls, recursion, constant loops,
  * workers, wrappers that add nothing, what a call adds by its callee's loop
  * sources, continued walks, limits, short and long call cycles, and loops
- * bounded by a parameter the callers pass constants for. */
+ * bounded by a parameter the callers pass constants for, and recursions
+ * descending through a parameter. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -282,6 +283,52 @@ static void test_short_cycles_recurse_long_ones_not(void **state)
     finish(&c);
 }
 
+/* A recursion giving itself a child of its parameter (call facts:
+ * child_args) walks what its caller passed there once: called per element
+ * with the element's own tree it adds no level; given a shared tree, or
+ * recursing along its own list, it does. */
+static void test_descents_are_linear_in_their_parameter(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_clients");
+    builder_function(&c.b, "tree_free", 21, 0);
+    builder_function(&c.b, "list_free", 22, 0);
+    int own = builder_loop(&c.b, "on_clients", 200, -1, LC_BOUND_DATA, 0, "c");
+    builder_call(&c.b, "on_clients", 201, builder_function_value("tree_free"), 1, builder_other_value(), "c->reply");
+    builder_in_loop(&c.b, own);
+    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1;
+    int shared = builder_loop(&c.b, "on_clients", 210, -1, LC_BOUND_DATA, 0, "c");
+    builder_call(&c.b, "on_clients", 211, builder_function_value("tree_free"), 1, builder_other_value(), "shared");
+    builder_in_loop(&c.b, shared);
+    int siblings = builder_loop(&c.b, "on_clients", 230, -1, LC_BOUND_DATA, 0, "c");
+    builder_call(&c.b, "on_clients", 231, builder_function_value("list_free"), 1, builder_other_value(), "c->list");
+    builder_in_loop(&c.b, siblings);
+    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1;
+    int elements = builder_loop(&c.b, "tree_free", 220, -1, LC_BOUND_DATA, 0, "node->count");
+    c.b.facts.loops[elements].bound_param = 0;
+    builder_call(&c.b, "tree_free", 221, builder_function_value("tree_free"), 1, builder_other_value(),
+                 "node->elements[i]");
+    builder_in_loop(&c.b, elements);
+    c.b.facts.calls[c.b.facts.call_count - 1].child_args = 1;
+    int rest = builder_loop(&c.b, "list_free", 240, -1, LC_BOUND_DATA, 0, "node->count");
+    c.b.facts.loops[rest].bound_param = 0;
+    builder_call(&c.b, "list_free", 241, builder_function_value("list_free"), 1, builder_other_value(), "node->next");
+    builder_in_loop(&c.b, rest);
+    run(&c);
+    assert_null(at_line(&c, 200));      /* each client's own tree */
+    assert_non_null(at_line(&c, 210));  /* the shared tree for every client */
+    assert_non_null(at_line(&c, 230));  /* along the list: not a child */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_int_equal(cost.linear_param[builder_find(&c.b, "tree_free")], 0);
+    assert_int_equal(cost.level_but_linear[builder_find(&c.b, "tree_free")], 0);
+    assert_int_equal(cost.linear_param[builder_find(&c.b, "list_free")], -1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_sources_limit_and_continued_walks),
         cmocka_unit_test(test_short_cycles_recurse_long_ones_not),
         cmocka_unit_test(test_parameters_callers_pass_constants_for),
+        cmocka_unit_test(test_descents_are_linear_in_their_parameter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,241 @@
+/* extract_loop_owner.c — the pointer parameter whose own data a loop
+ * walks (extract_owner.c says what a parameter owns).  A loop is bounded
+ * by pointer parameter p when its condition reads nothing but constants,
+ * places p owns of another type than p (`n < rec->nargs`, `node->value !=
+ * NULL`, `*collector`) and locals that are either counters (set only to
+ * constants, or from themselves) or walkers started from p's own data:
+ * every value the function gives the local outside the loop is a
+ * constant, one computed from the local itself (`chunk = chunk->next`), or
+ * one read from places p owns, the local being of another type than p
+ * (`item_chunk *chunk = ITEM_schunk(it)`, `for (tmp = node->value; tmp;
+ * tmp = tmp->next)`); inside the loop it is given only constants, values
+ * computed from itself, or a local the loop computes from it (`next =
+ * chunk->next; ... chunk = next;`).  Such a loop walks what the caller
+ * passed for p: the chunks of one item, the lines of one buffer.  Not
+ * counted: a walk from p itself (`while (p) p = p->next`, the rest of a
+ * list the caller may be walking too), or through `p->next` (same type). */
+#include "extract_internal.h"
+
+enum owner_verdict { OWNER_FAILED = -2, OWNER_NEUTRAL = -1 };
+
+/* A value read from places parameter `param` owns and constants only. */
+struct owner_value {
+    struct lc_extract_walk *walk;
+    CXType holder;   /* the type of what receives it: not the parameter's */
+    int param;       /* the parameter found, OWNER_NEUTRAL, OWNER_FAILED */
+};
+
+static void owner_found(int *param, int found)
+{
+    if (*param == OWNER_FAILED)
+        return;
+    *param = found < 0 || (*param >= 0 && *param != found) ? OWNER_FAILED : found;
+}
+
+static enum CXChildVisitResult owner_value_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct owner_value *value = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    CXCursor root;
+    int deref = kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_Deref;
+    if (kind == CXCursor_MemberRefExpr || deref) {
+        int param = lc_extract_owned_place(value->walk, cursor, &root);
+        int other_type = param >= 0 && !lc_extract_same_type(value->holder, clang_getCursorType(root));
+        owner_found(&value->param, other_type ? param : -1);
+        return CXChildVisit_Continue;
+    }
+    if (kind == CXCursor_UnaryExpr)   /* sizeof: not evaluated */
+        return CXChildVisit_Continue;
+    int named = kind == CXCursor_DeclRefExpr
+                && clang_getCursorKind(clang_getCursorReferenced(cursor)) != CXCursor_EnumConstantDecl;
+    if (kind == CXCursor_CallExpr || named)
+        value->param = OWNER_FAILED;   /* a call, a variable read by itself */
+    return value->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+static int owner_value_of(struct lc_extract_walk *walk, CXCursor expr, CXType holder)
+{
+    struct owner_value value = { walk, holder, OWNER_NEUTRAL };
+    if (owner_value_visit(expr, clang_getNullCursor(), &value) == CXChildVisit_Recurse)
+        clang_visitChildren(expr, owner_value_visit, &value);
+    return value.param;
+}
+
+#define OWNER_INSIDE 16   /* assignments of a walker inside its loop looked at */
+
+/* What the function gives one local of the condition. */
+struct owner_walker {
+    struct lc_extract_walk *walk;
+    CXCursor variable;                      /* canonical */
+    struct lc_extract_variables derived;    /* locals the loop computes from it */
+    CXCursor inside[OWNER_INSIDE];          /* its assignments in the loop's
+                                               condition, increment and body */
+    unsigned inside_count;
+    int param;                              /* as owner_value */
+};
+
+static int owner_assigns(CXCursor cursor, CXCursor variable, CXCursor *value)
+{
+    CXCursor sides[2];
+    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
+        || lc_extract_children(cursor, sides, 2) != 2 || !clang_equalCursors(lc_extract_loop_variable(sides[0]), variable))
+        return 0;
+    *value = sides[1];
+    return 1;
+}
+
+/* Is `assignment` one of the loop's own (the same node, met by another
+ * visit: lc_extract_same_expression; macro-proof, unlike offsets)? */
+static int owner_inside(const struct owner_walker *walker, CXCursor assignment)
+{
+    for (unsigned i = 0; i < walker->inside_count; i++)
+        if (lc_extract_same_expression(walker->inside[i], assignment))
+            return 1;
+    return 0;
+}
+
+static int owner_is_constant(CXCursor value)
+{
+    long long number;
+    return lc_extract_is_null_pointer_constant(value) || lc_extract_integer_constant(value, &number);
+}
+
+static void owner_walker_value(struct owner_walker *walker, CXCursor assignment, CXCursor value)
+{
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    if (owner_is_constant(value))
+        return;
+    lc_extract_variables_collect(value, &read);
+    if (lc_extract_variables_has_declaration(&read, walker->variable))
+        return;   /* moved on from itself */
+    if (owner_inside(walker, assignment)) {
+        if (!lc_extract_variables_has(&walker->derived, value))
+            walker->param = OWNER_FAILED;
+        return;
+    }
+    owner_found(&walker->param, owner_value_of(walker->walk, value, clang_getCursorType(walker->variable)));
+}
+
+static enum CXChildVisitResult owner_walker_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct owner_walker *walker = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    CXCursor sides[2], value;
+    if (kind == CXCursor_VarDecl && clang_equalCursors(clang_getCanonicalCursor(cursor), walker->variable)) {
+        value = clang_Cursor_getVarDeclInitializer(cursor);
+        if (!clang_Cursor_isNull(value))
+            owner_walker_value(walker, cursor, value);
+    } else if (owner_assigns(cursor, walker->variable, &value)) {
+        owner_walker_value(walker, cursor, value);
+    } else if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf
+               && lc_extract_children(cursor, sides, 1) == 1
+               && clang_equalCursors(lc_extract_loop_variable(sides[0]), walker->variable)) {
+        walker->param = OWNER_FAILED;   /* set where the function cannot see */
+    }
+    return walker->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* In the loop: the walker's assignments, and the locals the loop's body
+ * sets from it (`next = chunk->next`). */
+static enum CXChildVisitResult owner_loop_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct owner_walker *walker = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    CXCursor sides[2], target = clang_getNullCursor(), value = clang_getNullCursor();
+    if (owner_assigns(cursor, walker->variable, &value)) {
+        if (walker->inside_count == OWNER_INSIDE)
+            walker->param = OWNER_FAILED;
+        else
+            walker->inside[walker->inside_count++] = cursor;
+        return CXChildVisit_Recurse;
+    }
+    if (kind == CXCursor_VarDecl) {
+        target = clang_getCanonicalCursor(cursor);
+        value = clang_Cursor_getVarDeclInitializer(cursor);
+    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+               && lc_extract_children(cursor, sides, 2) == 2) {
+        target = lc_extract_loop_variable(sides[0]);
+        value = sides[1];
+    }
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(value, &read);
+    if (!clang_Cursor_isNull(target) && lc_extract_variables_has_declaration(&read, walker->variable)
+        && walker->derived.count < LC_EXTRACT_VARIABLES)
+        walker->derived.declarations[walker->derived.count++] = target;
+    return CXChildVisit_Recurse;
+}
+
+static int owner_walker_of(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor variable)
+{
+    struct owner_walker walker = { .walk = walk, .variable = variable, .param = OWNER_NEUTRAL };
+    const CXCursor *pieces[3] = { &parts->condition, &parts->increment, &parts->body };
+    for (int i = 0; i < 3; i++)
+        if (!clang_Cursor_isNull(*pieces[i]) && owner_loop_visit(*pieces[i], clang_getNullCursor(), &walker)
+            == CXChildVisit_Recurse)
+            clang_visitChildren(*pieces[i], owner_loop_visit, &walker);
+    if (walker.param != OWNER_FAILED)
+        clang_visitChildren(walk->function, owner_walker_visit, &walker);
+    return walker.param;
+}
+
+/* The condition: places owned, and the locals to look at. */
+struct owner_condition {
+    struct lc_extract_walk *walk;
+    struct lc_extract_variables locals;
+    int param;
+};
+
+static enum CXChildVisitResult owner_condition_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct owner_condition *condition = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    CXCursor root;
+    int deref = kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_Deref;
+    if (kind == CXCursor_MemberRefExpr || deref) {
+        int param = lc_extract_owned_place(condition->walk, cursor, &root);
+        int other_type = param >= 0 && !lc_extract_same_type(clang_getCursorType(cursor), clang_getCursorType(root));
+        owner_found(&condition->param, other_type ? param : -1);
+        return condition->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Continue;
+    }
+    if (kind == CXCursor_UnaryExpr)
+        return CXChildVisit_Continue;
+    if (kind == CXCursor_CallExpr) {
+        condition->param = OWNER_FAILED;
+        return CXChildVisit_Break;
+    }
+    if (kind != CXCursor_DeclRefExpr)
+        return CXChildVisit_Recurse;
+    CXCursor declaration = clang_getCanonicalCursor(clang_getCursorReferenced(cursor));
+    enum CXCursorKind declared = clang_getCursorKind(declaration);
+    if (declared == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(declaration)) {
+        if (!lc_extract_variables_has_declaration(&condition->locals, declaration)) {
+            if (condition->locals.count == LC_EXTRACT_VARIABLES)
+                condition->param = OWNER_FAILED;
+            else
+                condition->locals.declarations[condition->locals.count++] = declaration;
+        }
+    } else if (declared != CXCursor_EnumConstantDecl) {
+        condition->param = OWNER_FAILED;   /* a global, a parameter by itself */
+    }
+    return condition->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
+{
+    struct owner_condition condition = { walk, { .count = 0, .found = 0 }, OWNER_NEUTRAL };
+    if (clang_Cursor_isNull(parts->condition) || clang_Cursor_isNull(walk->function))
+        return -1;
+    if (owner_condition_visit(parts->condition, clang_getNullCursor(), &condition) == CXChildVisit_Recurse)
+        clang_visitChildren(parts->condition, owner_condition_visit, &condition);
+    for (unsigned i = 0; i < condition.locals.count && condition.param != OWNER_FAILED; i++) {
+        int param = owner_walker_of(walk, parts, condition.locals.declarations[i]);
+        if (param != OWNER_NEUTRAL)
+            owner_found(&condition.param, param);
+    }
+    return condition.param >= 0 ? condition.param : -1;
+}

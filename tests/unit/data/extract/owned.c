@@ -1,0 +1,157 @@
+/* What pointer parameters own (extract_owner.c, extract_loop_owner.c) and
+ * which arguments of a call in a loop are the loop's element
+ * (extract_loop_children.c): each loop or call is found by the comment on
+ * its line. */
+#include <stddef.h>
+#include <stdlib.h>
+
+struct chunk {
+    struct chunk *next;
+    int size;
+};
+
+struct item {
+    struct item *next;
+    int flags, nkey;
+    char data[8];
+};
+
+struct list_cell {
+    struct list_cell *next;
+    void *data;
+};
+
+struct node {
+    struct node *next;
+    struct list_cell *children;
+    struct node **elements;
+    size_t count;
+    struct item *first;
+};
+
+struct server {
+    struct node *nodes;
+};
+
+struct node *shared_nodes;
+
+void consume(void *p);
+void walk_node(struct node *node);
+
+#define ITEM_CHUNK(it) ((struct chunk *)((char *)&(it)->data + (it)->nkey))
+
+int chunk_walk(struct item *it)
+{
+    int total = 0;
+    struct chunk *chunk = ITEM_CHUNK(it), *next;
+    if (it->flags)
+        chunk = chunk->next;
+    while (chunk) { /* owner_chunks */
+        next = chunk->next;
+        total += chunk->size;
+        chunk = next;
+    }
+    return total;
+}
+
+int alias_walk(void *ptr)
+{
+    struct node *node = ptr;
+    int total = 0;
+    for (size_t i = 0; i < node->count; i++) /* owner_alias_count */
+        total++;
+    for (struct list_cell *cell = node->children; cell != NULL; cell = cell->next) /* owner_alias_list */
+        total++;
+    return total;
+}
+
+#define EACH_CHILD(var, parent) for ((var) = (parent)->children; (var) != NULL; (var) = (var)->next)
+
+int macro_walk(struct node *node)
+{
+    struct list_cell *cell;
+    int total = 0;
+    EACH_CHILD(cell, node) /* owner_macro */
+        total++;
+    return total;
+}
+
+int deref_walk(struct list_cell **head)
+{
+    int total = 0;
+    while (*head) { /* owner_deref */
+        struct list_cell *next = (*head)->next;
+        total++;
+        *head = next;
+    }
+    return total;
+}
+
+int not_owned(struct node *node, struct server *server)
+{
+    int total = 0;
+    for (struct node *n = node; n != NULL; n = n->next) /* owner_self_walk */
+        total++;
+    for (struct node *other = node->next; other != NULL; other = other->next) /* owner_same_type */
+        total++;
+    for (struct node *n = shared_nodes; n != NULL; n = n->next) /* owner_global */
+        total++;
+    for (struct list_cell *cell = server->nodes->children; cell != NULL; cell = cell->next) /* owner_two_deep */
+        total++;
+    node = node->next;
+    for (size_t i = 0; i < node->count; i++) /* owner_reassigned */
+        total++;
+    return total;
+}
+
+/* Recursions: into a child of another type, and along the same list. */
+void tree_free(struct node *node)
+{
+    for (size_t i = 0; i < node->count; i++)
+        tree_free(node->elements[i]); /* child_element */
+    while (node->children != NULL)
+        tree_free(((struct node *)node->children->data)); /* child_cell */
+    free(node);
+}
+
+void list_free(struct node *node)
+{
+    if (node->next)
+        list_free(node->next); /* child_sibling */
+    free(node);
+}
+
+/* Arguments: a local standing for a parameter, the address of its field. */
+void pass_on(void *ptr, struct node *node)
+{
+    struct item *it = (struct item *)ptr;
+    consume(it); /* field_alias */
+    consume(&node->children); /* field_address */
+    struct item *moved = ptr;
+    moved = moved->next;
+    consume(moved); /* field_moved */
+}
+
+/* The element of the caller's loop. */
+void elements(struct server *server, struct node *array, size_t count)
+{
+    struct node *slot = array;
+    for (size_t i = 0; i < count; i++) {
+        walk_node(slot); /* element_stepped */
+        slot++;
+    }
+    struct node *at = array;
+    for (size_t i = 0; i < count; i++) {
+        if (i % 2)
+            at++;
+        walk_node(at); /* element_conditional_step */
+    }
+    while (server->nodes != NULL) {
+        struct node *next = server->nodes->next;
+        walk_node(server->nodes); /* element_head */
+        consume(&server->nodes->first); /* element_head_field */
+        server->nodes = next;
+    }
+    for (struct node *n = server->nodes; n != NULL; n = n->next)
+        walk_node(server->nodes); /* element_not_head */
+}

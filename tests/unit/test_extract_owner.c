@@ -1,0 +1,80 @@
+/* test_extract_owner.c — what a function's pointer parameters own
+ * (extract_owner.c, extract_loop_owner.c) and the element of a loop as
+ * its calls see it (extract_loop_children.c), on data/extract/owned.c:
+ * the pointer parameter bounding a loop (`bound_param`), the children a
+ * self-call is given (`child_args`), arguments standing for a parameter
+ * (`field_of_param`) and the arguments that are the loop's element
+ * (`element_args`: a pointer stepped by the loop, a drained list's head). */
+#include "extract_fixture.h"
+
+static const struct lc_loop_fact *find_loop(struct extract_test *test, const char *tag)
+{
+    unsigned line = line_of(test->file, tag);
+    for (size_t i = 0; i < test->facts.loop_count; i++)
+        if (test->facts.loops[i].loc.line == line)
+            return &test->facts.loops[i];
+    fail_msg("no loop at %s", tag);
+    return NULL;
+}
+
+/* The call on the line of `tag` whose callee is `callee`. */
+static const struct lc_call_fact *find_call(struct extract_test *test, const char *tag, const char *callee)
+{
+    unsigned line = line_of(test->file, tag);
+    for (size_t i = 0; i < test->facts.call_count; i++) {
+        const struct lc_call_fact *call = &test->facts.calls[i];
+        if (call->loc.line == line && call->callee.name && strcmp(call->callee.name, callee) == 0)
+            return call;
+    }
+    fail_msg("no call of %s at %s", callee, tag);
+    return NULL;
+}
+
+static void test_loop_owners(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "owned.c"), 0);
+    assert_int_equal(find_loop(test, "owner_chunks")->bound_param, 0);       /* from ITEM_CHUNK(it) */
+    assert_int_equal(find_loop(test, "owner_alias_count")->bound_param, 0);  /* node = ptr */
+    assert_int_equal(find_loop(test, "owner_alias_list")->bound_param, 0);
+    assert_int_equal(find_loop(test, "owner_deref")->bound_param, 0);        /* *head */
+    assert_int_equal(find_loop(test, "owner_macro")->bound_param, 0);        /* a walk spelled by a macro */
+    assert_int_equal(find_loop(test, "owner_self_walk")->bound_param, -1);   /* the parameter itself */
+    assert_int_equal(find_loop(test, "owner_same_type")->bound_param, -1);   /* node->next: the same list */
+    assert_int_equal(find_loop(test, "owner_global")->bound_param, -1);
+    assert_int_equal(find_loop(test, "owner_two_deep")->bound_param, -1);    /* server->nodes->children */
+    assert_int_equal(find_loop(test, "owner_reassigned")->bound_param, -1);  /* node = node->next */
+}
+
+static void test_children_and_aliases(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "owned.c"), 0);
+    assert_int_equal(find_call(test, "child_element", "tree_free")->child_args, 1u);
+    assert_int_equal(find_call(test, "child_cell", "tree_free")->child_args, 1u);
+    assert_int_equal(find_call(test, "child_sibling", "list_free")->child_args, 0u);
+    assert_int_equal(find_call(test, "field_alias", "consume")->args[0].field_of_param, 1);
+    assert_int_equal(find_call(test, "field_address", "consume")->args[0].field_of_param, 2);
+    assert_int_equal(find_call(test, "field_moved", "consume")->args[0].field_of_param, 0);
+}
+
+static void test_loop_elements(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "owned.c"), 0);
+    assert_int_equal(find_call(test, "element_stepped", "walk_node")->element_args, 1u);
+    assert_int_equal(find_call(test, "element_conditional_step", "walk_node")->element_args, 0u);
+    assert_int_equal(find_call(test, "element_head", "walk_node")->element_args, 1u);
+    assert_int_equal(find_call(test, "element_head_field", "consume")->element_args, 1u);
+    assert_int_equal(find_call(test, "element_not_head", "walk_node")->element_args, 0u);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_loop_owners, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_children_and_aliases, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_loop_elements, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
