@@ -30,14 +30,13 @@
  * The roles' spread (threads_context.c) lets such a call reach F on a
  * role only when that role runs one of the scoping functions too. */
 #include "scoped_callbacks.h"
+#include "scoped_callbacks_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "callers.h"
 #include "grow.h"
-
-#define SCOPED_ONLY_REACHED_CAP 4096   /* functions that only F reaches, at most */
 
 /* A place where a function takes what field `node` holds out again. */
 struct scoped_removal {
@@ -58,15 +57,7 @@ struct scoped_build {
     uint32_t *store_order;             /* stores into a candidate, by candidate */
     uint32_t *scopes;                  /* the scoping functions being collected */
     size_t scope_count, scope_cap;
-    uint32_t *only_stamp;              /* function -> generation of the F that
-                                          alone reaches it (lazily made) */
-    uint32_t *only_queue;
-    uint32_t only_function, only_generation;
-    uint32_t *reach_stamp;             /* function -> generation of the field
-                                          a call through which it may reach
-                                          (lazily made) */
-    uint32_t *reach_queue;
-    uint32_t reach_node, reach_generation;
+    struct lc_scoped_walks walks;
 };
 
 static int scoped_add_removal(struct scoped_build *b, uint32_t node, uint32_t function,
@@ -168,141 +159,6 @@ static int scoped_node_holds(const struct lc_program *program, uint32_t node, ui
     return 0;
 }
 
-/* Does only `function` reach `other` (through calls, every caller of each
- * function on the way being one of them, none registered)?  The set is
- * made once per function asked about. */
-static int scoped_only_reached_by(struct scoped_build *b, uint32_t function, uint32_t other)
-{
-    const struct lc_program *program = b->program;
-    const struct lc_callers *callers = program->callers;
-    if (!b->only_stamp)
-        b->only_stamp = calloc((size_t)program->function_count + 1, sizeof *b->only_stamp);
-    if (!b->only_queue)
-        b->only_queue = malloc(((size_t)SCOPED_ONLY_REACHED_CAP * 2 + 1) * sizeof *b->only_queue);
-    if (!b->only_stamp || !b->only_queue)
-        return 0;   /* out of memory: the install counts, which is safe */
-    if (b->only_generation == 0 || b->only_function != function) {
-        uint32_t generation = ++b->only_generation, members = 1, head = 0, tail = 0;
-        b->only_function = function;
-        b->only_stamp[function] = generation;
-        b->only_queue[tail++] = function;
-        while (head < tail && members < SCOPED_ONLY_REACHED_CAP) {
-            uint32_t member = b->only_queue[head++], begin, end;
-            lc_program_function_targets(program, member, &begin, &end);
-            for (uint32_t i = begin; i < end && members < SCOPED_ONLY_REACHED_CAP; i++) {
-                uint32_t g = program->targets[i];
-                if (b->only_stamp[g] == generation || program->registered[g])
-                    continue;
-                uint32_t r = callers->start[g];
-                while (r < callers->start[g + 1] && b->only_stamp[callers->functions[r]] == generation)
-                    r++;
-                if (r < callers->start[g + 1])
-                    continue;   /* another caller: looked at again if that one joins */
-                b->only_stamp[g] = generation;
-                members++;
-                if (tail < SCOPED_ONLY_REACHED_CAP * 2)
-                    b->only_queue[tail++] = g;
-            }
-        }
-    }
-    return b->only_stamp[other] == b->only_generation;
-}
-
-/* Is call `c` made through field `node` or a variable it flows into (a
- * local copy)? */
-static int scoped_call_through(const struct lc_program *program, uint32_t node, const struct lc_program_call *c)
-{
-    if (c->callee.kind == LC_VALUE_FUNCTION || c->callee.flow_node == LC_NONE)
-        return 0;
-    if (c->callee.flow_node == node)
-        return 1;
-    const uint32_t *successors;
-    uint32_t count = lc_fpflow_successors(program, node, &successors);
-    for (uint32_t i = 0; i < count; i++)
-        if (successors[i] == c->callee.flow_node
-            && lc_fpflow_node_names(program, successors[i]).kind == LC_VALUE_VAR)
-            return 1;
-    return 0;
-}
-
-/* Mark (b->reach_stamp) the functions that may reach a call through field
- * `node` or a local copy of it: the callers of those calls, and their
- * callers.  Once per field. */
-static int scoped_reaching(struct scoped_build *b, uint32_t node)
-{
-    const struct lc_program *program = b->program;
-    const struct lc_callers *callers = program->callers;
-    if (b->reach_generation && b->reach_node == node)
-        return 0;
-    if (!b->reach_stamp)
-        b->reach_stamp = calloc((size_t)program->function_count + 1, sizeof *b->reach_stamp);
-    if (!b->reach_queue)
-        b->reach_queue = malloc(((size_t)program->function_count + 1) * sizeof *b->reach_queue);
-    if (!b->reach_stamp || !b->reach_queue)
-        return -1;
-    uint32_t generation = ++b->reach_generation, head = 0, tail = 0;
-    b->reach_node = node;
-    const uint32_t *nodes;
-    uint32_t node_count = lc_fpflow_successors(program, node, &nodes);
-    for (uint32_t n = 0; n <= node_count; n++) {
-        uint32_t through = n == node_count ? node : nodes[n];
-        if (through != node && lc_fpflow_node_names(program, through).kind != LC_VALUE_VAR)
-            continue;
-        const uint32_t *calls;
-        uint32_t call_count = lc_fpflow_calls(program, through, &calls);
-        for (uint32_t i = 0; i < call_count; i++) {
-            uint32_t caller = program->calls[calls[i]].caller;
-            if (b->reach_stamp[caller] != generation) {
-                b->reach_stamp[caller] = generation;
-                b->reach_queue[tail++] = caller;
-            }
-        }
-    }
-    while (head < tail) {
-        uint32_t f = b->reach_queue[head++];
-        for (uint32_t r = callers->start[f]; r < callers->start[f + 1]; r++) {
-            uint32_t caller = callers->functions[r];
-            if (b->reach_stamp[caller] != generation) {
-                b->reach_stamp[caller] = generation;
-                b->reach_queue[tail++] = caller;
-            }
-        }
-    }
-    return 0;
-}
-
-/* Does `installer`, between `from` and `to` in its body, make a call that
- * may reach a call through field `node`: is the callback installed for
- * the duration of that call? */
-static int scoped_called_between(struct scoped_build *b, uint32_t node, uint32_t installer,
-                                 const struct lc_location *from, const struct lc_location *to)
-{
-    const struct lc_program *program = b->program;
-    const struct lc_program_function *fn = &program->functions[installer];
-    /* First the calls through the field itself; the walk over the callers
-     * only when there is another call in between. */
-    int other_calls = 0;
-    for (uint32_t k = fn->first_call; k < fn->first_call + fn->call_count; k++) {
-        const struct lc_program_call *c = &program->calls[k];
-        if (lc_location_compare(&c->loc, from) <= 0 || lc_location_compare(&c->loc, to) >= 0)
-            continue;
-        if (scoped_call_through(program, node, c))
-            return 1;
-        other_calls |= c->target_count > 0;
-    }
-    if (!other_calls || scoped_reaching(b, node) != 0)
-        return 0;
-    for (uint32_t k = fn->first_call; k < fn->first_call + fn->call_count; k++) {
-        const struct lc_program_call *c = &program->calls[k];
-        if (lc_location_compare(&c->loc, from) <= 0 || lc_location_compare(&c->loc, to) >= 0)
-            continue;
-        for (uint32_t t = c->first_target; t < c->first_target + c->target_count; t++)
-            if (b->reach_stamp[program->targets[t]] == b->reach_generation)
-                return 1;
-    }
-    return 0;
-}
-
 /* An install of `function` into field `node` by `installer` at `loc`
  * (`conditional`: it may not run every time its function does): 0 when it
  * does not unscope it (its scoping function noted), -1 when it does.  A
@@ -319,7 +175,7 @@ static int scoped_install(struct scoped_build *b, uint32_t node, uint32_t functi
         const struct scoped_removal *removal = &b->removals[r];
         if (removal->node != node || removal->function != installer || (removal->conditional && !conditional)
             || lc_location_compare(&removal->loc, loc) <= 0
-            || !scoped_called_between(b, node, installer, loc, &removal->loc))
+            || !lc_scoped_called_between(b->program, &b->walks, node, installer, loc, &removal->loc))
             continue;
         for (size_t i = 0; i < b->scope_count; i++)
             if (b->scopes[i] == installer)
@@ -329,7 +185,7 @@ static int scoped_install(struct scoped_build *b, uint32_t node, uint32_t functi
         b->scopes[b->scope_count++] = installer;
         return 0;
     }
-    return scoped_only_reached_by(b, function, installer) ? 0 : -1;
+    return lc_scoped_only_reached_by(b->program, &b->walks, function, installer) ? 0 : -1;
 }
 
 /* The installs of `function` through setter parameter `param` of `setter`:
@@ -499,10 +355,7 @@ int lc_scoped_callbacks_compute(const struct lc_program *program, struct lc_scop
     free(b.store_start);
     free(b.store_order);
     free(b.scopes);
-    free(b.only_stamp);
-    free(b.only_queue);
-    free(b.reach_stamp);
-    free(b.reach_queue);
+    lc_scoped_walks_free(&b.walks);
     if (rc != 0)
         lc_scoped_callbacks_free(scoped);
     return rc;

@@ -125,7 +125,8 @@ static void test_null_stores(void **state)
         assert_int_equal(store->conditional, store->loc.line == trace_null);
     }
     assert_int_equal(nulls, 2);
-    const struct lc_store_fact *install = find_store(facts, "hook", "on_step", line_of(test->file, "vm->hook = on_step;"));
+    const struct lc_store_fact *install = find_store(facts, "hook", "on_step",
+                                                     line_of(test->file, "vm->hook = on_step;"));
     assert_int_equal(install->conditional, 0);
 }
 

@@ -282,7 +282,8 @@ static void test_local_copy(void **state)
     call(&c, "on_tick", 21, "run");
     set_hook(&c, "on_tick", 22, builder_null_value());
     builder_function(&c.b, "finalise", 50, 0);
-    builder_store(&c.b, "finalise", 51, builder_var_value("c:vm.c@F@finalise@h"), builder_field_value(&c.b, "vm", "hook"));
+    builder_store(&c.b, "finalise", 51, builder_var_value("c:vm.c@F@finalise@h"),
+                  builder_field_value(&c.b, "vm", "hook"));
     builder_call(&c.b, "finalise", 52, builder_var_value("c:vm.c@F@finalise@h"), 1, builder_other_value(), "vm");
     call(&c, "free_vm", 53, "finalise");
     run(&c);
