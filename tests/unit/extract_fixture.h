@@ -111,6 +111,30 @@ find_function(const struct lc_tu_facts *facts, const char *name, int is_definiti
     return NULL;
 }
 
+/* The loop on the line holding `tag`. */
+static inline const struct lc_loop_fact *find_loop(struct extract_test *test, const char *tag)
+{
+    unsigned line = line_of(test->file, tag);
+    for (size_t i = 0; i < test->facts.loop_count; i++)
+        if (test->facts.loops[i].loc.line == line)
+            return &test->facts.loops[i];
+    fail_msg("no loop at %s", tag);
+    return NULL;
+}
+
+/* The call on the line holding `tag`; of `callee` when not NULL. */
+static inline const struct lc_call_fact *find_call_at(struct extract_test *test, const char *tag, const char *callee)
+{
+    unsigned line = line_of(test->file, tag);
+    for (size_t i = 0; i < test->facts.call_count; i++) {
+        const struct lc_call_fact *call = &test->facts.calls[i];
+        if (call->loc.line == line && (!callee || (call->callee.name && strcmp(call->callee.name, callee) == 0)))
+            return call;
+    }
+    fail_msg("no call%s%s at %s", callee ? " of " : "", callee ? callee : "", tag);
+    return NULL;
+}
+
 /* The call whose first argument is the integer constant `value`. */
 static inline const struct lc_call_fact *
 find_call_by_int_arg(const struct lc_tu_facts *facts, long long value)

@@ -5,17 +5,6 @@
  * loops that continue their enclosing loop's walk, on data/extract/loops.c. */
 #include "extract_fixture.h"
 
-/* The loop whose line holds `tag`. */
-static const struct lc_loop_fact *find_loop(struct extract_test *test, const char *tag)
-{
-    unsigned line = line_of(test->file, tag);
-    for (size_t i = 0; i < test->facts.loop_count; i++)
-        if (test->facts.loops[i].loc.line == line)
-            return &test->facts.loops[i];
-    fail_msg("no loop at %s", tag);
-    return NULL;
-}
-
 static int loop_index(struct extract_test *test, const struct lc_loop_fact *loop)
 {
     return (int)(loop - test->facts.loops);

@@ -7,29 +7,6 @@
  * (`element_args`: a pointer stepped by the loop, a drained list's head). */
 #include "extract_fixture.h"
 
-static const struct lc_loop_fact *find_loop(struct extract_test *test, const char *tag)
-{
-    unsigned line = line_of(test->file, tag);
-    for (size_t i = 0; i < test->facts.loop_count; i++)
-        if (test->facts.loops[i].loc.line == line)
-            return &test->facts.loops[i];
-    fail_msg("no loop at %s", tag);
-    return NULL;
-}
-
-/* The call on the line of `tag` whose callee is `callee`. */
-static const struct lc_call_fact *find_call(struct extract_test *test, const char *tag, const char *callee)
-{
-    unsigned line = line_of(test->file, tag);
-    for (size_t i = 0; i < test->facts.call_count; i++) {
-        const struct lc_call_fact *call = &test->facts.calls[i];
-        if (call->loc.line == line && call->callee.name && strcmp(call->callee.name, callee) == 0)
-            return call;
-    }
-    fail_msg("no call of %s at %s", callee, tag);
-    return NULL;
-}
-
 static void test_loop_owners(void **state)
 {
     struct extract_test *test = *state;
@@ -50,23 +27,23 @@ static void test_children_and_aliases(void **state)
 {
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "owned.c"), 0);
-    assert_int_equal(find_call(test, "child_element", "tree_free")->child_args, 1u);
-    assert_int_equal(find_call(test, "child_cell", "tree_free")->child_args, 1u);
-    assert_int_equal(find_call(test, "child_sibling", "list_free")->child_args, 0u);
-    assert_int_equal(find_call(test, "field_alias", "consume")->args[0].field_of_param, 1);
-    assert_int_equal(find_call(test, "field_address", "consume")->args[0].field_of_param, 2);
-    assert_int_equal(find_call(test, "field_moved", "consume")->args[0].field_of_param, 0);
+    assert_int_equal(find_call_at(test, "child_element", "tree_free")->child_args, 1u);
+    assert_int_equal(find_call_at(test, "child_cell", "tree_free")->child_args, 1u);
+    assert_int_equal(find_call_at(test, "child_sibling", "list_free")->child_args, 0u);
+    assert_int_equal(find_call_at(test, "field_alias", "consume")->args[0].field_of_param, 1);
+    assert_int_equal(find_call_at(test, "field_address", "consume")->args[0].field_of_param, 2);
+    assert_int_equal(find_call_at(test, "field_moved", "consume")->args[0].field_of_param, 0);
 }
 
 static void test_loop_elements(void **state)
 {
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "owned.c"), 0);
-    assert_int_equal(find_call(test, "element_stepped", "walk_node")->element_args, 1u);
-    assert_int_equal(find_call(test, "element_conditional_step", "walk_node")->element_args, 0u);
-    assert_int_equal(find_call(test, "element_head", "walk_node")->element_args, 1u);
-    assert_int_equal(find_call(test, "element_head_field", "consume")->element_args, 1u);
-    assert_int_equal(find_call(test, "element_not_head", "walk_node")->element_args, 0u);
+    assert_int_equal(find_call_at(test, "element_stepped", "walk_node")->element_args, 1u);
+    assert_int_equal(find_call_at(test, "element_conditional_step", "walk_node")->element_args, 0u);
+    assert_int_equal(find_call_at(test, "element_head", "walk_node")->element_args, 1u);
+    assert_int_equal(find_call_at(test, "element_head_field", "consume")->element_args, 1u);
+    assert_int_equal(find_call_at(test, "element_not_head", "walk_node")->element_args, 0u);
 }
 
 int main(void)

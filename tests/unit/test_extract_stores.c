@@ -194,17 +194,6 @@ static const struct lc_store_fact *assert_both_branches(struct extract_test *tes
     return store;
 }
 
-/* The call on the line holding `tag`. */
-static const struct lc_call_fact *call_at(struct extract_test *test, const char *tag)
-{
-    unsigned line = line_of(test->file, tag);
-    for (size_t i = 0; i < test->facts.call_count; i++)
-        if (test->facts.calls[i].loc.line == line)
-            return &test->facts.calls[i];
-    fail_msg("no call at %s", tag);
-    return NULL;
-}
-
 static void test_conditional_functions(void **state)
 {
     struct extract_test *test = *state;
@@ -217,21 +206,21 @@ static void test_conditional_functions(void **state)
     /* An argument and a callee `?:` become a VAR of their own per site. */
     char prefix[sizeof test->file + 32];
     snprintf(prefix, sizeof prefix, "c:@lc@cond@%s@", test->file);
-    const struct lc_call_fact *call = call_at(test, "conditional_argument");
+    const struct lc_call_fact *call = find_call_at(test, "conditional_argument", NULL);
     assert_value(&call->args[1], LC_VALUE_VAR, "verbose ? audit_to_disk : audit_nowhere");
     assert_memory_equal(call->args[1].usr, prefix, strlen(prefix));
     store = assert_both_branches(test, "conditional_argument");
     assert_string_equal(store->target.usr, call->args[1].usr);
     const char *argument_usr = call->args[1].usr;
 
-    call = call_at(test, "conditional_callee");
+    call = find_call_at(test, "conditional_callee", NULL);
     assert_int_equal(call->callee.kind, LC_VALUE_VAR);
     assert_memory_equal(call->callee.usr, prefix, strlen(prefix));
     assert_string_not_equal(call->callee.usr, argument_usr);
     store = assert_both_branches(test, "conditional_callee");
     assert_string_equal(store->target.usr, call->callee.usr);
 
-    assert_value(&call_at(test, "plain_argument")->args[1], LC_VALUE_FUNCTION, "audit_nowhere");
+    assert_value(&find_call_at(test, "plain_argument", NULL)->args[1], LC_VALUE_FUNCTION, "audit_nowhere");
 }
 
 /* Into an int: a parameter, another expression (OTHER), not a constant;
@@ -270,7 +259,7 @@ static void test_zero_guards(void **state)
         { "parent_default", NULL }, { "after", NULL },
     };
     for (size_t i = 0; i < sizeof expected / sizeof *expected; i++) {
-        const struct lc_call_fact *call = call_at(test, expected[i].tag);
+        const struct lc_call_fact *call = find_call_at(test, expected[i].tag, NULL);
         if (!expected[i].guard) {
             assert_int_equal(call->zero_guard, -1);
             continue;
@@ -283,7 +272,7 @@ static void test_zero_guards(void **state)
 /* The tests a call runs under, as "mode==1 flag!=0" (in order). */
 static void assert_value_guards(struct extract_test *test, const char *tag, const char *expected)
 {
-    const struct lc_call_fact *call = call_at(test, tag);
+    const struct lc_call_fact *call = find_call_at(test, tag, NULL);
     char text[256] = "";
     for (size_t i = 0; i < call->value_guards.count; i++) {
         const struct lc_value_guard *guard = &call->value_guards.items[i];
@@ -348,7 +337,7 @@ static void test_comma_calls(void **state)
 {
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "int_stores.c"), 0);
-    const struct lc_call_fact *report = call_at(test, "tag_never_returns");
+    const struct lc_call_fact *report = find_call_at(test, "tag_never_returns", NULL);
     unsigned line = line_of(test->file, "tag_never_returns");
     const struct lc_call_fact *unreachable = NULL;
     for (size_t i = 0; i < test->facts.call_count; i++)
@@ -358,7 +347,7 @@ static void test_comma_calls(void **state)
     assert_string_equal(unreachable->callee.name, "__builtin_unreachable");
     assert_int_equal(unreachable->after_comma, (int)(report - test->facts.calls));
     assert_int_equal(report->after_comma, -1);
-    assert_int_equal(call_at(test, "tag_returns")->after_comma, -1);
+    assert_int_equal(find_call_at(test, "tag_returns", NULL)->after_comma, -1);
 }
 
 int main(void)

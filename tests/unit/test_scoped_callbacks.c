@@ -138,14 +138,21 @@ static void assert_not_scoped(struct scoped_case *c)
     assert_int_equal(c->findings.items[0].loc.line, 16);
 }
 
+/* on_tick: `set_hook(vm, count_hook); run(vm); set_hook(vm, NULL);` at
+ * lines 20-22. */
+static void install_around_run(struct scoped_case *c)
+{
+    set_hook(c, "on_tick", 20, builder_function_value("count_hook"));
+    call(c, "on_tick", 21, "run");
+    set_hook(c, "on_tick", 22, builder_null_value());
+}
+
 static void test_setter_around_a_call(void **state)
 {
     (void)state;
     struct scoped_case c;
     start(&c);
-    set_hook(&c, "on_tick", 20, builder_function_value("count_hook"));
-    call(&c, "on_tick", 21, "run");
-    set_hook(&c, "on_tick", 22, builder_null_value());
+    install_around_run(&c);
     run(&c);
     assert_scoped_to_on_tick(&c);
     finish(&c);
@@ -198,9 +205,7 @@ static void test_removal_on_an_error_path(void **state)
     (void)state;
     struct scoped_case c;
     start(&c);
-    set_hook(&c, "on_tick", 20, builder_function_value("count_hook"));
-    call(&c, "on_tick", 21, "run");
-    set_hook(&c, "on_tick", 22, builder_null_value());
+    install_around_run(&c);
     conditional(&c);
     run(&c);
     assert_not_scoped(&c);
@@ -232,9 +237,7 @@ static void test_reinstalls(void **state)
     for (int other_installer = 0; other_installer < 2; other_installer++) {
         struct scoped_case c;
         start(&c);
-        set_hook(&c, "on_tick", 20, builder_function_value("count_hook"));
-        call(&c, "on_tick", 21, "run");
-        set_hook(&c, "on_tick", 22, builder_null_value());
+        install_around_run(&c);
         set_hook(&c, "count_hook", 30, builder_function_value("count_hook"));
         call(&c, "count_hook", 31, "rearm");
         builder_function(&c.b, "rearm", 32, 0);
@@ -278,9 +281,7 @@ static void test_local_copy(void **state)
     (void)state;
     struct scoped_case c;
     start(&c);
-    set_hook(&c, "on_tick", 20, builder_function_value("count_hook"));
-    call(&c, "on_tick", 21, "run");
-    set_hook(&c, "on_tick", 22, builder_null_value());
+    install_around_run(&c);
     builder_function(&c.b, "finalise", 50, 0);
     builder_store(&c.b, "finalise", 51, builder_var_value("c:vm.c@F@finalise@h"),
                   builder_field_value(&c.b, "vm", "hook"));
