@@ -150,21 +150,24 @@ static CXCursor extract_base_reference(CXCursor expr, int *through_element)
     }
 }
 
-static void extract_claim(struct lc_extract_walk *walk, CXCursor lvalue,
-                          enum lc_extract_claim_action action, int atomic)
+/* Claim the variable at the base of `lvalue`; the claim, or NULL when there
+ * is none to make. */
+static struct lc_extract_claim *extract_claim(struct lc_extract_walk *walk, CXCursor lvalue,
+                                              enum lc_extract_claim_action action, int atomic)
 {
     int through_element;
     CXCursor reference = extract_base_reference(lvalue, &through_element);
     if (clang_Cursor_isNull(reference) || !extract_is_shared(clang_getCursorReferenced(reference)))
-        return;
+        return NULL;
     if (action == LC_EXTRACT_CLAIM_WRITE && through_element)
-        return;   /* a read of g, left to its DeclRefExpr */
+        return NULL;   /* a read of g, left to its DeclRefExpr */
     if (extract_is_sync_type(walk, clang_getCursorType(lvalue)))
         action = LC_EXTRACT_CLAIM_SKIP;
     struct lc_extract_claim *claim = lc_extract_append(walk, &walk->claims, &walk->claim_count,
                                                        &walk->claim_cap, sizeof *claim);
     if (claim)
-        *claim = (struct lc_extract_claim){ reference, action, atomic, NULL };
+        *claim = (struct lc_extract_claim){ reference, action, atomic, NULL, NULL, 0 };
+    return claim;
 }
 
 void lc_extract_access_begin_expression(struct lc_extract_walk *walk)
@@ -231,12 +234,18 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
         CXType stripped_type = clang_getCanonicalType(clang_getCursorType(stripped));
         if ((address || i < declared) && !lc_extract_call_writes_argument(call, (unsigned)i))
             continue;
+        struct lc_extract_claim *claim = NULL;
         if (address)
-            extract_claim(walk, operand, LC_EXTRACT_CLAIM_WRITE,
-                          extract_is_atomic_type(clang_getCursorType(operand)));
+            claim = extract_claim(walk, operand, LC_EXTRACT_CLAIM_WRITE,
+                                  extract_is_atomic_type(clang_getCursorType(operand)));
         else if (i < declared && (stripped_type.kind == CXType_ConstantArray ||
                                   stripped_type.kind == CXType_IncompleteArray))
-            extract_claim(walk, stripped, LC_EXTRACT_CLAIM_WRITE, 0);
+            claim = extract_claim(walk, stripped, LC_EXTRACT_CLAIM_WRITE, 0);
+        CXCursor external = claim && i < declared ? lc_extract_call_external_callee(call) : clang_getNullCursor();
+        if (!clang_Cursor_isNull(external)) {
+            claim->via_callee_usr = lc_extract_usr(walk, external);
+            claim->via_argument = i;
+        }
     }
 }
 
@@ -278,7 +287,8 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
         return;
     enum lc_access_kind kind = LC_ACCESS_READ;
     int atomic = walk->atomic_depth > 0 || extract_is_atomic_type(clang_getCursorType(declaration));
-    const char *path = NULL;
+    const char *path = NULL, *via_callee_usr = NULL;
+    int via_argument = 0;
     for (size_t i = 0; i < walk->claim_count; i++) {
         if (!lc_extract_same_expression(walk->claims[i].reference, reference))
             continue;
@@ -292,6 +302,8 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
             continue;
         kind = LC_ACCESS_WRITE;   /* one write claim is used up by one reference */
         atomic |= walk->claims[i].atomic;
+        via_callee_usr = walk->claims[i].via_callee_usr;
+        via_argument = walk->claims[i].via_argument;
         walk->claims[i--] = walk->claims[--walk->claim_count];
     }
     CXCursor variable = clang_getCanonicalCursor(declaration);
@@ -312,6 +324,8 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
     fact->variable_usr = lc_extract_usr(walk, declaration);
     fact->variable_name = lc_extract_string(walk, clang_getCursorSpelling(declaration));
     fact->zero_guarded = kind == LC_ACCESS_WRITE && !path && extract_is_zero_here(walk, fact->variable_usr);
+    fact->via_callee_usr = via_callee_usr;
+    fact->via_argument = via_argument;
     if (path && fact->variable_usr && fact->variable_name) {
         fact->variable_usr = lc_arena_printf(&walk->facts->arena, "%s" LC_ACCESS_PATH_MARK "%s",
                                              fact->variable_usr, path);

@@ -49,5 +49,5 @@ void lc_extract_access_member(struct lc_extract_walk *walk, CXCursor member)
         strcat(path, arrows[i - 1] ? "->" : ".");
         strcat(path, names[i - 1]);
     }
-    *claim = (struct lc_extract_claim){ expr, LC_EXTRACT_CLAIM_PATH, 0, path };
+    *claim = (struct lc_extract_claim){ expr, LC_EXTRACT_CLAIM_PATH, 0, path, NULL, 0 };
 }

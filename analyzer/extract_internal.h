@@ -51,6 +51,9 @@ struct lc_extract_claim {
     enum lc_extract_claim_action action;
     int atomic;
     const char *path;         /* PATH: ".f.h", "->f" */
+    const char *via_callee_usr;  /* WRITE: only through this function,
+                                    defined in another TU (facts.h) */
+    int via_argument;
 };
 
 /* An access already recorded in the current full expression. */
@@ -467,6 +470,13 @@ CXCursor lc_extract_strip(CXCursor expr);
 /* May the callee of `call` write through its parameter `index` (0-based)?
  * 1 unless the callee is defined in this TU and provably does not. */
 int lc_extract_call_writes_argument(CXCursor call, unsigned index);
+/* The function a direct call calls when it is declared but not defined in
+ * the TU (what it does with a pointer is known only at link time); a null
+ * cursor otherwise. */
+CXCursor lc_extract_call_external_callee(CXCursor call);
+/* The parameters a function definition may write through or keep, as
+ * struct lc_function_fact.param_writes. */
+uint32_t lc_extract_param_writes_mask(CXCursor function);
 /* What `expr` refers to after parentheses, casts, `*f` and `&f`. */
 void lc_extract_value(struct lc_extract_walk *walk, CXCursor expr, struct lc_value *value);
 /* The FIELD value of a FieldDecl. */

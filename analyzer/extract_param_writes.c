@@ -16,7 +16,10 @@
  * const or the callee, defined in this TU, does not write through it (up to
  * LC_PARAM_WRITES_DEPTH calls deep); anything else (stored, returned,
  * copied into a variable) counts as a write: it may be written through the
- * copy.  Functions not defined in the TU are assumed to write. */
+ * copy.  Functions not defined in the TU are assumed to write here; a
+ * direct call of one is left to linking, which reads the mask of the
+ * parameters its definition writes through (lc_extract_param_writes_mask,
+ * computed for every definition other TUs can call). */
 #include "extract_internal.h"
 
 #include <stdlib.h>
@@ -174,4 +177,25 @@ int lc_extract_call_writes_argument(CXCursor call, unsigned index)
     if (clang_getCursorKind(callee) != CXCursor_FunctionDecl)
         return 1;
     return param_function_writes(clang_getCursorDefinition(callee), index, 0);
+}
+
+CXCursor lc_extract_call_external_callee(CXCursor call)
+{
+    CXCursor callee = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(callee) != CXCursor_FunctionDecl || !clang_Cursor_isNull(clang_getCursorDefinition(callee)))
+        return clang_getNullCursor();
+    return callee;
+}
+
+uint32_t lc_extract_param_writes_mask(CXCursor function)
+{
+    uint32_t mask = UINT32_MAX;   /* positions past the parameters: variadic */
+    int count = clang_Cursor_getNumArguments(function);
+    for (int i = 0; i < count && i < 32; i++) {
+        CXType type = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(function, (unsigned)i)));
+        int pointer = type.kind == CXType_Pointer && !clang_isConstQualifiedType(clang_getPointeeType(type));
+        if (!pointer || !param_function_writes(function, (unsigned)i, 0))
+            mask &= ~(1u << i);
+    }
+    return mask;
 }

@@ -60,6 +60,7 @@ static void extract_function(struct lc_extract_walk *walk, CXCursor function)
     fact->loc = loc;
     fact->is_definition = clang_isCursorDefinition(function) != 0;
     fact->is_static = clang_getCursorLinkage(function) == CXLinkage_Internal;
+    fact->param_writes = fact->is_definition && !fact->is_static ? lc_extract_param_writes_mask(function) : UINT32_MAX;
     clang_visitChildren(function, extract_collect_annotation, &fact->annotations);
 }
 

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 24
+#define LC_FACTS_VERSION 25
 
 struct lc_location {
     const char *file;
@@ -45,6 +45,11 @@ struct lc_function_fact {
     int is_definition;
     int is_static;
     unsigned annotations;   /* enum lc_annotation bits */
+    uint32_t param_writes;  /* a definition with external linkage: bit i
+                               set when it may write through its pointer
+                               parameter i, or keep it (extract_param_writes.c);
+                               every bit for the rest and for parameters
+                               past the 32nd */
 };
 
 /* What an expression of function-pointer type (a callee, an argument, a
@@ -245,6 +250,14 @@ struct lc_access_fact {
                                  argument of __atomic_*, __sync_*, atomic_* */
     struct lc_location loc;
     struct lc_lockset locks;  /* locks held at the access */
+    const char *via_callee_usr; /* a WRITE only because its address (or
+                                   the array) is passed as argument
+                                   via_argument (0-based) of this function,
+                                   declared but not defined in the TU:
+                                   linking makes it a READ when the
+                                   definition elsewhere does not write
+                                   through that parameter; NULL otherwise */
+    int via_argument;
     int zero_guarded;         /* a write of the variable itself (no field
                                  path) that runs only where it is 0 / NULL /
                                  false: `if (!g) g = make();` (lazy

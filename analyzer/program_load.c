@@ -91,11 +91,14 @@ uint32_t program_loader_function(struct program_loader *loader, int64_t symbol_i
     if (old_cap != loader->function_cap) {
         struct program_owner **owners = realloc(loader->function_owners, loader->function_cap * sizeof *owners);
         uint8_t *statics = realloc(loader->function_is_static, loader->function_cap * sizeof *statics);
+        uint32_t *writes = realloc(loader->function_param_writes, loader->function_cap * sizeof *writes);
         if (owners)
             loader->function_owners = owners;
         if (statics)
             loader->function_is_static = statics;
-        if (!owners || !statics)
+        if (writes)
+            loader->function_param_writes = writes;
+        if (!owners || !statics || !writes)
             return LC_NONE;
     }
     index = program->function_count++;
@@ -105,6 +108,7 @@ uint32_t program_loader_function(struct program_loader *loader, int64_t symbol_i
     fn->symbol_id = symbol_id;
     loader->function_owners[index] = NULL;
     loader->function_is_static[index] = 0;
+    loader->function_param_writes[index] = 0;
     loader->symbol_function[symbol_id] = index;
     return index;
 }
@@ -153,6 +157,8 @@ static int loader_function_row(struct program_loader *loader, sqlite3_stmt *stmt
         fn->loc.col = (unsigned)sqlite3_column_int(stmt, 4);
     }
     fn->is_defined |= is_definition;
+    if (is_definition)
+        loader->function_param_writes[index] |= (uint32_t)sqlite3_column_int64(stmt, 8);
     if (is_definition && loader_add_owner(loader, index, sqlite3_column_int64(stmt, 1), sqlite3_column_int64(stmt, 2),
                                           sqlite3_column_int(stmt, 3)) != 0)
         return -1;
@@ -162,7 +168,7 @@ static int loader_function_row(struct program_loader *loader, sqlite3_stmt *stmt
 static int loader_read_functions(struct program_loader *loader)
 {
     return program_loader_each_tu(loader, "function", "SELECT symbol_id, tu_id, file_id, line, col, is_definition, is_static,"
-                                              " annotations FROM function WHERE rowid BETWEEN ?1 AND ?2"
+                                              " annotations, param_writes FROM function WHERE rowid BETWEEN ?1 AND ?2"
                                               " AND +tu_id = ?3", loader_function_row, NULL);
 }
 
@@ -322,6 +328,7 @@ done:
     free(loader.symbol_function);
     free(loader.function_owners);
     free(loader.function_is_static);
+    free(loader.function_param_writes);
     lc_arena_free(&loader.owners);
     free(loader.tu_order);
     return rc;

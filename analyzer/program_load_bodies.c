@@ -164,6 +164,18 @@ static int bodies_read_loops(struct bodies_loader *b)
     return rc;
 }
 
+/* A write made by handing the variable's address to a function of another
+ * TU (via_callee, facts.h) stays one unless that function is defined in
+ * the program and writes through none of the parameter it is given. */
+static int bodies_via_callee_writes(const struct program_loader *loader, int64_t via_callee, int argument)
+{
+    if (via_callee <= 0 || via_callee > loader->symbol_max || argument < 0 || argument >= 32)
+        return 1;
+    uint32_t callee = loader->symbol_function[via_callee];
+    return callee == LC_NONE || !loader->program->functions[callee].is_defined
+           || ((loader->function_param_writes[callee] >> argument) & 1u);
+}
+
 static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_row, int64_t *access_max)
 {
     struct program_loader *loader = b->loader;
@@ -171,7 +183,8 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
     *access_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM access");
     *access_of_row = malloc(((size_t)*access_max + 1) * sizeof **access_of_row);
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, variable_id, kind, atomic,"
-                                                        " file_id, line, col, zero_guarded FROM access ORDER BY id");
+                                                        " file_id, line, col, zero_guarded, via_callee_id, via_argument"
+                                                        " FROM access ORDER BY id");
     int rc = *access_of_row && stmt ? 0 : -1;
     if (*access_of_row)
         memset(*access_of_row, 0xff, ((size_t)*access_max + 1) * sizeof **access_of_row);
@@ -186,10 +199,12 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
             break;
         }
         const char *kind = (const char *)sqlite3_column_text(stmt, 4);
+        int writes = kind && strcmp(kind, "write") == 0
+                     && bodies_via_callee_writes(loader, sqlite3_column_int64(stmt, 10), sqlite3_column_int(stmt, 11));
         program->accesses[program->access_count] = (struct lc_program_access){
             .function = function,
             .variable = variable,
-            .kind = kind && strcmp(kind, "write") == 0 ? LC_ACCESS_WRITE : LC_ACCESS_READ,
+            .kind = writes ? LC_ACCESS_WRITE : LC_ACCESS_READ,
             .atomic = sqlite3_column_int(stmt, 5),
             .loc = { program_loader_file(loader, sqlite3_column_int64(stmt, 6)),
                      (unsigned)sqlite3_column_int(stmt, 7), (unsigned)sqlite3_column_int(stmt, 8) },

@@ -31,6 +31,9 @@ struct program_loader {
     struct program_owner **function_owners; /* function index -> owners */
     struct lc_arena owners;      /* the owners, freed with the loader */
     uint8_t *function_is_static;
+    uint32_t *function_param_writes;  /* per function: what its definitions
+                                         may write through (facts.h), 0
+                                         before one is read */
     size_t function_cap, call_cap, arg_cap, store_cap, null_store_cap;
     int64_t *tu_order;           /* TU ids by path: the order rows are read in */
     size_t tu_count;

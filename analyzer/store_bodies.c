@@ -79,6 +79,16 @@ int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct l
         sqlite3_bind_text(stmt, 4, access->kind == LC_ACCESS_WRITE ? "write" : "read", -1, SQLITE_STATIC);
         sqlite3_bind_int(stmt, 5, access->atomic);
         sqlite3_bind_int(stmt, 9, access->zero_guarded);
+        int64_t via_id = access->via_callee_usr ? lc_store_intern_symbol(store, access->via_callee_usr, NULL) : 0;
+        if (access->via_callee_usr && !via_id)
+            return -1;
+        if (via_id) {
+            sqlite3_bind_int64(stmt, 10, via_id);
+            sqlite3_bind_int(stmt, 11, access->via_argument);
+        } else {
+            sqlite3_bind_null(stmt, 10);
+            sqlite3_bind_null(stmt, 11);
+        }
         if (lc_store_step_done(stmt) != 0
             || lc_store_save_held_locks(store, tu_id, "access", sqlite3_last_insert_rowid(store->db),
                                         &access->locks) != 0)

@@ -11,9 +11,12 @@
  *   tu_input(tu_id, file_id, size, mtime_ns, content_hash)
  *                                    fingerprint of each file a TU read
  *   function(tu_id, symbol_id, file_id, line, col, is_definition, is_static,
- *      annotations)                  declarations and definitions; annotations
+ *      annotations, param_writes)    declarations and definitions; annotations
  *                                    is a bit set: 1 async, 2 worker,
- *                                    4 blocking, 8 nonblocking
+ *                                    4 blocking, 8 nonblocking; param_writes:
+ *                                    bit i when a definition other TUs can
+ *                                    call may write through (or keep) its
+ *                                    pointer parameter i (all bits: unknown)
  *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
  *      callee_param, file_id, line, col, nargs, loop_id, conditional,
  *      zero_guard_id, after_comma_id, element_args, branch_exit_after,
@@ -70,10 +73,13 @@
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h)
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
- *      file_id, line, col, zero_guarded)
+ *      file_id, line, col, zero_guarded, via_callee_id, via_argument)
  *                                    reads and writes of globals and statics;
  *                                    zero_guarded: a write under a test
- *                                    that the variable is 0 (facts.h)
+ *                                    that the variable is 0 (facts.h);
+ *                                    via_callee_id: a write only because
+ *                                    the address is passed to that function
+ *                                    (defined in another TU) at via_argument
  *   held_lock(tu_id, owner 'call'|'access', owner_id, lock_id)
  *                                    locks held at a call or access; lock_id
  *                                    is the symbol of the lock object (a
@@ -113,7 +119,8 @@ static const char lc_store_schema_sql[] =
     "  PRIMARY KEY (tu_id, file_id)) WITHOUT ROWID;"
     "CREATE TABLE function(tu_id INTEGER NOT NULL, symbol_id INTEGER NOT NULL,"
     "  file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
-    "  is_definition INTEGER NOT NULL, is_static INTEGER NOT NULL, annotations INTEGER NOT NULL);"
+    "  is_definition INTEGER NOT NULL, is_static INTEGER NOT NULL, annotations INTEGER NOT NULL,"
+    "  param_writes INTEGER NOT NULL);"
     "CREATE INDEX function_tu ON function(tu_id);"
     "CREATE INDEX function_symbol ON function(symbol_id);"
     "CREATE TABLE call(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, caller_id INTEGER NOT NULL,"
@@ -146,7 +153,7 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"
     "  atomic INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
-    "  zero_guarded INTEGER NOT NULL);"
+    "  zero_guarded INTEGER NOT NULL, via_callee_id INTEGER, via_argument INTEGER);"
     "CREATE INDEX access_tu ON access(tu_id);"
     "CREATE TABLE held_lock(tu_id INTEGER NOT NULL, owner TEXT NOT NULL CHECK (owner IN ('call','access')),"
     "  owner_id INTEGER NOT NULL, lock_id INTEGER NOT NULL);"

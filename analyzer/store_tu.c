@@ -37,7 +37,7 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_INSERT_INPUT] = "INSERT OR REPLACE INTO tu_input(tu_id, file_id, size, mtime_ns, content_hash)"
                              " VALUES (?1, ?2, ?3, ?4, ?5)",
     [LC_STMT_INSERT_FUNCTION] = "INSERT INTO function(tu_id, symbol_id, file_id, line, col, is_definition,"
-                                " is_static, annotations) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                " is_static, annotations, param_writes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [LC_STMT_INSERT_CALL] = "INSERT INTO call(tu_id, caller_id, callee_kind, callee_id, callee_record,"
                             " callee_param, file_id, line, col, nargs, loop_id, conditional, zero_guard_id,"
                             " after_comma_id, element_args, branch_exit_after, scaled_args, nonnull_param, child_args)"
@@ -52,7 +52,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                             " trip_count, bound_text, source, bound_param) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                             " ?13)",
     [LC_STMT_INSERT_ACCESS] = "INSERT INTO access(tu_id, function_id, variable_id, kind, atomic, file_id, line, col,"
-                              " zero_guarded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                              " zero_guarded, via_callee_id, via_argument)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [LC_STMT_INSERT_HELD_LOCK] = "INSERT INTO held_lock(tu_id, owner, owner_id, lock_id) VALUES (?1, ?2, ?3, ?4)",
     [LC_STMT_INSERT_CALL_GUARD] = "INSERT INTO call_guard(tu_id, call_id, variable_id, equal, value)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -208,6 +209,7 @@ static int store_save_functions(struct lc_store *store, int64_t tu_id, const str
         sqlite3_bind_int(stmt, 6, fn->is_definition);
         sqlite3_bind_int(stmt, 7, fn->is_static);
         sqlite3_bind_int(stmt, 8, (int)fn->annotations);
+        sqlite3_bind_int64(stmt, 9, (int64_t)fn->param_writes);
         if (lc_store_step_done(stmt) != 0)
             return -1;
     }

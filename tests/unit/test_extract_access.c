@@ -94,6 +94,14 @@ static void test_callees_that_do_not_write(void **state)
     assert_access(test, "write_keep", "table", LC_ACCESS_WRITE, 0);       /* the pointer is kept */
     assert_access(test, "write_fill_row", "table", LC_ACCESS_WRITE, 0);   /* a row to an unknown fill */
     assert_access(test, "read_lookup", "table", LC_ACCESS_READ, 0);
+    const struct lc_access_fact *via = assert_access(test, "write_via_fill", "threads", LC_ACCESS_WRITE, 0);
+    assert_string_equal(via->via_callee_usr, "c:@F@fill");   /* declared only: left to linking */
+    assert_int_equal(via->via_argument, 0);
+    assert_null(assert_access(test, "write_forward", "threads", LC_ACCESS_WRITE, 0)->via_callee_usr);
+    assert_int_equal(find_function(&test->facts, "inspect", 1)->param_writes, UINT32_MAX & ~1u & ~4u);
+    assert_int_equal(find_function(&test->facts, "stash", 1)->param_writes, UINT32_MAX);   /* keeps p */
+    assert_int_equal(find_function(&test->facts, "set_fd", 1)->param_writes, UINT32_MAX);  /* static: unknown */
+    assert_int_equal(find_function(&test->facts, "fill", 0)->param_writes, UINT32_MAX);    /* a declaration */
 }
 
 int main(void)

@@ -4,7 +4,8 @@
  * calls in a header function stored by several TUs counted once; the
  * calls of many TUs loaded in path order; the rarely set facts of a call
  * kept in the side table of extras, their calls followed when the calls
- * are grouped by caller. */
+ * are grouped by caller; a global's address passed to a function of another
+ * TU, a write only when that function's definition writes through it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -173,6 +174,39 @@ static void test_header_function_in_two_tus_counted_once(void **state)
     builder_free(&b);
 }
 
+/* `show(&stats)` in one TU, show() defined in another: a write of stats
+ * only when show's definition may write through that parameter (its
+ * param_writes); a function defined nowhere (a library's) writes. */
+static void test_address_passed_to_another_tu(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, rules);
+    builder_tu(&b, "show.c");
+    const char *defined[] = { "show", "fill" };
+    for (unsigned i = 0; i < 2; i++) {
+        builder_function(&b, defined[i], 1 + i, 0);
+        b.facts.functions[b.facts.function_count - 1].param_writes = i ? UINT32_MAX : ~1u;   /* show reads arg 0 */
+    }
+    assert_int_equal(builder_end_tu(&b), 0);
+    builder_tu(&b, "main.c");
+    builder_function(&b, "main", 10, 0);
+    const char *callees[] = { "show", "fill", "library_fill", "show" };
+    const int arguments[] = { 0, 0, 0, 1 };
+    for (unsigned i = 0; i < 4; i++) {
+        builder_access(&b, "main", 11 + i, "c:@stats", LC_ACCESS_WRITE, 0, NULL);
+        b.facts.accesses[b.facts.access_count - 1].via_callee_usr = callees[i];
+        b.facts.accesses[b.facts.access_count - 1].via_argument = arguments[i];
+    }
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    enum lc_access_kind expected[] = { LC_ACCESS_READ, LC_ACCESS_WRITE, LC_ACCESS_WRITE, LC_ACCESS_WRITE };
+    assert_int_equal(b.program.access_count, 4);
+    for (unsigned i = 0; i < 4; i++)
+        assert_int_equal(b.program.accesses[i].kind, expected[i]);
+    builder_free(&b);
+}
+
 static void test_two_programs_each_keep_their_main(void **state)
 {
     (void)state;
@@ -321,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_registrations_by_argument_field_and_wrapper),
         cmocka_unit_test(test_pointer_with_too_many_targets_is_cut),
         cmocka_unit_test(test_header_function_in_two_tus_counted_once),
+        cmocka_unit_test(test_address_passed_to_another_tu),
         cmocka_unit_test(test_two_programs_each_keep_their_main),
         cmocka_unit_test(test_calls_of_many_tus_in_path_order),
         cmocka_unit_test(test_rare_call_facts_in_extras),

@@ -58,5 +58,18 @@ int user(int key)
     forward(&threads[1]);            /* write_forward */
     keep(&table[0][0]);              /* write_keep */
     fill_row(table);                 /* write_fill_row */
+    fill(&threads[0].fd);            /* write_via_fill */
     return lookup(table, key);       /* read_lookup */
+}
+
+/* Definitions other TUs may call: what they do with their pointers. */
+int inspect(struct thread *t, int *counter, int plain)
+{
+    *counter += t->fd;
+    return plain;
+}
+
+void stash(int *p)
+{
+    saved = p;
 }
