@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 24
+#define LC_FACTS_VERSION 25
 
 struct lc_location {
     const char *file;
@@ -220,7 +220,10 @@ struct lc_loop_fact {
                                  (`j < charslen`), else the pointer
                                  parameter whose own data it walks (`n <
                                  rec->nargs`, `while (chunk)` from
-                                 `ITEM_schunk(it)`: extract_loop_owner.c);
+                                 `ITEM_schunk(it)`: extract_loop_owner.c),
+                                 or the string parameter whose parts it
+                                 walks (`*tmp` over `g_strsplit(section,
+                                 "/", -1)`: extract_loop_parts.c);
                                  0-based, or -1 */
 };
 
