@@ -46,13 +46,29 @@ static unsigned cost_target_level(const struct lc_cost *cost, uint32_t g)
                                                              : 0;
 }
 
+/* Does `call` pass, for parameter `param`, what a loop bounded by it
+ * walks in a few rounds: an integer constant a loop of that many rounds
+ * costs nothing for (cost_counted: `verifyClusterNodeId(name,
+ * CLUSTER_NAMELEN)`), or a string literal (`config_node_traverse(rec,
+ * "settings", 0)`: its characters, its parts)? */
+static int cost_passes_small(const struct lc_program *program, const struct lc_program_call *call, int param)
+{
+    if (param < 0 || (uint32_t)param >= call->arg_count)
+        return 0;
+    const struct lc_program_value *arg = &program->args[call->first_arg + (uint32_t)param];
+    if (arg->kind == LC_VALUE_INT)
+        return arg->int_value >= 0 && cost_counted(arg->int_value) == 0;
+    return arg->kind == LC_VALUE_OTHER && arg->text && arg->text[0] == '"';
+}
+
 /* The same at one call: a callee whose only growing loop is bounded by a
  * parameter (cost->linear_param) given a field of the element the caller's
  * loop is at (`hash(key, it->nkey)` in a walk over the items) walks that
- * element's own data, once per element: only the rest of it counts.  A
- * callee given NULL for the parameter its guarded calls need
- * (cost->null_param: `createClient(NULL)` skips `if (conn) { ... }`) costs
- * what it does without them. */
+ * element's own data, once per element; given a small constant or a
+ * string literal there (cost_passes_small) it walks a few rounds: only the
+ * rest of it counts.  A callee given NULL for the parameter its guarded
+ * calls need (cost->null_param: `createClient(NULL)` skips `if (conn) {
+ * ... }`) costs what it does without them. */
 static inline unsigned cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
                                             const struct lc_program_call *call)
 {
@@ -60,7 +76,9 @@ static inline unsigned cost_target_level_at(const struct lc_program *program, co
     unsigned level = cost_target_level(cost, g);
     if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED)
         return level;
-    if (param >= 0 && param < LC_ELEMENT_ARGUMENTS && (lc_program_call_extra_of(program, call)->element_args >> param) & 1u && cost->level_but_linear[g] < level)
+    int element = param >= 0 && param < LC_ELEMENT_ARGUMENTS
+                  && (lc_program_call_extra_of(program, call)->element_args >> param) & 1u;
+    if ((element || cost_passes_small(program, call, param)) && cost->level_but_linear[g] < level)
         level = cost->level_but_linear[g];
     int null = cost->null_param[g];
     if (null >= 0 && (uint32_t)null < call->arg_count && program->args[call->first_arg + (uint32_t)null].kind == LC_VALUE_NULL

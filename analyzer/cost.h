@@ -23,6 +23,9 @@
  *   a call in a loop passing a field of the loop's current element       0
  *       (`hash(key, it->nkey)`) for the one parameter bounding the
  *       callee's growing loops: it walks that element's own data
+ *   a call passing, for that parameter, a constant a loop of that many   0
+ *       rounds costs nothing for (`verify(name, CLUSTER_NAMELEN)`), or a
+ *       string literal (`config_node_traverse(rec, "settings", 0)`)
  *
  * Levels add up through nesting and through calls (a loop calling a
  * function with a loop is 2).  A call adds what its callee's loops do with
@@ -99,9 +102,9 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost);
 void lc_cost_free(struct lc_cost *cost);
 
 /* The level target `function` adds at `call` (a model's level, its own
- * level, or less where the call passes the current element's field for
- * the parameter its loops are bounded by); 0 on the way out of the process
- * is lc_cost_call_level's. */
+ * level, or less where the call passes the current element's field, a
+ * small constant or a string literal for the parameter its loops are
+ * bounded by); 0 on the way out of the process is lc_cost_call_level's. */
 unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t function,
                                  const struct lc_program_call *call);
 

@@ -322,6 +322,13 @@ unsigned lc_extract_child_arguments(struct lc_extract_walk *walk, CXCursor call)
  * condition reads places of it, or a local started from them), or -1. */
 int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
 
+/* extract_loop_parts.c */
+/* The index of the string parameter whose parts the loop walks (its
+ * condition reads a local vector of strings set only from a call given
+ * that parameter and constants: `list = g_strsplit(section, "/", -1)`),
+ * or -1. */
+int lc_extract_loop_string_parts(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+
 /* extract_loop_children.c */
 /* Does the loop walk the children of the element `outer` is at (its
  * condition reads the element's own field: `op->argc`; or its walker

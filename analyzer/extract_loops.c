@@ -378,6 +378,8 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     int parameter = bound.bound == LC_BOUND_DATA ? lc_extract_loop_parameter(parts) : -1;
     if (parameter < 0 && bound.bound == LC_BOUND_DATA)
         parameter = lc_extract_loop_owner(walk, parts);
+    if (parameter < 0 && bound.bound == LC_BOUND_DATA)
+        parameter = lc_extract_loop_string_parts(walk, parts);
     return extract_add_loop(walk, kind, &loc, &bound, continues ? LC_SOURCE_PARENT : lc_extract_loop_source(parts),
                             parameter);
 }

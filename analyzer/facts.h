@@ -225,7 +225,10 @@ struct lc_loop_fact {
                                  (`j < charslen`), else the pointer
                                  parameter whose own data it walks (`n <
                                  rec->nargs`, `while (chunk)` from
-                                 `ITEM_schunk(it)`: extract_loop_owner.c);
+                                 `ITEM_schunk(it)`: extract_loop_owner.c),
+                                 or the string parameter whose parts it
+                                 walks (`*tmp` over `g_strsplit(section,
+                                 "/", -1)`: extract_loop_parts.c);
                                  0-based, or -1 */
 };
 

@@ -3,7 +3,8 @@
  * loops across calls, expensive library calls, recursion, constant loops,
  * workers, wrappers that add nothing, what a call adds by its callee's loop
  * sources, continued walks, limits, short and long call cycles, and loops
- * bounded by a parameter the callers pass constants for, and recursions
+ * bounded by a parameter the callers pass constants for (all of them, or
+ * one call: a small constant, a string literal), and recursions
  * descending through a parameter. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -251,6 +252,57 @@ static void test_parameters_callers_pass_constants_for(void **state)
     finish(&c);
 }
 
+/* A call passing, for the parameter bounding its callee's growing loop, a
+ * constant a loop of that many rounds costs nothing for, or a string
+ * literal, costs the rest of the callee: `hash_n(key, 16)` in a loop is
+ * one pass; `hash_n(key, n)` and `hash_n(key, 4096)` are not, whatever
+ * the other callers pass. */
+static void test_calls_passing_small_constants_or_literals(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_tick");
+    builder_function(&c.b, "hash_n", 21, 0);
+    builder_function(&c.b, "walk_path", 22, 0);
+    int bytes = builder_loop(&c.b, "hash_n", 200, -1, LC_BOUND_DATA, 0, "length");
+    c.b.facts.loops[bytes].bound_param = 1;
+    int parts = builder_loop(&c.b, "walk_path", 201, -1, LC_BOUND_DATA, 0, "* part");
+    c.b.facts.loops[parts].bound_param = 0;
+    int small = builder_loop(&c.b, "on_tick", 210, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 211, builder_function_value("hash_n"), 2, builder_other_value(), "key",
+                 builder_int_value(16), "16");
+    builder_in_loop(&c.b, small);
+    builder_call(&c.b, "on_tick", 212, builder_function_value("walk_path"), 1, builder_other_value(), "\"settings\"");
+    builder_in_loop(&c.b, small);
+    int data = builder_loop(&c.b, "on_tick", 220, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 221, builder_function_value("hash_n"), 2, builder_other_value(), "key",
+                 builder_other_value(), "n");
+    builder_in_loop(&c.b, data);
+    int medium = builder_loop(&c.b, "on_tick", 230, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 231, builder_function_value("hash_n"), 2, builder_other_value(), "key",
+                 builder_int_value(4096), "4096");
+    builder_in_loop(&c.b, medium);
+    int named = builder_loop(&c.b, "on_tick", 240, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 241, builder_function_value("walk_path"), 1, builder_other_value(), "path");
+    builder_in_loop(&c.b, named);
+    run(&c);
+    assert_null(at_line(&c, 210));      /* 16 rounds, the parts of "settings" */
+    assert_non_null(at_line(&c, 220));  /* a length from the data */
+    assert_non_null(at_line(&c, 230));  /* 4096 rounds: a medium constant loop */
+    assert_non_null(at_line(&c, 240));  /* a path from the data */
+    assert_int_equal(c.findings.count, 3);
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    uint32_t hash = builder_find(&c.b, "hash_n");
+    assert_int_equal(cost.function_level[hash], 1);
+    assert_int_equal(cost.linear_param[hash], 1);
+    assert_int_equal(cost.loop_level[loop_at(&c, 210)], 1);
+    assert_int_equal(cost.loop_level[loop_at(&c, 220)], 2);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 /* A function calling itself, or a short cycle, repeats its work; a long
  * cycle through the call graph (callbacks, error paths) does not. */
 static void test_short_cycles_recurse_long_ones_not(void **state)
@@ -338,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_sources_limit_and_continued_walks),
         cmocka_unit_test(test_short_cycles_recurse_long_ones_not),
         cmocka_unit_test(test_parameters_callers_pass_constants_for),
+        cmocka_unit_test(test_calls_passing_small_constants_or_literals),
         cmocka_unit_test(test_descents_are_linear_in_their_parameter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

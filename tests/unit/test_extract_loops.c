@@ -1,7 +1,8 @@
 /* test_extract_loops.c — loop facts (extract_loops.c, extract_flow.c): the
  * bound of each kind of condition with its trip count and text, nesting,
  * the loop of each call, backward gotos, fixed-size tables, logarithmic
- * counters, bisections, tree descents, what each condition reads and inner
+ * counters, bisections, tree descents, the parameter bounding a loop (an
+ * integer, a pointer's own data, a string's parts), what each condition reads and inner
  * loops that continue their enclosing loop's walk, on data/extract/loops.c. */
 #include "extract_fixture.h"
 
@@ -137,7 +138,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 81);
+    assert_int_equal(test->facts.loop_count, 86);
 }
 
 static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
@@ -200,6 +201,11 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_int_equal(find_loop(test, "param_multiplied")->bound_param, -1);
     assert_int_equal(find_loop(test, "param_quotient")->bound_param, 1);  /* the dividend, len */
     assert_int_equal(find_loop(test, "small_eight")->bound_param, -1);
+    assert_int_equal(find_loop(test, "parts_split")->bound_param, 1);   /* the parts of path */
+    assert_int_equal(find_loop(test, "parts_indexed")->bound_param, 1);
+    assert_int_equal(find_loop(test, "parts_two_strings")->bound_param, -1);
+    assert_int_equal(find_loop(test, "parts_global")->bound_param, -1);
+    assert_int_equal(find_loop(test, "parts_changed")->bound_param, -1);
     assert_bound(test, "indexed_body", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8, "i <= flag");
     assert_bound(test, "unseen_table", LC_LOOP_FOR, LC_BOUND_CONSTANT, 0, "map -> from != NULL");
 }

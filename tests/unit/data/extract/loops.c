@@ -401,3 +401,33 @@ int trie_walk(struct trie_node *h, const unsigned char *s, unsigned long len)
     }
     return j;
 }
+
+/* Loops over the parts of a string parameter (extract_loop_parts.c). */
+char **split_words(const char *text, const char *separator, int max);
+char **known_names;
+
+int parts_of_strings(int flags, const char *path, const char *other)
+{
+    int hits = 0;
+    char **list = split_words(path, "/", -1), **tmp, **words = split_words(path, " ", 0);
+    for (tmp = list; *tmp != NULL; tmp++) /* parts_split */
+        hits++;
+    for (int i = 0; words[i] != NULL; i++) /* parts_indexed */
+        hits++;
+    char **mixed = split_words(path, other, 0);
+    for (char **part = mixed; *part != NULL; part++) /* parts_two_strings */
+        hits++;
+    char **names = known_names;
+    for (char **name = names; *name != NULL; name++) /* parts_global */
+        hits++;
+    return hits + flags;
+}
+
+int parts_of_a_changed_path(const char *path)
+{
+    int hits = 0;
+    path++;
+    for (char **tmp = split_words(path, "/", -1); *tmp != NULL; tmp++) /* parts_changed */
+        hits++;
+    return hits;
+}
