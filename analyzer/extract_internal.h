@@ -274,6 +274,9 @@ int lc_extract_variables_has_declaration(const struct lc_extract_variables *vari
  * unseen length; 0 when none. */
 #define LC_EXTRACT_TABLE_UNSEEN (-1)   /* a read-only table of a length this TU does not see */
 long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts);
+/* Does the condition test `errno == EINTR` (alone or `&&`-ed): a retry of
+ * an interrupted call, no data loop? */
+int lc_extract_loop_is_retry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
 /* Does the body take the midpoint of variables of the condition? */
 int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
 /* Does the condition, the increment or the body multiply, divide or shift

@@ -15,6 +15,9 @@
  *  - a tree descent: the loop steps a pointer down or up a tree's links (`x = x->left` or `x->right`; a tree.h entry's left,
  *    right and parent): the height of a balanced tree, at most 64 steps
  *    (and amortised O(1) per step of an in-order walk);
+ *  - a retry: the condition tests `errno == EINTR`, alone or `&&`-ed with
+ *    other tests (`while (fd == -1 && errno == EINTR)`): it goes round
+ *    again only when a signal interrupted the call;
  *  - the source (enum lc_loop_source): a character read through a pointer
  *    or an index (`*p`, `s[i] != '\0'`) makes the loop a STRING walk; a
  *    parameter, a global or a call's result make it INPUT, and so does a
@@ -22,6 +25,8 @@
  *    reads nothing but constants; otherwise it is LOCAL (a loop that
  *    continues its enclosing loop's walk is PARENT: extract_loop_walk.c). */
 #include "extract_internal.h"
+
+#include <string.h>
 
 
 /* An array's length when more than 1; LC_EXTRACT_TABLE_UNSEEN for a
@@ -451,6 +456,24 @@ static enum CXChildVisitResult shape_midpoint_visit(CXCursor cursor, CXCursor pa
         && (lc_extract_variables_has(variables, terms[0]) || lc_extract_variables_has(variables, terms[1])))
         variables->found = 1;
     return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+static int shape_tests_interrupted(struct lc_extract_walk *walk, CXCursor expr)
+{
+    CXCursor sides[2];
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_BinaryOperator || lc_extract_children(expr, sides, 2) != 2)
+        return 0;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(expr);
+    if (op == CXBinaryOperator_LAnd)
+        return shape_tests_interrupted(walk, sides[0]) || shape_tests_interrupted(walk, sides[1]);
+    const char *text = op == CXBinaryOperator_EQ ? lc_extract_text(walk, expr) : NULL;
+    return text && (strcmp(text, "errno == EINTR") == 0 || strcmp(text, "EINTR == errno") == 0);
+}
+
+int lc_extract_loop_is_retry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
+{
+    return !clang_Cursor_isNull(parts->condition) && shape_tests_interrupted(walk, parts->condition);
 }
 
 int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts)

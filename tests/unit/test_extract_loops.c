@@ -1,7 +1,7 @@
 /* test_extract_loops.c — loop facts (extract_loops.c, extract_flow.c): the
  * bound of each kind of condition with its trip count and text, nesting,
  * the loop of each call, backward gotos, fixed-size tables, logarithmic
- * counters, bisections, tree descents, the parameter bounding a loop (an
+ * counters, bisections, tree descents, retries after EINTR, the parameter bounding a loop (an
  * integer, a pointer's own data, a string's parts), what each condition reads and inner
  * loops that continue their enclosing loop's walk, on data/extract/loops.c. */
 #include "extract_fixture.h"
@@ -138,7 +138,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 86);
+    assert_int_equal(test->facts.loop_count, 88);
 }
 
 static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
@@ -172,6 +172,8 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_bound(test, "descent_search", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "s");
     assert_bound(test, "list_walk", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "l");
     assert_bound(test, "bisection", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "low <= high");
+    assert_bound(test, "retry_interrupted", LC_LOOP_DO, LC_BOUND_SMALL_CONSTANT, 64, "fd == - 1 && errno == EINTR");
+    assert_bound(test, "retry_or_data", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "fd == - 1 || errno == EINTR");
     assert_bound(test, "table_pointer", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 4, "map -> from != NULL");
     assert_bound(test, "pairs_inner", LC_LOOP_FOR, LC_BOUND_DATA, 0, "n");
     assert_source(test, "scan", LC_SOURCE_INPUT);

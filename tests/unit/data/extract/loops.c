@@ -1,6 +1,7 @@
 /* loops.c — loops of every bound class, nested loops, the loop of each
  * call, and backward gotos (input of tests/unit/test_extract_loops.c).
  * Each loop carries a tag comment the test finds it by. */
+#include <errno.h>
 #include <stddef.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -158,6 +159,18 @@ struct search_node {
 struct link {
     struct link *next, *prev;
 };
+
+/* A call retried after a signal is no data loop; `||` makes it one. */
+int retries(int s, int (*take)(int))
+{
+    int fd;
+    do /* retry_interrupted */
+        fd = take(s);
+    while (fd == -1 && errno == EINTR);
+    while (fd == -1 || errno == EINTR) /* retry_or_data */
+        fd = take(s);
+    return fd;
+}
 
 /* Tree descents are logarithmic, list walks are not. */
 void trees(struct node *n, struct search_node *s, struct link *l, int key)
