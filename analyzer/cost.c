@@ -140,8 +140,8 @@ struct cost_scratch {
     uint8_t *drives;         /* it holds a call back into the recursion */
     long long *passed;       /* the largest constant every caller passes for
                                 the parameter bounding it, or -1 */
-    uint8_t *registry;       /* it walks a registry filled at start-up
-                                (cost_registry_loops): a constant count */
+    uint8_t *registry;       /* it walks a small registry filled at
+                                start-up (cost_registry.c): a constant */
     uint32_t skip_nonnull;   /* while a function's level without its calls
                                 that need this parameter (1 + index) is
                                 computed: cost->level_if_null */
@@ -343,35 +343,6 @@ static void cost_passed_constants(const struct lc_program *program, long long *p
     }
 }
 
-/* The loops that walk a registry: a global collection (the loop's
- * walked_object) that is written somewhere, and only by functions neither
- * the loop nor a worker runs (start-up before the loop, shutdown after
- * it).  Every write of the variable or of a field path of it counts (its
- * family), its address passed on too (the access facts).  Its size does
- * not grow while the loop runs: a constant, as a fixed-size table's. */
-static int cost_registry_loops(const struct lc_program *program, uint8_t *registry)
-{
-    enum { WRITTEN_AT_START = 1, WRITTEN_AT_RUN_TIME = 2 };
-    if (!program->on_loop || !program->on_worker)
-        return 0;
-    uint8_t *written = calloc((size_t)program->object_count + 1, 1);
-    if (!written)
-        return -1;
-    for (uint32_t a = 0; a < program->access_count; a++) {
-        const struct lc_program_access *access = &program->accesses[a];
-        if (access->kind != LC_ACCESS_WRITE)
-            continue;
-        int run_time = program->on_loop[access->function] || program->on_worker[access->function];
-        written[program->objects[access->variable].family] |= run_time ? WRITTEN_AT_RUN_TIME : WRITTEN_AT_START;
-    }
-    for (uint32_t l = 0; l < program->loop_count; l++) {
-        uint32_t walked = program->loops[l].walked_object;
-        registry[l] = walked != LC_NONE && written[program->objects[walked].family] == WRITTEN_AT_START;
-    }
-    free(written);
-    return 0;
-}
-
 /* Does `f` call itself in a way that repeats its work: directly (a
  * pointer that may hold it holds others too: a dispatch to a sibling, as
  * a Unix-socket read handing over to the TCP one), and with no argument
@@ -432,7 +403,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed || !scratch.registry
-        || cost_group_loops(program, cost) != 0 || cost_registry_loops(program, scratch.registry) != 0)
+        || cost_group_loops(program, cost) != 0 || lc_cost_registry_loops(program, scratch.registry) != 0)
         goto done;
     cost_passed_constants(program, scratch.passed);
     memset(cost->linear_param, -1, n);
