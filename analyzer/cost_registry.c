@@ -5,7 +5,11 @@
  * main calls before the loop runs, the deinit after it — walks as many
  * elements as the program registered, not as many as its input brings.
  * Every write of the variable or of a field path of it counts (its
- * family), its address passed on too (the access facts).
+ * family), its address passed on too (the access facts).  What the loop
+ * reaches is what the coloring resolved: a handler run through a
+ * dispatcher loopcheck does not follow (a string-keyed signal table, a
+ * module's init function looked up by name) counts as not reached, so a
+ * write made there counts as one at start-up.
  *
  * How many registrations: each write counts once per call path from a
  * function nothing calls (main, an init function reached through a
