@@ -11,9 +11,9 @@
  * module's init function looked up by name) counts as not reached, so a
  * write made there counts as one at start-up.
  *
- * How many registrations: each write counts once per call path from a
- * function nothing calls (main, an init function reached through a
- * pointer) to the function making it, through start-up functions.
+ * How many registrations: each write counts once per call path to the
+ * function making it, through start-up functions, from one no start-up
+ * function calls (main, a module's init function).
  * `chat_protocol_register` called from one init function is one;
  * `command_bind` called from hundreds of init functions is hundreds, and a
  * walk over such a registry stays a loop bounded by data.  A registry of
