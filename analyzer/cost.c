@@ -158,6 +158,8 @@ struct cost_scratch {
     uint8_t *drives;         /* it holds a call back into the recursion */
     long long *passed;       /* the largest constant every caller passes for
                                 the parameter bounding it, or -1 */
+    uint8_t *registry;       /* it walks a small registry filled at
+                                start-up (cost_registry.c): a constant */
     uint32_t skip_nonnull;   /* while a function's level without its calls
                                 that need this parameter (1 + index) is
                                 computed: cost->level_if_null */
@@ -306,7 +308,7 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
     for (uint32_t i = last; i > first; i--) {
         uint32_t l = cost->loops_of_function[i - 1];
         const struct lc_program_loop *loop = &program->loops[l];
-        unsigned own = cost_loop_own(loop, scratch->passed[l]);
+        unsigned own = scratch->registry[l] ? 0 : cost_loop_own(loop, scratch->passed[l]);
         unsigned level = own + scratch->inner[l];
         unsigned exported = cost_loop_exported(loop, own, scratch->passed[l]) + scratch->inner_export[l];
         int repeated = loop->parent == LC_NONE && !scratch->drives[l];
@@ -409,7 +411,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     cost->loop_export = calloc(loops, 1);
     cost->loop_why = calloc(loops, sizeof *cost->loop_why);
     struct cost_scratch scratch = { calloc(loops, 1), calloc(loops, 1), calloc(loops, 1),
-                                    malloc(loops * sizeof *scratch.passed), 0 };
+                                    malloc(loops * sizeof *scratch.passed), calloc(loops, 1), 0 };
     cost->component_of = malloc(n * sizeof *cost->component_of);
     cost->target_kind = malloc(n);
     const struct lc_scc *scc = program->scc;
@@ -418,8 +420,8 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
         || !cost->linear_param || !cost->level_but_linear || !cost->null_param || !cost->level_if_null
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
-        || !scratch.passed
-        || cost_group_loops(program, cost) != 0)
+        || !scratch.passed || !scratch.registry
+        || cost_group_loops(program, cost) != 0 || lc_cost_registry_loops(program, scratch.registry) != 0)
         goto done;
     cost_passed_constants(program, scratch.passed);
     memset(cost->linear_param, -1, n);
@@ -460,6 +462,7 @@ done:
     free(scratch.inner_export);
     free(scratch.drives);
     free(scratch.passed);
+    free(scratch.registry);
     if (rc != 0)
         lc_cost_free(cost);
     return rc;

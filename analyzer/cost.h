@@ -16,6 +16,7 @@
  *       error paths (an error handler that logs through the code that
  *       failed), not a recursion that repeats the work
  *   a loop that continues its enclosing loop's walk (LC_SOURCE_PARENT)  0
+ *   a loop over a small registry filled at start-up (cost_registry.c)   0
  *   a call given NULL for the pointer parameter its callee tests       what
  *       before some of its calls (`createClient(NULL)`, `if (conn)`)  the rest
  *   a call on the way out: in a branch that can only end with a call   0
@@ -50,6 +51,8 @@
 #define LC_COST_RECURSION_CYCLE 4           /* at most this many functions in a
                                                cycle make a recursion */
 #define LC_COST_MAX 9
+#define LC_COST_REGISTRY_SMALL 64           /* at most this many registrations
+                                               make a registry a constant */
 
 /* What made a level: a nested loop, a call, or nothing more. */
 enum lc_cost_cause {
@@ -99,6 +102,11 @@ enum lc_cost_target_kind { LC_COST_TARGET_OPAQUE = 0, LC_COST_TARGET_HEAVY, LC_C
  * builds them first, then keeps the result in program->cost).  Returns 0,
  * or -1 when they are missing or memory runs out. */
 int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost);
+
+/* Mark (registry[l] = 1) the loops that walk a small registry filled at
+ * start-up (cost_registry.c); needs the colors on_loop and on_worker, the
+ * reverse call graph and the components.  Returns 0 or -1 (no memory). */
+int lc_cost_registry_loops(const struct lc_program *program, uint8_t *registry);
 void lc_cost_free(struct lc_cost *cost);
 
 /* The level target `function` adds at `call` (a model's level, its own

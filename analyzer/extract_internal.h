@@ -324,6 +324,28 @@ unsigned lc_extract_child_arguments(struct lc_extract_walk *walk, CXCursor call)
 /* The index of the pointer parameter whose own data the loop walks (its
  * condition reads places of it, or a local started from them), or -1. */
 int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+/* Where a local of a loop's condition comes from: every value the function
+ * gives it outside the loop is a constant, computed from the local itself,
+ * or one `origin` names the same origin for (an index >= 0); inside the
+ * loop, constants, values computed from itself or from a local the loop
+ * computes from it (`next = chunk->next; ... chunk = next`); its address
+ * never taken.  Returns that index, LC_EXTRACT_ORIGIN_NONE when every
+ * value is a constant or its own, LC_EXTRACT_ORIGIN_FAILED otherwise (two
+ * origins, a value `origin` fails on). */
+#define LC_EXTRACT_ORIGIN_NONE (-1)
+#define LC_EXTRACT_ORIGIN_FAILED (-2)
+typedef int (*lc_extract_origin_of)(void *context, CXCursor value, CXType holder);
+int lc_extract_walker_origin(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor variable,
+                             lc_extract_origin_of origin, void *context);
+
+/* extract_loop_registry.c */
+/* The global or static variable whose collection the loop walks: its
+ * condition reads nothing but constants, that variable by name (`i <
+ * protocol_count`, `while (pending)`) and locals that are counters or
+ * walkers started from it (`for (tmp = protocols; tmp; tmp = tmp->next)`,
+ * lc_extract_walker_origin); not through a field or an element of it
+ * (`g->len`: a structure a library call may fill).  Null when none. */
+CXCursor lc_extract_loop_registry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
 
 /* extract_loop_parts.c */
 /* The index of the string parameter whose parts the loop walks (its

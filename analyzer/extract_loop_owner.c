@@ -16,7 +16,7 @@
  * list the caller may be walking too), or through `p->next` (same type). */
 #include "extract_internal.h"
 
-enum owner_verdict { OWNER_FAILED = -2, OWNER_NEUTRAL = -1 };
+enum owner_verdict { OWNER_FAILED = LC_EXTRACT_ORIGIN_FAILED, OWNER_NEUTRAL = LC_EXTRACT_ORIGIN_NONE };
 
 /* A value read from places parameter `param` owns and constants only. */
 struct owner_value {
@@ -54,9 +54,10 @@ static enum CXChildVisitResult owner_value_visit(CXCursor cursor, CXCursor paren
     return value->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-static int owner_value_of(struct lc_extract_walk *walk, CXCursor expr, CXType holder)
+/* lc_extract_origin_of for a parameter's own data: its index. */
+static int owner_value_of(void *context, CXCursor expr, CXType holder)
 {
-    struct owner_value value = { walk, holder, OWNER_NEUTRAL };
+    struct owner_value value = { context, holder, OWNER_NEUTRAL };
     if (owner_value_visit(expr, clang_getNullCursor(), &value) == CXChildVisit_Recurse)
         clang_visitChildren(expr, owner_value_visit, &value);
     return value.param;
@@ -67,6 +68,9 @@ static int owner_value_of(struct lc_extract_walk *walk, CXCursor expr, CXType ho
 /* What the function gives one local of the condition. */
 struct owner_walker {
     struct lc_extract_walk *walk;
+    lc_extract_origin_of origin;            /* what a value from outside the
+                                               loop is read from */
+    void *context;                          /* origin's */
     CXCursor variable;                      /* canonical */
     struct lc_extract_variables derived;    /* locals the loop computes from it */
     CXCursor inside[OWNER_INSIDE];          /* its assignments in the loop's
@@ -115,7 +119,7 @@ static void owner_walker_value(struct owner_walker *walker, CXCursor assignment,
             walker->param = OWNER_FAILED;
         return;
     }
-    owner_found(&walker->param, owner_value_of(walker->walk, value, clang_getCursorType(walker->variable)));
+    owner_found(&walker->param, walker->origin(walker->context, value, clang_getCursorType(walker->variable)));
 }
 
 static enum CXChildVisitResult owner_walker_visit(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -169,9 +173,11 @@ static enum CXChildVisitResult owner_loop_visit(CXCursor cursor, CXCursor parent
     return CXChildVisit_Recurse;
 }
 
-static int owner_walker_of(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor variable)
+int lc_extract_walker_origin(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor variable,
+                             lc_extract_origin_of origin, void *context)
 {
-    struct owner_walker walker = { .walk = walk, .variable = variable, .param = OWNER_NEUTRAL };
+    struct owner_walker walker = { .walk = walk, .origin = origin, .context = context, .variable = variable,
+                                   .param = OWNER_NEUTRAL };
     const CXCursor *pieces[3] = { &parts->condition, &parts->increment, &parts->body };
     for (int i = 0; i < 3; i++)
         if (!clang_Cursor_isNull(*pieces[i]) && owner_loop_visit(*pieces[i], clang_getNullCursor(), &walker)
@@ -233,7 +239,7 @@ int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_
     if (owner_condition_visit(parts->condition, clang_getNullCursor(), &condition) == CXChildVisit_Recurse)
         clang_visitChildren(parts->condition, owner_condition_visit, &condition);
     for (unsigned i = 0; i < condition.locals.count && condition.param != OWNER_FAILED; i++) {
-        int param = owner_walker_of(walk, parts, condition.locals.declarations[i]);
+        int param = lc_extract_walker_origin(walk, parts, condition.locals.declarations[i], owner_value_of, walk);
         if (param != OWNER_NEUTRAL)
             owner_found(&condition.param, param);
     }

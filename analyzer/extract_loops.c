@@ -328,7 +328,7 @@ static void extract_classify(const struct lc_extract_loop_parts *loop, CXCursor 
 /* Append a loop fact inside walk->loop_index; returns its index or -1. */
 static int extract_add_loop(struct lc_extract_walk *walk, enum lc_loop_kind kind,
                             const struct lc_location *loc, const struct extract_bound *bound,
-                            enum lc_loop_source source, int parameter)
+                            enum lc_loop_source source, int parameter, CXCursor walked)
 {
     const char *text = clang_Cursor_isNull(bound->text) ? NULL
                                                         : lc_extract_text(walk, bound->text);
@@ -347,6 +347,10 @@ static int extract_add_loop(struct lc_extract_walk *walk, enum lc_loop_kind kind
     fact->bound_text = text;
     fact->source = source;
     fact->bound_param = bound->bound == LC_BOUND_DATA ? parameter : -1;
+    if (!clang_Cursor_isNull(walked)) {
+        fact->walked_global_usr = lc_extract_usr(walk, walked);
+        fact->walked_global_name = lc_extract_string(walk, clang_getCursorSpelling(walked));
+    }
     return (int)(walk->facts->loop_count - 1);
 }
 
@@ -380,6 +384,9 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
         parameter = lc_extract_loop_owner(walk, parts);
     if (parameter < 0 && bound.bound == LC_BOUND_DATA)
         parameter = lc_extract_loop_string_parts(walk, parts);
+    CXCursor walked = parameter < 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO
+                          ? lc_extract_loop_registry(walk, parts)
+                          : clang_getNullCursor();
     return extract_add_loop(walk, kind, &loc, &bound, continues ? LC_SOURCE_PARENT : lc_extract_loop_source(parts),
-                            parameter);
+                            parameter, walked);
 }

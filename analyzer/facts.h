@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 27
+#define LC_FACTS_VERSION 28
 
 struct lc_location {
     const char *file;
@@ -230,6 +230,13 @@ struct lc_loop_fact {
                                  walks (`*tmp` over `g_strsplit(section,
                                  "/", -1)`: extract_loop_parts.c);
                                  0-based, or -1 */
+    const char *walked_global_usr;  /* a loop bounded by data, by no
+                                       parameter: the global or static
+                                       variable whose collection it walks
+                                       (`for (tmp = protocols; tmp; tmp =
+                                       tmp->next)`, `i < handler_count`:
+                                       extract_loop_registry.c), or NULL */
+    const char *walked_global_name;
 };
 
 enum lc_access_kind {

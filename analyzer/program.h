@@ -111,6 +111,9 @@ struct lc_program_loop {
     const char *bound_text;
     enum lc_loop_source source;
     int bound_param;         /* facts.h */
+    uint32_t walked_object;  /* the global whose collection it walks
+                                (facts.h walked_global_usr), into
+                                program->objects; LC_NONE */
 };
 
 struct lc_program_access {

@@ -121,8 +121,8 @@ static int bodies_read_loops(struct bodies_loader *b)
     int64_t loop_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM loop");
     uint32_t *loop_of_row = malloc(((size_t)(loop_max > 0 ? loop_max : 0) + 1) * sizeof *loop_of_row);
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, kind, file_id, line, col,"
-                                                        " parent_id, depth, bound, trip_count, bound_text, source, bound_param"
-                                                        " FROM loop ORDER BY id");
+                                                        " parent_id, depth, bound, trip_count, bound_text, source, bound_param,"
+                                                        " coalesce(walked_id, 0) FROM loop ORDER BY id");
     int rc = loop_of_row && stmt ? 0 : -1;
     if (loop_of_row)
         memset(loop_of_row, 0xff, ((size_t)(loop_max > 0 ? loop_max : 0) + 1) * sizeof *loop_of_row);
@@ -151,6 +151,8 @@ static int bodies_read_loops(struct bodies_loader *b)
             .source = bodies_sources[bodies_lookup(bodies_source_names, 4,
                                                    (const char *)sqlite3_column_text(stmt, 12))],
             .bound_param = sqlite3_column_int(stmt, 13),
+            /* the symbol for now: bodies_walked_objects maps it */
+            .walked_object = (uint32_t)sqlite3_column_int64(stmt, 14),
         };
         loop_of_row[sqlite3_column_int64(stmt, 0)] = program->loop_count++;
     }
@@ -214,6 +216,19 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
     }
     sqlite3_finalize(stmt);
     return rc;
+}
+
+/* Each loop's walked global, by symbol until now, becomes its object: the
+ * loop's condition reads it, so it has one once the accesses are read. */
+static int bodies_walked_objects(struct bodies_loader *b)
+{
+    struct lc_program *program = b->loader->program;
+    for (uint32_t l = 0; l < program->loop_count; l++) {
+        int64_t symbol = program->loops[l].walked_object;
+        program->loops[l].walked_object =
+            symbol > 0 && symbol <= b->loader->symbol_max ? b->symbol_object[symbol] : LC_NONE;
+    }
+    return 0;
 }
 
 /* Held locks, in row order: the rows of one owner are contiguous. */
@@ -329,6 +344,7 @@ int program_loader_read_bodies(struct program_loader *loader, const uint32_t *ca
         memset(b.symbol_object, 0xff, ((size_t)loader->symbol_max + 1) * sizeof *b.symbol_object);
         rc = bodies_read_loops(&b) == 0
                      && bodies_read_accesses(&b, &access_of_row, &access_max) == 0
+                     && bodies_walked_objects(&b) == 0
                      && bodies_read_held_locks(&b, call_of_row, call_row_max, access_of_row, access_max) == 0
                      && bodies_read_call_guards(&b, call_of_row, call_row_max) == 0
                      && bodies_lock_arguments(&b) == 0

@@ -39,6 +39,12 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
             sqlite3_bind_text(stmt, 11, loop->bound_text, -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 12, loop_source_names[loop->source], -1, SQLITE_STATIC);
         sqlite3_bind_int(stmt, 13, loop->bound_param);
+        if (loop->walked_global_usr) {
+            int64_t walked_id = lc_store_intern_symbol(store, loop->walked_global_usr, loop->walked_global_name);
+            if (!walked_id)
+                return -1;
+            sqlite3_bind_int64(stmt, 14, walked_id);
+        }
         if (lc_store_step_done(stmt) != 0)
             return -1;
         loop_ids[i] = sqlite3_last_insert_rowid(store->db);

@@ -70,10 +70,11 @@ static const struct merge_table merge_tables[] = {
       { { "tu_id", "mt.new" }, { "file_id", "f.new" } } },
     { "function", "lc_shard.function x " MERGE_TU " JOIN merge_symbol s ON s.old = x.symbol_id " MERGE_FILE, "x.rowid",
       { { "tu_id", "mt.new" }, { "symbol_id", "s.new" }, { "file_id", "f.new" } } },
-    { "loop", "lc_shard.loop x " MERGE_TU " JOIN merge_symbol s ON s.old = x.function_id " MERGE_FILE " " MERGE_OFFSETS,
+    { "loop", "lc_shard.loop x " MERGE_TU " JOIN merge_symbol s ON s.old = x.function_id"
+              " LEFT JOIN merge_symbol walked ON walked.old = x.walked_id " MERGE_FILE " " MERGE_OFFSETS,
       "x.id",
       { { "id", "x.id + o.loop" }, { "tu_id", "mt.new" }, { "function_id", "s.new" }, { "file_id", "f.new" },
-        { "parent_id", "x.parent_id + o.loop" } } },
+        { "parent_id", "x.parent_id + o.loop" }, { "walked_id", "walked.new" } } },
     { "call", "lc_shard.call x " MERGE_TU " JOIN merge_symbol caller ON caller.old = x.caller_id"
               " LEFT JOIN merge_symbol callee ON callee.old = x.callee_id " MERGE_FILE " " MERGE_OFFSETS, "x.id",
       { { "id", "x.id + o.call" }, { "tu_id", "mt.new" }, { "caller_id", "caller.new" }, { "callee_id", "callee.new" },

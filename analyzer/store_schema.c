@@ -69,9 +69,11 @@
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
- *      'parent', bound_param)
+ *      'parent', bound_param, walked_id)
  *                                    loop statements; source: what the
- *                                    condition reads (facts.h)
+ *                                    condition reads (facts.h); walked_id:
+ *                                    the global variable whose collection
+ *                                    it walks, or NULL
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument)
  *                                    reads and writes of globals and statics;
@@ -148,7 +150,7 @@ static const char lc_store_schema_sql[] =
     "  kind TEXT NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
     "  parent_id INTEGER, depth INTEGER NOT NULL, bound TEXT NOT NULL, trip_count INTEGER NOT NULL,"
     "  bound_text TEXT, source TEXT NOT NULL,"
-    "  bound_param INTEGER NOT NULL);"
+    "  bound_param INTEGER NOT NULL, walked_id INTEGER);"
     "CREATE INDEX loop_tu ON loop(tu_id);"
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"

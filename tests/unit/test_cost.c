@@ -4,8 +4,8 @@
  * workers, wrappers that add nothing, what a call adds by its callee's loop
  * sources, continued walks, limits, short and long call cycles, and loops
  * bounded by a parameter the callers pass constants for (all of them, or
- * one call: a small constant, a string literal), and recursions
- * descending through a parameter. */
+ * one call: a small constant, a string literal), recursions descending
+ * through a parameter, and registries filled at start-up. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -381,6 +381,47 @@ static void test_descents_are_linear_in_their_parameter(void **state)
     finish(&c);
 }
 
+/* A loop nested in a loop over data, walking global `walked` (its loop
+ * fact's walked_global_usr): the outer loop's line is `line`. */
+static void registry_nest(struct cost_case *c, const char *callback, unsigned line, const char *walked)
+{
+    entry(c, callback);
+    int outer = builder_loop(&c->b, callback, line, -1, LC_BOUND_DATA, 0, "request");
+    int inner = builder_loop(&c->b, callback, line + 1, outer, LC_BOUND_DATA, 0, "tmp");
+    c->b.facts.loops[inner].walked_global_usr = walked;
+    c->b.facts.loops[inner].walked_global_name = walked;
+    builder_access(&c->b, callback, line + 1, walked, LC_ACCESS_READ, 0, NULL);
+}
+
+static void test_registries_filled_at_start_up(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    /* main calls init, which fills the protocols and the filters once. */
+    builder_function(&c.b, "init", 10, 0);
+    builder_call(&c.b, "main", 11, builder_function_value("init"), 0);
+    builder_access(&c.b, "init", 12, "protocols", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "init", 13, "filters", LC_ACCESS_WRITE, 0, NULL);
+    /* bind fills the commands, called from more places than a small registry has. */
+    builder_function(&c.b, "bind", 20, 0);
+    builder_access(&c.b, "bind", 21, "commands", LC_ACCESS_WRITE, 0, NULL);
+    for (unsigned site = 0; site <= LC_COST_REGISTRY_SMALL; site++)
+        builder_call(&c.b, "main", 200 + site, builder_function_value("bind"), 0);
+    registry_nest(&c, "on_protocols", 100, "protocols");
+    registry_nest(&c, "on_commands", 110, "commands");
+    registry_nest(&c, "on_filters", 120, "filters");
+    builder_access(&c.b, "on_filters", 122, "filters", LC_ACCESS_WRITE, 0, NULL);   /* appended on the loop */
+    registry_nest(&c, "on_unfilled", 130, "unfilled");
+    run(&c);
+    assert_null(at_line(&c, 100));       /* a small registry filled at start-up: a constant */
+    assert_non_null(at_line(&c, 110));   /* a registry of many registrations */
+    assert_non_null(at_line(&c, 120));   /* also written on the loop */
+    assert_non_null(at_line(&c, 130));   /* never written: filled where loopcheck cannot see */
+    assert_int_equal(c.findings.count, 3);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -392,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_parameters_callers_pass_constants_for),
         cmocka_unit_test(test_calls_passing_small_constants_or_literals),
         cmocka_unit_test(test_descents_are_linear_in_their_parameter),
+        cmocka_unit_test(test_registries_filled_at_start_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,9 +1,10 @@
 /* test_extract_loops.c — loop facts (extract_loops.c, extract_flow.c): the
  * bound of each kind of condition with its trip count and text, nesting,
  * the loop of each call, backward gotos, fixed-size tables, logarithmic
- * counters, bisections, tree descents, retries after EINTR, the parameter bounding a loop (an
- * integer, a pointer's own data, a string's parts), what each condition reads and inner
- * loops that continue their enclosing loop's walk, on data/extract/loops.c. */
+ * counters, bisections, tree descents, retries after EINTR, the parameter
+ * bounding a loop (an integer, a pointer's own data, a string's parts), what
+ * each condition reads, inner loops that continue their enclosing loop's
+ * walk, and the global collection a loop walks, on data/extract/loops.c. */
 #include "extract_fixture.h"
 
 static int loop_index(struct extract_test *test, const struct lc_loop_fact *loop)
@@ -138,7 +139,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 88);
+    assert_int_equal(test->facts.loop_count, 97);
 }
 
 static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
@@ -212,6 +213,37 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_bound(test, "unseen_table", LC_LOOP_FOR, LC_BOUND_CONSTANT, 0, "map -> from != NULL");
 }
 
+/* The global variable a loop walks (extract_loop_registry.c), or none. */
+static void assert_walked(struct extract_test *test, const char *tag, const char *name)
+{
+    const struct lc_loop_fact *loop = find_loop(test, tag);
+    if (!name) {
+        assert_null(loop->walked_global_usr);
+        return;
+    }
+    assert_non_null(loop->walked_global_usr);
+    assert_string_equal(loop->walked_global_name, name);
+}
+
+static void test_walked_globals(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "loops.c"), 0);
+    assert_walked(test, "global_head", "registry");        /* for (head = registry; head; head = head->next) */
+    assert_walked(test, "global_alias", "registry");       /* a local started from it */
+    assert_walked(test, "global_count", "registry_count"); /* i < registry_count */
+    assert_walked(test, "global_drained", "pending");      /* while (pending != NULL) */
+    assert_walked(test, "global_parameter", NULL);         /* also a parameter */
+    assert_walked(test, "global_two", NULL);               /* two globals */
+    assert_walked(test, "global_field", NULL);             /* registry_queue->length */
+    assert_walked(test, "global_none", NULL);              /* started from a parameter */
+    assert_walked(test, "global_address", NULL);           /* &moved handed to a call */
+    assert_walked(test, "data_parameter", NULL);
+    assert_walked(test, "small_eight", NULL);
+    assert_string_equal(find_loop(test, "global_head")->walked_global_usr,
+                        find_loop(test, "global_alias")->walked_global_usr);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -219,6 +251,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_nesting_and_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_backward_gotos, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tables_logarithms_and_sources, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_walked_globals, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -444,3 +444,40 @@ int parts_of_a_changed_path(const char *path)
         hits++;
     return hits;
 }
+
+/* Loops over global collections: the variable each walks, or none. */
+struct entry *registry, *other_registry, *pending;
+unsigned long registry_count;
+struct registry_queue {
+    unsigned long length;
+};
+struct registry_queue *registry_queue;
+
+int registries(struct entry *stop)
+{
+    int hits = 0;
+    struct entry *head, *alias = registry, *to_stop, *to_other, *from_stop, *moved;
+    for (head = registry; head != NULL; head = head->next) /* global_head */
+        hits++;
+    while (alias) { /* global_alias */
+        hits++;
+        alias = alias->next;
+    }
+    for (unsigned long i = 0; i < registry_count; i++) /* global_count */
+        hits++;
+    while (pending != NULL) /* global_drained */
+        pending = pending->next;
+    for (to_stop = registry; to_stop != stop; to_stop = to_stop->next) /* global_parameter */
+        hits++;
+    for (to_other = registry; to_other != other_registry; to_other = to_other->next) /* global_two */
+        hits++;
+    for (unsigned long i = 0; i < registry_queue->length; i++) /* global_field */
+        hits++;
+    for (from_stop = stop; from_stop != NULL; from_stop = from_stop->next) /* global_none */
+        hits++;
+    moved = registry;
+    iterator_rewind(registry, (struct iterator *)&moved);
+    for (; moved != NULL; moved = moved->next) /* global_address */
+        hits++;
+    return hits;
+}
