@@ -104,7 +104,8 @@ static int graph_write_symbols(struct graph *g)
     if (sqlite3_prepare_v2(g->db, "INSERT INTO symbol(id, usr, name) VALUES (?1, ?2, ?3)", -1, &symbol, NULL)
             != SQLITE_OK
         || sqlite3_prepare_v2(g->db, "INSERT INTO function(tu_id, symbol_id, file_id, line, col, is_definition,"
-                                     " is_static, annotations) VALUES (?1, ?2, ?3, ?4, 1, ?5, 0, 0)",
+                                     " is_static, annotations, param_writes)"
+                                     " VALUES (?1, ?2, ?3, ?4, 1, ?5, 0, 0, 4294967295)",
                               -1, &function, NULL) != SQLITE_OK)
         return -1;
     static const char *const apis[] = { "uv_timer_start", "uv_queue_work", "sleep" };
