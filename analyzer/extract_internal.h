@@ -274,6 +274,10 @@ int lc_extract_variables_has_declaration(const struct lc_extract_variables *vari
  * unseen length; 0 when none. */
 #define LC_EXTRACT_TABLE_UNSEEN (-1)   /* a read-only table of a length this TU does not see */
 long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts);
+/* What the condition reads: INPUT, STRING or LOCAL (enum lc_loop_source). */
+enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *parts);
+
+/* extract_loop_steps.c */
 /* Does the condition test `errno == EINTR` (alone or `&&`-ed): a retry of
  * an interrupted call, no data loop? */
 int lc_extract_loop_is_retry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
@@ -285,8 +289,6 @@ int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
-/* What the condition reads: INPUT, STRING or LOCAL (enum lc_loop_source). */
-enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *parts);
 
 /* extract_loop_walk.c */
 /* Does the loop continue the walk of the loop around it (`outer`, its

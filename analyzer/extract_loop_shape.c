@@ -1,32 +1,21 @@
 /* extract_loop_shape.c — what a loop's parts say beyond the comparison in
- * its condition (extract_loops.c):
+ * its condition (extract_loops.c), besides the short loops of
+ * extract_loop_steps.c:
  *  - a table: the condition reads a fixed-size array at an index that is
  *    not a constant (`mdays[m]`, `table[i].name != NULL`); the loop cannot
  *    run past the array, so its size bounds the trip count;
  *    (or a pointer the for's init points into such an array:
  *    `for (p = table; p->name != NULL; p++)`, or the body reads such an
  *    array at a variable of the condition: `sum += sizes[i]`);
- *  - a logarithmic counter: a variable of the condition is multiplied,
- *    divided or shifted in the condition, the increment or the body
- *    (`j *= 2`, `v /= base`, `while (n >>= 1)`, `v = v / 10`): a 64-bit
- *    value takes at most 64 such steps (a factor of 1 is not expected);
- *  - a bisection: the body halves the span between variables of the
- *    condition (`mid = (low + high) / 2`): at most 64 steps;
- *  - a tree descent: the loop steps a pointer down or up a tree's links (`x = x->left` or `x->right`; a tree.h entry's left,
- *    right and parent): the height of a balanced tree, at most 64 steps
- *    (and amortised O(1) per step of an in-order walk);
- *  - a retry: the condition tests `errno == EINTR`, alone or `&&`-ed with
- *    other tests (`while (fd == -1 && errno == EINTR)`): it goes round
- *    again only when a signal interrupted the call;
  *  - the source (enum lc_loop_source): a character read through a pointer
  *    or an index (`*p`, `s[i] != '\0'`) makes the loop a STRING walk; a
  *    parameter, a global or a call's result make it INPUT, and so does a
  *    local unless its initializer (in its declaration or the for's init)
  *    reads nothing but constants; otherwise it is LOCAL (a loop that
- *    continues its enclosing loop's walk is PARENT: extract_loop_walk.c). */
+ *    continues its enclosing loop's walk is PARENT: extract_loop_walk.c);
+ *  - the variables a condition reads (lc_extract_variables_*), a field of a
+ *    parameter an argument is, and the arguments a call divides or shifts. */
 #include "extract_internal.h"
-
-#include <string.h>
 
 
 /* An array's length when more than 1; LC_EXTRACT_TABLE_UNSEEN for a
@@ -111,34 +100,6 @@ int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCur
     return 0;
 }
 
-static int shape_is_scaling(enum CXBinaryOperatorKind op)
-{
-    return op == CXBinaryOperator_Mul || op == CXBinaryOperator_Div || op == CXBinaryOperator_Shl
-           || op == CXBinaryOperator_Shr || op == CXBinaryOperator_MulAssign || op == CXBinaryOperator_DivAssign
-           || op == CXBinaryOperator_ShlAssign || op == CXBinaryOperator_ShrAssign;
-}
-
-/* `v *= k`, `v >>= k`, `v = v / k` for a variable of the condition. */
-static enum CXChildVisitResult shape_scaled_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct lc_extract_variables *variables = data;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor sides[2], operands[2];
-    if ((kind != CXCursor_CompoundAssignOperator && kind != CXCursor_BinaryOperator)
-        || lc_extract_children(cursor, sides, 2) != 2 || !lc_extract_variables_has(variables, sides[0]))
-        return CXChildVisit_Recurse;
-    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
-    CXCursor value = lc_extract_strip(sides[1]);
-    if (kind == CXCursor_CompoundAssignOperator)
-        variables->found |= shape_is_scaling(op);
-    else if (op == CXBinaryOperator_Assign && clang_getCursorKind(value) == CXCursor_BinaryOperator
-             && lc_extract_children(value, operands, 2) == 2)
-        variables->found |= shape_is_scaling(clang_getCursorBinaryOperatorKind(value))
-                             && lc_extract_variables_has(variables, operands[0]);
-    return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
-
 int lc_extract_field_of_parameter(struct lc_extract_walk *walk, CXCursor expr)
 {
     CXCursor base;
@@ -180,111 +141,6 @@ unsigned lc_extract_scaled_arguments(CXCursor call)
             mask |= 1u << i;
     }
     return mask;
-}
-
-/* `available = nsize - offset` in the body, available a variable of the
- * condition: the variables it is computed from count too (nsize). */
-static enum CXChildVisitResult shape_derived_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct lc_extract_variables *variables = data, read = { .count = 0, .found = 0 };
-    CXCursor sides[2];
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2 || !lc_extract_variables_has(variables, sides[0]))
-        return CXChildVisit_Recurse;
-    lc_extract_variables_collect(sides[1], &read);
-    for (unsigned i = 0; i < read.count && variables->count < LC_EXTRACT_VARIABLES; i++)
-        if (!lc_extract_variables_has_declaration(variables, read.declarations[i]))
-            variables->declarations[variables->count++] = read.declarations[i];
-    return CXChildVisit_Recurse;
-}
-
-int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts)
-{
-    struct lc_extract_variables variables = { .count = 0, .found = 0 };
-    if (clang_Cursor_isNull(parts->condition))
-        return 0;
-    lc_extract_variables_collect(parts->condition, &variables);
-    if (!clang_Cursor_isNull(parts->body))
-        clang_visitChildren(parts->body, shape_derived_visit, &variables);
-    const CXCursor *changers[3] = { &parts->condition, &parts->increment, &parts->body };
-    for (int i = 0; i < 3 && variables.count > 0 && !variables.found; i++) {
-        if (clang_Cursor_isNull(*changers[i]))
-            continue;
-        shape_scaled_visit(*changers[i], clang_getNullCursor(), &variables);
-        if (!variables.found)
-            clang_visitChildren(*changers[i], shape_scaled_visit, &variables);
-    }
-    return variables.found;
-}
-
-/* A tree descent: the loop steps a pointer through a field (`x =
- * x->left`, `parent = x->parent`) of a tree node's links — two different
- * fields of one record (left or right), or a field of a record that holds
- * three or more pointers of that type (left, right, parent: a tree.h
- * entry).  A list's links (next, or next and prev) are neither. */
-struct shape_descent {
-    CXCursor fields[2];
-    unsigned field_count;
-    int tree;
-};
-
-static enum CXChildVisitResult shape_count_links(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct { CXType type; unsigned count; } *links = data;
-    if (clang_getCursorKind(cursor) == CXCursor_FieldDecl
-        && clang_equalTypes(clang_getCanonicalType(clang_getCursorType(cursor)), links->type))
-        links->count++;
-    return CXChildVisit_Continue;
-}
-
-static void shape_note_field(struct shape_descent *descent, CXCursor field)
-{
-    struct { CXType type; unsigned count; } links = { clang_getCanonicalType(clang_getCursorType(field)), 0 };
-    clang_visitChildren(clang_getCursorSemanticParent(field), shape_count_links, &links);
-    if (links.count >= 3)
-        descent->tree = 1;
-    for (unsigned i = 0; i < descent->field_count; i++)
-        if (clang_equalCursors(descent->fields[i], field))
-            return;
-    if (descent->field_count < 2)
-        descent->fields[descent->field_count++] = field;
-    if (descent->field_count == 2 && clang_equalCursors(clang_getCursorSemanticParent(descent->fields[0]),
-                                                        clang_getCursorSemanticParent(descent->fields[1])))
-        descent->tree = 1;
-}
-
-static enum CXChildVisitResult shape_descent_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct shape_descent *descent = data;
-    CXCursor sides[2];
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2)
-        return CXChildVisit_Recurse;
-    CXCursor value = lc_extract_strip(sides[1]);
-    CXCursor field = clang_getCursorKind(value) == CXCursor_MemberRefExpr ? clang_getCursorReferenced(value)
-                                                                          : clang_getNullCursor();
-    if (clang_getCursorKind(field) == CXCursor_FieldDecl
-        && clang_getCanonicalType(clang_getCursorType(field)).kind == CXType_Pointer)
-        shape_note_field(descent, field);
-    return descent->tree ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
-
-int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts)
-{
-    struct shape_descent descent = { .field_count = 0, .tree = 0 };
-    const CXCursor *steps[3] = { &parts->condition, &parts->increment, &parts->body };
-    for (int i = 0; i < 3 && !descent.tree; i++) {
-        if (clang_Cursor_isNull(*steps[i]))
-            continue;
-        if (shape_descent_visit(*steps[i], clang_getNullCursor(), &descent) == CXChildVisit_Recurse)
-            clang_visitChildren(*steps[i], shape_descent_visit, &descent);
-    }
-    return descent.tree;
 }
 
 struct shape_source {
@@ -434,55 +290,4 @@ long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts)
         size = shape_smaller_table(size, indexed.size);
     }
     return size;
-}
-
-/* `(low + high) / 2`, `(low + high) >> 1`: a midpoint of condition variables. */
-static enum CXChildVisitResult shape_midpoint_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct lc_extract_variables *variables = data;
-    CXCursor sides[2], terms[2];
-    long long divisor;
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator || lc_extract_children(cursor, sides, 2) != 2)
-        return CXChildVisit_Recurse;
-    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
-    CXCursor sum = lc_extract_strip(sides[0]);
-    int halves = lc_extract_integer_constant(sides[1], &divisor)
-                 && ((op == CXBinaryOperator_Div && divisor == 2) || (op == CXBinaryOperator_Shr && divisor == 1));
-    if (halves && clang_getCursorKind(sum) == CXCursor_BinaryOperator
-        && (clang_getCursorBinaryOperatorKind(sum) == CXBinaryOperator_Add
-            || clang_getCursorBinaryOperatorKind(sum) == CXBinaryOperator_Sub)
-        && lc_extract_children(sum, terms, 2) == 2
-        && (lc_extract_variables_has(variables, terms[0]) || lc_extract_variables_has(variables, terms[1])))
-        variables->found = 1;
-    return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
-
-static int shape_tests_interrupted(struct lc_extract_walk *walk, CXCursor expr)
-{
-    CXCursor sides[2];
-    expr = lc_extract_strip(expr);
-    if (clang_getCursorKind(expr) != CXCursor_BinaryOperator || lc_extract_children(expr, sides, 2) != 2)
-        return 0;
-    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(expr);
-    if (op == CXBinaryOperator_LAnd)
-        return shape_tests_interrupted(walk, sides[0]) || shape_tests_interrupted(walk, sides[1]);
-    const char *text = op == CXBinaryOperator_EQ ? lc_extract_text(walk, expr) : NULL;
-    return text && (strcmp(text, "errno == EINTR") == 0 || strcmp(text, "EINTR == errno") == 0);
-}
-
-int lc_extract_loop_is_retry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
-{
-    return !clang_Cursor_isNull(parts->condition) && shape_tests_interrupted(walk, parts->condition);
-}
-
-int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts)
-{
-    struct lc_extract_variables variables = { .count = 0, .found = 0 };
-    if (clang_Cursor_isNull(parts->condition) || clang_Cursor_isNull(parts->body))
-        return 0;
-    lc_extract_variables_collect(parts->condition, &variables);
-    if (variables.count > 0)
-        clang_visitChildren(parts->body, shape_midpoint_visit, &variables);
-    return variables.found;
 }
