@@ -1,5 +1,5 @@
-/* models_internal.h — what the rules parser (models_parse.c) needs from the
- * model store (models.c).  Private to models*.c. */
+/* models_internal.h — what the rules parser (models_parse*.c) needs from the
+ * model store (models.c), and what its files share.  Private to models*.c. */
 #ifndef LOOPCHECK_MODELS_INTERNAL_H
 #define LOOPCHECK_MODELS_INTERNAL_H
 
@@ -18,5 +18,30 @@ struct lc_field_model *lc_models_field_for(struct lc_models *models,
 struct lc_library *lc_models_library_for(struct lc_models *models, const char *name);
 /* Add a synchronisation type name (once); -1 when memory runs out. */
 int lc_models_add_sync_type(struct lc_models *models, const char *name);
+
+/* models_parse.c: what the statement parsers share. */
+struct lc_rules_parser;
+struct lc_arg_condition;
+/* The entry for NAME, created when new (an error printed when memory runs
+ * out: NULL). */
+struct lc_function_model *lc_rules_function(struct lc_rules_parser *parser, const char *name);
+/* A statement about `model` was applied: it belongs to the current library
+ * from now on (later wins), and hides the function's body.  Returns 0. */
+int lc_rules_applied(struct lc_rules_parser *parser, struct lc_function_model *model);
+/* A copy of `count` conditions in the models' arena (*failed set when
+ * memory runs out); NULL for none. */
+struct lc_arg_condition *lc_rules_copy_conditions(struct lc_rules_parser *parser,
+                                                  const struct lc_arg_condition *conditions, size_t count,
+                                                  int *failed);
+
+/* models_parse_threads.c: the statements about threads and locks. */
+int lc_rules_parse_runs_loop(struct lc_rules_parser *parser);
+int lc_rules_parse_process_main(struct lc_rules_parser *parser);
+int lc_rules_parse_pause_threads(struct lc_rules_parser *parser);
+int lc_rules_parse_resume_threads(struct lc_rules_parser *parser);
+int lc_rules_parse_sync_type(struct lc_rules_parser *parser);
+int lc_rules_parse_acquire(struct lc_rules_parser *parser);
+int lc_rules_parse_release(struct lc_rules_parser *parser);
+int lc_rules_parse_try(struct lc_rules_parser *parser);
 
 #endif

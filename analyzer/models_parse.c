@@ -15,7 +15,7 @@
 #include "models_lexer.h"
 
 /* The entry for NAME, created when new. */
-static struct lc_function_model *lc_rules_function(struct lc_rules_parser *parser, const char *name)
+struct lc_function_model *lc_rules_function(struct lc_rules_parser *parser, const char *name)
 {
     struct lc_function_model *model = lc_models_function_for(parser->models, name,
                                                              parser->file, parser->line);
@@ -26,7 +26,7 @@ static struct lc_function_model *lc_rules_function(struct lc_rules_parser *parse
 
 /* A statement about `model` was applied: it belongs to the current library
  * from now on (later wins), and hides the function's body.  Returns 0. */
-static int lc_rules_applied(struct lc_rules_parser *parser, struct lc_function_model *model)
+int lc_rules_applied(struct lc_rules_parser *parser, struct lc_function_model *model)
 {
     if (parser->library)
         model->library = parser->library;
@@ -41,9 +41,9 @@ static char *lc_rules_copy(struct lc_rules_parser *parser, const char *text, int
     return copy;
 }
 
-static struct lc_arg_condition *lc_rules_copy_conditions(struct lc_rules_parser *parser,
-                                                         const struct lc_arg_condition *conditions,
-                                                         size_t count, int *failed)
+struct lc_arg_condition *lc_rules_copy_conditions(struct lc_rules_parser *parser,
+                                                  const struct lc_arg_condition *conditions, size_t count,
+                                                  int *failed)
 {
     if (count == 0)
         return NULL;
@@ -226,86 +226,6 @@ static int lc_rules_parse_fork(struct lc_rules_parser *parser)
     return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, forks));
 }
 
-/* runs-loop NAME, process-main NAME: flags that leave the body followed
- * (their offset). */
-static int lc_rules_parse_open_flag(struct lc_rules_parser *parser, size_t flag)
-{
-    const char *name = lc_rules_read_name(parser);
-    if (!name || lc_rules_expect_end(parser) != 0)
-        return -1;
-    struct lc_function_model *model = lc_rules_function(parser, name);
-    if (!model)
-        return -1;
-    *(int *)((char *)model + flag) = 1;
-    if (parser->library)
-        model->library = parser->library;
-    return 0;
-}
-
-static int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
-{
-    return lc_rules_parse_open_flag(parser, offsetof(struct lc_function_model, runs_loop));
-}
-
-static int lc_rules_parse_process_main(struct lc_rules_parser *parser)
-{
-    return lc_rules_parse_open_flag(parser, offsetof(struct lc_function_model, process_main));
-}
-
-/* pause-threads NAME [if COND]..., resume-threads NAME [if COND]...: the
- * conditions only test the call's own arguments (the extractor evaluates
- * them, before anything else is known); the body stays followed. */
-static int lc_rules_parse_pause(struct lc_rules_parser *parser, int resumes)
-{
-    struct lc_arg_condition conditions[LC_RULES_MAX_CONDITIONS];
-    size_t count = 0;
-    const char *name = lc_rules_read_name(parser);
-    if (!name || lc_rules_read_if_conditions(parser, conditions, &count) != 0)
-        return -1;
-    for (size_t i = 0; i < count; i++)
-        if (conditions[i].test != LC_ARG_HAS_TOKEN && conditions[i].test != LC_ARG_LACKS_TOKEN
-            && conditions[i].test != LC_ARG_IS_NULL && conditions[i].test != LC_ARG_NOT_NULL)
-            return lc_rules_error(parser, "only argN~TOKEN, argN!~TOKEN, argN=null and argN!=null conditions "
-                                          "are allowed here");
-    struct lc_function_model *model = lc_rules_function(parser, name);
-    if (!model)
-        return -1;
-    struct lc_pause_model *pause = lc_arena_alloc(&parser->models->arena, sizeof *pause);
-    int failed = !pause;
-    if (pause) {
-        pause->if_conditions = lc_rules_copy_conditions(parser, conditions, count, &failed);
-        pause->if_count = count;
-    }
-    if (failed)
-        return lc_rules_error(parser, "out of memory");
-    *(resumes ? &model->resumes_threads : &model->pauses_threads) = pause;
-    if (parser->library)
-        model->library = parser->library;
-    return 0;
-}
-
-static int lc_rules_parse_pause_threads(struct lc_rules_parser *parser)
-{
-    return lc_rules_parse_pause(parser, 0);
-}
-
-static int lc_rules_parse_resume_threads(struct lc_rules_parser *parser)
-{
-    return lc_rules_parse_pause(parser, 1);
-}
-
-/* sync-type NAME */
-static int lc_rules_parse_sync_type(struct lc_rules_parser *parser)
-{
-    const struct lc_rules_word *word = lc_rules_next(parser);
-    if (!word || word->quoted || !lc_rules_is_identifier(word->text, ""))
-        return lc_rules_error(parser, "missing or invalid type name");
-    parser->name = word->text;
-    if (lc_rules_expect_end(parser) != 0)
-        return -1;
-    return lc_models_add_sync_type(parser->models, word->text) == 0 ? 0 : lc_rules_error(parser, "out of memory");
-}
-
 /* nonblocking NAME */
 static int lc_rules_parse_nonblocking(struct lc_rules_parser *parser)
 {
@@ -387,38 +307,6 @@ static int lc_rules_parse_field(struct lc_rules_parser *parser)
     field->file = parser->file;
     field->line = parser->line;
     return 0;
-}
-
-/* lock|unlock|trylock NAME argN */
-static int lc_rules_parse_lock(struct lc_rules_parser *parser, enum lc_lock_action action)
-{
-    const char *name = lc_rules_read_name(parser);
-    int position = name ? lc_rules_read_position(parser) : -1;
-    if (position < 0 || lc_rules_expect_end(parser) != 0)
-        return -1;
-    struct lc_function_model *model = lc_rules_function(parser, name);
-    if (!model)
-        return -1;
-    if (!model->lock && !(model->lock = lc_arena_alloc(&parser->models->arena, sizeof *model->lock)))
-        return lc_rules_error(parser, "out of memory");
-    model->lock->position = position;
-    model->lock->action = action;
-    return lc_rules_applied(parser, model);
-}
-
-static int lc_rules_parse_acquire(struct lc_rules_parser *parser)
-{
-    return lc_rules_parse_lock(parser, LC_LOCK_ACQUIRE);
-}
-
-static int lc_rules_parse_release(struct lc_rules_parser *parser)
-{
-    return lc_rules_parse_lock(parser, LC_LOCK_RELEASE);
-}
-
-static int lc_rules_parse_try(struct lc_rules_parser *parser)
-{
-    return lc_rules_parse_lock(parser, LC_LOCK_TRY);
 }
 
 static const struct lc_rules_statement {

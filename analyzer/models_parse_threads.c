@@ -1,0 +1,123 @@
+/* models_parse_threads.c — the statements about threads and locks
+ * (rules/README.md): `runs-loop` and `process-main` (flags that leave the
+ * function's body followed), `pause-threads` / `resume-threads`,
+ * `sync-type`, and `lock` / `unlock` / `trylock`.  The table of statements
+ * is in models_parse.c. */
+#include "models.h"
+
+#include <stddef.h>
+
+#include "models_internal.h"
+#include "models_lexer.h"
+
+/* runs-loop NAME, process-main NAME: flags that leave the body followed
+ * (their offset). */
+static int lc_rules_parse_open_flag(struct lc_rules_parser *parser, size_t flag)
+{
+    const char *name = lc_rules_read_name(parser);
+    if (!name || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    *(int *)((char *)model + flag) = 1;
+    if (parser->library)
+        model->library = parser->library;
+    return 0;
+}
+
+int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_open_flag(parser, offsetof(struct lc_function_model, runs_loop));
+}
+
+int lc_rules_parse_process_main(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_open_flag(parser, offsetof(struct lc_function_model, process_main));
+}
+
+/* pause-threads NAME [if COND]..., resume-threads NAME [if COND]...: the
+ * conditions only test the call's own arguments (the extractor evaluates
+ * them, before anything else is known); the body stays followed. */
+static int lc_rules_parse_pause(struct lc_rules_parser *parser, int resumes)
+{
+    struct lc_arg_condition conditions[LC_RULES_MAX_CONDITIONS];
+    size_t count = 0;
+    const char *name = lc_rules_read_name(parser);
+    if (!name || lc_rules_read_if_conditions(parser, conditions, &count) != 0)
+        return -1;
+    for (size_t i = 0; i < count; i++)
+        if (conditions[i].test != LC_ARG_HAS_TOKEN && conditions[i].test != LC_ARG_LACKS_TOKEN
+            && conditions[i].test != LC_ARG_IS_NULL && conditions[i].test != LC_ARG_NOT_NULL)
+            return lc_rules_error(parser, "only argN~TOKEN, argN!~TOKEN, argN=null and argN!=null conditions "
+                                          "are allowed here");
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    struct lc_pause_model *pause = lc_arena_alloc(&parser->models->arena, sizeof *pause);
+    int failed = !pause;
+    if (pause) {
+        pause->if_conditions = lc_rules_copy_conditions(parser, conditions, count, &failed);
+        pause->if_count = count;
+    }
+    if (failed)
+        return lc_rules_error(parser, "out of memory");
+    *(resumes ? &model->resumes_threads : &model->pauses_threads) = pause;
+    if (parser->library)
+        model->library = parser->library;
+    return 0;
+}
+
+int lc_rules_parse_pause_threads(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_pause(parser, 0);
+}
+
+int lc_rules_parse_resume_threads(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_pause(parser, 1);
+}
+
+/* sync-type NAME */
+int lc_rules_parse_sync_type(struct lc_rules_parser *parser)
+{
+    const struct lc_rules_word *word = lc_rules_next(parser);
+    if (!word || word->quoted || !lc_rules_is_identifier(word->text, ""))
+        return lc_rules_error(parser, "missing or invalid type name");
+    parser->name = word->text;
+    if (lc_rules_expect_end(parser) != 0)
+        return -1;
+    return lc_models_add_sync_type(parser->models, word->text) == 0 ? 0 : lc_rules_error(parser, "out of memory");
+}
+
+/* lock|unlock|trylock NAME argN */
+static int lc_rules_parse_lock(struct lc_rules_parser *parser, enum lc_lock_action action)
+{
+    const char *name = lc_rules_read_name(parser);
+    int position = name ? lc_rules_read_position(parser) : -1;
+    if (position < 0 || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    if (!model->lock && !(model->lock = lc_arena_alloc(&parser->models->arena, sizeof *model->lock)))
+        return lc_rules_error(parser, "out of memory");
+    model->lock->position = position;
+    model->lock->action = action;
+    return lc_rules_applied(parser, model);
+}
+
+int lc_rules_parse_acquire(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_lock(parser, LC_LOCK_ACQUIRE);
+}
+
+int lc_rules_parse_release(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_lock(parser, LC_LOCK_RELEASE);
+}
+
+int lc_rules_parse_try(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_lock(parser, LC_LOCK_TRY);
+}
