@@ -13,8 +13,7 @@ static unsigned cost_cap(unsigned level)
     return level > LC_COST_MAX ? LC_COST_MAX : level;
 }
 
-/* The level of a loop of `trip_count` rounds, a constant. */
-static unsigned cost_counted(long long trip_count)
+unsigned lc_cost_of_rounds(long long trip_count)
 {
     if (trip_count >= LC_COST_LIMIT_TRIP)
         return 1;   /* `i < INT_MAX`: a search that stops at a break */
@@ -28,102 +27,14 @@ static unsigned cost_loop_own(const struct lc_program_loop *loop, long long pass
     if (loop->source == LC_SOURCE_PARENT)
         return 0;
     if (passed >= 0)
-        return cost_counted(passed);
+        return lc_cost_of_rounds(passed);
     switch (loop->bound) {
     case LC_BOUND_DATA:
     case LC_BOUND_UNBOUNDED: return 1;
-    case LC_BOUND_CONSTANT: return cost_counted(loop->trip_count);
+    case LC_BOUND_CONSTANT: return lc_cost_of_rounds(loop->trip_count);
     case LC_BOUND_SMALL_CONSTANT: break;
     }
     return 0;
-}
-
-/* What function g costs where it is called (cost->target_kind). */
-static unsigned cost_target_level(const struct lc_cost *cost, uint32_t g)
-{
-    return cost->target_kind[g] == LC_COST_TARGET_HEAVY      ? LC_COST_HEAVY
-           : cost->target_kind[g] == LC_COST_TARGET_FOLLOWED ? cost->function_level[g]
-                                                             : 0;
-}
-
-/* Does `call` pass, for parameter `param`, what a loop bounded by it
- * walks in a few rounds: an integer constant a loop of that many rounds
- * costs nothing for (cost_counted: `verifyClusterNodeId(name,
- * CLUSTER_NAMELEN)`), or a string literal (`config_node_traverse(rec,
- * "settings", 0)`: its characters, its parts)? */
-static int cost_passes_small(const struct lc_program *program, const struct lc_program_call *call, int param)
-{
-    if (param < 0 || (uint32_t)param >= call->arg_count)
-        return 0;
-    const struct lc_program_value *arg = &program->args[call->first_arg + (uint32_t)param];
-    if (arg->kind == LC_VALUE_INT)
-        return arg->int_value >= 0 && cost_counted(arg->int_value) == 0;
-    return arg->kind == LC_VALUE_OTHER && arg->text && arg->text[0] == '"';
-}
-
-/* The same at one call: a callee whose only growing loop is bounded by a
- * parameter (cost->linear_param) given a field of the element the caller's
- * loop is at (`hash(key, it->nkey)` in a walk over the items) walks that
- * element's own data, once per element; given a small constant or a
- * string literal there (cost_passes_small) it walks a few rounds: only the
- * rest of it counts.  A callee given NULL for the parameter its guarded
- * calls need (cost->null_param: `createClient(NULL)` skips `if (conn) {
- * ... }`) costs what it does without them. */
-static inline unsigned cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
-                                            const struct lc_program_call *call)
-{
-    int param = cost->linear_param[g];
-    unsigned level = cost_target_level(cost, g);
-    if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED)
-        return level;
-    int element = param >= 0 && param < LC_ELEMENT_ARGUMENTS
-                  && (lc_program_call_extra_of(program, call)->element_args >> param) & 1u;
-    if ((element || cost_passes_small(program, call, param)) && cost->level_but_linear[g] < level)
-        level = cost->level_but_linear[g];
-    int null = cost->null_param[g];
-    if (null >= 0 && (uint32_t)null < call->arg_count && program->args[call->first_arg + (uint32_t)null].kind == LC_VALUE_NULL
-        && cost->level_if_null[g] < level)
-        level = cost->level_if_null[g];
-    return level;
-}
-
-unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
-                                 const struct lc_program_call *call)
-{
-    return cost_target_level_at(program, cost, g, call);
-}
-
-#define COST_EXIT_STEPS 4   /* nested branches followed to their end */
-
-/* Is the call on the way out: in a branch that can only end with a direct
- * call of a function that never returns (`{ log(...); fatal(...); }`)? */
-static int cost_on_way_out(const struct lc_program *program, const struct lc_program_call *c)
-{
-    uint32_t end = lc_program_call_extra_of(program, c)->branch_exit;
-    for (int step = 0; step < COST_EXIT_STEPS && end != LC_NONE;
-         step++, end = lc_program_call_extra_of(program, &program->calls[end])->branch_exit) {
-        const struct lc_program_call *exit = &program->calls[end];
-        if (exit->callee.kind == LC_VALUE_FUNCTION && exit->callee.function != LC_NONE && program->terminates
-            && program->terminates[exit->callee.function])
-            return 1;
-    }
-    return 0;
-}
-
-unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
-                            struct lc_cost_why *why)
-{
-    const struct lc_program_call *c = &program->calls[call];
-    unsigned best = 0;
-    uint32_t counted = c->target_count > 0 && cost_on_way_out(program, c) ? 0 : c->target_count;
-    for (uint32_t t = 0; t < counted; t++) {
-        unsigned level = cost_target_level_at(program, cost, program->targets[c->first_target + t], c);
-        if (level > best)
-            best = level;
-    }
-    if (why)
-        *why = (struct lc_cost_why){ best ? LC_COST_CAUSE_CALL : LC_COST_CAUSE_NONE, call };
-    return best;
 }
 
 static void cost_raise(uint8_t *level, struct lc_cost_why *why, unsigned candidate, struct lc_cost_why cause)
@@ -210,7 +121,7 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
     /* On the way out it adds nothing (a call with no extra has no branch exit). */
-    int way_out = c->target_count > 0 && c->extra != LC_NONE && cost_on_way_out(program, c);
+    int way_out = c->target_count > 0 && c->extra != LC_NONE && lc_cost_call_on_way_out(program, c);
     if (way_out && !linear)
         return 0;
     for (uint32_t t = 0; t < c->target_count; t++) {
@@ -219,7 +130,7 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
             *recursive_call |= !way_out;
             continue;
         }
-        unsigned level = cost_target_level_at(program, cost, g, c);
+        unsigned level = lc_cost_target_level_at(program, cost, g, c);
         if (!way_out && level > best)
             best = level;
         if (linear)

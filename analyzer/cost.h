@@ -116,6 +116,14 @@ void lc_cost_free(struct lc_cost *cost);
 unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t function,
                                  const struct lc_program_call *call);
 
+/* Is the call on the way out: in a branch that can only end with a direct
+ * call of a function that never returns (`{ log(...); fatal(...); }`;
+ * cost_calls.c)? */
+int lc_cost_call_on_way_out(const struct lc_program *program, const struct lc_program_call *call);
+
+/* The level of a loop of `trip_count` rounds, a constant (cost.c). */
+unsigned lc_cost_of_rounds(long long trip_count);
+
 /* The level a call adds where it is made (the most expensive target). */
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
                             struct lc_cost_why *why);
