@@ -5,6 +5,8 @@
 
 #include "models.h"
 
+#include <stddef.h>
+
 /* The entry for exactly this name (a pattern is its own name), created
  * empty, declared at file:line, when new; NULL when memory runs out. */
 struct lc_function_model *lc_models_function_for(struct lc_models *models,
@@ -28,6 +30,10 @@ struct lc_function_model *lc_rules_function(struct lc_rules_parser *parser, cons
 /* A statement about `model` was applied: it belongs to the current library
  * from now on (later wins), and hides the function's body.  Returns 0. */
 int lc_rules_applied(struct lc_rules_parser *parser, struct lc_function_model *model);
+/* `KEYWORD NAME`: sets the int flag at offset `flag` of NAME's model; an
+ * opaque one hides the function's body (lc_rules_applied), the others
+ * leave it followed (runs-loop, process-main).  0, or -1 after an error. */
+int lc_rules_parse_flag(struct lc_rules_parser *parser, size_t flag, int opaque);
 /* A copy of `count` conditions in the models' arena (*failed set when
  * memory runs out); NULL for none. */
 struct lc_arg_condition *lc_rules_copy_conditions(struct lc_rules_parser *parser,

@@ -203,8 +203,7 @@ static int lc_rules_parse_memory_file(struct lc_rules_parser *parser)
     return lc_rules_parse_state(parser, LC_STATE_MEMORY);
 }
 
-/* terminates NAME, fork NAME: a flag of the model (its offset). */
-static int lc_rules_parse_flag(struct lc_rules_parser *parser, size_t flag)
+int lc_rules_parse_flag(struct lc_rules_parser *parser, size_t flag, int opaque)
 {
     const char *name = lc_rules_read_name(parser);
     if (!name || lc_rules_expect_end(parser) != 0)
@@ -213,17 +212,23 @@ static int lc_rules_parse_flag(struct lc_rules_parser *parser, size_t flag)
     if (!model)
         return -1;
     *(int *)((char *)model + flag) = 1;
-    return lc_rules_applied(parser, model);
+    if (opaque)
+        return lc_rules_applied(parser, model);
+    if (parser->library)
+        model->library = parser->library;
+    return 0;
 }
+
+/* terminates NAME, fork NAME: flags that make the function opaque. */
 
 static int lc_rules_parse_terminates(struct lc_rules_parser *parser)
 {
-    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, terminates));
+    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, terminates), 1);
 }
 
 static int lc_rules_parse_fork(struct lc_rules_parser *parser)
 {
-    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, forks));
+    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, forks), 1);
 }
 
 /* nonblocking NAME */

@@ -10,30 +10,15 @@
 #include "models_internal.h"
 #include "models_lexer.h"
 
-/* runs-loop NAME, process-main NAME: flags that leave the body followed
- * (their offset). */
-static int lc_rules_parse_open_flag(struct lc_rules_parser *parser, size_t flag)
-{
-    const char *name = lc_rules_read_name(parser);
-    if (!name || lc_rules_expect_end(parser) != 0)
-        return -1;
-    struct lc_function_model *model = lc_rules_function(parser, name);
-    if (!model)
-        return -1;
-    *(int *)((char *)model + flag) = 1;
-    if (parser->library)
-        model->library = parser->library;
-    return 0;
-}
-
+/* runs-loop NAME, process-main NAME: flags that leave the body followed. */
 int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
 {
-    return lc_rules_parse_open_flag(parser, offsetof(struct lc_function_model, runs_loop));
+    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, runs_loop), 0);
 }
 
 int lc_rules_parse_process_main(struct lc_rules_parser *parser)
 {
-    return lc_rules_parse_open_flag(parser, offsetof(struct lc_function_model, process_main));
+    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, process_main), 0);
 }
 
 /* pause-threads NAME [if COND]..., resume-threads NAME [if COND]...: the
