@@ -1,3 +1,6 @@
+/* null_stores.c — NULL stored into function-pointer fields: assignments
+ * (recorded) and initialisers (not: an array's terminator is no removal);
+ * input of tests/unit/test_extract_stores.c (test_null_stores). */
 typedef void (*hook_t)(void *);
 
 struct vm {
