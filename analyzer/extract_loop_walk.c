@@ -6,7 +6,8 @@
  * `v = v->next`, `v = strchr(v, ',')`: an assignment that reads v itself)
  * a variable its own condition reads, and either the outer loop's
  * condition reads it too (the outer walker; the outer loop may move it on,
- * `cp = end`), or it is declared outside the outer loop and the outer loop
+ * `cp = end`; a loop with no condition, `for (;;)`, tests its walker in
+ * the `if (*p == '\0') break;` at the top of its body), or it is declared outside the outer loop and the outer loop
  * never sets it afresh (`v = start`, an assignment that does not read v,
  * in its condition, increment or body, the inner loop included): it only
  * moves forward over all the outer loop's rounds.  It also does when it
@@ -113,6 +114,27 @@ static int walk_declared_inside(CXCursor variable, CXCursor statement)
     return at >= walk_offset(clang_getRangeStart(extent)) && at <= walk_offset(clang_getRangeEnd(extent));
 }
 
+/* Is `statement` a bare `break` (or a block holding only one)? */
+static int walk_is_break(CXCursor statement)
+{
+    CXCursor only;
+    if (clang_getCursorKind(statement) == CXCursor_CompoundStmt && lc_extract_children(statement, &only, 1) == 1)
+        statement = only;
+    return clang_getCursorKind(statement) == CXCursor_BreakStmt;
+}
+
+/* The tests of a loop with no condition (`for (;;)`): those of the
+ * `if (test) break;` statements at the top of its body. */
+static enum CXChildVisitResult walk_exit_tests_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    CXCursor parts[3];
+    if (clang_getCursorKind(cursor) == CXCursor_IfStmt && lc_extract_children(cursor, parts, 3) == 2
+        && walk_is_break(parts[1]))
+        lc_extract_variables_collect(parts[0], data);
+    return CXChildVisit_Continue;
+}
+
 int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
                               CXCursor outer_statement)
 {
@@ -120,7 +142,10 @@ int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const s
     struct lc_extract_variables own = { .count = 0, .found = 0 };
     walk_visit_parts(parts, walk_advances_visit, &advanced);
     lc_extract_variables_collect(parts->condition, &own);
-    lc_extract_variables_collect(outer->condition, &walked);
+    if (!clang_Cursor_isNull(outer->condition))
+        lc_extract_variables_collect(outer->condition, &walked);
+    else if (!clang_Cursor_isNull(outer->body) && clang_getCursorKind(outer->body) == CXCursor_CompoundStmt)
+        clang_visitChildren(outer->body, walk_exit_tests_visit, &walked);
     for (unsigned i = 0; i < advanced.count; i++) {
         CXCursor variable = advanced.declarations[i];
         int own_walk = 0;

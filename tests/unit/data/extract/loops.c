@@ -160,6 +160,30 @@ struct link {
     struct link *next, *prev;
 };
 
+/* A walk with no condition tests its walker where it breaks; the inner
+ * skip continues it, even when the walk steps back to a mark. */
+int wrap_lines(const char *text, int width)
+{
+    const char *p, *mark = text;
+    int lines = 0, column = 0;
+    for (p = text;;) { /* break_outer */
+        if (*p == '\0')
+            break;
+        if (*p == ' ')
+            mark = p;
+        if (++column > width && mark > text) {
+            p = mark;
+            while (*p == ' ') /* break_skip */
+                p++;
+            column = 0;
+            lines++;
+            continue;
+        }
+        p++;
+    }
+    return lines;
+}
+
 /* A call retried after a signal is no data loop; `||` makes it one. */
 int retries(int s, int (*take)(int))
 {
