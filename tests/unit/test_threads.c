@@ -87,6 +87,27 @@ static const struct lc_finding *at_line(struct threads_case *c, unsigned line)
     return NULL;
 }
 
+/* `function` runs on one role, a thread's, not the event loop, and the
+ * chain that puts it there is the offload, then `registration`. */
+static void assert_on_thread_own_loop(struct threads_case *c, const char *function, const char *registration)
+{
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c->b.program, &threads), 0);
+    uint32_t f = builder_find(&c->b, function);
+    assert_int_equal(threads.function_role_count[f], 1);
+    uint32_t role = threads.function_roles[(size_t)f * LC_THREAD_ROLE_CAP];
+    assert_int_not_equal(role, LC_THREAD_ROLE_LOOP);
+    size_t count = 0;
+    struct lc_arena arena;
+    lc_arena_init(&arena);
+    struct lc_step *chain = lc_threads_chain(&c->b.program, &threads, f, role, &count, &arena);
+    assert_non_null(chain);
+    assert_int_equal(count, 2);
+    assert_non_null(strstr(chain[1].message, registration));
+    lc_arena_free(&arena);
+    lc_threads_free(&threads);
+}
+
 static void test_racy_and_locked_counters(void **state)
 {
     (void)state;
@@ -204,8 +225,6 @@ static void test_worker_dispatching_loop_callbacks(void **state)
     finish(&c);
 }
 
-/* stats_lock() takes c:@stats_mutex and returns, stats_unlock() releases
- * it: what lies between their calls holds it; balanced() is no wrapper. */
 /* A worker that registers a callback itself and dispatches callbacks runs
  * its own loop: that callback runs on the worker.  A callback registered
  * by main stays on the event loop. */
@@ -230,22 +249,7 @@ static void test_callbacks_of_a_thread_own_loop(void **state)
     const struct lc_finding *shared = at_line(&c, 135);
     assert_non_null(shared);
     assert_int_equal(c.findings.count, 1);
-    struct lc_threads threads;
-    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
-    uint32_t own_tick = builder_find(&c.b, "own_tick");
-    assert_int_equal(threads.function_role_count[own_tick], 1);
-    assert_int_not_equal(threads.function_roles[(size_t)own_tick * LC_THREAD_ROLE_CAP], LC_THREAD_ROLE_LOOP);
-    size_t count = 0;
-    struct lc_arena arena;
-    lc_arena_init(&arena);
-    struct lc_step *chain = lc_threads_chain(&c.b.program, &threads, own_tick,
-                                             threads.function_roles[(size_t)own_tick * LC_THREAD_ROLE_CAP], &count,
-                                             &arena);
-    assert_non_null(chain);
-    assert_int_equal(count, 2);       /* the offload, then the registration */
-    assert_non_null(strstr(chain[1].message, "'spinner' registers 'own_tick' with 'timer_start'"));
-    lc_arena_free(&arena);
-    lc_threads_free(&threads);
+    assert_on_thread_own_loop(&c, "own_tick", "'spinner' registers 'own_tick' with 'timer_start'");
     finish(&c);
 }
 
@@ -332,25 +336,12 @@ static void test_functions_only_a_thread_own_loop_passes(void **state)
     assert_null(at_line(&c, 166));     /* owned_cb runs on the spinner only */
     assert_non_null(at_line(&c, 168)); /* loop_cb on the event loop */
     assert_int_equal(c.findings.count, 1);
-    struct lc_threads threads;
-    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
-    uint32_t owned_cb = builder_find(&c.b, "owned_cb");
-    assert_int_equal(threads.function_role_count[owned_cb], 1);
-    assert_int_not_equal(threads.function_roles[(size_t)owned_cb * LC_THREAD_ROLE_CAP], LC_THREAD_ROLE_LOOP);
-    size_t count = 0;
-    struct lc_arena arena;
-    lc_arena_init(&arena);
-    struct lc_step *chain = lc_threads_chain(&c.b.program, &threads, owned_cb,
-                                             threads.function_roles[(size_t)owned_cb * LC_THREAD_ROLE_CAP], &count,
-                                             &arena);
-    assert_non_null(chain);
-    assert_int_equal(count, 2);
-    assert_non_null(strstr(chain[1].message, "'spinner' registers 'owned_cb' with 'set_handler'"));
-    lc_arena_free(&arena);
-    lc_threads_free(&threads);
+    assert_on_thread_own_loop(&c, "owned_cb", "'spinner' registers 'owned_cb' with 'set_handler'");
     finish(&c);
 }
 
+/* stats_lock() takes c:@stats_mutex and returns, stats_unlock() releases
+ * it: what lies between their calls holds it; balanced() is no wrapper. */
 static void test_lock_wrappers(void **state)
 {
     (void)state;
