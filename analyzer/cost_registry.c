@@ -68,6 +68,11 @@ int lc_cost_registry_loops(const struct lc_program *program, uint8_t *registry)
 {
     if (!program->on_loop || !program->on_worker || !program->scc || !program->callers)
         return 0;
+    uint32_t walking = 0;   /* no loop walks a global: nothing to count */
+    for (uint32_t l = 0; l < program->loop_count && !walking; l++)
+        walking = program->loops[l].walked_object != LC_NONE;
+    if (!walking)
+        return 0;
     uint32_t *paths = malloc(((size_t)program->function_count + 1) * sizeof *paths);
     uint32_t *registrations = calloc((size_t)program->object_count + 1, sizeof *registrations);
     uint8_t *written_at_run_time = calloc((size_t)program->object_count + 1, 1);
