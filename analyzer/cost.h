@@ -17,8 +17,11 @@
  *       failed), not a recursion that repeats the work
  *   a loop that continues its enclosing loop's walk (LC_SOURCE_PARENT)  0
  *   a loop over a small registry filled at start-up (cost_registry.c)   0
- *   a call given NULL for the pointer parameter its callee tests       what
- *       before some of its calls (`createClient(NULL)`, `if (conn)`)  the rest
+ *   a call passing a constant that fails the test of a parameter       what
+ *       what makes its callee's level runs under (`createClient(NULL)`  the rest
+ *       with `if (conn) { ... }`; `lua_settop(L, -2)` with `if (idx >=
+ *       0) { while (...) ... }`): the calls and loops under that test
+ *       do not run
  *   a call on the way out: in a branch that can only end with a call   0
  *       of a function that never returns (`{ log(...); fatal(...); }`)
  *   a call in a loop passing a field of the loop's current element       0
@@ -76,11 +79,17 @@ struct lc_cost {
     uint8_t *level_but_linear;      /* per function: its level where that
                                        parameter is a field of the element
                                        the caller's loop is at */
-    int8_t *null_param;             /* per function: a pointer parameter some
-                                       of its calls run only when not NULL
-                                       (`if (conn) { ... }`), or -1 */
-    uint8_t *level_if_null;         /* per function: its level without those
-                                       calls, where a caller passes NULL */
+    uint32_t *guard_site;           /* per function: the call or loop (a
+                                       site: lc_cost_site_guard) under the
+                                       test of a parameter (facts.h
+                                       param_guard: `if (conn)`, `if (idx >=
+                                       0)`) that makes its level, when
+                                       without what that test guards it
+                                       costs less; LC_NONE */
+    uint8_t *level_if_guard_fails;  /* per function: its level without the
+                                       calls and loops under that test,
+                                       where a caller passes a constant
+                                       failing it */
     uint32_t *component_of;         /* per function: its strongly connected component */
     uint8_t *loop_level;            /* per loop */
     uint8_t *loop_export;           /* per loop: what it adds to its function's
@@ -112,9 +121,18 @@ void lc_cost_free(struct lc_cost *cost);
 /* The level target `function` adds at `call` (a model's level, its own
  * level, or less where the call passes the current element's field, a
  * small constant or a string literal for the parameter its loops are
- * bounded by); 0 on the way out of the process is lc_cost_call_level's. */
+ * bounded by, or a constant failing the test its costliest work runs
+ * under); 0 on the way out of the process is lc_cost_call_level's. */
 unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t function,
                                  const struct lc_program_call *call);
+
+/* The test of a parameter a site runs under (param 0: none): a site is a
+ * call's index, or program->call_count + a loop's index (cost_calls.c). */
+const struct lc_param_guard *lc_cost_site_guard(const struct lc_program *program, uint32_t site);
+
+/* Does `arg`, a constant (NULL or an integer) passed for the guard's
+ * parameter, make its test false (cost_calls.c)?  0 when unknown. */
+int lc_cost_guard_fails(const struct lc_param_guard *guard, const struct lc_program_value *arg);
 
 /* Is the call on the way out: in a branch that can only end with a direct
  * call of a function that never returns (`{ log(...); fatal(...); }`;

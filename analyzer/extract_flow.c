@@ -19,6 +19,9 @@
  *    (extract_value_guards.c); a block, a loop or a switch gives them back
  *    on exit, a case label starts from those at the switch, and a label
  *    (a goto may jump to it from anywhere) from none;
+ *  - the test of a parameter against a constant the calls and loops of
+ *    each branch run under (extract_param_guards.c): the innermost one,
+ *    none after a label;
  *  - the innermost open if/switch/loop and its condition, which tell
  *    whether a backward goto (a goto to a label earlier in the function, a
  *    loop too) is conditional; the calls and loops between its label and
@@ -119,6 +122,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
     int first = 1, exits_early = 0;
     struct lc_lockset after_condition = walk->locks;
     struct lc_value_guards at_if = walk->value_guards;
+    struct lc_param_guard at_if_param_guard = walk->param_guard;
     /* On the heap: an if nested in an if nests this frame (test_deep_blocks
      * walks 250 of them on a 1 MiB stack). */
     struct lc_extract_guard_split *tests = calloc(1, sizeof *tests);
@@ -143,11 +147,14 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         lc_extract_value_guard_split(walk, parts[0], tests);
         const char *taken = lc_extract_trylock_of(walk, guard);
         struct extract_conditional saved = extract_enter(walk, parts[0]);
-        int saved_nonnull = walk->nonnull_param, nonnull = lc_extract_nonnull_parameter(parts[0]);
-        if (nonnull)
-            walk->nonnull_param = nonnull;
+        struct lc_param_guard then_guard, else_guard, outer_guard = walk->param_guard;
+        lc_extract_param_guard_split(walk, parts[0], &then_guard, &else_guard);
+        if (then_guard.param)
+            walk->param_guard = then_guard;
         extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests->then_guards, taken);
-        walk->nonnull_param = saved_nonnull;
+        /* The else branch, and the rest of an else-if chain, run where the
+         * test failed. */
+        walk->param_guard = else_guard.param ? else_guard : outer_guard;
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained)
             extract_branch(walk, parts[2], statement, zero_branch == 2, guard, &tests->else_guards, taken);
@@ -162,6 +169,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
     }
     walk->locks = after_condition;
     walk->value_guards = at_if;
+    walk->param_guard = at_if_param_guard;
     if (exits_early)
         lc_extract_value_guards_push(walk, &tests->else_guards);
     if (first_taken_after)
@@ -407,6 +415,7 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
         return CXChildVisit_Continue;
     case CXCursor_LabelStmt:
         walk->value_guards = (struct lc_value_guards){ NULL, 0 };
+        walk->param_guard = (struct lc_param_guard){ 0 };
         extract_label(walk, statement);
         return CXChildVisit_Recurse;
     case CXCursor_GotoStmt:
