@@ -69,7 +69,7 @@
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
- *      'parent', bound_param, walked_id)
+ *      'parent'|'amortized', bound_param, walked_id)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h); walked_id:
  *                                    the global variable whose collection
