@@ -47,8 +47,9 @@ static void cost_raise(uint8_t *level, struct lc_cost_why *why, unsigned candida
 
 /* What a loop's own repetitions add where its function is called: a loop
  * over data a caller passes or the program shares (or over a big constant
- * count), not one over the function's own locals or over a string's
- * characters (text: short in practice).  Inside the function it costs its
+ * count), not one over the function's own locals, over a string's
+ * characters (text: short in practice) or filling an object from its mark
+ * (amortised over the calls).  Inside the function it costs its
  * full level all the same. */
 static unsigned cost_loop_exported(const struct lc_program_loop *loop, unsigned own, long long passed)
 {

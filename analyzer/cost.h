@@ -36,7 +36,10 @@
  * data a caller passes or the program shares (enum lc_loop_source: INPUT,
  * or a constant count): a loop over the callee's own locals (`while (1)`
  * stepping a date) or over a string's characters costs its level inside
- * its function, but a call to that function adds nothing.  Levels are
+ * its function, but a call to that function adds nothing; nor does a loop
+ * filling an object from the mark it keeps up to a new size, the mark
+ * moved there after (LC_SOURCE_AMORTIZED: each place once over the
+ * object's life, however many calls grow it).  Levels are
  * propagated callee-first over the strongly connected components of the
  * call graph, so the whole pass is O(V + E).  Work at or above the threshold (default LC_COST_HEAVY) stalls
  * the loop. */

@@ -296,6 +296,14 @@ int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
 
+/* extract_loop_amortized.c */
+/* Does the loop fill an object from the mark it keeps (its counter starts
+ * at a field) up to its bound, with the function storing the bound or the
+ * counter into that field after it (`for (x = l->filled; x < n; x++) ...;
+ * l->filled = n;`)? */
+int lc_extract_loop_is_amortized(struct lc_extract_walk *walk, CXCursor statement,
+                                 const struct lc_extract_loop_parts *parts);
+
 /* extract_loop_walk.c */
 /* Does the loop continue the walk of the loop around it (`outer`, its
  * statement `outer_statement`)? */
@@ -502,6 +510,9 @@ CXCursor *lc_extract_children_all(struct lc_extract_walk *walk, CXCursor cursor,
 /* Whether two expression cursors are the same node (cursors made by
  * different visits of one node may differ in their parent declaration). */
 int lc_extract_same_expression(CXCursor a, CXCursor b);
+/* Are two places the same: one variable and the same fields of it
+ * (`gl->cellsize` twice, after casts and parentheses)? */
+int lc_extract_same_place(CXCursor a, CXCursor b);
 int lc_extract_is_function_pointer(CXType type);
 /* `expr` without parentheses, casts, implicit conversions, `*fp` and `&f`. */
 CXCursor lc_extract_strip(CXCursor expr);

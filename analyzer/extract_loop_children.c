@@ -396,24 +396,6 @@ static void children_block_sizes(CXCursor expr, int divisor, unsigned depth, str
         children_block_sizes(parts[i], divisor || (quotient && i == 1), depth, sizes);
 }
 
-/* Are two places the same: one variable and the same fields of it? */
-static int children_same_place(CXCursor a, CXCursor b)
-{
-    CXCursor base_a, base_b;
-    a = lc_extract_strip(a);
-    b = lc_extract_strip(b);
-    enum CXCursorKind kind = clang_getCursorKind(a);
-    if (kind != clang_getCursorKind(b))
-        return 0;
-    if (kind == CXCursor_DeclRefExpr)
-        return clang_equalCursors(clang_getCanonicalCursor(clang_getCursorReferenced(a)),
-                                  clang_getCanonicalCursor(clang_getCursorReferenced(b)));
-    return kind == CXCursor_MemberRefExpr
-           && clang_equalCursors(clang_getCursorReferenced(a), clang_getCursorReferenced(b))
-           && lc_extract_children(a, &base_a, 1) == 1 && lc_extract_children(b, &base_b, 1) == 1
-           && children_same_place(base_a, base_b);
-}
-
 /* The head a draining loop takes each round: its condition tests a field
  * of a variable (`while (buffer->first_line != NULL)`, `while
  * (rec->mainnode->value)`) and the loop changes no variable it reads: the
@@ -451,14 +433,14 @@ static int children_of_head(CXCursor head, CXCursor argument)
 {
     CXCursor base;
     argument = lc_extract_strip(argument);
-    if (children_same_place(argument, head))
+    if (lc_extract_same_place(argument, head))
         return 1;
     enum CXCursorKind kind = clang_getCursorKind(argument);
     if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf)
         return lc_extract_children(argument, &base, 1) == 1 && children_of_head(head, base);
     if (kind != CXCursor_MemberRefExpr || lc_extract_children(argument, &base, 1) != 1)
         return 0;
-    return children_is_pointer(lc_extract_strip(base)) ? children_same_place(base, head) : children_of_head(head, base);
+    return children_is_pointer(lc_extract_strip(base)) ? lc_extract_same_place(base, head) : children_of_head(head, base);
 }
 
 unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call)

@@ -190,6 +190,23 @@ int lc_extract_same_expression(CXCursor a, CXCursor b)
            clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
 }
 
+int lc_extract_same_place(CXCursor a, CXCursor b)
+{
+    CXCursor base_a, base_b;
+    a = lc_extract_strip(a);
+    b = lc_extract_strip(b);
+    enum CXCursorKind kind = clang_getCursorKind(a);
+    if (kind != clang_getCursorKind(b))
+        return 0;
+    if (kind == CXCursor_DeclRefExpr)
+        return clang_equalCursors(clang_getCanonicalCursor(clang_getCursorReferenced(a)),
+                                  clang_getCanonicalCursor(clang_getCursorReferenced(b)));
+    return kind == CXCursor_MemberRefExpr
+           && clang_equalCursors(clang_getCursorReferenced(a), clang_getCursorReferenced(b))
+           && lc_extract_children(a, &base_a, 1) == 1 && lc_extract_children(b, &base_b, 1) == 1
+           && lc_extract_same_place(base_a, base_b);
+}
+
 static int extract_is_function_type(CXType type)
 {
     enum CXTypeKind kind = clang_getCanonicalType(type).kind;

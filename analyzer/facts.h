@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 30
+#define LC_FACTS_VERSION 31
 
 struct lc_location {
     const char *file;
@@ -229,6 +229,12 @@ enum lc_loop_source {
                                  skipping a token), walks one bucket's chain,
                                  or walks the current element's children
                                  (`op->argc`): adds no repetition */
+    LC_SOURCE_AMORTIZED,      /* it fills an object from the mark the object
+                                 keeps up to a new size, and the mark moves
+                                 there after it (`for (x = l->filled; x < n;
+                                 x++) ...; l->filled = n;`): each place once
+                                 over the object's life, so a caller adds
+                                 no repetition for it */
 };
 
 /* A loop statement in a function body. */

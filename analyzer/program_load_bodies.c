@@ -95,6 +95,8 @@ static uint32_t bodies_object(struct bodies_loader *b, int64_t symbol_id)
     return index;
 }
 
+#define BODIES_COUNT(names) (sizeof(names) / sizeof(names)[0])
+
 static const enum lc_loop_kind bodies_loop_kinds[] = { LC_LOOP_FOR, LC_LOOP_WHILE, LC_LOOP_DO, LC_LOOP_GOTO };
 static const char *const bodies_loop_kind_names[] = { "for", "while", "do", "goto" };
 static const enum lc_loop_bound bodies_bounds[] = {
@@ -102,8 +104,8 @@ static const enum lc_loop_bound bodies_bounds[] = {
 };
 static const char *const bodies_bound_names[] = { "small", "constant", "data", "unbounded" };
 static const enum lc_loop_source bodies_sources[] = { LC_SOURCE_INPUT, LC_SOURCE_STRING, LC_SOURCE_LOCAL,
-                                                      LC_SOURCE_PARENT };
-static const char *const bodies_source_names[] = { "input", "string", "local", "parent" };
+                                                      LC_SOURCE_PARENT, LC_SOURCE_AMORTIZED };
+static const char *const bodies_source_names[] = { "input", "string", "local", "parent", "amortized" };
 
 static int bodies_lookup(const char *const *names, size_t count, const char *name)
 {
@@ -140,16 +142,16 @@ static int bodies_read_loops(struct bodies_loader *b)
         struct lc_program_loop *loop = &program->loops[program->loop_count];
         *loop = (struct lc_program_loop){
             .function = function,
-            .kind = bodies_loop_kinds[bodies_lookup(bodies_loop_kind_names, 4,
+            .kind = bodies_loop_kinds[bodies_lookup(bodies_loop_kind_names, BODIES_COUNT(bodies_loop_kind_names),
                                                     (const char *)sqlite3_column_text(stmt, 3))],
             .loc = { program_loader_file(loader, sqlite3_column_int64(stmt, 4)),
                      (unsigned)sqlite3_column_int(stmt, 5), (unsigned)sqlite3_column_int(stmt, 6) },
             .parent = parent_row > 0 && parent_row <= loop_max ? loop_of_row[parent_row] : LC_NONE,
             .depth = (unsigned)sqlite3_column_int(stmt, 8),
-            .bound = bodies_bounds[bodies_lookup(bodies_bound_names, 4, (const char *)sqlite3_column_text(stmt, 9))],
+            .bound = bodies_bounds[bodies_lookup(bodies_bound_names, BODIES_COUNT(bodies_bound_names), (const char *)sqlite3_column_text(stmt, 9))],
             .trip_count = sqlite3_column_int64(stmt, 10),
             .bound_text = lc_arena_strdup(&program->arena, (const char *)sqlite3_column_text(stmt, 11)),
-            .source = bodies_sources[bodies_lookup(bodies_source_names, 4,
+            .source = bodies_sources[bodies_lookup(bodies_source_names, BODIES_COUNT(bodies_source_names),
                                                    (const char *)sqlite3_column_text(stmt, 12))],
             .bound_param = sqlite3_column_int(stmt, 13),
             /* the symbol for now: bodies_walked_objects maps it */

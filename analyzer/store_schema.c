@@ -75,8 +75,8 @@
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
- *      'parent', bound_param, walked_id, guard_param, guard_test,
- *      guard_value)
+ *      'parent'|'amortized', bound_param, walked_id, guard_param,
+ *      guard_test, guard_value)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h); walked_id:
  *                                    the global variable whose collection

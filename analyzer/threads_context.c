@@ -35,13 +35,11 @@
 
 #include "grow.h"
 #include "scoped_callbacks.h"
+#include "threads_bindings.h"
 #include "triple_map.h"
 
 #define CONTEXT_CAP 16
 #define CONTEXT_FACT_CAP 8
-#define CONTEXT_SET_CAP 4
-#define CONTEXT_ANY UINT32_MAX      /* a binding of unknown functions */
-#define CONTEXT_PARAM_BITS 32       /* parameters past these are never bound */
 
 struct context_item {
     uint32_t function, role, context;
@@ -81,50 +79,6 @@ struct lc_threads_context {
     size_t parked_count, parked_cap;
 };
 
-/* The parameters of each function that have a binding: those it calls
- * through (and never assigns), then, to a fixed point, those it passes on
- * as an argument for a bound parameter of a callee. */
-static void context_bound_params(const struct lc_program *program, uint32_t *bound)
-{
-    uint8_t *assigned = calloc((size_t)program->flow_node_count + 1, 1);
-    for (uint32_t s = 0; assigned && s < program->store_count; s++)
-        if (program->stores[s].target_node != LC_NONE)
-            assigned[program->stores[s].target_node] = 1;
-    int any_bound = 0;   /* else no argument can bind a parameter either */
-    for (uint32_t c = 0; assigned && c < program->call_count; c++) {
-        const struct lc_program_call *call = &program->calls[c];
-        uint32_t function, index;
-        if (call->callee.kind == LC_VALUE_PARAM && call->callee.flow_node != LC_NONE
-            && !assigned[call->callee.flow_node]
-            && lc_fpflow_param_of(program, call->callee.flow_node, &function, &index) && function == call->caller
-            && index < CONTEXT_PARAM_BITS) {
-            bound[function] |= 1u << index;
-            any_bound = 1;
-        }
-    }
-    for (int changed = assigned != NULL && any_bound; changed;) {
-        changed = 0;
-        for (uint32_t c = 0; c < program->call_count; c++) {
-            const struct lc_program_call *call = &program->calls[c];
-            for (uint32_t a = 0; a < call->arg_count && a < CONTEXT_PARAM_BITS; a++) {
-                const struct lc_program_value *arg = &program->args[call->first_arg + a];
-                uint32_t function, index;
-                if (arg->kind != LC_VALUE_PARAM || arg->flow_node == LC_NONE || assigned[arg->flow_node]
-                    || !lc_fpflow_param_of(program, arg->flow_node, &function, &index) || function != call->caller
-                    || index >= CONTEXT_PARAM_BITS || (bound[function] & (1u << index)))
-                    continue;
-                for (uint32_t k = 0; k < call->target_count; k++)
-                    if (bound[program->targets[call->first_target + k]] & (1u << a)) {
-                        bound[function] |= 1u << index;
-                        changed = 1;
-                        break;
-                    }
-            }
-        }
-    }
-    free(assigned);
-}
-
 struct lc_threads_context *lc_threads_context_new(const struct lc_program *program)
 {
     struct lc_threads_context *x = calloc(1, sizeof *x);
@@ -142,7 +96,7 @@ struct lc_threads_context *lc_threads_context_new(const struct lc_program *progr
         return NULL;
     }
     x->loop_keeps_scoped = program->cut_pointer_count > 0;
-    context_bound_params(program, x->bound_params);
+    lc_threads_bound_params(program, x->bound_params);
     for (uint32_t a = 0; a < program->access_count; a++)
         x->access_start[program->accesses[a].function + 1]++;
     for (uint32_t f = 0; f < program->function_count; f++)
@@ -188,11 +142,11 @@ void lc_threads_context_free(struct lc_threads_context *x)
  * unknown. */
 static uint32_t context_general(struct lc_threads_context *x, uint32_t function)
 {
-    uint32_t items[1 + CONTEXT_PARAM_BITS], length = 0;
+    uint32_t items[1 + LC_THREADS_PARAM_BITS], length = 0;
     items[length++] = 0;
-    for (uint32_t p = 0; p < CONTEXT_PARAM_BITS; p++)
+    for (uint32_t p = 0; p < LC_THREADS_PARAM_BITS; p++)
         if (x->bound_params[function] & (1u << p))
-            items[length++] = CONTEXT_ANY;
+            items[length++] = LC_THREADS_BINDING_ANY;
     return lc_sequence_pool_intern(&x->pool, items, length);
 }
 
@@ -243,20 +197,6 @@ int lc_threads_context_seed(struct lc_threads_context *x, struct lc_threads *t, 
     return context == LC_NONE ? -1 : context_visit(x, t, function, role, context, parent);
 }
 
-/* The binding of bound parameter `param` of `function` in the context
- * (items after the facts): its functions, *count of them, or NULL when
- * unknown. */
-static const uint32_t *context_binding(const struct lc_threads_context *x, uint32_t function, const uint32_t *items,
-                                       uint32_t param, uint32_t *count)
-{
-    const uint32_t *at = items + 1 + 4 * items[0];
-    for (uint32_t p = 0; p < param; p++)
-        if (x->bound_params[function] & (1u << p))
-            at += *at == CONTEXT_ANY ? 1 : 1 + *at;
-    *count = *at == CONTEXT_ANY ? 0 : *at;
-    return *at == CONTEXT_ANY ? NULL : at + 1;
-}
-
 /* The facts after call `c` runs where `facts` (count, then 4 items each)
  * held: 0 and the new facts in `out`, or -1 when the call's tests
  * contradict them (it does not run on this thread). */
@@ -289,58 +229,6 @@ static int context_apply_guards(const struct lc_program *program, const struct l
         fact[2] = lo;
         fact[3] = hi;
     }
-    return 0;
-}
-
-/* The context of `callee` called at `c` from a function in `items`
- * (facts already in `out`): each bound parameter's binding after it. */
-static uint32_t context_callee(struct lc_threads_context *x, const struct lc_program *program, uint32_t caller,
-                               const uint32_t *items, const struct lc_program_call *c, uint32_t callee, uint32_t *out)
-{
-    uint32_t length = 1 + 4 * out[0];
-    for (uint32_t p = 0; p < CONTEXT_PARAM_BITS; p++) {
-        if (!(x->bound_params[callee] & (1u << p)))
-            continue;
-        const struct lc_program_value *arg = p < c->arg_count ? &program->args[c->first_arg + p] : NULL;
-        uint32_t function, index, count = 0;
-        const uint32_t *set = NULL;
-        if (arg && arg->kind == LC_VALUE_FUNCTION && arg->function != LC_NONE) {
-            set = &arg->function;
-            count = 1;
-        } else if (arg && arg->kind == LC_VALUE_NULL) {
-            set = &arg->function;   /* none */
-        } else if (arg && arg->kind == LC_VALUE_PARAM && arg->flow_node != LC_NONE
-                   && lc_fpflow_param_of(program, arg->flow_node, &function, &index) && function == caller
-                   && index < CONTEXT_PARAM_BITS && (x->bound_params[caller] & (1u << index))) {
-            set = context_binding(x, caller, items, index, &count);
-        }
-        if (!set || count > CONTEXT_SET_CAP) {
-            out[length++] = CONTEXT_ANY;
-            continue;
-        }
-        out[length++] = count;
-        for (uint32_t i = 0; i < count; i++)
-            out[length++] = set[i];
-    }
-    return lc_sequence_pool_intern(&x->pool, out, length);
-}
-
-/* May call `c` of `function` in the context reach target `g`?  Not when it
- * calls through a bound parameter whose binding leaves g out. */
-static int context_allows(const struct lc_program *program, const struct lc_threads_context *x, uint32_t function,
-                          const uint32_t *items, const struct lc_program_call *c, uint32_t g)
-{
-    uint32_t owner, index, count;
-    if (c->callee.kind != LC_VALUE_PARAM || c->callee.flow_node == LC_NONE
-        || !lc_fpflow_param_of(program, c->callee.flow_node, &owner, &index) || owner != function
-        || index >= CONTEXT_PARAM_BITS || !(x->bound_params[function] & (1u << index)))
-        return 1;
-    const uint32_t *set = context_binding(x, function, items, index, &count);
-    if (!set)
-        return 1;
-    for (uint32_t i = 0; i < count; i++)
-        if (set[i] == g)
-            return 1;
     return 0;
 }
 
@@ -415,7 +303,7 @@ static int context_drain(const struct lc_program *program, struct lc_threads *t,
             for (uint32_t i = c->first_target; rc == 0 && i < c->first_target + c->target_count; i++) {
                 uint32_t g = program->targets[i];
                 const uint32_t *items = &x->pool.items[x->pool.start[item.context]];
-                if (!context_allows(program, x, item.function, items, c, g))
+                if (!lc_threads_binding_allows(program, x->bound_params, item.function, items, c, g))
                     continue;
                 if (lc_program_dispatches(program, item.function, i)) {
                     dispatching[item.role] = 1;
@@ -426,7 +314,7 @@ static int context_drain(const struct lc_program *program, struct lc_threads *t,
                     continue;   /* a function of another thread's own loop */
                 if (program->functions[g].model && program->functions[g].model->runs_loop)
                     dispatching[item.role] = 1;   /* a library loop: event_base_dispatch */
-                uint32_t context = context_callee(x, program, item.function, items, c, g, scratch);
+                uint32_t context = lc_threads_callee_bindings(&x->pool, x->bound_params, program, item.function, items, c, g, scratch);
                 rc = context == LC_NONE ? -1 : context_enter(x, t, program, &item, k, g, context);
             }
         }
@@ -437,7 +325,7 @@ static int context_drain(const struct lc_program *program, struct lc_threads *t,
 int lc_threads_context_spread(const struct lc_program *program, struct lc_threads *t, struct lc_threads_context *x,
                               uint8_t *dispatching)
 {
-    uint32_t *scratch = malloc((1 + 4 * CONTEXT_FACT_CAP + CONTEXT_PARAM_BITS * (1 + CONTEXT_SET_CAP) + 1)
+    uint32_t *scratch = malloc((1 + 4 * CONTEXT_FACT_CAP + LC_THREADS_PARAM_BITS * (1 + LC_THREADS_BINDING_SET_CAP) + 1)
                                * sizeof *scratch);
     int rc = scratch ? 0 : -1;
     while (rc == 0 && (rc = context_drain(program, t, x, dispatching, scratch)) == 0

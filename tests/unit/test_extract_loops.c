@@ -141,7 +141,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 99);
+    assert_int_equal(test->facts.loop_count, 104);
 }
 
 static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
@@ -214,6 +214,11 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_int_equal(find_loop(test, "parts_changed")->bound_param, -1);
     assert_bound(test, "indexed_body", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8, "i <= flag");
     assert_bound(test, "unseen_table", LC_LOOP_FOR, LC_BOUND_CONSTANT, 0, "map -> from != NULL");
+    assert_source(test, "mark_moved", LC_SOURCE_AMORTIZED);    /* r->filled = size after it */
+    assert_source(test, "mark_counter", LC_SOURCE_AMORTIZED);  /* r->filled = x */
+    assert_source(test, "mark_kept", LC_SOURCE_INPUT);         /* the mark never moves */
+    assert_source(test, "mark_other", LC_SOURCE_INPUT);        /* another object's mark; its own reset */
+    assert_source(test, "mark_before", LC_SOURCE_INPUT);       /* moved before the loop */
 }
 
 /* The global variable a loop walks (extract_loop_registry.c), or none. */
