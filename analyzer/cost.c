@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "callers.h"
+#include "grow.h"
 #include "scc.h"
 
 static unsigned cost_cap(unsigned level)
@@ -277,6 +278,28 @@ static uint32_t cost_guarded_site(const struct lc_program *program, const struct
     return LC_NONE;
 }
 
+/* Keep what f costs, and why, without what the test at `site` guards
+ * (its levels now): cost->guarded.  0, or -1 (no memory). */
+static int cost_keep_guarded(struct lc_cost *cost, uint32_t f, uint32_t site)
+{
+    uint32_t first = cost->loops_start[f], last = cost->loops_start[f + 1];
+    struct lc_cost_guarded *guarded = lc_grow_append((void **)&cost->guarded, &cost->guarded_count,
+                                                     &cost->guarded_cap, sizeof *cost->guarded, 64);
+    if (!guarded)
+        return -1;
+    *guarded = (struct lc_cost_guarded){ site, cost->function_level[f], cost->function_why[f],
+                                         (uint32_t)cost->guarded_loop_why_count };
+    for (uint32_t i = first; i < last; i++) {
+        struct lc_cost_why *why = lc_grow_append((void **)&cost->guarded_loop_why, &cost->guarded_loop_why_count,
+                                                 &cost->guarded_loop_why_cap, sizeof *cost->guarded_loop_why, 256);
+        if (!why)
+            return -1;
+        *why = cost->loop_why[cost->loops_of_function[i]];
+    }
+    cost->guarded_of[f] = (uint32_t)(cost->guarded_count - 1);
+    return 0;
+}
+
 /* For each loop bounded by a parameter (`j < charslen`), the largest
  * integer constant its function's callers pass there, when every caller
  * passes one (`mempbrk(s, len, "\r\n", 2)`); -1 otherwise. */
@@ -347,8 +370,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     cost->function_why = calloc(n, sizeof *cost->function_why);
     cost->recursive = calloc(n, 1);
     cost->linear_param = malloc(n);
-    cost->guard_site = malloc(n * sizeof *cost->guard_site);
-    cost->level_if_guard_fails = calloc(n, 1);
+    cost->guarded_of = malloc(n * sizeof *cost->guarded_of);
     cost->level_but_linear = calloc(n, 1);
     cost->loop_level = calloc(loops, 1);
     cost->loop_export = calloc(loops, 1);
@@ -360,7 +382,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     const struct lc_scc *scc = program->scc;
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
-        || !cost->linear_param || !cost->level_but_linear || !cost->guard_site || !cost->level_if_guard_fails
+        || !cost->linear_param || !cost->level_but_linear || !cost->guarded_of
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed || !scratch.registry
@@ -368,7 +390,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
         goto done;
     cost_passed_constants(program, scratch.passed);
     memset(cost->linear_param, -1, n);
-    memset(cost->guard_site, 0xff, n * sizeof *cost->guard_site);
+    memset(cost->guarded_of, 0xff, n * sizeof *cost->guarded_of);
     memcpy(cost->component_of, scc->component_of, (size_t)program->function_count * sizeof *cost->component_of);
     for (uint32_t f = 0; f < program->function_count; f++) {
         const struct lc_function_model *model = program->functions[f].model;
@@ -393,10 +415,8 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
             scratch.skip_guard = lc_cost_site_guard(program, site);
             cost_function(program, cost, f, &scratch);
             scratch.skip_guard = NULL;
-            if (cost->function_level[f] < level) {
-                cost->guard_site[f] = site;
-                cost->level_if_guard_fails[f] = cost->function_level[f];
-            }
+            if (cost->function_level[f] < level && cost_keep_guarded(cost, f, site) != 0)
+                goto done;
             cost_function(program, cost, f, &scratch);   /* the levels where the test holds */
         }
     }
@@ -419,8 +439,9 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->recursive);
     free(cost->linear_param);
     free(cost->level_but_linear);
-    free(cost->guard_site);
-    free(cost->level_if_guard_fails);
+    free(cost->guarded_of);
+    free(cost->guarded);
+    free(cost->guarded_loop_why);
     free(cost->component_of);
     free(cost->target_kind);
     free(cost->loop_level);

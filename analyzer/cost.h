@@ -46,6 +46,7 @@
 #ifndef LOOPCHECK_COST_H
 #define LOOPCHECK_COST_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "program.h"
@@ -72,6 +73,21 @@ struct lc_cost_why {
     uint32_t index;
 };
 
+/* A function whose costliest work runs under the test of a parameter
+ * (facts.h param_guard: `if (conn)`, `if (idx >= 0)`), when without what
+ * that test guards it costs less: what it costs, and why, where a call
+ * passes a constant failing the test. */
+struct lc_cost_guarded {
+    uint32_t site;                  /* a call or loop under the test
+                                       (lc_cost_site_guard) */
+    uint8_t level;                  /* the function's level without what
+                                       the test guards */
+    struct lc_cost_why why;         /* what makes that level */
+    uint32_t first_loop_why;        /* its loops' causes then, in
+                                       loops_of_function order: into
+                                       guarded_loop_why */
+};
+
 struct lc_cost {
     uint8_t *function_level;        /* per function */
     struct lc_cost_why *function_why;
@@ -82,17 +98,11 @@ struct lc_cost {
     uint8_t *level_but_linear;      /* per function: its level where that
                                        parameter is a field of the element
                                        the caller's loop is at */
-    uint32_t *guard_site;           /* per function: the call or loop (a
-                                       site: lc_cost_site_guard) under the
-                                       test of a parameter (facts.h
-                                       param_guard: `if (conn)`, `if (idx >=
-                                       0)`) that makes its level, when
-                                       without what that test guards it
-                                       costs less; LC_NONE */
-    uint8_t *level_if_guard_fails;  /* per function: its level without the
-                                       calls and loops under that test,
-                                       where a caller passes a constant
-                                       failing it */
+    uint32_t *guarded_of;           /* per function: into guarded, LC_NONE */
+    struct lc_cost_guarded *guarded;            /* the few such functions */
+    size_t guarded_count, guarded_cap;
+    struct lc_cost_why *guarded_loop_why;       /* their loops' causes */
+    size_t guarded_loop_why_count, guarded_loop_why_cap;
     uint32_t *component_of;         /* per function: its strongly connected component */
     uint8_t *loop_level;            /* per loop */
     uint8_t *loop_export;           /* per loop: what it adds to its function's
@@ -136,6 +146,17 @@ const struct lc_param_guard *lc_cost_site_guard(const struct lc_program *program
 /* Does `arg`, a constant (NULL or an integer) passed for the guard's
  * parameter, make its test false (cost_calls.c)?  0 when unknown. */
 int lc_cost_guard_fails(const struct lc_param_guard *guard, const struct lc_program_value *arg);
+
+/* What target `function` costs at `call` when the call passes a constant
+ * failing the test its costliest work runs under (cost->guarded), else
+ * NULL (cost_calls.c). */
+const struct lc_cost_guarded *lc_cost_guard_failing_at(const struct lc_program *program, const struct lc_cost *cost,
+                                                       uint32_t function, const struct lc_program_call *call);
+
+/* The cause of `loop`'s level, a loop of `function`, where the test of
+ * `guarded` fails (cost_calls.c). */
+struct lc_cost_why lc_cost_guarded_loop_why(const struct lc_cost *cost, const struct lc_cost_guarded *guarded,
+                                            uint32_t function, uint32_t loop);
 
 /* Is the call on the way out: in a branch that can only end with a direct
  * call of a function that never returns (`{ log(...); fatal(...); }`;

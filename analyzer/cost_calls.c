@@ -54,6 +54,27 @@ int lc_cost_guard_fails(const struct lc_param_guard *guard, const struct lc_prog
     }
 }
 
+const struct lc_cost_guarded *lc_cost_guard_failing_at(const struct lc_program *program, const struct lc_cost *cost,
+                                                       uint32_t g, const struct lc_program_call *call)
+{
+    if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED || cost->guarded_of[g] == LC_NONE)
+        return NULL;
+    const struct lc_cost_guarded *guarded = &cost->guarded[cost->guarded_of[g]];
+    const struct lc_param_guard *guard = lc_cost_site_guard(program, guarded->site);
+    int fails = guard->param > 0 && (uint32_t)guard->param <= call->arg_count
+                && lc_cost_guard_fails(guard, &program->args[call->first_arg + (uint32_t)guard->param - 1]);
+    return fails ? guarded : NULL;
+}
+
+struct lc_cost_why lc_cost_guarded_loop_why(const struct lc_cost *cost, const struct lc_cost_guarded *guarded,
+                                            uint32_t function, uint32_t loop)
+{
+    for (uint32_t i = cost->loops_start[function]; i < cost->loops_start[function + 1]; i++)
+        if (cost->loops_of_function[i] == loop)
+            return cost->guarded_loop_why[guarded->first_loop_why + (i - cost->loops_start[function])];
+    return cost->loop_why[loop];
+}
+
 /* The same at one call: a callee whose only growing loop is bounded by a
  * parameter (cost->linear_param) given a field of the element the caller's
  * loop is at (`hash(key, it->nkey)` in a walk over the items) walks that
@@ -74,13 +95,8 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
                   && (lc_program_call_extra_of(program, call)->element_args >> param) & 1u;
     if ((element || cost_passes_small(program, call, param)) && cost->level_but_linear[g] < level)
         level = cost->level_but_linear[g];
-    if (cost->guard_site[g] == LC_NONE || cost->level_if_guard_fails[g] >= level)
-        return level;
-    const struct lc_param_guard *guard = lc_cost_site_guard(program, cost->guard_site[g]);
-    if ((uint32_t)guard->param <= call->arg_count
-        && lc_cost_guard_fails(guard, &program->args[call->first_arg + (uint32_t)guard->param - 1]))
-        level = cost->level_if_guard_fails[g];
-    return level;
+    const struct lc_cost_guarded *guarded = lc_cost_guard_failing_at(program, cost, g, call);
+    return guarded && guarded->level < level ? guarded->level : level;
 }
 
 #define COST_EXIT_STEPS 4   /* nested branches followed to their end */

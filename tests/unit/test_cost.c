@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "checks.h"
@@ -462,6 +463,13 @@ static void test_calls_passing_constants_failing_a_guard(void **state)
     guard_caller(&c, "on_accept", 140, "create", builder_other_value(), "conn");
     guard_caller(&c, "on_keep", 150, "reserve", builder_int_value(0), "0");
     guard_caller(&c, "on_wrap", 160, "reserve", builder_int_value(-1), "-1");   /* SIZE_MAX */
+    /* cells walks its cells, and for each attaches all only given a state. */
+    builder_function(&c.b, "cells", 9, 0);
+    int walk = builder_loop(&c.b, "cells", 90, -1, LC_BOUND_DATA, 0, "nx");
+    builder_call(&c.b, "cells", 91, builder_function_value("attach_all"), 0);
+    builder_in_loop(&c.b, walk);
+    c.b.facts.calls[c.b.facts.call_count - 1].param_guard = (struct lc_param_guard){ 2, LC_PARAM_TEST_NE, 0 };
+    guard_caller(&c, "on_search", 170, "cells", builder_null_value(), "NULL");
     run(&c);
     assert_null(at_line(&c, 100));       /* -2 >= 0 fails: the loop does not run */
     assert_non_null(at_line(&c, 110));
@@ -470,17 +478,28 @@ static void test_calls_passing_constants_failing_a_guard(void **state)
     assert_non_null(at_line(&c, 140));
     assert_null(at_line(&c, 150));       /* 0 > 0 fails */
     assert_non_null(at_line(&c, 160));   /* -1 is the largest unsigned */
-    assert_int_equal(c.findings.count, 4);
+    const struct lc_finding *search = at_line(&c, 170);   /* rows x cells, without attaching */
+    assert_non_null(search);
+    assert_non_null(strstr(search->message, "cost level 2: a loop bounded by `n`, in it a call to 'cells', in it a loop "
+                                            "bounded by `nx`)"));
+    assert_non_null(at_line(&c, 90));    /* in cells itself the test may hold */
+    assert_int_equal(c.findings.count, 6);
     struct lc_cost cost;
     assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
     uint32_t settop = builder_find(&c.b, "settop"), create = builder_find(&c.b, "create");
     assert_int_equal(cost.function_level[settop], 1);
-    assert_int_equal(cost.level_if_guard_fails[settop], 0);
-    assert_int_equal(cost.guard_site[settop], c.b.program.call_count + loop_at(&c, 50));
+    assert_int_not_equal(cost.guarded_of[settop], LC_NONE);
+    assert_int_equal(cost.guarded[cost.guarded_of[settop]].level, 0);
+    assert_int_equal(cost.guarded[cost.guarded_of[settop]].site, c.b.program.call_count + loop_at(&c, 50));
     assert_int_equal(cost.function_level[create], 1);
-    assert_int_equal(cost.level_if_guard_fails[create], 0);
-    assert_int_equal(lc_cost_site_guard(&c.b.program, cost.guard_site[create])->test, LC_PARAM_TEST_NE);
-    assert_int_equal(cost.guard_site[builder_find(&c.b, "attach_all")], LC_NONE);
+    assert_int_not_equal(cost.guarded_of[create], LC_NONE);
+    assert_int_equal(cost.guarded[cost.guarded_of[create]].level, 0);
+    assert_int_equal(lc_cost_site_guard(&c.b.program, cost.guarded[cost.guarded_of[create]].site)->test,
+                     LC_PARAM_TEST_NE);
+    assert_int_equal(cost.guarded_of[builder_find(&c.b, "attach_all")], LC_NONE);
+    uint32_t cells = builder_find(&c.b, "cells");
+    assert_int_equal(cost.function_level[cells], 2);
+    assert_int_equal(cost.guarded[cost.guarded_of[cells]].level, 1);
     lc_cost_free(&cost);
     finish(&c);
 }
