@@ -161,7 +161,8 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
     unsigned repeat = cost->recursive[f] ? 1 : 0;
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         int recursive_call = 0;
-        if (cost_guard_skipped(&lc_program_call_extra_of(program, &program->calls[c])->param_guard, scratch->skip_guard))
+        const struct lc_param_guard *guard = &lc_program_call_extra_of(program, &program->calls[c])->param_guard;
+        if (cost_guard_skipped(guard, scratch->skip_guard))
             continue;   /* the test fails: the branch is not taken */
         unsigned level = cost_call_level_outside(program, cost, c, component, &recursive_call,
                                                  program->calls[c].loop == LC_NONE ? linear : NULL);

@@ -145,9 +145,10 @@ static struct lc_param_guard param_guards_comparison(struct lc_extract_walk *wal
                           || !lc_extract_is_null_pointer_constant(constant)
                     : !lc_extract_integer_constant(constant, &value))
             return guard;
+        CXType declared = clang_getCursorType(lc_extract_loop_variable(sides[side]));
         int is_unsigned = !pointer && (param_guards_is_unsigned(clang_getCursorType(sides[0]))
                                        || param_guards_is_unsigned(clang_getCursorType(sides[1]))
-                                       || param_guards_is_unsigned(clang_getCursorType(lc_extract_loop_variable(sides[side]))));
+                                       || param_guards_is_unsigned(declared));
         guard.param = position;
         guard.test = (side == 0 ? test : param_guards_mirrored(test)) | (is_unsigned ? LC_PARAM_TEST_UNSIGNED : 0);
         guard.value = pointer ? 0 : value;

@@ -46,7 +46,8 @@ static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_i
                                     " file_id, line, col, loop_id, conditional FROM call"
                                     " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3";
 static const char call_rows_extra_sql[] = "SELECT id, zero_guard_id, after_comma_id, element_args, branch_exit_after,"
-                                          " scaled_args, guard_param, child_args, guard_test, guard_value FROM call INDEXED BY call_extra"
+                                          " scaled_args, guard_param, child_args, guard_test, guard_value"
+                                          " FROM call INDEXED BY call_extra"
                                           " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3 AND " LC_STORE_CALL_EXTRA_WHERE;
 
 /* Keep the record and parameter of a callee named by flow node. */

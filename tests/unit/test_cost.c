@@ -432,7 +432,8 @@ static void guard_caller(struct cost_case *c, const char *callback, unsigned lin
 {
     entry(c, callback);
     int loop = builder_loop(&c->b, callback, line, -1, LC_BOUND_DATA, 0, "n");
-    builder_call(&c->b, callback, line + 1, builder_function_value(callee), 2, builder_other_value(), "s", argument, text);
+    builder_call(&c->b, callback, line + 1, builder_function_value(callee), 2, builder_other_value(), "s", argument,
+                 text);
     builder_in_loop(&c->b, loop);
 }
 
