@@ -327,7 +327,9 @@ int lc_extract_owned_place(struct lc_extract_walk *walk, CXCursor expr, CXCursor
 int lc_extract_child_of_parameter(struct lc_extract_walk *walk, CXCursor expr);
 /* For a call of the function walked (a direct self-call), which of the
  * first LC_ELEMENT_ARGUMENTS arguments are a child of the parameter in the
- * same position: bit i for argument i; 0 for any other call. */
+ * same position (lc_extract_child_of_parameter, or the element of the
+ * innermost loop around the call when that loop walks the parameter's own
+ * data): bit i for argument i; 0 for any other call. */
 unsigned lc_extract_child_arguments(struct lc_extract_walk *walk, CXCursor call);
 
 /* extract_loop_owner.c */

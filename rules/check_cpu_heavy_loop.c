@@ -65,7 +65,7 @@ static const char *cpu_describe(const struct lc_program *program, const struct l
                 at.cause = LC_COST_CAUSE_NONE;
             } else {
                 phrase = lc_arena_printf(arena, "a call to '%s'%s", fn->name,
-                                         cost->recursive[heaviest] ? ", which is recursive," : "");
+                                         cost->recursive[heaviest] ? " (recursive)" : "");
                 at = cost->function_why[heaviest];
             }
         }
