@@ -333,7 +333,9 @@ int lc_extract_owned_place(struct lc_extract_walk *walk, CXCursor expr, CXCursor
 int lc_extract_child_of_parameter(struct lc_extract_walk *walk, CXCursor expr);
 /* For a call of the function walked (a direct self-call), which of the
  * first LC_ELEMENT_ARGUMENTS arguments are a child of the parameter in the
- * same position: bit i for argument i; 0 for any other call. */
+ * same position (lc_extract_child_of_parameter, or the element of the
+ * innermost loop around the call when that loop walks the parameter's own
+ * data): bit i for argument i; 0 for any other call. */
 unsigned lc_extract_child_arguments(struct lc_extract_walk *walk, CXCursor call);
 
 /* extract_loop_owner.c */
@@ -375,6 +377,22 @@ int lc_extract_loop_string_parts(struct lc_extract_walk *walk, const struct lc_e
  * condition reads the element's own field: `op->argc`; or its walker
  * starts at one: `TAILQ_FIRST(&wl->panes)`)? */
 int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer);
+/* The element the loop `outer` is at: the variables its condition reads
+ * and it changes, the pointers it moves on by itself every round, and the
+ * locals its body sets from them, into `element`; its walker type in
+ * *walker.  Returns 0 when it walks none. */
+int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element,
+                            CXType *walker);
+/* Is `expr` one of the element's own fields (`op->argc`, `ops[j].count`,
+ * `&wl->panes`; with `through_value`, also the element itself)? */
+int lc_extract_element_field(const struct lc_extract_variables *element, CXCursor expr, int through_value);
+/* Add to `changed` the variables assigned, incremented or decremented
+ * under `cursor` (null: none), or whose address a call there is given. */
+void lc_extract_changed_variables(CXCursor cursor, struct lc_extract_variables *changed);
+/* Add a declaration to a set (once; the first LC_EXTRACT_VARIABLES). */
+void lc_extract_variables_add(struct lc_extract_variables *set, CXCursor declaration);
+
+/* extract_element_args.c */
 /* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call`, made in the
  * loop `loop`, are a field of the element the loop is at (`it->nkey`,
  * `m->argc`) or, a pointer, the element itself (`item_remove(it)`), or a

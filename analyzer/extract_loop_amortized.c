@@ -82,7 +82,8 @@ static enum CXChildVisitResult amortized_store_visit(CXCursor cursor, CXCursor p
 int lc_extract_loop_is_amortized(struct lc_extract_walk *walk, CXCursor statement,
                                  const struct lc_extract_loop_parts *parts)
 {
-    if (clang_Cursor_isNull(parts->init) || clang_Cursor_isNull(parts->condition) || clang_Cursor_isNull(walk->function))
+    if (clang_Cursor_isNull(parts->init) || clang_Cursor_isNull(parts->condition)
+        || clang_Cursor_isNull(walk->function))
         return 0;
     CXCursor bound = clang_getNullCursor(), counter = amortized_counter(parts->condition, &bound);
     if (clang_Cursor_isNull(counter))

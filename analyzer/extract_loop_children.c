@@ -16,29 +16,14 @@
  * quadratic), or it steps an iterator the outer body starts only on one of
  * the element's fields (`di = dictGetIterator(master->sentinels)`,
  * `listRewind(c->reply, &li)`).
- * The same test tells which arguments of a call in the loop are such a
- * field, or the element itself (`hash(ITEM_key(it), it->nkey)`,
- * `free_argv(m->argc, m->argv)`, `item_remove(it)`): a callee's loop
- * bounded by that argument walks the element's own data, once per
- * element.  So does a block size of a blocked loop (`for (n = 0; n < len /
- * block; n++) sum(p + n * block, block)`): each round a block, all the
- * rounds `len`; and, in a loop draining a list (`while
- * (buffer->first_line != NULL)`: the loop changes no variable its
- * condition reads, the body or a call moves the head on), the head and its
- * fields (`&buffer->first_line->info`). */
+ * extract_element_args.c finds with the same element which arguments of a
+ * call in the loop stand for it. */
 #include "extract_internal.h"
 
-static int children_has(const struct lc_extract_variables *set, CXCursor declaration)
+void lc_extract_variables_add(struct lc_extract_variables *set, CXCursor declaration)
 {
-    for (unsigned i = 0; i < set->count; i++)
-        if (clang_equalCursors(set->declarations[i], declaration))
-            return 1;
-    return 0;
-}
-
-static void children_add(struct lc_extract_variables *set, CXCursor declaration)
-{
-    if (!clang_Cursor_isNull(declaration) && !children_has(set, declaration) && set->count < LC_EXTRACT_VARIABLES)
+    if (!clang_Cursor_isNull(declaration) && !lc_extract_variables_has_declaration(set, declaration)
+        && set->count < LC_EXTRACT_VARIABLES)
         set->declarations[set->count++] = declaration;
 }
 
@@ -57,7 +42,7 @@ static enum CXChildVisitResult children_changed_visit(CXCursor cursor, CXCursor 
             if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
                 && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
                 && lc_extract_children(argument, &operand, 1) == 1)
-                children_add(changed, lc_extract_loop_variable(operand));
+                lc_extract_variables_add(changed, lc_extract_loop_variable(operand));
         }
         return CXChildVisit_Recurse;
     }
@@ -68,7 +53,7 @@ static enum CXChildVisitResult children_changed_visit(CXCursor cursor, CXCursor 
                       && clang_getCursorUnaryOperatorKind(cursor) >= CXUnaryOperator_PostInc
                       && clang_getCursorUnaryOperatorKind(cursor) <= CXUnaryOperator_PreDec);
     if (changes && lc_extract_children(cursor, &target, 1) >= 1)
-        children_add(changed, lc_extract_loop_variable(target));
+        lc_extract_variables_add(changed, lc_extract_loop_variable(target));
     return CXChildVisit_Recurse;
 }
 
@@ -78,13 +63,18 @@ static void children_visit(CXCursor cursor, CXCursorVisitor visitor, void *data)
         clang_visitChildren(cursor, visitor, data);
 }
 
+void lc_extract_changed_variables(CXCursor cursor, struct lc_extract_variables *changed)
+{
+    children_visit(cursor, children_changed_visit, changed);
+}
+
 /* Does an expression read a variable of `set`? */
 static int children_reads(const struct lc_extract_variables *set, CXCursor expr)
 {
     struct lc_extract_variables read = { .count = 0, .found = 0 };
     lc_extract_variables_collect(expr, &read);
     for (unsigned i = 0; i < read.count; i++)
-        if (children_has(set, read.declarations[i]))
+        if (lc_extract_variables_has_declaration(set, read.declarations[i]))
             return 1;
     return 0;
 }
@@ -98,25 +88,25 @@ static enum CXChildVisitResult children_derived_visit(CXCursor cursor, CXCursor 
     CXCursor sides[2];
     if (clang_getCursorKind(cursor) == CXCursor_VarDecl
         && children_reads(element, clang_Cursor_getVarDeclInitializer(cursor)))
-        children_add(element, clang_getCanonicalCursor(cursor));
+        lc_extract_variables_add(element, clang_getCanonicalCursor(cursor));
     else if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
              && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
              && lc_extract_children(cursor, sides, 2) == 2 && children_reads(element, sides[1]))
-        children_add(element, lc_extract_loop_variable(sides[0]));
+        lc_extract_variables_add(element, lc_extract_loop_variable(sides[0]));
     return CXChildVisit_Recurse;
 }
 
 /* Is `expr` one of the element's own fields: `op->argc`, `ops[j].count`,
  * `c->bstate.count`, `&wl->panes`? */
-static int children_is_field(const struct lc_extract_variables *element, CXCursor expr, int through_value)
+int lc_extract_element_field(const struct lc_extract_variables *element, CXCursor expr, int through_value)
 {
     CXCursor base;
     expr = lc_extract_strip(expr);
     enum CXCursorKind kind = clang_getCursorKind(expr);
     if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(expr) == CXUnaryOperator_AddrOf)
-        return lc_extract_children(expr, &base, 1) == 1 && children_is_field(element, base, through_value);
+        return lc_extract_children(expr, &base, 1) == 1 && lc_extract_element_field(element, base, through_value);
     if (kind == CXCursor_DeclRefExpr)
-        return through_value && children_has(element, lc_extract_loop_variable(expr));
+        return through_value && lc_extract_variables_has(element, expr);
     if (kind == CXCursor_ArraySubscriptExpr) {
         CXCursor parts[2];
         return through_value && lc_extract_children(expr, parts, 2) == 2 && children_reads(element, parts[1]);
@@ -125,8 +115,8 @@ static int children_is_field(const struct lc_extract_variables *element, CXCurso
         return 0;
     base = lc_extract_strip(base);
     if (clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer)   /* `->` */
-        return clang_getCursorKind(base) == CXCursor_DeclRefExpr && children_has(element, lc_extract_loop_variable(base));
-    return children_is_field(element, base, 1);
+        return clang_getCursorKind(base) == CXCursor_DeclRefExpr && lc_extract_variables_has(element, base);
+    return lc_extract_element_field(element, base, 1);
 }
 
 struct children_search {
@@ -138,7 +128,7 @@ static enum CXChildVisitResult children_field_visit(CXCursor cursor, CXCursor pa
 {
     (void)parent;
     struct children_search *search = data;
-    if (clang_getCursorKind(cursor) == CXCursor_MemberRefExpr && children_is_field(search->element, cursor, 0)) {
+    if (clang_getCursorKind(cursor) == CXCursor_MemberRefExpr && lc_extract_element_field(search->element, cursor, 0)) {
         search->found = 1;
         return CXChildVisit_Break;
     }
@@ -178,7 +168,7 @@ static int children_call_takes_field(const struct lc_extract_variables *element,
 {
     int count = clang_Cursor_getNumArguments(call);
     for (int i = 0; i < count; i++)
-        if (children_is_field(element, clang_Cursor_getArgument(call, (unsigned)i), 0))
+        if (lc_extract_element_field(element, clang_Cursor_getArgument(call, (unsigned)i), 0))
             return 1;
     return 0;
 }
@@ -190,7 +180,7 @@ static int children_takes_address_of(const struct lc_extract_variables *locals, 
         CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), operand;
         if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
             && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
-            && lc_extract_children(argument, &operand, 1) == 1 && children_has(locals, lc_extract_loop_variable(operand)))
+            && lc_extract_children(argument, &operand, 1) == 1 && lc_extract_variables_has(locals, operand))
             return 1;
     }
     return 0;
@@ -202,10 +192,11 @@ static enum CXChildVisitResult children_iterator_visit(CXCursor cursor, CXCursor
     struct children_iterator *search = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     CXCursor value = clang_getNullCursor(), sides[2];
-    if (kind == CXCursor_VarDecl && children_has(&search->locals, clang_getCanonicalCursor(cursor)))
+    if (kind == CXCursor_VarDecl
+        && lc_extract_variables_has_declaration(&search->locals, clang_getCanonicalCursor(cursor)))
         value = lc_extract_strip(clang_Cursor_getVarDeclInitializer(cursor));
     else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-             && lc_extract_children(cursor, sides, 2) == 2 && children_has(&search->locals, lc_extract_loop_variable(sides[0])))
+             && lc_extract_children(cursor, sides, 2) == 2 && lc_extract_variables_has(&search->locals, sides[0]))
         value = lc_extract_strip(sides[1]);
     else if (kind == CXCursor_CallExpr && children_takes_address_of(&search->locals, cursor))
         value = cursor;
@@ -230,7 +221,7 @@ static int children_is_pointer(CXCursor declaration)
 static int children_sets_from(const CXCursor *statements, unsigned count, CXCursor variable, CXCursor from)
 {
     struct lc_extract_variables source = { .count = 0, .found = 0 };
-    children_add(&source, from);
+    lc_extract_variables_add(&source, from);
     for (unsigned i = 0; i < count; i++) {
         CXCursor parts[8], sides[2];
         if (clang_getCursorKind(statements[i]) == CXCursor_DeclStmt) {
@@ -277,7 +268,7 @@ static CXCursor children_step_of(CXCursor statement, const CXCursor *statements,
     } else if (kind == CXCursor_BinaryOperator
                && clang_getCursorBinaryOperatorKind(statement) == CXBinaryOperator_Assign) {
         struct lc_extract_variables self = { .count = 0, .found = 0 };
-        children_add(&self, variable);
+        lc_extract_variables_add(&self, variable);
         CXCursor through = lc_extract_loop_variable(sides[1]);
         steps = children_reads(&self, sides[1])
                 || (!clang_Cursor_isNull(through) && children_sets_from(statements, count, through, variable));
@@ -299,16 +290,16 @@ static void children_stepped(const struct lc_extract_loop_parts *outer, struct l
     if (count > CHILDREN_STATEMENTS)
         count = CHILDREN_STATEMENTS;
     if (!clang_Cursor_isNull(outer->increment))
-        children_add(element, children_step_of(outer->increment, statements, count));
+        lc_extract_variables_add(element, children_step_of(outer->increment, statements, count));
     for (unsigned i = 0; i < count; i++)
-        children_add(element, children_step_of(statements[i], statements, count));
+        lc_extract_variables_add(element, children_step_of(statements[i], statements, count));
 }
 
 /* The element the loop `outer` is at: the variables its condition reads
  * and it changes, the pointers it moves on by itself every round
  * (children_stepped), and the locals its body sets from them; its walker
  * type in *walker.  Returns 0 when it walks none. */
-static int children_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element,
+int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element,
                             CXType *walker)
 {
     struct lc_extract_variables read = { .count = 0, .found = 0 }, changed = { .count = 0, .found = 0 };
@@ -317,8 +308,8 @@ static int children_element(const struct lc_extract_loop_parts *outer, struct lc
     children_visit(outer->increment, children_changed_visit, &changed);
     children_visit(outer->body, children_changed_visit, &changed);
     for (unsigned i = 0; i < read.count; i++)
-        if (children_has(&changed, read.declarations[i]))
-            children_add(element, read.declarations[i]);
+        if (lc_extract_variables_has_declaration(&changed, read.declarations[i]))
+            lc_extract_variables_add(element, read.declarations[i]);
     children_stepped(outer, element);
     if (element->count == 0)
         return 0;
@@ -331,7 +322,7 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
 {
     struct lc_extract_variables element = { .count = 0, .found = 0 };
     CXType walker;
-    if (!children_element(outer, &element, &walker))
+    if (!lc_extract_loop_element(outer, &element, &walker))
         return 0;
     /* what the inner loop moves is its own walker, not the element */
     struct lc_extract_variables moved = { .count = 0, .found = 0 }, kept = { .count = 0, .found = 0 };
@@ -340,8 +331,8 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
     children_visit(parts->increment, children_changed_visit, &moved);
     children_visit(parts->body, children_changed_visit, &moved);
     for (unsigned i = 0; i < element.count; i++)
-        if (!children_has(&moved, element.declarations[i]))
-            children_add(&kept, element.declarations[i]);
+        if (!lc_extract_variables_has_declaration(&moved, element.declarations[i]))
+            lc_extract_variables_add(&kept, element.declarations[i]);
     element = kept;
     struct children_search search = { &element, 0 };
     children_visit(parts->condition, children_field_visit, &search);
@@ -349,7 +340,7 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
         return 1;
     CXCursor start = clang_getNullCursor();
     children_visit(parts->init, children_start_visit, &start);
-    if (!clang_Cursor_isNull(start) && children_is_field(&element, start, 0)
+    if (!clang_Cursor_isNull(start) && lc_extract_element_field(&element, start, 0)
         && !clang_equalTypes(clang_getCanonicalType(clang_getCursorType(lc_extract_strip(start))), walker))
         return 1;
     struct lc_extract_variables read = { .count = 0, .found = 0 };
@@ -359,117 +350,10 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
         if (clang_getCursorKind(read.declarations[i]) != CXCursor_VarDecl
             || clang_Cursor_hasVarDeclGlobalStorage(read.declarations[i]))
             continue;
-        children_add(&iterator.locals, read.declarations[i]);
+        lc_extract_variables_add(&iterator.locals, read.declarations[i]);
         children_visit(outer->body, children_iterator_visit, &iterator);
         if (iterator.started && !iterator.other)
             return 1;
     }
     return 0;
-}
-
-#define CHILDREN_BLOCK_DEPTH 3   /* locals followed into their initializers */
-
-/* The block sizes of a blocked loop: the locals and parameters in a divisor of
- * its bound (`n < nb_blocks` with `nb_blocks = (len - 1) / block_len` and
- * `block_len = STRIPE * per_block`: block_len and per_block).  A round
- * given one of them does a block: all the rounds together cover `len`. */
-static void children_block_sizes(CXCursor expr, int divisor, unsigned depth, struct lc_extract_variables *sizes)
-{
-    CXCursor parts[8];
-    expr = lc_extract_strip(expr);
-    enum CXCursorKind kind = clang_getCursorKind(expr);
-    if (kind == CXCursor_DeclRefExpr) {
-        CXCursor variable = lc_extract_loop_variable(expr);
-        int parameter = clang_getCursorKind(variable) == CXCursor_ParmDecl;
-        if (!parameter && (clang_getCursorKind(variable) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(variable)))
-            return;
-        if (divisor)
-            children_add(sizes, variable);
-        CXCursor value = parameter ? clang_getNullCursor() : clang_Cursor_getVarDeclInitializer(variable);
-        if (depth < CHILDREN_BLOCK_DEPTH && !clang_Cursor_isNull(value))
-            children_block_sizes(value, divisor, depth + 1, sizes);
-        return;
-    }
-    unsigned count = lc_extract_children(expr, parts, 8);
-    int quotient = kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_Div;
-    for (unsigned i = 0; i < count && i < 8; i++)
-        children_block_sizes(parts[i], divisor || (quotient && i == 1), depth, sizes);
-}
-
-/* The head a draining loop takes each round: its condition tests a field
- * of a variable (`while (buffer->first_line != NULL)`, `while
- * (rec->mainnode->value)`) and the loop changes no variable it reads: the
- * body or a call it makes moves the head on.  Null otherwise. */
-static CXCursor children_drained_head(const struct lc_extract_loop_parts *loop)
-{
-    CXCursor head = lc_extract_strip(loop->condition), sides[2], base;
-    if (clang_getCursorKind(head) == CXCursor_BinaryOperator
-        && clang_getCursorBinaryOperatorKind(head) == CXBinaryOperator_NE && lc_extract_children(head, sides, 2) == 2)
-        head = lc_extract_is_null_pointer_constant(sides[1]) ? lc_extract_strip(sides[0])
-               : lc_extract_is_null_pointer_constant(sides[0]) ? lc_extract_strip(sides[1])
-                                                                : clang_getNullCursor();
-    if (clang_getCursorKind(head) != CXCursor_MemberRefExpr || !children_is_pointer(head))
-        return clang_getNullCursor();
-    for (base = head; clang_getCursorKind(base) == CXCursor_MemberRefExpr;)
-        if (lc_extract_children(base, &base, 1) != 1)
-            return clang_getNullCursor();
-        else
-            base = lc_extract_strip(base);
-    if (clang_getCursorKind(base) != CXCursor_DeclRefExpr)
-        return clang_getNullCursor();
-    struct lc_extract_variables read = { .count = 0, .found = 0 }, changed = { .count = 0, .found = 0 };
-    lc_extract_variables_collect(loop->condition, &read);
-    children_visit(loop->increment, children_changed_visit, &changed);
-    children_visit(loop->body, children_changed_visit, &changed);
-    for (unsigned i = 0; i < read.count; i++)
-        if (children_has(&changed, read.declarations[i]))
-            return clang_getNullCursor();
-    return head;
-}
-
-/* Is `argument` the head itself, or one of its fields (`&head->info`,
- * `((GSList *)head)->data`)? */
-static int children_of_head(CXCursor head, CXCursor argument)
-{
-    CXCursor base;
-    argument = lc_extract_strip(argument);
-    if (lc_extract_same_place(argument, head))
-        return 1;
-    enum CXCursorKind kind = clang_getCursorKind(argument);
-    if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf)
-        return lc_extract_children(argument, &base, 1) == 1 && children_of_head(head, base);
-    if (kind != CXCursor_MemberRefExpr || lc_extract_children(argument, &base, 1) != 1)
-        return 0;
-    return children_is_pointer(lc_extract_strip(base)) ? lc_extract_same_place(base, head) : children_of_head(head, base);
-}
-
-unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call)
-{
-    struct lc_extract_variables element = { .count = 0, .found = 0 }, sizes = { .count = 0, .found = 0 };
-    CXType walker;
-    int count = clang_Cursor_getNumArguments(call);
-    if (count <= 0)
-        return 0;
-    unsigned mask = 0;
-    if (!clang_Cursor_isNull(loop->condition))
-        children_block_sizes(loop->condition, 0, 0, &sizes);
-    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS && sizes.count > 0; i++)
-        if (children_has(&sizes, lc_extract_loop_variable(clang_Cursor_getArgument(call, (unsigned)i))))
-            mask |= 1u << i;
-    CXCursor head = clang_Cursor_isNull(loop->condition) ? clang_getNullCursor() : children_drained_head(loop);
-    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS && !clang_Cursor_isNull(head); i++)
-        if (children_of_head(head, clang_Cursor_getArgument(call, (unsigned)i)))
-            mask |= 1u << i;
-    if (!children_element(loop, &element, &walker))
-        return mask;
-    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++) {
-        CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i), stripped = lc_extract_strip(argument);
-        int field = clang_getCursorKind(stripped) == CXCursor_MemberRefExpr && children_is_field(&element, argument, 0);
-        int itself = clang_getCursorKind(stripped) == CXCursor_DeclRefExpr
-                     && clang_getCanonicalType(clang_getCursorType(stripped)).kind == CXType_Pointer
-                     && children_has(&element, lc_extract_loop_variable(stripped));
-        if (field || itself)
-            mask |= 1u << i;
-    }
-    return mask;
 }

@@ -13,17 +13,46 @@
  * chunk->next; ... chunk = next;`).  Such a loop walks what the caller
  * passed for p: the chunks of one item, the lines of one buffer.  Not
  * counted: a walk from p itself (`while (p) p = p->next`, the rest of a
- * list the caller may be walking too), or through `p->next` (same type). */
+ * list the caller may be walking too), or through `p->next` (same type):
+ * a walker of p's own type counts only when it starts at a field other
+ * than every one the loop steps it through (`for (c = p->kids.first; c;
+ * c = c->next)`, tmux's `TAILQ_FOREACH(lc, &lcparent->cells, entry)`: a
+ * tree's children, another list than the one p is on). */
 #include "extract_internal.h"
 
 enum owner_verdict { OWNER_FAILED = LC_EXTRACT_ORIGIN_FAILED, OWNER_NEUTRAL = LC_EXTRACT_ORIGIN_NONE };
 
+#define OWNER_STEPS 4   /* fields a walker is stepped through, looked at */
+
+/* What a walker's values outside its loop are checked against. */
+struct owner_origin {
+    struct lc_extract_walk *walk;
+    CXCursor steps[OWNER_STEPS];   /* the fields the loop steps it through
+                                      (`c = c->next`: next), canonical */
+    unsigned step_count;
+};
+
 /* A value read from places parameter `param` owns and constants only. */
 struct owner_value {
-    struct lc_extract_walk *walk;
-    CXType holder;   /* the type of what receives it: not the parameter's */
+    const struct owner_origin *origin;
+    CXType holder;   /* the type of what receives it: not the parameter's,
+                        unless it is read from another field than the
+                        loop's steps (owner_other_list) */
     int param;       /* the parameter found, OWNER_NEUTRAL, OWNER_FAILED */
 };
+
+/* Is the place `member` read from a field the walker is never stepped
+ * through (the head of another list than the one the loop follows)? */
+static int owner_other_list(const struct owner_origin *origin, CXCursor member)
+{
+    CXCursor field = clang_getCanonicalCursor(clang_getCursorReferenced(member));
+    if (origin->step_count == 0 || clang_getCursorKind(field) != CXCursor_FieldDecl)
+        return 0;
+    for (unsigned i = 0; i < origin->step_count; i++)
+        if (clang_equalCursors(origin->steps[i], field))
+            return 0;
+    return 1;
+}
 
 static void owner_found(int *param, int found)
 {
@@ -40,8 +69,9 @@ static enum CXChildVisitResult owner_value_visit(CXCursor cursor, CXCursor paren
     CXCursor root;
     int deref = kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_Deref;
     if (kind == CXCursor_MemberRefExpr || deref) {
-        int param = lc_extract_owned_place(value->walk, cursor, &root);
-        int other_type = param >= 0 && !lc_extract_same_type(value->holder, clang_getCursorType(root));
+        int param = lc_extract_owned_place(value->origin->walk, cursor, &root);
+        int other_type = param >= 0 && (!lc_extract_same_type(value->holder, clang_getCursorType(root))
+                                        || (kind == CXCursor_MemberRefExpr && owner_other_list(value->origin, cursor)));
         owner_found(&value->param, other_type ? param : -1);
         return CXChildVisit_Continue;
     }
@@ -231,6 +261,43 @@ static enum CXChildVisitResult owner_condition_visit(CXCursor cursor, CXCursor p
     return condition->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
+/* The fields the loop steps `variable` through: `variable = <something
+ * of variable>->f` in its condition, increment or body gives f. */
+struct owner_steps {
+    CXCursor variable;
+    struct owner_origin *origin;
+};
+
+static enum CXChildVisitResult owner_steps_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct owner_steps *steps = data;
+    CXCursor sides[2], value;
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
+        || lc_extract_children(cursor, sides, 2) != 2
+        || !clang_equalCursors(lc_extract_loop_variable(sides[0]), steps->variable))
+        return CXChildVisit_Recurse;
+    value = lc_extract_strip(sides[1]);
+    lc_extract_variables_collect(value, &read);
+    if (clang_getCursorKind(value) == CXCursor_MemberRefExpr
+        && lc_extract_variables_has_declaration(&read, steps->variable) && steps->origin->step_count < OWNER_STEPS)
+        steps->origin->steps[steps->origin->step_count++] = clang_getCanonicalCursor(clang_getCursorReferenced(value));
+    return CXChildVisit_Recurse;
+}
+
+static void owner_find_steps(const struct lc_extract_loop_parts *parts, CXCursor variable, struct owner_origin *origin)
+{
+    struct owner_steps steps = { variable, origin };
+    const CXCursor *pieces[3] = { &parts->condition, &parts->increment, &parts->body };
+    origin->step_count = 0;
+    for (int i = 0; i < 3; i++)
+        if (!clang_Cursor_isNull(*pieces[i]) && owner_steps_visit(*pieces[i], clang_getNullCursor(), &steps)
+            == CXChildVisit_Recurse)
+            clang_visitChildren(*pieces[i], owner_steps_visit, &steps);
+}
+
 int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
 {
     struct owner_condition condition = { walk, { .count = 0, .found = 0 }, OWNER_NEUTRAL };
@@ -238,8 +305,10 @@ int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_
         return -1;
     if (owner_condition_visit(parts->condition, clang_getNullCursor(), &condition) == CXChildVisit_Recurse)
         clang_visitChildren(parts->condition, owner_condition_visit, &condition);
+    struct owner_origin origin = { .walk = walk };
     for (unsigned i = 0; i < condition.locals.count && condition.param != OWNER_FAILED; i++) {
-        int param = lc_extract_walker_origin(walk, parts, condition.locals.declarations[i], owner_value_of, walk);
+        owner_find_steps(parts, condition.locals.declarations[i], &origin);
+        int param = lc_extract_walker_origin(walk, parts, condition.locals.declarations[i], owner_value_of, &origin);
         if (param != OWNER_NEUTRAL)
             owner_found(&condition.param, param);
     }

@@ -207,6 +207,20 @@ int lc_extract_child_of_parameter(struct lc_extract_walk *walk, CXCursor expr)
     return 0;
 }
 
+/* Is `argument` the element of the innermost loop around the call, a loop
+ * walking the own data of parameter `param` (`TAILQ_FOREACH(child,
+ * &node->cells, entry)`: loop fact bound_param)? */
+static int owner_loop_element_of(struct lc_extract_walk *walk, CXCursor argument, int param)
+{
+    struct lc_extract_variables element = { .count = 0, .found = 0 };
+    CXType walker;
+    CXCursor stripped = lc_extract_strip(argument);
+    return walk->loop_index >= 0 && walk->loop_parts && walk->facts->loops[walk->loop_index].bound_param == param
+           && clang_getCursorKind(stripped) == CXCursor_DeclRefExpr
+           && clang_getCanonicalType(clang_getCursorType(stripped)).kind == CXType_Pointer
+           && lc_extract_loop_element(walk->loop_parts, &element, &walker) && lc_extract_variables_has(&element, stripped);
+}
+
 unsigned lc_extract_child_arguments(struct lc_extract_walk *walk, CXCursor call)
 {
     CXCursor callee = clang_getCursorReferenced(call);
@@ -215,8 +229,10 @@ unsigned lc_extract_child_arguments(struct lc_extract_walk *walk, CXCursor call)
         return 0;
     unsigned mask = 0;
     int count = clang_Cursor_getNumArguments(call);
-    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++)
-        if (lc_extract_child_of_parameter(walk, clang_Cursor_getArgument(call, (unsigned)i)) == i + 1)
+    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++) {
+        CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i);
+        if (lc_extract_child_of_parameter(walk, argument) == i + 1 || owner_loop_element_of(walk, argument, i))
             mask |= 1u << i;
+    }
     return mask;
 }

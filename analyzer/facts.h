@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 31
+#define LC_FACTS_VERSION 32
 
 struct lc_location {
     const char *file;
@@ -189,7 +189,10 @@ struct lc_call_fact {
     unsigned child_args;      /* a direct self-call: bit i when argument i
                                  is a child of the caller's parameter i
                                  (`free_node(rec, node->children->data)`,
-                                 extract_owner.c); first LC_ELEMENT_ARGUMENTS
+                                 or the element of a loop around the call
+                                 walking that parameter's own data:
+                                 `TAILQ_FOREACH(c, &node->cells, entry)
+                                 walk(c)`; extract_owner.c); first LC_ELEMENT_ARGUMENTS
                                  only */
 };
 

@@ -71,7 +71,7 @@ static const char *cpu_describe(const struct lc_program *program, const struct l
                 at.cause = LC_COST_CAUSE_NONE;
             } else {
                 phrase = lc_arena_printf(arena, "a call to '%s'%s", fn->name,
-                                         cost->recursive[heaviest] ? ", which is recursive," : "");
+                                         cost->recursive[heaviest] ? " (recursive)" : "");
                 guarded = lc_cost_guard_failing_at(program, cost, heaviest, call);
                 if (guarded && guarded->level != heaviest_level)
                     guarded = NULL;

@@ -30,6 +30,9 @@ static void test_children_and_aliases(void **state)
     assert_int_equal(find_call_at(test, "child_element", "tree_free")->child_args, 1u);
     assert_int_equal(find_call_at(test, "child_cell", "tree_free")->child_args, 1u);
     assert_int_equal(find_call_at(test, "child_sibling", "list_free")->child_args, 0u);
+    assert_int_equal(find_loop(test, "owner_cells")->bound_param, 0);
+    assert_int_equal(find_call_at(test, "child_walked", "tree_has_flag")->child_args, 1u);   /* the loop's element */
+    assert_int_equal(find_call_at(test, "child_rest", "tree_has_flag")->child_args, 0u);     /* from cell itself */
     assert_int_equal(find_call_at(test, "field_alias", "consume")->args[0].field_of_param, 1);
     assert_int_equal(find_call_at(test, "field_address", "consume")->args[0].field_of_param, 2);
     assert_int_equal(find_call_at(test, "field_moved", "consume")->args[0].field_of_param, 0);

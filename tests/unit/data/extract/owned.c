@@ -114,6 +114,27 @@ void tree_free(struct node *node)
     free(node);
 }
 
+/* A walk of a node's own cells that recurses into each (a tree's walk,
+ * tmux's layout cells: a list head inside the node). */
+struct tree_cell {
+    struct tree_cell *next;
+    struct {
+        struct tree_cell *first;
+    } kids;
+    int flag;
+};
+
+int tree_has_flag(struct tree_cell *cell)
+{
+    for (struct tree_cell *child = cell->kids.first; child != NULL; child = child->next) /* owner_cells */
+        if (child->flag || tree_has_flag(child)) /* child_walked */
+            return 1;
+    for (struct tree_cell *next = cell; next != NULL; next = next->next)
+        if (tree_has_flag(next)) /* child_rest */
+            return 1;
+    return 0;
+}
+
 void list_free(struct node *node)
 {
     if (node->next)
