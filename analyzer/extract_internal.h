@@ -156,6 +156,8 @@ struct lc_extract_walk {
     struct lc_param_guard param_guard;  /* the test of a parameter the
                                            calls and loops here run under
                                            (facts.h), param 0: none */
+    struct lc_param_guard switch_param_guard;  /* the one at the innermost
+                                                  switch */
     unsigned changed_params;        /* bit i: the function changes its
                                        parameter i (extract_param_guards.c) */
     int changed_params_known;       /* changed_params is computed */

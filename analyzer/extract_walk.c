@@ -86,7 +86,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->comma_left_index = -1;
     walk->branch_end = clang_getNullCursor();
     walk->branch_end_index = -1;
-    walk->param_guard = (struct lc_param_guard){ 0 };
+    walk->param_guard = walk->switch_param_guard = (struct lc_param_guard){ 0 };
     walk->changed_params = 0;
     walk->changed_params_known = 0;
     walk->function = clang_getNullCursor();

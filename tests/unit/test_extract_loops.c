@@ -6,7 +6,8 @@
  * each condition reads, inner loops that continue their enclosing loop's
  * walk, and the global collection a loop walks, on data/extract/loops.c;
  * the tests of a parameter against a constant the loops and calls of a
- * branch run under, on data/extract/param_guards.c. */
+ * branch, or of the rest of a block after `if (test) return;`, run under,
+ * on data/extract/param_guards.c. */
 #include "extract_fixture.h"
 
 static int loop_index(struct extract_test *test, const struct lc_loop_fact *loop)
@@ -288,6 +289,13 @@ static void test_parameter_guards(void **state)
     assert_param_guard(&find_call_at(test, "decremented_first", "touch")->param_guard, "");   /* n-- first */
     assert_param_guard(&find_call_at(test, "before_label", "touch")->param_guard, "1 > 0");
     assert_param_guard(&find_call_at(test, "after_label", "touch")->param_guard, "");   /* a goto comes in */
+    /* After `if (test) return;`, the rest of the block runs where it failed. */
+    assert_param_guard(&find_call_at(test, "before_return", "touch")->param_guard, "");
+    assert_param_guard(&find_call_at(test, "after_return", "touch")->param_guard, "2 >= 0");
+    assert_param_guard(&find_call_at(test, "inner_return", "touch")->param_guard, "1 != 0");
+    assert_param_guard(&find_call_at(test, "after_block", "touch")->param_guard, "2 >= 0");
+    assert_param_guard(&find_call_at(test, "case_rest", "touch")->param_guard, "2 <= 5");
+    assert_param_guard(&find_call_at(test, "next_case", "touch")->param_guard, "2 >= 0");
     const struct lc_call_fact *popped = find_call_at(test, "popped", "stack_settop");
     assert_int_equal(popped->nargs, 2);
     assert_int_equal(popped->args[1].kind, LC_VALUE_INT);

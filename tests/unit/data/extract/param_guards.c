@@ -69,3 +69,25 @@ again:
     if (n < 0)
         goto again;
 }
+
+void early(struct stack *s, int n)
+{
+    touch(19); /* before_return */
+    if (n < 0)
+        return;
+    touch(20); /* after_return */
+    {
+        if (s == NULL)
+            return;
+        touch(21); /* inner_return */
+    }
+    touch(22); /* after_block */
+    switch (n) {
+    case 1:
+        if (n > 5)
+            break;
+        touch(23); /* case_rest */
+    case 2:
+        touch(24); /* next_case */
+    }
+}
