@@ -50,6 +50,8 @@ int lc_cost_guard_fails(const struct lc_param_guard *guard, const struct lc_prog
     case LC_PARAM_TEST_LE: return !(passed <= guard->value);
     case LC_PARAM_TEST_GT: return !(passed > guard->value);
     case LC_PARAM_TEST_GE: return !(passed >= guard->value);
+    case LC_PARAM_TEST_BITS_SET: return (passed & guard->value) == 0;
+    case LC_PARAM_TEST_BITS_CLEAR: return (passed & guard->value) != 0;
     default: return 0;
     }
 }

@@ -1,7 +1,7 @@
 /* extract_param_guards.c — the test of a parameter against an integer
  * constant an `if` makes (facts.h, struct lc_param_guard): `if (conn)`,
  * `if (conn != NULL)`, `if (idx >= 0)`, `if (0 < count)`, `if (!flags)`,
- * one side of `&&` (for the then branch) or of `||` (for the else
+ * `if (flags & F)`, `if ((flags & F) == 0)`, one side of `&&` (for the then branch) or of `||` (for the else
  * branch), for a parameter the function never assigns, increments or takes
  * the address of (the value a caller passes is the value tested). */
 #include "extract_internal.h"
@@ -96,7 +96,8 @@ static int param_guards_negated(int test)
         [LC_PARAM_TEST_NONE] = LC_PARAM_TEST_NONE, [LC_PARAM_TEST_EQ] = LC_PARAM_TEST_NE,
         [LC_PARAM_TEST_NE] = LC_PARAM_TEST_EQ,     [LC_PARAM_TEST_LT] = LC_PARAM_TEST_GE,
         [LC_PARAM_TEST_LE] = LC_PARAM_TEST_GT,     [LC_PARAM_TEST_GT] = LC_PARAM_TEST_LE,
-        [LC_PARAM_TEST_GE] = LC_PARAM_TEST_LT,
+        [LC_PARAM_TEST_GE] = LC_PARAM_TEST_LT,     [LC_PARAM_TEST_BITS_SET] = LC_PARAM_TEST_BITS_CLEAR,
+        [LC_PARAM_TEST_BITS_CLEAR] = LC_PARAM_TEST_BITS_SET,
     };
     return negated[test & ~LC_PARAM_TEST_UNSIGNED] | (test & LC_PARAM_TEST_UNSIGNED);
 }
@@ -126,6 +127,41 @@ static int param_guards_test_of(enum CXBinaryOperatorKind op)
     }
 }
 
+/* `param & constant` (either way round): the parameter (1 + its index)
+ * and the mask, or 0. */
+static int param_guards_mask(struct lc_extract_walk *walk, CXCursor expr, long long *mask)
+{
+    CXCursor sides[2];
+    int pointer = 0;
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(expr) != CXBinaryOperator_And || lc_extract_children(expr, sides, 2) != 2)
+        return 0;
+    for (int side = 0; side < 2; side++) {
+        int position = param_guards_parameter(walk, sides[side], &pointer);
+        if (position && !pointer && lc_extract_integer_constant(sides[1 - side], mask))
+            return position;
+    }
+    return 0;
+}
+
+/* `(param & constant) == 0`, `!= 0`, either way round: the guard of the
+ * then branch, or none (param 0). */
+static struct lc_param_guard param_guards_mask_comparison(struct lc_extract_walk *walk, int test,
+                                                          const CXCursor sides[2])
+{
+    struct lc_param_guard guard = { 0 };
+    long long zero, mask;
+    for (int side = 0; side < 2 && (test == LC_PARAM_TEST_EQ || test == LC_PARAM_TEST_NE); side++) {
+        int position = param_guards_mask(walk, sides[side], &mask);
+        if (position && lc_extract_integer_constant(sides[1 - side], &zero) && zero == 0)
+            return (struct lc_param_guard){ position,
+                                            test == LC_PARAM_TEST_NE ? LC_PARAM_TEST_BITS_SET : LC_PARAM_TEST_BITS_CLEAR,
+                                            mask };
+    }
+    return guard;
+}
+
 /* `param OP constant` or `constant OP param`: the guard of the then
  * branch, or none (param 0). */
 static struct lc_param_guard param_guards_comparison(struct lc_extract_walk *walk, CXCursor condition,
@@ -135,7 +171,8 @@ static struct lc_param_guard param_guards_comparison(struct lc_extract_walk *wal
     int test = param_guards_test_of(clang_getCursorBinaryOperatorKind(condition)), pointer = 0;
     if (test == LC_PARAM_TEST_NONE)
         return guard;
-    for (int side = 0; side < 2; side++) {
+    guard = param_guards_mask_comparison(walk, test, sides);
+    for (int side = 0; side < 2 && !guard.param; side++) {
         int position = param_guards_parameter(walk, sides[side], &pointer);
         CXCursor constant = sides[1 - side];
         long long value = 0;
@@ -188,6 +225,10 @@ void lc_extract_param_guard_split(struct lc_extract_walk *walk, CXCursor conditi
         if (position)
             *then_guard = (struct lc_param_guard){ position, LC_PARAM_TEST_NE, 0 };
     }
+    long long mask;
+    int masked = !then_guard->param ? param_guards_mask(walk, condition, &mask) : 0;
+    if (masked)   /* `if (flags & F)` */
+        *then_guard = (struct lc_param_guard){ masked, LC_PARAM_TEST_BITS_SET, mask };
     if (then_guard->param)
         *else_guard = (struct lc_param_guard){ then_guard->param, param_guards_negated(then_guard->test),
                                                then_guard->value };

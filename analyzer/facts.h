@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 33
+#define LC_FACTS_VERSION 34
 
 struct lc_location {
     const char *file;
@@ -123,7 +123,7 @@ struct lc_value_guards {
 /* A test of one of the function's own parameters against an integer
  * constant that holds wherever a call or a loop runs (extract_param_guards.c):
  * the innermost `if` around it, `if (idx >= 0) { ... }`, `if (conn)`
- * (conn != 0), the else branch with the test negated, or the latest
+ * (conn != 0), `if (flags & F)`, the else branch with the test negated, or the latest
  * `if (test) return;` before it in its block (the test negated); only for
  * a parameter the function never assigns nor takes the address of.  A call passing a
  * constant that makes the test false does not run what it guards (cost.h). */
@@ -135,8 +135,10 @@ enum lc_param_test {
     LC_PARAM_TEST_LE,
     LC_PARAM_TEST_GT,
     LC_PARAM_TEST_GE,
+    LC_PARAM_TEST_BITS_SET,   /* (param & value) != 0: `if (flags & F)` */
+    LC_PARAM_TEST_BITS_CLEAR, /* (param & value) == 0 */
 };
-#define LC_PARAM_TEST_UNSIGNED 8   /* or'ed into test: the parameter is
+#define LC_PARAM_TEST_UNSIGNED 16  /* or'ed into test: the parameter is
                                       unsigned (a negative argument wraps) */
 
 struct lc_param_guard {

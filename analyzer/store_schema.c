@@ -46,9 +46,11 @@
  *                                    `param guard_test guard_value` holds
  *                                    (`if (conn)`: != 0; `if (idx >= 0)`),
  *                                    0: none; guard_test: 1 ==, 2 !=, 3 <,
- *                                    4 <=, 5 >, 6 >=, plus 8 when the
- *                                    parameter or the comparison is
- *                                    unsigned (facts.h lc_param_test);
+ *                                    4 <=, 5 >, 6 >=, 7 `param & value`
+ *                                    != 0, 8 `param & value` == 0, plus
+ *                                    16 when the parameter or the
+ *                                    comparison is unsigned (facts.h
+ *                                    lc_param_test);
  *                                    child_args: a self-call's bit i set
  *                                    when argument i is a child of the
  *                                    caller's parameter i;

@@ -506,7 +506,8 @@ static void test_calls_passing_constants_failing_a_guard(void **state)
 }
 
 /* A test failing for a constant (lc_cost_guard_fails): each comparison,
- * NULL for a pointer's, and unsigned ones refusing negative numbers. */
+ * NULL for a pointer's, unsigned ones refusing negative numbers, and the
+ * bits of a flags parameter. */
 static void test_guard_fails_for_constants(void **state)
 {
     (void)state;
@@ -533,6 +534,12 @@ static void test_guard_fails_for_constants(void **state)
     assert_true(lc_cost_guard_fails(&unsigned_below, &five));
     assert_false(lc_cost_guard_fails(&unsigned_below, &minus_two));       /* a large number */
     assert_false(lc_cost_guard_fails(&unsigned_above_minus, &five));      /* against a large number */
+    struct lc_param_guard evict = { 1, LC_PARAM_TEST_BITS_SET, 4 }, no_evict = { 1, LC_PARAM_TEST_BITS_CLEAR, 4 };
+    struct lc_program_value zero = { .kind = LC_VALUE_INT, .int_value = 0 };
+    assert_true(lc_cost_guard_fails(&evict, &zero));       /* flags 0: (0 & 4) == 0 */
+    assert_false(lc_cost_guard_fails(&evict, &five));      /* 5 & 4 */
+    assert_true(lc_cost_guard_fails(&no_evict, &five));
+    assert_false(lc_cost_guard_fails(&no_evict, &zero));
 }
 
 int main(void)

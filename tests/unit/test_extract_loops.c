@@ -5,9 +5,9 @@
  * bounding a loop (an integer, a pointer's own data, a string's parts), what
  * each condition reads, inner loops that continue their enclosing loop's
  * walk, and the global collection a loop walks, on data/extract/loops.c;
- * the tests of a parameter against a constant the loops and calls of a
- * branch, or of the rest of a block after `if (test) return;`, run under,
- * on data/extract/param_guards.c. */
+ * the tests of a parameter against a constant (or of its bits) that the
+ * loops and calls of a branch, or of the rest of a block after `if (test)
+ * return;`, run under, on data/extract/param_guards.c. */
 #include "extract_fixture.h"
 
 static int loop_index(struct extract_test *test, const struct lc_loop_fact *loop)
@@ -258,7 +258,7 @@ static void test_walked_globals(void **state)
  * when unsigned. */
 static void assert_param_guard(const struct lc_param_guard *guard, const char *expected)
 {
-    static const char *const tests[] = { "", "==", "!=", "<", "<=", ">", ">=" };
+    static const char *const tests[] = { "", "==", "!=", "<", "<=", ">", ">=", "&", "!&" };
     char text[64] = "";
     if (guard->param)
         snprintf(text, sizeof text, "%d %s%s %lld", guard->param, guard->test & LC_PARAM_TEST_UNSIGNED ? "u" : "",
@@ -296,6 +296,11 @@ static void test_parameter_guards(void **state)
     assert_param_guard(&find_call_at(test, "after_block", "touch")->param_guard, "2 >= 0");
     assert_param_guard(&find_call_at(test, "case_rest", "touch")->param_guard, "2 <= 5");
     assert_param_guard(&find_call_at(test, "next_case", "touch")->param_guard, "2 >= 0");
+    /* Bits of a flags parameter: & for (flags & F) != 0, !& for == 0. */
+    assert_param_guard(&find_call_at(test, "mask_set", "touch")->param_guard, "1 & 4");
+    assert_param_guard(&find_call_at(test, "mask_clear", "touch")->param_guard, "1 !& 8");
+    assert_param_guard(&find_call_at(test, "mask_else", "touch")->param_guard, "1 & 8");
+    assert_param_guard(&find_call_at(test, "mask_not", "touch")->param_guard, "2 !& 2");
     const struct lc_call_fact *popped = find_call_at(test, "popped", "stack_settop");
     assert_int_equal(popped->nargs, 2);
     assert_int_equal(popped->args[1].kind, LC_VALUE_INT);

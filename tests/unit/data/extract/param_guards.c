@@ -91,3 +91,15 @@ void early(struct stack *s, int n)
         touch(24); /* next_case */
     }
 }
+
+void masked(int flags, unsigned mode)
+{
+    if (flags & 4)
+        touch(25); /* mask_set */
+    if ((flags & 8) == 0)
+        touch(26); /* mask_clear */
+    else
+        touch(27); /* mask_else */
+    if (!(mode & 2))
+        touch(28); /* mask_not */
+}
