@@ -29,10 +29,15 @@
 
 enum param_state { PARAM_POINTER, PARAM_PLACE };
 
+#define LC_PARAM_WRITES_PARAMS 32   /* parameters a mask holds */
+
+/* One walk of a body for the parameters asked about. */
 struct param_scan {
-    CXCursor parm;
+    CXCursor parms[LC_PARAM_WRITES_PARAMS];   /* canonical, by position */
+    unsigned parm_count;
+    uint32_t wanted;  /* the positions asked about */
+    uint32_t written; /* those found written through */
     int depth;        /* calls followed so far */
-    int written;
     CXCursor stack[LC_PARAM_WRITES_STACK];
     unsigned height;
 };
@@ -135,40 +140,69 @@ static int param_use_writes(const struct param_scan *scan)
     return 0;
 }
 
+/* The position of the parameter asked about that `cursor` names, or -1. */
+static int param_named(const struct param_scan *scan, CXCursor cursor)
+{
+    if (clang_getCursorKind(cursor) != CXCursor_DeclRefExpr)
+        return -1;
+    CXCursor referenced = clang_getCursorReferenced(cursor);
+    if (clang_getCursorKind(referenced) != CXCursor_ParmDecl)
+        return -1;
+    for (unsigned i = 0; i < scan->parm_count; i++)
+        if (((scan->wanted >> i) & 1u) && clang_equalCursors(referenced, scan->parms[i]))
+            return (int)i;
+    return -1;
+}
+
 static enum CXChildVisitResult param_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
     struct param_scan *scan = data;
     if (scan->height == LC_PARAM_WRITES_STACK) {
-        scan->written = 1;
+        scan->written = scan->wanted;
         return CXChildVisit_Break;
     }
     scan->stack[scan->height++] = cursor;
-    if (clang_getCursorKind(cursor) == CXCursor_DeclRefExpr
-        && clang_equalCursors(clang_getCursorReferenced(cursor), scan->parm))
-        scan->written = param_use_writes(scan);
-    else
+    int named = param_named(scan, cursor);
+    if (named >= 0) {
+        if (!((scan->written >> named) & 1u) && param_use_writes(scan))
+            scan->written |= 1u << named;
+    } else {
         clang_visitChildren(cursor, param_visit, scan);
+    }
     scan->height--;
-    return scan->written ? CXChildVisit_Break : CXChildVisit_Continue;
+    return scan->written == scan->wanted ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* Which of the parameters in `wanted` (bit i: position i) the definition
+ * `function` may write through: one walk of its body for all of them. */
+static uint32_t param_function_writes_mask(CXCursor function, uint32_t wanted, int depth)
+{
+    struct param_scan *scan = malloc(sizeof *scan);
+    if (!scan)
+        return wanted;
+    int count = clang_Cursor_getNumArguments(function);
+    scan->parm_count = count < LC_PARAM_WRITES_PARAMS ? (unsigned)count : LC_PARAM_WRITES_PARAMS;
+    for (unsigned i = 0; i < scan->parm_count; i++)
+        scan->parms[i] = clang_getCanonicalCursor(clang_Cursor_getArgument(function, i));
+    scan->wanted = wanted;
+    scan->written = 0;
+    scan->depth = depth;
+    scan->height = 0;
+    if (wanted)
+        clang_visitChildren(function, param_visit, scan);
+    uint32_t written = scan->written;
+    free(scan);
+    return written;
 }
 
 static int param_function_writes(CXCursor function, unsigned index, int depth)
 {
     if (clang_Cursor_isNull(function) || clang_getCursorKind(function) != CXCursor_FunctionDecl
-        || !clang_isCursorDefinition(function) || (int)index >= clang_Cursor_getNumArguments(function))
+        || !clang_isCursorDefinition(function) || (int)index >= clang_Cursor_getNumArguments(function)
+        || index >= LC_PARAM_WRITES_PARAMS)
         return 1;
-    struct param_scan *scan = malloc(sizeof *scan);
-    if (!scan)
-        return 1;
-    scan->parm = clang_getCanonicalCursor(clang_Cursor_getArgument(function, index));
-    scan->depth = depth;
-    scan->written = 0;
-    scan->height = 0;
-    clang_visitChildren(function, param_visit, scan);
-    int written = scan->written;
-    free(scan);
-    return written;
+    return param_function_writes_mask(function, 1u << index, depth) != 0;
 }
 
 int lc_extract_call_writes_argument(CXCursor call, unsigned index)
@@ -189,13 +223,13 @@ CXCursor lc_extract_call_external_callee(CXCursor call)
 
 uint32_t lc_extract_param_writes_mask(CXCursor function)
 {
-    uint32_t mask = UINT32_MAX;   /* positions past the parameters: variadic */
+    uint32_t mask = UINT32_MAX, pointers = 0;   /* positions past the parameters: variadic */
     int count = clang_Cursor_getNumArguments(function);
-    for (int i = 0; i < count && i < 32; i++) {
+    for (int i = 0; i < count && i < LC_PARAM_WRITES_PARAMS; i++) {
         CXType type = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(function, (unsigned)i)));
-        int pointer = type.kind == CXType_Pointer && !clang_isConstQualifiedType(clang_getPointeeType(type));
-        if (!pointer || !param_function_writes(function, (unsigned)i, 0))
-            mask &= ~(1u << i);
+        if (type.kind == CXType_Pointer && !clang_isConstQualifiedType(clang_getPointeeType(type)))
+            pointers |= 1u << i;
+        mask &= ~(1u << i);
     }
-    return mask;
+    return mask | param_function_writes_mask(function, pointers, 0);
 }
