@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "callers.h"
+#include "grow.h"
 #include "scc.h"
 
 static unsigned cost_cap(unsigned level)
@@ -72,10 +73,20 @@ struct cost_scratch {
                                 the parameter bounding it, or -1 */
     uint8_t *registry;       /* it walks a small registry filled at
                                 start-up (cost_registry.c): a constant */
-    uint32_t skip_nonnull;   /* while a function's level without its calls
-                                that need this parameter (1 + index) is
-                                computed: cost->level_if_null */
+    const struct lc_param_guard *skip_guard;  /* while a function's level
+                                                 without its calls and loops
+                                                 under this test is
+                                                 computed (cost->
+                                                 level_if_guard_fails), else
+                                                 NULL */
 };
+
+/* Does `guard` (of a call or loop) test what `skipped` does? */
+static int cost_guard_skipped(const struct lc_param_guard *guard, const struct lc_param_guard *skipped)
+{
+    return skipped && guard->param != 0 && guard->param == skipped->param && guard->test == skipped->test
+           && guard->value == skipped->value;
+}
 
 /* What a function's level is without the repetitions of one parameter
  * (cost->linear_param): the parameter, -2 while none is seen, -1 when two
@@ -150,8 +161,9 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
     unsigned repeat = cost->recursive[f] ? 1 : 0;
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         int recursive_call = 0;
-        if (scratch->skip_nonnull && lc_program_call_extra_of(program, &program->calls[c])->nonnull_param == scratch->skip_nonnull)
-            continue;   /* the pointer is NULL: the branch is not taken */
+        const struct lc_param_guard *guard = &lc_program_call_extra_of(program, &program->calls[c])->param_guard;
+        if (cost_guard_skipped(guard, scratch->skip_guard))
+            continue;   /* the test fails: the branch is not taken */
         unsigned level = cost_call_level_outside(program, cost, c, component, &recursive_call,
                                                  program->calls[c].loop == LC_NONE ? linear : NULL);
         struct lc_cost_why why = { level ? LC_COST_CAUSE_CALL : LC_COST_CAUSE_NONE, c };
@@ -220,6 +232,8 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
     for (uint32_t i = last; i > first; i--) {
         uint32_t l = cost->loops_of_function[i - 1];
         const struct lc_program_loop *loop = &program->loops[l];
+        if (cost_guard_skipped(&loop->param_guard, scratch->skip_guard))
+            continue;   /* the test fails: the loop does not run */
         unsigned own = scratch->registry[l] ? 0 : cost_loop_own(loop, scratch->passed[l]);
         unsigned level = own + scratch->inner[l];
         unsigned exported = cost_loop_exported(loop, own, scratch->passed[l]) + scratch->inner_export[l];
@@ -244,6 +258,47 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
                        && linear.rest < cost->function_level[f] ? linear.param : -1;
     cost->linear_param[f] = (int8_t)linear_param;
     cost->level_but_linear[f] = (uint8_t)cost_cap(linear.rest);
+}
+
+/* The call or loop (a site, cost.h) under the test of a parameter that
+ * makes f's level: down the chain of causes from the function's (its
+ * costliest top-level loop, the costliest loop or call in that one, ...),
+ * the first with a test; LC_NONE when none has one.  Only what makes the
+ * level can lower it when skipped, so one test per function is enough. */
+static uint32_t cost_guarded_site(const struct lc_program *program, const struct lc_cost *cost, uint32_t f)
+{
+    struct lc_cost_why why = cost->function_why[f];
+    while (why.cause == LC_COST_CAUSE_LOOP) {
+        if (program->loops[why.index].param_guard.param != 0)
+            return program->call_count + why.index;
+        why = cost->loop_why[why.index];
+    }
+    if (why.cause == LC_COST_CAUSE_CALL
+        && lc_program_call_extra_of(program, &program->calls[why.index])->param_guard.param != 0)
+        return why.index;
+    return LC_NONE;
+}
+
+/* Keep what f costs, and why, without what the test at `site` guards
+ * (its levels now): cost->guarded.  0, or -1 (no memory). */
+static int cost_keep_guarded(struct lc_cost *cost, uint32_t f, uint32_t site)
+{
+    uint32_t first = cost->loops_start[f], last = cost->loops_start[f + 1];
+    struct lc_cost_guarded *guarded = lc_grow_append((void **)&cost->guarded, &cost->guarded_count,
+                                                     &cost->guarded_cap, sizeof *cost->guarded, 64);
+    if (!guarded)
+        return -1;
+    *guarded = (struct lc_cost_guarded){ site, cost->function_level[f], cost->function_why[f],
+                                         (uint32_t)cost->guarded_loop_why_count };
+    for (uint32_t i = first; i < last; i++) {
+        struct lc_cost_why *why = lc_grow_append((void **)&cost->guarded_loop_why, &cost->guarded_loop_why_count,
+                                                 &cost->guarded_loop_why_cap, sizeof *cost->guarded_loop_why, 256);
+        if (!why)
+            return -1;
+        *why = cost->loop_why[cost->loops_of_function[i]];
+    }
+    cost->guarded_of[f] = (uint32_t)(cost->guarded_count - 1);
+    return 0;
 }
 
 /* For each loop bounded by a parameter (`j < charslen`), the largest
@@ -316,20 +371,19 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
     cost->function_why = calloc(n, sizeof *cost->function_why);
     cost->recursive = calloc(n, 1);
     cost->linear_param = malloc(n);
-    cost->null_param = malloc(n);
-    cost->level_if_null = calloc(n, 1);
+    cost->guarded_of = malloc(n * sizeof *cost->guarded_of);
     cost->level_but_linear = calloc(n, 1);
     cost->loop_level = calloc(loops, 1);
     cost->loop_export = calloc(loops, 1);
     cost->loop_why = calloc(loops, sizeof *cost->loop_why);
     struct cost_scratch scratch = { calloc(loops, 1), calloc(loops, 1), calloc(loops, 1),
-                                    malloc(loops * sizeof *scratch.passed), calloc(loops, 1), 0 };
+                                    malloc(loops * sizeof *scratch.passed), calloc(loops, 1), NULL };
     cost->component_of = malloc(n * sizeof *cost->component_of);
     cost->target_kind = malloc(n);
     const struct lc_scc *scc = program->scc;
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
-        || !cost->linear_param || !cost->level_but_linear || !cost->null_param || !cost->level_if_null
+        || !cost->linear_param || !cost->level_but_linear || !cost->guarded_of
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed || !scratch.registry
@@ -337,7 +391,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
         goto done;
     cost_passed_constants(program, scratch.passed);
     memset(cost->linear_param, -1, n);
-    memset(cost->null_param, -1, n);
+    memset(cost->guarded_of, 0xff, n * sizeof *cost->guarded_of);
     memcpy(cost->component_of, scc->component_of, (size_t)program->function_count * sizeof *cost->component_of);
     for (uint32_t f = 0; f < program->function_count; f++) {
         const struct lc_function_model *model = program->functions[f].model;
@@ -354,18 +408,17 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
         }
         for (uint32_t i = first; i < last; i++) {
             uint32_t f = scc->order[i];
-            const struct lc_program_function *fn = &program->functions[f];
-            uint32_t guarded = 0;
-            for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count && !guarded; c++)
-                guarded = lc_program_call_extra_of(program, &program->calls[c])->nonnull_param;
-            if (guarded) {
-                scratch.skip_nonnull = guarded;
-                cost_function(program, cost, f, &scratch);
-                cost->level_if_null[f] = cost->function_level[f];
-                cost->null_param[f] = (int8_t)(guarded <= 127 ? (int)guarded - 1 : -1);
-                scratch.skip_nonnull = 0;
-            }
             cost_function(program, cost, f, &scratch);
+            uint32_t site = cost_guarded_site(program, cost, f);
+            if (site == LC_NONE)
+                continue;
+            unsigned level = cost->function_level[f];
+            scratch.skip_guard = lc_cost_site_guard(program, site);
+            cost_function(program, cost, f, &scratch);
+            scratch.skip_guard = NULL;
+            if (cost->function_level[f] < level && cost_keep_guarded(cost, f, site) != 0)
+                goto done;
+            cost_function(program, cost, f, &scratch);   /* the levels where the test holds */
         }
     }
     rc = 0;
@@ -387,8 +440,9 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->recursive);
     free(cost->linear_param);
     free(cost->level_but_linear);
-    free(cost->null_param);
-    free(cost->level_if_null);
+    free(cost->guarded_of);
+    free(cost->guarded);
+    free(cost->guarded_loop_why);
     free(cost->component_of);
     free(cost->target_kind);
     free(cost->loop_level);

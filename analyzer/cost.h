@@ -17,8 +17,11 @@
  *       failed), not a recursion that repeats the work
  *   a loop that continues its enclosing loop's walk (LC_SOURCE_PARENT)  0
  *   a loop over a small registry filled at start-up (cost_registry.c)   0
- *   a call given NULL for the pointer parameter its callee tests       what
- *       before some of its calls (`createClient(NULL)`, `if (conn)`)  the rest
+ *   a call passing a constant that fails the test of a parameter       what
+ *       what makes its callee's level runs under (`createClient(NULL)`  the rest
+ *       with `if (conn) { ... }`; `lua_settop(L, -2)` with `if (idx >=
+ *       0) { while (...) ... }`): the calls and loops under that test
+ *       do not run
  *   a call on the way out: in a branch that can only end with a call   0
  *       of a function that never returns (`{ log(...); fatal(...); }`)
  *   a call in a loop passing a field of the loop's current element       0
@@ -43,6 +46,7 @@
 #ifndef LOOPCHECK_COST_H
 #define LOOPCHECK_COST_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "program.h"
@@ -69,6 +73,21 @@ struct lc_cost_why {
     uint32_t index;
 };
 
+/* A function whose costliest work runs under the test of a parameter
+ * (facts.h param_guard: `if (conn)`, `if (idx >= 0)`), when without what
+ * that test guards it costs less: what it costs, and why, where a call
+ * passes a constant failing the test. */
+struct lc_cost_guarded {
+    uint32_t site;                  /* a call or loop under the test
+                                       (lc_cost_site_guard) */
+    uint8_t level;                  /* the function's level without what
+                                       the test guards */
+    struct lc_cost_why why;         /* what makes that level */
+    uint32_t first_loop_why;        /* its loops' causes then, in
+                                       loops_of_function order: into
+                                       guarded_loop_why */
+};
+
 struct lc_cost {
     uint8_t *function_level;        /* per function */
     struct lc_cost_why *function_why;
@@ -79,11 +98,11 @@ struct lc_cost {
     uint8_t *level_but_linear;      /* per function: its level where that
                                        parameter is a field of the element
                                        the caller's loop is at */
-    int8_t *null_param;             /* per function: a pointer parameter some
-                                       of its calls run only when not NULL
-                                       (`if (conn) { ... }`), or -1 */
-    uint8_t *level_if_null;         /* per function: its level without those
-                                       calls, where a caller passes NULL */
+    uint32_t *guarded_of;           /* per function: into guarded, LC_NONE */
+    struct lc_cost_guarded *guarded;            /* the few such functions */
+    size_t guarded_count, guarded_cap;
+    struct lc_cost_why *guarded_loop_why;       /* their loops' causes */
+    size_t guarded_loop_why_count, guarded_loop_why_cap;
     uint32_t *component_of;         /* per function: its strongly connected component */
     uint8_t *loop_level;            /* per loop */
     uint8_t *loop_export;           /* per loop: what it adds to its function's
@@ -115,9 +134,29 @@ void lc_cost_free(struct lc_cost *cost);
 /* The level target `function` adds at `call` (a model's level, its own
  * level, or less where the call passes the current element's field, a
  * small constant or a string literal for the parameter its loops are
- * bounded by); 0 on the way out of the process is lc_cost_call_level's. */
+ * bounded by, or a constant failing the test its costliest work runs
+ * under); 0 on the way out of the process is lc_cost_call_level's. */
 unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t function,
                                  const struct lc_program_call *call);
+
+/* The test of a parameter a site runs under (param 0: none): a site is a
+ * call's index, or program->call_count + a loop's index (cost_calls.c). */
+const struct lc_param_guard *lc_cost_site_guard(const struct lc_program *program, uint32_t site);
+
+/* Does `arg`, a constant (NULL or an integer) passed for the guard's
+ * parameter, make its test false (cost_calls.c)?  0 when unknown. */
+int lc_cost_guard_fails(const struct lc_param_guard *guard, const struct lc_program_value *arg);
+
+/* What target `function` costs at `call` when the call passes a constant
+ * failing the test its costliest work runs under (cost->guarded), else
+ * NULL (cost_calls.c). */
+const struct lc_cost_guarded *lc_cost_guard_failing_at(const struct lc_program *program, const struct lc_cost *cost,
+                                                       uint32_t function, const struct lc_program_call *call);
+
+/* The cause of `loop`'s level, a loop of `function`, where the test of
+ * `guarded` fails (cost_calls.c). */
+struct lc_cost_why lc_cost_guarded_loop_why(const struct lc_cost *cost, const struct lc_cost_guarded *guarded,
+                                            uint32_t function, uint32_t loop);
 
 /* Is the call on the way out: in a branch that can only end with a direct
  * call of a function that never returns (`{ log(...); fatal(...); }`;

@@ -1,7 +1,8 @@
 /* cost_calls.c — what a call costs where it is made (cost.h): its
  * callee's level, less where the call passes its loop's element, a small
  * constant or a string literal for the parameter the callee's loops are
- * bounded by, or NULL for the pointer its guarded calls need; nothing on
+ * bounded by, or a constant failing the parameter test its costliest work
+ * runs under (NULL for `if (conn)`, -2 for `if (idx >= 0)`); nothing on
  * the way out of the process. */
 #include "cost.h"
 
@@ -28,14 +29,63 @@ static int cost_passes_small(const struct lc_program *program, const struct lc_p
     return arg->kind == LC_VALUE_OTHER && arg->text && arg->text[0] == '"';
 }
 
+const struct lc_param_guard *lc_cost_site_guard(const struct lc_program *program, uint32_t site)
+{
+    return site < program->call_count ? &lc_program_call_extra_of(program, &program->calls[site])->param_guard
+                                      : &program->loops[site - program->call_count].param_guard;
+}
+
+int lc_cost_guard_fails(const struct lc_param_guard *guard, const struct lc_program_value *arg)
+{
+    long long passed = arg->kind == LC_VALUE_NULL ? 0 : arg->int_value;
+    if (guard->param <= 0 || (arg->kind != LC_VALUE_NULL && arg->kind != LC_VALUE_INT))
+        return 0;
+    /* Compared as unsigned, a negative number is a large one. */
+    if ((guard->test & LC_PARAM_TEST_UNSIGNED) && (passed < 0 || guard->value < 0))
+        return 0;
+    switch (guard->test & ~LC_PARAM_TEST_UNSIGNED) {
+    case LC_PARAM_TEST_EQ: return !(passed == guard->value);
+    case LC_PARAM_TEST_NE: return !(passed != guard->value);
+    case LC_PARAM_TEST_LT: return !(passed < guard->value);
+    case LC_PARAM_TEST_LE: return !(passed <= guard->value);
+    case LC_PARAM_TEST_GT: return !(passed > guard->value);
+    case LC_PARAM_TEST_GE: return !(passed >= guard->value);
+    case LC_PARAM_TEST_BITS_SET: return (passed & guard->value) == 0;
+    case LC_PARAM_TEST_BITS_CLEAR: return (passed & guard->value) != 0;
+    default: return 0;
+    }
+}
+
+const struct lc_cost_guarded *lc_cost_guard_failing_at(const struct lc_program *program, const struct lc_cost *cost,
+                                                       uint32_t g, const struct lc_program_call *call)
+{
+    if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED || cost->guarded_of[g] == LC_NONE)
+        return NULL;
+    const struct lc_cost_guarded *guarded = &cost->guarded[cost->guarded_of[g]];
+    const struct lc_param_guard *guard = lc_cost_site_guard(program, guarded->site);
+    int fails = guard->param > 0 && (uint32_t)guard->param <= call->arg_count
+                && lc_cost_guard_fails(guard, &program->args[call->first_arg + (uint32_t)guard->param - 1]);
+    return fails ? guarded : NULL;
+}
+
+struct lc_cost_why lc_cost_guarded_loop_why(const struct lc_cost *cost, const struct lc_cost_guarded *guarded,
+                                            uint32_t function, uint32_t loop)
+{
+    for (uint32_t i = cost->loops_start[function]; i < cost->loops_start[function + 1]; i++)
+        if (cost->loops_of_function[i] == loop)
+            return cost->guarded_loop_why[guarded->first_loop_why + (i - cost->loops_start[function])];
+    return cost->loop_why[loop];
+}
+
 /* The same at one call: a callee whose only growing loop is bounded by a
  * parameter (cost->linear_param) given a field of the element the caller's
  * loop is at (`hash(key, it->nkey)` in a walk over the items) walks that
  * element's own data, once per element; given a small constant or a
  * string literal there (cost_passes_small) it walks a few rounds: only the
- * rest of it counts.  A callee given NULL for the parameter its guarded
- * calls need (cost->null_param: `createClient(NULL)` skips `if (conn) {
- * ... }`) costs what it does without them. */
+ * rest of it counts.  A callee given a constant failing the test its
+ * costliest work runs under (cost->guard_site: `createClient(NULL)` skips
+ * `if (conn) { ... }`, `lua_settop(L, -2)` skips `if (idx >= 0) { ...
+ * }`) costs what it does without that work. */
 unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
                                  const struct lc_program_call *call)
 {
@@ -47,11 +97,8 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
                   && (lc_program_call_extra_of(program, call)->element_args >> param) & 1u;
     if ((element || cost_passes_small(program, call, param)) && cost->level_but_linear[g] < level)
         level = cost->level_but_linear[g];
-    int null = cost->null_param[g];
-    if (null >= 0 && (uint32_t)null < call->arg_count && program->args[call->first_arg + (uint32_t)null].kind == LC_VALUE_NULL
-        && cost->level_if_null[g] < level)
-        level = cost->level_if_null[g];
-    return level;
+    const struct lc_cost_guarded *guarded = lc_cost_guard_failing_at(program, cost, g, call);
+    return guarded && guarded->level < level ? guarded->level : level;
 }
 
 #define COST_EXIT_STEPS 4   /* nested branches followed to their end */

@@ -1,10 +1,8 @@
 /* extract_branches.c — what an `if` branch tells about the calls in it:
  * whether it always leaves (return, break, continue, goto last), the call
  * it can only end with (`{ report(); die(); }`, lc_call_fact
- * branch_exit), and the pointer parameter its condition requires not to be
- * NULL (`if (conn) { ... }`, lc_call_fact nonnull_param).  Kept out of
- * extract_flow.c's recursive walk, whose frames stay small for deeply
- * nested code. */
+ * branch_exit).  Kept out of extract_flow.c's recursive walk, whose
+ * frames stay small for deeply nested code. */
 #include "extract_internal.h"
 
 /* Does a branch hold a statement that leaves it early (return, goto,
@@ -68,27 +66,4 @@ CXCursor lc_extract_branch_end(CXCursor statement)
         return clang_getNullCursor();
     clang_visitChildren(statement, extract_leaves_visit, &leaves);
     return leaves ? clang_getNullCursor() : last;
-}
-
-/* 1 + the index of the pointer parameter `condition` tests for not being
- * NULL (`if (conn)`, `if (conn != NULL)`, `if (NULL != conn)`), else 0. */
-int lc_extract_nonnull_parameter(CXCursor condition)
-{
-    CXCursor tested = lc_extract_strip(condition), sides[2];
-    long long zero;
-    if (clang_getCursorKind(tested) == CXCursor_BinaryOperator
-        && clang_getCursorBinaryOperatorKind(tested) == CXBinaryOperator_NE
-        && lc_extract_children(tested, sides, 2) == 2) {
-        if (lc_extract_integer_constant(lc_extract_strip(sides[1]), &zero) && zero == 0)
-            tested = lc_extract_strip(sides[0]);
-        else if (lc_extract_integer_constant(lc_extract_strip(sides[0]), &zero) && zero == 0)
-            tested = lc_extract_strip(sides[1]);
-        else
-            return 0;
-    }
-    CXCursor parameter = lc_extract_loop_variable(tested);
-    if (clang_getCursorKind(parameter) != CXCursor_ParmDecl
-        || clang_getCanonicalType(clang_getCursorType(parameter)).kind != CXType_Pointer)
-        return 0;
-    return lc_extract_parameter_position(parameter);
 }

@@ -19,6 +19,10 @@
  *    (extract_value_guards.c); a block, a loop or a switch gives them back
  *    on exit, a case label starts from those at the switch, and a label
  *    (a goto may jump to it from anywhere) from none;
+ *  - the test of a parameter against a constant the calls and loops of
+ *    each branch run under, and the rest of the block after `if (test)
+ *    return;` (extract_param_guards.c): the innermost or latest one,
+ *    given back as the tests of globals are;
  *  - the innermost open if/switch/loop and its condition, which tell
  *    whether a backward goto (a goto to a label earlier in the function, a
  *    loop too) is conditional; the calls and loops between its label and
@@ -59,9 +63,11 @@ static void extract_scoped(struct lc_extract_walk *walk, CXCursor statement, CXC
 {
     struct lc_lockset saved = walk->locks;
     struct lc_value_guards saved_guards = walk->value_guards;
+    struct lc_param_guard saved_param_guard = walk->param_guard;
     lc_extract_visit_child(walk, statement, parent);
     walk->locks = saved;
     walk->value_guards = saved_guards;
+    walk->param_guard = saved_param_guard;
 }
 
 /* A branch run only where call `guard` returned 0 when `zero`
@@ -117,8 +123,10 @@ static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXC
 static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
 {
     int first = 1, exits_early = 0;
+    struct lc_param_guard first_else_guard = { 0 };
     struct lc_lockset after_condition = walk->locks;
     struct lc_value_guards at_if = walk->value_guards;
+    struct lc_param_guard at_if_param_guard = walk->param_guard;
     /* On the heap: an if nested in an if nests this frame (test_deep_blocks
      * walks 250 of them on a 1 MiB stack). */
     struct lc_extract_guard_split *tests = calloc(1, sizeof *tests);
@@ -143,11 +151,16 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         lc_extract_value_guard_split(walk, parts[0], tests);
         const char *taken = lc_extract_trylock_of(walk, guard);
         struct extract_conditional saved = extract_enter(walk, parts[0]);
-        int saved_nonnull = walk->nonnull_param, nonnull = lc_extract_nonnull_parameter(parts[0]);
-        if (nonnull)
-            walk->nonnull_param = nonnull;
+        struct lc_param_guard then_guard, else_guard, outer_guard = walk->param_guard;
+        lc_extract_param_guard_split(walk, parts[0], &then_guard, &else_guard);
+        if (exits_early)
+            first_else_guard = else_guard;
+        if (then_guard.param)
+            walk->param_guard = then_guard;
         extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests->then_guards, taken);
-        walk->nonnull_param = saved_nonnull;
+        /* The else branch, and the rest of an else-if chain, run where the
+         * test failed. */
+        walk->param_guard = else_guard.param ? else_guard : outer_guard;
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained)
             extract_branch(walk, parts[2], statement, zero_branch == 2, guard, &tests->else_guards, taken);
@@ -162,6 +175,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
     }
     walk->locks = after_condition;
     walk->value_guards = at_if;
+    walk->param_guard = exits_early && first_else_guard.param ? first_else_guard : at_if_param_guard;
     if (exits_early)
         lc_extract_value_guards_push(walk, &tests->else_guards);
     if (first_taken_after)
@@ -179,7 +193,9 @@ static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
     lc_extract_visit_child(walk, parts[0], statement);
     struct lc_lockset saved_switch = walk->switch_locks;
     struct lc_value_guards saved_switch_guards = walk->switch_value_guards, at_switch = walk->value_guards;
+    struct lc_param_guard saved_switch_param_guard = walk->switch_param_guard, at_switch_param = walk->param_guard;
     walk->switch_value_guards = at_switch;
+    walk->switch_param_guard = at_switch_param;
     int saved_guard = walk->switch_guard, saved_outer = walk->switch_outer_guard, outer = walk->zero_guard;
     walk->switch_locks = walk->locks;
     walk->switch_guard = lc_extract_result_of(walk, parts[0]);
@@ -190,6 +206,8 @@ static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
     walk->switch_locks = saved_switch;
     walk->switch_value_guards = saved_switch_guards;
     walk->value_guards = at_switch;
+    walk->switch_param_guard = saved_switch_param_guard;
+    walk->param_guard = at_switch_param;
     walk->switch_guard = saved_guard;
     walk->switch_outer_guard = saved_outer;
     walk->zero_guard = outer;
@@ -286,6 +304,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
         lc_extract_visit_child(walk, parts[init], statement);
     int index = lc_extract_loop(walk, statement, kind, &loop);
     struct lc_value_guards saved_guards = walk->value_guards;   /* `do { ... break; } while (0)` too */
+    struct lc_param_guard saved_param_guard = walk->param_guard;
     int saved_loop = walk->loop_index;
     const struct lc_extract_loop_parts *saved_parts = walk->loop_parts;
     CXCursor saved_statement = walk->loop_statement;
@@ -309,6 +328,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     }
     extract_leave(walk, saved);
     walk->value_guards = saved_guards;
+    walk->param_guard = saved_param_guard;
     walk->loop_index = saved_loop;
     walk->loop_parts = saved_parts;
     walk->loop_statement = saved_statement;
@@ -373,6 +393,7 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
 {
     struct lc_lockset saved;
     struct lc_value_guards saved_guards;
+    struct lc_param_guard saved_param_guard;
     switch (clang_getCursorKind(statement)) {
     case CXCursor_CompoundStmt:
         if (clang_getCursorKind(parent) == CXCursor_FunctionDecl ||
@@ -380,9 +401,11 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
             return CXChildVisit_Recurse;
         saved = walk->locks;
         saved_guards = walk->value_guards;
+        saved_param_guard = walk->param_guard;
         clang_visitChildren(statement, lc_extract_visit, walk);
         walk->locks = saved;
         walk->value_guards = saved_guards;
+        walk->param_guard = saved_param_guard;
         return CXChildVisit_Continue;
     case CXCursor_IfStmt:
         extract_if(walk, statement);
@@ -394,6 +417,7 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
     case CXCursor_DefaultStmt:
         walk->locks = walk->switch_locks;
         walk->value_guards = walk->switch_value_guards;
+        walk->param_guard = walk->switch_param_guard;
         lc_extract_case_label(walk, statement);
         return CXChildVisit_Recurse;
     case CXCursor_ForStmt:
@@ -407,6 +431,7 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
         return CXChildVisit_Continue;
     case CXCursor_LabelStmt:
         walk->value_guards = (struct lc_value_guards){ NULL, 0 };
+        walk->param_guard = (struct lc_param_guard){ 0 };
         extract_label(walk, statement);
         return CXChildVisit_Recurse;
     case CXCursor_GotoStmt:

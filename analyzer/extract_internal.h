@@ -153,9 +153,14 @@ struct lc_extract_walk {
     CXCursor branch_end;            /* the call ending the innermost branch
                                        that can only end there, or null */
     int branch_end_index;           /* its fact once recorded, else -1 */
-    int nonnull_param;              /* the calls here run only when this
-                                       pointer parameter (1 + index) is not
-                                       NULL, 0 */
+    struct lc_param_guard param_guard;  /* the test of a parameter the
+                                           calls and loops here run under
+                                           (facts.h), param 0: none */
+    struct lc_param_guard switch_param_guard;  /* the one at the innermost
+                                                  switch */
+    unsigned changed_params;        /* bit i: the function changes its
+                                       parameter i (extract_param_guards.c) */
+    int changed_params_known;       /* changed_params is computed */
     CXCursor function;              /* the definition walked, or null */
     struct lc_extract_alias *aliases;   /* its pointer parameters and the
                                            locals standing for one
@@ -187,9 +192,12 @@ int lc_extract_always_exits(CXCursor statement);
  * is a call and nothing before leaves the branch (return, goto, break,
  * continue); else null. */
 CXCursor lc_extract_branch_end(CXCursor statement);
-/* 1 + the index of the pointer parameter `condition` tests for not being
- * NULL (`conn`, `conn != NULL`, `NULL != conn`), else 0. */
-int lc_extract_nonnull_parameter(CXCursor condition);
+
+/* extract_param_guards.c: the test of a parameter against a constant that
+ * holds in the then branch of `if (condition)` and the one that holds in
+ * its else branch (param 0: none; facts.h). */
+void lc_extract_param_guard_split(struct lc_extract_walk *walk, CXCursor condition, struct lc_param_guard *then_guard,
+                                  struct lc_param_guard *else_guard);
 
 /* extract_guards.c: branches taken when a call's result is 0 (the child
  * of fork()). */

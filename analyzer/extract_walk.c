@@ -86,7 +86,9 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->comma_left_index = -1;
     walk->branch_end = clang_getNullCursor();
     walk->branch_end_index = -1;
-    walk->nonnull_param = 0;
+    walk->param_guard = walk->switch_param_guard = (struct lc_param_guard){ 0 };
+    walk->changed_params = 0;
+    walk->changed_params_known = 0;
     walk->function = clang_getNullCursor();
     walk->alias_count = 0;
     walk->aliases_known = 0;
@@ -184,7 +186,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;
     fact->value_guards = lc_extract_call_value_guards(walk);
-    fact->nonnull_param = walk->nonnull_param;
+    fact->param_guard = walk->param_guard;
     if (!clang_Cursor_isNull(walk->branch_end) && clang_equalCursors(call, walk->branch_end))
         walk->branch_end_index = (int)index;
     CXCursor callee;

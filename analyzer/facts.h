@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 31
+#define LC_FACTS_VERSION 34
 
 struct lc_location {
     const char *file;
@@ -120,6 +120,33 @@ struct lc_value_guards {
     size_t count;
 };
 
+/* A test of one of the function's own parameters against an integer
+ * constant that holds wherever a call or a loop runs (extract_param_guards.c):
+ * the innermost `if` around it, `if (idx >= 0) { ... }`, `if (conn)`
+ * (conn != 0), `if (flags & F)`, the else branch with the test negated, or the latest
+ * `if (test) return;` before it in its block (the test negated); only for
+ * a parameter the function never assigns nor takes the address of.  A call passing a
+ * constant that makes the test false does not run what it guards (cost.h). */
+enum lc_param_test {
+    LC_PARAM_TEST_NONE = 0,
+    LC_PARAM_TEST_EQ,         /* param == value */
+    LC_PARAM_TEST_NE,         /* param != value (a pointer: != NULL) */
+    LC_PARAM_TEST_LT,
+    LC_PARAM_TEST_LE,
+    LC_PARAM_TEST_GT,
+    LC_PARAM_TEST_GE,
+    LC_PARAM_TEST_BITS_SET,   /* (param & value) != 0: `if (flags & F)` */
+    LC_PARAM_TEST_BITS_CLEAR, /* (param & value) == 0 */
+};
+#define LC_PARAM_TEST_UNSIGNED 16  /* or'ed into test: the parameter is
+                                      unsigned (a negative argument wraps) */
+
+struct lc_param_guard {
+    int param;                /* 1 + the parameter's index, 0: no guard */
+    int test;                 /* enum lc_param_test | LC_PARAM_TEST_UNSIGNED */
+    long long value;
+};
+
 /* A call expression inside a function body. */
 struct lc_call_fact {
     const char *caller_usr;
@@ -156,9 +183,9 @@ struct lc_call_fact {
                                  list's head or a field of it
                                  (extract_loop_children.c); first
                                  LC_ELEMENT_ARGUMENTS only */
-    int nonnull_param;        /* 1 + the index of a pointer parameter the
-                                 call runs only when it is not NULL (in the
-                                 `if (conn) { ... }` branch), or 0 */
+    struct lc_param_guard param_guard;  /* the test of a parameter it runs
+                                           under (`if (conn) { ... }`,
+                                           `if (idx >= 0) { ... }`) */
     unsigned scaled_args;     /* bit i: argument i divides or shifts right a
                                  variable by a constant (`v / 10`, `n >> 1`);
                                  first LC_ELEMENT_ARGUMENTS only */
@@ -246,6 +273,9 @@ struct lc_loop_fact {
                                        tmp->next)`, `i < handler_count`:
                                        extract_loop_registry.c), or NULL */
     const char *walked_global_name;
+    struct lc_param_guard param_guard;  /* the test of a parameter it runs
+                                           under (`if (idx >= 0) { while
+                                           (...) ... }`), as a call's */
 };
 
 enum lc_access_kind {

@@ -51,8 +51,8 @@ struct lc_program_call_extra {
     uint32_t after_comma;                /* b() of `(a(), b())`: a(), LC_NONE */
     uint32_t branch_exit;                /* the call ending its branch
                                             (facts.h), LC_NONE */
-    uint32_t nonnull_param;              /* 1 + the pointer parameter it runs
-                                            only when not NULL (facts.h), 0 */
+    struct lc_param_guard param_guard;   /* the test of a parameter it runs
+                                            under (facts.h), param 0: none */
     uint32_t scaled_args;                /* bit i: argument i divides or
                                             shifts a variable (facts.h) */
     uint32_t element_args;               /* bit i: argument i is a field of
@@ -114,6 +114,8 @@ struct lc_program_loop {
     uint32_t walked_object;  /* the global whose collection it walks
                                 (facts.h walked_global_usr), into
                                 program->objects; LC_NONE */
+    struct lc_param_guard param_guard;  /* the test of a parameter it runs
+                                           under (facts.h), param 0: none */
 };
 
 struct lc_program_access {

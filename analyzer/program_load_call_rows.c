@@ -46,7 +46,8 @@ static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_i
                                     " file_id, line, col, loop_id, conditional FROM call"
                                     " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3";
 static const char call_rows_extra_sql[] = "SELECT id, zero_guard_id, after_comma_id, element_args, branch_exit_after,"
-                                          " scaled_args, nonnull_param, child_args FROM call INDEXED BY call_extra"
+                                          " scaled_args, guard_param, child_args, guard_test, guard_value"
+                                          " FROM call INDEXED BY call_extra"
                                           " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3 AND " LC_STORE_CALL_EXTRA_WHERE;
 
 /* Keep the record and parameter of a callee named by flow node. */
@@ -126,7 +127,8 @@ static int call_rows_decode_extra(struct program_call_rows_slice *slice, const s
     int64_t exit_after = sqlite3_column_int64(stmt, 4);   /* NULL reads as 0: none */
     extra.branch_exit = exit_after > 0 && row + exit_after < LC_NONE ? (uint32_t)(row + exit_after) : LC_NONE;
     extra.scaled_args = (uint32_t)sqlite3_column_int64(stmt, 5);
-    extra.nonnull_param = (uint32_t)sqlite3_column_int(stmt, 6);
+    extra.param_guard = (struct lc_param_guard){ sqlite3_column_int(stmt, 6), sqlite3_column_int(stmt, 8),
+                                                 sqlite3_column_int64(stmt, 9) };
     extra.child_args = (uint32_t)sqlite3_column_int64(stmt, 7);
     return call_rows_keep_extra(slice, tu->first_place + (size_t)(row - tu->first_row), &extra);
 }

@@ -39,6 +39,9 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
             sqlite3_bind_text(stmt, 11, loop->bound_text, -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 12, loop_source_names[loop->source], -1, SQLITE_STATIC);
         sqlite3_bind_int(stmt, 13, loop->bound_param);
+        sqlite3_bind_int(stmt, 15, loop->param_guard.param);
+        sqlite3_bind_int(stmt, 16, loop->param_guard.test);
+        sqlite3_bind_int64(stmt, 17, loop->param_guard.value);
         if (loop->walked_global_usr) {
             int64_t walked_id = lc_store_intern_symbol(store, loop->walked_global_usr, loop->walked_global_name);
             if (!walked_id)

@@ -20,7 +20,7 @@
  *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
  *      callee_param, file_id, line, col, nargs, loop_id, conditional,
  *      zero_guard_id, after_comma_id, element_args, branch_exit_after,
- *      scaled_args, nonnull_param, child_args)
+ *      scaled_args, guard_param, child_args, guard_test, guard_value)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -41,8 +41,16 @@
  *                                    keeps, not an id); scaled_args: bit
  *                                    i set when argument i divides or
  *                                    shifts right a variable (`v / 10`);
- *                                    nonnull_param: 1 + the pointer
- *                                    parameter it runs only when not NULL;
+ *                                    guard_param: 1 + the parameter of
+ *                                    its function it runs only where
+ *                                    `param guard_test guard_value` holds
+ *                                    (`if (conn)`: != 0; `if (idx >= 0)`),
+ *                                    0: none; guard_test: 1 ==, 2 !=, 3 <,
+ *                                    4 <=, 5 >, 6 >=, 7 `param & value`
+ *                                    != 0, 8 `param & value` == 0, plus
+ *                                    16 when the parameter or the
+ *                                    comparison is unsigned (facts.h
+ *                                    lc_param_test);
  *                                    child_args: a self-call's bit i set
  *                                    when argument i is a child of the
  *                                    caller's parameter i;
@@ -69,11 +77,14 @@
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
- *      'parent'|'amortized', bound_param, walked_id)
+ *      'parent'|'amortized', bound_param, walked_id, guard_param,
+ *      guard_test, guard_value)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h); walked_id:
  *                                    the global variable whose collection
- *                                    it walks, or NULL
+ *                                    it walks, or NULL; guard_*: the test
+ *                                    of a parameter it runs under, as a
+ *                                    call's
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument)
  *                                    reads and writes of globals and statics;
@@ -131,7 +142,8 @@ static const char lc_store_schema_sql[] =
     "  loop_id INTEGER, conditional INTEGER NOT NULL DEFAULT 0, zero_guard_id INTEGER,"
     "  after_comma_id INTEGER, element_args INTEGER NOT NULL DEFAULT 0,"
     "  branch_exit_after INTEGER, scaled_args INTEGER NOT NULL DEFAULT 0,"
-    "  nonnull_param INTEGER NOT NULL DEFAULT 0, child_args INTEGER NOT NULL DEFAULT 0);"
+    "  guard_param INTEGER NOT NULL DEFAULT 0, child_args INTEGER NOT NULL DEFAULT 0,"
+    "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
@@ -150,7 +162,8 @@ static const char lc_store_schema_sql[] =
     "  kind TEXT NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
     "  parent_id INTEGER, depth INTEGER NOT NULL, bound TEXT NOT NULL, trip_count INTEGER NOT NULL,"
     "  bound_text TEXT, source TEXT NOT NULL,"
-    "  bound_param INTEGER NOT NULL, walked_id INTEGER);"
+    "  bound_param INTEGER NOT NULL, walked_id INTEGER, guard_param INTEGER NOT NULL DEFAULT 0,"
+    "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX loop_tu ON loop(tu_id);"
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"

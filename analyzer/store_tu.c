@@ -40,8 +40,9 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                                 " is_static, annotations, param_writes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [LC_STMT_INSERT_CALL] = "INSERT INTO call(tu_id, caller_id, callee_kind, callee_id, callee_record,"
                             " callee_param, file_id, line, col, nargs, loop_id, conditional, zero_guard_id,"
-                            " after_comma_id, element_args, branch_exit_after, scaled_args, nonnull_param, child_args)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                            " after_comma_id, element_args, branch_exit_after, scaled_args, guard_param, child_args,"
+                            " guard_test, guard_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                            " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     [LC_STMT_INSERT_CALL_ARG] = "INSERT INTO call_arg(call_id, position, kind, symbol_id, record, param_index,"
                                 " int_value, text, field_of_param) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [LC_STMT_INSERT_STORE] = "INSERT INTO fp_store(tu_id, target_kind, target_id, target_record, value_kind,"
@@ -49,8 +50,9 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                              " value_call_id, conditional) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                              " ?13, ?14)",
     [LC_STMT_INSERT_LOOP] = "INSERT INTO loop(tu_id, function_id, kind, file_id, line, col, parent_id, depth, bound,"
-                            " trip_count, bound_text, source, bound_param, walked_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                            " ?11, ?12, ?13, ?14)",
+                            " trip_count, bound_text, source, bound_param, walked_id, guard_param, guard_test,"
+                            " guard_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                            " ?16, ?17)",
     [LC_STMT_INSERT_ACCESS] = "INSERT INTO access(tu_id, function_id, variable_id, kind, atomic, file_id, line, col,"
                               " zero_guarded, via_callee_id, via_argument)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -260,7 +262,9 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int(stmt, 12, call->conditional);
     sqlite3_bind_int64(stmt, 15, (sqlite3_int64)call->element_args);
     sqlite3_bind_int64(stmt, 17, (sqlite3_int64)call->scaled_args);
-    sqlite3_bind_int(stmt, 18, call->nonnull_param);
+    sqlite3_bind_int(stmt, 18, call->param_guard.param);
+    sqlite3_bind_int(stmt, 20, call->param_guard.test);
+    sqlite3_bind_int64(stmt, 21, call->param_guard.value);
     sqlite3_bind_int64(stmt, 19, (sqlite3_int64)call->child_args);
     if (call->after_comma >= 0 && (size_t)call->after_comma < index)
         sqlite3_bind_int64(stmt, 14, ids->call_ids[call->after_comma]);

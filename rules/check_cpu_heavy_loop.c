@@ -30,11 +30,15 @@ static const char *cpu_loop_phrase(const struct lc_program_loop *loop, struct lc
 }
 
 /* Follow the causes from a loop or call down to the work itself, adding
- * one related location per step; returns the description. */
+ * one related location per step; returns the description.  Past a call
+ * passing a constant that fails the test its callee's costliest work runs
+ * under, the callee's causes are those without that work. */
 static const char *cpu_describe(const struct lc_program *program, const struct lc_cost *cost,
                                 struct lc_cost_why at, struct lc_finding *finding, struct lc_arena *arena)
 {
     const char *text = NULL;
+    const struct lc_cost_guarded *guarded = NULL;   /* the test failing in `guarded_function` */
+    uint32_t guarded_function = LC_NONE;
     finding->related = lc_arena_alloc(arena, CPU_CHAIN_STEPS * sizeof *finding->related);
     for (int step = 0; step < CPU_CHAIN_STEPS && at.cause != LC_COST_CAUSE_NONE && finding->related; step++) {
         struct lc_step *related = &finding->related[finding->related_count++];
@@ -43,7 +47,9 @@ static const char *cpu_describe(const struct lc_program *program, const struct l
             const struct lc_program_loop *loop = &program->loops[at.index];
             phrase = cpu_loop_phrase(loop, arena);
             related->loc = loop->loc;
-            at = cost->loop_why[at.index];
+            at = guarded && loop->function == guarded_function
+                     ? lc_cost_guarded_loop_why(cost, guarded, guarded_function, at.index)
+                     : cost->loop_why[at.index];
         } else {
             const struct lc_program_call *call = &program->calls[at.index];
             uint32_t heaviest = LC_NONE;
@@ -66,7 +72,11 @@ static const char *cpu_describe(const struct lc_program *program, const struct l
             } else {
                 phrase = lc_arena_printf(arena, "a call to '%s'%s", fn->name,
                                          cost->recursive[heaviest] ? " (recursive)" : "");
-                at = cost->function_why[heaviest];
+                guarded = lc_cost_guard_failing_at(program, cost, heaviest, call);
+                if (guarded && guarded->level != heaviest_level)
+                    guarded = NULL;
+                guarded_function = heaviest;
+                at = guarded ? guarded->why : cost->function_why[heaviest];
             }
         }
         related->message = phrase;

@@ -4,7 +4,10 @@
  * counters, bisections, tree descents, retries after EINTR, the parameter
  * bounding a loop (an integer, a pointer's own data, a string's parts), what
  * each condition reads, inner loops that continue their enclosing loop's
- * walk, and the global collection a loop walks, on data/extract/loops.c. */
+ * walk, and the global collection a loop walks, on data/extract/loops.c;
+ * the tests of a parameter against a constant (or of its bits) that the
+ * loops and calls of a branch, or of the rest of a block after `if (test)
+ * return;`, run under, on data/extract/param_guards.c. */
 #include "extract_fixture.h"
 
 static int loop_index(struct extract_test *test, const struct lc_loop_fact *loop)
@@ -250,6 +253,60 @@ static void test_walked_globals(void **state)
                         find_loop(test, "global_alias")->walked_global_usr);
 }
 
+/* The test of a parameter `tag`'s call (or loop) runs under: "" for none,
+ * else "N OP VALUE" with N the 1-based parameter and OP prefixed with u
+ * when unsigned. */
+static void assert_param_guard(const struct lc_param_guard *guard, const char *expected)
+{
+    static const char *const tests[] = { "", "==", "!=", "<", "<=", ">", ">=", "&", "!&" };
+    char text[64] = "";
+    if (guard->param)
+        snprintf(text, sizeof text, "%d %s%s %lld", guard->param, guard->test & LC_PARAM_TEST_UNSIGNED ? "u" : "",
+                 tests[guard->test & ~LC_PARAM_TEST_UNSIGNED], guard->value);
+    assert_string_equal(text, expected);
+}
+
+static void test_parameter_guards(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "param_guards.c"), 0);
+    assert_param_guard(&find_loop(test, "ge_loop")->param_guard, "2 >= 0");
+    assert_param_guard(&find_call_at(test, "ge_call", "touch")->param_guard, "2 >= 0");
+    assert_param_guard(&find_call_at(test, "ge_else", "touch")->param_guard, "2 < 0");
+    assert_param_guard(&find_call_at(test, "after_if", "touch")->param_guard, "");
+    assert_param_guard(&find_call_at(test, "mirrored", "touch")->param_guard, "2 > 0");
+    assert_param_guard(&find_call_at(test, "not_name", "touch")->param_guard, "4 == 0");
+    assert_param_guard(&find_call_at(test, "and_left", "touch")->param_guard, "4 != 0");
+    assert_param_guard(&find_call_at(test, "or_then", "touch")->param_guard, "");
+    assert_param_guard(&find_call_at(test, "or_else", "touch")->param_guard, "2 != 3");
+    assert_param_guard(&find_call_at(test, "unsigned_le", "touch")->param_guard, "3 u<= 10");
+    assert_param_guard(&find_call_at(test, "cast", "touch")->param_guard, "");   /* (unsigned)n */
+    assert_param_guard(&find_call_at(test, "chain_then", "touch")->param_guard, "2 > 1");
+    assert_param_guard(&find_call_at(test, "chain_else_if", "touch")->param_guard, "2 < -1");
+    assert_param_guard(&find_call_at(test, "chain_last", "touch")->param_guard, "2 >= -1");
+    assert_param_guard(&find_call_at(test, "bare_pointer", "touch")->param_guard, "1 != 0");
+    assert_param_guard(&find_call_at(test, "not_a_constant", "touch")->param_guard, "");
+    assert_param_guard(&find_call_at(test, "decremented_first", "touch")->param_guard, "");   /* n-- first */
+    assert_param_guard(&find_call_at(test, "before_label", "touch")->param_guard, "1 > 0");
+    assert_param_guard(&find_call_at(test, "after_label", "touch")->param_guard, "");   /* a goto comes in */
+    /* After `if (test) return;`, the rest of the block runs where it failed. */
+    assert_param_guard(&find_call_at(test, "before_return", "touch")->param_guard, "");
+    assert_param_guard(&find_call_at(test, "after_return", "touch")->param_guard, "2 >= 0");
+    assert_param_guard(&find_call_at(test, "inner_return", "touch")->param_guard, "1 != 0");
+    assert_param_guard(&find_call_at(test, "after_block", "touch")->param_guard, "2 >= 0");
+    assert_param_guard(&find_call_at(test, "case_rest", "touch")->param_guard, "2 <= 5");
+    assert_param_guard(&find_call_at(test, "next_case", "touch")->param_guard, "2 >= 0");
+    /* Bits of a flags parameter: & for (flags & F) != 0, !& for == 0. */
+    assert_param_guard(&find_call_at(test, "mask_set", "touch")->param_guard, "1 & 4");
+    assert_param_guard(&find_call_at(test, "mask_clear", "touch")->param_guard, "1 !& 8");
+    assert_param_guard(&find_call_at(test, "mask_else", "touch")->param_guard, "1 & 8");
+    assert_param_guard(&find_call_at(test, "mask_not", "touch")->param_guard, "2 !& 2");
+    const struct lc_call_fact *popped = find_call_at(test, "popped", "stack_settop");
+    assert_int_equal(popped->nargs, 2);
+    assert_int_equal(popped->args[1].kind, LC_VALUE_INT);
+    assert_int_equal(popped->args[1].int_value, -2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +315,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_backward_gotos, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tables_logarithms_and_sources, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walked_globals, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_parameter_guards, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -308,7 +308,7 @@ static void test_rare_call_facts_in_extras(void **state)
     builder_call(&b, "a", 10, builder_function_value("x"), 0);
     builder_call(&b, "b", 20, builder_function_value("y"), 1, builder_other_value(), "v / 10");
     b.facts.calls[1].zero_guard = 0;
-    b.facts.calls[1].nonnull_param = 2;
+    b.facts.calls[1].param_guard = (struct lc_param_guard){ 2, LC_PARAM_TEST_GE | LC_PARAM_TEST_UNSIGNED, -7 };
     b.facts.calls[1].scaled_args = 1;
     builder_call(&b, "a", 11, builder_function_value("z"), 0);
     b.facts.calls[2].after_comma = 0;
@@ -330,7 +330,7 @@ static void test_rare_call_facts_in_extras(void **state)
     assert_int_equal(none->after_comma, LC_NONE);
     assert_int_equal(none->branch_exit, LC_NONE);
     assert_int_equal(none->guard_count, 0);
-    assert_int_equal(none->nonnull_param, 0);
+    assert_int_equal(none->param_guard.param, 0);
     assert_int_equal(none->scaled_args | none->element_args, 0);
 
     const struct lc_program_call_extra *extra = lc_program_call_extra_of(&b.program, &calls[comma]);
@@ -342,7 +342,9 @@ static void test_rare_call_facts_in_extras(void **state)
 
     extra = lc_program_call_extra_of(&b.program, &calls[guarded]);
     assert_int_equal(extra->zero_guard, plain);
-    assert_int_equal(extra->nonnull_param, 2);
+    assert_int_equal(extra->param_guard.param, 2);
+    assert_int_equal(extra->param_guard.test, LC_PARAM_TEST_GE | LC_PARAM_TEST_UNSIGNED);
+    assert_int_equal(extra->param_guard.value, -7);
     assert_int_equal(extra->scaled_args, 1);
     assert_int_equal(extra->after_comma, LC_NONE);
     builder_free(&b);

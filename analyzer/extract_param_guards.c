@@ -1,0 +1,235 @@
+/* extract_param_guards.c — the test of a parameter against an integer
+ * constant an `if` makes (facts.h, struct lc_param_guard): `if (conn)`,
+ * `if (conn != NULL)`, `if (idx >= 0)`, `if (0 < count)`, `if (!flags)`,
+ * `if (flags & F)`, `if ((flags & F) == 0)`, one side of `&&` (for the then branch) or of `||` (for the else
+ * branch), for a parameter the function never assigns, increments or takes
+ * the address of (the value a caller passes is the value tested). */
+#include "extract_internal.h"
+
+/* The parameters (bit i: parameter i) the walked function changes:
+ * assigned, incremented, decremented, or with their address taken. */
+static enum CXChildVisitResult param_guards_changed_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    int changes = kind == CXCursor_CompoundAssignOperator
+                  || (kind == CXCursor_BinaryOperator
+                      && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign);
+    if (kind == CXCursor_UnaryOperator) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(cursor);
+        changes = (op >= CXUnaryOperator_PostInc && op <= CXUnaryOperator_PreDec) || op == CXUnaryOperator_AddrOf;
+    }
+    CXCursor target;
+    if (!changes || lc_extract_children(cursor, &target, 1) < 1)
+        return CXChildVisit_Recurse;
+    CXCursor parameter = lc_extract_loop_variable(target);
+    int position = clang_getCursorKind(parameter) == CXCursor_ParmDecl ? lc_extract_parameter_position(parameter) : 0;
+    if (position > 0 && position <= LC_ELEMENT_ARGUMENTS)
+        *(unsigned *)data |= 1u << (position - 1);
+    return CXChildVisit_Recurse;
+}
+
+/* Is the parameter at `position` (1-based) one the function never
+ * changes?  The walk keeps the answer for the whole function. */
+static int param_guards_unchanged(struct lc_extract_walk *walk, int position)
+{
+    if (position <= 0 || position > LC_ELEMENT_ARGUMENTS || clang_Cursor_isNull(walk->function))
+        return 0;
+    if (!walk->changed_params_known) {
+        walk->changed_params_known = 1;
+        walk->changed_params = 0;
+        clang_visitChildren(walk->function, param_guards_changed_visit, &walk->changed_params);
+    }
+    return !((walk->changed_params >> (position - 1)) & 1u);
+}
+
+/* Parentheses and implicit conversions only: an explicit cast changes the
+ * value compared (`(size_t)n > 10`). */
+static CXCursor param_guards_strip_implicit(CXCursor expr)
+{
+    CXCursor child;
+    while ((clang_getCursorKind(expr) == CXCursor_ParenExpr || clang_getCursorKind(expr) == CXCursor_UnexposedExpr)
+           && lc_extract_children(expr, &child, 1) == 1)
+        expr = child;
+    return expr;
+}
+
+static int param_guards_is_unsigned(CXType type)
+{
+    switch (clang_getCanonicalType(type).kind) {
+    case CXType_Bool:
+    case CXType_Char_U:
+    case CXType_UChar:
+    case CXType_UShort:
+    case CXType_UInt:
+    case CXType_ULong:
+    case CXType_ULongLong:
+    case CXType_UInt128:
+    case CXType_Enum:   /* its type may be unsigned */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The parameter `side` names (1 + its index) when the function never
+ * changes it, else 0; *pointer tells a pointer from an integer. */
+static int param_guards_parameter(struct lc_extract_walk *walk, CXCursor side, int *pointer)
+{
+    CXCursor parameter = lc_extract_loop_variable(side);
+    if (clang_getCursorKind(parameter) != CXCursor_ParmDecl)
+        return 0;
+    CXType type = clang_getCursorType(parameter);
+    *pointer = clang_getCanonicalType(type).kind == CXType_Pointer;
+    if (!*pointer) {   /* an integer, named without an explicit cast */
+        CXCursor named = param_guards_strip_implicit(side);
+        if (!lc_extract_is_integer(type) || clang_getCursorKind(named) != CXCursor_DeclRefExpr)
+            return 0;
+    }
+    int position = lc_extract_parameter_position(parameter);
+    return param_guards_unchanged(walk, position) ? position : 0;
+}
+
+static int param_guards_negated(int test)
+{
+    static const int negated[] = {
+        [LC_PARAM_TEST_NONE] = LC_PARAM_TEST_NONE, [LC_PARAM_TEST_EQ] = LC_PARAM_TEST_NE,
+        [LC_PARAM_TEST_NE] = LC_PARAM_TEST_EQ,     [LC_PARAM_TEST_LT] = LC_PARAM_TEST_GE,
+        [LC_PARAM_TEST_LE] = LC_PARAM_TEST_GT,     [LC_PARAM_TEST_GT] = LC_PARAM_TEST_LE,
+        [LC_PARAM_TEST_GE] = LC_PARAM_TEST_LT,     [LC_PARAM_TEST_BITS_SET] = LC_PARAM_TEST_BITS_CLEAR,
+        [LC_PARAM_TEST_BITS_CLEAR] = LC_PARAM_TEST_BITS_SET,
+    };
+    return negated[test & ~LC_PARAM_TEST_UNSIGNED] | (test & LC_PARAM_TEST_UNSIGNED);
+}
+
+/* The test `constant OP param` read as `param OP' constant`. */
+static int param_guards_mirrored(int test)
+{
+    switch (test) {
+    case LC_PARAM_TEST_LT: return LC_PARAM_TEST_GT;
+    case LC_PARAM_TEST_LE: return LC_PARAM_TEST_GE;
+    case LC_PARAM_TEST_GT: return LC_PARAM_TEST_LT;
+    case LC_PARAM_TEST_GE: return LC_PARAM_TEST_LE;
+    default: return test;
+    }
+}
+
+static int param_guards_test_of(enum CXBinaryOperatorKind op)
+{
+    switch (op) {
+    case CXBinaryOperator_EQ: return LC_PARAM_TEST_EQ;
+    case CXBinaryOperator_NE: return LC_PARAM_TEST_NE;
+    case CXBinaryOperator_LT: return LC_PARAM_TEST_LT;
+    case CXBinaryOperator_LE: return LC_PARAM_TEST_LE;
+    case CXBinaryOperator_GT: return LC_PARAM_TEST_GT;
+    case CXBinaryOperator_GE: return LC_PARAM_TEST_GE;
+    default: return LC_PARAM_TEST_NONE;
+    }
+}
+
+/* `param & constant` (either way round): the parameter (1 + its index)
+ * and the mask, or 0. */
+static int param_guards_mask(struct lc_extract_walk *walk, CXCursor expr, long long *mask)
+{
+    CXCursor sides[2];
+    int pointer = 0;
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(expr) != CXBinaryOperator_And || lc_extract_children(expr, sides, 2) != 2)
+        return 0;
+    for (int side = 0; side < 2; side++) {
+        int position = param_guards_parameter(walk, sides[side], &pointer);
+        if (position && !pointer && lc_extract_integer_constant(sides[1 - side], mask))
+            return position;
+    }
+    return 0;
+}
+
+/* `(param & constant) == 0`, `!= 0`, either way round: the guard of the
+ * then branch, or none (param 0). */
+static struct lc_param_guard param_guards_mask_comparison(struct lc_extract_walk *walk, int test,
+                                                          const CXCursor sides[2])
+{
+    struct lc_param_guard guard = { 0 };
+    long long zero, mask;
+    for (int side = 0; side < 2 && (test == LC_PARAM_TEST_EQ || test == LC_PARAM_TEST_NE); side++) {
+        int position = param_guards_mask(walk, sides[side], &mask);
+        if (position && lc_extract_integer_constant(sides[1 - side], &zero) && zero == 0)
+            return (struct lc_param_guard){ position,
+                                            test == LC_PARAM_TEST_NE ? LC_PARAM_TEST_BITS_SET : LC_PARAM_TEST_BITS_CLEAR,
+                                            mask };
+    }
+    return guard;
+}
+
+/* `param OP constant` or `constant OP param`: the guard of the then
+ * branch, or none (param 0). */
+static struct lc_param_guard param_guards_comparison(struct lc_extract_walk *walk, CXCursor condition,
+                                                     const CXCursor sides[2])
+{
+    struct lc_param_guard guard = { 0 };
+    int test = param_guards_test_of(clang_getCursorBinaryOperatorKind(condition)), pointer = 0;
+    if (test == LC_PARAM_TEST_NONE)
+        return guard;
+    guard = param_guards_mask_comparison(walk, test, sides);
+    for (int side = 0; side < 2 && !guard.param; side++) {
+        int position = param_guards_parameter(walk, sides[side], &pointer);
+        CXCursor constant = sides[1 - side];
+        long long value = 0;
+        if (!position)
+            continue;
+        if (pointer ? (test != LC_PARAM_TEST_EQ && test != LC_PARAM_TEST_NE)
+                          || !lc_extract_is_null_pointer_constant(constant)
+                    : !lc_extract_integer_constant(constant, &value))
+            return guard;
+        CXType declared = clang_getCursorType(lc_extract_loop_variable(sides[side]));
+        int is_unsigned = !pointer && (param_guards_is_unsigned(clang_getCursorType(sides[0]))
+                                       || param_guards_is_unsigned(clang_getCursorType(sides[1]))
+                                       || param_guards_is_unsigned(declared));
+        guard.param = position;
+        guard.test = (side == 0 ? test : param_guards_mirrored(test)) | (is_unsigned ? LC_PARAM_TEST_UNSIGNED : 0);
+        guard.value = pointer ? 0 : value;
+        return guard;
+    }
+    return guard;
+}
+
+void lc_extract_param_guard_split(struct lc_extract_walk *walk, CXCursor condition, struct lc_param_guard *then_guard,
+                                  struct lc_param_guard *else_guard)
+{
+    CXCursor parts[2];
+    *then_guard = *else_guard = (struct lc_param_guard){ 0 };
+    condition = lc_extract_strip(condition);
+    enum CXCursorKind kind = clang_getCursorKind(condition);
+    if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(condition) == CXUnaryOperator_LNot
+        && lc_extract_children(condition, parts, 1) == 1) {
+        lc_extract_param_guard_split(walk, parts[0], else_guard, then_guard);
+        return;
+    }
+    if (kind == CXCursor_BinaryOperator && lc_extract_children(condition, parts, 2) == 2) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(condition);
+        if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+            /* a && b: both hold in the then branch; a || b: both fail in
+             * the else branch.  The first side with a guard gives it. */
+            struct lc_param_guard left[2], right[2];
+            lc_extract_param_guard_split(walk, parts[0], &left[0], &left[1]);
+            lc_extract_param_guard_split(walk, parts[1], &right[0], &right[1]);
+            int branch = op == CXBinaryOperator_LAnd ? 0 : 1;
+            struct lc_param_guard *into = branch == 0 ? then_guard : else_guard;
+            *into = left[branch].param ? left[branch] : right[branch];
+            return;
+        }
+        *then_guard = param_guards_comparison(walk, condition, parts);
+    } else {   /* `if (conn)`, `if (count)`: != 0 */
+        int pointer = 0, position = param_guards_parameter(walk, condition, &pointer);
+        if (position)
+            *then_guard = (struct lc_param_guard){ position, LC_PARAM_TEST_NE, 0 };
+    }
+    long long mask;
+    int masked = !then_guard->param ? param_guards_mask(walk, condition, &mask) : 0;
+    if (masked)   /* `if (flags & F)` */
+        *then_guard = (struct lc_param_guard){ masked, LC_PARAM_TEST_BITS_SET, mask };
+    if (then_guard->param)
+        *else_guard = (struct lc_param_guard){ then_guard->param, param_guards_negated(then_guard->test),
+                                               then_guard->value };
+}
