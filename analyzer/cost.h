@@ -163,6 +163,19 @@ struct lc_cost_why lc_cost_guarded_loop_why(const struct lc_cost *cost, const st
  * cost_calls.c)? */
 int lc_cost_call_on_way_out(const struct lc_program *program, const struct lc_program_call *call);
 
+/* cost_inputs.c: group the loops by function (cost->loops_start,
+ * loops_of_function); 0, or -1 when memory runs out. */
+int lc_cost_group_loops(const struct lc_program *program, struct lc_cost *cost);
+/* For each loop bounded by a parameter, the largest integer constant every
+ * caller of its function passes there, else -1, into `passed`. */
+void lc_cost_passed_constants(const struct lc_program *program, long long *passed);
+/* Does `f` call itself directly with no argument divided or shifted (a
+ * recursion repeating its work)? */
+int lc_cost_calls_itself(const struct lc_program *program, uint32_t f);
+/* The parameter a function alone in its component descends through (every
+ * self-call is given a child of it: call facts child_args), or -1. */
+int lc_cost_descended_param(const struct lc_program *program, const struct lc_cost *cost, uint32_t f);
+
 /* The level of a loop of `trip_count` rounds, a constant (cost.c). */
 unsigned lc_cost_of_rounds(long long trip_count);
 

@@ -1,0 +1,98 @@
+/* cost_inputs.c — what the cost pass (cost.c) reads off the program
+ * before it walks the components: the loops of each function, the
+ * constants every caller passes for the parameter bounding a loop, the
+ * self-calls that repeat a function's work, and the parameter a
+ * recursion descends through. */
+#include "cost.h"
+
+#include <stdlib.h>
+
+#include "callers.h"
+#include "scc.h"
+
+/* The parameter a function that is a component by itself descends
+ * through: every call it makes of itself is given a child of that
+ * parameter (call facts: child_args; `free_node(rec, node,
+ * ((GSList *)node->value)->data)`), so its recursion walks what its caller
+ * passed there once, like a loop over that parameter's own data; -1 when
+ * there is none. */
+int lc_cost_descended_param(const struct lc_program *program, const struct lc_cost *cost, uint32_t f)
+{
+    const struct lc_scc *scc = program->scc;
+    uint32_t component = cost->component_of[f];
+    if (scc->component_start[component + 1] - scc->component_start[component] != 1)
+        return -1;
+    const struct lc_program_function *fn = &program->functions[f];
+    uint32_t common = UINT32_MAX, self_calls = 0;
+    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        if (call->callee.kind != LC_VALUE_FUNCTION || call->callee.function != f)
+            continue;
+        common &= lc_program_call_extra_of(program, call)->child_args;
+        self_calls++;
+    }
+    for (int param = 0; self_calls > 0 && param < LC_ELEMENT_ARGUMENTS; param++)
+        if ((common >> param) & 1u)
+            return param;
+    return -1;
+}
+
+/* For each loop bounded by a parameter (`j < charslen`), the largest
+ * integer constant its function's callers pass there, when every caller
+ * passes one (`mempbrk(s, len, "\r\n", 2)`); -1 otherwise. */
+void lc_cost_passed_constants(const struct lc_program *program, long long *passed)
+{
+    const struct lc_callers *callers = program->callers;
+    for (uint32_t l = 0; l < program->loop_count; l++) {
+        const struct lc_program_loop *loop = &program->loops[l];
+        uint32_t f = loop->function;
+        passed[l] = -1;
+        if (loop->bound_param < 0 || !callers || callers->start[f] == callers->start[f + 1])
+            continue;
+        long long largest = 0;
+        for (uint32_t i = callers->start[f]; i < callers->start[f + 1] && largest >= 0; i++) {
+            const struct lc_program_call *call = &program->calls[callers->calls[i]];
+            const struct lc_program_value *arg = (uint32_t)loop->bound_param < call->arg_count
+                                                     ? &program->args[call->first_arg + (uint32_t)loop->bound_param]
+                                                     : NULL;
+            if (!arg || arg->kind != LC_VALUE_INT || arg->int_value < 0)
+                largest = -1;
+            else if (arg->int_value > largest)
+                largest = arg->int_value;
+        }
+        passed[l] = largest;
+    }
+}
+
+/* Does `f` call itself in a way that repeats its work: directly (a
+ * pointer that may hold it holds others too: a dispatch to a sibling, as
+ * a Unix-socket read handing over to the TCP one), and with no argument
+ * divided or shifted (`digits(v / 10)` recurses a logarithmic number of
+ * times, like a loop dividing its counter)? */
+int lc_cost_calls_itself(const struct lc_program *program, uint32_t f)
+{
+    const struct lc_program_function *fn = &program->functions[f];
+    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function == f
+            && lc_program_call_extra_of(program, call)->scaled_args == 0)
+            return 1;
+    }
+    return 0;
+}
+
+int lc_cost_group_loops(const struct lc_program *program, struct lc_cost *cost)
+{
+    uint32_t n = program->function_count;
+    cost->loops_start = calloc((size_t)n + 2, sizeof *cost->loops_start);
+    cost->loops_of_function = malloc(((size_t)program->loop_count + 1) * sizeof *cost->loops_of_function);
+    if (!cost->loops_start || !cost->loops_of_function)
+        return -1;
+    for (uint32_t l = 0; l < program->loop_count; l++)
+        cost->loops_start[program->loops[l].function + 2]++;
+    for (uint32_t f = 0; f < n; f++)
+        cost->loops_start[f + 2] += cost->loops_start[f + 1];
+    for (uint32_t l = 0; l < program->loop_count; l++)
+        cost->loops_of_function[cost->loops_start[program->loops[l].function + 1]++] = l;
+    return 0;
+}
