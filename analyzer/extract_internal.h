@@ -157,6 +157,9 @@ struct lc_extract_walk {
                                        pointer parameter (1 + index) is not
                                        NULL, 0 */
     CXCursor function;              /* the definition walked, or null */
+    CXCursor reach_breakable;       /* the innermost loop or switch, or null */
+    CXCursor reach_loop_body;       /* the innermost loop's body, or null */
+    size_t reach_first_call;        /* the function's first call fact */
     struct lc_extract_alias *aliases;   /* its pointer parameters and the
                                            locals standing for one
                                            (extract_owner.c), once asked */
@@ -190,6 +193,17 @@ CXCursor lc_extract_branch_end(CXCursor statement);
 /* 1 + the index of the pointer parameter `condition` tests for not being
  * NULL (`conn`, `conn != NULL`, `NULL != conn`), else 0. */
 int lc_extract_nonnull_parameter(CXCursor condition);
+
+/* extract_reach.c: the stretches after a call that no path from it
+ * reaches (facts.h lc_call_fact.unreached). */
+/* After an if branch (its calls from `first_call` on) was walked:
+ * `sibling` is the else part of a then branch, else null. */
+void lc_extract_reach_branch(struct lc_extract_walk *walk, CXCursor branch, size_t first_call, CXCursor sibling);
+/* After a switch body (its calls from `first_call` on) was walked. */
+void lc_extract_reach_switch(struct lc_extract_walk *walk, CXCursor body, size_t first_call);
+/* At the end of a top-level declaration: a function with labels keeps
+ * none; the next starts at the next call. */
+void lc_extract_reach_function_end(struct lc_extract_walk *walk);
 
 /* extract_guards.c: branches taken when a call's result is 0 (the child
  * of fork()). */

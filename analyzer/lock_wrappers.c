@@ -11,8 +11,11 @@
  * is none.  In a caller, L is held at a call or an access that comes after
  * a call of a lock wrapper of L, with no call of an unlock wrapper of L in
  * between, and before a later call of an unlock wrapper of L — in source
- * order, not along paths (and in a lock wrapper itself, from its take to
- * its end): a release in a branch followed, after the
+ * order, leaving out the calls before the point that no path from them
+ * reaches (a release in a branch that ends in a jump, in the other
+ * branch of an if/else, in an earlier case of a switch that does not
+ * fall through: extract_reach.c), and in a lock wrapper itself, from its
+ * take to its end: a release in a branch followed, after the
  * point, by an unconditional release is an early exit (`STATS_LOCK(); if
  * (x) { STATS_UNLOCK(); return; } ...; STATS_UNLOCK();` holds the lock
  * after the branch: the unconditional release would otherwise release a
@@ -205,6 +208,10 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
         if (action == 0)
             continue;
         if (wrappers_before(&c->loc, at)) {
+            /* A call with no path to `at` (a release in a branch that
+             * returns, in another case of a switch) does not end the region. */
+            if (lc_unreached_covers(lc_program_call_extra_of(program, c)->unreached, at->line, at->col))
+                continue;
             if (!last || wrappers_before(last, &c->loc)) {
                 last = &c->loc;
                 last_action = action;

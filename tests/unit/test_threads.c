@@ -387,6 +387,47 @@ static void test_lock_wrappers(void **state)
     finish(&c);
 }
 
+/* A release in a branch that no path takes to the point (facts.h
+ * lc_call_fact.unreached: `stats_lock(); if (found) { stats_unlock();
+ * return; } else { size++; stats_unlock(); }`) does not end the region
+ * there; the release on the way to the point does. */
+static void test_lock_wrappers_unreached(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    const char *wrappers[][2] = { { "stats_lock", "pthread_mutex_lock" }, { "stats_unlock", "pthread_mutex_unlock" } };
+    for (unsigned i = 0; i < 2; i++) {
+        builder_function(&c.b, wrappers[i][0], 90 + i, 0);
+        builder_call(&c.b, wrappers[i][0], 95 + i, builder_function_value(wrappers[i][1]), 1,
+                     builder_var_value("c:@stats_mutex"), "&stats_mutex");
+    }
+    const char *sides[] = { "add_work", "on_tick" };
+    for (unsigned i = 0; i < 2; i++) {
+        unsigned base = 100 + 10 * i;
+        builder_call(&c.b, sides[i], base, builder_function_value("stats_lock"), 0);
+        builder_call(&c.b, sides[i], base + 1, builder_function_value("stats_unlock"), 0);
+        struct lc_call_fact *early = &c.b.facts.calls[c.b.facts.call_count - 1];
+        struct lc_unreached *stretch = lc_arena_alloc(&c.b.facts.arena, sizeof *stretch);
+        assert_non_null(stretch);
+        *stretch = (struct lc_unreached){ base + 2, 1, base + 9, 1 };   /* from the branch's end on */
+        early->conditional = 1;
+        early->unreached = stretch;
+        early->unreached_count = 1;
+        builder_access(&c.b, sides[i], base + 2, "c:@size", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 3, builder_function_value("stats_unlock"), 0);
+        c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+        builder_access(&c.b, sides[i], base + 4, "c:@after", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+    }
+    run(&c);
+    assert_null(at_line(&c, 102));      /* in the else: the then's release does not reach it */
+    assert_non_null(at_line(&c, 104));  /* after the else's release */
+    assert_int_equal(c.findings.count, 1);
+    finish(&c);
+}
+
 /* An access of a field path `path` of variable `usr` (as the extractor
  * names them: "g.f", USR g's + LC_ACCESS_PATH_MARK + ".f"). */
 static void field_access(struct threads_case *c, const char *function, unsigned line, const char *usr,
@@ -809,6 +850,7 @@ int main(void)
         cmocka_unit_test(test_callbacks_of_a_library_loop_run_by_a_thread),
         cmocka_unit_test(test_functions_only_a_thread_own_loop_passes),
         cmocka_unit_test(test_lock_wrappers),
+        cmocka_unit_test(test_lock_wrappers_unreached),
         cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_locked_writes_unlocked_read),
         cmocka_unit_test(test_paused_threads),
