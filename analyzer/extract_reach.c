@@ -14,7 +14,8 @@
  *  - a case of a switch reaches the cases after it only by falling
  *    through: not those after the first case, from its own on, that always
  *    ends in a jump;
- *  - a function with a label (a goto may land anywhere) has none. */
+ *  - a function with a label (a goto may land anywhere) has none: its calls
+ *    say their reach is unknown. */
 #include "extract_internal.h"
 #include "grow.h"
 
@@ -245,6 +246,7 @@ void lc_extract_reach_function_end(struct lc_extract_walk *walk)
     for (size_t i = walk->reach_first_call; walk->label_count && i < walk->facts->call_count; i++) {
         walk->facts->calls[i].unreached = NULL;
         walk->facts->calls[i].unreached_count = 0;
+        walk->facts->calls[i].reach_unknown = 1;
     }
     walk->reach_first_call = walk->facts->call_count;
 }

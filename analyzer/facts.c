@@ -121,3 +121,8 @@ int lc_unreached_covers(const char *text, unsigned line, unsigned col)
     }
     return 0;
 }
+
+int lc_unreached_unknown(const char *text)
+{
+    return text && strcmp(text, LC_UNREACHED_UNKNOWN) == 0;
+}

@@ -41,6 +41,10 @@ struct lc_unreached {
 int lc_unreached_format(const struct lc_unreached *stretches, size_t count, char *out, size_t size);
 /* Is (line, col) inside one of the stretches of `text` (NULL: none)? */
 int lc_unreached_covers(const char *text, unsigned line, unsigned col);
+/* The text stored for a call whose stretches are not known (reach_unknown),
+ * and the test for it. */
+#define LC_UNREACHED_UNKNOWN "?"
+int lc_unreached_unknown(const char *text);
 
 /* Source order: by file name (NULL as ""), line, column; < 0, 0, > 0. */
 int lc_location_compare(const struct lc_location *a, const struct lc_location *b);
@@ -187,6 +191,8 @@ struct lc_call_fact {
                                               text after it that no path
                                               from it reaches (extract_reach.c) */
     size_t unreached_count;
+    int reach_unknown;        /* in a function with a label (a goto may land
+                                 anywhere): no stretches are known */
 };
 
 #define LC_ELEMENT_ARGUMENTS 32

@@ -15,13 +15,14 @@
  * reaches (a release in a branch that ends in a jump, in the other
  * branch of an if/else, in an earlier case of a switch that does not
  * fall through: extract_reach.c), and in a lock wrapper itself, from its
- * take to its end: a release in a branch followed, after the
- * point, by an unconditional release is an early exit (`STATS_LOCK(); if
- * (x) { STATS_UNLOCK(); return; } ...; STATS_UNLOCK();` holds the lock
- * after the branch: the unconditional release would otherwise release a
- * lock not held); any other release ends the region for the rest of the
- * text, and a lock and an unlock under the same condition bracket what
- * lies between them.
+ * take to its end.  In a function with a label, where that reach is not
+ * known, a release in a branch followed, after the point, by an
+ * unconditional release is an early exit (`STATS_LOCK(); if (x) {
+ * STATS_UNLOCK(); goto out; } ...; STATS_UNLOCK();` holds the lock after
+ * the branch: the unconditional release would otherwise release a lock
+ * not held); any other release ends the region for the rest of the text,
+ * and a lock and an unlock under the same condition bracket what lies
+ * between them.
  *
  * A trylock wrapper of L tries L (a `trylock` model on its own lock object,
  * or a trylock wrapper of L, also one called through a function pointer)
@@ -187,7 +188,7 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
     const struct lc_program_function *fn = &program->functions[function];
     const struct lc_location *last = NULL, *next = NULL, *last_kept = NULL;
     int last_action = 0, next_action = 0, released_after = 0, tried = 0, last_kept_action = 0;
-    int released_after_always = 0;
+    int released_after_always = 0, last_reach_unknown = 0;
     for (uint32_t i = 0; i < fn->call_count; i++) {
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         tried |= c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != LC_NONE
@@ -215,6 +216,7 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
             if (!last || wrappers_before(last, &c->loc)) {
                 last = &c->loc;
                 last_action = action;
+                last_reach_unknown = lc_unreached_unknown(lc_program_call_extra_of(program, c)->unreached);
             }
             /* The same, leaving out releases in a branch. */
             if (!(action == LC_LOCK_RELEASE && c->conditional) && (!last_kept || wrappers_before(last_kept, &c->loc))) {
@@ -232,9 +234,11 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
     }
     if (!last)
         return 0;
-    /* `lock(); if (found) { unlock(); return; } ... unlock();`: a release
-     * in a branch before an unconditional one after is an early exit. */
-    if (last_action == LC_LOCK_RELEASE && released_after_always
+    /* `lock(); if (found) { unlock(); goto out; } ... unlock();`: a release
+     * in a branch before an unconditional one after is an early exit, in a
+     * function whose calls' reach is not known (elsewhere an early exit
+     * does not reach the point and was left out above). */
+    if (last_action == LC_LOCK_RELEASE && released_after_always && last_reach_unknown
         && (last_kept_action == LC_LOCK_ACQUIRE || last_kept_action == LC_LOCK_TRY))
         return 1;
     if (last_action == LC_WRAPPER_HANDED_BACK)

@@ -49,7 +49,9 @@
  *                                    the stretches of its function's text
  *                                    after it that no path from it
  *                                    reaches (facts.h), as
- *                                    "L:C-L:C;L:C-L:C", else NULL;
+ *                                    "L:C-L:C;L:C-L:C", "?" for a
+ *                                    conditional call in a function with
+ *                                    a label (not known), else NULL;
  *                                    the few rows with any of these (from
  *                                    zero_guard_id on) are in the partial
  *                                    index call_extra

@@ -266,6 +266,8 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     char unreached[LC_UNREACHED_TEXT_MAX];
     if (lc_unreached_format(call->unreached, call->unreached_count, unreached, sizeof unreached) == 0)
         sqlite3_bind_text(stmt, 20, unreached, -1, SQLITE_TRANSIENT);
+    else if (call->reach_unknown && call->conditional)   /* only these can be early exits (lock_wrappers.c) */
+        sqlite3_bind_text(stmt, 20, LC_UNREACHED_UNKNOWN, -1, SQLITE_STATIC);
     if (call->after_comma >= 0 && (size_t)call->after_comma < index)
         sqlite3_bind_int64(stmt, 14, ids->call_ids[call->after_comma]);
     if (call->branch_exit >= 0 && (size_t)call->branch_exit > index)

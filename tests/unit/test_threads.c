@@ -390,7 +390,9 @@ static void test_lock_wrappers(void **state)
 /* A release in a branch that no path takes to the point (facts.h
  * lc_call_fact.unreached: `stats_lock(); if (found) { stats_unlock();
  * return; } else { size++; stats_unlock(); }`) does not end the region
- * there; the release on the way to the point does. */
+ * there; the release on the way to the point does.  A release in a branch
+ * before an unconditional one is an early exit only where the reach is not
+ * known (a function with a label). */
 static void test_lock_wrappers_unreached(void **state)
 {
     (void)state;
@@ -420,11 +422,32 @@ static void test_lock_wrappers_unreached(void **state)
         builder_call(&c.b, sides[i], base + 3, builder_function_value("stats_unlock"), 0);
         c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
         builder_access(&c.b, sides[i], base + 4, "c:@after", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        /* In a function with a label (reach unknown): `lock(); if (x) {
+         * unlock(); goto out; } jumped++; unlock();` is an early exit. */
+        base = 130 + 10 * i;
+        builder_call(&c.b, sides[i], base, builder_function_value("stats_lock"), 0);
+        builder_call(&c.b, sides[i], base + 1, builder_function_value("stats_unlock"), 0);
+        c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+        c.b.facts.calls[c.b.facts.call_count - 1].reach_unknown = 1;
+        builder_access(&c.b, sides[i], base + 2, "c:@jumped", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 3, builder_function_value("stats_unlock"), 0);
+        /* Reach known: `if (x) { lock(); n++; unlock(); } sequential++;
+         * lock(); ...; unlock();` the branch's release reaches the access. */
+        base = 160 + 10 * i;
+        for (unsigned k = 0; k < 2; k++) {
+            builder_call(&c.b, sides[i], base + k, builder_function_value(k ? "stats_unlock" : "stats_lock"), 0);
+            c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+        }
+        builder_access(&c.b, sides[i], base + 2, "c:@sequential", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 3, builder_function_value("stats_lock"), 0);
+        builder_call(&c.b, sides[i], base + 4, builder_function_value("stats_unlock"), 0);
     }
     run(&c);
     assert_null(at_line(&c, 102));      /* in the else: the then's release does not reach it */
     assert_non_null(at_line(&c, 104));  /* after the else's release */
-    assert_int_equal(c.findings.count, 1);
+    assert_null(at_line(&c, 132));      /* after an early exit, reach unknown */
+    assert_non_null(at_line(&c, 162));  /* after a branch's release that reaches it */
+    assert_int_equal(c.findings.count, 2);
     finish(&c);
 }
 
