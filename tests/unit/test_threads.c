@@ -451,6 +451,50 @@ static void test_lock_wrappers_unreached(void **state)
     finish(&c);
 }
 
+/* A lock an iterator hands back: iter_next() takes the bucket lock inside
+ * when it finds an item and releases it when it moves on (both in
+ * branches), iter_final() releases it inside when held and is an unlock
+ * wrapper of another lock.  The walk calls no wrapper of the bucket lock
+ * itself: between iter_next() and iter_final() it holds the lock, after
+ * iter_final() not. */
+static void test_lock_handed_back_by_iterator(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    const char *wrappers[][2] = { { "bucket_lock", "pthread_mutex_lock" }, { "bucket_unlock", "pthread_mutex_unlock" } };
+    for (unsigned i = 0; i < 2; i++) {
+        builder_function(&c.b, wrappers[i][0], 70 + i, 0);
+        builder_call(&c.b, wrappers[i][0], 75 + i, builder_function_value(wrappers[i][1]), 1,
+                     builder_var_value("c:@buckets"), "&buckets");
+    }
+    builder_function(&c.b, "iter_next", 80, 0);
+    builder_call(&c.b, "iter_next", 81, builder_function_value("bucket_unlock"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+    builder_call(&c.b, "iter_next", 82, builder_function_value("bucket_lock"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+    builder_function(&c.b, "iter_final", 84, 0);
+    builder_call(&c.b, "iter_final", 85, builder_function_value("bucket_unlock"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+    builder_call(&c.b, "iter_final", 86, builder_function_value("pthread_mutex_unlock"), 1,
+                 builder_var_value("c:@walk_mutex"), "&walk_mutex");
+    const char *sides[] = { "add_work", "on_tick" };
+    for (unsigned i = 0; i < 2; i++) {
+        unsigned base = 100 + 10 * i;
+        builder_call(&c.b, sides[i], base, builder_function_value("iter_next"), 0);
+        builder_access(&c.b, sides[i], base + 1, "c:@table", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 2, builder_function_value("iter_final"), 0);
+        builder_access(&c.b, sides[i], base + 3, "c:@walks", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+    }
+    run(&c);
+    assert_null(at_line(&c, 101));      /* handed back by iter_next(), given back in iter_final() */
+    assert_non_null(at_line(&c, 103));  /* after iter_final() */
+    assert_int_equal(c.findings.count, 1);
+    finish(&c);
+}
+
 /* An access of a field path `path` of variable `usr` (as the extractor
  * names them: "g.f", USR g's + LC_ACCESS_PATH_MARK + ".f"). */
 static void field_access(struct threads_case *c, const char *function, unsigned line, const char *usr,
@@ -874,6 +918,7 @@ int main(void)
         cmocka_unit_test(test_functions_only_a_thread_own_loop_passes),
         cmocka_unit_test(test_lock_wrappers),
         cmocka_unit_test(test_lock_wrappers_unreached),
+        cmocka_unit_test(test_lock_handed_back_by_iterator),
         cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_locked_writes_unlocked_read),
         cmocka_unit_test(test_paused_threads),
