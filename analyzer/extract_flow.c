@@ -23,6 +23,9 @@
  *    each branch run under, and the rest of the block after `if (test)
  *    return;` (extract_param_guards.c): the innermost or latest one,
  *    given back as the tests of globals are;
+ *  - the innermost loop or switch and loop body, where a break or a
+ *    continue lands, and the calls of each branch and switch body, for
+ *    the stretches no path from a call reaches (extract_reach.c);
  *  - the innermost open if/switch/loop and its condition, which tell
  *    whether a backward goto (a goto to a label earlier in the function, a
  *    loop too) is conditional; the calls and loops between its label and
@@ -157,13 +160,18 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
             first_else_guard = else_guard;
         if (then_guard.param)
             walk->param_guard = then_guard;
+        size_t first_call = walk->facts->call_count;
         extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests->then_guards, taken);
+        lc_extract_reach_branch(walk, parts[1], first_call, count == 3 ? parts[2] : clang_getNullCursor());
         /* The else branch, and the rest of an else-if chain, run where the
          * test failed. */
         walk->param_guard = else_guard.param ? else_guard : outer_guard;
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
-        if (count == 3 && !chained)
+        if (count == 3 && !chained) {
+            first_call = walk->facts->call_count;
             extract_branch(walk, parts[2], statement, zero_branch == 2, guard, &tests->else_guards, taken);
+            lc_extract_reach_branch(walk, parts[2], first_call, clang_getNullCursor());
+        }
         extract_leave(walk, saved);
         /* `if (pthread_mutex_trylock(&m) != 0) return;`: the rest holds m. */
         if (taken && zero_branch == 2 && exits_early)
@@ -201,7 +209,12 @@ static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
     walk->switch_guard = lc_extract_result_of(walk, parts[0]);
     walk->switch_outer_guard = outer;
     struct extract_conditional saved = extract_enter(walk, parts[0]);
+    CXCursor saved_breakable = walk->reach_breakable;
+    size_t first_call = walk->facts->call_count;
+    walk->reach_breakable = statement;
     extract_scoped(walk, parts[1], statement);
+    lc_extract_reach_switch(walk, parts[1], first_call);
+    walk->reach_breakable = saved_breakable;
     extract_leave(walk, saved);
     walk->switch_locks = saved_switch;
     walk->switch_value_guards = saved_switch_guards;
@@ -314,6 +327,9 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
         walk->loop_statement = statement;
     }
     struct extract_conditional saved = extract_enter(walk, loop.condition);
+    CXCursor saved_breakable = walk->reach_breakable, saved_body = walk->reach_loop_body;
+    walk->reach_breakable = statement;
+    walk->reach_loop_body = loop.body;
     for (unsigned i = 0; i < count && !walk->out_of_memory; i++) {
         if ((int)i == init)
             continue;
@@ -326,6 +342,8 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
         else
             lc_extract_visit_child(walk, parts[i], statement);
     }
+    walk->reach_breakable = saved_breakable;
+    walk->reach_loop_body = saved_body;
     extract_leave(walk, saved);
     walk->value_guards = saved_guards;
     walk->param_guard = saved_param_guard;

@@ -162,6 +162,9 @@ struct lc_extract_walk {
                                        parameter i (extract_param_guards.c) */
     int changed_params_known;       /* changed_params is computed */
     CXCursor function;              /* the definition walked, or null */
+    CXCursor reach_breakable;       /* the innermost loop or switch, or null */
+    CXCursor reach_loop_body;       /* the innermost loop's body, or null */
+    size_t reach_first_call;        /* the function's first call fact */
     struct lc_extract_alias *aliases;   /* its pointer parameters and the
                                            locals standing for one
                                            (extract_owner.c), once asked */
@@ -198,6 +201,17 @@ CXCursor lc_extract_branch_end(CXCursor statement);
  * its else branch (param 0: none; facts.h). */
 void lc_extract_param_guard_split(struct lc_extract_walk *walk, CXCursor condition, struct lc_param_guard *then_guard,
                                   struct lc_param_guard *else_guard);
+
+/* extract_reach.c: the stretches after a call that no path from it
+ * reaches (facts.h lc_call_fact.unreached). */
+/* After an if branch (its calls from `first_call` on) was walked:
+ * `sibling` is the else part of a then branch, else null. */
+void lc_extract_reach_branch(struct lc_extract_walk *walk, CXCursor branch, size_t first_call, CXCursor sibling);
+/* After a switch body (its calls from `first_call` on) was walked. */
+void lc_extract_reach_switch(struct lc_extract_walk *walk, CXCursor body, size_t first_call);
+/* At the end of a top-level declaration: a function with labels keeps
+ * none; the next starts at the next call. */
+void lc_extract_reach_function_end(struct lc_extract_walk *walk);
 
 /* extract_guards.c: branches taken when a call's result is 0 (the child
  * of fork()). */

@@ -67,6 +67,7 @@ static void extract_function(struct lc_extract_walk *walk, CXCursor function)
 /* A new top-level declaration: `usr` is the function defined, or NULL. */
 static void extract_function_begin(struct lc_extract_walk *walk, const char *usr)
 {
+    lc_extract_reach_function_end(walk);
     walk->function_usr = usr;
     walk->locks = (struct lc_lockset){ NULL, 0 };
     walk->switch_locks = walk->locks;
@@ -90,6 +91,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->changed_params = 0;
     walk->changed_params_known = 0;
     walk->function = clang_getNullCursor();
+    walk->reach_breakable = walk->reach_loop_body = clang_getNullCursor();
     walk->alias_count = 0;
     walk->aliases_known = 0;
 }
@@ -322,6 +324,7 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
 {
     extract_function_begin(walk, NULL);
     clang_visitChildren(clang_getTranslationUnitCursor(walk->tu), lc_extract_visit, walk);
+    lc_extract_reach_function_end(walk);
     free(walk->labels);
     free(walk->claims);
     free(walk->recent);

@@ -1,7 +1,9 @@
-/* facts.c — growing and freeing the per-TU fact arrays of facts.h. */
+/* facts.c — growing and freeing the per-TU fact arrays of facts.h, and the
+ * text form of a call's unreached stretches. */
 #include "facts.h"
 #include "grow.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,4 +86,43 @@ int lc_tu_facts_add_include(struct lc_tu_facts *facts, const char *path)
         return -1;
     *slot = lc_arena_strdup(&facts->arena, path);
     return *slot ? 0 : -1;
+}
+
+int lc_unreached_format(const struct lc_unreached *stretches, size_t count, char *out, size_t size)
+{
+    size_t used = 0;
+    if (count == 0 || size == 0)
+        return -1;
+    out[0] = '\0';
+    for (size_t i = 0; i < count; i++) {
+        const struct lc_unreached *s = &stretches[i];
+        int n = snprintf(out + used, size - used, "%s%u:%u-%u:%u", i ? ";" : "", s->begin_line, s->begin_col,
+                         s->end_line, s->end_col);
+        if (n < 0 || (size_t)n >= size - used)
+            return -1;
+        used += (size_t)n;
+    }
+    return 0;
+}
+
+int lc_unreached_covers(const char *text, unsigned line, unsigned col)
+{
+    while (text && *text) {
+        unsigned begin_line, begin_col, end_line, end_col;
+        int length = 0;
+        if (sscanf(text, "%u:%u-%u:%u%n", &begin_line, &begin_col, &end_line, &end_col, &length) != 4 || length <= 0)
+            return 0;
+        if ((line > begin_line || (line == begin_line && col >= begin_col))
+            && (line < end_line || (line == end_line && col <= end_col)))
+            return 1;
+        text += length;
+        if (*text == ';')
+            text++;
+    }
+    return 0;
+}
+
+int lc_unreached_unknown(const char *text)
+{
+    return text && strcmp(text, LC_UNREACHED_UNKNOWN) == 0;
 }

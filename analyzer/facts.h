@@ -18,13 +18,33 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 34
+#define LC_FACTS_VERSION 35
 
 struct lc_location {
     const char *file;
     unsigned line;
     unsigned col;
 };
+
+/* A stretch of a function's text, in the file of the call it belongs to,
+ * from (begin_line, begin_col) to (end_line, end_col), both included:
+ * the points there (calls, accesses) that a call cannot reach without
+ * going back around a loop (facts.h lc_call_fact.unreached). */
+struct lc_unreached {
+    unsigned begin_line, begin_col, end_line, end_col;
+};
+
+/* The text form of a call's stretches, as stored: "L:C-L:C" for each,
+ * joined by ';'.  Format: 0, or -1 when there are none or they do not fit
+ * (LC_UNREACHED_TEXT_MAX is room for the most a call keeps). */
+#define LC_UNREACHED_TEXT_MAX 512
+int lc_unreached_format(const struct lc_unreached *stretches, size_t count, char *out, size_t size);
+/* Is (line, col) inside one of the stretches of `text` (NULL: none)? */
+int lc_unreached_covers(const char *text, unsigned line, unsigned col);
+/* The text stored for a call whose stretches are not known (reach_unknown),
+ * and the test for it. */
+#define LC_UNREACHED_UNKNOWN "?"
+int lc_unreached_unknown(const char *text);
 
 /* Source order: by file name (NULL as ""), line, column; < 0, 0, > 0. */
 int lc_location_compare(const struct lc_location *a, const struct lc_location *b);
@@ -197,6 +217,12 @@ struct lc_call_fact {
                                  `TAILQ_FOREACH(c, &node->cells, entry)
                                  walk(c)`; extract_owner.c); first LC_ELEMENT_ARGUMENTS
                                  only */
+    const struct lc_unreached *unreached;  /* stretches of its function's
+                                              text after it that no path
+                                              from it reaches (extract_reach.c) */
+    size_t unreached_count;
+    int reach_unknown;        /* in a function with a label (a goto may land
+                                 anywhere): no stretches are known */
 };
 
 #define LC_ELEMENT_ARGUMENTS 32

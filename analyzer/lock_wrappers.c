@@ -11,14 +11,18 @@
  * is none.  In a caller, L is held at a call or an access that comes after
  * a call of a lock wrapper of L, with no call of an unlock wrapper of L in
  * between, and before a later call of an unlock wrapper of L — in source
- * order, not along paths (and in a lock wrapper itself, from its take to
- * its end): a release in a branch followed, after the
- * point, by an unconditional release is an early exit (`STATS_LOCK(); if
- * (x) { STATS_UNLOCK(); return; } ...; STATS_UNLOCK();` holds the lock
- * after the branch: the unconditional release would otherwise release a
- * lock not held); any other release ends the region for the rest of the
- * text, and a lock and an unlock under the same condition bracket what
- * lies between them.
+ * order, leaving out the calls before the point that no path from them
+ * reaches (a release in a branch that ends in a jump, in the other
+ * branch of an if/else, in an earlier case of a switch that does not
+ * fall through: extract_reach.c), and in a lock wrapper itself, from its
+ * take to its end.  In a function with a label, where that reach is not
+ * known, a release in a branch followed, after the point, by an
+ * unconditional release is an early exit (`STATS_LOCK(); if (x) {
+ * STATS_UNLOCK(); goto out; } ...; STATS_UNLOCK();` holds the lock after
+ * the branch: the unconditional release would otherwise release a lock
+ * not held); any other release ends the region for the rest of the text,
+ * and a lock and an unlock under the same condition bracket what lies
+ * between them.
  *
  * A trylock wrapper of L tries L (a `trylock` model on its own lock object,
  * or a trylock wrapper of L, also one called through a function pointer)
@@ -35,7 +39,12 @@
  * being a wrapper of L (`lru_pull_tail(..., &it_info)` returns the item it
  * found with its item lock held) holds L in the caller up to a release of
  * L that comes next, before any other take of L (`item_unlock(it_info.hv)`
- * at the end of storage_write): a caller releases only what it holds. */
+ * at the end of storage_write), also a call of a function that releases L
+ * inside and takes it nowhere (`assoc_iterate_final(iter)` after a walk of
+ * `assoc_iterate(iter, &it)`, which returns with the bucket locked): a
+ * caller releases only what it holds.  The locks looked at in a function
+ * are those of the wrappers it calls and those its callees may hand back
+ * (wrappers_handed_lock). */
 #include "locks.h"
 
 #include "callers.h"
@@ -171,6 +180,28 @@ static int wrappers_takes_inside(const struct lc_program *program, const struct 
     return takes;
 }
 
+/* A call that releases L inside, maybe only when it holds it, and takes it
+ * nowhere: it ends a region L was handed back in (memcached's
+ * `assoc_iterate_final(iter)` unlocks the bucket `assoc_iterate` returned
+ * with, when it did). */
+#define LC_WRAPPER_RELEASED_INSIDE 17
+
+static int wrappers_releases_inside(const struct lc_program *program, const struct wrapper *wrappers, uint32_t callee,
+                                    uint32_t lock)
+{
+    const struct lc_program_function *fn = &program->functions[callee];
+    int releases = 0;
+    for (uint32_t i = 0; fn->is_defined && !lc_model_hides_body(fn->model) && i < fn->call_count; i++) {
+        int action = 0;
+        if (wrappers_call_lock(program, wrappers, &program->calls[fn->first_call + i], &action) != lock)
+            continue;
+        if (action == LC_LOCK_ACQUIRE || action == LC_LOCK_TRY)
+            return 0;
+        releases |= action == LC_LOCK_RELEASE;
+    }
+    return releases;
+}
+
 static int wrappers_before(const struct lc_location *a, const struct lc_location *b)
 {
     return a->file && b->file && strcmp(a->file, b->file) == 0
@@ -184,7 +215,7 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
     const struct lc_program_function *fn = &program->functions[function];
     const struct lc_location *last = NULL, *next = NULL, *last_kept = NULL;
     int last_action = 0, next_action = 0, released_after = 0, tried = 0, last_kept_action = 0;
-    int released_after_always = 0;
+    int released_after_always = 0, last_reach_unknown = 0;
     for (uint32_t i = 0; i < fn->call_count; i++) {
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         tried |= c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != LC_NONE
@@ -202,12 +233,20 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
             action = tried && w->releases_argument ? LC_LOCK_RELEASE : 0;
         if (action == 0 && w->lock == LC_NONE && wrappers_takes_inside(program, wrappers, c->callee.function, lock))
             action = LC_WRAPPER_HANDED_BACK;
+        if (action == 0 && wrappers_before(at, &c->loc)
+            && wrappers_releases_inside(program, wrappers, c->callee.function, lock))
+            action = LC_WRAPPER_RELEASED_INSIDE;
         if (action == 0)
             continue;
         if (wrappers_before(&c->loc, at)) {
+            /* A call with no path to `at` (a release in a branch that
+             * returns, in another case of a switch) does not end the region. */
+            if (lc_unreached_covers(lc_program_call_extra_of(program, c)->unreached, at->line, at->col))
+                continue;
             if (!last || wrappers_before(last, &c->loc)) {
                 last = &c->loc;
                 last_action = action;
+                last_reach_unknown = lc_unreached_unknown(lc_program_call_extra_of(program, c)->unreached);
             }
             /* The same, leaving out releases in a branch. */
             if (!(action == LC_LOCK_RELEASE && c->conditional) && (!last_kept || wrappers_before(last_kept, &c->loc))) {
@@ -225,13 +264,15 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
     }
     if (!last)
         return 0;
-    /* `lock(); if (found) { unlock(); return; } ... unlock();`: a release
-     * in a branch before an unconditional one after is an early exit. */
-    if (last_action == LC_LOCK_RELEASE && released_after_always
+    /* `lock(); if (found) { unlock(); goto out; } ... unlock();`: a release
+     * in a branch before an unconditional one after is an early exit, in a
+     * function whose calls' reach is not known (elsewhere an early exit
+     * does not reach the point and was left out above). */
+    if (last_action == LC_LOCK_RELEASE && released_after_always && last_reach_unknown
         && (last_kept_action == LC_LOCK_ACQUIRE || last_kept_action == LC_LOCK_TRY))
         return 1;
     if (last_action == LC_WRAPPER_HANDED_BACK)
-        return next_action == LC_LOCK_RELEASE;
+        return next_action == LC_LOCK_RELEASE || next_action == LC_WRAPPER_RELEASED_INSIDE;
     /* A lock wrapper of L holds L after it takes it, to its end (memcached's
      * item_get_locked: `item_lock(hv); it = do_item_get(...); return it;`). */
     if (last_action == LC_LOCK_ACQUIRE && wrappers[function].lock == lock
@@ -243,7 +284,10 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
 struct wrappers_rebuild {
     const struct lc_program *program;
     const struct wrapper *wrappers;
-    const uint8_t *uses;           /* per function: calls a wrapper */
+    const uint32_t *handed;        /* per function: the lock it may hand
+                                      back (wrappers_handed_lock), LC_NONE */
+    const uint8_t *uses;           /* per function: calls a wrapper or a
+                                      function that may hand a lock back */
     const uint32_t *old;           /* the held locks before */
     uint32_t *held, count;         /* the new array */
     size_t cap;
@@ -255,6 +299,23 @@ static int wrappers_push(struct wrappers_rebuild *r, uint32_t lock)
         return -1;
     r->held[r->count++] = lock;
     return 0;
+}
+
+/* The lock a function that is no wrapper may return holding: the first it
+ * takes inside without releasing it unconditionally (wrappers_takes_inside),
+ * or LC_NONE. */
+static uint32_t wrappers_handed_lock(const struct lc_program *program, const struct wrapper *wrappers, uint32_t function)
+{
+    const struct lc_program_function *fn = &program->functions[function];
+    for (uint32_t i = 0; wrappers[function].lock == LC_NONE && fn->is_defined && !lc_model_hides_body(fn->model)
+                         && i < fn->call_count; i++) {
+        int action = 0;
+        uint32_t lock = wrappers_call_lock(program, wrappers, &program->calls[fn->first_call + i], &action);
+        if (lock != LC_NONE && (action == LC_LOCK_ACQUIRE || action == LC_LOCK_TRY)
+            && wrappers_takes_inside(program, wrappers, function, lock))
+            return lock;
+    }
+    return LC_NONE;
 }
 
 /* Copy one lockset into the new array, adding the wrapper locks held. */
@@ -271,6 +332,8 @@ static int wrappers_rebuild_set(struct wrappers_rebuild *r, uint32_t function, c
         if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE)
             continue;
         uint32_t lock = r->wrappers[c->callee.function].lock, seen = 0;
+        if (lock == LC_NONE)
+            lock = r->handed[c->callee.function];
         for (uint32_t k = start; k < r->count && !seen; k++)
             seen = r->held[k] == lock;
         if (lock != LC_NONE && !seen && wrappers_hold(r->program, r->wrappers, function, lock, at)
@@ -320,13 +383,18 @@ int lc_lock_wrappers_apply(struct lc_program *program)
     free(candidate);
     for (uint32_t f = 0; rc == 0 && f < program->function_count; f++)
         any |= wrappers[f].lock != LC_NONE;
+    uint32_t *handed = rc == 0 && any ? malloc(n * sizeof *handed) : NULL;
+    if (any && !handed)
+        rc = -1;
+    for (uint32_t f = 0; rc == 0 && any && f < program->function_count; f++)
+        handed[f] = wrappers_handed_lock(program, wrappers, f);
     for (uint32_t c = 0; rc == 0 && any && c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function != LC_NONE
-            && wrappers[call->callee.function].lock != LC_NONE)
+            && (wrappers[call->callee.function].lock != LC_NONE || handed[call->callee.function] != LC_NONE))
             uses[call->caller] = 1;
     }
-    struct wrappers_rebuild r = { program, wrappers, uses, program->held_locks, NULL, 0, 0 };
+    struct wrappers_rebuild r = { program, wrappers, handed, uses, program->held_locks, NULL, 0, 0 };
     for (uint32_t c = 0; rc == 0 && any && c < program->call_count; c++) {
         struct lc_program_call *call = &program->calls[c];
         rc = wrappers_rebuild_set(&r, call->caller, &call->loc, &call->first_lock, &call->lock_count);
@@ -343,6 +411,7 @@ int lc_lock_wrappers_apply(struct lc_program *program)
         free(r.held);
     }
     free(wrappers);
+    free(handed);
     free(uses);
     return rc;
 }

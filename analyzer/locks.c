@@ -53,7 +53,8 @@ static int locks_call_action(const struct lc_program *program, uint32_t call, ui
 }
 
 /* Is the last call of `function` before `at` that takes or releases `lock`
- * (source order) a release?  (A re-lock inside a branch is no longer in the
+ * (source order, among the calls with a path to `at`: extract_reach.c) a
+ * release?  (A re-lock inside a branch is no longer in the
  * locksets after the branch, but it still took the lock again.) */
 static int locks_released_before(const struct lc_program *program, uint32_t function, uint32_t lock,
                                  const struct lc_location *at)
@@ -64,7 +65,8 @@ static int locks_released_before(const struct lc_program *program, uint32_t func
     for (uint32_t i = 0; i < fn->call_count; i++) {
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE || !c->loc.file || !at->file
-            || strcmp(c->loc.file, at->file) != 0 || !locks_before(&c->loc, at) || (last && locks_before(&c->loc, last)))
+            || strcmp(c->loc.file, at->file) != 0 || !locks_before(&c->loc, at) || (last && locks_before(&c->loc, last))
+            || lc_unreached_covers(lc_program_call_extra_of(program, c)->unreached, at->line, at->col))
             continue;
         int action = locks_call_action(program, fn->first_call + i, lock);
         if (action) {

@@ -363,6 +363,8 @@ void lc_program_free(struct lc_program *program)
     free(program->objects);
     free(program->held_locks);
     free(program->guards);
+    for (uint32_t i = 0; program->call_extras && i < program->call_extra_count; i++)
+        free(program->call_extras[i].unreached);
     free(program->call_extras);
     free(program->object_of_symbol);
     free(program->nonblocking_node);

@@ -46,7 +46,7 @@ static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_i
                                     " file_id, line, col, loop_id, conditional FROM call"
                                     " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3";
 static const char call_rows_extra_sql[] = "SELECT id, zero_guard_id, after_comma_id, element_args, branch_exit_after,"
-                                          " scaled_args, guard_param, child_args, guard_test, guard_value"
+                                          " scaled_args, guard_param, child_args, guard_test, guard_value, unreached"
                                           " FROM call INDEXED BY call_extra"
                                           " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3 AND " LC_STORE_CALL_EXTRA_WHERE;
 
@@ -130,7 +130,13 @@ static int call_rows_decode_extra(struct program_call_rows_slice *slice, const s
     extra.param_guard = (struct lc_param_guard){ sqlite3_column_int(stmt, 6), sqlite3_column_int(stmt, 8),
                                                  sqlite3_column_int64(stmt, 9) };
     extra.child_args = (uint32_t)sqlite3_column_int64(stmt, 7);
-    return call_rows_keep_extra(slice, tu->first_place + (size_t)(row - tu->first_row), &extra);
+    const char *unreached = (const char *)sqlite3_column_text(stmt, 10);
+    if (unreached && !(extra.unreached = strdup(unreached)))
+        return -1;
+    int rc = call_rows_keep_extra(slice, tu->first_place + (size_t)(row - tu->first_row), &extra);
+    if (rc != 0)
+        free(extra.unreached);
+    return rc;
 }
 
 /* Step `stmt` over the rows of `tu`, decoding each with `decode`. */
@@ -251,7 +257,11 @@ static int call_rows_gather_extras(struct lc_program *program, struct program_ca
     program->call_extras = rc == 0 ? malloc((total + 1) * sizeof *program->call_extras) : NULL;
     for (size_t s = 0; s < rows->slice_count; s++) {
         struct program_call_rows_slice *slice = &rows->slices[s];
-        for (size_t i = 0; program->call_extras && i < slice->extra_count; i++) {
+        for (size_t i = 0; i < slice->extra_count; i++) {
+            if (!program->call_extras) {
+                free(slice->extras[i].extra.unreached);
+                continue;
+            }
             program->calls[slice->extras[i].place].extra = program->call_extra_count;
             program->call_extras[program->call_extra_count++] = slice->extras[i].extra;
         }

@@ -15,15 +15,16 @@
 #include "compdb.h"
 #include "facts.h"
 
-#define LC_STORE_SCHEMA_VERSION 19
+#define LC_STORE_SCHEMA_VERSION 20
 
 /* The calls with more than their defaults in the rarely set columns of
- * `call` (zero_guard_id to child_args): the condition of the partial
+ * `call` (zero_guard_id to unreached): the condition of the partial
  * index call_extra, so that the loader reads those columns of these few
  * rows only (a query must repeat it word for word to use the index). */
 #define LC_STORE_CALL_EXTRA_WHERE                                                                 \
     "(zero_guard_id IS NOT NULL OR after_comma_id IS NOT NULL OR element_args != 0"              \
-    " OR branch_exit_after IS NOT NULL OR scaled_args != 0 OR guard_param != 0 OR child_args != 0)"
+    " OR branch_exit_after IS NOT NULL OR scaled_args != 0 OR guard_param != 0 OR child_args != 0"              \
+    " OR unreached IS NOT NULL)"
 
 struct lc_store;
 

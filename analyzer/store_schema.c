@@ -20,7 +20,8 @@
  *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
  *      callee_param, file_id, line, col, nargs, loop_id, conditional,
  *      zero_guard_id, after_comma_id, element_args, branch_exit_after,
- *      scaled_args, guard_param, child_args, guard_test, guard_value)
+ *      scaled_args, guard_param, child_args, guard_test, guard_value,
+ *      unreached)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -53,7 +54,13 @@
  *                                    lc_param_test);
  *                                    child_args: a self-call's bit i set
  *                                    when argument i is a child of the
- *                                    caller's parameter i;
+ *                                    caller's parameter i; unreached:
+ *                                    the stretches of its function's text
+ *                                    after it that no path from it
+ *                                    reaches (facts.h), as
+ *                                    "L:C-L:C;L:C-L:C", "?" for a
+ *                                    conditional call in a function with
+ *                                    a label (not known), else NULL;
  *                                    the few rows with any of these (from
  *                                    zero_guard_id on) are in the partial
  *                                    index call_extra
@@ -143,7 +150,7 @@ static const char lc_store_schema_sql[] =
     "  after_comma_id INTEGER, element_args INTEGER NOT NULL DEFAULT 0,"
     "  branch_exit_after INTEGER, scaled_args INTEGER NOT NULL DEFAULT 0,"
     "  guard_param INTEGER NOT NULL DEFAULT 0, child_args INTEGER NOT NULL DEFAULT 0,"
-    "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0);"
+    "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, unreached TEXT);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

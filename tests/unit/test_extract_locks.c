@@ -5,7 +5,8 @@
  * locks, do-while(0) macros, trylock, lock arguments that are no
  * accesses, synchronisation objects (sync-type) that are no data, and the
  * regions where the other threads are paused (pause-threads,
- * resume-threads). */
+ * resume-threads); on data/extract/reach.c, the stretches after a call no
+ * path from it reaches (extract_reach.c). */
 #include "extract_fixture.h"
 
 #include "models.h"
@@ -197,6 +198,48 @@ static void test_pause_regions(void **state)
     assert_true(found >= 1);
 }
 
+/* Does a path lead from `from` to touch(tag): is the touch outside every
+ * stretch `from` does not reach (extract_reach.c)? */
+static int reaches(struct extract_test *test, const struct lc_call_fact *from, long long tag)
+{
+    const struct lc_call_fact *to = find_touch(test, tag);
+    char text[LC_UNREACHED_TEXT_MAX];
+    return lc_unreached_format(from->unreached, from->unreached_count, text, sizeof text) != 0
+           || !lc_unreached_covers(text, to->loc.line, to->loc.col);
+}
+
+/* A release in one branch or case does not reach the other branch, the
+ * later cases it does not fall into, or what follows a branch that
+ * returns or continues; a break out of a loop lands after it; a goto may
+ * land anywhere. */
+static void test_reach(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract_locked(test, "reach.c"), 0);
+    const struct lc_call_fact *then_give = find_call_at(test, "then_give", "give");
+    assert_false(reaches(test, then_give, 1));
+    assert_false(reaches(test, then_give, 2));
+    assert_true(reaches(test, find_call_at(test, "else_give", "give"), 2));
+    const struct lc_call_fact *case0 = find_call_at(test, "case0_give", "give");
+    assert_false(reaches(test, case0, 3));
+    assert_false(reaches(test, case0, 4));
+    assert_false(reaches(test, case0, 5));
+    assert_true(reaches(test, case0, 6));
+    const struct lc_call_fact *case1 = find_call_at(test, "case1_give", "give");
+    assert_true(reaches(test, case1, 4));   /* falls through */
+    assert_false(reaches(test, case1, 5));
+    assert_true(reaches(test, case1, 6));
+    const struct lc_call_fact *loop_give = find_call_at(test, "loop_give", "give");
+    assert_false(reaches(test, loop_give, 7));
+    assert_true(reaches(test, loop_give, 8));
+    const struct lc_call_fact *escape = find_call_at(test, "escape_give", "give");
+    assert_false(reaches(test, escape, 9));
+    assert_true(reaches(test, escape, 10));   /* the break, not the return */
+    const struct lc_call_fact *label_give = find_call_at(test, "label_give", "give");
+    assert_true(reaches(test, label_give, 11));
+    assert_int_equal(label_give->unreached_count, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +250,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sync_objects_are_no_data, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sync_objects_without_sync_types, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pause_regions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reach, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -387,6 +387,114 @@ static void test_lock_wrappers(void **state)
     finish(&c);
 }
 
+/* A release in a branch that no path takes to the point (facts.h
+ * lc_call_fact.unreached: `stats_lock(); if (found) { stats_unlock();
+ * return; } else { size++; stats_unlock(); }`) does not end the region
+ * there; the release on the way to the point does.  A release in a branch
+ * before an unconditional one is an early exit only where the reach is not
+ * known (a function with a label). */
+static void test_lock_wrappers_unreached(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    const char *wrappers[][2] = { { "stats_lock", "pthread_mutex_lock" }, { "stats_unlock", "pthread_mutex_unlock" } };
+    for (unsigned i = 0; i < 2; i++) {
+        builder_function(&c.b, wrappers[i][0], 90 + i, 0);
+        builder_call(&c.b, wrappers[i][0], 95 + i, builder_function_value(wrappers[i][1]), 1,
+                     builder_var_value("c:@stats_mutex"), "&stats_mutex");
+    }
+    const char *sides[] = { "add_work", "on_tick" };
+    for (unsigned i = 0; i < 2; i++) {
+        unsigned base = 100 + 10 * i;
+        builder_call(&c.b, sides[i], base, builder_function_value("stats_lock"), 0);
+        builder_call(&c.b, sides[i], base + 1, builder_function_value("stats_unlock"), 0);
+        struct lc_call_fact *early = &c.b.facts.calls[c.b.facts.call_count - 1];
+        struct lc_unreached *stretch = lc_arena_alloc(&c.b.facts.arena, sizeof *stretch);
+        assert_non_null(stretch);
+        *stretch = (struct lc_unreached){ base + 2, 1, base + 9, 1 };   /* from the branch's end on */
+        early->conditional = 1;
+        early->unreached = stretch;
+        early->unreached_count = 1;
+        builder_access(&c.b, sides[i], base + 2, "c:@size", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 3, builder_function_value("stats_unlock"), 0);
+        c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+        builder_access(&c.b, sides[i], base + 4, "c:@after", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        /* In a function with a label (reach unknown): `lock(); if (x) {
+         * unlock(); goto out; } jumped++; unlock();` is an early exit. */
+        base = 130 + 10 * i;
+        builder_call(&c.b, sides[i], base, builder_function_value("stats_lock"), 0);
+        builder_call(&c.b, sides[i], base + 1, builder_function_value("stats_unlock"), 0);
+        c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+        c.b.facts.calls[c.b.facts.call_count - 1].reach_unknown = 1;
+        builder_access(&c.b, sides[i], base + 2, "c:@jumped", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 3, builder_function_value("stats_unlock"), 0);
+        /* Reach known: `if (x) { lock(); n++; unlock(); } sequential++;
+         * lock(); ...; unlock();` the branch's release reaches the access. */
+        base = 160 + 10 * i;
+        for (unsigned k = 0; k < 2; k++) {
+            builder_call(&c.b, sides[i], base + k, builder_function_value(k ? "stats_unlock" : "stats_lock"), 0);
+            c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+        }
+        builder_access(&c.b, sides[i], base + 2, "c:@sequential", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 3, builder_function_value("stats_lock"), 0);
+        builder_call(&c.b, sides[i], base + 4, builder_function_value("stats_unlock"), 0);
+    }
+    run(&c);
+    assert_null(at_line(&c, 102));      /* in the else: the then's release does not reach it */
+    assert_non_null(at_line(&c, 104));  /* after the else's release */
+    assert_null(at_line(&c, 132));      /* after an early exit, reach unknown */
+    assert_non_null(at_line(&c, 162));  /* after a branch's release that reaches it */
+    assert_int_equal(c.findings.count, 2);
+    finish(&c);
+}
+
+/* A lock an iterator hands back: iter_next() takes the bucket lock inside
+ * when it finds an item and releases it when it moves on (both in
+ * branches), iter_final() releases it inside when held and is an unlock
+ * wrapper of another lock.  The walk calls no wrapper of the bucket lock
+ * itself: between iter_next() and iter_final() it holds the lock, after
+ * iter_final() not. */
+static void test_lock_handed_back_by_iterator(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    const char *wrappers[][2] = { { "bucket_lock", "pthread_mutex_lock" }, { "bucket_unlock", "pthread_mutex_unlock" } };
+    for (unsigned i = 0; i < 2; i++) {
+        builder_function(&c.b, wrappers[i][0], 70 + i, 0);
+        builder_call(&c.b, wrappers[i][0], 75 + i, builder_function_value(wrappers[i][1]), 1,
+                     builder_var_value("c:@buckets"), "&buckets");
+    }
+    builder_function(&c.b, "iter_next", 80, 0);
+    builder_call(&c.b, "iter_next", 81, builder_function_value("bucket_unlock"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+    builder_call(&c.b, "iter_next", 82, builder_function_value("bucket_lock"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+    builder_function(&c.b, "iter_final", 84, 0);
+    builder_call(&c.b, "iter_final", 85, builder_function_value("bucket_unlock"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+    builder_call(&c.b, "iter_final", 86, builder_function_value("pthread_mutex_unlock"), 1,
+                 builder_var_value("c:@walk_mutex"), "&walk_mutex");
+    const char *sides[] = { "add_work", "on_tick" };
+    for (unsigned i = 0; i < 2; i++) {
+        unsigned base = 100 + 10 * i;
+        builder_call(&c.b, sides[i], base, builder_function_value("iter_next"), 0);
+        builder_access(&c.b, sides[i], base + 1, "c:@table", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, sides[i], base + 2, builder_function_value("iter_final"), 0);
+        builder_access(&c.b, sides[i], base + 3, "c:@walks", i ? LC_ACCESS_READ : LC_ACCESS_WRITE, 0, NULL);
+    }
+    run(&c);
+    assert_null(at_line(&c, 101));      /* handed back by iter_next(), given back in iter_final() */
+    assert_non_null(at_line(&c, 103));  /* after iter_final() */
+    assert_int_equal(c.findings.count, 1);
+    finish(&c);
+}
+
 /* An access of a field path `path` of variable `usr` (as the extractor
  * names them: "g.f", USR g's + LC_ACCESS_PATH_MARK + ".f"). */
 static void field_access(struct threads_case *c, const char *function, unsigned line, const char *usr,
@@ -809,6 +917,8 @@ int main(void)
         cmocka_unit_test(test_callbacks_of_a_library_loop_run_by_a_thread),
         cmocka_unit_test(test_functions_only_a_thread_own_loop_passes),
         cmocka_unit_test(test_lock_wrappers),
+        cmocka_unit_test(test_lock_wrappers_unreached),
+        cmocka_unit_test(test_lock_handed_back_by_iterator),
         cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_locked_writes_unlocked_read),
         cmocka_unit_test(test_paused_threads),
