@@ -76,7 +76,7 @@ static int extract_is_sync_name(const struct lc_lock_vocabulary *vocabulary, CXS
 
 /* Is `type` (or its element type) a synchronisation type: named by a
  * `sync-type` model itself, through a typedef, or as a struct/union? */
-static int extract_is_sync_type(const struct lc_extract_walk *walk, CXType type)
+int lc_extract_is_sync_type(const struct lc_extract_walk *walk, CXType type)
 {
     const struct lc_lock_vocabulary *vocabulary = walk->vocabulary;
     if (!vocabulary || vocabulary->sync_type_count == 0)
@@ -161,7 +161,7 @@ static struct lc_extract_claim *extract_claim(struct lc_extract_walk *walk, CXCu
         return NULL;
     if (action == LC_EXTRACT_CLAIM_WRITE && through_element)
         return NULL;   /* a read of g, left to its DeclRefExpr */
-    if (extract_is_sync_type(walk, clang_getCursorType(lvalue)))
+    if (lc_extract_is_sync_type(walk, clang_getCursorType(lvalue)))
         action = LC_EXTRACT_CLAIM_SKIP;
     struct lc_extract_claim *claim = lc_extract_append(walk, &walk->claims, &walk->claim_count,
                                                        &walk->claim_cap, sizeof *claim);
@@ -283,12 +283,12 @@ static int extract_is_zero_here(const struct lc_extract_walk *walk, const char *
 void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference)
 {
     CXCursor declaration = clang_getCursorReferenced(reference);
-    if (!extract_is_shared(declaration) || extract_is_sync_type(walk, clang_getCursorType(declaration)))
+    if (!extract_is_shared(declaration) || lc_extract_is_sync_type(walk, clang_getCursorType(declaration)))
         return;
     enum lc_access_kind kind = LC_ACCESS_READ;
     int atomic = walk->atomic_depth > 0 || extract_is_atomic_type(clang_getCursorType(declaration));
     const char *path = NULL, *via_callee_usr = NULL;
-    int via_argument = 0;
+    int via_argument = 0, indexed = 0;
     for (size_t i = 0; i < walk->claim_count; i++) {
         if (!lc_extract_same_expression(walk->claims[i].reference, reference))
             continue;
@@ -296,6 +296,10 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
             return;
         if (walk->claims[i].action == LC_EXTRACT_CLAIM_PATH) {
             path = path ? path : walk->claims[i].path;
+            continue;
+        }
+        if (walk->claims[i].action == LC_EXTRACT_CLAIM_INDEXED) {
+            indexed = 1;
             continue;
         }
         if (kind == LC_ACCESS_WRITE)
@@ -326,6 +330,7 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
     fact->zero_guarded = kind == LC_ACCESS_WRITE && !path && extract_is_zero_here(walk, fact->variable_usr);
     fact->via_callee_usr = via_callee_usr;
     fact->via_argument = via_argument;
+    fact->indexed = indexed;
     if (path && fact->variable_usr && fact->variable_name) {
         fact->variable_usr = lc_arena_printf(&walk->facts->arena, "%s" LC_ACCESS_PATH_MARK "%s",
                                              fact->variable_usr, path);

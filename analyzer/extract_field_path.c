@@ -5,7 +5,9 @@
  * separators (".conn.count", "->head"); it stops at `[i]` (`threads[i].x`
  * is an access of `threads`).  The walk meets the outermost member first;
  * it leaves a PATH claim on the variable's DeclRefExpr, which
- * extract_access.c reads (first claim wins). */
+ * extract_access.c reads (first claim wins).  An element (`g[i]`,
+ * `threads[i].x`, `g.slots[i]`) leaves an INDEXED claim the same way: the
+ * access is through an element, which a striped lock may guard. */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -50,4 +52,27 @@ void lc_extract_access_member(struct lc_extract_walk *walk, CXCursor member)
         strcat(path, names[i - 1]);
     }
     *claim = (struct lc_extract_claim){ expr, LC_EXTRACT_CLAIM_PATH, 0, path, NULL, 0 };
+}
+
+void lc_extract_access_subscript(struct lc_extract_walk *walk, CXCursor subscript)
+{
+    CXCursor expr;
+    if (lc_extract_children(subscript, &expr, 1) < 1)
+        return;
+    for (int depth = 0; depth < LC_FIELD_PATH_DEPTH; depth++) {
+        expr = lc_extract_strip(expr);
+        if (clang_getCursorKind(expr) == CXCursor_DeclRefExpr)
+            break;
+        if (clang_getCursorKind(expr) != CXCursor_MemberRefExpr || lc_extract_children(expr, &expr, 1) < 1)
+            return;
+    }
+    if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr)
+        return;
+    struct lc_extract_claim *claim = lc_extract_append(walk, &walk->claims, &walk->claim_count, &walk->claim_cap,
+                                                       sizeof *claim);
+    if (!claim) {
+        walk->out_of_memory = 1;
+        return;
+    }
+    *claim = (struct lc_extract_claim){ expr, LC_EXTRACT_CLAIM_INDEXED, 0, NULL, NULL, 0 };
 }

@@ -43,6 +43,7 @@ enum lc_extract_claim_action {
     LC_EXTRACT_CLAIM_WRITE,   /* assigned, incremented, passed by address */
     LC_EXTRACT_CLAIM_SKIP,    /* the lock argument of a lock function */
     LC_EXTRACT_CLAIM_PATH,    /* `g.f.h`: the access is of the field path */
+    LC_EXTRACT_CLAIM_INDEXED, /* `g[i]`, `g.slots[i]`: through an element */
 };
 
 /* A DeclRefExpr whose access kind its parent decided (extract_access.c). */
@@ -463,11 +464,17 @@ void lc_extract_lock_argument(struct lc_extract_walk *walk, CXCursor arg, struct
 void lc_extract_access_begin_expression(struct lc_extract_walk *walk);
 /* A DeclRefExpr: record the access when it names a global. */
 void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference);
+/* Is `type` (or an array of it) a lock type of the vocabulary's sync
+ * types (pthread_mutex_t, uv_mutex_t...)? */
+int lc_extract_is_sync_type(const struct lc_extract_walk *walk, CXType type);
 /* `=`, `op=`, `++`, `--`: claim the written global as a WRITE. */
 void lc_extract_access_operator(struct lc_extract_walk *walk, CXCursor operator);
 /* extract_field_path.c: a MemberRefExpr; notes the field path of `g.f`,
  * `g->f`. */
 void lc_extract_access_member(struct lc_extract_walk *walk, CXCursor member);
+/* extract_field_path.c: an element of a global (`g[i]`, `g.slots[i]`,
+ * `g->items[i]`): an INDEXED claim on the variable's DeclRefExpr. */
+void lc_extract_access_subscript(struct lc_extract_walk *walk, CXCursor subscript);
 /* The arguments of `call`: `&g` and arrays passed to pointers to non-const
  * are WRITEs; argument `lock_position` (1-based, 0 for none) is skipped. */
 void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,

@@ -13,7 +13,9 @@
  * parentheses: the usr of a variable (an array of locks counts as one), the
  * usr of a field for `&s->mu`, `&obj.mu`, `&table[i].mu` (the struct type
  * and field, "c:@S@conn@FI@mu", the same in every TU), else "text:" and
- * the expression's spelling.  A local pointer initialised with an address
+ * the expression's spelling; an element of an array of locks
+ * (`&item_locks[hv & mask]`) is the array's identity with
+ * LC_LOCK_ELEMENT_MARK after it, one striped lock.  A local pointer initialised with an address
  * (`pthread_mutex_t *lock = &item_locks[i]; pthread_mutex_trylock(lock);`)
  * stands for that object; the lock argument of the call's fact says so too
  * (lc_extract_lock_argument), so lock wrappers see it at link time.
@@ -86,16 +88,30 @@ static CXCursor extract_lock_object(CXCursor arg)
     return arg;
 }
 
+/* The identity of a lock object whose value is `value`: its usr, with
+ * LC_LOCK_ELEMENT_MARK for an element of an array of locks. */
+static const char *extract_lock_usr(struct lc_extract_walk *walk, CXCursor object, const struct lc_value *value)
+{
+    if (clang_getCursorKind(lc_extract_strip(object)) != CXCursor_ArraySubscriptExpr)
+        return value->usr;
+    const char *element = lc_arena_printf(&walk->facts->arena, "%s" LC_LOCK_ELEMENT_MARK, value->usr);
+    if (!element)
+        walk->out_of_memory = 1;
+    return element;
+}
+
 void lc_extract_lock_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value)
 {
-    CXCursor stripped = lc_extract_strip(arg);
-    if (clang_getCursorKind(stripped) != CXCursor_DeclRefExpr
-        || clang_Cursor_isNull(extract_local_pointer_init(stripped)))
+    CXCursor stripped = lc_extract_strip(arg), object = extract_lock_object(stripped);
+    int local = clang_getCursorKind(stripped) == CXCursor_DeclRefExpr
+                && !clang_Cursor_isNull(extract_local_pointer_init(stripped));
+    struct lc_value found;
+    lc_extract_value(walk, object, &found);
+    if ((!local && clang_getCursorKind(lc_extract_strip(object)) != CXCursor_ArraySubscriptExpr)
+        || (found.kind != LC_VALUE_VAR && found.kind != LC_VALUE_FIELD) || !found.usr)
         return;
-    struct lc_value object;
-    lc_extract_value(walk, extract_lock_object(stripped), &object);
-    if (object.kind == LC_VALUE_VAR || object.kind == LC_VALUE_FIELD)
-        *value = object;
+    found.usr = extract_lock_usr(walk, object, &found);
+    *value = found;
 }
 
 static const char *extract_lock_identity(struct lc_extract_walk *walk, CXCursor arg)
@@ -104,7 +120,7 @@ static const char *extract_lock_identity(struct lc_extract_walk *walk, CXCursor 
     struct lc_value value;
     lc_extract_value(walk, object, &value);
     if ((value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_FIELD) && value.usr)
-        return value.usr;
+        return extract_lock_usr(walk, object, &value);
     const char *text = lc_extract_text(walk, object);
     const char *identity = text ? lc_arena_printf(&walk->facts->arena, "text:%s", text) : NULL;
     if (!identity)

@@ -200,9 +200,16 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     lc_extract_call_result(walk, call, index);
     lc_extract_comma_call(walk, call, index);
     const struct lc_lock_function *lock = lc_extract_lock_function(walk, &fact->callee);
-    if (lock && lock->position >= 1 && (size_t)lock->position <= fact->nargs)
-        lc_extract_lock_argument(walk, clang_Cursor_getArgument(call, (unsigned)lock->position - 1),
-                                 &fact->args[lock->position - 1]);
+    /* A lock passed on (the lock model's argument, `pthread_cond_wait(&c,
+     * &locks[i])`, a wrapper given `&locks[i]`) names the lock's identity. */
+    for (size_t i = 0; i < fact->nargs; i++) {
+        CXCursor arg = clang_Cursor_getArgument(call, (unsigned)i);
+        CXType type = clang_getCursorType(arg);
+        if ((lock && (size_t)lock->position == i + 1)
+            || (clang_getCanonicalType(type).kind == CXType_Pointer
+                && lc_extract_is_sync_type(walk, clang_getPointeeType(type))))
+            lc_extract_lock_argument(walk, arg, &fact->args[i]);
+    }
     lc_extract_access_arguments(walk, call, lock ? lock->position : 0);
     int atomic = fact->callee.kind == LC_VALUE_FUNCTION &&
                  lc_extract_atomic_operation(walk, call, fact->callee.name);
@@ -247,6 +254,9 @@ static enum CXChildVisitResult extract_in_function(struct lc_extract_walk *walk,
         return CXChildVisit_Recurse;
     case CXCursor_MemberRefExpr:
         lc_extract_access_member(walk, cursor);
+        return CXChildVisit_Recurse;
+    case CXCursor_ArraySubscriptExpr:
+        lc_extract_access_subscript(walk, cursor);
         return CXChildVisit_Recurse;
     case CXCursor_UnaryExpr:   /* sizeof, _Alignof: not evaluated */
         return CXChildVisit_Continue;

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 35
+#define LC_FACTS_VERSION 36
 
 struct lc_location {
     const char *file;
@@ -118,6 +118,12 @@ struct lc_lockset {
 };
 
 #define LC_LOCK_THREADS_PAUSED "loopcheck:threads-paused"
+/* Ends the identity of a lock taken as an element of an array of locks
+ * (`&item_locks[hv & mask]`: "...@item_locks[*]"): a striped lock, one of
+ * many.  Two sides holding it may hold different elements, so it protects
+ * only data both sides reach through an element too (struct
+ * lc_access_fact indexed). */
+#define LC_LOCK_ELEMENT_MARK "[*]"
 
 /* A test of a global or static integer variable against a constant that
  * holds wherever a call runs (extract_value_guards.c): `if (g == K)`,
@@ -333,6 +339,9 @@ struct lc_access_fact {
                                    definition elsewhere does not write
                                    through that parameter; NULL otherwise */
     int via_argument;
+    int indexed;              /* through an element of the variable (`g[i]`,
+                                 `g.slots[i].n`): the data a striped lock
+                                 (LC_LOCK_ELEMENT_MARK) may guard */
     int zero_guarded;         /* a write of the variable itself (no field
                                  path) that runs only where it is 0 / NULL /
                                  false: `if (!g) g = make();` (lazy

@@ -101,6 +101,8 @@ struct lc_program_object {
                                 field paths share this object index */
     int threads_paused;      /* no lock but LC_LOCK_THREADS_PAUSED: held
                                 where every other thread is paused */
+    int element_lock;        /* a lock taken as an element of an array of
+                                locks (LC_LOCK_ELEMENT_MARK): striped */
 };
 
 struct lc_program_loop {
@@ -130,6 +132,7 @@ struct lc_program_access {
     uint32_t first_lock, lock_count;  /* into program->held_locks */
     uint8_t zero_guarded;    /* a write under a test that the variable is
                                 0 / NULL (facts.h): lazy initialisation */
+    uint8_t indexed;         /* through an element (`g[i]`, facts.h) */
 };
 
 struct lc_program_function {

@@ -26,9 +26,10 @@ struct bodies_loader {
 };
 
 /* A readable name for a lock or variable from its USR: "conn.mu" for a
- * field, the spelling for a "text:" lock, else the symbol's name; with
- * *threads_paused set for LC_LOCK_THREADS_PAUSED. */
-static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id, int *threads_paused)
+ * field, the spelling for a "text:" lock, "item_locks[*]" for an element
+ * of an array of locks, else the symbol's name; the object's flags from
+ * it (LC_LOCK_THREADS_PAUSED, LC_LOCK_ELEMENT_MARK). */
+static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id, struct lc_program_object *object)
 {
     struct program_loader *loader = b->loader;
     const char *name = symbol_id <= loader->symbol_max ? loader->symbol_names[symbol_id] : NULL;
@@ -38,7 +39,9 @@ static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id
         return name ? name : "?";
     const char *usr = (const char *)sqlite3_column_text(b->usr_of_symbol, 0);
     const char *field = usr ? strstr(usr, "@FI@") : NULL;
-    *threads_paused = usr && strcmp(usr, LC_LOCK_THREADS_PAUSED) == 0;
+    size_t length = usr ? strlen(usr) : 0, mark = strlen(LC_LOCK_ELEMENT_MARK);
+    object->threads_paused = usr && strcmp(usr, LC_LOCK_THREADS_PAUSED) == 0;
+    object->element_lock = length > mark && strcmp(usr + length - mark, LC_LOCK_ELEMENT_MARK) == 0;
     if (usr && strncmp(usr, "text:", 5) == 0)
         return lc_arena_strdup(&loader->program->arena, usr + 5);
     if (field) {
@@ -47,6 +50,8 @@ static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id
             record--;
         return lc_arena_printf(&loader->program->arena, "%.*s.%s", (int)(field - record), record, field + 4);
     }
+    if (object->element_lock && strrchr(usr, '@'))
+        return lc_arena_strdup(&loader->program->arena, strrchr(usr, '@') + 1);
     return name && *name ? name : lc_arena_strdup(&loader->program->arena, usr);
 }
 
@@ -88,9 +93,9 @@ static uint32_t bodies_object(struct bodies_loader *b, int64_t symbol_id)
     if (family == LC_NONE)
         return LC_NONE;
     program->object_count++;
-    int threads_paused = 0;
-    const char *name = bodies_object_name(b, symbol_id, &threads_paused);
-    program->objects[index] = (struct lc_program_object){ name, symbol_id, family, threads_paused };
+    struct lc_program_object object = { .symbol_id = symbol_id, .family = family };
+    object.name = bodies_object_name(b, symbol_id, &object);
+    program->objects[index] = object;
     b->symbol_object[symbol_id] = index;
     return index;
 }
@@ -191,8 +196,8 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
     *access_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM access");
     *access_of_row = malloc(((size_t)*access_max + 1) * sizeof **access_of_row);
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, variable_id, kind, atomic,"
-                                                        " file_id, line, col, zero_guarded, via_callee_id, via_argument"
-                                                        " FROM access ORDER BY id");
+                                                        " file_id, line, col, zero_guarded, via_callee_id, via_argument,"
+                                                        " indexed FROM access ORDER BY id");
     int rc = *access_of_row && stmt ? 0 : -1;
     if (*access_of_row)
         memset(*access_of_row, 0xff, ((size_t)*access_max + 1) * sizeof **access_of_row);
@@ -217,6 +222,7 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
             .loc = { program_loader_file(loader, sqlite3_column_int64(stmt, 6)),
                      (unsigned)sqlite3_column_int(stmt, 7), (unsigned)sqlite3_column_int(stmt, 8) },
             .zero_guarded = (uint8_t)sqlite3_column_int(stmt, 9),
+            .indexed = (uint8_t)sqlite3_column_int(stmt, 12),
         };
         (*access_of_row)[sqlite3_column_int64(stmt, 0)] = program->access_count++;
     }

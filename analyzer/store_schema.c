@@ -93,8 +93,12 @@
  *                                    of a parameter it runs under, as a
  *                                    call's
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
- *      file_id, line, col, zero_guarded, via_callee_id, via_argument)
+ *      file_id, line, col, zero_guarded, via_callee_id, via_argument,
+ *      indexed)
  *                                    reads and writes of globals and statics;
+ *                                    indexed: through an element of the
+ *                                    variable (`g[i]`), which a striped
+ *                                    lock may guard;
  *                                    zero_guarded: a write under a test
  *                                    that the variable is 0 (facts.h);
  *                                    via_callee_id: a write only because
@@ -175,7 +179,8 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"
     "  atomic INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
-    "  zero_guarded INTEGER NOT NULL, via_callee_id INTEGER, via_argument INTEGER);"
+    "  zero_guarded INTEGER NOT NULL, via_callee_id INTEGER, via_argument INTEGER,"
+    "  indexed INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX access_tu ON access(tu_id);"
     "CREATE TABLE held_lock(tu_id INTEGER NOT NULL, owner TEXT NOT NULL CHECK (owner IN ('call','access')),"
     "  owner_id INTEGER NOT NULL, lock_id INTEGER NOT NULL);"

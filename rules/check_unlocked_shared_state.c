@@ -72,16 +72,28 @@ static int shared_lock_count(const struct shared_state *s, const struct lc_progr
     return count;
 }
 
+/* Does `lock`, held at both a and b, keep them apart?  An element of an
+ * array of locks (striped: the two may hold different elements) does only
+ * for accesses through an element on both sides, the data it stripes. */
+static int shared_lock_guards(const struct shared_state *s, uint32_t lock, const struct lc_program_access *a,
+                              const struct lc_program_access *b)
+{
+    return !s->program->objects[lock].element_lock || (a->indexed && b->indexed);
+}
+
 static int shared_common_lock(const struct shared_state *s, const struct lc_program_access *a,
                               const struct lc_program_access *b)
 {
-    for (uint32_t i = 0; i < a->lock_count; i++)
-        if (shared_holds(s, b, s->program->held_locks[a->first_lock + i]))
+    for (uint32_t i = 0; i < a->lock_count; i++) {
+        uint32_t lock = s->program->held_locks[a->first_lock + i];
+        if (shared_holds(s, b, lock) && shared_lock_guards(s, lock, a, b))
             return 1;
-    for (uint32_t i = 0; i < s->threads->entry_lock_count[a->function]; i++)
-        if (shared_holds(s, a, s->threads->entry_locks[a->function][i])
-            && shared_holds(s, b, s->threads->entry_locks[a->function][i]))
+    }
+    for (uint32_t i = 0; i < s->threads->entry_lock_count[a->function]; i++) {
+        uint32_t lock = s->threads->entry_locks[a->function][i];
+        if (shared_holds(s, a, lock) && shared_holds(s, b, lock) && shared_lock_guards(s, lock, a, b))
             return 1;
+    }
     return 0;
 }
 

@@ -131,6 +131,28 @@ static void test_fields_macros_and_switch(void **state)
             assert_locks(&test->facts.accesses[i].locks, HELD(table_lock));
 }
 
+/* An element of an array of locks: the array's identity, marked. */
+static void test_striped_locks(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract_locked(test, "locks_striped.c"), 0);
+    char stripe[sizeof test->file + 24];
+    snprintf(stripe, sizeof stripe, "c:%s@stripes" LC_LOCK_ELEMENT_MARK, test->file);
+    assert_locks(&find_touch(test, 17)->locks, HELD(stripe));
+    assert_locks(&find_touch(test, 18)->locks, HELD(stripe));   /* through a local pointer */
+    unsigned indexed = line_of(test->file, "indexed_write"), scalar = line_of(test->file, "scalar_write");
+    size_t seen = 0;
+    for (size_t i = 0; i < test->facts.access_count; i++) {
+        const struct lc_access_fact *access = &test->facts.accesses[i];
+        if (access->loc.line == indexed || access->loc.line == scalar) {
+            assert_int_equal(access->indexed, access->loc.line == indexed);
+            assert_locks(&access->locks, HELD(stripe));
+            seen++;
+        }
+    }
+    assert_int_equal(seen, 2);
+}
+
 static void test_field_identity_across_files(void **state)
 {
     struct extract_test *test = *state;
@@ -245,6 +267,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_blocks_and_branches, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fields_macros_and_switch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_striped_locks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_field_identity_across_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_vocabulary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sync_objects_are_no_data, setup, teardown),
