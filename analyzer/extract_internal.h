@@ -408,6 +408,14 @@ int lc_extract_element_field(const struct lc_extract_variables *element, CXCurso
 void lc_extract_changed_variables(CXCursor cursor, struct lc_extract_variables *changed);
 /* Add a declaration to a set (once; the first LC_EXTRACT_VARIABLES). */
 void lc_extract_variables_add(struct lc_extract_variables *set, CXCursor declaration);
+/* Visit `cursor` itself, then its children when the visitor says
+ * Recurse (null: nothing). */
+void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data);
+
+/* extract_loop_count.c: add to `element` the locals the body of `outer`
+ * takes at a count it drains (its condition a field it counts down or up:
+ * `op = oa->ops + oa->numops` in `while (oa->numops) { oa->numops--; ...`). */
+void lc_extract_loop_counted_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element);
 
 /* extract_element_args.c */
 /* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call`, made in the

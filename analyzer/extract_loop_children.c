@@ -57,7 +57,7 @@ static enum CXChildVisitResult children_changed_visit(CXCursor cursor, CXCursor 
     return CXChildVisit_Recurse;
 }
 
-static void children_visit(CXCursor cursor, CXCursorVisitor visitor, void *data)
+void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data)
 {
     if (!clang_Cursor_isNull(cursor) && visitor(cursor, clang_getNullCursor(), data) == CXChildVisit_Recurse)
         clang_visitChildren(cursor, visitor, data);
@@ -65,7 +65,7 @@ static void children_visit(CXCursor cursor, CXCursorVisitor visitor, void *data)
 
 void lc_extract_changed_variables(CXCursor cursor, struct lc_extract_variables *changed)
 {
-    children_visit(cursor, children_changed_visit, changed);
+    lc_extract_visit_all(cursor, children_changed_visit, changed);
 }
 
 /* Does an expression read a variable of `set`? */
@@ -297,24 +297,27 @@ static void children_stepped(const struct lc_extract_loop_parts *outer, struct l
 
 /* The element the loop `outer` is at: the variables its condition reads
  * and it changes, the pointers it moves on by itself every round
- * (children_stepped), and the locals its body sets from them; its walker
+ * (children_stepped), the locals its body takes from a count it drains
+ * (lc_extract_loop_counted_element), and the locals its body sets from them; its walker
  * type in *walker.  Returns 0 when it walks none. */
 int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element,
                             CXType *walker)
 {
     struct lc_extract_variables read = { .count = 0, .found = 0 }, changed = { .count = 0, .found = 0 };
     lc_extract_variables_collect(outer->condition, &read);
-    children_visit(outer->condition, children_changed_visit, &changed);
-    children_visit(outer->increment, children_changed_visit, &changed);
-    children_visit(outer->body, children_changed_visit, &changed);
+    lc_extract_visit_all(outer->condition, children_changed_visit, &changed);
+    lc_extract_visit_all(outer->increment, children_changed_visit, &changed);
+    lc_extract_visit_all(outer->body, children_changed_visit, &changed);
     for (unsigned i = 0; i < read.count; i++)
         if (lc_extract_variables_has_declaration(&changed, read.declarations[i]))
             lc_extract_variables_add(element, read.declarations[i]);
     children_stepped(outer, element);
+    if (element->count == 0 && !clang_Cursor_isNull(outer->condition))
+        lc_extract_loop_counted_element(outer, element);
     if (element->count == 0)
         return 0;
     *walker = clang_getCanonicalType(clang_getCursorType(element->declarations[0]));
-    children_visit(outer->body, children_derived_visit, element);
+    lc_extract_visit_all(outer->body, children_derived_visit, element);
     return 1;
 }
 
@@ -326,20 +329,20 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
         return 0;
     /* what the inner loop moves is its own walker, not the element */
     struct lc_extract_variables moved = { .count = 0, .found = 0 }, kept = { .count = 0, .found = 0 };
-    children_visit(parts->init, children_changed_visit, &moved);
-    children_visit(parts->condition, children_changed_visit, &moved);
-    children_visit(parts->increment, children_changed_visit, &moved);
-    children_visit(parts->body, children_changed_visit, &moved);
+    lc_extract_visit_all(parts->init, children_changed_visit, &moved);
+    lc_extract_visit_all(parts->condition, children_changed_visit, &moved);
+    lc_extract_visit_all(parts->increment, children_changed_visit, &moved);
+    lc_extract_visit_all(parts->body, children_changed_visit, &moved);
     for (unsigned i = 0; i < element.count; i++)
         if (!lc_extract_variables_has_declaration(&moved, element.declarations[i]))
             lc_extract_variables_add(&kept, element.declarations[i]);
     element = kept;
     struct children_search search = { &element, 0 };
-    children_visit(parts->condition, children_field_visit, &search);
+    lc_extract_visit_all(parts->condition, children_field_visit, &search);
     if (search.found)
         return 1;
     CXCursor start = clang_getNullCursor();
-    children_visit(parts->init, children_start_visit, &start);
+    lc_extract_visit_all(parts->init, children_start_visit, &start);
     if (!clang_Cursor_isNull(start) && lc_extract_element_field(&element, start, 0)
         && !clang_equalTypes(clang_getCanonicalType(clang_getCursorType(lc_extract_strip(start))), walker))
         return 1;
@@ -351,7 +354,7 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
             || clang_Cursor_hasVarDeclGlobalStorage(read.declarations[i]))
             continue;
         lc_extract_variables_add(&iterator.locals, read.declarations[i]);
-        children_visit(outer->body, children_iterator_visit, &iterator);
+        lc_extract_visit_all(outer->body, children_iterator_visit, &iterator);
         if (iterator.started && !iterator.other)
             return 1;
     }

@@ -547,3 +547,22 @@ void row_grow_before(struct row *r, unsigned size)
     for (unsigned x = r->filled; x < size; x++) /* mark_before */
         r->cells[x] = ' ';
 }
+
+/* A count drained from the end: the element is taken at the count. */
+int drained(struct op_array *oa)
+{
+    int count = 0;
+    while (oa->numops) {
+        oa->numops--;
+        struct op *op = oa->ops + oa->numops;
+        for (int i = 0; i < op->argc; i++) /* drained_args */
+            count++;
+    }
+    while (oa->numops > 0) {
+        struct op *first = oa->ops;
+        for (int i = 0; i < first->argc; i++) /* drained_first */
+            count++;
+        oa->numops--;
+    }
+    return count;
+}
