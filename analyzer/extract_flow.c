@@ -123,20 +123,26 @@ static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXC
  * Each `else if` runs where the tests before it failed.  After a lone
  * `if (test) { ...; return; }` what follows runs where the test failed,
  * and after `if (trylock(&m) != 0) return;` it holds m. */
+/* What extract_if keeps across a chain: on the heap, because an if nested
+ * in an if nests its frame (test_deep_blocks walks 250 of them on a 1 MiB
+ * stack, under AddressSanitizer too). */
+struct extract_if_state {
+    struct lc_extract_guard_split tests;
+    struct lc_param_guard first_else_guard, at_if_param_guard, then_guard, else_guard, outer_guard;
+};
+
 static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
 {
     int first = 1, exits_early = 0;
-    struct lc_param_guard first_else_guard = { 0 };
     struct lc_lockset after_condition = walk->locks;
     struct lc_value_guards at_if = walk->value_guards;
-    struct lc_param_guard at_if_param_guard = walk->param_guard;
-    /* On the heap: an if nested in an if nests this frame (test_deep_blocks
-     * walks 250 of them on a 1 MiB stack). */
-    struct lc_extract_guard_split *tests = calloc(1, sizeof *tests);
-    if (!tests) {   /* out of memory: the calls, without what the branches say */
+    struct extract_if_state *state = calloc(1, sizeof *state);
+    if (!state) {   /* out of memory: the calls, without what the branches say */
         clang_visitChildren(statement, lc_extract_visit, walk);
         return;
     }
+    struct lc_extract_guard_split *tests = &state->tests;
+    state->at_if_param_guard = walk->param_guard;
     const char *first_taken_after = NULL;
     for (;;) {
         CXCursor parts[3];
@@ -154,18 +160,18 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         lc_extract_value_guard_split(walk, parts[0], tests);
         const char *taken = lc_extract_trylock_of(walk, guard);
         struct extract_conditional saved = extract_enter(walk, parts[0]);
-        struct lc_param_guard then_guard, else_guard, outer_guard = walk->param_guard;
-        lc_extract_param_guard_split(walk, parts[0], &then_guard, &else_guard);
+        state->outer_guard = walk->param_guard;
+        lc_extract_param_guard_split(walk, parts[0], &state->then_guard, &state->else_guard);
         if (exits_early)
-            first_else_guard = else_guard;
-        if (then_guard.param)
-            walk->param_guard = then_guard;
+            state->first_else_guard = state->else_guard;
+        if (state->then_guard.param)
+            walk->param_guard = state->then_guard;
         size_t first_call = walk->facts->call_count;
         extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests->then_guards, taken);
         lc_extract_reach_branch(walk, parts[1], first_call, count == 3 ? parts[2] : clang_getNullCursor());
         /* The else branch, and the rest of an else-if chain, run where the
          * test failed. */
-        walk->param_guard = else_guard.param ? else_guard : outer_guard;
+        walk->param_guard = state->else_guard.param ? state->else_guard : state->outer_guard;
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained) {
             first_call = walk->facts->call_count;
@@ -183,12 +189,13 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
     }
     walk->locks = after_condition;
     walk->value_guards = at_if;
-    walk->param_guard = exits_early && first_else_guard.param ? first_else_guard : at_if_param_guard;
+    walk->param_guard = exits_early && state->first_else_guard.param ? state->first_else_guard
+                                                                     : state->at_if_param_guard;
     if (exits_early)
         lc_extract_value_guards_push(walk, &tests->else_guards);
     if (first_taken_after)
         lc_extract_lock_add(walk, first_taken_after);
-    free(tests);
+    free(state);
 }
 
 static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
