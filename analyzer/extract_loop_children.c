@@ -160,16 +160,26 @@ static enum CXChildVisitResult children_start_visit(CXCursor cursor, CXCursor pa
  * (`listRewind(c->reply, &li)`). */
 struct children_iterator {
     const struct lc_extract_variables *element;
+    CXType walker;                        /* the outer loop's walker type */
     struct lc_extract_variables locals;   /* the one local looked at */
     int started, other;   /* set from the element's field; otherwise */
 };
 
-static int children_call_takes_field(const struct lc_extract_variables *element, CXCursor call)
+/* Is an argument of `call` one of the element's fields, or a local the
+ * outer body takes from the element of another type than the walker
+ * (`dict *clients = dictGetVal(de)`: what the entry holds, not the entry,
+ * from which an iterator would walk the rest of the list)? */
+static int children_call_takes_field(const struct children_iterator *search, CXCursor call)
 {
     int count = clang_Cursor_getNumArguments(call);
-    for (int i = 0; i < count; i++)
-        if (lc_extract_element_field(element, clang_Cursor_getArgument(call, (unsigned)i), 0))
+    for (int i = 0; i < count; i++) {
+        CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i), stripped = lc_extract_strip(argument);
+        if (lc_extract_element_field(search->element, argument, 0)
+            || (clang_getCursorKind(stripped) == CXCursor_DeclRefExpr
+                && lc_extract_variables_has(search->element, stripped)
+                && !lc_extract_same_type(clang_getCursorType(stripped), search->walker)))
             return 1;
+    }
     return 0;
 }
 
@@ -202,7 +212,7 @@ static enum CXChildVisitResult children_iterator_visit(CXCursor cursor, CXCursor
         value = cursor;
     if (clang_Cursor_isNull(value))
         return CXChildVisit_Recurse;
-    if (clang_getCursorKind(value) == CXCursor_CallExpr && children_call_takes_field(search->element, value))
+    if (clang_getCursorKind(value) == CXCursor_CallExpr && children_call_takes_field(search, value))
         search->started = 1;
     else if (kind != CXCursor_CallExpr)
         search->other = 1;
@@ -349,7 +359,7 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
     struct lc_extract_variables read = { .count = 0, .found = 0 };
     lc_extract_variables_collect(parts->condition, &read);
     for (unsigned i = 0; i < read.count; i++) {
-        struct children_iterator iterator = { &element, { .count = 0, .found = 0 }, 0, 0 };
+        struct children_iterator iterator = { &element, walker, { .count = 0, .found = 0 }, 0, 0 };
         if (clang_getCursorKind(read.declarations[i]) != CXCursor_VarDecl
             || clang_Cursor_hasVarDeclGlobalStorage(read.declarations[i]))
             continue;

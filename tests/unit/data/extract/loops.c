@@ -566,3 +566,23 @@ int drained(struct op_array *oa)
     }
     return count;
 }
+
+/* An iterator started on what the current group holds, taken by a call
+ * (dictGetVal), and on the group itself (the rest of the list). */
+struct entry *group_members(struct group *g);
+struct iterator *iterator_from_group(struct group *g);
+
+int held_iterators(struct group *groups)
+{
+    int hits = 0;
+    for (struct group *g = groups; g != NULL; g = g->next) {
+        struct entry *members = group_members(g);
+        struct iterator *it = iterator_over(members);
+        while (iterator_entry(it) != NULL) /* iterator_on_held */
+            hits++;
+        struct iterator *rest = iterator_from_group(g);
+        while (iterator_entry(rest) != NULL) /* iterator_on_rest */
+            hits++;
+    }
+    return hits;
+}
