@@ -434,7 +434,8 @@ unsigned lc_extract_scaled_arguments(CXCursor call);
  * `&p->list`, one `->` from the parameter or a local standing for it:
  * lc_extract_parameter_of), or that it is through such a local, or of the
  * integer parameter bounding it (`(len - 1) / block`:
- * lc_extract_bounding_parameter), else 0. */
+ * lc_extract_bounding_parameter), or the result of a call given only such
+ * values and constants (`sdslen(p->name)`), else 0. */
 int lc_extract_field_of_parameter(struct lc_extract_walk *walk, CXCursor expr);
 
 /* Is `call` the loop's step (`x = next(x)`, `while (iter_next(&it))` in its

@@ -61,6 +61,32 @@ static void owner_found(int *param, int found)
     *param = found < 0 || (*param >= 0 && *param != found) ? OWNER_FAILED : found;
 }
 
+/* The parameter a call measures: every argument is a constant, a string
+ * literal, the parameter itself or a place it owns, and at least one is
+ * (`len = sdslen(s)`, `n = listLength(p->clients)`): what the call returns
+ * is taken to be a size or a part of that parameter's own data.  Not when
+ * `holder` is of the parameter's own type (`x = next_of(p)`: the rest of
+ * a list).  The parameter, or -1. */
+static int owner_call_of(struct lc_extract_walk *walk, CXCursor call, CXType holder)
+{
+    int found = OWNER_NEUTRAL, count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count && found != OWNER_FAILED; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), root;
+        enum CXCursorKind kind = clang_getCursorKind(argument);
+        long long number;
+        if (kind == CXCursor_StringLiteral || lc_extract_is_null_pointer_constant(argument)
+            || lc_extract_integer_constant(argument, &number))
+            continue;
+        int param = kind == CXCursor_DeclRefExpr ? lc_extract_parameter_of(walk, lc_extract_loop_variable(argument))
+                                                 : lc_extract_owned_place(walk, argument, &root);
+        owner_found(&found, param);
+    }
+    if (found < 0)
+        return -1;
+    CXType parameter = clang_getCursorType(clang_Cursor_getArgument(walk->function, (unsigned)found));
+    return lc_extract_same_type(holder, parameter) ? -1 : found;
+}
+
 static enum CXChildVisitResult owner_value_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
@@ -77,10 +103,14 @@ static enum CXChildVisitResult owner_value_visit(CXCursor cursor, CXCursor paren
     }
     if (kind == CXCursor_UnaryExpr)   /* sizeof: not evaluated */
         return CXChildVisit_Continue;
+    if (kind == CXCursor_CallExpr) {
+        owner_found(&value->param, owner_call_of(value->origin->walk, cursor, value->holder));
+        return value->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Continue;
+    }
     int named = kind == CXCursor_DeclRefExpr
                 && clang_getCursorKind(clang_getCursorReferenced(cursor)) != CXCursor_EnumConstantDecl;
-    if (kind == CXCursor_CallExpr || named)
-        value->param = OWNER_FAILED;   /* a call, a variable read by itself */
+    if (named)
+        value->param = OWNER_FAILED;   /* a variable read by itself */
     return value->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 

@@ -100,10 +100,32 @@ int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCur
     return 0;
 }
 
+/* 1 + the parameter a call measures: its arguments are constants, string
+ * literals and values lc_extract_field_of_parameter gives one parameter
+ * for (`sdslen(ai->file_name)`: the length of a field); else 0. */
+static int shape_call_of_parameter(struct lc_extract_walk *walk, CXCursor call)
+{
+    int found = 0, count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i));
+        long long number;
+        if (clang_getCursorKind(argument) == CXCursor_StringLiteral || lc_extract_integer_constant(argument, &number)
+            || lc_extract_is_null_pointer_constant(argument))
+            continue;
+        int param = clang_getCursorKind(argument) == CXCursor_CallExpr ? 0 : lc_extract_field_of_parameter(walk, argument);
+        if (param == 0 || (found && found != param))
+            return 0;
+        found = param;
+    }
+    return found;
+}
+
 int lc_extract_field_of_parameter(struct lc_extract_walk *walk, CXCursor expr)
 {
     CXCursor base;
     expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) == CXCursor_CallExpr)
+        return shape_call_of_parameter(walk, expr);
     if (clang_getCursorKind(expr) == CXCursor_UnaryOperator
         && clang_getCursorUnaryOperatorKind(expr) == CXUnaryOperator_AddrOf && lc_extract_children(expr, &base, 1) == 1
         && clang_getCursorKind(lc_extract_strip(base)) == CXCursor_MemberRefExpr)

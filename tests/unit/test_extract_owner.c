@@ -16,6 +16,8 @@ static void test_loop_owners(void **state)
     assert_int_equal(find_loop(test, "owner_alias_list")->bound_param, 0);
     assert_int_equal(find_loop(test, "owner_deref")->bound_param, 0);        /* *head */
     assert_int_equal(find_loop(test, "owner_macro")->bound_param, 0);        /* a walk spelled by a macro */
+    assert_int_equal(find_loop(test, "owner_measured")->bound_param, 0);     /* len = measure(s) */
+    assert_int_equal(find_loop(test, "owner_next_call")->bound_param, -1);   /* next_node(node): the rest of a list */
     assert_int_equal(find_loop(test, "owner_self_walk")->bound_param, -1);   /* the parameter itself */
     assert_int_equal(find_loop(test, "owner_same_type")->bound_param, -1);   /* node->next: the same list */
     assert_int_equal(find_loop(test, "owner_global")->bound_param, -1);
@@ -36,6 +38,7 @@ static void test_children_and_aliases(void **state)
     assert_int_equal(find_call_at(test, "field_alias", "consume")->args[0].field_of_param, 1);
     assert_int_equal(find_call_at(test, "field_address", "consume")->args[0].field_of_param, 2);
     assert_int_equal(find_call_at(test, "field_moved", "consume")->args[0].field_of_param, 0);
+    assert_int_equal(find_call_at(test, "field_measured", "scan")->args[1].field_of_param, 1);   /* measure(it->data) */
 }
 
 static void test_loop_elements(void **state)

@@ -176,3 +176,25 @@ void elements(struct server *server, struct node *array, size_t count)
     for (struct node *n = server->nodes; n != NULL; n = n->next)
         walk_node(server->nodes); /* element_not_head */
 }
+
+/* Sizes measured by a call given the parameter (sds's `len = sdslen(s)`),
+ * and a measure of a field passed on. */
+size_t measure(const char *s);
+struct node *next_node(struct node *node);
+int scan(const char *s, size_t len);
+
+int measured_walk(const char *s, struct node *node)
+{
+    int total = 0;
+    size_t len = measure(s);
+    while (len--) /* owner_measured */
+        total++;
+    for (struct node *n = next_node(node); n != NULL; n = n->next) /* owner_next_call */
+        total++;
+    return total;
+}
+
+int measured_field(struct item *it)
+{
+    return scan(it->data, measure(it->data)); /* field_measured */
+}
