@@ -2,8 +2,9 @@
  * for the loop's current element, so that a callee's loop bounded by one
  * walks that element's own data, once per element (cost.h): a field of
  * the element or the element itself (`hash(ITEM_key(it), it->nkey)`,
- * `free_argv(m->argc, m->argv)`, `item_remove(it)`; the element as
- * extract_loop_children.c finds it), a block size of a blocked loop (`for
+ * `free_argv(m->argc, m->argv)`, `item_remove(it)`, `argv[j]->ptr`; the
+ * element as extract_loop_children.c finds it), a call given only such
+ * fields (`sdslen(argv[j]->ptr)`: a measure of the element's data), a block size of a blocked loop (`for
  * (n = 0; n < len / block; n++) sum(p + n * block, block)`: each round a
  * block, all the rounds `len`), and, in a loop draining a list (`while
  * (buffer->first_line != NULL)`: the loop changes no variable its
@@ -92,6 +93,23 @@ static int element_of_head(CXCursor head, CXCursor argument)
     return element_is_pointer(lc_extract_strip(base)) ? lc_extract_same_place(base, head) : element_of_head(head, base);
 }
 
+/* A call given only the element's fields and constants (`sdslen(argv[j]->ptr)`):
+ * a measure of the element's own data. */
+static int element_measured(const struct lc_extract_variables *element, CXCursor call)
+{
+    int count = clang_Cursor_getNumArguments(call), fields = 0;
+    for (int i = 0; i < count; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i));
+        long long number;
+        if (clang_getCursorKind(argument) == CXCursor_StringLiteral || lc_extract_integer_constant(argument, &number))
+            continue;
+        if (clang_getCursorKind(argument) != CXCursor_MemberRefExpr || !lc_extract_element_field(element, argument, 0))
+            return 0;
+        fields++;
+    }
+    return fields > 0;
+}
+
 unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call)
 {
     struct lc_extract_variables element = { .count = 0, .found = 0 }, sizes = { .count = 0, .found = 0 };
@@ -118,7 +136,8 @@ unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, 
         int itself = clang_getCursorKind(stripped) == CXCursor_DeclRefExpr
                      && clang_getCanonicalType(clang_getCursorType(stripped)).kind == CXType_Pointer
                      && lc_extract_variables_has(&element, stripped);
-        if (field || itself)
+        int measured = clang_getCursorKind(stripped) == CXCursor_CallExpr && element_measured(&element, stripped);
+        if (field || itself || measured)
             mask |= 1u << i;
     }
     return mask;

@@ -115,7 +115,9 @@ int lc_extract_element_field(const struct lc_extract_variables *element, CXCurso
         return 0;
     base = lc_extract_strip(base);
     if (clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer)   /* `->` */
-        return clang_getCursorKind(base) == CXCursor_DeclRefExpr && lc_extract_variables_has(element, base);
+        return (clang_getCursorKind(base) == CXCursor_DeclRefExpr && lc_extract_variables_has(element, base))
+               || (clang_getCursorKind(base) == CXCursor_ArraySubscriptExpr
+                   && lc_extract_element_field(element, base, 1));   /* `argv[j]->ptr` */
     return lc_extract_element_field(element, base, 1);
 }
 

@@ -49,6 +49,8 @@ static void test_loop_elements(void **state)
     assert_int_equal(find_call_at(test, "element_conditional_step", "walk_node")->element_args, 0u);
     assert_int_equal(find_call_at(test, "element_head", "walk_node")->element_args, 1u);
     assert_int_equal(find_call_at(test, "element_head_field", "consume")->element_args, 1u);
+    assert_int_equal(find_call_at(test, "element_measured", "scan")->element_args, 3u);        /* argv[j]->data, its measure */
+    assert_int_equal(find_call_at(test, "element_other_measure", "scan")->element_args, 1u);   /* not measure(other) */
     assert_int_equal(find_call_at(test, "element_not_head", "walk_node")->element_args, 0u);
 }
 

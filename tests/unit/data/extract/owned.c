@@ -198,3 +198,13 @@ int measured_field(struct item *it)
 {
     return scan(it->data, measure(it->data)); /* field_measured */
 }
+
+/* Arguments of an array of pointers' element: its field, and a measure of
+ * that field; a measure of something else. */
+void escape_all(struct item **argv, int argc, const char *other)
+{
+    for (int j = 0; j < argc; j++)
+        scan(argv[j]->data, measure(argv[j]->data)); /* element_measured */
+    for (int j = 0; j < argc; j++)
+        scan(argv[j]->data, measure(other)); /* element_other_measure */
+}
