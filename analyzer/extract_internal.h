@@ -563,6 +563,9 @@ int lc_extract_same_expression(CXCursor a, CXCursor b);
 /* Are two places the same: one variable and the same fields of it
  * (`gl->cellsize` twice, after casts and parentheses)? */
 int lc_extract_same_place(CXCursor a, CXCursor b);
+/* The variable `cursor` sets (a declaration with an initializer, `v = x`),
+ * canonical, and the value in *value; a null cursor when it sets none. */
+CXCursor lc_extract_variable_set(CXCursor cursor, CXCursor *value);
 int lc_extract_is_function_pointer(CXType type);
 /* `expr` without parentheses, casts, implicit conversions, `*fp` and `&f`. */
 CXCursor lc_extract_strip(CXCursor expr);

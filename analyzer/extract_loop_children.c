@@ -85,14 +85,9 @@ static enum CXChildVisitResult children_derived_visit(CXCursor cursor, CXCursor 
 {
     (void)parent;
     struct lc_extract_variables *element = data;
-    CXCursor sides[2];
-    if (clang_getCursorKind(cursor) == CXCursor_VarDecl
-        && children_reads(element, clang_Cursor_getVarDeclInitializer(cursor)))
-        lc_extract_variables_add(element, clang_getCanonicalCursor(cursor));
-    else if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
-             && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-             && lc_extract_children(cursor, sides, 2) == 2 && children_reads(element, sides[1]))
-        lc_extract_variables_add(element, lc_extract_loop_variable(sides[0]));
+    CXCursor value, variable = lc_extract_variable_set(cursor, &value);
+    if (!clang_Cursor_isNull(variable) && children_reads(element, value))
+        lc_extract_variables_add(element, variable);
     return CXChildVisit_Recurse;
 }
 

@@ -52,14 +52,9 @@ static enum CXChildVisitResult count_element_visit(CXCursor cursor, CXCursor par
 {
     (void)parent;
     struct drained_count *count = data;
-    CXCursor sides[2];
-    if (clang_getCursorKind(cursor) == CXCursor_VarDecl
-        && count_is_read(count, clang_Cursor_getVarDeclInitializer(cursor)))
-        lc_extract_variables_add(count->element, clang_getCanonicalCursor(cursor));
-    else if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
-             && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-             && lc_extract_children(cursor, sides, 2) == 2 && count_is_read(count, sides[1]))
-        lc_extract_variables_add(count->element, lc_extract_loop_variable(sides[0]));
+    CXCursor value, variable = lc_extract_variable_set(cursor, &value);
+    if (!clang_Cursor_isNull(variable) && count_is_read(count, value))
+        lc_extract_variables_add(count->element, variable);
     return CXChildVisit_Recurse;
 }
 

@@ -207,6 +207,22 @@ int lc_extract_same_place(CXCursor a, CXCursor b)
            && lc_extract_same_place(base_a, base_b);
 }
 
+CXCursor lc_extract_variable_set(CXCursor cursor, CXCursor *value)
+{
+    CXCursor sides[2];
+    if (clang_getCursorKind(cursor) == CXCursor_VarDecl) {
+        *value = clang_Cursor_getVarDeclInitializer(cursor);
+        return clang_Cursor_isNull(*value) ? clang_getNullCursor() : clang_getCanonicalCursor(cursor);
+    }
+    if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
+        && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+        && lc_extract_children(cursor, sides, 2) == 2) {
+        *value = sides[1];
+        return lc_extract_loop_variable(sides[0]);
+    }
+    return clang_getNullCursor();
+}
+
 static int extract_is_function_type(CXType type)
 {
     enum CXTypeKind kind = clang_getCanonicalType(type).kind;
