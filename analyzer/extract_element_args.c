@@ -95,19 +95,16 @@ static int element_of_head(CXCursor head, CXCursor argument)
 
 /* A call given only the element's fields and constants (`sdslen(argv[j]->ptr)`):
  * a measure of the element's own data. */
-static int element_measured(const struct lc_extract_variables *element, CXCursor call)
+static int element_field_of(void *context, CXCursor argument)
 {
-    int count = clang_Cursor_getNumArguments(call), fields = 0;
-    for (int i = 0; i < count; i++) {
-        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i));
-        long long number;
-        if (clang_getCursorKind(argument) == CXCursor_StringLiteral || lc_extract_integer_constant(argument, &number))
-            continue;
-        if (clang_getCursorKind(argument) != CXCursor_MemberRefExpr || !lc_extract_element_field(element, argument, 0))
-            return 0;
-        fields++;
-    }
-    return fields > 0;
+    return clang_getCursorKind(argument) == CXCursor_MemberRefExpr && lc_extract_element_field(context, argument, 0)
+               ? 0
+               : -1;
+}
+
+static int element_measured(struct lc_extract_variables *element, CXCursor call)
+{
+    return lc_extract_call_arguments_of(call, element_field_of, element) == 0;
 }
 
 unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call)

@@ -322,6 +322,11 @@ int lc_extract_loop_is_amortized(struct lc_extract_walk *walk, CXCursor statemen
                                  const struct lc_extract_loop_parts *parts);
 
 /* extract_loop_walk.c */
+/* Visit the loop's condition, increment and body, each with
+ * lc_extract_visit_all. */
+void lc_extract_visit_loop_parts(const struct lc_extract_loop_parts *parts, CXCursorVisitor visitor, void *data);
+/* The offset of a location in its expansion file (a macro's use). */
+unsigned lc_extract_offset(CXSourceLocation location);
 /* Does the loop continue the walk of the loop around it (`outer`, its
  * statement `outer_statement`)? */
 int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
@@ -563,6 +568,11 @@ int lc_extract_same_expression(CXCursor a, CXCursor b);
 /* Are two places the same: one variable and the same fields of it
  * (`gl->cellsize` twice, after casts and parentheses)? */
 int lc_extract_same_place(CXCursor a, CXCursor b);
+/* What every argument of `call` but its constants (integers, NULL, string
+ * literals) stands for by `of` (a parameter, an element: an id >= 0), when
+ * they all stand for the same one and there is one; else -1.  How the
+ * loop facts tell a call measuring one thing (`sdslen(p->name)`). */
+int lc_extract_call_arguments_of(CXCursor call, int (*of)(void *context, CXCursor argument), void *context);
 /* The variable `cursor` sets (a declaration with an initializer, `v = x`),
  * canonical, and the value in *value; a null cursor when it sets none. */
 CXCursor lc_extract_variable_set(CXCursor cursor, CXCursor *value);

@@ -15,21 +15,6 @@
  * in the function stores the bound or the counter into that same field. */
 #include "extract_internal.h"
 
-/* The offset just past a cursor's extent, in its expansion file. */
-static unsigned amortized_end_offset(CXCursor cursor)
-{
-    unsigned offset = 0;
-    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(cursor)), NULL, NULL, NULL, &offset);
-    return offset;
-}
-
-static unsigned amortized_start_offset(CXCursor cursor)
-{
-    unsigned offset = 0;
-    clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(cursor)), NULL, NULL, NULL, &offset);
-    return offset;
-}
-
 /* The counter of `counter < bound` (`<=`, `!=`), the bound in *bound; a
  * null cursor when the condition has another shape. */
 static CXCursor amortized_counter(CXCursor condition, CXCursor *bound)
@@ -72,7 +57,8 @@ static enum CXChildVisitResult amortized_store_visit(CXCursor cursor, CXCursor p
     CXCursor sides[2];
     if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
         || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2 || amortized_start_offset(cursor) < search->after
+        || lc_extract_children(cursor, sides, 2) != 2
+        || lc_extract_offset(clang_getRangeStart(clang_getCursorExtent(cursor))) < search->after
         || !lc_extract_same_place(sides[0], search->mark))
         return CXChildVisit_Recurse;
     search->found = lc_extract_same_place(sides[1], search->bound) || lc_extract_same_place(sides[1], search->counter);
@@ -91,7 +77,8 @@ int lc_extract_loop_is_amortized(struct lc_extract_walk *walk, CXCursor statemen
     CXCursor mark = amortized_start(parts, counter);
     if (clang_getCursorKind(mark) != CXCursor_MemberRefExpr)
         return 0;
-    struct amortized_search search = { mark, counter, bound, amortized_end_offset(statement), 0 };
+    unsigned after = lc_extract_offset(clang_getRangeEnd(clang_getCursorExtent(statement)));
+    struct amortized_search search = { mark, counter, bound, after, 0 };
     clang_visitChildren(walk->function, amortized_store_visit, &search);
     return search.found;
 }

@@ -67,20 +67,18 @@ static void owner_found(int *param, int found)
  * is taken to be a size or a part of that parameter's own data.  Not when
  * `holder` is of the parameter's own type (`x = next_of(p)`: the rest of
  * a list).  The parameter, or -1. */
+static int owner_argument_of(void *context, CXCursor argument)
+{
+    struct lc_extract_walk *walk = context;
+    CXCursor root;
+    return clang_getCursorKind(argument) == CXCursor_DeclRefExpr
+               ? lc_extract_parameter_of(walk, lc_extract_loop_variable(argument))
+               : lc_extract_owned_place(walk, argument, &root);
+}
+
 static int owner_call_of(struct lc_extract_walk *walk, CXCursor call, CXType holder)
 {
-    int found = OWNER_NEUTRAL, count = clang_Cursor_getNumArguments(call);
-    for (int i = 0; i < count && found != OWNER_FAILED; i++) {
-        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), root;
-        enum CXCursorKind kind = clang_getCursorKind(argument);
-        long long number;
-        if (kind == CXCursor_StringLiteral || lc_extract_is_null_pointer_constant(argument)
-            || lc_extract_integer_constant(argument, &number))
-            continue;
-        int param = kind == CXCursor_DeclRefExpr ? lc_extract_parameter_of(walk, lc_extract_loop_variable(argument))
-                                                 : lc_extract_owned_place(walk, argument, &root);
-        owner_found(&found, param);
-    }
+    int found = lc_extract_call_arguments_of(call, owner_argument_of, walk);
     if (found < 0)
         return -1;
     CXType parameter = clang_getCursorType(clang_Cursor_getArgument(walk->function, (unsigned)found));
@@ -238,11 +236,7 @@ int lc_extract_walker_origin(struct lc_extract_walk *walk, const struct lc_extra
 {
     struct owner_walker walker = { .walk = walk, .origin = origin, .context = context, .variable = variable,
                                    .param = OWNER_NEUTRAL };
-    const CXCursor *pieces[3] = { &parts->condition, &parts->increment, &parts->body };
-    for (int i = 0; i < 3; i++)
-        if (!clang_Cursor_isNull(*pieces[i]) && owner_loop_visit(*pieces[i], clang_getNullCursor(), &walker)
-            == CXChildVisit_Recurse)
-            clang_visitChildren(*pieces[i], owner_loop_visit, &walker);
+    lc_extract_visit_loop_parts(parts, owner_loop_visit, &walker);
     if (walker.param != OWNER_FAILED)
         clang_visitChildren(walk->function, owner_walker_visit, &walker);
     return walker.param;
@@ -320,12 +314,8 @@ static enum CXChildVisitResult owner_steps_visit(CXCursor cursor, CXCursor paren
 static void owner_find_steps(const struct lc_extract_loop_parts *parts, CXCursor variable, struct owner_origin *origin)
 {
     struct owner_steps steps = { variable, origin };
-    const CXCursor *pieces[3] = { &parts->condition, &parts->increment, &parts->body };
     origin->step_count = 0;
-    for (int i = 0; i < 3; i++)
-        if (!clang_Cursor_isNull(*pieces[i]) && owner_steps_visit(*pieces[i], clang_getNullCursor(), &steps)
-            == CXChildVisit_Recurse)
-            clang_visitChildren(*pieces[i], owner_steps_visit, &steps);
+    lc_extract_visit_loop_parts(parts, owner_steps_visit, &steps);
 }
 
 int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)

@@ -103,21 +103,14 @@ int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCur
 /* 1 + the parameter a call measures: its arguments are constants, string
  * literals and values lc_extract_field_of_parameter gives one parameter
  * for (`sdslen(ai->file_name)`: the length of a field); else 0. */
+static int shape_argument_of(void *context, CXCursor argument)
+{
+    return clang_getCursorKind(argument) == CXCursor_CallExpr ? -1 : lc_extract_field_of_parameter(context, argument) - 1;
+}
+
 static int shape_call_of_parameter(struct lc_extract_walk *walk, CXCursor call)
 {
-    int found = 0, count = clang_Cursor_getNumArguments(call);
-    for (int i = 0; i < count; i++) {
-        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i));
-        long long number;
-        if (clang_getCursorKind(argument) == CXCursor_StringLiteral || lc_extract_integer_constant(argument, &number)
-            || lc_extract_is_null_pointer_constant(argument))
-            continue;
-        int param = clang_getCursorKind(argument) == CXCursor_CallExpr ? 0 : lc_extract_field_of_parameter(walk, argument);
-        if (param == 0 || (found && found != param))
-            return 0;
-        found = param;
-    }
-    return found;
+    return lc_extract_call_arguments_of(call, shape_argument_of, walk) + 1;
 }
 
 int lc_extract_field_of_parameter(struct lc_extract_walk *walk, CXCursor expr)

@@ -91,15 +91,14 @@ static enum CXChildVisitResult walk_reset_visit(CXCursor cursor, CXCursor parent
     return CXChildVisit_Recurse;
 }
 
-static void walk_visit_parts(const struct lc_extract_loop_parts *parts, CXCursorVisitor visitor, void *data)
+void lc_extract_visit_loop_parts(const struct lc_extract_loop_parts *parts, CXCursorVisitor visitor, void *data)
 {
-    const CXCursor *pieces[3] = { &parts->condition, &parts->increment, &parts->body };
-    for (int i = 0; i < 3; i++)
-        if (!clang_Cursor_isNull(*pieces[i]) && visitor(*pieces[i], clang_getNullCursor(), data) == CXChildVisit_Recurse)
-            clang_visitChildren(*pieces[i], visitor, data);
+    lc_extract_visit_all(parts->condition, visitor, data);
+    lc_extract_visit_all(parts->increment, visitor, data);
+    lc_extract_visit_all(parts->body, visitor, data);
 }
 
-static unsigned walk_offset(CXSourceLocation location)
+unsigned lc_extract_offset(CXSourceLocation location)
 {
     unsigned offset = 0;
     clang_getExpansionLocation(location, NULL, NULL, NULL, &offset);
@@ -110,8 +109,8 @@ static unsigned walk_offset(CXSourceLocation location)
 static int walk_declared_inside(CXCursor variable, CXCursor statement)
 {
     CXSourceRange extent = clang_getCursorExtent(statement);
-    unsigned at = walk_offset(clang_getCursorLocation(variable));
-    return at >= walk_offset(clang_getRangeStart(extent)) && at <= walk_offset(clang_getRangeEnd(extent));
+    unsigned at = lc_extract_offset(clang_getCursorLocation(variable));
+    return at >= lc_extract_offset(clang_getRangeStart(extent)) && at <= lc_extract_offset(clang_getRangeEnd(extent));
 }
 
 /* Is `statement` a bare `break` (or a block holding only one)? */
@@ -140,7 +139,7 @@ int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const s
 {
     struct lc_extract_variables advanced = { .count = 0, .found = 0 }, walked = { .count = 0, .found = 0 };
     struct lc_extract_variables own = { .count = 0, .found = 0 };
-    walk_visit_parts(parts, walk_advances_visit, &advanced);
+    lc_extract_visit_loop_parts(parts, walk_advances_visit, &advanced);
     lc_extract_variables_collect(parts->condition, &own);
     if (!clang_Cursor_isNull(outer->condition))
         lc_extract_variables_collect(outer->condition, &walked);
@@ -159,7 +158,7 @@ int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const s
         if (in_condition)
             return 1;
         struct walk_resets resets = { variable, 0, 0 };
-        walk_visit_parts(outer, walk_reset_visit, &resets);
+        lc_extract_visit_loop_parts(outer, walk_reset_visit, &resets);
         CXCursor start = clang_Cursor_getVarDeclInitializer(variable);
         int declared_inside = walk_declared_inside(variable, outer_statement);
         if (declared_inside && !clang_Cursor_isNull(start)) {

@@ -207,6 +207,23 @@ int lc_extract_same_place(CXCursor a, CXCursor b)
            && lc_extract_same_place(base_a, base_b);
 }
 
+int lc_extract_call_arguments_of(CXCursor call, int (*of)(void *context, CXCursor argument), void *context)
+{
+    int found = -1, count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i));
+        long long number;
+        if (clang_getCursorKind(argument) == CXCursor_StringLiteral || lc_extract_integer_constant(argument, &number)
+            || lc_extract_is_null_pointer_constant(argument))
+            continue;
+        int id = of(context, argument);
+        if (id < 0 || (found >= 0 && found != id))
+            return -1;
+        found = id;
+    }
+    return found;
+}
+
 CXCursor lc_extract_variable_set(CXCursor cursor, CXCursor *value)
 {
     CXCursor sides[2];
