@@ -97,15 +97,9 @@ static enum CXChildVisitResult parts_vector_visit(CXCursor cursor, CXCursor pare
     (void)parent;
     struct parts_vector *vector = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor sides[2];
-    if (kind == CXCursor_VarDecl && clang_equalCursors(clang_getCanonicalCursor(cursor), vector->variable)) {
-        CXCursor value = clang_Cursor_getVarDeclInitializer(cursor);
-        if (!clang_Cursor_isNull(value))
-            parts_value(vector, value);
-    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-               && lc_extract_children(cursor, sides, 2) == 2
-               && clang_equalCursors(lc_extract_loop_variable(sides[0]), vector->variable)) {
-        parts_value(vector, sides[1]);
+    CXCursor sides[2], value, variable = lc_extract_variable_set(cursor, &value);
+    if (!clang_Cursor_isNull(variable) && clang_equalCursors(variable, vector->variable)) {
+        parts_value(vector, value);
     } else if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf
                && lc_extract_children(cursor, sides, 1) == 1
                && clang_equalCursors(lc_extract_loop_variable(sides[0]), vector->variable)) {

@@ -76,16 +76,9 @@ static enum CXChildVisitResult owner_scan_visit(CXCursor cursor, CXCursor parent
     (void)parent;
     struct lc_extract_walk *walk = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor sides[2];
-    if (kind == CXCursor_VarDecl) {
-        CXCursor value = clang_Cursor_getVarDeclInitializer(cursor);
-        if (!clang_Cursor_isNull(value))
-            owner_note(walk, clang_getCanonicalCursor(cursor), value);
-    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-               && lc_extract_children(cursor, sides, 2) == 2) {
-        CXCursor variable = lc_extract_loop_variable(sides[0]);
-        if (!clang_Cursor_isNull(variable))
-            owner_note(walk, variable, sides[1]);
+    CXCursor sides[2], value, variable = lc_extract_variable_set(cursor, &value);
+    if (!clang_Cursor_isNull(variable)) {
+        owner_note(walk, variable, value);
     } else if ((kind == CXCursor_CompoundAssignOperator || kind == CXCursor_UnaryOperator)
                && lc_extract_children(cursor, sides, 1) >= 1) {
         enum CXUnaryOperatorKind op = kind == CXCursor_UnaryOperator ? clang_getCursorUnaryOperatorKind(cursor)
