@@ -411,6 +411,8 @@ int lc_extract_element_field(const struct lc_extract_variables *element, CXCurso
 /* Add to `changed` the variables assigned, incremented or decremented
  * under `cursor` (null: none), or whose address a call there is given. */
 void lc_extract_changed_variables(CXCursor cursor, struct lc_extract_variables *changed);
+/* The operand a compound assignment, `++` or `--` changes, else null. */
+CXCursor lc_extract_updated_operand(CXCursor cursor);
 /* Add a declaration to a set (once; the first LC_EXTRACT_VARIABLES). */
 void lc_extract_variables_add(struct lc_extract_variables *set, CXCursor declaration);
 /* Visit `cursor` itself, then its children when the visitor says

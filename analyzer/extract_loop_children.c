@@ -46,15 +46,24 @@ static enum CXChildVisitResult children_changed_visit(CXCursor cursor, CXCursor 
         }
         return CXChildVisit_Recurse;
     }
-    int changes = kind == CXCursor_CompoundAssignOperator
-                  || (kind == CXCursor_BinaryOperator
-                      && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign)
+    target = lc_extract_updated_operand(cursor);
+    if (clang_Cursor_isNull(target) && kind == CXCursor_BinaryOperator
+        && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign)
+        lc_extract_children(cursor, &target, 1);
+    if (!clang_Cursor_isNull(target))
+        lc_extract_variables_add(changed, lc_extract_loop_variable(target));
+    return CXChildVisit_Recurse;
+}
+
+CXCursor lc_extract_updated_operand(CXCursor cursor)
+{
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    int updates = kind == CXCursor_CompoundAssignOperator
                   || (kind == CXCursor_UnaryOperator
                       && clang_getCursorUnaryOperatorKind(cursor) >= CXUnaryOperator_PostInc
                       && clang_getCursorUnaryOperatorKind(cursor) <= CXUnaryOperator_PreDec);
-    if (changes && lc_extract_children(cursor, &target, 1) >= 1)
-        lc_extract_variables_add(changed, lc_extract_loop_variable(target));
-    return CXChildVisit_Recurse;
+    CXCursor target;
+    return updates && lc_extract_children(cursor, &target, 1) >= 1 ? target : clang_getNullCursor();
 }
 
 void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data)

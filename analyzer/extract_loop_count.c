@@ -17,12 +17,8 @@ static enum CXChildVisitResult count_changed_visit(CXCursor cursor, CXCursor par
 {
     (void)parent;
     struct drained_count *count = data;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor target;
-    int changes = kind == CXCursor_CompoundAssignOperator
-                  || (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) >= CXUnaryOperator_PostInc
-                      && clang_getCursorUnaryOperatorKind(cursor) <= CXUnaryOperator_PreDec);
-    if (changes && lc_extract_children(cursor, &target, 1) >= 1 && lc_extract_same_place(target, count->place))
+    CXCursor target = lc_extract_updated_operand(cursor);
+    if (!clang_Cursor_isNull(target) && lc_extract_same_place(target, count->place))
         count->found = 1;
     return count->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
