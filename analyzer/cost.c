@@ -85,7 +85,7 @@ struct cost_scratch {
 static int cost_guard_skipped(const struct lc_param_guard *guard, const struct lc_param_guard *skipped)
 {
     return skipped && guard->param != 0 && guard->param == skipped->param && guard->test == skipped->test
-           && guard->value == skipped->value;
+           && guard->value == skipped->value && guard->field_symbol == skipped->field_symbol;
 }
 
 /* What a function's level is without the repetitions of one parameter

@@ -143,10 +143,6 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
  * call's index, or program->call_count + a loop's index (cost_calls.c). */
 const struct lc_param_guard *lc_cost_site_guard(const struct lc_program *program, uint32_t site);
 
-/* Does `arg`, a constant (NULL or an integer) passed for the guard's
- * parameter, make its test false (cost_calls.c)?  0 when unknown. */
-int lc_cost_guard_fails(const struct lc_param_guard *guard, const struct lc_program_value *arg);
-
 /* What target `function` costs at `call` when the call passes a constant
  * failing the test its costliest work runs under (cost->guarded), else
  * NULL (cost_calls.c). */

@@ -35,27 +35,6 @@ const struct lc_param_guard *lc_cost_site_guard(const struct lc_program *program
                                       : &program->loops[site - program->call_count].param_guard;
 }
 
-int lc_cost_guard_fails(const struct lc_param_guard *guard, const struct lc_program_value *arg)
-{
-    long long passed = arg->kind == LC_VALUE_NULL ? 0 : arg->int_value;
-    if (guard->param <= 0 || (arg->kind != LC_VALUE_NULL && arg->kind != LC_VALUE_INT))
-        return 0;
-    /* Compared as unsigned, a negative number is a large one. */
-    if ((guard->test & LC_PARAM_TEST_UNSIGNED) && (passed < 0 || guard->value < 0))
-        return 0;
-    switch (guard->test & ~LC_PARAM_TEST_UNSIGNED) {
-    case LC_PARAM_TEST_EQ: return !(passed == guard->value);
-    case LC_PARAM_TEST_NE: return !(passed != guard->value);
-    case LC_PARAM_TEST_LT: return !(passed < guard->value);
-    case LC_PARAM_TEST_LE: return !(passed <= guard->value);
-    case LC_PARAM_TEST_GT: return !(passed > guard->value);
-    case LC_PARAM_TEST_GE: return !(passed >= guard->value);
-    case LC_PARAM_TEST_BITS_SET: return (passed & guard->value) == 0;
-    case LC_PARAM_TEST_BITS_CLEAR: return (passed & guard->value) != 0;
-    default: return 0;
-    }
-}
-
 const struct lc_cost_guarded *lc_cost_guard_failing_at(const struct lc_program *program, const struct lc_cost *cost,
                                                        uint32_t g, const struct lc_program_call *call)
 {
@@ -64,7 +43,7 @@ const struct lc_cost_guarded *lc_cost_guard_failing_at(const struct lc_program *
     const struct lc_cost_guarded *guarded = &cost->guarded[cost->guarded_of[g]];
     const struct lc_param_guard *guard = lc_cost_site_guard(program, guarded->site);
     int fails = guard->param > 0 && (uint32_t)guard->param <= call->arg_count
-                && lc_cost_guard_fails(guard, &program->args[call->first_arg + (uint32_t)guard->param - 1]);
+                && lc_param_guard_fails(program, guard, &program->args[call->first_arg + (uint32_t)guard->param - 1]);
     return fails ? guarded : NULL;
 }
 

@@ -164,14 +164,13 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         lc_extract_param_guard_split(walk, parts[0], &state->then_guard, &state->else_guard);
         if (exits_early)
             state->first_else_guard = state->else_guard;
-        if (state->then_guard.param)
-            walk->param_guard = state->then_guard;
+        walk->param_guard = lc_extract_param_guard_inner(state->outer_guard, state->then_guard);
         size_t first_call = walk->facts->call_count;
         extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests->then_guards, taken);
         lc_extract_reach_branch(walk, parts[1], first_call, count == 3 ? parts[2] : clang_getNullCursor());
         /* The else branch, and the rest of an else-if chain, run where the
          * test failed. */
-        walk->param_guard = state->else_guard.param ? state->else_guard : state->outer_guard;
+        walk->param_guard = lc_extract_param_guard_inner(state->outer_guard, state->else_guard);
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained) {
             first_call = walk->facts->call_count;
@@ -189,8 +188,8 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
     }
     walk->locks = after_condition;
     walk->value_guards = at_if;
-    walk->param_guard = exits_early && state->first_else_guard.param ? state->first_else_guard
-                                                                     : state->at_if_param_guard;
+    walk->param_guard = exits_early ? lc_extract_param_guard_inner(state->at_if_param_guard, state->first_else_guard)
+                                    : state->at_if_param_guard;
     if (exits_early)
         lc_extract_value_guards_push(walk, &tests->else_guards);
     if (first_taken_after)
@@ -413,25 +412,23 @@ static void extract_goto(struct lc_extract_walk *walk, CXCursor statement)
         extract_adopt(walk, label, index);
 }
 
-enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement,
-                                             CXCursor parent)
+enum CXChildVisitResult lc_extract_block(struct lc_extract_walk *walk, CXCursor block, CXCursor parent)
 {
-    struct lc_lockset saved;
-    struct lc_value_guards saved_guards;
-    struct lc_param_guard saved_param_guard;
+    if (clang_getCursorKind(parent) == CXCursor_FunctionDecl || clang_getCursorKind(parent) == CXCursor_StmtExpr)
+        return CXChildVisit_Recurse;
+    struct lc_lockset saved = walk->locks;
+    struct lc_value_guards saved_guards = walk->value_guards;
+    struct lc_param_guard saved_param_guard = walk->param_guard;
+    clang_visitChildren(block, lc_extract_visit, walk);
+    walk->locks = saved;
+    walk->value_guards = saved_guards;
+    walk->param_guard = saved_param_guard;
+    return CXChildVisit_Continue;
+}
+
+enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement)
+{
     switch (clang_getCursorKind(statement)) {
-    case CXCursor_CompoundStmt:
-        if (clang_getCursorKind(parent) == CXCursor_FunctionDecl ||
-            clang_getCursorKind(parent) == CXCursor_StmtExpr)
-            return CXChildVisit_Recurse;
-        saved = walk->locks;
-        saved_guards = walk->value_guards;
-        saved_param_guard = walk->param_guard;
-        clang_visitChildren(statement, lc_extract_visit, walk);
-        walk->locks = saved;
-        walk->value_guards = saved_guards;
-        walk->param_guard = saved_param_guard;
-        return CXChildVisit_Continue;
     case CXCursor_IfStmt:
         extract_if(walk, statement);
         return CXChildVisit_Continue;

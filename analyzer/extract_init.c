@@ -1,4 +1,5 @@
-/* extract_init.c — the function pointers an initialiser stores:
+/* extract_init.c — the function pointers (and, in a function, the
+ * pointers to structs) an initialiser stores:
  * `struct ops o = { .on_read = f, g }`, `table[] = { {"get", do_get} }`,
  * `handler_t handlers[] = { a, b }`, compound literals.
  *
@@ -78,16 +79,20 @@ static void extract_object(struct lc_extract_walk *walk, CXType type,
         items->next++;
         if (lc_extract_is_function_pointer(type))
             lc_extract_store(walk, target, item, LC_STORED_FUNCTION_POINTERS);
+        else if (walk->function_usr && lc_extract_is_object_pointer(type))
+            lc_extract_store(walk, target, item, LC_STORED_OBJECTS);
     }
 }
 
-/* The target of a store into member `field`: only function pointers and
- * arrays (of them) need one, so other members cost nothing. */
+/* The target of a store into member `field`: only function pointers,
+ * arrays (of them) and, in a function, pointers to structs need one, so
+ * other members cost nothing. */
 static void extract_member_target(struct lc_extract_walk *walk, CXCursor field,
                                   struct lc_value *target)
 {
     CXType type = clang_getCursorType(field);
-    if (lc_extract_is_function_pointer(type) || extract_is_array(type))
+    if (lc_extract_is_function_pointer(type) || extract_is_array(type)
+        || (walk->function_usr && lc_extract_is_object_pointer(type)))
         lc_extract_field_value(walk, field, target);
     else
         *target = (struct lc_value){ .kind = LC_VALUE_OTHER };

@@ -162,6 +162,9 @@ struct lc_extract_walk {
     unsigned changed_params;        /* bit i: the function changes its
                                        parameter i (extract_param_guards.c) */
     int changed_params_known;       /* changed_params is computed */
+    CXCursor made_local;            /* the local it returns, if it is
+                                       a constructor (extract_made_fields.c) */
+    int made_local_known;
     CXCursor function;              /* the definition walked, or null */
     CXCursor reach_breakable;       /* the innermost loop or switch, or null */
     CXCursor reach_loop_body;       /* the innermost loop's body, or null */
@@ -182,11 +185,15 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
 /* Visit `child` of `parent` as clang_visitChildren with recursion would. */
 void lc_extract_visit_child(struct lc_extract_walk *walk, CXCursor child, CXCursor parent);
 
-/* extract_flow.c: a statement inside a function body; returns what the
- * visitor should do with its children (it visits them itself when the
- * statement opens a scope, a branch or a loop). */
-enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement,
-                                             CXCursor parent);
+/* extract_flow.c: a statement inside a function body other than a block;
+ * returns what the visitor should do with its children (it visits them
+ * itself when the statement opens a branch or a loop). */
+enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement);
+/* A block `{ ... }` in `parent`: a scope whose locks and guards end with
+ * it (a function's own body and a statement expression's are not); kept
+ * apart from lc_extract_statement so that the frame nested blocks stack is
+ * small. */
+enum CXChildVisitResult lc_extract_block(struct lc_extract_walk *walk, CXCursor block, CXCursor parent);
 
 /* extract_branches.c */
 /* Does the statement end in return, break, continue or goto (itself, or
@@ -197,9 +204,24 @@ int lc_extract_always_exits(CXCursor statement);
  * continue); else null. */
 CXCursor lc_extract_branch_end(CXCursor statement);
 
+/* Is the parameter at `position` (1-based) one the walked function never
+ * changes (assigns, increments, takes the address of)?  The walk keeps the
+ * answer for the whole function. */
+int lc_extract_param_unchanged(struct lc_extract_walk *walk, int position);
+/* How many times `function` changes `declaration` (a variable, or a field
+ * of any object): assigned, compound-assigned, incremented, decremented or
+ * with its address taken (extract_made_fields.c). */
+unsigned lc_extract_changes_of(CXCursor function, CXCursor declaration);
+/* `c->field = param;` in a constructor (extract_made_fields.c): an
+ * LC_STORE_MADE store. */
+void lc_extract_made_field(struct lc_extract_walk *walk, CXCursor assignment, const CXCursor sides[2]);
 /* extract_param_guards.c: the test of a parameter against a constant that
  * holds in the then branch of `if (condition)` and the one that holds in
  * its else branch (param 0: none; facts.h). */
+/* The guard where `inner` holds inside `outer`: the inner one, but a test
+ * of a parameter itself is kept over one of a field (a constant argument
+ * answers it; a field needs a known constructor). */
+struct lc_param_guard lc_extract_param_guard_inner(struct lc_param_guard outer, struct lc_param_guard inner);
 void lc_extract_param_guard_split(struct lc_extract_walk *walk, CXCursor condition, struct lc_param_guard *then_guard,
                                   struct lc_param_guard *else_guard);
 
@@ -509,7 +531,15 @@ enum lc_extract_stored {
     LC_STORED_FUNCTION_POINTERS,  /* a function, field, variable or parameter */
     LC_STORED_INTEGERS,           /* into an int: a field, variable or
                                      parameter, or OTHER; not a constant */
+    LC_STORED_OBJECTS,            /* into a pointer to a struct: calls, and
+                                     the rest but constants as
+                                     LC_STORE_OBJECT stores */
 };
+/* A pointer to a struct or union (LC_STORED_OBJECTS)? */
+int lc_extract_is_object_pointer(CXType type);
+/* Append a store fact. */
+void lc_extract_add_store(struct lc_extract_walk *walk, enum lc_store_role role, const struct lc_value *target,
+                          const struct lc_value *value, const struct lc_location *loc, CXCursor where);
 /* Record what storing `value_expr` into `target` (FIELD, VAR, or CALL for
  * a function's return value) stores, through `?:` each branch. */
 void lc_extract_store(struct lc_extract_walk *walk, const struct lc_value *target,

@@ -3,7 +3,9 @@
  * `if (conn != NULL)`, `if (idx >= 0)`, `if (0 < count)`, `if (!flags)`,
  * `if (flags & F)`, `if ((flags & F) == 0)`, one side of `&&` (for the then branch) or of `||` (for the else
  * branch), for a parameter the function never assigns, increments or takes
- * the address of (the value a caller passes is the value tested). */
+ * the address of (the value a caller passes is the value tested); also of
+ * a field of a pointer parameter, `if (c->conn)`, when the function never
+ * sets that field (of any object) itself. */
 #include "extract_internal.h"
 
 /* The parameters (bit i: parameter i) the walked function changes:
@@ -29,9 +31,7 @@ static enum CXChildVisitResult param_guards_changed_visit(CXCursor cursor, CXCur
     return CXChildVisit_Recurse;
 }
 
-/* Is the parameter at `position` (1-based) one the function never
- * changes?  The walk keeps the answer for the whole function. */
-static int param_guards_unchanged(struct lc_extract_walk *walk, int position)
+int lc_extract_param_unchanged(struct lc_extract_walk *walk, int position)
 {
     if (position <= 0 || position > LC_ELEMENT_ARGUMENTS || clang_Cursor_isNull(walk->function))
         return 0;
@@ -72,22 +72,51 @@ static int param_guards_is_unsigned(CXType type)
     }
 }
 
+/* `p->field` with p a pointer parameter the function never changes and a
+ * field it never sets: the parameter (1 + its index), *field_usr, and the
+ * field's type in *type; else 0. */
+static int param_guards_field(struct lc_extract_walk *walk, CXCursor side, const char **field_usr, CXType *type)
+{
+    CXCursor member = param_guards_strip_implicit(side), base;
+    if (clang_getCursorKind(member) != CXCursor_MemberRefExpr || lc_extract_children(member, &base, 1) != 1)
+        return 0;
+    CXCursor parameter = lc_extract_loop_variable(base);
+    CXCursor field = clang_getCursorReferenced(member);
+    if (clang_getCursorKind(parameter) != CXCursor_ParmDecl || clang_getCursorKind(field) != CXCursor_FieldDecl
+        || clang_getCanonicalType(clang_getCursorType(parameter)).kind != CXType_Pointer)
+        return 0;
+    int position = lc_extract_parameter_position(parameter);
+    if (!lc_extract_param_unchanged(walk, position) || lc_extract_changes_of(walk->function, field) != 0)
+        return 0;
+    *field_usr = lc_extract_usr(walk, field);
+    *type = clang_getCursorType(field);
+    return *field_usr ? position : 0;
+}
+
 /* The parameter `side` names (1 + its index) when the function never
- * changes it, else 0; *pointer tells a pointer from an integer. */
-static int param_guards_parameter(struct lc_extract_walk *walk, CXCursor side, int *pointer)
+ * changes it, or the parameter whose field it is (*field_usr), else 0;
+ * *pointer tells a pointer from an integer. */
+static int param_guards_parameter(struct lc_extract_walk *walk, CXCursor side, int *pointer, const char **field_usr)
 {
     CXCursor parameter = lc_extract_loop_variable(side);
-    if (clang_getCursorKind(parameter) != CXCursor_ParmDecl)
+    CXType type;
+    int position = 0;
+    *field_usr = NULL;
+    if (clang_getCursorKind(parameter) == CXCursor_ParmDecl) {
+        type = clang_getCursorType(parameter);
+        position = lc_extract_parameter_position(parameter);
+        if (!lc_extract_param_unchanged(walk, position))
+            return 0;
+    } else if (!(position = param_guards_field(walk, side, field_usr, &type))) {
         return 0;
-    CXType type = clang_getCursorType(parameter);
+    }
     *pointer = clang_getCanonicalType(type).kind == CXType_Pointer;
     if (!*pointer) {   /* an integer, named without an explicit cast */
-        CXCursor named = param_guards_strip_implicit(side);
-        if (!lc_extract_is_integer(type) || clang_getCursorKind(named) != CXCursor_DeclRefExpr)
+        enum CXCursorKind named = clang_getCursorKind(param_guards_strip_implicit(side));
+        if (!lc_extract_is_integer(type) || (named != CXCursor_DeclRefExpr && named != CXCursor_MemberRefExpr))
             return 0;
     }
-    int position = lc_extract_parameter_position(parameter);
-    return param_guards_unchanged(walk, position) ? position : 0;
+    return position;
 }
 
 static int param_guards_negated(int test)
@@ -129,7 +158,7 @@ static int param_guards_test_of(enum CXBinaryOperatorKind op)
 
 /* `param & constant` (either way round): the parameter (1 + its index)
  * and the mask, or 0. */
-static int param_guards_mask(struct lc_extract_walk *walk, CXCursor expr, long long *mask)
+static int param_guards_mask(struct lc_extract_walk *walk, CXCursor expr, long long *mask, const char **field_usr)
 {
     CXCursor sides[2];
     int pointer = 0;
@@ -138,7 +167,7 @@ static int param_guards_mask(struct lc_extract_walk *walk, CXCursor expr, long l
         || clang_getCursorBinaryOperatorKind(expr) != CXBinaryOperator_And || lc_extract_children(expr, sides, 2) != 2)
         return 0;
     for (int side = 0; side < 2; side++) {
-        int position = param_guards_parameter(walk, sides[side], &pointer);
+        int position = param_guards_parameter(walk, sides[side], &pointer, field_usr);
         if (position && !pointer && lc_extract_integer_constant(sides[1 - side], mask))
             return position;
     }
@@ -152,12 +181,13 @@ static struct lc_param_guard param_guards_mask_comparison(struct lc_extract_walk
 {
     struct lc_param_guard guard = { 0 };
     long long zero, mask;
+    const char *field_usr;
     for (int side = 0; side < 2 && (test == LC_PARAM_TEST_EQ || test == LC_PARAM_TEST_NE); side++) {
-        int position = param_guards_mask(walk, sides[side], &mask);
+        int position = param_guards_mask(walk, sides[side], &mask, &field_usr);
         if (position && lc_extract_integer_constant(sides[1 - side], &zero) && zero == 0)
             return (struct lc_param_guard){ position,
                                             test == LC_PARAM_TEST_NE ? LC_PARAM_TEST_BITS_SET : LC_PARAM_TEST_BITS_CLEAR,
-                                            mask };
+                                            mask, { field_usr } };
     }
     return guard;
 }
@@ -173,7 +203,8 @@ static struct lc_param_guard param_guards_comparison(struct lc_extract_walk *wal
         return guard;
     guard = param_guards_mask_comparison(walk, test, sides);
     for (int side = 0; side < 2 && !guard.param; side++) {
-        int position = param_guards_parameter(walk, sides[side], &pointer);
+        const char *field_usr;
+        int position = param_guards_parameter(walk, sides[side], &pointer, &field_usr);
         CXCursor constant = sides[1 - side];
         long long value = 0;
         if (!position)
@@ -182,11 +213,13 @@ static struct lc_param_guard param_guards_comparison(struct lc_extract_walk *wal
                           || !lc_extract_is_null_pointer_constant(constant)
                     : !lc_extract_integer_constant(constant, &value))
             return guard;
-        CXType declared = clang_getCursorType(lc_extract_loop_variable(sides[side]));
+        CXType declared = clang_getCursorType(field_usr ? clang_getCursorReferenced(param_guards_strip_implicit(sides[side]))
+                                                        : lc_extract_loop_variable(sides[side]));
         int is_unsigned = !pointer && (param_guards_is_unsigned(clang_getCursorType(sides[0]))
                                        || param_guards_is_unsigned(clang_getCursorType(sides[1]))
                                        || param_guards_is_unsigned(declared));
         guard.param = position;
+        guard.field_usr = field_usr;
         guard.test = (side == 0 ? test : param_guards_mirrored(test)) | (is_unsigned ? LC_PARAM_TEST_UNSIGNED : 0);
         guard.value = pointer ? 0 : value;
         return guard;
@@ -221,15 +254,22 @@ void lc_extract_param_guard_split(struct lc_extract_walk *walk, CXCursor conditi
         }
         *then_guard = param_guards_comparison(walk, condition, parts);
     } else {   /* `if (conn)`, `if (count)`: != 0 */
-        int pointer = 0, position = param_guards_parameter(walk, condition, &pointer);
+        const char *field_usr;
+        int pointer = 0, position = param_guards_parameter(walk, condition, &pointer, &field_usr);
         if (position)
-            *then_guard = (struct lc_param_guard){ position, LC_PARAM_TEST_NE, 0 };
+            *then_guard = (struct lc_param_guard){ position, LC_PARAM_TEST_NE, 0, { field_usr } };
     }
     long long mask;
-    int masked = !then_guard->param ? param_guards_mask(walk, condition, &mask) : 0;
+    const char *mask_field_usr = NULL;
+    int masked = !then_guard->param ? param_guards_mask(walk, condition, &mask, &mask_field_usr) : 0;
     if (masked)   /* `if (flags & F)` */
-        *then_guard = (struct lc_param_guard){ masked, LC_PARAM_TEST_BITS_SET, mask };
+        *then_guard = (struct lc_param_guard){ masked, LC_PARAM_TEST_BITS_SET, mask, { mask_field_usr } };
     if (then_guard->param)
         *else_guard = (struct lc_param_guard){ then_guard->param, param_guards_negated(then_guard->test),
-                                               then_guard->value };
+                                               then_guard->value, { then_guard->field_usr } };
+}
+
+struct lc_param_guard lc_extract_param_guard_inner(struct lc_param_guard outer, struct lc_param_guard inner)
+{
+    return !inner.param || (inner.field_usr && outer.param && !outer.field_usr) ? outer : inner;
 }

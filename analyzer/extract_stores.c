@@ -4,7 +4,10 @@
  * direct calls (`c->fd = socket(...)`, `int fd = accept4(...)`), for
  * descriptor tracking, and NULL assigned to a function-pointer field
  * (`p->cb = NULL`, scoped_callbacks.c; not an initialiser's NULL, which
- * starts a new object).  Into an `int` (a descriptor's type) every stored
+ * starts a new object).  Into a pointer to a struct, in a function, every
+ * stored value but a constant is recorded too, apart from the flows
+ * (LC_STORE_OBJECT: where an object comes from, made_objects.c).  Into an
+ * `int` (a descriptor's type) every stored
  * value but a constant is recorded, OTHER when it is none of a field, a
  * variable or a parameter (`c->fd = fds[0]`), and so is the value of a
  * `return` in a function returning `int`: its target is a CALL naming the
@@ -47,14 +50,15 @@ static int extract_yields_call(CXCursor expr, unsigned depth)
             extract_yields_call(branches[1], depth + 1));
 }
 
-static void extract_add_store(struct lc_extract_walk *walk, const struct lc_value *target,
-                              const struct lc_value *value, const struct lc_location *loc, CXCursor where)
+void lc_extract_add_store(struct lc_extract_walk *walk, enum lc_store_role role, const struct lc_value *target,
+                          const struct lc_value *value, const struct lc_location *loc, CXCursor where)
 {
     struct lc_store_fact *fact = lc_tu_facts_add_store(walk->facts);
     if (!fact) {
         walk->out_of_memory = 1;
         return;
     }
+    fact->role = role;
     fact->target = *target;
     fact->value = *value;
     fact->in_function_usr = walk->function_usr;
@@ -71,6 +75,7 @@ static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_val
     struct lc_location loc;
     if ((call && !walk->function_usr) || (!call && stored == LC_STORED_CALLS) ||
         (!call && stored == LC_STORED_INTEGERS && lc_extract_integer_constant(expr, &constant)) ||
+        (!call && stored == LC_STORED_OBJECTS && lc_extract_is_null_pointer_constant(expr)) ||
         lc_extract_location(walk, clang_getCursorLocation(expr), &loc) != 0)
         return;
     if (call) {
@@ -81,16 +86,22 @@ static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_val
             *pending = (struct lc_extract_pending_store){ stripped, *target, loc };
         return;
     }
-    lc_extract_remember_result(walk, target, -1);
     struct lc_value value;
     lc_extract_value(walk, expr, &value);
+    if (stored == LC_STORED_OBJECTS) {
+        if (value.kind != LC_VALUE_FIELD && value.kind != LC_VALUE_VAR && value.kind != LC_VALUE_PARAM)
+            value = (struct lc_value){ .kind = LC_VALUE_OTHER };
+        lc_extract_add_store(walk, LC_STORE_OBJECT, target, &value, &loc, expr);
+        return;
+    }
+    lc_extract_remember_result(walk, target, -1);
     /* `fd = fds[1]`: one element is not the array's other descriptors. */
     if (stored == LC_STORED_INTEGERS && clang_getCursorKind(stripped) == CXCursor_ArraySubscriptExpr)
         value = (struct lc_value){ .kind = LC_VALUE_OTHER };
     if (value.kind == LC_VALUE_FUNCTION || value.kind == LC_VALUE_FIELD ||
         value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM ||
         (stored == LC_STORED_INTEGERS && value.kind == LC_VALUE_OTHER))
-        extract_add_store(walk, target, &value, &loc, expr);
+        lc_extract_add_store(walk, LC_STORE_FLOW, target, &value, &loc, expr);
 }
 
 static void extract_store_branches(struct lc_extract_walk *walk, const struct lc_value *target,
@@ -114,6 +125,13 @@ void lc_extract_store(struct lc_extract_walk *walk, const struct lc_value *targe
         extract_store_branches(walk, target, value_expr, stored, 0);
 }
 
+int lc_extract_is_object_pointer(CXType type)
+{
+    CXType canonical = clang_getCanonicalType(type);
+    return canonical.kind == CXType_Pointer
+           && clang_getCanonicalType(clang_getPointeeType(canonical)).kind == CXType_Record;
+}
+
 /* What a store into an object of `type` records. */
 static enum lc_extract_stored extract_stored_for(const struct lc_extract_walk *walk, CXType type)
 {
@@ -121,6 +139,8 @@ static enum lc_extract_stored extract_stored_for(const struct lc_extract_walk *w
         return LC_STORED_FUNCTION_POINTERS;
     if (walk->function_usr && clang_getCanonicalType(type).kind == CXType_Int)
         return LC_STORED_INTEGERS;
+    if (walk->function_usr && lc_extract_is_object_pointer(type))
+        return LC_STORED_OBJECTS;
     return LC_STORED_CALLS;
 }
 
@@ -138,7 +158,7 @@ void lc_extract_call_result(struct lc_extract_walk *walk, CXCursor call, size_t 
             .kind = LC_VALUE_CALL, .usr = callee->usr, .name = callee->name,
             .call_index = (int)call_index,
         };
-        extract_add_store(walk, &pending.target, &value, &pending.loc, call);
+        lc_extract_add_store(walk, LC_STORE_FLOW, &pending.target, &value, &pending.loc, call);
         lc_extract_remember_result(walk, &pending.target, (int)call_index);
     }
 }
@@ -154,6 +174,8 @@ void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment)
     enum lc_extract_stored stored = extract_stored_for(walk, clang_getCursorType(sides[0]));
     if (stored == LC_STORED_CALLS && !(walk->function_usr && extract_yields_call(sides[1], 0)))
         return;
+    if (stored == LC_STORED_OBJECTS)
+        lc_extract_made_field(walk, assignment, sides);
     struct lc_value target;
     lc_extract_value(walk, sides[0], &target);
     struct lc_location loc;
@@ -161,7 +183,7 @@ void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment)
         && lc_extract_is_null_pointer_constant(sides[1])
         && lc_extract_location(walk, clang_getCursorLocation(sides[1]), &loc) == 0) {
         struct lc_value null = { .kind = LC_VALUE_NULL };
-        extract_add_store(walk, &target, &null, &loc, assignment);
+        lc_extract_add_store(walk, LC_STORE_FLOW, &target, &null, &loc, assignment);
     }
     lc_extract_store(walk, &target, sides[1], stored);
 }

@@ -90,6 +90,8 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->param_guard = walk->switch_param_guard = (struct lc_param_guard){ 0 };
     walk->changed_params = 0;
     walk->changed_params_known = 0;
+    walk->made_local = clang_getNullCursor();
+    walk->made_local_known = 0;
     walk->function = clang_getNullCursor();
     walk->reach_breakable = walk->reach_loop_body = clang_getNullCursor();
     walk->alias_count = 0;
@@ -263,8 +265,9 @@ static enum CXChildVisitResult extract_in_function(struct lc_extract_walk *walk,
     case CXCursor_UnexposedExpr:
         return extract_unexposed(walk, cursor);
     default:
-        return clang_isStatement(kind) ? lc_extract_statement(walk, cursor, parent)
-                                       : CXChildVisit_Recurse;
+        if (kind == CXCursor_CompoundStmt)   /* apart: a block's frame is small */
+            return lc_extract_block(walk, cursor, parent);
+        return clang_isStatement(kind) ? lc_extract_statement(walk, cursor) : CXChildVisit_Recurse;
     }
 }
 

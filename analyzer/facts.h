@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 40
+#define LC_FACTS_VERSION 41
 
 struct lc_location {
     const char *file;
@@ -171,6 +171,14 @@ struct lc_param_guard {
     int param;                /* 1 + the parameter's index, 0: no guard */
     int test;                 /* enum lc_param_test | LC_PARAM_TEST_UNSIGNED */
     long long value;
+    union {                   /* the field of the pointer parameter
+                                 tested (`if (c->conn)`: conn), never
+                                 assigned in the function */
+        const char *field_usr;    /* facts: its USR; NULL: the parameter
+                                     itself */
+        int64_t field_symbol;     /* program: its symbol; 0: the
+                                     parameter itself */
+    };
 };
 
 /* A call expression inside a function body. */
@@ -387,7 +395,23 @@ struct lc_lock_vocabulary {
  * for descriptors; into an int, any value but a constant (OTHER when it is
  * no field, variable or parameter: `c->fd = fds[0]`).  A `return v;` in a
  * function returning int stores into a CALL target naming the function. */
+/* What a store fact is for. */
+enum lc_store_role {
+    LC_STORE_FLOW = 0,        /* a value the function-pointer and
+                                 descriptor flows follow */
+    LC_STORE_OBJECT,          /* a pointer to a struct that is not a call's
+                                 result (those are FLOW stores): a variable,
+                                 field or parameter, or OTHER; only where
+                                 an object comes from (made_objects.c) */
+    LC_STORE_MADE,            /* the function in_function_usr returns a
+                                 local it sets field `target` of to its
+                                 parameter `value` (a PARAM) once, in the
+                                 function's own block: `c->conn = conn;
+                                 ... return c;` (extract_made_fields.c) */
+};
+
 struct lc_store_fact {
+    enum lc_store_role role;
     struct lc_value target;   /* FIELD, VAR, or CALL (usr: the function) */
     struct lc_value value;    /* FUNCTION, FIELD, VAR, PARAM or CALL; NULL
                                  into a function-pointer field */

@@ -301,7 +301,7 @@ int lc_fpflow_param_of(const struct lc_program *program, uint32_t node, uint32_t
 struct lc_flow_node_names lc_fpflow_node_names(const struct lc_program *program, uint32_t node)
 {
     const struct lc_flow_node *n = &program->flow_nodes[node];
-    return (struct lc_flow_node_names){ .kind = n->kind, .record = n->record, .name = n->name };
+    return (struct lc_flow_node_names){ .kind = n->kind, .record = n->record, .name = n->name, .symbol_id = n->id };
 }
 
 /* Calls are grouped by caller, so each function's targets are one range. */

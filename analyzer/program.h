@@ -175,6 +175,7 @@ struct lc_callers;     /* callers.h */
 struct lc_scc;         /* scc.h */
 struct lc_threads;     /* threads.h */
 struct lc_cost;        /* cost.h */
+struct lc_made_objects; /* made_objects.c */
 
 struct lc_program {
     struct lc_arena arena;
@@ -198,6 +199,13 @@ struct lc_program {
     uint32_t store_count;
     struct lc_program_store *null_stores;   /* `p->cb = NULL` (scoped_callbacks.c) */
     uint32_t null_store_count;
+    struct lc_program_store *object_stores; /* pointers to structs stored
+                                               (facts.h LC_STORE_OBJECT) */
+    uint32_t object_store_count;
+    struct lc_program_store *made_stores;   /* constructors' fields set to a
+                                               parameter (LC_STORE_MADE) */
+    uint32_t made_store_count;
+    struct lc_made_objects *made_objects;   /* made_objects.c */
     struct lc_program_loop *loops;
     uint32_t loop_count;
     struct lc_program_access *accesses;  /* grouped by function */
@@ -281,6 +289,18 @@ static inline const struct lc_program_call_extra *lc_program_call_extra_of(const
     return call->extra == LC_NONE ? &lc_program_call_no_extra : &program->call_extras[call->extra];
 }
 
+/* What a field holds in the objects a call is given (made_objects.c):
+ * built by lc_program_load, freed by lc_program_free. */
+int lc_made_objects_build(struct lc_program *program);
+void lc_made_objects_free(struct lc_made_objects *made);
+
+/* Does the test `guard` of a parameter (facts.h) fail for the argument
+ * `arg` a call passes there: a constant, or, for a test of a field
+ * (`if (c->conn)`), an object every constructor of which gave the field a
+ * constant that fails it (made_objects.c)? */
+int lc_param_guard_fails(const struct lc_program *program, const struct lc_param_guard *guard,
+                         const struct lc_program_value *arg);
+
 /* Load every stored fact.  Returns 0, or -1 after one line on `err`. */
 int lc_program_load(struct lc_program *program, struct lc_store *store,
                     const struct lc_models *models, FILE *err);
@@ -331,10 +351,13 @@ int lc_forks_resolve(struct lc_program *program);
 /* Is the flow node parameter `*index` (0-based) of function `*function`? */
 int lc_fpflow_param_of(const struct lc_program *program, uint32_t node, uint32_t *function, uint32_t *index);
 
-/* What a flow node stands for (kind, struct name for a field, name). */
+/* What a flow node stands for (kind, struct name for a field, name, and
+ * the id: the symbol of a field or variable, the function of a parameter
+ * or a call). */
 struct lc_flow_node_names {
     enum lc_value_kind kind;
     const char *record, *name;
+    int64_t symbol_id;
 };
 struct lc_flow_node_names lc_fpflow_node_names(const struct lc_program *program,
                                                uint32_t node);

@@ -310,6 +310,8 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
         || program_loader_read_programs(&loader) != 0)
         goto done;
     rc = loader_followed(program);
+    if (rc == 0)
+        rc = lc_made_objects_build(program);
 done:
     if (calls_started && !calls_finished)
         program_loader_finish_calls(&loader, &rows);
@@ -358,6 +360,9 @@ void lc_program_free(struct lc_program *program)
     free(program->model_calls);
     free(program->stores);
     free(program->null_stores);
+    free(program->object_stores);
+    free(program->made_stores);
+    lc_made_objects_free(program->made_objects);
     free(program->loops);
     free(program->accesses);
     free(program->objects);

@@ -46,7 +46,8 @@ static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_i
                                     " file_id, line, col, loop_id, conditional FROM call"
                                     " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3";
 static const char call_rows_extra_sql[] = "SELECT id, zero_guard_id, after_comma_id, element_args, branch_exit_after,"
-                                          " scaled_args, guard_param, child_args, guard_test, guard_value, unreached"
+                                          " scaled_args, guard_param, child_args, guard_test, guard_value, unreached,"
+                                          " coalesce(guard_field_id, 0)"
                                           " FROM call INDEXED BY call_extra"
                                           " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3 AND " LC_STORE_CALL_EXTRA_WHERE;
 
@@ -127,8 +128,10 @@ static int call_rows_decode_extra(struct program_call_rows_slice *slice, const s
     int64_t exit_after = sqlite3_column_int64(stmt, 4);   /* NULL reads as 0: none */
     extra.branch_exit = exit_after > 0 && row + exit_after < LC_NONE ? (uint32_t)(row + exit_after) : LC_NONE;
     extra.scaled_args = (uint32_t)sqlite3_column_int64(stmt, 5);
-    extra.param_guard = (struct lc_param_guard){ sqlite3_column_int(stmt, 6), sqlite3_column_int(stmt, 8),
-                                                 sqlite3_column_int64(stmt, 9) };
+    extra.param_guard = (struct lc_param_guard){ .param = sqlite3_column_int(stmt, 6),
+                                                 .test = sqlite3_column_int(stmt, 8),
+                                                 .value = sqlite3_column_int64(stmt, 9),
+                                                 .field_symbol = sqlite3_column_int64(stmt, 11) };
     extra.child_args = (uint32_t)sqlite3_column_int64(stmt, 7);
     const char *unreached = (const char *)sqlite3_column_text(stmt, 10);
     if (unreached && !(extra.unreached = strdup(unreached)))

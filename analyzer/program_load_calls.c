@@ -171,11 +171,18 @@ static int loader_store_row(struct program_loader *loader, sqlite3_stmt *stmt, v
     if (target.flow_node == LC_NONE)
         return 0;
     int rc = program_loader_value(loader, stmt, 4, &value);
-    int null = value.kind == LC_VALUE_NULL;
-    struct lc_program_store **stores = null ? &program->null_stores : &program->stores;
-    uint32_t *count = null ? &program->null_store_count : &program->store_count;
-    if (lc_grow((void **)stores, null ? &loader->null_store_cap : &loader->store_cap, *count, sizeof **stores,
-                null ? 16 : 1024) != 0)
+    int role = sqlite3_column_int(stmt, 14);
+    struct lc_program_store **stores = &program->stores;
+    uint32_t *count = &program->store_count;
+    size_t *cap = &loader->store_cap;
+    if (role == LC_STORE_OBJECT) {
+        stores = &program->object_stores, count = &program->object_store_count, cap = &loader->object_store_cap;
+    } else if (role == LC_STORE_MADE) {
+        stores = &program->made_stores, count = &program->made_store_count, cap = &loader->made_store_cap;
+    } else if (value.kind == LC_VALUE_NULL) {
+        stores = &program->null_stores, count = &program->null_store_count, cap = &loader->null_store_cap;
+    }
+    if (lc_grow((void **)stores, cap, *count, sizeof **stores, 1024) != 0)
         return -1;
     struct lc_program_store *store = &(*stores)[(*count)++];
     store->target_node = target.flow_node;
@@ -196,7 +203,7 @@ static int loader_read_stores(struct program_loader *loader, uint32_t *call_of_r
     struct loader_call_rows rows = { call_of_row, call_row_max };
     return program_loader_each_tu(loader, "fp_store", "SELECT target_kind, target_id, target_record, NULL, value_kind,"
                                               " value_id, value_record, value_param, file_id, line, col,"
-                                              " value_call_id, function_id, conditional FROM fp_store"
+                                              " value_call_id, function_id, conditional, role FROM fp_store"
                                               " WHERE rowid BETWEEN ?1 AND ?2"
                                               " AND +tu_id = ?3", loader_store_row, &rows);
 }

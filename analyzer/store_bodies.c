@@ -42,6 +42,8 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
         sqlite3_bind_int(stmt, 15, loop->param_guard.param);
         sqlite3_bind_int(stmt, 16, loop->param_guard.test);
         sqlite3_bind_int64(stmt, 17, loop->param_guard.value);
+        if (lc_store_bind_guard_field(store, stmt, 18, &loop->param_guard) != 0)
+            return -1;
         if (loop->walked_global_usr) {
             int64_t walked_id = lc_store_intern_symbol(store, loop->walked_global_usr, loop->walked_global_name);
             if (!walked_id)
@@ -52,6 +54,18 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
             return -1;
         loop_ids[i] = sqlite3_last_insert_rowid(store->db);
     }
+    return 0;
+}
+
+int lc_store_bind_guard_field(struct lc_store *store, sqlite3_stmt *stmt, int column,
+                              const struct lc_param_guard *guard)
+{
+    if (!guard->field_usr)
+        return 0;
+    int64_t field_id = lc_store_intern_symbol(store, guard->field_usr, NULL);
+    if (!field_id)
+        return -1;
+    sqlite3_bind_int64(stmt, column, field_id);
     return 0;
 }
 

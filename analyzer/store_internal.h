@@ -82,6 +82,10 @@ int lc_store_bind_location(struct lc_store *store, sqlite3_stmt *stmt, int first
 /* store_bodies.c: loops (their row ids into loop_ids, one per fact), the
  * locks held at a call or access, and accesses.  0 or -1. */
 int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts, int64_t *loop_ids);
+/* Bind the symbol of a parameter guard's field (struct lc_param_guard
+ * field_usr) at `column`, or leave it NULL. */
+int lc_store_bind_guard_field(struct lc_store *store, sqlite3_stmt *stmt, int column,
+                              const struct lc_param_guard *guard);
 int lc_store_save_held_locks(struct lc_store *store, int64_t tu_id, const char *owner, int64_t owner_id,
                              const struct lc_lockset *locks);
 int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts);

@@ -55,7 +55,7 @@ struct merge_table {
     const char *order;
     struct {
         const char *column, *value;
-    } renumbered[8];
+    } renumbered[10];
 };
 
 #define MERGE_TU "JOIN merge_tu mt ON mt.old = x.tu_id"
@@ -71,15 +71,17 @@ static const struct merge_table merge_tables[] = {
     { "function", "lc_shard.function x " MERGE_TU " JOIN merge_symbol s ON s.old = x.symbol_id " MERGE_FILE, "x.rowid",
       { { "tu_id", "mt.new" }, { "symbol_id", "s.new" }, { "file_id", "f.new" } } },
     { "loop", "lc_shard.loop x " MERGE_TU " JOIN merge_symbol s ON s.old = x.function_id"
-              " LEFT JOIN merge_symbol walked ON walked.old = x.walked_id " MERGE_FILE " " MERGE_OFFSETS,
+              " LEFT JOIN merge_symbol walked ON walked.old = x.walked_id"
+              " LEFT JOIN merge_symbol field ON field.old = x.guard_field_id " MERGE_FILE " " MERGE_OFFSETS,
       "x.id",
       { { "id", "x.id + o.loop" }, { "tu_id", "mt.new" }, { "function_id", "s.new" }, { "file_id", "f.new" },
-        { "parent_id", "x.parent_id + o.loop" }, { "walked_id", "walked.new" } } },
+        { "parent_id", "x.parent_id + o.loop" }, { "walked_id", "walked.new" }, { "guard_field_id", "field.new" } } },
     { "call", "lc_shard.call x " MERGE_TU " JOIN merge_symbol caller ON caller.old = x.caller_id"
-              " LEFT JOIN merge_symbol callee ON callee.old = x.callee_id " MERGE_FILE " " MERGE_OFFSETS, "x.id",
+              " LEFT JOIN merge_symbol callee ON callee.old = x.callee_id"
+              " LEFT JOIN merge_symbol field ON field.old = x.guard_field_id " MERGE_FILE " " MERGE_OFFSETS, "x.id",
       { { "id", "x.id + o.call" }, { "tu_id", "mt.new" }, { "caller_id", "caller.new" }, { "callee_id", "callee.new" },
         { "file_id", "f.new" }, { "loop_id", "x.loop_id + o.loop" }, { "zero_guard_id", "x.zero_guard_id + o.call" },
-        { "after_comma_id", "x.after_comma_id + o.call" } } },
+        { "after_comma_id", "x.after_comma_id + o.call" }, { "guard_field_id", "field.new" } } },
     { "call_arg", "lc_shard.call_arg x JOIN lc_shard.call c ON c.id = x.call_id JOIN merge_tu mt ON mt.old = c.tu_id"
                   " LEFT JOIN merge_symbol s ON s.old = x.symbol_id " MERGE_OFFSETS, "x.call_id, x.position",
       { { "call_id", "x.call_id + o.call" }, { "symbol_id", "s.new" } } },

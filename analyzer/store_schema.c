@@ -21,7 +21,7 @@
  *      callee_param, file_id, line, col, nargs, loop_id, conditional,
  *      zero_guard_id, after_comma_id, element_args, branch_exit_after,
  *      scaled_args, guard_param, child_args, guard_test, guard_value,
- *      unreached)
+ *      unreached, guard_field_id)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -51,7 +51,10 @@
  *                                    != 0, 8 `param & value` == 0, plus
  *                                    16 when the parameter or the
  *                                    comparison is unsigned (facts.h
- *                                    lc_param_test);
+ *                                    lc_param_test); guard_field_id:
+ *                                    the field of that (pointer)
+ *                                    parameter tested (`if (c->conn)`),
+ *                                    NULL: the parameter itself;
  *                                    child_args: a self-call's bit i set
  *                                    when argument i is a child of the
  *                                    caller's parameter i; unreached:
@@ -72,7 +75,8 @@
  *                                    field of (`p->len`), else 0
  *   fp_store(tu_id, target_kind, target_id, target_record, value_kind,
  *      value_id, value_record, value_param, function_id, file_id, line, col,
- *      value_call_id, conditional)   function-pointer values, and call
+ *      value_call_id, conditional, role)
+ *                                    role 0: function-pointer values, and call
  *                                    results (value_kind 'call':
  *                                    value_call_id), stored into a field or
  *                                    variable; 'null' stored into a
@@ -80,12 +84,19 @@
  *                                    variables, parameters and 'other'
  *                                    values; target_kind 'call' is the
  *                                    value function target_id returns;
- *                                    conditional as the call's
+ *                                    conditional as the call's; role 1:
+ *                                    any other value but a constant
+ *                                    stored into a pointer to a struct
+ *                                    (where objects come from); role 2:
+ *                                    function_id returns a local whose
+ *                                    field target_id it sets to its
+ *                                    parameter value_param (a
+ *                                    constructor, facts.h LC_STORE_MADE)
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
  *      'parent'|'amortized', bound_param, walked_id, guard_param,
- *      guard_test, guard_value)
+ *      guard_test, guard_value, guard_field_id)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h); walked_id:
  *                                    the global variable whose collection
@@ -154,7 +165,8 @@ static const char lc_store_schema_sql[] =
     "  after_comma_id INTEGER, element_args INTEGER NOT NULL DEFAULT 0,"
     "  branch_exit_after INTEGER, scaled_args INTEGER NOT NULL DEFAULT 0,"
     "  guard_param INTEGER NOT NULL DEFAULT 0, child_args INTEGER NOT NULL DEFAULT 0,"
-    "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, unreached TEXT);"
+    "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, unreached TEXT,"
+    "  guard_field_id INTEGER);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
@@ -167,14 +179,14 @@ static const char lc_store_schema_sql[] =
     "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"
     "  value_param INTEGER, function_id INTEGER, file_id INTEGER NOT NULL,"
     "  line INTEGER NOT NULL, col INTEGER NOT NULL, value_call_id INTEGER,"
-    "  conditional INTEGER NOT NULL DEFAULT 0);"
+    "  conditional INTEGER NOT NULL DEFAULT 0, role INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX fp_store_tu ON fp_store(tu_id);"
     "CREATE TABLE loop(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  kind TEXT NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
     "  parent_id INTEGER, depth INTEGER NOT NULL, bound TEXT NOT NULL, trip_count INTEGER NOT NULL,"
     "  bound_text TEXT, source TEXT NOT NULL,"
     "  bound_param INTEGER NOT NULL, walked_id INTEGER, guard_param INTEGER NOT NULL DEFAULT 0,"
-    "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0);"
+    "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, guard_field_id INTEGER);"
     "CREATE INDEX loop_tu ON loop(tu_id);"
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"

@@ -41,18 +41,18 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_INSERT_CALL] = "INSERT INTO call(tu_id, caller_id, callee_kind, callee_id, callee_record,"
                             " callee_param, file_id, line, col, nargs, loop_id, conditional, zero_guard_id,"
                             " after_comma_id, element_args, branch_exit_after, scaled_args, guard_param, child_args,"
-                            " guard_test, guard_value, unreached) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                            " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                            " guard_test, guard_value, unreached, guard_field_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                            " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     [LC_STMT_INSERT_CALL_ARG] = "INSERT INTO call_arg(call_id, position, kind, symbol_id, record, param_index,"
                                 " int_value, text, field_of_param) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [LC_STMT_INSERT_STORE] = "INSERT INTO fp_store(tu_id, target_kind, target_id, target_record, value_kind,"
                              " value_id, value_record, value_param, function_id, file_id, line, col,"
-                             " value_call_id, conditional) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                             " ?13, ?14)",
+                             " value_call_id, conditional, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                             " ?12, ?13, ?14, ?15)",
     [LC_STMT_INSERT_LOOP] = "INSERT INTO loop(tu_id, function_id, kind, file_id, line, col, parent_id, depth, bound,"
                             " trip_count, bound_text, source, bound_param, walked_id, guard_param, guard_test,"
-                            " guard_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-                            " ?16, ?17)",
+                            " guard_value, guard_field_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                            " ?13, ?14, ?15, ?16, ?17, ?18)",
     [LC_STMT_INSERT_ACCESS] = "INSERT INTO access(tu_id, function_id, variable_id, kind, atomic, file_id, line, col,"
                               " zero_guarded, via_callee_id, via_argument, indexed)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -265,6 +265,8 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int(stmt, 18, call->param_guard.param);
     sqlite3_bind_int(stmt, 20, call->param_guard.test);
     sqlite3_bind_int64(stmt, 21, call->param_guard.value);
+    if (lc_store_bind_guard_field(store, stmt, 23, &call->param_guard) != 0)
+        return -1;
     sqlite3_bind_int64(stmt, 19, (sqlite3_int64)call->child_args);
     char unreached[LC_UNREACHED_TEXT_MAX];
     if (lc_unreached_format(call->unreached, call->unreached_count, unreached, sizeof unreached) == 0)
@@ -330,6 +332,7 @@ static int store_save_store(struct lc_store *store, int64_t tu_id, const struct 
         && (size_t)fact->value.call_index < call_count)
         sqlite3_bind_int64(stmt, 13, ids->call_ids[fact->value.call_index]);
     sqlite3_bind_int(stmt, 14, fact->conditional != 0);
+    sqlite3_bind_int(stmt, 15, (int)fact->role);
     return lc_store_step_done(stmt);
 }
 

@@ -67,12 +67,13 @@ const uint32_t *lc_threads_binding(const uint32_t *bound_params, uint32_t functi
 }
 
 /* The context of `callee` called at `c` from a function in `items`
- * (facts already in `out`): each bound parameter's binding after it. */
+ * (its cut calls and facts already in `out`): each bound parameter's
+ * binding after them. */
 uint32_t lc_threads_callee_bindings(struct lc_sequence_pool *pool, const uint32_t *bound_params,
                                     const struct lc_program *program, uint32_t caller, const uint32_t *items,
                                     const struct lc_program_call *c, uint32_t callee, uint32_t *out)
 {
-    uint32_t length = 1 + 4 * out[0];
+    uint32_t length = 2 + 4 * out[1];
     for (uint32_t p = 0; p < LC_THREADS_PARAM_BITS; p++) {
         if (!(bound_params[callee] & (1u << p)))
             continue;

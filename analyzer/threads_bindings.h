@@ -17,9 +17,10 @@
  * into `bound` (zeroed, function_count entries). */
 void lc_threads_bound_params(const struct lc_program *program, uint32_t *bound);
 
-/* A context's items are its facts (a count, then 4 items each) and then,
+/* A context's items are the mask of its function's guarded calls it cuts
+ * (threads_context.c), its facts (a count, then 4 items each) and then,
  * for each bound parameter in order, LC_THREADS_BINDING_ANY or a count and
- * that many functions. */
+ * that many functions.  `items` below point at the facts. */
 
 /* The binding of bound parameter `param` of `function` in the context
  * `items`: its functions, *count of them, or NULL when unknown. */
@@ -27,8 +28,8 @@ const uint32_t *lc_threads_binding(const uint32_t *bound_params, uint32_t functi
                                    uint32_t param, uint32_t *count);
 
 /* The context of `callee` called at `c` from `caller` in context `items`,
- * whose facts after the call are already in `out`: interned in `pool`,
- * or LC_NONE (no memory). */
+ * whose cut mask and facts after the call are already in `out`: interned
+ * in `pool`, or LC_NONE (no memory). */
 uint32_t lc_threads_callee_bindings(struct lc_sequence_pool *pool, const uint32_t *bound_params,
                                     const struct lc_program *program, uint32_t caller, const uint32_t *items,
                                     const struct lc_program_call *c, uint32_t callee, uint32_t *out);

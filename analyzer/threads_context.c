@@ -16,6 +16,13 @@
  *    `clear(d, NULL)` on a worker does not call the callback the loop
  *    passes to `clear(d, on_progress)`.
  *
+ *  - cut calls: a call whose function runs it only under a test of a
+ *    parameter (`if (conn)`, `if (c->conn)`: facts.h lc_param_guard) is
+ *    not followed where the call site entering that function passed a
+ *    value failing the test (a constant, or an object whose constructor
+ *    set the field to one: made_objects.c).  The context carries a mask
+ *    of the function's such calls (threads_cuts.c).
+ *
  * A call through a function-pointer field that reaches a scoped callback
  * (scoped_callbacks.c: installed only while some function runs, then
  * taken out again) is followed on a role only once the role runs one of
@@ -56,6 +63,7 @@ struct context_parked {
 
 struct lc_threads_context {
     uint32_t *bound_params;   /* per function: parameters with a binding */
+    struct lc_threads_cuts cuts;
     uint32_t *guard_of_family;/* object family -> dense guard index, LC_NONE */
     uint32_t guard_variables;
     uint8_t *banned;          /* role * guard_variables: its thread writes it */
@@ -87,10 +95,12 @@ struct lc_threads_context *lc_threads_context_new(const struct lc_program *progr
         return NULL;
     x->role_cap = program->entry_count + 1;
     x->bound_params = calloc(n, sizeof *x->bound_params);
+
     x->access_start = calloc(n + 1, sizeof *x->access_start);
     x->access_order = malloc(((size_t)program->access_count + 1) * sizeof *x->access_order);
     x->guard_of_family = malloc(((size_t)program->object_count + 1) * sizeof *x->guard_of_family);
     if (!x->bound_params || !x->access_start || !x->access_order || !x->guard_of_family
+        || lc_threads_cuts_build(program, &x->cuts) != 0
         || lc_scoped_callbacks_compute(program, &x->scoped) != 0) {
         lc_threads_context_free(x);
         return NULL;
@@ -125,6 +135,7 @@ void lc_threads_context_free(struct lc_threads_context *x)
     if (!x)
         return;
     free(x->bound_params);
+    lc_threads_cuts_free(&x->cuts);
     free(x->guard_of_family);
     free(x->banned);
     free(x->access_start);
@@ -138,11 +149,12 @@ void lc_threads_context_free(struct lc_threads_context *x)
     free(x);
 }
 
-/* The most general context of a function: no facts, every binding
- * unknown. */
+/* The most general context of a function: no cut calls, no facts, every
+ * binding unknown. */
 static uint32_t context_general(struct lc_threads_context *x, uint32_t function)
 {
-    uint32_t items[1 + LC_THREADS_PARAM_BITS], length = 0;
+    uint32_t items[2 + LC_THREADS_PARAM_BITS], length = 0;
+    items[length++] = 0;
     items[length++] = 0;
     for (uint32_t p = 0; p < LC_THREADS_PARAM_BITS; p++)
         if (x->bound_params[function] & (1u << p))
@@ -296,13 +308,14 @@ static int context_drain(const struct lc_program *program, struct lc_threads *t,
         for (uint32_t k = fn->first_call; rc == 0 && k < fn->first_call + fn->call_count; k++) {
             const struct lc_program_call *c = &program->calls[k];
             /* The pool may move while interning: re-read the context. */
-            if (c->target_count == 0
-                || context_apply_guards(program, x, item.role, c, &x->pool.items[x->pool.start[item.context]],
-                                        scratch) != 0)
+            uint32_t cut = x->pool.items[x->pool.start[item.context]];
+            if (c->target_count == 0 || lc_threads_cuts_skips(&x->cuts, k, cut)
+                || context_apply_guards(program, x, item.role, c, &x->pool.items[x->pool.start[item.context] + 1],
+                                        scratch + 1) != 0)
                 continue;
             for (uint32_t i = c->first_target; rc == 0 && i < c->first_target + c->target_count; i++) {
                 uint32_t g = program->targets[i];
-                const uint32_t *items = &x->pool.items[x->pool.start[item.context]];
+                const uint32_t *items = &x->pool.items[x->pool.start[item.context] + 1];
                 if (!lc_threads_binding_allows(program, x->bound_params, item.function, items, c, g))
                     continue;
                 if (lc_program_dispatches(program, item.function, i)) {
@@ -314,6 +327,7 @@ static int context_drain(const struct lc_program *program, struct lc_threads *t,
                     continue;   /* a function of another thread's own loop */
                 if (program->functions[g].model && program->functions[g].model->runs_loop)
                     dispatching[item.role] = 1;   /* a library loop: event_base_dispatch */
+                scratch[0] = lc_threads_cuts_mask(program, &x->cuts, c, g);
                 uint32_t context = lc_threads_callee_bindings(&x->pool, x->bound_params, program, item.function, items, c, g, scratch);
                 rc = context == LC_NONE ? -1 : context_enter(x, t, program, &item, k, g, context);
             }
@@ -325,7 +339,7 @@ static int context_drain(const struct lc_program *program, struct lc_threads *t,
 int lc_threads_context_spread(const struct lc_program *program, struct lc_threads *t, struct lc_threads_context *x,
                               uint8_t *dispatching)
 {
-    uint32_t *scratch = malloc((1 + 4 * CONTEXT_FACT_CAP + LC_THREADS_PARAM_BITS * (1 + LC_THREADS_BINDING_SET_CAP) + 1)
+    uint32_t *scratch = malloc((2 + 4 * CONTEXT_FACT_CAP + LC_THREADS_PARAM_BITS * (1 + LC_THREADS_BINDING_SET_CAP) + 1)
                                * sizeof *scratch);
     int rc = scratch ? 0 : -1;
     while (rc == 0 && (rc = context_drain(program, t, x, dispatching, scratch)) == 0

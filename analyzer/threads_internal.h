@@ -27,6 +27,27 @@ uint32_t lc_threads_own_loop_functions(const struct lc_program *program, const s
  * `parent` the call through which it gets it; 1 when added. */
 int lc_threads_add_role(struct lc_threads *t, uint32_t function, uint32_t role, uint32_t parent);
 
+/* threads_cuts.c: the calls each function makes only under a test of a
+ * parameter (facts.h lc_param_guard, the first LC_THREADS_CUTS_CAP), which
+ * a call site entering the function cuts where what it passes fails the
+ * test. */
+#define LC_THREADS_CUTS_CAP 32
+struct lc_threads_cuts {
+    uint32_t *start;   /* function -> its first guarded call in calls; + 1 -> end */
+    uint32_t *calls;
+    uint8_t *bit;      /* call -> its bit in a mask, UINT8_MAX: none */
+};
+int lc_threads_cuts_build(const struct lc_program *program, struct lc_threads_cuts *cuts);
+void lc_threads_cuts_free(struct lc_threads_cuts *cuts);
+/* The guarded calls of `callee` that call `c` cuts, as a mask. */
+uint32_t lc_threads_cuts_mask(const struct lc_program *program, const struct lc_threads_cuts *cuts,
+                              const struct lc_program_call *c, uint32_t callee);
+/* Does `mask` cut call `call`? */
+static inline int lc_threads_cuts_skips(const struct lc_threads_cuts *cuts, uint32_t call, uint32_t mask)
+{
+    return cuts->bit[call] != UINT8_MAX && ((mask >> cuts->bit[call]) & 1u);
+}
+
 /* threads_context.c: the roles spread with the context of each path (the
  * tests of globals its calls ran under, the functions passed for
  * function-pointer parameters). */

@@ -448,15 +448,15 @@ static void test_calls_passing_constants_failing_a_guard(void **state)
     start(&c);
     builder_function(&c.b, "settop", 5, 0);
     int fill = builder_loop(&c.b, "settop", 50, -1, LC_BOUND_DATA, 0, "L -> top < L -> base + idx");
-    c.b.facts.loops[fill].param_guard = (struct lc_param_guard){ 2, LC_PARAM_TEST_GE, 0 };
+    c.b.facts.loops[fill].param_guard = (struct lc_param_guard){ .param = 2, .test = LC_PARAM_TEST_GE, .value = 0 };
     builder_function(&c.b, "attach_all", 6, 0);
     builder_loop(&c.b, "attach_all", 60, -1, LC_BOUND_DATA, 0, "n_clients");
     builder_function(&c.b, "create", 7, 0);
     builder_call(&c.b, "create", 70, builder_function_value("attach_all"), 0);
-    c.b.facts.calls[c.b.facts.call_count - 1].param_guard = (struct lc_param_guard){ 2, LC_PARAM_TEST_NE, 0 };
+    c.b.facts.calls[c.b.facts.call_count - 1].param_guard = (struct lc_param_guard){ .param = 2, .test = LC_PARAM_TEST_NE, .value = 0 };
     builder_function(&c.b, "reserve", 8, 0);
     int grow = builder_loop(&c.b, "reserve", 80, -1, LC_BOUND_DATA, 0, "n");
-    c.b.facts.loops[grow].param_guard = (struct lc_param_guard){ 2, LC_PARAM_TEST_GT | LC_PARAM_TEST_UNSIGNED, 0 };
+    c.b.facts.loops[grow].param_guard = (struct lc_param_guard){ .param = 2, .test = LC_PARAM_TEST_GT | LC_PARAM_TEST_UNSIGNED, .value = 0 };
     guard_caller(&c, "on_pop", 100, "settop", builder_int_value(-2), "- ( 1 ) - 1");
     guard_caller(&c, "on_push", 110, "settop", builder_int_value(3), "3");
     guard_caller(&c, "on_set", 120, "settop", builder_other_value(), "idx");
@@ -469,7 +469,7 @@ static void test_calls_passing_constants_failing_a_guard(void **state)
     int walk = builder_loop(&c.b, "cells", 90, -1, LC_BOUND_DATA, 0, "nx");
     builder_call(&c.b, "cells", 91, builder_function_value("attach_all"), 0);
     builder_in_loop(&c.b, walk);
-    c.b.facts.calls[c.b.facts.call_count - 1].param_guard = (struct lc_param_guard){ 2, LC_PARAM_TEST_NE, 0 };
+    c.b.facts.calls[c.b.facts.call_count - 1].param_guard = (struct lc_param_guard){ .param = 2, .test = LC_PARAM_TEST_NE, .value = 0 };
     guard_caller(&c, "on_search", 170, "cells", builder_null_value(), "NULL");
     run(&c);
     assert_null(at_line(&c, 100));       /* -2 >= 0 fails: the loop does not run */
@@ -505,7 +505,7 @@ static void test_calls_passing_constants_failing_a_guard(void **state)
     finish(&c);
 }
 
-/* A test failing for a constant (lc_cost_guard_fails): each comparison,
+/* A test failing for a constant (lc_param_guard_fails): each comparison,
  * NULL for a pointer's, unsigned ones refusing negative numbers, and the
  * bits of a flags parameter. */
 static void test_guard_fails_for_constants(void **state)
@@ -515,31 +515,31 @@ static void test_guard_fails_for_constants(void **state)
     struct lc_program_value five = { .kind = LC_VALUE_INT, .int_value = 5 };
     struct lc_program_value null = { .kind = LC_VALUE_NULL };
     struct lc_program_value other = { .kind = LC_VALUE_OTHER };
-    struct lc_param_guard at_least_zero = { 1, LC_PARAM_TEST_GE, 0 }, is_five = { 1, LC_PARAM_TEST_EQ, 5 };
-    struct lc_param_guard not_null = { 1, LC_PARAM_TEST_NE, 0 }, below_five = { 1, LC_PARAM_TEST_LT, 5 };
-    struct lc_param_guard above = { 1, LC_PARAM_TEST_GT, 5 }, at_most = { 1, LC_PARAM_TEST_LE, -3 };
-    struct lc_param_guard unsigned_below = { 1, LC_PARAM_TEST_LT | LC_PARAM_TEST_UNSIGNED, 5 };
-    struct lc_param_guard unsigned_above_minus = { 1, LC_PARAM_TEST_GT | LC_PARAM_TEST_UNSIGNED, -1 };
-    assert_true(lc_cost_guard_fails(&at_least_zero, &minus_two));
-    assert_false(lc_cost_guard_fails(&at_least_zero, &five));
-    assert_false(lc_cost_guard_fails(&at_least_zero, &other));
-    assert_true(lc_cost_guard_fails(&is_five, &minus_two));
-    assert_false(lc_cost_guard_fails(&is_five, &five));
-    assert_true(lc_cost_guard_fails(&not_null, &null));
-    assert_false(lc_cost_guard_fails(&not_null, &five));
-    assert_true(lc_cost_guard_fails(&below_five, &five));
-    assert_false(lc_cost_guard_fails(&below_five, &minus_two));
-    assert_true(lc_cost_guard_fails(&above, &five));
-    assert_true(lc_cost_guard_fails(&at_most, &minus_two));
-    assert_true(lc_cost_guard_fails(&unsigned_below, &five));
-    assert_false(lc_cost_guard_fails(&unsigned_below, &minus_two));       /* a large number */
-    assert_false(lc_cost_guard_fails(&unsigned_above_minus, &five));      /* against a large number */
-    struct lc_param_guard evict = { 1, LC_PARAM_TEST_BITS_SET, 4 }, no_evict = { 1, LC_PARAM_TEST_BITS_CLEAR, 4 };
+    struct lc_param_guard at_least_zero = { .param = 1, .test = LC_PARAM_TEST_GE, .value = 0 }, is_five = { .param = 1, .test = LC_PARAM_TEST_EQ, .value = 5 };
+    struct lc_param_guard not_null = { .param = 1, .test = LC_PARAM_TEST_NE, .value = 0 }, below_five = { .param = 1, .test = LC_PARAM_TEST_LT, .value = 5 };
+    struct lc_param_guard above = { .param = 1, .test = LC_PARAM_TEST_GT, .value = 5 }, at_most = { .param = 1, .test = LC_PARAM_TEST_LE, .value = -3 };
+    struct lc_param_guard unsigned_below = { .param = 1, .test = LC_PARAM_TEST_LT | LC_PARAM_TEST_UNSIGNED, .value = 5 };
+    struct lc_param_guard unsigned_above_minus = { .param = 1, .test = LC_PARAM_TEST_GT | LC_PARAM_TEST_UNSIGNED, .value = -1 };
+    assert_true(lc_param_guard_fails(NULL, &at_least_zero, &minus_two));
+    assert_false(lc_param_guard_fails(NULL, &at_least_zero, &five));
+    assert_false(lc_param_guard_fails(NULL, &at_least_zero, &other));
+    assert_true(lc_param_guard_fails(NULL, &is_five, &minus_two));
+    assert_false(lc_param_guard_fails(NULL, &is_five, &five));
+    assert_true(lc_param_guard_fails(NULL, &not_null, &null));
+    assert_false(lc_param_guard_fails(NULL, &not_null, &five));
+    assert_true(lc_param_guard_fails(NULL, &below_five, &five));
+    assert_false(lc_param_guard_fails(NULL, &below_five, &minus_two));
+    assert_true(lc_param_guard_fails(NULL, &above, &five));
+    assert_true(lc_param_guard_fails(NULL, &at_most, &minus_two));
+    assert_true(lc_param_guard_fails(NULL, &unsigned_below, &five));
+    assert_false(lc_param_guard_fails(NULL, &unsigned_below, &minus_two));       /* a large number */
+    assert_false(lc_param_guard_fails(NULL, &unsigned_above_minus, &five));      /* against a large number */
+    struct lc_param_guard evict = { .param = 1, .test = LC_PARAM_TEST_BITS_SET, .value = 4 }, no_evict = { .param = 1, .test = LC_PARAM_TEST_BITS_CLEAR, .value = 4 };
     struct lc_program_value zero = { .kind = LC_VALUE_INT, .int_value = 0 };
-    assert_true(lc_cost_guard_fails(&evict, &zero));       /* flags 0: (0 & 4) == 0 */
-    assert_false(lc_cost_guard_fails(&evict, &five));      /* 5 & 4 */
-    assert_true(lc_cost_guard_fails(&no_evict, &five));
-    assert_false(lc_cost_guard_fails(&no_evict, &zero));
+    assert_true(lc_param_guard_fails(NULL, &evict, &zero));       /* flags 0: (0 & 4) == 0 */
+    assert_false(lc_param_guard_fails(NULL, &evict, &five));      /* 5 & 4 */
+    assert_true(lc_param_guard_fails(NULL, &no_evict, &five));
+    assert_false(lc_param_guard_fails(NULL, &no_evict, &zero));
 }
 
 int main(void)

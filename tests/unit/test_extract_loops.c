@@ -7,7 +7,11 @@
  * walk, and the global collection a loop walks, on data/extract/loops.c;
  * the tests of a parameter against a constant (or of its bits) that the
  * loops and calls of a branch, or of the rest of a block after `if (test)
- * return;`, run under, on data/extract/param_guards.c. */
+ * return;`, run under, also of a field of a pointer parameter
+ * (`if (s->conn)`), and constructors (a field of the object made set to a
+ * parameter), on data/extract/param_guards.c. */
+#include <string.h>
+
 #include "extract_fixture.h"
 
 static int loop_index(struct extract_test *test, const struct lc_loop_fact *loop)
@@ -264,9 +268,11 @@ static void assert_param_guard(const struct lc_param_guard *guard, const char *e
 {
     static const char *const tests[] = { "", "==", "!=", "<", "<=", ">", ">=", "&", "!&" };
     char text[64] = "";
+    const char *field = guard->field_usr ? strrchr(guard->field_usr, '@') + 1 : NULL;
     if (guard->param)
-        snprintf(text, sizeof text, "%d %s%s %lld", guard->param, guard->test & LC_PARAM_TEST_UNSIGNED ? "u" : "",
-                 tests[guard->test & ~LC_PARAM_TEST_UNSIGNED], guard->value);
+        snprintf(text, sizeof text, "%d%s%s %s%s %lld", guard->param, field ? "->" : "", field ? field : "",
+                 guard->test & LC_PARAM_TEST_UNSIGNED ? "u" : "", tests[guard->test & ~LC_PARAM_TEST_UNSIGNED],
+                 guard->value);
     assert_string_equal(text, expected);
 }
 
@@ -305,6 +311,25 @@ static void test_parameter_guards(void **state)
     assert_param_guard(&find_call_at(test, "mask_clear", "touch")->param_guard, "1 !& 8");
     assert_param_guard(&find_call_at(test, "mask_else", "touch")->param_guard, "1 & 8");
     assert_param_guard(&find_call_at(test, "mask_not", "touch")->param_guard, "2 !& 2");
+    /* A field of a pointer parameter the function never sets. */
+    assert_param_guard(&find_call_at(test, "field_set", "touch")->param_guard, "1->conn != 0");
+    assert_param_guard(&find_call_at(test, "field_mask_clear", "touch")->param_guard, "1->flags !& 2");
+    assert_param_guard(&find_call_at(test, "field_and", "touch")->param_guard, "1->conn != 0");
+    assert_param_guard(&find_call_at(test, "field_changed", "touch")->param_guard, "");
+    assert_param_guard(&find_call_at(test, "field_inside_param", "touch")->param_guard, "3 != 0");
+    /* Constructors: one field set to a parameter (LC_STORE_MADE). */
+    size_t made = 0;
+    for (size_t i = 0; i < test->facts.store_count; i++) {
+        const struct lc_store_fact *store = &test->facts.stores[i];
+        if (store->role != LC_STORE_MADE)
+            continue;
+        made++;
+        assert_string_equal(store->target.name, "conn");
+        assert_string_equal(store->in_function_usr, find_function(&test->facts, "session_new", 1)->usr);
+        assert_int_equal(store->value.kind, LC_VALUE_PARAM);
+        assert_int_equal(store->value.param_index, 0);
+    }
+    assert_int_equal(made, 1);
     const struct lc_call_fact *popped = find_call_at(test, "popped", "stack_settop");
     assert_int_equal(popped->nargs, 2);
     assert_int_equal(popped->args[1].kind, LC_VALUE_INT);

@@ -97,8 +97,18 @@ static void test_stores_in_a_function(void **state)
     store = find_store(facts, "on_close", "c", line_of(test->file, "(struct ops){"));
     assert_int_equal(store->target.kind, LC_VALUE_FIELD);
     assert_string_equal(store->in_function_usr, use_usr);
-    /* 17 at file scope, 7 in use(); `n = 4` stores no function. */
-    assert_int_equal(facts->store_count, 24);
+    /* 17 at file scope, 8 in use(): `n = 4` stores no function, and
+     * `literal = &(struct ops){...}` a pointer to a struct, for where
+     * objects come from only (an OBJECT store of an OTHER value). */
+    assert_int_equal(facts->store_count, 25);
+    size_t objects = 0;
+    for (size_t i = 0; i < facts->store_count; i++)
+        if (facts->stores[i].role == LC_STORE_OBJECT) {
+            objects++;
+            assert_string_equal(facts->stores[i].target.name, "literal");
+            assert_int_equal(facts->stores[i].value.kind, LC_VALUE_OTHER);
+        }
+    assert_int_equal(objects, 1);
 }
 
 /* NULL is recorded where it is assigned to a function-pointer field (a

@@ -5,7 +5,9 @@
  * calls of many TUs loaded in path order; the rarely set facts of a call
  * kept in the side table of extras, their calls followed when the calls
  * are grouped by caller; a global's address passed to a function of another
- * TU, a write only when that function's definition writes through it. */
+ * TU, a write only when that function's definition writes through it;
+ * the field a constructor sets from a constant argument, followed back
+ * from a field through a variable to the call (made_objects.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -308,7 +310,7 @@ static void test_rare_call_facts_in_extras(void **state)
     builder_call(&b, "a", 10, builder_function_value("x"), 0);
     builder_call(&b, "b", 20, builder_function_value("y"), 1, builder_other_value(), "v / 10");
     b.facts.calls[1].zero_guard = 0;
-    b.facts.calls[1].param_guard = (struct lc_param_guard){ 2, LC_PARAM_TEST_GE | LC_PARAM_TEST_UNSIGNED, -7 };
+    b.facts.calls[1].param_guard = (struct lc_param_guard){ .param = 2, .test = LC_PARAM_TEST_GE | LC_PARAM_TEST_UNSIGNED, .value = -7 };
     b.facts.calls[1].scaled_args = 1;
     builder_call(&b, "a", 11, builder_function_value("z"), 0);
     b.facts.calls[2].after_comma = 0;
@@ -350,6 +352,67 @@ static void test_rare_call_facts_in_extras(void **state)
     builder_free(&b);
 }
 
+/* session_new(conn) keeps conn in session.conn.  engine.session holds,
+ * through the local `fake`, only session_new(NULL): a test of conn fails
+ * for it.  spare.session holds a session made with a connection of some
+ * kind, and server.session one made by another function: unknown. */
+static void test_made_objects(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, rules);
+    builder_tu(&b, "made.c");
+    builder_function(&b, "session_new", 1, 0);
+    builder_function(&b, "setup", 2, 0);
+    builder_function(&b, "user", 3, 0);
+    struct lc_store_fact *made = lc_tu_facts_add_store(&b.facts);
+    *made = (struct lc_store_fact){ .role = LC_STORE_MADE, .target = builder_field_value(&b, "session", "conn"),
+                                    .value = builder_param_value("session_new", 0), .in_function_usr = "session_new",
+                                    .loc = builder_loc(&b, 5) };
+    builder_call(&b, "setup", 10, builder_function_value("session_new"), 1, builder_null_value(), "NULL");
+    builder_store(&b, "setup", 10, builder_var_value("fake"),
+                  (struct lc_value){ .kind = LC_VALUE_CALL, .usr = "session_new", .name = "session_new",
+                                     .call_index = 0 });
+    struct lc_store_fact *object = lc_tu_facts_add_store(&b.facts);
+    *object = (struct lc_store_fact){ .role = LC_STORE_OBJECT, .target = builder_field_value(&b, "engine", "session"),
+                                      .value = builder_var_value("fake"), .in_function_usr = "setup",
+                                      .loc = builder_loc(&b, 11) };
+    builder_call(&b, "setup", 12, builder_function_value("session_new"), 1, builder_other_value(), "&peer");
+    builder_store(&b, "setup", 12, builder_field_value(&b, "spare", "session"),
+                  (struct lc_value){ .kind = LC_VALUE_CALL, .usr = "session_new", .name = "session_new",
+                                     .call_index = 1 });
+    builder_call(&b, "setup", 13, builder_function_value("zalloc"), 0);
+    builder_store(&b, "setup", 13, builder_field_value(&b, "server", "session"),
+                  (struct lc_value){ .kind = LC_VALUE_CALL, .usr = "zalloc", .name = "zalloc", .call_index = 2 });
+    builder_call(&b, "user", 20, builder_function_value("session_close"), 1,
+                 builder_field_value(&b, "engine", "session"), "engine.session");
+    builder_call(&b, "user", 21, builder_function_value("session_close"), 1,
+                 builder_field_value(&b, "spare", "session"), "spare.session");
+    builder_call(&b, "user", 22, builder_function_value("session_close"), 1,
+                 builder_field_value(&b, "server", "session"), "server.session");
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+
+    const struct lc_program *program = &b.program;
+    assert_int_equal(program->made_store_count, 1);
+    assert_int_equal(program->object_store_count, 1);
+    int64_t conn = lc_fpflow_node_names(program, program->made_stores[0].target_node).symbol_id;
+    struct lc_param_guard if_conn = { .param = 1, .test = LC_PARAM_TEST_NE, .value = 0, .field_symbol = conn };
+    struct lc_param_guard no_conn = { .param = 1, .test = LC_PARAM_TEST_EQ, .value = 0, .field_symbol = conn };
+    struct lc_param_guard plain = { .param = 1, .test = LC_PARAM_TEST_NE, .value = 0 };
+    const struct lc_program_call *engine = &program->calls[call_at(&b, "user", 20)];
+    const struct lc_program_call *spare = &program->calls[call_at(&b, "user", 21)];
+    const struct lc_program_call *server = &program->calls[call_at(&b, "user", 22)];
+    assert_true(lc_param_guard_fails(program, &if_conn, &program->args[engine->first_arg]));
+    assert_false(lc_param_guard_fails(program, &no_conn, &program->args[engine->first_arg]));
+    assert_false(lc_param_guard_fails(program, &plain, &program->args[engine->first_arg]));   /* not NULL itself */
+    assert_false(lc_param_guard_fails(program, &if_conn, &program->args[spare->first_arg]));
+    assert_false(lc_param_guard_fails(program, &if_conn, &program->args[server->first_arg]));
+    /* Asked again: the kept answer. */
+    assert_true(lc_param_guard_fails(program, &if_conn, &program->args[engine->first_arg]));
+    builder_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -361,6 +424,7 @@ int main(void)
         cmocka_unit_test(test_two_programs_each_keep_their_main),
         cmocka_unit_test(test_calls_of_many_tus_in_path_order),
         cmocka_unit_test(test_rare_call_facts_in_extras),
+        cmocka_unit_test(test_made_objects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

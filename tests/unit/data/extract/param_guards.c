@@ -103,3 +103,60 @@ void masked(int flags, unsigned mode)
     if (!(mode & 2))
         touch(28); /* mask_not */
 }
+
+struct conn;
+struct session {
+    struct conn *conn;
+    unsigned flags;
+    struct session *next;
+};
+
+/* Tests of a field of a pointer parameter; the field of `moved` is set in
+ * the function, so its test says nothing about what the caller passed. */
+void fields(struct session *s, struct session *moved, struct conn *other)
+{
+    if (s->conn)
+        touch(29); /* field_set */
+    if (!(s->flags & 2))
+        touch(30); /* field_mask_clear */
+    if (s->conn && moved->next)
+        touch(31); /* field_and */
+    if (moved->next)
+        touch(32); /* field_changed */
+    moved->next = 0;
+    if (other)
+        if (s->conn)
+            touch(33); /* field_inside_param */
+}
+
+void *zalloc(unsigned long size);
+
+/* A constructor sets a field of the local it returns to a parameter once,
+ * in its own block: session_new's conn, not its next (in a branch); not
+ * twice's conn (set again) nor returns_other's (it returns another pointer
+ * too). */
+struct session *session_new(struct conn *conn, struct session *next)
+{
+    struct session *made = zalloc(sizeof *made);
+    if (next)
+        made->next = next;
+    made->conn = conn;
+    return made;
+}
+
+struct session *twice(struct conn *conn, struct conn *spare)
+{
+    struct session *made = zalloc(sizeof *made);
+    made->conn = conn;
+    made->conn = spare;
+    return made;
+}
+
+struct session *returns_other(struct conn *conn, struct session *cached)
+{
+    struct session *made = zalloc(sizeof *made);
+    made->conn = conn;
+    if (cached)
+        return cached;
+    return made;
+}
