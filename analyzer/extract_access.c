@@ -166,7 +166,7 @@ static struct lc_extract_claim *extract_claim(struct lc_extract_walk *walk, CXCu
     struct lc_extract_claim *claim = lc_extract_append(walk, &walk->claims, &walk->claim_count,
                                                        &walk->claim_cap, sizeof *claim);
     if (claim)
-        *claim = (struct lc_extract_claim){ reference, action, atomic, NULL, NULL, 0 };
+        *claim = (struct lc_extract_claim){ reference, action, atomic, NULL, NULL, 0, NULL };
     return claim;
 }
 
@@ -212,6 +212,23 @@ static int extract_parameter_count(CXCursor call)
     return type.kind == CXType_FunctionProto ? clang_getNumArgTypes(type) : -1;
 }
 
+/* A whole struct variable (or array of them) passed as a pointer to its
+ * own type, `use(&g)`, `use(table)`: the struct's USR (facts.h
+ * passed_record_usr); NULL for a member (`&g.f`), or a conversion to
+ * another pointer type (`memset(&g, ...)`: any write may follow). */
+static const char *extract_passed_record(struct lc_extract_walk *walk, CXType argument_type, CXCursor passed)
+{
+    passed = lc_extract_strip(passed);
+    CXType type = clang_getCanonicalType(clang_getCursorType(passed));
+    CXType element = type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray
+                         ? clang_getCanonicalType(clang_getArrayElementType(type))
+                         : type;
+    if (clang_getCursorKind(passed) != CXCursor_DeclRefExpr
+        || !clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(argument_type)), element))
+        return NULL;
+    return lc_extract_record_usr(walk, element);
+}
+
 void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
                                  int lock_position)
 {
@@ -241,6 +258,8 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
         else if (i < declared && (stripped_type.kind == CXType_ConstantArray ||
                                   stripped_type.kind == CXType_IncompleteArray))
             claim = extract_claim(walk, stripped, LC_EXTRACT_CLAIM_WRITE, 0);
+        if (claim)
+            claim->passed_record_usr = extract_passed_record(walk, type, address ? operand : stripped);
         CXCursor external = claim && i < declared ? lc_extract_call_external_callee(call) : clang_getNullCursor();
         if (!clang_Cursor_isNull(external)) {
             claim->via_callee_usr = lc_extract_usr(walk, external);
@@ -287,7 +306,7 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
         return;
     enum lc_access_kind kind = LC_ACCESS_READ;
     int atomic = walk->atomic_depth > 0 || extract_is_atomic_type(clang_getCursorType(declaration));
-    const char *path = NULL, *via_callee_usr = NULL;
+    const char *path = NULL, *via_callee_usr = NULL, *passed_record_usr = NULL;
     int via_argument = 0, indexed = 0;
     for (size_t i = 0; i < walk->claim_count; i++) {
         if (!lc_extract_same_expression(walk->claims[i].reference, reference))
@@ -308,6 +327,7 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
         atomic |= walk->claims[i].atomic;
         via_callee_usr = walk->claims[i].via_callee_usr;
         via_argument = walk->claims[i].via_argument;
+        passed_record_usr = walk->claims[i].passed_record_usr;
         walk->claims[i--] = walk->claims[--walk->claim_count];
     }
     CXCursor variable = clang_getCanonicalCursor(declaration);
@@ -330,6 +350,7 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
     fact->zero_guarded = kind == LC_ACCESS_WRITE && !path && extract_is_zero_here(walk, fact->variable_usr);
     fact->via_callee_usr = via_callee_usr;
     fact->via_argument = via_argument;
+    fact->passed_record_usr = passed_record_usr;
     fact->indexed = indexed;
     if (path && fact->variable_usr && fact->variable_name) {
         fact->variable_usr = lc_arena_printf(&walk->facts->arena, "%s" LC_ACCESS_PATH_MARK "%s",

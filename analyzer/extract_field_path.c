@@ -51,7 +51,7 @@ void lc_extract_access_member(struct lc_extract_walk *walk, CXCursor member)
         strcat(path, arrows[i - 1] ? "->" : ".");
         strcat(path, names[i - 1]);
     }
-    *claim = (struct lc_extract_claim){ expr, LC_EXTRACT_CLAIM_PATH, 0, path, NULL, 0 };
+    *claim = (struct lc_extract_claim){ expr, LC_EXTRACT_CLAIM_PATH, 0, path, NULL, 0, NULL };
 }
 
 void lc_extract_access_subscript(struct lc_extract_walk *walk, CXCursor subscript)
@@ -74,5 +74,5 @@ void lc_extract_access_subscript(struct lc_extract_walk *walk, CXCursor subscrip
         walk->out_of_memory = 1;
         return;
     }
-    *claim = (struct lc_extract_claim){ expr, LC_EXTRACT_CLAIM_INDEXED, 0, NULL, NULL, 0 };
+    *claim = (struct lc_extract_claim){ expr, LC_EXTRACT_CLAIM_INDEXED, 0, NULL, NULL, 0, NULL };
 }

@@ -55,6 +55,8 @@ struct lc_extract_claim {
     const char *via_callee_usr;  /* WRITE: only through this function,
                                     defined in another TU (facts.h) */
     int via_argument;
+    const char *passed_record_usr;  /* WRITE: only as a struct whose
+                                       address is passed (facts.h) */
 };
 
 /* An access already recorded in the current full expression. */
@@ -535,6 +537,14 @@ enum lc_extract_stored {
                                      the rest but constants as
                                      LC_STORE_OBJECT stores */
 };
+/* extract_record_writes.c: note the struct types `cursor` (of `kind`)
+ * writes through a pointer (an assignment, compound assignment, `++` or
+ * `--` in a function) or turns a pointer to into another pointer type (an
+ * implicit or explicit cast). */
+void lc_extract_record_writes(struct lc_extract_walk *walk, CXCursor cursor, enum CXCursorKind kind);
+/* The USR of the struct type `type` is (an array of) when declared outside
+ * system headers, else NULL. */
+const char *lc_extract_record_usr(struct lc_extract_walk *walk, CXType type);
 /* A pointer to a struct or union (LC_STORED_OBJECTS)? */
 int lc_extract_is_object_pointer(CXType type);
 /* Append a store fact. */

@@ -287,6 +287,7 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
     if (walk->function_usr && clang_isExpression(kind) && !clang_isExpression(parent_kind))
         lc_extract_access_begin_expression(walk);
     enum CXChildVisitResult next = CXChildVisit_Recurse;
+    lc_extract_record_writes(walk, cursor, kind);
     switch (kind) {
     case CXCursor_FunctionDecl:
         extract_function(walk, cursor);

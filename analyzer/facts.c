@@ -21,6 +21,7 @@ void lc_tu_facts_free(struct lc_tu_facts *facts)
     free(facts->loops);
     free(facts->accesses);
     free(facts->included_files);
+    free(facts->written_records);
     lc_arena_free(&facts->arena);
     memset(facts, 0, sizeof *facts);
 }
@@ -74,6 +75,19 @@ int lc_location_compare(const struct lc_location *a, const struct lc_location *b
         return a->line < b->line ? -1 : 1;
     if (a->col != b->col)
         return a->col < b->col ? -1 : 1;
+    return 0;
+}
+
+int lc_tu_facts_add_written_record(struct lc_tu_facts *facts, const char *usr)
+{
+    for (size_t i = facts->written_record_count; i > 0 && i + 8 > facts->written_record_count; i--)
+        if (strcmp(facts->written_records[i - 1], usr) == 0)   /* a repeat of a recent one */
+            return 0;
+    const char **slot = lc_grow_append((void **)&facts->written_records, &facts->written_record_count,
+                                       &facts->written_record_cap, sizeof *facts->written_records, 16);
+    if (!slot)
+        return -1;
+    *slot = usr;
     return 0;
 }
 

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 41
+#define LC_FACTS_VERSION 42
 
 struct lc_location {
     const char *file;
@@ -347,6 +347,13 @@ struct lc_access_fact {
                                    definition elsewhere does not write
                                    through that parameter; NULL otherwise */
     int via_argument;
+    const char *passed_record_usr; /* a WRITE only because the address of
+                                      a struct (or an array of them) is
+                                      passed to a call: the struct type's
+                                      USR; linking makes it a READ when no
+                                      TU writes a struct of that type
+                                      through a pointer (lc_tu_facts
+                                      written_records); NULL otherwise */
     int indexed;              /* through an element of the variable (`g[i]`,
                                  `g.slots[i].n`): the data a striped lock
                                  (LC_LOCK_ELEMENT_MARK) may guard */
@@ -436,6 +443,15 @@ struct lc_tu_facts {
     struct lc_access_fact *accesses;
     size_t access_count, access_cap;
 
+    const char **written_records; /* USRs of the struct types whose objects
+                                     the TU writes through a pointer
+                                     (`p->f = v`, `*p = v`, `p[i].f++`) or
+                                     whose pointers it converts to another
+                                     pointer type (`memset(p, ...)`, `(char
+                                     *)p`); once each, roughly
+                                     (extract_record_writes.c) */
+    size_t written_record_count, written_record_cap;
+
     const char **included_files; /* every header the TU read (absolute) */
     size_t included_count, included_cap;
 
@@ -454,5 +470,8 @@ struct lc_store_fact *lc_tu_facts_add_store(struct lc_tu_facts *facts);
 struct lc_loop_fact *lc_tu_facts_add_loop(struct lc_tu_facts *facts);
 struct lc_access_fact *lc_tu_facts_add_access(struct lc_tu_facts *facts);
 int lc_tu_facts_add_include(struct lc_tu_facts *facts, const char *path);
+/* Note a struct type written through a pointer (`usr` lives in the
+ * arena); 0 or -1 (no memory). */
+int lc_tu_facts_add_written_record(struct lc_tu_facts *facts, const char *usr);
 
 #endif

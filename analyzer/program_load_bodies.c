@@ -190,16 +190,40 @@ static int bodies_via_callee_writes(const struct program_loader *loader, int64_t
            || ((loader->function_param_writes[callee] >> argument) & 1u);
 }
 
+/* The struct types some TU writes through a pointer (written_record), by
+ * symbol: NULL when out of memory. */
+static uint8_t *bodies_written_records(struct program_loader *loader)
+{
+    uint8_t *written = calloc((size_t)loader->symbol_max + 1, 1);
+    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT record_id FROM written_record");
+    while (written && stmt && sqlite3_step(stmt) == SQLITE_ROW) {
+        int64_t record = sqlite3_column_int64(stmt, 0);
+        if (record > 0 && record <= loader->symbol_max)
+            written[record] = 1;
+    }
+    sqlite3_finalize(stmt);
+    return written;
+}
+
+/* A write made only by passing a struct variable by address
+ * (passed_record_id, facts.h) is a read when no TU writes a struct of that
+ * type through a pointer. */
+static int bodies_passed_record_writes(struct program_loader *loader, const uint8_t *written, int64_t record)
+{
+    return record <= 0 || record > loader->symbol_max || written[record];
+}
+
 static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_row, int64_t *access_max)
 {
     struct program_loader *loader = b->loader;
     struct lc_program *program = loader->program;
+    uint8_t *written = bodies_written_records(loader);
     *access_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM access");
     *access_of_row = malloc(((size_t)*access_max + 1) * sizeof **access_of_row);
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, variable_id, kind, atomic,"
                                                         " file_id, line, col, zero_guarded, via_callee_id, via_argument,"
-                                                        " indexed FROM access ORDER BY id");
-    int rc = *access_of_row && stmt ? 0 : -1;
+                                                        " indexed, passed_record_id FROM access ORDER BY id");
+    int rc = *access_of_row && stmt && written ? 0 : -1;
     if (*access_of_row)
         memset(*access_of_row, 0xff, ((size_t)*access_max + 1) * sizeof **access_of_row);
     while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
@@ -214,7 +238,8 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
         }
         const char *kind = (const char *)sqlite3_column_text(stmt, 4);
         int writes = kind && strcmp(kind, "write") == 0
-                     && bodies_via_callee_writes(loader, sqlite3_column_int64(stmt, 10), sqlite3_column_int(stmt, 11));
+                     && bodies_via_callee_writes(loader, sqlite3_column_int64(stmt, 10), sqlite3_column_int(stmt, 11))
+                     && bodies_passed_record_writes(loader, written, sqlite3_column_int64(stmt, 13));
         program->accesses[program->access_count] = (struct lc_program_access){
             .function = function,
             .variable = variable,
@@ -227,6 +252,7 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
         };
         (*access_of_row)[sqlite3_column_int64(stmt, 0)] = program->access_count++;
     }
+    free(written);
     sqlite3_finalize(stmt);
     return rc;
 }

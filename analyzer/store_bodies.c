@@ -57,6 +57,21 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
     return 0;
 }
 
+int lc_store_save_written_records(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts)
+{
+    for (size_t i = 0; i < facts->written_record_count; i++) {
+        sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_WRITTEN_RECORD);
+        int64_t record_id = lc_store_intern_symbol(store, facts->written_records[i], NULL);
+        if (!record_id)
+            return -1;
+        sqlite3_bind_int64(stmt, 1, tu_id);
+        sqlite3_bind_int64(stmt, 2, record_id);
+        if (lc_store_step_done(stmt) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 int lc_store_bind_guard_field(struct lc_store *store, sqlite3_stmt *stmt, int column,
                               const struct lc_param_guard *guard)
 {
@@ -113,6 +128,13 @@ int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct l
             sqlite3_bind_null(stmt, 10);
             sqlite3_bind_null(stmt, 11);
         }
+        int64_t record_id = access->passed_record_usr ? lc_store_intern_symbol(store, access->passed_record_usr, NULL) : 0;
+        if (access->passed_record_usr && !record_id)
+            return -1;
+        if (record_id)
+            sqlite3_bind_int64(stmt, 13, record_id);
+        else
+            sqlite3_bind_null(stmt, 13);
         if (lc_store_step_done(stmt) != 0
             || lc_store_save_held_locks(store, tu_id, "access", sqlite3_last_insert_rowid(store->db),
                                         &access->locks) != 0)

@@ -35,6 +35,7 @@ enum lc_store_statement {
     LC_STMT_DELETE_TU_ACCESSES,
     LC_STMT_DELETE_TU_HELD_LOCKS,
     LC_STMT_DELETE_TU_CALL_GUARDS,
+    LC_STMT_DELETE_TU_WRITTEN_RECORDS,
     LC_STMT_UPSERT_TU,
     LC_STMT_INSERT_INPUT,
     LC_STMT_INSERT_FUNCTION,
@@ -45,6 +46,7 @@ enum lc_store_statement {
     LC_STMT_INSERT_ACCESS,
     LC_STMT_INSERT_HELD_LOCK,
     LC_STMT_INSERT_CALL_GUARD,
+    LC_STMT_INSERT_WRITTEN_RECORD,
     LC_STMT_COUNT
 };
 
@@ -82,6 +84,8 @@ int lc_store_bind_location(struct lc_store *store, sqlite3_stmt *stmt, int first
 /* store_bodies.c: loops (their row ids into loop_ids, one per fact), the
  * locks held at a call or access, and accesses.  0 or -1. */
 int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts, int64_t *loop_ids);
+/* Save the struct types the TU writes through a pointer (facts.h). */
+int lc_store_save_written_records(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts);
 /* Bind the symbol of a parameter guard's field (struct lc_param_guard
  * field_usr) at `column`, or leave it NULL. */
 int lc_store_bind_guard_field(struct lc_store *store, sqlite3_stmt *stmt, int column,

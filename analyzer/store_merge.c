@@ -91,16 +91,18 @@ static const struct merge_table merge_tables[] = {
       { { "tu_id", "mt.new" }, { "target_id", "target.new" }, { "value_id", "value.new" }, { "function_id", "fn.new" },
         { "file_id", "f.new" }, { "value_call_id", "x.value_call_id + o.call" } } },
     { "access", "lc_shard.access x " MERGE_TU " JOIN merge_symbol fn ON fn.old = x.function_id"
-                " JOIN merge_symbol v ON v.old = x.variable_id LEFT JOIN merge_symbol via ON via.old = x.via_callee_id "
-                MERGE_FILE " " MERGE_OFFSETS, "x.id",
+                " JOIN merge_symbol v ON v.old = x.variable_id LEFT JOIN merge_symbol via ON via.old = x.via_callee_id"
+                " LEFT JOIN merge_symbol rec ON rec.old = x.passed_record_id " MERGE_FILE " " MERGE_OFFSETS, "x.id",
       { { "id", "x.id + o.access" }, { "tu_id", "mt.new" }, { "function_id", "fn.new" }, { "variable_id", "v.new" },
-        { "file_id", "f.new" }, { "via_callee_id", "via.new" } } },
+        { "file_id", "f.new" }, { "via_callee_id", "via.new" }, { "passed_record_id", "rec.new" } } },
     { "held_lock", "lc_shard.held_lock x " MERGE_TU " JOIN merge_symbol s ON s.old = x.lock_id " MERGE_OFFSETS,
       "x.rowid",
       { { "tu_id", "mt.new" }, { "owner_id", "x.owner_id + CASE x.owner WHEN 'call' THEN o.call ELSE o.access END" },
         { "lock_id", "s.new" } } },
     { "call_guard", "lc_shard.call_guard x " MERGE_TU " JOIN merge_symbol s ON s.old = x.variable_id " MERGE_OFFSETS,
       "x.rowid", { { "tu_id", "mt.new" }, { "call_id", "x.call_id + o.call" }, { "variable_id", "s.new" } } },
+    { "written_record", "lc_shard.written_record x " MERGE_TU " JOIN merge_symbol s ON s.old = x.record_id",
+      "x.tu_id, x.record_id", { { "tu_id", "mt.new" }, { "record_id", "s.new" } } },
 };
 
 #define MERGE_TABLE_COUNT (sizeof merge_tables / sizeof *merge_tables)

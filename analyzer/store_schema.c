@@ -105,7 +105,7 @@
  *                                    call's
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument,
- *      indexed)
+ *      indexed, passed_record_id)
  *                                    reads and writes of globals and statics;
  *                                    indexed: through an element of the
  *                                    variable (`g[i]`), which a striped
@@ -114,7 +114,12 @@
  *                                    that the variable is 0 (facts.h);
  *                                    via_callee_id: a write only because
  *                                    the address is passed to that function
- *                                    (defined in another TU) at via_argument
+ *                                    (defined in another TU) at via_argument;
+ *                                    passed_record_id: a write only because
+ *                                    the variable, a struct of that type
+ *                                    (or an array of them), is passed by
+ *                                    address: a read unless some TU writes
+ *                                    that type through a pointer
  *   held_lock(tu_id, owner 'call'|'access', owner_id, lock_id)
  *                                    locks held at a call or access; lock_id
  *                                    is the symbol of the lock object (a
@@ -123,6 +128,9 @@
  *                                    a call runs only where the global
  *                                    variable_id equals (equal 1) or
  *                                    differs from (0) value (facts.h)
+ *   written_record(tu_id, record_id) the struct types the TU writes through
+ *                                    a pointer, or converts a pointer to
+ *                                    into another pointer type (facts.h)
  * Results of the last analysis, rewritten by every run:
  *   registration(function_id, role 'loop'|'pool'|'thread'|'async'|'worker',
  *      api, file_id, line, col)      entry points and offloaded functions
@@ -192,7 +200,7 @@ static const char lc_store_schema_sql[] =
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"
     "  atomic INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
     "  zero_guarded INTEGER NOT NULL, via_callee_id INTEGER, via_argument INTEGER,"
-    "  indexed INTEGER NOT NULL DEFAULT 0);"
+    "  indexed INTEGER NOT NULL DEFAULT 0, passed_record_id INTEGER);"
     "CREATE INDEX access_tu ON access(tu_id);"
     "CREATE TABLE held_lock(tu_id INTEGER NOT NULL, owner TEXT NOT NULL CHECK (owner IN ('call','access')),"
     "  owner_id INTEGER NOT NULL, lock_id INTEGER NOT NULL);"
@@ -200,6 +208,8 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE call_guard(tu_id INTEGER NOT NULL, call_id INTEGER NOT NULL, variable_id INTEGER NOT NULL,"
     "  equal INTEGER NOT NULL, value INTEGER NOT NULL);"
     "CREATE INDEX call_guard_tu ON call_guard(tu_id);"
+    "CREATE TABLE written_record(tu_id INTEGER NOT NULL, record_id INTEGER NOT NULL,"
+    "  PRIMARY KEY (tu_id, record_id)) WITHOUT ROWID;"
     "CREATE TABLE registration(function_id INTEGER NOT NULL, role TEXT NOT NULL, api TEXT,"
     "  file_id INTEGER, line INTEGER, col INTEGER);"
     "CREATE TABLE color(function_id INTEGER PRIMARY KEY, on_loop INTEGER NOT NULL,"
@@ -215,7 +225,8 @@ static const char lc_store_schema_sql[] =
 
 static const char *const lc_store_tables[] = {
     "meta", "file", "symbol", "tu", "tu_input", "function", "call", "call_arg",
-    "fp_store", "loop", "access", "held_lock", "call_guard", "registration", "color", "thread_role", "finding", "finding_step",
+    "fp_store", "loop", "access", "held_lock", "call_guard", "written_record", "registration", "color", "thread_role",
+    "finding", "finding_step",
 };
 
 int lc_store_exec(struct lc_store *store, const char *sql, FILE *err)

@@ -28,6 +28,7 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_DELETE_TU_ACCESSES] = "DELETE FROM access WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_HELD_LOCKS] = "DELETE FROM held_lock WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_CALL_GUARDS] = "DELETE FROM call_guard WHERE tu_id = ?1",
+    [LC_STMT_DELETE_TU_WRITTEN_RECORDS] = "DELETE FROM written_record WHERE tu_id = ?1",
     [LC_STMT_UPSERT_TU] = "INSERT INTO tu(file_id, directory, args_hash, status, error, parse_ms, parsed_at, target)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, datetime('now'), ?7)"
                           " ON CONFLICT(file_id) DO UPDATE SET directory = excluded.directory,"
@@ -54,11 +55,12 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                             " guard_value, guard_field_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                             " ?13, ?14, ?15, ?16, ?17, ?18)",
     [LC_STMT_INSERT_ACCESS] = "INSERT INTO access(tu_id, function_id, variable_id, kind, atomic, file_id, line, col,"
-                              " zero_guarded, via_callee_id, via_argument, indexed)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                              " zero_guarded, via_callee_id, via_argument, indexed, passed_record_id)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     [LC_STMT_INSERT_HELD_LOCK] = "INSERT INTO held_lock(tu_id, owner, owner_id, lock_id) VALUES (?1, ?2, ?3, ?4)",
     [LC_STMT_INSERT_CALL_GUARD] = "INSERT INTO call_guard(tu_id, call_id, variable_id, equal, value)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [LC_STMT_INSERT_WRITTEN_RECORD] = "INSERT OR IGNORE INTO written_record(tu_id, record_id) VALUES (?1, ?2)",
 };
 
 int lc_store_prepare_statements(struct lc_store *store, FILE *err)
@@ -342,6 +344,7 @@ static int store_delete_tu_facts(struct lc_store *store, int64_t tu_id)
         LC_STMT_DELETE_TU_FUNCTIONS, LC_STMT_DELETE_TU_CALL_ARGS, LC_STMT_DELETE_TU_CALLS,
         LC_STMT_DELETE_TU_STORES, LC_STMT_DELETE_TU_INPUTS, LC_STMT_DELETE_TU_LOOPS,
         LC_STMT_DELETE_TU_ACCESSES, LC_STMT_DELETE_TU_HELD_LOCKS, LC_STMT_DELETE_TU_CALL_GUARDS,
+        LC_STMT_DELETE_TU_WRITTEN_RECORDS,
     };
     for (size_t i = 0; i < sizeof deletes / sizeof *deletes; i++) {
         sqlite3_stmt *stmt = lc_store_statement(store, deletes[i]);
@@ -399,6 +402,8 @@ static int store_save_tu_locked(struct lc_store *store, const struct lc_compile_
         rc = store_save_store(store, tu_id, &facts->stores[i], &ids, facts->call_count);
     if (rc == 0)
         rc = lc_store_save_accesses(store, tu_id, facts);
+    if (rc == 0)
+        rc = lc_store_save_written_records(store, tu_id, facts);
     free(ids.loop_ids);
     free(ids.call_ids);
     return rc;
@@ -449,6 +454,7 @@ int lc_store_retain_tus(struct lc_store *store, const struct lc_compdb *compdb, 
                            "DELETE FROM fp_store WHERE tu_id IN drop_tu; DELETE FROM tu_input WHERE tu_id IN drop_tu;"
                            "DELETE FROM loop WHERE tu_id IN drop_tu; DELETE FROM access WHERE tu_id IN drop_tu;"
                            "DELETE FROM held_lock WHERE tu_id IN drop_tu; DELETE FROM call_guard WHERE tu_id IN drop_tu;"
+                           "DELETE FROM written_record WHERE tu_id IN drop_tu;"
                            "DELETE FROM tu WHERE id IN drop_tu; COMMIT",
                            err);
     if (rc != 0)

@@ -2,7 +2,10 @@
  * on data/extract/accesses.c: each kind of write, reads, atomics, and what
  * is left out (locals, const objects, thread-locals, sizeof operands);
  * and on data/extract/param_writes.c, addresses handed to functions of the
- * TU that do or do not write through them. */
+ * TU that do or do not write through them, structs passed whole and the
+ * struct types written through a pointer. */
+#include <string.h>
+
 #include "extract_fixture.h"
 
 /* The accesses on the line holding `tag`: how many, and the first. */
@@ -104,12 +107,45 @@ static void test_callees_that_do_not_write(void **state)
     assert_int_equal(find_function(&test->facts, "fill", 0)->param_writes, UINT32_MAX);    /* a declaration */
 }
 
+static int has_written_record(const struct lc_tu_facts *facts, const char *usr)
+{
+    for (size_t i = 0; i < facts->written_record_count; i++)
+        if (strcmp(facts->written_records[i], usr) == 0)
+            return 1;
+    return 0;
+}
+
+/* A struct variable passed whole by address to its own type names the
+ * struct (linking makes the write a read when no TU writes that type
+ * through a pointer); a conversion (`clear(&stats_total)`, a `void *`)
+ * does not.  The types written through a pointer: by a member write
+ * (`s->count++`, `t->fd = -1`, `w->ops = ...`), by a conversion of a
+ * pointer to one; a member's address converted (`&w->embedded`) writes the
+ * outer struct only. */
+static void test_structs_passed_and_written(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "param_writes.c"), 0);
+    const struct lc_access_fact *ops = assert_access(test, "passed_ops", "ops_table", LC_ACCESS_WRITE, 0);
+    assert_string_equal(ops->passed_record_usr, "c:@S@ops");
+    assert_string_equal(ops->via_callee_usr, "c:@F@attach");
+    const struct lc_access_fact *stats = assert_access(test, "passed_stats", "stats_total", LC_ACCESS_WRITE, 0);
+    assert_string_equal(stats->passed_record_usr, "c:@S@stats");
+    assert_null(assert_access(test, "converted_stats", "stats_total", LC_ACCESS_WRITE, 0)->passed_record_usr);
+    assert_null(assert_access(test, "write_keep", "table", LC_ACCESS_WRITE, 0)->passed_record_usr);   /* an int */
+    assert_true(has_written_record(&test->facts, "c:@S@stats"));
+    assert_true(has_written_record(&test->facts, "c:@S@owner"));
+    assert_true(has_written_record(&test->facts, "c:@S@thread"));
+    assert_false(has_written_record(&test->facts, "c:@S@ops"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_reads_and_writes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_atomics, setup, teardown),
         cmocka_unit_test_setup_teardown(test_callees_that_do_not_write, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_structs_passed_and_written, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

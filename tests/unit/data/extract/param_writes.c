@@ -73,3 +73,44 @@ void stash(int *p)
 {
     saved = p;
 }
+
+/* Structs passed whole by address, and the struct types written through a
+ * pointer: stats (bump), owner (a member's address converted), thread
+ * (set_fd); not ops, whose tables are only read and kept. */
+struct ops {
+    int (*run)(int);
+};
+struct stats {
+    long count;
+};
+struct owner {
+    struct ops *ops;
+    struct stats embedded;
+};
+
+void attach(struct ops *o);
+void attach_stats(struct stats *s);
+void clear(void *p);
+
+struct ops ops_table;
+struct stats stats_total;
+
+static void bump(struct stats *s)
+{
+    s->count++;
+}
+
+static void clear_embedded(struct owner *w)
+{
+    clear(&w->embedded);
+    w->ops = &ops_table;
+}
+
+void user_of_types(struct owner *w)
+{
+    attach(&ops_table);              /* passed_ops */
+    attach_stats(&stats_total);      /* passed_stats */
+    clear(&stats_total);             /* converted_stats */
+    bump(w ? &w->embedded : 0);
+    clear_embedded(w);
+}
