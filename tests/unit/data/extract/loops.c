@@ -567,6 +567,42 @@ int drained(struct op_array *oa)
     return count;
 }
 
+/* A count a call drains: the body takes the head and gives it to the call
+ * that removes it, so each round is at another node; not when the call
+ * is not given the node (the head may stay). */
+struct op_node {
+    struct op_node *next;
+    int argc;
+};
+
+struct op_list {
+    struct op_node *head;
+    unsigned long len;
+};
+
+void op_list_remove(struct op_list *l, struct op_node *n);
+void op_list_rotate(struct op_list *l);
+void op_node_release(struct op_node *n);
+
+int drained_by_call(struct op_list *l)
+{
+    int count = 0;
+    while (l->len) {
+        struct op_node *n = l->head;
+        for (int i = 0; i < n->argc; i++) /* call_drained_args */
+            count++;
+        op_list_remove(l, n);
+    }
+    while (l->len != 0) {
+        struct op_node *n = l->head;
+        for (int i = 0; i < n->argc; i++) /* call_drained_kept */
+            count++;
+        op_list_rotate(l);
+        op_node_release(n);
+    }
+    return count;
+}
+
 /* An iterator started on what the current group holds, taken by a call
  * (dictGetVal), and on the group itself (the rest of the list). */
 struct entry *group_members(struct group *g);
