@@ -54,12 +54,6 @@ static int owner_other_list(const struct owner_origin *origin, CXCursor member)
     return 1;
 }
 
-static void owner_found(int *param, int found)
-{
-    if (*param == OWNER_FAILED)
-        return;
-    *param = found < 0 || (*param >= 0 && *param != found) ? OWNER_FAILED : found;
-}
 
 /* The parameter a call measures: every argument is a constant, a string
  * literal, the parameter itself or a place it owns, and at least one is
@@ -96,13 +90,13 @@ static enum CXChildVisitResult owner_value_visit(CXCursor cursor, CXCursor paren
         int param = lc_extract_owned_place(value->origin->walk, cursor, &root);
         int other_type = param >= 0 && (!lc_extract_same_type(value->holder, clang_getCursorType(root))
                                         || (kind == CXCursor_MemberRefExpr && owner_other_list(value->origin, cursor)));
-        owner_found(&value->param, other_type ? param : -1);
+        lc_extract_origin_combine(&value->param, other_type ? param : -1);
         return CXChildVisit_Continue;
     }
     if (kind == CXCursor_UnaryExpr)   /* sizeof: not evaluated */
         return CXChildVisit_Continue;
     if (kind == CXCursor_CallExpr) {
-        owner_found(&value->param, owner_call_of(value->origin->walk, cursor, value->holder));
+        lc_extract_origin_combine(&value->param, owner_call_of(value->origin->walk, cursor, value->holder));
         return value->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Continue;
     }
     int named = kind == CXCursor_DeclRefExpr
@@ -119,127 +113,6 @@ static int owner_value_of(void *context, CXCursor expr, CXType holder)
     if (owner_value_visit(expr, clang_getNullCursor(), &value) == CXChildVisit_Recurse)
         clang_visitChildren(expr, owner_value_visit, &value);
     return value.param;
-}
-
-#define OWNER_INSIDE 16   /* assignments of a walker inside its loop looked at */
-
-/* What the function gives one local of the condition. */
-struct owner_walker {
-    struct lc_extract_walk *walk;
-    lc_extract_origin_of origin;            /* what a value from outside the
-                                               loop is read from */
-    void *context;                          /* origin's */
-    CXCursor variable;                      /* canonical */
-    struct lc_extract_variables derived;    /* locals the loop computes from it */
-    CXCursor inside[OWNER_INSIDE];          /* its assignments in the loop's
-                                               condition, increment and body */
-    unsigned inside_count;
-    int param;                              /* as owner_value */
-};
-
-static int owner_assigns(CXCursor cursor, CXCursor variable, CXCursor *value)
-{
-    CXCursor sides[2];
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2 || !clang_equalCursors(lc_extract_loop_variable(sides[0]), variable))
-        return 0;
-    *value = sides[1];
-    return 1;
-}
-
-/* Is `assignment` one of the loop's own (the same node, met by another
- * visit: lc_extract_same_expression; macro-proof, unlike offsets)? */
-static int owner_inside(const struct owner_walker *walker, CXCursor assignment)
-{
-    for (unsigned i = 0; i < walker->inside_count; i++)
-        if (lc_extract_same_expression(walker->inside[i], assignment))
-            return 1;
-    return 0;
-}
-
-static int owner_is_constant(CXCursor value)
-{
-    long long number;
-    return lc_extract_is_null_pointer_constant(value) || lc_extract_integer_constant(value, &number);
-}
-
-static void owner_walker_value(struct owner_walker *walker, CXCursor assignment, CXCursor value)
-{
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
-    if (owner_is_constant(value))
-        return;
-    lc_extract_variables_collect(value, &read);
-    if (lc_extract_variables_has_declaration(&read, walker->variable))
-        return;   /* moved on from itself */
-    if (owner_inside(walker, assignment)) {
-        if (!lc_extract_variables_has(&walker->derived, value))
-            walker->param = OWNER_FAILED;
-        return;
-    }
-    owner_found(&walker->param, walker->origin(walker->context, value, clang_getCursorType(walker->variable)));
-}
-
-static enum CXChildVisitResult owner_walker_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct owner_walker *walker = data;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor sides[2], value;
-    if (kind == CXCursor_VarDecl && clang_equalCursors(clang_getCanonicalCursor(cursor), walker->variable)) {
-        value = clang_Cursor_getVarDeclInitializer(cursor);
-        if (!clang_Cursor_isNull(value))
-            owner_walker_value(walker, cursor, value);
-    } else if (owner_assigns(cursor, walker->variable, &value)) {
-        owner_walker_value(walker, cursor, value);
-    } else if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf
-               && lc_extract_children(cursor, sides, 1) == 1
-               && clang_equalCursors(lc_extract_loop_variable(sides[0]), walker->variable)) {
-        walker->param = OWNER_FAILED;   /* set where the function cannot see */
-    }
-    return walker->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
-
-/* In the loop: the walker's assignments, and the locals the loop's body
- * sets from it (`next = chunk->next`). */
-static enum CXChildVisitResult owner_loop_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct owner_walker *walker = data;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor sides[2], target = clang_getNullCursor(), value = clang_getNullCursor();
-    if (owner_assigns(cursor, walker->variable, &value)) {
-        if (walker->inside_count == OWNER_INSIDE)
-            walker->param = OWNER_FAILED;
-        else
-            walker->inside[walker->inside_count++] = cursor;
-        return CXChildVisit_Recurse;
-    }
-    if (kind == CXCursor_VarDecl) {
-        target = clang_getCanonicalCursor(cursor);
-        value = clang_Cursor_getVarDeclInitializer(cursor);
-    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-               && lc_extract_children(cursor, sides, 2) == 2) {
-        target = lc_extract_loop_variable(sides[0]);
-        value = sides[1];
-    }
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
-    lc_extract_variables_collect(value, &read);
-    if (!clang_Cursor_isNull(target) && lc_extract_variables_has_declaration(&read, walker->variable)
-        && walker->derived.count < LC_EXTRACT_VARIABLES)
-        walker->derived.declarations[walker->derived.count++] = target;
-    return CXChildVisit_Recurse;
-}
-
-int lc_extract_walker_origin(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor variable,
-                             lc_extract_origin_of origin, void *context)
-{
-    struct owner_walker walker = { .walk = walk, .origin = origin, .context = context, .variable = variable,
-                                   .param = OWNER_NEUTRAL };
-    lc_extract_visit_loop_parts(parts, owner_loop_visit, &walker);
-    if (walker.param != OWNER_FAILED)
-        clang_visitChildren(walk->function, owner_walker_visit, &walker);
-    return walker.param;
 }
 
 /* The condition: places owned, and the locals to look at. */
@@ -259,7 +132,7 @@ static enum CXChildVisitResult owner_condition_visit(CXCursor cursor, CXCursor p
     if (kind == CXCursor_MemberRefExpr || deref) {
         int param = lc_extract_owned_place(condition->walk, cursor, &root);
         int other_type = param >= 0 && !lc_extract_same_type(clang_getCursorType(cursor), clang_getCursorType(root));
-        owner_found(&condition->param, other_type ? param : -1);
+        lc_extract_origin_combine(&condition->param, other_type ? param : -1);
         return condition->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Continue;
     }
     if (kind == CXCursor_UnaryExpr)
@@ -328,9 +201,9 @@ int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_
     struct owner_origin origin = { .walk = walk };
     for (unsigned i = 0; i < condition.locals.count && condition.param != OWNER_FAILED; i++) {
         owner_find_steps(parts, condition.locals.declarations[i], &origin);
-        int param = lc_extract_walker_origin(walk, parts, condition.locals.declarations[i], owner_value_of, &origin);
+        int param = lc_extract_walker_origin(walk, parts, condition.locals.declarations[i], owner_value_of, &origin, NULL);
         if (param != OWNER_NEUTRAL)
-            owner_found(&condition.param, param);
+            lc_extract_origin_combine(&condition.param, param);
     }
     return condition.param >= 0 ? condition.param : -1;
 }
