@@ -54,17 +54,21 @@ static int owner_other_list(const struct owner_origin *origin, CXCursor member)
     return 1;
 }
 
-
 /* The parameter a call measures: every argument is a constant, a string
- * literal, the parameter itself or a place it owns, and at least one is
- * (`len = sdslen(s)`, `n = listLength(p->clients)`): what the call returns
+ * literal, the parameter itself, a place it owns or the address of one
+ * (`RB_MIN(tree, &p->items)`), and at least one is (`len = sdslen(s)`, `n
+ * = listLength(p->clients)`): what the call returns
  * is taken to be a size or a part of that parameter's own data.  Not when
  * `holder` is of the parameter's own type (`x = next_of(p)`: the rest of
  * a list).  The parameter, or -1. */
 static int owner_argument_of(void *context, CXCursor argument)
 {
     struct lc_extract_walk *walk = context;
-    CXCursor root;
+    CXCursor root, operand;
+    if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
+        && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+        && lc_extract_children(argument, &operand, 1) == 1)
+        return lc_extract_owned_place(walk, operand, &root);
     return clang_getCursorKind(argument) == CXCursor_DeclRefExpr
                ? lc_extract_parameter_of(walk, lc_extract_loop_variable(argument))
                : lc_extract_owned_place(walk, argument, &root);
@@ -115,12 +119,81 @@ static int owner_value_of(void *context, CXCursor expr, CXType holder)
     return value.param;
 }
 
+/* An iterator started outside the loop by a call given its address
+ * (`listRewind(list, &li)`): the parameter its other arguments are, or
+ * own, as for owner_call_of; constants aside, the walker's address (of
+ * the `holder` type) skipped. */
+static int owner_started_of(void *context, CXCursor call, CXType holder)
+{
+    const struct owner_origin *origin = context;
+    int found = OWNER_NEUTRAL, count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count && found != OWNER_FAILED; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), operand;
+        long long number;
+        if (clang_getCursorKind(argument) == CXCursor_StringLiteral || lc_extract_integer_constant(argument, &number)
+            || lc_extract_is_null_pointer_constant(argument))
+            continue;
+        if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
+            && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+            && lc_extract_children(argument, &operand, 1) == 1
+            && lc_extract_same_type(clang_getCursorType(lc_extract_strip(operand)), holder))
+            continue;
+        lc_extract_origin_combine(&found, owner_argument_of(origin->walk, argument));
+    }
+    if (found < 0)
+        return OWNER_FAILED;
+    CXType parameter = clang_getCursorType(clang_Cursor_getArgument(origin->walk->function, (unsigned)found));
+    return lc_extract_same_type(holder, parameter) ? OWNER_FAILED : found;
+}
+
 /* The condition: places owned, and the locals to look at. */
 struct owner_condition {
     struct lc_extract_walk *walk;
     struct lc_extract_variables locals;
     int param;
 };
+
+static void owner_condition_local(struct owner_condition *condition, CXCursor declaration)
+{
+    if (lc_extract_variables_has_declaration(&condition->locals, declaration))
+        return;
+    if (condition->locals.count == LC_EXTRACT_VARIABLES)
+        condition->param = OWNER_FAILED;
+    else
+        condition->locals.declarations[condition->locals.count++] = declaration;
+}
+
+static int owner_is_local(CXCursor declaration)
+{
+    return clang_getCursorKind(declaration) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(declaration);
+}
+
+/* An iterator's step in the condition (`(de = dictNext(di)) != NULL`,
+ * `listNext(&li)`): a call given only constants, string literals, local
+ * pointers and the addresses of locals, each of which becomes a local
+ * to look at. */
+static void owner_condition_step(struct owner_condition *condition, CXCursor call)
+{
+    int count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count && condition->param != OWNER_FAILED; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), operand;
+        long long number;
+        if (clang_getCursorKind(argument) == CXCursor_StringLiteral || lc_extract_integer_constant(argument, &number)
+            || lc_extract_is_null_pointer_constant(argument))
+            continue;
+        int address = clang_getCursorKind(argument) == CXCursor_UnaryOperator
+                      && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+                      && lc_extract_children(argument, &operand, 1) == 1;
+        if (address)
+            argument = lc_extract_strip(operand);
+        CXCursor declaration = clang_getCanonicalCursor(clang_getCursorReferenced(argument));
+        if (clang_getCursorKind(argument) != CXCursor_DeclRefExpr || !owner_is_local(declaration)
+            || (!address && clang_getCanonicalType(clang_getCursorType(argument)).kind != CXType_Pointer))
+            condition->param = OWNER_FAILED;
+        else
+            owner_condition_local(condition, declaration);
+    }
+}
 
 static enum CXChildVisitResult owner_condition_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
@@ -138,23 +211,17 @@ static enum CXChildVisitResult owner_condition_visit(CXCursor cursor, CXCursor p
     if (kind == CXCursor_UnaryExpr)
         return CXChildVisit_Continue;
     if (kind == CXCursor_CallExpr) {
-        condition->param = OWNER_FAILED;
-        return CXChildVisit_Break;
+        owner_condition_step(condition, cursor);
+        return condition->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Continue;
     }
     if (kind != CXCursor_DeclRefExpr)
         return CXChildVisit_Recurse;
     CXCursor declaration = clang_getCanonicalCursor(clang_getCursorReferenced(cursor));
     enum CXCursorKind declared = clang_getCursorKind(declaration);
-    if (declared == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(declaration)) {
-        if (!lc_extract_variables_has_declaration(&condition->locals, declaration)) {
-            if (condition->locals.count == LC_EXTRACT_VARIABLES)
-                condition->param = OWNER_FAILED;
-            else
-                condition->locals.declarations[condition->locals.count++] = declaration;
-        }
-    } else if (declared != CXCursor_EnumConstantDecl) {
+    if (owner_is_local(declaration))
+        owner_condition_local(condition, declaration);
+    else if (declared != CXCursor_EnumConstantDecl)
         condition->param = OWNER_FAILED;   /* a global, a parameter by itself */
-    }
     return condition->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
@@ -199,9 +266,11 @@ int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_
     if (owner_condition_visit(parts->condition, clang_getNullCursor(), &condition) == CXChildVisit_Recurse)
         clang_visitChildren(parts->condition, owner_condition_visit, &condition);
     struct owner_origin origin = { .walk = walk };
+    struct lc_extract_walker_steps steps = { &condition.locals, owner_started_of };
     for (unsigned i = 0; i < condition.locals.count && condition.param != OWNER_FAILED; i++) {
         owner_find_steps(parts, condition.locals.declarations[i], &origin);
-        int param = lc_extract_walker_origin(walk, parts, condition.locals.declarations[i], owner_value_of, &origin, NULL);
+        int param = lc_extract_walker_origin(walk, parts, condition.locals.declarations[i], owner_value_of, &origin,
+                                             &steps);
         if (param != OWNER_NEUTRAL)
             lc_extract_origin_combine(&condition.param, param);
     }
