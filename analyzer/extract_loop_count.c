@@ -6,7 +6,11 @@
  * given its owner, which removes the element the body took from one of
  * the owner's fields: `while (listLength(l)) { ln = listFirst(l); ...;
  * listDelNode(l, ln); }` takes the head each round, a new one since the
- * call removed the last. */
+ * call removed the last.  And a count counted down while a call given
+ * only its owner (or the owner's fields) takes an item out each round,
+ * through a local's address or as its result, makes that local the
+ * element: `while (c->pending) { redisGetReply(c->context, &reply); ...;
+ * c->pending--; }`. */
 #include "extract_internal.h"
 
 #define COUNT_DRAINING_CALLS 8   /* calls given the count's owner, looked at */
@@ -110,19 +114,85 @@ static int count_removed_by_call(const struct drained_count *count, CXCursor var
     return 0;
 }
 
+/* Is `argument` the owner, one of its fields (`c->context`,
+ * `&q->items`) or the owner's address? */
+static int count_owner_or_field(struct drained_count *count, CXCursor argument)
+{
+    if (count_is_owner(count, argument))
+        return 1;
+    CXCursor operand;
+    count->found = 0;
+    argument = lc_extract_strip(argument);
+    if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
+        && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+        && lc_extract_children(argument, &operand, 1) == 1)
+        argument = lc_extract_strip(operand);
+    if (clang_getCursorKind(argument) == CXCursor_MemberRefExpr)
+        count_owner_field_visit(argument, clang_getNullCursor(), count);
+    return count->found;
+}
+
+/* A call that takes the next item out of the owner: given the owner or
+ * its fields, constants, and, when `variable` is not null, that local's
+ * address (`redisGetReply(c->context, &reply)`, `item = pop(q)`). */
+static int count_taken_from_owner(struct drained_count *count, CXCursor call, CXCursor variable)
+{
+    int count_arguments = clang_Cursor_getNumArguments(call), from_owner = 0;
+    for (int i = 0; i < count_arguments; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), operand;
+        long long number;
+        if (clang_getCursorKind(argument) == CXCursor_StringLiteral || lc_extract_integer_constant(argument, &number)
+            || lc_extract_is_null_pointer_constant(argument))
+            continue;
+        if (!clang_Cursor_isNull(variable) && clang_getCursorKind(argument) == CXCursor_UnaryOperator
+            && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+            && lc_extract_children(argument, &operand, 1) == 1
+            && clang_equalCursors(lc_extract_loop_variable(operand), variable))
+            continue;
+        if (!count_owner_or_field(count, argument))
+            return 0;
+        from_owner = 1;
+    }
+    return from_owner;
+}
+
+/* The locals a call in the body gives its address to, taking the next
+ * item out of the owner of a count the loop counts down. */
+static void count_taken_through_address(struct drained_count *count, CXCursor call)
+{
+    int arguments = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < arguments; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), operand;
+        if (clang_getCursorKind(argument) != CXCursor_UnaryOperator
+            || clang_getCursorUnaryOperatorKind(argument) != CXUnaryOperator_AddrOf
+            || lc_extract_children(argument, &operand, 1) != 1)
+            continue;
+        CXCursor variable = lc_extract_loop_variable(operand);
+        if (!clang_Cursor_isNull(variable) && clang_getCursorKind(variable) == CXCursor_VarDecl
+            && !clang_Cursor_hasVarDeclGlobalStorage(variable) && count_taken_from_owner(count, call, variable))
+            lc_extract_variables_add(count->element, variable);
+    }
+}
+
 /* Locals the body sets from the count it counts down (`op = oa->ops +
  * oa->numops`), or from the count or a field of the owner and then gives
  * to a call draining the count (`ln = listFirst(l)`, `listDelNode(l,
- * ln)`): the element taken each round. */
+ * ln)`): the element taken each round.  With the count counted down,
+ * also a local a call takes out of the owner (count_taken_from_owner). */
 static enum CXChildVisitResult count_element_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
     struct drained_count *count = data;
     CXCursor value, variable = lc_extract_variable_set(cursor, &value);
+    if (count->counted && clang_getCursorKind(cursor) == CXCursor_CallExpr)
+        count_taken_through_address(count, cursor);
     if (clang_Cursor_isNull(variable))
         return CXChildVisit_Recurse;
     int at_count = count_is_read(count, value);
-    if (at_count && count->counted) {
+    CXCursor call = lc_extract_strip(value);
+    int taken = count->counted && clang_getCursorKind(call) == CXCursor_CallExpr
+                && count_taken_from_owner(count, call, clang_getNullCursor());
+    if ((at_count && count->counted) || taken) {
         lc_extract_variables_add(count->element, variable);
         return CXChildVisit_Recurse;
     }

@@ -603,6 +603,43 @@ int drained_by_call(struct op_list *l)
     return count;
 }
 
+/* A count counted down while a call takes each round's item out of the
+ * count's owner (through its address, or as its result); not an item
+ * taken from elsewhere. */
+struct reply_source {
+    int pending;
+    void *context;
+};
+
+int reply_read(void *context, struct op_node **out);
+struct op_node *reply_pop(struct reply_source *source);
+struct op_node *op_list_peek(struct op_list *l);
+
+int drained_replies(struct reply_source *source, struct op_list *other)
+{
+    int count = 0;
+    struct op_node *reply;
+    while (source->pending) {
+        reply_read(source->context, &reply);
+        for (int i = 0; i < reply->argc; i++) /* taken_through_address */
+            count++;
+        source->pending--;
+    }
+    while (source->pending > 0) {
+        struct op_node *popped = reply_pop(source);
+        for (int i = 0; i < popped->argc; i++) /* taken_popped */
+            count++;
+        source->pending--;
+    }
+    while (source->pending != 0) {
+        struct op_node *elsewhere = op_list_peek(other);
+        for (int i = 0; i < elsewhere->argc; i++) /* taken_elsewhere */
+            count++;
+        source->pending--;
+    }
+    return count;
+}
+
 /* An iterator started on what the current group holds, taken by a call
  * (dictGetVal), and on the group itself (the rest of the list). */
 struct entry *group_members(struct group *g);
