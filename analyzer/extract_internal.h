@@ -433,7 +433,11 @@ void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data);
 
 /* extract_loop_count.c: add to `element` the locals the body of `outer`
  * takes at a count it drains (its condition a field it counts down or up:
- * `op = oa->ops + oa->numops` in `while (oa->numops) { oa->numops--; ...`). */
+ * `op = oa->ops + oa->numops` in `while (oa->numops) { oa->numops--; ...`),
+ * takes from the count's owner and gives to a call that may drain it
+ * (`ln = listFirst(l); ...; listDelNode(l, ln)`), or, the count counted
+ * down, has a call given only the owner take out (`redisGetReply(c->context,
+ * &reply)`). */
 void lc_extract_loop_counted_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element);
 
 /* extract_element_args.c */
