@@ -5,6 +5,7 @@
  * bounding a loop (an integer, a pointer's own data, a string's parts), what
  * each condition reads, inner loops that continue their enclosing loop's
  * walk, and the global collection a loop walks, on data/extract/loops.c;
+ * the element of a loop draining a count, on data/extract/drained.c;
  * the tests of a parameter against a constant (or of its bits) that the
  * loops and calls of a branch, or of the rest of a block after `if (test)
  * return;`, run under, on data/extract/param_guards.c. */
@@ -142,7 +143,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 121);
+    assert_int_equal(test->facts.loop_count, 107);
 }
 
 static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
@@ -220,6 +221,16 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_source(test, "mark_kept", LC_SOURCE_INPUT);         /* the mark never moves */
     assert_source(test, "mark_other", LC_SOURCE_INPUT);        /* another object's mark; its own reset */
     assert_source(test, "mark_before", LC_SOURCE_INPUT);       /* moved before the loop */
+    assert_source(test, "iterator_on_held", LC_SOURCE_PARENT);    /* over what the group holds */
+    assert_source(test, "iterator_on_rest", LC_SOURCE_INPUT);    /* from the group: the rest of the list */
+}
+
+/* The element a loop draining a count takes (extract_loop_count.c): an
+ * inner loop over its own children is bounded by the parent. */
+static void test_drained_counts(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "drained.c"), 0);
     assert_source(test, "drained_args", LC_SOURCE_PARENT);     /* the op taken at the count */
     assert_source(test, "drained_first", LC_SOURCE_INPUT);     /* always the first op */
     assert_source(test, "call_drained_args", LC_SOURCE_PARENT);   /* the head, removed by the call */
@@ -227,8 +238,6 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_source(test, "taken_through_address", LC_SOURCE_PARENT);   /* reply_read(source->context, &reply) */
     assert_source(test, "taken_popped", LC_SOURCE_PARENT);            /* reply_pop(source) */
     assert_source(test, "taken_elsewhere", LC_SOURCE_INPUT);          /* op_list_peek(other) */
-    assert_source(test, "iterator_on_held", LC_SOURCE_PARENT);    /* over what the group holds */
-    assert_source(test, "iterator_on_rest", LC_SOURCE_INPUT);    /* from the group: the rest of the list */
 }
 
 /* The global variable a loop walks (extract_loop_registry.c), or none. */
@@ -323,6 +332,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_nesting_and_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_backward_gotos, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tables_logarithms_and_sources, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_drained_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walked_globals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parameter_guards, setup, teardown),
     };
