@@ -399,8 +399,20 @@ int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_
 #define LC_EXTRACT_ORIGIN_NONE (-1)
 #define LC_EXTRACT_ORIGIN_FAILED (-2)
 typedef int (*lc_extract_origin_of)(void *context, CXCursor value, CXType holder);
+/* Iterator steps a walker may take (extract_walker_origin.c): inside the
+ * loop, a call given only constants and `steppers` (the condition's
+ * locals) or their addresses (`de = dictNext(di)`, `listNext(&li)`);
+ * outside it, a call given the walker's address, whose origin `started`
+ * gives (`listRewind(list, &li)`; null: none accepted). */
+struct lc_extract_walker_steps {
+    const struct lc_extract_variables *steppers;
+    lc_extract_origin_of started;
+};
+/* extract_walker_origin.c; `steps` null: no iterator steps. */
 int lc_extract_walker_origin(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor variable,
-                             lc_extract_origin_of origin, void *context);
+                             lc_extract_origin_of origin, void *context, const struct lc_extract_walker_steps *steps);
+/* Combine an origin found into *param: the same one, or FAILED. */
+void lc_extract_origin_combine(int *param, int found);
 
 /* extract_loop_registry.c */
 /* The global or static variable whose collection the loop walks: its
@@ -445,7 +457,11 @@ void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data);
 
 /* extract_loop_count.c: add to `element` the locals the body of `outer`
  * takes at a count it drains (its condition a field it counts down or up:
- * `op = oa->ops + oa->numops` in `while (oa->numops) { oa->numops--; ...`). */
+ * `op = oa->ops + oa->numops` in `while (oa->numops) { oa->numops--; ...`),
+ * takes from the count's owner and gives to a call that may drain it
+ * (`ln = listFirst(l); ...; listDelNode(l, ln)`), or, the count counted
+ * down, has a call given only the owner take out (`redisGetReply(c->context,
+ * &reply)`). */
 void lc_extract_loop_counted_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element);
 
 /* extract_element_args.c */

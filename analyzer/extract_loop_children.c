@@ -312,9 +312,9 @@ static void children_stepped(const struct lc_extract_loop_parts *outer, struct l
 }
 
 /* The element the loop `outer` is at: the variables its condition reads
- * and it changes, the pointers it moves on by itself every round
- * (children_stepped), the locals its body takes from a count it drains
- * (lc_extract_loop_counted_element), and the locals its body sets from them; its walker
+ * and it changes, or else the locals its body takes from a count it
+ * drains (lc_extract_loop_counted_element), the pointers it moves on by
+ * itself every round (children_stepped), and the locals its body sets from them; its walker
  * type in *walker.  Returns 0 when it walks none. */
 int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element,
                             CXType *walker)
@@ -327,9 +327,9 @@ int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc
     for (unsigned i = 0; i < read.count; i++)
         if (lc_extract_variables_has_declaration(&changed, read.declarations[i]))
             lc_extract_variables_add(element, read.declarations[i]);
-    children_stepped(outer, element);
     if (element->count == 0 && !clang_Cursor_isNull(outer->condition))
         lc_extract_loop_counted_element(outer, element);
+    children_stepped(outer, element);
     if (element->count == 0)
         return 0;
     *walker = clang_getCanonicalType(clang_getCursorType(element->declarations[0]));

@@ -54,23 +54,21 @@ static int owner_other_list(const struct owner_origin *origin, CXCursor member)
     return 1;
 }
 
-static void owner_found(int *param, int found)
-{
-    if (*param == OWNER_FAILED)
-        return;
-    *param = found < 0 || (*param >= 0 && *param != found) ? OWNER_FAILED : found;
-}
-
 /* The parameter a call measures: every argument is a constant, a string
- * literal, the parameter itself or a place it owns, and at least one is
- * (`len = sdslen(s)`, `n = listLength(p->clients)`): what the call returns
+ * literal, the parameter itself, a place it owns or the address of one
+ * (`RB_MIN(tree, &p->items)`), and at least one is (`len = sdslen(s)`, `n
+ * = listLength(p->clients)`): what the call returns
  * is taken to be a size or a part of that parameter's own data.  Not when
  * `holder` is of the parameter's own type (`x = next_of(p)`: the rest of
  * a list).  The parameter, or -1. */
 static int owner_argument_of(void *context, CXCursor argument)
 {
     struct lc_extract_walk *walk = context;
-    CXCursor root;
+    CXCursor root, operand;
+    if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
+        && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+        && lc_extract_children(argument, &operand, 1) == 1)
+        return lc_extract_owned_place(walk, operand, &root);
     return clang_getCursorKind(argument) == CXCursor_DeclRefExpr
                ? lc_extract_parameter_of(walk, lc_extract_loop_variable(argument))
                : lc_extract_owned_place(walk, argument, &root);
@@ -96,13 +94,13 @@ static enum CXChildVisitResult owner_value_visit(CXCursor cursor, CXCursor paren
         int param = lc_extract_owned_place(value->origin->walk, cursor, &root);
         int other_type = param >= 0 && (!lc_extract_same_type(value->holder, clang_getCursorType(root))
                                         || (kind == CXCursor_MemberRefExpr && owner_other_list(value->origin, cursor)));
-        owner_found(&value->param, other_type ? param : -1);
+        lc_extract_origin_combine(&value->param, other_type ? param : -1);
         return CXChildVisit_Continue;
     }
     if (kind == CXCursor_UnaryExpr)   /* sizeof: not evaluated */
         return CXChildVisit_Continue;
     if (kind == CXCursor_CallExpr) {
-        owner_found(&value->param, owner_call_of(value->origin->walk, cursor, value->holder));
+        lc_extract_origin_combine(&value->param, owner_call_of(value->origin->walk, cursor, value->holder));
         return value->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Continue;
     }
     int named = kind == CXCursor_DeclRefExpr
@@ -121,125 +119,31 @@ static int owner_value_of(void *context, CXCursor expr, CXType holder)
     return value.param;
 }
 
-#define OWNER_INSIDE 16   /* assignments of a walker inside its loop looked at */
-
-/* What the function gives one local of the condition. */
-struct owner_walker {
-    struct lc_extract_walk *walk;
-    lc_extract_origin_of origin;            /* what a value from outside the
-                                               loop is read from */
-    void *context;                          /* origin's */
-    CXCursor variable;                      /* canonical */
-    struct lc_extract_variables derived;    /* locals the loop computes from it */
-    CXCursor inside[OWNER_INSIDE];          /* its assignments in the loop's
-                                               condition, increment and body */
-    unsigned inside_count;
-    int param;                              /* as owner_value */
-};
-
-static int owner_assigns(CXCursor cursor, CXCursor variable, CXCursor *value)
+/* An iterator started outside the loop by a call given its address
+ * (`listRewind(list, &li)`): the parameter its other arguments are, or
+ * own, as for owner_call_of; constants aside, the walker's address (of
+ * the `holder` type) skipped. */
+static int owner_started_of(void *context, CXCursor call, CXType holder)
 {
-    CXCursor sides[2];
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2 || !clang_equalCursors(lc_extract_loop_variable(sides[0]), variable))
-        return 0;
-    *value = sides[1];
-    return 1;
-}
-
-/* Is `assignment` one of the loop's own (the same node, met by another
- * visit: lc_extract_same_expression; macro-proof, unlike offsets)? */
-static int owner_inside(const struct owner_walker *walker, CXCursor assignment)
-{
-    for (unsigned i = 0; i < walker->inside_count; i++)
-        if (lc_extract_same_expression(walker->inside[i], assignment))
-            return 1;
-    return 0;
-}
-
-static int owner_is_constant(CXCursor value)
-{
-    long long number;
-    return lc_extract_is_null_pointer_constant(value) || lc_extract_integer_constant(value, &number);
-}
-
-static void owner_walker_value(struct owner_walker *walker, CXCursor assignment, CXCursor value)
-{
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
-    if (owner_is_constant(value))
-        return;
-    lc_extract_variables_collect(value, &read);
-    if (lc_extract_variables_has_declaration(&read, walker->variable))
-        return;   /* moved on from itself */
-    if (owner_inside(walker, assignment)) {
-        if (!lc_extract_variables_has(&walker->derived, value))
-            walker->param = OWNER_FAILED;
-        return;
+    const struct owner_origin *origin = context;
+    int found = OWNER_NEUTRAL, count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count && found != OWNER_FAILED; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), operand;
+        long long number;
+        if (clang_getCursorKind(argument) == CXCursor_StringLiteral || lc_extract_integer_constant(argument, &number)
+            || lc_extract_is_null_pointer_constant(argument))
+            continue;
+        if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
+            && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+            && lc_extract_children(argument, &operand, 1) == 1
+            && lc_extract_same_type(clang_getCursorType(lc_extract_strip(operand)), holder))
+            continue;
+        lc_extract_origin_combine(&found, owner_argument_of(origin->walk, argument));
     }
-    owner_found(&walker->param, walker->origin(walker->context, value, clang_getCursorType(walker->variable)));
-}
-
-static enum CXChildVisitResult owner_walker_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct owner_walker *walker = data;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor sides[2], value;
-    if (kind == CXCursor_VarDecl && clang_equalCursors(clang_getCanonicalCursor(cursor), walker->variable)) {
-        value = clang_Cursor_getVarDeclInitializer(cursor);
-        if (!clang_Cursor_isNull(value))
-            owner_walker_value(walker, cursor, value);
-    } else if (owner_assigns(cursor, walker->variable, &value)) {
-        owner_walker_value(walker, cursor, value);
-    } else if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf
-               && lc_extract_children(cursor, sides, 1) == 1
-               && clang_equalCursors(lc_extract_loop_variable(sides[0]), walker->variable)) {
-        walker->param = OWNER_FAILED;   /* set where the function cannot see */
-    }
-    return walker->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
-
-/* In the loop: the walker's assignments, and the locals the loop's body
- * sets from it (`next = chunk->next`). */
-static enum CXChildVisitResult owner_loop_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct owner_walker *walker = data;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor sides[2], target = clang_getNullCursor(), value = clang_getNullCursor();
-    if (owner_assigns(cursor, walker->variable, &value)) {
-        if (walker->inside_count == OWNER_INSIDE)
-            walker->param = OWNER_FAILED;
-        else
-            walker->inside[walker->inside_count++] = cursor;
-        return CXChildVisit_Recurse;
-    }
-    if (kind == CXCursor_VarDecl) {
-        target = clang_getCanonicalCursor(cursor);
-        value = clang_Cursor_getVarDeclInitializer(cursor);
-    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-               && lc_extract_children(cursor, sides, 2) == 2) {
-        target = lc_extract_loop_variable(sides[0]);
-        value = sides[1];
-    }
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
-    lc_extract_variables_collect(value, &read);
-    if (!clang_Cursor_isNull(target) && lc_extract_variables_has_declaration(&read, walker->variable)
-        && walker->derived.count < LC_EXTRACT_VARIABLES)
-        walker->derived.declarations[walker->derived.count++] = target;
-    return CXChildVisit_Recurse;
-}
-
-int lc_extract_walker_origin(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor variable,
-                             lc_extract_origin_of origin, void *context)
-{
-    struct owner_walker walker = { .walk = walk, .origin = origin, .context = context, .variable = variable,
-                                   .param = OWNER_NEUTRAL };
-    lc_extract_visit_loop_parts(parts, owner_loop_visit, &walker);
-    if (walker.param != OWNER_FAILED)
-        clang_visitChildren(walk->function, owner_walker_visit, &walker);
-    return walker.param;
+    if (found < 0)
+        return OWNER_FAILED;
+    CXType parameter = clang_getCursorType(clang_Cursor_getArgument(origin->walk->function, (unsigned)found));
+    return lc_extract_same_type(holder, parameter) ? OWNER_FAILED : found;
 }
 
 /* The condition: places owned, and the locals to look at. */
@@ -248,6 +152,48 @@ struct owner_condition {
     struct lc_extract_variables locals;
     int param;
 };
+
+static void owner_condition_local(struct owner_condition *condition, CXCursor declaration)
+{
+    if (lc_extract_variables_has_declaration(&condition->locals, declaration))
+        return;
+    if (condition->locals.count == LC_EXTRACT_VARIABLES)
+        condition->param = OWNER_FAILED;
+    else
+        condition->locals.declarations[condition->locals.count++] = declaration;
+}
+
+static int owner_is_local(CXCursor declaration)
+{
+    return clang_getCursorKind(declaration) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(declaration);
+}
+
+/* An iterator's step in the condition (`(de = dictNext(di)) != NULL`,
+ * `listNext(&li)`): a call given only constants, string literals, local
+ * pointers and the addresses of locals, each of which becomes a local
+ * to look at. */
+static void owner_condition_step(struct owner_condition *condition, CXCursor call)
+{
+    int count = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < count && condition->param != OWNER_FAILED; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), operand;
+        long long number;
+        if (clang_getCursorKind(argument) == CXCursor_StringLiteral || lc_extract_integer_constant(argument, &number)
+            || lc_extract_is_null_pointer_constant(argument))
+            continue;
+        int address = clang_getCursorKind(argument) == CXCursor_UnaryOperator
+                      && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+                      && lc_extract_children(argument, &operand, 1) == 1;
+        if (address)
+            argument = lc_extract_strip(operand);
+        CXCursor declaration = clang_getCanonicalCursor(clang_getCursorReferenced(argument));
+        if (clang_getCursorKind(argument) != CXCursor_DeclRefExpr || !owner_is_local(declaration)
+            || (!address && clang_getCanonicalType(clang_getCursorType(argument)).kind != CXType_Pointer))
+            condition->param = OWNER_FAILED;
+        else
+            owner_condition_local(condition, declaration);
+    }
+}
 
 static enum CXChildVisitResult owner_condition_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
@@ -259,29 +205,23 @@ static enum CXChildVisitResult owner_condition_visit(CXCursor cursor, CXCursor p
     if (kind == CXCursor_MemberRefExpr || deref) {
         int param = lc_extract_owned_place(condition->walk, cursor, &root);
         int other_type = param >= 0 && !lc_extract_same_type(clang_getCursorType(cursor), clang_getCursorType(root));
-        owner_found(&condition->param, other_type ? param : -1);
+        lc_extract_origin_combine(&condition->param, other_type ? param : -1);
         return condition->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Continue;
     }
     if (kind == CXCursor_UnaryExpr)
         return CXChildVisit_Continue;
     if (kind == CXCursor_CallExpr) {
-        condition->param = OWNER_FAILED;
-        return CXChildVisit_Break;
+        owner_condition_step(condition, cursor);
+        return condition->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Continue;
     }
     if (kind != CXCursor_DeclRefExpr)
         return CXChildVisit_Recurse;
     CXCursor declaration = clang_getCanonicalCursor(clang_getCursorReferenced(cursor));
     enum CXCursorKind declared = clang_getCursorKind(declaration);
-    if (declared == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(declaration)) {
-        if (!lc_extract_variables_has_declaration(&condition->locals, declaration)) {
-            if (condition->locals.count == LC_EXTRACT_VARIABLES)
-                condition->param = OWNER_FAILED;
-            else
-                condition->locals.declarations[condition->locals.count++] = declaration;
-        }
-    } else if (declared != CXCursor_EnumConstantDecl) {
+    if (owner_is_local(declaration))
+        owner_condition_local(condition, declaration);
+    else if (declared != CXCursor_EnumConstantDecl)
         condition->param = OWNER_FAILED;   /* a global, a parameter by itself */
-    }
     return condition->param == OWNER_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
@@ -326,11 +266,13 @@ int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_
     if (owner_condition_visit(parts->condition, clang_getNullCursor(), &condition) == CXChildVisit_Recurse)
         clang_visitChildren(parts->condition, owner_condition_visit, &condition);
     struct owner_origin origin = { .walk = walk };
+    struct lc_extract_walker_steps steps = { &condition.locals, owner_started_of };
     for (unsigned i = 0; i < condition.locals.count && condition.param != OWNER_FAILED; i++) {
         owner_find_steps(parts, condition.locals.declarations[i], &origin);
-        int param = lc_extract_walker_origin(walk, parts, condition.locals.declarations[i], owner_value_of, &origin);
+        int param = lc_extract_walker_origin(walk, parts, condition.locals.declarations[i], owner_value_of, &origin,
+                                             &steps);
         if (param != OWNER_NEUTRAL)
-            owner_found(&condition.param, param);
+            lc_extract_origin_combine(&condition.param, param);
     }
     return condition.param >= 0 ? condition.param : -1;
 }

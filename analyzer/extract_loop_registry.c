@@ -110,6 +110,7 @@ CXCursor lc_extract_loop_registry(struct lc_extract_walk *walk, const struct lc_
         clang_visitChildren(parts->condition, registry_condition_visit, &search);
     for (unsigned i = 0; i < search.locals.count && search.verdict != REGISTRY_FAILED; i++)
         registry_combine(&search,
-                      lc_extract_walker_origin(walk, parts, search.locals.declarations[i], registry_origin, &search));
+                      lc_extract_walker_origin(walk, parts, search.locals.declarations[i], registry_origin, &search,
+                                               NULL));
     return search.verdict == REGISTRY_FOUND ? search.global : clang_getNullCursor();
 }

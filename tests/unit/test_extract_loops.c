@@ -5,6 +5,8 @@
  * bounding a loop (an integer, a pointer's own data, a string's parts), what
  * each condition reads, inner loops that continue their enclosing loop's
  * walk, and the global collection a loop walks, on data/extract/loops.c;
+ * loops amortised over their function's calls, on data/extract/marks.c;
+ * the element of a loop draining a count, on data/extract/drained.c;
  * the tests of a parameter against a constant (or of its bits) that the
  * loops and calls of a branch, or of the rest of a block after `if (test)
  * return;`, run under, also of a field of a pointer parameter
@@ -146,7 +148,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 111);
+    assert_int_equal(test->facts.loop_count, 102);
 }
 
 static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
@@ -219,15 +221,38 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_int_equal(find_loop(test, "parts_changed")->bound_param, -1);
     assert_bound(test, "indexed_body", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8, "i <= flag");
     assert_bound(test, "unseen_table", LC_LOOP_FOR, LC_BOUND_CONSTANT, 0, "map -> from != NULL");
+    assert_source(test, "iterator_on_held", LC_SOURCE_PARENT);    /* over what the group holds */
+    assert_source(test, "iterator_on_rest", LC_SOURCE_INPUT);    /* from the group: the rest of the list */
+}
+
+/* Loops amortised over their function's calls (extract_loop_amortized.c). */
+static void test_marks(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "marks.c"), 0);
     assert_source(test, "mark_moved", LC_SOURCE_AMORTIZED);    /* r->filled = size after it */
     assert_source(test, "mark_counter", LC_SOURCE_AMORTIZED);  /* r->filled = x */
     assert_source(test, "mark_kept", LC_SOURCE_INPUT);         /* the mark never moves */
     assert_source(test, "mark_other", LC_SOURCE_INPUT);        /* another object's mark; its own reset */
     assert_source(test, "mark_before", LC_SOURCE_INPUT);       /* moved before the loop */
+    assert_source(test, "mark_lowered", LC_SOURCE_AMORTIZED);         /* t->highest = j after it */
+    assert_source(test, "mark_lowered_kept", LC_SOURCE_INPUT);        /* the mark never moves */
+    assert_source(test, "mark_lowered_upward", LC_SOURCE_INPUT);      /* counts up: not a scan down */
+}
+
+/* The element a loop draining a count takes (extract_loop_count.c): an
+ * inner loop over its own children is bounded by the parent. */
+static void test_drained_counts(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "drained.c"), 0);
     assert_source(test, "drained_args", LC_SOURCE_PARENT);     /* the op taken at the count */
     assert_source(test, "drained_first", LC_SOURCE_INPUT);     /* always the first op */
-    assert_source(test, "iterator_on_held", LC_SOURCE_PARENT);    /* over what the group holds */
-    assert_source(test, "iterator_on_rest", LC_SOURCE_INPUT);    /* from the group: the rest of the list */
+    assert_source(test, "call_drained_args", LC_SOURCE_PARENT);   /* the head, removed by the call */
+    assert_source(test, "call_drained_kept", LC_SOURCE_INPUT);    /* the call is not given the head */
+    assert_source(test, "taken_through_address", LC_SOURCE_PARENT);   /* reply_read(source->context, &reply) */
+    assert_source(test, "taken_popped", LC_SOURCE_PARENT);            /* reply_pop(source) */
+    assert_source(test, "taken_elsewhere", LC_SOURCE_INPUT);          /* op_list_peek(other) */
 }
 
 /* The global variable a loop walks (extract_loop_registry.c), or none. */
@@ -343,6 +368,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_nesting_and_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_backward_gotos, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tables_logarithms_and_sources, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_marks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_drained_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walked_globals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parameter_guards, setup, teardown),
     };

@@ -23,6 +23,12 @@ static void test_loop_owners(void **state)
     assert_int_equal(find_loop(test, "owner_global")->bound_param, -1);
     assert_int_equal(find_loop(test, "owner_two_deep")->bound_param, -1);    /* server->nodes->children */
     assert_int_equal(find_loop(test, "owner_reassigned")->bound_param, -1);  /* node = node->next */
+    assert_int_equal(find_loop(test, "owner_iterator")->bound_param, 0);          /* di = new(t); next(di) */
+    assert_int_equal(find_loop(test, "owner_iterator_address")->bound_param, 0);  /* rewind(t, &li) */
+    assert_int_equal(find_loop(test, "owner_iterator_safe")->bound_param, 0);     /* a FOREACH_SAFE */
+    assert_int_equal(find_loop(test, "owner_iterator_field")->bound_param, 2);    /* first(&k->holder) */
+    assert_int_equal(find_loop(test, "owner_iterator_global")->bound_param, -1);
+    assert_int_equal(find_loop(test, "owner_iterator_parameter")->bound_param, -1);
 }
 
 static void test_children_and_aliases(void **state)

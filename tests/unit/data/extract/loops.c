@@ -506,67 +506,6 @@ int registries(struct entry *stop)
     return hits;
 }
 
-/* Filling from a mark the object keeps (extract_loop_amortized.c). */
-struct row {
-    char *cells;
-    unsigned filled;
-};
-
-void row_grow(struct row *r, unsigned size)
-{
-    for (unsigned x = r->filled; x < size; x++) /* mark_moved */
-        r->cells[x] = ' ';
-    r->filled = size;
-}
-
-void row_grow_counter(struct row *r, unsigned size)
-{
-    unsigned x;
-    for (x = r->filled; x < size; x++) /* mark_counter */
-        r->cells[x] = ' ';
-    r->filled = x;
-}
-
-void row_grow_kept(struct row *r, unsigned size)
-{
-    for (unsigned x = r->filled; x < size; x++) /* mark_kept */
-        r->cells[x] = ' ';
-}
-
-void row_grow_reset(struct row *r, struct row *other, unsigned size)
-{
-    for (unsigned x = r->filled; x < size; x++) /* mark_other */
-        r->cells[x] = ' ';
-    other->filled = size;
-    r->filled = 0;
-}
-
-void row_grow_before(struct row *r, unsigned size)
-{
-    r->filled = size;
-    for (unsigned x = r->filled; x < size; x++) /* mark_before */
-        r->cells[x] = ' ';
-}
-
-/* A count drained from the end: the element is taken at the count. */
-int drained(struct op_array *oa)
-{
-    int count = 0;
-    while (oa->numops) {
-        oa->numops--;
-        struct op *op = oa->ops + oa->numops;
-        for (int i = 0; i < op->argc; i++) /* drained_args */
-            count++;
-    }
-    while (oa->numops > 0) {
-        struct op *first = oa->ops;
-        for (int i = 0; i < first->argc; i++) /* drained_first */
-            count++;
-        oa->numops--;
-    }
-    return count;
-}
-
 /* An iterator started on what the current group holds, taken by a call
  * (dictGetVal), and on the group itself (the rest of the list). */
 struct entry *group_members(struct group *g);

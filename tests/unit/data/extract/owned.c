@@ -208,3 +208,49 @@ void escape_all(struct item **argv, int argc, const char *other)
     for (int j = 0; j < argc; j++)
         scan(argv[j]->data, measure(other)); /* element_other_measure */
 }
+
+/* Iterators over the parameter's own table: started by a call given the
+ * table, or given the iterator's address and the table, and stepped by a
+ * call given only the condition's locals (also from the address of a
+ * field, `RB_MIN(tree, &k->holder)`); not one started on a global
+ * table or on a local of the parameter's own type, nor a step given a
+ * parameter. */
+struct table;
+struct table_iterator {
+    void *at;
+};
+extern struct table *global_table;
+struct table_iterator *table_iterator_new(struct table *t);
+void table_rewind(struct table *t, struct table_iterator *it);
+struct node *table_next(struct table_iterator *it);
+struct node *table_lookup(struct table_iterator *it, struct node *key);
+struct node *node_first(struct table *t);
+struct node *node_first_held(struct table_iterator *holder);
+struct keyed {
+    struct table_iterator holder;
+};
+struct node *node_after(struct node *n);
+
+int iterated(struct table *t, struct node *key, struct keyed *k)
+{
+    int total = 0;
+    struct node *n1, *n2, *n3, *n4, *n5, *after;
+    struct table_iterator *it = table_iterator_new(t);
+    while ((n1 = table_next(it)) != NULL) /* owner_iterator */
+        total++;
+    struct table_iterator local;
+    table_rewind(t, &local);
+    while ((n2 = table_next(&local)) != NULL) /* owner_iterator_address */
+        total++;
+    for (n3 = node_first(t); n3 != NULL && ((after = node_after(n3)), 1); n3 = after) /* owner_iterator_safe */
+        total++;
+    struct node *held;
+    for (held = node_first_held(&k->holder); held != NULL; held = node_after(held)) /* owner_iterator_field */
+        total++;
+    struct table_iterator *all = table_iterator_new(global_table);
+    while ((n4 = table_next(all)) != NULL) /* owner_iterator_global */
+        total++;
+    while ((n5 = table_lookup(it, key)) != NULL) /* owner_iterator_parameter */
+        total++;
+    return total;
+}
