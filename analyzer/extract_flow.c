@@ -60,17 +60,33 @@ static void extract_leave(struct lc_extract_walk *walk, struct extract_condition
     walk->guard = saved.guard;
 }
 
-/* A branch or a body: the locks it takes or releases and the tests its
- * early exits add do not outlive it. */
+/* What a scope (a branch, a body, a block) must not change for what
+ * follows it: the locks it takes or releases and the tests its early exits
+ * add. */
+struct extract_scope {
+    struct lc_lockset locks;
+    struct lc_value_guards value_guards;
+    struct lc_param_guard param_guard;
+};
+
+static struct extract_scope extract_scope_enter(const struct lc_extract_walk *walk)
+{
+    return (struct extract_scope){ walk->locks, walk->value_guards, walk->param_guard };
+}
+
+static void extract_scope_leave(struct lc_extract_walk *walk, const struct extract_scope *scope)
+{
+    walk->locks = scope->locks;
+    walk->value_guards = scope->value_guards;
+    walk->param_guard = scope->param_guard;
+}
+
+/* A branch or a body, visited as a scope. */
 static void extract_scoped(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent)
 {
-    struct lc_lockset saved = walk->locks;
-    struct lc_value_guards saved_guards = walk->value_guards;
-    struct lc_param_guard saved_param_guard = walk->param_guard;
+    struct extract_scope scope = extract_scope_enter(walk);
     lc_extract_visit_child(walk, statement, parent);
-    walk->locks = saved;
-    walk->value_guards = saved_guards;
-    walk->param_guard = saved_param_guard;
+    extract_scope_leave(walk, &scope);
 }
 
 /* A branch run only where call `guard` returned 0 when `zero`
@@ -416,13 +432,9 @@ enum CXChildVisitResult lc_extract_block(struct lc_extract_walk *walk, CXCursor 
 {
     if (clang_getCursorKind(parent) == CXCursor_FunctionDecl || clang_getCursorKind(parent) == CXCursor_StmtExpr)
         return CXChildVisit_Recurse;
-    struct lc_lockset saved = walk->locks;
-    struct lc_value_guards saved_guards = walk->value_guards;
-    struct lc_param_guard saved_param_guard = walk->param_guard;
+    struct extract_scope scope = extract_scope_enter(walk);
     clang_visitChildren(block, lc_extract_visit, walk);
-    walk->locks = saved;
-    walk->value_guards = saved_guards;
-    walk->param_guard = saved_param_guard;
+    extract_scope_leave(walk, &scope);
     return CXChildVisit_Continue;
 }
 
