@@ -267,9 +267,6 @@ void lc_extract_value_guard_split(struct lc_extract_walk *walk, CXCursor conditi
                                   struct lc_extract_guard_split *split);
 /* walk->value_guards plus `list` (a new array). */
 void lc_extract_value_guards_push(struct lc_extract_walk *walk, const struct lc_extract_guard_list *list);
-/* The guards holding here that a call keeps: those of integer variables
- * (tests of pointers are for the accesses under them only). */
-struct lc_value_guards lc_extract_call_value_guards(struct lc_extract_walk *walk);
 
 /* extract_flags.c: integer flags and path strings passed through a local
  * variable. */

@@ -9,9 +9,10 @@
  * break, continue or goto) pushes the negation for the rest of the block.
  * Linking uses them to keep a thread's role out of calls its thread never
  * makes (threads_facts.c).  Tests of a global or static pointer against
- * NULL (`!p`, `p == NULL`) are kept too, marked `pointer`, for the
- * accesses under them only (a write of `p` under `p == NULL` is a lazy
- * initialisation, extract_access.c); calls do not keep them. */
+ * NULL (`!p`, `p == NULL`) are kept too, marked `pointer`: a write of `p`
+ * under `p == NULL` is a lazy initialisation (extract_access.c), and so is
+ * a write by a function called only under it (lazy_writes.c); the thread
+ * roles do not follow them. */
 #include "extract_internal.h"
 
 #include <stdlib.h>
@@ -129,23 +130,4 @@ void lc_extract_value_guards_push(struct lc_extract_walk *walk, const struct lc_
         memcpy(items, walk->value_guards.items, walk->value_guards.count * sizeof *items);
     memcpy(&items[walk->value_guards.count], list->items, list->count * sizeof *items);
     walk->value_guards = (struct lc_value_guards){ items, count };
-}
-
-struct lc_value_guards lc_extract_call_value_guards(struct lc_extract_walk *walk)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < walk->value_guards.count; i++)
-        kept += !walk->value_guards.items[i].pointer;
-    if (kept == walk->value_guards.count)
-        return walk->value_guards;
-    struct lc_value_guard *items = kept ? lc_arena_alloc(&walk->facts->arena, kept * sizeof *items) : NULL;
-    if (kept && !items) {
-        walk->out_of_memory = 1;
-        return (struct lc_value_guards){ NULL, 0 };
-    }
-    kept = 0;
-    for (size_t i = 0; i < walk->value_guards.count; i++)
-        if (!walk->value_guards.items[i].pointer)
-            items[kept++] = walk->value_guards.items[i];
-    return (struct lc_value_guards){ items, kept };
 }

@@ -189,7 +189,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->child_args = lc_extract_child_arguments(walk, call);
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;
-    fact->value_guards = lc_extract_call_value_guards(walk);
+    fact->value_guards = walk->value_guards;
     fact->param_guard = walk->param_guard;
     if (!clang_Cursor_isNull(walk->branch_end) && clang_equalCursors(call, walk->branch_end))
         walk->branch_end_index = (int)index;

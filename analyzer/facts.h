@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 45
+#define LC_FACTS_VERSION 46
 
 struct lc_location {
     const char *file;
@@ -135,8 +135,10 @@ struct lc_value_guard {
     int equal;                /* 1: g == value; 0: g != value */
     long long value;
     int pointer;              /* g is a pointer tested against NULL (value
-                                 0): kept for the accesses under it
-                                 (zero_guarded); calls never hold one */
+                                 0): for lazy initialisation (the accesses
+                                 under it, zero_guarded; the calls, a
+                                 callee's writes: lazy_writes.c), never a
+                                 fact of a thread's path */
 };
 
 /* The guards holding at a point of a function body; arrays in the arena,

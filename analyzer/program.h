@@ -88,6 +88,8 @@ struct lc_program_call {
 struct lc_program_guard {
     uint32_t variable;       /* into program->objects */
     uint8_t equal;           /* 1: variable == value; 0: variable != value */
+    uint8_t pointer;         /* a pointer against NULL: for lazy
+                                initialisation only (lazy_writes.c) */
     long long value;
 };
 

@@ -314,7 +314,7 @@ static int bodies_read_held_locks(struct bodies_loader *b, const uint32_t *call_
 static int bodies_read_call_guards(struct bodies_loader *b, const uint32_t *call_of_row, int64_t call_row_max)
 {
     struct lc_program *program = b->loader->program;
-    sqlite3_stmt *stmt = program_loader_prepare(b->loader, "SELECT call_id, variable_id, equal, value FROM call_guard");
+    sqlite3_stmt *stmt = program_loader_prepare(b->loader, "SELECT call_id, variable_id, equal, value, pointer FROM call_guard");
     int rc = stmt ? 0 : -1;
     while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
         int64_t row = sqlite3_column_int64(stmt, 0);
@@ -342,7 +342,8 @@ static int bodies_read_call_guards(struct bodies_loader *b, const uint32_t *call
         if (extra->guard_count == 0)
             extra->first_guard = program->guard_count;
         program->guards[program->guard_count++] = (struct lc_program_guard){
-            variable, (uint8_t)(sqlite3_column_int(stmt, 2) != 0), sqlite3_column_int64(stmt, 3)
+            .variable = variable, .equal = (uint8_t)(sqlite3_column_int(stmt, 2) != 0),
+            .pointer = (uint8_t)(sqlite3_column_int(stmt, 4) != 0), .value = sqlite3_column_int64(stmt, 3)
         };
         extra->guard_count++;
     }

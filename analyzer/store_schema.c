@@ -124,10 +124,12 @@
  *                                    locks held at a call or access; lock_id
  *                                    is the symbol of the lock object (a
  *                                    variable or a struct field)
- *   call_guard(tu_id, call_id, variable_id, equal, value)
+ *   call_guard(tu_id, call_id, variable_id, equal, value, pointer)
  *                                    a call runs only where the global
  *                                    variable_id equals (equal 1) or
- *                                    differs from (0) value (facts.h)
+ *                                    differs from (0) value (facts.h);
+ *                                    pointer: a pointer tested against
+ *                                    NULL (for lazy initialisation only)
  *   written_record(tu_id, record_id) the struct types the TU writes through
  *                                    a pointer, or converts a pointer to
  *                                    into another pointer type (facts.h)
@@ -206,7 +208,7 @@ static const char lc_store_schema_sql[] =
     "  owner_id INTEGER NOT NULL, lock_id INTEGER NOT NULL);"
     "CREATE INDEX held_lock_tu ON held_lock(tu_id);"
     "CREATE TABLE call_guard(tu_id INTEGER NOT NULL, call_id INTEGER NOT NULL, variable_id INTEGER NOT NULL,"
-    "  equal INTEGER NOT NULL, value INTEGER NOT NULL);"
+    "  equal INTEGER NOT NULL, value INTEGER NOT NULL, pointer INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_guard_tu ON call_guard(tu_id);"
     "CREATE TABLE written_record(tu_id INTEGER NOT NULL, record_id INTEGER NOT NULL,"
     "  PRIMARY KEY (tu_id, record_id)) WITHOUT ROWID;"

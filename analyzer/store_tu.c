@@ -58,8 +58,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                               " zero_guarded, via_callee_id, via_argument, indexed, passed_record_id)"
                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     [LC_STMT_INSERT_HELD_LOCK] = "INSERT INTO held_lock(tu_id, owner, owner_id, lock_id) VALUES (?1, ?2, ?3, ?4)",
-    [LC_STMT_INSERT_CALL_GUARD] = "INSERT INTO call_guard(tu_id, call_id, variable_id, equal, value)"
-                                  " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [LC_STMT_INSERT_CALL_GUARD] = "INSERT INTO call_guard(tu_id, call_id, variable_id, equal, value, pointer)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [LC_STMT_INSERT_WRITTEN_RECORD] = "INSERT OR IGNORE INTO written_record(tu_id, record_id) VALUES (?1, ?2)",
 };
 
@@ -242,6 +242,7 @@ static int store_save_call_guards(struct lc_store *store, int64_t tu_id, int64_t
         sqlite3_bind_int64(stmt, 3, variable_id);
         sqlite3_bind_int(stmt, 4, guard->equal);
         sqlite3_bind_int64(stmt, 5, guard->value);
+        sqlite3_bind_int(stmt, 6, guard->pointer != 0);
         if (lc_store_step_done(stmt) != 0)
             return -1;
     }

@@ -96,6 +96,10 @@ int lc_threads_share_process(const struct lc_threads *threads, uint32_t function
 int lc_threads_main_initialises(const struct lc_program *program, const struct lc_threads *threads,
                                 uint32_t function);
 
+/* Per access: a lazy write, made only while the variable is 0 / NULL
+ * (threads_lazy_writes.c); NULL when memory runs out. */
+uint8_t *lc_threads_lazy_writes(const struct lc_program *program, const struct lc_threads *threads);
+
 /* Is `lock` among the locks held at every call of `function`? */
 int lc_threads_entry_holds(const struct lc_threads *threads, uint32_t function, uint32_t lock);
 /* A readable name of a role: "the event loop", "pool work 'compress_job'". */

@@ -220,7 +220,7 @@ static int context_apply_guards(const struct lc_program *program, const struct l
     for (uint32_t g = extra->first_guard; g < extra->first_guard + extra->guard_count; g++) {
         const struct lc_program_guard *guard = &program->guards[g];
         uint32_t variable = x->guard_of_family[program->objects[guard->variable].family];
-        if (x->banned[(size_t)role * x->guard_variables + variable])
+        if (guard->pointer || x->banned[(size_t)role * x->guard_variables + variable])
             continue;
         uint32_t lo = (uint32_t)(unsigned long long)guard->value, hi = (uint32_t)((unsigned long long)guard->value >> 32);
         int known = 0;   /* an equality on the variable already says everything */

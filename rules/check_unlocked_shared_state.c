@@ -301,10 +301,11 @@ static void shared_check_variable(const struct shared_state *s, uint32_t *access
 }
 
 /* Per object: is every write of it, anywhere (also in `main`), a lazy
- * initialisation, a write under a test that it is 0 (`if (!g) g =
- * make();`)?  Then a test of it that fails is final: once written, it
- * stays.  NULL when memory runs out. */
-static uint8_t *shared_lazy_variables(const struct lc_program *program)
+ * initialisation, a write made only while it is 0 (`if (!g) g = make();`,
+ * `if (!table) build_table();`: lc_threads_lazy_writes)?  Then a test of
+ * it that fails is final: once written, it stays.  NULL when memory runs
+ * out. */
+static uint8_t *shared_lazy_variables(const struct lc_program *program, const uint8_t *lazy_writes)
 {
     uint8_t *lazy = malloc((size_t)program->object_count + 1);
     if (!lazy)
@@ -312,7 +313,7 @@ static uint8_t *shared_lazy_variables(const struct lc_program *program)
     memset(lazy, 1, (size_t)program->object_count + 1);
     for (uint32_t a = 0; a < program->access_count; a++) {
         const struct lc_program_access *access = &program->accesses[a];
-        if (access->kind == LC_ACCESS_WRITE && !access->zero_guarded)
+        if (access->kind == LC_ACCESS_WRITE && !lazy_writes[a])
             lazy[access->variable] = 0;
     }
     return lazy;
@@ -321,10 +322,11 @@ static uint8_t *shared_lazy_variables(const struct lc_program *program)
 /* A lazy initialisation `main` does before anything else can run
  * (lc_threads_main_initialises): the write happens once, on main, and
  * every later call on any thread only reads, as the test fails. */
-static int shared_main_initialises(const struct lc_program *program, const uint8_t *lazy,
-                                   const struct lc_program_access *access)
+static int shared_main_initialises(const struct lc_program *program, const uint8_t *lazy, const uint8_t *lazy_writes,
+                                   uint32_t a)
 {
-    return access->kind == LC_ACCESS_WRITE && access->zero_guarded && lazy[access->variable]
+    const struct lc_program_access *access = &program->accesses[a];
+    return access->kind == LC_ACCESS_WRITE && lazy_writes[a] && lazy[access->variable]
            && lc_threads_main_initialises(program, program->threads, access->function);
 }
 
@@ -334,7 +336,8 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
     if (!threads)
         return;
     struct shared_state s = { program, threads };
-    uint8_t *lazy = shared_lazy_variables(program);
+    uint8_t *lazy_writes = lc_threads_lazy_writes(program, threads);
+    uint8_t *lazy = lazy_writes ? shared_lazy_variables(program, lazy_writes) : NULL;
     /* Group the accesses that matter by variable (counting sort). */
     uint32_t *start = calloc((size_t)program->object_count + 2, sizeof *start);
     uint32_t *order = malloc(((size_t)program->access_count + 1) * sizeof *order);
@@ -342,7 +345,7 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
         for (uint32_t a = 0; a < program->access_count; a++) {
             const struct lc_program_access *access = &program->accesses[a];
             if (access->atomic || threads->function_role_count[access->function] == 0
-                || shared_main_initialises(program, lazy, access))
+                || shared_main_initialises(program, lazy, lazy_writes, a))
                 continue;
             uint32_t family = program->objects[access->variable].family;
             if (pass == 0)
@@ -361,6 +364,7 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
     free(start);
     free(order);
     free(lazy);
+    free(lazy_writes);
 }
 
 const struct lc_check lc_check_unlocked_shared_state = {
