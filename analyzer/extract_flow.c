@@ -28,17 +28,12 @@
  *    the stretches no path from a call reaches (extract_reach.c);
  *  - the innermost open if/switch/loop and its condition, which tell
  *    whether a backward goto (a goto to a label earlier in the function, a
- *    loop too) is conditional; the calls and loops between its label and
- *    it move into that loop.
- * A for statement shows only the parts it has; when some are missing they
- * are told apart by shape: before the condition, a declaration, an
- * assignment or a comma expression is the init; after it, `++`, `--`, an
- * assignment or a comma expression is the increment. */
+ *    loop too: extract_gotos.c) is conditional.
+ * A for statement's parts are told apart in extract_for_parts.c. */
 #include "extract_internal.h"
 
 #include <stdlib.h>
 
-#include <string.h>
 
 /* The open conditional the walk is in, saved while a nested one is. */
 struct extract_conditional {
@@ -248,67 +243,6 @@ static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
     walk->zero_guard = outer;
 }
 
-/* An init or an increment rather than a condition. */
-static int extract_is_side_effect(CXCursor expr)
-{
-    switch (clang_getCursorKind(expr)) {
-    case CXCursor_DeclStmt:
-    case CXCursor_CompoundAssignOperator:
-        return 1;
-    case CXCursor_BinaryOperator: {
-        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(expr);
-        return op == CXBinaryOperator_Assign || op == CXBinaryOperator_Comma;
-    }
-    case CXCursor_UnaryOperator: {
-        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(expr);
-        return op >= CXUnaryOperator_PostInc && op <= CXUnaryOperator_PreDec;
-    }
-    default:
-        return 0;
-    }
-}
-
-/* The parts of a for statement from its `count` children (body last);
- * returns the index of the init, or -1. */
-static int extract_for_parts(const CXCursor *parts, unsigned count,
-                             struct lc_extract_loop_parts *loop)
-{
-    loop->body = parts[count - 1];
-    switch (count - 1) {
-    case 3:
-        loop->init = parts[0];
-        loop->condition = parts[1];
-        loop->increment = parts[2];
-        return 0;
-    case 2:
-        if (!extract_is_side_effect(parts[0])) {
-            loop->condition = parts[0];
-            loop->increment = parts[1];
-            return -1;
-        }
-        loop->init = parts[0];
-        if (extract_is_side_effect(parts[1]))
-            loop->increment = parts[1];
-        else
-            loop->condition = parts[1];
-        return 0;
-    case 1:
-        if (!extract_is_side_effect(parts[0])) {
-            loop->condition = parts[0];
-            return -1;
-        }
-        if (clang_getCursorKind(parts[0]) == CXCursor_UnaryOperator ||
-            clang_getCursorKind(parts[0]) == CXCursor_CompoundAssignOperator) {
-            loop->increment = parts[0];
-            return -1;
-        }
-        loop->init = parts[0];
-        return 0;
-    default:
-        return -1;
-    }
-}
-
 /* `do ... while (0)`: runs once, and is how macros wrap statements. */
 static int extract_is_do_once(enum lc_loop_kind kind, const struct lc_extract_loop_parts *loop)
 {
@@ -331,7 +265,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     int init = -1;
     unsigned body = kind == LC_LOOP_DO ? 0 : count - 1;
     if (kind == LC_LOOP_FOR)
-        init = extract_for_parts(parts, count, &loop);
+        init = lc_extract_for_parts(parts, count, &loop);
     else
         loop.condition = parts[kind == LC_LOOP_DO ? 1 : 0];
     loop.body = parts[body];
@@ -374,60 +308,6 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     walk->loop_statement = saved_statement;
 }
 
-static void extract_label(struct lc_extract_walk *walk, CXCursor label)
-{
-    struct lc_extract_label *entry = lc_extract_append(walk, &walk->labels, &walk->label_count,
-                                                       &walk->label_cap, sizeof *entry);
-    if (!entry)
-        return;
-    entry->name = lc_extract_string(walk, clang_getCursorSpelling(label));
-    entry->first_call = walk->facts->call_count;
-    entry->first_loop = walk->facts->loop_count;
-    entry->conditionals = walk->conditionals;
-}
-
-/* The goto loop `index` holds what lies between `label` and it: the calls
- * and loops there that were directly in the loop around the goto. */
-static void extract_adopt(struct lc_extract_walk *walk, const struct lc_extract_label *label,
-                          int index)
-{
-    struct lc_tu_facts *facts = walk->facts;
-    for (size_t i = label->first_call; i < facts->call_count; i++)
-        if (facts->calls[i].loop_index == walk->loop_index)
-            facts->calls[i].loop_index = index;
-    for (size_t i = label->first_loop; i < (size_t)index; i++) {
-        struct lc_loop_fact *loop = &facts->loops[i];
-        if (loop->parent_index == walk->loop_index)
-            loop->parent_index = index;
-        loop->depth = loop->parent_index >= 0 ? facts->loops[loop->parent_index].depth + 1 : 1;
-    }
-}
-
-/* A goto to a label seen before in the function is a loop: UNBOUNDED when no
- * if/switch/loop opened after the label holds the goto, else DATA guarded
- * by that conditional's condition. */
-static void extract_goto(struct lc_extract_walk *walk, CXCursor statement)
-{
-    CXCursor target;
-    if (lc_extract_children(statement, &target, 1) < 1)
-        return;
-    CXString name = clang_getCursorSpelling(target);
-    const struct lc_extract_label *label = NULL;
-    for (size_t i = walk->label_count; i-- > 0 && !label;)
-        if (walk->labels[i].name && strcmp(walk->labels[i].name, clang_getCString(name)) == 0)
-            label = &walk->labels[i];
-    clang_disposeString(name);
-    if (!label)
-        return;
-    CXCursor none = clang_getNullCursor();
-    struct lc_extract_loop_parts parts = { none, none, none, none };
-    if (walk->open_conditional > label->conditionals)
-        parts.condition = walk->guard;
-    int index = lc_extract_loop(walk, statement, LC_LOOP_GOTO, &parts);
-    if (index >= 0)
-        extract_adopt(walk, label, index);
-}
-
 enum CXChildVisitResult lc_extract_block(struct lc_extract_walk *walk, CXCursor block, CXCursor parent)
 {
     if (clang_getCursorKind(parent) == CXCursor_FunctionDecl || clang_getCursorKind(parent) == CXCursor_StmtExpr)
@@ -466,10 +346,10 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
     case CXCursor_LabelStmt:
         walk->value_guards = (struct lc_value_guards){ NULL, 0 };
         walk->param_guard = (struct lc_param_guard){ 0 };
-        extract_label(walk, statement);
+        lc_extract_label(walk, statement);
         return CXChildVisit_Recurse;
     case CXCursor_GotoStmt:
-        extract_goto(walk, statement);
+        lc_extract_goto(walk, statement);
         return CXChildVisit_Recurse;
     default:
         return CXChildVisit_Recurse;

@@ -191,6 +191,13 @@ void lc_extract_visit_child(struct lc_extract_walk *walk, CXCursor child, CXCurs
  * returns what the visitor should do with its children (it visits them
  * itself when the statement opens a branch or a loop). */
 enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement);
+/* extract_for_parts.c: the parts of a for statement from its `count`
+ * children (body last); returns the index of the init, or -1. */
+int lc_extract_for_parts(const CXCursor *parts, unsigned count, struct lc_extract_loop_parts *loop);
+/* extract_gotos.c: a label (a goto may come back to it), and a goto,
+ * a loop when its label came before it. */
+void lc_extract_label(struct lc_extract_walk *walk, CXCursor label);
+void lc_extract_goto(struct lc_extract_walk *walk, CXCursor statement);
 /* A block `{ ... }` in `parent`: a scope whose locks and guards end with
  * it (a function's own body and a statement expression's are not); kept
  * apart from lc_extract_statement so that the frame nested blocks stack is
