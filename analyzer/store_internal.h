@@ -84,6 +84,11 @@ int lc_store_bind_location(struct lc_store *store, sqlite3_stmt *stmt, int first
 /* store_bodies.c: loops (their row ids into loop_ids, one per fact), the
  * locks held at a call or access, and accesses.  0 or -1. */
 int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts, int64_t *loop_ids);
+/* store_statements.c: a value kind's name in the tables ("function",
+ * "field", ...), and binding a value's kind, symbol, record and parameter
+ * index at columns first..first+3 (0, or -1 when interning failed). */
+const char *lc_store_value_kind_name(enum lc_value_kind kind);
+int lc_store_bind_value(struct lc_store *store, sqlite3_stmt *stmt, int first, const struct lc_value *value);
 /* Save the struct types the TU writes through a pointer (facts.h). */
 int lc_store_save_written_records(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts);
 /* Bind the symbol of a parameter guard's field (struct lc_param_guard
