@@ -210,6 +210,9 @@ CXCursor lc_extract_branch_end(CXCursor statement);
  * changes (assigns, increments, takes the address of)?  The walk keeps the
  * answer for the whole function. */
 int lc_extract_param_unchanged(struct lc_extract_walk *walk, int position);
+/* struct lc_call_fact.changed_param_args of `call`, whose arguments are
+ * extracted: which pass on a parameter the walked function changes. */
+unsigned lc_extract_changed_param_arguments(struct lc_extract_walk *walk, const struct lc_call_fact *call);
 /* How many times `function` changes `declaration` (a variable, or a field
  * of any object): assigned, compound-assigned, incremented, decremented or
  * with its address taken (extract_made_fields.c). */
