@@ -300,9 +300,9 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed || !scratch.registry
-        || lc_cost_group_loops(program, cost) != 0 || lc_cost_registry_loops(program, scratch.registry) != 0)
+        || lc_cost_group_loops(program, cost) != 0 || lc_cost_registry_loops(program, scratch.registry) != 0
+        || lc_cost_passed_constants(program, scratch.passed) != 0)
         goto done;
-    lc_cost_passed_constants(program, scratch.passed);
     memset(cost->linear_param, -1, n);
     memset(cost->guarded_of, 0xff, n * sizeof *cost->guarded_of);
     memcpy(cost->component_of, scc->component_of, (size_t)program->function_count * sizeof *cost->component_of);

@@ -162,9 +162,12 @@ int lc_cost_call_on_way_out(const struct lc_program *program, const struct lc_pr
 /* cost_inputs.c: group the loops by function (cost->loops_start,
  * loops_of_function); 0, or -1 when memory runs out. */
 int lc_cost_group_loops(const struct lc_program *program, struct lc_cost *cost);
-/* For each loop bounded by a parameter, the largest integer constant every
- * caller of its function passes there, else -1, into `passed`. */
-void lc_cost_passed_constants(const struct lc_program *program, long long *passed);
+/* cost_passed.c: for each loop bounded by a parameter, the largest
+ * constant every caller of its function passes there (an integer, a
+ * string literal's length, 0 for NULL; also through callers passing a
+ * parameter of their own on unchanged), else -1, into `passed`; 0, or -1
+ * when memory runs out. */
+int lc_cost_passed_constants(const struct lc_program *program, long long *passed);
 /* Does `f` call itself directly with no argument divided or shifted (a
  * recursion repeating its work)? */
 int lc_cost_calls_itself(const struct lc_program *program, uint32_t f);

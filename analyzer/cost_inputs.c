@@ -1,6 +1,5 @@
 /* cost_inputs.c — what the cost pass (cost.c) reads off the program
  * before it walks the components: the loops of each function, the
- * constants every caller passes for the parameter bounding a loop, the
  * self-calls that repeat a function's work, and the parameter a
  * recursion descends through. */
 #include "cost.h"
@@ -35,33 +34,6 @@ int lc_cost_descended_param(const struct lc_program *program, const struct lc_co
         if ((common >> param) & 1u)
             return param;
     return -1;
-}
-
-/* For each loop bounded by a parameter (`j < charslen`), the largest
- * integer constant its function's callers pass there, when every caller
- * passes one (`mempbrk(s, len, "\r\n", 2)`); -1 otherwise. */
-void lc_cost_passed_constants(const struct lc_program *program, long long *passed)
-{
-    const struct lc_callers *callers = program->callers;
-    for (uint32_t l = 0; l < program->loop_count; l++) {
-        const struct lc_program_loop *loop = &program->loops[l];
-        uint32_t f = loop->function;
-        passed[l] = -1;
-        if (loop->bound_param < 0 || !callers || callers->start[f] == callers->start[f + 1])
-            continue;
-        long long largest = 0;
-        for (uint32_t i = callers->start[f]; i < callers->start[f + 1] && largest >= 0; i++) {
-            const struct lc_program_call *call = &program->calls[callers->calls[i]];
-            const struct lc_program_value *arg = (uint32_t)loop->bound_param < call->arg_count
-                                                     ? &program->args[call->first_arg + (uint32_t)loop->bound_param]
-                                                     : NULL;
-            if (!arg || arg->kind != LC_VALUE_INT || arg->int_value < 0)
-                largest = -1;
-            else if (arg->int_value > largest)
-                largest = arg->int_value;
-        }
-        passed[l] = largest;
-    }
 }
 
 /* Does `f` call itself in a way that repeats its work: directly (a

@@ -217,6 +217,9 @@ CXCursor lc_extract_branch_end(CXCursor statement);
  * changes (assigns, increments, takes the address of)?  The walk keeps the
  * answer for the whole function. */
 int lc_extract_param_unchanged(struct lc_extract_walk *walk, int position);
+/* struct lc_call_fact.changed_param_args of `call`, whose arguments are
+ * extracted: which pass on a parameter the walked function changes. */
+unsigned lc_extract_changed_param_arguments(struct lc_extract_walk *walk, const struct lc_call_fact *call);
 /* How many times `function` changes `declaration` (a variable, or a field
  * of any object): assigned, compound-assigned, incremented, decremented or
  * with its address taken (extract_made_fields.c). */
@@ -297,6 +300,11 @@ struct lc_extract_loop_parts {
  * is the one guarding it, null when it is unconditional. */
 int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_loop_kind kind,
                     const struct lc_extract_loop_parts *parts);
+/* extract_loop_cells.c: does the loop of `parts`, inside the loop of
+ * `outer`, visit with it each cell of one two-dimensional object once
+ * (`yy < s->sy` around `xx < s->sx` reaching the cell at both)? */
+int lc_extract_loop_walks_cells(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                                const struct lc_extract_loop_parts *outer);
 
 /* extract_loop_shape.c */
 #define LC_EXTRACT_VARIABLES 8

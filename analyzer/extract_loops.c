@@ -379,7 +379,8 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
                  || lc_extract_loop_is_descent(parts) || lc_extract_loop_is_retry(walk, parts)))
         extract_counted(&bound, EXTRACT_SMALL_TRIP_COUNT, parts->condition);
     int continues = walk->loop_parts && (lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement)
-                                         || lc_extract_loop_walks_children(parts, walk->loop_parts));
+                                         || lc_extract_loop_walks_children(parts, walk->loop_parts)
+                                         || lc_extract_loop_walks_cells(walk, parts, walk->loop_parts));
     int parameter = bound.bound == LC_BOUND_DATA ? lc_extract_loop_parameter(parts) : -1;
     if (parameter < 0 && bound.bound == LC_BOUND_DATA)
         parameter = lc_extract_loop_owner(walk, parts);

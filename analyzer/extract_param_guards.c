@@ -5,7 +5,9 @@
  * branch), for a parameter the function never assigns, increments or takes
  * the address of (the value a caller passes is the value tested); also of
  * a field of a pointer parameter, `if (c->conn)`, when the function never
- * sets that field (of any object) itself. */
+ * sets that field (of any object) itself.  Also which arguments of a call
+ * pass on a parameter the function changes (struct lc_call_fact.
+ * changed_param_args). */
 #include "extract_internal.h"
 
 /* The parameters (bit i: parameter i) the walked function changes:
@@ -41,6 +43,15 @@ int lc_extract_param_unchanged(struct lc_extract_walk *walk, int position)
         clang_visitChildren(walk->function, param_guards_changed_visit, &walk->changed_params);
     }
     return !((walk->changed_params >> (position - 1)) & 1u);
+}
+
+unsigned lc_extract_changed_param_arguments(struct lc_extract_walk *walk, const struct lc_call_fact *call)
+{
+    unsigned changed = 0;
+    for (size_t i = 0; i < call->nargs && i < LC_ELEMENT_ARGUMENTS; i++)
+        if (call->args[i].kind == LC_VALUE_PARAM && !lc_extract_param_unchanged(walk, call->args[i].param_index + 1))
+            changed |= 1u << i;
+    return changed;
 }
 
 /* Parentheses and implicit conversions only: an explicit cast changes the

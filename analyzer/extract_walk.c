@@ -197,6 +197,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     if (lc_extract_children(call, &callee, 1) >= 1)
         lc_extract_operand(walk, callee, 0, &fact->callee);
     extract_call_arguments(walk, call, fact);
+    fact->changed_param_args = lc_extract_changed_param_arguments(walk, fact);
     lc_extract_flag_call(walk, call);
     fact = &walk->facts->calls[index];   /* the operands may have added stores, not calls */
     lc_extract_call_result(walk, call, index);

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 46
+#define LC_FACTS_VERSION 48
 
 struct lc_location {
     const char *file;
@@ -233,6 +233,12 @@ struct lc_call_fact {
                                  `TAILQ_FOREACH(c, &node->cells, entry)
                                  walk(c)`; extract_owner.c); first LC_ELEMENT_ARGUMENTS
                                  only */
+    unsigned changed_param_args;  /* bit i: argument i is a parameter of
+                                     the caller that the caller assigns,
+                                     increments, decrements or takes the
+                                     address of somewhere (it may pass on
+                                     another value than its callers gave);
+                                     first LC_ELEMENT_ARGUMENTS only */
     const struct lc_unreached *unreached;  /* stretches of its function's
                                               text after it that no path
                                               from it reaches (extract_reach.c) */

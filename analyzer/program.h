@@ -59,6 +59,8 @@ struct lc_program_call_extra {
                                             the element its loop is at (facts.h) */
     uint32_t child_args;                 /* bit i: argument i of a self-call
                                             is a child of parameter i (facts.h) */
+    uint32_t changed_param_args;         /* bit i: argument i is a parameter
+                                            its caller changes (facts.h) */
     char *unreached;                     /* the stretches after it no path
                                             from it reaches, as stored
                                             (store_schema.c), owned; NULL */

@@ -99,6 +99,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     if (lc_store_bind_guard_field(store, stmt, 23, &call->param_guard) != 0)
         return -1;
     sqlite3_bind_int64(stmt, 19, (sqlite3_int64)call->child_args);
+    sqlite3_bind_int64(stmt, 24, (sqlite3_int64)call->changed_param_args);
     char unreached[LC_UNREACHED_TEXT_MAX];
     if (lc_unreached_format(call->unreached, call->unreached_count, unreached, sizeof unreached) == 0)
         sqlite3_bind_text(stmt, 22, unreached, -1, SQLITE_TRANSIENT);

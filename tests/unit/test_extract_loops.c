@@ -6,6 +6,7 @@
  * each condition reads, inner loops that continue their enclosing loop's
  * walk, and the global collection a loop walks, on data/extract/loops.c;
  * loops amortised over their function's calls, on data/extract/marks.c;
+ * nested loops over the two sizes of one object, on data/extract/cells.c;
  * the element of a loop draining a count, on data/extract/drained.c;
  * the tests of a parameter against a constant (or of its bits) that the
  * loops and calls of a branch, or of the rest of a block after `if (test)
@@ -240,6 +241,22 @@ static void test_marks(void **state)
     assert_source(test, "mark_lowered_upward", LC_SOURCE_INPUT);      /* counts up: not a scan down */
 }
 
+/* An inner loop visiting with its outer loop each cell of one object
+ * (extract_loop_cells.c) adds no repetition: its source is the parent. */
+static void test_cells(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "cells.c"), 0);
+    assert_source(test, "cells_call", LC_SOURCE_PARENT);           /* grid_set(s->grid, xx, yy, ...) */
+    assert_source(test, "cells_subscript", LC_SOURCE_PARENT);      /* gd->rows[y][x] */
+    assert_source(test, "cells_flat", LC_SOURCE_PARENT);           /* gd->cells[y * gd->sx + x] */
+    assert_source(test, "cells_same_size", LC_SOURCE_INPUT);       /* sx twice: pairs */
+    assert_source(test, "cells_two_objects", LC_SOURCE_INPUT);
+    assert_source(test, "cells_not_addressed", LC_SOURCE_INPUT);   /* no cell at (x, y) */
+    assert_source(test, "cells_other_object", LC_SOURCE_PARENT);   /* compare(p, i, j): the rule's limit */
+    assert_source(test, "cells_resized", LC_SOURCE_INPUT);         /* gd->sx++ */
+}
+
 /* The element a loop draining a count takes (extract_loop_count.c): an
  * inner loop over its own children is bounded by the parent. */
 static void test_drained_counts(void **state)
@@ -369,6 +386,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_backward_gotos, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tables_logarithms_and_sources, setup, teardown),
         cmocka_unit_test_setup_teardown(test_marks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cells, setup, teardown),
         cmocka_unit_test_setup_teardown(test_drained_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walked_globals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parameter_guards, setup, teardown),

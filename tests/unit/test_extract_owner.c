@@ -4,7 +4,9 @@
  * the pointer parameter bounding a loop (`bound_param`), the children a
  * self-call is given (`child_args`), arguments standing for a parameter
  * (`field_of_param`) and the arguments that are the loop's element
- * (`element_args`: a pointer stepped by the loop, a drained list's head). */
+ * (`element_args`: a pointer stepped by the loop, a drained list's head);
+ * on data/extract/passed_params.c, the arguments passing on a parameter
+ * the caller changes (`changed_param_args`). */
 #include "extract_fixture.h"
 
 static void test_loop_owners(void **state)
@@ -60,12 +62,24 @@ static void test_loop_elements(void **state)
     assert_int_equal(find_call_at(test, "element_not_head", "walk_node")->element_args, 0u);
 }
 
+static void test_changed_parameters_passed_on(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "passed_params.c"), 0);
+    assert_int_equal(find_call_at(test, "call_unchanged", "walk_parts")->changed_param_args, 0u);
+    assert_int_equal(find_call_at(test, "call_advanced", "walk_parts")->changed_param_args, 1u);   /* path++ */
+    assert_int_equal(find_call_at(test, "call_assigned", "walk_parts")->changed_param_args, 2u);   /* count = 0 later */
+    assert_int_equal(find_call_at(test, "call_address", "walk_parts")->changed_param_args, 1u);    /* &path taken; count + 1 */
+    assert_int_equal(find_call_at(test, "take_address(&path)", "take_address")->changed_param_args, 0u);  /* &path: not a parameter */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_loop_owners, setup, teardown),
         cmocka_unit_test_setup_teardown(test_children_and_aliases, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loop_elements, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_changed_parameters_passed_on, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

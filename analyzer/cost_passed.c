@@ -1,0 +1,93 @@
+/* cost_passed.c — for each loop bounded by a parameter, the largest
+ * constant every caller of its function passes there (cost.h,
+ * lc_cost_passed_constants): an integer constant (its value: `mempbrk(s,
+ * len, "\r\n", 2)`), a string literal (its length: a loop over its
+ * characters or over its parts makes at most that many rounds) or a null
+ * pointer (none); or a parameter of the caller, passed on unchanged, for
+ * which every caller of the caller passes such a constant in turn, at any
+ * depth (`config_get_str(rec, "aliases", key, NULL)` calling
+ * `config_node_traverse(rec, section, FALSE)`, whose loop walks the parts
+ * of `section`).  A function registered with a library (an entry point) is
+ * called with what the library gives it: nothing is known there. */
+#include "cost.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "callers.h"
+
+#define COST_PASSED_PARAMS LC_ELEMENT_ARGUMENTS  /* call facts: changed_param_args */
+#define COST_PASSED_DEPTH 16                     /* callers passing a parameter on */
+#define COST_PASSED_UNKNOWN (-3)
+#define COST_PASSED_VISITING (-2)                /* a cycle: not a constant */
+
+struct cost_passed {
+    const struct lc_program *program;
+    long long *memo;   /* per function and parameter: the constant, -1, or
+                          COST_PASSED_UNKNOWN / _VISITING */
+};
+
+static long long cost_passed_param(struct cost_passed *passed, uint32_t f, int param, int depth);
+
+/* The rounds a loop bounded by parameter `param` of the callee of `call`
+ * makes at most for what `call` passes there, or -1 when it is not a
+ * constant. */
+static long long cost_passed_argument(struct cost_passed *passed, const struct lc_program_call *call, int param,
+                                      int depth)
+{
+    const struct lc_program *program = passed->program;
+    if ((uint32_t)param >= call->arg_count)
+        return -1;
+    const struct lc_program_value *arg = &program->args[call->first_arg + (uint32_t)param];
+    switch (arg->kind) {
+    case LC_VALUE_INT:
+        return arg->int_value >= 0 ? arg->int_value : -1;
+    case LC_VALUE_NULL:
+        return 0;
+    case LC_VALUE_OTHER:
+        return arg->text && arg->text[0] == '"' ? (long long)strlen(arg->text) - 2 : -1;
+    case LC_VALUE_PARAM:
+        if (param >= COST_PASSED_PARAMS || ((lc_program_call_extra_of(program, call)->changed_param_args >> param) & 1u))
+            return -1;
+        return cost_passed_param(passed, call->caller, arg->param_index, depth + 1);
+    default:
+        return -1;
+    }
+}
+
+/* The largest constant every caller of `f` passes for `param`, or -1. */
+static long long cost_passed_param(struct cost_passed *passed, uint32_t f, int param, int depth)
+{
+    const struct lc_program *program = passed->program;
+    const struct lc_callers *callers = program->callers;
+    if (param < 0 || param >= COST_PASSED_PARAMS || depth > COST_PASSED_DEPTH || !callers
+        || callers->start[f] == callers->start[f + 1] || (program->registered && program->registered[f]))
+        return -1;
+    long long *memo = &passed->memo[(size_t)f * COST_PASSED_PARAMS + (size_t)param];
+    if (*memo != COST_PASSED_UNKNOWN)
+        return *memo == COST_PASSED_VISITING ? -1 : *memo;
+    *memo = COST_PASSED_VISITING;
+    long long largest = 0;
+    for (uint32_t i = callers->start[f]; i < callers->start[f + 1] && largest >= 0; i++) {
+        long long rounds = cost_passed_argument(passed, &program->calls[callers->calls[i]], param, depth);
+        largest = rounds < 0 ? -1 : rounds > largest ? rounds : largest;
+    }
+    *memo = largest;
+    return largest;
+}
+
+int lc_cost_passed_constants(const struct lc_program *program, long long *passed_of_loop)
+{
+    struct cost_passed passed = { program, malloc(((size_t)program->function_count + 1) * COST_PASSED_PARAMS
+                                                  * sizeof *passed.memo) };
+    if (!passed.memo)
+        return -1;
+    for (size_t i = 0; i < (size_t)program->function_count * COST_PASSED_PARAMS; i++)
+        passed.memo[i] = COST_PASSED_UNKNOWN;
+    for (uint32_t l = 0; l < program->loop_count; l++) {
+        const struct lc_program_loop *loop = &program->loops[l];
+        passed_of_loop[l] = loop->bound_param < 0 ? -1 : cost_passed_param(&passed, loop->function, loop->bound_param, 0);
+    }
+    free(passed.memo);
+    return 0;
+}
