@@ -15,17 +15,47 @@
 #include <string.h>
 
 #include "callers.h"
+#include "triple_map.h"
 
 #define COST_PASSED_PARAMS LC_ELEMENT_ARGUMENTS  /* call facts: changed_param_args */
 #define COST_PASSED_DEPTH 16                     /* callers passing a parameter on */
 #define COST_PASSED_UNKNOWN (-3)
 #define COST_PASSED_VISITING (-2)                /* a cycle: not a constant */
 
+/* The answers so far, only for the (function, parameter) pairs asked
+ * about: a map to 1 + an index into `values` (the constant, -1, or
+ * COST_PASSED_VISITING), so a program of millions of functions costs
+ * nothing for the ones no loop asks about. */
 struct cost_passed {
     const struct lc_program *program;
-    long long *memo;   /* per function and parameter: the constant, -1, or
-                          COST_PASSED_UNKNOWN / _VISITING */
+    struct lc_triple_map memo;
+    long long *values;
+    size_t value_count, value_cap;
+    int failed;        /* out of memory */
 };
+
+/* The slot of (f, param), made COST_PASSED_UNKNOWN when new; NULL when
+ * out of memory. */
+static long long *cost_passed_slot(struct cost_passed *passed, uint32_t f, int param)
+{
+    int added;
+    uint32_t *index = lc_triple_map_get(&passed->memo, f, (uint32_t)param, 0, 0, &added);
+    if (!index)
+        return NULL;
+    if (added) {
+        if (passed->value_count == passed->value_cap) {
+            size_t cap = passed->value_cap ? passed->value_cap * 2 : 64;
+            long long *grown = realloc(passed->values, cap * sizeof *grown);
+            if (!grown)
+                return NULL;
+            passed->values = grown;
+            passed->value_cap = cap;
+        }
+        passed->values[passed->value_count] = COST_PASSED_UNKNOWN;
+        *index = (uint32_t)++passed->value_count;
+    }
+    return &passed->values[*index - 1];
+}
 
 static long long cost_passed_param(struct cost_passed *passed, uint32_t f, int param, int depth);
 
@@ -63,7 +93,11 @@ static long long cost_passed_param(struct cost_passed *passed, uint32_t f, int p
     if (param < 0 || param >= COST_PASSED_PARAMS || depth > COST_PASSED_DEPTH || !callers
         || callers->start[f] == callers->start[f + 1] || (program->registered && program->registered[f]))
         return -1;
-    long long *memo = &passed->memo[(size_t)f * COST_PASSED_PARAMS + (size_t)param];
+    long long *memo = cost_passed_slot(passed, f, param);
+    if (!memo) {
+        passed->failed = 1;
+        return -1;
+    }
     if (*memo != COST_PASSED_UNKNOWN)
         return *memo == COST_PASSED_VISITING ? -1 : *memo;
     *memo = COST_PASSED_VISITING;
@@ -72,22 +106,21 @@ static long long cost_passed_param(struct cost_passed *passed, uint32_t f, int p
         long long rounds = cost_passed_argument(passed, &program->calls[callers->calls[i]], param, depth);
         largest = rounds < 0 ? -1 : rounds > largest ? rounds : largest;
     }
-    *memo = largest;
+    /* The values may have moved while the callers were asked. */
+    memo = cost_passed_slot(passed, f, param);
+    if (memo)
+        *memo = largest;
     return largest;
 }
 
 int lc_cost_passed_constants(const struct lc_program *program, long long *passed_of_loop)
 {
-    struct cost_passed passed = { program, malloc(((size_t)program->function_count + 1) * COST_PASSED_PARAMS
-                                                  * sizeof *passed.memo) };
-    if (!passed.memo)
-        return -1;
-    for (size_t i = 0; i < (size_t)program->function_count * COST_PASSED_PARAMS; i++)
-        passed.memo[i] = COST_PASSED_UNKNOWN;
-    for (uint32_t l = 0; l < program->loop_count; l++) {
+    struct cost_passed passed = { .program = program };
+    for (uint32_t l = 0; l < program->loop_count && !passed.failed; l++) {
         const struct lc_program_loop *loop = &program->loops[l];
         passed_of_loop[l] = loop->bound_param < 0 ? -1 : cost_passed_param(&passed, loop->function, loop->bound_param, 0);
     }
-    free(passed.memo);
-    return 0;
+    lc_triple_map_free(&passed.memo);
+    free(passed.values);
+    return passed.failed ? -1 : 0;
 }
