@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "callers.h"
+#include "grow.h"
 #include "triple_map.h"
 
 #define COST_PASSED_PARAMS LC_ELEMENT_ARGUMENTS  /* call facts: changed_param_args */
@@ -43,16 +44,12 @@ static long long *cost_passed_slot(struct cost_passed *passed, uint32_t f, int p
     if (!index)
         return NULL;
     if (added) {
-        if (passed->value_count == passed->value_cap) {
-            size_t cap = passed->value_cap ? passed->value_cap * 2 : 64;
-            long long *grown = realloc(passed->values, cap * sizeof *grown);
-            if (!grown)
-                return NULL;
-            passed->values = grown;
-            passed->value_cap = cap;
-        }
-        passed->values[passed->value_count] = COST_PASSED_UNKNOWN;
-        *index = (uint32_t)++passed->value_count;
+        long long *value = lc_grow_append((void **)&passed->values, &passed->value_count, &passed->value_cap,
+                                          sizeof *passed->values, 64);
+        if (!value)
+            return NULL;
+        *value = COST_PASSED_UNKNOWN;
+        *index = (uint32_t)passed->value_count;
     }
     return &passed->values[*index - 1];
 }

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "triple_map.h"
 
 #define MADE_SEARCH_CAP 256   /* flow nodes visited by one question */
@@ -198,18 +199,12 @@ static int made_field_value(const struct lc_program *program, const struct lc_pr
     if (!answer)
         return 0;
     if (added && made_search(program, made, arg->flow_node, field, value)) {
-        long long *slot = made->value_count < made->value_cap ? &made->values[made->value_count] : NULL;
-        if (!slot) {
-            size_t cap = made->value_cap ? made->value_cap * 2 : 16;
-            long long *grown = realloc(made->values, cap * sizeof *grown);
-            if (!grown)
-                return 0;
-            made->values = grown;
-            made->value_cap = cap;
-            slot = &made->values[made->value_count];
-        }
+        long long *slot = lc_grow_append((void **)&made->values, &made->value_count, &made->value_cap,
+                                         sizeof *made->values, 16);
+        if (!slot)
+            return 0;
         *slot = *value;
-        *answer = (uint32_t)++made->value_count;
+        *answer = (uint32_t)made->value_count;
     }
     if (*answer == 0)
         return 0;
