@@ -31,10 +31,10 @@
  * __sync_*, atomic_* or __c11_atomic_*.  The GCC __atomic_* and C11
  * builtins are AtomicExprs, which libclang leaves unexposed: they are known
  * by the name spelled where they start, and `&g` among their operands is a
- * WRITE unless that name says "load".  sizeof operands are not walked. */
+ * WRITE unless that name says "load" (extract_atomics.c).  sizeof
+ * operands are not walked. */
 #include "extract_internal.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,8 +152,8 @@ static CXCursor extract_base_reference(CXCursor expr, int *through_element)
 
 /* Claim the variable at the base of `lvalue`; the claim, or NULL when there
  * is none to make. */
-static struct lc_extract_claim *extract_claim(struct lc_extract_walk *walk, CXCursor lvalue,
-                                              enum lc_extract_claim_action action, int atomic)
+struct lc_extract_claim *lc_extract_claim(struct lc_extract_walk *walk, CXCursor lvalue,
+                                          enum lc_extract_claim_action action, int atomic)
 {
     int through_element;
     CXCursor reference = extract_base_reference(lvalue, &through_element);
@@ -196,7 +196,7 @@ void lc_extract_access_operator(struct lc_extract_walk *walk, CXCursor operator)
     }
     CXCursor lvalue;
     if (writes && lc_extract_children(operator, &lvalue, 1) >= 1)
-        extract_claim(walk, lvalue, LC_EXTRACT_CLAIM_WRITE,
+        lc_extract_claim(walk, lvalue, LC_EXTRACT_CLAIM_WRITE,
                       extract_is_atomic_type(clang_getCursorType(lvalue)));
 }
 
@@ -241,7 +241,7 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
                       clang_getCursorUnaryOperatorKind(stripped) == CXUnaryOperator_AddrOf &&
                       lc_extract_children(stripped, &operand, 1) == 1;
         if (i + 1 == lock_position) {
-            extract_claim(walk, address ? operand : stripped, LC_EXTRACT_CLAIM_SKIP, 0);
+            lc_extract_claim(walk, address ? operand : stripped, LC_EXTRACT_CLAIM_SKIP, 0);
             continue;
         }
         CXType type = clang_getCanonicalType(clang_getCursorType(arg));
@@ -253,11 +253,11 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
             continue;
         struct lc_extract_claim *claim = NULL;
         if (address)
-            claim = extract_claim(walk, operand, LC_EXTRACT_CLAIM_WRITE,
+            claim = lc_extract_claim(walk, operand, LC_EXTRACT_CLAIM_WRITE,
                                   extract_is_atomic_type(clang_getCursorType(operand)));
         else if (i < declared && (stripped_type.kind == CXType_ConstantArray ||
                                   stripped_type.kind == CXType_IncompleteArray))
-            claim = extract_claim(walk, stripped, LC_EXTRACT_CLAIM_WRITE, 0);
+            claim = lc_extract_claim(walk, stripped, LC_EXTRACT_CLAIM_WRITE, 0);
         if (claim)
             claim->passed_record_usr = extract_passed_record(walk, type, address ? operand : stripped);
         CXCursor external = claim && i < declared ? lc_extract_call_external_callee(call) : clang_getNullCursor();
@@ -361,71 +361,4 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
     fact->atomic = atomic;
     fact->loc = loc;
     fact->locks = walk->locks;
-}
-
-static int extract_is_atomic_name(const char *name, size_t length)
-{
-    static const char *const prefixes[] = { "__atomic_", "__sync_", "atomic_", "__c11_atomic_" };
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-        size_t prefix_length = strlen(prefixes[i]);
-        if (length > prefix_length && strncmp(name, prefixes[i], prefix_length) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* The name of an AtomicExpr (an unexposed expression of two operands or
- * more whose first token, where it is spelled, names an atomic builtin):
- * [*name, *name + length); 0 when `expr` is none. */
-static size_t extract_atomic_expression_name(struct lc_extract_walk *walk, CXCursor expr,
-                                             const char **name)
-{
-    CXCursor operands[2];
-    if (lc_extract_children(expr, operands, 2) < 2)
-        return 0;
-    CXFile file;
-    unsigned offset;
-    clang_getSpellingLocation(clang_getCursorLocation(expr), &file, NULL, NULL, &offset);
-    struct lc_extract_file *entry = file ? lc_extract_file_entry(walk, file) : NULL;
-    size_t size;
-    const char *contents = entry ? lc_extract_file_contents(walk, entry, &size) : NULL;
-    if (!contents || offset >= size)
-        return 0;
-    size_t length = 0;
-    while (offset + length < size &&
-           (isalnum((unsigned char)contents[offset + length]) || contents[offset + length] == '_'))
-        length++;
-    *name = contents + offset;
-    return extract_is_atomic_name(*name, length) ? length : 0;
-}
-
-/* The `&g` operands of an AtomicExpr that is not a load are WRITEs. */
-static void extract_claim_atomic_operands(struct lc_extract_walk *walk, CXCursor expr,
-                                          const char *name, size_t length)
-{
-    for (size_t i = 0; i + 4 <= length; i++)
-        if (strncmp(name + i, "load", 4) == 0)
-            return;
-    unsigned count;
-    CXCursor *operands = lc_extract_children_all(walk, expr, &count);
-    for (unsigned i = 0; i < count; i++) {
-        CXCursor operand = lc_extract_strip(operands[i]), object;
-        if (clang_getCursorKind(operand) == CXCursor_UnaryOperator &&
-            clang_getCursorUnaryOperatorKind(operand) == CXUnaryOperator_AddrOf &&
-            lc_extract_children(operand, &object, 1) == 1)
-            extract_claim(walk, object, LC_EXTRACT_CLAIM_WRITE, 1);
-    }
-    free(operands);
-}
-
-int lc_extract_atomic_operation(struct lc_extract_walk *walk, CXCursor expr,
-                                const char *callee_name)
-{
-    if (callee_name)
-        return extract_is_atomic_name(callee_name, strlen(callee_name));
-    const char *name;
-    size_t length = extract_atomic_expression_name(walk, expr, &name);
-    if (length)
-        extract_claim_atomic_operands(walk, expr, name, length);
-    return length > 0;
 }

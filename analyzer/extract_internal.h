@@ -547,7 +547,11 @@ void lc_extract_access_subscript(struct lc_extract_walk *walk, CXCursor subscrip
  * are WRITEs; argument `lock_position` (1-based, 0 for none) is skipped. */
 void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
                                  int lock_position);
-/* Whether `expr` is an atomic operation: a call of an __atomic_*,
+/* Claim the variable `lvalue` names for the access its DeclRefExpr will
+ * make (a WRITE, a field PATH, SKIP...); NULL when it names none. */
+struct lc_extract_claim *lc_extract_claim(struct lc_extract_walk *walk, CXCursor lvalue,
+                                          enum lc_extract_claim_action action, int atomic);
+/* extract_atomics.c: whether `expr` is an atomic operation: a call of an __atomic_*,
  * __sync_*, atomic_* or __c11_atomic_* function (`callee_name` for a
  * CallExpr, else NULL) or such an AtomicExpr, whose `&g` operands it then
  * claims as WRITEs unless it is a load. */
