@@ -10,8 +10,10 @@
  * context of each path: tests of a mode variable (a worker does not make a
  * call under a test its own tests contradict, unless it writes the
  * variable) and the functions passed for function-pointer parameters,
- * and lazy initialisation (`if (!g) g = make();`) that main does before it
- * starts anything, regions where every other thread is paused
+ * and the calls a constant argument cuts (`if (conn)` given NULL), and
+ * lazy initialisation (`if (!g) g = make();`, also by a builder called
+ * under `if (g == NULL)`) that main does before it starts anything,
+ * regions where every other thread is paused
  * (`pause-threads`, `resume-threads`), and a test runner's processes
  * (`process-main`). */
 #include <setjmp.h>
@@ -836,6 +838,100 @@ static void test_lazy_initialisation_by_main(void **state)
     finish(&c);
 }
 
+/* The last call runs only where `variable` (a pointer) is NULL. */
+static void under_null_test(struct threads_case *c, const char *variable)
+{
+    struct lc_value_guard *guard = lc_arena_alloc(&c->b.facts.arena, sizeof *guard);
+    assert_non_null(guard);
+    *guard = (struct lc_value_guard){ variable, variable, 1, 0, 1 };
+    c->b.facts.calls[c->b.facts.call_count - 1].value_guards = (struct lc_value_guards){ guard, 1 };
+}
+
+/* A table built by a function of its own: main's set-up calls the builder
+ * first, the decoder on the pool and the loop calls it again only under
+ * `if (table == NULL)`: its write is lazy, main's.  The scratch table's
+ * builder is also called by the pool job with no test: built again on a
+ * thread, a race. */
+static void test_lazy_writes_by_a_builder(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    builder_function(&c.b, "setup", 10, 0);
+    builder_call(&c.b, "main", 1, builder_function_value("setup"), 0);
+    builder_call(&c.b, "setup", 11, builder_function_value("build_table"), 0);
+    builder_call(&c.b, "main", 1, builder_function_value("scratch_get"), 0);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    builder_function(&c.b, "build_table", 20, 0);
+    builder_access(&c.b, "build_table", 21, "c:@table", LC_ACCESS_WRITE, 0, NULL);
+    builder_function(&c.b, "decode", 30, 0);
+    builder_access(&c.b, "decode", 31, "c:@table", LC_ACCESS_READ, 0, NULL);
+    builder_call(&c.b, "decode", 32, builder_function_value("build_table"), 0);
+    under_null_test(&c, "c:@table");
+    builder_access(&c.b, "decode", 33, "c:@table", LC_ACCESS_READ, 0, NULL);
+    builder_call(&c.b, "add_work", 34, builder_function_value("decode"), 0);
+    builder_call(&c.b, "on_tick", 35, builder_function_value("decode"), 0);
+    builder_function(&c.b, "scratch_build", 40, 0);
+    builder_access(&c.b, "scratch_build", 41, "c:@scratch", LC_ACCESS_WRITE, 0, NULL);
+    builder_function(&c.b, "scratch_get", 50, 0);
+    builder_access(&c.b, "scratch_get", 51, "c:@scratch", LC_ACCESS_READ, 0, NULL);
+    builder_call(&c.b, "scratch_get", 52, builder_function_value("scratch_build"), 0);
+    under_null_test(&c, "c:@scratch");
+    builder_call(&c.b, "on_tick", 53, builder_function_value("scratch_get"), 0);
+    builder_call(&c.b, "add_work", 54, builder_function_value("scratch_build"), 0);   /* no test */
+    run(&c);
+    assert_null(at_line(&c, 21));
+    assert_non_null(at_line(&c, 41));
+    assert_int_equal(c.findings.count, 1);
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    uint8_t *lazy = lc_threads_lazy_writes(&c.b.program, &threads);
+    assert_non_null(lazy);
+    for (uint32_t a = 0; a < c.b.program.access_count; a++)
+        if (c.b.program.accesses[a].kind == LC_ACCESS_WRITE)
+            assert_int_equal(lazy[a], c.b.program.accesses[a].loc.line == 21);
+    free(lazy);
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
+/* close_a and close_b count a closed connection only `if (conn)`: the pool
+ * job passes NULL to close_a, so closed_a is the loop's alone; it passes
+ * a connection to close_b, so closed_b is shared.  The thread roles follow
+ * the call site's constant. */
+static void test_calls_cut_by_constant_arguments(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "add_work");
+    const char *names[2][3] = { { "close_a", "count_a", "c:@closed_a" }, { "close_b", "count_b", "c:@closed_b" } };
+    for (unsigned i = 0; i < 2; i++) {
+        builder_function(&c.b, names[i][0], 10 + 10 * i, 0);
+        builder_function(&c.b, names[i][1], 15 + 10 * i, 0);
+        builder_call(&c.b, names[i][0], 11 + 10 * i, builder_function_value(names[i][1]), 0);
+        c.b.facts.calls[c.b.facts.call_count - 1].param_guard =
+            (struct lc_param_guard){ .param = 1, .test = LC_PARAM_TEST_NE, .value = 0 };
+        builder_access(&c.b, names[i][1], 16 + 10 * i, names[i][2], LC_ACCESS_WRITE, 0, NULL);
+        builder_call(&c.b, "on_tick", 40 + i, builder_function_value(names[i][0]), 1, builder_other_value(), "conn");
+    }
+    builder_call(&c.b, "add_work", 50, builder_function_value("close_a"), 1, builder_null_value(), "NULL");
+    builder_call(&c.b, "add_work", 51, builder_function_value("close_b"), 1, builder_other_value(), "spare");
+    run(&c);
+    assert_null(at_line(&c, 16));
+    assert_non_null(at_line(&c, 26));
+    assert_int_equal(c.findings.count, 1);
+    struct lc_threads threads;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    assert_int_equal(threads.function_role_count[builder_find(&c.b, "count_a")], 1);   /* the loop only */
+    assert_int_equal(threads.function_role_count[builder_find(&c.b, "count_b")], 2);
+    assert_int_equal(threads.function_role_count[builder_find(&c.b, "close_a")], 2);
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
 /* A test runner whose tests each run in a process of their own
  * (`process-main run_test_*`): a counter bumped by one test's timer and
  * another test's pool job, and an allocator hook one test installs, which
@@ -926,6 +1022,8 @@ int main(void)
         cmocka_unit_test(test_mode_guards),
         cmocka_unit_test(test_function_pointer_parameters),
         cmocka_unit_test(test_lazy_initialisation_by_main),
+        cmocka_unit_test(test_lazy_writes_by_a_builder),
+        cmocka_unit_test(test_calls_cut_by_constant_arguments),
         cmocka_unit_test(test_process_per_test),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
