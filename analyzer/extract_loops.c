@@ -30,8 +30,6 @@
 #include <limits.h>
 #include <string.h>
 
-#define EXTRACT_SMALL_TRIP_COUNT 64
-
 struct extract_bound {
     enum lc_loop_bound bound;
     long long trip_count;
@@ -165,7 +163,7 @@ static long long extract_trip_count(enum CXBinaryOperatorKind op, long long star
 
 static void extract_counted(struct extract_bound *out, long long trip_count, CXCursor bound)
 {
-    out->bound = trip_count <= EXTRACT_SMALL_TRIP_COUNT ? LC_BOUND_SMALL_CONSTANT
+    out->bound = trip_count <= LC_SMALL_TRIP_COUNT ? LC_BOUND_SMALL_CONSTANT
                                                         : LC_BOUND_CONSTANT;
     out->trip_count = trip_count;
     out->text = bound;
@@ -325,6 +323,34 @@ static void extract_classify(const struct lc_extract_loop_parts *loop, CXCursor 
     }
 }
 
+/* What a loop's bounding expression names (facts.h bound_name): the
+ * function it calls, "RECORD.FIELD" of a field it reads, a global
+ * variable; else NULL. */
+static const char *extract_bound_name(struct lc_extract_walk *walk, CXCursor text)
+{
+    CXCursor expr = lc_extract_strip(text), named = clang_getCursorReferenced(expr);
+    switch (clang_getCursorKind(expr)) {
+    case CXCursor_MemberRefExpr:
+        if (clang_getCursorKind(named) == CXCursor_FieldDecl) {
+            struct lc_value field;
+            lc_extract_field_value(walk, named, &field);
+            return field.record && field.name ? lc_arena_printf(&walk->facts->arena, "%s.%s", field.record, field.name)
+                                              : NULL;
+        }
+        return NULL;
+    case CXCursor_CallExpr:
+        return clang_getCursorKind(named) == CXCursor_FunctionDecl
+                   ? lc_extract_string(walk, clang_getCursorSpelling(named))
+                   : NULL;
+    case CXCursor_DeclRefExpr:
+        return clang_getCursorKind(named) == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(named)
+                   ? lc_extract_string(walk, clang_getCursorSpelling(named))
+                   : NULL;
+    default:
+        return NULL;
+    }
+}
+
 /* Append a loop fact inside walk->loop_index; returns its index or -1. */
 static int extract_add_loop(struct lc_extract_walk *walk, enum lc_loop_kind kind,
                             const struct lc_location *loc, const struct extract_bound *bound,
@@ -345,6 +371,9 @@ static int extract_add_loop(struct lc_extract_walk *walk, enum lc_loop_kind kind
     fact->bound = bound->bound;
     fact->trip_count = bound->trip_count;
     fact->bound_text = text;
+    fact->bound_name = bound->bound == LC_BOUND_DATA && !clang_Cursor_isNull(bound->text)
+                           ? extract_bound_name(walk, bound->text)
+                           : NULL;
     fact->source = source;
     fact->bound_param = bound->bound == LC_BOUND_DATA ? parameter : -1;
     fact->param_guard = walk->param_guard;
@@ -377,7 +406,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     else if (bound.bound == LC_BOUND_DATA
              && (lc_extract_loop_is_logarithmic(parts) || lc_extract_loop_is_bisection(parts)
                  || lc_extract_loop_is_descent(parts) || lc_extract_loop_is_retry(walk, parts)))
-        extract_counted(&bound, EXTRACT_SMALL_TRIP_COUNT, parts->condition);
+        extract_counted(&bound, LC_SMALL_TRIP_COUNT, parts->condition);
     int continues = walk->loop_parts && (lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement)
                                          || lc_extract_loop_walks_children(parts, walk->loop_parts)
                                          || lc_extract_loop_walks_cells(walk, parts, walk->loop_parts));

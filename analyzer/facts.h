@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 48
+#define LC_FACTS_VERSION 49
 
 struct lc_location {
     const char *file;
@@ -257,6 +257,9 @@ enum lc_loop_kind {
 };
 
 /* How many times a loop runs. */
+/* The largest trip count of a SMALL_CONSTANT loop. */
+#define LC_SMALL_TRIP_COUNT 64
+
 enum lc_loop_bound {
     LC_BOUND_SMALL_CONSTANT,  /* trip count known and <= 64 (`i < 4`) */
     LC_BOUND_CONSTANT,        /* bounded by a constant (`i < 4096`,
@@ -304,6 +307,10 @@ struct lc_loop_fact {
                                  TU does not see (`extern const T table[]`) */
     const char *bound_text;   /* the bounding expression's spelling, e.g.
                                  "m->n", "strlen ( s )"; NULL when none */
+    const char *bound_name;   /* DATA: what that expression names, for a
+                                 `bounded` model: a function it calls
+                                 ("screen_size_x"), a field ("grid.sx"), a
+                                 global variable; else NULL */
     enum lc_loop_source source;
     int bound_param;          /* the one integer parameter bounding it
                                  (`j < charslen`), else the pointer

@@ -29,6 +29,7 @@ void lc_models_free(struct lc_models *models)
     free(models->libraries);
     free(models->patterns);
     free(models->sync_types);
+    free(models->bounded_sizes);
     lc_arena_free(&models->arena);
     memset(models, 0, sizeof *models);
 }
@@ -73,6 +74,29 @@ int lc_models_add_sync_type(struct lc_models *models, const char *name)
         return -1;
     models->sync_type_count++;
     return 0;
+}
+
+int lc_models_add_bounded(struct lc_models *models, const char *name, long long most)
+{
+    for (size_t i = 0; i < models->bounded_size_count; i++)
+        if (strcmp(models->bounded_sizes[i].name, name) == 0) {
+            models->bounded_sizes[i].most = most;
+            return 0;
+        }
+    struct lc_bounded_size *size = lc_grow_append((void **)&models->bounded_sizes, &models->bounded_size_count,
+                                                  &models->bounded_size_cap, sizeof *models->bounded_sizes, 8);
+    if (!size)
+        return -1;
+    *size = (struct lc_bounded_size){ lc_arena_strdup(&models->arena, name), most };
+    return size->name ? 0 : -1;
+}
+
+const struct lc_bounded_size *lc_models_find_bounded(const struct lc_models *models, const char *name)
+{
+    for (size_t i = 0; name && i < models->bounded_size_count; i++)
+        if (strcmp(models->bounded_sizes[i].name, name) == 0)
+            return &models->bounded_sizes[i];
+    return NULL;
 }
 
 static int lc_models_is_pattern(const char *name)

@@ -197,6 +197,15 @@ static inline int lc_model_hides_body(const struct lc_function_model *model)
     return model && model->hides_body;
 }
 
+/* `bounded NAME N`: a size the code does not state — the result of a
+ * function NAME (`screen_size_x`), a field RECORD.FIELD (`grid.sx`) or a
+ * global variable NAME is at most N; a loop bounded by it makes at most N
+ * rounds (cost.h). */
+struct lc_bounded_size {
+    const char *name;
+    long long most;
+};
+
 struct lc_models {
     struct lc_arena arena;
     struct lc_function_model **buckets; /* open hash by name */
@@ -210,6 +219,8 @@ struct lc_models {
     size_t pattern_count, pattern_cap;
     const char **sync_types;             /* `sync-type NAME` */
     size_t sync_type_count, sync_type_cap;
+    struct lc_bounded_size *bounded_sizes;   /* `bounded NAME N` */
+    size_t bounded_size_count, bounded_size_cap;
 };
 
 void lc_models_init(struct lc_models *models);
@@ -235,6 +246,9 @@ const struct lc_function_model *lc_models_find(const struct lc_models *models,
 const struct lc_field_model *lc_models_find_field(const struct lc_models *models,
                                                   const char *record,
                                                   const char *field);
+/* The `bounded` entry for a function, RECORD.FIELD or variable name, or
+ * NULL. */
+const struct lc_bounded_size *lc_models_find_bounded(const struct lc_models *models, const char *name);
 
 const char *lc_thread_role_name(enum lc_thread_role role);
 

@@ -20,6 +20,8 @@ struct lc_field_model *lc_models_field_for(struct lc_models *models,
 struct lc_library *lc_models_library_for(struct lc_models *models, const char *name);
 /* Add a synchronisation type name (once); -1 when memory runs out. */
 int lc_models_add_sync_type(struct lc_models *models, const char *name);
+/* Set the bound of NAME (a later statement wins); -1 when memory runs out. */
+int lc_models_add_bounded(struct lc_models *models, const char *name, long long most);
 
 /* models_parse.c: what the statement parsers share. */
 struct lc_rules_parser;
@@ -49,5 +51,8 @@ int lc_rules_parse_sync_type(struct lc_rules_parser *parser);
 int lc_rules_parse_acquire(struct lc_rules_parser *parser);
 int lc_rules_parse_release(struct lc_rules_parser *parser);
 int lc_rules_parse_try(struct lc_rules_parser *parser);
+
+/* models_parse_sizes.c: `bounded NAME N`. */
+int lc_rules_parse_bounded(struct lc_rules_parser *parser);
 
 #endif

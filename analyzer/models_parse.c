@@ -337,6 +337,7 @@ static const struct lc_rules_statement {
     { "sync-type", lc_rules_parse_sync_type },
     { "pause-threads", lc_rules_parse_pause_threads },
     { "resume-threads", lc_rules_parse_resume_threads },
+    { "bounded", lc_rules_parse_bounded },
 };
 
 static void lc_rules_parse_line(struct lc_rules_parser *parser, char *line)

@@ -101,13 +101,16 @@
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
  *      'parent'|'amortized', bound_param, walked_id, guard_param,
- *      guard_test, guard_value, guard_field_id)
+ *      guard_test, guard_value, guard_field_id, bound_name)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h); walked_id:
  *                                    the global variable whose collection
  *                                    it walks, or NULL; guard_*: the test
  *                                    of a parameter it runs under, as a
- *                                    call's
+ *                                    call's; bound_name: what a DATA
+ *                                    bound names (a function it calls,
+ *                                    "RECORD.FIELD", a global), for
+ *                                    `bounded` models
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument,
  *      indexed, passed_record_id)
@@ -201,7 +204,8 @@ static const char lc_store_schema_sql[] =
     "  parent_id INTEGER, depth INTEGER NOT NULL, bound TEXT NOT NULL, trip_count INTEGER NOT NULL,"
     "  bound_text TEXT, source TEXT NOT NULL,"
     "  bound_param INTEGER NOT NULL, walked_id INTEGER, guard_param INTEGER NOT NULL DEFAULT 0,"
-    "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, guard_field_id INTEGER);"
+    "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, guard_field_id INTEGER,"
+    "  bound_name TEXT);"
     "CREATE INDEX loop_tu ON loop(tu_id);"
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"

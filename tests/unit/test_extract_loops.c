@@ -378,6 +378,18 @@ static void test_parameter_guards(void **state)
     assert_int_equal(popped->args[1].int_value, -2);
 }
 
+/* What a loop bounded by data names, for `bounded` models. */
+static void test_bound_names(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "bounded.c"), 0);
+    assert_string_equal(find_loop(test, "by_call")->bound_name, "screen_rows");
+    assert_string_equal(find_loop(test, "by_field")->bound_name, "grid.sx");
+    assert_string_equal(find_loop(test, "by_global")->bound_name, "protocol_count");
+    assert_null(find_loop(test, "by_param")->bound_name);
+    assert_null(find_loop(test, "by_constant")->bound_name);   /* not DATA */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +402,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_drained_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walked_globals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parameter_guards, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bound_names, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

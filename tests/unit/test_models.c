@@ -671,12 +671,39 @@ static void test_shipped_rules(void **state)
     lc_models_free(&models);
 }
 
+/* `bounded NAME N`: a function, RECORD.FIELD or a variable; a later
+ * statement for the same name wins; names not declared have none. */
+static void test_bounded_sizes(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "sizes.rules",
+               "bounded screen_size_x 1000\n"
+               "bounded grid.sy 500   # a pane's rows\n"
+               "bounded protocol_count 4\n"
+               "bounded screen_size_x 400\n");
+    assert_int_equal(lc_models_find_bounded(&models, "screen_size_x")->most, 400);
+    assert_int_equal(lc_models_find_bounded(&models, "grid.sy")->most, 500);
+    assert_int_equal(lc_models_find_bounded(&models, "protocol_count")->most, 4);
+    assert_null(lc_models_find_bounded(&models, "grid.sx"));
+    assert_null(lc_models_find_bounded(&models, NULL));
+    lc_models_free(&models);
+    expect_error("bounded", "bounded: missing or invalid name (a function, RECORD.FIELD or a variable)");
+    expect_error("bounded 9x 4", "bounded: missing or invalid name (a function, RECORD.FIELD or a variable)");
+    expect_error("bounded rows", "bounded rows: expected the largest size, a non-negative integer");
+    expect_error("bounded rows -1", "bounded rows: expected the largest size, a non-negative integer");
+    expect_error("bounded rows 12x", "bounded rows: expected the largest size, a non-negative integer");
+    expect_error("bounded rows 12 more", "bounded rows: unexpected 'more'");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_each_statement),
         cmocka_unit_test(test_runs_loop),
         cmocka_unit_test(test_pause_threads),
+        cmocka_unit_test(test_bounded_sizes),
         cmocka_unit_test(test_callback_descriptor_and_fork),
         cmocka_unit_test(test_quoting_and_comments),
         cmocka_unit_test(test_patterns),
