@@ -197,46 +197,11 @@ static int bodies_read_loops(struct bodies_loader *b)
     return rc;
 }
 
-/* A write made by handing the variable's address to a function of another
- * TU (via_callee, facts.h) stays one unless that function is defined in
- * the program and writes through none of the parameter it is given. */
-static int bodies_via_callee_writes(const struct program_loader *loader, int64_t via_callee, int argument)
-{
-    if (via_callee <= 0 || via_callee > loader->symbol_max || argument < 0 || argument >= 32)
-        return 1;
-    uint32_t callee = loader->symbol_function[via_callee];
-    return callee == LC_NONE || !loader->program->functions[callee].is_defined
-           || ((loader->function_param_writes[callee] >> argument) & 1u);
-}
-
-/* The struct types some TU writes through a pointer (written_record), by
- * symbol: NULL when out of memory. */
-static uint8_t *bodies_written_records(struct program_loader *loader)
-{
-    uint8_t *written = calloc((size_t)loader->symbol_max + 1, 1);
-    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT record_id FROM written_record");
-    while (written && stmt && sqlite3_step(stmt) == SQLITE_ROW) {
-        int64_t record = sqlite3_column_int64(stmt, 0);
-        if (record > 0 && record <= loader->symbol_max)
-            written[record] = 1;
-    }
-    sqlite3_finalize(stmt);
-    return written;
-}
-
-/* A write made only by passing a struct variable by address
- * (passed_record_id, facts.h) is a read when no TU writes a struct of that
- * type through a pointer. */
-static int bodies_passed_record_writes(struct program_loader *loader, const uint8_t *written, int64_t record)
-{
-    return record <= 0 || record > loader->symbol_max || written[record];
-}
-
 static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_row, int64_t *access_max)
 {
     struct program_loader *loader = b->loader;
     struct lc_program *program = loader->program;
-    uint8_t *written = bodies_written_records(loader);
+    uint8_t *written = program_loader_written_records(loader);
     *access_max = program_loader_max_id(loader, "SELECT coalesce(max(id), 0) FROM access");
     *access_of_row = malloc(((size_t)*access_max + 1) * sizeof **access_of_row);
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, variable_id, kind, atomic,"
@@ -257,8 +222,8 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
         }
         const char *kind = (const char *)sqlite3_column_text(stmt, 4);
         int writes = kind && strcmp(kind, "write") == 0
-                     && bodies_via_callee_writes(loader, sqlite3_column_int64(stmt, 10), sqlite3_column_int(stmt, 11))
-                     && bodies_passed_record_writes(loader, written, sqlite3_column_int64(stmt, 13));
+                     && program_loader_via_callee_writes(loader, sqlite3_column_int64(stmt, 10), sqlite3_column_int(stmt, 11))
+                     && program_loader_passed_record_writes(loader, written, sqlite3_column_int64(stmt, 13));
         program->accesses[program->access_count] = (struct lc_program_access){
             .function = function,
             .variable = variable,

@@ -126,4 +126,12 @@ int program_loader_read_calls(struct program_loader *loader, const struct progra
  * (LC_NONE: none); it makes it the loop's index. */
 int program_loader_read_bodies(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max);
 
+/* program_load_writes.c: does a write by handing the variable's address
+ * to `via_callee` (a symbol) at `argument` stay one; the struct types some
+ * TU writes through a pointer, by symbol (NULL when out of memory); does
+ * a write by passing a struct of type `record` whole stay one. */
+int program_loader_via_callee_writes(const struct program_loader *loader, int64_t via_callee, int argument);
+uint8_t *program_loader_written_records(struct program_loader *loader);
+int program_loader_passed_record_writes(struct program_loader *loader, const uint8_t *written, int64_t record);
+
 #endif
