@@ -461,6 +461,13 @@ int lc_extract_element_field(const struct lc_extract_variables *element, CXCurso
 void lc_extract_changed_variables(CXCursor cursor, struct lc_extract_variables *changed);
 /* The operand a compound assignment, `++` or `--` changes, else null. */
 CXCursor lc_extract_updated_operand(CXCursor cursor);
+/* The same, also of a plain assignment `=`. */
+CXCursor lc_extract_assigned_operand(CXCursor cursor);
+/* The same, also of `&` (whose operand may be changed through the
+ * address). */
+CXCursor lc_extract_changed_operand(CXCursor cursor);
+/* A plain assignment `=`: 1, its target and value in sides[0], sides[1]. */
+int lc_extract_assignment_sides(CXCursor cursor, CXCursor sides[2]);
 /* Add a declaration to a set (once; the first LC_EXTRACT_VARIABLES). */
 void lc_extract_variables_add(struct lc_extract_variables *set, CXCursor declaration);
 /* Visit `cursor` itself, then its children when the visitor says

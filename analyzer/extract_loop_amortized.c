@@ -96,9 +96,7 @@ static enum CXChildVisitResult amortized_store_visit(CXCursor cursor, CXCursor p
     (void)parent;
     struct amortized_search *search = data;
     CXCursor sides[2];
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2
+    if (!lc_extract_assignment_sides(cursor, sides)
         || lc_extract_offset(clang_getRangeStart(clang_getCursorExtent(cursor))) < search->after
         || !lc_extract_same_place(sides[0], search->mark))
         return CXChildVisit_Recurse;

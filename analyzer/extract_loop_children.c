@@ -46,13 +46,26 @@ static enum CXChildVisitResult children_changed_visit(CXCursor cursor, CXCursor 
         }
         return CXChildVisit_Recurse;
     }
-    target = lc_extract_updated_operand(cursor);
-    if (clang_Cursor_isNull(target) && kind == CXCursor_BinaryOperator
-        && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign)
-        lc_extract_children(cursor, &target, 1);
+    target = lc_extract_assigned_operand(cursor);
     if (!clang_Cursor_isNull(target))
         lc_extract_variables_add(changed, lc_extract_loop_variable(target));
     return CXChildVisit_Recurse;
+}
+
+CXCursor lc_extract_assigned_operand(CXCursor cursor)
+{
+    CXCursor sides[2], target = lc_extract_updated_operand(cursor);
+    return clang_Cursor_isNull(target) && lc_extract_assignment_sides(cursor, sides) ? sides[0] : target;
+}
+
+CXCursor lc_extract_changed_operand(CXCursor cursor)
+{
+    CXCursor target = lc_extract_assigned_operand(cursor);
+    if (clang_Cursor_isNull(target) && clang_getCursorKind(cursor) == CXCursor_UnaryOperator
+        && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf
+        && lc_extract_children(cursor, &target, 1) != 1)
+        return clang_getNullCursor();
+    return target;
 }
 
 CXCursor lc_extract_updated_operand(CXCursor cursor)

@@ -238,9 +238,7 @@ static enum CXChildVisitResult owner_steps_visit(CXCursor cursor, CXCursor paren
     struct owner_steps *steps = data;
     CXCursor sides[2], value;
     struct lc_extract_variables read = { .count = 0, .found = 0 };
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2
+    if (!lc_extract_assignment_sides(cursor, sides)
         || !clang_equalCursors(lc_extract_loop_variable(sides[0]), steps->variable))
         return CXChildVisit_Recurse;
     value = lc_extract_strip(sides[1]);

@@ -53,9 +53,7 @@ static enum CXChildVisitResult steps_derived_visit(CXCursor cursor, CXCursor par
     (void)parent;
     struct lc_extract_variables *variables = data, read = { .count = 0, .found = 0 };
     CXCursor sides[2];
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2 || !lc_extract_variables_has(variables, sides[0]))
+    if (!lc_extract_assignment_sides(cursor, sides) || !lc_extract_variables_has(variables, sides[0]))
         return CXChildVisit_Recurse;
     lc_extract_variables_collect(sides[1], &read);
     for (unsigned i = 0; i < read.count && variables->count < LC_EXTRACT_VARIABLES; i++)
@@ -125,9 +123,7 @@ static enum CXChildVisitResult steps_descent_visit(CXCursor cursor, CXCursor par
     (void)parent;
     struct steps_descent *descent = data;
     CXCursor sides[2];
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2)
+    if (!lc_extract_assignment_sides(cursor, sides))
         return CXChildVisit_Recurse;
     CXCursor value = lc_extract_strip(sides[1]);
     CXCursor field = clang_getCursorKind(value) == CXCursor_MemberRefExpr ? clang_getCursorReferenced(value)

@@ -36,29 +36,15 @@ static enum CXChildVisitResult made_returns_visit(CXCursor cursor, CXCursor pare
     return CXChildVisit_Continue;
 }
 
-/* The operand an assignment, compound assignment, `++`, `--` or `&`
- * changes (or may), else null. */
-static CXCursor made_changed_operand(CXCursor cursor)
-{
-    CXCursor target = lc_extract_updated_operand(cursor);
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    if (clang_Cursor_isNull(target)
-        && ((kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf)
-            || (kind == CXCursor_BinaryOperator
-                && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign))
-        && lc_extract_children(cursor, &target, 1) >= 1)
-        return lc_extract_strip(target);
-    return clang_Cursor_isNull(target) ? target : lc_extract_strip(target);
-}
-
 /* Counts the changes of a field (of any object) or of a variable. */
 static enum CXChildVisitResult made_changes_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
     struct made_search *search = data;
-    CXCursor target = made_changed_operand(cursor);
+    CXCursor target = lc_extract_changed_operand(cursor);
     if (clang_Cursor_isNull(target))
         return CXChildVisit_Recurse;
+    target = lc_extract_strip(target);
     CXCursor named = clang_getCursorKind(target) == CXCursor_MemberRefExpr
                          ? clang_getCursorReferenced(target)
                          : lc_extract_loop_variable(target);

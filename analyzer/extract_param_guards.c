@@ -15,16 +15,8 @@
 static enum CXChildVisitResult param_guards_changed_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    int changes = kind == CXCursor_CompoundAssignOperator
-                  || (kind == CXCursor_BinaryOperator
-                      && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign);
-    if (kind == CXCursor_UnaryOperator) {
-        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(cursor);
-        changes = (op >= CXUnaryOperator_PostInc && op <= CXUnaryOperator_PreDec) || op == CXUnaryOperator_AddrOf;
-    }
-    CXCursor target;
-    if (!changes || lc_extract_children(cursor, &target, 1) < 1)
+    CXCursor target = lc_extract_changed_operand(cursor);
+    if (clang_Cursor_isNull(target))
         return CXChildVisit_Recurse;
     CXCursor parameter = lc_extract_loop_variable(target);
     int position = clang_getCursorKind(parameter) == CXCursor_ParmDecl ? lc_extract_parameter_position(parameter) : 0;

@@ -99,10 +99,6 @@ void lc_extract_record_writes(struct lc_extract_walk *walk, CXCursor cursor, enu
         record_writes_conversion(walk, cursor);
     else if (!walk->function_usr)
         return;
-    else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-             && lc_extract_children(cursor, &target, 1) >= 1)
-        (void)record_writes_lvalue(walk, target);
-    else if ((kind == CXCursor_CompoundAssignOperator || kind == CXCursor_UnaryOperator)
-             && !clang_Cursor_isNull(target = lc_extract_updated_operand(cursor)))
+    else if (!clang_Cursor_isNull(target = lc_extract_assigned_operand(cursor)))
         (void)record_writes_lvalue(walk, target);
 }

@@ -168,8 +168,7 @@ void lc_extract_call_result(struct lc_extract_walk *walk, CXCursor call, size_t 
 void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment)
 {
     CXCursor sides[2];
-    if (clang_getCursorBinaryOperatorKind(assignment) != CXBinaryOperator_Assign ||
-        lc_extract_children(assignment, sides, 2) != 2)
+    if (!lc_extract_assignment_sides(assignment, sides))
         return;
     enum lc_extract_stored stored = extract_stored_for(walk, clang_getCursorType(sides[0]));
     if (stored == LC_STORED_CALLS && !(walk->function_usr && extract_yields_call(sides[1], 0)))

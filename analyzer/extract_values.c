@@ -95,6 +95,13 @@ int lc_extract_call_arguments_of(CXCursor call, int (*of)(void *context, CXCurso
     return found;
 }
 
+int lc_extract_assignment_sides(CXCursor cursor, CXCursor sides[2])
+{
+    return clang_getCursorKind(cursor) == CXCursor_BinaryOperator
+           && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+           && lc_extract_children(cursor, sides, 2) == 2;
+}
+
 CXCursor lc_extract_variable_set(CXCursor cursor, CXCursor *value)
 {
     CXCursor sides[2];
@@ -102,9 +109,7 @@ CXCursor lc_extract_variable_set(CXCursor cursor, CXCursor *value)
         *value = clang_Cursor_getVarDeclInitializer(cursor);
         return clang_Cursor_isNull(*value) ? clang_getNullCursor() : clang_getCanonicalCursor(cursor);
     }
-    if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
-        && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-        && lc_extract_children(cursor, sides, 2) == 2) {
+    if (lc_extract_assignment_sides(cursor, sides)) {
         *value = sides[1];
         return lc_extract_loop_variable(sides[0]);
     }

@@ -42,9 +42,7 @@ void lc_extract_origin_combine(int *param, int found)
 static int walker_assigns(CXCursor cursor, CXCursor variable, CXCursor *value)
 {
     CXCursor sides[2];
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2 || !clang_equalCursors(lc_extract_loop_variable(sides[0]), variable))
+    if (!lc_extract_assignment_sides(cursor, sides) || !clang_equalCursors(lc_extract_loop_variable(sides[0]), variable))
         return 0;
     *value = sides[1];
     return 1;
