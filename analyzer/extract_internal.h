@@ -164,6 +164,13 @@ struct lc_extract_walk {
     unsigned changed_params;        /* bit i: the function changes its
                                        parameter i (extract_param_guards.c) */
     int changed_params_known;       /* changed_params is computed */
+    struct lc_extract_change {      /* how often the function changes a
+                                       declaration (extract_made_fields.c) */
+        CXCursor declaration;       /* canonical: a variable or a field */
+        unsigned count;
+    } *changes;
+    size_t change_count, change_cap;
+    int changes_known;
     CXCursor made_local;            /* the local it returns, if it is
                                        a constructor (extract_made_fields.c) */
     int made_local_known;
@@ -220,10 +227,11 @@ int lc_extract_param_unchanged(struct lc_extract_walk *walk, int position);
 /* struct lc_call_fact.changed_param_args of `call`, whose arguments are
  * extracted: which pass on a parameter the walked function changes. */
 unsigned lc_extract_changed_param_arguments(struct lc_extract_walk *walk, const struct lc_call_fact *call);
-/* How many times `function` changes `declaration` (a variable, or a field
- * of any object): assigned, compound-assigned, incremented, decremented or
- * with its address taken (extract_made_fields.c). */
-unsigned lc_extract_changes_of(CXCursor function, CXCursor declaration);
+/* How many times the walked function changes `declaration` (a variable, or
+ * a field of any object): assigned, compound-assigned, incremented,
+ * decremented or with its address taken (extract_made_fields.c; one visit
+ * of the function counts them all, kept for the function). */
+unsigned lc_extract_changes_of(struct lc_extract_walk *walk, CXCursor declaration);
 /* `c->field = param;` in a constructor (extract_made_fields.c): an
  * LC_STORE_MADE store. */
 void lc_extract_made_field(struct lc_extract_walk *walk, CXCursor assignment, const CXCursor sides[2]);

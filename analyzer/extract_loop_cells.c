@@ -125,8 +125,8 @@ int lc_extract_loop_walks_cells(struct lc_extract_walk *walk, const struct lc_ex
             return 0;
     CXCursor root = cells_root(objects[0]);
     if (clang_equalCursors(fields[0], fields[1]) || !lc_extract_same_place(objects[0], objects[1])
-        || clang_Cursor_isNull(root) || lc_extract_changes_of(walk->function, root) != 0
-        || lc_extract_changes_of(walk->function, fields[0]) != 0 || lc_extract_changes_of(walk->function, fields[1]) != 0)
+        || clang_Cursor_isNull(root) || lc_extract_changes_of(walk, root) != 0
+        || lc_extract_changes_of(walk, fields[0]) != 0 || lc_extract_changes_of(walk, fields[1]) != 0)
         return 0;
     struct cells_search search = { objects[0], { counters[0], counters[1] }, 0 };
     lc_extract_visit_all(parts->body, cells_visit, &search);

@@ -8,10 +8,10 @@
  * but the local or NULL. */
 #include "extract_internal.h"
 
-struct made_search {
-    CXCursor declaration;   /* the local, or the field */
-    unsigned count;         /* returns of something else / changes */
-    CXCursor returned;      /* the local every return gives */
+/* The local every return gives, and how many return something else. */
+struct made_returns {
+    unsigned count;
+    CXCursor returned;
 };
 
 static int made_is_local(CXCursor declaration)
@@ -22,7 +22,7 @@ static int made_is_local(CXCursor declaration)
 static enum CXChildVisitResult made_returns_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    struct made_search *search = data;
+    struct made_returns *search = data;
     CXCursor value;
     if (clang_getCursorKind(cursor) != CXCursor_ReturnStmt)
         return CXChildVisit_Recurse;
@@ -36,11 +36,12 @@ static enum CXChildVisitResult made_returns_visit(CXCursor cursor, CXCursor pare
     return CXChildVisit_Continue;
 }
 
-/* Counts the changes of a field (of any object) or of a variable. */
+/* Counts the changes of each field (of any object) or variable the walked
+ * function changes, into walk->changes. */
 static enum CXChildVisitResult made_changes_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    struct made_search *search = data;
+    struct lc_extract_walk *walk = data;
     CXCursor target = lc_extract_changed_operand(cursor);
     if (clang_Cursor_isNull(target))
         return CXChildVisit_Recurse;
@@ -48,16 +49,33 @@ static enum CXChildVisitResult made_changes_visit(CXCursor cursor, CXCursor pare
     CXCursor named = clang_getCursorKind(target) == CXCursor_MemberRefExpr
                          ? clang_getCursorReferenced(target)
                          : lc_extract_loop_variable(target);
-    if (!clang_Cursor_isNull(named) && clang_equalCursors(clang_getCanonicalCursor(named), search->declaration))
-        search->count++;
+    if (clang_Cursor_isNull(named))
+        return CXChildVisit_Recurse;
+    named = clang_getCanonicalCursor(named);
+    for (size_t i = 0; i < walk->change_count; i++)
+        if (clang_equalCursors(walk->changes[i].declaration, named)) {
+            walk->changes[i].count++;
+            return CXChildVisit_Recurse;
+        }
+    struct lc_extract_change *change =
+        lc_extract_append(walk, &walk->changes, &walk->change_count, &walk->change_cap, sizeof *change);
+    if (change)
+        *change = (struct lc_extract_change){ named, 1 };
     return CXChildVisit_Recurse;
 }
 
-unsigned lc_extract_changes_of(CXCursor function, CXCursor declaration)
+unsigned lc_extract_changes_of(struct lc_extract_walk *walk, CXCursor declaration)
 {
-    struct made_search search = { clang_getCanonicalCursor(declaration), 0, clang_getNullCursor() };
-    clang_visitChildren(function, made_changes_visit, &search);
-    return search.count;
+    if (!walk->changes_known) {
+        walk->changes_known = 1;
+        walk->change_count = 0;
+        clang_visitChildren(walk->function, made_changes_visit, walk);
+    }
+    declaration = clang_getCanonicalCursor(declaration);
+    for (size_t i = 0; i < walk->change_count; i++)
+        if (clang_equalCursors(walk->changes[i].declaration, declaration))
+            return walk->changes[i].count;
+    return 0;
 }
 
 /* The local the walked function returns (see the top), else null; the
@@ -65,11 +83,11 @@ unsigned lc_extract_changes_of(CXCursor function, CXCursor declaration)
 static CXCursor made_returned_local(struct lc_extract_walk *walk)
 {
     if (!walk->made_local_known) {
-        struct made_search search = { clang_getNullCursor(), 0, clang_getNullCursor() };
+        struct made_returns search = { 0, clang_getNullCursor() };
         walk->made_local_known = 1;
         clang_visitChildren(walk->function, made_returns_visit, &search);
         walk->made_local = search.count == 0 && !clang_Cursor_isNull(search.returned)
-                                   && lc_extract_changes_of(walk->function, search.returned) == 0
+                                   && lc_extract_changes_of(walk, search.returned) == 0
                                ? search.returned
                                : clang_getNullCursor();
     }
@@ -89,7 +107,7 @@ void lc_extract_made_field(struct lc_extract_walk *walk, CXCursor assignment, co
     int position = lc_extract_parameter_position(parameter);
     if (clang_Cursor_isNull(returned) || !clang_equalCursors(local, returned)
         || clang_getCursorKind(field) != CXCursor_FieldDecl || !lc_extract_param_unchanged(walk, position)
-        || lc_extract_changes_of(walk->function, field) != 1
+        || lc_extract_changes_of(walk, field) != 1
         || lc_extract_location(walk, clang_getCursorLocation(assignment), &loc) != 0)
         return;
     struct lc_value target, value = {

@@ -89,7 +89,7 @@ static int param_guards_field(struct lc_extract_walk *walk, CXCursor side, const
         || clang_getCanonicalType(clang_getCursorType(parameter)).kind != CXType_Pointer)
         return 0;
     int position = lc_extract_parameter_position(parameter);
-    if (!lc_extract_param_unchanged(walk, position) || lc_extract_changes_of(walk->function, field) != 0)
+    if (!lc_extract_param_unchanged(walk, position) || lc_extract_changes_of(walk, field) != 0)
         return 0;
     *field_usr = lc_extract_usr(walk, field);
     *type = clang_getCursorType(field);

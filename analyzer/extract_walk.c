@@ -92,6 +92,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->changed_params_known = 0;
     walk->made_local = clang_getNullCursor();
     walk->made_local_known = 0;
+    walk->changes_known = 0;
     walk->function = clang_getNullCursor();
     walk->reach_breakable = walk->reach_loop_body = clang_getNullCursor();
     walk->alias_count = 0;
@@ -341,6 +342,7 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     clang_visitChildren(clang_getTranslationUnitCursor(walk->tu), lc_extract_visit, walk);
     lc_extract_reach_function_end(walk);
     free(walk->labels);
+    free(walk->changes);
     free(walk->claims);
     free(walk->recent);
     free(walk->pending);
