@@ -1,15 +1,24 @@
 /* extract_loop_cells.c — does an inner loop visit, with its enclosing
- * loop, each cell of one two-dimensional object once?  `for (yy = 0; yy <
- * screen_size_y(s); yy++) for (xx = 0; xx < screen_size_x(s); xx++)
- * grid_view_set_cell(s->grid, xx, yy, &gc);` counts up to two different
- * integer fields of one object (`s->grid->sy`, `s->grid->sx`: its
- * height and width) and reaches the object's cell at both counters: a
- * call given the object (or a field of it) and both counters, or a
- * subscript of one of the object's fields by both (`gd->cells[yy][xx]`,
- * `o->map[yy * o->sx + xx]`).  Each round is another cell: the nest is
- * linear in the object's cells, like a walk over each row's own cells, not
- * the product of two sizes.  Neither the object nor the two fields change
- * in the function, and each loop steps its counter up by one. */
+ * loop, each cell of one two-dimensional object at most once?  Two nested
+ * for loops each count a different variable up by one, and the inner body
+ * reaches one object's cell at both counters: a call given the object (or
+ * a field of it) and both counters, or a subscript of one of the object's
+ * fields by both (`gd->cells[yy][xx]`, `o->map[yy * o->sx + xx]`).  Neither
+ * counter changes in the nest but by its loop (the outer one not at all
+ * in the outer body, the inner one not in the inner body), so each round
+ * is another cell (x, y): the nest is one pass over the object's cells,
+ * not the product of two sizes.  The bounds may be anything
+ * (`for (yy = py; yy < py + ny; yy++) for (xx = px; xx < px + nx; xx++)
+ * grid_clear_cell(gd, xx, yy, bg)`: a rectangle of `gd`), with guards
+ * against a pair of the same dimension: not the same bound twice
+ * (`y < n` around `x < n`), not an inner loop started from the outer
+ * counter (`j = i + 1`); and a bound that is an integer field of an
+ * object (`yy < screen_size_y(s)`: `s->grid->sy`) must be a size of the
+ * object whose cell is reached, neither changed in the function (so not
+ * two sizes of two objects).  The object's variable never changes in the
+ * function. */
+#include <string.h>
+
 #include "extract_internal.h"
 
 /* The counter of `parts`, stepped up by one (`xx++`, `++xx`), and what it
@@ -59,18 +68,31 @@ static CXCursor cells_root(CXCursor object)
     return lc_extract_loop_variable(object);
 }
 
-/* What the search of the inner body for the cell at both counters keeps. */
+/* What the search of the inner body for the cell at both counters keeps:
+ * the object the bounds are sizes of, null when neither bound is a field. */
 struct cells_search {
+    struct lc_extract_walk *walk;
     CXCursor object, counters[2];
     int found;
 };
 
-/* Is `expr` the object or a field of it (`s->grid` for `s->grid->sx`'s
- * object, `gd->cells` for `gd`)? */
-static int cells_of_object(const struct cells_search *search, CXCursor expr)
+/* Is `expr` the object whose cell is reached, or a field of it?  With the
+ * bounds' object: that object or a field of it (`s->grid` for
+ * `s->grid->sx`'s object, `gd->cells` for `gd`); without: a variable or a
+ * field of one, a pointer to a structure (or, `record`, a field of a
+ * structure: the array a subscript reads), whose variable the function
+ * never changes. */
+static int cells_of_object(const struct cells_search *search, CXCursor expr, int record)
 {
-    CXCursor inner;
-    for (expr = lc_extract_strip(expr);; expr = lc_extract_strip(inner)) {
+    CXCursor inner, root;
+    expr = lc_extract_strip(expr);
+    if (clang_Cursor_isNull(search->object)) {
+        root = cells_root(expr);
+        return (record ? clang_getCursorKind(expr) == CXCursor_MemberRefExpr
+                       : lc_extract_is_object_pointer(clang_getCursorType(expr)))
+               && !clang_Cursor_isNull(root) && lc_extract_changes_of(search->walk, root) == 0;
+    }
+    for (;; expr = lc_extract_strip(inner)) {
         if (lc_extract_same_place(expr, search->object))
             return 1;
         if (clang_getCursorKind(expr) != CXCursor_MemberRefExpr || lc_extract_children(expr, &inner, 1) < 1)
@@ -96,7 +118,7 @@ static enum CXChildVisitResult cells_visit(CXCursor cursor, CXCursor parent, CXC
         for (int i = 0; i < count; i++) {
             CXCursor argument = clang_Cursor_getArgument(cursor, (unsigned)i);
             CXCursor variable = lc_extract_loop_variable(argument);
-            object |= cells_of_object(search, argument);
+            object |= cells_of_object(search, argument, 0);
             counters |= !clang_Cursor_isNull(variable) && clang_equalCursors(variable, search->counters[0]) ? 1 : 0;
             counters |= !clang_Cursor_isNull(variable) && clang_equalCursors(variable, search->counters[1]) ? 2 : 0;
         }
@@ -105,7 +127,7 @@ static enum CXChildVisitResult cells_visit(CXCursor cursor, CXCursor parent, CXC
         CXCursor array = cursor, children[2];
         while (clang_getCursorKind(array) == CXCursor_ArraySubscriptExpr && lc_extract_children(array, children, 2) == 2)
             array = lc_extract_strip(children[0]);
-        if (clang_getCursorKind(array) == CXCursor_MemberRefExpr && cells_of_object(search, array)
+        if (clang_getCursorKind(array) == CXCursor_MemberRefExpr && cells_of_object(search, array, 1)
             && cells_reads_both(search, cursor))
             search->found = 1;
         return CXChildVisit_Continue;
@@ -113,22 +135,66 @@ static enum CXChildVisitResult cells_visit(CXCursor cursor, CXCursor parent, CXC
     return search->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
+/* Does anything under the visited cursor change the counter in `data`
+ * (assigned, incremented, decremented, its address taken)? */
+static enum CXChildVisitResult cells_changed_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct cells_search *search = data;
+    CXCursor changed = lc_extract_loop_variable(lc_extract_changed_operand(cursor));
+    search->found |= !clang_Cursor_isNull(changed) && clang_equalCursors(changed, search->counters[0]);
+    return search->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+static int cells_changes(CXCursor cursor, CXCursor counter)
+{
+    struct cells_search search = { NULL, clang_getNullCursor(), { counter, counter }, 0 };
+    lc_extract_visit_all(cursor, cells_changed_visit, &search);
+    return search.found;
+}
+
+/* Are the two bounds one: the same place (`gd->sy` twice, `n` twice) or
+ * the same text (`py + ny` twice)? */
+static int cells_same_bound(struct lc_extract_walk *walk, CXCursor a, CXCursor b)
+{
+    const char *text_a = lc_extract_text(walk, a), *text_b = lc_extract_text(walk, b);
+    return lc_extract_same_place(a, b) || (text_a && text_b && text_a[0] && strcmp(text_a, text_b) == 0);
+}
+
+/* The object the bounds are sizes of (a null cursor when neither is an
+ * integer field) in *object; 0 when they are sizes of two objects, the same
+ * size twice, or a size or the object changes in the function. */
+static int cells_bounds_object(struct lc_extract_walk *walk, const CXCursor bounds[2], CXCursor *object)
+{
+    CXCursor objects[2], fields[2];
+    *object = clang_getNullCursor();
+    for (int i = 0; i < 2; i++) {
+        fields[i] = cells_dimension(bounds[i], &objects[i]);
+        if (clang_Cursor_isNull(fields[i]))
+            continue;
+        CXCursor root = cells_root(objects[i]);
+        if ((!clang_Cursor_isNull(*object) && !lc_extract_same_place(*object, objects[i])) || clang_Cursor_isNull(root)
+            || lc_extract_changes_of(walk, root) != 0 || lc_extract_changes_of(walk, fields[i]) != 0)
+            return 0;
+        *object = objects[i];
+    }
+    return !cells_same_bound(walk, bounds[0], bounds[1]);
+}
+
 int lc_extract_loop_walks_cells(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
                                 const struct lc_extract_loop_parts *outer)
 {
-    CXCursor counters[2], bounds[2], objects[2], fields[2];
+    CXCursor counters[2], bounds[2], object;
     if (clang_Cursor_isNull(walk->function) || !cells_counting(outer, &counters[0], &bounds[0])
         || !cells_counting(parts, &counters[1], &bounds[1]) || clang_equalCursors(counters[0], counters[1]))
         return 0;
-    for (int i = 0; i < 2; i++)
-        if (clang_Cursor_isNull(fields[i] = cells_dimension(bounds[i], &objects[i])))
-            return 0;
-    CXCursor root = cells_root(objects[0]);
-    if (clang_equalCursors(fields[0], fields[1]) || !lc_extract_same_place(objects[0], objects[1])
-        || clang_Cursor_isNull(root) || lc_extract_changes_of(walk, root) != 0
-        || lc_extract_changes_of(walk, fields[0]) != 0 || lc_extract_changes_of(walk, fields[1]) != 0)
+    struct lc_extract_variables started = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(parts->init, &started);
+    if (lc_extract_variables_has_declaration(&started, counters[0]) || cells_changes(outer->condition, counters[0])
+        || cells_changes(outer->body, counters[0]) || cells_changes(parts->condition, counters[1])
+        || cells_changes(parts->body, counters[1]) || !cells_bounds_object(walk, bounds, &object))
         return 0;
-    struct cells_search search = { objects[0], { counters[0], counters[1] }, 0 };
+    struct cells_search search = { walk, object, { counters[0], counters[1] }, 0 };
     lc_extract_visit_all(parts->body, cells_visit, &search);
     return search.found;
 }

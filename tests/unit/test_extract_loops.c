@@ -6,7 +6,8 @@
  * each condition reads, inner loops that continue their enclosing loop's
  * walk, and the global collection a loop walks, on data/extract/loops.c;
  * loops amortised over their function's calls, on data/extract/marks.c;
- * nested loops over the two sizes of one object, on data/extract/cells.c;
+ * nested loops over the two sizes of one object, or over a rectangle of
+ * its cells, on data/extract/cells.c;
  * the element of a loop draining a count, on data/extract/drained.c;
  * the tests of a parameter against a constant (or of its bits) that the
  * loops and calls of a branch, or of the rest of a block after `if (test)
@@ -255,6 +256,17 @@ static void test_cells(void **state)
     assert_source(test, "cells_not_addressed", LC_SOURCE_INPUT);   /* no cell at (x, y) */
     assert_source(test, "cells_other_object", LC_SOURCE_PARENT);   /* compare(p, i, j): the rule's limit */
     assert_source(test, "cells_resized", LC_SOURCE_INPUT);         /* gd->sx++ */
+    assert_source(test, "rect_call", LC_SOURCE_PARENT);            /* py + ny, px + nx: a rectangle */
+    assert_source(test, "rect_subscript", LC_SOURCE_PARENT);       /* height, a local per row */
+    assert_source(test, "rect_one_size", LC_SOURCE_PARENT);        /* top + ny, gd->sx of the object */
+    assert_source(test, "rect_same_bound", LC_SOURCE_INPUT);       /* py + ny twice: pairs of rows */
+    assert_source(test, "rect_triangle", LC_SOURCE_INPUT);         /* j = i + 1: pairs */
+    assert_source(test, "rect_same_counter", LC_SOURCE_INPUT);     /* rows[y][y]: no cell at x */
+    assert_source(test, "rect_other_size", LC_SOURCE_INPUT);       /* other->sy: another object's size */
+    assert_source(test, "rect_counter_reset", LC_SOURCE_INPUT);    /* y = 0 in the outer body */
+    assert_source(test, "rect_inner_back", LC_SOURCE_INPUT);       /* x = 0 in the inner body */
+    assert_source(test, "rect_moving_object", LC_SOURCE_INPUT);    /* gd++ */
+    assert_source(test, "rect_no_object", LC_SOURCE_INPUT);        /* put_at(x, y, 'E') */
 }
 
 /* The element a loop draining a count takes (extract_loop_count.c): an

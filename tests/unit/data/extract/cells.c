@@ -1,5 +1,6 @@
-/* cells.c — nested loops over the two sizes of one object
- * (extract_loop_cells.c): each loop found by the comment on its line. */
+/* cells.c — nested loops over the two sizes of one object, or over a
+ * rectangle of its cells (extract_loop_cells.c): each loop found by the
+ * comment on its line. */
 struct grid {
     unsigned sx, sy;
     char **rows;
@@ -77,4 +78,99 @@ void walk_resized(struct grid *gd)
             gd->rows[y][x] = ' ';
         gd->sx++;
     }
+}
+
+/* Rectangles whose bounds are not sizes of the object: each round is
+ * still another cell of it. */
+void grid_clear_cell(struct grid *gd, unsigned x, unsigned y, unsigned bg);
+int rows_equal(struct grid *gd, unsigned y, unsigned other);
+void put_at(unsigned x, unsigned y, char c);
+
+void clear_area(struct grid *gd, unsigned px, unsigned py, unsigned nx, unsigned ny, unsigned bg)
+{
+    for (unsigned yy = py; yy < py + ny; yy++)
+        for (unsigned xx = px; xx < px + nx; xx++) /* rect_call */
+            grid_clear_cell(gd, xx, yy, bg);
+}
+
+void clear_rows(struct grid *gd, unsigned width, unsigned height)
+{
+    for (unsigned y = 0; y < height; y++) {
+        unsigned used = width;
+        if (used > gd->sx)
+            used = gd->sx;
+        for (unsigned x = 0; x < used; x++) /* rect_subscript */
+            gd->rows[y][x] = ' ';
+    }
+}
+
+void clear_to_width(struct grid *gd, unsigned top, unsigned ny)
+{
+    for (unsigned y = top; y < top + ny; y++)
+        for (unsigned x = 0; x < gd->sx; x++) /* rect_one_size */
+            grid_set(gd, x, y, ' ');
+}
+
+void same_bound_pairs(struct grid *gd, unsigned py, unsigned ny)
+{
+    for (unsigned y = py; y < py + ny; y++)
+        for (unsigned other = py; other < py + ny; other++) /* rect_same_bound */
+            rows_equal(gd, y, other);
+}
+
+void triangle_pairs(struct grid *gd, unsigned n, unsigned m)
+{
+    for (unsigned i = 0; i < n; i++)
+        for (unsigned j = i + 1; j < m; j++) /* rect_triangle */
+            rows_equal(gd, i, j);
+}
+
+void same_counter_twice(struct grid *gd, unsigned nx, unsigned ny)
+{
+    for (unsigned y = 0; y < ny; y++)
+        for (unsigned x = 0; x < nx; x++) /* rect_same_counter */
+            gd->rows[y][y] = ' ';
+}
+
+void size_of_another(struct grid *gd, struct grid *other, unsigned nx)
+{
+    for (unsigned y = 0; y < other->sy; y++)
+        for (unsigned x = 0; x < nx; x++) /* rect_other_size */
+            grid_set(gd, x, y, ' ');
+}
+
+void reset_outer_counter(struct grid *gd, unsigned nx, unsigned ny)
+{
+    for (unsigned y = 0; y < ny; y++) {
+        for (unsigned x = 0; x < nx; x++) /* rect_counter_reset */
+            grid_set(gd, x, y, ' ');
+        if (gd->rows[y][0] == '\0')
+            y = 0;
+    }
+}
+
+void reset_inner_counter(struct grid *gd, unsigned nx, unsigned ny)
+{
+    for (unsigned y = 0; y < ny; y++)
+        for (unsigned x = 0; x < nx; x++) { /* rect_inner_back */
+            grid_set(gd, x, y, ' ');
+            if (gd->rows[y][x] == '\0')
+                x = 0;
+        }
+}
+
+void moving_object(struct grid *gd, unsigned nx, unsigned ny)
+{
+    for (unsigned y = 0; y < ny; y++) {
+        for (unsigned x = 0; x < nx; x++) /* rect_moving_object */
+            grid_set(gd, x, y, ' ');
+        gd++;
+    }
+}
+
+void no_object(unsigned nx, unsigned ny)
+{
+    for (unsigned y = 0; y < ny; y++)
+        for (unsigned x = 0; x < nx; x++) /* rect_no_object */
+            put_at(x, y, 'E');
 }
