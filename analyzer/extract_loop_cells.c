@@ -16,7 +16,10 @@
  * object (`yy < screen_size_y(s)`: `s->grid->sy`) must be a size of the
  * object whose cell is reached, neither changed in the function (so not
  * two sizes of two objects).  The object's variable never changes in the
- * function. */
+ * function.  The outer loop must cost its rounds itself (its source not
+ * the parent): `for (i) for (j) for (k)` reaching `c->m[i][j]` and
+ * `b->m[k][j]` is one pass over c's cells, each with a walk of k, not two
+ * passes. */
 #include <string.h>
 
 #include "extract_internal.h"
@@ -185,7 +188,8 @@ int lc_extract_loop_walks_cells(struct lc_extract_walk *walk, const struct lc_ex
                                 const struct lc_extract_loop_parts *outer)
 {
     CXCursor counters[2], bounds[2], object;
-    if (clang_Cursor_isNull(walk->function) || !cells_counting(outer, &counters[0], &bounds[0])
+    int outer_free = walk->loop_index >= 0 && walk->facts->loops[walk->loop_index].source == LC_SOURCE_PARENT;
+    if (clang_Cursor_isNull(walk->function) || outer_free || !cells_counting(outer, &counters[0], &bounds[0])
         || !cells_counting(parts, &counters[1], &bounds[1]) || clang_equalCursors(counters[0], counters[1]))
         return 0;
     struct lc_extract_variables started = { .count = 0, .found = 0 };

@@ -267,6 +267,8 @@ static void test_cells(void **state)
     assert_source(test, "rect_inner_back", LC_SOURCE_INPUT);       /* x = 0 in the inner body */
     assert_source(test, "rect_moving_object", LC_SOURCE_INPUT);    /* gd++ */
     assert_source(test, "rect_no_object", LC_SOURCE_INPUT);        /* put_at(x, y, 'E') */
+    assert_source(test, "product_cell", LC_SOURCE_PARENT);         /* c->at[i][j] */
+    assert_source(test, "product_sum", LC_SOURCE_INPUT);           /* b->at[k][j], but j is free already */
 }
 
 /* The element a loop draining a count takes (extract_loop_count.c): an

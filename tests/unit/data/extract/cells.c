@@ -174,3 +174,19 @@ void no_object(unsigned nx, unsigned ny)
         for (unsigned x = 0; x < nx; x++) /* rect_no_object */
             put_at(x, y, 'E');
 }
+
+struct matrix {
+    unsigned rows, columns;
+    double **at;
+};
+
+void multiply(struct matrix *c, const struct matrix *a, const struct matrix *b, unsigned n, unsigned m, unsigned l)
+{
+    for (unsigned i = 0; i < n; i++)
+        for (unsigned j = 0; j < m; j++) { /* product_cell */
+            double sum = 0;
+            for (unsigned k = 0; k < l; k++) /* product_sum */
+                sum += a->at[i][k] * b->at[k][j];
+            c->at[i][j] = sum;
+        }
+}
