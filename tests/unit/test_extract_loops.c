@@ -6,8 +6,6 @@
  * each condition reads, inner loops that continue their enclosing loop's
  * walk, and the global collection a loop walks, on data/extract/loops.c;
  * loops amortised over their function's calls, on data/extract/marks.c;
- * nested loops over the two sizes of one object, or over a rectangle of
- * its cells, on data/extract/cells.c;
  * the element of a loop draining a count, on data/extract/drained.c;
  * the tests of a parameter against a constant (or of its bits) that the
  * loops and calls of a branch, or of the rest of a block after `if (test)
@@ -242,35 +240,6 @@ static void test_marks(void **state)
     assert_source(test, "mark_lowered_upward", LC_SOURCE_INPUT);      /* counts up: not a scan down */
 }
 
-/* An inner loop visiting with its outer loop each cell of one object
- * (extract_loop_cells.c) adds no repetition: its source is the parent. */
-static void test_cells(void **state)
-{
-    struct extract_test *test = *state;
-    assert_int_equal(extract(test, "cells.c"), 0);
-    assert_source(test, "cells_call", LC_SOURCE_PARENT);           /* grid_set(s->grid, xx, yy, ...) */
-    assert_source(test, "cells_subscript", LC_SOURCE_PARENT);      /* gd->rows[y][x] */
-    assert_source(test, "cells_flat", LC_SOURCE_PARENT);           /* gd->cells[y * gd->sx + x] */
-    assert_source(test, "cells_same_size", LC_SOURCE_INPUT);       /* sx twice: pairs */
-    assert_source(test, "cells_two_objects", LC_SOURCE_INPUT);
-    assert_source(test, "cells_not_addressed", LC_SOURCE_INPUT);   /* no cell at (x, y) */
-    assert_source(test, "cells_other_object", LC_SOURCE_PARENT);   /* compare(p, i, j): the rule's limit */
-    assert_source(test, "cells_resized", LC_SOURCE_INPUT);         /* gd->sx++ */
-    assert_source(test, "rect_call", LC_SOURCE_PARENT);            /* py + ny, px + nx: a rectangle */
-    assert_source(test, "rect_subscript", LC_SOURCE_PARENT);       /* height, a local per row */
-    assert_source(test, "rect_one_size", LC_SOURCE_PARENT);        /* top + ny, gd->sx of the object */
-    assert_source(test, "rect_same_bound", LC_SOURCE_INPUT);       /* py + ny twice: pairs of rows */
-    assert_source(test, "rect_triangle", LC_SOURCE_INPUT);         /* j = i + 1: pairs */
-    assert_source(test, "rect_same_counter", LC_SOURCE_INPUT);     /* rows[y][y]: no cell at x */
-    assert_source(test, "rect_other_size", LC_SOURCE_INPUT);       /* other->sy: another object's size */
-    assert_source(test, "rect_counter_reset", LC_SOURCE_INPUT);    /* y = 0 in the outer body */
-    assert_source(test, "rect_inner_back", LC_SOURCE_INPUT);       /* x = 0 in the inner body */
-    assert_source(test, "rect_moving_object", LC_SOURCE_INPUT);    /* gd++ */
-    assert_source(test, "rect_no_object", LC_SOURCE_INPUT);        /* put_at(x, y, 'E') */
-    assert_source(test, "product_cell", LC_SOURCE_PARENT);         /* c->at[i][j] */
-    assert_source(test, "product_sum", LC_SOURCE_INPUT);           /* b->at[k][j], but j is free already */
-}
-
 /* The element a loop draining a count takes (extract_loop_count.c): an
  * inner loop over its own children is bounded by the parent. */
 static void test_drained_counts(void **state)
@@ -412,7 +381,6 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_backward_gotos, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tables_logarithms_and_sources, setup, teardown),
         cmocka_unit_test_setup_teardown(test_marks, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cells, setup, teardown),
         cmocka_unit_test_setup_teardown(test_drained_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walked_globals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parameter_guards, setup, teardown),
