@@ -309,8 +309,9 @@ struct lc_extract_loop_parts {
 int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_loop_kind kind,
                     const struct lc_extract_loop_parts *parts);
 /* extract_loop_cells.c: does the loop of `parts`, inside the loop of
- * `outer`, visit with it each cell of one two-dimensional object once
- * (`yy < s->sy` around `xx < s->sx` reaching the cell at both)? */
+ * `outer`, visit with it each cell of one two-dimensional object at most
+ * once (`yy < s->sy` around `xx < s->sx`, or `yy < py + ny` around
+ * `xx < px + nx`, reaching the object's cell at both counters)? */
 int lc_extract_loop_walks_cells(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
                                 const struct lc_extract_loop_parts *outer);
 
