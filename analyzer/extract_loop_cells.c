@@ -149,10 +149,22 @@ static enum CXChildVisitResult cells_changed_visit(CXCursor cursor, CXCursor par
     return search->found ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-static int cells_changes(CXCursor cursor, CXCursor counter)
+/* Does anything under the visited cursor read the counter in `data`? */
+static enum CXChildVisitResult cells_read_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct cells_search *search = data;
+    CXCursor read = lc_extract_loop_variable(cursor);
+    search->found |= !clang_Cursor_isNull(read) && clang_equalCursors(read, search->counters[0]);
+    return search->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Does `cursor` (null: nothing) change `counter`, or with `visitor`
+ * cells_read_visit, read it? */
+static int cells_counter_under(CXCursor cursor, CXCursor counter, CXCursorVisitor visitor)
 {
     struct cells_search search = { NULL, clang_getNullCursor(), { counter, counter }, 0 };
-    lc_extract_visit_all(cursor, cells_changed_visit, &search);
+    lc_extract_visit_all(cursor, visitor, &search);
     return search.found;
 }
 
@@ -192,11 +204,12 @@ int lc_extract_loop_walks_cells(struct lc_extract_walk *walk, const struct lc_ex
     if (clang_Cursor_isNull(walk->function) || outer_free || !cells_counting(outer, &counters[0], &bounds[0])
         || !cells_counting(parts, &counters[1], &bounds[1]) || clang_equalCursors(counters[0], counters[1]))
         return 0;
-    struct lc_extract_variables started = { .count = 0, .found = 0 };
-    lc_extract_variables_collect(parts->init, &started);
-    if (lc_extract_variables_has_declaration(&started, counters[0]) || cells_changes(outer->condition, counters[0])
-        || cells_changes(outer->body, counters[0]) || cells_changes(parts->condition, counters[1])
-        || cells_changes(parts->body, counters[1]) || !cells_bounds_object(walk, bounds, &object))
+    if (cells_counter_under(parts->init, counters[0], cells_read_visit)
+        || cells_counter_under(outer->condition, counters[0], cells_changed_visit)
+        || cells_counter_under(outer->body, counters[0], cells_changed_visit)
+        || cells_counter_under(parts->condition, counters[1], cells_changed_visit)
+        || cells_counter_under(parts->body, counters[1], cells_changed_visit)
+        || !cells_bounds_object(walk, bounds, &object))
         return 0;
     struct cells_search search = { walk, object, { counters[0], counters[1] }, 0 };
     lc_extract_visit_all(parts->body, cells_visit, &search);
