@@ -7,7 +7,8 @@
  * fewer ordered pairs): what E's calls reach at all, what its calls
  * before W reach, what its calls after W reach, and what W itself reaches
  * (the wrapper and the wait).  The functions the role reaches that E's
- * calls do not (callbacks of its own loop) are after W, or on both sides
+ * calls do not (callbacks of its own loop), and those whose list of roles
+ * is full (the role may be one left out), are after W, or on both sides
  * when something reached before W may run the loop.  The role is left out
  * (no wait) when E is reached again from its own calls, when any of the
  * functions reached before or after W waits on B or on a barrier that is
@@ -26,7 +27,7 @@ enum {
     MARK_BEFORE = 2,   /* by its calls before W, or its loop's callbacks then */
     MARK_AFTER = 4,    /* by its calls after W, or its loop's callbacks */
     MARK_WAIT = 8,     /* by W itself */
-    MARK_OWN = 16,     /* reached by the role, not by E's calls */
+    MARK_OWN = 16,     /* may be reached by the role, not by E's calls */
 };
 
 /* The barrier that calling `function` with the arguments of `c` waits on
@@ -198,6 +199,17 @@ static uint32_t barriers_count_waits(const struct lc_program *program, const uin
     return count;
 }
 
+/* May `role` run `function`: one of its roles, or its list of roles is
+ * full (more are not kept)? */
+static int barriers_may_run_on(const struct lc_threads *threads, uint32_t function, uint32_t role)
+{
+    uint8_t count = threads->function_role_count[function];
+    for (uint8_t i = 0; i < count; i++)
+        if (threads->function_roles[(size_t)function * LC_THREAD_ROLE_CAP + i] == role)
+            return 1;
+    return count >= LC_THREAD_ROLE_CAP;
+}
+
 /* The phases of `role` for its wait `wait` (a call of E) on `barrier`;
  * 0 when it is no single wait (nothing added), -1 on no memory. */
 static int barriers_add_wait(const struct lc_program *program, const struct lc_threads *threads,
@@ -211,13 +223,9 @@ static int barriers_add_wait(const struct lc_program *program, const struct lc_t
     barriers_mark_from_entry(program, entry, wait, mark, MARK_BEFORE, PICK_BEFORE, queue);
     barriers_mark_from_entry(program, entry, wait, mark, MARK_AFTER, PICK_AFTER, queue);
     barriers_mark_from_entry(program, entry, wait, mark, MARK_WAIT, PICK_WAIT, queue);
-    uint32_t own = 0;
     for (uint32_t f = 0; f < program->function_count; f++)
-        for (uint8_t i = 0; f != entry && !(mark[f] & MARK_ALL) && i < threads->function_role_count[f]; i++)
-            if (threads->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + i] == role && !(mark[f] & MARK_OWN)) {
-                mark[f] |= MARK_OWN;
-                queue[own++] = f;
-            }
+        if (f != entry && !(mark[f] & MARK_ALL) && barriers_may_run_on(threads, f, role))
+            mark[f] |= MARK_OWN;
     int loop_before = barriers_runs_loop(program, mark, MARK_BEFORE, entry, wait);
     for (int pass = 0; pass < 1 + loop_before; pass++) {
         uint8_t bit = pass == 0 ? MARK_AFTER : MARK_BEFORE;
