@@ -685,14 +685,15 @@ static void direct_call(struct threads_case *c, const char *caller, unsigned lin
  * what one writes before its wait (through a wrapper that retries a failed
  * wait), the other reads after its own: ordered.  Both after: a race; a
  * function the thread calls before and after its wait: a race; a thread
- * that waits in a loop: no side of the barrier. */
+ * that waits in a loop: no side of the barrier; a callback of a thread that
+ * runs its own loop before its wait: on both sides. */
 static void test_barrier_phases(void **state)
 {
     (void)state;
     struct threads_case c;
     start(&c);
-    const char *const starts[] = { "setup_thread", "server_thread", "looper", "looper_peer" };
-    for (unsigned i = 0; i < 4; i++) {
+    const char *const starts[] = { "setup_thread", "server_thread", "looper", "looper_peer", "early_server" };
+    for (unsigned i = 0; i < 5; i++) {
         builder_function(&c.b, starts[i], 10 + i, 0);
         builder_call(&c.b, "main", 200 + i, builder_function_value("thread_create"), 3, builder_other_value(), "&t",
                      builder_null_value(), "NULL", builder_function_value(starts[i]), starts[i]);
@@ -717,6 +718,16 @@ static void test_barrier_phases(void **state)
     barrier_wait_call(&c, "looper", 251, LC_RUNS_MAYBE);
     barrier_wait_call(&c, "looper_peer", 260, LC_RUNS_ONCE);
     builder_access(&c.b, "looper_peer", 261, "c:@step", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "build_table", 221, "c:@banner", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "serve", 243, "c:@banner", LC_ACCESS_READ, 0, NULL);
+    builder_function(&c.b, "early_tick", 30, 0);
+    builder_call(&c.b, "early_server", 280, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("early_tick"), "early_tick");
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
+    builder_call(&c.b, "early_server", 281, builder_function_value("base_dispatch"), 1, builder_other_value(), "b");
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
+    barrier_wait_call(&c, "early_server", 282, LC_RUNS_ONCE);
+    builder_access(&c.b, "early_tick", 283, "c:@banner", LC_ACCESS_READ, 0, NULL);
     run(&c);
     assert_null(at_line(&c, 220));       /* before the barrier, read after it */
     const struct lc_finding *served = at_line(&c, 241);
@@ -727,7 +738,10 @@ static void test_barrier_phases(void **state)
     assert_true(noted);
     assert_non_null(at_line(&c, 270));   /* touch_mixed runs before and after the wait */
     assert_non_null(at_line(&c, 250));   /* the looper waits in a loop */
-    assert_int_equal(c.findings.count, 3);
+    const struct lc_finding *banner = at_line(&c, 221);
+    assert_non_null(banner);             /* early_tick may run before early_server's wait */
+    assert_non_null(strstr(banner->message, "read by 'early_tick'"));
+    assert_int_equal(c.findings.count, 4);
 
     uint32_t *wrappers = lc_barriers_wrappers(&c.b.program);
     assert_non_null(wrappers);
@@ -739,7 +753,7 @@ static void test_barrier_phases(void **state)
     struct lc_barriers barriers;
     assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
     assert_int_equal(lc_barriers_compute(&c.b.program, &threads, &barriers), 0);
-    assert_int_equal(barriers.wait_count, 3);   /* setup, server, peer; not the looper */
+    assert_int_equal(barriers.wait_count, 4);   /* setup, server, peer, early; not the looper */
     for (uint32_t i = 0; i < barriers.wait_count; i++) {
         const struct lc_barrier_wait *wait = &barriers.waits[i];
         const char *entry = c.b.program.functions[wait->entry].name;
@@ -751,6 +765,8 @@ static void test_barrier_phases(void **state)
         }
         if (strcmp(entry, "server_thread") == 0)
             assert_int_equal(wait->phase[builder_find(&c.b, "serve")], LC_BARRIER_AFTER);
+        if (strcmp(entry, "early_server") == 0)
+            assert_int_equal(wait->phase[builder_find(&c.b, "early_tick")], LC_BARRIER_NEITHER);
     }
     lc_barriers_free(&barriers);
     lc_threads_free(&threads);
