@@ -32,8 +32,9 @@ enum {
 
 /* The barrier that calling `function` with the arguments of `c` waits on
  * when it is a `barrier-wait` model: its argument's object,
- * BARRIERS_UNKNOWN when that is no variable or field; LC_NONE when it is
- * no wait. */
+ * BARRIERS_UNKNOWN when that is not one barrier: no variable (a parameter,
+ * a struct field, which stands for that field of every object of its
+ * type) or an element of an array of them; LC_NONE when it is no wait. */
 static uint32_t barriers_model_waits(const struct lc_program *program, uint32_t function,
                                      const struct lc_program_call *c)
 {
@@ -43,9 +44,8 @@ static uint32_t barriers_model_waits(const struct lc_program *program, uint32_t 
     if (c->callee.kind != LC_VALUE_FUNCTION || (uint32_t)model->barrier_position > c->arg_count)
         return BARRIERS_UNKNOWN;
     const struct lc_program_value *arg = &program->args[c->first_arg + (uint32_t)model->barrier_position - 1];
-    uint32_t object = arg->kind == LC_VALUE_VAR || arg->kind == LC_VALUE_FIELD ? lc_program_value_object(program, arg)
-                                                                               : LC_NONE;
-    return object != LC_NONE ? object : BARRIERS_UNKNOWN;
+    uint32_t object = arg->kind == LC_VALUE_VAR ? lc_program_value_object(program, arg) : LC_NONE;
+    return object != LC_NONE && !program->objects[object].element_lock ? object : BARRIERS_UNKNOWN;
 }
 
 /* The barrier call `c` waits on: a model's, a wrapper's (wrappers may be

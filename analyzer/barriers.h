@@ -4,8 +4,9 @@
  * returns in each thread of the barrier only once every one of them has
  * arrived, so what a thread does before its wait happens before what any
  * other thread of the barrier does after its own.  A barrier is known by
- * its object, as a lock is: the variable or the struct field whose address
- * is passed (`&barrier`, `&s->ready`); a wait on a parameter names none.
+ * its variable, whose address is passed (`&barrier`); a wait on a
+ * parameter, a struct field (`&s->ready`: that field of every object of
+ * the type) or an element of an array of barriers names none.
  *
  * A barrier wrapper of B is a function whose body has one wait on B — a
  * call of the model or of another wrapper of B — that runs every time the

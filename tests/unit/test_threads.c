@@ -692,8 +692,9 @@ static void test_barrier_phases(void **state)
     (void)state;
     struct threads_case c;
     start(&c);
-    const char *const starts[] = { "setup_thread", "server_thread", "looper", "looper_peer", "early_server" };
-    for (unsigned i = 0; i < 5; i++) {
+    const char *const starts[] = { "setup_thread", "server_thread", "looper", "looper_peer", "early_server",
+                                   "field_waiter" };
+    for (unsigned i = 0; i < 6; i++) {
         builder_function(&c.b, starts[i], 10 + i, 0);
         builder_call(&c.b, "main", 200 + i, builder_function_value("thread_create"), 3, builder_other_value(), "&t",
                      builder_null_value(), "NULL", builder_function_value(starts[i]), starts[i]);
@@ -728,6 +729,9 @@ static void test_barrier_phases(void **state)
     builder_call_runs(&c.b, LC_RUNS_ONCE);
     barrier_wait_call(&c, "early_server", 282, LC_RUNS_ONCE);
     builder_access(&c.b, "early_tick", 283, "c:@banner", LC_ACCESS_READ, 0, NULL);
+    builder_call(&c.b, "field_waiter", 290, builder_function_value("barrier_wait"), 1,
+                 builder_field_value(&c.b, "pool", "ready"), "&p->ready");   /* one of many: no barrier */
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
     run(&c);
     assert_null(at_line(&c, 220));       /* before the barrier, read after it */
     const struct lc_finding *served = at_line(&c, 241);
@@ -753,11 +757,13 @@ static void test_barrier_phases(void **state)
     struct lc_barriers barriers;
     assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
     assert_int_equal(lc_barriers_compute(&c.b.program, &threads, &barriers), 0);
-    assert_int_equal(barriers.wait_count, 4);   /* setup, server, peer, early; not the looper */
+    assert_int_equal(barriers.wait_count, 4);   /* setup, server, peer, early; not the looper nor the
+                                                   field's */
     for (uint32_t i = 0; i < barriers.wait_count; i++) {
         const struct lc_barrier_wait *wait = &barriers.waits[i];
         const char *entry = c.b.program.functions[wait->entry].name;
         assert_string_not_equal(entry, "looper");
+        assert_string_not_equal(entry, "field_waiter");
         if (strcmp(entry, "setup_thread") == 0) {
             assert_int_equal(wait->phase[builder_find(&c.b, "build_table")], LC_BARRIER_BEFORE);
             assert_int_equal(wait->phase[builder_find(&c.b, "touch_mixed")], LC_BARRIER_NEITHER);
