@@ -171,6 +171,8 @@ static void models_print_statements(const struct models_printer *p, const struct
     if (model->lock)
         fprintf(p->out, "%s  %s %s arg%d\n", p->indent, models_lock_keyword(model->lock->action), name,
                 model->lock->position);
+    if (model->barrier_position)
+        fprintf(p->out, "%s  barrier-wait %s arg%d\n", p->indent, name, model->barrier_position);
     if (model->cpu_heavy) {
         fprintf(p->out, "%s  cpu-heavy %s", p->indent, name);
         models_print_texts(p, model->cpu_heavy->reason, model->cpu_heavy->instead, model->cpu_heavy->file,
@@ -261,6 +263,7 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
     models_add_kind(row, model->callback_count > 0, "callback");
     if (model->lock)
         models_add_kind(row, 1, models_lock_keyword(model->lock->action));
+    models_add_kind(row, model->barrier_position != 0, "barrier-wait");
     models_add_kind(row, model->cpu_heavy != NULL, "cpu-heavy");
     models_add_kind(row, model->descriptor != NULL, "nonblocking-descriptor");
     for (int state = 0; state < LC_STATE_COUNT; state++)

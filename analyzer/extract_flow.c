@@ -275,6 +275,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     struct lc_value_guards saved_guards = walk->value_guards;   /* `do { ... break; } while (0)` too */
     struct lc_param_guard saved_param_guard = walk->param_guard;
     int saved_loop = walk->loop_index;
+    unsigned saved_open = walk->open_conditional;
     const struct lc_extract_loop_parts *saved_parts = walk->loop_parts;
     CXCursor saved_statement = walk->loop_statement;
     if (index >= 0) {
@@ -283,6 +284,9 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
         walk->loop_statement = statement;
     }
     struct extract_conditional saved = extract_enter(walk, loop.condition);
+    struct lc_extract_sure_do saved_sure_do = walk->sure_do;
+    if (kind == LC_LOOP_DO)
+        saved_sure_do = lc_extract_runs_enter_do(walk, saved_loop, saved_open, extract_is_do_once(kind, &loop));
     CXCursor saved_breakable = walk->reach_breakable, saved_body = walk->reach_loop_body;
     walk->reach_breakable = statement;
     walk->reach_loop_body = loop.body;
@@ -300,6 +304,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     }
     walk->reach_breakable = saved_breakable;
     walk->reach_loop_body = saved_body;
+    lc_extract_runs_leave_do(walk, saved_sure_do);
     extract_leave(walk, saved);
     walk->value_guards = saved_guards;
     walk->param_guard = saved_param_guard;

@@ -183,6 +183,18 @@ struct lc_extract_walk {
                                            (extract_owner.c), once asked */
     size_t alias_count, alias_cap;
     int aliases_known;
+    unsigned returns_seen;          /* return and goto statements met so far
+                                       in the function (extract_runs.c) */
+    unsigned jumps_seen;            /* those, break and continue */
+    struct lc_extract_sure_do {     /* the `do ... while` whose body the walk
+                                       is at the top of, entered where it
+                                       runs once (extract_runs.c) */
+        int active;
+        int loop_index;             /* walk->loop_index in its body */
+        unsigned open_conditional;  /* walk->open_conditional there */
+        unsigned jumps_seen;        /* walk->jumps_seen at its entry */
+        int runs;                   /* enum lc_call_runs of its body's calls */
+    } sure_do;
 };
 
 
@@ -699,6 +711,21 @@ int lc_extract_integer_constant(CXCursor expr, long long *value);
  * towards "yes" is safe: only unconditional calls make a function never
  * return. */
 int lc_extract_is_conditional(const struct lc_extract_walk *walk, CXCursor expr);
+/* Is `expr` inside a `?:`, `&&` or `||` of the function (or where its
+ * extent is not known)? */
+int lc_extract_in_conditional_expression(const struct lc_extract_walk *walk, CXCursor expr);
+
+/* extract_runs.c: how surely a call runs (facts.h enum lc_call_runs). */
+void lc_extract_runs_begin(struct lc_extract_walk *walk);
+/* A statement that jumps (return, goto, break, continue): count it. */
+void lc_extract_runs_jump(struct lc_extract_walk *walk, enum CXCursorKind kind);
+/* Entering the body of a do loop (`do_once`: `while (0)`), after the
+ * loop's index and open conditional are set; returns what to give back
+ * to lc_extract_runs_leave_do. */
+struct lc_extract_sure_do lc_extract_runs_enter_do(struct lc_extract_walk *walk, int outer_loop_index,
+                                                   unsigned outer_open, int do_once);
+void lc_extract_runs_leave_do(struct lc_extract_walk *walk, struct lc_extract_sure_do saved);
+int lc_extract_call_runs(const struct lc_extract_walk *walk, CXCursor call, int conditional);
 int lc_extract_is_null_pointer_constant(CXCursor expr);
 
 /* extract_text.c: the source spelling of `expr`: its tokens joined by

@@ -247,6 +247,7 @@ void lc_extract_reach_function_end(struct lc_extract_walk *walk)
         walk->facts->calls[i].unreached = NULL;
         walk->facts->calls[i].unreached_count = 0;
         walk->facts->calls[i].reach_unknown = 1;
+        walk->facts->calls[i].runs = LC_RUNS_MAYBE;   /* a goto may skip or repeat it */
     }
     walk->reach_first_call = walk->facts->call_count;
 }

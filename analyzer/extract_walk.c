@@ -97,6 +97,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->reach_breakable = walk->reach_loop_body = clang_getNullCursor();
     walk->alias_count = 0;
     walk->aliases_known = 0;
+    lc_extract_runs_begin(walk);
 }
 
 static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
@@ -124,8 +125,11 @@ static void extract_conditional_expression(struct lc_extract_walk *walk, CXCurso
 
 int lc_extract_is_conditional(const struct lc_extract_walk *walk, CXCursor call)
 {
-    if (walk->open_conditional || walk->loop_index >= 0)
-        return 1;
+    return walk->open_conditional || walk->loop_index >= 0 || lc_extract_in_conditional_expression(walk, call);
+}
+
+int lc_extract_in_conditional_expression(const struct lc_extract_walk *walk, CXCursor call)
+{
     struct lc_extract_span span;
     if (!extract_span_of(call, &span))
         return 1;
@@ -184,6 +188,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     if (walk->loop_index >= 0 && walk->loop_parts && lc_extract_loop_is_step(walk->loop_parts, call))
         fact->loop_index = walk->facts->loops[walk->loop_index].parent_index;
     fact->conditional = lc_extract_is_conditional(walk, call);
+    fact->runs = lc_extract_call_runs(walk, call, fact->conditional);
     if (fact->loop_index == walk->loop_index && walk->loop_parts)
         fact->element_args = lc_extract_element_arguments(walk->loop_parts, call);
     fact->scaled_args = lc_extract_scaled_arguments(call);
@@ -290,6 +295,8 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
         lc_extract_access_begin_expression(walk);
     enum CXChildVisitResult next = CXChildVisit_Recurse;
     lc_extract_record_writes(walk, cursor, kind);
+    if (walk->function_usr)
+        lc_extract_runs_jump(walk, kind);
     switch (kind) {
     case CXCursor_FunctionDecl:
         extract_function(walk, cursor);

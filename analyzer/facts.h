@@ -183,6 +183,23 @@ struct lc_param_guard {
     };
 };
 
+/* How surely a call runs each time its function runs to its end
+ * (extract_runs.c). */
+enum lc_call_runs {
+    LC_RUNS_MAYBE = 0,        /* it may not run, or run several times */
+    LC_RUNS_ONCE,             /* exactly once: no branch, loop, switch, ?:,
+                                 && or || around it (a `do ... while (0)`
+                                 aside), no return, goto, break or continue
+                                 before it that could skip it, no label in
+                                 the function */
+    LC_RUNS_RETRIED,          /* at least once: at the top of the body (or
+                                 in the condition) of a `do ... while
+                                 (...)` that itself runs once, no jump
+                                 before it in the body: a retry loop */
+    LC_RUNS_UNLESS_RETURNED,  /* as ONCE, but a return before it may leave
+                                 the function first: at most once */
+};
+
 /* A call expression inside a function body. */
 struct lc_call_fact {
     const char *caller_usr;
@@ -245,6 +262,7 @@ struct lc_call_fact {
     size_t unreached_count;
     int reach_unknown;        /* in a function with a label (a goto may land
                                  anywhere): no stretches are known */
+    int runs;                 /* enum lc_call_runs */
 };
 
 #define LC_ELEMENT_ARGUMENTS 32

@@ -180,6 +180,10 @@ struct lc_function_model {
     struct lc_callback_model *callbacks;
     size_t callback_count;
     struct lc_lock_model *lock;        /* NULL unless lock/unlock/trylock */
+    int barrier_position;              /* `barrier-wait NAME argN`: waits on
+                                          the barrier passed as argument N
+                                          (1-based) until every thread of
+                                          it arrives; 0: no */
     struct lc_cpu_heavy_model *cpu_heavy; /* NULL unless `cpu-heavy NAME` */
     struct lc_descriptor_model *descriptor; /* NULL unless `nonblocking-descriptor` */
     struct lc_descriptor_model *states[LC_STATE_COUNT]; /* `readonly-stream`,

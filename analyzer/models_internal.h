@@ -46,6 +46,7 @@ struct lc_arg_condition *lc_rules_copy_conditions(struct lc_rules_parser *parser
 int lc_rules_parse_runs_loop(struct lc_rules_parser *parser);
 int lc_rules_parse_process_main(struct lc_rules_parser *parser);
 int lc_rules_parse_pause_threads(struct lc_rules_parser *parser);
+int lc_rules_parse_barrier_wait(struct lc_rules_parser *parser);
 int lc_rules_parse_resume_threads(struct lc_rules_parser *parser);
 int lc_rules_parse_sync_type(struct lc_rules_parser *parser);
 int lc_rules_parse_acquire(struct lc_rules_parser *parser);

@@ -326,6 +326,7 @@ static const struct lc_rules_statement {
     { "lock", lc_rules_parse_acquire },
     { "unlock", lc_rules_parse_release },
     { "trylock", lc_rules_parse_try },
+    { "barrier-wait", lc_rules_parse_barrier_wait },
     { "cpu-heavy", lc_rules_parse_cpu_heavy },
     { "nonblocking-descriptor", lc_rules_parse_descriptor },
     { "readonly-stream", lc_rules_parse_readonly_stream },

@@ -1,7 +1,7 @@
 /* models_parse_threads.c — the statements about threads and locks
  * (rules/README.md): `runs-loop` and `process-main` (flags that leave the
  * function's body followed), `pause-threads` / `resume-threads`,
- * `sync-type`, and `lock` / `unlock` / `trylock`.  The table of statements
+ * `sync-type`, `lock` / `unlock` / `trylock` and `barrier-wait`.  The table of statements
  * is in models_parse.c. */
 #include "models.h"
 
@@ -105,4 +105,18 @@ int lc_rules_parse_release(struct lc_rules_parser *parser)
 int lc_rules_parse_try(struct lc_rules_parser *parser)
 {
     return lc_rules_parse_lock(parser, LC_LOCK_TRY);
+}
+
+/* barrier-wait NAME argN */
+int lc_rules_parse_barrier_wait(struct lc_rules_parser *parser)
+{
+    const char *name = lc_rules_read_name(parser);
+    int position = name ? lc_rules_read_position(parser) : -1;
+    if (position < 0 || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    model->barrier_position = position;
+    return lc_rules_applied(parser, model);
 }

@@ -78,6 +78,7 @@ struct lc_program_call {
                                             none (lc_program_call_extra_of) */
     uint8_t conditional;                 /* may not run every time its
                                             function does (facts.h) */
+    uint8_t runs;                        /* enum lc_call_runs (facts.h) */
     uint8_t in_child;                    /* in the child of a fork (forks.c):
                                             its targets are dropped */
     uint8_t never_returns;               /* a() of `(a(), abort())` (forks.c):

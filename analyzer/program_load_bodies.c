@@ -336,7 +336,8 @@ static int bodies_read_call_guards(struct bodies_loader *b, const uint32_t *call
 }
 
 /* An object for the lock argument of every call of a lock model, so that a
- * lock only ever taken (`item_lock` takes `item_locks` and returns) has one. */
+ * lock only ever taken (`item_lock` takes `item_locks` and returns) has one,
+ * and for the barrier of every call of a `barrier-wait` model. */
 static int bodies_lock_arguments(struct bodies_loader *b)
 {
     const struct lc_program *program = b->loader->program;
@@ -345,7 +346,7 @@ static int bodies_lock_arguments(struct bodies_loader *b)
         if (call->callee.kind != LC_VALUE_FUNCTION || call->callee.function == LC_NONE)
             continue;
         const struct lc_function_model *model = program->functions[call->callee.function].model;
-        int position = model && model->lock ? model->lock->position : 0;
+        int position = !model ? 0 : model->lock ? model->lock->position : model->barrier_position;
         if (position < 1 || (uint32_t)position > call->arg_count)
             continue;
         int64_t symbol = program->args[call->first_arg + (uint32_t)position - 1].symbol_id;

@@ -43,7 +43,7 @@ struct program_call_rows_slice {
 };
 
 static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_id, callee_record, callee_param,"
-                                    " file_id, line, col, loop_id, conditional FROM call"
+                                    " file_id, line, col, loop_id, conditional, runs FROM call"
                                     " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3";
 static const char call_rows_extra_sql[] = "SELECT id, zero_guard_id, after_comma_id, element_args, branch_exit_after,"
                                           " scaled_args, guard_param, child_args, guard_test, guard_value, unreached,"
@@ -108,6 +108,7 @@ static int call_rows_decode(struct program_call_rows_slice *slice, const struct 
     call->loc.col = (unsigned)sqlite3_column_int(stmt, 8);
     call->loop = call_rows_row_id(stmt, 9);
     call->conditional = sqlite3_column_int(stmt, 10) != 0;
+    call->runs = (uint8_t)sqlite3_column_int(stmt, 11);
     call->extra = LC_NONE;   /* call_rows_decode_extra, then call_rows_gather_extras */
     if (call->callee.kind == LC_VALUE_FIELD || call->callee.kind == LC_VALUE_VAR || call->callee.kind == LC_VALUE_PARAM)
         return call_rows_keep_indirect(slice, place, stmt);

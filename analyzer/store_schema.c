@@ -22,13 +22,19 @@
  *      zero_guard_id, after_comma_id, element_args, branch_exit_after,
  *      scaled_args, guard_param, child_args, guard_test, guard_value,
  *      unreached, guard_field_id,
- *      changed_param_args)
+ *      changed_param_args, runs)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
  *                                    innermost loop holding it, or NULL;
  *                                    conditional: 1 when it may not run
  *                                    every time its function does;
+ *                                    runs: 1 when it runs exactly once
+ *                                    each time its function runs to its
+ *                                    end, 2 at least once (a retry
+ *                                    `do ... while`), 3 at most once (a
+ *                                    return before it), 0 otherwise
+ *                                    (facts.h lc_call_runs);
  *                                    zero_guard_id: it runs only where that
  *                                    call returned 0 (the child of fork());
  *                                    after_comma_id: it is b() of
@@ -184,7 +190,7 @@ static const char lc_store_schema_sql[] =
     "  branch_exit_after INTEGER, scaled_args INTEGER NOT NULL DEFAULT 0,"
     "  guard_param INTEGER NOT NULL DEFAULT 0, child_args INTEGER NOT NULL DEFAULT 0,"
     "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, unreached TEXT,"
-    "  guard_field_id INTEGER, changed_param_args INTEGER NOT NULL DEFAULT 0);"
+    "  guard_field_id INTEGER, changed_param_args INTEGER NOT NULL DEFAULT 0, runs INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

@@ -14,7 +14,9 @@
  * first racing field.  An access made where every other thread is paused
  * (LC_LOCK_THREADS_PAUSED held: between a `pause-threads` and a
  * `resume-threads` call, or in a function only called there) races with
- * nothing. */
+ * nothing.  Nor does a pair of roles one of which makes its access before
+ * a barrier both wait on once, the other after it (barriers.h). */
+#include "barriers.h"
 #include "chain.h"
 #include "checks.h"
 #include "locks.h"
@@ -29,6 +31,7 @@
 struct shared_state {
     const struct lc_program *program;
     const struct lc_threads *threads;
+    const struct lc_barriers *barriers;
 };
 
 /* Locks held at an access: its own and its function's entry locks. */
@@ -98,7 +101,8 @@ static int shared_common_lock(const struct shared_state *s, const struct lc_prog
 }
 
 /* A role of a's function different from one of b's, reaching them in a
- * common executable and process: the pair may run at once.  Returns 1 and the two
+ * common executable and process, and not ordered by a barrier (one before
+ * it, the other after): the pair may run at once.  Returns 1 and the two
  * roles. */
 static int shared_concurrent(const struct shared_state *s, const struct lc_program_access *a,
                              const struct lc_program_access *b, uint32_t *role_a, uint32_t *role_b)
@@ -114,7 +118,8 @@ static int shared_concurrent(const struct shared_state *s, const struct lc_progr
                 int has_loop = ra == LC_THREAD_ROLE_LOOP || rb == LC_THREAD_ROLE_LOOP;
                 if (ra != rb && (has_loop || !want_loop)
                     && (lc_threads_programs_of(t, a->function, ra) & lc_threads_programs_of(t, b->function, rb))
-                    && lc_threads_share_process(t, a->function, ra, b->function, rb)) {
+                    && lc_threads_share_process(t, a->function, ra, b->function, rb)
+                    && !lc_barriers_order(s->barriers, ra, a->function, &a->loc, rb, b->function, &b->loc)) {
                     *role_a = ra;
                     *role_b = rb;
                     return 1;
@@ -169,6 +174,26 @@ static uint32_t shared_usual_lock(const struct shared_state *s, const uint32_t *
         }
     }
     return best;
+}
+
+/* What the related location of an access adds: the pause, a barrier's
+ * side, a lock. */
+static const char *shared_note(const struct shared_state *s, const struct lc_program_access *a,
+                               struct lc_arena *arena)
+{
+    if (shared_paused(s, a))
+        return " (other threads paused)";
+    const struct lc_threads *t = s->threads;
+    for (uint32_t i = 0; i < s->barriers->wait_count; i++) {
+        const struct lc_barrier_wait *wait = &s->barriers->waits[i];
+        enum lc_barrier_phase phase = lc_barriers_phase(wait, a->function, &a->loc);
+        for (uint8_t r = 0; phase != LC_BARRIER_NEITHER && r < t->function_role_count[a->function]; r++)
+            if (t->function_roles[(size_t)a->function * LC_THREAD_ROLE_CAP + r] == wait->role)
+                return lc_arena_printf(arena, " (%s barrier '%s')",
+                                       phase == LC_BARRIER_BEFORE ? "before" : "after",
+                                       s->program->objects[wait->barrier].name);
+    }
+    return shared_lock_count(s, a) ? " (under a lock)" : "";
 }
 
 static void shared_report(const struct shared_state *s, const uint32_t *accesses, uint32_t count, uint32_t write,
@@ -227,10 +252,7 @@ static void shared_report(const struct shared_state *s, const uint32_t *accesses
         finding->related[finding->related_count++] = (struct lc_step){
             a->loc, lc_arena_printf(arena, "'%s' %s here by '%s'%s", program->objects[a->variable].name,
                                     a->kind == LC_ACCESS_WRITE ? "written" : "read",
-                                    program->functions[a->function].name,
-                                    shared_paused(s, a)       ? " (other threads paused)"
-                                    : shared_lock_count(s, a) ? " (under a lock)"
-                                                              : ""),
+                                    program->functions[a->function].name, shared_note(s, a, arena)),
         };
     }
 }
@@ -335,7 +357,9 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
     const struct lc_threads *threads = program->threads;
     if (!threads)
         return;
-    struct shared_state s = { program, threads };
+    struct lc_barriers barriers;
+    lc_barriers_compute(program, threads, &barriers);   /* none known when memory runs out */
+    struct shared_state s = { program, threads, &barriers };
     uint8_t *lazy_writes = lc_threads_lazy_writes(program, threads);
     uint8_t *lazy = lazy_writes ? shared_lazy_variables(program, lazy_writes) : NULL;
     /* Group the accesses that matter by variable (counting sort). */
@@ -365,6 +389,7 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
     free(order);
     free(lazy);
     free(lazy_writes);
+    lc_barriers_free(&barriers);
 }
 
 const struct lc_check lc_check_unlocked_shared_state = {

@@ -196,6 +196,12 @@ static inline void builder_call_locks(struct builder *b, const char *const *lock
     b->facts.calls[b->facts.call_count - 1].locks = builder_locks(b, locks);
 }
 
+/* The last call made runs so surely (facts.h enum lc_call_runs). */
+static inline void builder_call_runs(struct builder *b, int runs)
+{
+    b->facts.calls[b->facts.call_count - 1].runs = runs;
+}
+
 static inline int builder_end_tu(struct builder *b)
 {
     int rc = lc_store_save_tu(b->store, &b->command, &b->facts, 1.0, stderr);

@@ -6,7 +6,8 @@
  * accesses, synchronisation objects (sync-type) that are no data, and the
  * regions where the other threads are paused (pause-threads,
  * resume-threads); on data/extract/reach.c, the stretches after a call no
- * path from it reaches (extract_reach.c). */
+ * path from it reaches (extract_reach.c); on data/extract/runs.c, how surely
+ * each call runs (extract_runs.c). */
 #include "extract_fixture.h"
 
 #include "models.h"
@@ -262,6 +263,24 @@ static void test_reach(void **state)
     assert_int_equal(label_give->unreached_count, 0);
 }
 
+/* How surely each call runs: once, at most once (a return before it), at
+ * least once (a retry do-while), or maybe. */
+static void test_call_runs(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract_locked(test, "runs.c"), 0);
+    static const int expected[] = {
+        0, LC_RUNS_ONCE, LC_RUNS_MAYBE, LC_RUNS_ONCE, LC_RUNS_MAYBE, LC_RUNS_MAYBE, LC_RUNS_MAYBE, LC_RUNS_ONCE,
+        LC_RUNS_UNLESS_RETURNED, LC_RUNS_RETRIED, LC_RUNS_MAYBE, LC_RUNS_ONCE, LC_RUNS_MAYBE, LC_RUNS_MAYBE,
+    };
+    for (long long tag = 1; tag <= 13; tag++) {
+        const struct lc_call_fact *call = find_touch(test, tag);
+        if (call->runs != expected[tag])
+            fail_msg("touch(%lld) runs %d, expected %d", tag, call->runs, expected[tag]);
+    }
+    assert_int_equal(find_call_at(test, "rc = try_wait", "try_wait")->runs, LC_RUNS_RETRIED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +293,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sync_objects_without_sync_types, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pause_regions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reach, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_call_runs, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

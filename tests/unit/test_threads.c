@@ -14,13 +14,14 @@
  * lazy initialisation (`if (!g) g = make();`, also by a builder called
  * under `if (g == NULL)`) that main does before it starts anything,
  * regions where every other thread is paused
- * (`pause-threads`, `resume-threads`), and a test runner's processes
- * (`process-main`). */
+ * (`pause-threads`, `resume-threads`), the two sides of a barrier
+ * (`barrier-wait`), and a test runner's processes (`process-main`). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "barriers.h"
 #include "checks.h"
 #include "program_builder.h"
 #include "threads.h"
@@ -36,7 +37,9 @@ static const char rules[] =
     "blocking sleep reason \"sleeps\"\n"
     "blocking pthread_cond_wait reason \"waits for a signal\"\n"
     "pause-threads stop_world if arg1~WORLD_PAUSE\n"
-    "resume-threads stop_world if arg1~WORLD_RESUME\n";
+    "resume-threads stop_world if arg1~WORLD_RESUME\n"
+    "callback thread_create arg3 thread\n"
+    "barrier-wait barrier_wait arg1\n";
 
 static const char *const mutex[] = { "c:@counter_lock", NULL };
 
@@ -665,6 +668,117 @@ static void test_paused_threads(void **state)
     finish(&c);
 }
 
+static void barrier_wait_call(struct threads_case *c, const char *caller, unsigned line, int runs)
+{
+    builder_call(&c->b, caller, line, builder_function_value("barrier_wait"), 1, builder_var_value("c:@started"),
+                 "&started");
+    builder_call_runs(&c->b, runs);
+}
+
+static void direct_call(struct threads_case *c, const char *caller, unsigned line, const char *callee, int runs)
+{
+    builder_call(&c->b, caller, line, builder_function_value(callee), 0);
+    builder_call_runs(&c->b, runs);
+}
+
+/* Threads that meet once on a barrier (coturn's admin and relay threads):
+ * what one writes before its wait (through a wrapper that retries a failed
+ * wait), the other reads after its own: ordered.  Both after: a race; a
+ * function the thread calls before and after its wait: a race; a thread
+ * that waits in a loop: no side of the barrier; a callback of a thread that
+ * runs its own loop before its wait: on both sides. */
+static void test_barrier_phases(void **state)
+{
+    (void)state;
+    struct threads_case c;
+    start(&c);
+    const char *const starts[] = { "setup_thread", "server_thread", "looper", "looper_peer", "early_server",
+                                   "field_waiter" };
+    for (unsigned i = 0; i < 6; i++) {
+        builder_function(&c.b, starts[i], 10 + i, 0);
+        builder_call(&c.b, "main", 200 + i, builder_function_value("thread_create"), 3, builder_other_value(), "&t",
+                     builder_null_value(), "NULL", builder_function_value(starts[i]), starts[i]);
+    }
+    const char *const helpers[] = { "wait_started", "build_table", "serve", "touch_mixed" };
+    for (unsigned i = 0; i < 4; i++)
+        builder_function(&c.b, helpers[i], 20 + i, 0);
+    barrier_wait_call(&c, "wait_started", 205, LC_RUNS_RETRIED);
+    direct_call(&c, "setup_thread", 209, "touch_mixed", LC_RUNS_ONCE);
+    direct_call(&c, "setup_thread", 210, "build_table", LC_RUNS_ONCE);
+    direct_call(&c, "setup_thread", 211, "wait_started", LC_RUNS_ONCE);
+    builder_access(&c.b, "setup_thread", 212, "c:@served", LC_ACCESS_READ, 0, NULL);
+    direct_call(&c, "setup_thread", 213, "touch_mixed", LC_RUNS_ONCE);
+    builder_access(&c.b, "build_table", 220, "c:@table", LC_ACCESS_WRITE, 0, NULL);
+    barrier_wait_call(&c, "server_thread", 230, LC_RUNS_UNLESS_RETURNED);
+    direct_call(&c, "server_thread", 231, "serve", LC_RUNS_ONCE);
+    builder_access(&c.b, "serve", 240, "c:@table", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "serve", 241, "c:@served", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "serve", 242, "c:@mixed", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "touch_mixed", 270, "c:@mixed", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "looper", 250, "c:@step", LC_ACCESS_WRITE, 0, NULL);
+    barrier_wait_call(&c, "looper", 251, LC_RUNS_MAYBE);
+    barrier_wait_call(&c, "looper_peer", 260, LC_RUNS_ONCE);
+    builder_access(&c.b, "looper_peer", 261, "c:@step", LC_ACCESS_READ, 0, NULL);
+    builder_access(&c.b, "build_table", 221, "c:@banner", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "serve", 243, "c:@banner", LC_ACCESS_READ, 0, NULL);
+    builder_function(&c.b, "early_tick", 30, 0);
+    builder_call(&c.b, "early_server", 280, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("early_tick"), "early_tick");
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
+    builder_call(&c.b, "early_server", 281, builder_function_value("base_dispatch"), 1, builder_other_value(), "b");
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
+    barrier_wait_call(&c, "early_server", 282, LC_RUNS_ONCE);
+    builder_access(&c.b, "early_tick", 283, "c:@banner", LC_ACCESS_READ, 0, NULL);
+    builder_call(&c.b, "field_waiter", 290, builder_function_value("barrier_wait"), 1,
+                 builder_field_value(&c.b, "pool", "ready"), "&p->ready");   /* one of many: no barrier */
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
+    run(&c);
+    assert_null(at_line(&c, 220));       /* before the barrier, read after it */
+    const struct lc_finding *served = at_line(&c, 241);
+    assert_non_null(served);             /* after the barrier on both sides */
+    int noted = 0;
+    for (size_t i = 0; i < served->related_count; i++)
+        noted |= strstr(served->related[i].message, "'setup_thread' (after barrier 'c:@started')") != NULL;
+    assert_true(noted);
+    assert_non_null(at_line(&c, 270));   /* touch_mixed runs before and after the wait */
+    assert_non_null(at_line(&c, 250));   /* the looper waits in a loop */
+    const struct lc_finding *banner = at_line(&c, 221);
+    assert_non_null(banner);             /* early_tick may run before early_server's wait */
+    assert_non_null(strstr(banner->message, "read by 'early_tick'"));
+    assert_int_equal(c.findings.count, 4);
+
+    uint32_t *wrappers = lc_barriers_wrappers(&c.b.program);
+    assert_non_null(wrappers);
+    assert_int_not_equal(wrappers[builder_find(&c.b, "wait_started")], LC_NONE);
+    assert_int_equal(wrappers[builder_find(&c.b, "looper")], LC_NONE);   /* waits in a loop */
+    assert_int_equal(wrappers[builder_find(&c.b, "build_table")], LC_NONE);
+    free(wrappers);
+    struct lc_threads threads;
+    struct lc_barriers barriers;
+    assert_int_equal(lc_threads_compute(&c.b.program, &threads), 0);
+    assert_int_equal(lc_barriers_compute(&c.b.program, &threads, &barriers), 0);
+    assert_int_equal(barriers.wait_count, 4);   /* setup, server, peer, early; not the looper nor the
+                                                   field's */
+    for (uint32_t i = 0; i < barriers.wait_count; i++) {
+        const struct lc_barrier_wait *wait = &barriers.waits[i];
+        const char *entry = c.b.program.functions[wait->entry].name;
+        assert_string_not_equal(entry, "looper");
+        assert_string_not_equal(entry, "field_waiter");
+        if (strcmp(entry, "setup_thread") == 0) {
+            assert_int_equal(wait->phase[builder_find(&c.b, "build_table")], LC_BARRIER_BEFORE);
+            assert_int_equal(wait->phase[builder_find(&c.b, "touch_mixed")], LC_BARRIER_NEITHER);
+            assert_int_equal(wait->phase[builder_find(&c.b, "wait_started")], LC_BARRIER_NEITHER);
+        }
+        if (strcmp(entry, "server_thread") == 0)
+            assert_int_equal(wait->phase[builder_find(&c.b, "serve")], LC_BARRIER_AFTER);
+        if (strcmp(entry, "early_server") == 0)
+            assert_int_equal(wait->phase[builder_find(&c.b, "early_tick")], LC_BARRIER_NEITHER);
+    }
+    lc_barriers_free(&barriers);
+    lc_threads_free(&threads);
+    finish(&c);
+}
+
 /* memcached's stats_state.curr_items: every write under the stats lock,
  * one read without it.  The finding is at the unprotected read; its related
  * accesses are those of the same memory, each named by its own path (not
@@ -1018,6 +1132,7 @@ int main(void)
         cmocka_unit_test(test_field_paths),
         cmocka_unit_test(test_locked_writes_unlocked_read),
         cmocka_unit_test(test_paused_threads),
+        cmocka_unit_test(test_barrier_phases),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
         cmocka_unit_test(test_mode_guards),
         cmocka_unit_test(test_function_pointer_parameters),
