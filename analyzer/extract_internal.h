@@ -341,6 +341,20 @@ CXCursor lc_extract_loop_variable(CXCursor expr);
 /* extract_loop_shape.c: the value a for's init assigns to `variable`
  * (`variable = value`, also inside a comma list), or a null cursor. */
 CXCursor lc_extract_init_assignment(CXCursor init, CXCursor variable);
+/* extract_loop_cells.c: the counter of `parts`, stepped up by one (`xx++`,
+ * `++xx`), and what it counts up to (`xx < bound`, `xx <= bound`, `xx !=
+ * bound`, `bound > xx`); 0 when the loop is not so shaped. */
+int lc_extract_loop_counting(const struct lc_extract_loop_parts *parts, CXCursor *counter, CXCursor *bound);
+/* extract_stack_text.c: the character pointer parameter (0-based) a loop
+ * counting up to its integer parameter `bound_param` reads at its counter
+ * (`buf[i]` for `i < len`), or -1; which arguments of `call` are character
+ * arrays declared in the caller's body (struct lc_call_fact.stack_text_args);
+ * and, once the TU is walked, such loops of a static function every call
+ * of which passes one become walks over a string's characters. */
+int lc_extract_loop_text_param(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                               int bound_param);
+unsigned lc_extract_stack_text_arguments(CXCursor call);
+void lc_extract_stack_text_loops(struct lc_tu_facts *facts);
 /* extract_loop_shape.c: 1 + the index of parameter declaration
  * `parameter` in its function, or 0. */
 int lc_extract_parameter_position(CXCursor parameter);

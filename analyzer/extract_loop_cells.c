@@ -24,10 +24,7 @@
 
 #include "extract_internal.h"
 
-/* The counter of `parts`, stepped up by one (`xx++`, `++xx`), and what it
- * counts up to (`xx < bound`, `xx <= bound`, `xx != bound`, `bound > xx`);
- * 0 when the loop is not so shaped. */
-static int cells_counting(const struct lc_extract_loop_parts *parts, CXCursor *counter, CXCursor *bound)
+int lc_extract_loop_counting(const struct lc_extract_loop_parts *parts, CXCursor *counter, CXCursor *bound)
 {
     CXCursor condition = lc_extract_strip(parts->condition), step = lc_extract_strip(parts->increment), sides[2];
     if (clang_Cursor_isNull(condition) || clang_Cursor_isNull(step)
@@ -201,8 +198,8 @@ int lc_extract_loop_walks_cells(struct lc_extract_walk *walk, const struct lc_ex
 {
     CXCursor counters[2], bounds[2], object;
     int outer_free = walk->loop_index >= 0 && walk->facts->loops[walk->loop_index].source == LC_SOURCE_PARENT;
-    if (clang_Cursor_isNull(walk->function) || outer_free || !cells_counting(outer, &counters[0], &bounds[0])
-        || !cells_counting(parts, &counters[1], &bounds[1]) || clang_equalCursors(counters[0], counters[1]))
+    if (clang_Cursor_isNull(walk->function) || outer_free || !lc_extract_loop_counting(outer, &counters[0], &bounds[0])
+        || !lc_extract_loop_counting(parts, &counters[1], &bounds[1]) || clang_equalCursors(counters[0], counters[1]))
         return 0;
     if (cells_counter_under(parts->init, counters[0], cells_read_visit)
         || cells_counter_under(outer->condition, counters[0], cells_changed_visit)

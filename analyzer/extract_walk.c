@@ -192,6 +192,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     if (fact->loop_index == walk->loop_index && walk->loop_parts)
         fact->element_args = lc_extract_element_arguments(walk->loop_parts, call);
     fact->scaled_args = lc_extract_scaled_arguments(call);
+    fact->stack_text_args = lc_extract_stack_text_arguments(call);
     fact->child_args = lc_extract_child_arguments(walk, call);
     fact->locks = walk->locks;
     fact->zero_guard = walk->zero_guard;
@@ -348,6 +349,7 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     extract_function_begin(walk, NULL);
     clang_visitChildren(clang_getTranslationUnitCursor(walk->tu), lc_extract_visit, walk);
     lc_extract_reach_function_end(walk);
+    lc_extract_stack_text_loops(walk->facts);
     free(walk->labels);
     free(walk->changes);
     free(walk->claims);

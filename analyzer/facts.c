@@ -54,6 +54,7 @@ struct lc_loop_fact *lc_tu_facts_add_loop(struct lc_tu_facts *facts)
     if (loop) {
         loop->parent_index = -1;
         loop->bound_param = -1;
+        loop->text_param = -1;
     }
     return loop;
 }

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 51
+#define LC_FACTS_VERSION 52
 
 struct lc_location {
     const char *file;
@@ -250,6 +250,11 @@ struct lc_call_fact {
                                  `TAILQ_FOREACH(c, &node->cells, entry)
                                  walk(c)`; extract_owner.c); first LC_ELEMENT_ARGUMENTS
                                  only */
+    unsigned stack_text_args; /* within the TU only (not stored): bit i
+                                 when argument i is a character array
+                                 declared in the caller's body, not static
+                                 (`char s[1025]`: its own scratch text);
+                                 first LC_ELEMENT_ARGUMENTS only */
     unsigned changed_param_args;  /* bit i: argument i is a parameter of
                                      the caller that the caller assigns,
                                      increments, decrements or takes the
@@ -339,6 +344,11 @@ struct lc_loop_fact {
                                  walks (`*tmp` over `g_strsplit(section,
                                  "/", -1)`: extract_loop_parts.c);
                                  0-based, or -1 */
+    int text_param;           /* within the TU only (not stored): the
+                                 character pointer parameter a loop counting
+                                 up to its integer bound_param reads at its
+                                 counter (`buf[i]` for `i < len`), 0-based,
+                                 or -1 (extract_stack_text.c) */
     const char *walked_global_usr;  /* a loop bounded by data, by no
                                        parameter: the global or static
                                        variable whose collection it walks
