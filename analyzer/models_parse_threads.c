@@ -75,14 +75,22 @@ int lc_rules_parse_sync_type(struct lc_rules_parser *parser)
     return lc_models_add_sync_type(parser->models, word->text) == 0 ? 0 : lc_rules_error(parser, "out of memory");
 }
 
+/* The rest of a `KEYWORD NAME argN` statement: NAME's model (NULL after
+ * an error, reported), and N in *position. */
+static struct lc_function_model *lc_rules_parse_name_position(struct lc_rules_parser *parser, int *position)
+{
+    const char *name = lc_rules_read_name(parser);
+    *position = name ? lc_rules_read_position(parser) : -1;
+    if (*position < 0 || lc_rules_expect_end(parser) != 0)
+        return NULL;
+    return lc_rules_function(parser, name);
+}
+
 /* lock|unlock|trylock NAME argN */
 static int lc_rules_parse_lock(struct lc_rules_parser *parser, enum lc_lock_action action)
 {
-    const char *name = lc_rules_read_name(parser);
-    int position = name ? lc_rules_read_position(parser) : -1;
-    if (position < 0 || lc_rules_expect_end(parser) != 0)
-        return -1;
-    struct lc_function_model *model = lc_rules_function(parser, name);
+    int position;
+    struct lc_function_model *model = lc_rules_parse_name_position(parser, &position);
     if (!model)
         return -1;
     if (!model->lock && !(model->lock = lc_arena_alloc(&parser->models->arena, sizeof *model->lock)))
@@ -110,11 +118,8 @@ int lc_rules_parse_try(struct lc_rules_parser *parser)
 /* barrier-wait NAME argN */
 int lc_rules_parse_barrier_wait(struct lc_rules_parser *parser)
 {
-    const char *name = lc_rules_read_name(parser);
-    int position = name ? lc_rules_read_position(parser) : -1;
-    if (position < 0 || lc_rules_expect_end(parser) != 0)
-        return -1;
-    struct lc_function_model *model = lc_rules_function(parser, name);
+    int position;
+    struct lc_function_model *model = lc_rules_parse_name_position(parser, &position);
     if (!model)
         return -1;
     model->barrier_position = position;
