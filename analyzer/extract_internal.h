@@ -308,6 +308,12 @@ struct lc_extract_loop_parts {
  * is the one guarding it, null when it is unconditional. */
 int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_loop_kind kind,
                     const struct lc_extract_loop_parts *parts);
+/* extract_loop_counter.c: the part of a for's `increment` that changes
+ * `variable` (`i++` of `i++, j--`), through comma expressions; and the
+ * value a for's `init` starts it at (`i = A`, `int i = A`, among others in
+ * a comma expression or a declaration).  Null cursors when none. */
+CXCursor lc_extract_counter_change_of(CXCursor increment, CXCursor variable);
+CXCursor lc_extract_counter_start(CXCursor init, CXCursor variable);
 /* extract_loop_cells.c: does the loop of `parts`, inside the loop of
  * `outer`, visit with it each cell of one two-dimensional object at most
  * once (`yy < s->sy` around `xx < s->sx`, or `yy < py + ny` around

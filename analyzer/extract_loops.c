@@ -52,89 +52,12 @@ static int extract_constant(CXCursor expr, long long *value)
     return 1;
 }
 
-static int extract_same_declaration(CXCursor a, CXCursor b)
-{
-    return clang_equalCursors(clang_getCanonicalCursor(a), clang_getCanonicalCursor(b));
-}
-
-/* The variable `expr` names (after casts and parentheses), or null. */
-static CXCursor extract_named_variable(CXCursor expr)
-{
-    expr = lc_extract_strip(expr);
-    if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr)
-        return clang_getNullCursor();
-    CXCursor declaration = clang_getCursorReferenced(expr);
-    enum CXCursorKind kind = clang_getCursorKind(declaration);
-    return kind == CXCursor_VarDecl || kind == CXCursor_ParmDecl ? declaration
-                                                                 : clang_getNullCursor();
-}
-
-/* Whether `expr` is a comma expression; its two sides if so. */
-static int extract_is_comma(CXCursor expr, CXCursor *sides)
-{
-    return clang_getCursorKind(expr) == CXCursor_BinaryOperator &&
-           clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_Comma &&
-           lc_extract_children(expr, sides, 2) == 2;
-}
-
-/* `expr` itself when it changes `variable` (`i++`, `--i`, `i += s`,
- * `i = v`), else null. */
-static CXCursor extract_changes(CXCursor expr, CXCursor variable)
-{
-    CXCursor operand;
-    enum CXCursorKind kind = clang_getCursorKind(expr);
-    int changes = kind == CXCursor_CompoundAssignOperator ||
-        (kind == CXCursor_BinaryOperator &&
-         clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_Assign) ||
-        (kind == CXCursor_UnaryOperator &&
-         clang_getCursorUnaryOperatorKind(expr) >= CXUnaryOperator_PostInc &&
-         clang_getCursorUnaryOperatorKind(expr) <= CXUnaryOperator_PreDec);
-    if (!changes || lc_extract_children(expr, &operand, 1) < 1)
-        return clang_getNullCursor();
-    CXCursor changed = extract_named_variable(operand);
-    return !clang_Cursor_isNull(changed) && extract_same_declaration(changed, variable)
-               ? expr : clang_getNullCursor();
-}
-
-/* The part of `increment` that changes `variable`, through comma
- * expressions (`i++, j--`, left-nested); null when none does. */
-static CXCursor extract_change_of(CXCursor increment, CXCursor variable)
-{
-    CXCursor sides[2];
-    while (extract_is_comma(increment, sides)) {
-        CXCursor change = extract_changes(sides[1], variable);
-        if (!clang_Cursor_isNull(change))
-            return change;
-        increment = sides[0];
-    }
-    return extract_changes(increment, variable);
-}
-
-/* The value `init` gives `variable` (`i = A`, `int i = A`, among others in
- * a comma expression or a declaration), or null. */
-static CXCursor extract_start(CXCursor init, CXCursor variable)
-{
-    CXCursor declared[8], sides[2];
-    if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
-        unsigned count = lc_extract_children(init, declared, 8);
-        for (unsigned i = 0; i < count && i < 8; i++)
-            if (extract_same_declaration(declared[i], variable))
-                return clang_Cursor_getVarDeclInitializer(declared[i]);
-        return clang_getNullCursor();
-    }
-    CXCursor assignment = extract_change_of(init, variable);
-    if (clang_getCursorKind(assignment) != CXCursor_BinaryOperator ||
-        lc_extract_children(assignment, sides, 2) != 2)
-        return clang_getNullCursor();
-    return sides[1];
-}
-
 /* The step of `increment` for `variable`: `i++` 1, `i -= 3` 3; 1 when unknown. */
 static long long extract_step(CXCursor increment, CXCursor variable)
 {
     CXCursor children[2];
     long long step;
-    CXCursor change = extract_change_of(increment, variable);
+    CXCursor change = lc_extract_counter_change_of(increment, variable);
     if (clang_getCursorKind(change) != CXCursor_CompoundAssignOperator ||
         lc_extract_children(change, children, 2) != 2 ||
         !extract_constant(children[1], &step) || step == 0 || step == LLONG_MIN)
@@ -198,7 +121,7 @@ static void extract_against_constant(const struct lc_extract_loop_parts *loop,
                                      long long bound, CXCursor bound_side,
                                      struct extract_bound *out)
 {
-    CXCursor variable = extract_named_variable(side);
+    CXCursor variable = lc_extract_loop_variable(side);
     if (clang_Cursor_isNull(variable) || op == CXBinaryOperator_EQ) {
         extract_data(out, side);
         return;
@@ -206,7 +129,7 @@ static void extract_against_constant(const struct lc_extract_loop_parts *loop,
     long long step = clang_Cursor_isNull(loop->increment) ? 1 :
                      extract_step(loop->increment, variable);
     CXCursor start = clang_Cursor_isNull(loop->init) ? clang_getNullCursor() :
-                     extract_start(loop->init, variable);
+                     lc_extract_counter_start(loop->init, variable);
     long long start_value;
     if (!clang_Cursor_isNull(start) && extract_constant(start, &start_value)) {
         extract_counted(out, extract_trip_count(op, start_value, bound, step), bound_side);
@@ -227,13 +150,13 @@ static void extract_against_constant(const struct lc_extract_loop_parts *loop,
 static CXCursor extract_bounding_side(const struct lc_extract_loop_parts *loop,
                                       const CXCursor *sides)
 {
-    CXCursor right = extract_named_variable(sides[1]);
+    CXCursor right = lc_extract_loop_variable(sides[1]);
     if (clang_Cursor_isNull(right))
         return sides[1];
     int counter = (!clang_Cursor_isNull(loop->increment) &&
-                   !clang_Cursor_isNull(extract_change_of(loop->increment, right))) ||
+                   !clang_Cursor_isNull(lc_extract_counter_change_of(loop->increment, right))) ||
                   (!clang_Cursor_isNull(loop->init) &&
-                   !clang_Cursor_isNull(extract_start(loop->init, right)));
+                   !clang_Cursor_isNull(lc_extract_counter_start(loop->init, right)));
     return counter ? sides[0] : sides[1];
 }
 
