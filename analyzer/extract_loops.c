@@ -11,6 +11,9 @@
  *    when A is unknown and i is a local variable counting up (`<`, `<=`),
  *    the count from 0; SMALL_CONSTANT when <= 64, else CONSTANT, and
  *    bound_text is the constant side;
+ *  - an offset loop, its counter counted up by one from X to X + N
+ *    (`for (yy = py; yy < py + 4; yy++)`: extract_loop_offset.c), N an
+ *    integer constant: N rounds, as above, bound_text N;
  *  - `a && b`: the more bounded of the two;
  *  - anything else is DATA: a comparison with a parameter, a field, a
  *    global or a call (`i < n`, `i < strlen(s)`), a pointer walk
@@ -163,11 +166,29 @@ static CXCursor extract_bounding_side(const struct lc_extract_loop_parts *loop,
 static void extract_classify(const struct lc_extract_loop_parts *loop, CXCursor condition,
                              unsigned depth, struct extract_bound *out);
 
+/* An offset loop (lc_extract_loop_offset) whose count N is a constant:
+ * N rounds (one more for `<=`, K fewer for `X + N - K`, none when
+ * negative; a negative N is no count for `!=`, which never meets it). */
+static int extract_offset_counted(const struct lc_extract_loop_parts *loop, CXCursor condition,
+                                  struct extract_bound *out)
+{
+    struct lc_extract_offset offset;
+    long long count;
+    if (!lc_extract_loop_offset(loop, condition, &offset) || !extract_constant(offset.count, &count)
+        || (offset.exact && count < 0))
+        return 0;
+    long long rounds = count < offset.less ? 0 : count - offset.less;
+    extract_counted(out, rounds < LLONG_MAX ? rounds + offset.inclusive : rounds, offset.count);
+    return 1;
+}
+
 static void extract_comparison(const struct lc_extract_loop_parts *loop, CXCursor condition,
                                enum CXBinaryOperatorKind op, struct extract_bound *out)
 {
     CXCursor sides[2];
     long long left_value, right_value;
+    if (extract_offset_counted(loop, condition, out))
+        return;
     if (lc_extract_children(condition, sides, 2) != 2) {
         extract_data(out, condition);
         return;
