@@ -236,7 +236,7 @@ int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor 
  * (`len / block`, `len - done`: sizes, at most that).  Either side of
  * `a && b` that is so bounds the loop.  An offset loop's comparison
  * (`for (yy = py; yy < py + ny; yy++)`: extract_loop_offset.c) is bounded
- * by its count alone, `ny`, when that is so bounded. */
+ * by its count alone, `ny`, when that is so bounded; never by its start. */
 #define WALK_PARAMETER_DEPTH 3
 
 struct walk_parameter {
@@ -327,13 +327,8 @@ static CXCursor walk_parameter_bounding(const struct lc_extract_loop_parts *part
     }
     struct walk_parameter found = { parts, clang_getNullCursor(), 0, 0 };
     struct lc_extract_offset offset;
-    if (lc_extract_loop_offset(parts, condition, &offset)) {
-        walk_parameter_of(&found, offset.count);   /* `yy < py + ny`: ny rounds */
-        if (!found.other && !clang_Cursor_isNull(found.parameter))
-            return found.parameter;
-        found = (struct walk_parameter){ parts, clang_getNullCursor(), 0, 0 };
-    }
-    walk_parameter_of(&found, condition);
+    /* `yy < py + ny` from py: ny rounds, whatever py is */
+    walk_parameter_of(&found, lc_extract_loop_offset(parts, condition, &offset) ? offset.count : condition);
     return found.other ? clang_getNullCursor() : found.parameter;
 }
 

@@ -42,7 +42,8 @@ static void test_offsets_of_constants(void **state)
 }
 
 /* A parameter count bounds the loop (its callers may pass a constant);
- * a field stays data. */
+ * a field or a local of unknown value stays data, never bounded by the
+ * start. */
 static void test_offsets_of_parameters(void **state)
 {
     struct extract_test *test = *state;
@@ -50,6 +51,7 @@ static void test_offsets_of_parameters(void **state)
     assert_data(test, "param_rows", 2);             /* py + ny: ny */
     assert_data(test, "param_minus_one", 4);        /* s + n - 1: n */
     assert_data(test, "data_field_count", -1);      /* py + gd->sy */
+    assert_data(test, "data_local_count", -1);      /* py + rows: not py */
     assert_string_equal(find_loop(test, "param_rows")->bound_text, "py + ny");
 }
 

@@ -11,6 +11,7 @@ unsigned origin;
 
 void use(unsigned y);
 void locate(unsigned *y);
+unsigned measure(const struct grid *gd);
 
 void offset_counted(unsigned py, int start, char *buf, unsigned y)
 {
@@ -41,6 +42,10 @@ void offset_parameter(struct grid *gd, unsigned py, unsigned ny, int s, int n)
     for (int i = s; i <= s + n - 1; i++) /* param_minus_one */
         use((unsigned)i);
     for (unsigned yy = py; yy < py + gd->sy; yy++) /* data_field_count */
+        use(yy);
+    unsigned rows;
+    rows = measure(gd);
+    for (unsigned yy = py; yy < py + rows; yy++) /* data_local_count */
         use(yy);
 }
 
