@@ -320,6 +320,31 @@ struct lc_extract_loop_parts {
  * is the one guarding it, null when it is unconditional. */
 int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_loop_kind kind,
                     const struct lc_extract_loop_parts *parts);
+/* extract_loop_counter.c: the part of a for's `increment` that changes
+ * `variable` (`i++` of `i++, j--`), through comma expressions; and the
+ * value a for's `init` starts it at (`i = A`, `int i = A`, among others in
+ * a comma expression or a declaration).  Null cursors when none. */
+CXCursor lc_extract_counter_change_of(CXCursor increment, CXCursor variable);
+CXCursor lc_extract_counter_start(CXCursor init, CXCursor variable);
+/* extract_loop_offset.c: a comparison of a for loop that counts its
+ * counter up by one from X to X + N (`yy = py; yy < py + ny; yy++`): N
+ * rounds whatever X is. */
+struct lc_extract_offset {
+    CXCursor count;      /* N */
+    long long less;      /* K of `X + N - K` (a constant), else 0 */
+    int inclusive;       /* `<=`, `>=`: one round more */
+    int exact;           /* `!=`: the counter must meet the bound */
+};
+/* Is `condition` (the loop's, or a side of its `&&`) `i < X + N` (`<=`,
+ * `!=`, either way round; `N + X`; `X + N - K` but with `!=`) for the
+ * counter i of `parts`, which its init starts at X (the same expression:
+ * constants and variables the function never takes the address of and
+ * the loop never changes) and which the loop changes only by its
+ * increment, `i++` or `i += 1`, i's type holding X + N (an integer at
+ * least as wide, a pointer to an element of the same size), N's
+ * variables unchanged in the loop too?  Then its parts into *offset. */
+int lc_extract_loop_offset(const struct lc_extract_loop_parts *parts, CXCursor condition,
+                           struct lc_extract_offset *offset);
 /* extract_loop_cells.c: does the loop of `parts`, inside the loop of
  * `outer`, visit with it each cell of one two-dimensional object at most
  * once (`yy < s->sy` around `xx < s->sx`, or `yy < py + ny` around
@@ -403,8 +428,9 @@ unsigned lc_extract_offset(CXSourceLocation location);
 int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
                               CXCursor outer_statement);
 /* The index of the one integer parameter the condition (or a side of its
- * `&&`) reads besides locals and constants (no field, global, call or
- * dereference; a local read through its value), or -1. */
+ * `&&`; or an offset loop's count, `ny` of `yy < py + ny`) reads besides
+ * locals and constants (no field, global, call or dereference; a local
+ * read through its value), or -1. */
 int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
 /* The same for any expression (`((len - 1) - done) / STRIPE`: len), or -1. */
 int lc_extract_bounding_parameter(CXCursor expr);

@@ -234,7 +234,9 @@ int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor 
  * deep: `nblocks = len / 4; for (i = -nblocks; i; i++)` is bounded by
  * `len`.  Only a quotient's dividend and a difference's minuend count
  * (`len / block`, `len - done`: sizes, at most that).  Either side of
- * `a && b` that is so bounds the loop. */
+ * `a && b` that is so bounds the loop.  An offset loop's comparison
+ * (`for (yy = py; yy < py + ny; yy++)`: extract_loop_offset.c) is bounded
+ * by its count alone, `ny`, when that is so bounded; never by its start. */
 #define WALK_PARAMETER_DEPTH 3
 
 struct walk_parameter {
@@ -313,7 +315,7 @@ static enum CXChildVisitResult walk_parameter_visit(CXCursor cursor, CXCursor pa
 #define WALK_CONJUNCTION_DEPTH 4   /* `a && b && ...` followed this deep */
 
 /* The parameter bounding `condition`; in `a && b`, either side's (`n-- &&
- * d->used != 0` stops within n rounds). */
+ * d->used != 0` stops within n rounds); in an offset loop's, its count's. */
 static CXCursor walk_parameter_bounding(const struct lc_extract_loop_parts *parts, CXCursor condition, unsigned depth)
 {
     CXCursor stripped = lc_extract_strip(condition), sides[2];
@@ -324,7 +326,9 @@ static CXCursor walk_parameter_bounding(const struct lc_extract_loop_parts *part
         return clang_Cursor_isNull(left) ? walk_parameter_bounding(parts, sides[1], depth + 1) : left;
     }
     struct walk_parameter found = { parts, clang_getNullCursor(), 0, 0 };
-    walk_parameter_of(&found, condition);
+    struct lc_extract_offset offset;
+    /* `yy < py + ny` from py: ny rounds, whatever py is */
+    walk_parameter_of(&found, lc_extract_loop_offset(parts, condition, &offset) ? offset.count : condition);
     return found.other ? clang_getNullCursor() : found.parameter;
 }
 

@@ -11,6 +11,9 @@
  *    when A is unknown and i is a local variable counting up (`<`, `<=`),
  *    the count from 0; SMALL_CONSTANT when <= 64, else CONSTANT, and
  *    bound_text is the constant side;
+ *  - an offset loop, its counter counted up by one from X to X + N
+ *    (`for (yy = py; yy < py + 4; yy++)`: extract_loop_offset.c), N an
+ *    integer constant: N rounds, as above, bound_text N;
  *  - `a && b`: the more bounded of the two;
  *  - anything else is DATA: a comparison with a parameter, a field, a
  *    global or a call (`i < n`, `i < strlen(s)`), a pointer walk
@@ -52,89 +55,12 @@ static int extract_constant(CXCursor expr, long long *value)
     return 1;
 }
 
-static int extract_same_declaration(CXCursor a, CXCursor b)
-{
-    return clang_equalCursors(clang_getCanonicalCursor(a), clang_getCanonicalCursor(b));
-}
-
-/* The variable `expr` names (after casts and parentheses), or null. */
-static CXCursor extract_named_variable(CXCursor expr)
-{
-    expr = lc_extract_strip(expr);
-    if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr)
-        return clang_getNullCursor();
-    CXCursor declaration = clang_getCursorReferenced(expr);
-    enum CXCursorKind kind = clang_getCursorKind(declaration);
-    return kind == CXCursor_VarDecl || kind == CXCursor_ParmDecl ? declaration
-                                                                 : clang_getNullCursor();
-}
-
-/* Whether `expr` is a comma expression; its two sides if so. */
-static int extract_is_comma(CXCursor expr, CXCursor *sides)
-{
-    return clang_getCursorKind(expr) == CXCursor_BinaryOperator &&
-           clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_Comma &&
-           lc_extract_children(expr, sides, 2) == 2;
-}
-
-/* `expr` itself when it changes `variable` (`i++`, `--i`, `i += s`,
- * `i = v`), else null. */
-static CXCursor extract_changes(CXCursor expr, CXCursor variable)
-{
-    CXCursor operand;
-    enum CXCursorKind kind = clang_getCursorKind(expr);
-    int changes = kind == CXCursor_CompoundAssignOperator ||
-        (kind == CXCursor_BinaryOperator &&
-         clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_Assign) ||
-        (kind == CXCursor_UnaryOperator &&
-         clang_getCursorUnaryOperatorKind(expr) >= CXUnaryOperator_PostInc &&
-         clang_getCursorUnaryOperatorKind(expr) <= CXUnaryOperator_PreDec);
-    if (!changes || lc_extract_children(expr, &operand, 1) < 1)
-        return clang_getNullCursor();
-    CXCursor changed = extract_named_variable(operand);
-    return !clang_Cursor_isNull(changed) && extract_same_declaration(changed, variable)
-               ? expr : clang_getNullCursor();
-}
-
-/* The part of `increment` that changes `variable`, through comma
- * expressions (`i++, j--`, left-nested); null when none does. */
-static CXCursor extract_change_of(CXCursor increment, CXCursor variable)
-{
-    CXCursor sides[2];
-    while (extract_is_comma(increment, sides)) {
-        CXCursor change = extract_changes(sides[1], variable);
-        if (!clang_Cursor_isNull(change))
-            return change;
-        increment = sides[0];
-    }
-    return extract_changes(increment, variable);
-}
-
-/* The value `init` gives `variable` (`i = A`, `int i = A`, among others in
- * a comma expression or a declaration), or null. */
-static CXCursor extract_start(CXCursor init, CXCursor variable)
-{
-    CXCursor declared[8], sides[2];
-    if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
-        unsigned count = lc_extract_children(init, declared, 8);
-        for (unsigned i = 0; i < count && i < 8; i++)
-            if (extract_same_declaration(declared[i], variable))
-                return clang_Cursor_getVarDeclInitializer(declared[i]);
-        return clang_getNullCursor();
-    }
-    CXCursor assignment = extract_change_of(init, variable);
-    if (clang_getCursorKind(assignment) != CXCursor_BinaryOperator ||
-        lc_extract_children(assignment, sides, 2) != 2)
-        return clang_getNullCursor();
-    return sides[1];
-}
-
 /* The step of `increment` for `variable`: `i++` 1, `i -= 3` 3; 1 when unknown. */
 static long long extract_step(CXCursor increment, CXCursor variable)
 {
     CXCursor children[2];
     long long step;
-    CXCursor change = extract_change_of(increment, variable);
+    CXCursor change = lc_extract_counter_change_of(increment, variable);
     if (clang_getCursorKind(change) != CXCursor_CompoundAssignOperator ||
         lc_extract_children(change, children, 2) != 2 ||
         !extract_constant(children[1], &step) || step == 0 || step == LLONG_MIN)
@@ -198,7 +124,7 @@ static void extract_against_constant(const struct lc_extract_loop_parts *loop,
                                      long long bound, CXCursor bound_side,
                                      struct extract_bound *out)
 {
-    CXCursor variable = extract_named_variable(side);
+    CXCursor variable = lc_extract_loop_variable(side);
     if (clang_Cursor_isNull(variable) || op == CXBinaryOperator_EQ) {
         extract_data(out, side);
         return;
@@ -206,7 +132,7 @@ static void extract_against_constant(const struct lc_extract_loop_parts *loop,
     long long step = clang_Cursor_isNull(loop->increment) ? 1 :
                      extract_step(loop->increment, variable);
     CXCursor start = clang_Cursor_isNull(loop->init) ? clang_getNullCursor() :
-                     extract_start(loop->init, variable);
+                     lc_extract_counter_start(loop->init, variable);
     long long start_value;
     if (!clang_Cursor_isNull(start) && extract_constant(start, &start_value)) {
         extract_counted(out, extract_trip_count(op, start_value, bound, step), bound_side);
@@ -227,24 +153,42 @@ static void extract_against_constant(const struct lc_extract_loop_parts *loop,
 static CXCursor extract_bounding_side(const struct lc_extract_loop_parts *loop,
                                       const CXCursor *sides)
 {
-    CXCursor right = extract_named_variable(sides[1]);
+    CXCursor right = lc_extract_loop_variable(sides[1]);
     if (clang_Cursor_isNull(right))
         return sides[1];
     int counter = (!clang_Cursor_isNull(loop->increment) &&
-                   !clang_Cursor_isNull(extract_change_of(loop->increment, right))) ||
+                   !clang_Cursor_isNull(lc_extract_counter_change_of(loop->increment, right))) ||
                   (!clang_Cursor_isNull(loop->init) &&
-                   !clang_Cursor_isNull(extract_start(loop->init, right)));
+                   !clang_Cursor_isNull(lc_extract_counter_start(loop->init, right)));
     return counter ? sides[0] : sides[1];
 }
 
 static void extract_classify(const struct lc_extract_loop_parts *loop, CXCursor condition,
                              unsigned depth, struct extract_bound *out);
 
+/* An offset loop (lc_extract_loop_offset) whose count N is a constant:
+ * N rounds (one more for `<=`, K fewer for `X + N - K`, none when
+ * negative; a negative N is no count for `!=`, which never meets it). */
+static int extract_offset_counted(const struct lc_extract_loop_parts *loop, CXCursor condition,
+                                  struct extract_bound *out)
+{
+    struct lc_extract_offset offset;
+    long long count;
+    if (!lc_extract_loop_offset(loop, condition, &offset) || !extract_constant(offset.count, &count)
+        || (offset.exact && count < 0))
+        return 0;
+    long long rounds = count < offset.less ? 0 : count - offset.less;
+    extract_counted(out, rounds < LLONG_MAX ? rounds + offset.inclusive : rounds, offset.count);
+    return 1;
+}
+
 static void extract_comparison(const struct lc_extract_loop_parts *loop, CXCursor condition,
                                enum CXBinaryOperatorKind op, struct extract_bound *out)
 {
     CXCursor sides[2];
     long long left_value, right_value;
+    if (extract_offset_counted(loop, condition, out))
+        return;
     if (lc_extract_children(condition, sides, 2) != 2) {
         extract_data(out, condition);
         return;
