@@ -179,6 +179,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         size_t first_call = walk->facts->call_count;
         extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests->then_guards, taken);
         lc_extract_reach_branch(walk, parts[1], first_call, count == 3 ? parts[2] : clang_getNullCursor());
+        lc_extract_loop_once_calls(walk, parts[0], parts[1], first_call);
         /* The else branch, and the rest of an else-if chain, run where the
          * test failed. */
         walk->param_guard = lc_extract_param_guard_inner(state->outer_guard, state->else_guard);

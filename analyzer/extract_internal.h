@@ -366,6 +366,12 @@ CXCursor lc_extract_loop_variable(CXCursor expr);
 /* extract_loop_shape.c: the value a for's init assigns to `variable`
  * (`variable = value`, also inside a comma list), or a null cursor. */
 CXCursor lc_extract_init_assignment(CXCursor init, CXCursor variable);
+/* extract_loop_once.c: the calls of the then branch `branch` of `if
+ * (condition)` (made from fact `first_call` on) that the walk's loop makes
+ * at most once per run (`if (ctx == NULL) { ctx = connect(...); if (ctx ==
+ * NULL) goto fail; }`, ctx a local set nowhere else) move to the loop
+ * around it. */
+void lc_extract_loop_once_calls(struct lc_extract_walk *walk, CXCursor condition, CXCursor branch, size_t first_call);
 /* extract_loop_cells.c: the counter of `parts`, stepped up by one (`xx++`,
  * `++xx`), and what it counts up to (`xx < bound`, `xx <= bound`, `xx !=
  * bound`, `bound > xx`); 0 when the loop is not so shaped. */
@@ -744,7 +750,6 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
 /* Whether `expr` is an integer constant expression; its value if so
  * (an unsigned value above LLONG_MAX wraps). */
 int lc_extract_integer_constant(CXCursor expr, long long *value);
-/* NULL, 0 or (void *)0 where a pointer is expected (extract_values.c). */
 /* May the expression (a call, a store) not run every time its function
  * does?  Inside an if/switch/loop, or inside a ?:, && or || seen before it
  * (pre-order: an enclosing expression is always seen first).  Erring
@@ -766,6 +771,7 @@ struct lc_extract_sure_do lc_extract_runs_enter_do(struct lc_extract_walk *walk,
                                                    unsigned outer_open, int do_once);
 void lc_extract_runs_leave_do(struct lc_extract_walk *walk, struct lc_extract_sure_do saved);
 int lc_extract_call_runs(const struct lc_extract_walk *walk, CXCursor call, int conditional);
+/* NULL, 0 or (void *)0 where a pointer is expected (extract_values.c). */
 int lc_extract_is_null_pointer_constant(CXCursor expr);
 
 /* extract_text.c: the source spelling of `expr`: its tokens joined by
