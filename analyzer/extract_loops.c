@@ -421,5 +421,13 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     enum lc_loop_source source = continues                                          ? LC_SOURCE_PARENT
                                  : lc_extract_loop_is_amortized(walk, statement, parts) ? LC_SOURCE_AMORTIZED
                                                                                     : lc_extract_loop_source(parts);
-    return extract_add_loop(walk, kind, &loc, &bound, source, parameter, walked);
+    int index = extract_add_loop(walk, kind, &loc, &bound, source, parameter, walked);
+    CXCursor link = index >= 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO
+                        ? lc_extract_loop_link(walk, parts)
+                        : clang_getNullCursor();
+    if (!clang_Cursor_isNull(link)) {
+        walk->facts->loops[index].walked_link_usr = lc_extract_usr(walk, link);
+        walk->facts->loops[index].walked_link_name = lc_extract_string(walk, clang_getCursorSpelling(link));
+    }
+    return index;
 }
