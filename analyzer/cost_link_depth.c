@@ -21,10 +21,12 @@
  *    made it), so each of those places is raised, and what flows from
  *    them follows.
  * A chain is then at most 1 + the depth of any value written into F.  It
- * is unbounded when a place on the way may hold what cannot be followed
- * (a call's result other than a constructor's, `&x`, `a[i]`, a parameter
- * of a function nothing calls or a library calls, or that a caller
- * changes before passing it on), when X is no place, or when the depths
+ * is unbounded when the program writes F nowhere (a library's link, a
+ * chain built out of sight: memcpy, a file read), when a place on the way
+ * may hold what cannot be followed (a call's result other than a
+ * constructor's, `&x`, `a[i]`, a parameter of a function nothing calls or
+ * a library calls, or that a caller changes before passing it on), when X
+ * is no place, or when the depths
  * grow past LC_COST_LINK_DEPTH_SMALL — a cycle: `n->next = head; head =
  * n` raises head's depth through itself, so a list stays a loop bounded
  * by data.  The depths only grow, each at most to the cap, so the fixed
@@ -263,9 +265,16 @@ static uint8_t link_field_depth(struct link_search *search, int64_t field)
     }
     size_t raise_count = search->edge_count;
     link_new_pass(search);
-    for (uint32_t w = 0; w < program->link_write_count; w++)
-        if (program->link_writes[w].field_symbol == field && link_written(search, &program->link_writes[w]) != 0)
+    int written = 0;
+    for (uint32_t w = 0; w < program->link_write_count; w++) {
+        if (program->link_writes[w].field_symbol != field)
+            continue;
+        written = 1;
+        if (link_written(search, &program->link_writes[w]) != 0)
             return LINK_UNBOUNDED;
+    }
+    if (!written)
+        return LINK_UNBOUNDED;
     for (size_t i = 0; i < search->place_count; i++) {
         uint32_t node = search->places[i];
         if (link_edges_into(search, node, 0) != 0)

@@ -5,7 +5,9 @@
  * increment of a `for` is, or a statement of the body's own block is, the
  * body holding no `continue` nor label that could skip it — and changes
  * that variable nowhere else in the loop (assigned, incremented, its
- * address taken).  Each round then moves one link further along a chain,
+ * address taken).  Not a link of a struct a system header declares (`p =
+ * p->ai_next` over getaddrinfo's list, glib's `tmp = tmp->next`): a
+ * library writes it, out of sight.  Each round then moves one link further along a chain,
  * so the loop makes at most as many rounds as the chains of that link are
  * long, plus one (cost_link_depth.c). */
 #include "extract_internal.h"
@@ -67,8 +69,8 @@ CXCursor lc_extract_loop_link(struct lc_extract_walk *walk, const struct lc_extr
             field = link_step(statements[i], &variable);
         free(statements);
     }
-    if (clang_Cursor_isNull(field))
-        return field;
+    if (clang_Cursor_isNull(field) || clang_Location_isInSystemHeader(clang_getCursorLocation(field)))
+        return clang_getNullCursor();
     struct link_changes search = { clang_getCanonicalCursor(variable), 0, 0 };
     const CXCursor *parts_changing[3] = { &parts->condition, &parts->increment, &parts->body };
     for (int i = 0; i < 3; i++)

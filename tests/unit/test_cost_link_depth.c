@@ -6,7 +6,8 @@
  * globals are many, a constant up to LC_COST_LINK_DEPTH_SMALL; a scope
  * opened inside the current one (`current = scope_open(current)`) is a
  * cycle; a link set from a call's result, or a write whose object is no
- * place, cannot be followed; and a data loop around a walk up the options
+ * place, cannot be followed, and one the program never writes is a
+ * library's; and a data loop around a walk up the options
  * is not flagged where one around the scopes is. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -135,6 +136,7 @@ static void test_link_depths(void **state)
     builder_function(&b, "node_set", 500, 0);
     link_write(&b, "node_set", "node", "next", builder_other_value(), builder_null_value(), 0);
     walk(&b, "node_set", 501, -1, "node", "next");
+    walk(&b, "node_set", 502, -1, "list", "next");
     assert_int_equal(builder_end_tu(&b), 0);
     assert_int_equal(builder_link(&b), 0);
 
@@ -148,6 +150,7 @@ static void test_link_depths(void **state)
     assert_false(constant[loop_at(program, 311)]);  /* a cycle */
     assert_false(constant[loop_at(program, 401)]);  /* a call's result */
     assert_false(constant[loop_at(program, 501)]);  /* no place */
+    assert_false(constant[loop_at(program, 502)]);  /* written nowhere */
     assert_false(constant[loop_at(program, 8)]);    /* no link */
 
     struct lc_findings findings;

@@ -1,5 +1,6 @@
 /* links.c — writes of link fields and loops walking up them
  * (test_extract_links.c). */
+#include <netdb.h>
 #include <stdlib.h>
 
 struct options {
@@ -97,4 +98,12 @@ int options_skips(struct options *oo, struct options *start)
             oo = start;
     }
     return seen;
+}
+
+int addresses(struct addrinfo *info)
+{
+    int count = 0;
+    for (; info != NULL; info = info->ai_next) /* tag_system_link */
+        count++;
+    return count;
 }
