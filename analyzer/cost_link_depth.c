@@ -8,7 +8,9 @@
  * parameters.  depth(P) bounds the chain from any object P may hold:
  *  - a place holds what is stored into it (another place's objects:
  *    depth(Q)), and a parameter what every caller passes (a place's
- *    objects; NULL: 0);
+ *    objects; NULL: 0); at least 1, for an object a static initialiser
+ *    put there (`static struct options *defaults = &builtin;`: no store
+ *    is seen there);
  *  - a call of a constructor of F (a function whose write of F is made:
  *    into the new object it returns, facts.h) stored into P makes an
  *    object whose chain is one longer than what the write puts there —
@@ -22,14 +24,15 @@
  *    them follows.
  * A chain is then at most 1 + the depth of any value written into F.  It
  * is unbounded when the program writes F nowhere (a library's link, a
- * chain built out of sight: memcpy, a file read), when a place on the way
- * may hold what cannot be followed (a call's result other than a
- * constructor's, `&x`, `a[i]`, a parameter of a function nothing calls or
- * a library calls, or that a caller changes before passing it on), when X
- * is no place, or when the depths
- * grow past LC_COST_LINK_DEPTH_SMALL — a cycle: `n->next = head; head =
- * n` raises head's depth through itself, so a list stays a loop bounded
- * by data.  The depths only grow, each at most to the cap, so the fixed
+ * chain built out of sight), when a place on the way may hold what cannot
+ * be followed (a call's result other than a constructor's, `&x`, `a[i]`,
+ * a parameter of a function nothing calls or a library calls, or that a
+ * caller changes before passing it on), when X is no place, or when the
+ * depths grow past LC_COST_LINK_DEPTH_SMALL — a cycle: `n->next = head;
+ * head = n` raises head's depth through itself, so a list stays a loop
+ * bounded by data.  Not seen: a link copied by memcpy, the result of a
+ * call through a pointer stored into a place, a local written through its
+ * address.  The depths only grow, each at most to the cap, so the fixed
  * point is reached in O(places × cap) raises over the places asked about. */
 #include "cost.h"
 
@@ -80,7 +83,8 @@ static int link_add_edge(struct link_search *search, uint32_t from, uint32_t to,
     return 0;
 }
 
-/* Note a place of this pass; -1 when there are too many. */
+/* Note a place of this pass, its depth 1 to start with; -1 when there
+ * are too many. */
 static int link_visit(struct link_search *search, uint32_t node)
 {
     if (search->seen[node] == search->pass)
@@ -94,7 +98,7 @@ static int link_visit(struct link_search *search, uint32_t node)
         return -1;
     }
     search->seen[node] = search->pass;
-    search->depth[node] = 0;
+    search->depth[node] = 1;   /* what a static initialiser put there, out of sight */
     *slot = node;
     return 0;
 }

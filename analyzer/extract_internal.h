@@ -261,6 +261,10 @@ void lc_extract_link_write(struct lc_extract_walk *walk, const CXCursor sides[2]
  * and value. */
 void lc_extract_link_initializer(struct lc_extract_walk *walk, CXCursor field, CXCursor value);
 void lc_extract_link_copy(struct lc_extract_walk *walk, CXType type);
+/* extract_link_writes.c: `&X->F` of a link F (`pp = &(*pp)->next`): it
+ * may be written through the address, a write with an OTHER object and
+ * value. */
+void lc_extract_link_address(struct lc_extract_walk *walk, CXCursor cursor);
 /* extract_param_guards.c: the test of a parameter against a constant that
  * holds in the then branch of `if (condition)` and the one that holds in
  * its else branch (param 0: none; facts.h). */

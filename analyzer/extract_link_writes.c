@@ -7,14 +7,15 @@
  * parameter the function never changes; V may also be NULL.  Anything else
  * is OTHER: `x.parent` of a struct variable, `a[i]->parent`, `&node`, a
  * call's result.  A link an initialiser list gives a value other than
- * NULL (`{ .parent = &root }`, also at file scope: no function), and every
+ * NULL (`{ .parent = &root }`, also at file scope: no function), every
  * link of a struct copied whole (`*a = *b`, `n = (struct node){ ... }`,
- * `struct node copy = *n;`), are written with an OTHER object and value:
- * what such a chain holds is not followed.  (A copy made by memcpy is not
- * seen.)  A write into a new object the function returns makes
- * the function a constructor of the link (facts.h made: `oo =
- * xcalloc(1, sizeof *oo); oo->parent = parent; return oo;`).  The whole
- * program's writes bound how long a chain of that link can grow
+ * `struct node copy = *n;`) and every link whose address is taken (`pp =
+ * &(*pp)->next`: written through it) are written with an OTHER object and
+ * value: what such a chain holds is not followed.  (A copy made by memcpy
+ * is not seen.)  A write into a new object the function returns makes the
+ * function a constructor of the link (facts.h made: `oo = xcalloc(1,
+ * sizeof *oo); oo->parent = parent; return oo;`).  The whole program's
+ * writes bound how long a chain of that link can grow
  * (cost_link_depth.c). */
 #include "extract_internal.h"
 
@@ -62,6 +63,18 @@ static enum CXVisitorResult link_copy_visit(CXCursor field, CXClientData data)
     if (link_is_field(field))
         link_add(data, field);
     return CXVisit_Continue;
+}
+
+void lc_extract_link_address(struct lc_extract_walk *walk, CXCursor cursor)
+{
+    CXCursor operand;
+    if (clang_getCursorKind(cursor) != CXCursor_UnaryOperator
+        || clang_getCursorUnaryOperatorKind(cursor) != CXUnaryOperator_AddrOf
+        || lc_extract_children(cursor, &operand, 1) != 1)
+        return;
+    CXCursor field = lc_extract_link_field(lc_extract_strip(operand));
+    if (!clang_Cursor_isNull(field))
+        link_add(walk, field);
 }
 
 void lc_extract_link_copy(struct lc_extract_walk *walk, CXType type)

@@ -471,7 +471,8 @@ struct lc_store_fact {
  * (`oo->parent = parent`, `n->next = head`), by assignment in a function
  * (extract_link_writes.c); also, with an OTHER object and value, one an
  * initialiser list gives a value other than NULL (function_usr NULL at
- * file scope) and every link of a struct copied whole.  The object whose link is written and the
+ * file scope), every link of a struct copied whole and every link whose
+ * address is taken (`pp = &(*pp)->next`).  The object whose link is written and the
  * value written: a FIELD (`w->options`), VAR, PARAM (one the function
  * never changes), NULL, or OTHER (anything else: `&x`, `a[i]`, a call's
  * result, a struct variable's own field `x.parent`). */

@@ -53,6 +53,14 @@ void node_push(struct node **head, struct node *n)
     *head = n;
 }
 
+void node_append(struct node **head, struct node *n)
+{
+    struct node **pp = head;
+    while (*pp != NULL)
+        pp = &(*pp)->next;
+    *pp = n;
+}
+
 void options_copy(struct options *to, const struct options *from)
 {
     struct options copy = *from;
