@@ -387,9 +387,11 @@ int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
-/* extract_loop_link.c: the link field the loop steps one pointer variable
- * up every round (`oo = oo->parent`), else null. */
-CXCursor lc_extract_loop_link(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+/* extract_loop_link.c: the link field the loop of `parts` steps one
+ * pointer variable up every round (`oo = oo->parent`), into `loop`'s
+ * walked_link_usr and walked_link_name; nothing when none. */
+void lc_extract_loop_link(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                          struct lc_loop_fact *loop);
 
 /* extract_loop_amortized.c */
 /* Does the loop fill an object from the mark it keeps (its counter starts

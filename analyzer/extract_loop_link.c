@@ -52,7 +52,8 @@ static enum CXChildVisitResult link_changes_visit(CXCursor cursor, CXCursor pare
     return CXChildVisit_Recurse;
 }
 
-CXCursor lc_extract_loop_link(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
+/* The link field the loop steps up every round, else null. */
+static CXCursor link_walked(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
 {
     CXCursor variable = clang_getNullCursor(), field = clang_getNullCursor();
     if (!clang_Cursor_isNull(parts->condition))
@@ -76,4 +77,14 @@ CXCursor lc_extract_loop_link(struct lc_extract_walk *walk, const struct lc_extr
     for (int i = 0; i < 3; i++)
         lc_extract_visit_all(*parts_changing[i], link_changes_visit, &search);
     return search.changes == 1 && !search.skips ? field : clang_getNullCursor();
+}
+
+void lc_extract_loop_link(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                          struct lc_loop_fact *loop)
+{
+    CXCursor field = link_walked(walk, parts);
+    if (clang_Cursor_isNull(field))
+        return;
+    loop->walked_link_usr = lc_extract_usr(walk, field);
+    loop->walked_link_name = lc_extract_string(walk, clang_getCursorSpelling(field));
 }

@@ -24,7 +24,8 @@
  *    bound_text the condition
  *    (extract_loop_shape.c, which also gives the loop's source).
  * A backward goto (extract_flow.c) is UNBOUNDED, or DATA with the condition
- * that guards it as bound_text. */
+ * that guards it as bound_text.  A DATA loop that steps a pointer up a link
+ * of its own struct every round names that link (extract_loop_link.c). */
 #include "extract_internal.h"
 
 #include <limits.h>
@@ -422,12 +423,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
                                  : lc_extract_loop_is_amortized(walk, statement, parts) ? LC_SOURCE_AMORTIZED
                                                                                     : lc_extract_loop_source(parts);
     int index = extract_add_loop(walk, kind, &loc, &bound, source, parameter, walked);
-    CXCursor link = index >= 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO
-                        ? lc_extract_loop_link(walk, parts)
-                        : clang_getNullCursor();
-    if (!clang_Cursor_isNull(link)) {
-        walk->facts->loops[index].walked_link_usr = lc_extract_usr(walk, link);
-        walk->facts->loops[index].walked_link_name = lc_extract_string(walk, clang_getCursorSpelling(link));
-    }
+    if (index >= 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO)
+        lc_extract_loop_link(walk, parts, &walk->facts->loops[index]);
     return index;
 }
