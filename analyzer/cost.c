@@ -72,7 +72,9 @@ struct cost_scratch {
     long long *passed;       /* the largest constant every caller passes for
                                 the parameter bounding it, or -1 */
     uint8_t *registry;       /* it walks a small registry filled at
-                                start-up (cost_registry.c): a constant */
+                                start-up (cost_registry.c), or up a link
+                                of short chains (cost_link_depth.c): a
+                                constant */
     const struct lc_param_guard *skip_guard;  /* while a function's level
                                                  without its calls and loops
                                                  under this test is
@@ -301,6 +303,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed || !scratch.registry
         || lc_cost_group_loops(program, cost) != 0 || lc_cost_registry_loops(program, scratch.registry) != 0
+        || lc_cost_link_loops(program, scratch.registry) != 0
         || lc_cost_passed_constants(program, scratch.passed) != 0)
         goto done;
     memset(cost->linear_param, -1, n);

@@ -17,6 +17,10 @@
  *       failed), not a recursion that repeats the work
  *   a loop that continues its enclosing loop's walk (LC_SOURCE_PARENT)  0
  *   a loop over a small registry filled at start-up (cost_registry.c)   0
+ *   a loop walking up a link whose chains the program keeps at most     0
+ *       LC_COST_LINK_DEPTH_SMALL long (`oo = oo->parent` over options
+ *       inheriting from a window's, a session's, the global ones:
+ *       cost_link_depth.c)
  *   a call passing a constant that fails the test of a parameter       what
  *       what makes its callee's level runs under (`createClient(NULL)`  the rest
  *       with `if (conn) { ... }`; `lua_settop(L, -2)` with `if (idx >=
@@ -60,6 +64,9 @@
 #define LC_COST_MAX 9
 #define LC_COST_REGISTRY_SMALL 64           /* at most this many registrations
                                                make a registry a constant */
+#define LC_COST_LINK_DEPTH_SMALL 8          /* chains of a link at most this
+                                               long make a walk up them a
+                                               constant */
 
 /* What made a level: a nested loop, a call, or nothing more. */
 enum lc_cost_cause {
@@ -129,6 +136,10 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost);
  * start-up (cost_registry.c); needs the colors on_loop and on_worker, the
  * reverse call graph and the components.  Returns 0 or -1 (no memory). */
 int lc_cost_registry_loops(const struct lc_program *program, uint8_t *registry);
+/* Mark (constant[l] = 1) the loops walking up a link (walked_link) whose
+ * chains are at most LC_COST_LINK_DEPTH_SMALL long (cost_link_depth.c);
+ * needs program->callers.  Returns 0 or -1 (no memory). */
+int lc_cost_link_loops(const struct lc_program *program, uint8_t *constant);
 void lc_cost_free(struct lc_cost *cost);
 
 /* The level target `function` adds at `call` (a model's level, its own

@@ -151,6 +151,8 @@ static int extract_designated(struct lc_extract_walk *walk, CXType type,
             current = clang_getCanonicalType(clang_getArrayElementType(current));
         }
     }
+    if (count >= 2 && clang_getCursorKind(children[count - 2]) == CXCursor_MemberRef)
+        lc_extract_link_initializer(walk, clang_getCursorReferenced(children[count - 2]), children[count - 1]);
     if (count >= 1) {
         struct extract_items value = { &children[count - 1], 1, 0 };
         extract_object(walk, current, &current_target, &value);
@@ -182,6 +184,7 @@ static void extract_fill_record(struct lc_extract_walk *walk, CXType type,
         if (member >= fields.count || (is_union && member > 0))
             break;
         struct lc_value member_target;
+        lc_extract_link_initializer(walk, fields.items[member], item);
         extract_member_target(walk, fields.items[member], &member_target);
         extract_object(walk, clang_getCursorType(fields.items[member]), &member_target, items);
         member++;

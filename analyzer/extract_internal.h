@@ -171,8 +171,8 @@ struct lc_extract_walk {
     } *changes;
     size_t change_count, change_cap;
     int changes_known;
-    CXCursor made_local;            /* the local it returns, if it is
-                                       a constructor (extract_made_fields.c) */
+    CXCursor made_local;            /* the local every return gives
+                                       (extract_made_fields.c), or null */
     int made_local_known;
     CXCursor function;              /* the definition walked, or null */
     CXCursor reach_breakable;       /* the innermost loop or switch, or null */
@@ -247,6 +247,24 @@ unsigned lc_extract_changes_of(struct lc_extract_walk *walk, CXCursor declaratio
 /* `c->field = param;` in a constructor (extract_made_fields.c): an
  * LC_STORE_MADE store. */
 void lc_extract_made_field(struct lc_extract_walk *walk, CXCursor assignment, const CXCursor sides[2]);
+/* extract_link_writes.c: the field a MemberRefExpr names when it is a link
+ * (a field of struct S of type `struct S *`), else null; and the fact of
+ * an assignment `X->F = V` to a link (facts.h lc_link_write_fact). */
+CXCursor lc_extract_link_field(CXCursor member);
+/* extract_made_fields.c: the local every `return` of the walked function
+ * gives (or NULL), else null. */
+CXCursor lc_extract_returned_local(struct lc_extract_walk *walk);
+void lc_extract_link_write(struct lc_extract_walk *walk, const CXCursor sides[2]);
+/* extract_link_writes.c: an initialiser list giving member `field` the
+ * item `value`; a struct of `type` copied whole (assigned, or a variable
+ * initialised from another): the links so written, with an OTHER object
+ * and value. */
+void lc_extract_link_initializer(struct lc_extract_walk *walk, CXCursor field, CXCursor value);
+void lc_extract_link_copy(struct lc_extract_walk *walk, CXType type);
+/* extract_link_writes.c: `&X->F` of a link F (`pp = &(*pp)->next`): it
+ * may be written through the address, a write with an OTHER object and
+ * value. */
+void lc_extract_link_address(struct lc_extract_walk *walk, CXCursor cursor);
 /* extract_param_guards.c: the test of a parameter against a constant that
  * holds in the then branch of `if (condition)` and the one that holds in
  * its else branch (param 0: none; facts.h). */
@@ -414,6 +432,11 @@ int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
+/* extract_loop_link.c: the link field the loop of `parts` steps one
+ * pointer variable up every round (`oo = oo->parent`), into `loop`'s
+ * walked_link_usr and walked_link_name; nothing when none. */
+void lc_extract_loop_link(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                          struct lc_loop_fact *loop);
 
 /* extract_loop_amortized.c */
 /* Does the loop fill an object from the mark it keeps (its counter starts

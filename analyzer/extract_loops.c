@@ -27,7 +27,8 @@
  *    bound_text the condition
  *    (extract_loop_shape.c, which also gives the loop's source).
  * A backward goto (extract_flow.c) is UNBOUNDED, or DATA with the condition
- * that guards it as bound_text. */
+ * that guards it as bound_text.  A DATA loop that steps a pointer up a link
+ * of its own struct every round names that link (extract_loop_link.c). */
 #include "extract_internal.h"
 
 #include <limits.h>
@@ -368,5 +369,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     int index = extract_add_loop(walk, kind, &loc, &bound, source, parameter, walked);
     if (index >= 0 && bound.bound == LC_BOUND_DATA)
         walk->facts->loops[index].text_param = lc_extract_loop_text_param(walk, parts, parameter);
+    if (index >= 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO)
+        lc_extract_loop_link(walk, parts, &walk->facts->loops[index]);
     return index;
 }

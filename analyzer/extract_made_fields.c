@@ -78,18 +78,13 @@ unsigned lc_extract_changes_of(struct lc_extract_walk *walk, CXCursor declaratio
     return 0;
 }
 
-/* The local the walked function returns (see the top), else null; the
- * walk keeps the answer for the whole function. */
-static CXCursor made_returned_local(struct lc_extract_walk *walk)
+CXCursor lc_extract_returned_local(struct lc_extract_walk *walk)
 {
     if (!walk->made_local_known) {
         struct made_returns search = { 0, clang_getNullCursor() };
         walk->made_local_known = 1;
         clang_visitChildren(walk->function, made_returns_visit, &search);
-        walk->made_local = search.count == 0 && !clang_Cursor_isNull(search.returned)
-                                   && lc_extract_changes_of(walk, search.returned) == 0
-                               ? search.returned
-                               : clang_getNullCursor();
+        walk->made_local = search.count == 0 ? search.returned : clang_getNullCursor();
     }
     return walk->made_local;
 }
@@ -103,9 +98,10 @@ void lc_extract_made_field(struct lc_extract_walk *walk, CXCursor assignment, co
         || lc_extract_is_conditional(walk, assignment))
         return;
     CXCursor local = lc_extract_loop_variable(base), field = clang_getCursorReferenced(member);
-    CXCursor returned = made_returned_local(walk);
+    CXCursor returned = lc_extract_returned_local(walk);
     int position = lc_extract_parameter_position(parameter);
     if (clang_Cursor_isNull(returned) || !clang_equalCursors(local, returned)
+        || lc_extract_changes_of(walk, returned) != 0
         || clang_getCursorKind(field) != CXCursor_FieldDecl || !lc_extract_param_unchanged(walk, position)
         || lc_extract_changes_of(walk, field) != 1
         || lc_extract_location(walk, clang_getCursorLocation(assignment), &loc) != 0)

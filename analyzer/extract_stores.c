@@ -170,11 +170,14 @@ void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment)
     CXCursor sides[2];
     if (!lc_extract_assignment_sides(assignment, sides))
         return;
+    lc_extract_link_copy(walk, clang_getCursorType(sides[0]));
     enum lc_extract_stored stored = extract_stored_for(walk, clang_getCursorType(sides[0]));
     if (stored == LC_STORED_CALLS && !(walk->function_usr && extract_yields_call(sides[1], 0)))
         return;
-    if (stored == LC_STORED_OBJECTS)
+    if (stored == LC_STORED_OBJECTS) {
         lc_extract_made_field(walk, assignment, sides);
+        lc_extract_link_write(walk, sides);
+    }
     struct lc_value target;
     lc_extract_value(walk, sides[0], &target);
     struct lc_location loc;
@@ -208,6 +211,8 @@ void lc_extract_variable(struct lc_extract_walk *walk, CXCursor variable)
         return;
     CXType type = clang_getCursorType(variable);
     int list = clang_getCursorKind(init) == CXCursor_InitListExpr;
+    if (!list)
+        lc_extract_link_copy(walk, type);
     enum lc_extract_stored stored = extract_stored_for(walk, type);
     if (!list && stored == LC_STORED_CALLS && !(walk->function_usr && extract_yields_call(init, 0)))
         return;

@@ -257,9 +257,12 @@ static enum CXChildVisitResult extract_in_function(struct lc_extract_walk *walk,
     case CXCursor_DeclRefExpr:
         lc_extract_access_reference(walk, cursor);
         return CXChildVisit_Recurse;
+    case CXCursor_UnaryOperator:
+        lc_extract_link_address(walk, cursor);
+        lc_extract_access_operator(walk, cursor);
+        return CXChildVisit_Recurse;
     case CXCursor_BinaryOperator:
     case CXCursor_CompoundAssignOperator:
-    case CXCursor_UnaryOperator:
         lc_extract_access_operator(walk, cursor);
         return CXChildVisit_Recurse;
     case CXCursor_MemberRefExpr:

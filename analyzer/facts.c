@@ -22,6 +22,7 @@ void lc_tu_facts_free(struct lc_tu_facts *facts)
     free(facts->accesses);
     free(facts->included_files);
     free(facts->written_records);
+    free(facts->link_writes);
     lc_arena_free(&facts->arena);
     memset(facts, 0, sizeof *facts);
 }
@@ -63,6 +64,12 @@ struct lc_access_fact *lc_tu_facts_add_access(struct lc_tu_facts *facts)
 {
     return lc_grow_append((void **)&facts->accesses, &facts->access_count, &facts->access_cap,
                           sizeof *facts->accesses, 64);
+}
+
+struct lc_link_write_fact *lc_tu_facts_add_link_write(struct lc_tu_facts *facts)
+{
+    return lc_grow_append((void **)&facts->link_writes, &facts->link_write_count, &facts->link_write_cap,
+                          sizeof *facts->link_writes, 16);
 }
 
 int lc_location_compare(const struct lc_location *a, const struct lc_location *b)

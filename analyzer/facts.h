@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 54
+#define LC_FACTS_VERSION 55
 
 struct lc_location {
     const char *file;
@@ -356,6 +356,12 @@ struct lc_loop_fact {
                                        tmp->next)`, `i < handler_count`:
                                        extract_loop_registry.c), or NULL */
     const char *walked_global_name;
+    const char *walked_link_usr;    /* a loop bounded by data that steps a
+                                       pointer up a link of its own struct
+                                       every round (`oo = oo->parent`:
+                                       extract_loop_link.c): the link
+                                       field's USR, or NULL */
+    const char *walked_link_name;
     struct lc_param_guard param_guard;  /* the test of a parameter it runs
                                            under (`if (idx >= 0) { while
                                            (...) ... }`), as a call's */
@@ -471,6 +477,30 @@ struct lc_store_fact {
                                  does (as lc_call_fact's) */
 };
 
+/* A write of a link field: a field of struct S of type `struct S *`
+ * (`oo->parent = parent`, `n->next = head`), by assignment in a function
+ * (extract_link_writes.c); also, with an OTHER object and value, one an
+ * initialiser list gives a value other than NULL (function_usr NULL at
+ * file scope), every link of a struct copied whole and every link whose
+ * address is taken (`pp = &(*pp)->next`).  The object whose link is written and the
+ * value written: a FIELD (`w->options`), VAR, PARAM (one the function
+ * never changes), NULL, or OTHER (anything else: `&x`, `a[i]`, a call's
+ * result, a struct variable's own field `x.parent`). */
+struct lc_link_write_fact {
+    const char *function_usr;
+    const char *field_usr;
+    const char *field_name;
+    struct lc_value object;
+    struct lc_value value;
+    int made;               /* the object is a new one the function
+                               returns: a local every `return` gives (or
+                               NULL), set once, at its declaration or by
+                               one assignment, to the result of a call
+                               returning `void *` (an allocator: `oo =
+                               xcalloc(1, sizeof *oo)`) — the function
+                               is a constructor of the link */
+};
+
 struct lc_tu_facts {
     struct lc_arena arena;
     const char *path;          /* the main file */
@@ -494,6 +524,8 @@ struct lc_tu_facts {
                                      *)p`); once each, roughly
                                      (extract_record_writes.c) */
     size_t written_record_count, written_record_cap;
+    struct lc_link_write_fact *link_writes;
+    size_t link_write_count, link_write_cap;
 
     const char **included_files; /* every header the TU read (absolute) */
     size_t included_count, included_cap;
@@ -512,6 +544,7 @@ struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts);
 struct lc_store_fact *lc_tu_facts_add_store(struct lc_tu_facts *facts);
 struct lc_loop_fact *lc_tu_facts_add_loop(struct lc_tu_facts *facts);
 struct lc_access_fact *lc_tu_facts_add_access(struct lc_tu_facts *facts);
+struct lc_link_write_fact *lc_tu_facts_add_link_write(struct lc_tu_facts *facts);
 int lc_tu_facts_add_include(struct lc_tu_facts *facts, const char *path);
 /* Note a struct type written through a pointer (`usr` lives in the
  * arena); 0 or -1 (no memory). */

@@ -37,6 +37,7 @@ void lc_program_free(struct lc_program *program)
     free(program->null_stores);
     free(program->object_stores);
     free(program->made_stores);
+    free(program->link_writes);
     lc_made_objects_free(program->made_objects);
     free(program->loops);
     free(program->accesses);

@@ -124,8 +124,21 @@ struct lc_program_loop {
     uint32_t walked_object;  /* the global whose collection it walks
                                 (facts.h walked_global_usr), into
                                 program->objects; LC_NONE */
+    int64_t walked_link;     /* the symbol of the link field it steps a
+                                pointer up every round (facts.h
+                                walked_link_usr), 0: none */
     struct lc_param_guard param_guard;  /* the test of a parameter it runs
                                            under (facts.h), param 0: none */
+};
+
+/* A write of a link field (facts.h lc_link_write_fact): FIELD, VAR and
+ * PARAM values have their flow nodes. */
+struct lc_program_link_write {
+    uint32_t function;       /* LC_NONE: an initialiser at file scope */
+    int64_t field_symbol;    /* the link field */
+    struct lc_program_value object, value;
+    uint8_t made;            /* the object is a new one the function
+                                returns (facts.h): a constructor's */
 };
 
 struct lc_program_access {
@@ -211,6 +224,9 @@ struct lc_program {
                                                parameter (LC_STORE_MADE) */
     uint32_t made_store_count;
     struct lc_made_objects *made_objects;   /* made_objects.c */
+    struct lc_program_link_write *link_writes;  /* `X->F = V` to a link
+                                                   (facts.h lc_link_write_fact) */
+    uint32_t link_write_count;
     struct lc_program_loop *loops;
     uint32_t loop_count;
     struct lc_program_access *accesses;  /* grouped by function */

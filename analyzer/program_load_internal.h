@@ -132,6 +132,8 @@ int program_loader_read_bodies(struct program_loader *loader, const uint32_t *ca
  * a write by passing a struct of type `record` whole stay one. */
 int program_loader_via_callee_writes(const struct program_loader *loader, int64_t via_callee, int argument);
 uint8_t *program_loader_written_records(struct program_loader *loader);
+/* program_load_links.c: program->link_writes; 0 or -1. */
+int program_loader_read_link_writes(struct program_loader *loader);
 int program_loader_passed_record_writes(struct program_loader *loader, const uint8_t *written, int64_t record);
 
 #endif

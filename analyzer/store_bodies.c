@@ -52,6 +52,12 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
                 return -1;
             sqlite3_bind_int64(stmt, 14, walked_id);
         }
+        if (loop->walked_link_usr) {
+            int64_t link_id = lc_store_intern_symbol(store, loop->walked_link_usr, loop->walked_link_name);
+            if (!link_id)
+                return -1;
+            sqlite3_bind_int64(stmt, 20, link_id);
+        }
         if (lc_store_step_done(stmt) != 0)
             return -1;
         loop_ids[i] = sqlite3_last_insert_rowid(store->db);
@@ -68,6 +74,27 @@ int lc_store_save_written_records(struct lc_store *store, int64_t tu_id, const s
             return -1;
         sqlite3_bind_int64(stmt, 1, tu_id);
         sqlite3_bind_int64(stmt, 2, record_id);
+        if (lc_store_step_done(stmt) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int lc_store_save_link_writes(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts)
+{
+    for (size_t i = 0; i < facts->link_write_count; i++) {
+        const struct lc_link_write_fact *write = &facts->link_writes[i];
+        sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_LINK_WRITE);
+        int64_t function_id = write->function_usr ? lc_store_intern_symbol(store, write->function_usr, NULL) : -1;
+        int64_t field_id = lc_store_intern_symbol(store, write->field_usr, write->field_name);
+        if (!function_id || !field_id || lc_store_bind_value(store, stmt, 4, &write->object) != 0
+            || lc_store_bind_value(store, stmt, 8, &write->value) != 0)
+            return -1;
+        sqlite3_bind_int64(stmt, 1, tu_id);
+        if (function_id > 0)
+            sqlite3_bind_int64(stmt, 2, function_id);
+        sqlite3_bind_int64(stmt, 3, field_id);
+        sqlite3_bind_int(stmt, 12, write->made != 0);
         if (lc_store_step_done(stmt) != 0)
             return -1;
     }

@@ -72,10 +72,12 @@ static const struct merge_table merge_tables[] = {
       { { "tu_id", "mt.new" }, { "symbol_id", "s.new" }, { "file_id", "f.new" } } },
     { "loop", "lc_shard.loop x " MERGE_TU " JOIN merge_symbol s ON s.old = x.function_id"
               " LEFT JOIN merge_symbol walked ON walked.old = x.walked_id"
-              " LEFT JOIN merge_symbol field ON field.old = x.guard_field_id " MERGE_FILE " " MERGE_OFFSETS,
+              " LEFT JOIN merge_symbol field ON field.old = x.guard_field_id"
+              " LEFT JOIN merge_symbol link ON link.old = x.link_id " MERGE_FILE " " MERGE_OFFSETS,
       "x.id",
       { { "id", "x.id + o.loop" }, { "tu_id", "mt.new" }, { "function_id", "s.new" }, { "file_id", "f.new" },
-        { "parent_id", "x.parent_id + o.loop" }, { "walked_id", "walked.new" }, { "guard_field_id", "field.new" } } },
+        { "parent_id", "x.parent_id + o.loop" }, { "walked_id", "walked.new" }, { "guard_field_id", "field.new" },
+        { "link_id", "link.new" } } },
     { "call", "lc_shard.call x " MERGE_TU " JOIN merge_symbol caller ON caller.old = x.caller_id"
               " LEFT JOIN merge_symbol callee ON callee.old = x.callee_id"
               " LEFT JOIN merge_symbol field ON field.old = x.guard_field_id " MERGE_FILE " " MERGE_OFFSETS, "x.id",
@@ -103,6 +105,12 @@ static const struct merge_table merge_tables[] = {
       "x.rowid", { { "tu_id", "mt.new" }, { "call_id", "x.call_id + o.call" }, { "variable_id", "s.new" } } },
     { "written_record", "lc_shard.written_record x " MERGE_TU " JOIN merge_symbol s ON s.old = x.record_id",
       "x.tu_id, x.record_id", { { "tu_id", "mt.new" }, { "record_id", "s.new" } } },
+    { "link_write", "lc_shard.link_write x " MERGE_TU " LEFT JOIN merge_symbol fn ON fn.old = x.function_id"
+                    " JOIN merge_symbol field ON field.old = x.field_id"
+                    " LEFT JOIN merge_symbol object ON object.old = x.object_id"
+                    " LEFT JOIN merge_symbol value ON value.old = x.value_id", "x.rowid",
+      { { "tu_id", "mt.new" }, { "function_id", "fn.new" }, { "field_id", "field.new" },
+        { "object_id", "object.new" }, { "value_id", "value.new" } } },
 };
 
 #define MERGE_TABLE_COUNT (sizeof merge_tables / sizeof *merge_tables)

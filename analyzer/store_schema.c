@@ -107,7 +107,7 @@
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
  *      'parent'|'amortized', bound_param, walked_id, guard_param,
- *      guard_test, guard_value, guard_field_id, bound_name)
+ *      guard_test, guard_value, guard_field_id, bound_name, link_id)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h); walked_id:
  *                                    the global variable whose collection
@@ -116,7 +116,10 @@
  *                                    call's; bound_name: what a DATA
  *                                    bound names (a function it calls,
  *                                    "RECORD.FIELD", a global), for
- *                                    `bounded` models
+ *                                    `bounded` models; link_id: the
+ *                                    link field it steps a pointer up
+ *                                    every round (`oo = oo->parent`), or
+ *                                    NULL
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument,
  *      indexed, passed_record_id)
@@ -147,6 +150,16 @@
  *   written_record(tu_id, record_id) the struct types the TU writes through
  *                                    a pointer, or converts a pointer to
  *                                    into another pointer type (facts.h)
+ *   link_write(tu_id, function_id, field_id, object_kind, object_id,
+ *      object_record, object_param, value_kind, value_id, value_record,
+ *      value_param, made)
+ *                                    `X->F = V` to a link field_id (a
+ *                                    field of struct S of type `struct S
+ *                                    *`): the object X and the value V,
+ *                                    kinds as call_arg's; made: X is a
+ *                                    new object function_id returns
+ *                                    (NULL at file scope; facts.h
+ *                                    lc_link_write_fact)
  * Results of the last analysis, rewritten by every run:
  *   registration(function_id, role 'loop'|'pool'|'thread'|'async'|'worker',
  *      api, file_id, line, col)      entry points and offloaded functions
@@ -211,7 +224,7 @@ static const char lc_store_schema_sql[] =
     "  bound_text TEXT, source TEXT NOT NULL,"
     "  bound_param INTEGER NOT NULL, walked_id INTEGER, guard_param INTEGER NOT NULL DEFAULT 0,"
     "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, guard_field_id INTEGER,"
-    "  bound_name TEXT);"
+    "  bound_name TEXT, link_id INTEGER);"
     "CREATE INDEX loop_tu ON loop(tu_id);"
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"
@@ -227,6 +240,11 @@ static const char lc_store_schema_sql[] =
     "CREATE INDEX call_guard_tu ON call_guard(tu_id);"
     "CREATE TABLE written_record(tu_id INTEGER NOT NULL, record_id INTEGER NOT NULL,"
     "  PRIMARY KEY (tu_id, record_id)) WITHOUT ROWID;"
+    "CREATE TABLE link_write(tu_id INTEGER NOT NULL, function_id INTEGER, field_id INTEGER NOT NULL,"
+    "  object_kind TEXT NOT NULL, object_id INTEGER, object_record TEXT, object_param INTEGER,"
+    "  value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT, value_param INTEGER,"
+    "  made INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX link_write_tu ON link_write(tu_id);"
     "CREATE TABLE registration(function_id INTEGER NOT NULL, role TEXT NOT NULL, api TEXT,"
     "  file_id INTEGER, line INTEGER, col INTEGER);"
     "CREATE TABLE color(function_id INTEGER PRIMARY KEY, on_loop INTEGER NOT NULL,"
@@ -242,7 +260,7 @@ static const char lc_store_schema_sql[] =
 
 static const char *const lc_store_tables[] = {
     "meta", "file", "symbol", "tu", "tu_input", "function", "call", "call_arg",
-    "fp_store", "loop", "access", "held_lock", "call_guard", "written_record", "registration", "color", "thread_role",
+    "fp_store", "loop", "access", "held_lock", "call_guard", "written_record", "link_write", "registration", "color", "thread_role",
     "finding", "finding_step",
 };
 
