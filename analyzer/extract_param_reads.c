@@ -93,7 +93,13 @@ static int reads_keeps_nothing(CXCursor parent, int is_first)
 {
     switch (clang_getCursorKind(parent)) {
     case CXCursor_UnaryOperator:
-        return clang_getCursorUnaryOperatorKind(parent) != CXUnaryOperator_AddrOf;   /* &P: kept */
+        switch (clang_getCursorUnaryOperatorKind(parent)) {
+        case CXUnaryOperator_LNot: case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
+        case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec:
+            return 1;
+        default:
+            return 0;   /* &P: kept */
+        }
     case CXCursor_CompoundAssignOperator:
         return is_first;
     case CXCursor_BinaryOperator:

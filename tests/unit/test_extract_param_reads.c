@@ -70,6 +70,8 @@ static void test_fields_read_through_a_parameter(void **state)
     assert_int_equal(access->indexed, 1);
     ASSERT_ACCESSES(test, "const_reader", { "threads[*].slots", LC_ACCESS_READ });   /* an array read whole */
     ASSERT_ACCESSES(test, "struct_address", { "settings.port", LC_ACCESS_READ });
+    ASSERT_ACCESSES(test, "moved_on", { "threads[*].stats.misses", LC_ACCESS_READ });   /* t++: the next element */
+    ASSERT_ACCESSES(test, "field_address", { "threads[*].n", LC_ACCESS_READ });   /* &t->n handed to a reader */
 }
 
 /* Where the callee may read anything through the parameter, the element

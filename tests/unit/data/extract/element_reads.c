@@ -73,6 +73,24 @@ static int port_of(struct config *c)
     return c->port;
 }
 
+static long misses_from(struct thread *t)
+{
+    long total = 0;
+    for (int k = 0; k < 2; k++, t++)
+        total += t->stats.misses;
+    return total;
+}
+
+static int fd_of(const struct notify *n)
+{
+    return n->event_fd;
+}
+
+static int notify_fd(struct thread *t)
+{
+    return fd_of(&t->n);
+}
+
 static long compare_only(struct thread *t)
 {
     return t == &threads[0];
@@ -92,6 +110,8 @@ long user(int i)
     seen += next_hits(&threads[i]);          /* indexed_parameter */
     seen += port_of(&settings);              /* struct_address */
     seen += external_reader(&threads[i]);    /* no_body_here */
+    seen += misses_from(&threads[i]);        /* moved_on */
+    seen += notify_fd(&threads[i]);          /* field_address */
     seen += compare_only(&threads[i]);       /* reads_nothing */
     return seen;
 }
