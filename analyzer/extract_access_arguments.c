@@ -51,8 +51,9 @@ static const char *extract_passed_record(struct lc_extract_walk *walk, CXType ar
 }
 
 /* `&g[i]` (`&g`, `&g.sub`) handed to a function of the TU that does not
- * write through it: a read of the fields it reads, when it reads some and
- * not the whole (extract_param_reads.c); else left a read of the whole. */
+ * write through it (or takes a pointer to const): a read of the fields it
+ * reads, when it reads some and not the whole (extract_param_reads.c);
+ * else left a read of the whole. */
 static void extract_claim_read_fields(struct lc_extract_walk *walk, CXCursor call, unsigned index, CXCursor operand)
 {
     struct lc_extract_claim *claim = lc_extract_claim(walk, operand, LC_EXTRACT_CLAIM_FIELDS, 0);
@@ -63,7 +64,8 @@ static void extract_claim_read_fields(struct lc_extract_walk *walk, CXCursor cal
     claim = &walk->claims[walk->claim_count - 1];   /* the scan adds no claims */
     claim->fields = count > 0 ? lc_arena_alloc(&walk->facts->arena, (size_t)count * sizeof *claim->fields) : NULL;
     if (!claim->fields) {
-        walk->claim_count--;
+        walk->out_of_memory |= count > 0;
+        walk->claim_count--;   /* a read of the whole */
         return;
     }
     memcpy(claim->fields, paths, (size_t)count * sizeof *paths);
