@@ -9,20 +9,18 @@
  *    through `.f`, `->f`, `[i]` and `*` (`g.f = 1`, `g[i] = 1`, `g->n++`
  *    and `*g = 1` write g), except behind a pointer read from an element
  *    (`g[i]->n = 1` writes what g[i] points to and reads g);
- *  - `&g` (`&g.f`, `&g[i]`) passed where a pointer to non-const is expected
- *    is a WRITE, and so is `&g` passed to a variadic or unprototyped
- *    function; an array g (`g.arr`) decaying to a pointer to non-const is a
- *    WRITE when it is a declared parameter, a READ when variadic
- *    (printf("%s", name)); either is a READ when the callee is defined in
- *    the TU and does not write through that parameter
- *    (extract_param_writes.c);
+ *  - `&g` (`&g.f`, `&g[i]`) or an array handed to a call is a WRITE when
+ *    the callee may write through it, and a READ of the fields the callee
+ *    reads through it when it is defined in the TU and reads only some
+ *    (extract_access_arguments.c);
  *  - the lock argument of a lock function is no access at all, and neither
  *    is any use of a synchronisation object: an object (or array of them)
  *    whose type, or a typedef on the way to it, is named by a `sync-type`
  *    model (pthread_mutex_t, pthread_cond_t, uv_once_t, GMutex ...):
  *    `pthread_cond_signal(&cond)` or `&s.lock` handed on is no write.
- * An access of `g.f.h` or `g->f` is keyed by its field path
- * (extract_field_path.c): variable "g.f.h", USR g's + "@FP@.f.h".
+ * An access of `g.f.h`, `g->f` or `g[i].f` is keyed by its field path
+ * (extract_field_path.c): variable "g.f.h", USR g's + "@FP@.f.h"; "g[*].f",
+ * USR g's + "@FP@[*].f".
  * Within one full expression a variable gets one fact per kind, and a READ
  * after a WRITE of it is dropped: `x += x` and `x = x + 1` give one WRITE.
  * Atomic: the variable's type is _Atomic (behind typedefs and arrays), the
@@ -35,7 +33,6 @@
  * operands are not walked. */
 #include "extract_internal.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static CXType extract_element_type(CXType type)
@@ -59,7 +56,7 @@ static int extract_is_const(CXType type)
     return clang_isConstQualifiedType(type);
 }
 
-static int extract_is_atomic_type(CXType type)
+int lc_extract_is_atomic_type(CXType type)
 {
     return extract_element_type(type).kind == CXType_Atomic;
 }
@@ -166,7 +163,7 @@ struct lc_extract_claim *lc_extract_claim(struct lc_extract_walk *walk, CXCursor
     struct lc_extract_claim *claim = lc_extract_append(walk, &walk->claims, &walk->claim_count,
                                                        &walk->claim_cap, sizeof *claim);
     if (claim)
-        *claim = (struct lc_extract_claim){ reference, action, atomic, NULL, NULL, 0, NULL };
+        *claim = (struct lc_extract_claim){ .reference = reference, .action = action, .atomic = atomic };
     return claim;
 }
 
@@ -197,75 +194,7 @@ void lc_extract_access_operator(struct lc_extract_walk *walk, CXCursor operator)
     CXCursor lvalue;
     if (writes && lc_extract_children(operator, &lvalue, 1) >= 1)
         lc_extract_claim(walk, lvalue, LC_EXTRACT_CLAIM_WRITE,
-                      extract_is_atomic_type(clang_getCursorType(lvalue)));
-}
-
-/* How many parameters the callee of `call` declares; -1 when unknown. */
-static int extract_parameter_count(CXCursor call)
-{
-    CXCursor callee;
-    if (lc_extract_children(call, &callee, 1) < 1)
-        return -1;
-    CXType type = clang_getCanonicalType(clang_getCursorType(callee));
-    if (type.kind == CXType_Pointer)
-        type = clang_getCanonicalType(clang_getPointeeType(type));
-    return type.kind == CXType_FunctionProto ? clang_getNumArgTypes(type) : -1;
-}
-
-/* A whole struct variable (or array of them) passed as a pointer to its
- * own type, `use(&g)`, `use(table)`: the struct's USR (facts.h
- * passed_record_usr); NULL for a member (`&g.f`), or a conversion to
- * another pointer type (`memset(&g, ...)`: any write may follow). */
-static const char *extract_passed_record(struct lc_extract_walk *walk, CXType argument_type, CXCursor passed)
-{
-    passed = lc_extract_strip(passed);
-    CXType type = clang_getCanonicalType(clang_getCursorType(passed));
-    CXType element = type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray
-                         ? clang_getCanonicalType(clang_getArrayElementType(type))
-                         : type;
-    if (clang_getCursorKind(passed) != CXCursor_DeclRefExpr
-        || !clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(argument_type)), element))
-        return NULL;
-    return lc_extract_record_usr(walk, element);
-}
-
-void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
-                                 int lock_position)
-{
-    int nargs = clang_Cursor_getNumArguments(call);
-    int declared = nargs > 0 ? extract_parameter_count(call) : -1;
-    for (int i = 0; i < nargs; i++) {
-        CXCursor arg = clang_Cursor_getArgument(call, (unsigned)i);
-        CXCursor stripped = lc_extract_strip(arg), operand;
-        int address = clang_getCursorKind(stripped) == CXCursor_UnaryOperator &&
-                      clang_getCursorUnaryOperatorKind(stripped) == CXUnaryOperator_AddrOf &&
-                      lc_extract_children(stripped, &operand, 1) == 1;
-        if (i + 1 == lock_position) {
-            lc_extract_claim(walk, address ? operand : stripped, LC_EXTRACT_CLAIM_SKIP, 0);
-            continue;
-        }
-        CXType type = clang_getCanonicalType(clang_getCursorType(arg));
-        if (type.kind != CXType_Pointer ||
-            clang_isConstQualifiedType(clang_getPointeeType(type)))
-            continue;
-        CXType stripped_type = clang_getCanonicalType(clang_getCursorType(stripped));
-        if ((address || i < declared) && !lc_extract_call_writes_argument(call, (unsigned)i))
-            continue;
-        struct lc_extract_claim *claim = NULL;
-        if (address)
-            claim = lc_extract_claim(walk, operand, LC_EXTRACT_CLAIM_WRITE,
-                                  extract_is_atomic_type(clang_getCursorType(operand)));
-        else if (i < declared && (stripped_type.kind == CXType_ConstantArray ||
-                                  stripped_type.kind == CXType_IncompleteArray))
-            claim = lc_extract_claim(walk, stripped, LC_EXTRACT_CLAIM_WRITE, 0);
-        if (claim)
-            claim->passed_record_usr = extract_passed_record(walk, type, address ? operand : stripped);
-        CXCursor external = claim && i < declared ? lc_extract_call_external_callee(call) : clang_getNullCursor();
-        if (!clang_Cursor_isNull(external)) {
-            claim->via_callee_usr = lc_extract_usr(walk, external);
-            claim->via_argument = i;
-        }
-    }
+                      lc_extract_is_atomic_type(clang_getCursorType(lvalue)));
 }
 
 static int extract_same_path(const char *a, const char *b)
@@ -299,40 +228,24 @@ static int extract_is_zero_here(const struct lc_extract_walk *walk, const char *
     return 0;
 }
 
-void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference)
+/* What an access of a variable is, as its claims decided. */
+struct extract_access {
+    enum lc_access_kind kind;
+    int atomic, via_argument, indexed;
+    const char *path, *via_callee_usr, *passed_record_usr;
+    const char **fields;   /* a READ of these parts of `path` instead */
+    int field_count;
+};
+
+/* Record the access of the variable `declaration` at `reference`, of the
+ * field path `path` (or none), unless it was recorded in this full
+ * expression already. */
+static void extract_add_access(struct lc_extract_walk *walk, CXCursor reference, CXCursor declaration,
+                               const struct extract_access *access, const char *path)
 {
-    CXCursor declaration = clang_getCursorReferenced(reference);
-    if (!extract_is_shared(declaration) || lc_extract_is_sync_type(walk, clang_getCursorType(declaration)))
-        return;
-    enum lc_access_kind kind = LC_ACCESS_READ;
-    int atomic = walk->atomic_depth > 0 || extract_is_atomic_type(clang_getCursorType(declaration));
-    const char *path = NULL, *via_callee_usr = NULL, *passed_record_usr = NULL;
-    int via_argument = 0, indexed = 0;
-    for (size_t i = 0; i < walk->claim_count; i++) {
-        if (!lc_extract_same_expression(walk->claims[i].reference, reference))
-            continue;
-        if (walk->claims[i].action == LC_EXTRACT_CLAIM_SKIP)
-            return;
-        if (walk->claims[i].action == LC_EXTRACT_CLAIM_PATH) {
-            path = path ? path : walk->claims[i].path;
-            continue;
-        }
-        if (walk->claims[i].action == LC_EXTRACT_CLAIM_INDEXED) {
-            indexed = 1;
-            continue;
-        }
-        if (kind == LC_ACCESS_WRITE)
-            continue;
-        kind = LC_ACCESS_WRITE;   /* one write claim is used up by one reference */
-        atomic |= walk->claims[i].atomic;
-        via_callee_usr = walk->claims[i].via_callee_usr;
-        via_argument = walk->claims[i].via_argument;
-        passed_record_usr = walk->claims[i].passed_record_usr;
-        walk->claims[i--] = walk->claims[--walk->claim_count];
-    }
     CXCursor variable = clang_getCanonicalCursor(declaration);
     struct lc_location loc;
-    if (extract_is_recent(walk, variable, path, kind, atomic) ||
+    if (extract_is_recent(walk, variable, path, access->kind, access->atomic) ||
         lc_extract_location(walk, clang_getCursorLocation(reference), &loc) != 0)
         return;
     struct lc_access_fact *fact = lc_tu_facts_add_access(walk->facts);
@@ -343,22 +256,74 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
         walk->out_of_memory = 1;
         return;
     }
-    *recent = (struct lc_extract_recent_access){ variable, path, kind, atomic, walk->locks.locks };
+    *recent = (struct lc_extract_recent_access){ variable, path, access->kind, access->atomic, walk->locks.locks };
     fact->function_usr = walk->function_usr;
     fact->variable_usr = lc_extract_usr(walk, declaration);
     fact->variable_name = lc_extract_string(walk, clang_getCursorSpelling(declaration));
-    fact->zero_guarded = kind == LC_ACCESS_WRITE && !path && extract_is_zero_here(walk, fact->variable_usr);
-    fact->via_callee_usr = via_callee_usr;
-    fact->via_argument = via_argument;
-    fact->passed_record_usr = passed_record_usr;
-    fact->indexed = indexed;
+    fact->zero_guarded = access->kind == LC_ACCESS_WRITE && !path && extract_is_zero_here(walk, fact->variable_usr);
+    fact->via_callee_usr = access->via_callee_usr;
+    fact->via_argument = access->via_argument;
+    fact->passed_record_usr = access->passed_record_usr;
+    fact->indexed = access->indexed;
     if (path && fact->variable_usr && fact->variable_name) {
         fact->variable_usr = lc_arena_printf(&walk->facts->arena, "%s" LC_ACCESS_PATH_MARK "%s",
                                              fact->variable_usr, path);
         fact->variable_name = lc_arena_printf(&walk->facts->arena, "%s%s", fact->variable_name, path);
     }
-    fact->kind = kind;
-    fact->atomic = atomic;
+    fact->kind = access->kind;
+    fact->atomic = access->atomic;
     fact->loc = loc;
     fact->locks = walk->locks;
+}
+
+void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference)
+{
+    CXCursor declaration = clang_getCursorReferenced(reference);
+    if (!extract_is_shared(declaration) || lc_extract_is_sync_type(walk, clang_getCursorType(declaration)))
+        return;
+    struct extract_access access = {
+        .kind = LC_ACCESS_READ,
+        .atomic = walk->atomic_depth > 0 || lc_extract_is_atomic_type(clang_getCursorType(declaration)),
+    };
+    for (size_t i = 0; i < walk->claim_count; i++) {
+        const struct lc_extract_claim *claim = &walk->claims[i];
+        if (!lc_extract_same_expression(claim->reference, reference))
+            continue;
+        if (claim->action == LC_EXTRACT_CLAIM_SKIP)
+            return;
+        if (claim->action == LC_EXTRACT_CLAIM_PATH) {
+            access.path = access.path ? access.path : claim->path;
+            continue;
+        }
+        if (claim->action == LC_EXTRACT_CLAIM_INDEXED) {
+            access.indexed = 1;
+            continue;
+        }
+        if (claim->action == LC_EXTRACT_CLAIM_FIELDS) {
+            access.fields = claim->fields;
+            access.field_count = claim->field_count;
+            continue;
+        }
+        if (access.kind == LC_ACCESS_WRITE)
+            continue;
+        access.kind = LC_ACCESS_WRITE;   /* one write claim is used up by one reference */
+        access.atomic |= claim->atomic;
+        access.via_callee_usr = claim->via_callee_usr;
+        access.via_argument = claim->via_argument;
+        access.passed_record_usr = claim->passed_record_usr;
+        walk->claims[i--] = walk->claims[--walk->claim_count];
+    }
+    if (access.kind == LC_ACCESS_WRITE || access.field_count == 0) {
+        extract_add_access(walk, reference, declaration, &access, access.path);
+        return;
+    }
+    for (int i = 0; i < access.field_count; i++) {
+        const char *path = lc_arena_printf(&walk->facts->arena, "%s%s", access.path ? access.path : "",
+                                           access.fields[i]);
+        if (!path) {
+            walk->out_of_memory = 1;
+            return;
+        }
+        extract_add_access(walk, reference, declaration, &access, path);
+    }
 }

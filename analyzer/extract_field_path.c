@@ -1,34 +1,66 @@
-/* extract_field_path.c — the field path of an access to a struct global or
- * through a global pointer: `settings.sig_hup` and `settings.idle_timeout`
- * are two variables for unlocked-shared-state, as two globals would be, and
- * so are `queue->head` and `queue->count`.  The path is spelled with its
- * separators (".conn.count", "->head"); it stops at `[i]` (`threads[i].x`
- * is an access of `threads`).  The walk meets the outermost member first;
- * it leaves a PATH claim on the variable's DeclRefExpr, which
- * extract_access.c reads (first claim wins).  An element (`g[i]`,
- * `threads[i].x`, `g.slots[i]`) leaves an INDEXED claim the same way: the
- * access is through an element, which a striped lock may guard. */
+/* extract_field_path.c — the field path of an access to a struct global,
+ * through a global pointer or through an element of a global array:
+ * `settings.sig_hup` and `settings.idle_timeout` are two variables for
+ * unlocked-shared-state, as two globals would be, and so are
+ * `queue->head` and `queue->count`, and `threads[i].stats.hits` and
+ * `threads[j].ev_queue` (paths "[*].stats.hits" and "[*].ev_queue": every
+ * element is one, `[*]`).  The path is spelled with its separators
+ * (".conn.count", "->head", "[*].stats"); an element read or handed on
+ * whole (`threads[i]`, `&threads[i]`) is the path "[*]" when it is a
+ * struct or union, and no path at all otherwise (`sizes[i]` is an access
+ * of `sizes`: a scalar element has no parts to tell apart).  The walk
+ * meets the outermost member or subscript first; it leaves a PATH claim
+ * on the variable's DeclRefExpr, which extract_access.c reads (first
+ * claim wins).  An element (`g[i]`, `threads[i].x`, `g.slots[i]`) also
+ * leaves an INDEXED claim the same way: the access is through an element,
+ * which a striped lock may guard. */
 #include "extract_internal.h"
 
 #include <string.h>
 
 #define LC_FIELD_PATH_DEPTH 16
 
-void lc_extract_access_member(struct lc_extract_walk *walk, CXCursor member)
+static int field_path_is_indexable(CXCursor base)
 {
-    const char *names[LC_FIELD_PATH_DEPTH];
-    int arrows[LC_FIELD_PATH_DEPTH];
+    enum CXTypeKind kind = clang_getCanonicalType(clang_getCursorType(base)).kind;
+    return kind == CXType_Pointer || kind == CXType_ConstantArray || kind == CXType_IncompleteArray
+           || kind == CXType_VariableArray;
+}
+
+/* One step down from a member or an element to the expression it is part
+ * of: its separator ("." "->" "[*]") and field name ("" for an element);
+ * a null cursor when `expr` is neither. */
+static CXCursor field_path_step(struct lc_extract_walk *walk, CXCursor expr, const char **separator,
+                                const char **name)
+{
+    CXCursor base;
+    enum CXCursorKind kind = clang_getCursorKind(expr);
+    if ((kind != CXCursor_MemberRefExpr && kind != CXCursor_ArraySubscriptExpr)
+        || lc_extract_children(expr, &base, 1) < 1)
+        return clang_getNullCursor();
+    base = lc_extract_strip(base);
+    if (kind == CXCursor_ArraySubscriptExpr) {
+        *separator = "[*]";   /* `i[g]` has the index first: no path */
+        *name = "";
+        return field_path_is_indexable(base) ? base : clang_getNullCursor();
+    }
+    *separator = clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer ? "->" : ".";
+    *name = lc_extract_string(walk, clang_getCursorSpelling(expr));
+    return *name ? base : clang_getNullCursor();
+}
+
+/* A PATH claim for the place `outer` (a member or an element) on the
+ * variable at its base, unless an outer expression made one already. */
+static void field_path_claim(struct lc_extract_walk *walk, CXCursor outer)
+{
+    const char *separators[LC_FIELD_PATH_DEPTH], *names[LC_FIELD_PATH_DEPTH];
     size_t count = 0, length = 1;
-    CXCursor expr = member, base;
-    while (clang_getCursorKind(expr) == CXCursor_MemberRefExpr && count < LC_FIELD_PATH_DEPTH) {
-        if (lc_extract_children(expr, &base, 1) < 1)
-            return;
-        base = lc_extract_strip(base);
-        names[count] = lc_extract_string(walk, clang_getCursorSpelling(expr));
-        arrows[count] = clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer;
-        if (!names[count])
-            return;
-        length += strlen(names[count]) + 2;
+    CXCursor expr = outer;
+    while (count < LC_FIELD_PATH_DEPTH) {
+        CXCursor base = field_path_step(walk, expr, &separators[count], &names[count]);
+        if (clang_Cursor_isNull(base))
+            break;
+        length += strlen(separators[count]) + strlen(names[count]);
         count++;
         expr = base;
     }
@@ -48,10 +80,20 @@ void lc_extract_access_member(struct lc_extract_walk *walk, CXCursor member)
     }
     path[0] = '\0';
     for (size_t i = count; i > 0; i--) {
-        strcat(path, arrows[i - 1] ? "->" : ".");
+        strcat(path, separators[i - 1]);
         strcat(path, names[i - 1]);
     }
-    *claim = (struct lc_extract_claim){ expr, LC_EXTRACT_CLAIM_PATH, 0, path, NULL, 0, NULL };
+    *claim = (struct lc_extract_claim){ .reference = expr, .action = LC_EXTRACT_CLAIM_PATH, .path = path };
+}
+
+void lc_extract_access_member(struct lc_extract_walk *walk, CXCursor member)
+{
+    field_path_claim(walk, member);
+}
+
+static int field_path_is_record(CXCursor expr)
+{
+    return clang_getCanonicalType(clang_getCursorType(expr)).kind == CXType_Record;
 }
 
 void lc_extract_access_subscript(struct lc_extract_walk *walk, CXCursor subscript)
@@ -74,5 +116,7 @@ void lc_extract_access_subscript(struct lc_extract_walk *walk, CXCursor subscrip
         walk->out_of_memory = 1;
         return;
     }
-    *claim = (struct lc_extract_claim){ expr, LC_EXTRACT_CLAIM_INDEXED, 0, NULL, NULL, 0, NULL };
+    *claim = (struct lc_extract_claim){ .reference = expr, .action = LC_EXTRACT_CLAIM_INDEXED };
+    if (field_path_is_record(subscript))
+        field_path_claim(walk, subscript);
 }

@@ -44,6 +44,8 @@ enum lc_extract_claim_action {
     LC_EXTRACT_CLAIM_SKIP,    /* the lock argument of a lock function */
     LC_EXTRACT_CLAIM_PATH,    /* `g.f.h`: the access is of the field path */
     LC_EXTRACT_CLAIM_INDEXED, /* `g[i]`, `g.slots[i]`: through an element */
+    LC_EXTRACT_CLAIM_FIELDS,  /* `&g[i]` handed to a function that reads
+                                 only these fields through it */
 };
 
 /* A DeclRefExpr whose access kind its parent decided (extract_access.c). */
@@ -57,6 +59,9 @@ struct lc_extract_claim {
     int via_argument;
     const char *passed_record_usr;  /* WRITE: only as a struct whose
                                        address is passed (facts.h) */
+    const char **fields;      /* FIELDS: the paths read, relative to the
+                                 object passed (".fd", ".n.notify_fd") */
+    int field_count;
 };
 
 /* An access already recorded in the current full expression. */
@@ -632,6 +637,8 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
 /* Is `type` (or an array of it) a lock type of the vocabulary's sync
  * types (pthread_mutex_t, uv_mutex_t...)? */
 int lc_extract_is_sync_type(const struct lc_extract_walk *walk, CXType type);
+/* Is `type` (behind arrays) an _Atomic type? */
+int lc_extract_is_atomic_type(CXType type);
 /* `=`, `op=`, `++`, `--`: claim the written global as a WRITE. */
 void lc_extract_access_operator(struct lc_extract_walk *walk, CXCursor operator);
 /* extract_field_path.c: a MemberRefExpr; notes the field path of `g.f`,
@@ -640,8 +647,10 @@ void lc_extract_access_member(struct lc_extract_walk *walk, CXCursor member);
 /* extract_field_path.c: an element of a global (`g[i]`, `g.slots[i]`,
  * `g->items[i]`): an INDEXED claim on the variable's DeclRefExpr. */
 void lc_extract_access_subscript(struct lc_extract_walk *walk, CXCursor subscript);
-/* The arguments of `call`: `&g` and arrays passed to pointers to non-const
- * are WRITEs; argument `lock_position` (1-based, 0 for none) is skipped. */
+/* extract_access_arguments.c: the arguments of `call`: `&g` and arrays
+ * passed to pointers to non-const are WRITEs, or READs of the fields the
+ * callee reads; argument `lock_position` (1-based, 0 for none) is
+ * skipped. */
 void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
                                  int lock_position);
 /* Claim the variable `lvalue` names for the access its DeclRefExpr will
@@ -750,6 +759,15 @@ CXCursor lc_extract_variable_set(CXCursor cursor, CXCursor *value);
 int lc_extract_is_function_pointer(CXType type);
 /* `expr` without parentheses, casts, implicit conversions, `*fp` and `&f`. */
 CXCursor lc_extract_strip(CXCursor expr);
+
+/* extract_param_reads.c */
+#define LC_PARAM_READS_MAX 16   /* paths; more read the whole object */
+/* The fields the callee of `call`, defined in the TU, reads through its
+ * pointer parameter `index`, which it does not write through: how many
+ * paths it put in `paths` (at most `cap`; ".fd", ".n.notify_fd"), 0 when
+ * it reads none, -1 when it may read the whole object. */
+int lc_extract_call_read_fields(struct lc_extract_walk *walk, CXCursor call, unsigned index, const char **paths,
+                                int cap);
 
 /* extract_param_writes.c */
 /* May the callee of `call` write through its parameter `index` (0-based)?

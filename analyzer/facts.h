@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 55
+#define LC_FACTS_VERSION 56
 
 struct lc_location {
     const char *file;
@@ -374,15 +374,17 @@ enum lc_access_kind {
 };
 
 /* Separates a variable's USR from the field path of an access to a part
- * of it ("c:@settings@FP@.sig_hup", "c:@queue@FP@->head"). */
+ * of it ("c:@settings@FP@.sig_hup", "c:@queue@FP@->head", an element's
+ * "c:@threads@FP@[*].stats": `[*]` is every element). */
 #define LC_ACCESS_PATH_MARK "@FP@"
 
 /* A read or write of a global, a file-scope static or a static local. */
 struct lc_access_fact {
     const char *function_usr;
     const char *variable_usr;  /* the variable's, with LC_ACCESS_PATH_MARK and
-                                  the field path for `g.f.h`, `g->f` */
-    const char *variable_name; /* "g", or "g.f.h", "g->f" */
+                                  the field path for `g.f.h`, `g->f`,
+                                  `g[i].f` */
+    const char *variable_name; /* "g", or "g.f.h", "g->f", "g[*].f" */
     enum lc_access_kind kind;
     int atomic;               /* an _Atomic object, or the access is an
                                  argument of __atomic_*, __sync_*, atomic_* */

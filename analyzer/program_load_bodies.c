@@ -41,7 +41,8 @@ static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id
     const char *field = usr ? strstr(usr, "@FI@") : NULL;
     size_t length = usr ? strlen(usr) : 0, mark = strlen(LC_LOCK_ELEMENT_MARK);
     object->threads_paused = usr && strcmp(usr, LC_LOCK_THREADS_PAUSED) == 0;
-    object->element_lock = length > mark && strcmp(usr + length - mark, LC_LOCK_ELEMENT_MARK) == 0;
+    object->element_lock = length > mark && strcmp(usr + length - mark, LC_LOCK_ELEMENT_MARK) == 0
+                            && !strstr(usr, LC_ACCESS_PATH_MARK);   /* not an access of `g[i]` */
     if (usr && strncmp(usr, "text:", 5) == 0)
         return lc_arena_strdup(&loader->program->arena, usr + 5);
     if (field) {

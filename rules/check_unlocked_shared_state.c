@@ -7,10 +7,11 @@
  * locations.  Atomics are not races; what only `main` touches happens
  * before the loop and is left out, and so is a lazy initialisation that
  * `main` does first (lazy_initialised).  Accesses are keyed by field path
- * (`settings.port`, `queue->head`): two accesses of one variable overlap
- * when one path is the other or a part of it (`settings` as a whole,
- * `memset(&settings, ...)`, overlaps every field); `settings.port` and
- * `settings.name` never race.  Still one finding per variable, at its
+ * (`settings.port`, `queue->head`, `threads[*].stats`): two accesses of one
+ * variable overlap when one path is the other or a part of it (`settings`
+ * as a whole, `memset(&settings, ...)`, overlaps every field, `threads[*]`
+ * every field of every element); `settings.port` and `settings.name`
+ * never race, nor do `threads[*].stats` and `threads[*].ev_queue`.  Still one finding per variable, at its
  * first racing field.  An access made where every other thread is paused
  * (LC_LOCK_THREADS_PAUSED held: between a `pause-threads` and a
  * `resume-threads` call, or in a function only called there) races with
@@ -130,7 +131,8 @@ static int shared_concurrent(const struct shared_state *s, const struct lc_progr
 
 /* Do two accesses of one variable touch the same memory: the same field
  * path, or one path inside the other ("stats" and "stats.hits", "queue"
- * and "queue->head")? */
+ * and "queue->head", "threads" and "threads[*]", "threads[*]" and
+ * "threads[*].stats")? */
 static int shared_overlap(const struct lc_program *program, const struct lc_program_access *a,
                           const struct lc_program_access *b)
 {
@@ -144,7 +146,7 @@ static int shared_overlap(const struct lc_program *program, const struct lc_prog
         y = t;
         lx = ly;
     }
-    return strncmp(x, y, lx) == 0 && (y[lx] == '.' || y[lx] == '-');
+    return strncmp(x, y, lx) == 0 && (y[lx] == '.' || y[lx] == '-' || y[lx] == '[');
 }
 
 /* The lock most accesses of the memory `w` touches hold, or LC_NONE; *of:

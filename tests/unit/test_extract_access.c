@@ -62,8 +62,8 @@ static void test_reads_and_writes(void **state)
     access = assert_access(test, "write_field", "stats.count", LC_ACCESS_WRITE, 0);   /* a field path */
     assert_string_equal(access->variable_usr, "c:@stats" LC_ACCESS_PATH_MARK ".count");
     assert_access(test, "write_through_pointer", "current->count", LC_ACCESS_WRITE, 0);
-    assert_access(test, "read_element_pointer", "slots", LC_ACCESS_READ, 0);   /* writes *slots[i] */
-    assert_access(test, "read_element_pointer_address", "slots", LC_ACCESS_READ, 0);
+    assert_access(test, "read_element_pointer", "slots[*]->count", LC_ACCESS_READ, 0);   /* writes *slots[i] */
+    assert_access(test, "read_element_pointer_address", "slots[*]->values", LC_ACCESS_READ, 0);
     assert_access(test, "write_by_address", "counter", LC_ACCESS_WRITE, 0);
     assert_access(test, "write_by_field_address", "stats.values", LC_ACCESS_WRITE, 0);   /* stops at [1] */
     assert_access(test, "read_by_const_address", "file_static", LC_ACCESS_READ, 0);
@@ -92,15 +92,20 @@ static void test_callees_that_do_not_write(void **state)
 {
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "param_writes.c"), 0);
-    assert_access(test, "read_notify", "threads", LC_ACCESS_READ, 0);     /* two calls deep, only reads */
-    assert_access(test, "write_forward", "threads", LC_ACCESS_WRITE, 0);  /* set_fd writes t->fd */
+    const struct lc_access_fact *notify;
+    assert_int_equal(find_accesses(test, "read_notify", &notify), 2);   /* two calls deep, only reads */
+    assert_string_equal(notify[0].variable_name, "threads[*].fd");       /* what it reads: the fields */
+    assert_int_equal(notify[0].kind, LC_ACCESS_READ);
+    assert_string_equal(notify[1].variable_name, "threads[*].queue");
+    assert_int_equal(notify[1].kind, LC_ACCESS_READ);
+    assert_access(test, "write_forward", "threads[*]", LC_ACCESS_WRITE, 0);  /* set_fd writes t->fd */
     assert_access(test, "write_keep", "table", LC_ACCESS_WRITE, 0);       /* the pointer is kept */
     assert_access(test, "write_fill_row", "table", LC_ACCESS_WRITE, 0);   /* a row to an unknown fill */
     assert_access(test, "read_lookup", "table", LC_ACCESS_READ, 0);
-    const struct lc_access_fact *via = assert_access(test, "write_via_fill", "threads", LC_ACCESS_WRITE, 0);
+    const struct lc_access_fact *via = assert_access(test, "write_via_fill", "threads[*].fd", LC_ACCESS_WRITE, 0);
     assert_string_equal(via->via_callee_usr, "c:@F@fill");   /* declared only: left to linking */
     assert_int_equal(via->via_argument, 0);
-    assert_null(assert_access(test, "write_forward", "threads", LC_ACCESS_WRITE, 0)->via_callee_usr);
+    assert_null(assert_access(test, "write_forward", "threads[*]", LC_ACCESS_WRITE, 0)->via_callee_usr);
     assert_int_equal(find_function(&test->facts, "inspect", 1)->param_writes, UINT32_MAX & ~1u & ~4u);
     assert_int_equal(find_function(&test->facts, "stash", 1)->param_writes, UINT32_MAX);   /* keeps p */
     assert_int_equal(find_function(&test->facts, "set_fd", 1)->param_writes, UINT32_MAX);  /* static: unknown */

@@ -175,7 +175,7 @@ static void test_sync_objects_are_no_data(void **state)
     struct extract_test *test = *state;
     assert_int_equal(extract_locked(test, "sync.c"), 0);
     assert_int_equal(test->facts.access_count, 1);
-    assert_string_equal(test->facts.accesses[0].variable_name, "connections");
+    assert_string_equal(test->facts.accesses[0].variable_name, "connections[*].pending");
     assert_int_equal(test->facts.accesses[0].loc.line, line_of(test->file, "counter"));
 }
 
