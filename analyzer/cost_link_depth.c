@@ -326,9 +326,7 @@ static int link_index_stores(struct link_search *search)
         return -1;
     for (int pass = 0; pass < 2; pass++) {
         for (uint32_t s = 0; s < program->store_count + program->object_store_count; s++) {
-            const struct lc_program_store *store = s < program->store_count
-                                                       ? &program->stores[s]
-                                                       : &program->object_stores[s - program->store_count];
+            const struct lc_program_store *store = lc_program_value_or_object_store(program, s);
             if (store->target_node >= program->flow_node_count || store->value.kind == LC_VALUE_NULL
                 || store->value.kind == LC_VALUE_FUNCTION)
                 continue;

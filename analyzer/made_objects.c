@@ -67,9 +67,7 @@ static int made_index(const struct lc_program *program, struct lc_made_objects *
         return -1;
     for (int pass = 0; pass < 2; pass++) {
         for (uint32_t s = 0; s < program->store_count + program->object_store_count; s++) {
-            const struct lc_program_store *store = s < program->store_count
-                                                       ? &program->stores[s]
-                                                       : &program->object_stores[s - program->store_count];
+            const struct lc_program_store *store = lc_program_value_or_object_store(program, s);
             if (s < program->store_count && !made_is_origin(store))
                 continue;
             if (pass == 0)

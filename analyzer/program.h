@@ -301,6 +301,15 @@ struct lc_program {
                                  -> end (lc_fpflow_resolve) */
 };
 
+/* Store `s` of the stores of values and then of objects taken as one list
+ * (s < store_count + object_store_count): what brings values or objects
+ * into a place. */
+static inline const struct lc_program_store *lc_program_value_or_object_store(const struct lc_program *program,
+                                                                               uint32_t s)
+{
+    return s < program->store_count ? &program->stores[s] : &program->object_stores[s - program->store_count];
+}
+
 /* The extra of a call: the shared all-defaults record (no guards, LC_NONE
  * references, no flags) when it has none. */
 extern const struct lc_program_call_extra lc_program_call_no_extra;
