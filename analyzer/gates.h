@@ -12,7 +12,11 @@
  * closing loop, a `return` inside).  An access on the loop made outside
  * every window of a trusted gate, in a function no window reaches, cannot
  * run while the gate's thread (the role whose entry function is named
- * ROLE) works: the loop waits for it to finish before it goes on. */
+ * ROLE) works: the loop waits for it to finish before it goes on.  The
+ * thread works after its entry function's first call of WAIT (source
+ * order): what it does before (its set-up, the top of its waiting loop),
+ * itself or through the functions it calls there, is no work, and its
+ * pairs stay reported; so does a thread whose entry never calls WAIT. */
 #ifndef LOOPCHECK_GATES_H
 #define LOOPCHECK_GATES_H
 
@@ -25,8 +29,12 @@ struct lc_gates {
     uint8_t *reached;      /* function -> bit g: reached from a call made
                               inside a window of program->gate_roles[g] */
     uint8_t *role_gates;   /* thread role -> bit g: the role is gate g's
-                              gated thread */
+                              gated thread, whose entry calls WAIT */
     uint32_t role_count;
+    uint8_t *set_up;       /* function -> bit g: reached from a call gate
+                              g's entry makes before its first WAIT */
+    uint32_t entry[LC_GATE_MAX];              /* gate g's entry function */
+    struct lc_location first_wait[LC_GATE_MAX];   /* its first WAIT call */
     uint8_t trusted;       /* bit g: gate g's windows are trusted */
 };
 
@@ -41,10 +49,11 @@ void lc_gates_free(struct lc_gates *gates);
 uint8_t lc_gates_outside(const struct lc_gates *gates, const struct lc_threads *threads,
                          const struct lc_program_access *access);
 
-/* Can the loop's access `loop_access` and an access on `role` not run at
- * once: is `role` the gated thread of a trusted gate the loop access is
- * outside every window of? */
+/* Can the loop's access `loop_access` and `gated_access` on `role` not
+ * run at once: is `role` the gated thread of a trusted gate the loop
+ * access is outside every window of, and `gated_access` part of its work? */
 int lc_gates_apart(const struct lc_gates *gates, const struct lc_threads *threads,
-                   const struct lc_program_access *loop_access, uint32_t role);
+                   const struct lc_program_access *loop_access, uint32_t role,
+                   const struct lc_program_access *gated_access);
 
 #endif

@@ -126,8 +126,8 @@ static int shared_concurrent(const struct shared_state *s, const struct lc_progr
                     && (lc_threads_programs_of(t, a->function, ra) & lc_threads_programs_of(t, b->function, rb))
                     && lc_threads_share_process(t, a->function, ra, b->function, rb)
                     && !lc_barriers_order(s->barriers, ra, a->function, &a->loc, rb, b->function, &b->loc)
-                    && !(ra == LC_THREAD_ROLE_LOOP && lc_gates_apart(s->gates, t, a, rb))
-                    && !(rb == LC_THREAD_ROLE_LOOP && lc_gates_apart(s->gates, t, b, ra))) {
+                    && !(ra == LC_THREAD_ROLE_LOOP && lc_gates_apart(s->gates, t, a, rb, b))
+                    && !(rb == LC_THREAD_ROLE_LOOP && lc_gates_apart(s->gates, t, b, ra, a))) {
                     *role_a = ra;
                     *role_b = rb;
                     return 1;
