@@ -5,7 +5,8 @@
  * of the gate's wait function (in its condition or body).  While a window
  * is open, the locksets recorded for calls and accesses carry its identity;
  * the walk's own lockset does not, so a window is scoped by no block.  A
- * window the function leaves open (no such loop, or a `return` inside it)
+ * window the function leaves open (no such loop, or a `return` or `goto`
+ * inside it: either may skip the wait)
  * puts the gate's `unclosed` mark on the call that opened it: the analysis
  * then trusts no window of that gate. */
 #include "extract_internal.h"
@@ -47,7 +48,7 @@ void lc_extract_gates_loop_end(struct lc_extract_walk *walk, int loop_index)
             walk->gate_open &= ~(1u << g);
 }
 
-void lc_extract_gates_return(struct lc_extract_walk *walk)
+void lc_extract_gates_jump(struct lc_extract_walk *walk)
 {
     walk->gate_escaped |= walk->gate_open;
 }

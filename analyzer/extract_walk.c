@@ -335,7 +335,12 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
     case CXCursor_ReturnStmt:
         lc_extract_return(walk, cursor);
         if (walk->function_usr)
-            lc_extract_gates_return(walk);
+            lc_extract_gates_jump(walk);
+        break;
+    case CXCursor_GotoStmt:
+    case CXCursor_IndirectGotoStmt:
+        if (walk->function_usr)
+            lc_extract_gates_jump(walk);
         break;
     default:
         break;

@@ -9,10 +9,10 @@
  * the resolved call graph, function pointers included) is inside too,
  * however else it is reached.  A gate is trusted when a window of it is
  * seen in a function on the loop and no loop function leaves one open (no
- * closing loop, a `return` inside).  An access on the loop made outside
- * every window of a trusted gate, in a function no window reaches, cannot
- * run while the gate's thread (the role whose entry function is named
- * ROLE) works: the loop waits for it to finish before it goes on.  The
+ * closing loop, a `return` or `goto` inside).  An access on the loop made
+ * outside every window of a trusted gate, in a function no window
+ * reaches, cannot run while the gate's thread (the role whose entry
+ * function is named ROLE) works: the loop waits for it to finish before it goes on.  The
  * thread works after its entry function's first call of WAIT (source
  * order): what it does before (its set-up, the top of its waiting loop),
  * itself or through the functions it calls there, is no work, and its

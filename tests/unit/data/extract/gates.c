@@ -60,3 +60,14 @@ void waits_in_an_earlier_loop(void)
         hand(0, 1);
     touch(10);
 }
+
+void jumps_out(int fail)
+{
+    hand(0, 1);
+    if (fail)
+        goto out;
+    while (left(0))
+        ;
+out:
+    touch(11);
+}
