@@ -209,7 +209,7 @@ static int extract_is_recent(struct lc_extract_walk *walk, CXCursor variable, co
     for (size_t i = 0; i < walk->recent_count; i++) {
         const struct lc_extract_recent_access *recent = &walk->recent[i];
         if (clang_equalCursors(recent->variable, variable) && extract_same_path(recent->path, path) &&
-            recent->locks == walk->locks.locks && recent->atomic == atomic &&
+            recent->locks == lc_extract_gates_locks(walk).locks && recent->atomic == atomic &&
             (recent->kind == kind || recent->kind == LC_ACCESS_WRITE))
             return 1;
     }
@@ -256,7 +256,8 @@ static void extract_add_access(struct lc_extract_walk *walk, CXCursor reference,
         walk->out_of_memory = 1;
         return;
     }
-    *recent = (struct lc_extract_recent_access){ variable, path, access->kind, access->atomic, walk->locks.locks };
+    *recent = (struct lc_extract_recent_access){ variable, path, access->kind, access->atomic,
+                                                 lc_extract_gates_locks(walk).locks };
     fact->function_usr = walk->function_usr;
     fact->variable_usr = lc_extract_usr(walk, declaration);
     fact->variable_name = lc_extract_string(walk, clang_getCursorSpelling(declaration));
@@ -273,7 +274,7 @@ static void extract_add_access(struct lc_extract_walk *walk, CXCursor reference,
     fact->kind = access->kind;
     fact->atomic = access->atomic;
     fact->loc = loc;
-    fact->locks = walk->locks;
+    fact->locks = lc_extract_gates_locks(walk);
 }
 
 void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference)

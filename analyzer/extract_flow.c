@@ -310,6 +310,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     walk->value_guards = saved_guards;
     walk->param_guard = saved_param_guard;
     walk->loop_index = saved_loop;
+    lc_extract_gates_loop_end(walk, index);
     walk->loop_parts = saved_parts;
     walk->loop_statement = saved_statement;
 }

@@ -124,6 +124,17 @@ struct lc_extract_walk {
     struct lc_lockset locks;        /* held here; arrays in the arena, each
                                        replaced, never changed in place */
     struct lc_lockset switch_locks; /* held at the innermost switch */
+    unsigned gate_open;             /* bit g: the hand-off window of the
+                                       vocabulary's gate g is open
+                                       (extract_gates.c) */
+    unsigned gate_escaped;          /* bit g: a `return` or `goto` left it
+                                       open */
+    size_t gate_start_call[LC_GATE_MAX];  /* the call that opened it */
+    int gate_close_loop[LC_GATE_MAX];     /* the loop whose end closes it, -1 */
+    struct lc_lockset gate_locks;   /* `locks` with the open windows added, */
+    const char **gate_locks_base;   /* made from these locks */
+    size_t gate_locks_base_count;
+    unsigned gate_locks_open;       /* and these windows */
     int loop_index;                 /* innermost loop holding the walk, -1 */
     const struct lc_extract_loop_parts *loop_parts;  /* its parts, or NULL */
     CXCursor loop_statement;        /* its statement, or a null cursor */
@@ -615,6 +626,18 @@ void lc_extract_lock_apply(struct lc_extract_walk *walk, const struct lc_lock_fu
 /* The lock the trylock call of fact `call_index` tries, when it is the last
  * trylock walked; NULL otherwise. */
 const char *lc_extract_trylock_of(const struct lc_extract_walk *walk, int call_index);
+/* extract_gates.c: the hand-off windows of gated threads.  A call (by
+ * index) may open or mark the end of a window; the end of a loop
+ * statement, a `return` or `goto` and the function's end close or spoil
+ * one.  The
+ * lockset to record at a call or access: the walk's with the open
+ * windows' identities. */
+void lc_extract_gates_call(struct lc_extract_walk *walk, size_t index);
+void lc_extract_gates_loop_end(struct lc_extract_walk *walk, int loop_index);
+void lc_extract_gates_jump(struct lc_extract_walk *walk);
+void lc_extract_gates_function_end(struct lc_extract_walk *walk);
+struct lc_lockset lc_extract_gates_locks(struct lc_extract_walk *walk);
+
 /* What a call does to the other threads (`pause-threads`,
  * `resume-threads` models whose conditions hold there): LC_EXTRACT_PAUSES,
  * LC_EXTRACT_RESUMES or 0. */

@@ -68,6 +68,7 @@ static void extract_function(struct lc_extract_walk *walk, CXCursor function)
 static void extract_function_begin(struct lc_extract_walk *walk, const char *usr)
 {
     lc_extract_reach_function_end(walk);
+    lc_extract_gates_function_end(walk);
     walk->function_usr = usr;
     walk->locks = (struct lc_lockset){ NULL, 0 };
     walk->switch_locks = walk->locks;
@@ -194,7 +195,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->scaled_args = lc_extract_scaled_arguments(call);
     fact->stack_text_args = lc_extract_stack_text_arguments(call);
     fact->child_args = lc_extract_child_arguments(walk, call);
-    fact->locks = walk->locks;
+    fact->locks = lc_extract_gates_locks(walk);
     fact->zero_guard = walk->zero_guard;
     fact->value_guards = walk->value_guards;
     fact->param_guard = walk->param_guard;
@@ -209,6 +210,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact = &walk->facts->calls[index];   /* the operands may have added stores, not calls */
     lc_extract_call_result(walk, call, index);
     lc_extract_comma_call(walk, call, index);
+    lc_extract_gates_call(walk, index);
     const struct lc_lock_function *lock = lc_extract_lock_function(walk, &fact->callee);
     /* A lock passed on (the lock model's argument, `pthread_cond_wait(&c,
      * &locks[i])`, a wrapper given `&locks[i]`) names the lock's identity. */
@@ -332,6 +334,13 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
         break;
     case CXCursor_ReturnStmt:
         lc_extract_return(walk, cursor);
+        if (walk->function_usr)
+            lc_extract_gates_jump(walk);
+        break;
+    case CXCursor_GotoStmt:
+    case CXCursor_IndirectGotoStmt:
+        if (walk->function_usr)
+            lc_extract_gates_jump(walk);
         break;
     default:
         break;
@@ -352,6 +361,7 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     extract_function_begin(walk, NULL);
     clang_visitChildren(clang_getTranslationUnitCursor(walk->tu), lc_extract_visit, walk);
     lc_extract_reach_function_end(walk);
+    lc_extract_gates_function_end(walk);
     lc_extract_stack_text_loops(walk->facts);
     free(walk->labels);
     free(walk->changes);

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 56
+#define LC_FACTS_VERSION 57
 
 struct lc_location {
     const char *file;
@@ -436,6 +436,21 @@ struct lc_pause_function {
     size_t condition_count;
 };
 
+/* A hand-off window of a gated thread (`gated-thread`, models.h): from a
+ * call of `start` to the end of the first loop statement after it, in the
+ * same function, whose condition or body calls `wait`.  Inside, the
+ * lockset holds `identity` (LC_LOCK_GATE_PREFIX and the role); a window
+ * still open where its function ends puts `unclosed` (LC_LOCK_GATE_UNCLOSED
+ * and the role) in the lockset of the call that opened it.  Neither is a
+ * lock: the program keeps them apart (program.h gate_windows). */
+#define LC_GATE_MAX 8
+#define LC_LOCK_GATE_PREFIX "loopcheck:gate:"
+#define LC_LOCK_GATE_UNCLOSED "loopcheck:gate-unclosed:"
+struct lc_gate_function {
+    const char *start, *wait;
+    const char *identity, *unclosed;
+};
+
 struct lc_lock_vocabulary {
     const struct lc_lock_function *functions;
     size_t count;
@@ -445,6 +460,8 @@ struct lc_lock_vocabulary {
     unsigned long long hash;
     const struct lc_pause_function *pauses;
     size_t pause_count;
+    const struct lc_gate_function *gates;   /* at most LC_GATE_MAX */
+    size_t gate_count;
 };
 
 /* A value stored into a field or variable: a function pointer

@@ -251,6 +251,31 @@ static int lc_models_pause_functions(const struct lc_models *models, struct lc_a
     return 0;
 }
 
+/* The `gated-thread` entries of the vocabulary with their pseudo-lock
+ * identities, and their share of its hash.  0, or -1 when memory runs out. */
+static int lc_models_gate_functions(const struct lc_models *models, struct lc_arena *arena,
+                                    struct lc_lock_vocabulary *vocabulary)
+{
+    struct lc_gate_function *gates = lc_arena_alloc(arena, (models->gate_count + 1) * sizeof *gates);
+    if (!gates)
+        return -1;
+    for (size_t i = 0; i < models->gate_count; i++) {
+        const struct lc_gate_model *gate = &models->gates[i];
+        gates[i] = (struct lc_gate_function){ gate->start, gate->wait,
+                                              lc_arena_printf(arena, "%s%s", LC_LOCK_GATE_PREFIX, gate->role),
+                                              lc_arena_printf(arena, "%s%s", LC_LOCK_GATE_UNCLOSED, gate->role) };
+        if (!gates[i].identity || !gates[i].unclosed)
+            return -1;
+        uint64_t entry = lc_hash_fnv1a64(gates[i].identity, strlen(gates[i].identity), LC_HASH_FNV1A64_INIT);
+        entry = lc_hash_fnv1a64(gate->start, strlen(gate->start) + 1, entry);
+        entry = lc_hash_fnv1a64(gate->wait, strlen(gate->wait), entry);
+        vocabulary->hash ^= entry * 7;
+    }
+    vocabulary->gates = gates;
+    vocabulary->gate_count = models->gate_count;
+    return 0;
+}
+
 int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *arena,
                               struct lc_lock_vocabulary *vocabulary)
 {
@@ -280,8 +305,10 @@ int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *a
     for (size_t i = 0; i < models->sync_type_count; i++)
         hash ^= lc_hash_fnv1a64(models->sync_types[i], strlen(models->sync_types[i]), LC_HASH_FNV1A64_INIT) * 3;
     *vocabulary = (struct lc_lock_vocabulary){ functions, n, models->sync_types, models->sync_type_count, hash,
-                                               NULL, 0 };
-    return lc_models_pause_functions(models, arena, vocabulary);
+                                               NULL, 0, NULL, 0 };
+    if (lc_models_pause_functions(models, arena, vocabulary) != 0)
+        return -1;
+    return lc_models_gate_functions(models, arena, vocabulary);
 }
 
 int lc_text_has_token(const char *text, const char *token)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "arena.h"
+#include "facts.h"
 
 /* Where a callback passed to a registration API runs. */
 enum lc_thread_role {
@@ -210,6 +211,16 @@ struct lc_bounded_size {
     long long most;
 };
 
+/* `gated-thread ROLE start START wait WAIT`: the thread whose entry is
+ * named ROLE works only while the loop is inside a hand-off window: in a
+ * loop function, from a call of START to the end of the first loop
+ * statement after it whose condition or body calls WAIT (redis's IO
+ * threads: `setIOPendingCount` hands work over, the loop then spins on
+ * `getIOPendingCount` until every thread is done).  At most LC_GATE_MAX. */
+struct lc_gate_model {
+    const char *role, *start, *wait;
+};
+
 struct lc_models {
     struct lc_arena arena;
     struct lc_function_model **buckets; /* open hash by name */
@@ -225,6 +236,8 @@ struct lc_models {
     size_t sync_type_count, sync_type_cap;
     struct lc_bounded_size *bounded_sizes;   /* `bounded NAME N` */
     size_t bounded_size_count, bounded_size_cap;
+    struct lc_gate_model gates[LC_GATE_MAX];  /* `gated-thread` */
+    size_t gate_count;
 };
 
 void lc_models_init(struct lc_models *models);
@@ -263,7 +276,8 @@ int lc_text_has_token(const char *text, const char *token);
 struct lc_lock_vocabulary;
 /* The lock functions of the models (`lock`, `unlock`, `trylock`), the
  * calls that pause and resume the other threads (`pause-threads`,
- * `resume-threads`) and the synchronisation types (`sync-type`), for the
+ * `resume-threads`), the hand-off windows (`gated-thread`) and the
+ * synchronisation types (`sync-type`), for the
  * extractor's locksets and
  * accesses, with a hash of them that does not depend on the order they
  * were loaded in.  Returns 0, or -1 when memory runs out. */

@@ -49,6 +49,7 @@ int lc_rules_parse_pause_threads(struct lc_rules_parser *parser);
 int lc_rules_parse_barrier_wait(struct lc_rules_parser *parser);
 int lc_rules_parse_resume_threads(struct lc_rules_parser *parser);
 int lc_rules_parse_sync_type(struct lc_rules_parser *parser);
+int lc_rules_parse_gated_thread(struct lc_rules_parser *parser);
 int lc_rules_parse_acquire(struct lc_rules_parser *parser);
 int lc_rules_parse_release(struct lc_rules_parser *parser);
 int lc_rules_parse_try(struct lc_rules_parser *parser);

@@ -338,6 +338,7 @@ static const struct lc_rules_statement {
     { "sync-type", lc_rules_parse_sync_type },
     { "pause-threads", lc_rules_parse_pause_threads },
     { "resume-threads", lc_rules_parse_resume_threads },
+    { "gated-thread", lc_rules_parse_gated_thread },
     { "bounded", lc_rules_parse_bounded },
 };
 

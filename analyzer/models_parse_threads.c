@@ -1,11 +1,13 @@
 /* models_parse_threads.c — the statements about threads and locks
  * (rules/README.md): `runs-loop` and `process-main` (flags that leave the
  * function's body followed), `pause-threads` / `resume-threads`,
- * `sync-type`, `lock` / `unlock` / `trylock` and `barrier-wait`.  The table of statements
+ * `gated-thread`, `sync-type`, `lock` / `unlock` / `trylock` and
+ * `barrier-wait`.  The table of statements
  * is in models_parse.c. */
 #include "models.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "models_internal.h"
 #include "models_lexer.h"
@@ -61,6 +63,42 @@ int lc_rules_parse_pause_threads(struct lc_rules_parser *parser)
 int lc_rules_parse_resume_threads(struct lc_rules_parser *parser)
 {
     return lc_rules_parse_pause(parser, 1);
+}
+
+/* The word KEYWORD, then a function name (in the models' arena), or NULL
+ * after an error. */
+static const char *lc_rules_read_keyword_name(struct lc_rules_parser *parser, const char *keyword)
+{
+    const struct lc_rules_word *word = lc_rules_next(parser);
+    if (!word || word->quoted || strcmp(word->text, keyword) != 0) {
+        lc_rules_error(parser, "expected '%s'", keyword);
+        return NULL;
+    }
+    const char *name = lc_rules_read_name(parser);
+    return name ? lc_arena_strdup(&parser->models->arena, name) : NULL;
+}
+
+/* gated-thread ROLE start START wait WAIT: names only (the bodies of START
+ * and WAIT stay followed); a role named again replaces its entry. */
+int lc_rules_parse_gated_thread(struct lc_rules_parser *parser)
+{
+    struct lc_models *models = parser->models;
+    const char *role = lc_rules_read_name(parser);
+    role = role ? lc_arena_strdup(&models->arena, role) : NULL;
+    const char *start = role ? lc_rules_read_keyword_name(parser, "start") : NULL;
+    parser->name = role;   /* messages name the role */
+    const char *wait = start ? lc_rules_read_keyword_name(parser, "wait") : NULL;
+    parser->name = role;
+    if (!wait || lc_rules_expect_end(parser) != 0)
+        return -1;
+    size_t i = 0;
+    while (i < models->gate_count && strcmp(models->gates[i].role, role) != 0)
+        i++;
+    if (i == LC_GATE_MAX)
+        return lc_rules_error(parser, "more than %d gated threads", LC_GATE_MAX);
+    models->gates[i] = (struct lc_gate_model){ role, start, wait };
+    models->gate_count += i == models->gate_count;
+    return 0;
 }
 
 /* sync-type NAME */

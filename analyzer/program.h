@@ -84,6 +84,10 @@ struct lc_program_call {
     uint8_t never_returns;               /* a() of `(a(), abort())` (forks.c):
                                             a crash path, its targets are
                                             dropped */
+    uint8_t gate_windows;                /* bit g: made inside a hand-off
+                                            window of program->gate_roles[g] */
+    uint8_t gate_unclosed;               /* bit g: it opens a window of that
+                                            gate its function leaves open */
 };
 
 /* A call runs only where a global (or static) variable holds, or does not
@@ -108,6 +112,13 @@ struct lc_program_object {
                                 where every other thread is paused */
     int element_lock;        /* a lock taken as an element of an array of
                                 locks (LC_LOCK_ELEMENT_MARK): striped */
+    const char *gate_role;   /* no lock but a hand-off window's mark
+                                (facts.h LC_LOCK_GATE_PREFIX, or
+                                LC_LOCK_GATE_UNCLOSED: gate_unclosed): the
+                                gated role's entry name; NULL for the rest.
+                                Never in held_locks: the calls' and
+                                accesses' gate bits say it */
+    int gate_unclosed;
 };
 
 struct lc_program_loop {
@@ -151,6 +162,8 @@ struct lc_program_access {
     uint8_t zero_guarded;    /* a write under a test that the variable is
                                 0 / NULL (facts.h): lazy initialisation */
     uint8_t indexed;         /* through an element (`g[i]`, facts.h) */
+    uint8_t gate_windows;    /* bit g: made inside a hand-off window of
+                                program->gate_roles[g] */
 };
 
 struct lc_program_function {
@@ -213,6 +226,10 @@ struct lc_program {
                                             that look for modelled calls walk
                                             these instead of every call */
     uint32_t model_call_count;
+    const char *gate_roles[LC_GATE_MAX]; /* the gated roles' entry names
+                                            (`gated-thread`) whose windows
+                                            the bodies hold: gate bit g */
+    uint32_t gate_count;
     struct lc_program_store *stores;
     uint32_t store_count;
     struct lc_program_store *null_stores;   /* `p->cb = NULL` (scoped_callbacks.c) */

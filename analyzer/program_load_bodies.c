@@ -28,7 +28,7 @@ struct bodies_loader {
 /* A readable name for a lock or variable from its USR: "conn.mu" for a
  * field, the spelling for a "text:" lock, "item_locks[*]" for an element
  * of an array of locks, else the symbol's name; the object's flags from
- * it (LC_LOCK_THREADS_PAUSED, LC_LOCK_ELEMENT_MARK). */
+ * it (LC_LOCK_THREADS_PAUSED, LC_LOCK_ELEMENT_MARK, a hand-off window's). */
 static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id, struct lc_program_object *object)
 {
     struct program_loader *loader = b->loader;
@@ -43,6 +43,7 @@ static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id
     object->threads_paused = usr && strcmp(usr, LC_LOCK_THREADS_PAUSED) == 0;
     object->element_lock = length > mark && strcmp(usr + length - mark, LC_LOCK_ELEMENT_MARK) == 0
                             && !strstr(usr, LC_ACCESS_PATH_MARK);   /* not an access of `g[i]` */
+    program_load_gate_object(loader->program, usr, object);
     if (usr && strncmp(usr, "text:", 5) == 0)
         return lc_arena_strdup(&loader->program->arena, usr + 5);
     if (field) {
@@ -256,7 +257,8 @@ static int bodies_walked_objects(struct bodies_loader *b)
     return 0;
 }
 
-/* Held locks, in row order: the rows of one owner are contiguous. */
+/* Held locks, in row order: the rows of one owner are contiguous.  A
+ * hand-off window's mark is no lock: it sets the owner's gate bits. */
 static int bodies_read_held_locks(struct bodies_loader *b, const uint32_t *call_of_row, int64_t call_row_max,
                                   const uint32_t *access_of_row, int64_t access_max)
 {
@@ -267,20 +269,33 @@ static int bodies_read_held_locks(struct bodies_loader *b, const uint32_t *call_
         const char *owner = (const char *)sqlite3_column_text(stmt, 0);
         int64_t row = sqlite3_column_int64(stmt, 1);
         uint32_t *first, *count;
+        uint8_t *windows, *unclosed = NULL;
         if (owner && owner[0] == 'c') {
             uint32_t call = row > 0 && row <= call_row_max ? call_of_row[row] : LC_NONE;
             if (call == LC_NONE)
                 continue;
             first = &program->calls[call].first_lock;
             count = &program->calls[call].lock_count;
+            windows = &program->calls[call].gate_windows;
+            unclosed = &program->calls[call].gate_unclosed;
         } else {
             uint32_t access = row > 0 && row <= access_max ? access_of_row[row] : LC_NONE;
             if (access == LC_NONE)
                 continue;
             first = &program->accesses[access].first_lock;
             count = &program->accesses[access].lock_count;
+            windows = &program->accesses[access].gate_windows;
         }
         uint32_t lock = bodies_object(b, sqlite3_column_int64(stmt, 2));
+        const struct lc_program_object *object = lock != LC_NONE ? &program->objects[lock] : NULL;
+        if (object && object->gate_role) {
+            uint8_t bit = program_load_gate_bit(program, object->gate_role);
+            if (!object->gate_unclosed)
+                *windows |= bit;
+            else if (unclosed)
+                *unclosed |= bit;
+            continue;
+        }
         if (lock == LC_NONE || lc_grow((void **)&program->held_locks, &b->held_cap,
                                        program->held_lock_count, sizeof *program->held_locks, 1024) != 0) {
             rc = -1;

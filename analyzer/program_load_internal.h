@@ -126,6 +126,15 @@ int program_loader_read_calls(struct program_loader *loader, const struct progra
  * (LC_NONE: none); it makes it the loop's index. */
 int program_loader_read_bodies(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max);
 
+/* program_load_gates.c: the hand-off windows' marks among the lock
+ * objects (facts.h LC_LOCK_GATE_PREFIX, LC_LOCK_GATE_UNCLOSED): sets the
+ * object's gate_role (and gate_unclosed) from its USR (NULL: none); and
+ * the gate bit of a role, numbered when new (program->gate_roles), 0 when
+ * LC_GATE_MAX roles are numbered already: none of its windows is seen, so
+ * its pairs stay reported. */
+void program_load_gate_object(struct lc_program *program, const char *usr, struct lc_program_object *object);
+uint8_t program_load_gate_bit(struct lc_program *program, const char *role);
+
 /* program_load_writes.c: does a write by handing the variable's address
  * to `via_callee` (a symbol) at `argument` stay one; the struct types some
  * TU writes through a pointer, by symbol (NULL when out of memory); does

@@ -16,10 +16,13 @@
  * (LC_LOCK_THREADS_PAUSED held: between a `pause-threads` and a
  * `resume-threads` call, or in a function only called there) races with
  * nothing.  Nor does a pair of roles one of which makes its access before
- * a barrier both wait on once, the other after it (barriers.h). */
+ * a barrier both wait on once, the other after it (barriers.h), nor a loop
+ * access made outside every hand-off window of a gated thread and that
+ * thread's access (gates.h). */
 #include "barriers.h"
 #include "chain.h"
 #include "checks.h"
+#include "gates.h"
 #include "locks.h"
 #include "program.h"
 #include "threads.h"
@@ -33,6 +36,7 @@ struct shared_state {
     const struct lc_program *program;
     const struct lc_threads *threads;
     const struct lc_barriers *barriers;
+    const struct lc_gates *gates;
 };
 
 /* Locks held at an access: its own and its function's entry locks. */
@@ -102,9 +106,10 @@ static int shared_common_lock(const struct shared_state *s, const struct lc_prog
 }
 
 /* A role of a's function different from one of b's, reaching them in a
- * common executable and process, and not ordered by a barrier (one before
- * it, the other after): the pair may run at once.  Returns 1 and the two
- * roles. */
+ * common executable and process, not ordered by a barrier (one before
+ * it, the other after), and not a loop access outside every hand-off
+ * window of the other role's gate (gates.h): the pair may run at once.
+ * Returns 1 and the two roles. */
 static int shared_concurrent(const struct shared_state *s, const struct lc_program_access *a,
                              const struct lc_program_access *b, uint32_t *role_a, uint32_t *role_b)
 {
@@ -120,7 +125,9 @@ static int shared_concurrent(const struct shared_state *s, const struct lc_progr
                 if (ra != rb && (has_loop || !want_loop)
                     && (lc_threads_programs_of(t, a->function, ra) & lc_threads_programs_of(t, b->function, rb))
                     && lc_threads_share_process(t, a->function, ra, b->function, rb)
-                    && !lc_barriers_order(s->barriers, ra, a->function, &a->loc, rb, b->function, &b->loc)) {
+                    && !lc_barriers_order(s->barriers, ra, a->function, &a->loc, rb, b->function, &b->loc)
+                    && !(ra == LC_THREAD_ROLE_LOOP && lc_gates_apart(s->gates, t, a, rb, b))
+                    && !(rb == LC_THREAD_ROLE_LOOP && lc_gates_apart(s->gates, t, b, ra, a))) {
                     *role_a = ra;
                     *role_b = rb;
                     return 1;
@@ -179,7 +186,7 @@ static uint32_t shared_usual_lock(const struct shared_state *s, const uint32_t *
 }
 
 /* What the related location of an access adds: the pause, a barrier's
- * side, a lock. */
+ * side, a hand-off window it is outside of, a lock. */
 static const char *shared_note(const struct shared_state *s, const struct lc_program_access *a,
                                struct lc_arena *arena)
 {
@@ -195,6 +202,10 @@ static const char *shared_note(const struct shared_state *s, const struct lc_pro
                                        phase == LC_BARRIER_BEFORE ? "before" : "after",
                                        s->program->objects[wait->barrier].name);
     }
+    uint8_t outside = lc_gates_outside(s->gates, t, a);
+    for (uint32_t g = 0; outside && g < s->program->gate_count; g++)
+        if (outside & (1u << g))
+            return lc_arena_printf(arena, " (outside %s's hand-off window)", s->program->gate_roles[g]);
     return shared_lock_count(s, a) ? " (under a lock)" : "";
 }
 
@@ -361,7 +372,9 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
         return;
     struct lc_barriers barriers;
     lc_barriers_compute(program, threads, &barriers);   /* none known when memory runs out */
-    struct shared_state s = { program, threads, &barriers };
+    struct lc_gates gates;
+    lc_gates_compute(program, threads, &gates);         /* none trusted when memory runs out */
+    struct shared_state s = { program, threads, &barriers, &gates };
     uint8_t *lazy_writes = lc_threads_lazy_writes(program, threads);
     uint8_t *lazy = lazy_writes ? shared_lazy_variables(program, lazy_writes) : NULL;
     /* Group the accesses that matter by variable (counting sort). */
@@ -392,6 +405,7 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
     free(lazy);
     free(lazy_writes);
     lc_barriers_free(&barriers);
+    lc_gates_free(&gates);
 }
 
 const struct lc_check lc_check_unlocked_shared_state = {

@@ -47,6 +47,9 @@ callback aeSetBeforeSleepProc arg2 loop
 callback aeSetAfterSleepProc arg2 loop
 # bio threads (bioProcessBackgroundJobs) and IO threads (IOThreadMain) are started with
 # pthread_create, which posix.rules already models as "callback pthread_create arg3 thread".
+# IO threads (IOThreadMain) work only while the loop waits for them: it hands each one its
+# share with setIOPendingCount(j, count), then spins until every getIOPendingCount(j) is 0
+gated-thread IOThreadMain start setIOPendingCount wait getIOPendingCount
 # anetNonBlock(err, fd) -> anetSetBlock: fcntl(fd, F_SETFL, flags) with O_NONBLOCK or-ed into a variable
 nonblocking-descriptor anetNonBlock arg2 reason "anetNonBlock sets O_NONBLOCK with fcntl(F_SETFL)"
 # anetPipe(fds, read_flags, write_flags) applies the flags with pipe2 / fcntl(F_SETFL)

@@ -235,6 +235,58 @@ static void test_pause_threads(void **state)
     assert_true(other_token != paired);
 }
 
+/* `gated-thread ROLE start START wait WAIT`: names only (no function
+ * model is made, so START's and WAIT's bodies stay followed); a role named
+ * again is replaced; the lock vocabulary carries each gate with its
+ * identities, and its hash changes with them; bad lines. */
+static void expect_error(const char *line, const char *message);
+
+static void test_gated_thread(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "gates.rules",
+               "gated-thread io_main start set_pending wait get_pending\n"
+               "gated-thread disk_main start queue_disk wait disk_left\n"
+               "gated-thread io_main start hand_over wait get_pending   # later wins\n");
+    assert_int_equal(models.gate_count, 2);
+    assert_string_equal(models.gates[0].role, "io_main");
+    assert_string_equal(models.gates[0].start, "hand_over");
+    assert_string_equal(models.gates[0].wait, "get_pending");
+    assert_string_equal(models.gates[1].role, "disk_main");
+    assert_null(lc_models_find(&models, "hand_over"));
+    assert_null(lc_models_find(&models, "get_pending"));
+    struct lc_arena arena;
+    struct lc_lock_vocabulary vocabulary;
+    lc_arena_init(&arena);
+    assert_int_equal(lc_models_lock_vocabulary(&models, &arena, &vocabulary), 0);
+    assert_int_equal(vocabulary.gate_count, 2);
+    assert_string_equal(vocabulary.gates[0].start, "hand_over");
+    assert_string_equal(vocabulary.gates[0].wait, "get_pending");
+    assert_string_equal(vocabulary.gates[0].identity, LC_LOCK_GATE_PREFIX "io_main");
+    assert_string_equal(vocabulary.gates[1].unclosed, LC_LOCK_GATE_UNCLOSED "disk_main");
+    lc_arena_free(&arena);
+    lc_models_free(&models);
+
+    size_t pauses = 0;
+    unsigned long long none = vocabulary_hash("lock demo_lock arg1\n", &pauses);
+    unsigned long long gated = vocabulary_hash("lock demo_lock arg1\n"
+                                               "gated-thread io_main start set_pending wait get_pending\n", &pauses);
+    unsigned long long other_wait = vocabulary_hash("lock demo_lock arg1\n"
+                                                    "gated-thread io_main start set_pending wait get_left\n",
+                                                    &pauses);
+    assert_true(none != gated);
+    assert_true(other_wait != gated);
+
+    expect_error("gated-thread", "gated-thread: missing function name");
+    expect_error("gated-thread io_main stop set_pending wait get_pending", "gated-thread io_main: expected 'start'");
+    expect_error("gated-thread io_main start set_pending", "gated-thread io_main: expected 'wait'");
+    expect_error("gated-thread io_main start set_pending wait", "gated-thread io_main: missing function name");
+    expect_error("gated-thread io_main start set_pending wait get_pending now",
+                 "gated-thread io_main: unexpected 'now'");
+}
+
 /* `callback ... descriptor argM argK`, `fork NAME`, and a bad clause. */
 static void test_callback_descriptor_and_fork(void **state)
 {
@@ -703,6 +755,7 @@ int main(void)
         cmocka_unit_test(test_each_statement),
         cmocka_unit_test(test_runs_loop),
         cmocka_unit_test(test_pause_threads),
+        cmocka_unit_test(test_gated_thread),
         cmocka_unit_test(test_bounded_sizes),
         cmocka_unit_test(test_callback_descriptor_and_fork),
         cmocka_unit_test(test_quoting_and_comments),
