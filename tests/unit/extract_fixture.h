@@ -135,6 +135,18 @@ static inline const struct lc_call_fact *find_call_at(struct extract_test *test,
     return NULL;
 }
 
+/* The call touch(tag): the data files mark places with `touch(N)`. */
+static inline const struct lc_call_fact *find_touch(struct extract_test *test, long long tag)
+{
+    for (size_t i = 0; i < test->facts.call_count; i++) {
+        const struct lc_call_fact *call = &test->facts.calls[i];
+        if (strcmp(call->callee.name, "touch") == 0 && call->args[0].int_value == tag)
+            return call;
+    }
+    fail_msg("no touch(%lld)", tag);
+    return NULL;
+}
+
 /* The call whose first argument is the integer constant `value`. */
 static inline const struct lc_call_fact *
 find_call_by_int_arg(const struct lc_tu_facts *facts, long long value)

@@ -21,18 +21,6 @@ static const struct lc_lock_vocabulary vocabulary = {
 #define WINDOW (LC_LOCK_GATE_PREFIX "worker")
 #define UNCLOSED (LC_LOCK_GATE_UNCLOSED "worker")
 
-/* The call touch(tag). */
-static const struct lc_call_fact *find_touch(struct extract_test *test, long long tag)
-{
-    for (size_t i = 0; i < test->facts.call_count; i++) {
-        const struct lc_call_fact *call = &test->facts.calls[i];
-        if (strcmp(call->callee.name, "touch") == 0 && call->args[0].int_value == tag)
-            return call;
-    }
-    fail_msg("no touch(%lld)", tag);
-    return NULL;
-}
-
 /* Does the lockset hold exactly `identity` (NULL: nothing)? */
 static void assert_only(const struct lc_lockset *locks, const char *identity)
 {

@@ -47,18 +47,6 @@ static int extract_locked(struct extract_test *test, const char *relative)
     return extract(test, relative);
 }
 
-/* The call touch(tag). */
-static const struct lc_call_fact *find_touch(struct extract_test *test, long long tag)
-{
-    for (size_t i = 0; i < test->facts.call_count; i++) {
-        const struct lc_call_fact *call = &test->facts.calls[i];
-        if (strcmp(call->callee.name, "touch") == 0 && call->args[0].int_value == tag)
-            return call;
-    }
-    fail_msg("no touch(%lld)", tag);
-    return NULL;
-}
-
 /* The lockset holds exactly the locks named (a NULL-ended list). */
 static void assert_locks(const struct lc_lockset *locks, const char *const *expected)
 {
