@@ -185,9 +185,26 @@ static uint32_t shared_usual_lock(const struct shared_state *s, const uint32_t *
     return best;
 }
 
+/* The gates (bit g) whose gated thread makes one of `accesses`: only
+ * their windows matter to the variable's notes. */
+static uint8_t shared_gates_of(const struct shared_state *s, const uint32_t *accesses, uint32_t count)
+{
+    const struct lc_threads *t = s->threads;
+    uint8_t gates = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        uint32_t f = s->program->accesses[accesses[i]].function;
+        for (uint8_t r = 0; r < t->function_role_count[f]; r++) {
+            uint32_t role = t->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + r];
+            if (role < s->gates->role_count)
+                gates |= s->gates->role_gates[role];
+        }
+    }
+    return gates;
+}
+
 /* What the related location of an access adds: the pause, a barrier's
- * side, a hand-off window it is outside of, a lock. */
-static const char *shared_note(const struct shared_state *s, const struct lc_program_access *a,
+ * side, a window (of `gates`) it is outside of, a lock. */
+static const char *shared_note(const struct shared_state *s, const struct lc_program_access *a, uint8_t gates,
                                struct lc_arena *arena)
 {
     if (shared_paused(s, a))
@@ -202,7 +219,7 @@ static const char *shared_note(const struct shared_state *s, const struct lc_pro
                                        phase == LC_BARRIER_BEFORE ? "before" : "after",
                                        s->program->objects[wait->barrier].name);
     }
-    uint8_t outside = lc_gates_outside(s->gates, t, a);
+    uint8_t outside = lc_gates_outside(s->gates, t, a) & gates;
     for (uint32_t g = 0; outside && g < s->program->gate_count; g++)
         if (outside & (1u << g))
             return lc_arena_printf(arena, " (outside %s's hand-off window)", s->program->gate_roles[g]);
@@ -257,6 +274,7 @@ static void shared_report(const struct shared_state *s, const uint32_t *accesses
      * accesses of the same memory (the field, or the variable it is in),
      * each named by its own path. */
     uint32_t racing = at_other ? write : other;
+    uint8_t gates = shared_gates_of(s, accesses, count);
     for (uint32_t i = 0; i <= count && finding->related_count < SHARED_RELATED_MAX + other_chain_count; i++) {
         uint32_t index = i == 0 ? racing : accesses[i - 1];
         const struct lc_program_access *a = &program->accesses[index];
@@ -265,7 +283,7 @@ static void shared_report(const struct shared_state *s, const uint32_t *accesses
         finding->related[finding->related_count++] = (struct lc_step){
             a->loc, lc_arena_printf(arena, "'%s' %s here by '%s'%s", program->objects[a->variable].name,
                                     a->kind == LC_ACCESS_WRITE ? "written" : "read",
-                                    program->functions[a->function].name, shared_note(s, a, arena)),
+                                    program->functions[a->function].name, shared_note(s, a, gates, arena)),
         };
     }
 }
