@@ -27,7 +27,8 @@ struct lc_flow_index {
     uint32_t *values;
     size_t capacity, count;
     uint32_t *queue;          /* worklist of node indexes */
-    uint32_t queue_count, queue_cap, node_cap;
+    uint32_t queue_count, queue_cap;
+    size_t node_cap;          /* room in program->flow_nodes */
 };
 
 #endif

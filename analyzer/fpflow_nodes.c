@@ -3,6 +3,7 @@
  * open-addressing index, and what a node holds (its functions, whether it
  * was cut, the calls through it, where its functions flow). */
 #include "fpflow_internal.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -56,14 +57,9 @@ uint32_t lc_fpflow_node(struct lc_program *program, enum lc_value_kind kind, int
     size_t slot = flow_slot(index, key);
     if (index->keys[slot])
         return index->values[slot];
-    if (program->flow_node_count == index->node_cap) {
-        uint32_t cap = index->node_cap ? index->node_cap * 2 : 256;
-        struct lc_flow_node *grown = realloc(program->flow_nodes, cap * sizeof *grown);
-        if (!grown)
-            return LC_NONE;
-        program->flow_nodes = grown;
-        index->node_cap = cap;
-    }
+    if (lc_grow((void **)&program->flow_nodes, &index->node_cap, program->flow_node_count,
+                sizeof *program->flow_nodes, 256) != 0)
+        return LC_NONE;
     uint32_t node_index = program->flow_node_count++;
     struct lc_flow_node *node = &program->flow_nodes[node_index];
     memset(node, 0, sizeof *node);
