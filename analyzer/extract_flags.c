@@ -17,21 +17,11 @@
 
 #include <string.h>
 
-/* Is `type` a pointer to (const) char? */
-static int extract_is_string(CXType type)
-{
-    CXType pointee = clang_getPointeeType(clang_getCanonicalType(type));
-    enum CXTypeKind kind = pointee.kind;
-    return clang_getCanonicalType(type).kind == CXType_Pointer
-           && (kind == CXType_Char_S || kind == CXType_Char_U || kind == CXType_SChar || kind == CXType_UChar);
-}
-
 /* Is `variable` a local integer or string variable? */
 static int extract_flag_kind_of(CXCursor variable)
 {
     CXType type = clang_getCursorType(variable);
-    return clang_getCursorKind(variable) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(variable)
-           && (lc_extract_is_integer(type) || extract_is_string(type));
+    return lc_extract_is_local(variable) && (lc_extract_is_integer(type) || lc_extract_is_string(type));
 }
 
 /* The local integer or string variable `expr` names, or a null cursor. */
@@ -71,7 +61,7 @@ static void extract_flag_value(struct lc_extract_walk *walk, CXCursor variable, 
     const char *usr = lc_extract_usr(walk, variable);
     const char *text = lc_extract_text(walk, value);
     struct lc_extract_flag_text *entry = usr && text ? extract_flag_entry(walk, usr) : NULL;
-    if (entry && extract_is_string(clang_getCursorType(variable))) {
+    if (entry && lc_extract_is_string(clang_getCursorType(variable))) {
         extract_string_value(entry, text, walk->open_conditional != 0);
         return;
     }
@@ -114,7 +104,7 @@ void lc_extract_flag_call(struct lc_extract_walk *walk, CXCursor call)
             || lc_extract_children(argument, &operand, 1) != 1)
             continue;
         CXCursor variable = extract_flag_variable(operand);
-        if (clang_Cursor_isNull(variable) || !extract_is_string(clang_getCursorType(variable)))
+        if (clang_Cursor_isNull(variable) || !lc_extract_is_string(clang_getCursorType(variable)))
             continue;
         /* Its address before a literal formats that literal into it; before
          * anything else, or last, it may be given anything. */

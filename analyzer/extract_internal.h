@@ -748,6 +748,13 @@ void *lc_extract_append(struct lc_extract_walk *walk, void *items, size_t *count
                         size_t size);
 /* An integer or enum type. */
 int lc_extract_is_integer(CXType type);
+/* A variable of the function's own (no global, no static storage, no
+ * parameter). */
+int lc_extract_is_local(CXCursor declaration);
+/* A plain, signed or unsigned char, qualifiers aside (not a wide one). */
+int lc_extract_is_char(CXType type);
+/* A pointer to (const) char: a string. */
+int lc_extract_is_string(CXType type);
 /* Where `location` is in a file: its expansion location, except that a
  * token of a macro argument is placed where the argument is written in the
  * macro use.  0 on success, -1 when it has no file (a builtin) or memory

@@ -168,8 +168,7 @@ static void count_taken_through_address(struct drained_count *count, CXCursor ca
             || lc_extract_children(argument, &operand, 1) != 1)
             continue;
         CXCursor variable = lc_extract_loop_variable(operand);
-        if (!clang_Cursor_isNull(variable) && clang_getCursorKind(variable) == CXCursor_VarDecl
-            && !clang_Cursor_hasVarDeclGlobalStorage(variable) && count_taken_from_owner(count, call, variable))
+        if (!clang_Cursor_isNull(variable) && lc_extract_is_local(variable) && count_taken_from_owner(count, call, variable))
             lc_extract_variables_add(count->element, variable);
     }
 }

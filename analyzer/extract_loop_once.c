@@ -25,12 +25,10 @@
 /* The local pointer `expr` names (after casts), canonical; null otherwise. */
 static CXCursor once_local(CXCursor expr)
 {
-    CXCursor stripped = lc_extract_strip(expr), variable = clang_getCursorReferenced(stripped);
-    if (clang_getCursorKind(stripped) != CXCursor_DeclRefExpr || clang_getCursorKind(variable) != CXCursor_VarDecl
-        || clang_Cursor_hasVarDeclGlobalStorage(variable)
-        || clang_getCanonicalType(clang_getCursorType(variable)).kind != CXType_Pointer)
-        return clang_getNullCursor();
-    return clang_getCanonicalCursor(variable);
+    CXCursor variable = lc_extract_loop_variable(expr);
+    return lc_extract_is_local(variable) && clang_getCanonicalType(clang_getCursorType(variable)).kind == CXType_Pointer
+               ? variable
+               : clang_getNullCursor();
 }
 
 /* The local a condition finds NULL: `!v`, `v == NULL`, `NULL == v`. */

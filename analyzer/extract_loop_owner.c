@@ -163,11 +163,6 @@ static void owner_condition_local(struct owner_condition *condition, CXCursor de
         condition->locals.declarations[condition->locals.count++] = declaration;
 }
 
-static int owner_is_local(CXCursor declaration)
-{
-    return clang_getCursorKind(declaration) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(declaration);
-}
-
 /* An iterator's step in the condition (`(de = dictNext(di)) != NULL`,
  * `listNext(&li)`): a call given only constants, string literals, local
  * pointers and the addresses of locals, each of which becomes a local
@@ -187,7 +182,7 @@ static void owner_condition_step(struct owner_condition *condition, CXCursor cal
         if (address)
             argument = lc_extract_strip(operand);
         CXCursor declaration = clang_getCanonicalCursor(clang_getCursorReferenced(argument));
-        if (clang_getCursorKind(argument) != CXCursor_DeclRefExpr || !owner_is_local(declaration)
+        if (clang_getCursorKind(argument) != CXCursor_DeclRefExpr || !lc_extract_is_local(declaration)
             || (!address && clang_getCanonicalType(clang_getCursorType(argument)).kind != CXType_Pointer))
             condition->param = OWNER_FAILED;
         else
@@ -218,7 +213,7 @@ static enum CXChildVisitResult owner_condition_visit(CXCursor cursor, CXCursor p
         return CXChildVisit_Recurse;
     CXCursor declaration = clang_getCanonicalCursor(clang_getCursorReferenced(cursor));
     enum CXCursorKind declared = clang_getCursorKind(declaration);
-    if (owner_is_local(declaration))
+    if (lc_extract_is_local(declaration))
         owner_condition_local(condition, declaration);
     else if (declared != CXCursor_EnumConstantDecl)
         condition->param = OWNER_FAILED;   /* a global, a parameter by itself */

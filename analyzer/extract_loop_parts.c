@@ -15,22 +15,10 @@
 
 enum parts_verdict { PARTS_FAILED = -2, PARTS_NEUTRAL = -1 };
 
-static int parts_is_char(CXType type)
-{
-    enum CXTypeKind kind = clang_getCanonicalType(type).kind;
-    return kind == CXType_Char_S || kind == CXType_Char_U || kind == CXType_SChar || kind == CXType_UChar;
-}
-
-static int parts_is_string(CXType type)
-{
-    type = clang_getCanonicalType(type);
-    return type.kind == CXType_Pointer && parts_is_char(clang_getPointeeType(type));
-}
-
 static int parts_is_vector(CXType type)
 {
     type = clang_getCanonicalType(type);
-    return type.kind == CXType_Pointer && parts_is_string(clang_getPointeeType(type));
+    return type.kind == CXType_Pointer && lc_extract_is_string(clang_getPointeeType(type));
 }
 
 static void parts_found(int *param, int found)
@@ -54,7 +42,7 @@ static int parts_split_of(struct lc_extract_walk *walk, CXCursor call)
             continue;
         CXCursor variable = lc_extract_loop_variable(arg);
         int index = !clang_Cursor_isNull(variable) && clang_getCursorKind(variable) == CXCursor_ParmDecl
-                            && parts_is_string(clang_getCursorType(variable))
+                            && lc_extract_is_string(clang_getCursorType(variable))
                         ? lc_extract_parameter_of(walk, variable)
                         : -1;
         parts_found(&param, index);
@@ -137,14 +125,13 @@ static enum CXChildVisitResult parts_condition_visit(CXCursor cursor, CXCursor p
     if (kind != CXCursor_DeclRefExpr)
         return CXChildVisit_Recurse;
     CXCursor declaration = clang_getCanonicalCursor(clang_getCursorReferenced(cursor));
-    enum CXCursorKind declared = clang_getCursorKind(declaration);
     CXType type = clang_getCanonicalType(clang_getCursorType(declaration));
-    int local = declared == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(declaration);
+    int local = lc_extract_is_local(declaration);
     int counter = local && type.kind >= CXType_Bool && type.kind <= CXType_Int128;
     if (local && parts_is_vector(type) && (clang_Cursor_isNull(condition->vector)
                                            || clang_equalCursors(condition->vector, declaration)))
         condition->vector = declaration;
-    else if (!counter && declared != CXCursor_EnumConstantDecl)
+    else if (!counter && clang_getCursorKind(declaration) != CXCursor_EnumConstantDecl)
         condition->failed = 1;   /* a parameter, a global, a second vector */
     return condition->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
 }

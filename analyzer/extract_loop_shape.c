@@ -164,15 +164,11 @@ struct shape_source {
     int input, string;
 };
 
+/* A character, narrow or wide. */
 static int shape_is_character(CXType type)
 {
-    switch (clang_getCanonicalType(type).kind) {
-    case CXType_Char_S: case CXType_Char_U: case CXType_SChar: case CXType_UChar:
-    case CXType_WChar: case CXType_Char16: case CXType_Char32:
-        return 1;
-    default:
-        return 0;
-    }
+    enum CXTypeKind kind = clang_getCanonicalType(type).kind;
+    return lc_extract_is_char(type) || kind == CXType_WChar || kind == CXType_Char16 || kind == CXType_Char32;
 }
 
 static void shape_source_of(struct shape_source *source, CXCursor expr);

@@ -14,11 +14,6 @@ struct made_returns {
     CXCursor returned;
 };
 
-static int made_is_local(CXCursor declaration)
-{
-    return clang_getCursorKind(declaration) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(declaration);
-}
-
 static enum CXChildVisitResult made_returns_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
@@ -29,7 +24,7 @@ static enum CXChildVisitResult made_returns_visit(CXCursor cursor, CXCursor pare
     if (lc_extract_children(cursor, &value, 1) != 1 || lc_extract_is_null_pointer_constant(value))
         return CXChildVisit_Continue;
     CXCursor local = lc_extract_loop_variable(value);
-    if (!made_is_local(local)
+    if (!lc_extract_is_local(local)
         || (!clang_Cursor_isNull(search->returned) && !clang_equalCursors(search->returned, local)))
         search->count++;
     search->returned = local;

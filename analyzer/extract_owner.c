@@ -58,7 +58,7 @@ static struct lc_extract_alias *owner_entry(struct lc_extract_walk *walk, CXCurs
 static void owner_note(struct lc_extract_walk *walk, CXCursor variable, CXCursor value)
 {
     enum CXCursorKind kind = clang_getCursorKind(variable);
-    int local = kind == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(variable);
+    int local = lc_extract_is_local(variable);
     if (kind != CXCursor_ParmDecl && !(local && owner_is_pointer(clang_getCursorType(variable))))
         return;
     struct lc_extract_alias *entry = owner_entry(walk, variable);

@@ -15,16 +15,6 @@
 
 #include "extract_internal.h"
 
-static int stack_text_is_character(CXType type)
-{
-    switch (clang_getCanonicalType(type).kind) {
-    case CXType_Char_S: case CXType_Char_U: case CXType_SChar: case CXType_UChar:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 /* The parameters read at the counter: `param[counter]`. */
 struct stack_text_reads {
     CXCursor counter;
@@ -42,7 +32,7 @@ static enum CXChildVisitResult stack_text_read_visit(CXCursor cursor, CXCursor p
     CXCursor base = clang_getCursorReferenced(lc_extract_strip(sides[0]));
     if (clang_Cursor_isNull(index) || !clang_equalCursors(index, reads->counter)
         || clang_getCursorKind(base) != CXCursor_ParmDecl
-        || !stack_text_is_character(clang_getPointeeType(clang_getCursorType(base))))
+        || !lc_extract_is_char(clang_getPointeeType(clang_getCursorType(base))))
         return CXChildVisit_Recurse;
     int position = lc_extract_parameter_position(base);
     reads->position = reads->position == 0 || reads->position == position ? position : -1;
@@ -68,12 +58,11 @@ int lc_extract_loop_text_param(struct lc_extract_walk *walk, const struct lc_ext
  * parameter, not static: the caller's own stack)? */
 static int stack_text_argument(CXCursor argument)
 {
-    CXCursor stripped = lc_extract_strip(argument), variable = clang_getCursorReferenced(stripped);
-    if (clang_getCursorKind(stripped) != CXCursor_DeclRefExpr || clang_getCursorKind(variable) != CXCursor_VarDecl
-        || clang_Cursor_hasVarDeclGlobalStorage(variable))
+    CXCursor variable = lc_extract_loop_variable(argument);
+    if (!lc_extract_is_local(variable))
         return 0;
     CXType type = clang_getCanonicalType(clang_getCursorType(variable));
-    return type.kind == CXType_ConstantArray && stack_text_is_character(clang_getArrayElementType(type));
+    return type.kind == CXType_ConstantArray && lc_extract_is_char(clang_getArrayElementType(type));
 }
 
 unsigned lc_extract_stack_text_arguments(CXCursor call)

@@ -267,6 +267,23 @@ int lc_extract_is_integer(CXType type)
     return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
 }
 
+int lc_extract_is_local(CXCursor declaration)
+{
+    return clang_getCursorKind(declaration) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(declaration);
+}
+
+int lc_extract_is_char(CXType type)
+{
+    enum CXTypeKind kind = clang_getCanonicalType(type).kind;
+    return kind == CXType_Char_S || kind == CXType_Char_U || kind == CXType_SChar || kind == CXType_UChar;
+}
+
+int lc_extract_is_string(CXType type)
+{
+    type = clang_getCanonicalType(type);
+    return type.kind == CXType_Pointer && lc_extract_is_char(clang_getPointeeType(type));
+}
+
 int lc_extract_integer_constant(CXCursor expr, long long *value)
 {
     CXEvalResult result = clang_Cursor_Evaluate(expr);
