@@ -203,11 +203,8 @@ static uint32_t barriers_count_waits(const struct lc_program *program, const uin
  * full (more are not kept)? */
 static int barriers_may_run_on(const struct lc_threads *threads, uint32_t function, uint32_t role)
 {
-    uint8_t count = threads->function_role_count[function];
-    for (uint8_t i = 0; i < count; i++)
-        if (threads->function_roles[(size_t)function * LC_THREAD_ROLE_CAP + i] == role)
-            return 1;
-    return count >= LC_THREAD_ROLE_CAP;
+    return lc_threads_role_slot(threads, function, role) >= 0
+           || threads->function_role_count[function] >= LC_THREAD_ROLE_CAP;
 }
 
 /* The phases of `role` for its wait `wait` (a call of E) on `barrier`;

@@ -8,10 +8,7 @@
 
 static int gates_on_loop(const struct lc_threads *threads, uint32_t function)
 {
-    for (uint8_t i = 0; i < threads->function_role_count[function]; i++)
-        if (threads->function_roles[(size_t)function * LC_THREAD_ROLE_CAP + i] == LC_THREAD_ROLE_LOOP)
-            return 1;
-    return 0;
+    return lc_threads_role_slot(threads, function, LC_THREAD_ROLE_LOOP) >= 0;
 }
 
 /* Is the call one of the seeds of a walk: made inside a window of gate

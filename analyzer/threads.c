@@ -15,10 +15,7 @@
 int lc_threads_add_role(struct lc_threads *t, uint32_t function, uint32_t role, uint32_t parent)
 {
     uint8_t count = t->function_role_count[function];
-    for (uint8_t i = 0; i < count; i++)
-        if (t->function_roles[(size_t)function * LC_THREAD_ROLE_CAP + i] == role)
-            return 0;
-    if (count >= LC_THREAD_ROLE_CAP)
+    if (lc_threads_role_slot(t, function, role) >= 0 || count >= LC_THREAD_ROLE_CAP)
         return 0;
     t->function_roles[(size_t)function * LC_THREAD_ROLE_CAP + count] = role;
     t->role_parent[(size_t)function * LC_THREAD_ROLE_CAP + count] = parent;

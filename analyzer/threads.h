@@ -100,6 +100,8 @@ int lc_threads_main_initialises(const struct lc_program *program, const struct l
  * (threads_lazy_writes.c); NULL when memory runs out. */
 uint8_t *lc_threads_lazy_writes(const struct lc_program *program, const struct lc_threads *threads);
 
+/* The slot of `role` among the roles of `function`, -1 when it has not. */
+int lc_threads_role_slot(const struct lc_threads *threads, uint32_t function, uint32_t role);
 /* Is `lock` among the locks held at every call of `function`? */
 int lc_threads_entry_holds(const struct lc_threads *threads, uint32_t function, uint32_t lock);
 /* A readable name of a role: "the event loop", "pool work 'compress_job'". */

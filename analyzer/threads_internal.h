@@ -82,8 +82,6 @@ int lc_threads_context_ban_written(const struct lc_program *program, struct lc_t
 /* threads_programs.c: threads->programs, the executables in which each
  * role reaches each function.  Returns 0, or -1 when memory runs out. */
 int lc_threads_programs(const struct lc_program *program, struct lc_threads *threads);
-/* The slot of `role` among the roles of `function`, -1 when it has not. */
-int lc_threads_role_slot(const struct lc_threads *threads, uint32_t function, uint32_t role);
 /* The spread behind it: per (function, role slot), `words` words of the
  * set in which the role reaches the function, from where each role starts
  * (the function's own set, function_sets + function * words) along the

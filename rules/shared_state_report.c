@@ -67,11 +67,9 @@ static const char *shared_note(const struct shared_state *s, const struct lc_pro
     for (uint32_t i = 0; i < s->barriers->wait_count; i++) {
         const struct lc_barrier_wait *wait = &s->barriers->waits[i];
         enum lc_barrier_phase phase = lc_barriers_phase(wait, a->function, &a->loc);
-        for (uint8_t r = 0; phase != LC_BARRIER_NEITHER && r < t->function_role_count[a->function]; r++)
-            if (t->function_roles[(size_t)a->function * LC_THREAD_ROLE_CAP + r] == wait->role)
-                return lc_arena_printf(arena, " (%s barrier '%s')",
-                                       phase == LC_BARRIER_BEFORE ? "before" : "after",
-                                       s->program->objects[wait->barrier].name);
+        if (phase != LC_BARRIER_NEITHER && lc_threads_role_slot(t, a->function, wait->role) >= 0)
+            return lc_arena_printf(arena, " (%s barrier '%s')", phase == LC_BARRIER_BEFORE ? "before" : "after",
+                                   s->program->objects[wait->barrier].name);
     }
     uint8_t outside = lc_gates_outside(s->gates, t, a) & gates;
     for (uint32_t g = 0; outside && g < s->program->gate_count; g++)
