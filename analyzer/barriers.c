@@ -15,6 +15,7 @@
  * not known (a parameter, a call through a pointer), or when W's own reach
  * holds another wait. */
 #include "barriers.h"
+#include "reach_marks.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -107,33 +108,6 @@ uint32_t *lc_barriers_wrappers(const struct lc_program *program)
     return wrappers;
 }
 
-/* Mark `bit` on the targets of `c` and queue the newly marked ones. */
-static void barriers_seed_call(const struct lc_program *program, const struct lc_program_call *c, uint8_t *mark,
-                               uint8_t bit, uint32_t *queue, uint32_t *tail)
-{
-    for (uint32_t t = 0; c->first_target != LC_NONE && t < c->target_count; t++) {
-        uint32_t target = program->targets[c->first_target + t];
-        if (!(mark[target] & bit)) {
-            mark[target] |= bit;
-            queue[(*tail)++] = target;
-        }
-    }
-}
-
-/* Mark `bit` on everything the queued functions reach. */
-static void barriers_spread(const struct lc_program *program, uint8_t *mark, uint8_t bit, uint32_t *queue,
-                            uint32_t tail)
-{
-    for (uint32_t head = 0; head < tail; head++) {
-        uint32_t f = queue[head];
-        if (!lc_program_function_is_followed(program, f))
-            continue;
-        const struct lc_program_function *fn = &program->functions[f];
-        for (uint32_t i = 0; i < fn->call_count; i++)
-            barriers_seed_call(program, &program->calls[fn->first_call + i], mark, bit, queue, &tail);
-    }
-}
-
 /* Mark `bit` from E's calls for which `pick` says so, relative to W. */
 enum barriers_pick { PICK_ALL, PICK_BEFORE, PICK_AFTER, PICK_WAIT };
 
@@ -150,9 +124,9 @@ static void barriers_mark_from_entry(const struct lc_program *program, uint32_t 
                      || (pick == PICK_BEFORE && k != wait && place <= 0)
                      || (pick == PICK_AFTER && k != wait && place >= 0);
         if (picked)
-            barriers_seed_call(program, &program->calls[k], mark, bit, queue, &tail);
+            lc_reach_mark_call(program, &program->calls[k], mark, bit, queue, &tail);
     }
-    barriers_spread(program, mark, bit, queue, tail);
+    lc_reach_mark_spread(program, mark, bit, queue, tail, 1);
 }
 
 /* Does a function marked `bit` (or E's own calls before W, for
@@ -232,7 +206,7 @@ static int barriers_add_wait(const struct lc_program *program, const struct lc_t
                 mark[f] |= bit;
                 queue[tail++] = f;
             }
-        barriers_spread(program, mark, bit, queue, tail);
+        lc_reach_mark_spread(program, mark, bit, queue, tail, 1);
     }
     if ((mark[entry] & (MARK_BEFORE | MARK_AFTER | MARK_WAIT))
         || barriers_count_waits(program, mark, MARK_BEFORE | MARK_AFTER, barrier) != 0

@@ -2,6 +2,7 @@
  * reach, which gates are trusted, and which loop accesses are outside
  * (gates.h). */
 #include "gates.h"
+#include "reach_marks.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,27 +30,10 @@ static int gates_reach(const struct lc_program *program, uint8_t bit, uint32_t e
     uint32_t *stack = malloc(((size_t)program->function_count + 1) * sizeof *stack), top = 0;
     if (!stack)
         return -1;
-    for (uint32_t c = 0; c < program->call_count; c++) {
-        const struct lc_program_call *call = &program->calls[c];
-        for (uint32_t t = 0; gates_seed(call, bit, entry, before) && t < call->target_count; t++) {
-            uint32_t target = program->targets[call->first_target + t];
-            if (!(reached[target] & bit)) {
-                reached[target] |= bit;
-                stack[top++] = target;
-            }
-        }
-    }
-    while (top > 0) {
-        uint32_t function = stack[--top], begin, end;
-        lc_program_function_targets(program, function, &begin, &end);
-        for (uint32_t t = begin; t < end; t++) {
-            uint32_t target = program->targets[t];
-            if (!(reached[target] & bit)) {
-                reached[target] |= bit;
-                stack[top++] = target;
-            }
-        }
-    }
+    for (uint32_t c = 0; c < program->call_count; c++)
+        if (gates_seed(&program->calls[c], bit, entry, before))
+            lc_reach_mark_call(program, &program->calls[c], reached, bit, stack, &top);
+    lc_reach_mark_spread(program, reached, bit, stack, top, 0);
     free(stack);
     return 0;
 }
