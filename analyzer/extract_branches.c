@@ -26,12 +26,7 @@ static enum CXChildVisitResult extract_last_child_visit(CXCursor cursor, CXCurso
     return CXChildVisit_Continue;
 }
 
-/* The call a branch can only end with: its last statement when that is a
- * call (`{ log(...); fatal(...); }`) and nothing before leaves the branch;
- * else null. */
-/* The statement a branch ends with: itself, or the last statement of its
- * block (of the innermost block ending it); null for an empty block. */
-static CXCursor extract_last_statement(CXCursor statement)
+CXCursor lc_extract_last_statement(CXCursor statement)
 {
     CXCursor last = statement;
     while (clang_getCursorKind(last) == CXCursor_CompoundStmt) {
@@ -44,7 +39,7 @@ static CXCursor extract_last_statement(CXCursor statement)
 
 int lc_extract_always_exits(CXCursor statement)
 {
-    switch (clang_getCursorKind(extract_last_statement(statement))) {
+    switch (clang_getCursorKind(lc_extract_last_statement(statement))) {
     case CXCursor_ReturnStmt:
     case CXCursor_BreakStmt:
     case CXCursor_ContinueStmt:
@@ -55,9 +50,12 @@ int lc_extract_always_exits(CXCursor statement)
     }
 }
 
+/* The call a branch can only end with: its last statement when that is a
+ * call (`{ log(...); fatal(...); }`) and nothing before leaves the branch;
+ * else null. */
 CXCursor lc_extract_branch_end(CXCursor statement)
 {
-    CXCursor last = extract_last_statement(statement);
+    CXCursor last = lc_extract_last_statement(statement);
     if (clang_Cursor_isNull(last))
         return last;
     last = lc_extract_strip(last);

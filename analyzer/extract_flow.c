@@ -180,6 +180,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests->then_guards, taken);
         lc_extract_reach_branch(walk, parts[1], first_call, count == 3 ? parts[2] : clang_getNullCursor());
         lc_extract_loop_once_calls(walk, parts[0], parts[1], first_call);
+        lc_extract_loop_exit_calls(walk, parts[1], first_call);
         /* The else branch, and the rest of an else-if chain, run where the
          * test failed. */
         walk->param_guard = lc_extract_param_guard_inner(state->outer_guard, state->else_guard);
@@ -188,6 +189,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
             first_call = walk->facts->call_count;
             extract_branch(walk, parts[2], statement, zero_branch == 2, guard, &tests->else_guards, taken);
             lc_extract_reach_branch(walk, parts[2], first_call, clang_getNullCursor());
+            lc_extract_loop_exit_calls(walk, parts[2], first_call);
         }
         extract_leave(walk, saved);
         /* `if (pthread_mutex_trylock(&m) != 0) return;`: the rest holds m. */

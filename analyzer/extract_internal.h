@@ -247,6 +247,9 @@ int lc_extract_always_exits(CXCursor statement);
  * is a call and nothing before leaves the branch (return, goto, break,
  * continue); else null. */
 CXCursor lc_extract_branch_end(CXCursor statement);
+/* The statement a branch ends with: itself, or the last statement of its
+ * block (of the innermost block ending it); null for an empty block. */
+CXCursor lc_extract_last_statement(CXCursor statement);
 
 /* Is the parameter at `position` (1-based) one the walked function never
  * changes (assigns, increments, takes the address of)?  The walk keeps the
@@ -406,6 +409,16 @@ CXCursor lc_extract_init_assignment(CXCursor init, CXCursor variable);
  * NULL) goto fail; }`, ctx a local set nowhere else) move to the loop
  * around it. */
 void lc_extract_loop_once_calls(struct lc_extract_walk *walk, CXCursor condition, CXCursor branch, size_t first_call);
+/* extract_loop_exits.c: what the jump statement `jump` leaves, seen from
+ * the walk's loop: nothing, that loop (a break of it, a goto to a label
+ * after it) or the function (a return). */
+enum lc_extract_leaving { LC_LEAVES_NOT, LC_LEAVES_LOOP, LC_LEAVES_FUNCTION };
+enum lc_extract_leaving lc_extract_loop_leaving(const struct lc_extract_walk *walk, CXCursor jump);
+/* The calls of branch `branch` (made from fact `first_call` on) when it
+ * ends by leaving the walk's loop and holds no way back into it: they run
+ * at most once per run of the loop and move to the loop around it (to the
+ * top level after a return). */
+void lc_extract_loop_exit_calls(struct lc_extract_walk *walk, CXCursor branch, size_t first_call);
 /* extract_loop_cells.c: the counter of `parts`, stepped up by one (`xx++`,
  * `++xx`), and what it counts up to (`xx < bound`, `xx <= bound`, `xx !=
  * bound`, `bound > xx`); 0 when the loop is not so shaped. */

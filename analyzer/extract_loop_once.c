@@ -47,13 +47,6 @@ static CXCursor once_tested_null(CXCursor condition)
     return lc_extract_is_null_pointer_constant(sides[0]) ? once_local(sides[1]) : clang_getNullCursor();
 }
 
-static unsigned once_offset(CXSourceLocation location)
-{
-    unsigned offset = 0;
-    clang_getExpansionLocation(location, NULL, NULL, NULL, &offset);
-    return offset;
-}
-
 /* The call `statement` assigns to `variable` (`variable = f(...);`), or null. */
 static CXCursor once_assigned_call(CXCursor statement, CXCursor variable)
 {
@@ -75,28 +68,8 @@ static int once_leaves_when_null(const struct lc_extract_walk *walk, CXCursor st
     if (clang_getCursorKind(statement) != CXCursor_IfStmt || lc_extract_children(statement, parts, 3) != 2
         || !clang_equalCursors(once_tested_null(parts[0]), variable))
         return 0;
-    CXCursor jump = parts[1];
-    if (clang_getCursorKind(jump) == CXCursor_CompoundStmt) {
-        CXCursor items[ONCE_STATEMENTS];
-        unsigned count = lc_extract_children(jump, items, ONCE_STATEMENTS);
-        if (count == 0 || count > ONCE_STATEMENTS)
-            return 0;
-        jump = items[count - 1];
-    }
-    switch (clang_getCursorKind(jump)) {
-    case CXCursor_ReturnStmt:
-        return 1;
-    case CXCursor_BreakStmt:
-        return clang_equalCursors(walk->reach_breakable, walk->loop_statement);
-    case CXCursor_GotoStmt: {
-        CXCursor label = clang_getCursorReferenced(jump);
-        CXSourceRange loop = clang_getCursorExtent(walk->loop_statement);
-        return !clang_Cursor_isNull(label)
-               && once_offset(clang_getCursorLocation(label)) > once_offset(clang_getRangeEnd(loop));
-    }
-    default:
-        return 0;
-    }
+    CXCursor jump = lc_extract_last_statement(parts[1]);
+    return !clang_Cursor_isNull(jump) && lc_extract_loop_leaving(walk, jump) != LC_LEAVES_NOT;
 }
 
 void lc_extract_loop_once_calls(struct lc_extract_walk *walk, CXCursor condition, CXCursor branch, size_t first_call)
@@ -105,8 +78,8 @@ void lc_extract_loop_once_calls(struct lc_extract_walk *walk, CXCursor condition
         return;
     CXCursor variable = once_tested_null(condition);
     if (clang_Cursor_isNull(variable)
-        || once_offset(clang_getCursorLocation(variable))
-               >= once_offset(clang_getRangeStart(clang_getCursorExtent(walk->loop_statement)))
+        || lc_extract_offset(clang_getCursorLocation(variable))
+               >= lc_extract_offset(clang_getRangeStart(clang_getCursorExtent(walk->loop_statement)))
         || lc_extract_changes_of(walk, variable) != 1 || clang_getCursorKind(branch) != CXCursor_CompoundStmt)
         return;
     CXCursor statements[ONCE_STATEMENTS];
