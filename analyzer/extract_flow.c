@@ -180,7 +180,8 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests->then_guards, taken);
         lc_extract_reach_branch(walk, parts[1], first_call, count == 3 ? parts[2] : clang_getNullCursor());
         lc_extract_loop_once_calls(walk, parts[0], parts[1], first_call);
-        lc_extract_loop_exit_calls(walk, parts[1], first_call);
+        if (clang_getCursorKind(parts[1]) != CXCursor_CompoundStmt)
+            lc_extract_loop_exit_calls(walk, parts[1], first_call);
         /* The else branch, and the rest of an else-if chain, run where the
          * test failed. */
         walk->param_guard = lc_extract_param_guard_inner(state->outer_guard, state->else_guard);
@@ -189,7 +190,8 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
             first_call = walk->facts->call_count;
             extract_branch(walk, parts[2], statement, zero_branch == 2, guard, &tests->else_guards, taken);
             lc_extract_reach_branch(walk, parts[2], first_call, clang_getNullCursor());
-            lc_extract_loop_exit_calls(walk, parts[2], first_call);
+            if (clang_getCursorKind(parts[2]) != CXCursor_CompoundStmt)
+                lc_extract_loop_exit_calls(walk, parts[2], first_call);
         }
         extract_leave(walk, saved);
         /* `if (pthread_mutex_trylock(&m) != 0) return;`: the rest holds m. */
@@ -322,8 +324,10 @@ enum CXChildVisitResult lc_extract_block(struct lc_extract_walk *walk, CXCursor 
     if (clang_getCursorKind(parent) == CXCursor_FunctionDecl || clang_getCursorKind(parent) == CXCursor_StmtExpr)
         return CXChildVisit_Recurse;
     struct extract_scope scope = extract_scope_enter(walk);
+    size_t first_call = walk->facts->call_count;
     clang_visitChildren(block, lc_extract_visit, walk);
     extract_scope_leave(walk, &scope);
+    lc_extract_loop_exit_calls(walk, block, first_call);
     return CXChildVisit_Continue;
 }
 

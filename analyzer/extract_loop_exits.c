@@ -1,4 +1,4 @@
-/* extract_loop_exits.c — the calls of a branch that leaves its loop:
+/* extract_loop_exits.c — the calls on the way out of a loop:
  *
  *     while (1) {
  *         ...
@@ -10,15 +10,25 @@
  *         ...
  *     }
  *
- * A branch whose last statement leaves the innermost loop (a return, a
- * break of that loop, a goto to a label after it) and that holds nothing
- * leading back into the loop (no continue outside a `do ... while (0)`, no
- * goto, no label, no loop of its own) ends at that exit on every path: it
- * is entered at most once per run of the loop.  Its calls are counted with
- * the loop around this one (a break, a goto), or at the function's top
- * level (a return leaves every loop), as extract_loop_once.c does for a
- * lazily made local.  A break inside a switch of the branch lands before
- * the exit, so it is no way back. */
+ *     TAILQ_FOREACH(w, &windows, entry) {
+ *         if (w->id != id)
+ *             continue;
+ *         window_redraw(w);
+ *         return w;
+ *     }
+ *
+ * A block of the loop (a branch, the body, any braces) that ends by leaving
+ * the innermost loop (a return, a break of that loop, a goto to a label
+ * after it) has a tail from which every path runs to that exit: the
+ * statements after the last one holding a way back into the loop (a
+ * continue outside a `do ... while (0)`, a break of a switch around the
+ * block, a goto, a label, a loop of its own).  The tail is entered at most
+ * once per run of the loop, so its calls count with the loop around this
+ * one (a break, a goto) or at the function's top level (a return leaves
+ * every loop), as extract_loop_once.c does for a lazily made local.  A
+ * branch that is itself the exit (`if (bad) return report(r);`) is such a
+ * tail too.  A break or continue that ends a switch or a `do ... while (0)`
+ * inside the tail lands before the exit: no way back. */
 #include "extract_internal.h"
 
 enum lc_extract_leaving lc_extract_loop_leaving(const struct lc_extract_walk *walk, CXCursor jump)
@@ -50,36 +60,34 @@ static int exits_is_do_once(CXCursor statement)
            && lc_extract_integer_constant(parts[1], &value) && value == 0;
 }
 
-/* A branch's scan for a way back into the loop: the exit it ends with
- * (not one), and whether one was found. */
+/* A scan of one statement for a way back into the loop. */
 struct exits_scan {
-    CXCursor exit;
+    int break_leaves;    /* a break of the block's own level leaves the loop */
+    int break_ends;      /* inside a switch or `do ... while (0)` of the statement */
+    int continue_ends;   /* inside a `do ... while (0)` of the statement */
     int way_back;
 };
-
-/* Note a way back; a continue inside a `do ... while (0)` only ends that
- * wrapper. */
-static enum CXChildVisitResult exits_way_back_visit(CXCursor cursor, CXCursor parent, CXClientData data);
-
-static enum CXChildVisitResult exits_way_back_in_do_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    if (clang_getCursorKind(cursor) == CXCursor_ContinueStmt)
-        return CXChildVisit_Continue;
-    return exits_way_back_visit(cursor, parent, data);
-}
 
 static enum CXChildVisitResult exits_way_back_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
     struct exits_scan *scan = data;
-    if (clang_equalCursors(cursor, scan->exit))
-        return CXChildVisit_Continue;
-    if (exits_is_do_once(cursor)) {
-        clang_visitChildren(cursor, exits_way_back_in_do_visit, data);
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind == CXCursor_SwitchStmt || exits_is_do_once(cursor)) {
+        struct exits_scan inner = *scan;
+        inner.break_ends = 1;
+        inner.continue_ends |= kind == CXCursor_DoStmt;
+        clang_visitChildren(cursor, exits_way_back_visit, &inner);
+        scan->way_back |= inner.way_back;
         return scan->way_back ? CXChildVisit_Break : CXChildVisit_Continue;
     }
-    switch (clang_getCursorKind(cursor)) {
+    switch (kind) {
+    case CXCursor_BreakStmt:
+        scan->way_back |= !scan->break_ends && !scan->break_leaves;
+        break;
     case CXCursor_ContinueStmt:
+        scan->way_back |= !scan->continue_ends;
+        break;
     case CXCursor_GotoStmt:
     case CXCursor_IndirectGotoStmt:
     case CXCursor_LabelStmt:
@@ -87,30 +95,60 @@ static enum CXChildVisitResult exits_way_back_visit(CXCursor cursor, CXCursor pa
     case CXCursor_WhileStmt:
     case CXCursor_DoStmt:
         scan->way_back = 1;
-        return CXChildVisit_Break;
+        break;
     default:
         return CXChildVisit_Recurse;
     }
+    return scan->way_back ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-void lc_extract_loop_exit_calls(struct lc_extract_walk *walk, CXCursor branch, size_t first_call)
+/* The statements of a block from which every path runs to the exit the
+ * block ends with: the first after the last one holding a way back. */
+struct exits_tail {
+    int break_leaves;
+    CXCursor clean_from;   /* the first statement after the last way back, or null */
+    CXCursor start;        /* the tail's first statement if the last one is the exit */
+    CXCursor last;         /* the block's last statement */
+};
+
+static enum CXChildVisitResult exits_tail_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    struct exits_tail *tail = data;
+    tail->start = clang_Cursor_isNull(tail->clean_from) ? cursor : tail->clean_from;
+    tail->last = cursor;
+    struct exits_scan scan = { tail->break_leaves, 0, 0, 0 };
+    if (exits_way_back_visit(cursor, parent, &scan) == CXChildVisit_Recurse)
+        clang_visitChildren(cursor, exits_way_back_visit, &scan);
+    if (scan.way_back)
+        tail->clean_from = clang_getNullCursor();
+    else if (clang_Cursor_isNull(tail->clean_from))
+        tail->clean_from = cursor;
+    return CXChildVisit_Continue;
+}
+
+void lc_extract_loop_exit_calls(struct lc_extract_walk *walk, CXCursor statement, size_t first_call)
 {
     if (walk->loop_index < 0 || clang_Cursor_isNull(walk->loop_statement) || first_call == walk->facts->call_count)
         return;
-    CXCursor last = lc_extract_last_statement(branch);
-    if (clang_Cursor_isNull(last))
-        return;
-    enum lc_extract_leaving leaving = lc_extract_loop_leaving(walk, last);
-    if (leaving == LC_LEAVES_NOT)
-        return;
-    struct exits_scan scan = { last, 0 };
-    clang_visitChildren(branch, exits_way_back_visit, &scan);
-    if (scan.way_back)
+    CXCursor start = statement, last = statement;
+    if (clang_getCursorKind(statement) == CXCursor_CompoundStmt) {
+        last = lc_extract_last_statement(statement);
+        if (clang_Cursor_isNull(last) || lc_extract_loop_leaving(walk, last) == LC_LEAVES_NOT)
+            return;
+        struct exits_tail tail = { clang_equalCursors(walk->reach_breakable, walk->loop_statement),
+                                   clang_getNullCursor(), clang_getNullCursor(), clang_getNullCursor() };
+        clang_visitChildren(statement, exits_tail_visit, &tail);
+        start = tail.start;
+        last = tail.last;
+    }
+    enum lc_extract_leaving leaving = clang_Cursor_isNull(last) ? LC_LEAVES_NOT : lc_extract_loop_leaving(walk, last);
+    struct lc_location from;
+    if (leaving == LC_LEAVES_NOT || lc_extract_location(walk, clang_getCursorLocation(start), &from) != 0)
         return;
     int outside = leaving == LC_LEAVES_FUNCTION ? -1 : walk->facts->loops[walk->loop_index].parent_index;
     for (size_t c = first_call; c < walk->facts->call_count; c++) {
         struct lc_call_fact *fact = &walk->facts->calls[c];
-        if (fact->loop_index == walk->loop_index) {
+        if (fact->loop_index == walk->loop_index && lc_location_compare(&fact->loc, &from) >= 0) {
             fact->loop_index = outside;
             fact->element_args = 0;
         }

@@ -1,8 +1,9 @@
-/* test_extract_loop_exits.c — the calls of a branch that leaves its loop
- * on every path run at most once per run of the loop
+/* test_extract_loop_exits.c — the calls of a block's tail that runs to an
+ * exit of the loop on every path run at most once per run of the loop
  * (extract_loop_exits.c): they count with the loop around it, or at the top
- * level after a return; a branch with a way back (a continue, a goto, a
- * label, a loop of its own) or that does not leave keeps them in the loop.
+ * level after a return; calls before a way back (a continue, a goto, a
+ * label, a loop of its own, a break of a switch around the block), or in a
+ * block that does not leave, stay in the loop.
  * On data/extract/loop_exits.c. */
 #include "extract_fixture.h"
 
@@ -27,6 +28,10 @@ static void test_leaving_branch(void **state)
     /* A break leaves the inner loop only; the `continue` of a
      * `do ... while (0)` wrapper ends the wrapper, not the loop. */
     assert_int_equal(call_loop(test, "break_call", "report"), loop_index_of(test, "break_outer"));
+    /* The tail of a loop body after its last continue; a break ending a
+     * switch inside the tail lands before the exit. */
+    assert_int_equal(call_loop(test, "tail_call", "report"), -1);
+    assert_int_equal(find_call_at(test, "tail_test", "bad_token")->loop_index, loop_index_of(test, "tail_loop"));
 }
 
 /* A way back into the loop, or no exit: the calls stay. */
@@ -39,6 +44,9 @@ static void test_staying_branch(void **state)
     assert_int_equal(call_loop(test, "switch_call", "report"), loop_index_of(test, "switch_loop"));
     assert_int_equal(call_loop(test, "walked_call", "report"), loop_index_of(test, "walked_loop"));
     assert_int_equal(call_loop(test, "on_call", "report"), loop_index_of(test, "on_loop"));
+    /* A switch body ending in a return: the break of an earlier case
+     * leaves the switch, not the loop. */
+    assert_int_equal(call_loop(test, "case_call", "report"), loop_index_of(test, "case_loop"));
 }
 
 int main(void)

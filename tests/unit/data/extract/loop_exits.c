@@ -63,9 +63,9 @@ void reported_continue(const struct request *r, int count)
 {
     for (int i = 0; i < count; i++) { /* continue_loop */
         if (bad_token(r, i)) {
+            report(r); /* continue_call */
             if (i > 0)
                 continue;
-            report(r); /* continue_call */
             return;
         }
     }
@@ -104,6 +104,36 @@ void reported_and_walked(const struct request *r, int count)
             report(r); /* walked_call */
             for (int j = 0; j < count; j++)
                 note(r);
+            return;
+        }
+    }
+}
+
+struct request *found_tail(struct request *const *rs, int count)
+{
+    for (int i = 0; i < count; i++) { /* tail_loop */
+        if (bad_token(rs[i], i)) /* tail_test */
+            continue;
+        switch (handle(rs[i], i)) {
+        case 0:
+            break;
+        default:
+            note(rs[i]);
+        }
+        report(rs[i]); /* tail_call */
+        return rs[i];
+    }
+    return 0;
+}
+
+void switch_body_tail(const struct request *r, int count)
+{
+    for (int i = 0; i < count; i++) { /* case_loop */
+        switch (bad_token(r, i)) {
+        case 1:
+            report(r); /* case_call */
+            break;
+        case 2:
             return;
         }
     }
