@@ -1,0 +1,98 @@
+/* test_cost_constant_bounds.c — loops bounded by a parameter that callers
+ * pass constants for, over hand-built programs (cost_case.h; no data
+ * files): every caller passes a small constant (a small constant loop),
+ * one call passes a small constant or a string literal (that call costs a
+ * pass), a big or medium constant or data (it does not). */
+#include "cost_case.h"
+
+/* A loop bounded by a parameter every caller passes a small constant for
+ * (`mempbrk(s, len, "\r\n", 2)`) is a small constant loop. */
+static void test_parameters_callers_pass_constants_for(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_request");
+    builder_function(&c.b, "find_any", 18, 0);
+    builder_function(&c.b, "find_all", 19, 0);
+    builder_call(&c.b, "on_request", 160, builder_function_value("find_any"), 2, builder_other_value(), "len",
+                 builder_int_value(2), "2");
+    builder_call(&c.b, "on_request", 161, builder_function_value("find_any"), 2, builder_other_value(), "len",
+                 builder_int_value(3), "3");
+    builder_call(&c.b, "on_request", 162, builder_function_value("find_all"), 2, builder_other_value(), "len",
+                 builder_int_value(2), "2");
+    builder_call(&c.b, "on_request", 163, builder_function_value("find_all"), 2, builder_other_value(), "len",
+                 builder_other_value(), "n");
+    int any = builder_loop(&c.b, "find_any", 170, -1, LC_BOUND_DATA, 0, "len");
+    c.b.facts.loops[builder_loop(&c.b, "find_any", 171, any, LC_BOUND_DATA, 0, "charslen")].bound_param = 1;
+    builder_function(&c.b, "fill", 20, 0);
+    builder_call(&c.b, "on_request", 164, builder_function_value("fill"), 1, builder_int_value(200000), "200000");
+    c.b.facts.loops[builder_loop(&c.b, "fill", 190, -1, LC_BOUND_DATA, 0, "count")].bound_param = 0;
+    int all = builder_loop(&c.b, "find_all", 180, -1, LC_BOUND_DATA, 0, "len");
+    c.b.facts.loops[builder_loop(&c.b, "find_all", 181, all, LC_BOUND_DATA, 0, "charslen")].bound_param = 1;
+    run(&c);
+    assert_null(at_line(&c, 170));      /* every caller passes 2 or 3 */
+    assert_non_null(at_line(&c, 180));  /* one caller passes data */
+    assert_non_null(at_line(&c, 190));  /* 200000 rounds: a big constant loop */
+    finish(&c);
+}
+
+/* A call passing, for the parameter bounding its callee's growing loop, a
+ * constant a loop of that many rounds costs nothing for, or a string
+ * literal, costs the rest of the callee: `hash_n(key, 16)` in a loop is
+ * one pass; `hash_n(key, n)` and `hash_n(key, 4096)` are not, whatever
+ * the other callers pass. */
+static void test_calls_passing_small_constants_or_literals(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_tick");
+    builder_function(&c.b, "hash_n", 21, 0);
+    builder_function(&c.b, "walk_path", 22, 0);
+    int bytes = builder_loop(&c.b, "hash_n", 200, -1, LC_BOUND_DATA, 0, "length");
+    c.b.facts.loops[bytes].bound_param = 1;
+    int parts = builder_loop(&c.b, "walk_path", 201, -1, LC_BOUND_DATA, 0, "* part");
+    c.b.facts.loops[parts].bound_param = 0;
+    int small = builder_loop(&c.b, "on_tick", 210, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 211, builder_function_value("hash_n"), 2, builder_other_value(), "key",
+                 builder_int_value(16), "16");
+    builder_in_loop(&c.b, small);
+    builder_call(&c.b, "on_tick", 212, builder_function_value("walk_path"), 1, builder_other_value(), "\"settings\"");
+    builder_in_loop(&c.b, small);
+    int data = builder_loop(&c.b, "on_tick", 220, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 221, builder_function_value("hash_n"), 2, builder_other_value(), "key",
+                 builder_other_value(), "n");
+    builder_in_loop(&c.b, data);
+    int medium = builder_loop(&c.b, "on_tick", 230, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 231, builder_function_value("hash_n"), 2, builder_other_value(), "key",
+                 builder_int_value(4096), "4096");
+    builder_in_loop(&c.b, medium);
+    int named = builder_loop(&c.b, "on_tick", 240, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 241, builder_function_value("walk_path"), 1, builder_other_value(), "path");
+    builder_in_loop(&c.b, named);
+    run(&c);
+    assert_null(at_line(&c, 210));      /* 16 rounds, the parts of "settings" */
+    assert_non_null(at_line(&c, 220));  /* a length from the data */
+    assert_non_null(at_line(&c, 230));  /* 4096 rounds: a medium constant loop */
+    assert_non_null(at_line(&c, 240));  /* a path from the data */
+    assert_int_equal(c.findings.count, 3);
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    uint32_t hash = builder_find(&c.b, "hash_n");
+    assert_int_equal(cost.function_level[hash], 1);
+    assert_int_equal(cost.linear_param[hash], 1);
+    assert_int_equal(cost.loop_level[loop_at(&c, 210)], 1);
+    assert_int_equal(cost.loop_level[loop_at(&c, 220)], 2);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parameters_callers_pass_constants_for),
+        cmocka_unit_test(test_calls_passing_small_constants_or_literals),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,172 @@
+/* test_cost_heavy_loops.c — what makes a loop on the event loop heavy, for
+ * the cost model and the cpu-heavy-loop check, over hand-built programs
+ * (cost_case.h; no data files): nested data-dependent loops and
+ * bookkeeping ones, loops across calls, expensive library calls, loops
+ * only workers run, what a call adds by its callee's loop sources (not its
+ * locals, a string's characters), continued walks, limits (`i < INT_MAX`),
+ * and registries filled at start-up. */
+#include "cost_case.h"
+
+static void test_nested_data_loops_flagged_bookkeeping_not(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_tick");
+    int outer = builder_loop(&c.b, "on_tick", 10, -1, LC_BOUND_DATA, 0, "a->n");
+    builder_loop(&c.b, "on_tick", 11, outer, LC_BOUND_DATA, 0, "b->n");
+    entry(&c, "on_clients");
+    builder_loop(&c.b, "on_clients", 20, -1, LC_BOUND_DATA, 0, "n_clients");
+    builder_loop(&c.b, "on_clients", 21, -1, LC_BOUND_CONSTANT, 4096, "4096");
+    entry(&c, "on_big");
+    builder_loop(&c.b, "on_big", 30, -1, LC_BOUND_CONSTANT, 100000000, "100000000");
+    run(&c);
+    const struct lc_finding *nested = at_line(&c, 10);
+    assert_non_null(nested);
+    assert_string_equal(nested->rule_id, "cpu-heavy-loop");
+    assert_non_null(strstr(nested->message, "a loop bounded by `a->n`, in it a loop bounded by `b->n`"));
+    assert_non_null(strstr(nested->message, "test_queue_work"));
+    assert_null(at_line(&c, 20));
+    assert_null(at_line(&c, 21));
+    assert_non_null(at_line(&c, 30));
+    assert_int_equal(c.findings.count, 2);
+    finish(&c);
+}
+
+static void test_across_calls_library_and_workers(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_scan");
+    builder_function(&c.b, "match_one", 4, 0);
+    int scan = builder_loop(&c.b, "on_scan", 40, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_scan", 41, builder_function_value("match_one"), 0);
+    builder_in_loop(&c.b, scan);
+    builder_loop(&c.b, "match_one", 42, -1, LC_BOUND_DATA, 0, "strlen ( s )");
+    entry(&c, "on_login");
+    builder_call(&c.b, "on_login", 50, builder_function_value("crypt"), 0);
+    builder_function(&c.b, "work", 5, 0);
+    builder_call(&c.b, "main", 6, builder_function_value("test_queue_work"), 4, builder_other_value(), "l",
+                 builder_other_value(), "r", builder_function_value("work"), "work", builder_null_value(), "NULL");
+    int w = builder_loop(&c.b, "work", 60, -1, LC_BOUND_DATA, 0, "n");
+    builder_loop(&c.b, "work", 61, w, LC_BOUND_DATA, 0, "m");
+    run(&c);
+    const struct lc_finding *scan_finding = at_line(&c, 40);
+    assert_non_null(scan_finding);
+    assert_non_null(strstr(scan_finding->message, "a call to 'match_one'"));
+    assert_int_equal(scan_finding->related_count, 3);
+    assert_int_equal(scan_finding->related[2].loc.line, 42);
+    assert_null(at_line(&c, 42)); /* one level: not heavy by itself */
+    const struct lc_finding *login = at_line(&c, 50);
+    assert_non_null(login);
+    assert_non_null(strstr(login->message, "hash on the pool"));
+    assert_null(at_line(&c, 60)); /* worker only */
+    assert_int_equal(c.findings.count, 2);
+    finish(&c);
+}
+
+static void set_source(struct cost_case *c, int loop, enum lc_loop_source source)
+{
+    c->b.facts.loops[loop].source = source;
+}
+
+/* A call adds only what its callee's loops do over data it is given: not a
+ * loop over its own locals or a string's characters. */
+static void test_sources_limit_and_continued_walks(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_log");
+    builder_function(&c.b, "log_line", 9, 0);
+    int clients = builder_loop(&c.b, "on_log", 90, -1, LC_BOUND_DATA, 0, "n_clients");
+    builder_call(&c.b, "on_log", 91, builder_function_value("log_line"), 0);
+    builder_in_loop(&c.b, clients);
+    set_source(&c, builder_loop(&c.b, "log_line", 92, -1, LC_BOUND_UNBOUNDED, 0, "1"), LC_SOURCE_LOCAL);
+    set_source(&c, builder_loop(&c.b, "log_line", 93, -1, LC_BOUND_DATA, 0, "* p"), LC_SOURCE_STRING);
+    int string_pair = builder_loop(&c.b, "log_line", 94, -1, LC_BOUND_DATA, 0, "* p");
+    set_source(&c, string_pair, LC_SOURCE_STRING);
+    set_source(&c, builder_loop(&c.b, "log_line", 95, string_pair, LC_BOUND_DATA, 0, "* q"), LC_SOURCE_STRING);
+    entry(&c, "on_sum");
+    builder_function(&c.b, "sum_all", 10, 0);
+    int sums = builder_loop(&c.b, "on_sum", 100, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_sum", 101, builder_function_value("sum_all"), 0);
+    builder_in_loop(&c.b, sums);
+    builder_loop(&c.b, "sum_all", 102, -1, LC_BOUND_DATA, 0, "m");
+    entry(&c, "on_scan");
+    int scan = builder_loop(&c.b, "on_scan", 110, -1, LC_BOUND_DATA, 0, "n");
+    set_source(&c, builder_loop(&c.b, "on_scan", 111, scan, LC_BOUND_DATA, 0, "n"), LC_SOURCE_PARENT);
+    entry(&c, "on_find_slot");
+    builder_loop(&c.b, "on_find_slot", 120, -1, LC_BOUND_CONSTANT, 2147483647, "INT_MAX");
+    run(&c);
+    assert_null(at_line(&c, 90));       /* logging inside a loop */
+    assert_non_null(at_line(&c, 94));   /* a string walk nested in a string walk: its own level */
+    assert_non_null(at_line(&c, 100));  /* a loop calling a loop over what it is given */
+    assert_null(at_line(&c, 110));      /* the inner loop continues the walk */
+    assert_null(at_line(&c, 120));      /* `i < INT_MAX` is a limit, not a count */
+    assert_int_equal(c.findings.count, 2);
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "log_line")], 0);
+    assert_int_equal(cost.loop_level[loop_at(&c, 92)], 1);
+    assert_int_equal(cost.loop_level[loop_at(&c, 94)], 2);
+    assert_int_equal(cost.loop_export[loop_at(&c, 94)], 0);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "sum_all")], 1);
+    assert_int_equal(cost.loop_level[loop_at(&c, 110)], 1);
+    assert_int_equal(cost.loop_level[loop_at(&c, 120)], 1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
+/* A loop nested in a loop over data, walking global `walked` (its loop
+ * fact's walked_global_usr): the outer loop's line is `line`. */
+static void registry_nest(struct cost_case *c, const char *callback, unsigned line, const char *walked)
+{
+    entry(c, callback);
+    int outer = builder_loop(&c->b, callback, line, -1, LC_BOUND_DATA, 0, "request");
+    int inner = builder_loop(&c->b, callback, line + 1, outer, LC_BOUND_DATA, 0, "tmp");
+    c->b.facts.loops[inner].walked_global_usr = walked;
+    c->b.facts.loops[inner].walked_global_name = walked;
+    builder_access(&c->b, callback, line + 1, walked, LC_ACCESS_READ, 0, NULL);
+}
+
+static void test_registries_filled_at_start_up(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    /* main calls init, which fills the protocols and the filters once. */
+    builder_function(&c.b, "init", 10, 0);
+    builder_call(&c.b, "main", 11, builder_function_value("init"), 0);
+    builder_access(&c.b, "init", 12, "protocols", LC_ACCESS_WRITE, 0, NULL);
+    builder_access(&c.b, "init", 13, "filters", LC_ACCESS_WRITE, 0, NULL);
+    /* bind fills the commands, called from more places than a small registry has. */
+    builder_function(&c.b, "bind", 20, 0);
+    builder_access(&c.b, "bind", 21, "commands", LC_ACCESS_WRITE, 0, NULL);
+    for (unsigned site = 0; site <= LC_COST_REGISTRY_SMALL; site++)
+        builder_call(&c.b, "main", 200 + site, builder_function_value("bind"), 0);
+    registry_nest(&c, "on_protocols", 100, "protocols");
+    registry_nest(&c, "on_commands", 110, "commands");
+    registry_nest(&c, "on_filters", 120, "filters");
+    builder_access(&c.b, "on_filters", 122, "filters", LC_ACCESS_WRITE, 0, NULL);   /* appended on the loop */
+    registry_nest(&c, "on_unfilled", 130, "unfilled");
+    run(&c);
+    assert_null(at_line(&c, 100));       /* a small registry filled at start-up: a constant */
+    assert_non_null(at_line(&c, 110));   /* a registry of many registrations */
+    assert_non_null(at_line(&c, 120));   /* also written on the loop */
+    assert_non_null(at_line(&c, 130));   /* never written: filled where loopcheck cannot see */
+    assert_int_equal(c.findings.count, 3);
+    finish(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_nested_data_loops_flagged_bookkeeping_not),
+        cmocka_unit_test(test_across_calls_library_and_workers),
+        cmocka_unit_test(test_sources_limit_and_continued_walks),
+        cmocka_unit_test(test_registries_filled_at_start_up),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,130 @@
+/* test_cost_recursion.c — recursion in the cost model and the
+ * cpu-heavy-loop check, over hand-built programs (cost_case.h; no data
+ * files): a tree walk (the loop drives the recursion) against work
+ * repeated at every step, a wrapper loop that adds nothing, short call
+ * cycles that recurse and long ones that do not, and recursions descending
+ * through a child of their parameter (linear in it). */
+#include "cost_case.h"
+
+static void test_recursion_and_wrappers(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_tree");
+    builder_function(&c.b, "walk", 7, 0);
+    builder_call(&c.b, "on_tree", 70, builder_function_value("walk"), 0);
+    int children = builder_loop(&c.b, "walk", 71, -1, LC_BOUND_DATA, 0, "node->count");
+    builder_call(&c.b, "walk", 72, builder_function_value("walk"), 0);
+    builder_in_loop(&c.b, children);
+    /* A recursion that copies every node's data at every step: repeated. */
+    builder_function(&c.b, "flatten", 8, 0);
+    builder_call(&c.b, "on_tree", 73, builder_function_value("flatten"), 0);
+    builder_loop(&c.b, "flatten", 74, -1, LC_BOUND_DATA, 0, "node->size");
+    builder_call(&c.b, "flatten", 75, builder_function_value("flatten"), 0);
+    entry(&c, "on_wrapped");
+    int wrapper = builder_loop(&c.b, "on_wrapped", 80, -1, LC_BOUND_SMALL_CONSTANT, 4, "4");
+    int work = builder_loop(&c.b, "on_wrapped", 81, wrapper, LC_BOUND_DATA, 0, "n");
+    builder_loop(&c.b, "on_wrapped", 82, work, LC_BOUND_DATA, 0, "m");
+    run(&c);
+    assert_null(at_line(&c, 71));       /* a tree walk: the loop drives the recursion */
+    assert_non_null(at_line(&c, 74));   /* work repeated at every recursion step */
+    assert_null(at_line(&c, 80));       /* the wrapper adds nothing */
+    assert_non_null(at_line(&c, 81));
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_true(cost.recursive[builder_find(&c.b, "walk")]);
+    assert_false(cost.recursive[builder_find(&c.b, "on_tree")]);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "walk")], 1);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "flatten")], 2);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
+/* A function calling itself, or a short cycle, repeats its work; a long
+ * cycle through the call graph (callbacks, error paths) does not. */
+static void test_short_cycles_recurse_long_ones_not(void **state)
+{
+    (void)state;
+    static const char *const ring[] = { "ring_a", "ring_b", "ring_c", "ring_d", "ring_e" };
+    struct cost_case c;
+    start(&c);
+    entry(&c, "ring_a");
+    for (unsigned i = 1; i < 5; i++)
+        builder_function(&c.b, ring[i], 11 + i, 0);
+    for (unsigned i = 0; i < 5; i++) {
+        builder_loop(&c.b, ring[i], 130 + 2 * i, -1, LC_BOUND_DATA, 0, "n");
+        builder_call(&c.b, ring[i], 131 + 2 * i, builder_function_value(ring[(i + 1) % 5]), 0);
+    }
+    entry(&c, "parse_list");
+    builder_function(&c.b, "parse_item", 17, 0);
+    builder_loop(&c.b, "parse_list", 150, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "parse_list", 151, builder_function_value("parse_item"), 0);
+    builder_call(&c.b, "parse_item", 152, builder_function_value("parse_list"), 0);
+    run(&c);
+    assert_null(at_line(&c, 130));
+    assert_non_null(at_line(&c, 150));
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_false(cost.recursive[builder_find(&c.b, "ring_c")]);
+    assert_true(cost.recursive[builder_find(&c.b, "parse_item")]);
+    assert_int_equal(cost.loop_level[loop_at(&c, 134)], 1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
+/* A recursion giving itself a child of its parameter (call facts:
+ * child_args) walks what its caller passed there once: called per element
+ * with the element's own tree it adds no level; given a shared tree, or
+ * recursing along its own list, it does. */
+static void test_descents_are_linear_in_their_parameter(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_clients");
+    builder_function(&c.b, "tree_free", 21, 0);
+    builder_function(&c.b, "list_free", 22, 0);
+    int own = builder_loop(&c.b, "on_clients", 200, -1, LC_BOUND_DATA, 0, "c");
+    builder_call(&c.b, "on_clients", 201, builder_function_value("tree_free"), 1, builder_other_value(), "c->reply");
+    builder_in_loop(&c.b, own);
+    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1;
+    int shared = builder_loop(&c.b, "on_clients", 210, -1, LC_BOUND_DATA, 0, "c");
+    builder_call(&c.b, "on_clients", 211, builder_function_value("tree_free"), 1, builder_other_value(), "shared");
+    builder_in_loop(&c.b, shared);
+    int siblings = builder_loop(&c.b, "on_clients", 230, -1, LC_BOUND_DATA, 0, "c");
+    builder_call(&c.b, "on_clients", 231, builder_function_value("list_free"), 1, builder_other_value(), "c->list");
+    builder_in_loop(&c.b, siblings);
+    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1;
+    int elements = builder_loop(&c.b, "tree_free", 220, -1, LC_BOUND_DATA, 0, "node->count");
+    c.b.facts.loops[elements].bound_param = 0;
+    builder_call(&c.b, "tree_free", 221, builder_function_value("tree_free"), 1, builder_other_value(),
+                 "node->elements[i]");
+    builder_in_loop(&c.b, elements);
+    c.b.facts.calls[c.b.facts.call_count - 1].child_args = 1;
+    int rest = builder_loop(&c.b, "list_free", 240, -1, LC_BOUND_DATA, 0, "node->count");
+    c.b.facts.loops[rest].bound_param = 0;
+    builder_call(&c.b, "list_free", 241, builder_function_value("list_free"), 1, builder_other_value(), "node->next");
+    builder_in_loop(&c.b, rest);
+    run(&c);
+    assert_null(at_line(&c, 200));      /* each client's own tree */
+    assert_non_null(at_line(&c, 210));  /* the shared tree for every client */
+    assert_non_null(at_line(&c, 230));  /* along the list: not a child */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_int_equal(cost.linear_param[builder_find(&c.b, "tree_free")], 0);
+    assert_int_equal(cost.level_but_linear[builder_find(&c.b, "tree_free")], 0);
+    assert_int_equal(cost.linear_param[builder_find(&c.b, "list_free")], -1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_recursion_and_wrappers),
+        cmocka_unit_test(test_short_cycles_recurse_long_ones_not),
+        cmocka_unit_test(test_descents_are_linear_in_their_parameter),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
