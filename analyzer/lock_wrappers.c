@@ -45,133 +45,27 @@
  * caller releases only what it holds.  The locks looked at in a function
  * are those of the wrappers it calls and those its callees may hand back
  * (wrappers_handed_lock). */
-#include "locks.h"
+#include "lock_wrappers_internal.h"
 
-#include "callers.h"
 #include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define LC_LOCK_WRAPPER_DEPTH 4
-
-struct wrapper {
-    uint32_t lock;      /* LC_NONE: not a wrapper */
-    int action;         /* LC_LOCK_ACQUIRE, LC_LOCK_RELEASE or LC_LOCK_TRY */
-    int releases_argument;  /* unconditionally unlocks one of its parameters */
-};
-
-/* The lock a direct call's lock model, or the wrapper it calls, acts on,
- * with the action; LC_NONE. */
-static uint32_t wrappers_call_lock(const struct lc_program *program, const struct wrapper *wrappers,
-                                   const struct lc_program_call *c, int *action)
-{
-    if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE)
-        return LC_NONE;
-    if (wrappers[c->callee.function].lock != LC_NONE) {
-        *action = wrappers[c->callee.function].action;
-        return wrappers[c->callee.function].lock;
-    }
-    const struct lc_function_model *model = program->functions[c->callee.function].model;
-    const struct lc_lock_model *lock = model ? model->lock : NULL;
-    if (!lock || lock->position < 1 || (uint32_t)lock->position > c->arg_count)
-        return LC_NONE;
-    const struct lc_program_value *arg = &program->args[c->first_arg + (uint32_t)lock->position - 1];
-    *action = (int)lock->action;
-    return arg->kind == LC_VALUE_PARAM ? LC_NONE : lc_program_value_object(program, arg);
-}
-
-/* Does the direct call `c` unlock one of its caller's parameters? */
-static int wrappers_releases_parameter(const struct lc_program *program, const struct lc_program_call *c)
-{
-    if (c->conditional || c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE)
-        return 0;
-    const struct lc_function_model *model = program->functions[c->callee.function].model;
-    const struct lc_lock_model *lock = model ? model->lock : NULL;
-    return lock && lock->action == LC_LOCK_RELEASE && lock->position >= 1 && (uint32_t)lock->position <= c->arg_count
-           && program->args[c->first_arg + (uint32_t)lock->position - 1].kind == LC_VALUE_PARAM;
-}
-
-/* A function that tries its own lock L and releases L nowhere. */
-static struct wrapper wrappers_trylock_of(const struct lc_program *program, const struct wrapper *wrappers,
-                                          uint32_t function)
-{
-    const struct lc_program_function *fn = &program->functions[function];
-    struct wrapper found = { LC_NONE, 0, 0 };
-    for (uint32_t i = 0; i < fn->call_count; i++) {
-        const struct lc_program_call *c = &program->calls[fn->first_call + i];
-        int action = 0;
-        uint32_t lock = wrappers_call_lock(program, wrappers, c, &action);
-        if (lock != LC_NONE && action == LC_LOCK_TRY && found.lock == LC_NONE)
-            found = (struct wrapper){ lock, LC_LOCK_TRY, 0 };
-        /* A trylock wrapper called through a pointer (a callback that
-         * tries the lock for whoever runs it). */
-        for (uint32_t t = 0; c->callee.kind != LC_VALUE_FUNCTION && t < c->target_count && found.lock == LC_NONE; t++) {
-            const struct wrapper *w = &wrappers[program->targets[c->first_target + t]];
-            if (w->lock != LC_NONE && w->action == LC_LOCK_TRY)
-                found = *w;
-        }
-    }
-    for (uint32_t i = 0; found.lock != LC_NONE && i < fn->call_count; i++) {
-        const struct lc_program_call *c = &program->calls[fn->first_call + i];
-        int action = 0;
-        if ((wrappers_call_lock(program, wrappers, c, &action) == found.lock && action == LC_LOCK_RELEASE)
-            || (c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != LC_NONE
-                && wrappers[c->callee.function].releases_argument))
-            return (struct wrapper){ LC_NONE, 0, 0 };
-    }
-    return found;
-}
-
-static struct wrapper wrappers_of(const struct lc_program *program, const struct wrapper *wrappers, uint32_t function)
-{
-    const struct lc_program_function *fn = &program->functions[function];
-    struct wrapper found = { LC_NONE, 0, 0 };
-    if (!fn->is_defined || lc_model_hides_body(fn->model))
-        return found;
-    for (uint32_t i = 0; i < fn->call_count; i++)
-        found.releases_argument |= wrappers_releases_parameter(program, &program->calls[fn->first_call + i]);
-    for (uint32_t i = 0; i < fn->call_count; i++) {
-        const struct lc_program_call *c = &program->calls[fn->first_call + i];
-        int action = 0;
-        uint32_t lock = wrappers_call_lock(program, wrappers, c, &action);
-        if (lock == LC_NONE || action == LC_LOCK_TRY)
-            continue;
-        if (!c->conditional) {
-            found = (struct wrapper){ lock, action, found.releases_argument };
-            break;
-        }
-    }
-    if (found.lock == LC_NONE && !found.releases_argument)
-        return wrappers_trylock_of(program, wrappers, function);
-    /* Taking and releasing it unconditionally (in any order) is a
-     * balanced use, no wrapper; so is trying it and releasing it. */
-    for (uint32_t i = 0; found.lock != LC_NONE && i < fn->call_count; i++) {
-        const struct lc_program_call *c = &program->calls[fn->first_call + i];
-        int action = 0;
-        if (wrappers_call_lock(program, wrappers, c, &action) != found.lock || action == found.action)
-            continue;
-        if ((!c->conditional && action != LC_LOCK_TRY) || (action == LC_LOCK_TRY && found.action == LC_LOCK_RELEASE))
-            return found.releases_argument ? (struct wrapper){ LC_NONE, 0, 1 }
-                                           : wrappers_trylock_of(program, wrappers, function);
-    }
-    return found;
-}
 
 /* A call that may return holding L: its callee takes L itself (a lock or
  * trylock model, a lock or trylock wrapper) without being a wrapper of L,
  * and does not release L unconditionally. */
 #define LC_WRAPPER_HANDED_BACK 16
 
-static int wrappers_takes_inside(const struct lc_program *program, const struct wrapper *wrappers, uint32_t callee,
-                                 uint32_t lock)
+static int wrappers_takes_inside(const struct lc_program *program, const struct lc_lock_wrapper *wrappers,
+                                 uint32_t callee, uint32_t lock)
 {
     const struct lc_program_function *fn = &program->functions[callee];
     int takes = 0;
     for (uint32_t i = 0; fn->is_defined && !lc_model_hides_body(fn->model) && i < fn->call_count; i++) {
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         int action = 0;
-        if (wrappers_call_lock(program, wrappers, c, &action) != lock)
+        if (lc_lock_wrapper_call_lock(program, wrappers, c, &action) != lock)
             continue;
         if (action == LC_LOCK_RELEASE && !c->conditional)
             return 0;   /* balanced: it gives L back itself */
@@ -186,14 +80,14 @@ static int wrappers_takes_inside(const struct lc_program *program, const struct 
  * with, when it did). */
 #define LC_WRAPPER_RELEASED_INSIDE 17
 
-static int wrappers_releases_inside(const struct lc_program *program, const struct wrapper *wrappers, uint32_t callee,
-                                    uint32_t lock)
+static int wrappers_releases_inside(const struct lc_program *program, const struct lc_lock_wrapper *wrappers,
+                                    uint32_t callee, uint32_t lock)
 {
     const struct lc_program_function *fn = &program->functions[callee];
     int releases = 0;
     for (uint32_t i = 0; fn->is_defined && !lc_model_hides_body(fn->model) && i < fn->call_count; i++) {
         int action = 0;
-        if (wrappers_call_lock(program, wrappers, &program->calls[fn->first_call + i], &action) != lock)
+        if (lc_lock_wrapper_call_lock(program, wrappers, &program->calls[fn->first_call + i], &action) != lock)
             continue;
         if (action == LC_LOCK_ACQUIRE || action == LC_LOCK_TRY)
             return 0;
@@ -209,7 +103,7 @@ static int wrappers_before(const struct lc_location *a, const struct lc_location
 }
 
 /* Is `lock` held at `at` by the wrapper calls of `function`? */
-static int wrappers_hold(const struct lc_program *program, const struct wrapper *wrappers, uint32_t function,
+static int wrappers_hold(const struct lc_program *program, const struct lc_lock_wrapper *wrappers, uint32_t function,
                          uint32_t lock, const struct lc_location *at)
 {
     const struct lc_program_function *fn = &program->functions[function];
@@ -225,11 +119,11 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
         const struct lc_program_call *c = &program->calls[fn->first_call + i];
         if (c->callee.kind != LC_VALUE_FUNCTION || c->callee.function == LC_NONE)
             continue;
-        const struct wrapper *w = &wrappers[c->callee.function];
+        const struct lc_lock_wrapper *w = &wrappers[c->callee.function];
         /* A wrapper or a lock model of L; after a trylock wrapper, an
          * argument releaser is its partner. */
         int action = 0;
-        if (wrappers_call_lock(program, wrappers, c, &action) != lock)
+        if (lc_lock_wrapper_call_lock(program, wrappers, c, &action) != lock)
             action = tried && w->releases_argument ? LC_LOCK_RELEASE : 0;
         if (action == 0 && w->lock == LC_NONE && wrappers_takes_inside(program, wrappers, c->callee.function, lock))
             action = LC_WRAPPER_HANDED_BACK;
@@ -283,7 +177,7 @@ static int wrappers_hold(const struct lc_program *program, const struct wrapper 
 
 struct wrappers_rebuild {
     const struct lc_program *program;
-    const struct wrapper *wrappers;
+    const struct lc_lock_wrapper *wrappers;
     const uint32_t *handed;        /* per function: the lock it may hand
                                       back (wrappers_handed_lock), LC_NONE */
     const uint8_t *uses;           /* per function: calls a wrapper or a
@@ -304,13 +198,14 @@ static int wrappers_push(struct wrappers_rebuild *r, uint32_t lock)
 /* The lock a function that is no wrapper may return holding: the first it
  * takes inside without releasing it unconditionally (wrappers_takes_inside),
  * or LC_NONE. */
-static uint32_t wrappers_handed_lock(const struct lc_program *program, const struct wrapper *wrappers, uint32_t function)
+static uint32_t wrappers_handed_lock(const struct lc_program *program, const struct lc_lock_wrapper *wrappers,
+                                     uint32_t function)
 {
     const struct lc_program_function *fn = &program->functions[function];
     for (uint32_t i = 0; wrappers[function].lock == LC_NONE && fn->is_defined && !lc_model_hides_body(fn->model)
                          && i < fn->call_count; i++) {
         int action = 0;
-        uint32_t lock = wrappers_call_lock(program, wrappers, &program->calls[fn->first_call + i], &action);
+        uint32_t lock = lc_lock_wrapper_call_lock(program, wrappers, &program->calls[fn->first_call + i], &action);
         if (lock != LC_NONE && (action == LC_LOCK_ACQUIRE || action == LC_LOCK_TRY)
             && wrappers_takes_inside(program, wrappers, function, lock))
             return lock;
@@ -348,39 +243,9 @@ static int wrappers_rebuild_set(struct wrappers_rebuild *r, uint32_t function, c
 int lc_lock_wrappers_apply(struct lc_program *program)
 {
     size_t n = (size_t)program->function_count + 1;
-    struct wrapper *wrappers = malloc(n * sizeof *wrappers);
+    struct lc_lock_wrapper *wrappers = malloc(n * sizeof *wrappers);
     uint8_t *uses = calloc(n, 1);
-    int any = 0, rc = wrappers && uses ? 0 : -1;
-    for (uint32_t f = 0; rc == 0 && f < program->function_count; f++)
-        wrappers[f] = (struct wrapper){ LC_NONE, 0, 0 };
-    /* Wrappers of wrappers: a few rounds, each sees the wrappers the last
-     * one found (and may find a function balanced after all).  Only a
-     * function that calls a lock model or a function that changed can be
-     * or stop being one: those are the candidates (marked for good). */
-    uint8_t *candidate = rc == 0 ? calloc(n, 1) : NULL;
-    rc = candidate ? 0 : -1;
-    for (uint32_t i = 0; rc == 0 && i < program->model_call_count; i++) {
-        const struct lc_program_call *c = &program->calls[program->model_calls[i]];
-        int action = 0;
-        if (wrappers_call_lock(program, wrappers, c, &action) != LC_NONE || wrappers_releases_parameter(program, c))
-            candidate[c->caller] = 1;
-    }
-    for (int round = 0, changed = 1; rc == 0 && changed && round < LC_LOCK_WRAPPER_DEPTH; round++) {
-        changed = 0;
-        for (uint32_t f = 0; f < program->function_count; f++) {
-            if (!candidate[f])
-                continue;
-            struct wrapper w = wrappers_of(program, wrappers, f);
-            if (w.lock == wrappers[f].lock && w.action == wrappers[f].action
-                && w.releases_argument == wrappers[f].releases_argument)
-                continue;
-            changed = 1;
-            wrappers[f] = w;
-            for (uint32_t r = program->callers->start[f]; r < program->callers->start[f + 1]; r++)
-                candidate[program->callers->functions[r]] = 1;
-        }
-    }
-    free(candidate);
+    int any = 0, rc = wrappers && uses ? lc_lock_wrappers_find(program, wrappers) : -1;
     for (uint32_t f = 0; rc == 0 && f < program->function_count; f++)
         any |= wrappers[f].lock != LC_NONE;
     uint32_t *handed = rc == 0 && any ? malloc(n * sizeof *handed) : NULL;

@@ -1,9 +1,9 @@
 /* program_load_bodies.c — loading what the store says about function
  * bodies beyond calls: loops (and which calls they hold), accesses to
- * globals and statics (an access of a field path `g.f` is a variable of
- * the family of g), the locks held at calls and accesses, and the lock
- * objects of lock calls (lock_wrappers.c looks them up), and the tests of
- * globals each call runs under (call_guard).  Rows of a
+ * globals and statics (their variables and the locks are objects:
+ * program_load_objects.c), the locks held at calls and accesses, and the
+ * lock objects of lock calls (lock_wrappers.c looks them up), and the tests
+ * of globals each call runs under (call_guard).  Rows of a
  * body stored by several TUs (a header's inline function) are taken from
  * the TU that owns the body, as calls are. */
 #include "program_load_internal.h"
@@ -12,95 +12,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-#include "strmap.h"
-
-struct bodies_loader {
-    struct program_loader *loader;
-    uint32_t *symbol_object;      /* symbol.id -> object index */
-    size_t object_cap, loop_cap, access_cap, held_cap, guard_cap;
-    size_t call_extra_cap;        /* of program->call_extras: as many as it
-                                     holds when the bodies are read */
-    sqlite3_stmt *usr_of_symbol;
-    struct lc_strmap families;    /* variable USR (before a field path) -> family */
-};
-
-/* A readable name for a lock or variable from its USR: "conn.mu" for a
- * field, the spelling for a "text:" lock, "item_locks[*]" for an element
- * of an array of locks, else the symbol's name; the object's flags from
- * it (LC_LOCK_THREADS_PAUSED, LC_LOCK_ELEMENT_MARK, a hand-off window's). */
-static const char *bodies_object_name(struct bodies_loader *b, int64_t symbol_id, struct lc_program_object *object)
-{
-    struct program_loader *loader = b->loader;
-    const char *name = symbol_id <= loader->symbol_max ? loader->symbol_names[symbol_id] : NULL;
-    sqlite3_reset(b->usr_of_symbol);
-    sqlite3_bind_int64(b->usr_of_symbol, 1, symbol_id);
-    if (sqlite3_step(b->usr_of_symbol) != SQLITE_ROW)
-        return name ? name : "?";
-    const char *usr = (const char *)sqlite3_column_text(b->usr_of_symbol, 0);
-    const char *field = usr ? strstr(usr, "@FI@") : NULL;
-    size_t length = usr ? strlen(usr) : 0, mark = strlen(LC_LOCK_ELEMENT_MARK);
-    object->threads_paused = usr && strcmp(usr, LC_LOCK_THREADS_PAUSED) == 0;
-    object->element_lock = length > mark && strcmp(usr + length - mark, LC_LOCK_ELEMENT_MARK) == 0
-                            && !strstr(usr, LC_ACCESS_PATH_MARK);   /* not an access of `g[i]` */
-    program_load_gate_object(loader->program, usr, object);
-    if (usr && strncmp(usr, "text:", 5) == 0)
-        return lc_arena_strdup(&loader->program->arena, usr + 5);
-    if (field) {
-        const char *record = field;
-        while (record > usr && record[-1] != '@')
-            record--;
-        return lc_arena_printf(&loader->program->arena, "%.*s.%s", (int)(field - record), record, field + 4);
-    }
-    if (object->element_lock && strrchr(usr, '@'))
-        return lc_arena_strdup(&loader->program->arena, strrchr(usr, '@') + 1);
-    return name && *name ? name : lc_arena_strdup(&loader->program->arena, usr);
-}
-
-/* The family of object `index`: the first object whose USR names the same
- * variable before any field path (g and g@FP@f.h); LC_NONE when out of
- * memory. */
-static uint32_t bodies_family(struct bodies_loader *b, int64_t symbol_id, uint32_t index)
-{
-    sqlite3_reset(b->usr_of_symbol);
-    sqlite3_bind_int64(b->usr_of_symbol, 1, symbol_id);
-    if (sqlite3_step(b->usr_of_symbol) != SQLITE_ROW)
-        return index;
-    const char *usr = (const char *)sqlite3_column_text(b->usr_of_symbol, 0);
-    const char *mark = usr ? strstr(usr, LC_ACCESS_PATH_MARK) : NULL;
-    size_t length = usr ? (mark ? (size_t)(mark - usr) : strlen(usr)) : 0;
-    char *key = usr ? lc_arena_alloc(&b->loader->program->arena, length + 1) : NULL;
-    if (!key)
-        return usr ? LC_NONE : index;
-    memcpy(key, usr, length);
-    key[length] = '\0';
-    uint32_t family = lc_strmap_get(&b->families, key);
-    if (family != LC_STRMAP_MISSING)
-        return family;
-    return lc_strmap_put(&b->families, key, index) == 0 ? index : LC_NONE;
-}
-
-static uint32_t bodies_object(struct bodies_loader *b, int64_t symbol_id)
-{
-    struct lc_program *program = b->loader->program;
-    if (symbol_id <= 0 || symbol_id > b->loader->symbol_max)
-        return LC_NONE;
-    if (b->symbol_object[symbol_id] != LC_NONE)
-        return b->symbol_object[symbol_id];
-    if (lc_grow((void **)&program->objects, &b->object_cap, program->object_count,
-                sizeof *program->objects, 1024) != 0)
-        return LC_NONE;
-    uint32_t index = program->object_count;
-    uint32_t family = bodies_family(b, symbol_id, index);
-    if (family == LC_NONE)
-        return LC_NONE;
-    program->object_count++;
-    struct lc_program_object object = { .symbol_id = symbol_id, .family = family };
-    object.name = bodies_object_name(b, symbol_id, &object);
-    program->objects[index] = object;
-    b->symbol_object[symbol_id] = index;
-    return index;
-}
 
 #define BODIES_COUNT(names) (sizeof(names) / sizeof(names)[0])
 
@@ -141,7 +52,7 @@ static void bodies_bounded_size(struct program_loader *loader, struct lc_program
         loop->bound_text = text;
 }
 
-static int bodies_read_loops(struct bodies_loader *b)
+static int bodies_read_loops(struct program_bodies_loader *b)
 {
     struct program_loader *loader = b->loader;
     struct lc_program *program = loader->program;
@@ -200,7 +111,7 @@ static int bodies_read_loops(struct bodies_loader *b)
     return rc;
 }
 
-static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_row, int64_t *access_max)
+static int bodies_read_accesses(struct program_bodies_loader *b, uint32_t **access_of_row, int64_t *access_max)
 {
     struct program_loader *loader = b->loader;
     struct lc_program *program = loader->program;
@@ -217,7 +128,7 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
         uint32_t function = program_loader_function(loader, sqlite3_column_int64(stmt, 2));
         if (function == LC_NONE || !program_loader_owns(loader, function, sqlite3_column_int64(stmt, 1)))
             continue;
-        uint32_t variable = bodies_object(b, sqlite3_column_int64(stmt, 3));
+        uint32_t variable = program_bodies_object(b, sqlite3_column_int64(stmt, 3));
         if (variable == LC_NONE || lc_grow((void **)&program->accesses, &b->access_cap,
                                            program->access_count, sizeof *program->accesses, 1024) != 0) {
             rc = -1;
@@ -246,7 +157,7 @@ static int bodies_read_accesses(struct bodies_loader *b, uint32_t **access_of_ro
 
 /* Each loop's walked global, by symbol until now, becomes its object: the
  * loop's condition reads it, so it has one once the accesses are read. */
-static int bodies_walked_objects(struct bodies_loader *b)
+static int bodies_walked_objects(struct program_bodies_loader *b)
 {
     struct lc_program *program = b->loader->program;
     for (uint32_t l = 0; l < program->loop_count; l++) {
@@ -259,7 +170,7 @@ static int bodies_walked_objects(struct bodies_loader *b)
 
 /* Held locks, in row order: the rows of one owner are contiguous.  A
  * hand-off window's mark is no lock: it sets the owner's gate bits. */
-static int bodies_read_held_locks(struct bodies_loader *b, const uint32_t *call_of_row, int64_t call_row_max,
+static int bodies_read_held_locks(struct program_bodies_loader *b, const uint32_t *call_of_row, int64_t call_row_max,
                                   const uint32_t *access_of_row, int64_t access_max)
 {
     struct lc_program *program = b->loader->program;
@@ -286,7 +197,7 @@ static int bodies_read_held_locks(struct bodies_loader *b, const uint32_t *call_
             count = &program->accesses[access].lock_count;
             windows = &program->accesses[access].gate_windows;
         }
-        uint32_t lock = bodies_object(b, sqlite3_column_int64(stmt, 2));
+        uint32_t lock = program_bodies_object(b, sqlite3_column_int64(stmt, 2));
         const struct lc_program_object *object = lock != LC_NONE ? &program->objects[lock] : NULL;
         if (object && object->gate_role) {
             uint8_t bit = program_load_gate_bit(program, object->gate_role);
@@ -312,7 +223,7 @@ static int bodies_read_held_locks(struct bodies_loader *b, const uint32_t *call_
 
 /* The tests of a global each call runs under, in row order: the rows of
  * one call are contiguous. */
-static int bodies_read_call_guards(struct bodies_loader *b, const uint32_t *call_of_row, int64_t call_row_max)
+static int bodies_read_call_guards(struct program_bodies_loader *b, const uint32_t *call_of_row, int64_t call_row_max)
 {
     struct lc_program *program = b->loader->program;
     sqlite3_stmt *stmt = program_loader_prepare(b->loader, "SELECT call_id, variable_id, equal, value, pointer FROM call_guard");
@@ -322,7 +233,7 @@ static int bodies_read_call_guards(struct bodies_loader *b, const uint32_t *call
         uint32_t call = row > 0 && row <= call_row_max ? call_of_row[row] : LC_NONE;
         if (call == LC_NONE)
             continue;
-        uint32_t variable = bodies_object(b, sqlite3_column_int64(stmt, 1));
+        uint32_t variable = program_bodies_object(b, sqlite3_column_int64(stmt, 1));
         if (variable == LC_NONE || lc_grow((void **)&program->guards, &b->guard_cap, program->guard_count,
                                            sizeof *program->guards, 1024) != 0) {
             rc = -1;
@@ -355,7 +266,7 @@ static int bodies_read_call_guards(struct bodies_loader *b, const uint32_t *call
 /* An object for the lock argument of every call of a lock model, so that a
  * lock only ever taken (`item_lock` takes `item_locks` and returns) has one,
  * and for the barrier of every call of a `barrier-wait` model. */
-static int bodies_lock_arguments(struct bodies_loader *b)
+static int bodies_lock_arguments(struct program_bodies_loader *b)
 {
     const struct lc_program *program = b->loader->program;
     for (uint32_t c = 0; c < program->call_count; c++) {
@@ -367,7 +278,7 @@ static int bodies_lock_arguments(struct bodies_loader *b)
         if (position < 1 || (uint32_t)position > call->arg_count)
             continue;
         int64_t symbol = program->args[call->first_arg + (uint32_t)position - 1].symbol_id;
-        if (symbol > 0 && bodies_object(b, symbol) == LC_NONE)
+        if (symbol > 0 && program_bodies_object(b, symbol) == LC_NONE)
             return -1;
     }
     return 0;
@@ -375,7 +286,7 @@ static int bodies_lock_arguments(struct bodies_loader *b)
 
 int program_loader_read_bodies(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max)
 {
-    struct bodies_loader b = { .loader = loader, .call_extra_cap = loader->program->call_extra_count };
+    struct program_bodies_loader b = { .loader = loader, .call_extra_cap = loader->program->call_extra_count };
     lc_strmap_init(&b.families);
     b.symbol_object = malloc(((size_t)loader->symbol_max + 1) * sizeof *b.symbol_object);
     b.usr_of_symbol = program_loader_prepare(loader, "SELECT usr FROM symbol WHERE id = ?1");

@@ -1,10 +1,12 @@
 /* program_load_internal.h — the loading state shared by program_load.c
  * (functions, calls, arguments, stores) and program_load_bodies.c (loops,
- * accesses, held locks).  Not for use outside the loader. */
+ * accesses, held locks; the objects they name: program_load_objects.c).
+ * Not for use outside the loader. */
 #ifndef LOOPCHECK_PROGRAM_LOAD_INTERNAL_H
 #define LOOPCHECK_PROGRAM_LOAD_INTERNAL_H
 
 #include "program.h"
+#include "strmap.h"
 
 /* A TU whose copy of a function's body is used.  One per distinct
  * definition: a header's inline function stored by many TUs has one owner,
@@ -125,6 +127,21 @@ int program_loader_read_calls(struct program_loader *loader, const struct progra
  * Until it runs, program->calls[c].loop holds the id of the call's loop row
  * (LC_NONE: none); it makes it the loop's index. */
 int program_loader_read_bodies(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max);
+
+/* The state of program_loader_read_bodies (program_load_bodies.c). */
+struct program_bodies_loader {
+    struct program_loader *loader;
+    uint32_t *symbol_object;      /* symbol.id -> object index */
+    size_t object_cap, loop_cap, access_cap, held_cap, guard_cap;
+    size_t call_extra_cap;        /* of program->call_extras: as many as it
+                                     holds when the bodies are read */
+    sqlite3_stmt *usr_of_symbol;
+    struct lc_strmap families;    /* variable USR (before a field path) -> family */
+};
+/* program_load_objects.c: the object of a variable or lock symbol, made
+ * when new (program->objects; b->symbol_object); LC_NONE for no symbol or
+ * when memory runs out. */
+uint32_t program_bodies_object(struct program_bodies_loader *b, int64_t symbol_id);
 
 /* program_load_gates.c: the hand-off windows' marks among the lock
  * objects (facts.h LC_LOCK_GATE_PREFIX, LC_LOCK_GATE_UNCLOSED): sets the

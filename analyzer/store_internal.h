@@ -1,6 +1,6 @@
-/* store_internal.h — the store's state, shared by store_schema.c (opening),
- * store_tu.c (saving TUs, fingerprints) and store_results.c.  Not for use
- * outside the store. */
+/* store_internal.h — the store's state, shared by store_open.c (opening),
+ * store_schema.c (the schema), store_tu.c (saving TUs, fingerprints) and
+ * store_results.c.  Not for use outside the store. */
 #ifndef LOOPCHECK_STORE_INTERNAL_H
 #define LOOPCHECK_STORE_INTERNAL_H
 
@@ -65,6 +65,9 @@ struct lc_store {
     size_t disk_file_count, disk_file_cap;
 };
 
+/* store_schema.c: check the file is a loopcheck database of our version;
+ * create or rebuild it when it is empty or an older loopcheck database. */
+int lc_store_prepare_schema(struct lc_store *store, FILE *err);
 int lc_store_prepare_statements(struct lc_store *store, FILE *err);
 /* A prepared statement, reset and with its bindings cleared. */
 sqlite3_stmt *lc_store_statement(struct lc_store *store, enum lc_store_statement which);

@@ -1,0 +1,122 @@
+/* extract_expressions.h — what an expression is and refers to: the file
+ * cache, locations, USRs, children, values and predicates of types and
+ * expressions (extract_values.c), what a callee defined in the TU does
+ * with its pointer parameters (extract_param_reads.c,
+ * extract_param_writes.c) and the source text of an expression
+ * (extract_text.c, extract_macro_args.c).  Internal to the extractor:
+ * included through extract_internal.h. */
+#ifndef LOOPCHECK_EXTRACT_EXPRESSIONS_H
+#define LOOPCHECK_EXTRACT_EXPRESSIONS_H
+
+#include "extract_walk_state.h"
+
+/* extract_values.c */
+struct lc_extract_file *lc_extract_file_entry(struct lc_extract_walk *walk, CXFile file);
+/* Free the file cache (before the TU is disposed). */
+void lc_extract_files_free(struct lc_extract_walk *walk);
+/* Append a zeroed element of `size` bytes to *items (count, cap); NULL
+ * (and walk->out_of_memory set) when memory runs out. */
+void *lc_extract_append(struct lc_extract_walk *walk, void *items, size_t *count, size_t *cap,
+                        size_t size);
+/* An integer or enum type. */
+int lc_extract_is_integer(CXType type);
+/* A variable of the function's own (no global, no static storage, no
+ * parameter). */
+int lc_extract_is_local(CXCursor declaration);
+/* A plain, signed or unsigned char, qualifiers aside (not a wide one). */
+int lc_extract_is_char(CXType type);
+/* A pointer to (const) char: a string. */
+int lc_extract_is_string(CXType type);
+/* Where `location` is in a file: its expansion location, except that a
+ * token of a macro argument is placed where the argument is written in the
+ * macro use.  0 on success, -1 when it has no file (a builtin) or memory
+ * ran out. */
+int lc_extract_location(struct lc_extract_walk *walk, CXSourceLocation location,
+                        struct lc_location *out);
+/* The USR of `declaration` in the facts' arena.  Where clang qualifies it
+ * with a file's basename (static functions and variables, locals), the
+ * absolute path stands instead, so util.c of two directories differ. */
+const char *lc_extract_usr(struct lc_extract_walk *walk, CXCursor declaration);
+/* A copy of `string` in the facts' arena; disposes `string`. */
+const char *lc_extract_string(struct lc_extract_walk *walk, CXString string);
+/* Children of `cursor`: up to `max` of them into `items`; returns how many
+ * there are in all.  lc_extract_children_all mallocs the array. */
+unsigned lc_extract_children(CXCursor cursor, CXCursor *items, unsigned max);
+CXCursor *lc_extract_children_all(struct lc_extract_walk *walk, CXCursor cursor,
+                                  unsigned *count);
+/* Whether two expression cursors are the same node (cursors made by
+ * different visits of one node may differ in their parent declaration). */
+int lc_extract_same_expression(CXCursor a, CXCursor b);
+/* Are two places the same: one variable and the same fields of it
+ * (`gl->cellsize` twice, after casts and parentheses)? */
+int lc_extract_same_place(CXCursor a, CXCursor b);
+/* What every argument of `call` but its constants (integers, NULL, string
+ * literals) stands for by `of` (a parameter, an element: an id >= 0), when
+ * they all stand for the same one and there is one; else -1.  How the
+ * loop facts tell a call measuring one thing (`sdslen(p->name)`). */
+int lc_extract_call_arguments_of(CXCursor call, int (*of)(void *context, CXCursor argument), void *context);
+/* The variable `cursor` sets (a declaration with an initializer, `v = x`),
+ * canonical, and the value in *value; a null cursor when it sets none. */
+CXCursor lc_extract_variable_set(CXCursor cursor, CXCursor *value);
+int lc_extract_is_function_pointer(CXType type);
+/* `expr` without parentheses, casts, implicit conversions, `*fp` and `&f`. */
+CXCursor lc_extract_strip(CXCursor expr);
+
+/* extract_param_reads.c */
+#define LC_PARAM_READS_MAX 16   /* paths; more read the whole object */
+/* The fields the callee of `call`, defined in the TU, reads through its
+ * pointer parameter `index`, which it does not write through: how many
+ * paths it put in `paths` (at most `cap`; ".fd", ".n.notify_fd"), 0 when
+ * it reads none, -1 when it may read the whole object. */
+int lc_extract_call_read_fields(struct lc_extract_walk *walk, CXCursor call, unsigned index, const char **paths,
+                                int cap);
+
+/* extract_param_writes.c */
+/* May the callee of `call` write through its parameter `index` (0-based)?
+ * 1 unless the callee is defined in this TU and provably does not. */
+int lc_extract_call_writes_argument(CXCursor call, unsigned index);
+/* The function a direct call calls when it is declared but not defined in
+ * the TU (what it does with a pointer is known only at link time); a null
+ * cursor otherwise. */
+CXCursor lc_extract_call_external_callee(CXCursor call);
+/* The parameters a function definition may write through or keep, as
+ * struct lc_function_fact.param_writes. */
+uint32_t lc_extract_param_writes_mask(CXCursor function);
+/* What `expr` refers to after parentheses, casts, `*f` and `&f`. */
+void lc_extract_value(struct lc_extract_walk *walk, CXCursor expr, struct lc_value *value);
+/* The FIELD value of a FieldDecl. */
+void lc_extract_field_value(struct lc_extract_walk *walk, CXCursor field,
+                            struct lc_value *value);
+/* As lc_extract_value, plus NULL for null pointer constants and INT for
+ * integer constant expressions. */
+void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value);
+/* Whether `expr` is an integer constant expression; its value if so
+ * (an unsigned value above LLONG_MAX wraps). */
+int lc_extract_integer_constant(CXCursor expr, long long *value);
+
+/* NULL, 0 or (void *)0 where a pointer is expected (extract_values.c). */
+int lc_extract_is_null_pointer_constant(CXCursor expr);
+
+/* extract_text.c: the source spelling of `expr`: its tokens joined by
+ * single spaces (at the macro use when it comes from a macro), at most
+ * LC_EXTRACT_TEXT_MAX chars. */
+#define LC_EXTRACT_TEXT_MAX 200
+const char *lc_extract_text(struct lc_extract_walk *walk, CXCursor expr);
+/* The same for the bytes [begin, end) of `file`. */
+const char *lc_extract_text_of_span(struct lc_extract_walk *walk, CXFile file,
+                                    unsigned begin, unsigned end);
+/* The tokens of `entry`'s file (made once); 0 on success. */
+int lc_extract_tokenize_file(struct lc_extract_walk *walk, struct lc_extract_file *entry);
+/* The index of the first token of `entry` beginning at or after `offset`. */
+unsigned lc_extract_token_at(const struct lc_extract_file *entry, unsigned offset);
+/* The file's contents (loaded once), NULL when libclang has none. */
+const char *lc_extract_file_contents(struct lc_extract_walk *walk,
+                                     struct lc_extract_file *entry, size_t *size);
+
+/* extract_macro_args.c: the texts of `call`'s `nargs` arguments.  A call
+ * written in a macro body reads each argument as written in that body, or
+ * as written at the macro use when it is a parameter of the macro. */
+void lc_extract_argument_texts(struct lc_extract_walk *walk, CXCursor call, size_t nargs,
+                               const char **texts);
+
+#endif

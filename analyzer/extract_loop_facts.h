@@ -1,0 +1,297 @@
+/* extract_loop_facts.h — the loop facts and the tests of a loop's shape
+ * behind them: its parts, counter and bound (extract_loops.c,
+ * extract_loop_counter.c, extract_loop_offset.c, extract_loop_cells.c,
+ * extract_loop_shape.c), how it steps (extract_loop_steps.c,
+ * extract_loop_link.c, extract_loop_amortized.c, extract_loop_walk.c), the
+ * calls it makes at most once (extract_loop_once.c, extract_loop_exits.c)
+ * and what it walks, whose it is (extract_owner.c, extract_loop_owner.c,
+ * extract_walker_origin.c, extract_loop_registry.c, extract_loop_parts.c,
+ * extract_loop_children.c, extract_loop_count.c, extract_element_args.c,
+ * extract_stack_text.c).  Internal to the extractor: included through
+ * extract_internal.h. */
+#ifndef LOOPCHECK_EXTRACT_LOOP_FACTS_H
+#define LOOPCHECK_EXTRACT_LOOP_FACTS_H
+
+#include "extract_walk_state.h"
+
+/* extract_loops.c */
+struct lc_extract_loop_parts {
+    CXCursor init, condition, increment, body;   /* null cursors when absent */
+};
+/* Record the loop `statement` with `parts`, inside walk->loop_index;
+ * returns its index, -1 when it has no location.  For a GOTO the condition
+ * is the one guarding it, null when it is unconditional. */
+int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_loop_kind kind,
+                    const struct lc_extract_loop_parts *parts);
+/* extract_loop_counter.c: the part of a for's `increment` that changes
+ * `variable` (`i++` of `i++, j--`), through comma expressions; and the
+ * value a for's `init` starts it at (`i = A`, `int i = A`, among others in
+ * a comma expression or a declaration).  Null cursors when none. */
+CXCursor lc_extract_counter_change_of(CXCursor increment, CXCursor variable);
+CXCursor lc_extract_counter_start(CXCursor init, CXCursor variable);
+/* extract_loop_offset.c: a comparison of a for loop that counts its
+ * counter up by one from X to X + N (`yy = py; yy < py + ny; yy++`): N
+ * rounds whatever X is. */
+struct lc_extract_offset {
+    CXCursor count;      /* N */
+    long long less;      /* K of `X + N - K` (a constant), else 0 */
+    int inclusive;       /* `<=`, `>=`: one round more */
+    int exact;           /* `!=`: the counter must meet the bound */
+};
+/* Is `condition` (the loop's, or a side of its `&&`) `i < X + N` (`<=`,
+ * `!=`, either way round; `N + X`; `X + N - K` but with `!=`) for the
+ * counter i of `parts`, which its init starts at X (the same expression:
+ * constants and variables the function never takes the address of and
+ * the loop never changes) and which the loop changes only by its
+ * increment, `i++` or `i += 1`, i's type holding X + N (an integer at
+ * least as wide, a pointer to an element of the same size), N's
+ * variables unchanged in the loop too?  Then its parts into *offset. */
+int lc_extract_loop_offset(const struct lc_extract_loop_parts *parts, CXCursor condition,
+                           struct lc_extract_offset *offset);
+/* extract_loop_cells.c: does the loop of `parts`, inside the loop of
+ * `outer`, visit with it each cell of one two-dimensional object at most
+ * once (`yy < s->sy` around `xx < s->sx`, or `yy < py + ny` around
+ * `xx < px + nx`, reaching the object's cell at both counters)? */
+int lc_extract_loop_walks_cells(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                                const struct lc_extract_loop_parts *outer);
+
+/* extract_loop_shape.c */
+#define LC_EXTRACT_VARIABLES 8
+/* Variables (locals, parameters, globals) an expression reads, the first
+ * LC_EXTRACT_VARIABLES; `found` is free for the visit that uses them. */
+struct lc_extract_variables {
+    CXCursor declarations[LC_EXTRACT_VARIABLES];
+    unsigned count;
+    int found;
+};
+/* The variable `expr` names (after casts), its canonical declaration; null. */
+CXCursor lc_extract_loop_variable(CXCursor expr);
+/* extract_loop_shape.c: the value a for's init assigns to `variable`
+ * (`variable = value`, also inside a comma list), or a null cursor. */
+CXCursor lc_extract_init_assignment(CXCursor init, CXCursor variable);
+/* extract_loop_once.c: the calls of the then branch `branch` of `if
+ * (condition)` (made from fact `first_call` on) that the walk's loop makes
+ * at most once per run (`if (ctx == NULL) { ctx = connect(...); if (ctx ==
+ * NULL) goto fail; }`, ctx a local set nowhere else) move to the loop
+ * around it. */
+void lc_extract_loop_once_calls(struct lc_extract_walk *walk, CXCursor condition, CXCursor branch, size_t first_call);
+/* extract_loop_exits.c: what the jump statement `jump` leaves, seen from
+ * the walk's loop: nothing, that loop (a break of it, a goto to a label
+ * after it) or the function (a return). */
+enum lc_extract_leaving { LC_LEAVES_NOT, LC_LEAVES_LOOP, LC_LEAVES_FUNCTION };
+enum lc_extract_leaving lc_extract_loop_leaving(const struct lc_extract_walk *walk, CXCursor jump);
+/* The calls of branch `branch` (made from fact `first_call` on) when it
+ * ends by leaving the walk's loop and holds no way back into it: they run
+ * at most once per run of the loop and move to the loop around it (to the
+ * top level after a return). */
+void lc_extract_loop_exit_calls(struct lc_extract_walk *walk, CXCursor branch, size_t first_call);
+/* extract_loop_cells.c: the counter of `parts`, stepped up by one (`xx++`,
+ * `++xx`), and what it counts up to (`xx < bound`, `xx <= bound`, `xx !=
+ * bound`, `bound > xx`); 0 when the loop is not so shaped. */
+int lc_extract_loop_counting(const struct lc_extract_loop_parts *parts, CXCursor *counter, CXCursor *bound);
+/* extract_stack_text.c: the character pointer parameter (0-based) a loop
+ * counting up to its integer parameter `bound_param` reads at its counter
+ * (`buf[i]` for `i < len`), or -1; which arguments of `call` are character
+ * arrays declared in the caller's body (struct lc_call_fact.stack_text_args);
+ * and, once the TU is walked, such loops of a static function every call
+ * of which passes one become walks over a string's characters. */
+int lc_extract_loop_text_param(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                               int bound_param);
+unsigned lc_extract_stack_text_arguments(CXCursor call);
+void lc_extract_stack_text_loops(struct lc_tu_facts *facts);
+/* extract_loop_shape.c: 1 + the index of parameter declaration
+ * `parameter` in its function, or 0. */
+int lc_extract_parameter_position(CXCursor parameter);
+void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *variables);
+int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCursor expr);
+int lc_extract_variables_has_declaration(const struct lc_extract_variables *variables, CXCursor declaration);
+/* The size of the smallest fixed-size array (of more than one element) the
+ * condition reads at a non-constant index, or that a pointer the condition
+ * reads starts at, or that the body reads at a variable of the condition;
+ * LC_EXTRACT_TABLE_UNSEEN when the only such table is a read-only one of an
+ * unseen length; 0 when none. */
+#define LC_EXTRACT_TABLE_UNSEEN (-1)   /* a read-only table of a length this TU does not see */
+long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts);
+/* What the condition reads: INPUT, STRING or LOCAL (enum lc_loop_source). */
+enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *parts);
+
+/* extract_loop_steps.c */
+/* Does the condition test `errno == EINTR` (alone or `&&`-ed): a retry of
+ * an interrupted call, no data loop? */
+int lc_extract_loop_is_retry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+/* Does the body take the midpoint of variables of the condition? */
+int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
+/* Does the condition, the increment or the body multiply, divide or shift
+ * a variable of the condition, or one the body computes such a variable
+ * from (`available = nsize - offset` with `nsize <<= 1`)? */
+int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
+/* Does the loop step a pointer through a tree's links? */
+int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
+/* extract_loop_link.c: the link field the loop of `parts` steps one
+ * pointer variable up every round (`oo = oo->parent`), into `loop`'s
+ * walked_link_usr and walked_link_name; nothing when none. */
+void lc_extract_loop_link(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                          struct lc_loop_fact *loop);
+
+/* extract_loop_amortized.c */
+/* Does the loop fill an object from the mark it keeps (its counter starts
+ * at a field) up to its bound, with the function storing the bound or the
+ * counter into that field after it (`for (x = l->filled; x < n; x++) ...;
+ * l->filled = n;`)? */
+int lc_extract_loop_is_amortized(struct lc_extract_walk *walk, CXCursor statement,
+                                 const struct lc_extract_loop_parts *parts);
+
+/* extract_loop_walk.c */
+/* Visit the loop's condition, increment and body, each with
+ * lc_extract_visit_all. */
+void lc_extract_visit_loop_parts(const struct lc_extract_loop_parts *parts, CXCursorVisitor visitor, void *data);
+/* The offset of a location in its expansion file (a macro's use). */
+unsigned lc_extract_offset(CXSourceLocation location);
+/* Does the loop continue the walk of the loop around it (`outer`, its
+ * statement `outer_statement`)? */
+int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
+                              CXCursor outer_statement);
+/* The index of the one integer parameter the condition (or a side of its
+ * `&&`; or an offset loop's count, `ny` of `yy < py + ny`) reads besides
+ * locals and constants (no field, global, call or dereference; a local
+ * read through its value), or -1. */
+int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
+/* The same for any expression (`((len - 1) - done) / STRIPE`: len), or -1. */
+int lc_extract_bounding_parameter(CXCursor expr);
+
+/* extract_owner.c */
+/* The index of the pointer parameter `variable` stands for: the parameter
+ * itself when the function never changes it, a local the function only
+ * ever sets to it (`it = (item *)ptr`); -1 otherwise. */
+int lc_extract_parameter_of(struct lc_extract_walk *walk, CXCursor variable);
+/* Qualifiers aside, are two types the same? */
+int lc_extract_same_type(CXType a, CXType b);
+/* The index of the pointer parameter that owns the place `expr` (`p->f`,
+ * `p->f.g`, `*p`: one pointer step inside its object), its reference in
+ * *root; -1 when none does. */
+int lc_extract_owned_place(struct lc_extract_walk *walk, CXCursor expr, CXCursor *root);
+/* 1 + the index of the parameter `expr` is reached from through fields,
+ * the first of another type than the parameter (`node->value->data`,
+ * `r->element[j]`), else 0. */
+int lc_extract_child_of_parameter(struct lc_extract_walk *walk, CXCursor expr);
+/* For a call of the function walked (a direct self-call), which of the
+ * first LC_ELEMENT_ARGUMENTS arguments are a child of the parameter in the
+ * same position (lc_extract_child_of_parameter, or the element of the
+ * innermost loop around the call when that loop walks the parameter's own
+ * data): bit i for argument i; 0 for any other call. */
+unsigned lc_extract_child_arguments(struct lc_extract_walk *walk, CXCursor call);
+
+/* extract_loop_owner.c */
+/* The index of the pointer parameter whose own data the loop walks (its
+ * condition reads places of it, or a local started from them), or -1. */
+int lc_extract_loop_owner(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+/* Where a local of a loop's condition comes from: every value the function
+ * gives it outside the loop is a constant, computed from the local itself,
+ * or one `origin` names the same origin for (an index >= 0); inside the
+ * loop, constants, values computed from itself or from a local the loop
+ * computes from it (`next = chunk->next; ... chunk = next`); its address
+ * never taken.  Returns that index, LC_EXTRACT_ORIGIN_NONE when every
+ * value is a constant or its own, LC_EXTRACT_ORIGIN_FAILED otherwise (two
+ * origins, a value `origin` fails on). */
+#define LC_EXTRACT_ORIGIN_NONE (-1)
+#define LC_EXTRACT_ORIGIN_FAILED (-2)
+typedef int (*lc_extract_origin_of)(void *context, CXCursor value, CXType holder);
+/* Iterator steps a walker may take (extract_walker_origin.c): inside the
+ * loop, a call given only constants and `steppers` (the condition's
+ * locals) or their addresses (`de = dictNext(di)`, `listNext(&li)`);
+ * outside it, a call given the walker's address, whose origin `started`
+ * gives (`listRewind(list, &li)`; null: none accepted). */
+struct lc_extract_walker_steps {
+    const struct lc_extract_variables *steppers;
+    lc_extract_origin_of started;
+};
+/* extract_walker_origin.c; `steps` null: no iterator steps. */
+int lc_extract_walker_origin(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor variable,
+                             lc_extract_origin_of origin, void *context, const struct lc_extract_walker_steps *steps);
+/* Combine an origin found into *param: the same one, or FAILED. */
+void lc_extract_origin_combine(int *param, int found);
+
+/* extract_loop_registry.c */
+/* The global or static variable whose collection the loop walks: its
+ * condition reads nothing but constants, that variable by name (`i <
+ * protocol_count`, `while (pending)`) and locals that are counters or
+ * walkers started from it (`for (tmp = protocols; tmp; tmp = tmp->next)`,
+ * lc_extract_walker_origin); not through a field or an element of it
+ * (`g->len`: a structure a library call may fill).  Null when none. */
+CXCursor lc_extract_loop_registry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+
+/* extract_loop_parts.c */
+/* The index of the string parameter whose parts the loop walks (its
+ * condition reads a local vector of strings set only from a call given
+ * that parameter and constants: `list = g_strsplit(section, "/", -1)`),
+ * or -1. */
+int lc_extract_loop_string_parts(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+
+/* extract_loop_children.c */
+/* Does the loop walk the children of the element `outer` is at (its
+ * condition reads the element's own field: `op->argc`; or its walker
+ * starts at one: `TAILQ_FIRST(&wl->panes)`)? */
+int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer);
+/* The element the loop `outer` is at: the variables its condition reads
+ * and it changes, the pointers it moves on by itself every round, and the
+ * locals its body sets from them, into `element`; its walker type in
+ * *walker.  Returns 0 when it walks none. */
+int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element,
+                            CXType *walker);
+/* Is `expr` one of the element's own fields (`op->argc`, `ops[j].count`,
+ * `&wl->panes`; with `through_value`, also the element itself)? */
+int lc_extract_element_field(const struct lc_extract_variables *element, CXCursor expr, int through_value);
+/* Add to `changed` the variables assigned, incremented or decremented
+ * under `cursor` (null: none), or whose address a call there is given. */
+void lc_extract_changed_variables(CXCursor cursor, struct lc_extract_variables *changed);
+/* The operand a compound assignment, `++` or `--` changes, else null. */
+CXCursor lc_extract_updated_operand(CXCursor cursor);
+/* The same, also of a plain assignment `=`. */
+CXCursor lc_extract_assigned_operand(CXCursor cursor);
+/* The same, also of `&` (whose operand may be changed through the
+ * address). */
+CXCursor lc_extract_changed_operand(CXCursor cursor);
+/* A plain assignment `=`: 1, its target and value in sides[0], sides[1]. */
+int lc_extract_assignment_sides(CXCursor cursor, CXCursor sides[2]);
+/* Add a declaration to a set (once; the first LC_EXTRACT_VARIABLES). */
+void lc_extract_variables_add(struct lc_extract_variables *set, CXCursor declaration);
+/* Visit `cursor` itself, then its children when the visitor says
+ * Recurse (null: nothing). */
+void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data);
+
+/* extract_loop_count.c: add to `element` the locals the body of `outer`
+ * takes at a count it drains (its condition a field it counts down or up:
+ * `op = oa->ops + oa->numops` in `while (oa->numops) { oa->numops--; ...`),
+ * takes from the count's owner and gives to a call that may drain it
+ * (`ln = listFirst(l); ...; listDelNode(l, ln)`), or, the count counted
+ * down, has a call given only the owner take out (`redisGetReply(c->context,
+ * &reply)`). */
+void lc_extract_loop_counted_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element);
+
+/* extract_element_args.c */
+/* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call`, made in the
+ * loop `loop`, are a field of the element the loop is at (`it->nkey`,
+ * `m->argc`) or, a pointer, the element itself (`item_remove(it)`), or a
+ * block size the loop's bound is divided by (`n < len / block`): bit i for
+ * argument i (0-based). */
+unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call);
+
+/* extract_loop_shape.c */
+/* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call` divide or
+ * shift right a variable by a constant (`digits(v / 10)`): bit i for
+ * argument i. */
+unsigned lc_extract_scaled_arguments(CXCursor call);
+/* 1 + the index of the pointer parameter `expr` is a field of (`p->len`,
+ * `&p->list`, one `->` from the parameter or a local standing for it:
+ * lc_extract_parameter_of), or that it is through such a local, or of the
+ * integer parameter bounding it (`(len - 1) / block`:
+ * lc_extract_bounding_parameter), or the result of a call given only such
+ * values and constants (`sdslen(p->name)`), else 0. */
+int lc_extract_field_of_parameter(struct lc_extract_walk *walk, CXCursor expr);
+
+/* Is `call` the loop's step (`x = next(x)`, `while (iter_next(&it))` in its
+ * condition or increment)?  Its work is the walk itself, done once over all
+ * the rounds: the call counts as outside the loop. */
+int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor call);
+
+#endif

@@ -1,0 +1,82 @@
+/* extract_walk_flow.h — the walker's visitor and the control flow it
+ * follows: the walk of a TU and whether an expression runs conditionally
+ * (extract_walk.c), statements, blocks, for parts, labels and gotos
+ * (extract_flow.c, extract_for_parts.c, extract_gotos.c), how a branch
+ * ends (extract_branches.c), the stretches no path reaches
+ * (extract_reach.c) and how surely a call runs (extract_runs.c).
+ * Internal to the extractor: included through extract_internal.h. */
+#ifndef LOOPCHECK_EXTRACT_WALK_FLOW_H
+#define LOOPCHECK_EXTRACT_WALK_FLOW_H
+
+#include "extract_walk_state.h"
+
+/* extract_walk.c: record the functions, calls, loops, accesses and stores
+ * of the TU, then free the walk's own arrays. */
+void lc_extract_walk_tu(struct lc_extract_walk *walk);
+/* The visitor itself (CXCursorVisitor, client data the walk). */
+enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXClientData data);
+/* Visit `child` of `parent` as clang_visitChildren with recursion would. */
+void lc_extract_visit_child(struct lc_extract_walk *walk, CXCursor child, CXCursor parent);
+/* May the expression (a call, a store) not run every time its function
+ * does?  Inside an if/switch/loop, or inside a ?:, && or || seen before it
+ * (pre-order: an enclosing expression is always seen first).  Erring
+ * towards "yes" is safe: only unconditional calls make a function never
+ * return. */
+int lc_extract_is_conditional(const struct lc_extract_walk *walk, CXCursor expr);
+/* Is `expr` inside a `?:`, `&&` or `||` of the function (or where its
+ * extent is not known)? */
+int lc_extract_in_conditional_expression(const struct lc_extract_walk *walk, CXCursor expr);
+
+/* extract_flow.c: a statement inside a function body other than a block;
+ * returns what the visitor should do with its children (it visits them
+ * itself when the statement opens a branch or a loop). */
+enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCursor statement);
+/* extract_for_parts.c: the parts of a for statement from its `count`
+ * children (body last); returns the index of the init, or -1. */
+int lc_extract_for_parts(const CXCursor *parts, unsigned count, struct lc_extract_loop_parts *loop);
+/* extract_gotos.c: a label (a goto may come back to it), and a goto,
+ * a loop when its label came before it. */
+void lc_extract_label(struct lc_extract_walk *walk, CXCursor label);
+void lc_extract_goto(struct lc_extract_walk *walk, CXCursor statement);
+/* A block `{ ... }` in `parent`: a scope whose locks and guards end with
+ * it (a function's own body and a statement expression's are not); kept
+ * apart from lc_extract_statement so that the frame nested blocks stack is
+ * small. */
+enum CXChildVisitResult lc_extract_block(struct lc_extract_walk *walk, CXCursor block, CXCursor parent);
+
+/* extract_branches.c */
+/* Does the statement end in return, break, continue or goto (itself, or
+ * the last statement of its block)? */
+int lc_extract_always_exits(CXCursor statement);
+/* The call an if branch can only end with: its last statement when that
+ * is a call and nothing before leaves the branch (return, goto, break,
+ * continue); else null. */
+CXCursor lc_extract_branch_end(CXCursor statement);
+/* The statement a branch ends with: itself, or the last statement of its
+ * block (of the innermost block ending it); null for an empty block. */
+CXCursor lc_extract_last_statement(CXCursor statement);
+
+/* extract_reach.c: the stretches after a call that no path from it
+ * reaches (facts.h lc_call_fact.unreached). */
+/* After an if branch (its calls from `first_call` on) was walked:
+ * `sibling` is the else part of a then branch, else null. */
+void lc_extract_reach_branch(struct lc_extract_walk *walk, CXCursor branch, size_t first_call, CXCursor sibling);
+/* After a switch body (its calls from `first_call` on) was walked. */
+void lc_extract_reach_switch(struct lc_extract_walk *walk, CXCursor body, size_t first_call);
+/* At the end of a top-level declaration: a function with labels keeps
+ * none; the next starts at the next call. */
+void lc_extract_reach_function_end(struct lc_extract_walk *walk);
+
+/* extract_runs.c: how surely a call runs (facts.h enum lc_call_runs). */
+void lc_extract_runs_begin(struct lc_extract_walk *walk);
+/* A statement that jumps (return, goto, break, continue): count it. */
+void lc_extract_runs_jump(struct lc_extract_walk *walk, enum CXCursorKind kind);
+/* Entering the body of a do loop (`do_once`: `while (0)`), after the
+ * loop's index and open conditional are set; returns what to give back
+ * to lc_extract_runs_leave_do. */
+struct lc_extract_sure_do lc_extract_runs_enter_do(struct lc_extract_walk *walk, int outer_loop_index,
+                                                   unsigned outer_open, int do_once);
+void lc_extract_runs_leave_do(struct lc_extract_walk *walk, struct lc_extract_sure_do saved);
+int lc_extract_call_runs(const struct lc_extract_walk *walk, CXCursor call, int conditional);
+
+#endif

@@ -1,0 +1,213 @@
+/* extract_walk_state.h — the state of one TU's walk by the libclang AST
+ * walker (struct lc_extract_walk) and the records it keeps: the TU's files
+ * and their tokens, the labels of the function walked, the claims and
+ * recent accesses of globals, stores waiting for their call, what locals
+ * hold (flags, call results, parameters they stand for) and the spans of
+ * conditional expressions.  Internal to the extractor: included through
+ * extract_internal.h. */
+#ifndef LOOPCHECK_EXTRACT_WALK_STATE_H
+#define LOOPCHECK_EXTRACT_WALK_STATE_H
+
+#include <clang-c/Index.h>
+
+#include "compdb.h"
+#include "extract.h"
+#include "facts.h"
+
+/* A file of the TU with its absolute, normalised name. */
+struct lc_extract_file {
+    CXFile file;
+    const char *path;     /* in the facts' arena */
+    int listed;           /* already in facts->included_files */
+    int tokenized;        /* tokens below were made (extract_text.c) */
+    CXToken *tokens;      /* the whole file's tokens, or NULL */
+    unsigned token_count;
+    unsigned *token_offsets; /* malloc'd: begin and end offset of each token */
+    int loaded;           /* contents below were asked for */
+    const char *contents; /* the file's bytes (owned by the TU), or NULL */
+    size_t size;
+};
+
+/* A label of the function being walked, for backward gotos. */
+struct lc_extract_label {
+    const char *name;
+    size_t first_call, first_loop;  /* call and loop counts at the label */
+    unsigned conditionals;          /* walk->conditionals at the label */
+};
+
+/* What an access to a global is, decided by an expression above it. */
+enum lc_extract_claim_action {
+    LC_EXTRACT_CLAIM_WRITE,   /* assigned, incremented, passed by address */
+    LC_EXTRACT_CLAIM_SKIP,    /* the lock argument of a lock function */
+    LC_EXTRACT_CLAIM_PATH,    /* `g.f.h`: the access is of the field path */
+    LC_EXTRACT_CLAIM_INDEXED, /* `g[i]`, `g.slots[i]`: through an element */
+    LC_EXTRACT_CLAIM_FIELDS,  /* `&g[i]` handed to a function that reads
+                                 only these fields through it */
+};
+
+/* A DeclRefExpr whose access kind its parent decided (extract_access.c). */
+struct lc_extract_claim {
+    CXCursor reference;
+    enum lc_extract_claim_action action;
+    int atomic;
+    const char *path;         /* PATH: ".f.h", "->f" */
+    const char *via_callee_usr;  /* WRITE: only through this function,
+                                    defined in another TU (facts.h) */
+    int via_argument;
+    const char *passed_record_usr;  /* WRITE: only as a struct whose
+                                       address is passed (facts.h) */
+    const char **fields;      /* FIELDS: the paths read, relative to the
+                                 object passed (".fd", ".n.notify_fd") */
+    int field_count;
+};
+
+/* An access already recorded in the current full expression. */
+struct lc_extract_recent_access {
+    CXCursor variable;        /* canonical declaration */
+    const char *path;         /* its field path, or NULL */
+    enum lc_access_kind kind;
+    int atomic;
+    const char **locks;       /* the lockset's array (they are immutable) */
+};
+
+/* A store of a call's result, waiting for the call's fact (extract_stores.c). */
+struct lc_extract_pending_store {
+    CXCursor call;
+    struct lc_value target;
+    struct lc_location loc;
+};
+
+/* What was assigned or or-ed into a local integer variable, or the string
+ * literal a local string variable holds (extract_flags.c). */
+struct lc_extract_flag_text {
+    const char *variable_usr;
+    const char *text;          /* "a | b", NULL until assigned */
+};
+
+/* A variable and the call whose result it last received (extract_guards.c). */
+struct lc_extract_call_result {
+    const char *variable_usr;
+    int call_index;
+};
+
+/* A variable of the function walked and the pointer parameter it stands
+ * for: the parameter itself when the body never changes it, a local the
+ * body only ever sets to it (`item *it = (item *)ptr;`); -1 otherwise. */
+struct lc_extract_alias {
+    CXCursor variable;   /* canonical declaration */
+    int param;
+};
+
+/* Where an expression is, as expansion offsets in one file. */
+struct lc_extract_span {
+    CXFile file;
+    unsigned begin, end;
+};
+
+/* The state of one TU's walk.  The second group describes the function
+ * definition being walked and is reset by lc_extract_function_begin. */
+struct lc_extract_walk {
+    struct lc_tu_facts *facts;
+    CXTranslationUnit tu;
+    const char *directory;          /* the compiler's working directory */
+    const struct lc_lock_vocabulary *vocabulary;   /* or NULL */
+    struct lc_extract_file **files; /* malloc'd cache of file names; each
+                                       entry is allocated on its own, so a
+                                       pointer to one outlives new ones */
+    size_t file_count, file_cap;
+    int out_of_memory;              /* set on the first failed allocation */
+
+    const char *function_usr;       /* the definition being walked, or NULL */
+    struct lc_lockset locks;        /* held here; arrays in the arena, each
+                                       replaced, never changed in place */
+    struct lc_lockset switch_locks; /* held at the innermost switch */
+    unsigned gate_open;             /* bit g: the hand-off window of the
+                                       vocabulary's gate g is open
+                                       (extract_gates.c) */
+    unsigned gate_escaped;          /* bit g: a `return` or `goto` left it
+                                       open */
+    size_t gate_start_call[LC_GATE_MAX];  /* the call that opened it */
+    int gate_close_loop[LC_GATE_MAX];     /* the loop whose end closes it, -1 */
+    struct lc_lockset gate_locks;   /* `locks` with the open windows added, */
+    const char **gate_locks_base;   /* made from these locks */
+    size_t gate_locks_base_count;
+    unsigned gate_locks_open;       /* and these windows */
+    int loop_index;                 /* innermost loop holding the walk, -1 */
+    const struct lc_extract_loop_parts *loop_parts;  /* its parts, or NULL */
+    CXCursor loop_statement;        /* its statement, or a null cursor */
+    unsigned conditionals;          /* if/switch/loop statements entered */
+    unsigned open_conditional;      /* number of the innermost open one, 0 */
+    CXCursor guard;                 /* its condition, or a null cursor */
+    unsigned atomic_depth;          /* inside an atomic builtin's operands */
+    struct lc_extract_label *labels;
+    size_t label_count, label_cap;
+    struct lc_extract_claim *claims;
+    size_t claim_count, claim_cap;
+    struct lc_extract_recent_access *recent;
+    size_t recent_count, recent_cap;
+    struct lc_extract_pending_store *pending;
+    size_t pending_count, pending_cap;
+    struct lc_extract_span *conditional_spans; /* ?:, &&, || in the function */
+    size_t conditional_count, conditional_cap;
+    int zero_guard;                 /* the calls here run only where this
+                                       call's result is 0 (facts.h), -1 */
+    int switch_guard;               /* the call the innermost switch tests, -1 */
+    int switch_outer_guard;         /* zero_guard at that switch */
+    struct lc_extract_call_result *results;  /* the last call stored into
+                                                each local variable */
+    size_t result_count, result_cap;
+    struct lc_extract_flag_text *flags;      /* local integer variables */
+    size_t flag_count, flag_cap;
+    struct lc_value_guards value_guards;        /* the variable tests that
+                                                   hold here (facts.h) */
+    struct lc_value_guards switch_value_guards; /* those at the innermost
+                                                   switch */
+    CXCursor comma_left, comma_right; /* the calls of the last `(a(), b())` */
+    int comma_left_index;           /* the fact of comma_left, -1 */
+    int try_call;                   /* the last trylock call's fact, -1 */
+    const char *try_identity;       /* the lock it tries */
+    CXCursor branch_end;            /* the call ending the innermost branch
+                                       that can only end there, or null */
+    int branch_end_index;           /* its fact once recorded, else -1 */
+    struct lc_param_guard param_guard;  /* the test of a parameter the
+                                           calls and loops here run under
+                                           (facts.h), param 0: none */
+    struct lc_param_guard switch_param_guard;  /* the one at the innermost
+                                                  switch */
+    unsigned changed_params;        /* bit i: the function changes its
+                                       parameter i (extract_param_guards.c) */
+    int changed_params_known;       /* changed_params is computed */
+    struct lc_extract_change {      /* how often the function changes a
+                                       declaration (extract_made_fields.c) */
+        CXCursor declaration;       /* canonical: a variable or a field */
+        unsigned count;
+    } *changes;
+    size_t change_count, change_cap;
+    int changes_known;
+    CXCursor made_local;            /* the local every return gives
+                                       (extract_made_fields.c), or null */
+    int made_local_known;
+    CXCursor function;              /* the definition walked, or null */
+    CXCursor reach_breakable;       /* the innermost loop or switch, or null */
+    CXCursor reach_loop_body;       /* the innermost loop's body, or null */
+    size_t reach_first_call;        /* the function's first call fact */
+    struct lc_extract_alias *aliases;   /* its pointer parameters and the
+                                           locals standing for one
+                                           (extract_owner.c), once asked */
+    size_t alias_count, alias_cap;
+    int aliases_known;
+    unsigned returns_seen;          /* return and goto statements met so far
+                                       in the function (extract_runs.c) */
+    unsigned jumps_seen;            /* those, break and continue */
+    struct lc_extract_sure_do {     /* the `do ... while` whose body the walk
+                                       is at the top of, entered where it
+                                       runs once (extract_runs.c) */
+        int active;
+        int loop_index;             /* walk->loop_index in its body */
+        unsigned open_conditional;  /* walk->open_conditional there */
+        unsigned jumps_seen;        /* walk->jumps_seen at its entry */
+        int runs;                   /* enum lc_call_runs of its body's calls */
+    } sure_do;
+};
+
+#endif
