@@ -80,11 +80,12 @@ void lc_extract_loop_once_calls(struct lc_extract_walk *walk, CXCursor condition
  * after it) or the function (a return). */
 enum lc_extract_leaving { LC_LEAVES_NOT, LC_LEAVES_LOOP, LC_LEAVES_FUNCTION };
 enum lc_extract_leaving lc_extract_loop_leaving(const struct lc_extract_walk *walk, CXCursor jump);
-/* The calls of branch `branch` (made from fact `first_call` on) when it
- * ends by leaving the walk's loop and holds no way back into it: they run
- * at most once per run of the loop and move to the loop around it (to the
- * top level after a return). */
-void lc_extract_loop_exit_calls(struct lc_extract_walk *walk, CXCursor branch, size_t first_call);
+/* The calls of `statement` (a block of the walk's loop, or a branch that
+ * is a single statement; made from fact `first_call` on) in its tail that
+ * runs to an exit of the loop on every path: they run at most once per run
+ * of the loop and move to the loop around it (to the top level after a
+ * return). */
+void lc_extract_loop_exit_calls(struct lc_extract_walk *walk, CXCursor statement, size_t first_call);
 /* extract_loop_cells.c: the counter of `parts`, stepped up by one (`xx++`,
  * `++xx`), and what it counts up to (`xx < bound`, `xx <= bound`, `xx !=
  * bound`, `bound > xx`); 0 when the loop is not so shaped. */
