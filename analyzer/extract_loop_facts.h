@@ -106,6 +106,13 @@ int lc_extract_parameter_position(CXCursor parameter);
 void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *variables);
 int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCursor expr);
 int lc_extract_variables_has_declaration(const struct lc_extract_variables *variables, CXCursor declaration);
+/* extract_loop_copy_steps.c: the walkers of `parts` moved on through a
+ * local copy every value of which comes from the walker (`next =
+ * p->next; ...; p = next;`, `next` declared in the loop), added to
+ * `advanced`; the steps (`p = next`), at most `cap`, into `steps`; returns
+ * how many. */
+unsigned lc_extract_loop_copy_steps(const struct lc_extract_loop_parts *parts, struct lc_extract_variables *advanced,
+                                    CXCursor *steps, unsigned cap);
 /* The size of the smallest fixed-size array (of more than one element) the
  * condition reads at a non-constant index, or that a pointer the condition
  * reads starts at, or that the body reads at a variable of the condition;

@@ -15,6 +15,8 @@
  * array's element (`for (p = table[i]; p != NULL; p = p->next)` inside a
  * loop over the buckets, a hash table's rehash): the chains share out the
  * elements, so the nest is linear in the buckets and the elements.
+ * A walker moved on through a local copy (`next = p->next; ...; p =
+ * next;`: extract_loop_copy_steps.c) is advanced too.
  * And the loop's step (`x = next(x)`, `while (iter_next(&it))`): an
  * iterator's next function moves the walk on; over all the rounds it visits
  * the data once (a tree's in-order successor, a hash table's next bucket),
@@ -71,6 +73,8 @@ static enum CXChildVisitResult walk_advances_visit(CXCursor cursor, CXCursor par
 struct walk_resets {
     CXCursor variable;
     unsigned count, from_buckets;
+    const CXCursor *steps;   /* copy steps of the inner loop: no resets */
+    unsigned step_count;
 };
 
 static int walk_is_bucket(CXCursor value)
@@ -83,6 +87,9 @@ static enum CXChildVisitResult walk_reset_visit(CXCursor cursor, CXCursor parent
     (void)parent;
     struct walk_resets *resets = data;
     CXCursor variable = clang_getNullCursor(), value = clang_getNullCursor();
+    for (unsigned i = 0; i < resets->step_count; i++)
+        if (clang_equalCursors(cursor, resets->steps[i]))
+            return CXChildVisit_Continue;
     if (walk_change_of(cursor, &variable, &value) == WALK_RESET && !clang_Cursor_isNull(variable)
         && clang_equalCursors(variable, resets->variable)) {
         resets->count++;
@@ -139,7 +146,9 @@ int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const s
 {
     struct lc_extract_variables advanced = { .count = 0, .found = 0 }, walked = { .count = 0, .found = 0 };
     struct lc_extract_variables own = { .count = 0, .found = 0 };
+    CXCursor steps[LC_EXTRACT_VARIABLES];
     lc_extract_visit_loop_parts(parts, walk_advances_visit, &advanced);
+    unsigned step_count = lc_extract_loop_copy_steps(parts, &advanced, steps, LC_EXTRACT_VARIABLES);
     lc_extract_variables_collect(parts->condition, &own);
     if (!clang_Cursor_isNull(outer->condition))
         lc_extract_variables_collect(outer->condition, &walked);
@@ -157,7 +166,7 @@ int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const s
             in_condition = clang_equalCursors(walked.declarations[j], variable);
         if (in_condition)
             return 1;
-        struct walk_resets resets = { variable, 0, 0 };
+        struct walk_resets resets = { variable, 0, 0, steps, step_count };
         lc_extract_visit_loop_parts(outer, walk_reset_visit, &resets);
         CXCursor start = clang_Cursor_getVarDeclInitializer(variable);
         int declared_inside = walk_declared_inside(variable, outer_statement);

@@ -1,0 +1,101 @@
+/* extract_loop_copy_steps.c — a walker a loop moves on through a local
+ * copy (extract_loop_walk.c):
+ *
+ *     while (p) {
+ *         GCObject *next = p->gch.next;   (save next)
+ *         ...
+ *         p = next;
+ *     }
+ *
+ * `p = next` reads no p, yet it moves p on: every value the copy gets in
+ * the loop is computed from p, and the copy is declared inside the loop,
+ * so no value from before it reaches the step.  Such a walker counts as
+ * advanced by the loop, as `p = p->next` does, and the step is no fresh
+ * start of it. */
+#include "extract_internal.h"
+
+/* The values `copy` gets in the loop, and how many of them read `walker`. */
+struct copy_values {
+    CXCursor copy, walker;
+    unsigned count, from_walker;
+};
+
+static void copy_value(struct copy_values *values, CXCursor value)
+{
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(value, &read);
+    values->count++;
+    values->from_walker += lc_extract_variables_has_declaration(&read, values->walker);
+}
+
+static enum CXChildVisitResult copy_values_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct copy_values *values = data;
+    CXCursor sides[2];
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind == CXCursor_VarDecl && clang_equalCursors(clang_getCanonicalCursor(cursor), values->copy)) {
+        CXCursor value = clang_Cursor_getVarDeclInitializer(cursor);
+        if (!clang_Cursor_isNull(value))   /* else set below: reading it before is undefined */
+            copy_value(values, value);
+    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+               && lc_extract_children(cursor, sides, 2) == 2
+               && clang_equalCursors(lc_extract_loop_variable(sides[0]), values->copy)) {
+        copy_value(values, sides[1]);
+    } else if ((kind == CXCursor_CompoundAssignOperator || kind == CXCursor_UnaryOperator)
+               && lc_extract_children(cursor, sides, 1) >= 1
+               && clang_equalCursors(lc_extract_loop_variable(sides[0]), values->copy)) {
+        values->count++;   /* `next += k`, `next++`, `&next`: not a value of the walker's */
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* Is `variable` declared inside the loop's body? */
+static int copy_declared_in(CXCursor variable, CXCursor body)
+{
+    if (clang_Cursor_isNull(body))
+        return 0;
+    CXSourceRange extent = clang_getCursorExtent(body);
+    unsigned at = lc_extract_offset(clang_getCursorLocation(variable));
+    return at >= lc_extract_offset(clang_getRangeStart(extent)) && at <= lc_extract_offset(clang_getRangeEnd(extent));
+}
+
+/* The assignments `walker = copy` of the loop found so far. */
+struct copy_steps {
+    const struct lc_extract_loop_parts *parts;
+    struct lc_extract_variables *advanced;
+    CXCursor *steps;
+    unsigned count, cap;
+};
+
+static enum CXChildVisitResult copy_steps_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct copy_steps *found = data;
+    CXCursor sides[2];
+    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
+        || lc_extract_children(cursor, sides, 2) != 2 || clang_getCursorKind(lc_extract_strip(sides[1])) != CXCursor_DeclRefExpr)
+        return CXChildVisit_Recurse;
+    CXCursor walker = lc_extract_loop_variable(sides[0]), copy = lc_extract_loop_variable(sides[1]);
+    if (clang_Cursor_isNull(walker) || clang_Cursor_isNull(copy) || clang_equalCursors(walker, copy)
+        || !lc_extract_is_local(copy) || !copy_declared_in(copy, found->parts->body))
+        return CXChildVisit_Continue;
+    struct copy_values values = { copy, walker, 0, 0 };
+    lc_extract_visit_loop_parts(found->parts, copy_values_visit, &values);
+    if (values.count == 0 || values.from_walker != values.count || found->count == found->cap)
+        return CXChildVisit_Continue;
+    found->steps[found->count++] = cursor;
+    struct lc_extract_variables *advanced = found->advanced;
+    if (!lc_extract_variables_has_declaration(advanced, walker) && advanced->count < LC_EXTRACT_VARIABLES)
+        advanced->declarations[advanced->count++] = walker;
+    return CXChildVisit_Continue;
+}
+
+unsigned lc_extract_loop_copy_steps(const struct lc_extract_loop_parts *parts, struct lc_extract_variables *advanced,
+                                    CXCursor *steps, unsigned cap)
+{
+    struct copy_steps found = { parts, advanced, steps, 0, cap };
+    lc_extract_visit_loop_parts(parts, copy_steps_visit, &found);
+    return found.count;
+}
