@@ -22,6 +22,7 @@ void lc_tu_facts_free(struct lc_tu_facts *facts)
     free(facts->accesses);
     free(facts->included_files);
     free(facts->written_records);
+    free(facts->defined_variables);
     free(facts->link_writes);
     lc_arena_free(&facts->arena);
     memset(facts, 0, sizeof *facts);
@@ -147,4 +148,14 @@ int lc_unreached_covers(const char *text, unsigned line, unsigned col)
 int lc_unreached_unknown(const char *text)
 {
     return text && strcmp(text, LC_UNREACHED_UNKNOWN) == 0;
+}
+
+int lc_tu_facts_add_defined_variable(struct lc_tu_facts *facts, const char *usr)
+{
+    const char **slot = lc_grow_append((void **)&facts->defined_variables, &facts->defined_variable_count,
+                                       &facts->defined_variable_cap, sizeof *facts->defined_variables, 16);
+    if (!slot)
+        return -1;
+    *slot = usr;
+    return 0;
 }
