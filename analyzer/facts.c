@@ -23,6 +23,7 @@ void lc_tu_facts_free(struct lc_tu_facts *facts)
     free(facts->included_files);
     free(facts->written_records);
     free(facts->defined_variables);
+    free(facts->file_scope_names);
     free(facts->link_writes);
     lc_arena_free(&facts->arena);
     memset(facts, 0, sizeof *facts);
@@ -154,6 +155,19 @@ int lc_tu_facts_add_defined_variable(struct lc_tu_facts *facts, const char *usr)
 {
     const char **slot = lc_grow_append((void **)&facts->defined_variables, &facts->defined_variable_count,
                                        &facts->defined_variable_cap, sizeof *facts->defined_variables, 16);
+    if (!slot)
+        return -1;
+    *slot = usr;
+    return 0;
+}
+
+int lc_tu_facts_add_file_scope_name(struct lc_tu_facts *facts, const char *usr)
+{
+    for (size_t i = facts->file_scope_name_count; i > 0 && i + 8 > facts->file_scope_name_count; i--)
+        if (strcmp(facts->file_scope_names[i - 1], usr) == 0)   /* a repeat of a recent one */
+            return 0;
+    const char **slot = lc_grow_append((void **)&facts->file_scope_names, &facts->file_scope_name_count,
+                                       &facts->file_scope_name_cap, sizeof *facts->file_scope_names, 16);
     if (!slot)
         return -1;
     *slot = usr;

@@ -2,7 +2,8 @@
  * program_link.c needs to tell which executables each is linked into: the
  * functions and global variables each defines, and the symbols each
  * function (or file-scope initialiser) names: calls, functions passed or
- * stored, global variables read or written. */
+ * stored, global variables read or written, and what file-scope
+ * initialisers name. */
 #include "program_link.h"
 #include "program_load_internal.h"
 
@@ -17,7 +18,8 @@
     " UNION ALL SELECT c.tu_id, c.caller_id, a.symbol_id FROM call_arg a JOIN call c ON c.id = a.call_id" \
     "  WHERE a.kind IN ('function', 'var')"                                                       \
     " UNION ALL SELECT tu_id, function_id, value_id FROM fp_store WHERE value_kind IN ('function', 'var')" \
-    " UNION ALL SELECT tu_id, function_id, variable_id FROM access"
+    " UNION ALL SELECT tu_id, function_id, variable_id FROM access"                                \
+    " UNION ALL SELECT tu_id, NULL, symbol_id FROM file_scope_name"
 
 /* The dense index of TU `id` among `tu_ids` (ascending), or LC_LINK_NONE. */
 static uint32_t link_tu_index(const int64_t *tu_ids, uint32_t count, int64_t id)

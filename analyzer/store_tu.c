@@ -176,6 +176,7 @@ static int store_delete_tu_facts(struct lc_store *store, int64_t tu_id)
         LC_STMT_DELETE_TU_STORES, LC_STMT_DELETE_TU_INPUTS, LC_STMT_DELETE_TU_LOOPS,
         LC_STMT_DELETE_TU_ACCESSES, LC_STMT_DELETE_TU_HELD_LOCKS, LC_STMT_DELETE_TU_CALL_GUARDS,
         LC_STMT_DELETE_TU_WRITTEN_RECORDS, LC_STMT_DELETE_TU_LINK_WRITES, LC_STMT_DELETE_TU_DEFINED_VARIABLES,
+        LC_STMT_DELETE_TU_FILE_SCOPE_NAMES,
     };
     for (size_t i = 0; i < sizeof deletes / sizeof *deletes; i++) {
         sqlite3_stmt *stmt = lc_store_statement(store, deletes[i]);
@@ -291,6 +292,7 @@ int lc_store_retain_tus(struct lc_store *store, const struct lc_compdb *compdb, 
                            "DELETE FROM held_lock WHERE tu_id IN drop_tu; DELETE FROM call_guard WHERE tu_id IN drop_tu;"
                            "DELETE FROM written_record WHERE tu_id IN drop_tu; DELETE FROM link_write WHERE tu_id IN drop_tu;"
                            "DELETE FROM defined_variable WHERE tu_id IN drop_tu;"
+                           "DELETE FROM file_scope_name WHERE tu_id IN drop_tu;"
                            "DELETE FROM tu WHERE id IN drop_tu; COMMIT",
                            err);
     if (rc != 0)
