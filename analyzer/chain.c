@@ -50,13 +50,20 @@ const char *lc_chain_entry_text(const struct lc_program *program, const struct l
                           program->functions[entry->function].name);
 }
 
+/* The call through which the chain of `function`'s executable reaches `f`. */
+static uint32_t chain_parent(const struct lc_program *program, uint32_t function, uint32_t f)
+{
+    return program->loop_state_parent[(size_t)program->loop_chain_program[function] * program->function_count + f];
+}
+
 struct lc_step *lc_chain_to_function(const struct lc_program *program, uint32_t function, size_t extra,
                                      size_t *count, struct lc_arena *arena)
 {
     if (!program->on_loop[function] || program->loop_entry[function] == LC_NONE)
         return NULL;
     size_t calls = 0;
-    for (uint32_t f = function; program->loop_parent[f] != LC_NONE; f = program->calls[program->loop_parent[f]].caller)
+    for (uint32_t f = function; chain_parent(program, function, f) != LC_NONE;
+         f = program->calls[chain_parent(program, function, f)].caller)
         calls++;
     struct lc_step *steps = lc_arena_alloc(arena, (1 + calls + extra) * sizeof *steps);
     if (!steps)
@@ -65,9 +72,10 @@ struct lc_step *lc_chain_to_function(const struct lc_program *program, uint32_t 
     steps[0].loc = entry->site;
     steps[0].message = lc_chain_entry_text(program, entry, arena);
     size_t i = calls;
-    for (uint32_t f = function; program->loop_parent[f] != LC_NONE; f = program->calls[program->loop_parent[f]].caller) {
-        steps[i].loc = program->calls[program->loop_parent[f]].loc;
-        steps[i].message = lc_chain_call_text(program, program->loop_parent[f], f, arena);
+    for (uint32_t f = function; chain_parent(program, function, f) != LC_NONE;
+         f = program->calls[chain_parent(program, function, f)].caller) {
+        steps[i].loc = program->calls[chain_parent(program, function, f)].loc;
+        steps[i].message = lc_chain_call_text(program, chain_parent(program, function, f), f, arena);
         i--;
     }
     *count = 1 + calls;

@@ -16,46 +16,94 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Breadth-first from the entries of the given roles; marks `seen` and, when
- * `parent` is set, records the chain.  A registered function reached
- * through a pointer is not reached (lc_program_dispatches): it runs on the
- * thread of its own registration. */
+/* The executables (bits below program_count) that may run `function`;
+ * bit 0 alone when the program tells none apart. */
+static uint64_t color_programs_of(const struct lc_program *program, uint32_t function)
+{
+    if (!program->function_programs)
+        return 1;
+    uint64_t all = program->program_count >= 64 ? UINT64_MAX : ((uint64_t)1 << program->program_count) - 1;
+    return program->function_programs[function] & all;
+}
+
+/* Breadth-first from the entries of the given roles over pairs (function,
+ * executable): from an entry, only into functions that may run in one of
+ * the entry's executables and in the same one all along, so each chain is
+ * one a single program can run.  Marks `seen` for a function reached in
+ * any; when `parent` is set, records per pair the call it was first
+ * reached through (program->loop_state_parent) and per function the
+ * first pair's executable, call and entry: the shortest chain.  A
+ * registered function reached through a pointer is not reached
+ * (lc_program_dispatches): it runs on the thread of its own registration.
+ * O(executables * (V + E)). */
 static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen, uint32_t *parent,
                        uint32_t *entry_of)
 {
-    uint32_t *queue = malloc(((size_t)program->function_count + 1) * sizeof *queue);
-    if (!queue)
+    size_t n = program->function_count, programs = program->function_programs ? program->program_count : 1;
+    size_t *queue = malloc((programs * n + 1) * sizeof *queue);
+    uint64_t *reached = calloc(n + 1, sizeof *reached);
+    uint32_t *state_entry = parent ? malloc((programs * n + 1) * sizeof *state_entry) : NULL;
+    if (!queue || !reached || (parent && !state_entry)) {
+        free(queue);
+        free(reached);
+        free(state_entry);
         return -1;
-    uint32_t head = 0, tail = 0;
+    }
+    size_t head = 0, tail = 0;
     for (uint32_t e = 0; e < program->entry_count; e++) {
         const struct lc_entry *entry = &program->entries[e];
-        if ((entry->role == LC_ROLE_LOOP) != want_loop || seen[entry->function])
+        if ((entry->role == LC_ROLE_LOOP) != want_loop)
             continue;
-        seen[entry->function] = 1;
-        if (parent) {
-            parent[entry->function] = LC_NONE;
-            entry_of[entry->function] = e;
+        uint32_t f = entry->function;
+        uint64_t fresh = color_programs_of(program, f) & ~reached[f];
+        for (size_t p = 0; p < programs; p++) {
+            if (!(fresh >> p & 1))
+                continue;
+            if (parent) {
+                program->loop_state_parent[p * n + f] = LC_NONE;
+                state_entry[p * n + f] = e;
+            }
+            queue[tail++] = p * n + f;
         }
-        queue[tail++] = entry->function;
+        reached[f] |= fresh;
+        if (fresh && !seen[f]) {
+            seen[f] = 1;
+            if (parent) {
+                parent[f] = LC_NONE;
+                entry_of[f] = e;
+                program->loop_chain_program[f] = (uint8_t)__builtin_ctzll(fresh);
+            }
+        }
     }
     while (head < tail) {
-        uint32_t f = queue[head++], begin, end;
+        size_t state = queue[head++], p = state / n;
+        uint32_t f = (uint32_t)(state % n), begin, end;
         if (!lc_program_function_is_followed(program, f))
             continue;
         lc_program_function_targets(program, f, &begin, &end);
         for (uint32_t t = begin; t < end; t++) {
             uint32_t g = program->targets[t];
-            if (seen[g] || lc_program_dispatches(program, f, t))
+            if ((reached[g] >> p & 1) || !(color_programs_of(program, g) >> p & 1) || lc_program_dispatches(program, f, t))
+                continue;
+            reached[g] |= (uint64_t)1 << p;
+            if (parent) {
+                program->loop_state_parent[p * n + g] = lc_program_target_call(program, f, t);
+                state_entry[p * n + g] = state_entry[state];
+            }
+            queue[tail++] = p * n + g;
+            if (seen[g])
                 continue;
             seen[g] = 1;
             if (parent) {
                 parent[g] = lc_program_target_call(program, f, t);
-                entry_of[g] = entry_of[f];
+                entry_of[g] = state_entry[state];
+                program->loop_chain_program[g] = (uint8_t)p;
             }
-            queue[tail++] = g;
         }
     }
     free(queue);
+    free(reached);
+    free(state_entry);
     return 0;
 }
 
@@ -267,11 +315,15 @@ int lc_color_program(struct lc_program *program)
     program->entry_points = calloc(n, 1);
     program->loop_parent = malloc(n * sizeof *program->loop_parent);
     program->loop_entry = malloc(n * sizeof *program->loop_entry);
+    size_t programs = program->function_programs ? program->program_count : 1;
+    program->loop_chain_program = calloc(n, 1);
+    program->loop_state_parent = malloc(programs * n * sizeof *program->loop_state_parent);
     program->blocking_via = malloc(n * sizeof *program->blocking_via);
     program->callers = calloc(1, sizeof *program->callers);
     program->registered = calloc(n, 1);
     if (!program->registered || !program->on_loop || !program->on_worker || !program->blocking || !program->entry_points
-        || !program->loop_parent || !program->loop_entry || !program->blocking_via || !program->callers
+        || !program->loop_parent || !program->loop_entry || !program->loop_chain_program
+        || !program->loop_state_parent || !program->blocking_via || !program->callers
         || lc_callers_build(program, program->callers) != 0 || lc_terminates_compute(program) != 0)
         return -1;
     /* A function that never returns is followed no more. */

@@ -64,6 +64,34 @@ static void extract_function(struct lc_extract_walk *walk, CXCursor function)
     clang_visitChildren(function, extract_collect_annotation, &fact->annotations);
 }
 
+/* A global variable of external linkage defined at file scope: with an
+ * initialiser, or tentatively (`int x;`, which libclang does not call a
+ * definition); `extern int x;` only declares it. */
+static void extract_defined_variable(struct lc_extract_walk *walk, CXCursor variable)
+{
+    if (clang_getCursorLinkage(variable) != CXLinkage_External
+        || (clang_Cursor_getStorageClass(variable) == CX_SC_Extern
+            && clang_Cursor_isNull(clang_Cursor_getVarDeclInitializer(variable))))
+        return;
+    const char *usr = lc_extract_usr(walk, variable);
+    if (!usr || lc_tu_facts_add_defined_variable(walk->facts, usr) != 0)
+        walk->out_of_memory = 1;
+}
+
+/* A global variable or function of external linkage named outside any
+ * function (in a file-scope initialiser). */
+static void extract_file_scope_name(struct lc_extract_walk *walk, CXCursor reference)
+{
+    CXCursor named = clang_getCursorReferenced(reference);
+    enum CXCursorKind kind = clang_getCursorKind(named);
+    if ((kind != CXCursor_VarDecl && kind != CXCursor_FunctionDecl)
+        || clang_getCursorLinkage(named) != CXLinkage_External)
+        return;
+    const char *usr = lc_extract_usr(walk, named);
+    if (!usr || lc_tu_facts_add_file_scope_name(walk->facts, usr) != 0)
+        walk->out_of_memory = 1;
+}
+
 /* A new top-level declaration: `usr` is the function defined, or NULL. */
 static void extract_function_begin(struct lc_extract_walk *walk, const char *usr)
 {
@@ -296,6 +324,8 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
         extract_function_begin(walk, definition ? lc_extract_usr(walk, cursor) : NULL);
         if (definition)
             walk->function = cursor;
+        if (kind == CXCursor_VarDecl)
+            extract_defined_variable(walk, cursor);
     }
     if (walk->function_usr && clang_isExpression(kind) && !clang_isExpression(parent_kind))
         lc_extract_access_begin_expression(walk);
@@ -303,6 +333,8 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
     lc_extract_record_writes(walk, cursor, kind);
     if (walk->function_usr)
         lc_extract_runs_jump(walk, kind);
+    else if (kind == CXCursor_DeclRefExpr)
+        extract_file_scope_name(walk, cursor);
     switch (kind) {
     case CXCursor_FunctionDecl:
         extract_function(walk, cursor);

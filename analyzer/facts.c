@@ -22,6 +22,8 @@ void lc_tu_facts_free(struct lc_tu_facts *facts)
     free(facts->accesses);
     free(facts->included_files);
     free(facts->written_records);
+    free(facts->defined_variables);
+    free(facts->file_scope_names);
     free(facts->link_writes);
     lc_arena_free(&facts->arena);
     memset(facts, 0, sizeof *facts);
@@ -147,4 +149,27 @@ int lc_unreached_covers(const char *text, unsigned line, unsigned col)
 int lc_unreached_unknown(const char *text)
 {
     return text && strcmp(text, LC_UNREACHED_UNKNOWN) == 0;
+}
+
+int lc_tu_facts_add_defined_variable(struct lc_tu_facts *facts, const char *usr)
+{
+    const char **slot = lc_grow_append((void **)&facts->defined_variables, &facts->defined_variable_count,
+                                       &facts->defined_variable_cap, sizeof *facts->defined_variables, 16);
+    if (!slot)
+        return -1;
+    *slot = usr;
+    return 0;
+}
+
+int lc_tu_facts_add_file_scope_name(struct lc_tu_facts *facts, const char *usr)
+{
+    for (size_t i = facts->file_scope_name_count; i > 0 && i + 8 > facts->file_scope_name_count; i--)
+        if (strcmp(facts->file_scope_names[i - 1], usr) == 0)   /* a repeat of a recent one */
+            return 0;
+    const char **slot = lc_grow_append((void **)&facts->file_scope_names, &facts->file_scope_name_count,
+                                       &facts->file_scope_name_cap, sizeof *facts->file_scope_names, 16);
+    if (!slot)
+        return -1;
+    *slot = usr;
+    return 0;
 }

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 59
+#define LC_FACTS_VERSION 61
 
 struct lc_location {
     const char *file;
@@ -543,6 +543,19 @@ struct lc_tu_facts {
                                      *)p`); once each, roughly
                                      (extract_record_writes.c) */
     size_t written_record_count, written_record_cap;
+    const char **defined_variables; /* USRs of the global variables of
+                                       external linkage the TU defines
+                                       (initialised, or a tentative
+                                       `int x;`), to tell which TU a
+                                       reference links to
+                                       (program_link.c) */
+    size_t defined_variable_count, defined_variable_cap;
+    const char **file_scope_names; /* USRs of the global variables and
+                                      functions of external linkage that
+                                      file-scope initialisers name
+                                      (`struct dict d = { &engine_type };`),
+                                      once each, roughly */
+    size_t file_scope_name_count, file_scope_name_cap;
     struct lc_link_write_fact *link_writes;
     size_t link_write_count, link_write_cap;
 
@@ -568,5 +581,10 @@ int lc_tu_facts_add_include(struct lc_tu_facts *facts, const char *path);
 /* Note a struct type written through a pointer (`usr` lives in the
  * arena); 0 or -1 (no memory). */
 int lc_tu_facts_add_written_record(struct lc_tu_facts *facts, const char *usr);
+/* Note a global variable the TU defines (`usr` lives in the arena); 0 or
+ * -1 (no memory). */
+int lc_tu_facts_add_defined_variable(struct lc_tu_facts *facts, const char *usr);
+/* Note a symbol a file-scope initialiser names; 0 or -1 (no memory). */
+int lc_tu_facts_add_file_scope_name(struct lc_tu_facts *facts, const char *usr);
 
 #endif

@@ -58,6 +58,8 @@ void lc_program_free(struct lc_program *program)
     free(program->blocking);
     free(program->loop_parent);
     free(program->loop_entry);
+    free(program->loop_chain_program);
+    free(program->loop_state_parent);
     free(program->entry_points);
     free(program->blocking_via);
     free(program->terminates);

@@ -294,6 +294,13 @@ struct lc_program {
     uint32_t *loop_parent;    /* call through which the shortest chain from an
                                  entry point reaches it; LC_NONE at entries */
     uint32_t *loop_entry;     /* that chain's entry (index into entries) */
+    uint8_t *loop_chain_program;  /* the executable that chain runs in (bit
+                                     of function_programs; 0 without them) */
+    uint32_t *loop_state_parent;  /* per executable p, per function f, at
+                                     p * function_count + f: the call through
+                                     which the shortest chain in p reaches
+                                     f; a chain is walked in one executable
+                                     (chain.c) */
     uint8_t *entry_points;    /* distinct entry points reaching it, capped at
                                  LC_ENTRY_COUNT_CAP */
     uint32_t *blocking_via;   /* blocking: the call through which it blocks */

@@ -55,6 +55,11 @@ int64_t program_loader_max_id(struct program_loader *loader, const char *sql);
 /* program_load_programs.c: the executables and the functions' (program.h);
  * 0, or -1 when memory runs out. */
 int program_loader_read_programs(struct program_loader *loader);
+/* program_load_link.c: for the TUs `tu_ids` (ascending) of no build
+ * target, the executables each is linked into (program_link.h: bit k for
+ * the k-th of them defining `main`, 0 for none); 0, or -1. */
+int program_loader_link_tus(struct program_loader *loader, const int64_t *tu_ids, const uint8_t *defines_main,
+                            uint32_t count, uint64_t *programs);
 sqlite3_stmt *program_loader_prepare(struct program_loader *loader, const char *sql);
 /* Does this TU provide the body of `function` that is used? */
 int program_loader_owns(const struct program_loader *loader, uint32_t function, int64_t tu_id);

@@ -6,9 +6,11 @@
  * build that names no targets (make, bear), a TU of no target that defines
  * `main` by itself.  A TU runs in the executables among its targets; in
  * any when one of its targets is no executable (a library, linked by who
- * knows), when it has no target and defines no `main`, or when the
- * executables are more than 64.  A function runs where the TUs that
+ * knows), or when the executables are more than 64.  A TU of no target
+ * runs in the executables a linker would put it in (program_link.c), or
+ * in any when no `main` pulls it in.  A function runs where the TUs that
  * define it run (a static function of a header: in all of theirs). */
+#include "program_link.h"
 #include "program_load_internal.h"
 
 #include <stdlib.h>
@@ -27,6 +29,7 @@
 struct programs_tu {
     int64_t id;
     uint64_t programs;
+    uint8_t no_target, defines_main;
 };
 
 static uint32_t programs_index(const struct lc_program *program, const char *name, size_t length)
@@ -75,6 +78,53 @@ static uint64_t programs_of_tu(struct lc_program *program, int64_t id, const cha
     return set;
 }
 
+/* The TUs of no target get the executables a linker would put them in
+ * (those no `main` pulls in keep "any"). */
+static int programs_link(struct program_loader *loader, struct programs_tu *tus, size_t count)
+{
+    struct lc_program *program = loader->program;
+    uint32_t linked = 0, mains = 0;
+    for (size_t i = 0; i < count; i++) {
+        linked += tus[i].no_target;
+        mains += tus[i].no_target && tus[i].defines_main;
+    }
+    if (mains < 2)
+        return 0;
+    int64_t *ids = malloc(linked * sizeof *ids);
+    uint8_t *defines_main = malloc(linked);
+    uint64_t *sets = malloc(linked * sizeof *sets);
+    uint32_t *programs_of_main = malloc(mains * sizeof *programs_of_main);
+    int rc = ids && defines_main && sets && programs_of_main ? 0 : -1;
+    for (size_t i = 0, j = 0, k = 0; rc == 0 && i < count; i++) {
+        if (!tus[i].no_target)
+            continue;
+        ids[j] = tus[i].id;
+        defines_main[j++] = tus[i].defines_main;
+        if (tus[i].defines_main) {
+            char key[32];
+            int length = snprintf(key, sizeof key, "tu:%lld", (long long)tus[i].id);
+            programs_of_main[k++] = programs_index(program, key, (size_t)length);
+        }
+    }
+    if (rc == 0)
+        rc = program_loader_link_tus(loader, ids, defines_main, linked, sets);
+    for (size_t i = 0, j = 0; rc == 0 && i < count; i++) {
+        if (!tus[i].no_target)
+            continue;
+        uint64_t set = 0, bits = sets[j++];
+        for (uint32_t k = 0; k < mains && k < LC_LINK_PROGRAMS_MAX; k++)
+            if (bits >> k & 1)
+                set |= programs_of_main[k] == LC_NONE ? LC_PROGRAMS_ANY : (uint64_t)1 << programs_of_main[k];
+        if (set != 0)
+            tus[i].programs = set;
+    }
+    free(ids);
+    free(defines_main);
+    free(sets);
+    free(programs_of_main);
+    return rc;
+}
+
 int program_loader_read_programs(struct program_loader *loader)
 {
     struct lc_program *program = loader->program;
@@ -91,12 +141,15 @@ int program_loader_read_programs(struct program_loader *loader)
         failed = !stmt;
         for (count = 0; stmt && count < (size_t)tu_count && sqlite3_step(stmt) == SQLITE_ROW; count++) {
             int64_t id = sqlite3_column_int64(stmt, 0);
-            tus[count] = (struct programs_tu){
-                id, programs_of_tu(program, id, (const char *)sqlite3_column_text(stmt, 1),
-                                   sqlite3_column_int(stmt, 2), pass, &failed) };
+            const char *targets = (const char *)sqlite3_column_text(stmt, 1);
+            int defines_main = sqlite3_column_int(stmt, 2);
+            tus[count] = (struct programs_tu){ id, programs_of_tu(program, id, targets, defines_main, pass, &failed),
+                                               !targets, (uint8_t)(defines_main != 0) };
         }
         sqlite3_finalize(stmt);
     }
+    if (!failed && program->program_count >= 2)
+        failed = programs_link(loader, tus, count) != 0;
     if (failed || program->program_count < 2) {
         free(tus);
         program->program_count = failed ? 0 : program->program_count;

@@ -80,6 +80,32 @@ int lc_store_save_written_records(struct lc_store *store, int64_t tu_id, const s
     return 0;
 }
 
+static int store_save_tu_symbols(struct lc_store *store, int64_t tu_id, enum lc_store_statement statement,
+                                 const char *const *usrs, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        sqlite3_stmt *stmt = lc_store_statement(store, statement);
+        int64_t symbol_id = lc_store_intern_symbol(store, usrs[i], NULL);
+        if (!symbol_id)
+            return -1;
+        sqlite3_bind_int64(stmt, 1, tu_id);
+        sqlite3_bind_int64(stmt, 2, symbol_id);
+        if (lc_store_step_done(stmt) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int lc_store_save_defined_variables(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts)
+{
+    return store_save_tu_symbols(store, tu_id, LC_STMT_INSERT_DEFINED_VARIABLE, facts->defined_variables,
+                                 facts->defined_variable_count) == 0
+                   && store_save_tu_symbols(store, tu_id, LC_STMT_INSERT_FILE_SCOPE_NAME, facts->file_scope_names,
+                                            facts->file_scope_name_count) == 0
+               ? 0
+               : -1;
+}
+
 int lc_store_save_link_writes(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts)
 {
     for (size_t i = 0; i < facts->link_write_count; i++) {

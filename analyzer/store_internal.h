@@ -36,6 +36,8 @@ enum lc_store_statement {
     LC_STMT_DELETE_TU_HELD_LOCKS,
     LC_STMT_DELETE_TU_CALL_GUARDS,
     LC_STMT_DELETE_TU_WRITTEN_RECORDS,
+    LC_STMT_DELETE_TU_DEFINED_VARIABLES,
+    LC_STMT_DELETE_TU_FILE_SCOPE_NAMES,
     LC_STMT_DELETE_TU_LINK_WRITES,
     LC_STMT_UPSERT_TU,
     LC_STMT_INSERT_INPUT,
@@ -48,6 +50,8 @@ enum lc_store_statement {
     LC_STMT_INSERT_HELD_LOCK,
     LC_STMT_INSERT_CALL_GUARD,
     LC_STMT_INSERT_WRITTEN_RECORD,
+    LC_STMT_INSERT_DEFINED_VARIABLE,
+    LC_STMT_INSERT_FILE_SCOPE_NAME,
     LC_STMT_INSERT_LINK_WRITE,
     LC_STMT_COUNT
 };
@@ -96,6 +100,8 @@ const char *lc_store_value_kind_name(enum lc_value_kind kind);
 int lc_store_bind_value(struct lc_store *store, sqlite3_stmt *stmt, int first, const struct lc_value *value);
 /* Save the struct types the TU writes through a pointer (facts.h). */
 int lc_store_save_written_records(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts);
+/* defined_variable and file_scope_name (the symbols linking needs). */
+int lc_store_save_defined_variables(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts);
 int lc_store_save_link_writes(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts);
 /* Bind the symbol of a parameter guard's field (struct lc_param_guard
  * field_usr) at `column`, or leave it NULL. */

@@ -105,6 +105,10 @@ static const struct merge_table merge_tables[] = {
       "x.rowid", { { "tu_id", "mt.new" }, { "call_id", "x.call_id + o.call" }, { "variable_id", "s.new" } } },
     { "written_record", "lc_shard.written_record x " MERGE_TU " JOIN merge_symbol s ON s.old = x.record_id",
       "x.tu_id, x.record_id", { { "tu_id", "mt.new" }, { "record_id", "s.new" } } },
+    { "defined_variable", "lc_shard.defined_variable x " MERGE_TU " JOIN merge_symbol s ON s.old = x.symbol_id",
+      "x.tu_id, x.symbol_id", { { "tu_id", "mt.new" }, { "symbol_id", "s.new" } } },
+    { "file_scope_name", "lc_shard.file_scope_name x " MERGE_TU " JOIN merge_symbol s ON s.old = x.symbol_id",
+      "x.tu_id, x.symbol_id", { { "tu_id", "mt.new" }, { "symbol_id", "s.new" } } },
     { "link_write", "lc_shard.link_write x " MERGE_TU " LEFT JOIN merge_symbol fn ON fn.old = x.function_id"
                     " JOIN merge_symbol field ON field.old = x.field_id"
                     " LEFT JOIN merge_symbol object ON object.old = x.object_id"

@@ -151,6 +151,14 @@
  *   written_record(tu_id, record_id) the struct types the TU writes through
  *                                    a pointer, or converts a pointer to
  *                                    into another pointer type (facts.h)
+ *   defined_variable(tu_id, symbol_id) the global variables of external
+ *                                    linkage the TU defines (initialised or
+ *                                    tentative), so a reference to one
+ *                                    links to its TU (program_link.c)
+ *   file_scope_name(tu_id, symbol_id) the global variables and functions
+ *                                    of external linkage that the TU's
+ *                                    file-scope initialisers name
+ *                                    (program_link.c)
  *   link_write(tu_id, function_id, field_id, object_kind, object_id,
  *      object_record, object_param, value_kind, value_id, value_record,
  *      value_param, made)
@@ -239,6 +247,11 @@ static const char lc_store_schema_sql[] =
     "CREATE INDEX call_guard_tu ON call_guard(tu_id);"
     "CREATE TABLE written_record(tu_id INTEGER NOT NULL, record_id INTEGER NOT NULL,"
     "  PRIMARY KEY (tu_id, record_id)) WITHOUT ROWID;"
+    "CREATE TABLE defined_variable(tu_id INTEGER NOT NULL, symbol_id INTEGER NOT NULL,"
+    "  PRIMARY KEY (tu_id, symbol_id)) WITHOUT ROWID;"
+    "CREATE INDEX defined_variable_symbol ON defined_variable(symbol_id);"
+    "CREATE TABLE file_scope_name(tu_id INTEGER NOT NULL, symbol_id INTEGER NOT NULL,"
+    "  PRIMARY KEY (tu_id, symbol_id)) WITHOUT ROWID;"
     "CREATE TABLE link_write(tu_id INTEGER NOT NULL, function_id INTEGER, field_id INTEGER NOT NULL,"
     "  object_kind TEXT NOT NULL, object_id INTEGER, object_record TEXT, object_param INTEGER,"
     "  value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT, value_param INTEGER,"
@@ -259,7 +272,7 @@ static const char lc_store_schema_sql[] =
 
 static const char *const lc_store_tables[] = {
     "meta", "file", "symbol", "tu", "tu_input", "function", "call", "call_arg",
-    "fp_store", "loop", "access", "held_lock", "call_guard", "written_record", "link_write", "registration", "color", "thread_role",
+    "fp_store", "loop", "access", "held_lock", "call_guard", "written_record", "defined_variable", "file_scope_name", "link_write", "registration", "color", "thread_role",
     "finding", "finding_step",
 };
 

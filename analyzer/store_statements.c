@@ -23,6 +23,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_DELETE_TU_HELD_LOCKS] = "DELETE FROM held_lock WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_CALL_GUARDS] = "DELETE FROM call_guard WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_WRITTEN_RECORDS] = "DELETE FROM written_record WHERE tu_id = ?1",
+    [LC_STMT_DELETE_TU_DEFINED_VARIABLES] = "DELETE FROM defined_variable WHERE tu_id = ?1",
+    [LC_STMT_DELETE_TU_FILE_SCOPE_NAMES] = "DELETE FROM file_scope_name WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_LINK_WRITES] = "DELETE FROM link_write WHERE tu_id = ?1",
     [LC_STMT_UPSERT_TU] = "INSERT INTO tu(file_id, directory, args_hash, status, error, parse_ms, parsed_at, target)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, datetime('now'), ?7)"
@@ -57,6 +59,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_INSERT_CALL_GUARD] = "INSERT INTO call_guard(tu_id, call_id, variable_id, equal, value, pointer)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [LC_STMT_INSERT_WRITTEN_RECORD] = "INSERT OR IGNORE INTO written_record(tu_id, record_id) VALUES (?1, ?2)",
+    [LC_STMT_INSERT_DEFINED_VARIABLE] = "INSERT OR IGNORE INTO defined_variable(tu_id, symbol_id) VALUES (?1, ?2)",
+    [LC_STMT_INSERT_FILE_SCOPE_NAME] = "INSERT OR IGNORE INTO file_scope_name(tu_id, symbol_id) VALUES (?1, ?2)",
     [LC_STMT_INSERT_LINK_WRITE] = "INSERT INTO link_write(tu_id, function_id, field_id, object_kind, object_id,"
                                   " object_record, object_param, value_kind, value_id, value_record, value_param, made)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",

@@ -175,7 +175,8 @@ static int store_delete_tu_facts(struct lc_store *store, int64_t tu_id)
         LC_STMT_DELETE_TU_FUNCTIONS, LC_STMT_DELETE_TU_CALL_ARGS, LC_STMT_DELETE_TU_CALLS,
         LC_STMT_DELETE_TU_STORES, LC_STMT_DELETE_TU_INPUTS, LC_STMT_DELETE_TU_LOOPS,
         LC_STMT_DELETE_TU_ACCESSES, LC_STMT_DELETE_TU_HELD_LOCKS, LC_STMT_DELETE_TU_CALL_GUARDS,
-        LC_STMT_DELETE_TU_WRITTEN_RECORDS, LC_STMT_DELETE_TU_LINK_WRITES,
+        LC_STMT_DELETE_TU_WRITTEN_RECORDS, LC_STMT_DELETE_TU_LINK_WRITES, LC_STMT_DELETE_TU_DEFINED_VARIABLES,
+        LC_STMT_DELETE_TU_FILE_SCOPE_NAMES,
     };
     for (size_t i = 0; i < sizeof deletes / sizeof *deletes; i++) {
         sqlite3_stmt *stmt = lc_store_statement(store, deletes[i]);
@@ -237,6 +238,8 @@ static int store_save_tu_locked(struct lc_store *store, const struct lc_compile_
         rc = lc_store_save_written_records(store, tu_id, facts);
     if (rc == 0)
         rc = lc_store_save_link_writes(store, tu_id, facts);
+    if (rc == 0)
+        rc = lc_store_save_defined_variables(store, tu_id, facts);
     free(ids.loop_ids);
     free(ids.call_ids);
     return rc;
@@ -288,6 +291,8 @@ int lc_store_retain_tus(struct lc_store *store, const struct lc_compdb *compdb, 
                            "DELETE FROM loop WHERE tu_id IN drop_tu; DELETE FROM access WHERE tu_id IN drop_tu;"
                            "DELETE FROM held_lock WHERE tu_id IN drop_tu; DELETE FROM call_guard WHERE tu_id IN drop_tu;"
                            "DELETE FROM written_record WHERE tu_id IN drop_tu; DELETE FROM link_write WHERE tu_id IN drop_tu;"
+                           "DELETE FROM defined_variable WHERE tu_id IN drop_tu;"
+                           "DELETE FROM file_scope_name WHERE tu_id IN drop_tu;"
                            "DELETE FROM tu WHERE id IN drop_tu; COMMIT",
                            err);
     if (rc != 0)

@@ -1,0 +1,97 @@
+/* program_load_link.c — reads, for the TUs of no build target, what
+ * program_link.c needs to tell which executables each is linked into: the
+ * functions and global variables each defines, and the symbols each
+ * function (or file-scope initialiser) names: calls, functions passed or
+ * stored, global variables read or written, and what file-scope
+ * initialisers name. */
+#include "program_link.h"
+#include "program_load_internal.h"
+
+#include <stdlib.h>
+
+#define LC_LINK_DEFINITION_SQL                                                                    \
+    "SELECT tu_id, symbol_id, is_static FROM function WHERE is_definition = 1"                    \
+    " UNION ALL SELECT tu_id, symbol_id, 0 FROM defined_variable"
+
+#define LC_LINK_REFERENCE_SQL                                                                     \
+    "SELECT tu_id, caller_id, callee_id FROM call WHERE callee_kind = 'function'"                 \
+    " UNION ALL SELECT c.tu_id, c.caller_id, a.symbol_id FROM call_arg a JOIN call c ON c.id = a.call_id" \
+    "  WHERE a.kind IN ('function', 'var')"                                                       \
+    " UNION ALL SELECT tu_id, function_id, value_id FROM fp_store WHERE value_kind IN ('function', 'var')" \
+    " UNION ALL SELECT tu_id, function_id, variable_id FROM access"                                \
+    " UNION ALL SELECT tu_id, NULL, symbol_id FROM file_scope_name"
+
+/* The dense index of TU `id` among `tu_ids` (ascending), or LC_LINK_NONE. */
+static uint32_t link_tu_index(const int64_t *tu_ids, uint32_t count, int64_t id)
+{
+    uint32_t low = 0, high = count;
+    while (low < high) {
+        uint32_t middle = low + (high - low) / 2;
+        if (tu_ids[middle] < id)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low < count && tu_ids[low] == id ? low : LC_LINK_NONE;
+}
+
+static uint32_t link_symbol(const struct program_loader *loader, sqlite3_stmt *stmt, int column)
+{
+    if (sqlite3_column_type(stmt, column) == SQLITE_NULL)
+        return LC_LINK_NONE;
+    int64_t symbol = sqlite3_column_int64(stmt, column);
+    return symbol > 0 && symbol <= loader->symbol_max ? (uint32_t)symbol : 0;
+}
+
+/* Append the rows of `sql` (tu, symbol, symbol-or-flag) for the TUs
+ * listed: as definitions when `definitions`, else as references. */
+static int link_read(struct program_loader *loader, const char *sql, const int64_t *tu_ids, uint32_t count,
+                     struct lc_link_input *input, int definitions, size_t *cap)
+{
+    sqlite3_stmt *stmt = program_loader_prepare(loader, sql);
+    int rc = stmt ? 0 : -1;
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        uint32_t tu = link_tu_index(tu_ids, count, sqlite3_column_int64(stmt, 0)), first = link_symbol(loader, stmt, 1);
+        uint32_t to = definitions ? first : link_symbol(loader, stmt, 2);
+        if (tu == LC_LINK_NONE || first == 0 || to == 0 || to == LC_LINK_NONE)
+            continue;   /* (a reference's `first` is the function naming it, LC_LINK_NONE at file scope) */
+        uint32_t *used = definitions ? &input->definition_count : &input->reference_count;
+        if (*used == *cap) {
+            size_t grown = *cap ? *cap * 2 : 1024;
+            void *items = definitions
+                ? realloc(input->definitions, grown * sizeof *input->definitions)
+                : realloc(input->references, grown * sizeof *input->references);
+            if (!items) {
+                rc = -1;
+                break;
+            }
+            if (definitions)
+                input->definitions = items;
+            else
+                input->references = items;
+            *cap = grown;
+        }
+        if (definitions)
+            input->definitions[(*used)++] = (struct lc_link_definition){ tu, first, (uint8_t)sqlite3_column_int(stmt, 2) };
+        else
+            input->references[(*used)++] = (struct lc_link_reference){ tu, first, to };
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+int program_loader_link_tus(struct program_loader *loader, const int64_t *tu_ids, const uint8_t *defines_main,
+                            uint32_t count, uint64_t *programs)
+{
+    struct lc_link_input input = { .tu_count = count, .symbol_count = (uint32_t)loader->symbol_max + 1,
+                                   .tu_defines_main = defines_main };
+    size_t definition_cap = 0, reference_cap = 0;
+    int rc = link_read(loader, LC_LINK_DEFINITION_SQL, tu_ids, count, &input, 1, &definition_cap) == 0
+                     && link_read(loader, LC_LINK_REFERENCE_SQL, tu_ids, count, &input, 0, &reference_cap) == 0
+                     && lc_link_programs(&input, programs) == 0
+                 ? 0
+                 : -1;
+    free(input.definitions);
+    free(input.references);
+    return rc;
+}
