@@ -23,8 +23,9 @@ const char *lc_entry_describe(const struct lc_program *program, const struct lc_
     return lc_arena_printf(arena, "%s, registered as a %s with %s", name, role_phrase(entry->role), entry->api);
 }
 
-/* "signal_emit(\"setup saved\")" for a dispatch call with a literal key,
- * "signal_emit_id (any key)" for one without. */
+/* The dispatch call and its key as written: "signal_emit(\"setup
+ * saved\")", "signal_emit_id(signal_pidwait)"; "signal_continue (any
+ * key)" for a dispatcher without a key. */
 static const char *chain_dispatch_text(const struct lc_program *program, const struct lc_program_call *c,
                                        struct lc_arena *arena)
 {
@@ -32,7 +33,7 @@ static const char *chain_dispatch_text(const struct lc_program *program, const s
     int key = dispatcher->model ? dispatcher->model->keyed_dispatch_key : 0;
     const struct lc_program_value *arg =
         key > 0 && (uint32_t)key <= c->arg_count ? &program->args[c->first_arg + (uint32_t)key - 1] : NULL;
-    if (arg && arg->kind == LC_VALUE_STRING && arg->text)
+    if (arg && arg->text)
         return lc_arena_printf(arena, "%s(%s)", dispatcher->name, arg->text);
     return lc_arena_printf(arena, "%s (any key)", dispatcher->name);
 }

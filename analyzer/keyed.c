@@ -7,7 +7,11 @@
  * flow node holds).  A dispatch call with a literal key K reaches the
  * callbacks registered under K and those registered under a key that is no
  * literal (unknown: it may be K); a dispatch call without a literal key
- * reaches every keyed callback.  Sound up to string equality.  Calls made
+ * reaches every keyed callback.  A key may also be a variable or field
+ * assigned nothing but ids of literals (`keyed-id`: `id =
+ * signal_get_uniq_id("pidwait")`): it stands for those literals.  Sound up
+ * to string equality, and to the assignments the extractor records (an
+ * integer constant assigned to an id variable names no key).  Calls made
  * inside the body of a keyed function itself (irssi's command_bind_full
  * calling signal_add_full with "command " + cmd) are the model's own work
  * and are skipped: the calls of the modelled function say it. */
@@ -24,7 +28,20 @@ struct keyed_registration {
     uint32_t function;
 };
 
+/* The id of a literal assigned to a flow node (`keyed-id`). */
+struct keyed_id {
+    uint32_t node;
+    const char *key;
+};
+
 struct keyed_registry {
+    struct keyed_id *ids;               /* sorted by node */
+    size_t id_count, id_cap;
+    uint8_t *node_ids;                  /* per flow node: 0 nothing stored,
+                                           1 ids of literals only, 2 other
+                                           values too */
+    const char **keys;                  /* the keys of one argument */
+    size_t key_count, key_cap;
     struct keyed_registration *known;   /* literal keys, sorted by key */
     size_t known_count, known_cap;
     uint32_t *unknown;                  /* under a key that is no literal */
@@ -47,19 +64,100 @@ static const struct lc_function_model *keyed_callee_model(const struct lc_progra
     return model;
 }
 
-/* The key text a call gives at 1-based `position` (without its quotes and
- * after `prefix`), or NULL when the argument is no string literal. */
-static const char *keyed_key_of(struct lc_program *program, const struct lc_program_call *call, int position,
-                                const char *prefix, int *failed)
+/* A literal argument's text without its quotes, after `prefix`; NULL
+ * when memory runs out (*failed set). */
+static const char *keyed_literal(struct lc_program *program, const char *text, const char *prefix, int *failed)
 {
-    if (position < 1 || (uint32_t)position > call->arg_count)
-        return NULL;
-    const struct lc_program_value *arg = &program->args[call->first_arg + (uint32_t)position - 1];
-    if (arg->kind != LC_VALUE_STRING || !arg->text || strlen(arg->text) < 2)
-        return NULL;
-    const char *key = lc_arena_printf(&program->arena, "%s%.*s", prefix, (int)strlen(arg->text) - 2, arg->text + 1);
+    const char *key = lc_arena_printf(&program->arena, "%s%.*s", prefix, (int)strlen(text) - 2, text + 1);
     *failed |= !key;
     return key;
+}
+
+static int keyed_push_key(struct keyed_registry *registry, const char *key)
+{
+    if (lc_grow((void **)&registry->keys, &registry->key_cap, registry->key_count, sizeof *registry->keys, 8) != 0)
+        return -1;
+    registry->keys[registry->key_count++] = key;
+    return 0;
+}
+
+static int keyed_compare_ids(const void *a, const void *b)
+{
+    uint32_t x = ((const struct keyed_id *)a)->node, y = ((const struct keyed_id *)b)->node;
+    return x < y ? -1 : x > y;
+}
+
+/* Which flow nodes hold ids of literals, and which ones. */
+static int keyed_collect_ids(struct lc_program *program, struct keyed_registry *registry)
+{
+    registry->node_ids = calloc((size_t)program->flow_node_count + 1, 1);
+    if (!registry->node_ids)
+        return -1;
+    int failed = 0;
+    for (uint32_t s = 0; s < program->store_count && !failed; s++) {
+        const struct lc_program_store *store = &program->stores[s];
+        const struct lc_program_call *call =
+            store->value.kind == LC_VALUE_CALL && store->value.call != LC_NONE ? &program->calls[store->value.call]
+                                                                               : NULL;
+        const struct lc_function_model *model =
+            call && call->callee.kind == LC_VALUE_FUNCTION && call->callee.function != LC_NONE
+                ? program->functions[call->callee.function].model
+                : NULL;
+        int position = model ? model->keyed_id_key : 0;
+        const struct lc_program_value *arg =
+            position > 0 && (uint32_t)position <= call->arg_count ? &program->args[call->first_arg + (uint32_t)position - 1]
+                                                                  : NULL;
+        if (!arg || arg->kind != LC_VALUE_STRING || !arg->text) {
+            registry->node_ids[store->target_node] = 2;
+            continue;
+        }
+        if (!registry->node_ids[store->target_node])
+            registry->node_ids[store->target_node] = 1;
+        const char *key = keyed_literal(program, arg->text, "", &failed);
+        if (key && lc_grow((void **)&registry->ids, &registry->id_cap, registry->id_count, sizeof *registry->ids,
+                           64) == 0)
+            registry->ids[registry->id_count++] = (struct keyed_id){ store->target_node, key };
+        else
+            failed = 1;
+    }
+    if (!failed && registry->id_count)
+        qsort(registry->ids, registry->id_count, sizeof *registry->ids, keyed_compare_ids);
+    return failed ? -1 : 0;
+}
+
+/* The keys a call gives at 1-based `position`, each after `prefix`, into
+ * registry->keys: a string literal's text, or the literals whose ids are
+ * all a variable or field was assigned.  Returns 0, 1 when they are not
+ * known (any key), -1 when memory runs out. */
+static int keyed_keys_of(struct lc_program *program, struct keyed_registry *registry,
+                         const struct lc_program_call *call, int position, const char *prefix)
+{
+    int failed = 0;
+    registry->key_count = 0;
+    if (position < 1 || (uint32_t)position > call->arg_count)
+        return 1;
+    const struct lc_program_value *arg = &program->args[call->first_arg + (uint32_t)position - 1];
+    if (arg->kind == LC_VALUE_STRING && arg->text) {
+        const char *key = keyed_literal(program, arg->text, prefix, &failed);
+        return failed || keyed_push_key(registry, key) != 0 ? -1 : 0;
+    }
+    if ((arg->kind != LC_VALUE_VAR && arg->kind != LC_VALUE_FIELD) || arg->flow_node == LC_NONE
+        || registry->node_ids[arg->flow_node] != 1)
+        return 1;
+    size_t low = 0, high = registry->id_count;
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        if (registry->ids[middle].node < arg->flow_node)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    for (size_t i = low; i < registry->id_count && registry->ids[i].node == arg->flow_node && !failed; i++) {
+        const char *key = prefix[0] ? lc_arena_printf(&program->arena, "%s%s", prefix, registry->ids[i].key)
+                                    : registry->ids[i].key;
+        failed = !key || keyed_push_key(registry, key) != 0;
+    }
+    return failed ? -1 : 0;
 }
 
 static int keyed_add(struct lc_program *program, struct keyed_registry *registry, const char *key,
@@ -101,15 +199,19 @@ static int keyed_collect(struct lc_program *program, struct keyed_registry *regi
         const struct lc_keyed_callback_model *keyed = model ? model->keyed_callback : NULL;
         if (!keyed || (uint32_t)keyed->callback_position > call->arg_count)
             continue;
-        const char *key = keyed_key_of(program, call, keyed->key_position, keyed->prefix, &failed);
+        int unknown = keyed_keys_of(program, registry, call, keyed->key_position, keyed->prefix);
+        if (unknown < 0)
+            return -1;
         const struct lc_program_value *value = &program->args[call->first_arg + (uint32_t)keyed->callback_position - 1];
-        if (value->kind == LC_VALUE_FUNCTION) {
-            failed |= keyed_add(program, registry, key, value->function) != 0;
-        } else if (value->flow_node != LC_NONE) {
-            uint32_t count;
-            const uint32_t *functions = lc_fpflow_functions(program, value->flow_node, &count);
-            for (uint32_t i = 0; i < count && !failed; i++)
-                failed |= keyed_add(program, registry, key, functions[i]) != 0;
+        uint32_t count = 1;
+        const uint32_t *functions = &value->function;
+        if (value->kind != LC_VALUE_FUNCTION)
+            functions = value->flow_node != LC_NONE ? lc_fpflow_functions(program, value->flow_node, &count) : NULL;
+        for (uint32_t i = 0; functions && i < count && !failed; i++) {
+            if (unknown)
+                failed |= keyed_add(program, registry, NULL, functions[i]) != 0;
+            for (size_t k = 0; !unknown && k < registry->key_count && !failed; k++)
+                failed |= keyed_add(program, registry, registry->keys[k], functions[i]) != 0;
         }
     }
     if (!failed && registry->known_count)
@@ -157,16 +259,16 @@ static int keyed_dispatch_targets(struct lc_program *program, struct keyed_regis
         if (!model || !model->keyed_dispatch)
             continue;
         call->keyed = 1;
-        const char *key = keyed_key_of(program, call, model->keyed_dispatch_key, "", &failed);
-        if (!key) {
-            for (uint32_t i = 0; i < program->keyed_callback_count && !failed; i++)
-                failed |= keyed_target(targets, registry, &cap, c, program->keyed_callbacks[i]) != 0;
-            continue;
-        }
-        for (size_t i = keyed_first_of(registry, key);
-             i < registry->known_count && strcmp(registry->known[i].key, key) == 0 && !failed; i++)
-            failed |= keyed_target(targets, registry, &cap, c, registry->known[i].function) != 0;
-        for (size_t i = 0; i < registry->unknown_count && !failed; i++)
+        int unknown = keyed_keys_of(program, registry, call, model->keyed_dispatch_key, "");
+        if (unknown < 0)
+            return -1;
+        for (uint32_t i = 0; unknown && i < program->keyed_callback_count && !failed; i++)
+            failed |= keyed_target(targets, registry, &cap, c, program->keyed_callbacks[i]) != 0;
+        for (size_t k = 0; !unknown && k < registry->key_count && !failed; k++)
+            for (size_t i = keyed_first_of(registry, registry->keys[k]);
+                 i < registry->known_count && strcmp(registry->known[i].key, registry->keys[k]) == 0 && !failed; i++)
+                failed |= keyed_target(targets, registry, &cap, c, registry->known[i].function) != 0;
+        for (size_t i = 0; !unknown && i < registry->unknown_count && !failed; i++)
             failed |= keyed_target(targets, registry, &cap, c, registry->unknown[i]) != 0;
     }
     targets->start[program->call_count] = (uint32_t)targets->count;
@@ -180,10 +282,14 @@ int lc_keyed_resolve(struct lc_program *program, struct lc_keyed_targets *target
     registry.is_keyed = calloc((size_t)program->function_count + 1, 1);
     registry.stamp = calloc((size_t)program->function_count + 1, sizeof *registry.stamp);
     targets->start = calloc((size_t)program->call_count + 1, sizeof *targets->start);
-    int rc = registry.is_keyed && registry.stamp && targets->start && keyed_collect(program, &registry) == 0
+    int rc = registry.is_keyed && registry.stamp && targets->start && keyed_collect_ids(program, &registry) == 0
+                     && keyed_collect(program, &registry) == 0
                      && keyed_dispatch_targets(program, &registry, targets) == 0
                  ? 0
                  : -1;
+    free(registry.ids);
+    free(registry.node_ids);
+    free(registry.keys);
     free(registry.known);
     free(registry.unknown);
     free(registry.is_keyed);

@@ -137,7 +137,10 @@ struct lc_field_model {
  * `keyed-dispatch NAME [key argK]`: a call of NAME calls the functions
  * registered under the string literal passed as argument K, or every
  * keyed callback without the clause or a literal there (`signal_emit`).
- * Resolved by keyed.c. */
+ * `keyed-id NAME key argK`: a call of NAME returns the id of the string
+ * literal passed as argument K (irssi's `signal_get_uniq_id("pidwait")`);
+ * a variable or field assigned nothing but such results is, as a key, the
+ * strings of them.  Resolved by keyed.c. */
 struct lc_keyed_callback_model {
     int key_position;               /* 1-based, 0: no key (every key) */
     int callback_position;          /* 1-based */
@@ -205,6 +208,8 @@ struct lc_function_model {
                                           `keyed-callback NAME` */
     int keyed_dispatch;                /* `keyed-dispatch NAME`: 1 */
     int keyed_dispatch_key;            /* its `key argK`: K, 0: none */
+    int keyed_id_key;                  /* `keyed-id NAME key argK`: K, 0:
+                                          none */
     struct lc_descriptor_model *descriptor; /* NULL unless `nonblocking-descriptor` */
     struct lc_descriptor_model *states[LC_STATE_COUNT]; /* `readonly-stream`,
                                           `memory-file`; NULL when none */

@@ -342,6 +342,7 @@ static const struct lc_rules_statement {
     { "bounded", lc_rules_parse_bounded },
     { "keyed-callback", lc_rules_parse_keyed_callback },
     { "keyed-dispatch", lc_rules_parse_keyed_dispatch },
+    { "keyed-id", lc_rules_parse_keyed_id },
 };
 
 static void lc_rules_parse_line(struct lc_rules_parser *parser, char *line)

@@ -1,5 +1,6 @@
 /* models_parse_keyed.c — `keyed-callback NAME [key argK] callback argF
- * [prefix "TEXT"]` and `keyed-dispatch NAME [key argK]` (rules/README.md):
+ * [prefix "TEXT"]` (clauses in any order), `keyed-dispatch NAME [key
+ * argK]` and `keyed-id NAME key argK` (rules/README.md):
  * string-keyed callback registries (irssi's signals and commands).  The
  * table of statements is in models_parse.c; keyed.c resolves them. */
 #include "models.h"
@@ -86,5 +87,22 @@ int lc_rules_parse_keyed_dispatch(struct lc_rules_parser *parser)
         return -1;
     model->keyed_dispatch = 1;
     model->keyed_dispatch_key = key;
+    return lc_rules_applied(parser, model);
+}
+
+int lc_rules_parse_keyed_id(struct lc_rules_parser *parser)
+{
+    const char *name = lc_rules_read_name(parser);
+    if (!name)
+        return -1;
+    if (!keyed_take_keyword(parser, "key"))
+        return lc_rules_error(parser, "expected key argK after the name");
+    int key = lc_rules_read_position(parser);
+    if (key < 0 || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    model->keyed_id_key = key;
     return lc_rules_applied(parser, model);
 }

@@ -93,13 +93,16 @@ RULES
 # irssi's string-keyed signals and commands, described once; see rules/README.md
 # (keyed-callback, keyed-dispatch)
 cat > "$WORK/irssi/build/.loopcheck" <<'RULES'
-# .loopcheck for irssi (src/core/signals.h, src/core/commands.h): handlers added
-# under a signal name are called by an emit of that name
+# .loopcheck for irssi (src/core/signals.h, src/core/commands.h, src/core/modules.h,
+# src/fe-common/core/keyboard.h): handlers added under a signal name are called by
+# an emit of that name; signal ids are those of signal_get_uniq_id's names
 keyed-callback signal_add_full key arg3 callback arg4
 keyed-callback command_bind_full key arg3 prefix "command " callback arg6
-keyed-callback signal_add_full_id callback arg4
+keyed-callback signal_add_full_id key arg3 callback arg4
+keyed-callback key_bind key arg1 prefix "key " callback arg5
+keyed-id module_get_uniq_id_str key arg2
 keyed-dispatch signal_emit key arg1
-keyed-dispatch signal_emit_id
+keyed-dispatch signal_emit_id key arg1
 keyed-dispatch signal_continue
 RULES
 

@@ -5,7 +5,8 @@
  * literal, not the others; a prefix joins the key; a dispatch without a
  * literal key reaches every keyed callback; the registered functions are
  * known as registered, the dispatch calls give their callbacks none of
- * their arguments, and the chain says which key led there. */
+ * their arguments, and the chain says which key led there; a variable
+ * assigned only ids of literals (keyed-id) is a key standing for them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,7 +22,9 @@ static const char keyed_rules[] =
     "keyed-callback bus_on key arg1 callback arg2\n"
     "keyed-callback bus_bind callback arg2 key arg1 prefix \"command \"\n"
     "keyed-dispatch bus_emit key arg1\n"
-    "keyed-dispatch bus_emit_all\n";
+    "keyed-dispatch bus_emit_all\n"
+    "keyed-id bus_id key arg1\n"
+    "keyed-dispatch bus_emit_id key arg1\n";
 
 /* The call `caller` makes at `line`. */
 static uint32_t call_at(struct builder *b, const char *caller, unsigned line)
@@ -135,6 +138,52 @@ static void test_callbacks_are_registered_and_get_no_arguments(void **state)
     builder_free(&b);
 }
 
+/* `tick_id = bus_id("tick")`; `mixed_id = bus_id("shutdown")` and
+ * `mixed_id = next_id()`: on_timer emits both ids. */
+static void test_ids_of_literals_are_keys(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, keyed_rules);
+    builder_tu(&b, "ids.c");
+    const char *functions[] = { "main", "on_timer", "on_tick", "on_shutdown", "next_id" };
+    for (unsigned i = 0; i < sizeof functions / sizeof functions[0]; i++)
+        builder_function(&b, functions[i], 1 + i, 0);
+    builder_call(&b, "main", 20, builder_function_value("bus_on"), 2, builder_string_value(), "\"tick\"",
+                 builder_function_value("on_tick"), "on_tick");
+    builder_call(&b, "main", 21, builder_function_value("bus_on"), 2, builder_string_value(), "\"shutdown\"",
+                 builder_function_value("on_shutdown"), "on_shutdown");
+    const struct { const char *variable, *callee, *text; unsigned line; } assigned[] = {
+        { "tick_id", "bus_id", "\"tick\"", 22 },
+        { "mixed_id", "bus_id", "\"shutdown\"", 23 },
+        { "mixed_id", "next_id", "\"shutdown\"", 24 },
+    };
+    for (unsigned i = 0; i < sizeof assigned / sizeof assigned[0]; i++) {
+        builder_call(&b, "main", assigned[i].line, builder_function_value(assigned[i].callee), 1,
+                     builder_string_value(), assigned[i].text);
+        builder_store(&b, "main", assigned[i].line, builder_var_value(assigned[i].variable),
+                      (struct lc_value){ .kind = LC_VALUE_CALL, .usr = assigned[i].callee,
+                                         .name = assigned[i].callee, .call_index = (int)b.facts.call_count - 1 });
+    }
+    builder_call(&b, "on_timer", 30, builder_function_value("bus_emit_id"), 1, builder_var_value("tick_id"),
+                 "tick_id");
+    builder_call(&b, "on_timer", 31, builder_function_value("bus_emit_id"), 1, builder_var_value("mixed_id"),
+                 "mixed_id");
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    uint32_t by_id = call_at(&b, "on_timer", 30), mixed = call_at(&b, "on_timer", 31);
+    assert_true(reaches(&b, by_id, "on_tick"));
+    assert_false(reaches(&b, by_id, "on_shutdown"));
+    assert_true(reaches(&b, mixed, "on_tick"));   /* next_id() may be any id */
+    assert_true(reaches(&b, mixed, "on_shutdown"));
+    struct lc_arena arena;
+    lc_arena_init(&arena);
+    assert_string_equal(lc_chain_call_text(&b.program, by_id, builder_find(&b, "on_tick"), &arena),
+                        "'on_timer' calls 'on_tick' through bus_emit_id(tick_id)");
+    lc_arena_free(&arena);
+    builder_free(&b);
+}
+
 static void test_chain_names_the_key(void **state)
 {
     (void)state;
@@ -147,7 +196,10 @@ static void test_chain_names_the_key(void **state)
                         "'on_timer' calls 'on_tick' through bus_emit(\"tick\")");
     assert_string_equal(lc_chain_call_text(&b.program, call_at(&b, "emit_named", 32), builder_find(&b, "cmd_quit"),
                                            &arena),
-                        "'emit_named' calls 'cmd_quit' through bus_emit (any key)");
+                        "'emit_named' calls 'cmd_quit' through bus_emit(name)");
+    assert_string_equal(lc_chain_call_text(&b.program, call_at(&b, "emit_everything", 33),
+                                           builder_find(&b, "on_shutdown"), &arena),
+                        "'emit_everything' calls 'on_shutdown' through bus_emit_all (any key)");
     assert_string_equal(lc_chain_call_text(&b.program, call_at(&b, "main", 24), builder_find(&b, "register_any"),
                                            &arena),
                         "'main' calls 'register_any'");
@@ -161,6 +213,7 @@ int main(void)
         cmocka_unit_test(test_literal_key_reaches_its_callbacks_and_unknown_keys),
         cmocka_unit_test(test_unknown_key_reaches_every_callback),
         cmocka_unit_test(test_callbacks_are_registered_and_get_no_arguments),
+        cmocka_unit_test(test_ids_of_literals_are_keys),
         cmocka_unit_test(test_chain_names_the_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

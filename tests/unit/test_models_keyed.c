@@ -1,5 +1,6 @@
 /* test_models_keyed.c — `keyed-callback NAME [key argK] callback argF
- * [prefix "TEXT"]` and `keyed-dispatch NAME [key argK]` read from rules
+ * [prefix "TEXT"]`, `keyed-dispatch NAME [key argK]` and `keyed-id NAME
+ * key argK` read from rules
  * text given inline: the clauses in any order, the body hidden, what
  * `loopcheck models` needs, and the bad lines with their messages. */
 #include "models_fixture.h"
@@ -53,7 +54,8 @@ static void test_keyed_dispatch(void **state)
     lc_models_init(&models);
     load_clean(&models, "dispatch.rules",
                "keyed-dispatch bus_emit key arg1\n"
-               "keyed-dispatch bus_emit_id\n");
+               "keyed-dispatch bus_emit_id\n"
+               "keyed-id bus_id key arg2\n");
     const struct lc_function_model *emit = find(&models, "bus_emit");
     assert_true(lc_model_hides_body(emit));
     assert_true(emit->keyed_dispatch);
@@ -62,12 +64,18 @@ static void test_keyed_dispatch(void **state)
     const struct lc_function_model *by_id = find(&models, "bus_emit_id");
     assert_true(by_id->keyed_dispatch);
     assert_int_equal(by_id->keyed_dispatch_key, 0);
+    const struct lc_function_model *id = find(&models, "bus_id");
+    assert_true(lc_model_hides_body(id));
+    assert_int_equal(id->keyed_id_key, 2);
+    assert_false(id->keyed_dispatch);
     lc_models_free(&models);
 
     expect_error("keyed-dispatch", "keyed-dispatch: missing function name");
     expect_error("keyed-dispatch bus_emit key", "keyed-dispatch bus_emit: missing argument position (argN)");
     expect_error("keyed-dispatch bus_emit arg1", "keyed-dispatch bus_emit: unexpected 'arg1'");
     expect_error("keyed-dispatch bus_emit key arg1 callback arg2", "keyed-dispatch bus_emit: unexpected 'callback'");
+    expect_error("keyed-id bus_id", "keyed-id bus_id: expected key argK after the name");
+    expect_error("keyed-id bus_id key arg2 arg3", "keyed-id bus_id: unexpected 'arg3'");
 }
 
 int main(void)
