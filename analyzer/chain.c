@@ -23,10 +23,31 @@ const char *lc_entry_describe(const struct lc_program *program, const struct lc_
     return lc_arena_printf(arena, "%s, registered as a %s with %s", name, role_phrase(entry->role), entry->api);
 }
 
+/* The dispatch call and its key as written: "signal_emit(\"setup
+ * saved\")", "signal_emit_id(signal_pidwait)"; "signal_continue (any
+ * key)" for a dispatcher without a key. */
+static const char *chain_dispatch_text(const struct lc_program *program, const struct lc_program_call *c,
+                                       struct lc_arena *arena)
+{
+    const struct lc_program_function *dispatcher = &program->functions[c->callee.function];
+    int key = dispatcher->model ? dispatcher->model->keyed_dispatch_key : 0;
+    const struct lc_program_value *arg =
+        key > 0 && (uint32_t)key <= c->arg_count ? &program->args[c->first_arg + (uint32_t)key - 1] : NULL;
+    if (arg && arg->text)
+        return lc_arena_printf(arena, "%s(%s)", dispatcher->name, arg->text);
+    return lc_arena_printf(arena, "%s (any key)", dispatcher->name);
+}
+
 const char *lc_chain_call_text(const struct lc_program *program, uint32_t call, uint32_t callee,
                                struct lc_arena *arena)
 {
     const struct lc_program_call *c = &program->calls[call];
+    if (!lc_program_call_passes_arguments(c, callee)) {
+        const char *through = chain_dispatch_text(program, c, arena);
+        return through ? lc_arena_printf(arena, "'%s' calls '%s' through %s", program->functions[c->caller].name,
+                                         program->functions[callee].name, through)
+                       : NULL;
+    }
     return lc_arena_printf(arena, "'%s' calls '%s'%s", program->functions[c->caller].name, program->functions[callee].name,
                            c->callee.kind == LC_VALUE_FUNCTION ? "" : " through a function pointer");
 }

@@ -168,6 +168,26 @@ static void models_print_statements(const struct models_printer *p, const struct
                     callback->descriptor_parameter);
         fputc('\n', p->out);
     }
+    if (model->keyed_callback) {
+        const struct lc_keyed_callback_model *keyed = model->keyed_callback;
+        fprintf(p->out, "%s  keyed-callback %s", p->indent, name);
+        if (keyed->key_position)
+            fprintf(p->out, " key arg%d", keyed->key_position);
+        fprintf(p->out, " callback arg%d", keyed->callback_position);
+        if (keyed->prefix[0]) {
+            fputs(" prefix ", p->out);
+            models_print_quoted(p->out, keyed->prefix);
+        }
+        fputc('\n', p->out);
+    }
+    if (model->keyed_dispatch) {
+        fprintf(p->out, "%s  keyed-dispatch %s", p->indent, name);
+        if (model->keyed_dispatch_key)
+            fprintf(p->out, " key arg%d", model->keyed_dispatch_key);
+        fputc('\n', p->out);
+    }
+    if (model->keyed_id_key)
+        fprintf(p->out, "%s  keyed-id %s key arg%d\n", p->indent, name, model->keyed_id_key);
     if (model->lock)
         fprintf(p->out, "%s  %s %s arg%d\n", p->indent, models_lock_keyword(model->lock->action), name,
                 model->lock->position);
@@ -261,6 +281,9 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
     models_add_kind(row, model->nonblocking, "nonblocking");
     models_add_kind(row, model->blocking != NULL, "blocking");
     models_add_kind(row, model->callback_count > 0, "callback");
+    models_add_kind(row, model->keyed_callback != NULL, "keyed-callback");
+    models_add_kind(row, model->keyed_dispatch, "keyed-dispatch");
+    models_add_kind(row, model->keyed_id_key != 0, "keyed-id");
     if (model->lock)
         models_add_kind(row, 1, models_lock_keyword(model->lock->action));
     models_add_kind(row, model->barrier_position != 0, "barrier-wait");

@@ -114,7 +114,9 @@ static void cost_linear_note(struct cost_linear *linear, int param, unsigned res
 static void cost_linear_target(const struct lc_program *program, const struct lc_cost *cost,
                                const struct lc_program_call *c, uint32_t g, unsigned level, struct cost_linear *linear)
 {
-    int param = cost->target_kind[g] == LC_COST_TARGET_FOLLOWED ? cost->linear_param[g] : -1;
+    int param = cost->target_kind[g] == LC_COST_TARGET_FOLLOWED && lc_program_call_passes_arguments(c, g)
+                    ? cost->linear_param[g]
+                    : -1;
     const struct lc_program_value *arg =
         param >= 0 && (uint32_t)param < c->arg_count ? &program->args[c->first_arg + (uint32_t)param] : NULL;
     if (arg && arg->kind == LC_VALUE_PARAM)

@@ -26,7 +26,7 @@ static int cost_passes_small(const struct lc_program *program, const struct lc_p
     const struct lc_program_value *arg = &program->args[call->first_arg + (uint32_t)param];
     if (arg->kind == LC_VALUE_INT)
         return arg->int_value >= 0 && lc_cost_of_rounds(arg->int_value) == 0;
-    return arg->kind == LC_VALUE_OTHER && arg->text && arg->text[0] == '"';
+    return arg->kind == LC_VALUE_STRING;
 }
 
 const struct lc_param_guard *lc_cost_site_guard(const struct lc_program *program, uint32_t site)
@@ -70,7 +70,7 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
 {
     int param = cost->linear_param[g];
     unsigned level = cost_target_level(cost, g);
-    if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED)
+    if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED || !lc_program_call_passes_arguments(call, g))
         return level;
     int element = param >= 0 && param < LC_ELEMENT_ARGUMENTS
                   && (lc_program_call_extra_of(program, call)->element_args >> param) & 1u;

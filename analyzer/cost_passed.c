@@ -71,8 +71,8 @@ static long long cost_passed_argument(struct cost_passed *passed, const struct l
         return arg->int_value >= 0 ? arg->int_value : -1;
     case LC_VALUE_NULL:
         return 0;
-    case LC_VALUE_OTHER:
-        return arg->text && arg->text[0] == '"' ? (long long)strlen(arg->text) - 2 : -1;
+    case LC_VALUE_STRING:
+        return arg->text ? (long long)strlen(arg->text) - 2 : -1;
     case LC_VALUE_PARAM:
         if (param >= COST_PASSED_PARAMS || ((lc_program_call_extra_of(program, call)->changed_param_args >> param) & 1u))
             return -1;

@@ -118,5 +118,13 @@ const char *lc_extract_file_contents(struct lc_extract_walk *walk,
  * as written at the macro use when it is a parameter of the macro. */
 void lc_extract_argument_texts(struct lc_extract_walk *walk, CXCursor call, size_t nargs,
                                const char **texts);
+/* extract_macro_args.c: an argument that is a string literal (through
+ * parentheses and casts, in a macro body or not) becomes a value of kind
+ * STRING whose text is its value between double quotes as libclang spells
+ * it from the AST (pieces joined, escapes written one way): '"setup
+ * saved"' for `signal_add("setup saved", f)`, whose macro body spells it
+ * `(signal)`; any other argument is left as it is. */
+void lc_extract_string_argument(struct lc_extract_walk *walk, CXCursor argument, struct lc_value *value,
+                                const char **text);
 
 #endif

@@ -13,7 +13,8 @@
  * another macro's body.  When the list cannot be read so (it is not on the
  * line, or splits into another number of arguments), every argument reads
  * as lc_extract_text gives it, and so do the arguments of a call written
- * directly in the source ("O_NONBLOCK", not its value). */
+ * directly in the source ("O_NONBLOCK", not its value).  A string literal
+ * argument reads as its value (lc_extract_string_argument). */
 #include "extract_internal.h"
 
 #include <ctype.h>
@@ -221,4 +222,19 @@ void lc_extract_argument_texts(struct lc_extract_walk *walk, CXCursor call, size
                              : lc_extract_text(walk, arg);
     }
     free(arguments);
+}
+
+void lc_extract_string_argument(struct lc_extract_walk *walk, CXCursor argument, struct lc_value *value,
+                                const char **text)
+{
+    CXCursor literal = lc_extract_strip(argument);
+    if (value->kind != LC_VALUE_OTHER || clang_getCursorKind(literal) != CXCursor_StringLiteral)
+        return;
+    /* libclang spells a string literal from the AST: its value, quoted,
+     * with the escapes it needs, pieces joined. */
+    const char *spelling = lc_extract_string(walk, clang_getCursorSpelling(literal));
+    if (spelling && spelling[0] == '"') {
+        value->kind = LC_VALUE_STRING;
+        *text = spelling;
+    }
 }

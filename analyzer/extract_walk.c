@@ -190,9 +190,11 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
         fact->args[i].field_of_param = lc_extract_field_of_parameter(walk, clang_Cursor_getArgument(call, (unsigned)i));
     }
     lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
-    for (int i = 0; i < nargs; i++)
-        fact->arg_texts[i] = lc_extract_flag_text(walk, clang_Cursor_getArgument(call, (unsigned)i),
-                                                  fact->arg_texts[i]);
+    for (int i = 0; i < nargs; i++) {
+        CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i);
+        fact->arg_texts[i] = lc_extract_flag_text(walk, argument, fact->arg_texts[i]);
+        lc_extract_string_argument(walk, argument, &fact->args[i], &fact->arg_texts[i]);
+    }
 }
 
 /* Record the call with the loop and the locks around it.  A lock function,

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 61
+#define LC_FACTS_VERSION 62
 
 struct lc_location {
     const char *file;
@@ -84,6 +84,8 @@ enum lc_value_kind {
     LC_VALUE_PARAM,      /* a parameter of the enclosing function */
     LC_VALUE_CALL,       /* stores only: the result of a call; usr/name of
                             the callee, call_index the call fact (same TU) */
+    LC_VALUE_STRING,     /* call arguments only: a string literal; its text
+                            is its value between double quotes */
 };
 
 struct lc_value {

@@ -8,9 +8,12 @@
  * argument i flows into parameter i of each callee (direct or resolved), so
  * wrappers around registration APIs are seen through.  A node that reaches
  * program->pointer_target_cap functions is cut: calls through it are not
- * followed (Smatch does the same), and a note says so. */
+ * followed (Smatch does the same), and a note says so.  A call of a
+ * `keyed-dispatch` function reaches, after the function itself, the keyed
+ * callbacks keyed.c gives it. */
 #include "fpflow_internal.h"
 #include "grow.h"
+#include "keyed.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -183,8 +186,9 @@ static void flow_drop_child_targets(struct lc_program *program)
     flow_target_starts(program);
 }
 
-/* Fill every call's target list. */
-static int flow_fill_targets(struct lc_program *program)
+/* Fill every call's target list: its callee (a function, or what a flow
+ * node holds), then the keyed callbacks of a dispatch call. */
+static int flow_fill_targets(struct lc_program *program, const struct lc_keyed_targets *keyed)
 {
     uint32_t total = 0;
     for (uint32_t c = 0; c < program->call_count; c++) {
@@ -194,6 +198,7 @@ static int flow_fill_targets(struct lc_program *program)
             count = 1;
         else if (callee->flow_node != LC_NONE)
             lc_fpflow_functions(program, callee->flow_node, &count);
+        count += keyed->start[c + 1] - keyed->start[c];
         program->calls[c].first_target = total;
         program->calls[c].target_count = count;
         total += count;
@@ -206,13 +211,17 @@ static int flow_fill_targets(struct lc_program *program)
     flow_target_starts(program);
     for (uint32_t c = 0; c < program->call_count; c++) {
         struct lc_program_call *call = &program->calls[c];
+        uint32_t keyed_count = keyed->start[c + 1] - keyed->start[c];
+        uint32_t *to = &program->targets[call->first_target];
         if (call->callee.kind == LC_VALUE_FUNCTION) {
-            program->targets[call->first_target] = call->callee.function;
-        } else if (call->target_count) {
+            *to = call->callee.function;
+        } else if (call->target_count > keyed_count) {
             uint32_t count;
             const uint32_t *functions = lc_fpflow_functions(program, call->callee.flow_node, &count);
-            memcpy(&program->targets[call->first_target], functions, count * sizeof *functions);
+            memcpy(to, functions, count * sizeof *functions);
         }
+        memcpy(to + call->target_count - keyed_count, &keyed->functions[keyed->start[c]],
+               keyed_count * sizeof *keyed->functions);
     }
     return 0;
 }
@@ -256,8 +265,12 @@ static void flow_report_cuts(const struct lc_program *program, FILE *err)
 
 int lc_fpflow_resolve(struct lc_program *program, FILE *err)
 {
-    if (flow_seed(program) != 0 || flow_run(program) != 0 || flow_fill_targets(program) != 0
-        || flow_model_calls(program) != 0 || lc_forks_resolve(program) != 0)
+    struct lc_keyed_targets keyed;
+    if (flow_seed(program) != 0 || flow_run(program) != 0)
+        return -1;
+    int rc = lc_keyed_resolve(program, &keyed) == 0 && flow_fill_targets(program, &keyed) == 0 ? 0 : -1;
+    lc_keyed_targets_free(&keyed);
+    if (rc != 0 || flow_model_calls(program) != 0 || lc_forks_resolve(program) != 0)
         return -1;
     flow_drop_child_targets(program);
     if (lc_registrations_collect(program) != 0 || lc_nonblocking_resolve(program) != 0

@@ -129,6 +129,24 @@ struct lc_field_model {
     unsigned line;
 };
 
+/* `keyed-callback NAME [key argK] callback argF [prefix "TEXT"]`: a call
+ * of NAME registers the function passed as argument F under the string
+ * passed as argument K (TEXT followed by it with the prefix clause); a key
+ * that is no string literal, or no `key` clause, registers it under every
+ * key (irssi's `signal_add_full(module, prio, "setup saved", func, data)`).
+ * `keyed-dispatch NAME [key argK]`: a call of NAME calls the functions
+ * registered under the string literal passed as argument K, or every
+ * keyed callback without the clause or a literal there (`signal_emit`).
+ * `keyed-id NAME key argK`: a call of NAME returns the id of the string
+ * literal passed as argument K (irssi's `signal_get_uniq_id("pidwait")`);
+ * a variable or field assigned nothing but such results is, as a key, the
+ * strings of them.  Resolved by keyed.c. */
+struct lc_keyed_callback_model {
+    int key_position;               /* 1-based, 0: no key (every key) */
+    int callback_position;          /* 1-based */
+    const char *prefix;             /* "" without the clause */
+};
+
 /* `library NAME offload "how to offload work with this library"`
  * Entries after it (in the same file) belong to this library. */
 struct lc_library {
@@ -186,6 +204,12 @@ struct lc_function_model {
                                           (1-based) until every thread of
                                           it arrives; 0: no */
     struct lc_cpu_heavy_model *cpu_heavy; /* NULL unless `cpu-heavy NAME` */
+    struct lc_keyed_callback_model *keyed_callback; /* NULL unless
+                                          `keyed-callback NAME` */
+    int keyed_dispatch;                /* `keyed-dispatch NAME`: 1 */
+    int keyed_dispatch_key;            /* its `key argK`: K, 0: none */
+    int keyed_id_key;                  /* `keyed-id NAME key argK`: K, 0:
+                                          none */
     struct lc_descriptor_model *descriptor; /* NULL unless `nonblocking-descriptor` */
     struct lc_descriptor_model *states[LC_STATE_COUNT]; /* `readonly-stream`,
                                           `memory-file`; NULL when none */

@@ -340,6 +340,9 @@ static const struct lc_rules_statement {
     { "resume-threads", lc_rules_parse_resume_threads },
     { "gated-thread", lc_rules_parse_gated_thread },
     { "bounded", lc_rules_parse_bounded },
+    { "keyed-callback", lc_rules_parse_keyed_callback },
+    { "keyed-dispatch", lc_rules_parse_keyed_dispatch },
+    { "keyed-id", lc_rules_parse_keyed_id },
 };
 
 static void lc_rules_parse_line(struct lc_rules_parser *parser, char *line)

@@ -52,6 +52,7 @@ void lc_program_free(struct lc_program *program)
     for (int state = 0; state < LC_STATE_COUNT; state++)
         free(program->state_node[state]);
     free(program->entries);
+    free(program->keyed_callbacks);
     free(program->registered);
     free(program->on_loop);
     free(program->on_worker);

@@ -88,6 +88,9 @@ struct lc_program_call {
                                             window of program->gate_roles[g] */
     uint8_t gate_unclosed;               /* bit g: it opens a window of that
                                             gate its function leaves open */
+    uint8_t keyed;                       /* a `keyed-dispatch` call (keyed.c):
+                                            its targets after the callee are
+                                            the keyed callbacks it reaches */
 };
 
 /* A call runs only where a global (or static) variable holds, or does not
@@ -285,6 +288,9 @@ struct lc_program {
 
     struct lc_entry *entries;
     uint32_t entry_count;
+    uint32_t *keyed_callbacks;   /* every function a `keyed-callback` call
+                                    registers (keyed.c); registered too */
+    uint32_t keyed_callback_count;
     uint8_t *registered;      /* per function: one of the entries (color.c) */
 
     /* Colors (color.c), one element per function. */
@@ -491,6 +497,15 @@ static inline int lc_program_dispatches(const struct lc_program *program, uint32
     if (!program->registered || !program->registered[program->targets[target]])
         return 0;
     return program->calls[lc_program_target_call(program, function, target)].callee.kind != LC_VALUE_FUNCTION;
+}
+
+/* Does call `c` give its own arguments to its target `g`?  Not when g is
+ * a keyed callback of a `keyed-dispatch` call (keyed.c): the dispatcher
+ * passes it arguments of its own choosing, so no argument of `c` may be
+ * read as one of g's parameters. */
+static inline int lc_program_call_passes_arguments(const struct lc_program_call *c, uint32_t g)
+{
+    return !c->keyed || c->callee.function == g;
 }
 
 /* The object (variable or lock) a value names, or LC_NONE. */

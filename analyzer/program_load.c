@@ -174,7 +174,7 @@ enum lc_value_kind program_loader_value_kind(const char *kind)
         enum lc_value_kind kind;
     } kinds[] = { { "function", LC_VALUE_FUNCTION }, { "call", LC_VALUE_CALL }, { "null", LC_VALUE_NULL },
                   { "int", LC_VALUE_INT },           { "field", LC_VALUE_FIELD }, { "var", LC_VALUE_VAR },
-                  { "param", LC_VALUE_PARAM } };
+                  { "param", LC_VALUE_PARAM },       { "string", LC_VALUE_STRING } };
     for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
         if (strcmp(kind, kinds[i].text) == 0)
             return kinds[i].kind;

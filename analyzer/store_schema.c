@@ -82,7 +82,11 @@
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
  *      int_value, text, field_of_param)
  *                                    arguments (1-based), kind as callee_kind
- *                                    plus null and int; field_of_param: 1 +
+ *                                    plus null, int and string (a string
+ *                                    literal: text is its value between
+ *                                    double quotes, as the compiler spells
+ *                                    it, even through a macro's body);
+ *                                    text otherwise its spelling; field_of_param: 1 +
  *                                    the caller's pointer parameter it is a
  *                                    field of (`p->len`), else 0
  *   fp_store(tu_id, target_kind, target_id, target_record, value_kind,

@@ -140,6 +140,7 @@ const char *lc_store_value_kind_name(enum lc_value_kind kind)
     case LC_VALUE_VAR: return "var";
     case LC_VALUE_PARAM: return "param";
     case LC_VALUE_CALL: return "call";
+    case LC_VALUE_STRING: return "string";
     case LC_VALUE_OTHER: break;
     }
     return "other";

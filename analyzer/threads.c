@@ -375,6 +375,7 @@ struct lc_step *lc_threads_chain(const struct lc_program *program, const struct 
         const struct lc_program_call *c = &program->calls[call];
         steps[i].loc = c->loc;
         steps[i].message = c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != f
+                                   && lc_program_call_passes_arguments(c, f)
             ? lc_arena_printf(arena, "'%s' registers '%s' with '%s' on the event loop this thread runs itself",
                               program->functions[c->caller].name, program->functions[f].name,
                               program->functions[c->callee.function].name)

@@ -45,7 +45,8 @@ uint32_t lc_threads_cuts_mask(const struct lc_program *program, const struct lc_
                               const struct lc_program_call *c, uint32_t callee)
 {
     uint32_t mask = 0;
-    for (uint32_t i = cuts->start[callee]; i < cuts->start[callee + 1]; i++) {
+    for (uint32_t i = cuts->start[callee]; lc_program_call_passes_arguments(c, callee) && i < cuts->start[callee + 1];
+         i++) {
         const struct lc_param_guard *guard =
             &lc_program_call_extra_of(program, &program->calls[cuts->calls[i]])->param_guard;
         if ((uint32_t)guard->param <= c->arg_count

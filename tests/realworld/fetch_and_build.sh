@@ -1,6 +1,6 @@
 #!/bin/sh
 # fetch_and_build.sh — clone the six real-world projects of README.md at the triaged commits,
-# build each with a compilation database, write redis's, memcached's, coturn's and libuv's .loopcheck, and run loopcheck on all six
+# build each with a compilation database, write redis's, memcached's, coturn's, libuv's and irssi's .loopcheck, and run loopcheck on all six
 # (cold, then again with nothing changed). Nothing of the projects is kept in this repository.
 # Usage: sh tests/realworld/fetch_and_build.sh [WORK_DIR] [LOOPCHECK_BINARY]   (Debian 12, as root)
 set -eu
@@ -88,6 +88,22 @@ cat > "$WORK/libuv/.loopcheck" <<'RULES'
 process-main run_test_*
 process-main run_benchmark_*
 process-main run_helper_*
+RULES
+
+# irssi's string-keyed signals and commands, described once; see rules/README.md
+# (keyed-callback, keyed-dispatch)
+cat > "$WORK/irssi/build/.loopcheck" <<'RULES'
+# .loopcheck for irssi (src/core/signals.h, src/core/commands.h, src/core/modules.h,
+# src/fe-common/core/keyboard.h): handlers added under a signal name are called by
+# an emit of that name; signal ids are those of signal_get_uniq_id's names
+keyed-callback signal_add_full key arg3 callback arg4
+keyed-callback command_bind_full key arg3 prefix "command " callback arg6
+keyed-callback signal_add_full_id key arg3 callback arg4
+keyed-callback key_bind key arg1 prefix "key " callback arg5
+keyed-id module_get_uniq_id_str key arg2
+keyed-dispatch signal_emit key arg1
+keyed-dispatch signal_emit_id key arg1
+keyed-dispatch signal_continue
 RULES
 
 run() { # run NAME BUILD_DIR

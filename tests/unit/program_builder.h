@@ -53,6 +53,13 @@ static inline struct lc_value builder_other_value(void)
     return (struct lc_value){ .kind = LC_VALUE_OTHER };
 }
 
+/* A string literal argument: its text (given at builder_call) is its value
+ * between double quotes. */
+static inline struct lc_value builder_string_value(void)
+{
+    return (struct lc_value){ .kind = LC_VALUE_STRING };
+}
+
 static inline struct lc_value builder_int_value(long long value)
 {
     return (struct lc_value){ .kind = LC_VALUE_INT, .int_value = value };

@@ -116,9 +116,9 @@ static void test_workers_annotations_and_conditions(void **state)
     builder_call(&c.b, "on_tick", 15, builder_function_value("trusted"), 0);
     builder_call(&c.b, "trusted", 16, builder_function_value("sleep"), 1, builder_other_value(), "1");
     builder_call(&c.b, "on_tick", 17, builder_function_value("fs_open"), 3, builder_other_value(), "loop",
-                 builder_other_value(), "\"x\"", builder_null_value(), "NULL");
+                 builder_string_value(), "\"x\"", builder_null_value(), "NULL");
     builder_call(&c.b, "on_tick", 18, builder_function_value("fs_open"), 3, builder_other_value(), "loop",
-                 builder_other_value(), "\"x\"", builder_function_value("on_open"), "on_open");
+                 builder_string_value(), "\"x\"", builder_function_value("on_open"), "on_open");
     builder_call(&c.b, "on_tick", 19, builder_function_value("recv"), 4, builder_other_value(), "fd",
                  builder_other_value(), "buf", builder_other_value(), "n", builder_other_value(), "MSG_DONTWAIT");
     builder_call(&c.b, "on_tick", 20, builder_function_value("recv"), 4, builder_other_value(), "fd",

@@ -58,7 +58,7 @@ static void test_calls_passing_small_constants_or_literals(void **state)
     builder_call(&c.b, "on_tick", 211, builder_function_value("hash_n"), 2, builder_other_value(), "key",
                  builder_int_value(16), "16");
     builder_in_loop(&c.b, small);
-    builder_call(&c.b, "on_tick", 212, builder_function_value("walk_path"), 1, builder_other_value(), "\"settings\"");
+    builder_call(&c.b, "on_tick", 212, builder_function_value("walk_path"), 1, builder_string_value(), "\"settings\"");
     builder_in_loop(&c.b, small);
     int data = builder_loop(&c.b, "on_tick", 220, -1, LC_BOUND_DATA, 0, "n");
     builder_call(&c.b, "on_tick", 221, builder_function_value("hash_n"), 2, builder_other_value(), "key",

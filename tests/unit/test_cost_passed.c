@@ -74,19 +74,19 @@ static void test_constants_passed_through_callers(void **state)
     pass_on(&c, "get_str", 111, "traverse", 0);
     builder_function(&c.b, "get_bool", 120, 0);
     pass_on(&c, "get_bool", 121, "get_str", 0);
-    tick_calls(&c, 10, "get_str", builder_other_value(), "\"settings\"");
-    tick_calls(&c, 11, "get_bool", builder_other_value(), "\"fe-common/core\"");
+    tick_calls(&c, 10, "get_str", builder_string_value(), "\"settings\"");
+    tick_calls(&c, 11, "get_bool", builder_string_value(), "\"fe-common/core\"");
     tick_calls(&c, 12, "get_bool", builder_null_value(), "NULL");
     /* the caller in between changes the path (`path++`) */
     traversal(&c, "traverse_changed", 200);
     builder_function(&c.b, "get_changed", 210, 0);
     pass_on(&c, "get_changed", 211, "traverse_changed", 1);
-    tick_calls(&c, 20, "get_changed", builder_other_value(), "\"settings\"");
+    tick_calls(&c, 20, "get_changed", builder_string_value(), "\"settings\"");
     /* one call at the top passes a path from the data */
     traversal(&c, "traverse_data", 300);
     builder_function(&c.b, "get_data", 310, 0);
     pass_on(&c, "get_data", 311, "traverse_data", 0);
-    tick_calls(&c, 30, "get_data", builder_other_value(), "\"settings\"");
+    tick_calls(&c, 30, "get_data", builder_string_value(), "\"settings\"");
     tick_calls(&c, 31, "get_data", builder_other_value(), "s->prefix");
     /* an integer count through two callers */
     traversal(&c, "traverse_count", 400);

@@ -148,7 +148,7 @@ static void test_argument_values_and_texts(void **state)
     assert_int_equal(call->nargs, 6);
     assert_value(&call->args[0], LC_VALUE_PARAM, "loop");
     assert_int_equal(call->args[1].param_index, 1);
-    assert_int_equal(call->args[2].kind, LC_VALUE_OTHER);
+    assert_int_equal(call->args[2].kind, LC_VALUE_STRING);
     assert_string_equal(call->arg_texts[2], "\"x\"");
     assert_int_equal(call->args[3].kind, LC_VALUE_INT);
     assert_int_equal(call->args[3].int_value, 0);

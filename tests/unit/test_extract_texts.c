@@ -2,7 +2,8 @@
  * extract_text.c) on data/extract/macro_args.c: a call written in the
  * source reads its arguments as written there (a macro constant by its
  * name); a call written in a macro body reads them as written in the body,
- * and a macro parameter as written at the use; on data/extract/flag_args.c,
+ * and a macro parameter as written at the use, a string literal as its
+ * value; on data/extract/flag_args.c,
  * flags and path strings passed through local variables (extract_flags.c);
  * on data/extract/many_files/, a macro argument spelled in a file first met
  * while the file cache is full. */
@@ -28,6 +29,17 @@ static void assert_texts_of(struct extract_test *test, const char *tag, size_t w
     va_end(texts);
 }
 
+/* The first call on the line holding `tag`. */
+static const struct lc_call_fact *call_at(struct extract_test *test, const char *tag)
+{
+    unsigned line = line_of(test->file, tag);
+    for (size_t i = 0; i < test->facts.call_count; i++)
+        if (test->facts.calls[i].loc.line == line)
+            return &test->facts.calls[i];
+    fail_msg("no call at %s", tag);
+    return NULL;
+}
+
 #define assert_texts(test, tag, ...) assert_texts_of(test, tag, 0, __VA_ARGS__)
 
 static void test_direct_call(void **state)
@@ -44,8 +56,15 @@ static void test_calls_in_macro_bodies(void **state)
     assert_texts(test, "log", 3, "stderr", "\"%s\\n\"", "\"hi\"");
     assert_texts(test, "open_nonblocking", 2, "p", "O_RDONLY | O_NONBLOCK");
     assert_texts(test, "nested", 3, "stderr", "\"%s\\n\"", "\"nested\"");
-    assert_texts(test, "check", 5, "stderr", "\"failed: %s at %s:%d\\n\"", "# expr", "__FILE__",
-                 "__LINE__");
+    /* A string literal reads as its value, a stringified argument and
+     * __FILE__ too (lc_extract_string_argument). */
+    const struct lc_call_fact *check = call_at(test, "check");
+    assert_string_equal(check->arg_texts[2], "\"p != 0\"");
+    assert_int_equal(check->args[2].kind, LC_VALUE_STRING);
+    const char *file = check->arg_texts[3], *suffix = "macro_args.c\"";
+    assert_true(file[0] == '"' && strlen(file) > strlen(suffix)
+                && strcmp(file + strlen(file) - strlen(suffix), suffix) == 0);
+    assert_string_equal(check->arg_texts[4], "__LINE__");
     assert_texts(test, "report", 3, "stdout", "\"%d\\n\"", "( value )");
     /* Parameters of a macro used in another macro's body: where spelled. */
     assert_texts_of(test, "checked_quietly", 0, 2, "stderr", "\"quiet failure\"");

@@ -1,0 +1,220 @@
+/* test_keyed.c — string-keyed callback registries resolved when a program
+ * is linked (keyed.c), over a hand-built program (program_builder.h; no
+ * data files): a dispatch call with a literal key reaches the callbacks
+ * registered under it and those registered under a key that is no
+ * literal, not the others; a prefix joins the key; a dispatch without a
+ * literal key reaches every keyed callback; the registered functions are
+ * known as registered, the dispatch calls give their callbacks none of
+ * their arguments, and the chain says which key led there; a variable
+ * assigned only ids of literals (keyed-id) is a key standing for them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "chain.h"
+#include "program_builder.h"
+
+static const char keyed_rules[] =
+    "callback timer_start arg2 loop\n"
+    "keyed-callback bus_on key arg1 callback arg2\n"
+    "keyed-callback bus_bind callback arg2 key arg1 prefix \"command \"\n"
+    "keyed-dispatch bus_emit key arg1\n"
+    "keyed-dispatch bus_emit_all\n"
+    "keyed-id bus_id key arg1\n"
+    "keyed-dispatch bus_emit_id key arg1\n";
+
+/* The call `caller` makes at `line`. */
+static uint32_t call_at(struct builder *b, const char *caller, unsigned line)
+{
+    const struct lc_program_function *fn = &b->program.functions[builder_find(b, caller)];
+    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++)
+        if (b->program.calls[c].loc.line == line)
+            return c;
+    fail_msg("no call of %s at line %u", caller, line);
+    return LC_NONE;
+}
+
+static int reaches(struct builder *b, uint32_t call, const char *target)
+{
+    const struct lc_program_call *c = &b->program.calls[call];
+    uint32_t t = builder_find(b, target);
+    for (uint32_t i = 0; i < c->target_count; i++)
+        if (b->program.targets[c->first_target + i] == t)
+            return 1;
+    return 0;
+}
+
+/* main registers on_tick under "tick", on_shutdown under "shutdown",
+ * cmd_quit under "command quit" and, through register_any(name, fn),
+ * on_dynamic under a key that is no literal; on_timer (a loop callback)
+ * emits "tick", emit_quit emits "command quit", emit_named(name) emits a
+ * name it is given. */
+static void build_bus(struct builder *b)
+{
+    builder_begin(b, keyed_rules);
+    builder_tu(b, "bus.c");
+    const char *functions[] = { "main", "on_timer", "on_tick", "on_shutdown", "cmd_quit", "on_dynamic",
+                                "register_any", "emit_quit", "emit_named", "emit_everything" };
+    for (unsigned i = 0; i < sizeof functions / sizeof functions[0]; i++)
+        builder_function(b, functions[i], 1 + i, 0);
+    builder_call(b, "main", 20, builder_function_value("bus_on"), 2, builder_string_value(), "\"tick\"",
+                 builder_function_value("on_tick"), "on_tick");
+    builder_call(b, "main", 21, builder_function_value("bus_on"), 2, builder_string_value(), "\"shutdown\"",
+                 builder_function_value("on_shutdown"), "on_shutdown");
+    builder_call(b, "main", 22, builder_function_value("bus_bind"), 2, builder_string_value(), "\"quit\"",
+                 builder_function_value("cmd_quit"), "cmd_quit");
+    builder_call(b, "register_any", 23, builder_function_value("bus_on"), 2, builder_param_value("register_any", 0),
+                 "name", builder_param_value("register_any", 1), "fn");
+    builder_call(b, "main", 24, builder_function_value("register_any"), 2, builder_other_value(), "dynamic_name()",
+                 builder_function_value("on_dynamic"), "on_dynamic");
+    builder_call(b, "main", 25, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("on_timer"), "on_timer");
+    builder_call(b, "on_timer", 30, builder_function_value("bus_emit"), 1, builder_string_value(), "\"tick\"");
+    builder_call(b, "emit_quit", 31, builder_function_value("bus_emit"), 1, builder_string_value(),
+                 "\"command quit\"");
+    builder_call(b, "emit_named", 32, builder_function_value("bus_emit"), 1, builder_param_value("emit_named", 0),
+                 "name");
+    builder_call(b, "emit_everything", 33, builder_function_value("bus_emit_all"), 0);
+    assert_int_equal(builder_end_tu(b), 0);
+    assert_int_equal(builder_link(b), 0);
+}
+
+static void test_literal_key_reaches_its_callbacks_and_unknown_keys(void **state)
+{
+    (void)state;
+    struct builder b;
+    build_bus(&b);
+    uint32_t tick = call_at(&b, "on_timer", 30);
+    assert_true(b.program.calls[tick].keyed);
+    assert_true(reaches(&b, tick, "bus_emit"));
+    assert_true(reaches(&b, tick, "on_tick"));
+    assert_true(reaches(&b, tick, "on_dynamic"));   /* its key may be "tick" */
+    assert_false(reaches(&b, tick, "on_shutdown"));
+    assert_false(reaches(&b, tick, "cmd_quit"));
+    uint32_t quit = call_at(&b, "emit_quit", 31);
+    assert_true(reaches(&b, quit, "cmd_quit"));      /* "command " + "quit" */
+    assert_false(reaches(&b, quit, "on_tick"));
+    /* Colors: the tick handler runs on the loop, the shutdown one does not. */
+    assert_true(b.program.on_loop[builder_find(&b, "on_tick")]);
+    assert_false(b.program.on_loop[builder_find(&b, "on_shutdown")]);
+    builder_free(&b);
+}
+
+static void test_unknown_key_reaches_every_callback(void **state)
+{
+    (void)state;
+    struct builder b;
+    build_bus(&b);
+    const char *callbacks[] = { "on_tick", "on_shutdown", "cmd_quit", "on_dynamic" };
+    uint32_t named = call_at(&b, "emit_named", 32), everything = call_at(&b, "emit_everything", 33);
+    for (unsigned i = 0; i < sizeof callbacks / sizeof callbacks[0]; i++) {
+        assert_true(reaches(&b, named, callbacks[i]));
+        assert_true(reaches(&b, everything, callbacks[i]));
+    }
+    assert_false(reaches(&b, everything, "on_timer"));
+    assert_int_equal(b.program.calls[everything].target_count, 5);   /* bus_emit_all and the four */
+    /* The registrations reach nothing but their API. */
+    assert_int_equal(b.program.calls[call_at(&b, "main", 20)].target_count, 1);
+    builder_free(&b);
+}
+
+static void test_callbacks_are_registered_and_get_no_arguments(void **state)
+{
+    (void)state;
+    struct builder b;
+    build_bus(&b);
+    assert_int_equal(b.program.keyed_callback_count, 4);
+    assert_true(b.program.registered[builder_find(&b, "on_tick")]);
+    assert_true(b.program.registered[builder_find(&b, "on_dynamic")]);
+    assert_false(b.program.registered[builder_find(&b, "emit_named")]);
+    const struct lc_program_call *tick = &b.program.calls[call_at(&b, "on_timer", 30)];
+    assert_false(lc_program_call_passes_arguments(tick, builder_find(&b, "on_tick")));
+    assert_true(lc_program_call_passes_arguments(tick, builder_find(&b, "bus_emit")));
+    const struct lc_program_call *plain = &b.program.calls[call_at(&b, "main", 24)];
+    assert_true(lc_program_call_passes_arguments(plain, builder_find(&b, "register_any")));
+    builder_free(&b);
+}
+
+/* `tick_id = bus_id("tick")`; `mixed_id = bus_id("shutdown")` and
+ * `mixed_id = next_id()`: on_timer emits both ids. */
+static void test_ids_of_literals_are_keys(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, keyed_rules);
+    builder_tu(&b, "ids.c");
+    const char *functions[] = { "main", "on_timer", "on_tick", "on_shutdown", "next_id" };
+    for (unsigned i = 0; i < sizeof functions / sizeof functions[0]; i++)
+        builder_function(&b, functions[i], 1 + i, 0);
+    builder_call(&b, "main", 20, builder_function_value("bus_on"), 2, builder_string_value(), "\"tick\"",
+                 builder_function_value("on_tick"), "on_tick");
+    builder_call(&b, "main", 21, builder_function_value("bus_on"), 2, builder_string_value(), "\"shutdown\"",
+                 builder_function_value("on_shutdown"), "on_shutdown");
+    const struct { const char *variable, *callee, *text; unsigned line; } assigned[] = {
+        { "tick_id", "bus_id", "\"tick\"", 22 },
+        { "mixed_id", "bus_id", "\"shutdown\"", 23 },
+        { "mixed_id", "next_id", "\"shutdown\"", 24 },
+    };
+    for (unsigned i = 0; i < sizeof assigned / sizeof assigned[0]; i++) {
+        builder_call(&b, "main", assigned[i].line, builder_function_value(assigned[i].callee), 1,
+                     builder_string_value(), assigned[i].text);
+        builder_store(&b, "main", assigned[i].line, builder_var_value(assigned[i].variable),
+                      (struct lc_value){ .kind = LC_VALUE_CALL, .usr = assigned[i].callee,
+                                         .name = assigned[i].callee, .call_index = (int)b.facts.call_count - 1 });
+    }
+    builder_call(&b, "on_timer", 30, builder_function_value("bus_emit_id"), 1, builder_var_value("tick_id"),
+                 "tick_id");
+    builder_call(&b, "on_timer", 31, builder_function_value("bus_emit_id"), 1, builder_var_value("mixed_id"),
+                 "mixed_id");
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    uint32_t by_id = call_at(&b, "on_timer", 30), mixed = call_at(&b, "on_timer", 31);
+    assert_true(reaches(&b, by_id, "on_tick"));
+    assert_false(reaches(&b, by_id, "on_shutdown"));
+    assert_true(reaches(&b, mixed, "on_tick"));   /* next_id() may be any id */
+    assert_true(reaches(&b, mixed, "on_shutdown"));
+    struct lc_arena arena;
+    lc_arena_init(&arena);
+    assert_string_equal(lc_chain_call_text(&b.program, by_id, builder_find(&b, "on_tick"), &arena),
+                        "'on_timer' calls 'on_tick' through bus_emit_id(tick_id)");
+    lc_arena_free(&arena);
+    builder_free(&b);
+}
+
+static void test_chain_names_the_key(void **state)
+{
+    (void)state;
+    struct builder b;
+    build_bus(&b);
+    struct lc_arena arena;
+    lc_arena_init(&arena);
+    assert_string_equal(lc_chain_call_text(&b.program, call_at(&b, "on_timer", 30), builder_find(&b, "on_tick"),
+                                           &arena),
+                        "'on_timer' calls 'on_tick' through bus_emit(\"tick\")");
+    assert_string_equal(lc_chain_call_text(&b.program, call_at(&b, "emit_named", 32), builder_find(&b, "cmd_quit"),
+                                           &arena),
+                        "'emit_named' calls 'cmd_quit' through bus_emit(name)");
+    assert_string_equal(lc_chain_call_text(&b.program, call_at(&b, "emit_everything", 33),
+                                           builder_find(&b, "on_shutdown"), &arena),
+                        "'emit_everything' calls 'on_shutdown' through bus_emit_all (any key)");
+    assert_string_equal(lc_chain_call_text(&b.program, call_at(&b, "main", 24), builder_find(&b, "register_any"),
+                                           &arena),
+                        "'main' calls 'register_any'");
+    lc_arena_free(&arena);
+    builder_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_literal_key_reaches_its_callbacks_and_unknown_keys),
+        cmocka_unit_test(test_unknown_key_reaches_every_callback),
+        cmocka_unit_test(test_callbacks_are_registered_and_get_no_arguments),
+        cmocka_unit_test(test_ids_of_literals_are_keys),
+        cmocka_unit_test(test_chain_names_the_key),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
