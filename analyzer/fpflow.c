@@ -7,8 +7,9 @@
  * struct type anywhere flows to every call through F.  A function passed as
  * argument i flows into parameter i of each callee (direct or resolved), so
  * wrappers around registration APIs are seen through.  A node that reaches
- * program->pointer_target_cap functions is cut: calls through it are not
- * followed (Smatch does the same), and a note says so.  A call of a
+ * program->pointer_target_cap functions is cut, with every node it flows
+ * into: calls through them are not followed (Smatch does the same), and a
+ * note says so.  A call of a
  * `keyed-dispatch` function reaches, after the function itself, the keyed
  * callbacks keyed.c gives it. */
 #include "fpflow_internal.h"
@@ -42,6 +43,28 @@ static int flow_enqueue(struct lc_program *program, uint32_t node)
     return flow_push(&index->queue, &index->queue_count, &index->queue_cap, node);
 }
 
+/* Cut `node` and every node its functions flow into: what the cut node
+ * would have passed on is no longer known there either, so a call
+ * through any of them is not followed (and noted) rather than followed
+ * to the part of the set that got through before the cut.  0, or -1
+ * when memory runs out. */
+static int flow_cut(struct lc_program *program, uint32_t node)
+{
+    uint32_t *pending = NULL, count = 0, cap = 0;
+    int rc = flow_push(&pending, &count, &cap, node);
+    while (rc == 0 && count > 0) {
+        struct lc_flow_node *n = &program->flow_nodes[pending[--count]];
+        if (n->cut)
+            continue;
+        n->cut = 1;
+        program->cut_pointer_count++;
+        for (uint32_t i = 0; rc == 0 && i < n->successor_count; i++)
+            rc = flow_push(&pending, &count, &cap, n->successors[i]);
+    }
+    free(pending);
+    return rc;
+}
+
 /* Add one function to a node's set. */
 static int flow_add_function(struct lc_program *program, uint32_t node, uint32_t function)
 {
@@ -51,11 +74,8 @@ static int flow_add_function(struct lc_program *program, uint32_t node, uint32_t
     for (uint32_t i = 0; i < n->function_count; i++)
         if (n->functions[i] == function)
             return 0;
-    if (n->function_count + 1 >= program->pointer_target_cap) {
-        n->cut = 1;
-        program->cut_pointer_count++;
-        return 0;
-    }
+    if (n->function_count + 1 >= program->pointer_target_cap)
+        return flow_cut(program, node);
     if (flow_push(&n->functions, &n->function_count, &n->function_cap, function) != 0)
         return -1;
     return flow_enqueue(program, node);
@@ -72,6 +92,8 @@ static int flow_add_edge(struct lc_program *program, uint32_t from, uint32_t to)
             return 0;
     if (flow_push(&n->successors, &n->successor_count, &n->successor_cap, to) != 0)
         return -1;
+    if (program->flow_nodes[from].cut)
+        return flow_cut(program, to);
     for (uint32_t i = 0; i < program->flow_nodes[from].propagated; i++)
         if (flow_add_function(program, to, program->flow_nodes[from].functions[i]) != 0)
             return -1;

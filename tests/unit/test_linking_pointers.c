@@ -2,7 +2,7 @@
  * a program is linked, over hand-built programs (linking_case.h; no data
  * files): calls through fields, variables and parameters; registration by
  * argument, by field and through wrappers, and offload roles; a pointer
- * with too many targets cut. */
+ * with too many targets cut, and what it flows into with it. */
 #include "linking_case.h"
 
 static void test_calls_through_fields_vars_and_params(void **state)
@@ -108,12 +108,43 @@ static void test_pointer_with_too_many_targets_is_cut(void **state)
     builder_free(&b);
 }
 
+/* A parameter cut before its functions all flowed on (`add(fn) { hook.func
+ * = fn; }` called with 250 handlers): the field it flows into is cut too,
+ * so a call through the field follows none of them instead of the ones
+ * that got through before the cut. */
+static void test_cut_flows_on(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, rules);
+    builder_tu(&b, "hooks.c");
+    builder_function(&b, "add", 1, 0);
+    builder_function(&b, "emit", 2, 0);
+    builder_function(&b, "setup", 3, 0);
+    builder_store(&b, "add", 4, builder_field_value(&b, "hook", "func"), builder_param_value("add", 0));
+    builder_call(&b, "emit", 5, builder_field_value(&b, "hook", "func"), 0);
+    char name[32];
+    for (int i = 0; i < 250; i++) {
+        snprintf(name, sizeof name, "handler_%d", i);
+        const char *handler = lc_arena_strdup(&b.facts.arena, name);
+        builder_function(&b, handler, 10, 0);
+        builder_call(&b, "setup", 11, builder_function_value("add"), 1, builder_function_value(handler), handler);
+    }
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    assert_true(b.program.cut_pointer_count >= 2);   /* add's parameter and hook.func */
+    assert_false(has_target(&b, "emit", "handler_0"));
+    assert_false(has_target(&b, "emit", "handler_249"));
+    builder_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_calls_through_fields_vars_and_params),
         cmocka_unit_test(test_registrations_by_argument_field_and_wrapper),
         cmocka_unit_test(test_pointer_with_too_many_targets_is_cut),
+        cmocka_unit_test(test_cut_flows_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
