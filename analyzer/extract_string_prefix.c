@@ -4,7 +4,8 @@
  * call (models.h) starts with that call's literal: `cmd =
  * g_strconcat("command ", name, NULL)` starts with "command ",
  * `g_strdup_printf("default command %s", cmd)` with "default command ".
- * Its values are its initialiser and the right sides of its assignments;
+ * Its values are its initialiser and the right sides of its assignments
+ * (through a chain of them: `cmd = orig = g_strconcat(...)`);
  * an increment, a compound assignment or `&cmd` anywhere in the function
  * leaves it unknown (what `&cmd` reaches may set it), and so does a value
  * of any other kind.  Several calls: the text they all start with.  What
@@ -17,10 +18,13 @@
 
 /* The text the result of `value` starts with (a literal's spelling
  * without quotes, escapes kept), or NULL when it is no `string-prefix`
- * call with a literal there or the text is empty. */
+ * call with a literal there or the text is empty.  An assignment gives
+ * what it assigns (`cmd = orig = g_strconcat(...)`). */
 static const char *string_prefix_of_value(struct lc_extract_walk *walk, CXCursor value)
 {
-    CXCursor call = lc_extract_strip(value);
+    CXCursor call = lc_extract_strip(value), sides[2];
+    while (lc_extract_assignment_sides(call, sides))
+        call = lc_extract_strip(sides[1]);
     if (clang_getCursorKind(call) != CXCursor_CallExpr)
         return NULL;
     CXString name = clang_getCursorSpelling(call);
