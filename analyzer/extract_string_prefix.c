@@ -11,10 +11,58 @@
  * of any other kind.  Several calls: the text they all start with.  What
  * a callee does to the characters (irssi's `ascii_strdown(cmd)`) is not
  * followed: a model's literal is taken to be kept.  Computed once per
- * function, when an argument first asks. */
+ * function, when an argument first asks.  An argument `c ? x : y` starts
+ * with what both arms start with. */
 #include "extract_internal.h"
 
 #include <string.h>
+
+static const char *string_prefix_common(struct lc_extract_walk *walk, const char *a, const char *b);
+
+/* The text of the string literal `expression` (through parentheses and
+ * casts) without its quotes, escapes kept; with `format`, up to its first
+ * '%'; for `c ? x : y`, what both arms' texts start with (irssi's
+ * `g_strconcat(reply ? "dcc reply " : "dcc ctcp ", ...)`: "dcc ").  NULL
+ * when it is no literal or the text is empty. */
+static const char *string_prefix_of_literal(struct lc_extract_walk *walk, CXCursor expression, int format)
+{
+    CXCursor literal = lc_extract_strip(expression), arms[3];
+    if (clang_getCursorKind(literal) == CXCursor_ConditionalOperator && lc_extract_children(literal, arms, 3) == 3)
+        return string_prefix_common(walk, string_prefix_of_literal(walk, arms[1], format),
+                                    string_prefix_of_literal(walk, arms[2], format));
+    if (clang_getCursorKind(literal) != CXCursor_StringLiteral)
+        return NULL;
+    const char *spelling = lc_extract_string(walk, clang_getCursorSpelling(literal));
+    if (!spelling || spelling[0] != '"')
+        return NULL;
+    size_t length = strlen(spelling + 1);
+    length -= length > 0 && spelling[length] == '"';
+    if (format) {
+        const char *percent = memchr(spelling + 1, '%', length);
+        length = percent ? (size_t)(percent - (spelling + 1)) : length;
+    }
+    if (length == 0)
+        return NULL;
+    const char *prefix = lc_arena_printf(&walk->facts->arena, "%.*s", (int)length, spelling + 1);
+    walk->out_of_memory |= !prefix;
+    return prefix;
+}
+
+/* The text both `a` and `b` start with, NULL when either is NULL or they
+ * share nothing. */
+static const char *string_prefix_common(struct lc_extract_walk *walk, const char *a, const char *b)
+{
+    if (!a || !b)
+        return NULL;
+    size_t common = 0;
+    while (a[common] && a[common] == b[common])
+        common++;
+    if (!a[common])
+        return a;
+    const char *shorter = common ? lc_arena_printf(&walk->facts->arena, "%.*s", (int)common, a) : NULL;
+    walk->out_of_memory |= common && !shorter;
+    return shorter;
+}
 
 /* The text the result of `value` starts with (a literal's spelling
  * without quotes, escapes kept), or NULL when it is no `string-prefix`
@@ -36,23 +84,8 @@ static const char *string_prefix_of_value(struct lc_extract_walk *walk, CXCursor
     clang_disposeString(name);
     if (!function || function->position > clang_Cursor_getNumArguments(call))
         return NULL;
-    CXCursor literal = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)function->position - 1));
-    if (clang_getCursorKind(literal) != CXCursor_StringLiteral)
-        return NULL;
-    const char *spelling = lc_extract_string(walk, clang_getCursorSpelling(literal));
-    if (!spelling || spelling[0] != '"')
-        return NULL;
-    size_t length = strlen(spelling + 1);
-    length -= length > 0 && spelling[length] == '"';
-    if (function->format) {
-        const char *percent = memchr(spelling + 1, '%', length);
-        length = percent ? (size_t)(percent - (spelling + 1)) : length;
-    }
-    if (length == 0)
-        return NULL;
-    const char *prefix = lc_arena_printf(&walk->facts->arena, "%.*s", (int)length, spelling + 1);
-    walk->out_of_memory |= !prefix;
-    return prefix;
+    return string_prefix_of_literal(walk, clang_Cursor_getArgument(call, (unsigned)function->position - 1),
+                                    function->format);
 }
 
 static int string_prefix_is_candidate(CXCursor variable)
@@ -75,18 +108,7 @@ static void string_prefix_note(struct lc_extract_walk *walk, CXCursor variable, 
             *entry = (struct lc_extract_string_start){ variable, prefix };
         return;
     }
-    if (!entry->prefix || !prefix) {
-        entry->prefix = NULL;
-        return;
-    }
-    size_t common = 0;
-    while (entry->prefix[common] && entry->prefix[common] == prefix[common])
-        common++;
-    if (entry->prefix[common]) {
-        const char *shorter = common ? lc_arena_printf(&walk->facts->arena, "%.*s", (int)common, prefix) : NULL;
-        walk->out_of_memory |= common && !shorter;
-        entry->prefix = shorter;
-    }
+    entry->prefix = string_prefix_common(walk, entry->prefix, prefix);
 }
 
 static enum CXChildVisitResult string_prefix_scan_visit(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -110,11 +132,22 @@ static enum CXChildVisitResult string_prefix_scan_visit(CXCursor cursor, CXCurso
     return walk->out_of_memory ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-/* The text the call argument `argument` is known to start with, or NULL. */
-static const char *string_prefix_of_argument(struct lc_extract_walk *walk, CXCursor argument)
+/* The text the expression `argument` of a call is known to start with,
+ * or NULL: a variable's (above), or, for `c ? x : y`, what both arms
+ * start with (each a literal, a variable or such a choice: irssi's
+ * `rec->notice ? "command notice" : "command msg"` starts with "command
+ * "); a literal alone is a string argument already (facts.h). */
+static const char *string_prefix_of_argument(struct lc_extract_walk *walk, CXCursor argument, int arm)
 {
-    if (!walk->vocabulary || !walk->vocabulary->string_prefix_count || clang_Cursor_isNull(walk->function)
-        || !lc_extract_is_string(clang_getCursorType(argument)))
+    if (!lc_extract_is_string(clang_getCursorType(argument)))
+        return NULL;
+    CXCursor choice = lc_extract_strip(argument), arms[3];
+    if (clang_getCursorKind(choice) == CXCursor_ConditionalOperator && lc_extract_children(choice, arms, 3) == 3)
+        return string_prefix_common(walk, string_prefix_of_argument(walk, arms[1], 1),
+                                    string_prefix_of_argument(walk, arms[2], 1));
+    if (arm && clang_getCursorKind(choice) == CXCursor_StringLiteral)
+        return string_prefix_of_literal(walk, choice, 0);
+    if (!walk->vocabulary || !walk->vocabulary->string_prefix_count || clang_Cursor_isNull(walk->function))
         return NULL;
     CXCursor variable = lc_extract_loop_variable(argument);
     if (clang_Cursor_isNull(variable) || !string_prefix_is_candidate(variable))
@@ -132,7 +165,7 @@ static const char *string_prefix_of_argument(struct lc_extract_walk *walk, CXCur
 void lc_extract_string_prefixes(struct lc_extract_walk *walk, CXCursor call, struct lc_call_fact *fact)
 {
     for (size_t i = 0; i < fact->nargs && !walk->out_of_memory; i++) {
-        const char *prefix = string_prefix_of_argument(walk, clang_Cursor_getArgument(call, (unsigned)i));
+        const char *prefix = string_prefix_of_argument(walk, clang_Cursor_getArgument(call, (unsigned)i), 0);
         if (!prefix)
             continue;
         if (!fact->arg_prefixes) {

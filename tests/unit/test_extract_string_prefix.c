@@ -3,7 +3,8 @@
  * vocabulary made here (`string-prefix join arg1`, `string-prefix format
  * arg1 format`): a local `char *` set only to results of those calls
  * starts with their literal (a format's up to its first '%'; several:
- * what they all start with); a second value of another kind, `&key`, an
+ * what they all start with), and `c ? x : y` what both arms start with;
+ * a second value of another kind, `&key`, an
  * increment, a first part that is no literal, a parameter: unknown. */
 #include "extract_fixture.h"
 
@@ -36,6 +37,9 @@ static void test_known_starts(void **state)
     assert_string_equal(emitted_prefix(test, "tag: common"), "command w");
     assert_string_equal(emitted_prefix(test, "tag: chained_outer"), "command ");
     assert_string_equal(emitted_prefix(test, "tag: chained_inner"), "command ");
+    assert_string_equal(emitted_prefix(test, "tag: choice_literals"), "command ");
+    assert_string_equal(emitted_prefix(test, "tag: choice_nested"), "command ");
+    assert_string_equal(emitted_prefix(test, "tag: chosen_part"), "dcc ");
     /* Only the variable's own calls: lower(cmd) passes it, knows nothing of it. */
     const struct lc_call_fact *join = find_call_at(test, "char *cmd = join(", "join");
     assert_null(join->arg_prefixes);
@@ -52,6 +56,8 @@ static void test_near_misses(void **state)
     assert_null(emitted_prefix(test, "tag: stepped"));
     assert_null(emitted_prefix(test, "tag: not_literal"));
     assert_null(emitted_prefix(test, "tag: parameter"));
+    assert_null(emitted_prefix(test, "tag: choice_unknown"));    /* an arm is a parameter */
+    assert_null(emitted_prefix(test, "tag: choice_disjoint"));   /* "notice", "msg": nothing shared */
 }
 
 static void test_no_vocabulary(void **state)
@@ -59,6 +65,8 @@ static void test_no_vocabulary(void **state)
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "string_prefix.c"), 0);
     assert_null(emitted_prefix(test, "tag: plain"));
+    assert_string_equal(emitted_prefix(test, "tag: choice_literals"), "command ");   /* needs no model */
+    assert_null(emitted_prefix(test, "tag: choice_nested"));   /* cmd is unknown without one */
 }
 
 int main(void)
