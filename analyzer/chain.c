@@ -24,7 +24,8 @@ const char *lc_entry_describe(const struct lc_program *program, const struct lc_
 }
 
 /* The dispatch call and its key as written: "signal_emit(\"setup
- * saved\")", "signal_emit_id(signal_pidwait)"; "signal_continue (any
+ * saved\")", "signal_emit_id(signal_pidwait)", "signal_emit(cmd, starting
+ * \"command \")" for a key known by its start; "signal_continue (any
  * key)" for a dispatcher without a key. */
 static const char *chain_dispatch_text(const struct lc_program *program, const struct lc_program_call *c,
                                        struct lc_arena *arena)
@@ -33,6 +34,8 @@ static const char *chain_dispatch_text(const struct lc_program *program, const s
     int key = dispatcher->model ? dispatcher->model->keyed_dispatch_key : 0;
     const struct lc_program_value *arg =
         key > 0 && (uint32_t)key <= c->arg_count ? &program->args[c->first_arg + (uint32_t)key - 1] : NULL;
+    if (arg && arg->text && arg->prefix)
+        return lc_arena_printf(arena, "%s(%s, starting \"%s\")", dispatcher->name, arg->text, arg->prefix);
     if (arg && arg->text)
         return lc_arena_printf(arena, "%s(%s)", dispatcher->name, arg->text);
     return lc_arena_printf(arena, "%s (any key)", dispatcher->name);

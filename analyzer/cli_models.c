@@ -188,6 +188,9 @@ static void models_print_statements(const struct models_printer *p, const struct
     }
     if (model->keyed_id_key)
         fprintf(p->out, "%s  keyed-id %s key arg%d\n", p->indent, name, model->keyed_id_key);
+    if (model->string_prefix_position)
+        fprintf(p->out, "%s  string-prefix %s arg%d%s\n", p->indent, name, model->string_prefix_position,
+                model->string_prefix_format ? " format" : "");
     if (model->lock)
         fprintf(p->out, "%s  %s %s arg%d\n", p->indent, models_lock_keyword(model->lock->action), name,
                 model->lock->position);
@@ -284,6 +287,7 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
     models_add_kind(row, model->keyed_callback != NULL, "keyed-callback");
     models_add_kind(row, model->keyed_dispatch, "keyed-dispatch");
     models_add_kind(row, model->keyed_id_key != 0, "keyed-id");
+    models_add_kind(row, model->string_prefix_position != 0, "string-prefix");
     if (model->lock)
         models_add_kind(row, 1, models_lock_keyword(model->lock->action));
     models_add_kind(row, model->barrier_position != 0, "barrier-wait");

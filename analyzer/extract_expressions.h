@@ -126,5 +126,8 @@ void lc_extract_argument_texts(struct lc_extract_walk *walk, CXCursor call, size
  * `(signal)`; any other argument is left as it is. */
 void lc_extract_string_argument(struct lc_extract_walk *walk, CXCursor argument, struct lc_value *value,
                                 const char **text);
+/* extract_string_prefix.c: fact->arg_prefixes of `call`'s arguments
+ * (facts.h), left NULL when no argument is known by how it starts. */
+void lc_extract_string_prefixes(struct lc_extract_walk *walk, CXCursor call, struct lc_call_fact *fact);
 
 #endif

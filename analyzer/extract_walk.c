@@ -126,6 +126,8 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->reach_breakable = walk->reach_loop_body = clang_getNullCursor();
     walk->alias_count = 0;
     walk->aliases_known = 0;
+    walk->string_start_count = 0;
+    walk->string_starts_known = 0;
     lc_extract_runs_begin(walk);
 }
 
@@ -195,6 +197,7 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
         fact->arg_texts[i] = lc_extract_flag_text(walk, argument, fact->arg_texts[i]);
         lc_extract_string_argument(walk, argument, &fact->args[i], &fact->arg_texts[i]);
     }
+    lc_extract_string_prefixes(walk, call, fact);
 }
 
 /* Record the call with the loop and the locks around it.  A lock function,
@@ -407,6 +410,8 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     free(walk->flags);
     free(walk->aliases);
     walk->aliases = NULL;
+    free(walk->string_starts);
+    walk->string_starts = NULL;
     walk->conditional_spans = NULL;
     walk->results = NULL;
     walk->flags = NULL;

@@ -196,6 +196,16 @@ struct lc_extract_walk {
                                            (extract_owner.c), once asked */
     size_t alias_count, alias_cap;
     int aliases_known;
+    struct lc_extract_string_start { /* its local `char *` variables given
+                                        a value, and the text every value
+                                        starts with (NULL: not known;
+                                        extract_string_prefix.c), once
+                                        asked */
+        CXCursor variable;          /* canonical */
+        const char *prefix;
+    } *string_starts;
+    size_t string_start_count, string_start_cap;
+    int string_starts_known;
     unsigned returns_seen;          /* return and goto statements met so far
                                        in the function (extract_runs.c) */
     unsigned jumps_seen;            /* those, break and continue */

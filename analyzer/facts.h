@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 62
+#define LC_FACTS_VERSION 63
 
 struct lc_location {
     const char *file;
@@ -210,6 +210,13 @@ struct lc_call_fact {
     size_t nargs;
     struct lc_value *args;    /* nargs values */
     const char **arg_texts;   /* nargs source spellings (may be truncated) */
+    const char **arg_prefixes;/* NULL, or nargs entries: the text argument
+                                 i is known to start with, spelled as in
+                                 a string literal without its quotes, or
+                                 NULL: a local `char *` variable every
+                                 value of which in the function is the
+                                 result of a `string-prefix` call
+                                 (extract_string_prefix.c) */
     int loop_index;           /* innermost loop holding the call (index into
                                  the TU's loops), -1 when none */
     int conditional;          /* inside a branch, a loop, a switch or a
@@ -453,6 +460,16 @@ struct lc_gate_function {
     const char *identity, *unclosed;
 };
 
+/* A function whose result is a new string starting with the string
+ * literal passed as argument `position` (1-based), or with its text up to
+ * its first '%' when it is a printf format (`string-prefix`, models.h):
+ * `g_strconcat("command ", name, NULL)` starts with "command ". */
+struct lc_string_prefix_function {
+    const char *name;
+    int position;
+    int format;
+};
+
 struct lc_lock_vocabulary {
     const struct lc_lock_function *functions;
     size_t count;
@@ -464,6 +481,8 @@ struct lc_lock_vocabulary {
     size_t pause_count;
     const struct lc_gate_function *gates;   /* at most LC_GATE_MAX */
     size_t gate_count;
+    const struct lc_string_prefix_function *string_prefixes;
+    size_t string_prefix_count;
 };
 
 /* A value stored into a field or variable: a function pointer

@@ -6,8 +6,12 @@
  * prefix before it) and a callback (a function, or what a function-pointer
  * flow node holds).  A dispatch call with a literal key K reaches the
  * callbacks registered under K and those registered under a key that is no
- * literal (unknown: it may be K); a dispatch call without a literal key
- * reaches every keyed callback.  A key may also be a variable or field
+ * literal (unknown: it may be K); a dispatch call whose key is known only
+ * by how it starts (facts.h arg_prefixes: `cmd = g_strconcat("command ",
+ * name, NULL)`) reaches the callbacks registered under a literal key
+ * starting with that text and those under an unknown key; any other
+ * dispatch call reaches every keyed callback.  (A registration whose key
+ * is known only by its start registers under an unknown key.)  A key may also be a variable or field
  * assigned nothing but ids of literals (`keyed-id`: `id =
  * signal_get_uniq_id("pidwait")`): it stands for those literals.  Sound up
  * to string equality, and to the assignments the extractor records (an
@@ -128,7 +132,8 @@ static int keyed_collect_ids(struct lc_program *program, struct keyed_registry *
 /* The keys a call gives at 1-based `position`, each after `prefix`, into
  * registry->keys: a string literal's text, or the literals whose ids are
  * all a variable or field was assigned.  Returns 0, 1 when they are not
- * known (any key), -1 when memory runs out. */
+ * known (any key), 2 when only how the key starts is known (that text,
+ * after `prefix`, is registry->keys[0]), -1 when memory runs out. */
 static int keyed_keys_of(struct lc_program *program, struct keyed_registry *registry,
                          const struct lc_program_call *call, int position, const char *prefix)
 {
@@ -140,6 +145,10 @@ static int keyed_keys_of(struct lc_program *program, struct keyed_registry *regi
     if (arg->kind == LC_VALUE_STRING && arg->text) {
         const char *key = keyed_literal(program, arg->text, prefix, &failed);
         return failed || keyed_push_key(registry, key) != 0 ? -1 : 0;
+    }
+    if (arg->prefix) {
+        const char *key = lc_arena_printf(&program->arena, "%s%s", prefix, arg->prefix);
+        return !key || keyed_push_key(registry, key) != 0 ? -1 : 2;
     }
     if ((arg->kind != LC_VALUE_VAR && arg->kind != LC_VALUE_FIELD) || arg->flow_node == LC_NONE
         || registry->node_ids[arg->flow_node] != 1)
@@ -202,6 +211,7 @@ static int keyed_collect(struct lc_program *program, struct keyed_registry *regi
         int unknown = keyed_keys_of(program, registry, call, keyed->key_position, keyed->prefix);
         if (unknown < 0)
             return -1;
+        unknown = unknown != 0;   /* a key known by its start only: unknown */
         const struct lc_program_value *value = &program->args[call->first_arg + (uint32_t)keyed->callback_position - 1];
         uint32_t count = 1;
         const uint32_t *functions = &value->function;
@@ -262,13 +272,19 @@ static int keyed_dispatch_targets(struct lc_program *program, struct keyed_regis
         int unknown = keyed_keys_of(program, registry, call, model->keyed_dispatch_key, "");
         if (unknown < 0)
             return -1;
-        for (uint32_t i = 0; unknown && i < program->keyed_callback_count && !failed; i++)
+        for (uint32_t i = 0; unknown == 1 && i < program->keyed_callback_count && !failed; i++)
             failed |= keyed_target(targets, registry, &cap, c, program->keyed_callbacks[i]) != 0;
-        for (size_t k = 0; !unknown && k < registry->key_count && !failed; k++)
+        /* Each literal key, or, for a key known by its start, every
+         * literal key starting with it (sorted: one run from its place). */
+        size_t start_length = unknown == 2 ? strlen(registry->keys[0]) : 0;
+        for (size_t k = 0; unknown != 1 && k < registry->key_count && !failed; k++)
             for (size_t i = keyed_first_of(registry, registry->keys[k]);
-                 i < registry->known_count && strcmp(registry->known[i].key, registry->keys[k]) == 0 && !failed; i++)
+                 i < registry->known_count && !failed
+                 && (unknown == 2 ? strncmp(registry->known[i].key, registry->keys[k], start_length)
+                                  : strcmp(registry->known[i].key, registry->keys[k])) == 0;
+                 i++)
                 failed |= keyed_target(targets, registry, &cap, c, registry->known[i].function) != 0;
-        for (size_t i = 0; !unknown && i < registry->unknown_count && !failed; i++)
+        for (size_t i = 0; unknown != 1 && i < registry->unknown_count && !failed; i++)
             failed |= keyed_target(targets, registry, &cap, c, registry->unknown[i]) != 0;
     }
     targets->start[program->call_count] = (uint32_t)targets->count;

@@ -276,6 +276,35 @@ static int lc_models_gate_functions(const struct lc_models *models, struct lc_ar
     return 0;
 }
 
+/* The `string-prefix` entries of the vocabulary, and their share of its
+ * hash.  0, or -1 when memory runs out. */
+static int lc_models_string_prefix_functions(const struct lc_models *models, struct lc_arena *arena,
+                                             struct lc_lock_vocabulary *vocabulary)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < models->bucket_count; i++)
+        count += models->buckets[i] && models->buckets[i]->string_prefix_position;
+    struct lc_string_prefix_function *functions = lc_arena_alloc(arena, (count + 1) * sizeof *functions);
+    if (!functions)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < models->bucket_count; i++) {
+        const struct lc_function_model *model = models->buckets[i];
+        if (!model || !model->string_prefix_position)
+            continue;
+        functions[n] = (struct lc_string_prefix_function){ model->name, model->string_prefix_position,
+                                                           model->string_prefix_format };
+        uint64_t entry = lc_hash_fnv1a64(model->name, strlen(model->name), LC_HASH_FNV1A64_INIT);
+        entry = lc_hash_fnv1a64(&functions[n].position, sizeof functions[n].position, entry);
+        entry = lc_hash_fnv1a64(&functions[n].format, sizeof functions[n].format, entry);
+        vocabulary->hash ^= entry * 11;
+        n++;
+    }
+    vocabulary->string_prefixes = functions;
+    vocabulary->string_prefix_count = n;
+    return 0;
+}
+
 int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *arena,
                               struct lc_lock_vocabulary *vocabulary)
 {
@@ -305,8 +334,9 @@ int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *a
     for (size_t i = 0; i < models->sync_type_count; i++)
         hash ^= lc_hash_fnv1a64(models->sync_types[i], strlen(models->sync_types[i]), LC_HASH_FNV1A64_INIT) * 3;
     *vocabulary = (struct lc_lock_vocabulary){ functions, n, models->sync_types, models->sync_type_count, hash,
-                                               NULL, 0, NULL, 0 };
-    if (lc_models_pause_functions(models, arena, vocabulary) != 0)
+                                               NULL, 0, NULL, 0, NULL, 0 };
+    if (lc_models_pause_functions(models, arena, vocabulary) != 0
+        || lc_models_string_prefix_functions(models, arena, vocabulary) != 0)
         return -1;
     return lc_models_gate_functions(models, arena, vocabulary);
 }

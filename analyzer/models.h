@@ -140,7 +140,12 @@ struct lc_field_model {
  * `keyed-id NAME key argK`: a call of NAME returns the id of the string
  * literal passed as argument K (irssi's `signal_get_uniq_id("pidwait")`);
  * a variable or field assigned nothing but such results is, as a key, the
- * strings of them.  Resolved by keyed.c. */
+ * strings of them.  Resolved by keyed.c.
+ * `string-prefix NAME argK [format]`: a call of NAME returns a new string
+ * that starts with the string literal passed as argument K (`g_strconcat`),
+ * or with its text up to its first '%' with `format` (`g_strdup_printf`);
+ * the extractor gives a local variable set only to such results that
+ * start as a known prefix (facts.h lc_string_prefix_function). */
 struct lc_keyed_callback_model {
     int key_position;               /* 1-based, 0: no key (every key) */
     int callback_position;          /* 1-based */
@@ -210,6 +215,9 @@ struct lc_function_model {
     int keyed_dispatch_key;            /* its `key argK`: K, 0: none */
     int keyed_id_key;                  /* `keyed-id NAME key argK`: K, 0:
                                           none */
+    int string_prefix_position;        /* `string-prefix NAME argK
+                                          [format]`: K, 0: none */
+    int string_prefix_format;          /* its `format`: 1 */
     struct lc_descriptor_model *descriptor; /* NULL unless `nonblocking-descriptor` */
     struct lc_descriptor_model *states[LC_STATE_COUNT]; /* `readonly-stream`,
                                           `memory-file`; NULL when none */
@@ -300,10 +308,10 @@ int lc_text_has_token(const char *text, const char *token);
 struct lc_lock_vocabulary;
 /* The lock functions of the models (`lock`, `unlock`, `trylock`), the
  * calls that pause and resume the other threads (`pause-threads`,
- * `resume-threads`), the hand-off windows (`gated-thread`) and the
- * synchronisation types (`sync-type`), for the
- * extractor's locksets and
- * accesses, with a hash of them that does not depend on the order they
+ * `resume-threads`), the hand-off windows (`gated-thread`), the
+ * synchronisation types (`sync-type`) and the functions whose results
+ * start with a literal (`string-prefix`), for the extractor's locksets,
+ * accesses and call arguments, with a hash of them that does not depend on the order they
  * were loaded in.  Returns 0, or -1 when memory runs out. */
 int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *arena,
                               struct lc_lock_vocabulary *vocabulary);

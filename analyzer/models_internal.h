@@ -54,10 +54,12 @@ int lc_rules_parse_acquire(struct lc_rules_parser *parser);
 int lc_rules_parse_release(struct lc_rules_parser *parser);
 int lc_rules_parse_try(struct lc_rules_parser *parser);
 
-/* models_parse_keyed.c: `keyed-callback`, `keyed-dispatch`, `keyed-id`. */
+/* models_parse_keyed.c: `keyed-callback`, `keyed-dispatch`, `keyed-id`,
+ * `string-prefix`. */
 int lc_rules_parse_keyed_callback(struct lc_rules_parser *parser);
 int lc_rules_parse_keyed_dispatch(struct lc_rules_parser *parser);
 int lc_rules_parse_keyed_id(struct lc_rules_parser *parser);
+int lc_rules_parse_string_prefix(struct lc_rules_parser *parser);
 
 /* models_parse_sizes.c: `bounded NAME N`. */
 int lc_rules_parse_bounded(struct lc_rules_parser *parser);

@@ -343,6 +343,7 @@ static const struct lc_rules_statement {
     { "keyed-callback", lc_rules_parse_keyed_callback },
     { "keyed-dispatch", lc_rules_parse_keyed_dispatch },
     { "keyed-id", lc_rules_parse_keyed_id },
+    { "string-prefix", lc_rules_parse_string_prefix },
 };
 
 static void lc_rules_parse_line(struct lc_rules_parser *parser, char *line)

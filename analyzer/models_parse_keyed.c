@@ -1,8 +1,10 @@
 /* models_parse_keyed.c — `keyed-callback NAME [key argK] callback argF
  * [prefix "TEXT"]` (clauses in any order), `keyed-dispatch NAME [key
- * argK]` and `keyed-id NAME key argK` (rules/README.md):
- * string-keyed callback registries (irssi's signals and commands).  The
- * table of statements is in models_parse.c; keyed.c resolves them. */
+ * argK]`, `keyed-id NAME key argK` and `string-prefix NAME argK [format]`
+ * (rules/README.md): string-keyed callback registries (irssi's signals and
+ * commands) and the functions making keys known by how they start.  The
+ * table of statements is in models_parse.c; keyed.c resolves them, the
+ * extractor follows `string-prefix` (extract_string_prefix.c). */
 #include "models.h"
 
 #include <string.h>
@@ -104,5 +106,24 @@ int lc_rules_parse_keyed_id(struct lc_rules_parser *parser)
     if (!model)
         return -1;
     model->keyed_id_key = key;
+    return lc_rules_applied(parser, model);
+}
+
+int lc_rules_parse_string_prefix(struct lc_rules_parser *parser)
+{
+    const char *name = lc_rules_read_name(parser);
+    if (!name)
+        return -1;
+    int position = lc_rules_read_position(parser);
+    if (position < 0)
+        return -1;
+    int format = keyed_take_keyword(parser, "format");
+    if (lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    model->string_prefix_position = position;
+    model->string_prefix_format = format;
     return lc_rules_applied(parser, model);
 }

@@ -131,6 +131,8 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
         sqlite3_bind_int(arg_stmt, 9, arg->field_of_param);
         if (call->arg_texts && call->arg_texts[a])
             sqlite3_bind_text(arg_stmt, 8, call->arg_texts[a], -1, SQLITE_STATIC);
+        if (call->arg_prefixes && call->arg_prefixes[a])
+            sqlite3_bind_text(arg_stmt, 10, call->arg_prefixes[a], -1, SQLITE_STATIC);
         if (lc_store_step_done(arg_stmt) != 0)
             return -1;
     }

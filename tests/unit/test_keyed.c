@@ -6,7 +6,9 @@
  * literal key reaches every keyed callback; the registered functions are
  * known as registered, the dispatch calls give their callbacks none of
  * their arguments, and the chain says which key led there; a variable
- * assigned only ids of literals (keyed-id) is a key standing for them. */
+ * assigned only ids of literals (keyed-id) is a key standing for them; a
+ * key known by how it starts (call_arg.prefix) reaches the literal keys
+ * starting so and the unknown ones. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -184,6 +186,77 @@ static void test_ids_of_literals_are_keys(void **state)
     builder_free(&b);
 }
 
+/* Keys known by their start: on_timer emits `cmd` ("command " + a name)
+ * and `w` ("command w..."); emit_named registers on_named under a key
+ * known by its start only (unknown as a registration). */
+static void test_key_known_by_its_start(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, keyed_rules);
+    builder_tu(&b, "starts.c");
+    const char *functions[] = { "main", "on_timer", "on_tick", "cmd_quit", "cmd_window", "cmd_wait",
+                                "on_commander", "on_named" };
+    for (unsigned i = 0; i < sizeof functions / sizeof functions[0]; i++)
+        builder_function(&b, functions[i], 1 + i, 0);
+    const struct { const char *key, *callback; unsigned line; } registered[] = {
+        { "\"tick\"", "on_tick", 20 },
+        { "\"commander\"", "on_commander", 21 },   /* "command" but no space */
+    };
+    for (unsigned i = 0; i < sizeof registered / sizeof registered[0]; i++)
+        builder_call(&b, "main", registered[i].line, builder_function_value("bus_on"), 2, builder_string_value(),
+                     registered[i].key, builder_function_value(registered[i].callback), registered[i].callback);
+    const struct { const char *key, *callback; unsigned line; } bound[] = {
+        { "\"quit\"", "cmd_quit", 22 },
+        { "\"window close\"", "cmd_window", 23 },
+        { "\"wait\"", "cmd_wait", 24 },
+    };
+    for (unsigned i = 0; i < sizeof bound / sizeof bound[0]; i++)
+        builder_call(&b, "main", bound[i].line, builder_function_value("bus_bind"), 2, builder_string_value(),
+                     bound[i].key, builder_function_value(bound[i].callback), bound[i].callback);
+    const struct { const char *variable, *prefix; unsigned line; } emitted[] = {
+        { "cmd", "command ", 30 },
+        { "w", "command w", 31 },
+        { "q", "command q", 32 },
+    };
+    for (unsigned i = 0; i < sizeof emitted / sizeof emitted[0]; i++) {
+        builder_call(&b, "on_timer", emitted[i].line, builder_function_value("bus_emit"), 1,
+                     builder_var_value(emitted[i].variable), emitted[i].variable);
+        struct lc_call_fact *call = &b.facts.calls[b.facts.call_count - 1];
+        call->arg_prefixes = lc_arena_alloc(&b.facts.arena, sizeof *call->arg_prefixes);
+        assert_non_null(call->arg_prefixes);
+        call->arg_prefixes[0] = emitted[i].prefix;
+    }
+    builder_call(&b, "main", 25, builder_function_value("bus_on"), 2, builder_var_value("named"), "named",
+                 builder_function_value("on_named"), "on_named");
+    struct lc_call_fact *named = &b.facts.calls[b.facts.call_count - 1];
+    named->arg_prefixes = lc_arena_alloc(&b.facts.arena, 2 * sizeof *named->arg_prefixes);
+    assert_non_null(named->arg_prefixes);
+    named->arg_prefixes[0] = "zzz";
+    named->arg_prefixes[1] = NULL;
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    uint32_t cmd = call_at(&b, "on_timer", 30), w = call_at(&b, "on_timer", 31), q = call_at(&b, "on_timer", 32);
+    assert_true(reaches(&b, cmd, "cmd_quit"));
+    assert_true(reaches(&b, cmd, "cmd_window"));
+    assert_true(reaches(&b, cmd, "cmd_wait"));
+    assert_true(reaches(&b, cmd, "on_named"));      /* registered under an unknown key */
+    assert_false(reaches(&b, cmd, "on_tick"));
+    assert_false(reaches(&b, cmd, "on_commander"));
+    assert_true(reaches(&b, w, "cmd_window"));
+    assert_true(reaches(&b, w, "cmd_wait"));
+    assert_false(reaches(&b, w, "cmd_quit"));
+    assert_true(reaches(&b, q, "cmd_quit"));
+    assert_false(reaches(&b, q, "cmd_window"));
+    assert_int_equal(b.program.calls[q].target_count, 3);   /* bus_emit, cmd_quit, on_named */
+    struct lc_arena arena;
+    lc_arena_init(&arena);
+    assert_string_equal(lc_chain_call_text(&b.program, cmd, builder_find(&b, "cmd_quit"), &arena),
+                        "'on_timer' calls 'cmd_quit' through bus_emit(cmd, starting \"command \")");
+    lc_arena_free(&arena);
+    builder_free(&b);
+}
+
 static void test_chain_names_the_key(void **state)
 {
     (void)state;
@@ -214,6 +287,7 @@ int main(void)
         cmocka_unit_test(test_unknown_key_reaches_every_callback),
         cmocka_unit_test(test_callbacks_are_registered_and_get_no_arguments),
         cmocka_unit_test(test_ids_of_literals_are_keys),
+        cmocka_unit_test(test_key_known_by_its_start),
         cmocka_unit_test(test_chain_names_the_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,6 @@
 /* test_models_keyed.c — `keyed-callback NAME [key argK] callback argF
- * [prefix "TEXT"]`, `keyed-dispatch NAME [key argK]` and `keyed-id NAME
- * key argK` read from rules
+ * [prefix "TEXT"]`, `keyed-dispatch NAME [key argK]`, `keyed-id NAME
+ * key argK` and `string-prefix NAME argK [format]` read from rules
  * text given inline: the clauses in any order, the body hidden, what
  * `loopcheck models` needs, and the bad lines with their messages. */
 #include "models_fixture.h"
@@ -78,11 +78,54 @@ static void test_keyed_dispatch(void **state)
     expect_error("keyed-id bus_id key arg2 arg3", "keyed-id bus_id: unexpected 'arg3'");
 }
 
+static void test_string_prefix(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "strings.rules",
+               "string-prefix str_concat arg1\n"
+               "string-prefix str_printf arg2 format\n");
+    const struct lc_function_model *concat = find(&models, "str_concat");
+    assert_int_equal(concat->string_prefix_position, 1);
+    assert_false(concat->string_prefix_format);
+    assert_false(concat->keyed_dispatch);
+    const struct lc_function_model *printf_like = find(&models, "str_printf");
+    assert_int_equal(printf_like->string_prefix_position, 2);
+    assert_true(printf_like->string_prefix_format);
+    /* The extractor's vocabulary carries them, and they change its hash. */
+    struct lc_arena arena;
+    lc_arena_init(&arena);
+    struct lc_lock_vocabulary with, without;
+    assert_int_equal(lc_models_lock_vocabulary(&models, &arena, &with), 0);
+    assert_int_equal(with.string_prefix_count, 2);
+    int seen_format = 0;
+    for (size_t i = 0; i < with.string_prefix_count; i++)
+        seen_format += with.string_prefixes[i].format
+                       && strcmp(with.string_prefixes[i].name, "str_printf") == 0
+                       && with.string_prefixes[i].position == 2;
+    assert_int_equal(seen_format, 1);
+    lc_models_free(&models);
+    lc_models_init(&models);
+    assert_int_equal(lc_models_lock_vocabulary(&models, &arena, &without), 0);
+    assert_int_equal(without.string_prefix_count, 0);
+    assert_true(with.hash != without.hash);
+    lc_models_free(&models);
+    lc_arena_free(&arena);
+
+    expect_error("string-prefix", "string-prefix: missing function name");
+    expect_error("string-prefix str_concat", "string-prefix str_concat: missing argument position (argN)");
+    expect_error("string-prefix str_concat arg1 printf", "string-prefix str_concat: unexpected 'printf'");
+    expect_error("string-prefix str_concat first",
+                 "string-prefix str_concat: invalid argument position 'first' (expected argN, N from 1 to 127)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keyed_callback),
         cmocka_unit_test(test_keyed_dispatch),
+        cmocka_unit_test(test_string_prefix),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
