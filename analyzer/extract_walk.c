@@ -131,47 +131,6 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     lc_extract_runs_begin(walk);
 }
 
-static int extract_span_of(CXCursor cursor, struct lc_extract_span *span)
-{
-    CXSourceRange extent = clang_getCursorExtent(cursor);
-    CXFile end_file;
-    clang_getExpansionLocation(clang_getRangeStart(extent), &span->file, NULL, NULL, &span->begin);
-    clang_getExpansionLocation(clang_getRangeEnd(extent), &end_file, NULL, NULL, &span->end);
-    return span->file && clang_File_isEqual(span->file, end_file) && span->begin <= span->end;
-}
-
-/* A `?:`, `&&` or `||`: what is inside may not run. */
-static void extract_conditional_expression(struct lc_extract_walk *walk, CXCursor cursor)
-{
-    struct lc_extract_span span;
-    if (!extract_span_of(cursor, &span))
-        return;
-    if (lc_grow((void **)&walk->conditional_spans, &walk->conditional_cap, walk->conditional_count,
-                sizeof *walk->conditional_spans, 16) != 0) {
-        walk->out_of_memory = 1;
-        return;
-    }
-    walk->conditional_spans[walk->conditional_count++] = span;
-}
-
-int lc_extract_is_conditional(const struct lc_extract_walk *walk, CXCursor call)
-{
-    return walk->open_conditional || walk->loop_index >= 0 || lc_extract_in_conditional_expression(walk, call);
-}
-
-int lc_extract_in_conditional_expression(const struct lc_extract_walk *walk, CXCursor call)
-{
-    struct lc_extract_span span;
-    if (!extract_span_of(call, &span))
-        return 1;
-    for (size_t i = 0; i < walk->conditional_count; i++) {
-        const struct lc_extract_span *outer = &walk->conditional_spans[i];
-        if (clang_File_isEqual(outer->file, span.file) && outer->begin <= span.begin && span.end <= outer->end)
-            return 1;
-    }
-    return 0;
-}
-
 static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
                                    struct lc_call_fact *fact)
 {
@@ -356,11 +315,11 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
         lc_extract_comma(walk, cursor);
         if (walk->function_usr && (clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LAnd
                                    || clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LOr))
-            extract_conditional_expression(walk, cursor);
+            lc_extract_conditional_expression(walk, cursor);
         break;
     case CXCursor_ConditionalOperator:
         if (walk->function_usr)
-            extract_conditional_expression(walk, cursor);
+            lc_extract_conditional_expression(walk, cursor);
         break;
     case CXCursor_VarDecl:
         lc_extract_variable(walk, cursor);

@@ -22,6 +22,9 @@ void lc_extract_visit_child(struct lc_extract_walk *walk, CXCursor child, CXCurs
  * (pre-order: an enclosing expression is always seen first).  Erring
  * towards "yes" is safe: only unconditional calls make a function never
  * return. */
+/* extract_conditionals.c: note a `?:`, `&&` or `||` the walk meets (what
+ * is inside it may not run). */
+void lc_extract_conditional_expression(struct lc_extract_walk *walk, CXCursor cursor);
 int lc_extract_is_conditional(const struct lc_extract_walk *walk, CXCursor expr);
 /* Is `expr` inside a `?:`, `&&` or `||` of the function (or where its
  * extent is not known)? */
