@@ -24,13 +24,24 @@
  * scan of every TU's functions). */
 #define LC_PROGRAMS_TU_SQL                                                                          \
     "SELECT t.id, t.target, t.id IN (SELECT f.tu_id FROM function f WHERE f.is_definition = 1"      \
-    " AND f.symbol_id = (SELECT id FROM symbol WHERE usr = 'c:@F@main')) FROM tu t ORDER BY t.id"
+    " AND f.symbol_id = (SELECT id FROM symbol WHERE usr = 'c:@F@main')),"                          \
+    " (SELECT path FROM file WHERE id = t.file_id) FROM tu t ORDER BY t.id"
 
 struct programs_tu {
     int64_t id;
     uint64_t programs;
     uint8_t no_target, defines_main;
+    uint32_t main_program;   /* a TU of no target defining `main`: its executable */
 };
+
+/* Executables are numbered in the order of their names (a CMake target's,
+ * or the path of the TU defining `main` in a build that names none), not
+ * in the order the TUs were stored, which follows the parallel workers:
+ * the number decides which executable's chain a function shows first. */
+static int programs_compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 static uint32_t programs_index(const struct lc_program *program, const char *name, size_t length)
 {
@@ -54,25 +65,30 @@ static int programs_add(struct lc_program *program, const char *name, size_t len
     return 0;
 }
 
-/* Each name of a TU's target list (or its own key) in turn: pass 0 notes
- * the executables, pass 1 returns the TU's set. */
-static uint64_t programs_of_tu(struct lc_program *program, int64_t id, const char *targets, int defines_main,
+/* One name of a TU's: pass 0 notes it as an executable when the TU
+ * defines `main`, pass 1 gives its bit (every bit for a name that is no
+ * executable: a library). */
+static uint64_t programs_of_name(struct lc_program *program, const char *name, size_t length, int defines_main,
+                                 int pass, int *failed)
+{
+    if (pass == 0 && defines_main && length > 0 && programs_add(program, name, length) != 0)
+        *failed = 1;
+    uint32_t index = pass == 1 ? programs_index(program, name, length) : LC_NONE;
+    return index == LC_NONE ? LC_PROGRAMS_ANY : (uint64_t)1 << index;
+}
+
+/* Each name of a TU's target list in turn, or, for a TU of no target that
+ * defines `main`, its path. */
+static uint64_t programs_of_tu(struct lc_program *program, const char *path, const char *targets, int defines_main,
                                int pass, int *failed)
 {
-    char key[32];
-    if (!targets) {
-        snprintf(key, sizeof key, "tu:%lld", (long long)id);
-        targets = defines_main ? key : NULL;
-    }
     if (!targets)
-        return LC_PROGRAMS_ANY;
+        return defines_main && path ? programs_of_name(program, path, strlen(path), 1, pass, failed)
+                                    : LC_PROGRAMS_ANY;
     uint64_t set = 0;
     for (const char *at = targets; *at;) {
         size_t length = strcspn(at, " ");
-        if (pass == 0 && defines_main && length > 0 && programs_add(program, at, length) != 0)
-            *failed = 1;
-        uint32_t index = pass == 1 ? programs_index(program, at, length) : LC_NONE;
-        set |= index == LC_NONE ? LC_PROGRAMS_ANY : (uint64_t)1 << index;
+        set |= programs_of_name(program, at, length, defines_main, pass, failed);
         at += length + (at[length] == ' ');
     }
     return set;
@@ -82,7 +98,6 @@ static uint64_t programs_of_tu(struct lc_program *program, int64_t id, const cha
  * (those no `main` pulls in keep "any"). */
 static int programs_link(struct program_loader *loader, struct programs_tu *tus, size_t count)
 {
-    struct lc_program *program = loader->program;
     uint32_t linked = 0, mains = 0;
     for (size_t i = 0; i < count; i++) {
         linked += tus[i].no_target;
@@ -100,11 +115,8 @@ static int programs_link(struct program_loader *loader, struct programs_tu *tus,
             continue;
         ids[j] = tus[i].id;
         defines_main[j++] = tus[i].defines_main;
-        if (tus[i].defines_main) {
-            char key[32];
-            int length = snprintf(key, sizeof key, "tu:%lld", (long long)tus[i].id);
-            programs_of_main[k++] = programs_index(program, key, (size_t)length);
-        }
+        if (tus[i].defines_main)
+            programs_of_main[k++] = tus[i].main_program;
     }
     if (rc == 0)
         rc = program_loader_link_tus(loader, ids, defines_main, linked, sets);
@@ -143,10 +155,16 @@ int program_loader_read_programs(struct program_loader *loader)
             int64_t id = sqlite3_column_int64(stmt, 0);
             const char *targets = (const char *)sqlite3_column_text(stmt, 1);
             int defines_main = sqlite3_column_int(stmt, 2);
-            tus[count] = (struct programs_tu){ id, programs_of_tu(program, id, targets, defines_main, pass, &failed),
-                                               !targets, (uint8_t)(defines_main != 0) };
+            const char *path = (const char *)sqlite3_column_text(stmt, 3);
+            uint64_t set = programs_of_tu(program, path, targets, defines_main, pass, &failed);
+            uint32_t main_program = !targets && defines_main && path && pass == 1
+                                        ? programs_index(program, path, strlen(path)) : LC_NONE;
+            tus[count] = (struct programs_tu){ id, set, !targets, (uint8_t)(defines_main != 0), main_program };
         }
         sqlite3_finalize(stmt);
+        if (pass == 0)
+            qsort(program->program_names, program->program_count, sizeof *program->program_names,
+                  programs_compare_names);
     }
     if (!failed && program->program_count >= 2)
         failed = programs_link(loader, tus, count) != 0;
