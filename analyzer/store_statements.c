@@ -119,6 +119,9 @@ int64_t lc_store_intern_file(struct lc_store *store, const char *path)
     return store_intern(store, stmt, &store->file_ids, path);
 }
 
+/* A symbol first met without its name (a defined variable, a record, a
+ * lock) is not cached: the next intern that has the name then reaches the
+ * upsert, which fills the name in, whichever TU the workers stored first. */
 int64_t lc_store_intern_symbol(struct lc_store *store, const char *usr, const char *name)
 {
     uint32_t cached = lc_strmap_get(&store->symbol_ids, usr);
@@ -127,7 +130,11 @@ int64_t lc_store_intern_symbol(struct lc_store *store, const char *usr, const ch
     sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INTERN_SYMBOL);
     sqlite3_bind_text(stmt, 1, usr, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, name ? name : "", -1, SQLITE_STATIC);
-    return store_intern(store, stmt, &store->symbol_ids, usr);
+    if (name && *name)
+        return store_intern(store, stmt, &store->symbol_ids, usr);
+    int64_t id = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+    sqlite3_reset(stmt);
+    return id;
 }
 
 const char *lc_store_value_kind_name(enum lc_value_kind kind)

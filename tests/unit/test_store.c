@@ -7,10 +7,13 @@
 #include <cmocka.h>
 
 #include <fcntl.h>
+#include <limits.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include "program_builder.h"
+#include "store_internal.h"
 
 static char *capture_text;
 static size_t capture_size;
@@ -153,12 +156,45 @@ static void test_foreign_corrupt_and_old_databases(void **state)
     assert_int_equal(system(command), 0);
 }
 
+/* A symbol met first without its name (a global a TU defines but names
+ * nowhere else) gets the name the next TU gives it, whichever order the
+ * workers stored the TUs in; a name once given stays. */
+static void test_symbol_names(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/lc-store-XXXXXX", path[PATH_MAX];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/names.db", dir);
+    struct lc_store *store = lc_store_open(path, stderr);
+    assert_non_null(store);
+    int64_t unnamed = lc_store_intern_symbol(store, "c:@turn_params", NULL);
+    assert_true(unnamed > 0);
+    assert_int_equal(lc_store_intern_symbol(store, "c:@turn_params", "turn_params"), unnamed);
+    int64_t named = lc_store_intern_symbol(store, "c:@counter", "counter");
+    assert_int_equal(lc_store_intern_symbol(store, "c:@counter", NULL), named);
+    sqlite3_stmt *stmt;
+    assert_int_equal(sqlite3_prepare_v2(lc_store_db(store), "SELECT name FROM symbol WHERE usr = ?1", -1, &stmt, NULL),
+                     SQLITE_OK);
+    const char *usrs[] = { "c:@turn_params", "c:@counter" }, *names[] = { "turn_params", "counter" };
+    for (int i = 0; i < 2; i++) {
+        sqlite3_bind_text(stmt, 1, usrs[i], -1, SQLITE_STATIC);
+        assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+        assert_string_equal((const char *)sqlite3_column_text(stmt, 0), names[i]);
+        sqlite3_reset(stmt);
+    }
+    sqlite3_finalize(stmt);
+    lc_store_close(store);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fingerprints),
         cmocka_unit_test(test_failed_tu_and_retain),
         cmocka_unit_test(test_foreign_corrupt_and_old_databases),
+        cmocka_unit_test(test_symbol_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
