@@ -240,10 +240,12 @@ static int flow_fill_targets(struct lc_program *program, const struct lc_keyed_t
         } else if (call->target_count > keyed_count) {
             uint32_t count;
             const uint32_t *functions = lc_fpflow_functions(program, call->callee.flow_node, &count);
-            memcpy(to, functions, count * sizeof *functions);
+            if (count > 0)
+                memcpy(to, functions, count * sizeof *functions);
         }
-        memcpy(to + call->target_count - keyed_count, &keyed->functions[keyed->start[c]],
-               keyed_count * sizeof *keyed->functions);
+        if (keyed_count > 0)   /* keyed->functions is NULL in a program with none */
+            memcpy(to + call->target_count - keyed_count, &keyed->functions[keyed->start[c]],
+                   keyed_count * sizeof *keyed->functions);
     }
     return 0;
 }
