@@ -54,6 +54,20 @@ static void test_lock_wrappers(void **state)
     finish(&c);
 }
 
+/* NAME_lock() and NAME_unlock(), defined at `line` and `line` + 1, each
+ * calling pthread_mutex_lock / _unlock on the variable `usr`. */
+static void lock_wrapper_pair(struct threads_case *c, const char *name, unsigned line, const char *usr,
+                              const char *spelling)
+{
+    const char *suffixes[] = { "_lock", "_unlock" }, *targets[] = { "pthread_mutex_lock", "pthread_mutex_unlock" };
+    for (unsigned i = 0; i < 2; i++) {
+        const char *wrapper = lc_arena_printf(&c->b.facts.arena, "%s%s", name, suffixes[i]);
+        builder_function(&c->b, wrapper, line + i, 0);
+        builder_call(&c->b, wrapper, line + 5 + i, builder_function_value(targets[i]), 1, builder_var_value(usr),
+                     spelling);
+    }
+}
+
 /* A release in a branch that no path takes to the point (facts.h
  * lc_call_fact.unreached: `stats_lock(); if (found) { stats_unlock();
  * return; } else { size++; stats_unlock(); }`) does not end the region
@@ -67,12 +81,7 @@ static void test_lock_wrappers_unreached(void **state)
     start(&c);
     on_loop(&c, "on_tick");
     on_pool(&c, "add_work");
-    const char *wrappers[][2] = { { "stats_lock", "pthread_mutex_lock" }, { "stats_unlock", "pthread_mutex_unlock" } };
-    for (unsigned i = 0; i < 2; i++) {
-        builder_function(&c.b, wrappers[i][0], 90 + i, 0);
-        builder_call(&c.b, wrappers[i][0], 95 + i, builder_function_value(wrappers[i][1]), 1,
-                     builder_var_value("c:@stats_mutex"), "&stats_mutex");
-    }
+    lock_wrapper_pair(&c, "stats", 90, "c:@stats_mutex", "&stats_mutex");
     const char *sides[] = { "add_work", "on_tick" };
     for (unsigned i = 0; i < 2; i++) {
         unsigned base = 100 + 10 * i;
@@ -131,12 +140,7 @@ static void test_lock_handed_back_by_iterator(void **state)
     start(&c);
     on_loop(&c, "on_tick");
     on_pool(&c, "add_work");
-    const char *wrappers[][2] = { { "bucket_lock", "pthread_mutex_lock" }, { "bucket_unlock", "pthread_mutex_unlock" } };
-    for (unsigned i = 0; i < 2; i++) {
-        builder_function(&c.b, wrappers[i][0], 70 + i, 0);
-        builder_call(&c.b, wrappers[i][0], 75 + i, builder_function_value(wrappers[i][1]), 1,
-                     builder_var_value("c:@buckets"), "&buckets");
-    }
+    lock_wrapper_pair(&c, "bucket", 70, "c:@buckets", "&buckets");
     builder_function(&c.b, "iter_next", 80, 0);
     builder_call(&c.b, "iter_next", 81, builder_function_value("bucket_unlock"), 0);
     c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
