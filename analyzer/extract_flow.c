@@ -248,8 +248,7 @@ static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
     walk->zero_guard = outer;
 }
 
-/* `do ... while (0)`: runs once, and is how macros wrap statements. */
-static int extract_is_do_once(enum lc_loop_kind kind, const struct lc_extract_loop_parts *loop)
+int lc_extract_loop_is_do_once(enum lc_loop_kind kind, const struct lc_extract_loop_parts *loop)
 {
     long long value;
     return kind == LC_LOOP_DO && lc_extract_integer_constant(loop->condition, &value) &&
@@ -291,7 +290,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     struct extract_conditional saved = extract_enter(walk, loop.condition);
     struct lc_extract_sure_do saved_sure_do = walk->sure_do;
     if (kind == LC_LOOP_DO)
-        saved_sure_do = lc_extract_runs_enter_do(walk, saved_loop, saved_open, extract_is_do_once(kind, &loop));
+        saved_sure_do = lc_extract_runs_enter_do(walk, saved_loop, saved_open, lc_extract_loop_is_do_once(kind, &loop));
     CXCursor saved_breakable = walk->reach_breakable, saved_body = walk->reach_loop_body;
     walk->reach_breakable = statement;
     walk->reach_loop_body = loop.body;
@@ -300,7 +299,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
             continue;
         if (i != body)
             lc_extract_visit_child(walk, parts[i], statement);
-        else if (!extract_is_do_once(kind, &loop))
+        else if (!lc_extract_loop_is_do_once(kind, &loop))
             extract_scoped(walk, parts[i], statement);
         else if (clang_getCursorKind(parts[i]) == CXCursor_CompoundStmt)
             clang_visitChildren(parts[i], lc_extract_visit, walk);   /* its block is no scope */

@@ -50,16 +50,6 @@ static enum CXChildVisitResult copy_values_visit(CXCursor cursor, CXCursor paren
     return CXChildVisit_Recurse;
 }
 
-/* Is `variable` declared inside the loop's body? */
-static int copy_declared_in(CXCursor variable, CXCursor body)
-{
-    if (clang_Cursor_isNull(body))
-        return 0;
-    CXSourceRange extent = clang_getCursorExtent(body);
-    unsigned at = lc_extract_offset(clang_getCursorLocation(variable));
-    return at >= lc_extract_offset(clang_getRangeStart(extent)) && at <= lc_extract_offset(clang_getRangeEnd(extent));
-}
-
 /* The assignments `walker = copy` of the loop found so far. */
 struct copy_steps {
     const struct lc_extract_loop_parts *parts;
@@ -79,16 +69,15 @@ static enum CXChildVisitResult copy_steps_visit(CXCursor cursor, CXCursor parent
         return CXChildVisit_Recurse;
     CXCursor walker = lc_extract_loop_variable(sides[0]), copy = lc_extract_loop_variable(sides[1]);
     if (clang_Cursor_isNull(walker) || clang_Cursor_isNull(copy) || clang_equalCursors(walker, copy)
-        || !lc_extract_is_local(copy) || !copy_declared_in(copy, found->parts->body))
+        || !lc_extract_is_local(copy) || clang_Cursor_isNull(found->parts->body)
+        || !lc_extract_declared_inside(copy, found->parts->body))
         return CXChildVisit_Continue;
     struct copy_values values = { copy, walker, 0, 0 };
     lc_extract_visit_loop_parts(found->parts, copy_values_visit, &values);
     if (values.count == 0 || values.from_walker != values.count || found->count == found->cap)
         return CXChildVisit_Continue;
     found->steps[found->count++] = cursor;
-    struct lc_extract_variables *advanced = found->advanced;
-    if (!lc_extract_variables_has_declaration(advanced, walker) && advanced->count < LC_EXTRACT_VARIABLES)
-        advanced->declarations[advanced->count++] = walker;
+    lc_extract_variables_add(found->advanced, walker);
     return CXChildVisit_Continue;
 }
 

@@ -55,9 +55,10 @@ enum lc_extract_leaving lc_extract_loop_leaving(const struct lc_extract_walk *wa
 static int exits_is_do_once(CXCursor statement)
 {
     CXCursor parts[2];
-    long long value;
-    return clang_getCursorKind(statement) == CXCursor_DoStmt && lc_extract_children(statement, parts, 2) == 2
-           && lc_extract_integer_constant(parts[1], &value) && value == 0;
+    if (clang_getCursorKind(statement) != CXCursor_DoStmt || lc_extract_children(statement, parts, 2) != 2)
+        return 0;
+    const struct lc_extract_loop_parts loop = { clang_getNullCursor(), parts[1], clang_getNullCursor(), parts[0] };
+    return lc_extract_loop_is_do_once(LC_LOOP_DO, &loop);
 }
 
 /* A scan of one statement for a way back into the loop. */

@@ -23,6 +23,9 @@ struct lc_extract_loop_parts {
  * is the one guarding it, null when it is unconditional. */
 int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_loop_kind kind,
                     const struct lc_extract_loop_parts *parts);
+/* extract_flow.c: is the loop a `do ... while (0)`?  It runs once, and is
+ * how macros wrap statements. */
+int lc_extract_loop_is_do_once(enum lc_loop_kind kind, const struct lc_extract_loop_parts *loop);
 /* extract_loop_counter.c: the part of a for's `increment` that changes
  * `variable` (`i++` of `i++, j--`), through comma expressions; and the
  * value a for's `init` starts it at (`i = A`, `int i = A`, among others in
@@ -155,6 +158,8 @@ int lc_extract_loop_is_amortized(struct lc_extract_walk *walk, CXCursor statemen
 void lc_extract_visit_loop_parts(const struct lc_extract_loop_parts *parts, CXCursorVisitor visitor, void *data);
 /* The offset of a location in its expansion file (a macro's use). */
 unsigned lc_extract_offset(CXSourceLocation location);
+/* Is `variable` declared inside `statement` (by their offsets)? */
+int lc_extract_declared_inside(CXCursor variable, CXCursor statement);
 /* Does the loop continue the walk of the loop around it (`outer`, its
  * statement `outer_statement`)? */
 int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,

@@ -112,8 +112,7 @@ unsigned lc_extract_offset(CXSourceLocation location)
     return offset;
 }
 
-/* Is `variable` declared inside `statement`? */
-static int walk_declared_inside(CXCursor variable, CXCursor statement)
+int lc_extract_declared_inside(CXCursor variable, CXCursor statement)
 {
     CXSourceRange extent = clang_getCursorExtent(statement);
     unsigned at = lc_extract_offset(clang_getCursorLocation(variable));
@@ -169,7 +168,7 @@ int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const s
         struct walk_resets resets = { variable, 0, 0, steps, step_count };
         lc_extract_visit_loop_parts(outer, walk_reset_visit, &resets);
         CXCursor start = clang_Cursor_getVarDeclInitializer(variable);
-        int declared_inside = walk_declared_inside(variable, outer_statement);
+        int declared_inside = lc_extract_declared_inside(variable, outer_statement);
         if (declared_inside && !clang_Cursor_isNull(start)) {
             resets.count++;
             resets.from_buckets += walk_is_bucket(start);

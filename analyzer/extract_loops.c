@@ -336,12 +336,11 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     if (lc_extract_location(walk, clang_getCursorLocation(statement), &loc) != 0)
         return -1;
     struct extract_bound bound = { LC_BOUND_UNBOUNDED, 0, clang_getNullCursor() };
-    long long value;
     if (kind == LC_LOOP_GOTO && !clang_Cursor_isNull(parts->condition))
         extract_data(&bound, parts->condition);
     else if (kind != LC_LOOP_GOTO && !clang_Cursor_isNull(parts->condition))
         extract_classify(parts, parts->condition, 0, &bound);
-    if (kind == LC_LOOP_DO && extract_constant(parts->condition, &value) && value == 0)
+    if (lc_extract_loop_is_do_once(kind, parts))
         bound.trip_count = 1;   /* do ... while (0): the body runs once */
     long long table = bound.bound == LC_BOUND_DATA ? lc_extract_loop_table_size(parts) : 0;
     if (table == LC_EXTRACT_TABLE_UNSEEN)
