@@ -6,6 +6,7 @@
  * initialisers name. */
 #include "program_link.h"
 #include "program_load_internal.h"
+#include "grow.h"
 
 #include <stdlib.h>
 
@@ -55,26 +56,18 @@ static int link_read(struct program_loader *loader, const char *sql, const int64
         uint32_t to = definitions ? first : link_symbol(loader, stmt, 2);
         if (tu == LC_LINK_NONE || first == 0 || to == 0 || to == LC_LINK_NONE)
             continue;   /* (a reference's `first` is the function naming it, LC_LINK_NONE at file scope) */
-        uint32_t *used = definitions ? &input->definition_count : &input->reference_count;
-        if (*used == *cap) {
-            size_t grown = *cap ? *cap * 2 : 1024;
-            void *items = definitions
-                ? realloc(input->definitions, grown * sizeof *input->definitions)
-                : realloc(input->references, grown * sizeof *input->references);
-            if (!items) {
-                rc = -1;
-                break;
-            }
-            if (definitions)
-                input->definitions = items;
-            else
-                input->references = items;
-            *cap = grown;
+        if (definitions ? lc_grow((void **)&input->definitions, cap, input->definition_count,
+                                  sizeof *input->definitions, 1024)
+                        : lc_grow((void **)&input->references, cap, input->reference_count,
+                                  sizeof *input->references, 1024)) {
+            rc = -1;
+            break;
         }
         if (definitions)
-            input->definitions[(*used)++] = (struct lc_link_definition){ tu, first, (uint8_t)sqlite3_column_int(stmt, 2) };
+            input->definitions[input->definition_count++] =
+                (struct lc_link_definition){ tu, first, (uint8_t)sqlite3_column_int(stmt, 2) };
         else
-            input->references[(*used)++] = (struct lc_link_reference){ tu, first, to };
+            input->references[input->reference_count++] = (struct lc_link_reference){ tu, first, to };
     }
     sqlite3_finalize(stmt);
     return rc;
