@@ -220,7 +220,7 @@ static int flow_fill_targets(struct lc_program *program, const struct lc_keyed_t
             count = 1;
         else if (callee->flow_node != LC_NONE)
             lc_fpflow_functions(program, callee->flow_node, &count);
-        count += keyed->start[c + 1] - keyed->start[c];
+        count += lc_keyed_target_count(keyed, c);
         program->calls[c].first_target = total;
         program->calls[c].target_count = count;
         total += count;
@@ -233,7 +233,7 @@ static int flow_fill_targets(struct lc_program *program, const struct lc_keyed_t
     flow_target_starts(program);
     for (uint32_t c = 0; c < program->call_count; c++) {
         struct lc_program_call *call = &program->calls[c];
-        uint32_t keyed_count = keyed->start[c + 1] - keyed->start[c];
+        uint32_t keyed_count = lc_keyed_target_count(keyed, c);
         uint32_t *to = &program->targets[call->first_target];
         if (call->callee.kind == LC_VALUE_FUNCTION) {
             *to = call->callee.function;

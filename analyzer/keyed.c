@@ -291,9 +291,22 @@ static int keyed_dispatch_targets(struct lc_program *program, struct keyed_regis
     return failed || targets->count > UINT32_MAX / 2 ? -1 : 0;
 }
 
+/* Does any function's model take part in a keyed registry? */
+static int keyed_models_present(const struct lc_program *program)
+{
+    for (uint32_t f = 0; f < program->function_count; f++) {
+        const struct lc_function_model *model = program->functions[f].model;
+        if (model && (model->keyed_callback || model->keyed_dispatch || model->keyed_id_key))
+            return 1;
+    }
+    return 0;
+}
+
 int lc_keyed_resolve(struct lc_program *program, struct lc_keyed_targets *targets)
 {
     memset(targets, 0, sizeof *targets);
+    if (!keyed_models_present(program))
+        return 0;
     struct keyed_registry registry = { 0 };
     registry.is_keyed = calloc((size_t)program->function_count + 1, 1);
     registry.stamp = calloc((size_t)program->function_count + 1, sizeof *registry.stamp);
