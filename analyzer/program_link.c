@@ -153,7 +153,7 @@ static uint32_t link_score(const struct link_state *s, const struct link_set *se
     return score;
 }
 
-/* Is candidate (score, named, tu) better than the best so far? */
+/* Is candidate (score, named, rank) better than the best so far? */
 static int link_better(const uint32_t candidate[3], const uint32_t best[3])
 {
     for (int i = 0; i < 3; i++)
@@ -167,7 +167,7 @@ static int link_better(const uint32_t candidate[3], const uint32_t best[3])
  * `defer`, the choice waits until the set names all it will without it). */
 static void link_resolve(struct link_state *s, struct link_set *set, uint32_t symbol, int defer)
 {
-    uint32_t best[3] = { 0, 0, LC_LINK_NONE }, candidates = 0;
+    uint32_t best[3] = { 0, 0, 0 }, best_tu = LC_LINK_NONE, candidates = 0;
     for (uint32_t i = s->definer_start[symbol]; i < s->definer_start[symbol + 1]; i++)
         if (set->in_set[s->definers[i]] == set->mark)
             return;
@@ -179,12 +179,15 @@ static void link_resolve(struct link_state *s, struct link_set *set, uint32_t sy
             set->deferred[set->deferred_tail++] = symbol;
             return;
         }
-        uint32_t candidate[3] = { link_score(s, set, tu), s->named_start[tu + 1] - s->named_start[tu], tu };
-        if (best[2] == LC_LINK_NONE || link_better(candidate, best))
+        uint32_t candidate[3] = { link_score(s, set, tu), s->named_start[tu + 1] - s->named_start[tu],
+                                  s->input->tu_rank ? s->input->tu_rank[tu] : tu };
+        if (best_tu == LC_LINK_NONE || link_better(candidate, best)) {
             memcpy(best, candidate, sizeof best);
+            best_tu = tu;
+        }
     }
-    if (best[2] != LC_LINK_NONE)
-        link_join(s, set, best[2]);
+    if (best_tu != LC_LINK_NONE)
+        link_join(s, set, best_tu);
 }
 
 static void link_grow_set(struct link_state *s, struct link_set *set, uint32_t main_tu)

@@ -27,6 +27,9 @@ struct lc_link_reference {
 struct lc_link_input {
     uint32_t tu_count, symbol_count;
     const uint8_t *tu_defines_main;          /* per TU */
+    const uint32_t *tu_rank;                 /* per TU: its place in the order of the
+                                                TUs' paths, the last tie-break between
+                                                definitions (NULL: TU order) */
     struct lc_link_definition *definitions;  /* reordered by the call */
     uint32_t definition_count;
     struct lc_link_reference *references;    /* reordered by the call */
@@ -40,7 +43,8 @@ struct lc_link_input {
  * non-static functions, its file-scope initialisers, and the static
  * functions those name) and no TU of the set defines it.  Of several TUs
  * defining one symbol: the one that defines the most symbols the set
- * names, then the one naming the fewest symbols itself, then the first;
+ * names, then the one naming the fewest symbols itself, then the first
+ * by tu_rank;
  * never one that defines another `main`.  `programs` has tu_count
  * elements; 0, or -1 when memory runs out. */
 int lc_link_programs(struct lc_link_input *input, uint64_t *programs);

@@ -73,17 +73,43 @@ static int link_read(struct program_loader *loader, const char *sql, const int64
     return rc;
 }
 
+/* Each listed TU's place in the order of the TUs' paths: the last
+ * tie-break between two definitions, so the choice does not follow the
+ * ids, which the parallel workers hand out in the order they store. */
+static uint32_t *link_ranks(struct program_loader *loader, const int64_t *tu_ids, uint32_t count)
+{
+    uint32_t *rank = malloc(((size_t)count + 1) * sizeof *rank);
+    sqlite3_stmt *stmt = rank ? program_loader_prepare(
+        loader, "SELECT t.id FROM tu t LEFT JOIN file f ON f.id = t.file_id ORDER BY f.path, t.id") : NULL;
+    if (!stmt) {
+        free(rank);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < count; i++)
+        rank[i] = LC_LINK_NONE;
+    for (uint32_t position = 0; sqlite3_step(stmt) == SQLITE_ROW; position++) {
+        uint32_t tu = link_tu_index(tu_ids, count, sqlite3_column_int64(stmt, 0));
+        if (tu != LC_LINK_NONE)
+            rank[tu] = position;
+    }
+    sqlite3_finalize(stmt);
+    return rank;
+}
+
 int program_loader_link_tus(struct program_loader *loader, const int64_t *tu_ids, const uint8_t *defines_main,
                             uint32_t count, uint64_t *programs)
 {
     struct lc_link_input input = { .tu_count = count, .symbol_count = (uint32_t)loader->symbol_max + 1,
                                    .tu_defines_main = defines_main };
     size_t definition_cap = 0, reference_cap = 0;
-    int rc = link_read(loader, LC_LINK_DEFINITION_SQL, tu_ids, count, &input, 1, &definition_cap) == 0
+    uint32_t *rank = link_ranks(loader, tu_ids, count);
+    input.tu_rank = rank;
+    int rc = rank && link_read(loader, LC_LINK_DEFINITION_SQL, tu_ids, count, &input, 1, &definition_cap) == 0
                      && link_read(loader, LC_LINK_REFERENCE_SQL, tu_ids, count, &input, 0, &reference_cap) == 0
                      && lc_link_programs(&input, programs) == 0
                  ? 0
                  : -1;
+    free(rank);
     free(input.definitions);
     free(input.references);
     return rc;

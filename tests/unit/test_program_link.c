@@ -63,10 +63,38 @@ static void test_linked_programs(void **state)
     assert_int_equal(programs[TESTS], 0);
 }
 
+/* Two TUs define one symbol alike (same score, same size): the tie is
+ * broken by tu_rank (the order of their paths), not by their numbers. */
+static void test_tie_broken_by_rank(void **state)
+{
+    (void)state;
+    enum { APP, STUB_B, STUB_A, COUNT };
+    enum { APP_MAIN = 1, LOG_LINE, SYMBOLS };
+    static const uint8_t defines_main[COUNT] = { [APP] = 1 };
+    struct lc_link_definition definitions[] = {
+        { APP, APP_MAIN, 0 }, { STUB_B, LOG_LINE, 0 }, { STUB_A, LOG_LINE, 0 },
+    };
+    struct lc_link_reference references[] = { { APP, APP_MAIN, LOG_LINE } };
+    uint32_t by_path[COUNT] = { [APP] = 0, [STUB_A] = 1, [STUB_B] = 2 };
+    struct lc_link_input input = {
+        .tu_count = COUNT, .symbol_count = SYMBOLS, .tu_defines_main = defines_main,
+        .definitions = definitions, .definition_count = 3, .references = references, .reference_count = 1,
+    };
+    uint64_t programs[COUNT];
+    assert_int_equal(lc_link_programs(&input, programs), 0);
+    assert_int_equal(programs[STUB_B], 1);   /* no ranks: the first TU */
+    assert_int_equal(programs[STUB_A], 0);
+    input.tu_rank = by_path;
+    assert_int_equal(lc_link_programs(&input, programs), 0);
+    assert_int_equal(programs[STUB_A], 1);   /* the first path */
+    assert_int_equal(programs[STUB_B], 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_linked_programs),
+        cmocka_unit_test(test_tie_broken_by_rank),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
