@@ -11,6 +11,8 @@
 struct lc_call_blocking {
     int blocks;                              /* 0: this call does not block */
     const struct lc_blocking_model *model;   /* NULL when by annotation */
+    const char *reason;                      /* the model's reason, or which
+                                                annotation says it blocks */
     const char *because;                     /* e.g. "argument 6 is NULL";
                                                 NULL when unconditional */
 };

@@ -17,9 +17,12 @@ const char *lc_entry_describe(const struct lc_program *program, const struct lc_
                               struct lc_arena *arena)
 {
     const char *name = program->functions[entry->function].name;
+    const char *color = entry->role == LC_ROLE_LOOP ? "async" : "worker";
+    if (!entry->api && entry->annotated_by)
+        return lc_arena_printf(arena, "%s, annotated %s by %s:%u", name, color, entry->annotated_by->annotation_file,
+                               entry->annotated_by->annotation_line);
     if (!entry->api)
-        return lc_arena_printf(arena, "%s, annotated loopcheck:%s", name,
-                               entry->role == LC_ROLE_LOOP ? "async" : "worker");
+        return lc_arena_printf(arena, "%s, annotated loopcheck:%s", name, color);
     return lc_arena_printf(arena, "%s, registered as a %s with %s", name, role_phrase(entry->role), entry->api);
 }
 
@@ -67,11 +70,14 @@ const char *lc_entry_offload_hint(const struct lc_program *program, uint32_t fun
 const char *lc_chain_entry_text(const struct lc_program *program, const struct lc_entry *entry,
                                 struct lc_arena *arena)
 {
-    return entry->api
-        ? lc_arena_printf(arena, "'%s' is registered as a %s with %s here, so it runs on the event loop",
-                          program->functions[entry->function].name, role_phrase(entry->role), entry->api)
-        : lc_arena_printf(arena, "'%s' is annotated loopcheck:async: it runs on the event loop",
-                          program->functions[entry->function].name);
+    const char *name = program->functions[entry->function].name;
+    if (entry->api)
+        return lc_arena_printf(arena, "'%s' is registered as a %s with %s here, so it runs on the event loop", name,
+                               role_phrase(entry->role), entry->api);
+    if (entry->annotated_by)
+        return lc_arena_printf(arena, "'%s' is annotated async by %s:%u (annotate %s async): it runs on the event loop",
+                               name, entry->annotated_by->annotation_file, entry->annotated_by->annotation_line, name);
+    return lc_arena_printf(arena, "'%s' is annotated loopcheck:async: it runs on the event loop", name);
 }
 
 /* The call through which the chain of `function`'s executable reaches `f`. */

@@ -207,7 +207,7 @@ static const char *explain_leaf_reason(const struct explain_context *x, uint32_t
              : fn->model && fn->model->blocking   ? fn->model->blocking->reason
                                                    : "it is modelled as blocking";
     struct lc_call_blocking why = lc_call_blocks(x->program, call, leaf, x->arena);
-    const char *reason = why.model ? why.model->reason : "it is annotated loopcheck:blocking";
+    const char *reason = why.reason ? why.reason : "it is modelled as blocking";
     return why.because ? lc_arena_printf(x->arena, "%s (%s)", reason, why.because) : reason;
 }
 

@@ -155,6 +155,13 @@ static void models_print_statements(const struct models_printer *p, const struct
         fprintf(p->out, "%s  runs-loop %s\n", p->indent, name);
     if (model->process_main)
         fprintf(p->out, "%s  process-main %s\n", p->indent, name);
+    static const struct { unsigned bit; const char *color; } colors[] = {
+        { LC_ANNOT_ASYNC, "async" }, { LC_ANNOT_WORKER, "worker" },
+        { LC_ANNOT_BLOCKING, "blocking" }, { LC_ANNOT_NONBLOCKING, "nonblocking" },
+    };
+    for (size_t i = 0; i < sizeof colors / sizeof colors[0]; i++)
+        if (model->annotations & colors[i].bit)
+            fprintf(p->out, "%s  annotate %s %s\n", p->indent, name, colors[i].color);
     models_print_pause(p, "pause-threads", name, model->pauses_threads);
     models_print_pause(p, "resume-threads", name, model->resumes_threads);
     if (model->blocking)
@@ -299,6 +306,7 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
     models_add_kind(row, model->terminates, "terminates");
     models_add_kind(row, model->runs_loop, "runs-loop");
     models_add_kind(row, model->process_main, "process-main");
+    models_add_kind(row, model->annotations != 0, "annotate");
     models_add_kind(row, model->pauses_threads != NULL, "pause-threads");
     models_add_kind(row, model->resumes_threads != NULL, "resume-threads");
 }

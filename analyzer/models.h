@@ -190,6 +190,13 @@ struct lc_function_model {
     int runs_loop;                     /* `runs-loop NAME`: runs an event
                                           loop's callbacks on the calling
                                           thread (event_base_dispatch) */
+    unsigned annotations;              /* `annotate NAME COLOR`: enum
+                                          lc_annotation bits (facts.h), as
+                                          the source's annotations say
+                                          them; given to every function of
+                                          that name, static ones too */
+    const char *annotation_file;       /* where the last `annotate` was */
+    unsigned annotation_line;
     int process_main;                  /* `process-main NAME`: runs as the
                                           main of a process of its own (a
                                           test runner forking per test) */

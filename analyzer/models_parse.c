@@ -335,6 +335,7 @@ static const struct lc_rules_statement {
     { "fork", lc_rules_parse_fork },
     { "runs-loop", lc_rules_parse_runs_loop },
     { "process-main", lc_rules_parse_process_main },
+    { "annotate", lc_rules_parse_annotate },
     { "sync-type", lc_rules_parse_sync_type },
     { "pause-threads", lc_rules_parse_pause_threads },
     { "resume-threads", lc_rules_parse_resume_threads },

@@ -1,6 +1,7 @@
 /* models_parse_threads.c — the statements about threads and locks
  * (rules/README.md): `runs-loop` and `process-main` (flags that leave the
- * function's body followed), `pause-threads` / `resume-threads`,
+ * function's body followed), `annotate` (a function's color, as an
+ * annotation in the source gives it), `pause-threads` / `resume-threads`,
  * `gated-thread`, `sync-type`, `lock` / `unlock` / `trylock` and
  * `barrier-wait`.  The table of statements
  * is in models_parse.c. */
@@ -21,6 +22,49 @@ int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
 int lc_rules_parse_process_main(struct lc_rules_parser *parser)
 {
     return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, process_main), 0);
+}
+
+/* annotate NAME async|worker|blocking|nonblocking: what the annotation
+ * loopcheck:COLOR on NAME's declaration says, for code the project does
+ * not want to edit (a home-grown loop's dispatch function).  async and
+ * worker add up; blocking and nonblocking replace each other. */
+int lc_rules_parse_annotate(struct lc_rules_parser *parser)
+{
+    static const struct {
+        const char *word;
+        unsigned bit;
+    } colors[] = {
+        { "async", LC_ANNOT_ASYNC },
+        { "worker", LC_ANNOT_WORKER },
+        { "blocking", LC_ANNOT_BLOCKING },
+        { "nonblocking", LC_ANNOT_NONBLOCKING },
+    };
+    const char *name = lc_rules_read_name(parser);
+    if (!name)
+        return -1;
+    const struct lc_rules_word *word = lc_rules_next(parser);
+    if (!word)
+        return lc_rules_error(parser, "missing color (async, worker, blocking or nonblocking)");
+    unsigned bit = 0;
+    for (size_t i = 0; i < sizeof colors / sizeof colors[0]; i++)
+        if (!word->quoted && strcmp(word->text, colors[i].word) == 0)
+            bit = colors[i].bit;
+    if (!bit)
+        return lc_rules_error(parser, "unknown color '%s' (expected async, worker, blocking or nonblocking)",
+                              word->text);
+    if (lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    if (bit & (LC_ANNOT_BLOCKING | LC_ANNOT_NONBLOCKING))
+        model->annotations &= ~(unsigned)(LC_ANNOT_BLOCKING | LC_ANNOT_NONBLOCKING);
+    model->annotations |= bit;
+    model->annotation_file = parser->file;
+    model->annotation_line = parser->line;
+    if (parser->library)
+        model->library = parser->library;
+    return 0;
 }
 
 /* pause-threads NAME [if COND]..., resume-threads NAME [if COND]...: the

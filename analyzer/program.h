@@ -187,6 +187,9 @@ struct lc_entry {
     enum lc_thread_role role;
     const char *api;                   /* registering function or field, NULL
                                           for an annotation */
+    const struct lc_function_model *annotated_by; /* an `annotate`
+                                          statement's model, NULL: the
+                                          source's annotation */
     const struct lc_library *library;  /* of the API, NULL when unknown */
     struct lc_location site;           /* registration call / store / the
                                           annotated function */

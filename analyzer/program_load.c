@@ -218,14 +218,18 @@ int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int 
                                    sqlite3_column_int(stmt, first + 3), value);
 }
 
-/* The models of functions `first` onwards. */
+/* The models of functions `first` onwards.  A static function of the
+ * user's is never the library one, but takes an `annotate` statement's
+ * color (a home-grown loop's static dispatch function). */
 static void loader_attach_models(struct program_loader *loader, uint32_t first)
 {
     struct lc_program *program = loader->program;
     for (uint32_t f = first; f < program->function_count; f++) {
-        /* A static function of the user's is never the library one. */
+        const struct lc_function_model *model = lc_models_find(program->models, program->functions[f].name);
         if (!loader->function_is_static[f])
-            program->functions[f].model = lc_models_find(program->models, program->functions[f].name);
+            program->functions[f].model = model;
+        if (model)
+            program->functions[f].annotations |= model->annotations;
     }
 }
 

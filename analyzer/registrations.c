@@ -1,7 +1,8 @@
 /* registrations.c — the entry points of the loop and the offloaded
  * functions: functions passed to a registration API at the argument its
  * model names (`callback uv_timer_start arg2 loop`), stored into a modelled
- * field (`field ev_watcher.cb loop`), or annotated async / worker. */
+ * field (`field ev_watcher.cb loop`), or annotated async / worker (in the
+ * source, or by an `annotate` statement). */
 #include "grow.h"
 #include "program.h"
 
@@ -14,19 +15,25 @@ struct registrations {
     size_t cap;
 };
 
+/* Add `entry` unless its function already has an entry of its role. */
+static int registrations_add_entry(struct registrations *r, struct lc_entry entry)
+{
+    struct lc_program *program = r->program;
+    if (r->roles_seen[entry.function] & (1u << entry.role))
+        return 0;
+    r->roles_seen[entry.function] |= (uint8_t)(1u << entry.role);
+    if (lc_grow((void **)&program->entries, &r->cap, program->entry_count, sizeof *program->entries, 64) != 0)
+        return -1;
+    program->entries[program->entry_count++] = entry;
+    return 0;
+}
+
 static int registrations_add(struct registrations *r, uint32_t function, enum lc_thread_role role, const char *api,
                              const struct lc_library *library, struct lc_location site)
 {
-    struct lc_program *program = r->program;
-    if (r->roles_seen[function] & (1u << role))
-        return 0;
-    r->roles_seen[function] |= (uint8_t)(1u << role);
-    if (lc_grow((void **)&program->entries, &r->cap, program->entry_count, sizeof *program->entries, 64) != 0)
-        return -1;
-    program->entries[program->entry_count++] = (struct lc_entry){
+    return registrations_add_entry(r, (struct lc_entry){
         .function = function, .role = role, .api = api, .library = library, .site = site,
-    };
-    return 0;
+    });
 }
 
 /* Every function a value may be: itself, or its flow node's set. */
@@ -86,16 +93,24 @@ static int registrations_from_fields(struct registrations *r)
     return 0;
 }
 
+/* A function annotated async or worker, in the source or by an
+ * `annotate` statement (the entry names the statement then). */
 static int registrations_from_annotations(struct registrations *r)
 {
     struct lc_program *program = r->program;
     for (uint32_t f = 0; f < program->function_count; f++) {
         const struct lc_program_function *fn = &program->functions[f];
-        if ((fn->annotations & LC_ANNOT_ASYNC)
-            && registrations_add(r, f, LC_ROLE_LOOP, NULL, NULL, fn->loc) != 0)
+        if (!(fn->annotations & (LC_ANNOT_ASYNC | LC_ANNOT_WORKER)))
+            continue;
+        const struct lc_function_model *model = lc_models_find(program->models, fn->name);
+        struct lc_entry entry = { .function = f, .site = fn->loc };
+        entry.role = LC_ROLE_LOOP;
+        entry.annotated_by = model && (model->annotations & LC_ANNOT_ASYNC) ? model : NULL;
+        if ((fn->annotations & LC_ANNOT_ASYNC) && registrations_add_entry(r, entry) != 0)
             return -1;
-        if ((fn->annotations & LC_ANNOT_WORKER)
-            && registrations_add(r, f, LC_ROLE_POOL, NULL, NULL, fn->loc) != 0)
+        entry.role = LC_ROLE_POOL;
+        entry.annotated_by = model && (model->annotations & LC_ANNOT_WORKER) ? model : NULL;
+        if ((fn->annotations & LC_ANNOT_WORKER) && registrations_add_entry(r, entry) != 0)
             return -1;
     }
     return 0;

@@ -18,7 +18,7 @@ static const char *blocking_message(const struct lc_program *program, uint32_t c
 {
     const struct lc_program_call *c = &program->calls[call];
     const char *callee = program->functions[target].name;
-    const char *reason = why->model ? why->model->reason : "it is annotated loopcheck:blocking";
+    const char *reason = why->reason;
     unsigned entries = program->entry_points[c->caller];
     const struct lc_entry *entry = &program->entries[program->loop_entry[c->caller]];
     const char *instead = why->model && why->model->instead

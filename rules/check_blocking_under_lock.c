@@ -30,7 +30,7 @@ static void under_lock_report(const struct lc_program *program, const struct lc_
         "%s; release the lock before the call, or do the slow part outside the critical section",
         program->functions[target].name, program->functions[f].name, lock_name,
         lc_threads_role_name(program, threads, role, &out->arena), lock_name,
-        why->model ? why->model->reason : "it is annotated loopcheck:blocking");
+        why->reason);
     finding->chain = lc_threads_chain(program, threads, f, role, &count, &out->arena);
     finding->chain_count = finding->chain ? count : 0;
 }

@@ -1,7 +1,7 @@
 /* test_models_statements.c — what each rules-file statement puts in the
  * model store (analyzer/models.h), from rules text given inline (no data
  * files): every statement kind with its conditions, `runs-loop` and
- * `process-main`, `callback ... descriptor`, `fork`, the descriptor states
+ * `process-main`, `annotate`, `callback ... descriptor`, `fork`, the descriptor states
  * (`readonly-stream`, `memory-file`), `bounded` sizes, and the role names. */
 #include "models_fixture.h"
 
@@ -124,6 +124,41 @@ static void test_runs_loop(void **state)
     lc_models_free(&models);
 }
 
+/* `annotate NAME COLOR`: the bits a source annotation would give, with
+ * where the statement is; async and worker add up, blocking and
+ * nonblocking replace each other; the body stays followed. */
+static void test_annotate(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "colors.rules",
+               "annotate run_turn async\n"
+               "annotate run_turn worker\n"
+               "annotate vendor_flush nonblocking\n"
+               "annotate vendor_flush blocking\n"
+               "annotate handle_* async\n");
+    const struct lc_function_model *turn = find(&models, "run_turn");
+    assert_int_equal(turn->annotations, LC_ANNOT_ASYNC | LC_ANNOT_WORKER);
+    assert_false(lc_model_hides_body(turn));
+    assert_string_equal(turn->annotation_file, "colors.rules");
+    assert_int_equal(turn->annotation_line, 2);
+    assert_int_equal(find(&models, "vendor_flush")->annotations, LC_ANNOT_BLOCKING);
+    assert_int_equal(find(&models, "vendor_flush")->annotation_line, 4);
+    assert_int_equal(lc_models_find(&models, "handle_request")->annotations, LC_ANNOT_ASYNC);   /* a pattern */
+    char *err = NULL;
+    size_t size = 0;
+    FILE *stream = open_memstream(&err, &size);
+    assert_int_equal(lc_models_load_text(&models, "bad.rules", "annotate f\nannotate f purple\nannotate f async now\n",
+                                         stream), 3);
+    fclose(stream);
+    assert_non_null(strstr(err, "bad.rules:1: annotate f: missing color (async, worker, blocking or nonblocking)"));
+    assert_non_null(strstr(err, "bad.rules:2: annotate f: unknown color 'purple' (expected async, worker, blocking or nonblocking)"));
+    assert_non_null(strstr(err, "bad.rules:3:"));
+    free(err);
+    lc_models_free(&models);
+}
+
 /* `callback ... descriptor argM argK`, `fork NAME`, and a bad clause. */
 static void test_callback_descriptor_and_fork(void **state)
 {
@@ -216,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_runs_loop),
         cmocka_unit_test(test_bounded_sizes),
         cmocka_unit_test(test_callback_descriptor_and_fork),
+        cmocka_unit_test(test_annotate),
         cmocka_unit_test(test_role_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
