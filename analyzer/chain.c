@@ -26,6 +26,21 @@ const char *lc_entry_describe(const struct lc_program *program, const struct lc_
     return lc_arena_printf(arena, "%s, registered as a %s with %s", name, role_phrase(entry->role), entry->api);
 }
 
+/* The keys an argument is known to be when one may be known by its start
+ * only: ", starting \"command \"", ", \"command msg\" or starting
+ * \"command \""; "" when each is exact (the text shows them). */
+static const char *chain_key_starts(const struct lc_arg_key *keys, struct lc_arena *arena)
+{
+    int starts = 0;
+    for (const struct lc_arg_key *key = keys; key && key->text; key++)
+        starts |= key->starts;
+    const char *text = "";
+    for (const struct lc_arg_key *key = keys; starts && text && key->text; key++)
+        text = lc_arena_printf(arena, "%s%s%s\"%s\"", text, key == keys ? ", " : " or ",
+                               key->starts ? "starting " : "", key->text);
+    return text;
+}
+
 /* The dispatch call and its key as written: "signal_emit(\"setup
  * saved\")", "signal_emit_id(signal_pidwait)", "signal_emit(cmd, starting
  * \"command \")" for a key known by its start; "signal_continue (any
@@ -37,8 +52,9 @@ static const char *chain_dispatch_text(const struct lc_program *program, const s
     int key = dispatcher->model ? dispatcher->model->keyed_dispatch_key : 0;
     const struct lc_program_value *arg =
         key > 0 && (uint32_t)key <= c->arg_count ? &program->args[c->first_arg + (uint32_t)key - 1] : NULL;
-    if (arg && arg->text && arg->prefix)
-        return lc_arena_printf(arena, "%s(%s, starting \"%s\")", dispatcher->name, arg->text, arg->prefix);
+    const char *starts = arg && arg->text ? chain_key_starts(arg->keys, arena) : NULL;
+    if (arg && arg->text && starts && starts[0])
+        return lc_arena_printf(arena, "%s(%s%s)", dispatcher->name, arg->text, starts);
     if (arg && arg->text)
         return lc_arena_printf(arena, "%s(%s)", dispatcher->name, arg->text);
     return lc_arena_printf(arena, "%s (any key)", dispatcher->name);

@@ -126,8 +126,13 @@ void lc_extract_argument_texts(struct lc_extract_walk *walk, CXCursor call, size
  * `(signal)`; any other argument is left as it is. */
 void lc_extract_string_argument(struct lc_extract_walk *walk, CXCursor argument, struct lc_value *value,
                                 const char **text);
-/* extract_string_prefix.c: fact->arg_prefixes of `call`'s arguments
- * (facts.h), left NULL when no argument is known by how it starts. */
-void lc_extract_string_prefixes(struct lc_extract_walk *walk, CXCursor call, struct lc_call_fact *fact);
+/* extract_string_prefix.c: the text `argument`, a local `char *` every
+ * value of which in the walked function is the result of a
+ * `string-prefix` call, starts with (spelled as in a string literal
+ * without its quotes), or NULL. */
+const char *lc_extract_string_start(struct lc_extract_walk *walk, CXCursor argument);
+/* extract_arg_keys.c: fact->arg_keys of `call`'s arguments (facts.h),
+ * left NULL when no argument stands for known keys. */
+void lc_extract_arg_keys(struct lc_extract_walk *walk, CXCursor call, struct lc_call_fact *fact);
 
 #endif

@@ -1,7 +1,7 @@
-/* extract_string_prefix.c — call arguments known by how their text
- * starts (facts.h lc_call_fact.arg_prefixes).  A local `char *` variable
- * every value of which in the function is the result of a `string-prefix`
- * call (models.h) starts with that call's literal: `cmd =
+/* extract_string_prefix.c — local `char *` variables known by how their
+ * text starts (`string-prefix` models, facts.h lc_string_prefix_function).
+ * A local `char *` variable every value of which in the function is the
+ * result of a `string-prefix` call starts with that call's literal: `cmd =
  * g_strconcat("command ", name, NULL)` starts with "command ",
  * `g_strdup_printf("default command %s", cmd)` with "default command ".
  * Its values are its initialiser and the right sides of its assignments
@@ -11,8 +11,7 @@
  * of any other kind.  Several calls: the text they all start with.  What
  * a callee does to the characters (irssi's `ascii_strdown(cmd)`) is not
  * followed: a model's literal is taken to be kept.  Computed once per
- * function, when an argument first asks.  An argument `c ? x : y` starts
- * with what both arms start with. */
+ * function, when an argument first asks (extract_arg_keys.c). */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -132,21 +131,8 @@ static enum CXChildVisitResult string_prefix_scan_visit(CXCursor cursor, CXCurso
     return walk->out_of_memory ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-/* The text the expression `argument` of a call is known to start with,
- * or NULL: a variable's (above), or, for `c ? x : y`, what both arms
- * start with (each a literal, a variable or such a choice: irssi's
- * `rec->notice ? "command notice" : "command msg"` starts with "command
- * "); a literal alone is a string argument already (facts.h). */
-static const char *string_prefix_of_argument(struct lc_extract_walk *walk, CXCursor argument, int arm)
+const char *lc_extract_string_start(struct lc_extract_walk *walk, CXCursor argument)
 {
-    if (!lc_extract_is_string(clang_getCursorType(argument)))
-        return NULL;
-    CXCursor choice = lc_extract_strip(argument), arms[3];
-    if (clang_getCursorKind(choice) == CXCursor_ConditionalOperator && lc_extract_children(choice, arms, 3) == 3)
-        return string_prefix_common(walk, string_prefix_of_argument(walk, arms[1], 1),
-                                    string_prefix_of_argument(walk, arms[2], 1));
-    if (arm && clang_getCursorKind(choice) == CXCursor_StringLiteral)
-        return string_prefix_of_literal(walk, choice, 0);
     if (!walk->vocabulary || !walk->vocabulary->string_prefix_count || clang_Cursor_isNull(walk->function))
         return NULL;
     CXCursor variable = lc_extract_loop_variable(argument);
@@ -160,22 +146,4 @@ static const char *string_prefix_of_argument(struct lc_extract_walk *walk, CXCur
         if (clang_equalCursors(walk->string_starts[i].variable, variable))
             return walk->string_starts[i].prefix;
     return NULL;
-}
-
-void lc_extract_string_prefixes(struct lc_extract_walk *walk, CXCursor call, struct lc_call_fact *fact)
-{
-    for (size_t i = 0; i < fact->nargs && !walk->out_of_memory; i++) {
-        const char *prefix = string_prefix_of_argument(walk, clang_Cursor_getArgument(call, (unsigned)i), 0);
-        if (!prefix)
-            continue;
-        if (!fact->arg_prefixes) {
-            fact->arg_prefixes = lc_arena_alloc(&walk->facts->arena, fact->nargs * sizeof *fact->arg_prefixes);
-            if (!fact->arg_prefixes) {
-                walk->out_of_memory = 1;
-                return;
-            }
-            memset(fact->arg_prefixes, 0, fact->nargs * sizeof *fact->arg_prefixes);
-        }
-        fact->arg_prefixes[i] = prefix;
-    }
 }

@@ -156,7 +156,7 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
         fact->arg_texts[i] = lc_extract_flag_text(walk, argument, fact->arg_texts[i]);
         lc_extract_string_argument(walk, argument, &fact->args[i], &fact->arg_texts[i]);
     }
-    lc_extract_string_prefixes(walk, call, fact);
+    lc_extract_arg_keys(walk, call, fact);
 }
 
 /* Record the call with the loop and the locks around it.  A lock function,

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 63
+#define LC_FACTS_VERSION 64
 
 struct lc_location {
     const char *file;
@@ -202,6 +202,18 @@ enum lc_call_runs {
                                  the function first: at most once */
 };
 
+/* One of the strings a call argument that is no string literal itself is
+ * known to be (extract_arg_keys.c): a literal's text, spelled as in the
+ * literal without its quotes, which the argument may be exactly (an arm of
+ * `c ? "command notice" : "command msg"`), or, with `starts`, a text it
+ * may start with (a local `char *` every value of which is the result of a
+ * `string-prefix` call, extract_string_prefix.c).  The text never holds a
+ * newline: a literal's spelling writes it as an escape. */
+struct lc_arg_key {
+    const char *text;
+    int starts;
+};
+
 /* A call expression inside a function body. */
 struct lc_call_fact {
     const char *caller_usr;
@@ -210,13 +222,10 @@ struct lc_call_fact {
     size_t nargs;
     struct lc_value *args;    /* nargs values */
     const char **arg_texts;   /* nargs source spellings (may be truncated) */
-    const char **arg_prefixes;/* NULL, or nargs entries: the text argument
-                                 i is known to start with, spelled as in
-                                 a string literal without its quotes, or
-                                 NULL: a local `char *` variable every
-                                 value of which in the function is the
-                                 result of a `string-prefix` call
-                                 (extract_string_prefix.c) */
+    const struct lc_arg_key **arg_keys;/* NULL, or nargs entries: the
+                                 keys argument i stands for, ended by
+                                 one whose text is NULL, or NULL
+                                 (extract_arg_keys.c) */
     int loop_index;           /* innermost loop holding the call (index into
                                  the TU's loops), -1 when none */
     int conditional;          /* inside a branch, a loop, a switch or a

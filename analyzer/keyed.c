@@ -7,12 +7,15 @@
  * flow node holds).  A dispatch call with a literal key K reaches the
  * callbacks registered under K and those registered under a key that is no
  * literal (unknown: it may be K); a dispatch call whose key is known only
- * by how it starts (facts.h arg_prefixes: `cmd = g_strconcat("command ",
+ * by how it starts (facts.h arg_keys: `cmd = g_strconcat("command ",
  * name, NULL)`) reaches the callbacks registered under a literal key
- * starting with that text and those under an unknown key; any other
- * dispatch call reaches every keyed callback.  (A registration whose key
- * is known only by its start registers under an unknown key.)  A key may also be a variable or field
- * assigned nothing but ids of literals (`keyed-id`: `id =
+ * starting with that text and those under an unknown key; a key that is
+ * one of several (`c ? "command notice" : "command msg"`, each exact or
+ * known by its start) reaches what each of them reaches; any other
+ * dispatch call reaches every keyed callback.  A registration under one
+ * of several exact keys registers under each; one whose key may be known
+ * only by its start registers under an unknown key.  A key may also be a
+ * variable or field assigned nothing but ids of literals (`keyed-id`: `id =
  * signal_get_uniq_id("pidwait")`): it stands for those literals.  Sound up
  * to string equality, and to the assignments the extractor records (an
  * integer constant assigned to an id variable names no key).  Calls made
@@ -44,7 +47,7 @@ struct keyed_registry {
     uint8_t *node_ids;                  /* per flow node: 0 nothing stored,
                                            1 ids of literals only, 2 other
                                            values too */
-    const char **keys;                  /* the keys of one argument */
+    struct lc_arg_key *keys;            /* the keys of one argument */
     size_t key_count, key_cap;
     struct keyed_registration *known;   /* literal keys, sorted by key */
     size_t known_count, known_cap;
@@ -77,11 +80,13 @@ static const char *keyed_literal(struct lc_program *program, const char *text, c
     return key;
 }
 
-static int keyed_push_key(struct keyed_registry *registry, const char *key)
+/* Add `key` (NULL: memory ran out), exact or with `starts` a start. */
+static int keyed_push_key(struct keyed_registry *registry, const char *key, int starts)
 {
-    if (lc_grow((void **)&registry->keys, &registry->key_cap, registry->key_count, sizeof *registry->keys, 8) != 0)
+    if (!key || lc_grow((void **)&registry->keys, &registry->key_cap, registry->key_count, sizeof *registry->keys,
+                        8) != 0)
         return -1;
-    registry->keys[registry->key_count++] = key;
+    registry->keys[registry->key_count++] = (struct lc_arg_key){ key, starts };
     return 0;
 }
 
@@ -130,10 +135,11 @@ static int keyed_collect_ids(struct lc_program *program, struct keyed_registry *
 }
 
 /* The keys a call gives at 1-based `position`, each after `prefix`, into
- * registry->keys: a string literal's text, or the literals whose ids are
- * all a variable or field was assigned.  Returns 0, 1 when they are not
- * known (any key), 2 when only how the key starts is known (that text,
- * after `prefix`, is registry->keys[0]), -1 when memory runs out. */
+ * registry->keys: a string literal's text; the keys the argument is known
+ * to be (facts.h arg_keys: the arms of a choice of literals exactly, a
+ * text it starts with); or the literals whose ids are all a variable or
+ * field was assigned.  Returns 0, 1 when they are not known (any key), -1
+ * when memory runs out. */
 static int keyed_keys_of(struct lc_program *program, struct keyed_registry *registry,
                          const struct lc_program_call *call, int position, const char *prefix)
 {
@@ -142,14 +148,13 @@ static int keyed_keys_of(struct lc_program *program, struct keyed_registry *regi
     if (position < 1 || (uint32_t)position > call->arg_count)
         return 1;
     const struct lc_program_value *arg = &program->args[call->first_arg + (uint32_t)position - 1];
-    if (arg->kind == LC_VALUE_STRING && arg->text) {
-        const char *key = keyed_literal(program, arg->text, prefix, &failed);
-        return failed || keyed_push_key(registry, key) != 0 ? -1 : 0;
-    }
-    if (arg->prefix) {
-        const char *key = lc_arena_printf(&program->arena, "%s%s", prefix, arg->prefix);
-        return !key || keyed_push_key(registry, key) != 0 ? -1 : 2;
-    }
+    if (arg->kind == LC_VALUE_STRING && arg->text)
+        return keyed_push_key(registry, keyed_literal(program, arg->text, prefix, &failed), 0);
+    for (const struct lc_arg_key *key = arg->keys; key && key->text && !failed; key++)
+        failed = keyed_push_key(registry, lc_arena_printf(&program->arena, "%s%s", prefix, key->text),
+                                key->starts) != 0;
+    if (arg->keys)
+        return failed ? -1 : 0;
     if ((arg->kind != LC_VALUE_VAR && arg->kind != LC_VALUE_FIELD) || arg->flow_node == LC_NONE
         || registry->node_ids[arg->flow_node] != 1)
         return 1;
@@ -164,7 +169,7 @@ static int keyed_keys_of(struct lc_program *program, struct keyed_registry *regi
     for (size_t i = low; i < registry->id_count && registry->ids[i].node == arg->flow_node && !failed; i++) {
         const char *key = prefix[0] ? lc_arena_printf(&program->arena, "%s%s", prefix, registry->ids[i].key)
                                     : registry->ids[i].key;
-        failed = !key || keyed_push_key(registry, key) != 0;
+        failed = keyed_push_key(registry, key, 0) != 0;
     }
     return failed ? -1 : 0;
 }
@@ -211,7 +216,8 @@ static int keyed_collect(struct lc_program *program, struct keyed_registry *regi
         int unknown = keyed_keys_of(program, registry, call, keyed->key_position, keyed->prefix);
         if (unknown < 0)
             return -1;
-        unknown = unknown != 0;   /* a key known by its start only: unknown */
+        for (size_t k = 0; k < registry->key_count; k++)
+            unknown |= registry->keys[k].starts;   /* a key known by its start only: unknown */
         const struct lc_program_value *value = &program->args[call->first_arg + (uint32_t)keyed->callback_position - 1];
         uint32_t count = 1;
         const uint32_t *functions = &value->function;
@@ -221,7 +227,7 @@ static int keyed_collect(struct lc_program *program, struct keyed_registry *regi
             if (unknown)
                 failed |= keyed_add(program, registry, NULL, functions[i]) != 0;
             for (size_t k = 0; !unknown && k < registry->key_count && !failed; k++)
-                failed |= keyed_add(program, registry, registry->keys[k], functions[i]) != 0;
+                failed |= keyed_add(program, registry, registry->keys[k].text, functions[i]) != 0;
         }
     }
     if (!failed && registry->known_count)
@@ -272,19 +278,21 @@ static int keyed_dispatch_targets(struct lc_program *program, struct keyed_regis
         int unknown = keyed_keys_of(program, registry, call, model->keyed_dispatch_key, "");
         if (unknown < 0)
             return -1;
-        for (uint32_t i = 0; unknown == 1 && i < program->keyed_callback_count && !failed; i++)
+        for (uint32_t i = 0; unknown && i < program->keyed_callback_count && !failed; i++)
             failed |= keyed_target(targets, registry, &cap, c, program->keyed_callbacks[i]) != 0;
-        /* Each literal key, or, for a key known by its start, every
+        /* Each exact key, and, for a key known by its start, every
          * literal key starting with it (sorted: one run from its place). */
-        size_t start_length = unknown == 2 ? strlen(registry->keys[0]) : 0;
-        for (size_t k = 0; unknown != 1 && k < registry->key_count && !failed; k++)
-            for (size_t i = keyed_first_of(registry, registry->keys[k]);
+        for (size_t k = 0; !unknown && k < registry->key_count && !failed; k++) {
+            const struct lc_arg_key *key = &registry->keys[k];
+            size_t start_length = key->starts ? strlen(key->text) : 0;
+            for (size_t i = keyed_first_of(registry, key->text);
                  i < registry->known_count && !failed
-                 && (unknown == 2 ? strncmp(registry->known[i].key, registry->keys[k], start_length)
-                                  : strcmp(registry->known[i].key, registry->keys[k])) == 0;
+                 && (key->starts ? strncmp(registry->known[i].key, key->text, start_length)
+                                 : strcmp(registry->known[i].key, key->text)) == 0;
                  i++)
                 failed |= keyed_target(targets, registry, &cap, c, registry->known[i].function) != 0;
-        for (size_t i = 0; unknown != 1 && i < registry->unknown_count && !failed; i++)
+        }
+        for (size_t i = 0; !unknown && i < registry->unknown_count && !failed; i++)
             failed |= keyed_target(targets, registry, &cap, c, registry->unknown[i]) != 0;
     }
     targets->start[program->call_count] = (uint32_t)targets->count;

@@ -132,11 +132,13 @@ struct lc_field_model {
 /* `keyed-callback NAME [key argK] callback argF [prefix "TEXT"]`: a call
  * of NAME registers the function passed as argument F under the string
  * passed as argument K (TEXT followed by it with the prefix clause); a key
- * that is no string literal, or no `key` clause, registers it under every
- * key (irssi's `signal_add_full(module, prio, "setup saved", func, data)`).
+ * that is no string literal (nor a choice of them, facts.h lc_arg_key), or
+ * no `key` clause, registers it under every key (irssi's
+ * `signal_add_full(module, prio, "setup saved", func, data)`).
  * `keyed-dispatch NAME [key argK]`: a call of NAME calls the functions
- * registered under the string literal passed as argument K, or every
- * keyed callback without the clause or a literal there (`signal_emit`).
+ * registered under the string literal passed as argument K (under each
+ * of a choice of them), or every keyed callback without the clause or a
+ * known key there (`signal_emit`).
  * `keyed-id NAME key argK`: a call of NAME returns the id of the string
  * literal passed as argument K (irssi's `signal_get_uniq_id("pidwait")`);
  * a variable or field assigned nothing but such results is, as a key, the

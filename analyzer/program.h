@@ -26,8 +26,9 @@ struct lc_program_value {
     uint32_t flow_node;     /* FIELD/VAR/PARAM: the function-pointer flow node */
     uint32_t call;          /* CALL (stores): the call whose result it is */
     const char *text;       /* arguments: the source spelling, or NULL */
-    const char *prefix;     /* arguments: the text it is known to start
-                               with (facts.h arg_prefixes), or NULL */
+    const struct lc_arg_key *keys;  /* arguments: the strings it is known
+                               to be (facts.h arg_keys), ended by a key
+                               whose text is NULL, or NULL */
     int64_t symbol_id;      /* FUNCTION/FIELD/VAR/PARAM/CALL: its symbol */
     long long int_value;    /* arguments of kind INT: the constant */
     int param_index;        /* PARAM: the parameter's index (0-based) */

@@ -80,7 +80,7 @@
  *                                    zero_guard_id on) are in the partial
  *                                    index call_extra
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
- *      int_value, text, field_of_param, prefix)
+ *      int_value, text, field_of_param, keys)
  *                                    arguments (1-based), kind as callee_kind
  *                                    plus null, int and string (a string
  *                                    literal: text is its value between
@@ -88,11 +88,16 @@
  *                                    it, even through a macro's body);
  *                                    text otherwise its spelling; field_of_param: 1 +
  *                                    the caller's pointer parameter it is a
- *                                    field of (`p->len`), else 0; prefix:
- *                                    the text it is known to start with
- *                                    (a local set only to results of
- *                                    `string-prefix` calls), spelled as a
- *                                    literal's without quotes, else NULL
+ *                                    field of (`p->len`), else 0; keys:
+ *                                    the strings an argument that is no
+ *                                    literal is known to be (facts.h
+ *                                    lc_arg_key), one a line, each '='
+ *                                    and a literal's text (an arm of `c ?
+ *                                    "a" : "b"`) or '^' and the text it
+ *                                    starts with (a local set only to
+ *                                    results of `string-prefix` calls),
+ *                                    spelled as a literal's without
+ *                                    quotes (arg_keys.h), else NULL
  *   fp_store(tu_id, target_kind, target_id, target_record, value_kind,
  *      value_id, value_record, value_param, function_id, file_id, line, col,
  *      value_call_id, conditional, role)
@@ -225,7 +230,7 @@ static const char lc_store_schema_sql[] =
     "CREATE INDEX call_extra ON call(id) WHERE " LC_STORE_CALL_EXTRA_WHERE ";"
     "CREATE TABLE call_arg(call_id INTEGER NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL,"
     "  symbol_id INTEGER, record TEXT, param_index INTEGER, int_value INTEGER, text TEXT,"
-    "  field_of_param INTEGER NOT NULL DEFAULT 0, prefix TEXT,"
+    "  field_of_param INTEGER NOT NULL DEFAULT 0, keys TEXT,"
     "  PRIMARY KEY (call_id, position)) WITHOUT ROWID;"
     "CREATE TABLE fp_store(tu_id INTEGER NOT NULL, target_kind TEXT NOT NULL, target_id INTEGER NOT NULL,"
     "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"

@@ -2,6 +2,8 @@
  * TUs that left the compile database. */
 #include "store_internal.h"
 
+#include "arg_keys.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -131,8 +133,11 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
         sqlite3_bind_int(arg_stmt, 9, arg->field_of_param);
         if (call->arg_texts && call->arg_texts[a])
             sqlite3_bind_text(arg_stmt, 8, call->arg_texts[a], -1, SQLITE_STATIC);
-        if (call->arg_prefixes && call->arg_prefixes[a])
-            sqlite3_bind_text(arg_stmt, 10, call->arg_prefixes[a], -1, SQLITE_STATIC);
+        char *keys = call->arg_keys && call->arg_keys[a] ? lc_arg_keys_encode(call->arg_keys[a]) : NULL;
+        if (call->arg_keys && call->arg_keys[a] && !keys)
+            return -1;
+        if (keys)
+            sqlite3_bind_text(arg_stmt, 10, keys, -1, free);
         if (lc_store_step_done(arg_stmt) != 0)
             return -1;
     }

@@ -7,8 +7,10 @@
  * known as registered, the dispatch calls give their callbacks none of
  * their arguments, and the chain says which key led there; a variable
  * assigned only ids of literals (keyed-id) is a key standing for them; a
- * key known by how it starts (call_arg.prefix) reaches the literal keys
- * starting so and the unknown ones. */
+ * key known by how it starts (call_arg.keys) reaches the literal keys
+ * starting so and the unknown ones; a key that is one of several (`c ?
+ * "a" : "b"`) reaches what each reaches, and a registration under one of
+ * several exact keys registers under each. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -186,6 +188,24 @@ static void test_ids_of_literals_are_keys(void **state)
     builder_free(&b);
 }
 
+/* The last call's argument `position` (0-based, of `nargs`) is known to be
+ * one of `keys` (facts.h arg_keys, ended by a key whose text is NULL). */
+static void set_keys(struct builder *b, size_t nargs, size_t position, const struct lc_arg_key *keys,
+                     size_t key_count)
+{
+    struct lc_call_fact *call = &b->facts.calls[b->facts.call_count - 1];
+    assert_int_equal(call->nargs, nargs);
+    if (!call->arg_keys) {
+        call->arg_keys = lc_arena_alloc(&b->facts.arena, nargs * sizeof *call->arg_keys);
+        assert_non_null(call->arg_keys);
+        memset(call->arg_keys, 0, nargs * sizeof *call->arg_keys);
+    }
+    struct lc_arg_key *copy = lc_arena_alloc(&b->facts.arena, key_count * sizeof *copy);
+    assert_non_null(copy);
+    memcpy(copy, keys, key_count * sizeof *copy);
+    call->arg_keys[position] = copy;
+}
+
 /* Keys known by their start: on_timer emits `cmd` ("command " + a name)
  * and `w` ("command w..."); emit_named registers on_named under a key
  * known by its start only (unknown as a registration). */
@@ -222,18 +242,13 @@ static void test_key_known_by_its_start(void **state)
     for (unsigned i = 0; i < sizeof emitted / sizeof emitted[0]; i++) {
         builder_call(&b, "on_timer", emitted[i].line, builder_function_value("bus_emit"), 1,
                      builder_var_value(emitted[i].variable), emitted[i].variable);
-        struct lc_call_fact *call = &b.facts.calls[b.facts.call_count - 1];
-        call->arg_prefixes = lc_arena_alloc(&b.facts.arena, sizeof *call->arg_prefixes);
-        assert_non_null(call->arg_prefixes);
-        call->arg_prefixes[0] = emitted[i].prefix;
+        const struct lc_arg_key start[] = { { emitted[i].prefix, 1 }, { NULL, 0 } };
+        set_keys(&b, 1, 0, start, 2);
     }
     builder_call(&b, "main", 25, builder_function_value("bus_on"), 2, builder_var_value("named"), "named",
                  builder_function_value("on_named"), "on_named");
-    struct lc_call_fact *named = &b.facts.calls[b.facts.call_count - 1];
-    named->arg_prefixes = lc_arena_alloc(&b.facts.arena, 2 * sizeof *named->arg_prefixes);
-    assert_non_null(named->arg_prefixes);
-    named->arg_prefixes[0] = "zzz";
-    named->arg_prefixes[1] = NULL;
+    const struct lc_arg_key zzz[] = { { "zzz", 1 }, { NULL, 0 } };
+    set_keys(&b, 2, 0, zzz, 2);
     assert_int_equal(builder_end_tu(&b), 0);
     assert_int_equal(builder_link(&b), 0);
     uint32_t cmd = call_at(&b, "on_timer", 30), w = call_at(&b, "on_timer", 31), q = call_at(&b, "on_timer", 32);
@@ -253,6 +268,86 @@ static void test_key_known_by_its_start(void **state)
     lc_arena_init(&arena);
     assert_string_equal(lc_chain_call_text(&b.program, cmd, builder_find(&b, "cmd_quit"), &arena),
                         "'on_timer' calls 'cmd_quit' through bus_emit(cmd, starting \"command \")");
+    lc_arena_free(&arena);
+    builder_free(&b);
+}
+
+/* Keys that are one of several (facts.h arg_keys, through the store): main
+ * registers cmd_notice, cmd_msg and cmd_quit under their own literals,
+ * cmd_channel under `c ? "join" : "part"` after the prefix "command ", and
+ * on_partial under `c ? "x" : y` where y is known only by its start; on_timer
+ * emits `notice ? "command notice" : "command msg"` (30), `raw ? cmd :
+ * "command notice"` where cmd starts "command p" (31), "command join" (32),
+ * "command part" (33) and "x" (34). */
+static void test_key_one_of_several(void **state)
+{
+    (void)state;
+    struct builder b;
+    builder_begin(&b, keyed_rules);
+    builder_tu(&b, "choices.c");
+    const char *functions[] = { "main", "on_timer", "cmd_notice", "cmd_msg", "cmd_quit", "cmd_channel",
+                                "on_partial" };
+    for (unsigned i = 0; i < sizeof functions / sizeof functions[0]; i++)
+        builder_function(&b, functions[i], 1 + i, 0);
+    const struct { const char *key, *callback; unsigned line; } registered[] = {
+        { "\"command notice\"", "cmd_notice", 20 },
+        { "\"command msg\"", "cmd_msg", 21 },
+        { "\"command quit\"", "cmd_quit", 22 },
+    };
+    for (unsigned i = 0; i < sizeof registered / sizeof registered[0]; i++)
+        builder_call(&b, "main", registered[i].line, builder_function_value("bus_on"), 2, builder_string_value(),
+                     registered[i].key, builder_function_value(registered[i].callback), registered[i].callback);
+    builder_call(&b, "main", 23, builder_function_value("bus_bind"), 2, builder_other_value(),
+                 "c ? \"join\" : \"part\"", builder_function_value("cmd_channel"), "cmd_channel");
+    const struct lc_arg_key join_part[] = { { "join", 0 }, { "part", 0 }, { NULL, 0 } };
+    set_keys(&b, 2, 0, join_part, 3);
+    builder_call(&b, "main", 24, builder_function_value("bus_on"), 2, builder_other_value(), "c ? \"x\" : y",
+                 builder_function_value("on_partial"), "on_partial");
+    const struct lc_arg_key x_or_y[] = { { "x", 0 }, { "y", 1 }, { NULL, 0 } };
+    set_keys(&b, 2, 0, x_or_y, 3);
+    builder_call(&b, "on_timer", 30, builder_function_value("bus_emit"), 1, builder_other_value(),
+                 "notice ? \"command notice\" : \"command msg\"");
+    const struct lc_arg_key notice_msg[] = { { "command notice", 0 }, { "command msg", 0 }, { NULL, 0 } };
+    set_keys(&b, 1, 0, notice_msg, 3);
+    builder_call(&b, "on_timer", 31, builder_function_value("bus_emit"), 1, builder_other_value(),
+                 "raw ? cmd : \"command notice\"");
+    const struct lc_arg_key p_notice[] = { { "command p", 1 }, { "command notice", 0 }, { NULL, 0 } };
+    set_keys(&b, 1, 0, p_notice, 3);
+    const struct { const char *key; unsigned line; } emitted[] = {
+        { "\"command join\"", 32 }, { "\"command part\"", 33 }, { "\"x\"", 34 },
+    };
+    for (unsigned i = 0; i < sizeof emitted / sizeof emitted[0]; i++)
+        builder_call(&b, "on_timer", emitted[i].line, builder_function_value("bus_emit"), 1, builder_string_value(),
+                     emitted[i].key);
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    uint32_t choice = call_at(&b, "on_timer", 30), mixed = call_at(&b, "on_timer", 31);
+    assert_true(reaches(&b, choice, "cmd_notice"));
+    assert_true(reaches(&b, choice, "cmd_msg"));
+    assert_true(reaches(&b, choice, "on_partial"));     /* registered under an unknown key */
+    assert_false(reaches(&b, choice, "cmd_quit"));      /* "command " alone would reach it */
+    assert_false(reaches(&b, choice, "cmd_channel"));
+    assert_int_equal(b.program.calls[choice].target_count, 4);   /* bus_emit and the three */
+    assert_true(reaches(&b, mixed, "cmd_notice"));
+    assert_true(reaches(&b, mixed, "cmd_channel"));     /* "command part" starts "command p" */
+    assert_true(reaches(&b, mixed, "on_partial"));
+    assert_false(reaches(&b, mixed, "cmd_msg"));
+    assert_false(reaches(&b, mixed, "cmd_quit"));
+    /* cmd_channel is registered under both "command join" and "command part". */
+    assert_true(reaches(&b, call_at(&b, "on_timer", 32), "cmd_channel"));
+    assert_true(reaches(&b, call_at(&b, "on_timer", 33), "cmd_channel"));
+    assert_false(reaches(&b, call_at(&b, "on_timer", 32), "cmd_notice"));
+    /* on_partial's key may be known only by its start: unknown, reached by any key. */
+    uint32_t x = call_at(&b, "on_timer", 34);
+    assert_true(reaches(&b, x, "on_partial"));
+    assert_int_equal(b.program.calls[x].target_count, 2);
+    struct lc_arena arena;
+    lc_arena_init(&arena);
+    assert_string_equal(lc_chain_call_text(&b.program, choice, builder_find(&b, "cmd_msg"), &arena),
+                        "'on_timer' calls 'cmd_msg' through bus_emit(notice ? \"command notice\" : \"command msg\")");
+    assert_string_equal(lc_chain_call_text(&b.program, mixed, builder_find(&b, "cmd_channel"), &arena),
+                        "'on_timer' calls 'cmd_channel' through bus_emit(raw ? cmd : \"command notice\", starting "
+                        "\"command p\" or \"command notice\")");
     lc_arena_free(&arena);
     builder_free(&b);
 }
@@ -288,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_callbacks_are_registered_and_get_no_arguments),
         cmocka_unit_test(test_ids_of_literals_are_keys),
         cmocka_unit_test(test_key_known_by_its_start),
+        cmocka_unit_test(test_key_one_of_several),
         cmocka_unit_test(test_chain_names_the_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -71,15 +71,6 @@ void not_literal(const char *first, const char *name)
     emit(key);   /* tag: not_literal */
 }
 
-void choice(const char *name, int notice, int raw)
-{
-    char *cmd = join("command ", name, (char *)0);
-    emit(notice ? "command notice" : "command msg");   /* tag: choice_literals */
-    emit(raw ? cmd : (notice ? "command notice" : "command msg"));   /* tag: choice_nested */
-    emit(notice ? "command notice" : name);   /* tag: choice_unknown */
-    emit(notice ? "notice" : "msg");   /* tag: choice_disjoint */
-}
-
 void chosen_part(const char *name, int reply)
 {
     char *event = join(reply ? "dcc reply " : "dcc ctcp ", name, (char *)0);
