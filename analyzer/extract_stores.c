@@ -10,8 +10,9 @@
  * `int` (a descriptor's type) every stored
  * value but a constant is recorded, OTHER when it is none of a field, a
  * variable or a parameter (`c->fd = fds[0]`), and so is the value of a
- * `return` in a function returning `int`: its target is a CALL naming the
- * function (the value its calls yield).  A `?:` stores each of its branches.
+ * `return` in a function returning `int` or a pointer to a struct (`return
+ * stdout;` from a `FILE *` function, an object store): its target is a
+ * CALL naming the function (the value its calls yield).  A `?:` stores each of its branches.
  *
  * The walk meets an assignment before the call on its right, so the store
  * of a call's result waits in walk->pending until the call's fact exists,
@@ -190,16 +191,21 @@ void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment)
     lc_extract_store(walk, &target, sides[1], stored);
 }
 
-/* `return v;` in a function returning `int`: a store into the value its
- * calls yield. */
+/* `return v;` in a function returning `int` or a pointer to a struct (a
+ * `FILE *`): a store into the value its calls yield. */
 void lc_extract_return(struct lc_extract_walk *walk, CXCursor statement)
 {
     CXCursor value;
-    if (!walk->function_usr || lc_extract_children(statement, &value, 1) != 1 ||
-        clang_getCanonicalType(clang_getCursorType(value)).kind != CXType_Int)
+    if (!walk->function_usr || lc_extract_children(statement, &value, 1) != 1)
+        return;
+    CXType type = clang_getCursorType(value);
+    enum lc_extract_stored stored = clang_getCanonicalType(type).kind == CXType_Int ? LC_STORED_INTEGERS
+                                    : lc_extract_is_object_pointer(type)           ? LC_STORED_OBJECTS
+                                                                                   : LC_STORED_CALLS;
+    if (stored == LC_STORED_CALLS)
         return;
     struct lc_value target = { .kind = LC_VALUE_CALL, .usr = walk->function_usr };
-    lc_extract_store(walk, &target, value, LC_STORED_INTEGERS);
+    lc_extract_store(walk, &target, value, stored);
 }
 
 /* `cb_t fp = f;`, `struct ops o = { ... };`, `handler_t t[] = { ... };`,
