@@ -21,7 +21,10 @@
  * A callee or an argument that is a `?:` of functions
  * (`register_cb(c ? on_a : on_b)`, `(c ? f : g)(x)`) becomes a VAR of its
  * own, "c:@lc@cond@FILE@OFFSET" (where the `?:` is), with a store of each
- * branch into it, so linking follows both through that VAR. */
+ * branch into it, so linking follows both through that VAR; so does an
+ * argument that is a `?:` of pointers to structs each branch of which is
+ * a field, a variable or a parameter (`fflush(w ? w->term->out :
+ * term->out)`), with an object store of each, for the stream flow. */
 #include "extract_internal.h"
 
 #include <stdlib.h>
@@ -246,6 +249,19 @@ void lc_extract_compound_literal(struct lc_extract_walk *walk, CXCursor literal)
     free(children);
 }
 
+/* Is every branch of the `?:` (nested ones too) a field, a variable or a
+ * parameter? */
+static int extract_branches_are_places(struct lc_extract_walk *walk, CXCursor expr, unsigned depth)
+{
+    CXCursor branches[2];
+    if (extract_is_conditional(lc_extract_strip(expr), branches))
+        return depth < EXTRACT_CONDITIONAL_DEPTH && extract_branches_are_places(walk, branches[0], depth + 1)
+               && extract_branches_are_places(walk, branches[1], depth + 1);
+    struct lc_value value;
+    lc_extract_value(walk, expr, &value);
+    return value.kind == LC_VALUE_FIELD || value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM;
+}
+
 void lc_extract_operand(struct lc_extract_walk *walk, CXCursor expr, int is_argument,
                         struct lc_value *value)
 {
@@ -254,9 +270,19 @@ void lc_extract_operand(struct lc_extract_walk *walk, CXCursor expr, int is_argu
     else
         lc_extract_value(walk, expr, value);
     CXCursor conditional = lc_extract_strip(expr), branches[2];
-    if (value->kind != LC_VALUE_OTHER ||
-        !lc_extract_is_function_pointer(clang_getCursorType(conditional)) ||
-        !extract_is_conditional(conditional, branches))
+    if (value->kind != LC_VALUE_OTHER || !extract_is_conditional(conditional, branches))
+        return;
+    /* Function pointers; and, for an argument, pointers to structs whose
+     * branches are all places (`fflush(w ? w->term->out : term->out)`:
+     * the stream is what both fields hold). */
+    CXType type = clang_getCursorType(conditional);
+    enum lc_extract_stored stored;
+    if (lc_extract_is_function_pointer(type))
+        stored = LC_STORED_FUNCTION_POINTERS;
+    else if (is_argument && walk->function_usr && lc_extract_is_object_pointer(type)
+             && extract_branches_are_places(walk, conditional, 0))
+        stored = LC_STORED_OBJECTS;
+    else
         return;
     struct lc_location loc;
     CXFile file;
@@ -275,7 +301,7 @@ void lc_extract_operand(struct lc_extract_walk *walk, CXCursor expr, int is_argu
         return;
     }
     size_t stores = walk->facts->store_count, pending = walk->pending_count;
-    lc_extract_store(walk, &synthetic, conditional, LC_STORED_FUNCTION_POINTERS);
+    lc_extract_store(walk, &synthetic, conditional, stored);
     if (walk->facts->store_count > stores || walk->pending_count > pending)
         *value = synthetic;
 }
