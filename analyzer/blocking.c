@@ -63,6 +63,7 @@ static const char *condition_text(struct lc_arena *arena, const struct lc_arg_co
     static const char *const state_text[LC_STATE_COUNT] = {
         [LC_STATE_READONLY] = "a stream opened for reading only",
         [LC_STATE_MEMORY] = "a file of /proc (memory)",
+        [LC_STATE_STANDARD] = "one of the process's standard streams",
     };
     if (negated)
         test = opposite[test];

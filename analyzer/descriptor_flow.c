@@ -31,12 +31,15 @@ enum lc_descriptor_source lc_descriptor_flow_returned(struct lc_program *program
     return *from == LC_NONE ? LC_DESCRIPTOR_UNKNOWN : LC_DESCRIPTOR_FOLLOWS;
 }
 
-/* Stored values that are not fpflow edges: call results and the rest. */
+/* Stored values that are not fpflow edges: call results, the places an
+ * object store copies a pointer from (`term->out = out`: fpflow follows
+ * function pointers and integers, not pointers to structs), and the rest. */
 static int flow_collect_stores(struct lc_descriptor_flow *flow, lc_descriptor_classify classify, void *data)
 {
     struct lc_program *program = flow->program;
-    for (uint32_t s = 0; s < program->store_count; s++) {
-        const struct lc_program_store *store = &program->stores[s];
+    for (uint32_t s = 0; s < program->store_count + program->object_store_count; s++) {
+        const struct lc_program_store *store = lc_program_value_or_object_store(program, s);
+        int object = s >= program->store_count;
         uint32_t from = LC_NONE, to = store->target_node;
         enum lc_descriptor_source source = LC_DESCRIPTOR_UNKNOWN;
         switch (store->value.kind) {
@@ -44,19 +47,64 @@ static int flow_collect_stores(struct lc_descriptor_flow *flow, lc_descriptor_cl
             if (store->value.call != LC_NONE)
                 source = classify(program, store->value.call, data, &from);
             break;
+        case LC_VALUE_FIELD:
+        case LC_VALUE_VAR:
+        case LC_VALUE_PARAM:
+            if (!object)
+                continue;   /* an fpflow edge */
+            from = store->value.flow_node;
+            source = from != LC_NONE ? LC_DESCRIPTOR_FOLLOWS : LC_DESCRIPTOR_UNKNOWN;
+            break;
         case LC_VALUE_OTHER:
             break;
         default:
-            continue;   /* functions, constants; fields, variables and
-                           parameters are fpflow edges */
+            continue;   /* functions, constants */
         }
         if (source == LC_DESCRIPTOR_FOLLOWS && from == to)
-            continue;   /* `return f(...)` in f adds nothing */
+            continue;   /* `return f(...)` in f, `x = x`, add nothing */
         int rc = source == LC_DESCRIPTOR_HOLDS     ? flow_add_edge(flow, to, to)
                  : source == LC_DESCRIPTOR_FOLLOWS ? flow_add_edge(flow, from, to)
                                                    : flow_add_unknown(flow, to);
         if (rc != 0)
             return -1;
+    }
+    return 0;
+}
+
+/* An argument fpflow does not follow (an expression, a call's result:
+ * `emit(fopen(...))`) is a source of the parameter that never holds. */
+static int flow_collect_call_arguments(struct lc_descriptor_flow *flow, uint32_t call, uint32_t callee)
+{
+    struct lc_program *program = flow->program;
+    const struct lc_program_call *c = &program->calls[call];
+    for (uint32_t a = 0; a < c->arg_count; a++) {
+        if (program->args[c->first_arg + a].kind != LC_VALUE_OTHER)
+            continue;
+        uint32_t parameter = lc_fpflow_find_node(program, LC_VALUE_PARAM, callee, (int)a);
+        if (parameter != LC_NONE && flow_add_unknown(flow, parameter) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The functions each call reaches as fpflow binds its arguments: the
+ * callee, or what the pointer it calls through holds. */
+static int flow_collect_arguments(struct lc_descriptor_flow *flow)
+{
+    struct lc_program *program = flow->program;
+    for (uint32_t call = 0; call < program->call_count; call++) {
+        const struct lc_program_callee *callee = &program->calls[call].callee;
+        uint32_t count = 0;
+        const uint32_t *functions = NULL;
+        if (callee->kind == LC_VALUE_FUNCTION) {
+            functions = &callee->function;
+            count = 1;
+        } else if (callee->flow_node != LC_NONE) {
+            functions = lc_fpflow_functions(program, callee->flow_node, &count);
+        }
+        for (uint32_t i = 0; i < count; i++)
+            if (flow_collect_call_arguments(flow, call, functions[i]) != 0)
+                return -1;
     }
     return 0;
 }
@@ -125,8 +173,9 @@ static int flow_index(struct lc_descriptor_flow *flow)
     flow->seeded = calloc((size_t)n + 1, 1);
     flow->tainted = calloc((size_t)n + 1, 1);
     flow->holds = calloc((size_t)n + 1, 1);
+    flow->received = calloc((size_t)n + 1, 1);
     flow->queue = malloc(((size_t)n + 1) * sizeof *flow->queue);
-    if (!flow->edge_start || !flow->seeded || !flow->tainted || !flow->holds || !flow->queue)
+    if (!flow->edge_start || !flow->seeded || !flow->tainted || !flow->holds || !flow->received || !flow->queue)
         return -1;
     if (flow->edge_count)
         qsort(flow->edges, flow->edge_count, sizeof *flow->edges, flow_compare_edges);
@@ -159,12 +208,22 @@ int lc_descriptor_flow_build(struct lc_descriptor_flow *flow, struct lc_program 
 {
     memset(flow, 0, sizeof *flow);
     flow->program = program;
-    if (flow_collect_stores(flow, classify, data) != 0 || flow_collect_callbacks(flow) != 0 || flow_index(flow) != 0)
+    if (flow_collect_stores(flow, classify, data) != 0 || flow_collect_arguments(flow) != 0
+        || flow_collect_callbacks(flow) != 0 || flow_index(flow) != 0)
         return -1;
-    /* A store that holds is an edge from its target to itself: a seed. */
-    for (uint32_t e = 0; e < flow->edge_count; e++)
-        if (flow->edges[e].from == flow->edges[e].to)
-            lc_descriptor_flow_seed(flow, flow->edges[e].to);
+    /* A store that holds is an edge from its target to itself: a seed when
+     * the target is a variable or field (it receives the descriptor or
+     * stream), one source that holds when it is a function's value (which
+     * holds when every `return` gives one). */
+    for (uint32_t e = 0; e < flow->edge_count; e++) {
+        uint32_t to = flow->edges[e].to;
+        if (flow->edges[e].from != to)
+            continue;
+        if (lc_fpflow_node_names(program, to).kind == LC_VALUE_CALL)
+            flow->received[to] = 1;
+        else
+            lc_descriptor_flow_seed(flow, to);
+    }
     return 0;
 }
 
@@ -196,15 +255,16 @@ static void flow_spread(struct lc_descriptor_flow *flow, uint8_t *marks, int sto
     }
 }
 
-/* A node holds when it is a seed, or when a seed reaches it and no source
- * that never holds does (cycles of fields and parameters hold when what
- * enters them does). */
+/* A node holds when it is a seed, or when a seed or a store that holds
+ * reaches it and no source that never holds does (cycles of fields and
+ * parameters hold when what enters them does). */
 void lc_descriptor_flow_run(struct lc_descriptor_flow *flow)
 {
-    for (uint32_t node = 0; node < flow->node_count; node++)
+    for (uint32_t node = 0; node < flow->node_count; node++) {
         flow->tainted[node] &= (uint8_t)!flow->seeded[node];
+        flow->holds[node] = flow->seeded[node] | flow->received[node];
+    }
     flow_spread(flow, flow->tainted, 1);
-    memcpy(flow->holds, flow->seeded, flow->node_count);
     flow_spread(flow, flow->holds, 0);
     for (uint32_t node = 0; node < flow->node_count; node++)
         flow->holds[node] &= (uint8_t)(flow->seeded[node] || !flow->tainted[node]);
@@ -224,6 +284,7 @@ void lc_descriptor_flow_free(struct lc_descriptor_flow *flow)
     free(flow->seeded);
     free(flow->tainted);
     free(flow->holds);
+    free(flow->received);
     free(flow->queue);
     memset(flow, 0, sizeof *flow);
 }

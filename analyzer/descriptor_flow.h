@@ -1,16 +1,19 @@
-/* descriptor_flow.h — a property of the integers a program passes around
- * (a descriptor is non-blocking, a value is fork()'s result), holding of a
+/* descriptor_flow.h — a property of the integers and streams a program
+ * passes around (a descriptor is non-blocking, a value is fork()'s result,
+ * a stream is stdout or was opened for reading only), holding of a
  * flow node when a seed gives it, or when a seed reaches it and every
  * source of the node has it (the greatest such set: a cycle of fields and
  * parameters holds when everything entering it does).
  *
  * The sources of a flow node are the function-pointer flow's edges
  * (argument -> parameter, variable -> field: fpflow.c, which also carries
- * int values), stored call results, `return` values (a function's CALL
- * node) and the descriptor a registration passes its callback (a
- * `callback ... descriptor argM argK` model).  A store of anything else (an
- * expression, an unknown call) is a source that never holds.  Used by
- * nonblocking.c and forks.c. */
+ * int values), the object stores (a pointer to a struct copied from a
+ * variable, field or parameter: `term->out = out`), stored call results,
+ * `return` values (a function's CALL node) and the descriptor a
+ * registration passes its callback (a `callback ... descriptor argM argK`
+ * model).  A store of anything else (an expression, an unknown call), and
+ * an argument fpflow does not follow (`emit(fopen(...))`), is a source
+ * that never holds.  Used by nonblocking.c, streams.c and forks.c. */
 #ifndef LOOPCHECK_DESCRIPTOR_FLOW_H
 #define LOOPCHECK_DESCRIPTOR_FLOW_H
 
@@ -42,11 +45,16 @@ struct lc_descriptor_flow {
     uint32_t *edge_start;               /* node -> first edge; node_count + 1 */
     uint8_t *seeded;                    /* per node: holds by a seed */
     uint8_t *tainted;                   /* per node: a source never holds */
+    uint8_t *received;                  /* per node: a function's value one
+                                           `return` of which holds */
     uint8_t *holds;                     /* per node: the result */
     uint32_t *queue;                    /* work list */
 };
 
-/* Collect the sources.  0, or -1 when memory runs out. */
+/* Collect the sources.  A store that holds makes a variable or field that
+ * receives it a seed; into a function's value (a `return`) it is one
+ * source that holds, and the value holds when every other `return` gives
+ * one too.  0, or -1 when memory runs out. */
 int lc_descriptor_flow_build(struct lc_descriptor_flow *flow, struct lc_program *program,
                              lc_descriptor_classify classify, void *data);
 /* The node holds (LC_NONE is ignored). */

@@ -10,8 +10,9 @@
  * `int` (a descriptor's type) every stored
  * value but a constant is recorded, OTHER when it is none of a field, a
  * variable or a parameter (`c->fd = fds[0]`), and so is the value of a
- * `return` in a function returning `int`: its target is a CALL naming the
- * function (the value its calls yield).  A `?:` stores each of its branches.
+ * `return` in a function returning `int` or a pointer to a struct (`return
+ * stdout;` from a `FILE *` function, an object store): its target is a
+ * CALL naming the function (the value its calls yield).  A `?:` stores each of its branches.
  *
  * The walk meets an assignment before the call on its right, so the store
  * of a call's result waits in walk->pending until the call's fact exists,
@@ -20,7 +21,10 @@
  * A callee or an argument that is a `?:` of functions
  * (`register_cb(c ? on_a : on_b)`, `(c ? f : g)(x)`) becomes a VAR of its
  * own, "c:@lc@cond@FILE@OFFSET" (where the `?:` is), with a store of each
- * branch into it, so linking follows both through that VAR. */
+ * branch into it, so linking follows both through that VAR; so does an
+ * argument that is a `?:` of pointers to structs each branch of which is
+ * a field, a variable or a parameter (`fflush(w ? w->term->out :
+ * term->out)`), with an object store of each, for the stream flow. */
 #include "extract_internal.h"
 
 #include <stdlib.h>
@@ -190,16 +194,21 @@ void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment)
     lc_extract_store(walk, &target, sides[1], stored);
 }
 
-/* `return v;` in a function returning `int`: a store into the value its
- * calls yield. */
+/* `return v;` in a function returning `int` or a pointer to a struct (a
+ * `FILE *`): a store into the value its calls yield. */
 void lc_extract_return(struct lc_extract_walk *walk, CXCursor statement)
 {
     CXCursor value;
-    if (!walk->function_usr || lc_extract_children(statement, &value, 1) != 1 ||
-        clang_getCanonicalType(clang_getCursorType(value)).kind != CXType_Int)
+    if (!walk->function_usr || lc_extract_children(statement, &value, 1) != 1)
+        return;
+    CXType type = clang_getCursorType(value);
+    enum lc_extract_stored stored = clang_getCanonicalType(type).kind == CXType_Int ? LC_STORED_INTEGERS
+                                    : lc_extract_is_object_pointer(type)           ? LC_STORED_OBJECTS
+                                                                                   : LC_STORED_CALLS;
+    if (stored == LC_STORED_CALLS)
         return;
     struct lc_value target = { .kind = LC_VALUE_CALL, .usr = walk->function_usr };
-    lc_extract_store(walk, &target, value, LC_STORED_INTEGERS);
+    lc_extract_store(walk, &target, value, stored);
 }
 
 /* `cb_t fp = f;`, `struct ops o = { ... };`, `handler_t t[] = { ... };`,
@@ -240,6 +249,19 @@ void lc_extract_compound_literal(struct lc_extract_walk *walk, CXCursor literal)
     free(children);
 }
 
+/* Is every branch of the `?:` (nested ones too) a field, a variable or a
+ * parameter? */
+static int extract_branches_are_places(struct lc_extract_walk *walk, CXCursor expr, unsigned depth)
+{
+    CXCursor branches[2];
+    if (extract_is_conditional(lc_extract_strip(expr), branches))
+        return depth < EXTRACT_CONDITIONAL_DEPTH && extract_branches_are_places(walk, branches[0], depth + 1)
+               && extract_branches_are_places(walk, branches[1], depth + 1);
+    struct lc_value value;
+    lc_extract_value(walk, expr, &value);
+    return value.kind == LC_VALUE_FIELD || value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM;
+}
+
 void lc_extract_operand(struct lc_extract_walk *walk, CXCursor expr, int is_argument,
                         struct lc_value *value)
 {
@@ -248,9 +270,19 @@ void lc_extract_operand(struct lc_extract_walk *walk, CXCursor expr, int is_argu
     else
         lc_extract_value(walk, expr, value);
     CXCursor conditional = lc_extract_strip(expr), branches[2];
-    if (value->kind != LC_VALUE_OTHER ||
-        !lc_extract_is_function_pointer(clang_getCursorType(conditional)) ||
-        !extract_is_conditional(conditional, branches))
+    if (value->kind != LC_VALUE_OTHER || !extract_is_conditional(conditional, branches))
+        return;
+    /* Function pointers; and, for an argument, pointers to structs whose
+     * branches are all places (`fflush(w ? w->term->out : term->out)`:
+     * the stream is what both fields hold). */
+    CXType type = clang_getCursorType(conditional);
+    enum lc_extract_stored stored;
+    if (lc_extract_is_function_pointer(type))
+        stored = LC_STORED_FUNCTION_POINTERS;
+    else if (is_argument && walk->function_usr && lc_extract_is_object_pointer(type)
+             && extract_branches_are_places(walk, conditional, 0))
+        stored = LC_STORED_OBJECTS;
+    else
         return;
     struct lc_location loc;
     CXFile file;
@@ -269,7 +301,7 @@ void lc_extract_operand(struct lc_extract_walk *walk, CXCursor expr, int is_argu
         return;
     }
     size_t stores = walk->facts->store_count, pending = walk->pending_count;
-    lc_extract_store(walk, &synthetic, conditional, LC_STORED_FUNCTION_POINTERS);
+    lc_extract_store(walk, &synthetic, conditional, stored);
     if (walk->facts->store_count > stores || walk->pending_count > pending)
         *value = synthetic;
 }

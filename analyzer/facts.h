@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 64
+#define LC_FACTS_VERSION 66
 
 struct lc_location {
     const char *file;
@@ -499,15 +499,17 @@ struct lc_lock_vocabulary {
  * or the result of a call (`c->fd = socket(...)`, `int fd = accept4(...)`),
  * for descriptors; into an int, any value but a constant (OTHER when it is
  * no field, variable or parameter: `c->fd = fds[0]`).  A `return v;` in a
- * function returning int stores into a CALL target naming the function. */
+ * function returning int or a pointer to a struct stores into a CALL
+ * target naming the function. */
 /* What a store fact is for. */
 enum lc_store_role {
     LC_STORE_FLOW = 0,        /* a value the function-pointer and
                                  descriptor flows follow */
     LC_STORE_OBJECT,          /* a pointer to a struct that is not a call's
                                  result (those are FLOW stores): a variable,
-                                 field or parameter, or OTHER; only where
-                                 an object comes from (made_objects.c) */
+                                 field or parameter, or OTHER; where an
+                                 object comes from (made_objects.c) and
+                                 where a stream does (descriptor_flow.c) */
     LC_STORE_MADE,            /* the function in_function_usr returns a
                                  local it sets field `target` of to its
                                  parameter `value` (a PARAM) once, in the

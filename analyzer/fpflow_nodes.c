@@ -74,6 +74,15 @@ uint32_t lc_fpflow_node(struct lc_program *program, enum lc_value_kind kind, int
     return node_index;
 }
 
+uint32_t lc_fpflow_find_node(const struct lc_program *program, enum lc_value_kind kind, int64_t id, int param_index)
+{
+    const struct lc_flow_index *index = program->flow_index;
+    if (!index || index->capacity == 0)
+        return LC_NONE;
+    size_t slot = flow_slot(index, flow_key(kind, id, kind == LC_VALUE_PARAM ? param_index : 0));
+    return index->keys[slot] ? index->values[slot] : LC_NONE;
+}
+
 void lc_fpflow_free(struct lc_program *program)
 {
     for (uint32_t n = 0; n < program->flow_node_count; n++) {

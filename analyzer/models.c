@@ -30,6 +30,7 @@ void lc_models_free(struct lc_models *models)
     free(models->patterns);
     free(models->sync_types);
     free(models->bounded_sizes);
+    free(models->standard_streams);
     lc_arena_free(&models->arena);
     memset(models, 0, sizeof *models);
 }
@@ -97,6 +98,26 @@ const struct lc_bounded_size *lc_models_find_bounded(const struct lc_models *mod
         if (strcmp(models->bounded_sizes[i].name, name) == 0)
             return &models->bounded_sizes[i];
     return NULL;
+}
+
+int lc_models_add_standard_stream(struct lc_models *models, const char *name)
+{
+    if (lc_models_is_standard_stream(models, name))
+        return 0;
+    const char **slot = lc_grow_append((void **)&models->standard_streams, &models->standard_stream_count,
+                                       &models->standard_stream_cap, sizeof *models->standard_streams, 4);
+    if (!slot)
+        return -1;
+    *slot = lc_arena_strdup(&models->arena, name);
+    return *slot ? 0 : -1;
+}
+
+int lc_models_is_standard_stream(const struct lc_models *models, const char *name)
+{
+    for (size_t i = 0; name && i < models->standard_stream_count; i++)
+        if (strcmp(models->standard_streams[i], name) == 0)
+            return 1;
+    return 0;
 }
 
 static int lc_models_is_pattern(const char *name)
@@ -355,10 +376,17 @@ int lc_text_has_token(const char *text, const char *token)
 
 const char *lc_stream_state_word(enum lc_stream_state state)
 {
-    return state == LC_STATE_MEMORY ? "memory" : "readonly";
+    static const char *const words[LC_STATE_COUNT] = {
+        [LC_STATE_READONLY] = "readonly", [LC_STATE_MEMORY] = "memory", [LC_STATE_STANDARD] = "standard",
+    };
+    return words[state];
 }
 
 const char *lc_stream_state_statement(enum lc_stream_state state)
 {
-    return state == LC_STATE_MEMORY ? "memory-file" : "readonly-stream";
+    static const char *const statements[LC_STATE_COUNT] = {
+        [LC_STATE_READONLY] = "readonly-stream", [LC_STATE_MEMORY] = "memory-file",
+        [LC_STATE_STANDARD] = "standard-stream",
+    };
+    return statements[state];
 }

@@ -22,16 +22,19 @@ enum lc_thread_role {
 };
 
 /* What a `readonly-stream` or `memory-file` model says of the stream or
- * descriptor a call returns. */
+ * descriptor a call returns, or a `standard-stream` model of the stream a
+ * global variable holds. */
 enum lc_stream_state {
     LC_STATE_READONLY,    /* opened for reading only: closing writes nothing */
     LC_STATE_MEMORY,      /* a file of /proc: reading and writing it is
                              memory work, no disk and no device */
+    LC_STATE_STANDARD,    /* one of the process's standard streams (stdout,
+                             stderr, stdin): its log, not a file it opened */
     LC_STATE_COUNT,
 };
 
-/* The condition word of a state ("readonly", "memory") and its
- * statement ("readonly-stream", "memory-file"). */
+/* The condition word of a state ("readonly", "memory", "standard") and its
+ * statement ("readonly-stream", "memory-file", "standard-stream"). */
 const char *lc_stream_state_word(enum lc_stream_state state);
 const char *lc_stream_state_statement(enum lc_stream_state state);
 
@@ -45,9 +48,10 @@ enum lc_arg_test {
     LC_ARG_IS_NONBLOCKING,  /* argN=nonblocking : a descriptor known to be
                                non-blocking (nonblocking-descriptor models) */
     LC_ARG_NOT_NONBLOCKING, /* argN!=nonblocking */
-    LC_ARG_IN_STATE,        /* argN=readonly, argN=memory : a stream or
-                               descriptor in that state (state models) */
-    LC_ARG_NOT_IN_STATE,    /* argN!=readonly, argN!=memory */
+    LC_ARG_IN_STATE,        /* argN=readonly, argN=memory, argN=standard :
+                               a stream or descriptor in that state (state
+                               models) */
+    LC_ARG_NOT_IN_STATE,    /* argN!=readonly, argN!=memory, argN!=standard */
     LC_ARG_HAS_PREFIX,      /* argN^PREFIX : a string literal starting with
                                PREFIX (`/proc/`, `/dev/null`) */
     LC_ARG_LACKS_PREFIX,    /* argN!^PREFIX */
@@ -279,6 +283,10 @@ struct lc_models {
     size_t bounded_size_count, bounded_size_cap;
     struct lc_gate_model gates[LC_GATE_MAX];  /* `gated-thread` */
     size_t gate_count;
+    const char **standard_streams;       /* `standard-stream NAME`: global
+                                            variables holding the process's
+                                            standard streams */
+    size_t standard_stream_count, standard_stream_cap;
 };
 
 void lc_models_init(struct lc_models *models);
@@ -307,6 +315,9 @@ const struct lc_field_model *lc_models_find_field(const struct lc_models *models
 /* The `bounded` entry for a function, RECORD.FIELD or variable name, or
  * NULL. */
 const struct lc_bounded_size *lc_models_find_bounded(const struct lc_models *models, const char *name);
+
+/* Is NAME a global variable a `standard-stream` statement names? */
+int lc_models_is_standard_stream(const struct lc_models *models, const char *name);
 
 const char *lc_thread_role_name(enum lc_thread_role role);
 

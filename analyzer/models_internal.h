@@ -22,6 +22,8 @@ struct lc_library *lc_models_library_for(struct lc_models *models, const char *n
 int lc_models_add_sync_type(struct lc_models *models, const char *name);
 /* Set the bound of NAME (a later statement wins); -1 when memory runs out. */
 int lc_models_add_bounded(struct lc_models *models, const char *name, long long most);
+/* Add a `standard-stream` variable name (once); -1 when memory runs out. */
+int lc_models_add_standard_stream(struct lc_models *models, const char *name);
 
 /* models_parse.c: what the statement parsers share. */
 struct lc_rules_parser;

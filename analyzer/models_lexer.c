@@ -196,7 +196,8 @@ int lc_rules_expect_end(struct lc_rules_parser *parser)
 }
 
 /* argN=null | argN!=null | argN=nonblocking | argN!=nonblocking
- * | argN=readonly | argN!=readonly | argN=memory | argN!=memory | argN~TOKEN
+ * | argN=readonly | argN!=readonly | argN=memory | argN!=memory
+ * | argN=standard | argN!=standard | argN~TOKEN
  * | argN!~TOKEN | argN^PREFIX | argN!^PREFIX; TOKEN and PREFIX point into
  * text. */
 static int lc_rules_parse_condition(const char *text, struct lc_arg_condition *condition)
@@ -246,6 +247,7 @@ static int lc_rules_read_condition(struct lc_rules_parser *parser, const char *k
     if (word->quoted || lc_rules_parse_condition(word->text, &conditions[*count]) != 0)
         return lc_rules_error(parser, "bad condition '%s' (expected argN=null, argN!=null, "
                                       "argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, "
+                                      "argN=standard, argN!=standard, "
                                       "argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)",
                               word->text);
     ++*count;

@@ -203,6 +203,19 @@ static int lc_rules_parse_memory_file(struct lc_rules_parser *parser)
     return lc_rules_parse_state(parser, LC_STATE_MEMORY);
 }
 
+/* standard-stream NAME: the global variable NAME holds one of the
+ * process's standard streams (stdout, stderr, stdin). */
+static int lc_rules_parse_standard_stream(struct lc_rules_parser *parser)
+{
+    const struct lc_rules_word *word = lc_rules_next(parser);
+    if (!word || word->quoted || !lc_rules_is_identifier(word->text, ""))
+        return lc_rules_error(parser, "missing or invalid variable name");
+    parser->name = word->text;
+    if (lc_rules_expect_end(parser) != 0)
+        return -1;
+    return lc_models_add_standard_stream(parser->models, word->text) == 0 ? 0 : lc_rules_error(parser, "out of memory");
+}
+
 int lc_rules_parse_flag(struct lc_rules_parser *parser, size_t flag, int opaque)
 {
     const char *name = lc_rules_read_name(parser);
@@ -331,6 +344,7 @@ static const struct lc_rules_statement {
     { "nonblocking-descriptor", lc_rules_parse_descriptor },
     { "readonly-stream", lc_rules_parse_readonly_stream },
     { "memory-file", lc_rules_parse_memory_file },
+    { "standard-stream", lc_rules_parse_standard_stream },
     { "terminates", lc_rules_parse_terminates },
     { "fork", lc_rules_parse_fork },
     { "runs-loop", lc_rules_parse_runs_loop },

@@ -378,6 +378,10 @@ void lc_program_free(struct lc_program *program);
 uint32_t lc_fpflow_node(struct lc_program *program, enum lc_value_kind kind,
                         int64_t symbol_id, int param_index,
                         const char *record, const char *name);
+/* The flow node lc_fpflow_node would give, when it exists; LC_NONE when
+ * it does not (nothing ever flowed into or out of it). */
+uint32_t lc_fpflow_find_node(const struct lc_program *program, enum lc_value_kind kind, int64_t symbol_id,
+                             int param_index);
 void lc_fpflow_free(struct lc_program *program);
 
 /* Resolve function pointers, fill calls' targets and the entry list.

@@ -1,11 +1,15 @@
 /* streams.c — streams and descriptors in a state the models name: open
- * for reading only (`readonly-stream NAME result`, fopen(path, "r")) or a
- * file of /proc (`memory-file NAME result`, open("/proc/self/stat")).  A
- * variable or field that receives such a call's result is in the state,
- * and so is a node such results reach when everything stored into it is
- * one (descriptor_flow.c), the value of a function that returns one
- * included.  Models then say `unless arg1=readonly` (fclose writes nothing
- * back) or `unless arg1=memory` (read and write of /proc wait for nothing). */
+ * for reading only (`readonly-stream NAME result`, fopen(path, "r")), a
+ * file of /proc (`memory-file NAME result`, open("/proc/self/stat")), or
+ * one of the process's standard streams (`standard-stream NAME`: the
+ * global variables stdout, stderr, stdin).  A variable or field that
+ * receives such a call's result or such a variable is in the state, and so
+ * is a node such values reach when everything stored into it is one
+ * (descriptor_flow.c): a parameter every caller passes one to, a field
+ * every store into which is one, the value of a function that returns one.
+ * Models then say `unless arg1=readonly` (fclose writes nothing back),
+ * `unless arg1=memory` (read and write of /proc wait for nothing) or
+ * `unless arg1=standard` (writes to the program's log). */
 #include "blocking.h"
 #include "descriptor_flow.h"
 #include "program.h"
@@ -37,6 +41,18 @@ static enum lc_descriptor_source streams_classify_call(struct lc_program *progra
     return LC_DESCRIPTOR_HOLDS;
 }
 
+/* The global variables a `standard-stream` statement names hold the
+ * state whatever is stored into them. */
+static void streams_seed_standard(struct lc_program *program, struct lc_descriptor_flow *flow)
+{
+    for (uint32_t node = 0; node < flow->node_count; node++) {
+        struct lc_flow_node_names names = lc_fpflow_node_names(program, node);
+        if (names.kind == LC_VALUE_VAR && program->models
+            && lc_models_is_standard_stream(program->models, names.name))
+            lc_descriptor_flow_seed(flow, node);
+    }
+}
+
 int lc_streams_resolve(struct lc_program *program)
 {
     for (enum lc_stream_state state = 0; state < LC_STATE_COUNT; state++) {
@@ -45,6 +61,8 @@ int lc_streams_resolve(struct lc_program *program)
             lc_descriptor_flow_free(&flow);
             return -1;
         }
+        if (state == LC_STATE_STANDARD)
+            streams_seed_standard(program, &flow);
         lc_descriptor_flow_run(&flow);
         program->state_node[state] = lc_descriptor_flow_take(&flow);
         lc_descriptor_flow_free(&flow);

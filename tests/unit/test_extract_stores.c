@@ -3,7 +3,8 @@
  * nested, brace-elided and array initialisers, compound literals,
  * assignments; results of calls stored (CALL values); `?:` of functions in
  * stores, arguments and callees; values stored into ints and returned; the
- * calls run where fork() returned 0; the tests of globals against
+ * calls run where fork() returned 0; pointers to structs (streams)
+ * copied, returned and chosen between in arguments; the tests of globals against
  * constants each call runs under; NULL assigned to function-pointer
  * fields (not in initialisers, not into variables), and whether each
  * store is conditional. */
@@ -256,6 +257,44 @@ static void test_int_stores_and_returns(void **state)
     assert_value(&store->value, LC_VALUE_VAR, "sfd");
 }
 
+/* Into a pointer to a struct: `return v;` stores into a CALL naming the
+ * function (not NULL; a call's result as a flow store), a copy is an object
+ * store, and a `?:` argument all of whose branches are places becomes a VAR
+ * of its own with an object store of each; any other `?:` stays OTHER. */
+static void test_stream_stores_and_returns(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "stream_stores.c"), 0);
+    const struct lc_store_fact *store = NULL;
+    assert_int_equal(stores_at(test, "null_return", &store), 0);
+    assert_int_equal(stores_at(test, "var_return", &store), 1);
+    assert_int_equal(store->role, LC_STORE_OBJECT);
+    assert_int_equal(store->target.kind, LC_VALUE_CALL);
+    assert_string_equal(store->target.usr, find_function(&test->facts, "status_stream", 1)->usr);
+    assert_value(&store->value, LC_VALUE_VAR, "standard_out");
+    assert_int_equal(stores_at(test, "call_return", &store), 1);
+    assert_int_equal(store->role, LC_STORE_FLOW);
+    assert_int_equal(store->target.kind, LC_VALUE_CALL);
+    assert_value(&store->value, LC_VALUE_CALL, "open_stream");
+    assert_int_equal(stores_at(test, "var_store", &store), 1);
+    assert_int_equal(store->role, LC_STORE_OBJECT);
+    assert_value(&store->target, LC_VALUE_FIELD, "out");
+
+    char prefix[sizeof test->file + 32];
+    snprintf(prefix, sizeof prefix, "c:@lc@cond@%s@", test->file);
+    const struct lc_call_fact *call = find_call_at(test, "places_argument", NULL);
+    assert_int_equal(call->args[0].kind, LC_VALUE_VAR);
+    assert_memory_equal(call->args[0].usr, prefix, strlen(prefix));
+    assert_int_equal(stores_at(test, "places_argument", &store), 2);
+    assert_int_equal(store[0].role, LC_STORE_OBJECT);
+    assert_string_equal(store[0].target.usr, call->args[0].usr);
+    assert_value(&store[0].value, LC_VALUE_FIELD, "out");
+    assert_value(&store[1].value, LC_VALUE_VAR, "standard_err");
+    assert_int_equal(find_call_at(test, "other_argument", NULL)->args[0].kind, LC_VALUE_OTHER);
+    assert_int_equal(stores_at(test, "other_argument", &store), 0);
+    assert_int_equal(find_call_at(test, "call_argument", "flush")->args[0].kind, LC_VALUE_OTHER);
+}
+
 /* The calls that run only where fork() returned 0 carry that call. */
 static void test_zero_guards(void **state)
 {
@@ -372,6 +411,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_call_results, setup, teardown),
         cmocka_unit_test_setup_teardown(test_conditional_functions, setup, teardown),
         cmocka_unit_test_setup_teardown(test_int_stores_and_returns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stream_stores_and_returns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zero_guards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_comma_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_value_guards, setup, teardown),

@@ -49,7 +49,7 @@ static void test_errors(void **state)
     expect_error("blocking x because \"a\"",
                  "blocking x: unexpected 'because' (expected if, unless, reason or instead, once each)");
     expect_error("blocking x if reason \"r\"",
-                 "blocking x: bad condition 'reason' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
+                 "blocking x: bad condition 'reason' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN=standard, argN!=standard, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if", "blocking x: missing condition after 'if'");
     expect_error("nonblocking-descriptor s argX reason \"r\"",
                  "nonblocking-descriptor s: expected result or argN after the name");
@@ -58,13 +58,13 @@ static void test_errors(void **state)
     expect_error("nonblocking-descriptor s result if arg2~X",
                  "nonblocking-descriptor s: missing reason \"...\"");
     expect_error("blocking x unless arg0=null reason \"r\"",
-                 "blocking x: bad condition 'arg0=null' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
+                 "blocking x: bad condition 'arg0=null' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN=standard, argN!=standard, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2=NULL reason \"r\"",
-                 "blocking x: bad condition 'arg2=NULL' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
+                 "blocking x: bad condition 'arg2=NULL' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN=standard, argN!=standard, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2~ reason \"r\"",
-                 "blocking x: bad condition 'arg2~' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
+                 "blocking x: bad condition 'arg2~' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN=standard, argN!=standard, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("blocking x if arg2~A|B reason \"r\"",
-                 "blocking x: bad condition 'arg2~A|B' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
+                 "blocking x: bad condition 'arg2~A|B' (expected argN=null, argN!=null, argN=nonblocking, argN!=nonblocking, argN=readonly, argN!=readonly, argN=memory, argN!=memory, argN=standard, argN!=standard, argN~TOKEN, argN!~TOKEN, argN^PREFIX or argN!^PREFIX)");
     expect_error("cpu-heavy x if arg1=null reason \"r\"",
                  "cpu-heavy x: unexpected 'if' (expected reason or instead, once each)");
     expect_error("callback x", "callback x: missing argument position (argN)");
