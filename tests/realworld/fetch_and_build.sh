@@ -1,6 +1,7 @@
 #!/bin/sh
 # fetch_and_build.sh — clone the six real-world projects of README.md at the triaged commits,
-# build each with a compilation database, write redis's, memcached's, coturn's, libuv's and irssi's .loopcheck, and run loopcheck on all six
+# and lighttpd, the out-of-sample seventh, build each with a compilation database, write redis's,
+# memcached's, coturn's, libuv's, irssi's and lighttpd's .loopcheck, and run loopcheck on all seven
 # (cold, then again with nothing changed). Nothing of the projects is kept in this repository.
 # Usage: sh tests/realworld/fetch_and_build.sh [WORK_DIR] [LOOPCHECK_BINARY]   (Debian 12, as root)
 set -eu
@@ -10,7 +11,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$WORK"
 apt-get install -y bear libevent-dev autoconf automake libncurses-dev bison pkg-config \
     libglib2.0-dev meson ninja-build libssl-dev libutf8proc-dev \
-    libmicrohttpd-dev libhiredis-dev libpq-dev libsqlite3-dev libmariadb-dev >/dev/null
+    libmicrohttpd-dev libhiredis-dev libpq-dev libsqlite3-dev libmariadb-dev \
+    cmake libpcre2-dev zlib1g-dev >/dev/null
 
 clone() { # clone OWNER/NAME COMMIT
     dir="$WORK/${1#*/}"
@@ -23,6 +25,7 @@ clone tmux/tmux          c1f947a3c5bc72a40c32dead736f84c4628791ec
 clone libuv/libuv        6179e7af87413396d5853a1c3722c8b5749336c8
 clone irssi/irssi        43f1727ef9fe1cb51d5031ee2dd0e1965217e4cb
 clone coturn/coturn      8024aa634eb52ecff80d7fd88ebc444ca1dc9381
+clone lighttpd/lighttpd1.4 2ddc51389a139d2b08daf310596c951c1d53dc8d
 
 (cd "$WORK/redis" && bear -- make -j2 MALLOC=libc BUILD_TLS=no)
 (cd "$WORK/memcached" && ./autogen.sh && ./configure && bear -- make -j2)
@@ -31,6 +34,8 @@ clone coturn/coturn      8024aa634eb52ecff80d7fd88ebc444ca1dc9381
 (cd "$WORK/irssi" && meson setup build -Dwith-perl=no && ninja -C build)
 (cd "$WORK/coturn" && cmake -S . -B build -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DCMAKE_BUILD_TYPE=Debug \
     && cmake --build build -j2)
+(cd "$WORK/lighttpd1.4" && cmake -S . -B build -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DCMAKE_BUILD_TYPE=Debug \
+    && make -C build -j2)
 
 # redis's own loop (ae), described once; see README.md
 cat > "$WORK/redis/.loopcheck" <<'RULES'
@@ -106,6 +111,21 @@ keyed-dispatch signal_emit_id key arg1
 keyed-dispatch signal_continue
 RULES
 
+# lighttpd's own loop (fdevent) and its non-blocking wrappers, described once; see README.md
+# ("lighttpd (out of sample)")
+cat > "$WORK/lighttpd1.4/build/.loopcheck" <<'RULES'
+# .loopcheck for lighttpd (src/fdevent.h, src/fdevent.c)
+# fdevent_register(ev, fd, handler, ctx): handler runs on the loop, called with ctx
+callback fdevent_register arg3 loop
+# lighttpd's wrappers that put descriptors in non-blocking mode
+nonblocking-descriptor fdevent_fcntl_set_nb arg1 reason "fcntl(fd, F_SETFL, O_NONBLOCK | O_RDWR)"
+nonblocking-descriptor fdevent_fcntl_set_nb_cloexec arg1 reason "fcntl(fd, F_SETFL, O_NONBLOCK | O_RDWR)"
+nonblocking-descriptor fdevent_fcntl_set_nb_cloexec_sock arg1 reason "SOCK_NONBLOCK or fcntl(fd, F_SETFL, O_NONBLOCK | O_RDWR)"
+nonblocking-descriptor fdevent_socket_nb_cloexec result reason "socket() with SOCK_NONBLOCK, or fcntl(F_SETFL, O_NONBLOCK)"
+nonblocking-descriptor fdevent_accept_listenfd result reason "accept4() with SOCK_NONBLOCK, or fcntl(F_SETFL, O_NONBLOCK)"
+nonblocking-descriptor fdevent_socketpair_nb_cloexec arg4 reason "socketpair() with SOCK_NONBLOCK"
+RULES
+
 run() { # run NAME BUILD_DIR
     rm -f "$2/loopcheck.db"
     /usr/bin/time -f "$1 cold %e s" "$LC" check -p "$2" --format json -o "$WORK/$1.json" --fail-on none
@@ -118,4 +138,5 @@ run tmux "$WORK/tmux"
 run libuv "$WORK/libuv/build"
 run irssi "$WORK/irssi/build"
 run coturn "$WORK/coturn/build"
-for n in redis memcached tmux libuv irssi coturn; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done
+run lighttpd "$WORK/lighttpd1.4/build"
+for n in redis memcached tmux libuv irssi coturn lighttpd; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done
