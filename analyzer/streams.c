@@ -41,21 +41,40 @@ static enum lc_descriptor_source streams_classify_call(struct lc_program *progra
     return LC_DESCRIPTOR_HOLDS;
 }
 
-/* The global variables a `standard-stream` statement names hold the
- * state whatever is stored into them. */
+/* Is flow node `node` a global variable a `standard-stream` statement
+ * names?  Such variables hold the state whatever is stored into them. */
+static int streams_is_standard(const struct lc_program *program, uint32_t node)
+{
+    struct lc_flow_node_names names = lc_fpflow_node_names(program, node);
+    return names.kind == LC_VALUE_VAR && program->models && lc_models_is_standard_stream(program->models, names.name);
+}
+
 static void streams_seed_standard(struct lc_program *program, struct lc_descriptor_flow *flow)
 {
-    for (uint32_t node = 0; node < flow->node_count; node++) {
-        struct lc_flow_node_names names = lc_fpflow_node_names(program, node);
-        if (names.kind == LC_VALUE_VAR && program->models
-            && lc_models_is_standard_stream(program->models, names.name))
+    for (uint32_t node = 0; node < flow->node_count; node++)
+        if (streams_is_standard(program, node))
             lc_descriptor_flow_seed(flow, node);
-    }
+}
+
+/* Does anything put a value in `state`: a call of a model of it, or a
+ * standard stream's variable?  A state nothing gives needs no flow (no
+ * pass over every store and call: most programs open no /proc file). */
+static int streams_state_has_sources(const struct lc_program *program, enum lc_stream_state state)
+{
+    for (uint32_t i = 0; i < program->model_call_count; i++)
+        if (streams_model(program, program->model_calls[i], state))
+            return 1;
+    for (uint32_t node = 0; state == LC_STATE_STANDARD && node < program->flow_node_count; node++)
+        if (streams_is_standard(program, node))
+            return 1;
+    return 0;
 }
 
 int lc_streams_resolve(struct lc_program *program)
 {
     for (enum lc_stream_state state = 0; state < LC_STATE_COUNT; state++) {
+        if (!streams_state_has_sources(program, state))
+            continue;   /* state_node[state] stays NULL: nothing is in it */
         struct lc_descriptor_flow flow;
         if (lc_descriptor_flow_build(&flow, program, streams_classify_call, &state) != 0) {
             lc_descriptor_flow_free(&flow);
