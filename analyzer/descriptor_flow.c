@@ -71,6 +71,22 @@ static int flow_collect_stores(struct lc_descriptor_flow *flow, lc_descriptor_cl
     return 0;
 }
 
+/* An int made from a place without being it (an element, a negation:
+ * facts.h LC_STORE_DERIVED) holds when the place does. */
+static int flow_collect_derived(struct lc_descriptor_flow *flow)
+{
+    const struct lc_program *program = flow->program;
+    for (uint32_t s = 0; s < program->derived_store_count; s++) {
+        const struct lc_program_store *store = &program->derived_stores[s];
+        uint32_t from = store->value.flow_node, to = store->target_node;
+        if (from == to)
+            continue;   /* `fd = -fd` */
+        if ((from != LC_NONE ? flow_add_edge(flow, from, to) : flow_add_unknown(flow, to)) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* An argument fpflow does not follow (an expression, a call's result:
  * `emit(fopen(...))`) is a source of the parameter that never holds. */
 static int flow_collect_call_arguments(struct lc_descriptor_flow *flow, uint32_t call, uint32_t callee)
@@ -208,7 +224,8 @@ int lc_descriptor_flow_build(struct lc_descriptor_flow *flow, struct lc_program 
 {
     memset(flow, 0, sizeof *flow);
     flow->program = program;
-    if (flow_collect_stores(flow, classify, data) != 0 || flow_collect_arguments(flow) != 0
+    if (flow_collect_stores(flow, classify, data) != 0 || flow_collect_derived(flow) != 0
+        || flow_collect_arguments(flow) != 0
         || flow_collect_callbacks(flow) != 0 || flow_index(flow) != 0)
         return -1;
     /* A store that holds is an edge from its target to itself: a seed when

@@ -9,7 +9,10 @@
  * (argument -> parameter, variable -> field: fpflow.c, which also carries
  * int values), the object stores (a pointer to a struct copied from a
  * variable, field or parameter: `term->out = out`), stored call results,
- * `return` values (a function's CALL node) and the descriptor a
+ * `return` values (a function's CALL node), an int made from a place
+ * without being it (an array's element `fds[0]`, a negation `-fd`: it holds
+ * when the place does; the aliases do not walk back through it), and the
+ * descriptor a
  * registration passes its callback (a `callback ... descriptor argM argK`
  * model).  A store of anything else (an expression, an unknown call), and
  * an argument fpflow does not follow (`emit(fopen(...))`), is a source

@@ -8,8 +8,9 @@
  * stored value but a constant is recorded too, apart from the flows
  * (LC_STORE_OBJECT: where an object comes from, made_objects.c).  Into an
  * `int` (a descriptor's type) every stored
- * value but a constant is recorded, OTHER when it is none of a field, a
- * variable or a parameter (`c->fd = fds[0]`), and so is the value of a
+ * value but a constant is recorded: an element or a negation of a field,
+ * variable or parameter (`c->fd = fds[0]`, `fd = -fd`) as derived from it
+ * (LC_STORE_DERIVED), OTHER when it is none of those (`x + 1`), and so is the value of a
  * `return` in a function returning `int` or a pointer to a struct (`return
  * stdout;` from a `FILE *` function, an object store): its target is a
  * CALL naming the function (the value its calls yield).  A `?:` stores each of its branches.
@@ -70,6 +71,31 @@ void lc_extract_add_store(struct lc_extract_walk *walk, enum lc_store_role role,
     fact->conditional = lc_extract_is_conditional(walk, where);
 }
 
+/* An int made from a variable, field or parameter without being it: an
+ * element (`fds[0]`, `c->fds[1]`) or a negation (`-c->fd`).  Recorded as
+ * LC_STORE_DERIVED (or OTHER when the place is none of those); 1 when
+ * `stripped` is one. */
+static int extract_store_derived(struct lc_extract_walk *walk, const struct lc_value *target, CXCursor stripped,
+                                 const struct lc_location *loc)
+{
+    CXCursor operand = stripped;
+    enum CXCursorKind kind = clang_getCursorKind(stripped);
+    if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(stripped) == CXUnaryOperator_Minus) {
+        if (lc_extract_children(stripped, &operand, 1) != 1)
+            return 0;
+        operand = lc_extract_strip(operand);
+    } else if (kind != CXCursor_ArraySubscriptExpr) {
+        return 0;
+    }
+    struct lc_value value;
+    lc_extract_value(walk, operand, &value);
+    int place = value.kind == LC_VALUE_FIELD || value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM;
+    if (!place)
+        value = (struct lc_value){ .kind = LC_VALUE_OTHER };
+    lc_extract_add_store(walk, place ? LC_STORE_DERIVED : LC_STORE_FLOW, target, &value, loc, stripped);
+    return 1;
+}
+
 static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_value *target,
                                CXCursor expr, enum lc_extract_stored stored)
 {
@@ -99,9 +125,10 @@ static void extract_store_leaf(struct lc_extract_walk *walk, const struct lc_val
         return;
     }
     lc_extract_remember_result(walk, target, -1);
-    /* `fd = fds[1]`: one element is not the array's other descriptors. */
-    if (stored == LC_STORED_INTEGERS && clang_getCursorKind(stripped) == CXCursor_ArraySubscriptExpr)
-        value = (struct lc_value){ .kind = LC_VALUE_OTHER };
+    /* `fd = fds[1]`, `fd = -fd`: made from the place, not the place (one
+     * element is not the array's other descriptors). */
+    if (stored == LC_STORED_INTEGERS && extract_store_derived(walk, target, stripped, &loc))
+        return;
     if (value.kind == LC_VALUE_FUNCTION || value.kind == LC_VALUE_FIELD ||
         value.kind == LC_VALUE_VAR || value.kind == LC_VALUE_PARAM ||
         (stored == LC_STORED_INTEGERS && value.kind == LC_VALUE_OTHER))

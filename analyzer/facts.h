@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 66
+#define LC_FACTS_VERSION 67
 
 struct lc_location {
     const char *file;
@@ -515,6 +515,16 @@ enum lc_store_role {
                                  parameter `value` (a PARAM) once, in the
                                  function's own block: `c->conn = conn;
                                  ... return c;` (extract_made_fields.c) */
+    LC_STORE_DERIVED,         /* an int made from a variable, field or
+                                 parameter (`value`) without being that
+                                 place: an element of it (`fd = fds[0]`) or
+                                 its negation (`c->fd = -c->fd`, a closed
+                                 descriptor's mark).  The descriptor flows
+                                 follow it forward (what the array holds,
+                                 the element holds); the function-pointer
+                                 flow and the aliases of a descriptor made
+                                 non-blocking through the element do not
+                                 (one end of a pipe is not the other) */
 };
 
 struct lc_store_fact {

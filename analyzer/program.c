@@ -34,6 +34,7 @@ void lc_program_free(struct lc_program *program)
     free(program->targets);
     free(program->model_calls);
     free(program->stores);
+    free(program->derived_stores);
     free(program->null_stores);
     free(program->object_stores);
     free(program->made_stores);

@@ -249,6 +249,10 @@ struct lc_program {
     struct lc_program_store *made_stores;   /* constructors' fields set to a
                                                parameter (LC_STORE_MADE) */
     uint32_t made_store_count;
+    struct lc_program_store *derived_stores; /* ints made from a place
+                                               without being it: `fds[0]`,
+                                               `-fd` (LC_STORE_DERIVED) */
+    uint32_t derived_store_count;
     struct lc_made_objects *made_objects;   /* made_objects.c */
     struct lc_program_link_write *link_writes;  /* `X->F = V` to a link
                                                    (facts.h lc_link_write_fact) */

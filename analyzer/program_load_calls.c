@@ -182,6 +182,8 @@ static int loader_store_row(struct program_loader *loader, sqlite3_stmt *stmt, v
         stores = &program->object_stores, count = &program->object_store_count, cap = &loader->object_store_cap;
     } else if (role == LC_STORE_MADE) {
         stores = &program->made_stores, count = &program->made_store_count, cap = &loader->made_store_cap;
+    } else if (role == LC_STORE_DERIVED) {
+        stores = &program->derived_stores, count = &program->derived_store_count, cap = &loader->derived_store_cap;
     } else if (value.kind == LC_VALUE_NULL) {
         stores = &program->null_stores, count = &program->null_store_count, cap = &loader->null_store_cap;
     }

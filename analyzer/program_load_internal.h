@@ -36,7 +36,8 @@ struct program_loader {
     uint32_t *function_param_writes;  /* per function: what its definitions
                                          may write through (facts.h), 0
                                          before one is read */
-    size_t function_cap, call_cap, arg_cap, store_cap, null_store_cap, object_store_cap, made_store_cap;
+    size_t function_cap, call_cap, arg_cap, store_cap, null_store_cap, object_store_cap, made_store_cap,
+        derived_store_cap;
     int64_t *tu_order;           /* TU ids by path: the order rows are read in */
     size_t tu_count;
     int64_t current_tu;          /* the TU whose rows are being read */

@@ -116,7 +116,10 @@
  *                                    function_id returns a local whose
  *                                    field target_id it sets to its
  *                                    parameter value_param (a
- *                                    constructor, facts.h LC_STORE_MADE)
+ *                                    constructor, facts.h LC_STORE_MADE);
+ *                                    role 3: an int made from the value
+ *                                    place without being it, an element
+ *                                    or a negation (LC_STORE_DERIVED)
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|

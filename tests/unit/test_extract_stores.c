@@ -234,8 +234,9 @@ static void test_conditional_functions(void **state)
     assert_value(&find_call_at(test, "plain_argument", NULL)->args[1], LC_VALUE_FUNCTION, "audit_nowhere");
 }
 
-/* Into an int: a parameter, another expression (OTHER), not a constant;
- * `return v;` stores into a CALL naming the function. */
+/* Into an int: a parameter, an element or negation of a place (derived
+ * from it), another expression (OTHER), not a constant; `return v;`
+ * stores into a CALL naming the function. */
 static void test_int_stores_and_returns(void **state)
 {
     struct extract_test *test = *state;
@@ -255,6 +256,18 @@ static void test_int_stores_and_returns(void **state)
     assert_int_equal(stores_at(test, "var_return", &store), 1);
     assert_int_equal(store->target.kind, LC_VALUE_CALL);
     assert_value(&store->value, LC_VALUE_VAR, "sfd");
+    /* An element of an array, a negation: derived from the place. */
+    assert_int_equal(stores_at(test, "element_store", &store), 1);
+    assert_int_equal(store->role, LC_STORE_DERIVED);
+    assert_value(&store->value, LC_VALUE_VAR, "pipe_fds");
+    assert_int_equal(stores_at(test, "negated_store", &store), 1);
+    assert_int_equal(store->role, LC_STORE_DERIVED);
+    assert_int_equal(store->value.kind, LC_VALUE_FIELD);
+    assert_int_equal(stores_at(test, "sum_store", &store), 1);
+    assert_int_equal(store->role, LC_STORE_FLOW);
+    assert_int_equal(store->value.kind, LC_VALUE_OTHER);
+    assert_int_equal(stores_at(test, "other_store", &store), 1);   /* a parameter's element */
+    assert_int_equal(store->role, LC_STORE_FLOW);
 }
 
 /* Into a pointer to a struct: `return v;` stores into a CALL naming the

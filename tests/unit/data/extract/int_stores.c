@@ -25,6 +25,15 @@ void conn_set(struct conn *c, int sfd)
     c->sfd = -1; /* constant_store */
 }
 
+static int pipe_fds[2];
+
+void conn_derived(struct conn *c)
+{
+    c->sfd = pipe_fds[0]; /* element_store */
+    c->sfd = -c->sfd; /* negated_store */
+    c->sfd = c->sfd + 1; /* sum_store */
+}
+
 void children(void)
 {
     int pid;
