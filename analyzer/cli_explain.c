@@ -112,10 +112,6 @@ static void explain_header(const struct explain_context *x, uint32_t f)
 {
     const struct lc_program *program = x->program;
     const struct lc_program_function *fn = &program->functions[f];
-    static const struct { unsigned bit; const char *name; } annotations[] = {
-        { LC_ANNOT_ASYNC, "async" },       { LC_ANNOT_WORKER, "worker" },
-        { LC_ANNOT_BLOCKING, "blocking" }, { LC_ANNOT_NONBLOCKING, "nonblocking" },
-    };
     if (fn->loc.file)
         fprintf(x->out, "%s: %s:%u:%u (%s)\n", fn->name, lc_report_display_path(fn->loc.file, x->base_dir),
                 fn->loc.line, fn->loc.col, fn->is_defined ? "defined" : "declared; its body is not in the program");
@@ -130,9 +126,16 @@ static void explain_header(const struct explain_context *x, uint32_t f)
     if (program->blocking[f])
         colors = colors ? lc_arena_printf(x->arena, "%s, blocking", colors) : "blocking";
     fprintf(x->out, "  colors: %s\n", colors ? colors : "none");
-    for (size_t i = 0; i < sizeof annotations / sizeof *annotations; i++)
-        if (fn->annotations & annotations[i].bit)
-            fprintf(x->out, "  annotated loopcheck:%s\n", annotations[i].name);
+    const struct lc_function_model *stated = lc_models_find(program->models, fn->name);
+    for (size_t i = 0; i < LC_ANNOTATION_COUNT; i++) {
+        const struct lc_annotation_name *a = &lc_annotation_names[i];
+        if (stated && (stated->annotations & a->bit))
+            fprintf(x->out, "  annotated %s by %s:%u (annotate %s %s)\n", a->color,
+                    lc_report_display_path(stated->annotation_file, x->base_dir), stated->annotation_line, fn->name,
+                    a->color);
+        else if (fn->annotations & a->bit)
+            fprintf(x->out, "  annotated loopcheck:%s\n", a->color);
+    }
 }
 
 static void explain_loop(const struct explain_context *x, uint32_t f)

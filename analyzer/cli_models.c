@@ -155,13 +155,9 @@ static void models_print_statements(const struct models_printer *p, const struct
         fprintf(p->out, "%s  runs-loop %s\n", p->indent, name);
     if (model->process_main)
         fprintf(p->out, "%s  process-main %s\n", p->indent, name);
-    static const struct { unsigned bit; const char *color; } colors[] = {
-        { LC_ANNOT_ASYNC, "async" }, { LC_ANNOT_WORKER, "worker" },
-        { LC_ANNOT_BLOCKING, "blocking" }, { LC_ANNOT_NONBLOCKING, "nonblocking" },
-    };
-    for (size_t i = 0; i < sizeof colors / sizeof colors[0]; i++)
-        if (model->annotations & colors[i].bit)
-            fprintf(p->out, "%s  annotate %s %s\n", p->indent, name, colors[i].color);
+    for (size_t i = 0; i < LC_ANNOTATION_COUNT; i++)
+        if (model->annotations & lc_annotation_names[i].bit)
+            fprintf(p->out, "%s  annotate %s %s\n", p->indent, name, lc_annotation_names[i].color);
     models_print_pause(p, "pause-threads", name, model->pauses_threads);
     models_print_pause(p, "resume-threads", name, model->resumes_threads);
     if (model->blocking)

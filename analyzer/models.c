@@ -218,6 +218,13 @@ struct lc_library *lc_models_library_for(struct lc_models *models, const char *n
     return library;
 }
 
+const struct lc_annotation_name lc_annotation_names[LC_ANNOTATION_COUNT] = {
+    { LC_ANNOT_ASYNC, "async" },
+    { LC_ANNOT_WORKER, "worker" },
+    { LC_ANNOT_BLOCKING, "blocking" },
+    { LC_ANNOT_NONBLOCKING, "nonblocking" },
+};
+
 const char *lc_thread_role_name(enum lc_thread_role role)
 {
     switch (role) {

@@ -321,6 +321,14 @@ int lc_models_is_standard_stream(const struct lc_models *models, const char *nam
 
 const char *lc_thread_role_name(enum lc_thread_role role);
 
+/* The colors an annotation (`loopcheck:COLOR`) or an `annotate` statement
+ * gives, by their enum lc_annotation bit, in bit order. */
+#define LC_ANNOTATION_COUNT 4
+extern const struct lc_annotation_name {
+    unsigned bit;
+    const char *color;   /* "async", "worker", "blocking", "nonblocking" */
+} lc_annotation_names[LC_ANNOTATION_COUNT];
+
 /* Does `text` (an argument's spelling) hold `token` as a whole identifier
  * or number, as `argN~TOKEN` tests it?  NULL text: no. */
 int lc_text_has_token(const char *text, const char *token);

@@ -30,15 +30,6 @@ int lc_rules_parse_process_main(struct lc_rules_parser *parser)
  * worker add up; blocking and nonblocking replace each other. */
 int lc_rules_parse_annotate(struct lc_rules_parser *parser)
 {
-    static const struct {
-        const char *word;
-        unsigned bit;
-    } colors[] = {
-        { "async", LC_ANNOT_ASYNC },
-        { "worker", LC_ANNOT_WORKER },
-        { "blocking", LC_ANNOT_BLOCKING },
-        { "nonblocking", LC_ANNOT_NONBLOCKING },
-    };
     const char *name = lc_rules_read_name(parser);
     if (!name)
         return -1;
@@ -46,9 +37,9 @@ int lc_rules_parse_annotate(struct lc_rules_parser *parser)
     if (!word)
         return lc_rules_error(parser, "missing color (async, worker, blocking or nonblocking)");
     unsigned bit = 0;
-    for (size_t i = 0; i < sizeof colors / sizeof colors[0]; i++)
-        if (!word->quoted && strcmp(word->text, colors[i].word) == 0)
-            bit = colors[i].bit;
+    for (size_t i = 0; i < LC_ANNOTATION_COUNT; i++)
+        if (!word->quoted && strcmp(word->text, lc_annotation_names[i].color) == 0)
+            bit = lc_annotation_names[i].bit;
     if (!bit)
         return lc_rules_error(parser, "unknown color '%s' (expected async, worker, blocking or nonblocking)",
                               word->text);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests of `loopcheck explain` and `loopcheck models`: a small
 # project made in a temporary directory (a loop callback that blocks two
-# calls down, work offloaded to a pool, two static functions of one name),
+# calls down, work offloaded to a pool, two static functions of one name,
+# annotate statements),
 # the explanations of its functions, what the shipped models and a --rules
 # file say, the exit statuses and the usage errors.
 # Usage: explain_models_test.sh LOOPCHECK_BINARY  (with LOOPCHECK_RULES_DIR
@@ -100,6 +101,7 @@ callback loop_queue_work arg2 loop
 blocking legacy_write if arg2=null reason "writes the \"journal\" synchronously" instead "pass a callback"
 R
   printf 'nonblocking fsync   # local disks only\n' > "$dir/quiet.rules"
+  printf 'annotate helper async\nannotate journal_flush nonblocking\n' > "$dir/colors.rules"
   printf 'blocking broken\n' > "$dir/bad.rules"
   {
     echo "["
@@ -165,6 +167,15 @@ out=$("$LOOPCHECK" explain -p build --rules rules.rules on_signal 2>&1); expect_
 expect_match "the annotation shown" "^  annotated loopcheck:async$" "$out"
 expect_match "an annotated entry point" "^    src/twin_a.c:4:51: 'on_signal' is annotated loopcheck:async: it runs on the event loop$" "$out"
 expect_match "an annotated blocking callee" "^    src/twin_a.c:4:69: 'on_signal' calls 'slow_path', which blocks: it is annotated loopcheck:blocking$" "$out"
+
+# --- explain: annotate statements (static functions too) ---------------------------
+out=$("$LOOPCHECK" explain -p build --rules rules.rules --rules colors.rules helper 2>&1)
+expect_status "explain helper, annotated by a statement" 0 $? "$out"
+expect_match "the statement shown" "^  annotated async by colors.rules:1 \(annotate helper async\)$" "$out"
+expect_match "a static function made an entry point" "'helper' is annotated async by colors.rules:1 \(annotate helper async\): it runs on the event loop$" "$out"
+out=$("$LOOPCHECK" explain -p build --rules rules.rules --rules colors.rules on_tick 2>&1)
+expect_status "explain on_tick, its callee annotated nonblocking" 0 $? "$out"
+expect_match "a nonblocking statement stops the chain" "^  may block: no$" "$out"
 
 # --- explain: library functions, static twins, unknown names --------------------
 out=$("$LOOPCHECK" explain -p build --rules rules.rules fsync 2>&1); expect_status "explain fsync" 0 $? "$out"
