@@ -1,8 +1,8 @@
 #!/bin/sh
 # fetch_and_build.sh — clone the six real-world projects of README.md at the triaged commits,
-# and lighttpd, the out-of-sample seventh, build each with a compilation database, write redis's,
-# memcached's, coturn's, libuv's, irssi's and lighttpd's .loopcheck, and run loopcheck on all seven
-# (cold, then again with nothing changed). Nothing of the projects is kept in this repository.
+# and lighttpd and nginx, the out-of-sample seventh and eighth, build each with a compilation
+# database, write redis's, memcached's, coturn's, libuv's, irssi's, lighttpd's and nginx's
+# .loopcheck, and run loopcheck on all eight (cold, then again with nothing changed). Nothing of the projects is kept in this repository.
 # Usage: sh tests/realworld/fetch_and_build.sh [WORK_DIR] [LOOPCHECK_BINARY]   (Debian 12, as root)
 set -eu
 WORK=${1:-/tmp/rw}
@@ -26,6 +26,7 @@ clone libuv/libuv        6179e7af87413396d5853a1c3722c8b5749336c8
 clone irssi/irssi        43f1727ef9fe1cb51d5031ee2dd0e1965217e4cb
 clone coturn/coturn      8024aa634eb52ecff80d7fd88ebc444ca1dc9381
 clone lighttpd/lighttpd1.4 2ddc51389a139d2b08daf310596c951c1d53dc8d
+clone nginx/nginx        3f6f7824d4e2eb1ac37dec76683d525ac0ff521c
 
 (cd "$WORK/redis" && bear -- make -j2 MALLOC=libc BUILD_TLS=no)
 (cd "$WORK/memcached" && ./autogen.sh && ./configure && bear -- make -j2)
@@ -36,6 +37,7 @@ clone lighttpd/lighttpd1.4 2ddc51389a139d2b08daf310596c951c1d53dc8d
     && cmake --build build -j2)
 (cd "$WORK/lighttpd1.4" && cmake -S . -B build -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DCMAKE_BUILD_TYPE=Debug \
     && make -C build -j2)
+(cd "$WORK/nginx" && ./auto/configure --with-threads --with-http_ssl_module && bear -- make -j2)
 
 # redis's own loop (ae), described once; see README.md
 cat > "$WORK/redis/.loopcheck" <<'RULES'
@@ -126,6 +128,16 @@ nonblocking-descriptor fdevent_accept_listenfd result reason "accept4() with SOC
 nonblocking-descriptor fdevent_socketpair_nb_cloexec arg4 reason "socketpair() with SOCK_NONBLOCK"
 RULES
 
+# nginx's own loop (ngx_event_t handlers) and its thread pool, described once; see README.md
+# ("nginx (out of sample)")
+cat > "$WORK/nginx/.loopcheck" <<'RULES'
+# .loopcheck for nginx (src/event/ngx_event.h, src/core/ngx_thread_pool.h)
+# an event's handler runs on the worker process's event loop
+field ngx_event_s.handler loop
+# a thread-pool task's handler runs on a pool thread; its event (task->event) comes back to the loop
+field ngx_thread_task_s.handler pool
+RULES
+
 run() { # run NAME BUILD_DIR
     rm -f "$2/loopcheck.db"
     /usr/bin/time -f "$1 cold %e s" "$LC" check -p "$2" --format json -o "$WORK/$1.json" --fail-on none
@@ -139,4 +151,5 @@ run libuv "$WORK/libuv/build"
 run irssi "$WORK/irssi/build"
 run coturn "$WORK/coturn/build"
 run lighttpd "$WORK/lighttpd1.4/build"
-for n in redis memcached tmux libuv irssi coturn lighttpd; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done
+run nginx "$WORK/nginx"
+for n in redis memcached tmux libuv irssi coturn lighttpd nginx; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done
