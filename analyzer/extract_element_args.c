@@ -9,7 +9,8 @@
  * block, all the rounds `len`), and, in a loop draining a list (`while
  * (buffer->first_line != NULL)`: the loop changes no variable its
  * condition reads, the body or a call moves the head on), the head and its
- * fields (`&buffer->first_line->info`). */
+ * fields (`&buffer->first_line->info`), and what a round takes from a
+ * variable argument list (extract_element_varargs.c). */
 #include "extract_internal.h"
 
 static int element_is_pointer(CXCursor declaration)
@@ -119,6 +120,9 @@ unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, 
         element_block_sizes(loop->condition, 0, 0, &sizes);
     for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS && sizes.count > 0; i++)
         if (lc_extract_variables_has(&sizes, clang_Cursor_getArgument(call, (unsigned)i)))
+            mask |= 1u << i;
+    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++)
+        if (lc_extract_element_vararg(loop, clang_Cursor_getArgument(call, (unsigned)i)))
             mask |= 1u << i;
     CXCursor head = clang_Cursor_isNull(loop->condition) ? clang_getNullCursor() : element_drained_head(loop);
     for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS && !clang_Cursor_isNull(head); i++)

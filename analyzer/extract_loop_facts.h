@@ -288,6 +288,11 @@ void lc_extract_loop_counted_element(const struct lc_extract_loop_parts *outer, 
  * block size the loop's bound is divided by (`n < len / block`): bit i for
  * argument i (0-based). */
 unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call);
+/* extract_element_varargs.c: does `argument` take the round's own value
+ * from a variable argument list (`va_arg(args, T)`, a local the loop's body
+ * sets only from one, a field of such a local, a call given only such
+ * values)? */
+int lc_extract_element_vararg(const struct lc_extract_loop_parts *loop, CXCursor argument);
 
 /* extract_loop_shape.c */
 /* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call` divide or

@@ -4,7 +4,8 @@
  * the pointer parameter bounding a loop (`bound_param`), the children a
  * self-call is given (`child_args`), arguments standing for a parameter
  * (`field_of_param`) and the arguments that are the loop's element
- * (`element_args`: a pointer stepped by the loop, a drained list's head);
+ * (`element_args`: a pointer stepped by the loop, a drained list's head,
+ * what a formatter's round takes from its variable argument list);
  * on data/extract/passed_params.c, the arguments passing on a parameter
  * the caller changes (`changed_param_args`). */
 #include "extract_fixture.h"
@@ -60,6 +61,12 @@ static void test_loop_elements(void **state)
     assert_int_equal(find_call_at(test, "element_measured", "scan")->element_args, 3u);        /* argv[j]->data, its measure */
     assert_int_equal(find_call_at(test, "element_other_measure", "scan")->element_args, 1u);   /* not measure(other) */
     assert_int_equal(find_call_at(test, "element_not_head", "walk_node")->element_args, 0u);
+    /* What a round takes from a variable argument list. */
+    assert_int_equal(find_call_at(test, "element_vararg_fields", "scan")->element_args, 3u);   /* v->data, v->len */
+    assert_int_equal(find_call_at(test, "element_vararg_local", "scan")->element_args, 3u);    /* s, measure(s) */
+    assert_int_equal(find_call_at(test, "element_vararg_direct", "scan")->element_args, 1u);
+    assert_int_equal(find_call_at(test, "element_vararg_none", "scan")->element_args, 0u);    /* height: constants only */
+    assert_int_equal(find_call_at(test, "element_vararg_or_constant", "scan")->element_args, 2u);
 }
 
 static void test_changed_parameters_passed_on(void **state)

@@ -2,6 +2,7 @@
  * which arguments of a call in a loop are the loop's element
  * (extract_loop_children.c): each loop or call is found by the comment on
  * its line. */
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 
@@ -252,5 +253,41 @@ int iterated(struct table *t, struct node *key, struct keyed *k)
         total++;
     while ((n5 = table_lookup(it, key)) != NULL) /* owner_iterator_parameter */
         total++;
+    return total;
+}
+
+/* A formatter: each directive takes its own arguments from the list. */
+struct text {
+    const char *data;
+    size_t len;
+};
+
+int format_text(const char *format, ...)
+{
+    va_list args;
+    const struct text *v;
+    size_t width = 0, height = 0;
+    int total = 0;
+    va_start(args, format);
+    for (const char *f = format; *f; f++) {
+        if (*f == 'V') {
+            v = va_arg(args, const struct text *);
+            total += scan(v->data, v->len); /* element_vararg_fields */
+        } else if (*f == 's') {
+            const char *s = va_arg(args, const char *);
+            total += scan(s, measure(s)); /* element_vararg_local */
+        } else if (*f == 'n') {
+            total += scan(va_arg(args, const char *), 4); /* element_vararg_direct */
+        } else if (*f == '*' || *f == 'S') {
+            width = 0;
+            if (*f == '*')
+                width = va_arg(args, size_t);
+            total += scan(format, width); /* element_vararg_or_constant */
+        } else if (*f == 'w') {
+            height = 8;
+            total += scan(format, height); /* element_vararg_none */
+        }
+    }
+    va_end(args);
     return total;
 }

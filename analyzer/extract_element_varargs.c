@@ -1,0 +1,114 @@
+/* extract_element_varargs.c — values a loop's round takes from a variable
+ * argument list: `va_arg(args, T)` itself, a local the loop's body sets
+ * from `va_arg` and otherwise only to constants (`v = va_arg(args,
+ * ngx_str_t *)`), or a field of one
+ * (`v->len`), or a call given only such values (`strlen(s)`).  A
+ * formatter's loop over its format string takes the next
+ * arguments each round, so a callee's loop bounded by one of them walks
+ * that round's own data (extract_element_args.c): `%V` copies its own
+ * string, once, not once per directive. */
+#include "extract_internal.h"
+
+#include <string.h>
+
+/* Is `type` a variable argument list (`va_list`, `__builtin_va_list`, the
+ * `struct __va_list_tag *` it decays to)? */
+static int vararg_is_list_type(CXType type)
+{
+    CXString spelling = clang_getTypeSpelling(clang_getCanonicalType(type));
+    const char *text = clang_getCString(spelling);
+    int list = text && (strstr(text, "va_list") != NULL);
+    clang_disposeString(spelling);
+    return list;
+}
+
+/* Is `expr`, through casts and parentheses, `va_arg(list, T)`?  libclang
+ * shows it as an unexposed expression of type T over the list (which the
+ * usual stripping would take for a conversion of the list itself). */
+static int vararg_is_va_arg(CXCursor expr)
+{
+    CXCursor children[8];
+    for (unsigned depth = 0; depth < 16; depth++) {
+        enum CXCursorKind kind = clang_getCursorKind(expr);
+        if (kind != CXCursor_UnexposedExpr && kind != CXCursor_ParenExpr && kind != CXCursor_CStyleCastExpr)
+            return 0;
+        unsigned count = lc_extract_children(expr, children, 8);
+        if (count == 0 || count > 8)
+            return 0;
+        if (kind == CXCursor_UnexposedExpr && !vararg_is_list_type(clang_getCursorType(expr))
+            && vararg_is_list_type(clang_getCursorType(lc_extract_strip(children[count - 1])))) {
+            unsigned types = 0;   /* the T of va_arg(list, T) may show first, as type references */
+            while (types + 1 < count && clang_getCursorKind(children[types]) == CXCursor_TypeRef)
+                types++;
+            return types + 1 == count;
+        }
+        expr = children[count - 1];
+    }
+    return 0;
+}
+
+struct vararg_assignments {
+    CXCursor variable;   /* canonical declaration */
+    unsigned from_va_arg, other;
+};
+
+static enum CXChildVisitResult vararg_assignment_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct vararg_assignments *seen = data;
+    CXCursor sides[2];
+    if (lc_extract_assignment_sides(cursor, sides)
+        && clang_equalCursors(lc_extract_loop_variable(sides[0]), seen->variable)) {
+        long long constant;
+        if (vararg_is_va_arg(sides[1]))
+            seen->from_va_arg++;
+        else if (!lc_extract_integer_constant(sides[1], &constant))
+            seen->other++;   /* a constant set afresh is no data of other rounds */
+    } else if (!clang_Cursor_isNull(lc_extract_changed_operand(cursor))
+               && clang_equalCursors(lc_extract_loop_variable(lc_extract_changed_operand(cursor)), seen->variable)) {
+        seen->other++;   /* `v++`, `v += n`, `&v` */
+    } else if (clang_getCursorKind(cursor) == CXCursor_VarDecl
+               && clang_equalCursors(clang_getCanonicalCursor(cursor), seen->variable)) {
+        CXCursor value = clang_Cursor_getVarDeclInitializer(cursor);
+        if (!clang_Cursor_isNull(value)) {
+            if (vararg_is_va_arg(value))
+                seen->from_va_arg++;
+            else
+                seen->other++;
+        }
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* A local the loop's body sets from `va_arg`, and otherwise only to
+ * constants (nginx's `slen = (size_t) -1` for `%s`, `slen = va_arg(args,
+ * size_t)` for `%*s`). */
+static int vararg_local(const struct lc_extract_loop_parts *loop, CXCursor expr)
+{
+    CXCursor variable = lc_extract_loop_variable(expr);
+    if (clang_Cursor_isNull(variable) || clang_getCursorKind(variable) != CXCursor_VarDecl
+        || clang_Cursor_hasVarDeclGlobalStorage(variable) || clang_Cursor_isNull(loop->body))
+        return 0;
+    struct vararg_assignments seen = { .variable = variable };
+    clang_visitChildren(loop->body, vararg_assignment_visit, &seen);
+    return seen.from_va_arg > 0 && seen.other == 0;
+}
+
+/* For a call's arguments: 0 when `argument` is such a value. */
+static int vararg_argument_of(void *loop, CXCursor argument)
+{
+    return lc_extract_element_vararg(loop, argument) ? 0 : -1;
+}
+
+int lc_extract_element_vararg(const struct lc_extract_loop_parts *loop, CXCursor argument)
+{
+    if (vararg_is_va_arg(argument))
+        return 1;
+    CXCursor place = lc_extract_strip(argument), base;
+    if (clang_getCursorKind(place) == CXCursor_CallExpr)   /* `strlen(s)`: a measure of it */
+        return clang_Cursor_getNumArguments(place) > 0
+               && lc_extract_call_arguments_of(place, vararg_argument_of, (void *)loop) == 0;
+    while (clang_getCursorKind(place) == CXCursor_MemberRefExpr && lc_extract_children(place, &base, 1) == 1)
+        place = lc_extract_strip(base);
+    return clang_getCursorKind(place) == CXCursor_DeclRefExpr && vararg_local(loop, place);
+}
