@@ -211,6 +211,10 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
         const struct lc_program_loop *loop = &program->loops[l];
         if (cost_guard_skipped(&loop->param_guard, scratch->skip_guard))
             continue;   /* the test fails: the loop does not run */
+        if (loop->source == LC_SOURCE_WAIT) {
+            cost->loop_level[l] = cost->loop_export[l] = 0;   /* a spin lock's wait, and all in it */
+            continue;
+        }
         unsigned own = scratch->registry[l] ? 0 : cost_loop_own(loop, scratch->passed[l]);
         unsigned level = own + scratch->inner[l];
         unsigned exported = cost_loop_exported(loop, own, scratch->passed[l]) + scratch->inner_export[l];

@@ -169,6 +169,10 @@ struct lc_extract_claim *lc_extract_claim(struct lc_extract_walk *walk, CXCursor
  * __sync_*, atomic_* or __c11_atomic_* function (`callee_name` for a
  * CallExpr, else NULL) or such an AtomicExpr, whose `&g` operands it then
  * claims as WRITEs unless it is a load. */
+/* The name of an atomic operation `expr` is (a call of __sync_*,
+ * __atomic_*, atomic_*, or a builtin libclang leaves unexposed), in
+ * [*name, *name + length); 0 when it is none. */
+size_t lc_extract_atomic_name(struct lc_extract_walk *walk, CXCursor expr, const char **name);
 int lc_extract_atomic_operation(struct lc_extract_walk *walk, CXCursor expr,
                                 const char *callee_name);
 

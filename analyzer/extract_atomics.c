@@ -64,6 +64,15 @@ static void extract_claim_atomic_operands(struct lc_extract_walk *walk, CXCursor
     free(operands);
 }
 
+size_t lc_extract_atomic_name(struct lc_extract_walk *walk, CXCursor expr, const char **name)
+{
+    if (clang_getCursorKind(expr) == CXCursor_CallExpr) {
+        *name = lc_extract_string(walk, clang_getCursorSpelling(expr));
+        return *name && extract_is_atomic_name(*name, strlen(*name)) ? strlen(*name) : 0;
+    }
+    return clang_getCursorKind(expr) == CXCursor_UnexposedExpr ? extract_atomic_expression_name(walk, expr, name) : 0;
+}
+
 int lc_extract_atomic_operation(struct lc_extract_walk *walk, CXCursor expr,
                                 const char *callee_name)
 {

@@ -281,6 +281,11 @@ void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data);
  * &reply)`). */
 void lc_extract_loop_counted_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element);
 
+/* extract_loop_spin.c: is the loop a spin lock's acquisition (a claiming
+ * atomic exchange in its condition, or, without a condition, under every
+ * way out)? */
+int lc_extract_loop_is_spin(struct lc_extract_walk *walk, enum lc_loop_kind kind,
+                            const struct lc_extract_loop_parts *parts);
 /* extract_element_args.c */
 /* Which of the first LC_ELEMENT_ARGUMENTS arguments of `call`, made in the
  * loop `loop`, are a field of the element the loop is at (`it->nkey`,

@@ -362,7 +362,8 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     CXCursor walked = parameter < 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO
                           ? lc_extract_loop_registry(walk, parts)
                           : clang_getNullCursor();
-    enum lc_loop_source source = continues                                          ? LC_SOURCE_PARENT
+    enum lc_loop_source source = lc_extract_loop_is_spin(walk, kind, parts)             ? LC_SOURCE_WAIT
+                                 : continues                                        ? LC_SOURCE_PARENT
                                  : lc_extract_loop_is_amortized(walk, statement, parts) ? LC_SOURCE_AMORTIZED
                                                                                     : lc_extract_loop_source(parts);
     int index = extract_add_loop(walk, kind, &loc, &bound, source, parameter, walked);

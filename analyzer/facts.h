@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 68
+#define LC_FACTS_VERSION 69
 
 struct lc_location {
     const char *file;
@@ -333,6 +333,11 @@ enum lc_loop_source {
                                  x++) ...; l->filled = n;`): each place once
                                  over the object's life, so a caller adds
                                  no repetition for it */
+    LC_SOURCE_WAIT,           /* a spin lock's acquisition: it waits for
+                                 another thread to let go, and what it does
+                                 inside (pauses, back-off, yields) is
+                                 waiting too (extract_loop_spin.c): no CPU
+                                 work, it and its inner loops cost nothing */
 };
 
 /* A loop statement in a function body. */

@@ -22,8 +22,8 @@ static const enum lc_loop_bound bodies_bounds[] = {
 };
 static const char *const bodies_bound_names[] = { "small", "constant", "data", "unbounded" };
 static const enum lc_loop_source bodies_sources[] = { LC_SOURCE_INPUT, LC_SOURCE_STRING, LC_SOURCE_LOCAL,
-                                                      LC_SOURCE_PARENT, LC_SOURCE_AMORTIZED };
-static const char *const bodies_source_names[] = { "input", "string", "local", "parent", "amortized" };
+                                                      LC_SOURCE_PARENT, LC_SOURCE_AMORTIZED, LC_SOURCE_WAIT };
+static const char *const bodies_source_names[] = { "input", "string", "local", "parent", "amortized", "wait" };
 
 static int bodies_lookup(const char *const *names, size_t count, const char *name)
 {

@@ -16,7 +16,7 @@ static const char *const loop_bound_names[] = {
 
 static const char *const loop_source_names[] = {
     [LC_SOURCE_INPUT] = "input", [LC_SOURCE_STRING] = "string", [LC_SOURCE_LOCAL] = "local",
-    [LC_SOURCE_PARENT] = "parent", [LC_SOURCE_AMORTIZED] = "amortized",
+    [LC_SOURCE_PARENT] = "parent", [LC_SOURCE_AMORTIZED] = "amortized", [LC_SOURCE_WAIT] = "wait",
 };
 
 int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts, int64_t *loop_ids)

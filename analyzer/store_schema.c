@@ -123,7 +123,7 @@
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
- *      'parent'|'amortized', bound_param, walked_id, guard_param,
+ *      'parent'|'amortized'|'wait', bound_param, walked_id, guard_param,
  *      guard_test, guard_value, guard_field_id, bound_name, link_id)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h); walked_id:
