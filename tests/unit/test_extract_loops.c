@@ -240,6 +240,21 @@ static void test_marks(void **state)
     assert_source(test, "mark_lowered_upward", LC_SOURCE_INPUT);      /* counts up: not a scan down */
 }
 
+/* Spin locks' acquisitions (extract_loop_spin.c): a claim in the condition,
+ * or under every way out; not a loop with another way out, nor one that
+ * only loads. */
+static void test_spins(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "spins.c"), 0);
+    assert_source(test, "spin_backoff", LC_SOURCE_WAIT);
+    assert_source(test, "spin_condition", LC_SOURCE_WAIT);
+    assert_source(test, "spin_break", LC_SOURCE_WAIT);
+    assert_int_not_equal(find_loop(test, "spin_no_claim")->source, LC_SOURCE_WAIT);
+    assert_int_not_equal(find_loop(test, "spin_other_exit")->source, LC_SOURCE_WAIT);
+    assert_int_not_equal(find_loop(test, "spin_load_only")->source, LC_SOURCE_WAIT);
+}
+
 /* The element a loop draining a count takes (extract_loop_count.c): an
  * inner loop over its own children is bounded by the parent. */
 static void test_drained_counts(void **state)
@@ -385,6 +400,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_walked_globals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parameter_guards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bound_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_spins, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
