@@ -30,7 +30,8 @@ void lc_models_free(struct lc_models *models)
     free(models->patterns);
     free(models->sync_types);
     free(models->bounded_sizes);
-    free(models->standard_streams);
+    free(models->standard_streams.names);
+    free(models->nonblocking_places.names);
     lc_arena_free(&models->arena);
     memset(models, 0, sizeof *models);
 }
@@ -100,12 +101,19 @@ const struct lc_bounded_size *lc_models_find_bounded(const struct lc_models *mod
     return NULL;
 }
 
-int lc_models_add_standard_stream(struct lc_models *models, const char *name)
+static int name_set_has(const struct lc_name_set *set, const char *name)
 {
-    if (lc_models_is_standard_stream(models, name))
+    for (size_t i = 0; name && i < set->count; i++)
+        if (strcmp(set->names[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+int lc_models_add_name(struct lc_models *models, struct lc_name_set *set, const char *name)
+{
+    if (name_set_has(set, name))
         return 0;
-    const char **slot = lc_grow_append((void **)&models->standard_streams, &models->standard_stream_count,
-                                       &models->standard_stream_cap, sizeof *models->standard_streams, 4);
+    const char **slot = lc_grow_append((void **)&set->names, &set->count, &set->cap, sizeof *set->names, 4);
     if (!slot)
         return -1;
     *slot = lc_arena_strdup(&models->arena, name);
@@ -114,9 +122,21 @@ int lc_models_add_standard_stream(struct lc_models *models, const char *name)
 
 int lc_models_is_standard_stream(const struct lc_models *models, const char *name)
 {
-    for (size_t i = 0; name && i < models->standard_stream_count; i++)
-        if (strcmp(models->standard_streams[i], name) == 0)
+    return name_set_has(&models->standard_streams, name);
+}
+
+int lc_models_is_nonblocking_place(const struct lc_models *models, const char *record, const char *field)
+{
+    if (!field || !models->nonblocking_places.count)
+        return 0;
+    if (!record)
+        return name_set_has(&models->nonblocking_places, field);
+    for (size_t i = 0; i < models->nonblocking_places.count; i++) {
+        const char *name = models->nonblocking_places.names[i], *dot = strchr(name, '.');
+        if (dot && strlen(record) == (size_t)(dot - name) && strncmp(name, record, (size_t)(dot - name)) == 0
+            && strcmp(dot + 1, field) == 0)
             return 1;
+    }
     return 0;
 }
 

@@ -266,6 +266,12 @@ struct lc_gate_model {
     const char *role, *start, *wait;
 };
 
+/* A set of names a statement gives (few: a list). */
+struct lc_name_set {
+    const char **names;
+    size_t count, cap;
+};
+
 struct lc_models {
     struct lc_arena arena;
     struct lc_function_model **buckets; /* open hash by name */
@@ -283,10 +289,13 @@ struct lc_models {
     size_t bounded_size_count, bounded_size_cap;
     struct lc_gate_model gates[LC_GATE_MAX];  /* `gated-thread` */
     size_t gate_count;
-    const char **standard_streams;       /* `standard-stream NAME`: global
+    struct lc_name_set standard_streams; /* `standard-stream NAME`: global
                                             variables holding the process's
                                             standard streams */
-    size_t standard_stream_count, standard_stream_cap;
+    struct lc_name_set nonblocking_places; /* `nonblocking-place NAME`:
+                                            RECORD.FIELDs and global
+                                            variables holding non-blocking
+                                            descriptors only */
 };
 
 void lc_models_init(struct lc_models *models);
@@ -318,6 +327,9 @@ const struct lc_bounded_size *lc_models_find_bounded(const struct lc_models *mod
 
 /* Is NAME a global variable a `standard-stream` statement names? */
 int lc_models_is_standard_stream(const struct lc_models *models, const char *name);
+/* Does a `nonblocking-place` statement name the field RECORD.FIELD
+ * (record non-NULL) or the global variable FIELD? */
+int lc_models_is_nonblocking_place(const struct lc_models *models, const char *record, const char *field);
 
 const char *lc_thread_role_name(enum lc_thread_role role);
 

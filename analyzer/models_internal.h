@@ -23,7 +23,8 @@ int lc_models_add_sync_type(struct lc_models *models, const char *name);
 /* Set the bound of NAME (a later statement wins); -1 when memory runs out. */
 int lc_models_add_bounded(struct lc_models *models, const char *name, long long most);
 /* Add a `standard-stream` variable name (once); -1 when memory runs out. */
-int lc_models_add_standard_stream(struct lc_models *models, const char *name);
+/* Add NAME to one of the models' name sets (once); 0, or -1 when memory runs out. */
+int lc_models_add_name(struct lc_models *models, struct lc_name_set *set, const char *name);
 
 /* models_parse.c: what the statement parsers share. */
 struct lc_rules_parser;

@@ -213,7 +213,31 @@ static int lc_rules_parse_standard_stream(struct lc_rules_parser *parser)
     parser->name = word->text;
     if (lc_rules_expect_end(parser) != 0)
         return -1;
-    return lc_models_add_standard_stream(parser->models, word->text) == 0 ? 0 : lc_rules_error(parser, "out of memory");
+    return lc_models_add_name(parser->models, &parser->models->standard_streams, word->text) == 0
+               ? 0
+               : lc_rules_error(parser, "out of memory");
+}
+
+/* nonblocking-place RECORD.FIELD|VARIABLE reason "WHY": every descriptor the
+ * field or global variable holds is non-blocking, whatever loopcheck sees
+ * stored into it. */
+static int lc_rules_parse_nonblocking_place(struct lc_rules_parser *parser)
+{
+    const struct lc_rules_word *word = lc_rules_next(parser);
+    if (!word || word->quoted || !lc_rules_is_identifier(word->text, "."))
+        return lc_rules_error(parser, "missing or invalid name (RECORD.FIELD or a variable)");
+    parser->name = word->text;
+    const char *dot = strchr(word->text, '.');
+    if (dot && (dot == word->text || !dot[1] || strchr(dot + 1, '.')))
+        return lc_rules_error(parser, "invalid name '%s' (RECORD.FIELD or a variable)", word->text);
+    const struct lc_rules_word *clause = lc_rules_next(parser);
+    if (!clause || clause->quoted || strcmp(clause->text, "reason") != 0)
+        return lc_rules_error(parser, "expected reason \"WHY\"");
+    if (!lc_rules_read_string(parser, "reason") || lc_rules_expect_end(parser) != 0)
+        return -1;
+    return lc_models_add_name(parser->models, &parser->models->nonblocking_places, word->text) == 0
+               ? 0
+               : lc_rules_error(parser, "out of memory");
 }
 
 int lc_rules_parse_flag(struct lc_rules_parser *parser, size_t flag, int opaque)
@@ -345,6 +369,7 @@ static const struct lc_rules_statement {
     { "readonly-stream", lc_rules_parse_readonly_stream },
     { "memory-file", lc_rules_parse_memory_file },
     { "standard-stream", lc_rules_parse_standard_stream },
+    { "nonblocking-place", lc_rules_parse_nonblocking_place },
     { "terminates", lc_rules_parse_terminates },
     { "fork", lc_rules_parse_fork },
     { "runs-loop", lc_rules_parse_runs_loop },

@@ -118,6 +118,18 @@ static int nonblocking_seed_aliases(struct lc_program *program, struct lc_descri
     return rc;
 }
 
+/* The fields and global variables a `nonblocking-place` statement names
+ * hold non-blocking descriptors whatever is stored into them. */
+static void nonblocking_seed_places(struct lc_program *program, struct lc_descriptor_flow *flow)
+{
+    for (uint32_t node = 0; program->models && node < flow->node_count; node++) {
+        struct lc_flow_node_names names = lc_fpflow_node_names(program, node);
+        if ((names.kind == LC_VALUE_FIELD && lc_models_is_nonblocking_place(program->models, names.record, names.name))
+            || (names.kind == LC_VALUE_VAR && lc_models_is_nonblocking_place(program->models, NULL, names.name)))
+            lc_descriptor_flow_seed(flow, node);
+    }
+}
+
 int lc_nonblocking_resolve(struct lc_program *program)
 {
     struct lc_descriptor_flow flow;
@@ -126,6 +138,7 @@ int lc_nonblocking_resolve(struct lc_program *program)
         return -1;
     }
     nonblocking_seed_arguments(program, &flow);
+    nonblocking_seed_places(program, &flow);
     int rc = nonblocking_seed_aliases(program, &flow);
     lc_descriptor_flow_run(&flow);
     program->nonblocking_node = lc_descriptor_flow_take(&flow);

@@ -159,6 +159,36 @@ static void test_annotate(void **state)
     lc_models_free(&models);
 }
 
+/* `nonblocking-place RECORD.FIELD|VARIABLE reason "WHY"`. */
+static void test_nonblocking_places(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "places.rules",
+               "nonblocking-place connection.fd reason \"every connection's descriptor is non-blocking\"\n"
+               "nonblocking-place wake_fd reason \"made with O_NONBLOCK\"\n");
+    assert_true(lc_models_is_nonblocking_place(&models, "connection", "fd"));
+    assert_false(lc_models_is_nonblocking_place(&models, "listener", "fd"));
+    assert_false(lc_models_is_nonblocking_place(&models, "connection", "f"));
+    assert_false(lc_models_is_nonblocking_place(&models, NULL, "fd"));
+    assert_true(lc_models_is_nonblocking_place(&models, NULL, "wake_fd"));
+    assert_false(lc_models_is_nonblocking_place(&models, "connection", "wake_fd"));
+    char *err = NULL;
+    size_t size = 0;
+    FILE *stream = open_memstream(&err, &size);
+    assert_int_equal(lc_models_load_text(&models, "bad.rules",
+                                         "nonblocking-place conn.fd\n"
+                                         "nonblocking-place .fd reason \"x\"\n"
+                                         "nonblocking-place a.b.c reason \"x\"\n", stream), 3);
+    fclose(stream);
+    assert_non_null(strstr(err, "bad.rules:1: nonblocking-place conn.fd: expected reason \"WHY\""));
+    assert_non_null(strstr(err, "bad.rules:2:"));
+    assert_non_null(strstr(err, "bad.rules:3: nonblocking-place a.b.c: invalid name 'a.b.c'"));
+    free(err);
+    lc_models_free(&models);
+}
+
 /* `callback ... descriptor argM argK`, `fork NAME`, and a bad clause. */
 static void test_callback_descriptor_and_fork(void **state)
 {
@@ -252,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_bounded_sizes),
         cmocka_unit_test(test_callback_descriptor_and_fork),
         cmocka_unit_test(test_annotate),
+        cmocka_unit_test(test_nonblocking_places),
         cmocka_unit_test(test_role_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -142,7 +142,7 @@ static void test_standard_stream_statement(void **state)
     free(err);
     assert_true(lc_models_is_standard_stream(&models, "stdout"));
     assert_false(lc_models_is_standard_stream(&models, "stderr"));
-    assert_int_equal(models.standard_stream_count, 1);
+    assert_int_equal(models.standard_streams.count, 1);
     const struct lc_function_model *write = lc_models_find(&models, "demo_write");
     assert_int_equal(write->blocking->unless_conditions[0].test, LC_ARG_IN_STATE);
     assert_int_equal(write->blocking->unless_conditions[0].state, LC_STATE_STANDARD);
