@@ -136,6 +136,11 @@ cat > "$WORK/nginx/.loopcheck" <<'RULES'
 field ngx_event_s.handler loop
 # a thread-pool task's handler runs on a pool thread; its event (task->event) comes back to the loop
 field ngx_thread_task_s.handler pool
+# every connection's socket is non-blocking: nginx sets it so when it makes one
+# (ngx_nonblocking) and inherits only such sockets from the old binary on an
+# upgrade (ls->fd = ngx_atoi(env)); the thread pool's notify eventfd is read
+# only when epoll reports it readable
+nonblocking-place ngx_connection_s.fd reason "nginx keeps every connection's socket non-blocking"
 RULES
 
 run() { # run NAME BUILD_DIR
