@@ -19,6 +19,7 @@
 #include "program.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* A result-descriptor model of the callee of `call`, or NULL. */
 static const struct lc_descriptor_model *nonblocking_result_model(const struct lc_program *program, uint32_t call)
@@ -56,22 +57,41 @@ static enum lc_descriptor_source nonblocking_classify_call(struct lc_program *pr
     return *from != LC_NONE ? LC_DESCRIPTOR_FOLLOWS : LC_DESCRIPTOR_HOLDS;
 }
 
-/* Arguments a `nonblocking-descriptor NAME argN` call makes non-blocking. */
-static void nonblocking_seed_arguments(struct lc_program *program, struct lc_descriptor_flow *flow)
+/* Does a condition of `d` ask whether an argument is non-blocking
+ * (`SSL_set_fd arg1 if arg2=nonblocking`)? */
+static int nonblocking_model_follows(const struct lc_descriptor_model *d)
 {
+    for (size_t i = 0; i < d->if_count; i++)
+        if (d->if_conditions[i].test == LC_ARG_IS_NONBLOCKING)
+            return 1;
+    return 0;
+}
+
+/* Arguments a `nonblocking-descriptor NAME argN` call makes non-blocking;
+ * the number of nodes newly seeded, and in *follows whether a model's
+ * condition asks of another argument (known once the flow has run). */
+static uint32_t nonblocking_seed_arguments(struct lc_program *program, struct lc_descriptor_flow *flow,
+                                           int *follows)
+{
+    uint32_t seeded = 0;
     for (uint32_t i = 0; i < program->model_call_count; i++) {
         uint32_t call = program->model_calls[i];
         const struct lc_program_call *c = &program->calls[call];
         for (uint32_t t = 0; t < c->target_count; t++) {
             const struct lc_program_function *fn = &program->functions[program->targets[c->first_target + t]];
             const struct lc_descriptor_model *d = fn->model ? fn->model->descriptor : NULL;
-            if (!d || d->position <= 0 || (uint32_t)d->position > c->arg_count
-                || !lc_conditions_hold(program, call, d->if_conditions, d->if_count))
+            if (!d || d->position <= 0 || (uint32_t)d->position > c->arg_count)
                 continue;
-            lc_descriptor_flow_seed(flow, program->args[c->first_arg + (uint32_t)d->position - 1].flow_node);
+            *follows |= nonblocking_model_follows(d);
+            if (!lc_conditions_hold(program, call, d->if_conditions, d->if_count))
+                continue;
+            uint32_t node = program->args[c->first_arg + (uint32_t)d->position - 1].flow_node;
+            seeded += node != LC_NONE && !flow->seeded[node];
+            lc_descriptor_flow_seed(flow, node);
             break;
         }
     }
+    return seeded;
 }
 
 /* A descriptor made non-blocking through one name is non-blocking under
@@ -130,6 +150,36 @@ static void nonblocking_seed_places(struct lc_program *program, struct lc_descri
     }
 }
 
+/* Run the flow; while a model that asks whether another argument is
+ * non-blocking (`SSL_set_fd arg1 if arg2=nonblocking`) seeds more once the
+ * flow knows, run it again from the first taint: the seeds only grow, so
+ * this ends (at most once per such call).  0, or -1 when memory runs out. */
+static int nonblocking_run(struct lc_program *program, struct lc_descriptor_flow *flow, int follows)
+{
+    uint8_t *taint = follows ? malloc((size_t)flow->node_count + 1) : NULL;
+    if (follows && !taint)
+        return -1;
+    if (taint)
+        memcpy(taint, flow->tainted, flow->node_count);
+    int rc = 0;
+    for (;;) {
+        lc_descriptor_flow_run(flow);
+        if (!follows)
+            break;
+        program->nonblocking_node = flow->holds;   /* what argN=nonblocking reads */
+        int again = 0;
+        uint32_t added = nonblocking_seed_arguments(program, flow, &again);
+        program->nonblocking_node = NULL;
+        if (added == 0)
+            break;
+        if ((rc = nonblocking_seed_aliases(program, flow)) != 0)
+            break;
+        memcpy(flow->tainted, taint, flow->node_count);
+    }
+    free(taint);
+    return rc;
+}
+
 int lc_nonblocking_resolve(struct lc_program *program)
 {
     struct lc_descriptor_flow flow;
@@ -137,10 +187,12 @@ int lc_nonblocking_resolve(struct lc_program *program)
         lc_descriptor_flow_free(&flow);
         return -1;
     }
-    nonblocking_seed_arguments(program, &flow);
+    int follows = 0;
+    nonblocking_seed_arguments(program, &flow, &follows);
     nonblocking_seed_places(program, &flow);
     int rc = nonblocking_seed_aliases(program, &flow);
-    lc_descriptor_flow_run(&flow);
+    if (rc == 0)
+        rc = nonblocking_run(program, &flow, follows);
     program->nonblocking_node = lc_descriptor_flow_take(&flow);
     lc_descriptor_flow_free(&flow);
     return rc;
