@@ -2,7 +2,9 @@
  * with SOCK_NONBLOCK (stored into a variable or a field), descriptors set
  * with fcntl(F_SETFL, O_NONBLOCK), parameters every caller passes such a
  * descriptor to, values functions return, fields every store into which
- * holds one; blocking sockets are still reported. */
+ * holds one; objects given such a descriptor (an SSL's SSL_set_fd), fields
+ * a `nonblocking-place` statement names; blocking sockets are still
+ * reported. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -149,12 +151,58 @@ static void test_returned_and_stored_descriptors(void **state)
     builder_free(&b);
 }
 
+/* An object given a non-blocking descriptor (`tls_bind(session, fd)`,
+ * modelled `arg1 if arg2=nonblocking`) is non-blocking itself: known only
+ * once the flow has run, so it runs again; one given a blocking descriptor
+ * stays blocking.  A field a `nonblocking-place` statement names holds
+ * non-blocking descriptors whatever is stored into it. */
+static void test_objects_and_places(void **state)
+{
+    (void)state;
+    static const char object_rules[] =
+        "callback timer_start arg2 loop\n"
+        "blocking tls_read unless arg1=nonblocking reason \"waits for a record\"\n"
+        "blocking recv unless arg1=nonblocking reason \"waits for data\"\n"
+        "nonblocking-descriptor socket result if arg2~SOCK_NONBLOCK reason \"non-blocking socket\"\n"
+        "nonblocking-descriptor tls_bind arg1 if arg2=nonblocking reason \"the session uses the descriptor\"\n"
+        "nonblocking-place listener.fd reason \"inherited non-blocking\"\n";
+    struct builder b;
+    builder_begin(&b, object_rules);
+    builder_tu(&b, "tls.c");
+    builder_function(&b, "main", 1, 0);
+    builder_function(&b, "on_tick", 2, 0);
+    builder_call(&b, "main", 3, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("on_tick"), "on_tick");
+    make_socket(&b, 10, builder_field_value(&b, "conn", "fd"), "SOCK_STREAM | SOCK_NONBLOCK");
+    make_socket(&b, 11, builder_var_value("c:@plain_fd"), "SOCK_STREAM");
+    builder_call(&b, "main", 12, builder_function_value("tls_bind"), 2, builder_field_value(&b, "conn", "session"),
+                 "c->session", builder_field_value(&b, "conn", "fd"), "c->fd");
+    builder_call(&b, "main", 13, builder_function_value("tls_bind"), 2, builder_var_value("c:@plain_session"),
+                 "plain_session", builder_var_value("c:@plain_fd"), "plain_fd");
+    builder_store(&b, "main", 14, builder_field_value(&b, "listener", "fd"), builder_other_value());
+    builder_call(&b, "on_tick", 20, builder_function_value("tls_read"), 1, builder_field_value(&b, "conn", "session"),
+                 "c->session");
+    builder_call(&b, "on_tick", 21, builder_function_value("tls_read"), 1, builder_var_value("c:@plain_session"),
+                 "plain_session");
+    receive(&b, "on_tick", 22, builder_field_value(&b, "listener", "fd"));
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    struct lc_findings findings;
+    lc_findings_init(&findings);
+    lc_check_find("blocking-call")->run(&b.program, &findings);
+    assert_int_equal(findings.count, 1);
+    assert_int_equal(findings.items[0].loc.line, 21);   /* the session bound to a blocking socket */
+    lc_findings_free(&findings);
+    builder_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_descriptors),
         cmocka_unit_test(test_parameter_with_a_blocking_caller),
         cmocka_unit_test(test_returned_and_stored_descriptors),
+        cmocka_unit_test(test_objects_and_places),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
