@@ -49,6 +49,15 @@ struct lc_arg_condition *lc_rules_copy_conditions(struct lc_rules_parser *parser
 int lc_rules_parse_runs_loop(struct lc_rules_parser *parser);
 int lc_rules_parse_process_main(struct lc_rules_parser *parser);
 int lc_rules_parse_annotate(struct lc_rules_parser *parser);
+/* models_parse_states.c */
+int lc_rules_parse_descriptor(struct lc_rules_parser *parser);
+int lc_rules_parse_readonly_stream(struct lc_rules_parser *parser);
+int lc_rules_parse_memory_file(struct lc_rules_parser *parser);
+int lc_rules_parse_standard_stream(struct lc_rules_parser *parser);
+int lc_rules_parse_nonblocking_place(struct lc_rules_parser *parser);
+/* A copy of `text` in the models' arena (NULL stays NULL); *failed set
+ * when memory runs out. */
+char *lc_rules_copy(struct lc_rules_parser *parser, const char *text, int *failed);
 int lc_rules_parse_pause_threads(struct lc_rules_parser *parser);
 int lc_rules_parse_barrier_wait(struct lc_rules_parser *parser);
 int lc_rules_parse_resume_threads(struct lc_rules_parser *parser);
