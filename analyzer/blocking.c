@@ -106,12 +106,11 @@ struct lc_call_blocking lc_call_blocks(const struct lc_program *program, uint32_
     if (fn->annotations & LC_ANNOT_NONBLOCKING)
         return result;
     if (fn->annotations & LC_ANNOT_BLOCKING) {
-        const struct lc_function_model *stated = lc_models_find(program->models, fn->name);
+        const struct lc_function_model *stated =
+            arena ? lc_models_annotating(program->models, fn->name, LC_ANNOT_BLOCKING) : NULL;
+        const char *text = arena ? lc_models_annotation_text(arena, stated, fn->name, "blocking") : NULL;
         result.blocks = 1;
-        result.reason = stated && (stated->annotations & LC_ANNOT_BLOCKING) && arena
-            ? lc_arena_printf(arena, "it is annotated blocking by %s:%u (annotate %s blocking)",
-                              stated->annotation_file, stated->annotation_line, fn->name)
-            : "it is annotated loopcheck:blocking";
+        result.reason = text ? lc_arena_printf(arena, "it is %s", text) : "it is annotated loopcheck:blocking";
         return result;
     }
     if (!fn->model || !fn->model->blocking)

@@ -90,10 +90,8 @@ const char *lc_chain_entry_text(const struct lc_program *program, const struct l
     if (entry->api)
         return lc_arena_printf(arena, "'%s' is registered as a %s with %s here, so it runs on the event loop", name,
                                role_phrase(entry->role), entry->api);
-    if (entry->annotated_by)
-        return lc_arena_printf(arena, "'%s' is annotated async by %s:%u (annotate %s async): it runs on the event loop",
-                               name, entry->annotated_by->annotation_file, entry->annotated_by->annotation_line, name);
-    return lc_arena_printf(arena, "'%s' is annotated loopcheck:async: it runs on the event loop", name);
+    return lc_arena_printf(arena, "'%s' is %s: it runs on the event loop", name,
+                           lc_models_annotation_text(arena, entry->annotated_by, name, "async"));
 }
 
 /* The call through which the chain of `function`'s executable reaches `f`. */

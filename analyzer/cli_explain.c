@@ -126,10 +126,10 @@ static void explain_header(const struct explain_context *x, uint32_t f)
     if (program->blocking[f])
         colors = colors ? lc_arena_printf(x->arena, "%s, blocking", colors) : "blocking";
     fprintf(x->out, "  colors: %s\n", colors ? colors : "none");
-    const struct lc_function_model *stated = lc_models_find(program->models, fn->name);
     for (size_t i = 0; i < LC_ANNOTATION_COUNT; i++) {
         const struct lc_annotation_name *a = &lc_annotation_names[i];
-        if (stated && (stated->annotations & a->bit))
+        const struct lc_function_model *stated = lc_models_annotating(program->models, fn->name, a->bit);
+        if (stated)
             fprintf(x->out, "  annotated %s by %s:%u (annotate %s %s)\n", a->color,
                     lc_report_display_path(stated->annotation_file, x->base_dir), stated->annotation_line, fn->name,
                     a->color);

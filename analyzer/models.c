@@ -245,6 +245,20 @@ const struct lc_annotation_name lc_annotation_names[LC_ANNOTATION_COUNT] = {
     { LC_ANNOT_NONBLOCKING, "nonblocking" },
 };
 
+const struct lc_function_model *lc_models_annotating(const struct lc_models *models, const char *name, unsigned bit)
+{
+    const struct lc_function_model *model = models ? lc_models_find(models, name) : NULL;
+    return model && (model->annotations & bit) ? model : NULL;
+}
+
+const char *lc_models_annotation_text(struct lc_arena *arena, const struct lc_function_model *stated,
+                                      const char *name, const char *color)
+{
+    return stated ? lc_arena_printf(arena, "annotated %s by %s:%u (annotate %s %s)", color, stated->annotation_file,
+                                    stated->annotation_line, name, color)
+                  : lc_arena_printf(arena, "annotated loopcheck:%s", color);
+}
+
 const char *lc_thread_role_name(enum lc_thread_role role)
 {
     switch (role) {

@@ -341,6 +341,15 @@ extern const struct lc_annotation_name {
     const char *color;   /* "async", "worker", "blocking", "nonblocking" */
 } lc_annotation_names[LC_ANNOTATION_COUNT];
 
+/* The model of NAME when an `annotate` statement gives it the color of
+ * `bit` (enum lc_annotation), else NULL (models may be NULL). */
+const struct lc_function_model *lc_models_annotating(const struct lc_models *models, const char *name, unsigned bit);
+/* "annotated COLOR by FILE:LINE (annotate NAME COLOR)" when `stated` (the
+ * statement's model) gives the color, "annotated loopcheck:COLOR" (the
+ * source's annotation) when it is NULL; NULL when memory runs out. */
+const char *lc_models_annotation_text(struct lc_arena *arena, const struct lc_function_model *stated,
+                                      const char *name, const char *color);
+
 /* Does `text` (an argument's spelling) hold `token` as a whole identifier
  * or number, as `argN~TOKEN` tests it?  NULL text: no. */
 int lc_text_has_token(const char *text, const char *token);

@@ -102,14 +102,13 @@ static int registrations_from_annotations(struct registrations *r)
         const struct lc_program_function *fn = &program->functions[f];
         if (!(fn->annotations & (LC_ANNOT_ASYNC | LC_ANNOT_WORKER)))
             continue;
-        const struct lc_function_model *model = lc_models_find(program->models, fn->name);
         struct lc_entry entry = { .function = f, .site = fn->loc };
         entry.role = LC_ROLE_LOOP;
-        entry.annotated_by = model && (model->annotations & LC_ANNOT_ASYNC) ? model : NULL;
+        entry.annotated_by = lc_models_annotating(program->models, fn->name, LC_ANNOT_ASYNC);
         if ((fn->annotations & LC_ANNOT_ASYNC) && registrations_add_entry(r, entry) != 0)
             return -1;
         entry.role = LC_ROLE_POOL;
-        entry.annotated_by = model && (model->annotations & LC_ANNOT_WORKER) ? model : NULL;
+        entry.annotated_by = lc_models_annotating(program->models, fn->name, LC_ANNOT_WORKER);
         if ((fn->annotations & LC_ANNOT_WORKER) && registrations_add_entry(r, entry) != 0)
             return -1;
     }

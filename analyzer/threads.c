@@ -364,14 +364,11 @@ struct lc_step *lc_threads_chain(const struct lc_program *program, const struct 
     else if (entry->api)
         steps[0].message = lc_arena_printf(arena, "'%s' is handed to %s here: it runs on another thread",
                                            program->functions[entry->function].name, entry->api);
-    else if (entry->annotated_by)
-        steps[0].message = lc_arena_printf(arena, "'%s' is annotated worker by %s:%u (annotate %s worker)",
-                                           program->functions[entry->function].name,
-                                           entry->annotated_by->annotation_file, entry->annotated_by->annotation_line,
-                                           program->functions[entry->function].name);
     else
-        steps[0].message = lc_arena_printf(arena, "'%s' is annotated loopcheck:worker",
-                                           program->functions[entry->function].name);
+        steps[0].message = lc_arena_printf(arena, "'%s' is %s", program->functions[entry->function].name,
+                                           lc_models_annotation_text(arena, entry->annotated_by,
+                                                                     program->functions[entry->function].name,
+                                                                     "worker"));
     f = function;
     for (size_t i = calls; i > 0; i--) {
         for (slot = 0; t->function_roles[(size_t)f * LC_THREAD_ROLE_CAP + slot] != role; slot++)
