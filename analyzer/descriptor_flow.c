@@ -287,6 +287,14 @@ void lc_descriptor_flow_run(struct lc_descriptor_flow *flow)
         flow->holds[node] &= (uint8_t)(flow->seeded[node] || !flow->tainted[node]);
 }
 
+void lc_descriptor_flow_seed_named(struct lc_descriptor_flow *flow,
+                                   int (*named)(const struct lc_program *program, uint32_t node))
+{
+    for (uint32_t node = 0; node < flow->node_count; node++)
+        if (named(flow->program, node))
+            lc_descriptor_flow_seed(flow, node);
+}
+
 uint8_t *lc_descriptor_flow_take(struct lc_descriptor_flow *flow)
 {
     uint8_t *holds = flow->holds;

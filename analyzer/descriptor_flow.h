@@ -62,6 +62,10 @@ int lc_descriptor_flow_build(struct lc_descriptor_flow *flow, struct lc_program 
                              lc_descriptor_classify classify, void *data);
 /* The node holds (LC_NONE is ignored). */
 void lc_descriptor_flow_seed(struct lc_descriptor_flow *flow, uint32_t node);
+/* Every node `named` says holds by its name (a field or variable a
+ * statement names) holds. */
+void lc_descriptor_flow_seed_named(struct lc_descriptor_flow *flow,
+                                   int (*named)(const struct lc_program *program, uint32_t node));
 /* Propagate from the seeds. */
 void lc_descriptor_flow_run(struct lc_descriptor_flow *flow);
 /* The per-node marks, handed over (free() them); NULL when out of memory. */

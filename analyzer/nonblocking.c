@@ -138,16 +138,16 @@ static int nonblocking_seed_aliases(struct lc_program *program, struct lc_descri
     return rc;
 }
 
-/* The fields and global variables a `nonblocking-place` statement names
- * hold non-blocking descriptors whatever is stored into them. */
-static void nonblocking_seed_places(struct lc_program *program, struct lc_descriptor_flow *flow)
+/* Is flow node `node` a field or global variable a `nonblocking-place`
+ * statement names?  It holds non-blocking descriptors whatever is stored
+ * into it. */
+static int nonblocking_is_place(const struct lc_program *program, uint32_t node)
 {
-    for (uint32_t node = 0; program->models && node < flow->node_count; node++) {
-        struct lc_flow_node_names names = lc_fpflow_node_names(program, node);
-        if ((names.kind == LC_VALUE_FIELD && lc_models_is_nonblocking_place(program->models, names.record, names.name))
-            || (names.kind == LC_VALUE_VAR && lc_models_is_nonblocking_place(program->models, NULL, names.name)))
-            lc_descriptor_flow_seed(flow, node);
-    }
+    if (!program->models)
+        return 0;
+    struct lc_flow_node_names names = lc_fpflow_node_names(program, node);
+    return (names.kind == LC_VALUE_FIELD && lc_models_is_nonblocking_place(program->models, names.record, names.name))
+           || (names.kind == LC_VALUE_VAR && lc_models_is_nonblocking_place(program->models, NULL, names.name));
 }
 
 /* Run the flow; while a model that asks whether another argument is
@@ -189,7 +189,7 @@ int lc_nonblocking_resolve(struct lc_program *program)
     }
     int follows = 0;
     nonblocking_seed_arguments(program, &flow, &follows);
-    nonblocking_seed_places(program, &flow);
+    lc_descriptor_flow_seed_named(&flow, nonblocking_is_place);
     int rc = nonblocking_seed_aliases(program, &flow);
     if (rc == 0)
         rc = nonblocking_run(program, &flow, follows);

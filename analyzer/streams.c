@@ -49,13 +49,6 @@ static int streams_is_standard(const struct lc_program *program, uint32_t node)
     return names.kind == LC_VALUE_VAR && program->models && lc_models_is_standard_stream(program->models, names.name);
 }
 
-static void streams_seed_standard(struct lc_program *program, struct lc_descriptor_flow *flow)
-{
-    for (uint32_t node = 0; node < flow->node_count; node++)
-        if (streams_is_standard(program, node))
-            lc_descriptor_flow_seed(flow, node);
-}
-
 /* Does anything put a value in `state`: a call of a model of it, or a
  * standard stream's variable?  A state nothing gives needs no flow (no
  * pass over every store and call: most programs open no /proc file). */
@@ -81,7 +74,7 @@ int lc_streams_resolve(struct lc_program *program)
             return -1;
         }
         if (state == LC_STATE_STANDARD)
-            streams_seed_standard(program, &flow);
+            lc_descriptor_flow_seed_named(&flow, streams_is_standard);
         lc_descriptor_flow_run(&flow);
         program->state_node[state] = lc_descriptor_flow_take(&flow);
         lc_descriptor_flow_free(&flow);
