@@ -83,11 +83,27 @@ static enum CXChildVisitResult vararg_assignment_visit(CXCursor cursor, CXCursor
 /* A local the loop's body sets from `va_arg`, and otherwise only to
  * constants (nginx's `slen = (size_t) -1` for `%s`, `slen = va_arg(args,
  * size_t)` for `%*s`). */
+/* Can `function` read a variable argument list: is it variadic, or given
+ * a va_list?  Only then is a local's value worth looking up in the loop's
+ * body (most arguments of most calls are locals). */
+static int vararg_function_reads_list(CXCursor function)
+{
+    CXType type = clang_getCursorType(function);
+    if (type.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(type))
+        return 1;
+    int count = clang_Cursor_getNumArguments(function);
+    for (int i = 0; i < count; i++)
+        if (vararg_is_list_type(clang_getCursorType(clang_Cursor_getArgument(function, (unsigned)i))))
+            return 1;
+    return 0;
+}
+
 static int vararg_local(const struct lc_extract_loop_parts *loop, CXCursor expr)
 {
     CXCursor variable = lc_extract_loop_variable(expr);
     if (clang_Cursor_isNull(variable) || clang_getCursorKind(variable) != CXCursor_VarDecl
-        || clang_Cursor_hasVarDeclGlobalStorage(variable) || clang_Cursor_isNull(loop->body))
+        || clang_Cursor_hasVarDeclGlobalStorage(variable) || clang_Cursor_isNull(loop->body)
+        || !vararg_function_reads_list(clang_getCursorSemanticParent(variable)))
         return 0;
     struct vararg_assignments seen = { .variable = variable };
     clang_visitChildren(loop->body, vararg_assignment_visit, &seen);
