@@ -502,8 +502,9 @@ struct lc_lock_vocabulary {
 /* A value stored into a field or variable: a function pointer
  * (`s.cb = f`, `p->cb = f`, `{ .cb = f }`, `fp_t fp = f`, `table[] = { f }`),
  * or the result of a call (`c->fd = socket(...)`, `int fd = accept4(...)`),
- * for descriptors; into an int, any value but a constant (OTHER when it is
- * no field, variable or parameter: `c->fd = fds[0]`).  A `return v;` in a
+ * for descriptors; into an int, any value but a constant (an element or a
+ * negation of a place as LC_STORE_DERIVED, `c->fd = fds[0]`; OTHER when it
+ * is none of those: `c->fd = fd + 1`).  A `return v;` in a
  * function returning int or a pointer to a struct stores into a CALL
  * target naming the function. */
 /* What a store fact is for. */

@@ -109,7 +109,7 @@ static void store_result(struct builder *b, const char *caller, unsigned line, c
 /* memcached's shape: new_socket() returns the socket it made non-blocking;
  * conn_new(sfd) stores it into conn.sfd; the item queue copies conn.sfd
  * into item.sfd and back (a cycle).  pipe_end.fd also receives an
- * expression loopcheck cannot follow (`fds[0]`): it stays blocking. */
+ * expression loopcheck cannot follow (`fd + 1`): it stays blocking. */
 static void test_returned_and_stored_descriptors(void **state)
 {
     (void)state;
