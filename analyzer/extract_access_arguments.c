@@ -106,7 +106,7 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
             claim = lc_extract_claim(walk, stripped, LC_EXTRACT_CLAIM_WRITE, 0);
         if (claim)
             claim->passed_record_usr = extract_passed_record(walk, type, address ? operand : stripped);
-        CXCursor external = claim && i < declared ? lc_extract_call_external_callee(call) : clang_getNullCursor();
+        CXCursor external = claim ? lc_extract_call_external_callee(call) : clang_getNullCursor();
         if (!clang_Cursor_isNull(external)) {
             claim->via_callee_usr = lc_extract_usr(walk, external);
             claim->via_argument = i;

@@ -9,44 +9,6 @@
  * string, once, not once per directive. */
 #include "extract_internal.h"
 
-#include <string.h>
-
-/* Is `type` a variable argument list (`va_list`, `__builtin_va_list`, the
- * `struct __va_list_tag *` it decays to)? */
-static int vararg_is_list_type(CXType type)
-{
-    CXString spelling = clang_getTypeSpelling(clang_getCanonicalType(type));
-    const char *text = clang_getCString(spelling);
-    int list = text && (strstr(text, "va_list") != NULL);
-    clang_disposeString(spelling);
-    return list;
-}
-
-/* Is `expr`, through casts and parentheses, `va_arg(list, T)`?  libclang
- * shows it as an unexposed expression of type T over the list (which the
- * usual stripping would take for a conversion of the list itself). */
-static int vararg_is_va_arg(CXCursor expr)
-{
-    CXCursor children[8];
-    for (unsigned depth = 0; depth < 16; depth++) {
-        enum CXCursorKind kind = clang_getCursorKind(expr);
-        if (kind != CXCursor_UnexposedExpr && kind != CXCursor_ParenExpr && kind != CXCursor_CStyleCastExpr)
-            return 0;
-        unsigned count = lc_extract_children(expr, children, 8);
-        if (count == 0 || count > 8)
-            return 0;
-        if (kind == CXCursor_UnexposedExpr && !vararg_is_list_type(clang_getCursorType(expr))
-            && vararg_is_list_type(clang_getCursorType(lc_extract_strip(children[count - 1])))) {
-            unsigned types = 0;   /* the T of va_arg(list, T) may show first, as type references */
-            while (types + 1 < count && clang_getCursorKind(children[types]) == CXCursor_TypeRef)
-                types++;
-            return types + 1 == count;
-        }
-        expr = children[count - 1];
-    }
-    return 0;
-}
-
 struct vararg_assignments {
     CXCursor variable;   /* canonical declaration */
     unsigned from_va_arg, other;
@@ -60,7 +22,7 @@ static enum CXChildVisitResult vararg_assignment_visit(CXCursor cursor, CXCursor
     if (lc_extract_assignment_sides(cursor, sides)
         && clang_equalCursors(lc_extract_loop_variable(sides[0]), seen->variable)) {
         long long constant;
-        if (vararg_is_va_arg(sides[1]))
+        if (lc_extract_is_va_arg(sides[1]))
             seen->from_va_arg++;
         else if (!lc_extract_integer_constant(sides[1], &constant))
             seen->other++;   /* a constant set afresh is no data of other rounds */
@@ -71,7 +33,7 @@ static enum CXChildVisitResult vararg_assignment_visit(CXCursor cursor, CXCursor
                && clang_equalCursors(clang_getCanonicalCursor(cursor), seen->variable)) {
         CXCursor value = clang_Cursor_getVarDeclInitializer(cursor);
         if (!clang_Cursor_isNull(value)) {
-            if (vararg_is_va_arg(value))
+            if (lc_extract_is_va_arg(value))
                 seen->from_va_arg++;
             else
                 seen->other++;
@@ -83,27 +45,12 @@ static enum CXChildVisitResult vararg_assignment_visit(CXCursor cursor, CXCursor
 /* A local the loop's body sets from `va_arg`, and otherwise only to
  * constants (nginx's `slen = (size_t) -1` for `%s`, `slen = va_arg(args,
  * size_t)` for `%*s`). */
-/* Can `function` read a variable argument list: is it variadic, or given
- * a va_list?  Only then is a local's value worth looking up in the loop's
- * body (most arguments of most calls are locals). */
-static int vararg_function_reads_list(CXCursor function)
-{
-    CXType type = clang_getCursorType(function);
-    if (type.kind == CXType_FunctionProto && clang_isFunctionTypeVariadic(type))
-        return 1;
-    int count = clang_Cursor_getNumArguments(function);
-    for (int i = 0; i < count; i++)
-        if (vararg_is_list_type(clang_getCursorType(clang_Cursor_getArgument(function, (unsigned)i))))
-            return 1;
-    return 0;
-}
-
 static int vararg_local(const struct lc_extract_loop_parts *loop, CXCursor expr)
 {
     CXCursor variable = lc_extract_loop_variable(expr);
     if (clang_Cursor_isNull(variable) || clang_getCursorKind(variable) != CXCursor_VarDecl
         || clang_Cursor_hasVarDeclGlobalStorage(variable) || clang_Cursor_isNull(loop->body)
-        || !vararg_function_reads_list(clang_getCursorSemanticParent(variable)))
+        || !lc_extract_function_reads_va_list(clang_getCursorSemanticParent(variable)))
         return 0;
     struct vararg_assignments seen = { .variable = variable };
     clang_visitChildren(loop->body, vararg_assignment_visit, &seen);
@@ -118,7 +65,7 @@ static int vararg_argument_of(void *loop, CXCursor argument)
 
 int lc_extract_element_vararg(const struct lc_extract_loop_parts *loop, CXCursor argument)
 {
-    if (vararg_is_va_arg(argument))
+    if (lc_extract_is_va_arg(argument))
         return 1;
     CXCursor place = lc_extract_strip(argument), base;
     if (clang_getCursorKind(place) == CXCursor_CallExpr)   /* `strlen(s)`: a measure of it */

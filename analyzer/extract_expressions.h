@@ -71,6 +71,21 @@ CXCursor lc_extract_strip(CXCursor expr);
 int lc_extract_call_read_fields(struct lc_extract_walk *walk, CXCursor call, unsigned index, const char **paths,
                                 int cap);
 
+/* extract_va_arg.c */
+/* Is `type` a variable argument list (`va_list`, `__builtin_va_list`, the
+ * `struct __va_list_tag *` it decays to)? */
+int lc_extract_is_va_list_type(CXType type);
+/* Is `expr`, through casts and parentheses, `va_arg(list, T)`? */
+int lc_extract_is_va_arg(CXCursor expr);
+/* Is `function` declared with `...`? */
+int lc_extract_function_is_variadic(CXCursor function);
+/* Can `function` read a variable argument list: is it variadic, or given
+ * a va_list? */
+int lc_extract_function_reads_va_list(CXCursor function);
+/* Is `callee` one of the C library's formatters, which only read what
+ * they take from their variable arguments or va_list (`%n` aside)? */
+int lc_extract_library_reads_variable_arguments(CXCursor callee);
+
 /* extract_param_writes.c */
 /* May the callee of `call` write through its parameter `index` (0-based)?
  * 1 unless the callee is defined in this TU and provably does not. */

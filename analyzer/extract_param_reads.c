@@ -75,7 +75,7 @@ static void reads_call(struct reads_scan *scan, CXCursor call, CXCursor child, i
 {
     int nargs = clang_Cursor_getNumArguments(call);
     for (int i = 0; i < nargs; i++)
-        if (clang_equalCursors(clang_Cursor_getArgument(call, (unsigned)i), child)) {
+        if (lc_extract_same_expression(clang_Cursor_getArgument(call, (unsigned)i), child)) {
             CXCursor callee = clang_getCursorReferenced(call);
             if (clang_getCursorKind(callee) != CXCursor_FunctionDecl || depth >= LC_PARAM_READS_DEPTH
                 || !reads_function(scan, clang_getCursorDefinition(callee), (unsigned)i, depth + 1))

@@ -112,6 +112,23 @@ static void test_callees_that_do_not_write(void **state)
     assert_int_equal(find_function(&test->facts, "fill", 0)->param_writes, UINT32_MAX);    /* a declaration */
 }
 
+/* An address handed through `...`: a read when the variadic callee only
+ * reads what it takes with va_arg (also through a va_list it hands on, and
+ * a local copy), and for the C library's formatters; a write when the
+ * callee writes through it or hands its va_list to an unknown function. */
+static void test_variable_arguments(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "param_writes.c"), 0);
+    assert_access(test, "read_format", "level_names[*]", LC_ACCESS_READ, 0);
+    assert_access(test, "write_scan", "parsed_total", LC_ACCESS_WRITE, 0);
+    assert_access(test, "read_printf", "parsed_total", LC_ACCESS_READ, 0);
+    assert_access(test, "write_kept", "level_names[*]", LC_ACCESS_WRITE, 0);
+    assert_int_equal(find_function(&test->facts, "format_text", 1)->param_writes, 1u);   /* buf only */
+    assert_int_equal(find_function(&test->facts, "scan_ints", 1)->param_writes, UINT32_MAX & ~1u);
+    assert_int_equal(find_function(&test->facts, "kept_arguments", 1)->param_writes, UINT32_MAX & ~1u);
+}
+
 static int has_written_record(const struct lc_tu_facts *facts, const char *usr)
 {
     for (size_t i = 0; i < facts->written_record_count; i++)
@@ -149,6 +166,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_reads_and_writes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_atomics, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_variable_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_callees_that_do_not_write, setup, teardown),
         cmocka_unit_test_setup_teardown(test_structs_passed_and_written, setup, teardown),
     };

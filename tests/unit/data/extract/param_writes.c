@@ -114,3 +114,70 @@ void user_of_types(struct owner *w)
     bump(w ? &w->embedded : 0);
     clear_embedded(w);
 }
+
+/* Variable arguments: a formatter that only reads what it takes with
+ * va_arg (through a va_list handed to a helper, and a local copy), one
+ * that writes through it, and the C library's formatters. */
+#include <stdarg.h>
+#include <stdio.h>
+
+struct text {
+    unsigned long len;
+    const char *data;
+};
+
+struct text level_names[3];
+int parsed_total;
+
+static unsigned long format_text_v(char *buf, const char *fmt, va_list args)
+{
+    unsigned long n = 0;
+    while (*fmt) {
+        if (*fmt++ != '%')
+            continue;
+        struct text *t = va_arg(args, struct text *);
+        for (unsigned long i = 0; i < t->len; i++)
+            buf[n++] = t->data[i];
+        n += (unsigned long)(unsigned long long)va_arg(args, void *) % 2;
+    }
+    return n;
+}
+
+unsigned long format_text(char *buf, const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    unsigned long n = format_text_v(buf, fmt, args);
+    va_end(args);
+    return n;
+}
+
+void scan_ints(const char *text, ...)
+{
+    va_list args;
+    va_start(args, text);
+    int *out;
+    while ((out = va_arg(args, int *)) != 0)
+        *out = *text++;
+    va_end(args);
+}
+
+void keep_list(va_list args);
+
+void kept_arguments(const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    keep_list(args);
+    va_end(args);
+}
+
+int user_of_varargs(char *buf, int level)
+{
+    format_text(buf, "[%]", &level_names[level]);           /* read_format */
+    scan_ints("ab", &parsed_total, (int *)0);                /* write_scan */
+    snprintf(buf, 8, "%d", *(&parsed_total));
+    printf("%p\n", (void *)&parsed_total);                   /* read_printf */
+    kept_arguments("%", &level_names[0]);                    /* write_kept */
+    return 0;
+}
