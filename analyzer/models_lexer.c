@@ -110,6 +110,20 @@ int lc_rules_is_identifier(const char *text, const char *extra)
     return 1;
 }
 
+int lc_rules_place_kind(const char *text)
+{
+    const char *dot = strchr(text, '.');
+    if (!dot)
+        return lc_rules_is_identifier(text, "") ? 0 : -1;
+    char record[256];
+    size_t length = (size_t)(dot - text);
+    if (length >= sizeof record)
+        return -1;
+    memcpy(record, text, length);
+    record[length] = '\0';
+    return lc_rules_is_identifier(record, "") && lc_rules_is_identifier(dot + 1, "") ? 1 : -1;
+}
+
 /* NAME: a C identifier, or a glob pattern (* ? [...]) over identifiers. */
 const char *lc_rules_read_name(struct lc_rules_parser *parser)
 {

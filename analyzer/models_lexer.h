@@ -63,6 +63,10 @@ int lc_rules_error(struct lc_rules_parser *parser, const char *format, ...)
 const struct lc_rules_word *lc_rules_next(struct lc_rules_parser *parser);
 /* A C identifier, also allowing the characters of `extra`. */
 int lc_rules_is_identifier(const char *text, const char *extra);
+/* A place a statement names: 0 for an identifier (a variable, a
+ * function), 1 for RECORD.FIELD (two identifiers), -1 for anything else
+ * (`a.b.c`, `.f`, `s.1x`). */
+int lc_rules_place_kind(const char *text);
 /* NAME (an identifier or a glob pattern); sets parser->name. */
 const char *lc_rules_read_name(struct lc_rules_parser *parser);
 /* argN: N from 1 to LC_RULES_MAX_POSITION, or -1. */

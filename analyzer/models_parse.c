@@ -236,16 +236,12 @@ static int lc_rules_parse_field(struct lc_rules_parser *parser)
     const struct lc_rules_word *word = lc_rules_next(parser);
     if (!word)
         return lc_rules_error(parser, "missing RECORD.FIELD");
-    char record[256];
-    const char *dot = word->quoted ? NULL : strchr(word->text, '.');
-    size_t length = dot ? (size_t)(dot - word->text) : 0;
-    if (dot && length < sizeof record) {
-        memcpy(record, word->text, length);
-        record[length] = '\0';
-    }
-    if (!dot || length >= sizeof record || !lc_rules_is_identifier(record, "")
-        || !lc_rules_is_identifier(dot + 1, ""))
+    if (word->quoted || lc_rules_place_kind(word->text) != 1)
         return lc_rules_error(parser, "invalid RECORD.FIELD '%s'", word->text);
+    const char *dot = strchr(word->text, '.');
+    char record[256];   /* lc_rules_place_kind checked it fits */
+    memcpy(record, word->text, (size_t)(dot - word->text));
+    record[dot - word->text] = '\0';
     parser->name = word->text;
     enum lc_thread_role role;
     if (lc_rules_read_role(parser, &role) != 0 || lc_rules_expect_end(parser) != 0)

@@ -13,7 +13,7 @@
 int lc_rules_parse_bounded(struct lc_rules_parser *parser)
 {
     const struct lc_rules_word *name = lc_rules_next(parser);
-    if (!name || name->quoted || !lc_rules_is_identifier(name->text, "."))
+    if (!name || name->quoted || lc_rules_place_kind(name->text) < 0)
         return lc_rules_error(parser, "missing or invalid name (a function, RECORD.FIELD or a variable)");
     parser->name = name->text;
     const struct lc_rules_word *number = lc_rules_next(parser);

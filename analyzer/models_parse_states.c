@@ -84,11 +84,10 @@ int lc_rules_parse_standard_stream(struct lc_rules_parser *parser)
 int lc_rules_parse_nonblocking_place(struct lc_rules_parser *parser)
 {
     const struct lc_rules_word *word = lc_rules_next(parser);
-    if (!word || word->quoted || !lc_rules_is_identifier(word->text, "."))
-        return lc_rules_error(parser, "missing or invalid name (RECORD.FIELD or a variable)");
+    if (!word || word->quoted)
+        return lc_rules_error(parser, "missing name (RECORD.FIELD or a variable)");
     parser->name = word->text;
-    const char *dot = strchr(word->text, '.');
-    if (dot && (dot == word->text || !dot[1] || strchr(dot + 1, '.')))
+    if (lc_rules_place_kind(word->text) < 0)
         return lc_rules_error(parser, "invalid name '%s' (RECORD.FIELD or a variable)", word->text);
     const struct lc_rules_word *clause = lc_rules_next(parser);
     if (!clause || clause->quoted || strcmp(clause->text, "reason") != 0)

@@ -2,8 +2,10 @@
  * model store (analyzer/models.h), from rules text given inline (no data
  * files): every statement kind with its conditions, `runs-loop` and
  * `process-main`, `annotate`, `callback ... descriptor`, `fork`, the descriptor states
- * (`readonly-stream`, `memory-file`), `bounded` sizes, and the role names. */
+ * (`readonly-stream`, `memory-file`), `bounded` sizes, the places statements
+ * name, and the role names. */
 #include "models_fixture.h"
+#include "models_lexer.h"
 
 static void test_each_statement(void **state)
 {
@@ -264,6 +266,26 @@ static void test_bounded_sizes(void **state)
     expect_error("bounded rows -1", "bounded rows: expected the largest size, a non-negative integer");
     expect_error("bounded rows 12x", "bounded rows: expected the largest size, a non-negative integer");
     expect_error("bounded rows 12 more", "bounded rows: unexpected 'more'");
+    expect_error("bounded grid.1sy 4", "bounded: missing or invalid name (a function, RECORD.FIELD or a variable)");
+    expect_error("bounded a.b.c 4", "bounded: missing or invalid name (a function, RECORD.FIELD or a variable)");
+}
+
+/* `field`, `nonblocking-place` and `bounded` name places alike: an
+ * identifier, or RECORD.FIELD of two (lc_rules_place_kind). */
+static void test_place_names(void **state)
+{
+    (void)state;
+    assert_int_equal(lc_rules_place_kind("wake_fd"), 0);
+    assert_int_equal(lc_rules_place_kind("conn.fd"), 1);
+    assert_int_equal(lc_rules_place_kind("conn.1fd"), -1);
+    assert_int_equal(lc_rules_place_kind("conn."), -1);
+    assert_int_equal(lc_rules_place_kind(".fd"), -1);
+    assert_int_equal(lc_rules_place_kind("a.b.c"), -1);
+    assert_int_equal(lc_rules_place_kind("9x"), -1);
+    expect_error("field conn.1fd loop", "field: invalid RECORD.FIELD 'conn.1fd'");
+    expect_error("field conn loop", "field: invalid RECORD.FIELD 'conn'");
+    expect_error("nonblocking-place conn.1fd reason \"x\"",
+                 "nonblocking-place conn.1fd: invalid name 'conn.1fd' (RECORD.FIELD or a variable)");
 }
 
 static void test_role_names(void **state)
@@ -283,6 +305,7 @@ int main(void)
         cmocka_unit_test(test_callback_descriptor_and_fork),
         cmocka_unit_test(test_annotate),
         cmocka_unit_test(test_nonblocking_places),
+        cmocka_unit_test(test_place_names),
         cmocka_unit_test(test_role_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
