@@ -251,7 +251,8 @@ static int analysis_keep_shard(struct lc_analysis *analysis, unsigned index, uns
     return rc;
 }
 
-int lc_analysis_relink(struct lc_analysis *analysis, unsigned cpu_heavy_level, FILE *err)
+int lc_analysis_relink(struct lc_analysis *analysis, unsigned cpu_heavy_level, uint32_t disabled_checks,
+                       FILE *err)
 {
     double mark = now_seconds();
     if (lc_program_load(&analysis->program, analysis->store, &analysis->models, err) != 0)
@@ -266,7 +267,8 @@ int lc_analysis_relink(struct lc_analysis *analysis, unsigned cpu_heavy_level, F
         return -1;
     analysis_phase_done(analysis, LC_PHASE_COLOR, &mark);
     for (size_t i = 0; i < lc_check_count; i++)
-        lc_checks[i]->run(program, &analysis->findings);
+        if (lc_check_enabled(disabled_checks, i))
+            lc_checks[i]->run(program, &analysis->findings);
     lc_findings_sort(&analysis->findings);
     analysis->stats.suppressed = lc_findings_apply_suppressions(&analysis->findings);
     analysis->stats.findings = analysis->findings.count - analysis->stats.suppressed;
@@ -322,7 +324,7 @@ int lc_analysis_run(struct lc_analysis *analysis, const struct lc_analysis_optio
         goto incomplete;
     if (reused)
         goto done;
-    if (lc_analysis_relink(analysis, options->cpu_heavy_level, options->err) != 0)
+    if (lc_analysis_relink(analysis, options->cpu_heavy_level, options->disabled_checks, options->err) != 0)
         goto incomplete;
     mark = now_seconds();
     int saved = lc_store_save_results(analysis->store, &analysis->program, &analysis->findings, options->err) == 0;

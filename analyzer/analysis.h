@@ -20,6 +20,8 @@ struct lc_analysis_options {
     const char *const *rules_files; /* --rules, loaded after the defaults */
     size_t rules_file_count;
     unsigned cpu_heavy_level;       /* cpu-heavy-loop threshold; 0: default */
+    uint32_t disabled_checks;       /* bit i: lc_checks[i] does not run
+                                       (--checks, rules/checks.h) */
     FILE *err;                      /* diagnostics, one line each */
     /* --shard K/N: extract only the K-th (1-based) of N slices of the
      * compile database into the store, and stop there (no linking, no
@@ -103,7 +105,8 @@ void lc_analysis_configure_extractor(const struct lc_analysis *analysis, struct 
  * callers (the LSP) that re-extract one TU and need the rest again.  The
  * program and findings must be empty.  Returns 0, or -1 after a line on
  * `err`. */
-int lc_analysis_relink(struct lc_analysis *analysis, unsigned cpu_heavy_level, FILE *err);
+int lc_analysis_relink(struct lc_analysis *analysis, unsigned cpu_heavy_level, uint32_t disabled_checks,
+                       FILE *err);
 
 /* The directory of the models shipped with loopcheck: $LOOPCHECK_RULES_DIR,
  * else next to the installed binary, else the source tree's rules/. */

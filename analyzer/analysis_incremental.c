@@ -28,6 +28,7 @@ static struct lc_analysis_options session_options(const struct lc_analysis_sessi
         .rules_files = (const char *const *)session->rules_files,
         .rules_file_count = session->rules_file_count,
         .cpu_heavy_level = session->cpu_heavy_level,
+        .disabled_checks = session->disabled_checks,
         .err = err,
     };
     return options;
@@ -45,6 +46,7 @@ static int session_keep_options(struct lc_analysis_session *session, const struc
             return -1;
     session->jobs = options->jobs;
     session->cpu_heavy_level = options->cpu_heavy_level;
+    session->disabled_checks = options->disabled_checks;
     return 0;
 }
 
@@ -100,7 +102,7 @@ static enum lc_update_status session_relink(struct lc_analysis_session *session,
     lc_program_free(&analysis->program);
     lc_findings_free(&analysis->findings);
     lc_findings_init(&analysis->findings);
-    if (lc_analysis_relink(analysis, session->cpu_heavy_level, err) != 0) {
+    if (lc_analysis_relink(analysis, session->cpu_heavy_level, session->disabled_checks, err) != 0) {
         fprintf(err, "loopcheck: the analysis could not complete\n");
         lc_program_free(&analysis->program);
         return LC_UPDATE_FAILED;

@@ -29,6 +29,7 @@ struct lc_analysis_session {
     size_t rules_file_count;
     int jobs;
     unsigned cpu_heavy_level;
+    uint32_t disabled_checks;
     struct lc_extractor *extractor;
     double parse_ms, relink_ms;    /* the last update's extraction (and
                                       storing), and its relinking and checks */

@@ -70,10 +70,10 @@ int lc_analysis_results_key(const struct lc_analysis_options *options, struct lc
     struct stat exe;
     if (stat("/proc/self/exe", &exe) != 0)
         return -1;
-    char settings[200];
-    snprintf(settings, sizeof settings, "loopcheck %s %lld %lld.%09ld schema %d cpu-heavy-level %u", LOOPCHECK_VERSION,
-             (long long)exe.st_size, (long long)exe.st_mtim.tv_sec, exe.st_mtim.tv_nsec, LC_STORE_SCHEMA_VERSION,
-             options->cpu_heavy_level);
+    char settings[240];
+    snprintf(settings, sizeof settings, "loopcheck %s %lld %lld.%09ld schema %d cpu-heavy-level %u checks-off %x",
+             LOOPCHECK_VERSION, (long long)exe.st_size, (long long)exe.st_mtim.tv_sec, exe.st_mtim.tv_nsec,
+             LC_STORE_SCHEMA_VERSION, options->cpu_heavy_level, (unsigned)options->disabled_checks);
     hash = lc_hash_fnv1a64(settings, strlen(settings), hash);
     if (reuse_hash_rules_dir(lc_default_rules_dir(), &hash) != 0)
         return -1;

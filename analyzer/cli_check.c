@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "analysis.h"
+#include "checks.h"
 #include "cli.h"
 #include "report.h"
 
@@ -27,6 +28,10 @@ static const char check_usage[] =
     "      --rules FILE        load more models (repeatable; later files win)\n"
     "      --fail-on LEVEL     none, note, warning (default) or error: exit 1 when\n"
     "                          a finding at or above LEVEL is reported\n"
+    "      --checks LIST       which checks run: check ids or patterns, each\n"
+    "                          enabling, or with a leading '-' disabling, in\n"
+    "                          order from all enabled (-*,blocking-call: that\n"
+    "                          one only; -cpu-heavy-loop: all but that one)\n"
     "      --cpu-heavy-level N cost level cpu-heavy-loop reports (default 2: two\n"
     "                          nested data-dependent loops, or an expensive call)\n"
     "      --shard K/N         extract only slice K of N of the compile database\n"
@@ -77,11 +82,12 @@ static int check_usage_error(const char *message, const char *arg)
 /* Returns -1 to go on, else an exit status. */
 static int check_parse(int argc, char **argv, struct check_options *o)
 {
-    enum { OPT_DB = 256, OPT_RULES, OPT_FAIL_ON, OPT_CPU_LEVEL, OPT_SHARD, OPT_STATS };
+    enum { OPT_DB = 256, OPT_RULES, OPT_FAIL_ON, OPT_CHECKS, OPT_CPU_LEVEL, OPT_SHARD, OPT_STATS };
     static const struct option long_options[] = {
         { "jobs", required_argument, NULL, 'j' },   { "db", required_argument, NULL, OPT_DB },
         { "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
         { "rules", required_argument, NULL, OPT_RULES }, { "fail-on", required_argument, NULL, OPT_FAIL_ON },
+        { "checks", required_argument, NULL, OPT_CHECKS },
         { "cpu-heavy-level", required_argument, NULL, OPT_CPU_LEVEL },
         { "shard", required_argument, NULL, OPT_SHARD }, { "stats", no_argument, NULL, OPT_STATS },
         { "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 },
@@ -113,6 +119,15 @@ static int check_parse(int argc, char **argv, struct check_options *o)
                 return check_usage_error("unknown level (none, note, warning, error)", optarg);
             o->fail_on = (enum lc_level)value;
             break;
+        case OPT_CHECKS: {
+            char *bad = NULL;
+            if (lc_checks_parse_selection(optarg, &o->analysis.disabled_checks, &bad) != 0) {
+                value = check_usage_error("--checks: no check matches", bad ? bad : optarg);
+                free(bad);
+                return value;
+            }
+            break;
+        }
         case OPT_CPU_LEVEL:
             errno = 0;
             value = (int)strtol(optarg, &end, 10);

@@ -2,6 +2,8 @@
  * (check_<name>.c) and one line here. */
 #include "checks.h"
 
+#include <fnmatch.h>
+#include <stdlib.h>
 #include <string.h>
 
 extern const struct lc_check lc_check_blocking_call;
@@ -24,4 +26,40 @@ const struct lc_check *lc_check_find(const char *id)
         if (strcmp(lc_checks[i]->id, id) == 0)
             return lc_checks[i];
     return NULL;
+}
+
+int lc_check_enabled(uint32_t disabled, size_t index)
+{
+    return index >= 32 || !((disabled >> index) & 1u);
+}
+
+int lc_checks_parse_selection(const char *list, uint32_t *disabled, char **bad)
+{
+    *disabled = 0;
+    *bad = NULL;
+    for (const char *entry = list;; entry++) {
+        size_t length = strcspn(entry, ",");
+        char *pattern = strndup(entry, length);
+        if (!pattern)
+            return -1;
+        const char *glob = pattern + (pattern[0] == '-');
+        int matched = 0;
+        for (size_t i = 0; *glob && i < lc_check_count && i < 32; i++) {
+            if (fnmatch(glob, lc_checks[i]->id, 0) != 0)
+                continue;
+            matched = 1;
+            if (pattern[0] == '-')
+                *disabled |= 1u << i;
+            else
+                *disabled &= ~(1u << i);
+        }
+        if (!matched) {
+            *bad = pattern;
+            return -1;
+        }
+        free(pattern);
+        entry += length;
+        if (!*entry)
+            return 0;
+    }
 }

@@ -3,6 +3,8 @@
 #ifndef LOOPCHECK_CHECKS_H
 #define LOOPCHECK_CHECKS_H
 
+#include <stdint.h>
+
 #include "finding.h"
 
 struct lc_program;
@@ -22,5 +24,16 @@ extern const struct lc_check *const lc_checks[];
 extern const size_t lc_check_count;
 
 const struct lc_check *lc_check_find(const char *id);
+
+/* Which checks run (`check --checks LIST`, clang-tidy's way): LIST is
+ * comma-separated check ids or fnmatch(3) patterns (`blocking-*`), each
+ * enabling the checks it matches, or with a leading '-' disabling them,
+ * applied in order from every check enabled (`-*,blocking-call`: that one
+ * only).  Sets *disabled (bit i: lc_checks[i] does not run); 0, or -1
+ * when an entry is empty or matches no check (*bad: a malloc'ed copy of
+ * it, NULL when memory ran out). */
+int lc_checks_parse_selection(const char *list, uint32_t *disabled, char **bad);
+/* Does the check at `index` of lc_checks run under `disabled`? */
+int lc_check_enabled(uint32_t disabled, size_t index);
 
 #endif

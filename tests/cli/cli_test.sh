@@ -147,6 +147,15 @@ flow=$(jq '[.runs[0].results[] | select(.message.text | test("fsync"))][0].codeF
 [ "$flow" = "3" ] && pass "sarif codeFlow has the chain" || fail "sarif codeFlow: $flow"
 out=$("$LOOPCHECK" check -p build --rules rules.rules --fail-on none 2>/dev/null); expect_status "--fail-on none" 0 $?
 out=$("$LOOPCHECK" check -p build --rules rules.rules --fail-on error 2>/dev/null); expect_status "--fail-on error" 0 $?
+out=$("$LOOPCHECK" check -p build --rules rules.rules --checks=-blocking-call 2>/dev/null)
+expect_status "--checks=-blocking-call: the only check with findings is off" 0 $? "$out"
+out=$("$LOOPCHECK" check -p build --rules rules.rules 2>/dev/null)
+expect_status "all checks again (stored results of the other selection not reused)" 1 $? "$out"
+out=$("$LOOPCHECK" check -p build --rules rules.rules --checks '-*,blocking-*' 2>/dev/null)
+expect_status "--checks '-*,blocking-*'" 1 $? "$out"
+expect_match "--checks '-*,blocking-*' finds fsync" "state.c:6:5: warning: 'fsync'" "$out"
+out=$("$LOOPCHECK" check -p build --rules rules.rules --checks 'blocking-call,nope' 2>&1); expect_status "--checks naming no check" 2 $? "$out"
+expect_match "--checks names the bad entry" "^loopcheck check: --checks: no check matches: nope$" "$out"
 out=$("$LOOPCHECK" check -p build --rules rules.rules src/server.c 2>/dev/null); expect_status "FILE restriction" 1 $?
 expect_no_match "FILE restriction hides other files" "state.c" "$out"
 expect_match "FILE restriction keeps its file" "server.c:13" "$out"
