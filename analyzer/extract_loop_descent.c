@@ -64,8 +64,24 @@ static int descent_names(CXCursor expr, CXCursor place)
     return names.found;
 }
 
+/* One named link rather than an array of them: the address of a field
+ * (`&p->next`), or a field holding a pointer to one (`p->entry.tqe_prev`,
+ * `head->tqh_last` of a tail queue walked backwards). */
+static int descent_is_one_link(CXCursor pointer)
+{
+    CXCursor operand;
+    pointer = lc_extract_strip(pointer);
+    if (clang_getCursorKind(pointer) == CXCursor_MemberRefExpr)
+        return 1;
+    return clang_getCursorKind(pointer) == CXCursor_UnaryOperator
+           && clang_getCursorUnaryOperatorKind(pointer) == CXUnaryOperator_AddrOf
+           && lc_extract_children(pointer, &operand, 1) == 1
+           && clang_getCursorKind(lc_extract_strip(operand)) == CXCursor_MemberRefExpr;
+}
+
 /* Is local `variable` set somewhere in `body` from an expression naming
- * `place` (`raxNode **cp = raxNodeLastChildPtr(it->node)`)? */
+ * `place` (`raxNode **cp = raxNodeLastChildPtr(it->node)`), not one named
+ * link (`pp = x->entry.tqe_prev`)? */
 struct descent_local {
     CXCursor variable, place;
     int found;
@@ -77,7 +93,7 @@ static enum CXChildVisitResult descent_local_visit(CXCursor cursor, CXCursor par
     struct descent_local *local = data;
     CXCursor value, variable = lc_extract_variable_set(cursor, &value);
     if (!clang_Cursor_isNull(variable) && clang_equalCursors(variable, local->variable)
-        && descent_names(value, local->place)) {
+        && descent_names(value, local->place) && !descent_is_one_link(value)) {
         local->found = 1;
         return CXChildVisit_Break;
     }
@@ -113,20 +129,17 @@ static int descent_built_from(CXCursor expr, CXCursor place, CXCursor body)
     return built.found;
 }
 
-/* A pointer to pointers of the walker's type, not the address of one
- * named link of it (`&p->next`). */
-static int descent_is_links(CXCursor pointer, CXType walker)
+/* A pointer to pointers of the walker's type, not one named link; a
+ * field holding one counts when it is indexed (`n->kids[i]`: an array). */
+static int descent_is_links(CXCursor pointer, CXType walker, int indexed)
 {
-    CXCursor operand;
-    pointer = lc_extract_strip(pointer);
-    CXType type = clang_getCanonicalType(clang_getCursorType(pointer));
-    if (type.kind != CXType_Pointer || !lc_extract_same_type(clang_getPointeeType(type), walker))
-        return 0;
-    return !(clang_getCursorKind(pointer) == CXCursor_UnaryOperator
-             && clang_getCursorUnaryOperatorKind(pointer) == CXUnaryOperator_AddrOf
-             && lc_extract_children(pointer, &operand, 1) == 1
-             && clang_getCursorKind(lc_extract_strip(operand)) == CXCursor_MemberRefExpr);
+    CXType type = clang_getCanonicalType(clang_getCursorType(lc_extract_strip(pointer)));
+    return type.kind == CXType_Pointer && lc_extract_same_type(clang_getPointeeType(type), walker)
+           && (!descent_is_one_link(pointer)
+               || (indexed && clang_getCursorKind(lc_extract_strip(pointer)) == CXCursor_MemberRefExpr));
 }
+
+
 
 /* The child a step reads: `*cp`, `children[j]`, `x->child[dir]`. */
 static int descent_is_child_read(CXCursor value, CXCursor place, CXCursor body)
@@ -137,11 +150,11 @@ static int descent_is_child_read(CXCursor value, CXCursor place, CXCursor body)
     enum CXCursorKind kind = clang_getCursorKind(value);
     if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(value) == CXUnaryOperator_Deref
         && lc_extract_children(value, parts, 1) == 1)
-        return descent_is_links(parts[0], walker) && descent_built_from(parts[0], place, body);
+        return descent_is_links(parts[0], walker, 0) && descent_built_from(parts[0], place, body);
     if (kind == CXCursor_ArraySubscriptExpr && lc_extract_children(value, parts, 2) == 2) {
         CXType base = clang_getCanonicalType(clang_getCursorType(lc_extract_strip(parts[0])));
         int links = base.kind == CXType_ConstantArray ? lc_extract_same_type(clang_getArrayElementType(base), walker)
-                                                      : descent_is_links(parts[0], walker);
+                                                      : descent_is_links(parts[0], walker, 1);
         return links && descent_built_from(parts[0], place, body);
     }
     return 0;
@@ -169,7 +182,7 @@ static int descent_copies_child(CXCursor call, CXCursor place, CXCursor body)
         CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i), address = descent_address_of(argument);
         if (!clang_Cursor_isNull(address) && lc_extract_same_place(address, place))
             given = 1;
-        else if (descent_is_links(argument, walker) && descent_built_from(argument, place, body))
+        else if (descent_is_links(argument, walker, 0) && descent_built_from(argument, place, body))
             links = 1;
     }
     return given && links;

@@ -9,6 +9,12 @@ struct node {
     unsigned size;
     unsigned char bytes[16];
     struct node *child[2];
+    struct node **kids;
+    struct { struct node *next, **prev; } entry;   /* a tail queue's links */
+};
+
+struct node_head {
+    struct node *first, **last;
 };
 
 struct cursor {
@@ -62,13 +68,45 @@ size_t leftmost(struct node *n, int dir)
     return depth;
 }
 
-/* Near misses: one named link is a list; a pointer array from elsewhere;
+size_t kid_depth(struct node *n, unsigned i)
+{
+    size_t depth = 0;
+    while (n->size > i) { /* kids_array */
+        n = n->kids[i];
+        depth++;
+    }
+    return depth;
+}
+
+/* Near misses: one named link is a list (also a tail queue walked
+ * backwards through a pointer to the previous link); a pointer array from elsewhere;
  * a walker the condition does not read. */
 size_t list_length(struct node *n)
 {
     size_t length = 0;
     while (n) { /* named_link */
         memcpy(&n, &n->next, sizeof n);
+        length++;
+    }
+    return length;
+}
+
+size_t backwards(struct node *n)
+{
+    size_t length = 0;
+    while (n) { /* tail_queue_back */
+        n = *(((struct node_head *)n->entry.prev)->last);
+        length++;
+    }
+    return length;
+}
+
+size_t backwards_local(struct node *n)
+{
+    size_t length = 0;
+    while (n) { /* tail_queue_local */
+        struct node **pp = n->entry.prev;
+        n = *pp;
         length++;
     }
     return length;
