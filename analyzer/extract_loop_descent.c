@@ -9,9 +9,10 @@
  * children[j]`, `x = x->child[dir]`), the pointer built from the walker
  * (`children + j` with `children` set in the body from `h`, a cast of
  * arithmetic on `it->node`).  Not a single named link (`&p->next`: a list).
+ * Counted as a descent when the condition reads nothing but the walker
+ * (`while (it->node->size)`; not `steps > 0 || !n->iskey`: a count too).
  * The rounds follow one path from the root: the tree's height, not its
- * size (extract_loops.c counts such a loop as a few steps when no
- * parameter bounds it).  A loop inside a loop stepping its walker so
+ * size (extract_loops.c counts such a loop as a few steps).  A loop inside a loop stepping its walker so
  * (whatever that loop's condition: an iterator's `while (1)` going up and
  * down) whose condition reads a field of the walker (`i <
  * it->node->size`) or a local the outer body sets from one (`int i =
@@ -229,11 +230,28 @@ static CXCursor descent_walker(const struct lc_extract_loop_parts *parts)
     return search.found ? search.walker : clang_getNullCursor();
 }
 
+/* The variable a place is (`n`) or is a field of (`it` of `it->node`). */
+static CXCursor descent_place_variable(CXCursor place)
+{
+    CXCursor base;
+    if (clang_getCursorKind(place) == CXCursor_MemberRefExpr && lc_extract_children(place, &base, 1) == 1)
+        return lc_extract_loop_variable(base);
+    return lc_extract_loop_variable(place);
+}
+
 int lc_extract_loop_descends_children(const struct lc_extract_loop_parts *parts)
 {
     CXCursor walker = descent_walker(parts);
-    return !clang_Cursor_isNull(walker) && !clang_Cursor_isNull(parts->condition)
-           && descent_names(parts->condition, walker);
+    if (clang_Cursor_isNull(walker) || clang_Cursor_isNull(parts->condition) || !descent_names(parts->condition, walker))
+        return 0;
+    /* the walker alone: not `steps > 0 || !n->iskey`, a count besides */
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(parts->condition, &read);
+    CXCursor variable = descent_place_variable(walker);
+    for (unsigned i = 0; i < read.count; i++)
+        if (!clang_equalCursors(read.declarations[i], variable))
+            return 0;
+    return 1;
 }
 
 /* Does the inner loop leave `place` alone: no assignment of it, no call

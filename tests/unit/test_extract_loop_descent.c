@@ -5,8 +5,8 @@
  * walker scans the node it is at (source PARENT), also in an iterator's
  * `while (1)` step that goes up and down.  One named link (also a tail
  * queue's pointer to the previous link, walked backwards), a pointer
- * array from elsewhere, a walker the condition does not read stay loops
- * bounded by data.  On data/extract/loop_descent.c. */
+ * array from elsewhere, a walker the condition does not read, a condition
+ * reading a count besides the walker stay loops bounded by data.  On data/extract/loop_descent.c. */
 #include "extract_fixture.h"
 
 static void assert_bound(struct extract_test *test, const char *tag, enum lc_loop_bound bound)
@@ -38,6 +38,7 @@ static void test_not_descents(void **state)
     assert_bound(test, "tail_queue_local", LC_BOUND_DATA);
     assert_bound(test, "other_table", LC_BOUND_DATA);
     assert_bound(test, "unread_walker", LC_BOUND_DATA);
+    assert_bound(test, "counted_too", LC_BOUND_DATA);
     assert_int_equal(find_loop(test, "moving_inner")->source, LC_SOURCE_INPUT);
 }
 

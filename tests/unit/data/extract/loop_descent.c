@@ -71,7 +71,7 @@ size_t leftmost(struct node *n, int dir)
 size_t kid_depth(struct node *n, unsigned i)
 {
     size_t depth = 0;
-    while (n->size > i) { /* kids_array */
+    while (n->size > 1) { /* kids_array */
         n = n->kids[i];
         depth++;
     }
@@ -120,6 +120,19 @@ size_t foreign_links(struct node *n, struct node **table)
         steps++;
     }
     return steps;
+}
+
+/* A count in the condition besides the walker: not the height alone. */
+size_t random_walk(struct node *n, size_t steps)
+{
+    size_t taken = 0;
+    while (steps > 0 || n->size) { /* counted_too */
+        n = *children_of(n);
+        if (steps > 0)
+            steps--;
+        taken++;
+    }
+    return taken;
 }
 
 void not_the_condition(struct cursor *it, size_t count)
