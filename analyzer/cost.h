@@ -14,7 +14,9 @@
  *       children) is the recursion itself: a walk is linear.  A larger
  *       cycle of the call graph runs through callbacks, dispatch tables and
  *       error paths (an error handler that logs through the code that
- *       failed), not a recursion that repeats the work
+ *       failed), not a recursion that repeats the work; nor is a
+ *       self-call restarting its function on a fixed request (call
+ *       facts restart_call: `return seek(it, ">=", NULL, 0)`)
  *   a loop that continues its enclosing loop's walk (LC_SOURCE_PARENT)  0
  *   a loop over a small registry filled at start-up (cost_registry.c)   0
  *   a loop walking up a link whose chains the program keeps at most     0

@@ -38,16 +38,19 @@ int lc_cost_descended_param(const struct lc_program *program, const struct lc_co
 
 /* Does `f` call itself in a way that repeats its work: directly (a
  * pointer that may hold it holds others too: a dispatch to a sibling, as
- * a Unix-socket read handing over to the TCP one), and with no argument
+ * a Unix-socket read handing over to the TCP one), with no argument
  * divided or shifted (`digits(v / 10)` recurses a logarithmic number of
- * times, like a loop dividing its counter)? */
+ * times, like a loop dividing its counter), and not as a restart on a
+ * fixed request (`return seek(it, ">=", NULL, 0)`: a bounded number of
+ * levels, call facts restart_call)? */
 int lc_cost_calls_itself(const struct lc_program *program, uint32_t f)
 {
     const struct lc_program_function *fn = &program->functions[f];
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
-        if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function == f
-            && lc_program_call_extra_of(program, call)->scaled_args == 0)
+        const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, call);
+        if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function == f && extra->scaled_args == 0
+            && !extra->restart_call)
             return 1;
     }
     return 0;

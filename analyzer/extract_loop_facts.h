@@ -138,6 +138,16 @@ int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
+/* extract_loop_descent.c: does the loop descend a tree through the array
+ * of child links its current node holds (`memcpy(&it->node, cp, sizeof
+ * it->node)` with `cp` built from `it->node`, `x = x->child[dir]`), its
+ * condition reading the walker?  And does the inner loop of `parts` scan
+ * the node an `outer` loop stepping a walker so is at (its condition reads
+ * a field of the walker, `i < it->node->size`, or a local the outer body
+ * sets from one, and it leaves the walker alone)? */
+int lc_extract_loop_descends_children(const struct lc_extract_loop_parts *parts);
+int lc_extract_loop_scans_descended_node(const struct lc_extract_loop_parts *parts,
+                                         const struct lc_extract_loop_parts *outer);
 /* extract_loop_link.c: the link field the loop of `parts` steps one
  * pointer variable up every round (`oo = oo->parent`), into `loop`'s
  * walked_link_usr and walked_link_name; nothing when none. */
@@ -304,6 +314,9 @@ int lc_extract_element_vararg(const struct lc_extract_loop_parts *loop, CXCursor
  * shift right a variable by a constant (`digits(v / 10)`): bit i for
  * argument i. */
 unsigned lc_extract_scaled_arguments(CXCursor call);
+/* extract_call_restart.c: is `call` a self-call restarting its function
+ * on a fixed request (facts.h restart_call)? */
+int lc_extract_restart_call(struct lc_extract_walk *walk, CXCursor call);
 /* 1 + the index of the pointer parameter `expr` is a field of (`p->len`,
  * `&p->list`, one `->` from the parameter or a local standing for it:
  * lc_extract_parameter_of), or that it is through such a local, or of the

@@ -351,8 +351,11 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
              && (lc_extract_loop_is_logarithmic(parts) || lc_extract_loop_is_bisection(parts)
                  || lc_extract_loop_is_descent(parts) || lc_extract_loop_is_retry(walk, parts)))
         extract_counted(&bound, LC_SMALL_TRIP_COUNT, parts->condition);
+    else if (bound.bound == LC_BOUND_DATA && lc_extract_loop_descends_children(parts))
+        extract_counted(&bound, LC_SMALL_TRIP_COUNT, parts->condition);   /* the tree's height */
     int continues = walk->loop_parts && (lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement)
                                          || lc_extract_loop_walks_children(parts, walk->loop_parts)
+                                         || lc_extract_loop_scans_descended_node(parts, walk->loop_parts)
                                          || lc_extract_loop_walks_cells(walk, parts, walk->loop_parts));
     int parameter = bound.bound == LC_BOUND_DATA ? lc_extract_loop_parameter(parts) : -1;
     if (parameter < 0 && bound.bound == LC_BOUND_DATA)

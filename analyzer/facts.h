@@ -260,6 +260,12 @@ struct lc_call_fact {
     unsigned scaled_args;     /* bit i: argument i divides or shifts right a
                                  variable by a constant (`v / 10`, `n >> 1`);
                                  first LC_ELEMENT_ARGUMENTS only */
+    int restart_call;         /* a direct self-call restarting its function
+                                 on a fixed request: constants and the
+                                 caller's own unchanged parameters, after
+                                 nothing but constant writes on the way
+                                 (`if (first) return seek(it, ">=", NULL,
+                                 0);`: extract_call_restart.c) */
     unsigned child_args;      /* a direct self-call: bit i when argument i
                                  is a child of the caller's parameter i
                                  (`free_node(rec, node->children->data)`,

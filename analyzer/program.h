@@ -64,6 +64,9 @@ struct lc_program_call_extra {
                                             is a child of parameter i (facts.h) */
     uint32_t changed_param_args;         /* bit i: argument i is a parameter
                                             its caller changes (facts.h) */
+    int restart_call;                    /* a self-call restarting its
+                                            function on a fixed request
+                                            (facts.h) */
     char *unreached;                     /* the stretches after it no path
                                             from it reaches, as stored
                                             (store_schema.c), owned; NULL */

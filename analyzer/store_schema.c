@@ -23,7 +23,7 @@
  *      zero_guard_id, after_comma_id, element_args, branch_exit_after,
  *      scaled_args, guard_param, child_args, guard_test, guard_value,
  *      unreached, guard_field_id,
- *      changed_param_args, runs)
+ *      changed_param_args, runs, restart_call)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -69,7 +69,9 @@
  *                                    changed_param_args: bit i set when
  *                                    argument i is a parameter the caller
  *                                    assigns, increments or takes the
- *                                    address of; unreached:
+ *                                    address of; restart_call: 1 for a
+ *                                    self-call restarting its function on
+ *                                    a fixed request (facts.h); unreached:
  *                                    the stretches of its function's text
  *                                    after it that no path from it
  *                                    reaches (facts.h), as
@@ -226,7 +228,8 @@ static const char lc_store_schema_sql[] =
     "  branch_exit_after INTEGER, scaled_args INTEGER NOT NULL DEFAULT 0,"
     "  guard_param INTEGER NOT NULL DEFAULT 0, child_args INTEGER NOT NULL DEFAULT 0,"
     "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, unreached TEXT,"
-    "  guard_field_id INTEGER, changed_param_args INTEGER NOT NULL DEFAULT 0, runs INTEGER NOT NULL DEFAULT 0);"
+    "  guard_field_id INTEGER, changed_param_args INTEGER NOT NULL DEFAULT 0, runs INTEGER NOT NULL DEFAULT 0,"
+    "  restart_call INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

@@ -2,8 +2,9 @@
  * cpu-heavy-loop check, over hand-built programs (cost_case.h; no data
  * files): a tree walk (the loop drives the recursion) against work
  * repeated at every step, a wrapper loop that adds nothing, short call
- * cycles that recurse and long ones that do not, and recursions descending
- * through a child of their parameter (linear in it). */
+ * cycles that recurse and long ones that do not, recursions descending
+ * through a child of their parameter (linear in it), and a self-call
+ * restarting its function on a fixed request (no recursion). */
 #include "cost_case.h"
 
 static void test_recursion_and_wrappers(void **state)
@@ -119,12 +120,46 @@ static void test_descents_are_linear_in_their_parameter(void **state)
     finish(&c);
 }
 
+/* A self-call restarting its function on a fixed request (call facts:
+ * restart_call, `return seek(it, ">=", NULL, 0)`) goes a bounded number of
+ * levels deep: no recursion, nothing repeated; another self-call is one. */
+static void test_restarts_do_not_recurse(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_seek");
+    builder_function(&c.b, "seek", 31, 0);
+    builder_function(&c.b, "drain", 32, 0);
+    int seeks = builder_loop(&c.b, "on_seek", 300, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_seek", 301, builder_function_value("seek"), 0);
+    builder_in_loop(&c.b, seeks);
+    int drains = builder_loop(&c.b, "on_seek", 302, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_seek", 303, builder_function_value("drain"), 0);
+    builder_in_loop(&c.b, drains);
+    builder_call(&c.b, "seek", 311, builder_function_value("seek"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].restart_call = 1;
+    builder_call(&c.b, "drain", 321, builder_function_value("drain"), 0);
+    run(&c);
+    assert_null(at_line(&c, 300));      /* a restart: one more run at most */
+    assert_non_null(at_line(&c, 302));  /* a recursion: data-deep */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_false(cost.recursive[builder_find(&c.b, "seek")]);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "seek")], 0);
+    assert_true(cost.recursive[builder_find(&c.b, "drain")]);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "drain")], 1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_recursion_and_wrappers),
         cmocka_unit_test(test_short_cycles_recurse_long_ones_not),
         cmocka_unit_test(test_descents_are_linear_in_their_parameter),
+        cmocka_unit_test(test_restarts_do_not_recurse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
