@@ -27,6 +27,7 @@ clone irssi/irssi        43f1727ef9fe1cb51d5031ee2dd0e1965217e4cb
 clone coturn/coturn      8024aa634eb52ecff80d7fd88ebc444ca1dc9381
 clone lighttpd/lighttpd1.4 2ddc51389a139d2b08daf310596c951c1d53dc8d
 clone nginx/nginx        3f6f7824d4e2eb1ac37dec76683d525ac0ff521c
+clone NLnetLabs/unbound  7fb79b0677a03d6922c29880854e8fdeb271679e
 
 (cd "$WORK/redis" && bear -- make -j2 MALLOC=libc BUILD_TLS=no)
 (cd "$WORK/memcached" && ./autogen.sh && ./configure && bear -- make -j2)
@@ -38,6 +39,8 @@ clone nginx/nginx        3f6f7824d4e2eb1ac37dec76683d525ac0ff521c
 (cd "$WORK/lighttpd1.4" && cmake -S . -B build -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DCMAKE_BUILD_TYPE=Debug \
     && make -C build -j2)
 (cd "$WORK/nginx" && ./auto/configure --with-threads --with-http_ssl_module && bear -- make -j2)
+(apt-get install -y flex libexpat1-dev >/dev/null && cd "$WORK/unbound" \
+    && ./configure --with-libevent && bear -- make -j2)
 
 # redis's own loop (ae), described once; see README.md
 cat > "$WORK/redis/.loopcheck" <<'RULES'
@@ -143,6 +146,44 @@ field ngx_thread_task_s.handler pool
 nonblocking-place ngx_connection_s.fd reason "nginx keeps every connection's socket non-blocking"
 RULES
 
+# unbound's comm points, timers and tubes over its ub_event layer, and its worker threads'
+# own loops, described once; see README.md ("unbound (out of sample)")
+cat > "$WORK/unbound/.loopcheck" <<'RULES'
+# .loopcheck for unbound (util/ub_event.h, util/netevent.h, util/tube.h, util/net_help.h)
+# unbound's event layer over libevent (util/ub_event.c): ub_event_new(base, fd, bits, cb, arg)
+# calls cb(fd, bits, arg) on the loop that runs base; ub_signal_new(base, sig, cb, arg) and
+# ub_timer_add(ev, base, cb, arg, tv) likewise
+callback ub_event_new arg4 loop descriptor arg2 arg1
+callback ub_signal_new arg3 loop
+callback ub_timer_add arg3 loop
+# comm points (util/netevent.h): the callback runs on the loop of the comm_base given, called
+# as callback(c, callback_arg, error, repinfo)
+callback comm_point_create_udp arg5 loop
+callback comm_point_create_udp_ancil arg5 loop
+callback comm_point_create_doq arg4 loop
+callback comm_point_create_tcp arg13 loop
+callback comm_point_create_tcp_out arg3 loop
+callback comm_point_create_http_out arg3 loop
+callback comm_point_create_local arg4 loop
+callback comm_point_create_raw arg4 loop
+# comm_timer_create(base, cb, cb_arg), comm_signal_create(base, callback, cb_arg)
+callback comm_timer_create arg2 loop
+callback comm_signal_create arg2 loop
+# the accept handlers a comm_base calls when it runs out of descriptors, and back
+callback comm_base_set_slow_accept_handlers arg2 loop
+callback comm_base_set_slow_accept_handlers arg3 loop
+# tube_setup_bg_listen(tube, base, cb, arg): cb gets each message of the tube on base's loop
+callback tube_setup_bg_listen arg3 loop
+# each worker thread (daemon.c thread_start -> worker_work) and libunbound's background
+# thread (libworker_dobg) run their own comm_base; worker 0 runs in the main thread
+runs-loop comm_base_dispatch
+runs-loop ub_event_base_dispatch
+# fd_set_nonblock(s): fcntl(s, F_SETFL, flag | O_NONBLOCK)
+nonblocking-descriptor fd_set_nonblock arg1 reason "fd_set_nonblock sets O_NONBLOCK with fcntl(F_SETFL)"
+# lock_basic_*, lock_rw_*, lock_quick_* and ub_thread_create are macros over pthread
+# (util/locks.h): nothing to say
+RULES
+
 run() { # run NAME BUILD_DIR
     rm -f "$2/loopcheck.db"
     /usr/bin/time -f "$1 cold %e s" "$LC" check -p "$2" --format json -o "$WORK/$1.json" --fail-on none
@@ -157,4 +198,6 @@ run irssi "$WORK/irssi/build"
 run coturn "$WORK/coturn/build"
 run lighttpd "$WORK/lighttpd1.4/build"
 run nginx "$WORK/nginx"
+run unbound "$WORK/unbound"
+python3 "$HERE/findings.py" count "$WORK/unbound.json"
 for n in redis memcached tmux libuv irssi coturn lighttpd nginx; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done
