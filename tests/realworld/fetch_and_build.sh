@@ -1,8 +1,9 @@
 #!/bin/sh
 # fetch_and_build.sh — clone the six real-world projects of README.md at the triaged commits,
-# and lighttpd and nginx, the out-of-sample seventh and eighth, build each with a compilation
-# database, write redis's, memcached's, coturn's, libuv's, irssi's, lighttpd's and nginx's
-# .loopcheck, and run loopcheck on all eight (cold, then again with nothing changed). Nothing of the projects is kept in this repository.
+# and lighttpd, nginx, unbound and tor, the out-of-sample seventh to tenth, build each with a
+# compilation database, write redis's, memcached's, coturn's, libuv's, irssi's, lighttpd's,
+# nginx's, unbound's and tor's .loopcheck, and run loopcheck on all ten (cold, then again with
+# nothing changed). Nothing of the projects is kept in this repository.
 # Usage: sh tests/realworld/fetch_and_build.sh [WORK_DIR] [LOOPCHECK_BINARY]   (Debian 12, as root)
 set -eu
 WORK=${1:-/tmp/rw}
@@ -28,6 +29,7 @@ clone coturn/coturn      8024aa634eb52ecff80d7fd88ebc444ca1dc9381
 clone lighttpd/lighttpd1.4 2ddc51389a139d2b08daf310596c951c1d53dc8d
 clone nginx/nginx        3f6f7824d4e2eb1ac37dec76683d525ac0ff521c
 clone NLnetLabs/unbound  7fb79b0677a03d6922c29880854e8fdeb271679e
+clone torproject/tor     3cb6a690be60fcdab60130402ff88dcfc0657596
 
 (cd "$WORK/redis" && bear -- make -j2 MALLOC=libc BUILD_TLS=no)
 (cd "$WORK/memcached" && ./autogen.sh && ./configure && bear -- make -j2)
@@ -41,6 +43,8 @@ clone NLnetLabs/unbound  7fb79b0677a03d6922c29880854e8fdeb271679e
 (cd "$WORK/nginx" && ./auto/configure --with-threads --with-http_ssl_module && bear -- make -j2)
 (apt-get install -y flex libexpat1-dev >/dev/null && cd "$WORK/unbound" \
     && ./configure --with-libevent && bear -- make -j2)
+(cd "$WORK/tor" && sh autogen.sh && ./configure --disable-asciidoc --disable-unittests \
+    && bear -- make -j2 src/app/tor)
 
 # redis's own loop (ae), described once; see README.md
 cat > "$WORK/redis/.loopcheck" <<'RULES'
@@ -182,6 +186,62 @@ runs-loop ub_event_base_dispatch
 nonblocking-descriptor fd_set_nonblock arg1 reason "fd_set_nonblock sets O_NONBLOCK with fcntl(F_SETFL)"
 # lock_basic_*, lock_rw_*, lock_quick_* and ub_thread_create are macros over pthread
 # (util/locks.h): nothing to say
+# tor's own loop events and its thread pool, described once; see README.md
+# ("tor (out of sample)")
+cat > "$WORK/tor/.loopcheck" <<'RULES'
+# .loopcheck for tor (src/lib/evloop/compat_libevent.h, timers.h, procmon.h, workqueue.h,
+# src/core/mainloop/cpuworker.h, periodic.h, src/lib/process/process.h,
+# src/lib/pubsub/pubsub_connect.h, src/lib/thread/threads.h, src/lib/lock/compat_mutex.h,
+# src/lib/net/socket.h). tor_event_new, tor_evtimer_new, tor_evsignal_new and
+# tor_evdns_add_server_port are macros for libevent's calls, which libevent.rules models.
+library tor-workqueue offload "cpuworker_queue_work(priority, fn, reply_fn, arg): fn runs on a cpuworker thread, reply_fn back on the main loop"
+# the main loop's own events: mainloop_event_new(cb, userdata), mainloop_event_postloop_new(cb, userdata)
+callback mainloop_event_new arg1 loop
+callback mainloop_event_postloop_new arg1 loop
+# periodic_timer_new(base, tv, cb, data)
+callback periodic_timer_new arg3 loop
+# timer_new(cb, arg), timer_set_cb(t, cb, arg): the timing wheel run from a libevent event
+callback timer_new arg1 loop
+callback timer_set_cb arg2 loop
+# periodic events: the item's fn runs on the main loop (through its mainloop_event_t)
+field periodic_event_item_t.fn loop
+# tor_process_monitor_new(base, spec, domain, cb, cb_arg, msg)
+callback tor_process_monitor_new arg4 loop
+# child processes (managed proxies): output and exit callbacks run on the main loop
+callback process_set_stdout_read_callback arg2 loop
+callback process_set_stderr_read_callback arg2 loop
+callback process_set_exit_callback arg2 loop
+# publish/subscribe: a subscriber's recv_fn runs when the main loop flushes the channel
+callback pubsub_add_sub_ arg2 loop
+# the thread pool: fn runs on a worker thread, reply_fn back on the main loop
+# threadpool_queue_work_priority(pool, prio, fn, reply_fn, arg)
+callback threadpool_queue_work_priority arg3 pool
+callback threadpool_queue_work_priority arg4 loop
+# threadpool_queue_work(pool, fn, reply_fn, arg)
+callback threadpool_queue_work arg2 pool
+callback threadpool_queue_work arg3 loop
+# threadpool_queue_update(pool, dup_fn, fn, free_fn, arg): fn runs once on every worker
+callback threadpool_queue_update arg3 pool
+# threadpool_register_reply_event(tp, cb): cb runs on the main loop after the replies
+callback threadpool_register_reply_event arg2 loop
+# cpuworker_queue_work(priority, fn, reply_fn, arg)
+callback cpuworker_queue_work arg2 pool
+callback cpuworker_queue_work arg3 loop
+# spawn_func(func, data): func runs on a new thread
+callback spawn_func arg1 thread
+# tor's locks and synchronisation objects
+lock tor_mutex_acquire arg1
+unlock tor_mutex_release arg1
+sync-type tor_mutex_t
+sync-type tor_cond_t
+sync-type atomic_counter_t
+sync-type tor_threadlocal_t
+# tor's sockets made non-blocking
+nonblocking-descriptor set_socket_nonblocking arg1 reason "fcntl(F_SETFL, O_NONBLOCK)"
+nonblocking-descriptor tor_open_socket_nonblocking result reason "socket() with SOCK_NONBLOCK, or set_socket_nonblocking"
+nonblocking-descriptor tor_accept_socket_nonblocking result reason "accept4() with SOCK_NONBLOCK, or set_socket_nonblocking"
+nonblocking-descriptor tor_open_socket_with_extensions result if arg5~1 reason "nonblock = 1: SOCK_NONBLOCK, or set_socket_nonblocking"
+nonblocking-descriptor tor_accept_socket_with_extensions result if arg5~1 reason "nonblock = 1: accept4() with SOCK_NONBLOCK, or set_socket_nonblocking"
 RULES
 
 run() { # run NAME BUILD_DIR
@@ -199,5 +259,5 @@ run coturn "$WORK/coturn/build"
 run lighttpd "$WORK/lighttpd1.4/build"
 run nginx "$WORK/nginx"
 run unbound "$WORK/unbound"
-python3 "$HERE/findings.py" count "$WORK/unbound.json"
-for n in redis memcached tmux libuv irssi coturn lighttpd nginx; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done
+run tor "$WORK/tor"
+for n in redis memcached tmux libuv irssi coturn lighttpd nginx unbound tor; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done
