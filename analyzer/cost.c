@@ -137,7 +137,7 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
     /* On the way out it adds nothing (a call with no extra has no branch exit). */
-    int way_out = c->target_count > 0 && c->extra != LC_NONE && lc_cost_call_on_way_out(program, c);
+    int way_out = c->target_count > 0 && c->extra != LC_NONE && lc_program_call_on_way_out(program, c);
     if (way_out && !linear)
         return 0;
     for (uint32_t t = 0; t < c->target_count; t++) {

@@ -167,10 +167,6 @@ const struct lc_cost_guarded *lc_cost_guard_failing_at(const struct lc_program *
 struct lc_cost_why lc_cost_guarded_loop_why(const struct lc_cost *cost, const struct lc_cost_guarded *guarded,
                                             uint32_t function, uint32_t loop);
 
-/* Is the call on the way out: in a branch that can only end with a direct
- * call of a function that never returns (`{ log(...); fatal(...); }`;
- * cost_calls.c)? */
-int lc_cost_call_on_way_out(const struct lc_program *program, const struct lc_program_call *call);
 
 /* cost_inputs.c: group the loops by function (cost->loops_start,
  * loops_of_function); 0, or -1 when memory runs out. */

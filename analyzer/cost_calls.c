@@ -80,27 +80,12 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
     return guarded && guarded->level < level ? guarded->level : level;
 }
 
-#define COST_EXIT_STEPS 4   /* nested branches followed to their end */
-
-int lc_cost_call_on_way_out(const struct lc_program *program, const struct lc_program_call *c)
-{
-    uint32_t end = lc_program_call_extra_of(program, c)->branch_exit;
-    for (int step = 0; step < COST_EXIT_STEPS && end != LC_NONE;
-         step++, end = lc_program_call_extra_of(program, &program->calls[end])->branch_exit) {
-        const struct lc_program_call *exit = &program->calls[end];
-        if (exit->callee.kind == LC_VALUE_FUNCTION && exit->callee.function != LC_NONE && program->terminates
-            && program->terminates[exit->callee.function])
-            return 1;
-    }
-    return 0;
-}
-
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
                             struct lc_cost_why *why)
 {
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
-    uint32_t counted = c->target_count > 0 && lc_cost_call_on_way_out(program, c) ? 0 : c->target_count;
+    uint32_t counted = c->target_count > 0 && lc_program_call_on_way_out(program, c) ? 0 : c->target_count;
     for (uint32_t t = 0; t < counted; t++) {
         unsigned level = lc_cost_target_level_at(program, cost, program->targets[c->first_target + t], c);
         if (level > best)

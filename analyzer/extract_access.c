@@ -266,6 +266,7 @@ static void extract_add_access(struct lc_extract_walk *walk, CXCursor reference,
     fact->via_argument = access->via_argument;
     fact->passed_record_usr = access->passed_record_usr;
     fact->indexed = access->indexed;
+    fact->loop_only = walk->loop_only;
     if (path && fact->variable_usr && fact->variable_name) {
         fact->variable_usr = lc_arena_printf(&walk->facts->arena, "%s" LC_ACCESS_PATH_MARK "%s",
                                              fact->variable_usr, path);

@@ -66,6 +66,8 @@ int lc_extract_zero_test(struct lc_extract_walk *walk, CXCursor condition, int *
 /* The call whose result `expr` is (a call, `v = call`, or a variable last
  * assigned one), or -1. */
 int lc_extract_result_of(struct lc_extract_walk *walk, CXCursor expr);
+/* Is call `call_index` (of the function walked) a `loop-thread-test`? */
+int lc_extract_is_loop_thread_test(const struct lc_extract_walk *walk, int call_index);
 /* A `case` or `default` label of the innermost switch. */
 void lc_extract_case_label(struct lc_extract_walk *walk, CXCursor label);
 /* Call `call_index`'s result was stored into `target`. */

@@ -50,12 +50,41 @@ int lc_extract_always_exits(CXCursor statement)
     }
 }
 
+/* A macro's wrapper around statements: the last statement inside `do {
+ * ... } while (0)` or a GNU statement expression `(void) ({ ... })`, else
+ * null. */
+static CXCursor extract_wrapped_last(CXCursor statement)
+{
+    CXCursor parts[2];
+    long long value;
+    if (clang_getCursorKind(statement) == CXCursor_DoStmt && lc_extract_children(statement, parts, 2) == 2
+        && lc_extract_integer_constant(parts[1], &value) && value == 0)
+        return lc_extract_last_statement(parts[0]);
+    for (int depth = 0; depth < 4; depth++) {
+        enum CXCursorKind kind = clang_getCursorKind(statement);
+        if (kind == CXCursor_StmtExpr && lc_extract_children(statement, parts, 1) == 1)
+            return lc_extract_last_statement(parts[0]);
+        if ((kind != CXCursor_CStyleCastExpr && kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr)
+            || lc_extract_children(statement, parts, 2) < 1)
+            return clang_getNullCursor();
+        statement = lc_extract_children(statement, parts, 2) == 2 ? parts[1] : parts[0];
+    }
+    return clang_getNullCursor();
+}
+
 /* The call a branch can only end with: its last statement when that is a
- * call (`{ log(...); fatal(...); }`) and nothing before leaves the branch;
- * else null. */
+ * call (`{ log(...); fatal(...); }`, also the last inside a macro's `do {
+ * ... } while (0)` or `(void) ({ ... })`) and nothing before leaves the
+ * branch; else null. */
 CXCursor lc_extract_branch_end(CXCursor statement)
 {
     CXCursor last = lc_extract_last_statement(statement);
+    for (int depth = 0; depth < 4 && !clang_Cursor_isNull(last); depth++) {
+        CXCursor inner = extract_wrapped_last(last);
+        if (clang_Cursor_isNull(inner))
+            break;
+        last = inner;
+    }
     if (clang_Cursor_isNull(last))
         return last;
     last = lc_extract_strip(last);

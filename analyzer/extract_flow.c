@@ -62,11 +62,12 @@ struct extract_scope {
     struct lc_lockset locks;
     struct lc_value_guards value_guards;
     struct lc_param_guard param_guard;
+    int loop_only;
 };
 
 static struct extract_scope extract_scope_enter(const struct lc_extract_walk *walk)
 {
-    return (struct extract_scope){ walk->locks, walk->value_guards, walk->param_guard };
+    return (struct extract_scope){ walk->locks, walk->value_guards, walk->param_guard, walk->loop_only };
 }
 
 static void extract_scope_leave(struct lc_extract_walk *walk, const struct extract_scope *scope)
@@ -74,6 +75,7 @@ static void extract_scope_leave(struct lc_extract_walk *walk, const struct extra
     walk->locks = scope->locks;
     walk->value_guards = scope->value_guards;
     walk->param_guard = scope->param_guard;
+    walk->loop_only = scope->loop_only;
 }
 
 /* A branch or a body, visited as a scope. */
@@ -85,12 +87,15 @@ static void extract_scoped(struct lc_extract_walk *walk, CXCursor statement, CXC
 }
 
 /* A branch run only where call `guard` returned 0 when `zero`
- * (extract_guards.c), and where `tests` hold; when that call is a
- * trylock, its lock is held there (`taken`). */
+ * (extract_guards.c), only on the loop's thread when `loop_only`, and
+ * where `tests` hold; when that call is a trylock, its lock is held there
+ * (`taken`). */
 static void extract_branch_guarded(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
-                                   int guard, const struct lc_extract_guard_list *tests, const char *taken)
+                                   int guard, int loop_only, const struct lc_extract_guard_list *tests,
+                                   const char *taken)
 {
-    int saved = walk->zero_guard;
+    int saved = walk->zero_guard, saved_loop_only = walk->loop_only;
+    walk->loop_only |= loop_only;
     struct lc_value_guards saved_guards = walk->value_guards;
     struct lc_lockset saved_locks = walk->locks;
     if (zero && guard >= 0)
@@ -101,6 +106,7 @@ static void extract_branch_guarded(struct lc_extract_walk *walk, CXCursor statem
     extract_scoped(walk, statement, parent);
     walk->locks = saved_locks;
     walk->zero_guard = saved;
+    walk->loop_only = saved_loop_only;
     walk->value_guards = saved_guards;
 }
 
@@ -117,14 +123,14 @@ static void extract_branch_exits(struct lc_extract_walk *walk, size_t first)
 /* A branch of an if: guarded, and the calls on its way to a call it can
  * only end with noted. */
 static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
-                           int guard, const struct lc_extract_guard_list *tests, const char *taken)
+                           int guard, int loop_only, const struct lc_extract_guard_list *tests, const char *taken)
 {
     CXCursor saved_end = walk->branch_end;
     int saved_index = walk->branch_end_index;
     size_t first = walk->facts->call_count;
     walk->branch_end = lc_extract_branch_end(statement);
     walk->branch_end_index = -1;
-    extract_branch_guarded(walk, statement, parent, zero, guard, tests, taken);
+    extract_branch_guarded(walk, statement, parent, zero, guard, loop_only, tests, taken);
     extract_branch_exits(walk, first);
     walk->branch_end = saved_end;
     walk->branch_end_index = saved_index;
@@ -155,6 +161,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
     struct lc_extract_guard_split *tests = &state->tests;
     state->at_if_param_guard = walk->param_guard;
     const char *first_taken_after = NULL;
+    int loop_only_after = 0;
     for (;;) {
         CXCursor parts[3];
         unsigned count = lc_extract_children(statement, parts, 3);
@@ -166,6 +173,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         if (first)
             after_condition = walk->locks;
         int zero_branch, guard = lc_extract_zero_test(walk, parts[0], &zero_branch);
+        int thread_test = lc_extract_is_loop_thread_test(walk, guard);
         exits_early = first && count == 2 && lc_extract_always_exits(parts[1]);
         first = 0;
         lc_extract_value_guard_split(walk, parts[0], tests);
@@ -177,7 +185,8 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
             state->first_else_guard = state->else_guard;
         walk->param_guard = lc_extract_param_guard_inner(state->outer_guard, state->then_guard);
         size_t first_call = walk->facts->call_count;
-        extract_branch(walk, parts[1], statement, zero_branch == 1, guard, &tests->then_guards, taken);
+        extract_branch(walk, parts[1], statement, zero_branch == 1, guard, thread_test && zero_branch == 2,
+                       &tests->then_guards, taken);
         lc_extract_reach_branch(walk, parts[1], first_call, count == 3 ? parts[2] : clang_getNullCursor());
         lc_extract_loop_once_calls(walk, parts[0], parts[1], first_call);
         if (clang_getCursorKind(parts[1]) != CXCursor_CompoundStmt)
@@ -188,15 +197,20 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained) {
             first_call = walk->facts->call_count;
-            extract_branch(walk, parts[2], statement, zero_branch == 2, guard, &tests->else_guards, taken);
+            extract_branch(walk, parts[2], statement, zero_branch == 2, guard, thread_test && zero_branch == 1,
+                           &tests->else_guards, taken);
             lc_extract_reach_branch(walk, parts[2], first_call, clang_getNullCursor());
             if (clang_getCursorKind(parts[2]) != CXCursor_CompoundStmt)
                 lc_extract_loop_exit_calls(walk, parts[2], first_call);
         }
         extract_leave(walk, saved);
-        /* `if (pthread_mutex_trylock(&m) != 0) return;`: the rest holds m. */
+        /* `if (pthread_mutex_trylock(&m) != 0) return;`: the rest holds m;
+         * after `if (!in_main_thread()) return;` it runs on the loop's
+         * thread only. */
         if (taken && zero_branch == 2 && exits_early)
             first_taken_after = taken;
+        if (thread_test && zero_branch == 1 && exits_early)
+            loop_only_after = 1;
         if (!chained)
             break;
         lc_extract_value_guards_push(walk, &tests->else_guards);
@@ -210,6 +224,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         lc_extract_value_guards_push(walk, &tests->else_guards);
     if (first_taken_after)
         lc_extract_lock_add(walk, first_taken_after);
+    walk->loop_only |= loop_only_after;
     free(state);
 }
 
@@ -227,6 +242,8 @@ static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
     walk->switch_value_guards = at_switch;
     walk->switch_param_guard = at_switch_param;
     int saved_guard = walk->switch_guard, saved_outer = walk->switch_outer_guard, outer = walk->zero_guard;
+    int saved_switch_loop_only = walk->switch_loop_only, at_switch_loop_only = walk->loop_only;
+    walk->switch_loop_only = at_switch_loop_only;
     walk->switch_locks = walk->locks;
     walk->switch_guard = lc_extract_result_of(walk, parts[0]);
     walk->switch_outer_guard = outer;
@@ -245,6 +262,8 @@ static void extract_switch(struct lc_extract_walk *walk, CXCursor statement)
     walk->param_guard = at_switch_param;
     walk->switch_guard = saved_guard;
     walk->switch_outer_guard = saved_outer;
+    walk->switch_loop_only = saved_switch_loop_only;
+    walk->loop_only = at_switch_loop_only;
     walk->zero_guard = outer;
 }
 
@@ -344,6 +363,7 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
         walk->locks = walk->switch_locks;
         walk->value_guards = walk->switch_value_guards;
         walk->param_guard = walk->switch_param_guard;
+        walk->loop_only = walk->switch_loop_only;
         lc_extract_case_label(walk, statement);
         return CXChildVisit_Recurse;
     case CXCursor_ForStmt:
@@ -358,6 +378,7 @@ enum CXChildVisitResult lc_extract_statement(struct lc_extract_walk *walk, CXCur
     case CXCursor_LabelStmt:
         walk->value_guards = (struct lc_value_guards){ NULL, 0 };
         walk->param_guard = (struct lc_param_guard){ 0 };
+        walk->loop_only = 0;   /* a label is reached from anywhere */
         lc_extract_label(walk, statement);
         return CXChildVisit_Recurse;
     case CXCursor_GotoStmt:

@@ -5,7 +5,9 @@
  * (lc_call_fact.zero_guard); linking decides whether the call was fork()
  * (forks.c).  A variable stands for the call whose result it last
  * received, in source order.  Also the two calls of `(a(), b())`: when b
- * never returns (`(panic(...), abort())`), neither does a (forks.c). */
+ * never returns (`(panic(...), abort())`), neither does a (forks.c); and
+ * whether a tested call is a `loop-thread-test` (extract_flow.c: what
+ * runs where it returned non-zero runs on the loop's thread only). */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -23,6 +25,19 @@ void lc_extract_remember_result(struct lc_extract_walk *walk, const struct lc_va
         lc_extract_append(walk, &walk->results, &walk->result_count, &walk->result_cap, sizeof *entry);
     if (entry)
         *entry = (struct lc_extract_call_result){ target->usr, call_index };
+}
+
+int lc_extract_is_loop_thread_test(const struct lc_extract_walk *walk, int call_index)
+{
+    const struct lc_lock_vocabulary *vocabulary = walk->vocabulary;
+    if (call_index < 0 || !vocabulary)
+        return 0;
+    const struct lc_value *callee = &walk->facts->calls[call_index].callee;
+    for (size_t i = 0; callee->kind == LC_VALUE_FUNCTION && callee->name && i < vocabulary->loop_thread_test_count;
+         i++)
+        if (strcmp(vocabulary->loop_thread_tests[i], callee->name) == 0)
+            return 1;
+    return 0;
 }
 
 /* The fact of `call`, already recorded in the function being walked. */

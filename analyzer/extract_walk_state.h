@@ -151,6 +151,10 @@ struct lc_extract_walk {
     size_t conditional_count, conditional_cap;
     int zero_guard;                 /* the calls here run only where this
                                        call's result is 0 (facts.h), -1 */
+    int loop_only;                  /* what runs here runs only where a
+                                       `loop-thread-test` returned
+                                       non-zero: on the loop's thread */
+    int switch_loop_only;           /* loop_only at the innermost switch */
     int switch_guard;               /* the call the innermost switch tests, -1 */
     int switch_outer_guard;         /* zero_guard at that switch */
     struct lc_extract_call_result *results;  /* the last call stored into

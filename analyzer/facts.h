@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 71
+#define LC_FACTS_VERSION 73
 
 struct lc_location {
     const char *file;
@@ -260,6 +260,9 @@ struct lc_call_fact {
     unsigned scaled_args;     /* bit i: argument i divides or shifts right a
                                  variable by a constant (`v / 10`, `n >> 1`);
                                  first LC_ELEMENT_ARGUMENTS only */
+    int loop_only;            /* runs only where a `loop-thread-test`
+                                 returned non-zero: on the loop's thread
+                                 (extract_flow.c) */
     int restart_call;         /* a direct self-call restarting its function
                                  on a fixed request: constants and the
                                  caller's own unchanged parameters, after
@@ -441,6 +444,8 @@ struct lc_access_fact {
                                  path) that runs only where it is 0 / NULL /
                                  false: `if (!g) g = make();` (lazy
                                  initialisation) */
+    int loop_only;            /* runs only on the loop's thread: past a
+                                 `loop-thread-test` (extract_flow.c) */
 };
 
 /* The lock functions the extractor follows to compute locksets (from the
@@ -503,6 +508,8 @@ struct lc_lock_vocabulary {
     size_t gate_count;
     const struct lc_string_prefix_function *string_prefixes;
     size_t string_prefix_count;
+    const char *const *loop_thread_tests;   /* `loop-thread-test` names */
+    size_t loop_thread_test_count;
 };
 
 /* A value stored into a field or variable: a function pointer

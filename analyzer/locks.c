@@ -24,6 +24,17 @@ uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call)
     return LC_NONE;
 }
 
+int lc_locks_acquires_shared(const struct lc_program *program, uint32_t call)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    for (uint32_t t = 0; t < c->target_count; t++) {
+        const struct lc_program_function *fn = &program->functions[program->targets[c->first_target + t]];
+        if (fn->model && fn->model->lock && fn->model->lock->action != LC_LOCK_RELEASE)
+            return fn->model->lock->shared;
+    }
+    return 0;
+}
+
 static int locks_before(const struct lc_location *a, const struct lc_location *b)
 {
     return a->line < b->line || (a->line == b->line && a->col < b->col);

@@ -13,6 +13,8 @@
  * acquiring action), or LC_NONE; LC_NONE too for one element of an array
  * of locks (`&locks[i]`), where the element other threads hold is unknown. */
 uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call);
+/* Does `call` take its lock shared (a read hold: `lock NAME argN shared`)? */
+int lc_locks_acquires_shared(const struct lc_program *program, uint32_t call);
 
 /* Add to the locksets of calls and accesses the locks that lock wrappers
  * hold there (lock_wrappers.c: a function that returns holding a lock it

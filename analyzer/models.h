@@ -99,6 +99,10 @@ enum lc_lock_action {
 struct lc_lock_model {
     int position;                   /* 1-based argument holding the lock */
     enum lc_lock_action action;
+    int shared;                     /* `lock NAME argN shared`: a shared
+                                       (read) hold of a read-write lock,
+                                       which waits for no other shared
+                                       hold */
 };
 
 /* `pause-threads NAME [if COND]...`, `resume-threads NAME [if COND]...`:
@@ -191,6 +195,9 @@ struct lc_function_model {
     int nonblocking;                   /* `nonblocking NAME` */
     int terminates;                    /* `terminates NAME`: never returns
                                           (exit, abort, assert failure) */
+    int loop_thread_test;              /* `loop-thread-test NAME`: returns
+                                          non-zero only on the event loop's
+                                          thread (extract_flow.c) */
     int forks;                         /* `fork NAME`: returns 0 in a new
                                           child process (fork, vfork) */
     int runs_loop;                     /* `runs-loop NAME`: runs an event

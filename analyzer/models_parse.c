@@ -172,6 +172,13 @@ static int lc_rules_parse_terminates(struct lc_rules_parser *parser)
     return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, terminates), 1);
 }
 
+/* loop-thread-test NAME: a test of the running thread, which leaves the
+ * function analysed as it is. */
+static int lc_rules_parse_loop_thread_test(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, loop_thread_test), 0);
+}
+
 static int lc_rules_parse_fork(struct lc_rules_parser *parser)
 {
     return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, forks), 1);
@@ -277,6 +284,7 @@ static const struct lc_rules_statement {
     { "nonblocking-place", lc_rules_parse_nonblocking_place },
     { "terminates", lc_rules_parse_terminates },
     { "fork", lc_rules_parse_fork },
+    { "loop-thread-test", lc_rules_parse_loop_thread_test },
     { "runs-loop", lc_rules_parse_runs_loop },
     { "process-main", lc_rules_parse_process_main },
     { "annotate", lc_rules_parse_annotate },

@@ -160,16 +160,27 @@ static struct lc_function_model *lc_rules_parse_name_position(struct lc_rules_pa
 }
 
 /* lock|unlock|trylock NAME argN */
+/* lock NAME argN [shared], trylock NAME argN [shared], unlock NAME argN */
 static int lc_rules_parse_lock(struct lc_rules_parser *parser, enum lc_lock_action action)
 {
-    int position;
-    struct lc_function_model *model = lc_rules_parse_name_position(parser, &position);
+    const char *name = lc_rules_read_name(parser);
+    int position = name ? lc_rules_read_position(parser) : -1;
+    if (position < 0)
+        return -1;
+    const struct lc_rules_word *mode = action == LC_LOCK_RELEASE ? NULL : lc_rules_next(parser);
+    int shared = mode && !mode->quoted && strcmp(mode->text, "shared") == 0;
+    if (mode && !shared)
+        return lc_rules_error(parser, "unexpected '%s' (expected 'shared' or the end of the line)", mode->text);
+    if (lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
     if (!model)
         return -1;
     if (!model->lock && !(model->lock = lc_arena_alloc(&parser->models->arena, sizeof *model->lock)))
         return lc_rules_error(parser, "out of memory");
     model->lock->position = position;
     model->lock->action = action;
+    model->lock->shared = shared;
     return lc_rules_applied(parser, model);
 }
 

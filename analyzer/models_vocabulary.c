@@ -1,7 +1,7 @@
 /* models_vocabulary.c — what the extractor needs to know of the models
  * (models.h lc_models_lock_vocabulary): the lock and unlock functions, the
- * `pause-threads` / `resume-threads` and `gated-thread` entries and the
- * `string-prefix` ones, with their share of the vocabulary's hash, so a
+ * `pause-threads` / `resume-threads` and `gated-thread` entries, the
+ * `string-prefix` ones and the `loop-thread-test` names, with their share of the vocabulary's hash, so a
  * database built with other models is rebuilt. */
 #include "grow.h"
 #include "models.h"
@@ -79,6 +79,30 @@ static int lc_models_gate_functions(const struct lc_models *models, struct lc_ar
     return 0;
 }
 
+/* The `loop-thread-test` names of the vocabulary, and their share of its
+ * hash.  0, or -1 when memory runs out. */
+static int lc_models_loop_thread_tests(const struct lc_models *models, struct lc_arena *arena,
+                                       struct lc_lock_vocabulary *vocabulary)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < models->bucket_count; i++)
+        count += models->buckets[i] && models->buckets[i]->loop_thread_test;
+    const char **names = lc_arena_alloc(arena, (count + 1) * sizeof *names);
+    if (!names)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < models->bucket_count; i++) {
+        const struct lc_function_model *model = models->buckets[i];
+        if (!model || !model->loop_thread_test)
+            continue;
+        names[n++] = model->name;
+        vocabulary->hash ^= lc_hash_fnv1a64(model->name, strlen(model->name), LC_HASH_FNV1A64_INIT) * 11;
+    }
+    vocabulary->loop_thread_tests = names;
+    vocabulary->loop_thread_test_count = n;
+    return 0;
+}
+
 /* The `string-prefix` entries of the vocabulary, and their share of its
  * hash.  0, or -1 when memory runs out. */
 static int lc_models_string_prefix_functions(const struct lc_models *models, struct lc_arena *arena,
@@ -137,9 +161,10 @@ int lc_models_lock_vocabulary(const struct lc_models *models, struct lc_arena *a
     for (size_t i = 0; i < models->sync_type_count; i++)
         hash ^= lc_hash_fnv1a64(models->sync_types[i], strlen(models->sync_types[i]), LC_HASH_FNV1A64_INIT) * 3;
     *vocabulary = (struct lc_lock_vocabulary){ functions, n, models->sync_types, models->sync_type_count, hash,
-                                               NULL, 0, NULL, 0, NULL, 0 };
+                                               NULL, 0, NULL, 0, NULL, 0, NULL, 0 };
     if (lc_models_pause_functions(models, arena, vocabulary) != 0
-        || lc_models_string_prefix_functions(models, arena, vocabulary) != 0)
+        || lc_models_string_prefix_functions(models, arena, vocabulary) != 0
+        || lc_models_loop_thread_tests(models, arena, vocabulary) != 0)
         return -1;
     return lc_models_gate_functions(models, arena, vocabulary);
 }

@@ -67,6 +67,9 @@ struct lc_program_call_extra {
     int restart_call;                    /* a self-call restarting its
                                             function on a fixed request
                                             (facts.h) */
+    int loop_only;                       /* runs only on the loop's thread:
+                                            past a `loop-thread-test`
+                                            (facts.h) */
     char *unreached;                     /* the stretches after it no path
                                             from it reaches, as stored
                                             (store_schema.c), owned; NULL */
@@ -171,6 +174,7 @@ struct lc_program_access {
     uint8_t zero_guarded;    /* a write under a test that the variable is
                                 0 / NULL (facts.h): lazy initialisation */
     uint8_t indexed;         /* through an element (`g[i]`, facts.h) */
+    uint8_t loop_only;       /* made only on the loop's thread (facts.h) */
     uint8_t gate_windows;    /* bit g: made inside a hand-off window of
                                 program->gate_roles[g] */
 };
@@ -464,6 +468,10 @@ static inline int lc_program_function_is_followed(const struct lc_program *progr
  * function with a body that calls one unconditionally.  Needs the reverse
  * call graph.  Returns 0 or -1 (no memory). */
 int lc_terminates_compute(struct lc_program *program);
+/* Is the call on the way out: in a branch that can only end with a direct
+ * call of a function that never returns (`{ log(...); fatal(...); }`,
+ * facts.h branch_exit; terminates.c)? */
+int lc_program_call_on_way_out(const struct lc_program *program, const struct lc_program_call *call);
 
 /* The targets of every call `function` makes: program->targets[*begin ..
  * *end).  Contiguous, since calls are grouped by caller and

@@ -120,7 +120,7 @@ static int bodies_read_accesses(struct program_bodies_loader *b, uint32_t **acce
     *access_of_row = malloc(((size_t)*access_max + 1) * sizeof **access_of_row);
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, variable_id, kind, atomic,"
                                                         " file_id, line, col, zero_guarded, via_callee_id, via_argument,"
-                                                        " indexed, passed_record_id FROM access ORDER BY id");
+                                                        " indexed, passed_record_id, loop_only FROM access ORDER BY id");
     int rc = *access_of_row && stmt && written ? 0 : -1;
     if (*access_of_row)
         memset(*access_of_row, 0xff, ((size_t)*access_max + 1) * sizeof **access_of_row);
@@ -147,6 +147,7 @@ static int bodies_read_accesses(struct program_bodies_loader *b, uint32_t **acce
                      (unsigned)sqlite3_column_int(stmt, 7), (unsigned)sqlite3_column_int(stmt, 8) },
             .zero_guarded = (uint8_t)sqlite3_column_int(stmt, 9),
             .indexed = (uint8_t)sqlite3_column_int(stmt, 12),
+            .loop_only = (uint8_t)sqlite3_column_int(stmt, 14),
         };
         (*access_of_row)[sqlite3_column_int64(stmt, 0)] = program->access_count++;
     }

@@ -173,6 +173,7 @@ int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct l
         sqlite3_bind_int(stmt, 5, access->atomic);
         sqlite3_bind_int(stmt, 9, access->zero_guarded);
         sqlite3_bind_int(stmt, 12, access->indexed);
+        sqlite3_bind_int(stmt, 14, access->loop_only);
         int64_t via_id = access->via_callee_usr ? lc_store_intern_symbol(store, access->via_callee_usr, NULL) : 0;
         if (access->via_callee_usr && !via_id)
             return -1;

@@ -23,7 +23,7 @@
  *      zero_guard_id, after_comma_id, element_args, branch_exit_after,
  *      scaled_args, guard_param, child_args, guard_test, guard_value,
  *      unreached, guard_field_id,
- *      changed_param_args, runs, restart_call)
+ *      changed_param_args, runs, restart_call, loop_only)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -71,7 +71,10 @@
  *                                    assigns, increments or takes the
  *                                    address of; restart_call: 1 for a
  *                                    self-call restarting its function on
- *                                    a fixed request (facts.h); unreached:
+ *                                    a fixed request (facts.h); loop_only:
+ *                                    1 when it runs only where a
+ *                                    `loop-thread-test` returned non-zero
+ *                                    (facts.h); unreached:
  *                                    the stretches of its function's text
  *                                    after it that no path from it
  *                                    reaches (facts.h), as
@@ -141,8 +144,10 @@
  *                                    NULL
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument,
- *      indexed, passed_record_id)
+ *      indexed, passed_record_id, loop_only)
  *                                    reads and writes of globals and statics;
+ *                                    loop_only: made only on the loop's
+ *                                    thread, past a `loop-thread-test`;
  *                                    indexed: through an element of the
  *                                    variable (`g[i]`), which a striped
  *                                    lock may guard;
@@ -229,7 +234,7 @@ static const char lc_store_schema_sql[] =
     "  guard_param INTEGER NOT NULL DEFAULT 0, child_args INTEGER NOT NULL DEFAULT 0,"
     "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, unreached TEXT,"
     "  guard_field_id INTEGER, changed_param_args INTEGER NOT NULL DEFAULT 0, runs INTEGER NOT NULL DEFAULT 0,"
-    "  restart_call INTEGER NOT NULL DEFAULT 0);"
+    "  restart_call INTEGER NOT NULL DEFAULT 0, loop_only INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
@@ -256,7 +261,7 @@ static const char lc_store_schema_sql[] =
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"
     "  atomic INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
     "  zero_guarded INTEGER NOT NULL, via_callee_id INTEGER, via_argument INTEGER,"
-    "  indexed INTEGER NOT NULL DEFAULT 0, passed_record_id INTEGER);"
+    "  indexed INTEGER NOT NULL DEFAULT 0, passed_record_id INTEGER, loop_only INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX access_tu ON access(tu_id);"
     "CREATE TABLE held_lock(tu_id INTEGER NOT NULL, owner TEXT NOT NULL CHECK (owner IN ('call','access')),"
     "  owner_id INTEGER NOT NULL, lock_id INTEGER NOT NULL);"

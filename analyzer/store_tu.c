@@ -104,6 +104,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int64(stmt, 24, (sqlite3_int64)call->changed_param_args);
     sqlite3_bind_int(stmt, 25, call->runs);
     sqlite3_bind_int(stmt, 26, call->restart_call);
+    sqlite3_bind_int(stmt, 27, call->loop_only);
     char unreached[LC_UNREACHED_TEXT_MAX];
     if (lc_unreached_format(call->unreached, call->unreached_count, unreached, sizeof unreached) == 0)
         sqlite3_bind_text(stmt, 22, unreached, -1, SQLITE_TRANSIENT);

@@ -3,11 +3,28 @@
  * a body that makes an unconditional call (not in a branch, a loop, or a
  * conditional expression) to one: a panic handler that writes a crash log
  * and aborts.  Such functions are not followed: their blocking calls and
- * loops end the process rather than stall the loop. */
+ * loops end the process rather than stall the loop.  Nor are the calls on
+ * the way to one, in a branch that can only end with it: their cost is
+ * none, and the threads' roles do not spread through them. */
 #include "callers.h"
 #include "program.h"
 
 #include <stdlib.h>
+
+#define TERMINATES_EXIT_STEPS 4   /* nested branches followed to their end */
+
+int lc_program_call_on_way_out(const struct lc_program *program, const struct lc_program_call *c)
+{
+    uint32_t end = c->extra != LC_NONE ? lc_program_call_extra_of(program, c)->branch_exit : LC_NONE;
+    for (int step = 0; step < TERMINATES_EXIT_STEPS && end != LC_NONE;
+         step++, end = lc_program_call_extra_of(program, &program->calls[end])->branch_exit) {
+        const struct lc_program_call *exit = &program->calls[end];
+        if (exit->callee.kind == LC_VALUE_FUNCTION && exit->callee.function != LC_NONE && program->terminates
+            && program->terminates[exit->callee.function])
+            return 1;
+    }
+    return 0;
+}
 
 int lc_terminates_compute(struct lc_program *program)
 {

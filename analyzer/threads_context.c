@@ -310,6 +310,8 @@ static int context_drain(const struct lc_program *program, struct lc_threads *t,
             /* The pool may move while interning: re-read the context. */
             uint32_t cut = x->pool.items[x->pool.start[item.context]];
             if (c->target_count == 0 || lc_threads_cuts_skips(&x->cuts, k, cut)
+                || (item.role != LC_THREAD_ROLE_LOOP && lc_program_call_extra_of(program, c)->loop_only)
+                || lc_program_call_on_way_out(program, c)
                 || context_apply_guards(program, x, item.role, c, &x->pool.items[x->pool.start[item.context] + 1],
                                         scratch + 1) != 0)
                 continue;

@@ -97,8 +97,10 @@ static int shared_common_lock(const struct shared_state *s, const struct lc_prog
 
 /* A role of a's function different from one of b's, reaching them in a
  * common executable and process, not ordered by a barrier (one before
- * it, the other after), and not a loop access outside every hand-off
- * window of the other role's gate (gates.h): the pair may run at once.
+ * it, the other after), not a loop access outside every hand-off
+ * window of the other role's gate (gates.h), and the loop's for an access
+ * made only on the loop's thread (past a `loop-thread-test`): the pair
+ * may run at once.
  * Returns 1 and the two roles. */
 static int shared_concurrent(const struct shared_state *s, const struct lc_program_access *a,
                              const struct lc_program_access *b, uint32_t *role_a, uint32_t *role_b)
@@ -113,6 +115,7 @@ static int shared_concurrent(const struct shared_state *s, const struct lc_progr
                 uint32_t rb = t->function_roles[(size_t)b->function * LC_THREAD_ROLE_CAP + j];
                 int has_loop = ra == LC_THREAD_ROLE_LOOP || rb == LC_THREAD_ROLE_LOOP;
                 if (ra != rb && (has_loop || !want_loop)
+                    && (ra == LC_THREAD_ROLE_LOOP || !a->loop_only) && (rb == LC_THREAD_ROLE_LOOP || !b->loop_only)
                     && (lc_threads_programs_of(t, a->function, ra) & lc_threads_programs_of(t, b->function, rb))
                     && lc_threads_share_process(t, a->function, ra, b->function, rb)
                     && !lc_barriers_order(s->barriers, ra, a->function, &a->loc, rb, b->function, &b->loc)

@@ -1,10 +1,13 @@
 /* lock_wait.c — the part of `blocking-call` about locks: a lock the loop
  * takes (pthread_mutex_lock, uv_mutex_lock, g_mutex_lock...) that a worker
  * holds across a blocking call or CPU-heavy work.  Taking the lock is not
- * blocking by itself; it is when the holder may keep it for long.  The
+ * blocking by itself; it is when the holder may keep it for long, in the
+ * same executable, and when one of the two holds is exclusive (a shared,
+ * read, hold of a read-write lock waits for no other shared hold).  The
  * finding is at the loop's acquisition, with the loop's chain, and the
  * worker's holding call and chain as related locations. */
 #include "blocking.h"
+#include "callers.h"
 #include "chain.h"
 #include "checks.h"
 #include "cost.h"
@@ -13,11 +16,25 @@
 #include "threads.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "grow.h"
+
+#define LOCK_WAIT_HOLDS 8   /* holds kept per lock */
 
 struct lock_hold {
-    uint32_t call;         /* the slow call made while holding, LC_NONE */
+    uint32_t call;         /* the slow call made while holding */
     uint32_t role;
     const char *what;      /* "calls 'fsync'" */
+    int shared;            /* a shared (read) hold */
+    uint32_t next;         /* the lock's next hold, LC_NONE */
+};
+
+struct lock_holds {
+    uint32_t *first;       /* per lock: its first hold, LC_NONE */
+    uint8_t *count;        /* per lock */
+    struct lock_hold *items;
+    size_t item_count, item_cap;
 };
 
 static int lock_wait_on_worker(const struct lc_threads *t, uint32_t function, uint32_t *role)
@@ -83,6 +100,75 @@ static const char *lock_wait_slow(const struct lc_program *program, const struct
     return cost->loop_level[outer] >= threshold ? "runs a CPU-heavy loop" : NULL;
 }
 
+#define LOCK_WAIT_MODE_DEPTH 2   /* callers looked through for a lock's mode */
+
+/* Is `lock` held shared at `call`: is the latest acquisition of it before
+ * the call, in the call's function, a shared one (`lock NAME argN
+ * shared`)?  When the function does not take it, is it held shared at
+ * every call of the function that holds it (a lock its callers hold; the
+ * function's calls of itself aside), up to LOCK_WAIT_MODE_DEPTH callers
+ * up?  Otherwise exclusive. */
+static int lock_wait_held_shared(const struct lc_program *program, const struct lc_threads *t, uint32_t call,
+                                 uint32_t lock, int depth)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    const struct lc_program_function *fn = &program->functions[c->caller];
+    int shared = 0, taken_here = 0;
+    for (uint32_t k = fn->first_call; k < fn->first_call + fn->call_count; k++) {
+        const struct lc_program_call *taken = &program->calls[k];
+        if (k == call || taken->loc.line > c->loc.line || (taken->loc.line == c->loc.line && taken->loc.col >= c->loc.col)
+            || lc_locks_acquired(program, k) != lock)
+            continue;
+        shared = lc_locks_acquires_shared(program, k);
+        taken_here = 1;
+    }
+    if (taken_here || depth == LOCK_WAIT_MODE_DEPTH || !program->callers)
+        return shared;
+    const struct lc_callers *callers = program->callers;
+    uint32_t f = c->caller, seen = 0;
+    for (uint32_t i = callers->start[f]; i < callers->start[f + 1]; i++) {
+        uint32_t k = callers->calls[i], g = program->calls[k].caller;
+        if (g == f || !(lock_wait_call_holds(program, k, lock) || lc_threads_entry_holds(t, g, lock)))
+            continue;
+        if (!lock_wait_held_shared(program, t, k, lock, depth + 1))
+            return 0;
+        seen++;
+    }
+    return seen > 0;
+}
+
+static int lock_wait_add_hold(struct lock_holds *holds, uint32_t lock, struct lock_hold hold)
+{
+    if (holds->count[lock] == LOCK_WAIT_HOLDS)
+        return 0;
+    if (lc_grow((void **)&holds->items, &holds->item_cap, holds->item_count, sizeof *holds->items, 64) != 0)
+        return -1;
+    hold.next = holds->first[lock];
+    holds->first[lock] = (uint32_t)holds->item_count;
+    holds->items[holds->item_count++] = hold;
+    holds->count[lock]++;
+    return 0;
+}
+
+/* The first hold of `lock` that makes the loop's acquisition `acquire`
+ * wait: in an executable that runs the acquiring function too, and not
+ * shared when the acquisition is shared; NULL when none does. */
+static const struct lock_hold *lock_wait_blocking_hold(const struct lc_program *program, const struct lc_threads *t,
+                                                       const struct lock_holds *holds, uint32_t acquire, uint32_t lock)
+{
+    uint32_t f = program->calls[acquire].caller;
+    int shared = lc_locks_acquires_shared(program, acquire);
+    const struct lock_hold *found = NULL;
+    for (uint32_t h = holds->first[lock]; h != LC_NONE; h = holds->items[h].next) {
+        const struct lock_hold *hold = &holds->items[h];
+        if (!(shared && hold->shared)
+            && (lc_threads_programs_of(t, f, LC_THREAD_ROLE_LOOP)
+                & lc_threads_programs_of(t, program->calls[hold->call].caller, hold->role)))
+            found = hold;   /* newest first: the last match is the earliest hold */
+    }
+    return found;
+}
+
 static void lock_wait_report(const struct lc_program *program, const struct lc_threads *t, uint32_t acquire,
                              uint32_t lock, const struct lock_hold *hold, struct lc_findings *out)
 {
@@ -133,37 +219,46 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
      * above what cpu-heavy-loop reports (measured on memcached: at the
      * plain threshold most such holds were short). */
     unsigned threshold = (program->cpu_heavy_level ? program->cpu_heavy_level : LC_COST_HEAVY) + 1;
-    struct lock_hold *holds = calloc((size_t)program->object_count + 1, sizeof *holds);
-    for (uint32_t c = 0; holds && c < program->call_count; c++) {
+    struct lock_holds holds = { malloc(((size_t)program->object_count + 1) * sizeof *holds.first),
+                                calloc((size_t)program->object_count + 1, 1), NULL, 0, 0 };
+    int ok = holds.first && holds.count;
+    if (ok)
+        memset(holds.first, 0xff, ((size_t)program->object_count + 1) * sizeof *holds.first);
+    for (uint32_t c = 0; ok && c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         uint32_t role;
         if ((call->lock_count == 0 && threads->entry_lock_count[call->caller] == 0)
-            || !lc_program_function_is_followed(program, call->caller) || !lock_wait_on_worker(threads, call->caller, &role))
-            continue;
+            || !lc_program_function_is_followed(program, call->caller) || !lock_wait_on_worker(threads, call->caller, &role)
+            || lc_program_call_extra_of(program, call)->loop_only)
+            continue;   /* (a call past a loop-thread-test runs on the loop only) */
         for (uint32_t i = 0; i < call->lock_count + threads->entry_lock_count[call->caller]; i++) {
             uint32_t lock = i < call->lock_count ? program->held_locks[call->first_lock + i]
                                                  : threads->entry_locks[call->caller][i - call->lock_count];
             /* A wait given the lock (pthread_cond_wait) releases it, and so
              * does an unlock of a caller's lock before the call; the pause
              * of the other threads is no lock the loop takes. */
-            if (holds[lock].what || program->objects[lock].threads_paused
+            if (holds.count[lock] == LOCK_WAIT_HOLDS || program->objects[lock].threads_paused
                 || lc_locks_is_argument(program, call, lock)
                 || (i >= call->lock_count && !lc_locks_entry_held_at(program, threads, call->caller, lock, &call->loc)))
                 continue;
             const char *slow = lock_wait_slow(program, cost, threshold, c, lock, i >= call->lock_count, &out->arena);
-            if (slow)
-                holds[lock] = (struct lock_hold){ c, role, slow };
+            int shared = lock_wait_held_shared(program, threads, c, lock, 0);
+            if (slow && lock_wait_add_hold(&holds, lock, (struct lock_hold){ c, role, slow, shared, LC_NONE }) != 0)
+                ok = 0;
         }
     }
     /* Then the loop's lock calls (lock models: among the modelled calls,
      * which are in the order of their callers). */
-    for (uint32_t i = 0; holds && i < program->model_call_count; i++) {
+    for (uint32_t i = 0; ok && i < program->model_call_count; i++) {
         uint32_t c = program->model_calls[i], f = program->calls[c].caller;
         if (!program->on_loop[f] || !lc_program_function_is_followed(program, f))
             continue;
         uint32_t lock = lc_locks_acquired(program, c);
-        if (lock != LC_NONE && holds[lock].what)
-            lock_wait_report(program, threads, c, lock, &holds[lock], out);
+        const struct lock_hold *hold = lock != LC_NONE ? lock_wait_blocking_hold(program, threads, &holds, c, lock) : NULL;
+        if (hold)
+            lock_wait_report(program, threads, c, lock, hold, out);
     }
-    free(holds);
+    free(holds.first);
+    free(holds.count);
+    free(holds.items);
 }

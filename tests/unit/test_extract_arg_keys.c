@@ -15,7 +15,7 @@ static const struct lc_string_prefix_function prefix_functions[] = {
 };
 
 static const struct lc_lock_vocabulary vocabulary = {
-    NULL, 0, NULL, 0, 5, NULL, 0, NULL, 0, prefix_functions, 1,
+    .sync_type_count = 0, .hash = 5, .string_prefixes = prefix_functions, .string_prefix_count = 1,
 };
 
 /* The keys of the argument of emit() on the line tagged `tag`, as the

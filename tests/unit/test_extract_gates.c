@@ -15,7 +15,7 @@ static const struct lc_gate_function gate_functions[] = {
 };
 
 static const struct lc_lock_vocabulary vocabulary = {
-    NULL, 0, NULL, 0, 3, NULL, 0, gate_functions, 1, NULL, 0,
+    NULL, 0, NULL, 0, 3, NULL, 0, gate_functions, 1, NULL, 0, NULL, 0,
 };
 
 #define WINDOW (LC_LOCK_GATE_PREFIX "worker")

@@ -38,7 +38,7 @@ static const struct lc_pause_function pause_functions[] = {
 static const struct lc_lock_vocabulary vocabulary = {
     lock_functions, sizeof lock_functions / sizeof lock_functions[0], sync_types,
     sizeof sync_types / sizeof sync_types[0], 1, pause_functions,
-    sizeof pause_functions / sizeof pause_functions[0], NULL, 0, NULL, 0,
+    sizeof pause_functions / sizeof pause_functions[0], NULL, 0, NULL, 0, NULL, 0,
 };
 
 static int extract_locked(struct extract_test *test, const char *relative)
@@ -171,7 +171,7 @@ static void test_sync_objects_without_sync_types(void **state)
 {
     struct extract_test *test = *state;
     static const struct lc_lock_vocabulary locks_only = {
-        lock_functions, sizeof lock_functions / sizeof lock_functions[0], NULL, 0, 2, NULL, 0, NULL, 0, NULL, 0,
+        lock_functions, sizeof lock_functions / sizeof lock_functions[0], NULL, 0, 2, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
     };
     lc_extractor_set_lock_vocabulary(test->extractor, &locks_only);
     assert_int_equal(extract(test, "sync.c"), 0);

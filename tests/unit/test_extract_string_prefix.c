@@ -15,7 +15,7 @@ static const struct lc_string_prefix_function prefix_functions[] = {
 };
 
 static const struct lc_lock_vocabulary vocabulary = {
-    NULL, 0, NULL, 0, 5, NULL, 0, NULL, 0, prefix_functions, 2,
+    NULL, 0, NULL, 0, 5, NULL, 0, NULL, 0, prefix_functions, 2, NULL, 0,
 };
 
 /* The text the argument of emit() on the line tagged `tag` starts with:

@@ -139,6 +139,11 @@ static void test_shipped_rules(void **state)
     assert_int_equal(find(&models, "pthread_mutex_lock")->lock->action, LC_LOCK_ACQUIRE);
     assert_int_equal(find(&models, "pthread_mutex_trylock")->lock->action, LC_LOCK_TRY);
     assert_int_equal(find(&models, "uv_mutex_unlock")->lock->action, LC_LOCK_RELEASE);
+    assert_true(find(&models, "pthread_rwlock_rdlock")->lock->shared);       /* a read hold */
+    assert_true(find(&models, "pthread_rwlock_tryrdlock")->lock->shared);
+    assert_false(find(&models, "pthread_rwlock_wrlock")->lock->shared);
+    assert_false(find(&models, "pthread_mutex_lock")->lock->shared);
+    assert_true(find(&models, "uv_rwlock_rdlock")->lock->shared);
     assert_non_null(find(&models, "qsort")->cpu_heavy);
     assert_true(find(&models, "uv_async_send")->nonblocking);
     assert_int_equal(lc_models_find_field(&models, "uv_process_options_s", "exit_cb")->role,

@@ -117,6 +117,15 @@ static void test_gated_thread(void **state)
                                                     &pauses);
     assert_true(none != gated);
     assert_true(other_wait != gated);
+    /* A loop-thread-test is read by the extractor: part of the hash. */
+    unsigned long long tested = vocabulary_hash("lock demo_lock arg1\nloop-thread-test on_loop\n", &pauses);
+    assert_true(tested != none);
+
+    expect_error("lock demo_rdlock arg1 shared now", "lock demo_rdlock: unexpected 'now'");
+    expect_error("lock demo_rdlock arg1 reading",
+                 "lock demo_rdlock: unexpected 'reading' (expected 'shared' or the end of the line)");
+    expect_error("unlock demo_unlock arg1 shared", "unlock demo_unlock: unexpected 'shared'");
+    expect_error("loop-thread-test", "loop-thread-test: missing function name");
 
     expect_error("gated-thread", "gated-thread: missing function name");
     expect_error("gated-thread io_main stop set_pending wait get_pending", "gated-thread io_main: expected 'start'");

@@ -191,7 +191,8 @@ static void test_nonblocking_places(void **state)
     lc_models_free(&models);
 }
 
-/* `callback ... descriptor argM argK`, `fork NAME`, and a bad clause. */
+/* `callback ... descriptor argM argK`, `fork NAME`, `loop-thread-test
+ * NAME`, and a bad clause. */
 static void test_callback_descriptor_and_fork(void **state)
 {
     (void)state;
@@ -201,6 +202,7 @@ static void test_callback_descriptor_and_fork(void **state)
                "callback demo_watch arg4 loop descriptor arg2 arg1\n"
                "callback demo_watch arg5 loop\n"
                "fork demo_fork\n"
+               "loop-thread-test demo_on_loop\n"
                "blocking demo_open unless arg1^/proc/ if arg2!^/dev/ reason \"opens\"\n"
                "readonly-stream demo_open result if arg2^r unless arg2^r+ reason \"read\"\n"
                "blocking demo_close unless arg1=readonly reason \"closes\"\n"
@@ -231,6 +233,9 @@ static void test_callback_descriptor_and_fork(void **state)
     assert_int_equal(watch->callbacks[1].descriptor_position, 0);
     assert_true(find(&models, "demo_fork")->forks);
     assert_false(watch->forks);
+    assert_true(find(&models, "demo_on_loop")->loop_thread_test);
+    assert_false(find(&models, "demo_on_loop")->terminates);   /* the function stays analysed */
+    assert_false(find(&models, "demo_fork")->loop_thread_test);
     char *err = NULL;
     size_t size = 0;
     FILE *stream = open_memstream(&err, &size);
