@@ -242,6 +242,9 @@ nonblocking-descriptor tor_open_socket_nonblocking result reason "socket() with 
 nonblocking-descriptor tor_accept_socket_nonblocking result reason "accept4() with SOCK_NONBLOCK, or set_socket_nonblocking"
 nonblocking-descriptor tor_open_socket_with_extensions result if arg5~1 reason "nonblock = 1: SOCK_NONBLOCK, or set_socket_nonblocking"
 nonblocking-descriptor tor_accept_socket_with_extensions result if arg5~1 reason "nonblock = 1: accept4() with SOCK_NONBLOCK, or set_socket_nonblocking"
+# in_main_thread() is true only on the thread that runs tor's main loop (added after the
+# out-of-sample triage, with the statement; see README.md "tor (out of sample)")
+loop-thread-test in_main_thread
 RULES
 
 run() { # run NAME BUILD_DIR
