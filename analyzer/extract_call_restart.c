@@ -96,27 +96,15 @@ static void restart_before(struct restart_scan *scan, CXCursor statement)
     lc_extract_visit_all(statement, restart_effects_visit, scan);
 }
 
-struct restart_holds {
-    CXCursor call;
-    int found;
-};
-
-static enum CXChildVisitResult restart_find_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+static int restart_is_call(CXCursor cursor, void *call)
 {
-    (void)parent;
-    struct restart_holds *holds = data;
-    if (lc_extract_same_expression(cursor, holds->call)) {
-        holds->found = 1;
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Recurse;
+    return lc_extract_same_expression(cursor, *(const CXCursor *)call);
 }
 
+/* Does `statement` hold the call? */
 static int restart_holds(CXCursor statement, CXCursor call)
 {
-    struct restart_holds holds = { call, 0 };
-    lc_extract_visit_all(statement, restart_find_visit, &holds);
-    return holds.found;
+    return lc_extract_any(statement, restart_is_call, &call);
 }
 
 /* Down from `statement`, which holds the call: scan what runs before it. */

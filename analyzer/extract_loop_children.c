@@ -85,6 +85,27 @@ void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data)
         clang_visitChildren(cursor, visitor, data);
 }
 
+struct extract_any {
+    int (*matches)(CXCursor cursor, void *arg);
+    void *arg;
+    int found;
+};
+
+static enum CXChildVisitResult extract_any_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct extract_any *any = data;
+    any->found = any->matches(cursor, any->arg);
+    return any->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+int lc_extract_any(CXCursor cursor, int (*matches)(CXCursor cursor, void *arg), void *arg)
+{
+    struct extract_any any = { matches, arg, 0 };
+    lc_extract_visit_all(cursor, extract_any_visit, &any);
+    return any.found;
+}
+
 void lc_extract_changed_variables(CXCursor cursor, struct lc_extract_variables *changed)
 {
     lc_extract_visit_all(cursor, children_changed_visit, changed);

@@ -38,31 +38,18 @@ static int descent_is_place(CXCursor expr)
            && !clang_Cursor_isNull(lc_extract_loop_variable(base));
 }
 
-/* Does `expr` name `place` anywhere in it (`it->node->size` names
- * `it->node`)? */
-struct descent_names {
-    CXCursor place;
-    int found;
-};
-
-static enum CXChildVisitResult descent_names_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+static int descent_at_place(CXCursor cursor, void *place)
 {
-    (void)parent;
-    struct descent_names *names = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
-    if ((kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr)
-        && lc_extract_same_place(cursor, names->place)) {
-        names->found = 1;
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Recurse;
+    return (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr)
+           && lc_extract_same_place(cursor, *(const CXCursor *)place);
 }
 
+/* Does `expr` name `place` anywhere in it (`it->node->size` names
+ * `it->node`)? */
 static int descent_names(CXCursor expr, CXCursor place)
 {
-    struct descent_names names = { place, 0 };
-    lc_extract_visit_all(expr, descent_names_visit, &names);
-    return names.found;
+    return lc_extract_any(expr, descent_at_place, &place);
 }
 
 /* One named link rather than an array of them: the address of a field
@@ -256,19 +243,10 @@ int lc_extract_loop_descends_children(const struct lc_extract_loop_parts *parts)
 
 /* Does the inner loop leave `place` alone: no assignment of it, no call
  * given its address? */
-struct descent_kept {
-    CXCursor place;
-    int changed;
-};
-
-static enum CXChildVisitResult descent_kept_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+static int descent_changes(CXCursor cursor, void *place)
 {
-    (void)parent;
-    struct descent_kept *kept = data;
     CXCursor target = lc_extract_changed_operand(cursor);
-    if (!clang_Cursor_isNull(target) && lc_extract_same_place(target, kept->place))
-        kept->changed = 1;
-    return kept->changed ? CXChildVisit_Break : CXChildVisit_Recurse;
+    return !clang_Cursor_isNull(target) && lc_extract_same_place(target, *(const CXCursor *)place);
 }
 
 int lc_extract_loop_scans_descended_node(const struct lc_extract_loop_parts *parts,
@@ -278,9 +256,9 @@ int lc_extract_loop_scans_descended_node(const struct lc_extract_loop_parts *par
     if (clang_Cursor_isNull(place) || clang_Cursor_isNull(parts->condition)
         || !descent_built_from(parts->condition, place, outer->body))
         return 0;
-    struct descent_kept kept = { place, 0 };
     const CXCursor *moves[4] = { &parts->init, &parts->condition, &parts->increment, &parts->body };
-    for (int i = 0; i < 4 && !kept.changed; i++)
-        lc_extract_visit_all(*moves[i], descent_kept_visit, &kept);
-    return !kept.changed;
+    for (int i = 0; i < 4; i++)
+        if (lc_extract_any(*moves[i], descent_changes, &place))
+            return 0;
+    return 1;
 }

@@ -281,6 +281,8 @@ void lc_extract_variables_add(struct lc_extract_variables *set, CXCursor declara
 /* Visit `cursor` itself, then its children when the visitor says
  * Recurse (null: nothing). */
 void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data);
+/* Is `matches` true of `cursor` or of a cursor under it (null: no)? */
+int lc_extract_any(CXCursor cursor, int (*matches)(CXCursor cursor, void *arg), void *arg);
 
 /* extract_loop_count.c: add to `element` the locals the body of `outer`
  * takes at a count it drains (its condition a field it counts down or up:
