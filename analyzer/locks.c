@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "blocking.h"
+#include "callers.h"
 
 uint32_t lc_locks_acquired(const struct lc_program *program, uint32_t call)
 {
@@ -111,6 +112,19 @@ int lc_locks_is_argument(const struct lc_program *program, const struct lc_progr
     return 0;
 }
 
+int lc_locks_entry_given(const struct lc_program *program, uint32_t function, uint32_t lock)
+{
+    const struct lc_callers *callers = program->callers;
+    int given = 0;
+    for (uint32_t r = callers ? callers->start[function] : 0; callers && r < callers->start[function + 1]; r++) {
+        const struct lc_program_call *c = &program->calls[callers->calls[r]];
+        if (!lc_locks_is_argument(program, c, lock))
+            return 0;
+        given = 1;
+    }
+    return given;
+}
+
 uint32_t lc_locks_kept_across(const struct lc_program *program, const struct lc_threads *threads, uint32_t call)
 {
     const struct lc_program_call *c = &program->calls[call];
@@ -122,7 +136,8 @@ uint32_t lc_locks_kept_across(const struct lc_program *program, const struct lc_
     for (uint32_t i = 0; i < threads->entry_lock_count[c->caller]; i++) {
         uint32_t lock = threads->entry_locks[c->caller][i];
         if (!program->objects[lock].threads_paused && !lc_locks_is_argument(program, c, lock)
-            && lc_locks_entry_held_at(program, threads, c->caller, lock, &c->loc))
+            && lc_locks_entry_held_at(program, threads, c->caller, lock, &c->loc)
+            && !lc_locks_entry_given(program, c->caller, lock))
             return lock;
     }
     return LC_NONE;

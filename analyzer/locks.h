@@ -38,9 +38,15 @@ int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *
 
 /* Is `lock` one of the call's arguments (a wait that releases it)? */
 int lc_locks_is_argument(const struct lc_program *program, const struct lc_program_call *call, uint32_t lock);
+/* Is `lock`, held on entry to `function`, given to it by every call of it
+ * (a condition-wait wrapper, `tor_cond_wait(&pool->cond, &pool->lock,
+ * NULL)`, which may release it)?  Its blocking calls are then not made
+ * under it, as a wait given the lock is not. */
+int lc_locks_entry_given(const struct lc_program *program, uint32_t function, uint32_t lock);
 
 /* Any lock held at `call` that the call does not take as an argument (a
- * condition wait releases the mutex it is given), or LC_NONE.  The pause
+ * condition wait releases the mutex it is given), nor its function's
+ * callers give it (lc_locks_entry_given), or LC_NONE.  The pause
  * of the other threads (LC_LOCK_THREADS_PAUSED) is no lock anyone waits
  * for and is not one. */
 uint32_t lc_locks_kept_across(const struct lc_program *program, const struct lc_threads *threads, uint32_t call);

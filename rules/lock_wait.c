@@ -235,11 +235,13 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
             uint32_t lock = i < call->lock_count ? program->held_locks[call->first_lock + i]
                                                  : threads->entry_locks[call->caller][i - call->lock_count];
             /* A wait given the lock (pthread_cond_wait) releases it, and so
-             * does an unlock of a caller's lock before the call; the pause
+             * do an unlock of a caller's lock before the call and a
+             * wrapper its callers give the lock (tor_cond_wait); the pause
              * of the other threads is no lock the loop takes. */
             if (holds.count[lock] == LOCK_WAIT_HOLDS || program->objects[lock].threads_paused
                 || lc_locks_is_argument(program, call, lock)
-                || (i >= call->lock_count && !lc_locks_entry_held_at(program, threads, call->caller, lock, &call->loc)))
+                || (i >= call->lock_count && (!lc_locks_entry_held_at(program, threads, call->caller, lock, &call->loc)
+                                              || lc_locks_entry_given(program, call->caller, lock))))
                 continue;
             const char *slow = lock_wait_slow(program, cost, threshold, c, lock, i >= call->lock_count, &out->arena);
             int shared = lock_wait_held_shared(program, threads, c, lock, 0);
