@@ -258,17 +258,37 @@ static int color_components(struct lc_program *program)
     return 0;
 }
 
-static int color_costs(struct lc_program *program)
+/* Some call or loop the loop's thread only runs (past a
+ * `loop-thread-test`)? */
+static int color_has_loop_only_calls(const struct lc_program *program)
+{
+    for (uint32_t c = 0; c < program->call_count; c++)
+        if (program->calls[c].extra != LC_NONE && lc_program_call_extra_of(program, &program->calls[c])->loop_only)
+            return 1;
+    for (uint32_t l = 0; l < program->loop_count; l++)
+        if (program->loops[l].loop_only)
+            return 1;
+    return 0;
+}
+
+static struct lc_cost *color_cost(const struct lc_program *program, int off_loop)
 {
     struct lc_cost *cost = calloc(1, sizeof *cost);
-    if (!cost || lc_cost_compute(program, cost) != 0) {
+    if (!cost || lc_cost_compute(program, cost, off_loop) != 0) {
         if (cost)
             lc_cost_free(cost);
         free(cost);
-        return -1;
+        return NULL;
     }
-    program->cost = cost;
-    return 0;
+    return cost;
+}
+
+static int color_costs(struct lc_program *program)
+{
+    program->cost = color_cost(program, 0);
+    if (program->cost && color_has_loop_only_calls(program))
+        program->off_loop_cost = color_cost(program, 1);
+    return program->cost && (program->off_loop_cost || !color_has_loop_only_calls(program)) ? 0 : -1;
 }
 
 static int color_thread_roles(struct lc_program *program)

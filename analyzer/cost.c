@@ -136,8 +136,11 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
 {
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
-    /* On the way out it adds nothing (a call with no extra has no branch exit). */
-    int way_out = c->target_count > 0 && c->extra != LC_NONE && lc_program_call_on_way_out(program, c);
+    /* On the way out it adds nothing (a call with no extra has no branch
+     * exit); off the loop, nor does a call the loop's thread only makes. */
+    int way_out = c->target_count > 0 && c->extra != LC_NONE
+                  && (lc_program_call_on_way_out(program, c)
+                      || (cost->off_loop && lc_program_call_extra_of(program, c)->loop_only));
     if (way_out && !linear)
         return 0;
     for (uint32_t t = 0; t < c->target_count; t++) {
@@ -211,8 +214,10 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
         const struct lc_program_loop *loop = &program->loops[l];
         if (cost_guard_skipped(&loop->param_guard, scratch->skip_guard))
             continue;   /* the test fails: the loop does not run */
-        if (loop->source == LC_SOURCE_WAIT) {
-            cost->loop_level[l] = cost->loop_export[l] = 0;   /* a spin lock's wait, and all in it */
+        if (loop->source == LC_SOURCE_WAIT || (cost->off_loop && loop->loop_only)) {
+            /* a spin lock's wait; off the loop, a loop the loop's thread
+             * only runs: it and all in it cost nothing */
+            cost->loop_level[l] = cost->loop_export[l] = 0;
             continue;
         }
         unsigned own = scratch->registry[l] ? 0 : cost_loop_own(loop, scratch->passed[l]);
@@ -282,9 +287,10 @@ static int cost_keep_guarded(struct lc_cost *cost, uint32_t f, uint32_t site)
     return 0;
 }
 
-int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost)
+int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int off_loop)
 {
     memset(cost, 0, sizeof *cost);
+    cost->off_loop = off_loop;
     if (!program->scc)
         return -1;
     size_t n = (size_t)program->function_count + 1, loops = (size_t)program->loop_count + 1;

@@ -121,6 +121,10 @@ struct lc_cost {
     uint32_t *loops_start;          /* function -> first in loops_of_function */
     uint8_t *target_kind;           /* per function, as a call's target
                                        (enum lc_cost_target_kind) */
+    int off_loop;                   /* the cost on a thread other than the
+                                       loop's: calls made only on the loop's
+                                       thread (past a `loop-thread-test`)
+                                       cost nothing */
 };
 
 /* What a function costs where it is called: its model's level
@@ -130,9 +134,11 @@ struct lc_cost {
 enum lc_cost_target_kind { LC_COST_TARGET_OPAQUE = 0, LC_COST_TARGET_HEAVY, LC_COST_TARGET_FOLLOWED };
 
 /* Compute every level from the program's components (lc_color_program
- * builds them first, then keeps the result in program->cost).  Returns 0,
- * or -1 when they are missing or memory runs out. */
-int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost);
+ * builds them first, then keeps the result in program->cost, and, when
+ * some calls run on the loop's thread only, the cost off the loop in
+ * program->off_loop_cost).  Returns 0, or -1 when they are missing or
+ * memory runs out. */
+int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int off_loop);
 
 /* Mark (registry[l] = 1) the loops that walk a small registry filled at
  * start-up (cost_registry.c); needs the colors on_loop and on_worker, the

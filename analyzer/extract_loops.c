@@ -322,6 +322,7 @@ static int extract_add_loop(struct lc_extract_walk *walk, enum lc_loop_kind kind
     fact->source = source;
     fact->bound_param = bound->bound == LC_BOUND_DATA ? parameter : -1;
     fact->param_guard = walk->param_guard;
+    fact->loop_only = walk->loop_only;
     if (!clang_Cursor_isNull(walked)) {
         fact->walked_global_usr = lc_extract_usr(walk, walked);
         fact->walked_global_name = lc_extract_string(walk, clang_getCursorSpelling(walked));

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 73
+#define LC_FACTS_VERSION 74
 
 struct lc_location {
     const char *file;
@@ -397,6 +397,8 @@ struct lc_loop_fact {
     struct lc_param_guard param_guard;  /* the test of a parameter it runs
                                            under (`if (idx >= 0) { while
                                            (...) ... }`), as a call's */
+    int loop_only;            /* runs only on the loop's thread, as a
+                                 call's (extract_flow.c) */
 };
 
 enum lc_access_kind {

@@ -21,6 +21,9 @@ void lc_program_free(struct lc_program *program)
         lc_threads_free(program->threads);
     if (program->cost)
         lc_cost_free(program->cost);
+    if (program->off_loop_cost)
+        lc_cost_free(program->off_loop_cost);
+    free(program->off_loop_cost);
     free(program->callers);
     free(program->scc);
     free(program->threads);

@@ -152,6 +152,7 @@ struct lc_program_loop {
                                 walked_link_usr), 0: none */
     struct lc_param_guard param_guard;  /* the test of a parameter it runs
                                            under (facts.h), param 0: none */
+    uint8_t loop_only;       /* runs only on the loop's thread (facts.h) */
 };
 
 /* A write of a link field (facts.h lc_link_write_fact): FIELD, VAR and
@@ -336,6 +337,9 @@ struct lc_program {
     struct lc_scc *scc;
     struct lc_threads *threads;
     struct lc_cost *cost;
+    struct lc_cost *off_loop_cost;       /* the cost on other threads when
+                                            some calls run on the loop's
+                                            thread only, else NULL (cost.h) */
 
     /* Compact copies of what every pass over the call graph asks for each
      * function, so it reads small arrays rather than the functions and

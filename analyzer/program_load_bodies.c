@@ -61,7 +61,7 @@ static int bodies_read_loops(struct program_bodies_loader *b)
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, kind, file_id, line, col,"
                                                         " parent_id, depth, bound, trip_count, bound_text, source, bound_param,"
                                                         " coalesce(walked_id, 0), guard_param, guard_test, guard_value,"
-                                                        " coalesce(guard_field_id, 0), bound_name, coalesce(link_id, 0)"
+                                                        " coalesce(guard_field_id, 0), bound_name, coalesce(link_id, 0), loop_only"
                                                         " FROM loop ORDER BY id");
     int rc = loop_of_row && stmt ? 0 : -1;
     if (loop_of_row)
@@ -95,6 +95,7 @@ static int bodies_read_loops(struct program_bodies_loader *b)
             /* the symbol for now: bodies_walked_objects maps it */
             .walked_object = (uint32_t)sqlite3_column_int64(stmt, 14),
             .walked_link = sqlite3_column_int64(stmt, 20),
+            .loop_only = (uint8_t)sqlite3_column_int(stmt, 21),
             .param_guard = { .param = sqlite3_column_int(stmt, 15), .test = sqlite3_column_int(stmt, 16),
                              .value = sqlite3_column_int64(stmt, 17), .field_symbol = sqlite3_column_int64(stmt, 18) },
         };

@@ -212,7 +212,8 @@ static void lock_wait_report(const struct lc_program *program, const struct lc_t
 void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *out)
 {
     const struct lc_threads *threads = program->threads;
-    const struct lc_cost *cost = program->cost;
+    /* What a worker does while it holds a lock: its cost off the loop. */
+    const struct lc_cost *cost = program->off_loop_cost ? program->off_loop_cost : program->cost;
     if (!threads || !cost)
         return;
     /* CPU work makes the loop wait only when it is clearly long: one level

@@ -78,7 +78,7 @@ static void test_calls_passing_small_constants_or_literals(void **state)
     assert_non_null(at_line(&c, 240));  /* a path from the data */
     assert_int_equal(c.findings.count, 3);
     struct lc_cost cost;
-    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     uint32_t hash = builder_find(&c.b, "hash_n");
     assert_int_equal(cost.function_level[hash], 1);
     assert_int_equal(cost.linear_param[hash], 1);

@@ -66,7 +66,7 @@ static void test_calls_passing_constants_failing_a_guard(void **state)
     assert_non_null(at_line(&c, 90));    /* in cells itself the test may hold */
     assert_int_equal(c.findings.count, 6);
     struct lc_cost cost;
-    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     uint32_t settop = builder_find(&c.b, "settop"), create = builder_find(&c.b, "create");
     assert_int_equal(cost.function_level[settop], 1);
     assert_int_not_equal(cost.guarded_of[settop], LC_NONE);

@@ -107,7 +107,7 @@ static void test_sources_limit_and_continued_walks(void **state)
     assert_null(at_line(&c, 120));      /* `i < INT_MAX` is a limit, not a count */
     assert_int_equal(c.findings.count, 2);
     struct lc_cost cost;
-    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     assert_int_equal(cost.function_level[builder_find(&c.b, "log_line")], 0);
     assert_int_equal(cost.loop_level[loop_at(&c, 92)], 1);
     assert_int_equal(cost.loop_level[loop_at(&c, 94)], 2);

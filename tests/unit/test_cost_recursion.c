@@ -33,7 +33,7 @@ static void test_recursion_and_wrappers(void **state)
     assert_null(at_line(&c, 80));       /* the wrapper adds nothing */
     assert_non_null(at_line(&c, 81));
     struct lc_cost cost;
-    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     assert_true(cost.recursive[builder_find(&c.b, "walk")]);
     assert_false(cost.recursive[builder_find(&c.b, "on_tree")]);
     assert_int_equal(cost.function_level[builder_find(&c.b, "walk")], 1);
@@ -66,7 +66,7 @@ static void test_short_cycles_recurse_long_ones_not(void **state)
     assert_null(at_line(&c, 130));
     assert_non_null(at_line(&c, 150));
     struct lc_cost cost;
-    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     assert_false(cost.recursive[builder_find(&c.b, "ring_c")]);
     assert_true(cost.recursive[builder_find(&c.b, "parse_item")]);
     assert_int_equal(cost.loop_level[loop_at(&c, 134)], 1);
@@ -112,7 +112,7 @@ static void test_descents_are_linear_in_their_parameter(void **state)
     assert_non_null(at_line(&c, 210));  /* the shared tree for every client */
     assert_non_null(at_line(&c, 230));  /* along the list: not a child */
     struct lc_cost cost;
-    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     assert_int_equal(cost.linear_param[builder_find(&c.b, "tree_free")], 0);
     assert_int_equal(cost.level_but_linear[builder_find(&c.b, "tree_free")], 0);
     assert_int_equal(cost.linear_param[builder_find(&c.b, "list_free")], -1);
@@ -144,7 +144,7 @@ static void test_restarts_do_not_recurse(void **state)
     assert_null(at_line(&c, 300));      /* a restart: one more run at most */
     assert_non_null(at_line(&c, 302));  /* a recursion: data-deep */
     struct lc_cost cost;
-    assert_int_equal(lc_cost_compute(&c.b.program, &cost), 0);
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     assert_false(cost.recursive[builder_find(&c.b, "seek")]);
     assert_int_equal(cost.function_level[builder_find(&c.b, "seek")], 0);
     assert_true(cost.recursive[builder_find(&c.b, "drain")]);
