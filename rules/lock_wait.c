@@ -26,6 +26,7 @@ struct lock_hold {
     uint32_t call;         /* the slow call made while holding */
     uint32_t role;
     const char *what;      /* "calls 'fsync'" */
+    int cpu;               /* slow by CPU work, not by a blocking call */
     int shared;            /* a shared (read) hold */
     uint32_t next;         /* the lock's next hold, LC_NONE */
 };
@@ -78,15 +79,19 @@ static int lock_wait_held_across(const struct lc_program *program, uint32_t call
 
 /* What makes a call slow while `lock` is held: it blocks, it is (inside)
  * CPU-heavy work, or it is in a CPU-heavy loop the lock is held across
- * (`entry_lock`: held on entry to the function, so across all of it). */
+ * (`entry_lock`: held on entry to the function, so across all of it);
+ * *cpu says which of the last two. */
 static const char *lock_wait_slow(const struct lc_program *program, const struct lc_cost *cost, unsigned threshold,
-                                  uint32_t call, uint32_t lock, int entry_lock, struct lc_arena *arena)
+                                  uint32_t call, uint32_t lock, int entry_lock, struct lc_arena *arena, int *cpu)
 {
     const struct lc_program_call *c = &program->calls[call];
+    *cpu = 1;
     for (uint32_t t = 0; t < c->target_count; t++) {
         uint32_t g = program->targets[c->first_target + t];
-        if (lc_call_blocks(program, call, g, NULL).blocks)
+        if (lc_call_blocks(program, call, g, NULL).blocks) {
+            *cpu = 0;
             return lc_arena_printf(arena, "calls '%s', which blocks", program->functions[g].name);
+        }
     }
     if (lc_cost_call_level(program, cost, call, NULL) >= threshold)
         return lc_arena_printf(arena, "does CPU-heavy work (a call to '%s')",
@@ -152,7 +157,8 @@ static int lock_wait_add_hold(struct lock_holds *holds, uint32_t lock, struct lo
 
 /* The first hold of `lock` that makes the loop's acquisition `acquire`
  * wait: in an executable that runs the acquiring function too, and not
- * shared when the acquisition is shared; NULL when none does. */
+ * shared when the acquisition is shared; one across a blocking call
+ * before one across CPU work; NULL when none does. */
 static const struct lock_hold *lock_wait_blocking_hold(const struct lc_program *program, const struct lc_threads *t,
                                                        const struct lock_holds *holds, uint32_t acquire, uint32_t lock)
 {
@@ -161,7 +167,7 @@ static const struct lock_hold *lock_wait_blocking_hold(const struct lc_program *
     const struct lock_hold *found = NULL;
     for (uint32_t h = holds->first[lock]; h != LC_NONE; h = holds->items[h].next) {
         const struct lock_hold *hold = &holds->items[h];
-        if (!(shared && hold->shared)
+        if (!(shared && hold->shared) && (!found || found->cpu || !hold->cpu)
             && (lc_threads_programs_of(t, f, LC_THREAD_ROLE_LOOP)
                 & lc_threads_programs_of(t, program->calls[hold->call].caller, hold->role)))
             found = hold;   /* newest first: the last match is the earliest hold */
@@ -180,7 +186,9 @@ static void lock_wait_report(const struct lc_program *program, const struct lc_t
     struct lc_arena *arena = &out->arena;
     const char *name = program->objects[lock].name;
     finding->rule_id = "blocking-call";
-    finding->level = LC_LEVEL_WARNING;
+    /* A wait for CPU work rests on the cost model's estimate of how long
+     * the work is: a note, not a warning. */
+    finding->level = hold->cpu ? LC_LEVEL_NOTE : LC_LEVEL_WARNING;
     finding->loc = c->loc;
     finding->message = lc_arena_printf(
         arena,
@@ -244,9 +252,10 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
                 || (i >= call->lock_count && (!lc_locks_entry_held_at(program, threads, call->caller, lock, &call->loc)
                                               || lc_locks_entry_given(program, call->caller, lock))))
                 continue;
-            const char *slow = lock_wait_slow(program, cost, threshold, c, lock, i >= call->lock_count, &out->arena);
+            int cpu;
+            const char *slow = lock_wait_slow(program, cost, threshold, c, lock, i >= call->lock_count, &out->arena, &cpu);
             int shared = lock_wait_held_shared(program, threads, c, lock, 0);
-            if (slow && lock_wait_add_hold(&holds, lock, (struct lock_hold){ c, role, slow, shared, LC_NONE }) != 0)
+            if (slow && lock_wait_add_hold(&holds, lock, (struct lock_hold){ c, role, slow, cpu, shared, LC_NONE }) != 0)
                 ok = 0;
         }
     }

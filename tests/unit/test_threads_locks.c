@@ -217,7 +217,49 @@ static void test_loop_waits_for_a_lock_held_across_sleep(void **state)
     assert_null(at_line(&c, 160));       /* after nap released it */
     assert_non_null(at_line(&c, 162));   /* taken again */
     assert_int_equal(c.findings.count, 4);
+    assert_int_equal(wait->level, LC_LEVEL_WARNING);   /* the holder blocks */
     finish(&c);
+}
+
+/* A worker holds a lock across three nested loops over data: the loop's
+ * lock call waits for CPU work the cost model estimates, a note; held
+ * across a blocking call as well (`also_blocks`), the wait is a warning
+ * naming the call. */
+static void loop_waits_for_cpu_work(int also_blocks)
+{
+    static const char *const table_lock[] = { "c:@table_lock", NULL };
+    struct threads_case c;
+    start(&c);
+    on_loop(&c, "on_tick");
+    on_pool(&c, "rebuild");
+    int outer = builder_loop(&c.b, "rebuild", 80, -1, LC_BOUND_DATA, 0, "t->rows");
+    int middle = builder_loop(&c.b, "rebuild", 81, outer, LC_BOUND_DATA, 0, "t->cols");
+    int inner = builder_loop(&c.b, "rebuild", 82, middle, LC_BOUND_DATA, 0, "t->depth");
+    builder_call(&c.b, "rebuild", 83, builder_function_value("touch_cell"), 0);
+    builder_call_locks(&c.b, table_lock);
+    builder_in_loop(&c.b, inner);
+    if (also_blocks) {
+        builder_call(&c.b, "rebuild", 86, builder_function_value("sleep"), 1, builder_other_value(), "1");
+        builder_call_locks(&c.b, table_lock);
+    }
+    builder_call(&c.b, "on_tick", 75, builder_function_value("pthread_mutex_lock"), 1,
+                 builder_var_value("c:@table_lock"), "& table_lock");
+    assert_int_equal(builder_end_tu(&c.b), 0);
+    assert_int_equal(builder_link(&c.b), 0);
+    lc_findings_init(&c.findings);
+    lc_check_find("blocking-call")->run(&c.b.program, &c.findings);
+    const struct lc_finding *wait = at_line(&c, 75);
+    assert_non_null(wait);
+    assert_non_null(strstr(wait->message, also_blocks ? "calls 'sleep', which blocks" : "runs a CPU-heavy loop"));
+    assert_int_equal(wait->level, also_blocks ? LC_LEVEL_WARNING : LC_LEVEL_NOTE);
+    finish(&c);
+}
+
+static void test_loop_waits_for_cpu_work(void **state)
+{
+    (void)state;
+    loop_waits_for_cpu_work(0);
+    loop_waits_for_cpu_work(1);
 }
 
 int main(void)
@@ -227,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_lock_wrappers_unreached),
         cmocka_unit_test(test_lock_handed_back_by_iterator),
         cmocka_unit_test(test_loop_waits_for_a_lock_held_across_sleep),
+        cmocka_unit_test(test_loop_waits_for_cpu_work),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
