@@ -67,54 +67,41 @@ static int descent_is_one_link(CXCursor pointer)
            && clang_getCursorKind(lc_extract_strip(operand)) == CXCursor_MemberRefExpr;
 }
 
-/* Is local `variable` set somewhere in `body` from an expression naming
- * `place` (`raxNode **cp = raxNodeLastChildPtr(it->node)`), not one named
- * link (`pp = x->entry.tqe_prev`)? */
+/* Does `cursor` set local `variable` from an expression naming `place`
+ * (`raxNode **cp = raxNodeLastChildPtr(it->node)`), not one named link
+ * (`pp = x->entry.tqe_prev`)? */
 struct descent_local {
     CXCursor variable, place;
-    int found;
 };
 
-static enum CXChildVisitResult descent_local_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+static int descent_sets_local(CXCursor cursor, void *data)
 {
-    (void)parent;
-    struct descent_local *local = data;
+    const struct descent_local *local = data;
     CXCursor value, variable = lc_extract_variable_set(cursor, &value);
-    if (!clang_Cursor_isNull(variable) && clang_equalCursors(variable, local->variable)
-        && descent_names(value, local->place) && !descent_is_one_link(value)) {
-        local->found = 1;
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Recurse;
+    return !clang_Cursor_isNull(variable) && clang_equalCursors(variable, local->variable)
+           && descent_names(value, local->place) && !descent_is_one_link(value);
+}
+
+/* Does `cursor` read a local that the body sets from `place`? */
+struct descent_built {
+    CXCursor place, body;
+};
+
+static int descent_reads_built_local(CXCursor cursor, void *data)
+{
+    const struct descent_built *built = data;
+    CXCursor variable = lc_extract_loop_variable(cursor);
+    struct descent_local local = { variable, built->place };
+    return !clang_Cursor_isNull(variable) && lc_extract_is_local(variable)
+           && lc_extract_any(built->body, descent_sets_local, &local);
 }
 
 /* Is `expr` built from `place`: it names it, or a local it reads is set in
  * the body from it? */
-struct descent_built {
-    CXCursor place, body;
-    int found;
-};
-
-static enum CXChildVisitResult descent_built_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct descent_built *built = data;
-    CXCursor variable = lc_extract_loop_variable(cursor);
-    if (!clang_Cursor_isNull(variable) && lc_extract_is_local(variable)) {
-        struct descent_local local = { variable, built->place, 0 };
-        lc_extract_visit_all(built->body, descent_local_visit, &local);
-        built->found |= local.found;
-    }
-    return built->found ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
-
 static int descent_built_from(CXCursor expr, CXCursor place, CXCursor body)
 {
-    if (descent_names(expr, place))
-        return 1;
-    struct descent_built built = { place, body, 0 };
-    lc_extract_visit_all(expr, descent_built_visit, &built);
-    return built.found;
+    struct descent_built built = { place, body };
+    return descent_names(expr, place) || lc_extract_any(expr, descent_reads_built_local, &built);
 }
 
 /* A pointer to pointers of the walker's type, not one named link; a
