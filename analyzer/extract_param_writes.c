@@ -14,8 +14,8 @@
  * pointer, `P->queue`) points elsewhere.  A POINTER compared or tested is
  * safe; passed to a call it is a write unless the parameter is a pointer to
  * const or the callee, defined in this TU, does not write through it (up to
- * LC_PARAM_WRITES_DEPTH calls deep); anything else (stored, returned,
- * copied into a variable) counts as a write: it may be written through the
+ * LC_PARAM_WRITES_DEPTH calls deep); anything else (stored into a field or
+ * a global, returned) counts as a write: it may be written through the
  * copy.  Functions not defined in the TU are assumed to write here; a
  * direct call of one is left to linking, which reads the mask of the
  * parameters its definition writes through (lc_extract_param_writes_mask,
