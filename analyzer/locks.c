@@ -95,13 +95,54 @@ int lc_locks_entry_held_at(const struct lc_program *program, const struct lc_thr
     return lc_threads_entry_holds(threads, function, lock) && !locks_released_before(program, function, lock, at);
 }
 
-int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call, uint32_t lock)
+int lc_locks_call_holds(const struct lc_program *program, uint32_t call, uint32_t lock)
 {
     const struct lc_program_call *c = &program->calls[call];
     for (uint32_t i = 0; i < c->lock_count; i++)
         if (program->held_locks[c->first_lock + i] == lock)
             return 1;
-    return lc_locks_entry_held_at(program, threads, c->caller, lock, &c->loc);
+    return 0;
+}
+
+int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call, uint32_t lock)
+{
+    return lc_locks_call_holds(program, call, lock)
+           || lc_locks_entry_held_at(program, threads, program->calls[call].caller, lock, &program->calls[call].loc);
+}
+
+#define LOCKS_MODE_DEPTH 2   /* callers looked through for a lock's mode */
+
+static int locks_held_shared_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call,
+                                uint32_t lock, int depth)
+{
+    const struct lc_program_call *c = &program->calls[call];
+    const struct lc_program_function *fn = &program->functions[c->caller];
+    int shared = 0, taken_here = 0;
+    for (uint32_t k = fn->first_call; k < fn->first_call + fn->call_count; k++) {
+        if (k == call || !locks_before(&program->calls[k].loc, &c->loc) || lc_locks_acquired(program, k) != lock)
+            continue;
+        shared = lc_locks_acquires_shared(program, k);
+        taken_here = 1;
+    }
+    if (taken_here || depth == LOCKS_MODE_DEPTH || !program->callers)
+        return shared;
+    const struct lc_callers *callers = program->callers;
+    uint32_t f = c->caller, seen = 0;
+    for (uint32_t i = callers->start[f]; i < callers->start[f + 1]; i++) {
+        uint32_t k = callers->calls[i], g = program->calls[k].caller;
+        if (g == f || !(lc_locks_call_holds(program, k, lock) || lc_threads_entry_holds(threads, g, lock)))
+            continue;
+        if (!locks_held_shared_at(program, threads, k, lock, depth + 1))
+            return 0;
+        seen++;
+    }
+    return seen > 0;
+}
+
+int lc_locks_held_shared_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call,
+                            uint32_t lock)
+{
+    return locks_held_shared_at(program, threads, call, lock, 0);
 }
 
 int lc_locks_is_argument(const struct lc_program *program, const struct lc_program_call *c, uint32_t lock)

@@ -32,6 +32,17 @@ int lc_lock_wrappers_apply(struct lc_program *program);
 int lc_locks_entry_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t function,
                            uint32_t lock, const struct lc_location *at);
 
+/* Does `call`'s own lockset hold `lock` (not counting its function's entry
+ * locks)? */
+int lc_locks_call_holds(const struct lc_program *program, uint32_t call, uint32_t lock);
+/* Is `lock` held shared at `call`: is the latest acquisition of it before
+ * the call, in the call's function, a shared one (`lock NAME argN
+ * shared`)?  When the function does not take it, is it held shared at
+ * every call of the function that holds it (a lock its callers hold; the
+ * function's calls of itself aside), up to two callers up?  Otherwise
+ * exclusive. */
+int lc_locks_held_shared_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call,
+                            uint32_t lock);
 /* Is `lock` held at `call`? */
 int lc_locks_held_at(const struct lc_program *program, const struct lc_threads *threads, uint32_t call,
                      uint32_t lock);

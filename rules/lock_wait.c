@@ -7,7 +7,6 @@
  * finding is at the loop's acquisition, with the loop's chain, and the
  * worker's holding call and chain as related locations. */
 #include "blocking.h"
-#include "callers.h"
 #include "chain.h"
 #include "checks.h"
 #include "cost.h"
@@ -48,15 +47,6 @@ static int lock_wait_on_worker(const struct lc_threads *t, uint32_t function, ui
     return 0;
 }
 
-static int lock_wait_call_holds(const struct lc_program *program, uint32_t call, uint32_t lock)
-{
-    const struct lc_program_call *c = &program->calls[call];
-    for (uint32_t i = 0; i < c->lock_count; i++)
-        if (program->held_locks[c->first_lock + i] == lock)
-            return 1;
-    return 0;
-}
-
 static int lock_wait_inside(const struct lc_program *program, uint32_t loop, uint32_t outer)
 {
     while (loop != LC_NONE && loop != outer)
@@ -72,7 +62,7 @@ static int lock_wait_held_across(const struct lc_program *program, uint32_t call
 {
     const struct lc_program_function *fn = &program->functions[program->calls[call].caller];
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++)
-        if (lock_wait_inside(program, program->calls[c].loop, loop) && !lock_wait_call_holds(program, c, lock))
+        if (lock_wait_inside(program, program->calls[c].loop, loop) && !lc_locks_call_holds(program, c, lock))
             return 0;
     return 1;
 }
@@ -103,43 +93,6 @@ static const char *lock_wait_slow(const struct lc_program *program, const struct
            && (entry_lock || lock_wait_held_across(program, call, program->loops[outer].parent, lock)))
         outer = program->loops[outer].parent;
     return cost->loop_level[outer] >= threshold ? "runs a CPU-heavy loop" : NULL;
-}
-
-#define LOCK_WAIT_MODE_DEPTH 2   /* callers looked through for a lock's mode */
-
-/* Is `lock` held shared at `call`: is the latest acquisition of it before
- * the call, in the call's function, a shared one (`lock NAME argN
- * shared`)?  When the function does not take it, is it held shared at
- * every call of the function that holds it (a lock its callers hold; the
- * function's calls of itself aside), up to LOCK_WAIT_MODE_DEPTH callers
- * up?  Otherwise exclusive. */
-static int lock_wait_held_shared(const struct lc_program *program, const struct lc_threads *t, uint32_t call,
-                                 uint32_t lock, int depth)
-{
-    const struct lc_program_call *c = &program->calls[call];
-    const struct lc_program_function *fn = &program->functions[c->caller];
-    int shared = 0, taken_here = 0;
-    for (uint32_t k = fn->first_call; k < fn->first_call + fn->call_count; k++) {
-        const struct lc_program_call *taken = &program->calls[k];
-        if (k == call || taken->loc.line > c->loc.line || (taken->loc.line == c->loc.line && taken->loc.col >= c->loc.col)
-            || lc_locks_acquired(program, k) != lock)
-            continue;
-        shared = lc_locks_acquires_shared(program, k);
-        taken_here = 1;
-    }
-    if (taken_here || depth == LOCK_WAIT_MODE_DEPTH || !program->callers)
-        return shared;
-    const struct lc_callers *callers = program->callers;
-    uint32_t f = c->caller, seen = 0;
-    for (uint32_t i = callers->start[f]; i < callers->start[f + 1]; i++) {
-        uint32_t k = callers->calls[i], g = program->calls[k].caller;
-        if (g == f || !(lock_wait_call_holds(program, k, lock) || lc_threads_entry_holds(t, g, lock)))
-            continue;
-        if (!lock_wait_held_shared(program, t, k, lock, depth + 1))
-            return 0;
-        seen++;
-    }
-    return seen > 0;
 }
 
 static int lock_wait_add_hold(struct lock_holds *holds, uint32_t lock, struct lock_hold hold)
@@ -254,8 +207,11 @@ void lc_lock_wait_check(const struct lc_program *program, struct lc_findings *ou
                 continue;
             int cpu;
             const char *slow = lock_wait_slow(program, cost, threshold, c, lock, i >= call->lock_count, &out->arena, &cpu);
-            int shared = lock_wait_held_shared(program, threads, c, lock, 0);
-            if (slow && lock_wait_add_hold(&holds, lock, (struct lock_hold){ c, role, slow, cpu, shared, LC_NONE }) != 0)
+            if (slow
+                && lock_wait_add_hold(&holds, lock,
+                                      (struct lock_hold){ c, role, slow, cpu,
+                                                          lc_locks_held_shared_at(program, threads, c, lock), LC_NONE })
+                       != 0)
                 ok = 0;
         }
     }
