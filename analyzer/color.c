@@ -285,10 +285,11 @@ static struct lc_cost *color_cost(const struct lc_program *program, int off_loop
 
 static int color_costs(struct lc_program *program)
 {
+    int off_loop = color_has_loop_only_calls(program);
     program->cost = color_cost(program, 0);
-    if (program->cost && color_has_loop_only_calls(program))
+    if (program->cost && off_loop)
         program->off_loop_cost = color_cost(program, 1);
-    return program->cost && (program->off_loop_cost || !color_has_loop_only_calls(program)) ? 0 : -1;
+    return program->cost && (program->off_loop_cost || !off_loop) ? 0 : -1;
 }
 
 static int color_thread_roles(struct lc_program *program)
