@@ -62,12 +62,13 @@ static CXCursor extract_wrapped_last(CXCursor statement)
         return lc_extract_last_statement(parts[0]);
     for (int depth = 0; depth < 4; depth++) {
         enum CXCursorKind kind = clang_getCursorKind(statement);
-        if (kind == CXCursor_StmtExpr && lc_extract_children(statement, parts, 1) == 1)
+        unsigned count = lc_extract_children(statement, parts, 2);
+        if (kind == CXCursor_StmtExpr && count == 1)
             return lc_extract_last_statement(parts[0]);
         if ((kind != CXCursor_CStyleCastExpr && kind != CXCursor_ParenExpr && kind != CXCursor_UnexposedExpr)
-            || lc_extract_children(statement, parts, 2) < 1)
+            || count < 1)
             return clang_getNullCursor();
-        statement = lc_extract_children(statement, parts, 2) == 2 ? parts[1] : parts[0];
+        statement = count == 2 ? parts[1] : parts[0];   /* a cast's type reference comes first */
     }
     return clang_getNullCursor();
 }

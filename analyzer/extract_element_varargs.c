@@ -18,26 +18,16 @@ static enum CXChildVisitResult vararg_assignment_visit(CXCursor cursor, CXCursor
 {
     (void)parent;
     struct vararg_assignments *seen = data;
-    CXCursor sides[2];
-    if (lc_extract_assignment_sides(cursor, sides)
-        && clang_equalCursors(lc_extract_loop_variable(sides[0]), seen->variable)) {
-        long long constant;
-        if (lc_extract_is_va_arg(sides[1]))
+    CXCursor value, variable = lc_extract_variable_set(cursor, &value), changed;
+    long long constant;
+    if (!clang_Cursor_isNull(variable) && clang_equalCursors(variable, seen->variable)) {
+        if (lc_extract_is_va_arg(value))
             seen->from_va_arg++;
-        else if (!lc_extract_integer_constant(sides[1], &constant))
-            seen->other++;   /* a constant set afresh is no data of other rounds */
-    } else if (!clang_Cursor_isNull(lc_extract_changed_operand(cursor))
-               && clang_equalCursors(lc_extract_loop_variable(lc_extract_changed_operand(cursor)), seen->variable)) {
+        else if (clang_getCursorKind(cursor) == CXCursor_VarDecl || !lc_extract_integer_constant(value, &constant))
+            seen->other++;   /* an assignment of a constant set afresh is no data of other rounds */
+    } else if (!clang_Cursor_isNull(changed = lc_extract_changed_operand(cursor))
+               && clang_equalCursors(lc_extract_loop_variable(changed), seen->variable)) {
         seen->other++;   /* `v++`, `v += n`, `&v` */
-    } else if (clang_getCursorKind(cursor) == CXCursor_VarDecl
-               && clang_equalCursors(clang_getCanonicalCursor(cursor), seen->variable)) {
-        CXCursor value = clang_Cursor_getVarDeclInitializer(cursor);
-        if (!clang_Cursor_isNull(value)) {
-            if (lc_extract_is_va_arg(value))
-                seen->from_va_arg++;
-            else
-                seen->other++;
-        }
     }
     return CXChildVisit_Recurse;
 }
