@@ -1,11 +1,12 @@
 /* terminates.c — functions that never return.  A `terminates` model
  * (exit, abort, __assert_fail) never returns; neither does a function with
- * a body that makes an unconditional call (not in a branch, a loop, or a
- * conditional expression) to one: a panic handler that writes a crash log
- * and aborts.  Such functions are not followed: their blocking calls and
+ * a body that makes a call to one that surely runs (not in a branch, a
+ * loop, or a conditional expression, no return before it): a panic
+ * handler that writes a crash log and aborts.  Such functions are not followed: their blocking calls and
  * loops end the process rather than stall the loop.  Nor are the calls on
  * the way to one, in a branch that can only end with it: their cost is
- * none, and the threads' roles do not spread through them. */
+ * none, and the threads' roles do not spread through them; nor are the
+ * accesses there (`{ warned = 1; die(); }`) shared with another thread. */
 #include "callers.h"
 #include "program.h"
 
@@ -13,17 +14,30 @@
 
 #define TERMINATES_EXIT_STEPS 4   /* nested branches followed to their end */
 
+static int terminates_direct_call(const struct lc_program *program, const struct lc_program_call *c)
+{
+    return c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != LC_NONE && program->terminates
+           && program->terminates[c->callee.function];
+}
+
 int lc_program_call_on_way_out(const struct lc_program *program, const struct lc_program_call *c)
 {
-    uint32_t end = c->extra != LC_NONE ? lc_program_call_extra_of(program, c)->branch_exit : LC_NONE;
-    for (int step = 0; step < TERMINATES_EXIT_STEPS && end != LC_NONE;
-         step++, end = lc_program_call_extra_of(program, &program->calls[end])->branch_exit) {
+    uint32_t end = lc_program_call_extra_of(program, c)->branch_exit;
+    for (int step = 0; step < TERMINATES_EXIT_STEPS && end != LC_NONE; step++) {
         const struct lc_program_call *exit = &program->calls[end];
-        if (exit->callee.kind == LC_VALUE_FUNCTION && exit->callee.function != LC_NONE && program->terminates
-            && program->terminates[exit->callee.function])
+        if (terminates_direct_call(program, exit))
             return 1;
+        end = lc_program_call_extra_of(program, exit)->branch_exit;
     }
     return 0;
+}
+
+int lc_program_access_on_way_out(const struct lc_program *program, const struct lc_program_access *access)
+{
+    if (access->exit_call == LC_NONE)
+        return 0;
+    const struct lc_program_call *exit = &program->calls[access->exit_call];
+    return terminates_direct_call(program, exit) || lc_program_call_on_way_out(program, exit);
 }
 
 int lc_terminates_compute(struct lc_program *program)
@@ -49,8 +63,12 @@ int lc_terminates_compute(struct lc_program *program)
         for (uint32_t i = callers->start[g]; i < callers->start[g + 1]; i++) {
             const struct lc_program_call *call = &program->calls[callers->calls[i]];
             const struct lc_program_function *fn = &program->functions[call->caller];
-            /* Only a direct call surely reaches g; a pointer may hold others. */
-            if (call->conditional || call->callee.kind != LC_VALUE_FUNCTION || program->terminates[call->caller]
+            /* Only a direct call that surely runs reaches g (no branch
+             * around it, no return before it: `switch (op) { case A:
+             * return a(); } unreached(); return 0;` returns from its
+             * cases); a pointer may hold others. */
+            if ((call->runs != LC_RUNS_ONCE && call->runs != LC_RUNS_RETRIED) || call->callee.kind != LC_VALUE_FUNCTION
+                || program->terminates[call->caller]
                 || !fn->is_defined || lc_model_hides_body(fn->model))
                 continue;
             program->terminates[call->caller] = 1;

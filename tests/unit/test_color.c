@@ -184,15 +184,25 @@ static void test_functions_that_never_return(void **state)
     /* panic: writes a crash log, then aborts whatever happens */
     builder_call(&c.b, "panic", 20, builder_function_value("sleep"), 1, builder_other_value(), "1");
     builder_call(&c.b, "panic", 21, builder_function_value("abort"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].runs = LC_RUNS_ONCE;
     /* check: aborts only sometimes, so it returns and its sleep counts */
     builder_call(&c.b, "check", 30, builder_function_value("sleep"), 1, builder_other_value(), "1");
     builder_call(&c.b, "check", 31, builder_function_value("abort"), 0);
     c.b.facts.calls[c.b.facts.call_count - 1].conditional = 1;
+    /* dispatch: returns from the cases of a switch, and aborts after it
+     * (`unreachable()` for a value no case takes): it returns too */
+    builder_function(&c.b, "dispatch", 5, 0);
+    builder_call(&c.b, "on_tick", 13, builder_function_value("dispatch"), 0);
+    builder_call(&c.b, "dispatch", 40, builder_function_value("sleep"), 1, builder_other_value(), "1");
+    builder_call(&c.b, "dispatch", 41, builder_function_value("abort"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].runs = LC_RUNS_UNLESS_RETURNED;
     run_checks(&c);
     assert_null(finding_at(&c, 20));
     assert_non_null(finding_at(&c, 30));
+    assert_non_null(finding_at(&c, 40));
     assert_true(c.b.program.terminates[builder_find(&c.b, "panic")]);
     assert_false(c.b.program.terminates[builder_find(&c.b, "check")]);
+    assert_false(c.b.program.terminates[builder_find(&c.b, "dispatch")]);
     assert_false(c.b.program.terminates[builder_find(&c.b, "on_tick")]);
     finish(&c);
 }
