@@ -111,13 +111,17 @@ static void extract_branch_guarded(struct lc_extract_walk *walk, CXCursor statem
 }
 
 /* The calls of a branch (from `first` on) before the call it ends with,
- * when that one was recorded, are on the way to it (facts.h branch_exit). */
-static void extract_branch_exits(struct lc_extract_walk *walk, size_t first)
+ * when that one was recorded, are on the way to it, and so are all its
+ * accesses (from `first_access` on; facts.h branch_exit). */
+static void extract_branch_exits(struct lc_extract_walk *walk, size_t first, size_t first_access)
 {
     int end = walk->branch_end_index;
     for (size_t i = first; end >= 0 && i < (size_t)end; i++)
         if (walk->facts->calls[i].branch_exit < 0)
             walk->facts->calls[i].branch_exit = end;
+    for (size_t i = first_access; end >= 0 && i < walk->facts->access_count; i++)
+        if (walk->facts->accesses[i].branch_exit < 0)
+            walk->facts->accesses[i].branch_exit = end;
 }
 
 /* A branch of an if: guarded, and the calls on its way to a call it can
@@ -127,11 +131,11 @@ static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXC
 {
     CXCursor saved_end = walk->branch_end;
     int saved_index = walk->branch_end_index;
-    size_t first = walk->facts->call_count;
+    size_t first = walk->facts->call_count, first_access = walk->facts->access_count;
     walk->branch_end = lc_extract_branch_end(statement);
     walk->branch_end_index = -1;
     extract_branch_guarded(walk, statement, parent, zero, guard, loop_only, tests, taken);
-    extract_branch_exits(walk, first);
+    extract_branch_exits(walk, first, first_access);
     walk->branch_end = saved_end;
     walk->branch_end_index = saved_index;
 }

@@ -64,8 +64,11 @@ struct lc_loop_fact *lc_tu_facts_add_loop(struct lc_tu_facts *facts)
 
 struct lc_access_fact *lc_tu_facts_add_access(struct lc_tu_facts *facts)
 {
-    return lc_grow_append((void **)&facts->accesses, &facts->access_count, &facts->access_cap,
-                          sizeof *facts->accesses, 64);
+    struct lc_access_fact *access = lc_grow_append((void **)&facts->accesses, &facts->access_count,
+                                                   &facts->access_cap, sizeof *facts->accesses, 64);
+    if (access)
+        access->branch_exit = -1;
+    return access;
 }
 
 struct lc_link_write_fact *lc_tu_facts_add_link_write(struct lc_tu_facts *facts)

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 74
+#define LC_FACTS_VERSION 75
 
 struct lc_location {
     const char *file;
@@ -448,6 +448,11 @@ struct lc_access_fact {
                                  initialisation) */
     int loop_only;            /* runs only on the loop's thread: past a
                                  `loop-thread-test` (extract_flow.c) */
+    int branch_exit;          /* the call ending the `if`/`else` branch it is
+                                 in, as lc_call_fact branch_exit: when that
+                                 call never returns, the access is on the
+                                 way out (index into the TU's calls), -1
+                                 none */
 };
 
 /* The lock functions the extractor follows to compute locksets (from the
@@ -632,8 +637,8 @@ void lc_tu_facts_init(struct lc_tu_facts *facts);
 void lc_tu_facts_free(struct lc_tu_facts *facts);
 
 /* Append one element and return it zeroed (but for indexes that mean
- * "none": loop_index, zero_guard, after_comma, branch_exit and parent_index are -1); NULL when out of
- * memory. */
+ * "none": loop_index, zero_guard, after_comma, branch_exit (of calls and
+ * accesses) and parent_index are -1); NULL when out of memory. */
 struct lc_function_fact *lc_tu_facts_add_function(struct lc_tu_facts *facts);
 struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts);
 struct lc_store_fact *lc_tu_facts_add_store(struct lc_tu_facts *facts);

@@ -178,6 +178,8 @@ struct lc_program_access {
     uint8_t loop_only;       /* made only on the loop's thread (facts.h) */
     uint8_t gate_windows;    /* bit g: made inside a hand-off window of
                                 program->gate_roles[g] */
+    uint32_t exit_call;      /* the call ending its `if` branch (facts.h
+                                branch_exit), LC_NONE */
 };
 
 struct lc_program_function {
@@ -476,6 +478,9 @@ int lc_terminates_compute(struct lc_program *program);
  * call of a function that never returns (`{ log(...); fatal(...); }`,
  * facts.h branch_exit; terminates.c)? */
 int lc_program_call_on_way_out(const struct lc_program *program, const struct lc_program_call *call);
+/* Is the access in a branch that ends with a call of a function that never
+ * returns, directly or on its way to one (`{ warned = 1; die(); }`)? */
+int lc_program_access_on_way_out(const struct lc_program *program, const struct lc_program_access *access);
 
 /* The targets of every call `function` makes: program->targets[*begin ..
  * *end).  Contiguous, since calls are grouped by caller and

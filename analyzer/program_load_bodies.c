@@ -112,7 +112,8 @@ static int bodies_read_loops(struct program_bodies_loader *b)
     return rc;
 }
 
-static int bodies_read_accesses(struct program_bodies_loader *b, uint32_t **access_of_row, int64_t *access_max)
+static int bodies_read_accesses(struct program_bodies_loader *b, const uint32_t *call_of_row, int64_t call_row_max,
+                                uint32_t **access_of_row, int64_t *access_max)
 {
     struct program_loader *loader = b->loader;
     struct lc_program *program = loader->program;
@@ -121,7 +122,8 @@ static int bodies_read_accesses(struct program_bodies_loader *b, uint32_t **acce
     *access_of_row = malloc(((size_t)*access_max + 1) * sizeof **access_of_row);
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, variable_id, kind, atomic,"
                                                         " file_id, line, col, zero_guarded, via_callee_id, via_argument,"
-                                                        " indexed, passed_record_id, loop_only FROM access ORDER BY id");
+                                                        " indexed, passed_record_id, loop_only, coalesce(exit_call_id, 0)"
+                                                        " FROM access ORDER BY id");
     int rc = *access_of_row && stmt && written ? 0 : -1;
     if (*access_of_row)
         memset(*access_of_row, 0xff, ((size_t)*access_max + 1) * sizeof **access_of_row);
@@ -136,6 +138,7 @@ static int bodies_read_accesses(struct program_bodies_loader *b, uint32_t **acce
             break;
         }
         const char *kind = (const char *)sqlite3_column_text(stmt, 4);
+        int64_t exit_row = sqlite3_column_int64(stmt, 15);
         int writes = kind && strcmp(kind, "write") == 0
                      && program_loader_via_callee_writes(loader, sqlite3_column_int64(stmt, 10), sqlite3_column_int(stmt, 11))
                      && program_loader_passed_record_writes(loader, written, sqlite3_column_int64(stmt, 13));
@@ -149,6 +152,7 @@ static int bodies_read_accesses(struct program_bodies_loader *b, uint32_t **acce
             .zero_guarded = (uint8_t)sqlite3_column_int(stmt, 9),
             .indexed = (uint8_t)sqlite3_column_int(stmt, 12),
             .loop_only = (uint8_t)sqlite3_column_int(stmt, 14),
+            .exit_call = exit_row > 0 && exit_row <= call_row_max ? call_of_row[exit_row] : LC_NONE,
         };
         (*access_of_row)[sqlite3_column_int64(stmt, 0)] = program->access_count++;
     }
@@ -298,7 +302,7 @@ int program_loader_read_bodies(struct program_loader *loader, const uint32_t *ca
     if (b.symbol_object && b.usr_of_symbol) {
         memset(b.symbol_object, 0xff, ((size_t)loader->symbol_max + 1) * sizeof *b.symbol_object);
         rc = bodies_read_loops(&b) == 0
-                     && bodies_read_accesses(&b, &access_of_row, &access_max) == 0
+                     && bodies_read_accesses(&b, call_of_row, call_row_max, &access_of_row, &access_max) == 0
                      && bodies_walked_objects(&b) == 0
                      && bodies_read_held_locks(&b, call_of_row, call_row_max, access_of_row, access_max) == 0
                      && bodies_read_call_guards(&b, call_of_row, call_row_max) == 0

@@ -158,7 +158,8 @@ int lc_store_save_held_locks(struct lc_store *store, int64_t tu_id, const char *
     return 0;
 }
 
-int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts)
+int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts,
+                           const int64_t *call_ids)
 {
     for (size_t i = 0; i < facts->access_count; i++) {
         const struct lc_access_fact *access = &facts->accesses[i];
@@ -175,6 +176,10 @@ int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct l
         sqlite3_bind_int(stmt, 9, access->zero_guarded);
         sqlite3_bind_int(stmt, 12, access->indexed);
         sqlite3_bind_int(stmt, 14, access->loop_only);
+        if (access->branch_exit >= 0 && (size_t)access->branch_exit < facts->call_count)
+            sqlite3_bind_int64(stmt, 15, call_ids[access->branch_exit]);
+        else
+            sqlite3_bind_null(stmt, 15);
         int64_t via_id = access->via_callee_usr ? lc_store_intern_symbol(store, access->via_callee_usr, NULL) : 0;
         if (access->via_callee_usr && !via_id)
             return -1;

@@ -109,6 +109,8 @@ int lc_store_bind_guard_field(struct lc_store *store, sqlite3_stmt *stmt, int co
                               const struct lc_param_guard *guard);
 int lc_store_save_held_locks(struct lc_store *store, int64_t tu_id, const char *owner, int64_t owner_id,
                              const struct lc_lockset *locks);
-int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts);
+/* call_ids: the row of each of the TU's calls, for an access's branch exit. */
+int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts,
+                           const int64_t *call_ids);
 
 #endif

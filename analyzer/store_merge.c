@@ -10,7 +10,7 @@
  * Call, loop and access ids are shifted past the largest id the store has
  * (merge_offset), which keeps their order and every reference to them:
  * call_arg.call_id, fp_store.value_call_id, call.loop_id, call.zero_guard_id,
- * call.after_comma_id, loop.parent_id and
+ * call.after_comma_id, loop.parent_id, access.exit_call_id and
  * held_lock.owner_id (a call or an access, by held_lock.owner).
  *
  * The columns copied are read from the schema, so a column added to tu or
@@ -96,7 +96,8 @@ static const struct merge_table merge_tables[] = {
                 " JOIN merge_symbol v ON v.old = x.variable_id LEFT JOIN merge_symbol via ON via.old = x.via_callee_id"
                 " LEFT JOIN merge_symbol rec ON rec.old = x.passed_record_id " MERGE_FILE " " MERGE_OFFSETS, "x.id",
       { { "id", "x.id + o.access" }, { "tu_id", "mt.new" }, { "function_id", "fn.new" }, { "variable_id", "v.new" },
-        { "file_id", "f.new" }, { "via_callee_id", "via.new" }, { "passed_record_id", "rec.new" } } },
+        { "file_id", "f.new" }, { "via_callee_id", "via.new" }, { "passed_record_id", "rec.new" },
+        { "exit_call_id", "x.exit_call_id + o.call" } } },
     { "held_lock", "lc_shard.held_lock x " MERGE_TU " JOIN merge_symbol s ON s.old = x.lock_id " MERGE_OFFSETS,
       "x.rowid",
       { { "tu_id", "mt.new" }, { "owner_id", "x.owner_id + CASE x.owner WHEN 'call' THEN o.call ELSE o.access END" },

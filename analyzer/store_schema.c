@@ -144,10 +144,14 @@
  *                                    NULL
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument,
- *      indexed, passed_record_id, loop_only)
+ *      indexed, passed_record_id, loop_only, exit_call_id)
  *                                    reads and writes of globals and statics;
  *                                    loop_only: made only on the loop's
  *                                    thread, past a `loop-thread-test`;
+ *                                    exit_call_id: the call ending the
+ *                                    `if` branch it is in (`{ warned = 1;
+ *                                    die(); }`): when that never returns,
+ *                                    the access is on the way out;
  *                                    indexed: through an element of the
  *                                    variable (`g[i]`), which a striped
  *                                    lock may guard;
@@ -261,7 +265,8 @@ static const char lc_store_schema_sql[] =
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"
     "  atomic INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
     "  zero_guarded INTEGER NOT NULL, via_callee_id INTEGER, via_argument INTEGER,"
-    "  indexed INTEGER NOT NULL DEFAULT 0, passed_record_id INTEGER, loop_only INTEGER NOT NULL DEFAULT 0);"
+    "  indexed INTEGER NOT NULL DEFAULT 0, passed_record_id INTEGER, loop_only INTEGER NOT NULL DEFAULT 0,"
+    "  exit_call_id INTEGER);"
     "CREATE INDEX access_tu ON access(tu_id);"
     "CREATE TABLE held_lock(tu_id INTEGER NOT NULL, owner TEXT NOT NULL CHECK (owner IN ('call','access')),"
     "  owner_id INTEGER NOT NULL, lock_id INTEGER NOT NULL);"

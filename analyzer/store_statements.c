@@ -54,8 +54,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                             " guard_value, guard_field_id, bound_name, link_id, loop_only) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
                             " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     [LC_STMT_INSERT_ACCESS] = "INSERT INTO access(tu_id, function_id, variable_id, kind, atomic, file_id, line, col,"
-                              " zero_guarded, via_callee_id, via_argument, indexed, passed_record_id, loop_only)"
-                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                              " zero_guarded, via_callee_id, via_argument, indexed, passed_record_id, loop_only, exit_call_id)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     [LC_STMT_INSERT_HELD_LOCK] = "INSERT INTO held_lock(tu_id, owner, owner_id, lock_id) VALUES (?1, ?2, ?3, ?4)",
     [LC_STMT_INSERT_CALL_GUARD] = "INSERT INTO call_guard(tu_id, call_id, variable_id, equal, value, pointer)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -242,7 +242,7 @@ static int store_save_tu_locked(struct lc_store *store, const struct lc_compile_
     for (size_t i = 0; rc == 0 && i < facts->store_count; i++)
         rc = store_save_store(store, tu_id, &facts->stores[i], &ids, facts->call_count);
     if (rc == 0)
-        rc = lc_store_save_accesses(store, tu_id, facts);
+        rc = lc_store_save_accesses(store, tu_id, facts, ids.call_ids);
     if (rc == 0)
         rc = lc_store_save_written_records(store, tu_id, facts);
     if (rc == 0)

@@ -181,7 +181,7 @@ static void shared_sort_accesses(const struct lc_program *program, uint32_t *acc
 }
 
 /* One variable's accesses, all its field paths (atomic and main-only ones
- * left out), put in source order. */
+ * and those on the way out of the process left out), put in source order. */
 static void shared_check_variable(const struct shared_state *s, uint32_t *accesses, uint32_t count,
                                   struct lc_findings *out)
 {
@@ -263,7 +263,7 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
         for (uint32_t a = 0; a < program->access_count; a++) {
             const struct lc_program_access *access = &program->accesses[a];
             if (access->atomic || threads->function_role_count[access->function] == 0
-                || shared_main_initialises(program, lazy, lazy_writes, a))
+                || lc_program_access_on_way_out(program, access) || shared_main_initialises(program, lazy, lazy_writes, a))
                 continue;
             uint32_t family = program->objects[access->variable].family;
             if (pass == 0)

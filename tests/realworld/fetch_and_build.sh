@@ -245,6 +245,10 @@ nonblocking-descriptor tor_accept_socket_with_extensions result if arg5~1 reason
 # in_main_thread() is true only on the thread that runs tor's main loop (added after the
 # out-of-sample triage, with the statement; see README.md "tor (out of sample)")
 loop-thread-test in_main_thread
+# tor_bug_occurred_() reports a state tor says can't happen (util_bug.h's
+# tor_assert_nonfatal_unreached(), BUG()): a branch ending with it never runs (added
+# after the triage, with the access facts it needs; see README.md "tor (out of sample)")
+terminates tor_bug_occurred_
 RULES
 
 run() { # run NAME BUILD_DIR

@@ -3,7 +3,8 @@
  * is left out (locals, const objects, thread-locals, sizeof operands);
  * and on data/extract/param_writes.c, addresses handed to functions of the
  * TU that do or do not write through them, structs passed whole and the
- * struct types written through a pointer. */
+ * struct types written through a pointer; the call ending the branch an
+ * access is in. */
 #include <string.h>
 
 #include "extract_fixture.h"
@@ -144,6 +145,29 @@ static int has_written_record(const struct lc_tu_facts *facts, const char *usr)
  * (`s->count++`, `t->fd = -1`, `w->ops = ...`), by a conversion of a
  * pointer to one; a member's address converted (`&w->embedded`) writes the
  * outer struct only. */
+/* The callee of the call ending the branch an access is in, or NULL. */
+static const char *exit_callee(struct extract_test *test, const char *tag)
+{
+    const struct lc_access_fact *access;
+    if (find_accesses(test, tag, &access) != 1)
+        fail_msg("not one access at %s", tag);
+    if (access->branch_exit < 0)
+        return NULL;
+    assert_true((size_t)access->branch_exit < test->facts.call_count);
+    return test->facts.calls[access->branch_exit].callee.name;
+}
+
+static void test_branch_exits(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "accesses.c"), 0);
+    assert_string_equal(exit_callee(test, "exit_to_die"), "die");
+    assert_string_equal(exit_callee(test, "exit_to_note"), "note");
+    assert_string_equal(exit_callee(test, "exit_to_inner_die"), "die");   /* the innermost branch */
+    assert_null(exit_callee(test, "no_exit_return"));
+    assert_null(exit_callee(test, "no_exit_outside"));
+}
+
 static void test_structs_passed_and_written(void **state)
 {
     struct extract_test *test = *state;
@@ -169,6 +193,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_variable_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(test_callees_that_do_not_write, setup, teardown),
         cmocka_unit_test_setup_teardown(test_structs_passed_and_written, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_branch_exits, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

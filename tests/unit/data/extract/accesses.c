@@ -66,3 +66,29 @@ void atomics(void)
     use(atomic_load(&atomic_counter)); /* atomic_load */
     plain_for_builtins = 0; /* not_atomic */
 }
+
+void die(void);
+void note(void);
+
+/* Accesses in a branch that ends with a call are on the way to it. */
+void branch_exits(int bad)
+{
+    static int warned;
+    if (bad) {
+        warned = 1; /* exit_to_die */
+        die();
+    }
+    if (bad > 1) {
+        counter = 2; /* exit_to_note */
+        if (bad > 2) {
+            file_static = 3; /* exit_to_inner_die */
+            die();
+        }
+        note();
+    }
+    if (bad > 3) {
+        counter = 4; /* no_exit_return */
+        return;
+    }
+    counter = 5; /* no_exit_outside */
+}
