@@ -34,7 +34,9 @@ static uint64_t color_programs_of(const struct lc_program *program, uint32_t fun
  * reached through (program->loop_state_parent) and per function the
  * first pair's executable, call and entry: the shortest chain.  A
  * registered function reached through a pointer is not reached
- * (lc_program_dispatches): it runs on the thread of its own registration.
+ * (lc_program_dispatches): it runs on the thread of its own registration;
+ * nor is one reached only on the way out of the process (a call in a
+ * branch that ends in one that never returns, terminates.c).
  * O(executables * (V + E)). */
 static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen, uint32_t *parent,
                        uint32_t *entry_of)
@@ -83,7 +85,8 @@ static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen,
         lc_program_function_targets(program, f, &begin, &end);
         for (uint32_t t = begin; t < end; t++) {
             uint32_t g = program->targets[t];
-            if ((reached[g] >> p & 1) || !(color_programs_of(program, g) >> p & 1) || lc_program_dispatches(program, f, t))
+            if ((reached[g] >> p & 1) || !(color_programs_of(program, g) >> p & 1) || lc_program_dispatches(program, f, t)
+                || lc_program_call_on_way_out(program, &program->calls[lc_program_target_call(program, f, t)]))
                 continue;
             reached[g] |= (uint64_t)1 << p;
             if (parent) {

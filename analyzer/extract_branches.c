@@ -1,9 +1,13 @@
 /* extract_branches.c — what an `if` branch tells about the calls in it:
  * whether it always leaves (return, break, continue, goto last), the call
  * it can only end with (`{ report(); die(); }`, lc_call_fact
- * branch_exit).  Kept out of extract_flow.c's recursive walk, whose
- * frames stay small for deeply nested code. */
+ * branch_exit), or the call its condition needs to have returned (`if
+ * (BUG(x))`); the calls and accesses on the way to either.  Kept out of
+ * extract_flow.c's recursive walk, whose frames stay small for deeply
+ * nested code. */
 #include "extract_internal.h"
+
+#include <string.h>
 
 /* Does a branch hold a statement that leaves it early (return, goto,
  * break, continue)? */
@@ -71,6 +75,49 @@ static CXCursor extract_wrapped_last(CXCursor statement)
         statement = count == 2 ? parts[1] : parts[0];   /* a cast's type reference comes first */
     }
     return clang_getNullCursor();
+}
+
+int lc_extract_condition_returned_call(struct lc_extract_walk *walk, CXCursor condition, size_t first)
+{
+    CXCursor parts[3], sides[2];
+    long long value;
+    condition = lc_extract_strip(condition);
+    if (clang_getCursorKind(condition) != CXCursor_ConditionalOperator || lc_extract_children(condition, parts, 3) != 3
+        || !lc_extract_integer_constant(parts[2], &value) || value != 0)
+        return -1;
+    CXCursor taken = lc_extract_strip(parts[1]);
+    if (clang_getCursorKind(taken) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(taken) != CXBinaryOperator_Comma || lc_extract_children(taken, sides, 2) != 2
+        || !lc_extract_integer_constant(sides[1], &value) || value == 0)
+        return -1;
+    CXCursor call = lc_extract_strip(sides[0]);
+    struct lc_location loc;
+    if (clang_getCursorKind(call) != CXCursor_CallExpr
+        || lc_extract_location(walk, clang_getCursorLocation(call), &loc) != 0)
+        return -1;
+    CXString name = clang_getCursorSpelling(call);
+    const char *callee = clang_getCString(name);
+    int found = -1;
+    for (size_t i = first; i < walk->facts->call_count && found < 0; i++) {
+        const struct lc_call_fact *fact = &walk->facts->calls[i];
+        if (fact->loc.line == loc.line && fact->loc.col == loc.col && fact->callee.name && callee
+            && strcmp(fact->callee.name, callee) == 0)
+            found = (int)i;
+    }
+    clang_disposeString(name);
+    return found;
+}
+
+void lc_extract_branch_exits(struct lc_extract_walk *walk, size_t first, size_t first_access, int returned)
+{
+    int end = returned >= 0 ? returned : walk->branch_end_index;
+    size_t last = returned >= 0 ? walk->facts->call_count : (size_t)end;
+    for (size_t i = first; end >= 0 && i < last; i++)
+        if (walk->facts->calls[i].branch_exit < 0)
+            walk->facts->calls[i].branch_exit = end;
+    for (size_t i = first_access; end >= 0 && i < walk->facts->access_count; i++)
+        if (walk->facts->accesses[i].branch_exit < 0)
+            walk->facts->accesses[i].branch_exit = end;
 }
 
 /* The call a branch can only end with: its last statement when that is a

@@ -110,24 +110,12 @@ static void extract_branch_guarded(struct lc_extract_walk *walk, CXCursor statem
     walk->value_guards = saved_guards;
 }
 
-/* The calls of a branch (from `first` on) before the call it ends with,
- * when that one was recorded, are on the way to it, and so are all its
- * accesses (from `first_access` on; facts.h branch_exit). */
-static void extract_branch_exits(struct lc_extract_walk *walk, size_t first, size_t first_access)
-{
-    int end = walk->branch_end_index;
-    for (size_t i = first; end >= 0 && i < (size_t)end; i++)
-        if (walk->facts->calls[i].branch_exit < 0)
-            walk->facts->calls[i].branch_exit = end;
-    for (size_t i = first_access; end >= 0 && i < walk->facts->access_count; i++)
-        if (walk->facts->accesses[i].branch_exit < 0)
-            walk->facts->accesses[i].branch_exit = end;
-}
-
 /* A branch of an if: guarded, and the calls on its way to a call it can
- * only end with noted. */
+ * only end with, or to the call its condition needs to have returned
+ * (`returned`, -1 none), noted. */
 static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
-                           int guard, int loop_only, const struct lc_extract_guard_list *tests, const char *taken)
+                           int guard, int loop_only, const struct lc_extract_guard_list *tests, const char *taken,
+                           int returned)
 {
     CXCursor saved_end = walk->branch_end;
     int saved_index = walk->branch_end_index;
@@ -135,7 +123,7 @@ static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXC
     walk->branch_end = lc_extract_branch_end(statement);
     walk->branch_end_index = -1;
     extract_branch_guarded(walk, statement, parent, zero, guard, loop_only, tests, taken);
-    extract_branch_exits(walk, first, first_access);
+    lc_extract_branch_exits(walk, first, first_access, returned);
     walk->branch_end = saved_end;
     walk->branch_end_index = saved_index;
 }
@@ -173,7 +161,9 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
             clang_visitChildren(statement, lc_extract_visit, walk);
             break;
         }
+        size_t condition_first = walk->facts->call_count;
         lc_extract_visit_child(walk, parts[0], statement);
+        int returned = lc_extract_condition_returned_call(walk, parts[0], condition_first);
         if (first)
             after_condition = walk->locks;
         int zero_branch, guard = lc_extract_zero_test(walk, parts[0], &zero_branch);
@@ -190,7 +180,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         walk->param_guard = lc_extract_param_guard_inner(state->outer_guard, state->then_guard);
         size_t first_call = walk->facts->call_count;
         extract_branch(walk, parts[1], statement, zero_branch == 1, guard, thread_test && zero_branch == 2,
-                       &tests->then_guards, taken);
+                       &tests->then_guards, taken, returned);
         lc_extract_reach_branch(walk, parts[1], first_call, count == 3 ? parts[2] : clang_getNullCursor());
         lc_extract_loop_once_calls(walk, parts[0], parts[1], first_call);
         if (clang_getCursorKind(parts[1]) != CXCursor_CompoundStmt)
@@ -202,7 +192,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         if (count == 3 && !chained) {
             first_call = walk->facts->call_count;
             extract_branch(walk, parts[2], statement, zero_branch == 2, guard, thread_test && zero_branch == 1,
-                           &tests->else_guards, taken);
+                           &tests->else_guards, taken, -1);
             lc_extract_reach_branch(walk, parts[2], first_call, clang_getNullCursor());
             if (clang_getCursorKind(parts[2]) != CXCursor_CompoundStmt)
                 lc_extract_loop_exit_calls(walk, parts[2], first_call);

@@ -55,6 +55,14 @@ int lc_extract_always_exits(CXCursor statement);
  * is a call and nothing before leaves the branch (return, goto, break,
  * continue); else null. */
 CXCursor lc_extract_branch_end(CXCursor statement);
+/* The fact of the call, among the condition's (from `first` on), that the
+ * condition is true only once it returned: `x ? (report(...), 1) : 0`
+ * (tor's BUG(x)); -1 none. */
+int lc_extract_condition_returned_call(struct lc_extract_walk *walk, CXCursor condition, size_t first);
+/* Mark the calls of a branch (from `first` on) and its accesses (from
+ * `first_access` on) as on the way to the call it ends with (facts.h
+ * branch_exit), or all of them to `returned`, when that is not -1. */
+void lc_extract_branch_exits(struct lc_extract_walk *walk, size_t first, size_t first_access, int returned);
 /* The statement a branch ends with: itself, or the last statement of its
  * block (of the innermost block ending it); null for an empty block. */
 CXCursor lc_extract_last_statement(CXCursor statement);

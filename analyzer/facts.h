@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 75
+#define LC_FACTS_VERSION 76
 
 struct lc_location {
     const char *file;
@@ -243,10 +243,12 @@ struct lc_call_fact {
                                              under */
     int branch_exit;          /* the call ending the `if`/`else` branch it is
                                  in (`{ log(...); fatal(...); }`; a branch
-                                 with no return, goto, break or continue):
-                                 when that call never returns, this one is
-                                 on the way out (index into the TU's calls),
-                                 -1 none */
+                                 with no return, goto, break or continue),
+                                 or the call in the branch's condition it
+                                 takes the branch only once returned (`if
+                                 (BUG(x))`, extract_branches.c): when that
+                                 call never returns, this one is on the way
+                                 out (index into the TU's calls), -1 none */
     unsigned element_args;    /* bit i: argument i is a field of the element
                                  the innermost loop around the call is at
                                  (`hash(key, it->nkey)` in a walk over the

@@ -127,7 +127,9 @@ static int call_rows_decode_extra(struct program_call_rows_slice *slice, const s
     extra.after_comma = call_rows_row_id(stmt, 2);
     extra.element_args = (uint32_t)sqlite3_column_int64(stmt, 3);
     int64_t exit_after = sqlite3_column_int64(stmt, 4);   /* NULL reads as 0: none */
-    extra.branch_exit = exit_after > 0 && row + exit_after < LC_NONE ? (uint32_t)(row + exit_after) : LC_NONE;
+    extra.branch_exit = exit_after != 0 && row + exit_after >= tu->first_row && row + exit_after <= tu->last_row
+                            ? (uint32_t)(row + exit_after)
+                            : LC_NONE;
     extra.scaled_args = (uint32_t)sqlite3_column_int64(stmt, 5);
     extra.param_guard = (struct lc_param_guard){ .param = sqlite3_column_int(stmt, 6),
                                                  .test = sqlite3_column_int(stmt, 8),

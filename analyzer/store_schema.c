@@ -47,7 +47,10 @@
  *                                    in (`{ log(); fatal(); }`) is the one
  *                                    this many ids after it (a later call
  *                                    of its TU: an offset, which a merge
- *                                    keeps, not an id); scaled_args: bit
+ *                                    keeps, not an id), or before it when
+ *                                    negative (a call its `if` condition
+ *                                    needs to have returned: `if (BUG(x))`);
+ *                                    scaled_args: bit
  *                                    i set when argument i divides or
  *                                    shifts right a variable (`v / 10`);
  *                                    guard_param: 1 + the parameter of

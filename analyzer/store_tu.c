@@ -112,8 +112,8 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
         sqlite3_bind_text(stmt, 22, LC_UNREACHED_UNKNOWN, -1, SQLITE_STATIC);
     if (call->after_comma >= 0 && (size_t)call->after_comma < index)
         sqlite3_bind_int64(stmt, 14, ids->call_ids[call->after_comma]);
-    if (call->branch_exit >= 0 && (size_t)call->branch_exit > index)
-        sqlite3_bind_int64(stmt, 16, (sqlite3_int64)((size_t)call->branch_exit - index));
+    if (call->branch_exit >= 0 && (size_t)call->branch_exit != index)
+        sqlite3_bind_int64(stmt, 16, (sqlite3_int64)call->branch_exit - (sqlite3_int64)index);
     if (call->zero_guard >= 0 && (size_t)call->zero_guard < index)
         sqlite3_bind_int64(stmt, 13, ids->call_ids[call->zero_guard]);
     if (lc_store_step_done(stmt) != 0)

@@ -166,6 +166,19 @@ static void test_branch_exits(void **state)
     assert_string_equal(exit_callee(test, "exit_to_inner_die"), "die");   /* the innermost branch */
     assert_null(exit_callee(test, "no_exit_return"));
     assert_null(exit_callee(test, "no_exit_outside"));
+    assert_string_equal(exit_callee(test, "exit_to_bug"), "die");   /* the condition's call */
+    assert_null(exit_callee(test, "no_exit_else"));
+    unsigned line = line_of(test->file, "call_to_bug");
+    size_t found = 0;
+    for (size_t i = 0; i < test->facts.call_count; i++) {
+        const struct lc_call_fact *call = &test->facts.calls[i];
+        if (call->loc.line != line)
+            continue;
+        found++;
+        assert_true(call->branch_exit >= 0);
+        assert_string_equal(test->facts.calls[call->branch_exit].callee.name, "die");
+    }
+    assert_int_equal(found, 1);
 }
 
 static void test_structs_passed_and_written(void **state)

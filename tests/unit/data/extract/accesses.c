@@ -92,3 +92,16 @@ void branch_exits(int bad)
     }
     counter = 5; /* no_exit_outside */
 }
+
+/* tor's BUG(): true only once die() returned */
+#define BUG(cond) ((cond) ? (die(), 1) : 0)
+
+void bug_branches(int bad)
+{
+    if (BUG(bad > 4)) {
+        counter = 6; /* exit_to_bug */
+        note(); /* call_to_bug */
+    } else {
+        counter = 7; /* no_exit_else */
+    }
+}
