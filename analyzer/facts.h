@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 76
+#define LC_FACTS_VERSION 77
 
 struct lc_location {
     const char *file;
@@ -55,6 +55,9 @@ enum lc_annotation {
     LC_ANNOT_WORKER = 1u << 1,      /* runs on a pool / other thread */
     LC_ANNOT_BLOCKING = 1u << 2,    /* calling it may block */
     LC_ANNOT_NONBLOCKING = 1u << 3, /* asserted never to block */
+    LC_ANNOT_NORETURN = 1u << 4,    /* declared never to return: GNU
+                                       `noreturn`, C11 `_Noreturn`, clang's
+                                       `analyzer_noreturn` (terminates.c) */
 };
 
 /* A function declaration or definition. */

@@ -1,5 +1,7 @@
 /* terminates.c — functions that never return.  A `terminates` model
- * (exit, abort, __assert_fail) never returns; neither does a function with
+ * (exit, abort, __assert_fail) never returns, nor does a function declared
+ * so (GNU `noreturn`, `_Noreturn`, clang's `analyzer_noreturn`, which says
+ * it of a reporter of a state that can't happen); neither does one with
  * a body that makes a call to one that surely runs (not in a branch, a
  * loop, or a conditional expression, no return before it): a panic
  * handler that writes a crash log and aborts.  Such functions are not followed: their blocking calls and
@@ -52,7 +54,7 @@ int lc_terminates_compute(struct lc_program *program)
     uint32_t head = 0, tail = 0;
     for (uint32_t f = 0; f < n; f++) {
         const struct lc_program_function *fn = &program->functions[f];
-        if (fn->model && fn->model->terminates) {
+        if ((fn->model && fn->model->terminates) || (fn->annotations & LC_ANNOT_NORETURN)) {
             program->terminates[f] = 1;
             queue[tail++] = f;
         }

@@ -1,5 +1,6 @@
 /* test_extract.c — the libclang AST walker (extract*.c) on the small C
- * files of tests/unit/data/extract/: functions and annotations, direct and
+ * files of tests/unit/data/extract/: functions and annotations (also
+ * declarations that they never return), direct and
  * indirect calls, static functions of two files, argument values and texts.
  * Stores are tested in test_extract_stores.c, parsing in
  * test_extract_parse.c. */
@@ -38,6 +39,19 @@ static void test_functions_and_annotations(void **state)
     for (size_t i = 0; i < test->facts.included_count; i++)
         header_listed |= strcmp(test->facts.included_files[i], header) == 0;
     assert_true(header_listed);
+}
+
+static void test_noreturn_declarations(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "noreturn.c"), 0);
+    assert_int_equal(find_function(&test->facts, "gnu_attribute", 0)->annotations, LC_ANNOT_NORETURN);
+    assert_int_equal(find_function(&test->facts, "gnu_macro", 0)->annotations, LC_ANNOT_NORETURN);
+    assert_int_equal(find_function(&test->facts, "gnu_macro", 1)->annotations, LC_ANNOT_NORETURN);
+    assert_int_equal(find_function(&test->facts, "c11_specifier", 0)->annotations, LC_ANNOT_NORETURN);
+    assert_int_equal(find_function(&test->facts, "analyzer_only", 0)->annotations, LC_ANNOT_NORETURN);
+    assert_int_equal(find_function(&test->facts, "with_format", 0)->annotations, LC_ANNOT_NORETURN);
+    assert_int_equal(find_function(&test->facts, "returns", 0)->annotations, 0);
 }
 
 static void test_direct_and_macro_calls(void **state)
@@ -194,6 +208,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_functions_and_annotations, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_noreturn_declarations, setup, teardown),
         cmocka_unit_test_setup_teardown(test_direct_and_macro_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indirect_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_static_functions_of_two_files_differ, setup, teardown),
