@@ -45,12 +45,18 @@ static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen,
     size_t *queue = malloc((programs * n + 1) * sizeof *queue);
     uint64_t *reached = calloc(n + 1, sizeof *reached);
     uint32_t *state_entry = parent ? malloc((programs * n + 1) * sizeof *state_entry) : NULL;
-    if (!queue || !reached || (parent && !state_entry)) {
+    uint8_t *ways_out = calloc(n + 1, 1);   /* has a call on the way out: rare */
+    if (!queue || !reached || (parent && !state_entry) || !ways_out) {
         free(queue);
         free(reached);
         free(state_entry);
+        free(ways_out);
         return -1;
     }
+    for (uint32_t c = 0; c < program->call_count; c++)
+        if (program->calls[c].extra != LC_NONE && program->calls[c].caller < n
+            && lc_program_call_on_way_out(program, &program->calls[c]))
+            ways_out[program->calls[c].caller] = 1;
     size_t head = 0, tail = 0;
     for (uint32_t e = 0; e < program->entry_count; e++) {
         const struct lc_entry *entry = &program->entries[e];
@@ -86,7 +92,8 @@ static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen,
         for (uint32_t t = begin; t < end; t++) {
             uint32_t g = program->targets[t];
             if ((reached[g] >> p & 1) || !(color_programs_of(program, g) >> p & 1) || lc_program_dispatches(program, f, t)
-                || lc_program_call_on_way_out(program, &program->calls[lc_program_target_call(program, f, t)]))
+                || (ways_out[f]
+                    && lc_program_call_on_way_out(program, &program->calls[lc_program_target_call(program, f, t)])))
                 continue;
             reached[g] |= (uint64_t)1 << p;
             if (parent) {
@@ -107,6 +114,7 @@ static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen,
     free(queue);
     free(reached);
     free(state_entry);
+    free(ways_out);
     return 0;
 }
 
