@@ -1,9 +1,10 @@
 /* cli_explain.c — `loopcheck explain FUNCTION`: why loopcheck colors a
  * function as it does.  For each function of that name (statics of several
  * files may share one): where it is, its colors, the chain from the
- * registration that puts it on the loop, the offload that puts it on a
- * worker and the calls from there, the calls through which it may block
- * down to the blocking one, and its model. */
+ * registration that puts it on the loop (or the call that reaches it only
+ * on the way out of the process), the offload that puts it on a worker
+ * and the calls from there, the calls through which it may block down to
+ * the blocking one, whether it never returns, and its model. */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -14,6 +15,7 @@
 
 #include "analysis.h"
 #include "blocking.h"
+#include "callers.h"
 #include "chain.h"
 #include "cli.h"
 #include "report.h"
@@ -138,11 +140,39 @@ static void explain_header(const struct explain_context *x, uint32_t f)
     }
 }
 
+/* A call of `f` by a function on the loop, on the way out of the process
+ * (terminates.c), or LC_NONE. */
+static uint32_t explain_call_on_way_out(const struct lc_program *program, uint32_t f)
+{
+    const struct lc_callers *callers = program->callers;
+    for (uint32_t i = callers->start[f]; i < callers->start[f + 1]; i++) {
+        const struct lc_program_call *c = &program->calls[callers->calls[i]];
+        if (program->on_loop[c->caller] && lc_program_call_on_way_out(program, c))
+            return callers->calls[i];
+    }
+    return LC_NONE;
+}
+
 static void explain_loop(const struct explain_context *x, uint32_t f)
 {
     const struct lc_program *program = x->program;
     size_t count = 0;
     struct lc_step *steps = program->on_loop[f] ? lc_chain_to_function(program, f, 0, &count, x->arena) : NULL;
+    uint32_t way_out = steps ? LC_NONE : explain_call_on_way_out(program, f);
+    if (way_out != LC_NONE) {
+        const struct lc_program_call *c = &program->calls[way_out];
+        uint32_t end = lc_program_call_extra_of(program, c)->branch_exit;
+        while (end != LC_NONE && !(program->calls[end].callee.kind == LC_VALUE_FUNCTION
+                                   && program->calls[end].callee.function != LC_NONE
+                                   && program->terminates[program->calls[end].callee.function]))
+            end = lc_program_call_extra_of(program, &program->calls[end])->branch_exit;
+        fprintf(x->out, "  on the event loop: no; '%s', which runs there, calls it only on the way out of the process:\n",
+                program->functions[c->caller].name);
+        explain_step(x, c->loc,
+                     lc_arena_printf(x->arena, "on the way to '%s', which never returns",
+                                     end != LC_NONE ? program->functions[program->calls[end].callee.function].name : "?"));
+        return;
+    }
     if (!steps) {
         fprintf(x->out, "  on the event loop: no (no loop callback or async function reaches it)\n");
         return;
@@ -254,9 +284,30 @@ static void explain_model(const struct explain_context *x, uint32_t f)
     lc_cli_print_model(x->out, "    ", fn->name, fn->model, x->base_dir);
 }
 
+/* A function that never returns: loopcheck ends its paths there. */
+static void explain_never_returns(const struct explain_context *x, uint32_t f)
+{
+    const struct lc_program *program = x->program;
+    if (!program->terminates || !program->terminates[f])
+        return;
+    uint32_t call;
+    enum lc_terminates_reason reason = lc_terminates_reason(program, f, &call);
+    if (reason == LC_TERMINATES_CALL && call != LC_NONE) {
+        const struct lc_program_call *c = &program->calls[call];
+        fprintf(x->out, "  never returns: it calls '%s', which never returns, where the call surely runs:\n",
+                program->functions[c->callee.function].name);
+        explain_step(x, c->loc, "the paths through it end the process here; loopcheck follows no further");
+        return;
+    }
+    fprintf(x->out, "  never returns: %s; loopcheck does not follow its body\n",
+            reason == LC_TERMINATES_MODEL ? "its model says so (terminates)"
+                                          : "it is declared so (noreturn, _Noreturn or analyzer_noreturn)");
+}
+
 static void explain_function(const struct explain_context *x, uint32_t f)
 {
     explain_header(x, f);
+    explain_never_returns(x, f);
     explain_loop(x, f);
     explain_worker(x, f);
     explain_blocking(x, f);

@@ -478,6 +478,11 @@ int lc_terminates_compute(struct lc_program *program);
  * call of a function that never returns (`{ log(...); fatal(...); }`,
  * facts.h branch_exit; terminates.c)? */
 int lc_program_call_on_way_out(const struct lc_program *program, const struct lc_program_call *call);
+/* Why `function` never returns (program->terminates set): its `terminates`
+ * model, its declaration (`noreturn`, `analyzer_noreturn`), or *call, a
+ * call of one that surely runs. */
+enum lc_terminates_reason { LC_TERMINATES_MODEL, LC_TERMINATES_DECLARED, LC_TERMINATES_CALL };
+enum lc_terminates_reason lc_terminates_reason(const struct lc_program *program, uint32_t function, uint32_t *call);
 /* Is the access in a branch that ends with a call of a function that never
  * returns, directly or on its way to one (`{ warned = 1; die(); }`)? */
 int lc_program_access_on_way_out(const struct lc_program *program, const struct lc_program_access *access);

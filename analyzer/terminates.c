@@ -42,6 +42,27 @@ int lc_program_access_on_way_out(const struct lc_program *program, const struct 
     return terminates_direct_call(program, exit) || lc_program_call_on_way_out(program, exit);
 }
 
+/* A call of one that never returns that surely runs when its function
+ * does (the rule lc_terminates_compute spreads by). */
+static int terminates_sure_call(const struct lc_program_call *call)
+{
+    return (call->runs == LC_RUNS_ONCE || call->runs == LC_RUNS_RETRIED) && call->callee.kind == LC_VALUE_FUNCTION;
+}
+
+enum lc_terminates_reason lc_terminates_reason(const struct lc_program *program, uint32_t function, uint32_t *call)
+{
+    const struct lc_program_function *fn = &program->functions[function];
+    *call = LC_NONE;
+    if (fn->model && fn->model->terminates)
+        return LC_TERMINATES_MODEL;
+    if (fn->annotations & LC_ANNOT_NORETURN)
+        return LC_TERMINATES_DECLARED;
+    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count && *call == LC_NONE; c++)
+        if (terminates_sure_call(&program->calls[c]) && terminates_direct_call(program, &program->calls[c]))
+            *call = c;
+    return LC_TERMINATES_CALL;
+}
+
 int lc_terminates_compute(struct lc_program *program)
 {
     uint32_t n = program->function_count;
@@ -69,8 +90,7 @@ int lc_terminates_compute(struct lc_program *program)
              * around it, no return before it: `switch (op) { case A:
              * return a(); } unreached(); return 0;` returns from its
              * cases); a pointer may hold others. */
-            if ((call->runs != LC_RUNS_ONCE && call->runs != LC_RUNS_RETRIED) || call->callee.kind != LC_VALUE_FUNCTION
-                || program->terminates[call->caller]
+            if (!terminates_sure_call(call) || program->terminates[call->caller]
                 || !fn->is_defined || lc_model_hides_body(fn->model))
                 continue;
             program->terminates[call->caller] = 1;

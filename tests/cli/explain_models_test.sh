@@ -2,7 +2,7 @@
 # End-to-end tests of `loopcheck explain` and `loopcheck models`: a small
 # project made in a temporary directory (a loop callback that blocks two
 # calls down, work offloaded to a pool, two static functions of one name,
-# annotate statements),
+# annotate statements, functions that never return),
 # the explanations of its functions, what the shipped models and a --rules
 # file say, the exit statuses and the usage errors.
 # Usage: explain_models_test.sh LOOPCHECK_BINARY  (with LOOPCHECK_RULES_DIR
@@ -93,6 +93,20 @@ C
 static int helper(void) { return 2; }
 void twin_b(void) { helper(); }
 C
+  cat > "$dir/src/panic.c" <<'C'
+#include <unistd.h>
+void die(const char *why) __attribute__((noreturn));
+void die(const char *why) { (void)why; _exit(1); }
+static void dump_state(void) { fsync(5); }
+void fatal_config(void) { die("config"); }
+__attribute__((annotate("loopcheck:async"))) void on_check(int bad)
+{
+    if (bad) {
+        dump_state();
+        die("bad state");
+    }
+}
+C
   cat > "$dir/rules.rules" <<'R'
 library testloop offload "loop_queue_work(work, done)"
 callback loop_timer_start arg2 loop
@@ -106,7 +120,7 @@ R
   {
     echo "["
     local first=1
-    for f in src/server.c src/journal.c src/twin_a.c src/twin_b.c; do
+    for f in src/server.c src/journal.c src/twin_a.c src/twin_b.c src/panic.c; do
       [ $first -eq 1 ] || echo ","
       first=0
       printf '  {"directory": "%s", "file": "%s", "arguments": ["cc", "-c", "-o", "%s.o", "%s"]}\n' \
@@ -147,7 +161,7 @@ expect_match "the blocking leaf and its reason" "^    src/journal.c:6:5: 'sync_d
 expect_match "on_tick has no model" "^  model: none \(loopcheck follows its body\)$" "$out"
 [ -f build/loopcheck.db ] && pass "explain fills the cache" || fail "explain left no cache"
 err=$("$LOOPCHECK" check -p build --rules rules.rules 2>&1 >/dev/null)
-expect_match "check reuses what explain parsed" "4 TUs \(0 parsed, 4 reused, 0 failed\)" "$err"
+expect_match "check reuses what explain parsed" "5 TUs \(0 parsed, 5 reused, 0 failed\)" "$err"
 
 # --- explain: offloaded work and a function on both sides -----------------------
 out=$("$LOOPCHECK" explain -p build --rules rules.rules compact 2>&1); expect_status "explain compact" 0 $? "$out"
@@ -167,6 +181,19 @@ out=$("$LOOPCHECK" explain -p build --rules rules.rules on_signal 2>&1); expect_
 expect_match "the annotation shown" "^  annotated loopcheck:async$" "$out"
 expect_match "an annotated entry point" "^    src/twin_a.c:4:51: 'on_signal' is annotated loopcheck:async: it runs on the event loop$" "$out"
 expect_match "an annotated blocking callee" "^    src/twin_a.c:4:69: 'on_signal' calls 'slow_path', which blocks: it is annotated loopcheck:blocking$" "$out"
+
+# --- explain: functions that never return, and what is reached only on the way out ---
+out=$("$LOOPCHECK" explain -p build --rules rules.rules die 2>&1); expect_status "explain die" 0 $? "$out"
+expect_match "a declared noreturn" "^  never returns: it is declared so \(noreturn, _Noreturn or analyzer_noreturn\); loopcheck does not follow its body$" "$out"
+out=$("$LOOPCHECK" explain -p build --rules rules.rules fatal_config 2>&1); expect_status "explain fatal_config" 0 $? "$out"
+expect_match "never returns through a call" "^  never returns: it calls 'die', which never returns, where the call surely runs:$" "$out"
+expect_match "the call that ends it" "^    src/panic.c:5:27: the paths through it end the process here; loopcheck follows no further$" "$out"
+out=$("$LOOPCHECK" explain -p build --rules rules.rules dump_state 2>&1); expect_status "explain dump_state" 0 $? "$out"
+expect_match "only on the way out" "^  on the event loop: no; 'on_check', which runs there, calls it only on the way out of the process:$" "$out"
+expect_match "the call on the way out" "^    src/panic.c:9:9: on the way to 'die', which never returns$" "$out"
+out=$("$LOOPCHECK" check -p build --rules rules.rules --format json 2>/dev/null)
+echo "$out" | grep -q '"file": "[^"]*journal.c"' && pass "the report has the fsync finding" || fail "no finding in journal.c" "$out"
+echo "$out" | grep -q '"file": "[^"]*panic.c"' && fail "a finding in panic.c" "$out" || pass "no finding on the way out"
 
 # --- explain: annotate statements (static functions too) ---------------------------
 out=$("$LOOPCHECK" explain -p build --rules rules.rules --rules colors.rules helper 2>&1)
