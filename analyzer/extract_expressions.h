@@ -97,6 +97,10 @@ CXCursor lc_extract_call_external_callee(CXCursor call);
 /* The parameters a function definition may write through or keep, as
  * struct lc_function_fact.param_writes. */
 uint32_t lc_extract_param_writes_mask(CXCursor function);
+/* The enum lc_annotation bits a function's declaration states: its
+ * `annotate("loopcheck:...")` colors, and LC_ANNOT_NORETURN
+ * (extract_annotations.c). */
+unsigned lc_extract_annotations(CXCursor function);
 /* What `expr` refers to after parentheses, casts, `*f` and `&f`. */
 void lc_extract_value(struct lc_extract_walk *walk, CXCursor expr, struct lc_value *value);
 /* The FIELD value of a FieldDecl. */

@@ -14,55 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct {
-    const char *spelling;
-    enum lc_annotation bit;
-} extract_annotation_names[] = {
-    { "loopcheck:async", LC_ANNOT_ASYNC },
-    { "loopcheck:worker", LC_ANNOT_WORKER },
-    { "loopcheck:blocking", LC_ANNOT_BLOCKING },
-    { "loopcheck:nonblocking", LC_ANNOT_NONBLOCKING },
-};
-
-/* `_Noreturn`, `[[noreturn]]` and `__attribute__((analyzer_noreturn))`,
- * which libclang does not expose: the attribute's first word. */
-static int extract_is_noreturn_attribute(CXCursor attribute)
-{
-    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(attribute);
-    CXToken *tokens;
-    unsigned count;
-    clang_tokenize(tu, clang_getCursorExtent(attribute), &tokens, &count);
-    int noreturn = 0;
-    if (count > 0) {
-        CXString word = clang_getTokenSpelling(tu, tokens[0]);
-        const char *text = clang_getCString(word);
-        noreturn = text && (strcmp(text, "_Noreturn") == 0 || strcmp(text, "noreturn") == 0
-                            || strcmp(text, "analyzer_noreturn") == 0);
-        clang_disposeString(word);
-    }
-    clang_disposeTokens(tu, tokens, count);
-    return noreturn;
-}
-
-static enum CXChildVisitResult extract_collect_annotation(CXCursor child, CXCursor parent,
-                                                          CXClientData data)
-{
-    (void)parent;
-    unsigned *annotations = data;
-    if (clang_getCursorKind(child) == CXCursor_UnexposedAttr && extract_is_noreturn_attribute(child))
-        *annotations |= LC_ANNOT_NORETURN;
-    if (clang_getCursorKind(child) != CXCursor_AnnotateAttr)
-        return CXChildVisit_Continue;
-    CXString spelling = clang_getCursorSpelling(child);
-    const char *text = clang_getCString(spelling);
-    size_t count = sizeof extract_annotation_names / sizeof extract_annotation_names[0];
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(text, extract_annotation_names[i].spelling) == 0)
-            *annotations |= extract_annotation_names[i].bit;
-    clang_disposeString(spelling);
-    return CXChildVisit_Continue;
-}
-
 /* Every declaration and definition outside system headers; a definition
  * carries the annotations of earlier declarations too (clang inherits
  * attributes on redeclarations). */
@@ -83,13 +34,7 @@ static void extract_function(struct lc_extract_walk *walk, CXCursor function)
     fact->is_definition = clang_isCursorDefinition(function) != 0;
     fact->is_static = clang_getCursorLinkage(function) == CXLinkage_Internal;
     fact->param_writes = fact->is_definition && !fact->is_static ? lc_extract_param_writes_mask(function) : UINT32_MAX;
-    clang_visitChildren(function, extract_collect_annotation, &fact->annotations);
-    /* GNU `noreturn` lives in the function's type. */
-    CXString type = clang_getTypeSpelling(clang_getCursorType(function));
-    const char *spelling = clang_getCString(type);
-    if (spelling && strstr(spelling, "__attribute__((noreturn))"))
-        fact->annotations |= LC_ANNOT_NORETURN;
-    clang_disposeString(type);
+    fact->annotations = lc_extract_annotations(function);
 }
 
 /* A global variable of external linkage defined at file scope: with an
