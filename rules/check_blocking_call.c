@@ -62,7 +62,8 @@ static void check_blocking_call(const struct lc_program *program, struct lc_find
      * in call order, which is caller order. */
     for (uint32_t i = 0; i < program->model_call_count; i++) {
         uint32_t c = program->model_calls[i], f = program->calls[c].caller;
-        if (!program->on_loop[f] || !lc_program_function_is_followed(program, f))
+        if (!program->on_loop[f] || !lc_program_function_is_followed(program, f)
+            || lc_program_call_on_way_out(program, &program->calls[c]))
             continue;
         uint32_t target;
         struct lc_call_blocking why;
