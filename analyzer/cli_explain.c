@@ -168,9 +168,12 @@ static void explain_loop(const struct explain_context *x, uint32_t f)
             end = lc_program_call_extra_of(program, &program->calls[end])->branch_exit;
         fprintf(x->out, "  on the event loop: no; '%s', which runs there, calls it only on the way out of the process:\n",
                 program->functions[c->caller].name);
-        explain_step(x, c->loc,
-                     lc_arena_printf(x->arena, "on the way to '%s', which never returns",
-                                     end != LC_NONE ? program->functions[program->calls[end].callee.function].name : "?"));
+        const char *why = c->ends_process ? lc_arena_printf(x->arena, "its arguments make '%s' end the process",
+                                                            program->functions[f].name)
+                          : end != LC_NONE ? lc_arena_printf(x->arena, "on the way to '%s', which never returns",
+                                                            program->functions[program->calls[end].callee.function].name)
+                                           : "on the way to a call that never returns";
+        explain_step(x, c->loc, why);
         return;
     }
     if (!steps) {

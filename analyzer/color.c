@@ -54,7 +54,7 @@ static int color_reach(struct lc_program *program, int want_loop, uint8_t *seen,
         return -1;
     }
     for (uint32_t c = 0; c < program->call_count; c++)
-        if (program->calls[c].extra != LC_NONE && program->calls[c].caller < n
+        if ((program->calls[c].extra != LC_NONE || program->calls[c].ends_process) && program->calls[c].caller < n
             && lc_program_call_on_way_out(program, &program->calls[c]))
             ways_out[program->calls[c].caller] = 1;
     size_t head = 0, tail = 0;

@@ -136,9 +136,9 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
 {
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
-    /* On the way out it adds nothing (a call with no extra has no branch
-     * exit); off the loop, nor does a call the loop's thread only makes. */
-    int way_out = c->target_count > 0 && c->extra != LC_NONE
+    /* On the way out it adds nothing; off the loop, nor does a call the
+     * loop's thread only makes. */
+    int way_out = c->target_count > 0
                   && (lc_program_call_on_way_out(program, c)
                       || (cost->off_loop && lc_program_call_extra_of(program, c)->loop_only));
     if (way_out && !linear)

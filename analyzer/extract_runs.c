@@ -10,7 +10,10 @@
  * and what follows it only after it).  RETRIED: it is at the top of the body of a
  * `do ... while (COND)` (or in COND) that itself runs once, and no return,
  * goto, break or continue comes before it in the loop: it runs at least
- * once, again when COND asks for it (a wait retried after a failure).  A
+ * once, again when COND asks for it (a wait retried after a failure).
+ * When every return before an UNLESS_RETURNED call is under one test of a
+ * parameter (`if (fp) return r; exit(r);`), a caller whose argument fails
+ * the test makes it run (facts.h returned_guard).  A
  * function with a label is left to extract_reach.c, which makes every call
  * of it MAYBE: a goto may skip or repeat anything. */
 #include "extract_internal.h"
@@ -18,15 +21,24 @@
 void lc_extract_runs_begin(struct lc_extract_walk *walk)
 {
     walk->returns_seen = walk->jumps_seen = 0;
+    walk->returns_guard = (struct lc_param_guard){ 0 };
+    walk->returns_unguarded = 0;
     walk->sure_do = (struct lc_extract_sure_do){ 0 };
 }
 
 void lc_extract_runs_jump(struct lc_extract_walk *walk, enum CXCursorKind kind)
 {
+    const struct lc_param_guard *guard = &walk->param_guard, *seen = &walk->returns_guard;
     switch (kind) {
     case CXCursor_ReturnStmt:
     case CXCursor_GotoStmt:
     case CXCursor_IndirectGotoStmt:
+        if (kind != CXCursor_ReturnStmt || guard->param == 0 || guard->field_usr
+            || (walk->returns_seen > 0
+                && (seen->param != guard->param || seen->test != guard->test || seen->value != guard->value)))
+            walk->returns_unguarded = 1;
+        else
+            walk->returns_guard = *guard;
         walk->returns_seen++;
         walk->jumps_seen++;
         break;
@@ -57,6 +69,13 @@ struct lc_extract_sure_do lc_extract_runs_enter_do(struct lc_extract_walk *walk,
 void lc_extract_runs_leave_do(struct lc_extract_walk *walk, struct lc_extract_sure_do saved)
 {
     walk->sure_do = saved;
+}
+
+struct lc_param_guard lc_extract_call_returned_guard(const struct lc_extract_walk *walk, int runs)
+{
+    if (runs != LC_RUNS_UNLESS_RETURNED || walk->returns_unguarded)
+        return (struct lc_param_guard){ 0 };
+    return walk->returns_guard;
 }
 
 int lc_extract_call_runs(const struct lc_extract_walk *walk, CXCursor call, int conditional)

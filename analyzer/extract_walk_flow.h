@@ -89,5 +89,8 @@ struct lc_extract_sure_do lc_extract_runs_enter_do(struct lc_extract_walk *walk,
                                                    unsigned outer_open, int do_once);
 void lc_extract_runs_leave_do(struct lc_extract_walk *walk, struct lc_extract_sure_do saved);
 int lc_extract_call_runs(const struct lc_extract_walk *walk, CXCursor call, int conditional);
+/* The test of a parameter every return before a call of `runs`
+ * UNLESS_RETURNED ran under (facts.h returned_guard); param 0: none. */
+struct lc_param_guard lc_extract_call_returned_guard(const struct lc_extract_walk *walk, int runs);
 
 #endif

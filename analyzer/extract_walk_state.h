@@ -212,6 +212,10 @@ struct lc_extract_walk {
     int string_starts_known;
     unsigned returns_seen;          /* return and goto statements met so far
                                        in the function (extract_runs.c) */
+    struct lc_param_guard returns_guard;  /* the test of a parameter every
+                                             return so far ran under */
+    int returns_unguarded;          /* a return (or goto) so far ran under
+                                       no such test, or another one */
     unsigned jumps_seen;            /* those, break and continue */
     struct lc_extract_sure_do {     /* the `do ... while` whose body the walk
                                        is at the top of, entered where it

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 77
+#define LC_FACTS_VERSION 78
 
 struct lc_location {
     const char *file;
@@ -262,6 +262,13 @@ struct lc_call_fact {
     struct lc_param_guard param_guard;  /* the test of a parameter it runs
                                            under (`if (conn) { ... }`,
                                            `if (idx >= 0) { ... }`) */
+    struct lc_param_guard returned_guard;  /* runs UNLESS_RETURNED, and
+                                              every return before it is
+                                              under this test of a
+                                              parameter (`if (fp) return
+                                              r; exit(r);`): given an
+                                              argument failing it, the
+                                              call runs; param 0: none */
     unsigned scaled_args;     /* bit i: argument i divides or shifts right a
                                  variable by a constant (`v / 10`, `n >> 1`);
                                  first LC_ELEMENT_ARGUMENTS only */

@@ -56,6 +56,9 @@ struct lc_program_call_extra {
                                             (facts.h), LC_NONE */
     struct lc_param_guard param_guard;   /* the test of a parameter it runs
                                             under (facts.h), param 0: none */
+    struct lc_param_guard returned_guard;  /* the test of a parameter every
+                                              return before it ran under
+                                              (facts.h), param 0: none */
     uint32_t scaled_args;                /* bit i: argument i divides or
                                             shifts a variable (facts.h) */
     uint32_t element_args;               /* bit i: argument i is a field of
@@ -93,6 +96,12 @@ struct lc_program_call {
     uint8_t never_returns;               /* a() of `(a(), abort())` (forks.c):
                                             a crash path, its targets are
                                             dropped */
+    uint8_t ends_process;                /* given its arguments, its target
+                                            ends the process: its call of one
+                                            that never returns runs, every
+                                            return before it skipped
+                                            (`check(..., NULL)` of `if (fp)
+                                            return r; exit(r);`; terminates.c) */
     uint8_t gate_windows;                /* bit g: made inside a hand-off
                                             window of program->gate_roles[g] */
     uint8_t gate_unclosed;               /* bit g: it opens a window of that

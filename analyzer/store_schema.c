@@ -23,7 +23,8 @@
  *      zero_guard_id, after_comma_id, element_args, branch_exit_after,
  *      scaled_args, guard_param, child_args, guard_test, guard_value,
  *      unreached, guard_field_id,
- *      changed_param_args, runs, restart_call, loop_only)
+ *      changed_param_args, runs, restart_call, loop_only, returned_param,
+ *      returned_test, returned_value)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -74,7 +75,12 @@
  *                                    assigns, increments or takes the
  *                                    address of; restart_call: 1 for a
  *                                    self-call restarting its function on
- *                                    a fixed request (facts.h); loop_only:
+ *                                    a fixed request (facts.h);
+ *                                    returned_param/test/value: the test
+ *                                    of a parameter (1-based) every return
+ *                                    before it ran under, when it runs
+ *                                    unless one returned (facts.h
+ *                                    returned_guard); loop_only:
  *                                    1 when it runs only where a
  *                                    `loop-thread-test` returned non-zero
  *                                    (facts.h); unreached:
@@ -241,7 +247,9 @@ static const char lc_store_schema_sql[] =
     "  guard_param INTEGER NOT NULL DEFAULT 0, child_args INTEGER NOT NULL DEFAULT 0,"
     "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, unreached TEXT,"
     "  guard_field_id INTEGER, changed_param_args INTEGER NOT NULL DEFAULT 0, runs INTEGER NOT NULL DEFAULT 0,"
-    "  restart_call INTEGER NOT NULL DEFAULT 0, loop_only INTEGER NOT NULL DEFAULT 0);"
+    "  restart_call INTEGER NOT NULL DEFAULT 0, loop_only INTEGER NOT NULL DEFAULT 0,"
+    "  returned_param INTEGER NOT NULL DEFAULT 0, returned_test INTEGER NOT NULL DEFAULT 0,"
+    "  returned_value INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

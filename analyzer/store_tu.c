@@ -105,6 +105,9 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int(stmt, 25, call->runs);
     sqlite3_bind_int(stmt, 26, call->restart_call);
     sqlite3_bind_int(stmt, 27, call->loop_only);
+    sqlite3_bind_int(stmt, 28, call->returned_guard.param);
+    sqlite3_bind_int(stmt, 29, call->returned_guard.test);
+    sqlite3_bind_int64(stmt, 30, call->returned_guard.value);
     char unreached[LC_UNREACHED_TEXT_MAX];
     if (lc_unreached_format(call->unreached, call->unreached_count, unreached, sizeof unreached) == 0)
         sqlite3_bind_text(stmt, 22, unreached, -1, SQLITE_TRANSIENT);

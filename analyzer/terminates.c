@@ -8,11 +8,15 @@
  * loops end the process rather than stall the loop.  Nor are the calls on
  * the way to one, in a branch that can only end with it: their cost is
  * none, and the threads' roles do not spread through them; nor are the
- * accesses there (`{ warned = 1; die(); }`) shared with another thread. */
+ * accesses there (`{ warned = 1; die(); }`) shared with another thread.
+ * A direct call may end the process for its arguments alone: its target
+ * returns only under a test of a parameter the argument fails (`if (fp)
+ * return r; exit(r);` called with NULL); such a call is on the way out. */
 #include "callers.h"
 #include "program.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define TERMINATES_EXIT_STEPS 4   /* nested branches followed to their end */
 
@@ -22,12 +26,21 @@ static int terminates_direct_call(const struct lc_program *program, const struct
            && program->terminates[c->callee.function];
 }
 
+/* Does the call end the process: a direct call of a function that never
+ * returns, or one given arguments for which its target does. */
+static int terminates_call_ends(const struct lc_program *program, const struct lc_program_call *c)
+{
+    return c->ends_process || terminates_direct_call(program, c);
+}
+
 int lc_program_call_on_way_out(const struct lc_program *program, const struct lc_program_call *c)
 {
+    if (c->ends_process)
+        return 1;
     uint32_t end = lc_program_call_extra_of(program, c)->branch_exit;
     for (int step = 0; step < TERMINATES_EXIT_STEPS && end != LC_NONE; step++) {
         const struct lc_program_call *exit = &program->calls[end];
-        if (terminates_direct_call(program, exit))
+        if (terminates_call_ends(program, exit))
             return 1;
         end = lc_program_call_extra_of(program, exit)->branch_exit;
     }
@@ -39,7 +52,7 @@ int lc_program_access_on_way_out(const struct lc_program *program, const struct 
     if (access->exit_call == LC_NONE)
         return 0;
     const struct lc_program_call *exit = &program->calls[access->exit_call];
-    return terminates_direct_call(program, exit) || lc_program_call_on_way_out(program, exit);
+    return terminates_call_ends(program, exit) || lc_program_call_on_way_out(program, exit);
 }
 
 /* A call of one that never returns that surely runs when its function
@@ -61,6 +74,46 @@ enum lc_terminates_reason lc_terminates_reason(const struct lc_program *program,
         if (terminates_sure_call(&program->calls[c]) && terminates_direct_call(program, &program->calls[c]))
             *call = c;
     return LC_TERMINATES_CALL;
+}
+
+/* Per function, a call of one that never returns outside every branch,
+ * after returns all under one test of a parameter (facts.h
+ * returned_guard): a caller whose argument fails the test makes it end
+ * the process; LC_NONE for the rest. */
+static uint32_t *terminates_guarded_ends(const struct lc_program *program)
+{
+    uint32_t *ends = malloc(((size_t)program->function_count + 1) * sizeof *ends);
+    if (!ends)
+        return NULL;
+    memset(ends, 0xff, ((size_t)program->function_count + 1) * sizeof *ends);
+    for (uint32_t k = 0; k < program->call_count; k++) {
+        const struct lc_program_call *x = &program->calls[k];
+        if (x->runs == LC_RUNS_UNLESS_RETURNED && x->caller < program->function_count && ends[x->caller] == LC_NONE
+            && lc_program_call_extra_of(program, x)->returned_guard.param > 0 && terminates_direct_call(program, x))
+            ends[x->caller] = k;
+    }
+    return ends;
+}
+
+/* The direct calls whose target ends the process given their arguments
+ * (lc_program_call ends_process): `check(argc, argv, NULL)` of `if (fp)
+ * return r; exit(r);`. */
+static int terminates_mark_calls(struct lc_program *program)
+{
+    uint32_t *ends = terminates_guarded_ends(program);
+    if (!ends)
+        return -1;
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        struct lc_program_call *call = &program->calls[c];
+        uint32_t g = call->callee.kind == LC_VALUE_FUNCTION ? call->callee.function : LC_NONE;
+        if (g == LC_NONE || ends[g] == LC_NONE || program->terminates[g])
+            continue;
+        const struct lc_param_guard *guard = &lc_program_call_extra_of(program, &program->calls[ends[g]])->returned_guard;
+        call->ends_process = (uint32_t)guard->param <= call->arg_count
+                             && lc_param_guard_fails(program, guard, &program->args[call->first_arg + (uint32_t)guard->param - 1]);
+    }
+    free(ends);
+    return 0;
 }
 
 int lc_terminates_compute(struct lc_program *program)
@@ -98,5 +151,5 @@ int lc_terminates_compute(struct lc_program *program)
         }
     }
     free(queue);
-    return 0;
+    return terminates_mark_calls(program);
 }

@@ -106,6 +106,14 @@ __attribute__((annotate("loopcheck:async"))) void on_check(int bad)
         die("bad state");
     }
 }
+int verify(int fd, const char *given)
+{
+    fsync(fd);
+    if (given)
+        return 0;
+    _exit(2);
+}
+__attribute__((annotate("loopcheck:async"))) void on_verify(int fd) { verify(fd, 0); }
 C
   cat > "$dir/rules.rules" <<'R'
 library testloop offload "loop_queue_work(work, done)"
@@ -191,6 +199,9 @@ expect_match "the call that ends it" "^    src/panic.c:5:27: the paths through i
 out=$("$LOOPCHECK" explain -p build --rules rules.rules dump_state 2>&1); expect_status "explain dump_state" 0 $? "$out"
 expect_match "only on the way out" "^  on the event loop: no; 'on_check', which runs there, calls it only on the way out of the process:$" "$out"
 expect_match "the call on the way out" "^    src/panic.c:9:9: on the way to 'die', which never returns$" "$out"
+out=$("$LOOPCHECK" explain -p build --rules rules.rules verify 2>&1); expect_status "explain verify" 0 $? "$out"
+expect_match "ends the process for its arguments" "^  on the event loop: no; 'on_verify', which runs there, calls it only on the way out of the process:$" "$out"
+expect_match "the arguments named" "^    src/panic.c:20:71: its arguments make 'verify' end the process$" "$out"
 out=$("$LOOPCHECK" check -p build --rules rules.rules --format json 2>/dev/null)
 echo "$out" | grep -q '"file": "[^"]*journal.c"' && pass "the report has the fsync finding" || fail "no finding in journal.c" "$out"
 echo "$out" | grep -q '"file": "[^"]*panic.c"' && fail "a finding in panic.c" "$out" || pass "no finding on the way out"

@@ -54,6 +54,21 @@ static void test_noreturn_declarations(void **state)
     assert_int_equal(find_function(&test->facts, "returns", 0)->annotations, 0);
 }
 
+static void test_returns_before_a_call(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "noreturn.c"), 0);
+    const struct lc_call_fact *call = find_call_at(test, "after_guarded_return", "finish");
+    assert_int_equal(call->runs, LC_RUNS_UNLESS_RETURNED);
+    assert_int_equal(call->returned_guard.param, 2);   /* `if (stream) return 1;` */
+    assert_int_equal(call->returned_guard.test, LC_PARAM_TEST_NE);
+    assert_int_equal(call->returned_guard.value, 0);
+    assert_int_equal(find_call_at(test, "after_mixed_returns", "finish")->returned_guard.param, 0);
+    call = find_call_at(test, "after_negated_return", "finish");
+    assert_int_equal(call->returned_guard.param, 1);
+    assert_int_equal(call->returned_guard.test, LC_PARAM_TEST_EQ);   /* `if (!stream) return 0;` */
+}
+
 static void test_direct_and_macro_calls(void **state)
 {
     struct extract_test *test = *state;
@@ -209,6 +224,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_functions_and_annotations, setup, teardown),
         cmocka_unit_test_setup_teardown(test_noreturn_declarations, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_returns_before_a_call, setup, teardown),
         cmocka_unit_test_setup_teardown(test_direct_and_macro_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indirect_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_static_functions_of_two_files_differ, setup, teardown),

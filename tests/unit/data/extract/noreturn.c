@@ -13,3 +13,31 @@ NORETURN void gnu_macro(void)
     for (;;)
         ;
 }
+
+/* Returns before a call that ends the process, each under a test of a
+ * parameter: a caller passing NULL there makes it end the process. */
+void finish(int code) __attribute__((noreturn));
+
+int check_file(const char *path, void *stream)
+{
+    (void)path;
+    if (stream)
+        return 1;
+    finish(2); /* after_guarded_return */
+}
+
+int check_mixed(int verbose, void *stream)
+{
+    if (verbose)
+        return 0;
+    if (stream)
+        return 1;
+    finish(3); /* after_mixed_returns */
+}
+
+int check_plain(void *stream)
+{
+    if (!stream)
+        return 0;
+    finish(4); /* after_negated_return */
+}
