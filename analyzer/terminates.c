@@ -1,17 +1,18 @@
 /* terminates.c — functions that never return.  A `terminates` model
  * (exit, abort, __assert_fail) never returns, nor does a function declared
  * so (GNU `noreturn`, `_Noreturn`, clang's `analyzer_noreturn`, which says
- * it of a reporter of a state that can't happen); neither does one with
- * a body that makes a call to one that surely runs (not in a branch, a
- * loop, or a conditional expression, no return before it): a panic
- * handler that writes a crash log and aborts.  Such functions are not followed: their blocking calls and
- * loops end the process rather than stall the loop.  Nor are the calls on
- * the way to one, in a branch that can only end with it: their cost is
- * none, and the threads' roles do not spread through them; nor are the
- * accesses there (`{ warned = 1; die(); }`) shared with another thread.
- * A direct call may end the process for its arguments alone: its target
- * returns only under a test of a parameter the argument fails (`if (fp)
- * return r; exit(r);` called with NULL); such a call is on the way out. */
+ * it of a reporter of a state that can't happen); neither does one with a
+ * body that makes a call to one that surely runs (not in a branch, a loop,
+ * or a conditional expression, no return before it): a panic handler that
+ * writes a crash log and aborts.  Such functions are not followed: their
+ * blocking calls and loops end the process rather than stall the loop.
+ * Nor are the calls on the way to one, in a branch that can only end with
+ * it: their cost is none, the threads' roles do not spread through them,
+ * and the accesses there (`{ warned = 1; die(); }`) are shared with no
+ * other thread.  A direct call may end the process for its arguments
+ * alone: its target returns only under a test of a parameter the argument
+ * fails (`if (fp) return r; exit(r);` called with NULL); such a call is on
+ * the way out. */
 #include "callers.h"
 #include "program.h"
 
@@ -55,8 +56,8 @@ int lc_program_access_on_way_out(const struct lc_program *program, const struct 
     return terminates_call_ends(program, exit) || lc_program_call_on_way_out(program, exit);
 }
 
-/* A call of one that never returns that surely runs when its function
- * does (the rule lc_terminates_compute spreads by). */
+/* A direct call that surely runs when its function does: one of a
+ * function that never returns makes its caller one too. */
 static int terminates_sure_call(const struct lc_program_call *call)
 {
     return (call->runs == LC_RUNS_ONCE || call->runs == LC_RUNS_RETRIED) && call->callee.kind == LC_VALUE_FUNCTION;
