@@ -1,4 +1,5 @@
-/* callers.c — the reverse call graph of callers.h, by counting sort. */
+/* callers.c — the reverse call graph of callers.h, by counting sort, and
+ * the functions whose callers are not all known (their address taken). */
 #include "callers.h"
 
 #include <stdlib.h>
@@ -34,4 +35,27 @@ void lc_callers_free(struct lc_callers *callers)
     free(callers->calls);
     free(callers->functions);
     memset(callers, 0, sizeof *callers);
+}
+
+/* Functions whose address is taken: a stored or passed function value, or
+ * an entry. */
+uint8_t *lc_program_address_taken(const struct lc_program *program)
+{
+    uint8_t *taken = calloc((size_t)program->function_count + 1, 1);
+    if (!taken)
+        return NULL;
+    for (uint32_t s = 0; s < program->store_count; s++)
+        if (program->stores[s].value.kind == LC_VALUE_FUNCTION && program->stores[s].value.function != LC_NONE)
+            taken[program->stores[s].value.function] = 1;
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        for (uint32_t a = 0; a < call->arg_count; a++) {
+            const struct lc_program_value *arg = &program->args[call->first_arg + a];
+            if (arg->kind == LC_VALUE_FUNCTION && arg->function != LC_NONE)
+                taken[arg->function] = 1;
+        }
+    }
+    for (uint32_t f = 0; program->registered && f < program->function_count; f++)
+        taken[f] |= program->registered[f];
+    return taken;
 }

@@ -17,5 +17,9 @@ struct lc_callers {
 
 int lc_callers_build(const struct lc_program *program, struct lc_callers *callers);
 void lc_callers_free(struct lc_callers *callers);
+/* Per function, 1 when its address is taken: a stored or passed function
+ * value, or an entry point (program->registered, once known), whose
+ * callers are not all known; NULL when memory runs out. */
+uint8_t *lc_program_address_taken(const struct lc_program *program);
 
 #endif

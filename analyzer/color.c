@@ -365,6 +365,8 @@ int lc_color_program(struct lc_program *program)
         program->registered[program->entries[e].function] = 1;
     for (uint32_t k = 0; k < program->keyed_callback_count; k++)
         program->registered[program->keyed_callbacks[k]] = 1;
+    if (lc_terminates_error_exits(program) != 0)
+        return -1;
     memset(program->loop_parent, 0xff, n * sizeof *program->loop_parent);
     memset(program->loop_entry, 0xff, n * sizeof *program->loop_entry);
     memset(program->blocking_via, 0xff, n * sizeof *program->blocking_via);

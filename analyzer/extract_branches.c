@@ -23,6 +23,15 @@ static enum CXChildVisitResult extract_leaves_visit(CXCursor cursor, CXCursor pa
     return CXChildVisit_Recurse;
 }
 
+/* How many statements leave the branch early, counting the last. */
+static enum CXChildVisitResult extract_leaves_count_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    int leaves = 0;
+    extract_leaves_visit(cursor, parent, &leaves);
+    *(int *)data += leaves;
+    return CXChildVisit_Recurse;
+}
+
 static enum CXChildVisitResult extract_last_child_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
@@ -106,6 +115,46 @@ int lc_extract_condition_returned_call(struct lc_extract_walk *walk, CXCursor co
     }
     clang_disposeString(name);
     return found;
+}
+
+int lc_extract_branch_error_return(CXCursor statement)
+{
+    CXCursor last = lc_extract_last_statement(statement), value;
+    long long constant;
+    int leaves = 0;
+    if (clang_getCursorKind(last) != CXCursor_ReturnStmt || lc_extract_children(last, &value, 1) != 1
+        || !lc_extract_integer_constant(value, &constant) || constant == 0)
+        return 0;
+    clang_visitChildren(statement, extract_leaves_count_visit, &leaves);
+    return leaves == 1;
+}
+
+void lc_extract_mark_error_return(struct lc_extract_walk *walk, size_t first, size_t first_access)
+{
+    for (size_t i = first; i < walk->facts->call_count; i++)
+        walk->facts->calls[i].error_return = 1;
+    for (size_t i = first_access; i < walk->facts->access_count; i++)
+        walk->facts->accesses[i].error_return = 1;
+}
+
+/* The loop around `loop` that is not a macro's `do { ... } while (0)`. */
+static int extract_repeating_loop(const struct lc_extract_walk *walk, int loop)
+{
+    while (loop >= 0 && walk->facts->loops[loop].kind == LC_LOOP_DO
+           && walk->facts->loops[loop].bound == LC_BOUND_SMALL_CONSTANT && walk->facts->loops[loop].trip_count == 1)
+        loop = walk->facts->loops[loop].parent_index;
+    return loop;
+}
+
+void lc_extract_nonzero_exit(struct lc_extract_walk *walk, int tested, unsigned jumps, int end)
+{
+    if (tested < 0 || end < 0)
+        return;
+    struct lc_call_fact *call = &walk->facts->calls[tested];
+    if (call->branch_serial == walk->branch_serial && call->jumps_before == jumps
+        && extract_repeating_loop(walk, call->loop_index) == extract_repeating_loop(walk, walk->loop_index)
+        && call->nonzero_exit < 0)
+        call->nonzero_exit = end;
 }
 
 void lc_extract_branch_exits(struct lc_extract_walk *walk, size_t first, size_t first_access, int returned)

@@ -112,20 +112,28 @@ static void extract_branch_guarded(struct lc_extract_walk *walk, CXCursor statem
 
 /* A branch of an if: guarded, and the calls on its way to a call it can
  * only end with, or to the call its condition needs to have returned
- * (`returned`, -1 none), noted. */
-static void extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
-                           int guard, int loop_only, const struct lc_extract_guard_list *tests, const char *taken,
-                           int returned)
+ * (`returned`, -1 none), noted, and those of a branch returning an error.
+ * Returns the call it ends with, -1 none. */
+static int extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCursor parent, int zero,
+                          int guard, int loop_only, const struct lc_extract_guard_list *tests, const char *taken,
+                          int returned)
 {
     CXCursor saved_end = walk->branch_end;
     int saved_index = walk->branch_end_index;
+    unsigned saved_serial = walk->branch_serial;
     size_t first = walk->facts->call_count, first_access = walk->facts->access_count;
     walk->branch_end = lc_extract_branch_end(statement);
     walk->branch_end_index = -1;
+    walk->branch_serial = ++walk->branches;
     extract_branch_guarded(walk, statement, parent, zero, guard, loop_only, tests, taken);
     lc_extract_branch_exits(walk, first, first_access, returned);
+    if (lc_extract_branch_error_return(statement))
+        lc_extract_mark_error_return(walk, first, first_access);
+    int end = walk->branch_end_index;
     walk->branch_end = saved_end;
     walk->branch_end_index = saved_index;
+    walk->branch_serial = saved_serial;
+    return end;
 }
 
 /* if / else if / else: the chain is followed in a loop, not by recursion.
@@ -179,8 +187,11 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
             state->first_else_guard = state->else_guard;
         walk->param_guard = lc_extract_param_guard_inner(state->outer_guard, state->then_guard);
         size_t first_call = walk->facts->call_count;
-        extract_branch(walk, parts[1], statement, zero_branch == 1, guard, thread_test && zero_branch == 2,
-                       &tests->then_guards, taken, returned);
+        unsigned jumps = walk->jumps_seen;
+        int then_end = extract_branch(walk, parts[1], statement, zero_branch == 1, guard,
+                                      thread_test && zero_branch == 2, &tests->then_guards, taken, returned);
+        if (zero_branch == 2)
+            lc_extract_nonzero_exit(walk, guard, jumps, then_end);
         lc_extract_reach_branch(walk, parts[1], first_call, count == 3 ? parts[2] : clang_getNullCursor());
         lc_extract_loop_once_calls(walk, parts[0], parts[1], first_call);
         if (clang_getCursorKind(parts[1]) != CXCursor_CompoundStmt)
@@ -191,8 +202,10 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained) {
             first_call = walk->facts->call_count;
-            extract_branch(walk, parts[2], statement, zero_branch == 2, guard, thread_test && zero_branch == 1,
-                           &tests->else_guards, taken, -1);
+            int else_end = extract_branch(walk, parts[2], statement, zero_branch == 2, guard,
+                                          thread_test && zero_branch == 1, &tests->else_guards, taken, -1);
+            if (zero_branch == 1)
+                lc_extract_nonzero_exit(walk, guard, jumps, else_end);
             lc_extract_reach_branch(walk, parts[2], first_call, clang_getNullCursor());
             if (clang_getCursorKind(parts[2]) != CXCursor_CompoundStmt)
                 lc_extract_loop_exit_calls(walk, parts[2], first_call);

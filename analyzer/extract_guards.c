@@ -95,8 +95,10 @@ int lc_extract_zero_test(struct lc_extract_walk *walk, CXCursor condition, int *
     *zero_branch = 0;
     if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(condition) == CXUnaryOperator_LNot
         && lc_extract_children(condition, parts, 1) == 1) {
-        *zero_branch = 1;
-        return lc_extract_result_of(walk, parts[0]);
+        /* `!(r == 0)`, assert's `if (!(expr))`: the test inside, turned */
+        int inner, call = lc_extract_zero_test(walk, parts[0], &inner);
+        *zero_branch = inner == 1 ? 2 : 1;
+        return call;
     }
     if (kind == CXCursor_BinaryOperator && lc_extract_children(condition, parts, 2) == 2) {
         enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(condition);

@@ -156,6 +156,8 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
         fact->loop_index = walk->facts->loops[walk->loop_index].parent_index;
     fact->conditional = lc_extract_is_conditional(walk, call);
     fact->runs = lc_extract_call_runs(walk, call, fact->conditional);
+    fact->branch_serial = walk->branch_serial;
+    fact->jumps_before = walk->jumps_seen;
     fact->returned_guard = lc_extract_call_returned_guard(walk, fact->runs);
     if (fact->loop_index == walk->loop_index && walk->loop_parts)
         fact->element_args = lc_extract_element_arguments(walk->loop_parts, call);

@@ -63,6 +63,18 @@ int lc_extract_condition_returned_call(struct lc_extract_walk *walk, CXCursor co
  * `first_access` on) as on the way to the call it ends with (facts.h
  * branch_exit), or all of them to `returned`, when that is not -1. */
 void lc_extract_branch_exits(struct lc_extract_walk *walk, size_t first, size_t first_access, int returned);
+/* Does a branch leave only by its last statement, a `return` of a non-zero
+ * integer constant (`{ log(...); return -1; }`)? */
+int lc_extract_branch_error_return(CXCursor statement);
+/* Mark the calls (from `first` on) and accesses (from `first_access` on)
+ * of such a branch (facts.h error_return). */
+void lc_extract_mark_error_return(struct lc_extract_walk *walk, size_t first, size_t first_access);
+/* The call `tested` (its result tested against 0 in the condition of the
+ * `if` being left, where `jumps` returns and jumps had been met) ends the
+ * process through `end`, the call the branch taken when it is not 0 ends
+ * with, when nothing between the call and the test could skip the test
+ * (facts.h nonzero_exit). */
+void lc_extract_nonzero_exit(struct lc_extract_walk *walk, int tested, unsigned jumps, int end);
 /* The statement a branch ends with: itself, or the last statement of its
  * block (of the innermost block ending it); null for an empty block. */
 CXCursor lc_extract_last_statement(CXCursor statement);

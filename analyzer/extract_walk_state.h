@@ -212,6 +212,8 @@ struct lc_extract_walk {
     int string_starts_known;
     unsigned returns_seen;          /* return and goto statements met so far
                                        in the function (extract_runs.c) */
+    unsigned branches;              /* if branches entered in the TU */
+    unsigned branch_serial;         /* the innermost one the walk is in */
     struct lc_param_guard returns_guard;  /* the test of a parameter every
                                              return so far ran under */
     int returns_unguarded;          /* a return (or goto) so far ran under

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 78
+#define LC_FACTS_VERSION 79
 
 struct lc_location {
     const char *file;
@@ -307,6 +307,22 @@ struct lc_call_fact {
     int reach_unknown;        /* in a function with a label (a goto may land
                                  anywhere): no stretches are known */
     int runs;                 /* enum lc_call_runs */
+    int nonzero_exit;         /* its caller tests its result against 0 where
+                                 the call ran (no branch or jump between),
+                                 and the branch taken when it is not 0 ends
+                                 in this call (`r = f(); assert(r == 0);`):
+                                 when that call never returns, a non-zero
+                                 result ends the process (index into the
+                                 TU's calls), -1 none */
+    int error_return;         /* in an `if`/`else` branch that leaves only
+                                 by its last statement, a `return` of a
+                                 non-zero integer constant (`{ log(...);
+                                 return -1; }`): when every caller of its
+                                 function ends the process on a non-zero
+                                 result, it is on the way out */
+    unsigned branch_serial;   /* within the TU only (not stored): the
+                                 branch it is in, and the returns and jumps */
+    unsigned jumps_before;    /* met before it in its function */
 };
 
 #define LC_ELEMENT_ARGUMENTS 32
@@ -465,6 +481,7 @@ struct lc_access_fact {
                                  call never returns, the access is on the
                                  way out (index into the TU's calls), -1
                                  none */
+    int error_return;         /* as lc_call_fact error_return */
 };
 
 /* The lock functions the extractor follows to compute locksets (from the
@@ -650,7 +667,8 @@ void lc_tu_facts_free(struct lc_tu_facts *facts);
 
 /* Append one element and return it zeroed (but for indexes that mean
  * "none": loop_index, zero_guard, after_comma, branch_exit (of calls and
- * accesses) and parent_index are -1); NULL when out of memory. */
+ * accesses), nonzero_exit and parent_index are -1); NULL when out of
+ * memory. */
 struct lc_function_fact *lc_tu_facts_add_function(struct lc_tu_facts *facts);
 struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts);
 struct lc_store_fact *lc_tu_facts_add_store(struct lc_tu_facts *facts);

@@ -68,6 +68,7 @@ void lc_program_free(struct lc_program *program)
     free(program->entry_points);
     free(program->blocking_via);
     free(program->terminates);
+    free(program->error_exits);
     lc_arena_free(&program->arena);
     memset(program, 0, sizeof *program);
 }

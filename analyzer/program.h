@@ -59,6 +59,11 @@ struct lc_program_call_extra {
     struct lc_param_guard returned_guard;  /* the test of a parameter every
                                               return before it ran under
                                               (facts.h), param 0: none */
+    uint32_t nonzero_exit;               /* the call ending the branch its
+                                            caller takes when its result is
+                                            not 0 (facts.h), LC_NONE */
+    int error_return;                    /* in a branch returning a
+                                            non-zero constant (facts.h) */
     uint32_t scaled_args;                /* bit i: argument i divides or
                                             shifts a variable (facts.h) */
     uint32_t element_args;               /* bit i: argument i is a field of
@@ -187,6 +192,8 @@ struct lc_program_access {
     uint8_t loop_only;       /* made only on the loop's thread (facts.h) */
     uint8_t gate_windows;    /* bit g: made inside a hand-off window of
                                 program->gate_roles[g] */
+    uint8_t error_return;    /* in a branch returning a non-zero constant
+                                (facts.h) */
     uint32_t exit_call;      /* the call ending its `if` branch (facts.h
                                 branch_exit), LC_NONE */
 };
@@ -341,6 +348,8 @@ struct lc_program {
     uint32_t *blocking_via;   /* blocking: the call through which it blocks */
     uint8_t *terminates;      /* never returns: a `terminates` model, or an
                                  unconditional call to one (color.c) */
+    uint8_t *error_exits;     /* every call of it ends the process when it
+                                 returns non-zero (terminates.c) */
 
     /* Computed once by lc_color_program; the checks read them here.  NULL
      * before (or when coloring failed).  Freed by lc_program_free. */
@@ -487,6 +496,12 @@ int lc_terminates_compute(struct lc_program *program);
  * call of a function that never returns (`{ log(...); fatal(...); }`,
  * facts.h branch_exit; terminates.c)? */
 int lc_program_call_on_way_out(const struct lc_program *program, const struct lc_program_call *call);
+/* Which functions every caller ends the process for when they return
+ * non-zero (program->error_exits; terminates.c): each call of one is
+ * direct, its result tested against 0 where it ran, the branch taken when
+ * it is not ending in a call that never returns, and its address is never
+ * taken.  Needs program->registered.  Returns 0 or -1 (no memory). */
+int lc_terminates_error_exits(struct lc_program *program);
 /* Why `function` never returns (program->terminates set): its `terminates`
  * model, its declaration (`noreturn`, `analyzer_noreturn`), or *call, a
  * call of one that surely runs. */

@@ -122,7 +122,7 @@ static int bodies_read_accesses(struct program_bodies_loader *b, const uint32_t 
     *access_of_row = malloc(((size_t)*access_max + 1) * sizeof **access_of_row);
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, variable_id, kind, atomic,"
                                                         " file_id, line, col, zero_guarded, via_callee_id, via_argument,"
-                                                        " indexed, passed_record_id, loop_only, coalesce(exit_call_id, 0)"
+                                                        " indexed, passed_record_id, loop_only, coalesce(exit_call_id, 0), error_return"
                                                         " FROM access ORDER BY id");
     int rc = *access_of_row && stmt && written ? 0 : -1;
     if (*access_of_row)
@@ -153,6 +153,7 @@ static int bodies_read_accesses(struct program_bodies_loader *b, const uint32_t 
             .indexed = (uint8_t)sqlite3_column_int(stmt, 12),
             .loop_only = (uint8_t)sqlite3_column_int(stmt, 14),
             .exit_call = exit_row > 0 && exit_row <= call_row_max ? call_of_row[exit_row] : LC_NONE,
+            .error_return = (uint8_t)sqlite3_column_int(stmt, 16),
         };
         (*access_of_row)[sqlite3_column_int64(stmt, 0)] = program->access_count++;
     }

@@ -48,7 +48,7 @@ static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_i
 static const char call_rows_extra_sql[] = "SELECT id, zero_guard_id, after_comma_id, element_args, branch_exit_after,"
                                           " scaled_args, guard_param, child_args, guard_test, guard_value, unreached,"
                                           " coalesce(guard_field_id, 0), changed_param_args, restart_call, loop_only,"
-                                          " returned_param, returned_test, returned_value"
+                                          " returned_param, returned_test, returned_value, nonzero_exit_after, error_return"
                                           " FROM call INDEXED BY call_extra"
                                           " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3 AND " LC_STORE_CALL_EXTRA_WHERE;
 
@@ -143,6 +143,10 @@ static int call_rows_decode_extra(struct program_call_rows_slice *slice, const s
     extra.returned_guard = (struct lc_param_guard){ .param = sqlite3_column_int(stmt, 15),
                                                     .test = sqlite3_column_int(stmt, 16),
                                                     .value = sqlite3_column_int64(stmt, 17) };
+    int64_t nonzero_after = sqlite3_column_int64(stmt, 18);   /* NULL reads as 0: none */
+    extra.nonzero_exit = nonzero_after > 0 && row + nonzero_after <= tu->last_row ? (uint32_t)(row + nonzero_after)
+                                                                                   : LC_NONE;
+    extra.error_return = sqlite3_column_int(stmt, 19);
     const char *unreached = (const char *)sqlite3_column_text(stmt, 10);
     if (unreached && !(extra.unreached = strdup(unreached)))
         return -1;

@@ -176,6 +176,7 @@ int lc_store_save_accesses(struct lc_store *store, int64_t tu_id, const struct l
         sqlite3_bind_int(stmt, 9, access->zero_guarded);
         sqlite3_bind_int(stmt, 12, access->indexed);
         sqlite3_bind_int(stmt, 14, access->loop_only);
+        sqlite3_bind_int(stmt, 16, access->error_return);
         if (access->branch_exit >= 0 && (size_t)access->branch_exit < facts->call_count)
             sqlite3_bind_int64(stmt, 15, call_ids[access->branch_exit]);
         else

@@ -24,7 +24,7 @@
  *      scaled_args, guard_param, child_args, guard_test, guard_value,
  *      unreached, guard_field_id,
  *      changed_param_args, runs, restart_call, loop_only, returned_param,
- *      returned_test, returned_value)
+ *      returned_test, returned_value, nonzero_exit_after, error_return)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -80,7 +80,13 @@
  *                                    of a parameter (1-based) every return
  *                                    before it ran under, when it runs
  *                                    unless one returned (facts.h
- *                                    returned_guard); loop_only:
+ *                                    returned_guard); nonzero_exit_after:
+ *                                    the call (this many ids after it)
+ *                                    that ends the branch its caller takes
+ *                                    when its result is not 0 (`r = f();
+ *                                    assert(r == 0);`); error_return: 1 in
+ *                                    a branch returning a non-zero
+ *                                    constant (facts.h); loop_only:
  *                                    1 when it runs only where a
  *                                    `loop-thread-test` returned non-zero
  *                                    (facts.h); unreached:
@@ -153,7 +159,7 @@
  *                                    NULL
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument,
- *      indexed, passed_record_id, loop_only, exit_call_id)
+ *      indexed, passed_record_id, loop_only, exit_call_id, error_return)
  *                                    reads and writes of globals and statics;
  *                                    loop_only: made only on the loop's
  *                                    thread, past a `loop-thread-test`;
@@ -249,7 +255,8 @@ static const char lc_store_schema_sql[] =
     "  guard_field_id INTEGER, changed_param_args INTEGER NOT NULL DEFAULT 0, runs INTEGER NOT NULL DEFAULT 0,"
     "  restart_call INTEGER NOT NULL DEFAULT 0, loop_only INTEGER NOT NULL DEFAULT 0,"
     "  returned_param INTEGER NOT NULL DEFAULT 0, returned_test INTEGER NOT NULL DEFAULT 0,"
-    "  returned_value INTEGER NOT NULL DEFAULT 0);"
+    "  returned_value INTEGER NOT NULL DEFAULT 0, nonzero_exit_after INTEGER,"
+    "  error_return INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
@@ -277,7 +284,7 @@ static const char lc_store_schema_sql[] =
     "  atomic INTEGER NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"
     "  zero_guarded INTEGER NOT NULL, via_callee_id INTEGER, via_argument INTEGER,"
     "  indexed INTEGER NOT NULL DEFAULT 0, passed_record_id INTEGER, loop_only INTEGER NOT NULL DEFAULT 0,"
-    "  exit_call_id INTEGER);"
+    "  exit_call_id INTEGER, error_return INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX access_tu ON access(tu_id);"
     "CREATE TABLE held_lock(tu_id INTEGER NOT NULL, owner TEXT NOT NULL CHECK (owner IN ('call','access')),"
     "  owner_id INTEGER NOT NULL, lock_id INTEGER NOT NULL);"

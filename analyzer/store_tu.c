@@ -108,6 +108,9 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int(stmt, 28, call->returned_guard.param);
     sqlite3_bind_int(stmt, 29, call->returned_guard.test);
     sqlite3_bind_int64(stmt, 30, call->returned_guard.value);
+    sqlite3_bind_int(stmt, 32, call->error_return);
+    if (call->nonzero_exit >= 0 && (size_t)call->nonzero_exit > index)
+        sqlite3_bind_int64(stmt, 31, (sqlite3_int64)((size_t)call->nonzero_exit - index));
     char unreached[LC_UNREACHED_TEXT_MAX];
     if (lc_unreached_format(call->unreached, call->unreached_count, unreached, sizeof unreached) == 0)
         sqlite3_bind_text(stmt, 22, unreached, -1, SQLITE_TRANSIENT);

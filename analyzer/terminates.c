@@ -12,7 +12,9 @@
  * other thread.  A direct call may end the process for its arguments
  * alone: its target returns only under a test of a parameter the argument
  * fails (`if (fp) return r; exit(r);` called with NULL); such a call is on
- * the way out. */
+ * the way out.  So is what a function does on its way to returning an
+ * error every caller asserts away (`{ log(...); return -1; }` of a
+ * function whose every call is `r = f(); assert(r == 0);`). */
 #include "callers.h"
 #include "program.h"
 
@@ -34,9 +36,16 @@ static int terminates_call_ends(const struct lc_program *program, const struct l
     return c->ends_process || terminates_direct_call(program, c);
 }
 
+/* Does the call's function return here a non-zero constant that every
+ * caller turns into the end of the process (facts.h error_return)? */
+static int terminates_error_return(const struct lc_program *program, uint32_t function, int error_return)
+{
+    return error_return && program->error_exits && program->error_exits[function];
+}
+
 int lc_program_call_on_way_out(const struct lc_program *program, const struct lc_program_call *c)
 {
-    if (c->ends_process)
+    if (c->ends_process || terminates_error_return(program, c->caller, lc_program_call_extra_of(program, c)->error_return))
         return 1;
     uint32_t end = lc_program_call_extra_of(program, c)->branch_exit;
     for (int step = 0; step < TERMINATES_EXIT_STEPS && end != LC_NONE; step++) {
@@ -50,6 +59,8 @@ int lc_program_call_on_way_out(const struct lc_program *program, const struct lc
 
 int lc_program_access_on_way_out(const struct lc_program *program, const struct lc_program_access *access)
 {
+    if (terminates_error_return(program, access->function, access->error_return))
+        return 1;
     if (access->exit_call == LC_NONE)
         return 0;
     const struct lc_program_call *exit = &program->calls[access->exit_call];
@@ -153,4 +164,28 @@ int lc_terminates_compute(struct lc_program *program)
     }
     free(queue);
     return terminates_mark_calls(program);
+}
+
+int lc_terminates_error_exits(struct lc_program *program)
+{
+    uint32_t n = program->function_count;
+    program->error_exits = calloc((size_t)n + 1, 1);
+    uint8_t *taken = lc_program_address_taken(program);
+    if (!program->error_exits || !taken || !program->callers) {
+        free(taken);
+        return -1;
+    }
+    const struct lc_callers *callers = program->callers;
+    for (uint32_t f = 0; f < n; f++) {
+        int every = !taken[f] && callers->start[f] < callers->start[f + 1];
+        for (uint32_t i = callers->start[f]; every && i < callers->start[f + 1]; i++) {
+            const struct lc_program_call *c = &program->calls[callers->calls[i]];
+            uint32_t exit = lc_program_call_extra_of(program, c)->nonzero_exit;
+            every = c->callee.kind == LC_VALUE_FUNCTION && c->callee.function == f && exit != LC_NONE
+                    && terminates_call_ends(program, &program->calls[exit]);
+        }
+        program->error_exits[f] = (uint8_t)every;
+    }
+    free(taken);
+    return 0;
 }

@@ -15,29 +15,6 @@
 #include "callers.h"
 #include "threads.h"
 
-/* Functions whose address is taken: a stored or passed function value, or
- * an entry. */
-static uint8_t *lazy_address_taken(const struct lc_program *program)
-{
-    uint8_t *taken = calloc((size_t)program->function_count + 1, 1);
-    if (!taken)
-        return NULL;
-    for (uint32_t s = 0; s < program->store_count; s++)
-        if (program->stores[s].value.kind == LC_VALUE_FUNCTION && program->stores[s].value.function != LC_NONE)
-            taken[program->stores[s].value.function] = 1;
-    for (uint32_t c = 0; c < program->call_count; c++) {
-        const struct lc_program_call *call = &program->calls[c];
-        for (uint32_t a = 0; a < call->arg_count; a++) {
-            const struct lc_program_value *arg = &program->args[call->first_arg + a];
-            if (arg->kind == LC_VALUE_FUNCTION && arg->function != LC_NONE)
-                taken[arg->function] = 1;
-        }
-    }
-    for (uint32_t f = 0; program->registered && f < program->function_count; f++)
-        taken[f] |= program->registered[f];
-    return taken;
-}
-
 /* Does call `k` run only where `variable` is 0 / NULL (a test in its
  * caller)? */
 static int lazy_call_under_zero_test(const struct lc_program *program, uint32_t k, uint32_t variable)
@@ -69,7 +46,7 @@ static int lazy_called_lazily(const struct lc_program *program, const struct lc_
 uint8_t *lc_threads_lazy_writes(const struct lc_program *program, const struct lc_threads *threads)
 {
     uint8_t *lazy = calloc((size_t)program->access_count + 1, 1);
-    uint8_t *taken = lazy && program->callers ? lazy_address_taken(program) : NULL;
+    uint8_t *taken = lazy && program->callers ? lc_program_address_taken(program) : NULL;
     if (!taken) {
         free(lazy);
         return NULL;

@@ -69,6 +69,28 @@ static void test_returns_before_a_call(void **state)
     assert_int_equal(call->returned_guard.test, LC_PARAM_TEST_EQ);   /* `if (!stream) return 0;` */
 }
 
+static void test_errors_asserted_away(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "noreturn.c"), 0);
+    assert_int_equal(find_call_at(test, "error_call", "note_failure")->error_return, 1);
+    assert_int_equal(find_call_at(test, "not_error_call", "note_failure")->error_return, 0);
+    unsigned line = line_of(test->file, "error_access");
+    int accesses = 0;
+    for (size_t i = 0; i < test->facts.access_count; i++)
+        if (test->facts.accesses[i].loc.line == line) {
+            assert_int_equal(test->facts.accesses[i].error_return, 1);
+            accesses++;
+        }
+    assert_int_equal(accesses, 1);
+    /* `int r = setup(fd); CHECK(r == 0);`: a non-zero result ends in finish(9) */
+    const struct lc_call_fact *tested = find_call_at(test, "tested_call", "setup");
+    assert_true(tested->nonzero_exit >= 0);
+    assert_string_equal(test->facts.calls[tested->nonzero_exit].callee.name, "finish");
+    /* a return between the call and the test: no */
+    assert_int_equal(find_call_at(test, "late_tested_call", "setup")->nonzero_exit, -1);
+}
+
 static void test_direct_and_macro_calls(void **state)
 {
     struct extract_test *test = *state;
@@ -225,6 +247,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_functions_and_annotations, setup, teardown),
         cmocka_unit_test_setup_teardown(test_noreturn_declarations, setup, teardown),
         cmocka_unit_test_setup_teardown(test_returns_before_a_call, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_errors_asserted_away, setup, teardown),
         cmocka_unit_test_setup_teardown(test_direct_and_macro_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_indirect_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_static_functions_of_two_files_differ, setup, teardown),

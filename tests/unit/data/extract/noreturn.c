@@ -41,3 +41,37 @@ int check_plain(void *stream)
         return 0;
     finish(4); /* after_negated_return */
 }
+
+/* An error its caller asserts away. */
+#define CHECK(expr) do { if (!(expr)) finish(9); } while (0)
+
+void note_failure(void);
+int failures;
+
+int setup(int fd)
+{
+    if (fd < 0) {
+        failures++; /* error_access */
+        note_failure(); /* error_call */
+        return -1;
+    }
+    if (fd > 1000) {
+        note_failure(); /* not_error_call */
+        return 0;
+    }
+    return 0;
+}
+
+void start(int fd)
+{
+    int r = setup(fd); /* tested_call */
+    CHECK(r == 0);
+}
+
+void start_late(int fd)
+{
+    int r = setup(fd); /* late_tested_call */
+    if (fd == 3)
+        return;
+    CHECK(r == 0);
+}
