@@ -186,6 +186,8 @@ runs-loop ub_event_base_dispatch
 nonblocking-descriptor fd_set_nonblock arg1 reason "fd_set_nonblock sets O_NONBLOCK with fcntl(F_SETFL)"
 # lock_basic_*, lock_rw_*, lock_quick_* and ub_thread_create are macros over pthread
 # (util/locks.h): nothing to say
+RULES
+
 # tor's own loop events and its thread pool, described once; see README.md
 # ("tor (out of sample)")
 cat > "$WORK/tor/.loopcheck" <<'RULES'
