@@ -283,7 +283,8 @@ static void explain_model(const struct explain_context *x, uint32_t f)
                                                               : "taken not to block, as its body is not seen");
         return;
     }
-    fprintf(x->out, "  model (loopcheck does not look into its body):\n");
+    fprintf(x->out, "  model (%s):\n", lc_model_hides_body(fn->model) ? "loopcheck does not look into its body"
+                                                                    : "loopcheck follows its body as well");
     lc_cli_print_model(x->out, "    ", fn->name, fn->model, x->base_dir);
 }
 

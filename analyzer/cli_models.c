@@ -111,6 +111,7 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
         models_add_kind(row, model->states[state] != NULL, lc_stream_state_statement((enum lc_stream_state)state));
     models_add_kind(row, model->forks, "fork");
     models_add_kind(row, model->terminates, "terminates");
+    models_add_kind(row, model->fails != 0, "fails");
     models_add_kind(row, model->runs_loop, "runs-loop");
     models_add_kind(row, model->process_main, "process-main");
     models_add_kind(row, model->annotations != 0, "annotate");

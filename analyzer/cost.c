@@ -136,11 +136,9 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
 {
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
-    /* On the way out it adds nothing; off the loop, nor does a call the
-     * loop's thread only makes. */
-    int way_out = c->target_count > 0
-                  && (lc_program_call_on_way_out(program, c)
-                      || (cost->off_loop && lc_program_call_extra_of(program, c)->loop_only));
+    /* On the way out or a failure path it adds nothing; off the loop,
+     * nor does a call the loop's thread only makes. */
+    int way_out = lc_cost_call_adds_nothing(program, cost, c);
     if (way_out && !linear)
         return 0;
     for (uint32_t t = 0; t < c->target_count; t++) {
@@ -331,8 +329,9 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
         uint32_t first = scc->component_start[k], last = scc->component_start[k + 1];
         for (uint32_t i = first; i < last; i++) {
             uint32_t f = scc->order[i];
-            int self_call = lc_cost_calls_itself(program, f);
-            cost->recursive[f] = self_call || (last - first > 1 && last - first <= LC_COST_RECURSION_CYCLE);
+            int self_call = lc_cost_calls_itself(program, cost, f);
+            cost->recursive[f] = self_call || (last - first > 1 && last - first <= LC_COST_RECURSION_CYCLE
+                                               && lc_cost_cycles_back(program, cost, f));
         }
         for (uint32_t i = first; i < last; i++) {
             uint32_t f = scc->order[i];

@@ -184,14 +184,27 @@ int lc_cost_group_loops(const struct lc_program *program, struct lc_cost *cost);
  * when memory runs out. */
 int lc_cost_passed_constants(const struct lc_program *program, long long *passed);
 /* Does `f` call itself directly with no argument divided or shifted (a
- * recursion repeating its work)? */
-int lc_cost_calls_itself(const struct lc_program *program, uint32_t f);
+ * recursion repeating its work), by a call that adds work
+ * (lc_cost_call_adds_nothing)? */
+int lc_cost_calls_itself(const struct lc_program *program, const struct lc_cost *cost, uint32_t f);
+/* Does `f`, in a component of a few functions, come back to itself
+ * through calls inside it that add work (a cycle closed only on a failure
+ * path, `log_err` -> `log_msg` -> `log_err` when a lock fails, repeats
+ * nothing)? */
+int lc_cost_cycles_back(const struct lc_program *program, const struct lc_cost *cost, uint32_t f);
 /* The parameter a function alone in its component descends through (every
  * self-call is given a child of it: call facts child_args), or -1. */
 int lc_cost_descended_param(const struct lc_program *program, const struct lc_cost *cost, uint32_t f);
 
 /* The level of a loop of `trip_count` rounds, a constant (cost.c). */
 unsigned lc_cost_of_rounds(long long trip_count);
+
+/* Does the call add no work where it is made: on the way out of the
+ * process, on a failure path (failure_paths.c), or, off the loop, made
+ * only on the loop's thread (cost_calls.c)?  Nor does it make its caller
+ * recursive. */
+int lc_cost_call_adds_nothing(const struct lc_program *program, const struct lc_cost *cost,
+                              const struct lc_program_call *c);
 
 /* The level a call adds where it is made (the most expensive target). */
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,

@@ -80,12 +80,20 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
     return guarded && guarded->level < level ? guarded->level : level;
 }
 
+int lc_cost_call_adds_nothing(const struct lc_program *program, const struct lc_cost *cost,
+                              const struct lc_program_call *c)
+{
+    return c->target_count > 0
+           && (lc_program_call_on_way_out(program, c) || lc_program_call_on_failure_path(program, c)
+               || (cost->off_loop && lc_program_call_extra_of(program, c)->loop_only));
+}
+
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
                             struct lc_cost_why *why)
 {
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
-    uint32_t counted = c->target_count > 0 && lc_program_call_on_way_out(program, c) ? 0 : c->target_count;
+    uint32_t counted = lc_cost_call_adds_nothing(program, cost, c) ? 0 : c->target_count;
     for (uint32_t t = 0; t < counted; t++) {
         unsigned level = lc_cost_target_level_at(program, cost, program->targets[c->first_target + t], c);
         if (level > best)

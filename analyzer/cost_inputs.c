@@ -43,15 +43,41 @@ int lc_cost_descended_param(const struct lc_program *program, const struct lc_co
  * times, like a loop dividing its counter), and not as a restart on a
  * fixed request (`return seek(it, ">=", NULL, 0)`: a bounded number of
  * levels, call facts restart_call)? */
-int lc_cost_calls_itself(const struct lc_program *program, uint32_t f)
+int lc_cost_calls_itself(const struct lc_program *program, const struct lc_cost *cost, uint32_t f)
 {
     const struct lc_program_function *fn = &program->functions[f];
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, call);
         if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function == f && extra->scaled_args == 0
-            && !extra->restart_call)
+            && !extra->restart_call && !lc_cost_call_adds_nothing(program, cost, call))
             return 1;
+    }
+    return 0;
+}
+
+int lc_cost_cycles_back(const struct lc_program *program, const struct lc_cost *cost, uint32_t f)
+{
+    uint32_t component = cost->component_of[f], reached[LC_COST_RECURSION_CYCLE], count = 0, next = 0;
+    reached[count++] = f;
+    while (next < count) {
+        const struct lc_program_function *fn = &program->functions[reached[next++]];
+        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
+            const struct lc_program_call *call = &program->calls[c];
+            if (lc_cost_call_adds_nothing(program, cost, call))
+                continue;
+            for (uint32_t t = 0; t < call->target_count; t++) {
+                uint32_t g = program->targets[call->first_target + t], seen = 0;
+                if (cost->component_of[g] != component)
+                    continue;
+                if (g == f)
+                    return 1;
+                while (seen < count && reached[seen] != g)
+                    seen++;
+                if (seen == count && count < LC_COST_RECURSION_CYCLE)
+                    reached[count++] = g;
+            }
+        }
     }
     return 0;
 }

@@ -66,6 +66,21 @@ int lc_extract_zero_test(struct lc_extract_walk *walk, CXCursor condition, int *
 /* The call whose result `expr` is (a call, `v = call`, or a variable last
  * assigned one), or -1. */
 int lc_extract_result_of(struct lc_extract_walk *walk, CXCursor expr);
+
+/* extract_fail_guards.c: the call whose result an if's condition tests
+ * (-1 none) and what holds of it in each branch (enum lc_result_test);
+ * entering a branch sets the walk's fail_guard and fail_test when the
+ * branch knows something, leaving restores them. */
+struct lc_extract_fail_guard {
+    int call, then, otherwise;
+};
+struct lc_extract_fail_saved {
+    int guard, test;
+};
+void lc_extract_fail_guard_of(struct lc_extract_walk *walk, CXCursor condition, struct lc_extract_fail_guard *guard);
+struct lc_extract_fail_saved lc_extract_fail_enter(struct lc_extract_walk *walk,
+                                                   const struct lc_extract_fail_guard *guard, int then_branch);
+void lc_extract_fail_leave(struct lc_extract_walk *walk, struct lc_extract_fail_saved saved);
 /* Is call `call_index` (of the function walked) a `loop-thread-test`? */
 int lc_extract_is_loop_thread_test(const struct lc_extract_walk *walk, int call_index);
 /* A `case` or `default` label of the innermost switch. */

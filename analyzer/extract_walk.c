@@ -81,7 +81,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->atomic_depth = 0;
     walk->label_count = walk->claim_count = walk->recent_count = walk->pending_count = 0;
     walk->conditional_count = 0;
-    walk->zero_guard = walk->switch_guard = walk->switch_outer_guard = -1;
+    walk->zero_guard = walk->switch_guard = walk->switch_outer_guard = walk->fail_guard = -1;
     walk->loop_only = walk->switch_loop_only = 0;
     walk->value_guards = walk->switch_value_guards = (struct lc_value_guards){ NULL, 0 };
     walk->try_call = -1;
@@ -167,6 +167,8 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->child_args = lc_extract_child_arguments(walk, call);
     fact->locks = lc_extract_gates_locks(walk);
     fact->zero_guard = walk->zero_guard;
+    fact->fail_guard = walk->fail_guard;
+    fact->fail_test = walk->fail_test;
     fact->loop_only = walk->loop_only;
     fact->value_guards = walk->value_guards;
     fact->param_guard = walk->param_guard;

@@ -151,6 +151,9 @@ struct lc_extract_walk {
     size_t conditional_count, conditional_cap;
     int zero_guard;                 /* the calls here run only where this
                                        call's result is 0 (facts.h), -1 */
+    int fail_guard, fail_test;      /* the calls here run only where this
+                                       call's result passes this test
+                                       (facts.h fail_guard), -1 */
     int loop_only;                  /* what runs here runs only where a
                                        `loop-thread-test` returned
                                        non-zero: on the loop's thread */

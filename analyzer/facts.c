@@ -40,7 +40,8 @@ struct lc_call_fact *lc_tu_facts_add_call(struct lc_tu_facts *facts)
     struct lc_call_fact *call = lc_grow_append((void **)&facts->calls, &facts->call_count,
                                                &facts->call_cap, sizeof *facts->calls, 64);
     if (call)
-        call->loop_index = call->zero_guard = call->after_comma = call->branch_exit = call->nonzero_exit = -1;
+        call->loop_index = call->zero_guard = call->after_comma = call->branch_exit = call->nonzero_exit =
+            call->fail_guard = -1;
     return call;
 }
 

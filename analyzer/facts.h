@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 79
+#define LC_FACTS_VERSION 80
 
 struct lc_location {
     const char *file;
@@ -320,12 +320,31 @@ struct lc_call_fact {
                                  return -1; }`): when every caller of its
                                  function ends the process on a non-zero
                                  result, it is on the way out */
+    int fail_guard;           /* in a branch taken where this earlier call's
+                                 result passes `fail_test` (`if ((r =
+                                 close(fd)) == -1) { log(...); }`): when the
+                                 callee's model says that is a failure
+                                 (`fails close result=-1`), the call is on
+                                 a failure path (index into the TU's
+                                 calls), -1 none */
+    int fail_test;            /* enum lc_result_test */
     unsigned branch_serial;   /* within the TU only (not stored): the
                                  branch it is in, and the returns and jumps */
     unsigned jumps_before;    /* met before it in its function */
 };
 
 #define LC_ELEMENT_ARGUMENTS 32
+
+/* What a branch knows of an earlier call's result (lc_call_fact
+ * fail_test); a `fails` model says which of them mean failure. */
+enum lc_result_test {
+    LC_RESULT_TEST_NONE,
+    LC_RESULT_TEST_MINUS_ONE,    /* == -1 */
+    LC_RESULT_TEST_NEGATIVE,     /* < 0 */
+    LC_RESULT_TEST_NONPOSITIVE,  /* <= 0 */
+    LC_RESULT_TEST_NONZERO,      /* != 0, != NULL, `if (r)` */
+    LC_RESULT_TEST_ZERO          /* == 0, == NULL, `if (!r)` */
+};
 
 enum lc_loop_kind {
     LC_LOOP_FOR,

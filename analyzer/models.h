@@ -200,6 +200,10 @@ struct lc_function_model {
                                           thread (extract_flow.c) */
     int forks;                         /* `fork NAME`: returns 0 in a new
                                           child process (fork, vfork) */
+    int fails;                         /* `fails NAME result...`: the
+                                          results that mean it failed,
+                                          enum lc_result_test (facts.h);
+                                          0: not said */
     int runs_loop;                     /* `runs-loop NAME`: runs an event
                                           loop's callbacks on the calling
                                           thread (event_base_dispatch) */
@@ -244,8 +248,9 @@ struct lc_function_model {
 };
 
 /* Does the model make its function opaque?  Every statement does but
- * `runs-loop`, `process-main`, `pause-threads` and `resume-threads`, which
- * say only where the function runs or what a call does to threads: a loop
+ * `runs-loop`, `process-main`, `pause-threads`, `resume-threads`,
+ * `loop-thread-test` and `fails`, which say only where the function runs,
+ * what a call does to threads or what its result means: a loop
  * run by a function whose body is in the program (a vendored libuv's
  * uv_run) is still followed, and so is the body of memcached's
  * pause_threads.  NULL: no. */
@@ -253,6 +258,10 @@ static inline int lc_model_hides_body(const struct lc_function_model *model)
 {
     return model && model->hides_body;
 }
+
+/* The words of a `fails` statement for enum lc_result_test `test`
+ * (models_parse_sizes.c): "result=-1", ... */
+const char *lc_models_failure_text(int test);
 
 /* `bounded NAME N`: a size the code does not state — the result of a
  * function NAME (`screen_size_x`), a field RECORD.FIELD (`grid.sx`) or a

@@ -76,5 +76,6 @@ int lc_rules_parse_string_prefix(struct lc_rules_parser *parser);
 
 /* models_parse_sizes.c: `bounded NAME N`. */
 int lc_rules_parse_bounded(struct lc_rules_parser *parser);
+int lc_rules_parse_fails(struct lc_rules_parser *parser);
 
 #endif

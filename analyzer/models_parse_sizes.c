@@ -1,11 +1,14 @@
-/* models_parse_sizes.c — `bounded NAME N` (rules/README.md): a size the
- * code does not state, the result of function NAME, the field RECORD.FIELD
- * or the global variable NAME, is at most N (a non-negative integer).  The
- * table of statements is in models_parse.c. */
+/* models_parse_sizes.c — what the code does not state about values
+ * (rules/README.md): `bounded NAME N`, a size — the result of function
+ * NAME, the field RECORD.FIELD or the global variable NAME — is at most N
+ * (a non-negative integer); `fails NAME result=-1|result<0|result<=0|
+ * result!=0|result=null`, the results by which function NAME says it
+ * failed.  The table of statements is in models_parse.c. */
 #include "models.h"
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "models_internal.h"
 #include "models_lexer.h"
@@ -25,4 +28,46 @@ int lc_rules_parse_bounded(struct lc_rules_parser *parser)
     if (lc_rules_expect_end(parser) != 0)
         return -1;
     return lc_models_add_bounded(parser->models, name->text, most) == 0 ? 0 : lc_rules_error(parser, "out of memory");
+}
+
+static const struct {
+    const char *text;
+    int test;
+} lc_rules_failures[] = {
+    { "result=-1", LC_RESULT_TEST_MINUS_ONE },      { "result<0", LC_RESULT_TEST_NEGATIVE },
+    { "result<=0", LC_RESULT_TEST_NONPOSITIVE },    { "result!=0", LC_RESULT_TEST_NONZERO },
+    { "result=null", LC_RESULT_TEST_ZERO },
+};
+
+const char *lc_models_failure_text(int test)
+{
+    for (size_t i = 0; i < sizeof lc_rules_failures / sizeof *lc_rules_failures; i++)
+        if (lc_rules_failures[i].test == test)
+            return lc_rules_failures[i].text;
+    return "?";
+}
+
+/* fails NAME result=-1|result<0|result<=0|result!=0|result=null: leaves
+ * the function analysed as it is. */
+int lc_rules_parse_fails(struct lc_rules_parser *parser)
+{
+    const char *name = lc_rules_read_name(parser);
+    if (!name)
+        return -1;
+    const struct lc_rules_word *word = lc_rules_next(parser);
+    int test = 0;
+    for (size_t i = 0; word && !word->quoted && i < sizeof lc_rules_failures / sizeof *lc_rules_failures; i++)
+        if (strcmp(word->text, lc_rules_failures[i].text) == 0)
+            test = lc_rules_failures[i].test;
+    if (!test)
+        return lc_rules_error(parser, "expected result=-1, result<0, result<=0, result!=0 or result=null");
+    if (lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    model->fails = test;
+    if (parser->library)
+        model->library = parser->library;
+    return 0;
 }

@@ -64,6 +64,11 @@ struct lc_program_call_extra {
                                             not 0 (facts.h), LC_NONE */
     int error_return;                    /* in a branch returning a
                                             non-zero constant (facts.h) */
+    uint32_t fail_guard;                 /* the call whose result the branch
+                                            it is in tested (facts.h),
+                                            LC_NONE */
+    uint8_t fail_test;                   /* what held of that result there:
+                                            enum lc_result_test */
     uint32_t scaled_args;                /* bit i: argument i divides or
                                             shifts a variable (facts.h) */
     uint32_t element_args;               /* bit i: argument i is a field of
@@ -496,6 +501,12 @@ int lc_terminates_compute(struct lc_program *program);
  * call of a function that never returns (`{ log(...); fatal(...); }`,
  * facts.h branch_exit; terminates.c)? */
 int lc_program_call_on_way_out(const struct lc_program *program, const struct lc_program_call *call);
+
+/* failure_paths.c: does the call run only where an earlier call failed —
+ * in a branch whose test of that call's result (facts.h fail_test) holds
+ * only for results its `fails` model names (`if (close(fd) == -1) {
+ * log(...); }` with `fails close result=-1`)? */
+int lc_program_call_on_failure_path(const struct lc_program *program, const struct lc_program_call *call);
 /* Which functions every caller ends the process for when they return
  * non-zero (program->error_exits; terminates.c): each call of one is
  * direct, its result tested against 0 where it ran, the branch taken when

@@ -18,7 +18,8 @@
 #include <string.h>
 
 const struct lc_program_call_extra lc_program_call_no_extra = {
-    .zero_guard = LC_NONE, .after_comma = LC_NONE, .branch_exit = LC_NONE, .nonzero_exit = LC_NONE
+    .zero_guard = LC_NONE, .after_comma = LC_NONE, .branch_exit = LC_NONE, .nonzero_exit = LC_NONE,
+    .fail_guard = LC_NONE
 };
 
 int64_t program_loader_max_id(struct program_loader *loader, const char *sql)

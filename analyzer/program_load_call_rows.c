@@ -48,7 +48,8 @@ static const char call_rows_sql[] = "SELECT id, caller_id, callee_kind, callee_i
 static const char call_rows_extra_sql[] = "SELECT id, zero_guard_id, after_comma_id, element_args, branch_exit_after,"
                                           " scaled_args, guard_param, child_args, guard_test, guard_value, unreached,"
                                           " coalesce(guard_field_id, 0), changed_param_args, restart_call, loop_only,"
-                                          " returned_param, returned_test, returned_value, nonzero_exit_after, error_return"
+                                          " returned_param, returned_test, returned_value, nonzero_exit_after, error_return,"
+                                          " fail_guard_before, fail_test"
                                           " FROM call INDEXED BY call_extra"
                                           " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3 AND " LC_STORE_CALL_EXTRA_WHERE;
 
@@ -147,6 +148,11 @@ static int call_rows_decode_extra(struct program_call_rows_slice *slice, const s
     extra.nonzero_exit = nonzero_after > 0 && row + nonzero_after <= tu->last_row ? (uint32_t)(row + nonzero_after)
                                                                                    : LC_NONE;
     extra.error_return = sqlite3_column_int(stmt, 19);
+    int64_t fail_before = sqlite3_column_int64(stmt, 20);   /* NULL reads as 0: none */
+    if (fail_before > 0 && row - fail_before >= tu->first_row) {
+        extra.fail_guard = (uint32_t)(row - fail_before);
+        extra.fail_test = (uint8_t)sqlite3_column_int(stmt, 21);
+    }
     const char *unreached = (const char *)sqlite3_column_text(stmt, 10);
     if (unreached && !(extra.unreached = strdup(unreached)))
         return -1;

@@ -116,7 +116,8 @@ static void loader_call_refers(struct lc_program *program, uint32_t c, const uin
     if (program->calls[c].extra == LC_NONE)
         return;
     struct lc_program_call_extra *extra = &program->call_extras[program->calls[c].extra];
-    uint32_t *refers[] = { &extra->zero_guard, &extra->after_comma, &extra->branch_exit, &extra->nonzero_exit };
+    uint32_t *refers[] = { &extra->zero_guard, &extra->after_comma, &extra->branch_exit, &extra->nonzero_exit,
+                               &extra->fail_guard };
     for (size_t r = 0; r < sizeof refers / sizeof refers[0]; r++)
         *refers[r] = *refers[r] != LC_NONE && *refers[r] <= call_row_max ? call_of_row[*refers[r]] : LC_NONE;
 }
@@ -250,7 +251,8 @@ static int loader_group_calls(struct lc_program *program, uint32_t *call_of_row,
         if (program->calls[i].extra == LC_NONE)
             continue;
         struct lc_program_call_extra *extra = &program->call_extras[program->calls[i].extra];
-        uint32_t *refers[] = { &extra->zero_guard, &extra->after_comma, &extra->branch_exit, &extra->nonzero_exit };
+        uint32_t *refers[] = { &extra->zero_guard, &extra->after_comma, &extra->branch_exit, &extra->nonzero_exit,
+                               &extra->fail_guard };
         for (size_t r = 0; r < sizeof refers / sizeof refers[0]; r++)
             if (*refers[r] != LC_NONE)
                 *refers[r] = destination[*refers[r]];

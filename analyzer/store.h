@@ -15,7 +15,7 @@
 #include "compdb.h"
 #include "facts.h"
 
-#define LC_STORE_SCHEMA_VERSION 38
+#define LC_STORE_SCHEMA_VERSION 39
 
 /* The calls with more than their defaults in the rarely set columns of
  * `call` (zero_guard_id to unreached): the condition of the partial
@@ -25,7 +25,7 @@
     "(zero_guard_id IS NOT NULL OR after_comma_id IS NOT NULL OR element_args != 0"              \
     " OR branch_exit_after IS NOT NULL OR scaled_args != 0 OR guard_param != 0 OR child_args != 0"              \
     " OR changed_param_args != 0 OR restart_call != 0 OR loop_only != 0 OR returned_param != 0"    \
-    " OR nonzero_exit_after IS NOT NULL OR error_return != 0"                                   \
+    " OR nonzero_exit_after IS NOT NULL OR error_return != 0 OR fail_guard_before IS NOT NULL"    \
     " OR unreached IS NOT NULL)"
 
 struct lc_store;

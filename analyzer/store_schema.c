@@ -24,7 +24,8 @@
  *      scaled_args, guard_param, child_args, guard_test, guard_value,
  *      unreached, guard_field_id,
  *      changed_param_args, runs, restart_call, loop_only, returned_param,
- *      returned_test, returned_value, nonzero_exit_after, error_return)
+ *      returned_test, returned_value, nonzero_exit_after, error_return,
+ *      fail_guard_before, fail_test)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -86,7 +87,13 @@
  *                                    when its result is not 0 (`r = f();
  *                                    assert(r == 0);`); error_return: 1 in
  *                                    a branch returning a non-zero
- *                                    constant (facts.h); loop_only:
+ *                                    constant (facts.h); fail_guard_before:
+ *                                    the call (this many ids before it)
+ *                                    whose result the branch it is in
+ *                                    tested, fail_test what holds of that
+ *                                    result there (facts.h enum
+ *                                    lc_result_test: `if (close(fd) ==
+ *                                    -1)`); loop_only:
  *                                    1 when it runs only where a
  *                                    `loop-thread-test` returned non-zero
  *                                    (facts.h); unreached:
@@ -256,7 +263,8 @@ static const char lc_store_schema_sql[] =
     "  restart_call INTEGER NOT NULL DEFAULT 0, loop_only INTEGER NOT NULL DEFAULT 0,"
     "  returned_param INTEGER NOT NULL DEFAULT 0, returned_test INTEGER NOT NULL DEFAULT 0,"
     "  returned_value INTEGER NOT NULL DEFAULT 0, nonzero_exit_after INTEGER,"
-    "  error_return INTEGER NOT NULL DEFAULT 0);"
+    "  error_return INTEGER NOT NULL DEFAULT 0, fail_guard_before INTEGER,"
+    "  fail_test INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

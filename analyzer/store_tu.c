@@ -111,6 +111,10 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int(stmt, 32, call->error_return);
     if (call->nonzero_exit >= 0 && (size_t)call->nonzero_exit > index)
         sqlite3_bind_int64(stmt, 31, (sqlite3_int64)((size_t)call->nonzero_exit - index));
+    int failed_before = call->fail_guard >= 0 && (size_t)call->fail_guard < index && call->fail_test != LC_RESULT_TEST_NONE;
+    if (failed_before)
+        sqlite3_bind_int64(stmt, 33, (sqlite3_int64)(index - (size_t)call->fail_guard));
+    sqlite3_bind_int(stmt, 34, failed_before ? call->fail_test : LC_RESULT_TEST_NONE);
     char unreached[LC_UNREACHED_TEXT_MAX];
     if (lc_unreached_format(call->unreached, call->unreached_count, unreached, sizeof unreached) == 0)
         sqlite3_bind_text(stmt, 22, unreached, -1, SQLITE_TRANSIENT);

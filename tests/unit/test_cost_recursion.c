@@ -3,8 +3,9 @@
  * files): a tree walk (the loop drives the recursion) against work
  * repeated at every step, a wrapper loop that adds nothing, short call
  * cycles that recurse and long ones that do not, recursions descending
- * through a child of their parameter (linear in it), and a self-call
- * restarting its function on a fixed request (no recursion). */
+ * through a child of their parameter (linear in it), a self-call
+ * restarting its function on a fixed request (no recursion), and calls on
+ * a failure path (`fails close result=-1`): no work, no recursion. */
 #include "cost_case.h"
 
 static void test_recursion_and_wrappers(void **state)
@@ -153,9 +154,60 @@ static void test_restarts_do_not_recurse(void **state)
     finish(&c);
 }
 
+/* close's result tested: a report made where it was -1 adds nothing to
+ * the loop around it, one made where it was not 0 does (0 and every
+ * descriptor number are successes); a logger whose cycle back to itself
+ * is closed only where close failed is no recursion. */
+static void test_failure_paths(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    builder_function(&c.b, "report", 20, 0);
+    builder_loop(&c.b, "report", 210, -1, LC_BOUND_DATA, 0, "table->count");
+    entry(&c, "on_sweep");
+    int sweep = builder_loop(&c.b, "on_sweep", 200, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_sweep", 201, builder_function_value("close"), 0);
+    builder_in_loop(&c.b, sweep);
+    int closing = (int)c.b.facts.call_count - 1;
+    builder_call(&c.b, "on_sweep", 202, builder_function_value("report"), 0);
+    builder_in_loop(&c.b, sweep);
+    c.b.facts.calls[c.b.facts.call_count - 1].fail_guard = closing;
+    c.b.facts.calls[c.b.facts.call_count - 1].fail_test = LC_RESULT_TEST_MINUS_ONE;
+    entry(&c, "on_sweep_nonzero");
+    sweep = builder_loop(&c.b, "on_sweep_nonzero", 220, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_sweep_nonzero", 221, builder_function_value("close"), 0);
+    builder_in_loop(&c.b, sweep);
+    closing = (int)c.b.facts.call_count - 1;
+    builder_call(&c.b, "on_sweep_nonzero", 222, builder_function_value("report"), 0);
+    builder_in_loop(&c.b, sweep);
+    c.b.facts.calls[c.b.facts.call_count - 1].fail_guard = closing;
+    c.b.facts.calls[c.b.facts.call_count - 1].fail_test = LC_RESULT_TEST_NONZERO;
+    builder_function(&c.b, "log_line", 23, 0);
+    builder_function(&c.b, "log_failure", 24, 0);
+    builder_loop(&c.b, "log_line", 230, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "log_line", 231, builder_function_value("close"), 0);
+    closing = (int)c.b.facts.call_count - 1;
+    builder_call(&c.b, "log_line", 232, builder_function_value("log_failure"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].fail_guard = closing;
+    c.b.facts.calls[c.b.facts.call_count - 1].fail_test = LC_RESULT_TEST_NEGATIVE;
+    builder_call(&c.b, "log_failure", 240, builder_function_value("log_line"), 0);
+    run(&c);
+    assert_null(at_line(&c, 200));
+    assert_non_null(at_line(&c, 220));
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    assert_false(cost.recursive[builder_find(&c.b, "log_line")]);
+    assert_false(cost.recursive[builder_find(&c.b, "log_failure")]);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "log_line")], 1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_failure_paths),
         cmocka_unit_test(test_recursion_and_wrappers),
         cmocka_unit_test(test_short_cycles_recurse_long_ones_not),
         cmocka_unit_test(test_descents_are_linear_in_their_parameter),

@@ -3,7 +3,8 @@
  * facts in the side table of extras, their calls followed when the calls
  * are grouped by caller; and the field a constructor sets from a constant
  * argument, followed back from a field through a variable to the call
- * (made_objects.c). */
+ * (made_objects.c); and the calls in a branch that handles an earlier
+ * call's failure, as its `fails` model says (failure_paths.c). */
 #include "linking_case.h"
 
 /* The call at `line` of `caller`'s calls. */
@@ -131,11 +132,64 @@ static void test_made_objects(void **state)
     builder_free(&b);
 }
 
+/* close() fails with -1 (`fails close result=-1`), strcmp has no model:
+ * a call where close's result was -1 (or negative) is on a failure path;
+ * one where it was not 0 is not (the model says only that -1 fails, any
+ * non-negative result succeeds), nor one under strcmp's result; malloc
+ * fails with NULL. */
+static void test_failure_paths(void **state)
+{
+    (void)state;
+    static const char fails_rules[] = "fails close result=-1\nfails malloc result=null\n";
+    struct builder b;
+    builder_begin(&b, fails_rules);
+    builder_tu(&b, "fail.c");
+    builder_function(&b, "sweep", 1, 0);
+    builder_call(&b, "sweep", 10, builder_function_value("close"), 0);
+    builder_call(&b, "sweep", 11, builder_function_value("report"), 0);
+    b.facts.calls[1].fail_guard = 0;
+    b.facts.calls[1].fail_test = LC_RESULT_TEST_MINUS_ONE;
+    builder_call(&b, "sweep", 12, builder_function_value("report"), 0);
+    b.facts.calls[2].fail_guard = 0;
+    b.facts.calls[2].fail_test = LC_RESULT_TEST_NEGATIVE;
+    builder_call(&b, "sweep", 13, builder_function_value("report"), 0);
+    b.facts.calls[3].fail_guard = 0;
+    b.facts.calls[3].fail_test = LC_RESULT_TEST_NONZERO;
+    builder_call(&b, "sweep", 14, builder_function_value("strcmp"), 0);
+    builder_call(&b, "sweep", 15, builder_function_value("report"), 0);
+    b.facts.calls[5].fail_guard = 4;
+    b.facts.calls[5].fail_test = LC_RESULT_TEST_NONZERO;
+    builder_call(&b, "sweep", 16, builder_function_value("malloc"), 0);
+    builder_call(&b, "sweep", 17, builder_function_value("report"), 0);
+    b.facts.calls[7].fail_guard = 6;
+    b.facts.calls[7].fail_test = LC_RESULT_TEST_ZERO;
+    builder_call(&b, "sweep", 18, builder_function_value("report"), 0);
+    b.facts.calls[8].fail_guard = 6;
+    b.facts.calls[8].fail_test = LC_RESULT_TEST_NONZERO;
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+
+    const struct lc_program *program = &b.program;
+    uint32_t close_call = call_at(&b, "sweep", 10);
+    const struct lc_program_call *minus_one = &program->calls[call_at(&b, "sweep", 11)];
+    assert_int_equal(lc_program_call_extra_of(program, minus_one)->fail_guard, close_call);
+    assert_int_equal(lc_program_call_extra_of(program, minus_one)->fail_test, LC_RESULT_TEST_MINUS_ONE);
+    assert_true(lc_program_call_on_failure_path(program, minus_one));
+    assert_true(lc_program_call_on_failure_path(program, &program->calls[call_at(&b, "sweep", 12)]));
+    assert_false(lc_program_call_on_failure_path(program, &program->calls[call_at(&b, "sweep", 13)]));
+    assert_false(lc_program_call_on_failure_path(program, &program->calls[call_at(&b, "sweep", 15)]));
+    assert_true(lc_program_call_on_failure_path(program, &program->calls[call_at(&b, "sweep", 17)]));
+    assert_false(lc_program_call_on_failure_path(program, &program->calls[call_at(&b, "sweep", 18)]));
+    assert_false(lc_program_call_on_failure_path(program, &program->calls[close_call]));
+    builder_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rare_call_facts_in_extras),
         cmocka_unit_test(test_made_objects),
+        cmocka_unit_test(test_failure_paths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

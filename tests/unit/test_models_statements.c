@@ -2,7 +2,7 @@
  * model store (analyzer/models.h), from rules text given inline (no data
  * files): every statement kind with its conditions, `runs-loop` and
  * `process-main`, `annotate`, `callback ... descriptor`, `fork`, the descriptor states
- * (`readonly-stream`, `memory-file`), `bounded` sizes, the places statements
+ * (`readonly-stream`, `memory-file`), `bounded` sizes, `fails` results, the places statements
  * name, and the role names. */
 #include "models_fixture.h"
 #include "models_lexer.h"
@@ -275,6 +275,37 @@ static void test_bounded_sizes(void **state)
     expect_error("bounded a.b.c 4", "bounded: missing or invalid name (a function, RECORD.FIELD or a variable)");
 }
 
+/* `fails NAME result...`: the results that mean a function failed; the
+ * function stays analysed (its body is followed); a later statement
+ * wins; the words are printed back as written. */
+static void test_fails(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "fails.rules",
+               "fails close result=-1\n"
+               "fails pthread_mutex_lock result!=0   # an error number\n"
+               "fails SSL_write result<=0\n"
+               "fails uv_listen result<0\n"
+               "fails malloc result=null\n"
+               "fails uv_listen result=-1\n");
+    assert_int_equal(find(&models, "close")->fails, LC_RESULT_TEST_MINUS_ONE);
+    assert_int_equal(find(&models, "pthread_mutex_lock")->fails, LC_RESULT_TEST_NONZERO);
+    assert_int_equal(find(&models, "SSL_write")->fails, LC_RESULT_TEST_NONPOSITIVE);
+    assert_int_equal(find(&models, "uv_listen")->fails, LC_RESULT_TEST_MINUS_ONE);
+    assert_int_equal(find(&models, "malloc")->fails, LC_RESULT_TEST_ZERO);
+    assert_false(lc_model_hides_body(find(&models, "close")));
+    assert_string_equal(lc_models_failure_text(LC_RESULT_TEST_NONPOSITIVE), "result<=0");
+    assert_string_equal(lc_models_failure_text(LC_RESULT_TEST_ZERO), "result=null");
+    lc_models_free(&models);
+    expect_error("fails close", "fails close: expected result=-1, result<0, result<=0, result!=0 or result=null");
+    expect_error("fails close result=2", "fails close: expected result=-1, result<0, result<=0, result!=0 or result=null");
+    expect_error("fails close \"result=-1\"",
+                 "fails close: expected result=-1, result<0, result<=0, result!=0 or result=null");
+    expect_error("fails close result=-1 always", "fails close: unexpected 'always'");
+}
+
 /* `field`, `nonblocking-place` and `bounded` name places alike: an
  * identifier, or RECORD.FIELD of two (lc_rules_place_kind). */
 static void test_place_names(void **state)
@@ -307,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_each_statement),
         cmocka_unit_test(test_runs_loop),
         cmocka_unit_test(test_bounded_sizes),
+        cmocka_unit_test(test_fails),
         cmocka_unit_test(test_callback_descriptor_and_fork),
         cmocka_unit_test(test_annotate),
         cmocka_unit_test(test_nonblocking_places),

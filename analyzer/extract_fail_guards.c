@@ -1,0 +1,122 @@
+/* extract_fail_guards.c — the branches that run only where an earlier
+ * call's result passed a test a failure would pass: `if (close(fd) ==
+ * -1)`, `if ((err = pthread_mutex_lock(&m)) != 0)`, `r = poll(...); if (r
+ * < 0 && errno != EINTR)`, `if (!(p = malloc(n)))`, and the else of `if
+ * (SSL_write(...) > 0)`.  The calls there carry the tested call and what
+ * the branch knows of its result (facts.h fail_guard, fail_test); a
+ * `fails` model of the tested function says whether that is its failure
+ * (program.h lc_program_call_on_failure_path).  A variable stands for the
+ * call whose result it last received, as for extract_guards.c.  In a
+ * branch that tests nothing of a result the outer branch's knowledge
+ * holds. */
+#include "extract_internal.h"
+
+/* The test `expr OP constant` (or `constant OP expr`, turned) puts on
+ * expr's value in the branch where it holds (*then) and where it fails
+ * (*otherwise). */
+static void fail_comparison(enum CXBinaryOperatorKind op, long long k, int *then, int *otherwise)
+{
+    *then = *otherwise = LC_RESULT_TEST_NONE;
+    if ((op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) && (k == 0 || k == -1)) {
+        int holds = k == 0 ? LC_RESULT_TEST_ZERO : LC_RESULT_TEST_MINUS_ONE;
+        int fails = k == 0 ? LC_RESULT_TEST_NONZERO : LC_RESULT_TEST_NONE;
+        *then = op == CXBinaryOperator_EQ ? holds : fails;
+        *otherwise = op == CXBinaryOperator_EQ ? fails : holds;
+    } else if ((op == CXBinaryOperator_LT && k == 0) || (op == CXBinaryOperator_LE && k == -1)) {
+        *then = LC_RESULT_TEST_NEGATIVE;
+    } else if ((op == CXBinaryOperator_GE && k == 0) || (op == CXBinaryOperator_GT && k == -1)) {
+        *otherwise = LC_RESULT_TEST_NEGATIVE;
+    } else if ((op == CXBinaryOperator_LE && k == 0) || (op == CXBinaryOperator_LT && k == 1)) {
+        *then = LC_RESULT_TEST_NONPOSITIVE;
+    } else if ((op == CXBinaryOperator_GT && k == 0) || (op == CXBinaryOperator_GE && k == 1)) {
+        *otherwise = LC_RESULT_TEST_NONPOSITIVE;
+    }
+}
+
+/* `k OP x` read as `x OP' k`. */
+static enum CXBinaryOperatorKind fail_turned(enum CXBinaryOperatorKind op)
+{
+    switch (op) {
+    case CXBinaryOperator_LT: return CXBinaryOperator_GT;
+    case CXBinaryOperator_GT: return CXBinaryOperator_LT;
+    case CXBinaryOperator_LE: return CXBinaryOperator_GE;
+    case CXBinaryOperator_GE: return CXBinaryOperator_LE;
+    default: return op;
+    }
+}
+
+static int fail_constant(CXCursor expr, long long *k)
+{
+    if (lc_extract_is_null_pointer_constant(expr)) {
+        *k = 0;
+        return 1;
+    }
+    return lc_extract_integer_constant(expr, k);
+}
+
+/* The call whose result `condition` tests, -1 none; what holds of it
+ * where the condition holds (*then) and where it fails (*otherwise). */
+static int fail_test_of(struct lc_extract_walk *walk, CXCursor condition, int *then, int *otherwise)
+{
+    CXCursor parts[2];
+    long long k;
+    condition = lc_extract_strip(condition);
+    *then = *otherwise = LC_RESULT_TEST_NONE;
+    enum CXCursorKind kind = clang_getCursorKind(condition);
+    if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(condition) == CXUnaryOperator_LNot
+        && lc_extract_children(condition, parts, 1) == 1)
+        return fail_test_of(walk, parts[0], otherwise, then);
+    if (kind != CXCursor_BinaryOperator || lc_extract_children(condition, parts, 2) != 2
+        || clang_getCursorBinaryOperatorKind(condition) == CXBinaryOperator_Assign) {
+        int call = lc_extract_result_of(walk, condition);
+        if (call >= 0) {
+            *then = LC_RESULT_TEST_NONZERO;
+            *otherwise = LC_RESULT_TEST_ZERO;
+        }
+        return call;
+    }
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(condition);
+    if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+        /* a && b holds only where both do; a || b fails only where both do */
+        for (int side = 0; side < 2; side++) {
+            int a, b, call = fail_test_of(walk, parts[side], &a, &b);
+            int known = op == CXBinaryOperator_LAnd ? a : b;
+            if (call >= 0 && known != LC_RESULT_TEST_NONE) {
+                *(op == CXBinaryOperator_LAnd ? then : otherwise) = known;
+                return call;
+            }
+        }
+        return -1;
+    }
+    int call;
+    if (fail_constant(parts[1], &k) && (call = lc_extract_result_of(walk, parts[0])) >= 0)
+        fail_comparison(op, k, then, otherwise);
+    else if (fail_constant(parts[0], &k) && (call = lc_extract_result_of(walk, parts[1])) >= 0)
+        fail_comparison(fail_turned(op), k, then, otherwise);
+    else
+        return -1;
+    return *then != LC_RESULT_TEST_NONE || *otherwise != LC_RESULT_TEST_NONE ? call : -1;
+}
+
+void lc_extract_fail_guard_of(struct lc_extract_walk *walk, CXCursor condition, struct lc_extract_fail_guard *guard)
+{
+    guard->call = fail_test_of(walk, condition, &guard->then, &guard->otherwise);
+}
+
+struct lc_extract_fail_saved lc_extract_fail_enter(struct lc_extract_walk *walk,
+                                                   const struct lc_extract_fail_guard *guard, int then_branch)
+{
+    struct lc_extract_fail_saved saved = { walk->fail_guard, walk->fail_test };
+    int test = then_branch ? guard->then : guard->otherwise;
+    if (guard->call >= 0 && test != LC_RESULT_TEST_NONE) {
+        walk->fail_guard = guard->call;
+        walk->fail_test = test;
+    }
+    return saved;
+}
+
+void lc_extract_fail_leave(struct lc_extract_walk *walk, struct lc_extract_fail_saved saved)
+{
+    walk->fail_guard = saved.guard;
+    walk->fail_test = saved.test;
+}
