@@ -88,10 +88,13 @@ static int fail_test_of(struct lc_extract_walk *walk, CXCursor condition, int *t
         }
         return -1;
     }
-    int call;
-    if (fail_constant(parts[1], &k) && (call = lc_extract_result_of(walk, parts[0])) >= 0)
+    if (op < CXBinaryOperator_LT || op > CXBinaryOperator_NE)
+        return -1;   /* not a comparison */
+    /* The result first: evaluating a constant costs more than finding it. */
+    int call = lc_extract_result_of(walk, parts[0]);
+    if (call >= 0 && fail_constant(parts[1], &k))
         fail_comparison(op, k, then, otherwise);
-    else if (fail_constant(parts[0], &k) && (call = lc_extract_result_of(walk, parts[1])) >= 0)
+    else if ((call = lc_extract_result_of(walk, parts[1])) >= 0 && fail_constant(parts[0], &k))
         fail_comparison(fail_turned(op), k, then, otherwise);
     else
         return -1;

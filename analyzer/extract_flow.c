@@ -146,6 +146,8 @@ static int extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCu
 struct extract_if_state {
     struct lc_extract_guard_split tests;
     struct lc_param_guard first_else_guard, at_if_param_guard, then_guard, else_guard, outer_guard;
+    struct lc_extract_fail_guard fail;
+    struct lc_extract_fail_saved outer_fail;
 };
 
 static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
@@ -175,8 +177,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         if (first)
             after_condition = walk->locks;
         int zero_branch, guard = lc_extract_zero_test(walk, parts[0], &zero_branch);
-        struct lc_extract_fail_guard fail;
-        lc_extract_fail_guard_of(walk, parts[0], &fail);
+        lc_extract_fail_guard_of(walk, parts[0], &state->fail);
         int thread_test = lc_extract_is_loop_thread_test(walk, guard);
         exits_early = first && count == 2 && lc_extract_always_exits(parts[1]);
         first = 0;
@@ -190,10 +191,10 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         walk->param_guard = lc_extract_param_guard_inner(state->outer_guard, state->then_guard);
         size_t first_call = walk->facts->call_count;
         unsigned jumps = walk->jumps_seen;
-        struct lc_extract_fail_saved outer_fail = lc_extract_fail_enter(walk, &fail, 1);
+        state->outer_fail = lc_extract_fail_enter(walk, &state->fail, 1);
         int then_end = extract_branch(walk, parts[1], statement, zero_branch == 1, guard,
                                       thread_test && zero_branch == 2, &tests->then_guards, taken, returned);
-        lc_extract_fail_leave(walk, outer_fail);
+        lc_extract_fail_leave(walk, state->outer_fail);
         if (zero_branch == 2)
             lc_extract_nonzero_exit(walk, guard, jumps, then_end);
         lc_extract_reach_branch(walk, parts[1], first_call, count == 3 ? parts[2] : clang_getNullCursor());
@@ -206,10 +207,10 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         int chained = count == 3 && clang_getCursorKind(parts[2]) == CXCursor_IfStmt;
         if (count == 3 && !chained) {
             first_call = walk->facts->call_count;
-            outer_fail = lc_extract_fail_enter(walk, &fail, 0);
+            state->outer_fail = lc_extract_fail_enter(walk, &state->fail, 0);
             int else_end = extract_branch(walk, parts[2], statement, zero_branch == 2, guard,
                                           thread_test && zero_branch == 1, &tests->else_guards, taken, -1);
-            lc_extract_fail_leave(walk, outer_fail);
+            lc_extract_fail_leave(walk, state->outer_fail);
             if (zero_branch == 1)
                 lc_extract_nonzero_exit(walk, guard, jumps, else_end);
             lc_extract_reach_branch(walk, parts[2], first_call, clang_getNullCursor());
