@@ -2,7 +2,7 @@
  * call's result passed a test a failure would pass: `if (close(fd) ==
  * -1)`, `if ((err = pthread_mutex_lock(&m)) != 0)`, `r = poll(...); if (r
  * < 0 && errno != EINTR)`, `if (!(p = malloc(n)))`, and the else of `if
- * (SSL_write(...) > 0)`.  The calls there carry the tested call and what
+ * (fcntl(fd, F_GETFL) >= 0)`.  The calls there carry the tested call and what
  * the branch knows of its result (facts.h fail_guard, fail_test); a
  * `fails` model of the tested function says whether that is its failure
  * (program.h lc_program_call_on_failure_path).  A variable stands for the
