@@ -136,10 +136,6 @@ static int extract_branch(struct lc_extract_walk *walk, CXCursor statement, CXCu
     return end;
 }
 
-/* if / else if / else: the chain is followed in a loop, not by recursion.
- * Each `else if` runs where the tests before it failed.  After a lone
- * `if (test) { ...; return; }` what follows runs where the test failed,
- * and after `if (trylock(&m) != 0) return;` it holds m. */
 /* What extract_if keeps across a chain: on the heap, because an if nested
  * in an if nests its frame (test_deep_blocks walks 250 of them on a 1 MiB
  * stack, under AddressSanitizer too). */
@@ -147,9 +143,13 @@ struct extract_if_state {
     struct lc_extract_guard_split tests;
     struct lc_param_guard first_else_guard, at_if_param_guard, then_guard, else_guard, outer_guard;
     struct lc_extract_fail_guard fail;
-    struct lc_extract_fail_saved outer_fail;
+    struct lc_extract_fail_saved outer_fail, at_if_fail;
 };
 
+/* if / else if / else: the chain is followed in a loop, not by recursion.
+ * Each `else if` runs where the tests before it failed.  After a lone
+ * `if (test) { ...; return; }` what follows runs where the test failed,
+ * and after `if (trylock(&m) != 0) return;` it holds m. */
 static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
 {
     int first = 1, exits_early = 0;
@@ -162,6 +162,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
     }
     struct lc_extract_guard_split *tests = &state->tests;
     state->at_if_param_guard = walk->param_guard;
+    state->at_if_fail = (struct lc_extract_fail_saved){ walk->fail_guard, walk->fail_test };
     const char *first_taken_after = NULL;
     int loop_only_after = 0;
     for (;;) {
@@ -228,9 +229,11 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         if (!chained)
             break;
         lc_extract_value_guards_push(walk, &tests->else_guards);
+        lc_extract_fail_enter(walk, &state->fail, 0);   /* the rest of the chain: the else */
         statement = parts[2];
     }
     walk->locks = after_condition;
+    lc_extract_fail_leave(walk, state->at_if_fail);
     walk->value_guards = at_if;
     walk->param_guard = exits_early ? lc_extract_param_guard_inner(state->at_if_param_guard, state->first_else_guard)
                                     : state->at_if_param_guard;

@@ -2,9 +2,10 @@
  * result (extract_fail_guards.c, facts.h fail_guard and fail_test) on
  * data/extract/fail_guards.c: `== -1`, `!= 0` and its else, `< 0` through
  * a variable and under `&&`, the else of `>= 0`, `<= 0`, `!(p = make())`,
- * the else of `||`, the else of `> 0`, and a nested test of another call
- * within a failure branch; nothing outside the branches, for a comparison
- * with another constant, nor inside `||`'s then-branch. */
+ * the else of `||`, the else of `> 0`, a nested test of another call
+ * within a failure branch, and the rest of an else-if chain; nothing
+ * outside the branches or after the chain, for a comparison with another
+ * constant, nor inside `||`'s then-branch. */
 #include "extract_fixture.h"
 
 /* The callee of the call touch(tag)'s fail_guard names, or "-". */
@@ -41,8 +42,12 @@ static void test_fail_guards(void **state)
         /* 14 */ { "status", LC_RESULT_TEST_MINUS_ONE },
         /* 15 */ { "status", LC_RESULT_TEST_ZERO },
         /* 16 */ { "-", LC_RESULT_TEST_NONE },
+        /* 17 */ { "status", LC_RESULT_TEST_ZERO },
+        /* 18 */ { "status", LC_RESULT_TEST_NONZERO },
+        /* 19 */ { "status", LC_RESULT_TEST_NONZERO },
+        /* 20 */ { "-", LC_RESULT_TEST_NONE },
     };
-    for (long long tag = 1; tag <= 16; tag++) {
+    for (long long tag = 1; tag <= 20; tag++) {
         const struct lc_call_fact *touch = find_touch(test, tag);
         int test_kind = touch->fail_guard < 0 ? LC_RESULT_TEST_NONE : touch->fail_test;
         if (strcmp(guard_of(test, tag), expected[tag].callee) != 0 || test_kind != expected[tag].test)

@@ -45,4 +45,11 @@ void tests_of_results(const char *a, const char *b)
     }
     if (r == 2)
         touch(16);
+    if (status() == 0)
+        touch(17);
+    else if (a != NULL)
+        touch(18);
+    else
+        touch(19);
+    touch(20);
 }
