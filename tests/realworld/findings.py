@@ -7,7 +7,9 @@
   findings.py pooled VERDICTS.json REPORT.json...
                                              the cpu-heavy-loop sites of each report that have a
                                              verdict (cpu-verdicts.json: "project/path:line" ->
-                                             "TP", "TPw" or a false-positive class), and how many
+                                             "TP", "TPw" or a false-positive class; the
+                                             out-of-sample projects' in
+                                             cpu-verdicts-out-of-sample.json), and how many
                                              are true
 
 Samples in README.md are drawn with
