@@ -120,7 +120,7 @@ static void models_print_statements(const struct models_printer *p, const struct
     if (model->forks)
         fprintf(p->out, "%s  fork %s\n", p->indent, name);
     if (model->fails)
-        fprintf(p->out, "%s  fails %s %s\n", p->indent, name, lc_models_failure_text(model->fails));
+        fprintf(p->out, "%s  fails %s %s\n", p->indent, name, model->fails_text);
     if (model->runs_loop)
         fprintf(p->out, "%s  runs-loop %s\n", p->indent, name);
     if (model->process_main)

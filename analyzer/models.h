@@ -204,6 +204,7 @@ struct lc_function_model {
                                           results that mean it failed,
                                           enum lc_result_test (facts.h);
                                           0: not said */
+    const char *fails_text;            /* its words: "result=-1", ... */
     int runs_loop;                     /* `runs-loop NAME`: runs an event
                                           loop's callbacks on the calling
                                           thread (event_base_dispatch) */
@@ -258,10 +259,6 @@ static inline int lc_model_hides_body(const struct lc_function_model *model)
 {
     return model && model->hides_body;
 }
-
-/* The words of a `fails` statement for enum lc_result_test `test`
- * (models_parse_sizes.c): "result=-1", ... */
-const char *lc_models_failure_text(int test);
 
 /* `bounded NAME N`: a size the code does not state — the result of a
  * function NAME (`screen_size_x`), a field RECORD.FIELD (`grid.sx`) or a

@@ -2,8 +2,8 @@
  * (rules/README.md): `bounded NAME N`, a size — the result of function
  * NAME, the field RECORD.FIELD or the global variable NAME — is at most N
  * (a non-negative integer); `fails NAME result=-1|result<0|result<=0|
- * result!=0|result=null`, the results by which function NAME says it
- * failed.  The table of statements is in models_parse.c. */
+ * result!=0|result=null|result=0`, the results by which function NAME
+ * says it failed.  The table of statements is in models_parse.c. */
 #include "models.h"
 
 #include <errno.h>
@@ -36,16 +36,9 @@ static const struct {
 } lc_rules_failures[] = {
     { "result=-1", LC_RESULT_TEST_MINUS_ONE },      { "result<0", LC_RESULT_TEST_NEGATIVE },
     { "result<=0", LC_RESULT_TEST_NONPOSITIVE },    { "result!=0", LC_RESULT_TEST_NONZERO },
-    { "result=null", LC_RESULT_TEST_ZERO },
+    { "result=null", LC_RESULT_TEST_ZERO },         { "result=0", LC_RESULT_TEST_ZERO },
 };
 
-const char *lc_models_failure_text(int test)
-{
-    for (size_t i = 0; i < sizeof lc_rules_failures / sizeof *lc_rules_failures; i++)
-        if (lc_rules_failures[i].test == test)
-            return lc_rules_failures[i].text;
-    return "?";
-}
 
 /* fails NAME result=-1|result<0|result<=0|result!=0|result=null: leaves
  * the function analysed as it is. */
@@ -56,17 +49,21 @@ int lc_rules_parse_fails(struct lc_rules_parser *parser)
         return -1;
     const struct lc_rules_word *word = lc_rules_next(parser);
     int test = 0;
+    const char *text = NULL;
     for (size_t i = 0; word && !word->quoted && i < sizeof lc_rules_failures / sizeof *lc_rules_failures; i++)
-        if (strcmp(word->text, lc_rules_failures[i].text) == 0)
+        if (strcmp(word->text, lc_rules_failures[i].text) == 0) {
             test = lc_rules_failures[i].test;
+            text = lc_rules_failures[i].text;
+        }
     if (!test)
-        return lc_rules_error(parser, "expected result=-1, result<0, result<=0, result!=0 or result=null");
+        return lc_rules_error(parser, "expected result=-1, result<0, result<=0, result!=0, result=null or result=0");
     if (lc_rules_expect_end(parser) != 0)
         return -1;
     struct lc_function_model *model = lc_rules_function(parser, name);
     if (!model)
         return -1;
     model->fails = test;
+    model->fails_text = text;
     if (parser->library)
         model->library = parser->library;
     return 0;

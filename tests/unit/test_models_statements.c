@@ -289,6 +289,7 @@ static void test_fails(void **state)
                "fails SSL_write result<=0\n"
                "fails uv_listen result<0\n"
                "fails malloc result=null\n"
+               "fails PQsendQuery result=0\n"
                "fails uv_listen result=-1\n");
     assert_int_equal(find(&models, "close")->fails, LC_RESULT_TEST_MINUS_ONE);
     assert_int_equal(find(&models, "pthread_mutex_lock")->fails, LC_RESULT_TEST_NONZERO);
@@ -296,13 +297,14 @@ static void test_fails(void **state)
     assert_int_equal(find(&models, "uv_listen")->fails, LC_RESULT_TEST_MINUS_ONE);
     assert_int_equal(find(&models, "malloc")->fails, LC_RESULT_TEST_ZERO);
     assert_false(lc_model_hides_body(find(&models, "close")));
-    assert_string_equal(lc_models_failure_text(LC_RESULT_TEST_NONPOSITIVE), "result<=0");
-    assert_string_equal(lc_models_failure_text(LC_RESULT_TEST_ZERO), "result=null");
+    assert_string_equal(find(&models, "SSL_write")->fails_text, "result<=0");
+    assert_string_equal(find(&models, "PQsendQuery")->fails_text, "result=0");
+    assert_int_equal(find(&models, "PQsendQuery")->fails, LC_RESULT_TEST_ZERO);
     lc_models_free(&models);
-    expect_error("fails close", "fails close: expected result=-1, result<0, result<=0, result!=0 or result=null");
-    expect_error("fails close result=2", "fails close: expected result=-1, result<0, result<=0, result!=0 or result=null");
+    expect_error("fails close", "fails close: expected result=-1, result<0, result<=0, result!=0, result=null or result=0");
+    expect_error("fails close result=2", "fails close: expected result=-1, result<0, result<=0, result!=0, result=null or result=0");
     expect_error("fails close \"result=-1\"",
-                 "fails close: expected result=-1, result<0, result<=0, result!=0 or result=null");
+                 "fails close: expected result=-1, result<0, result<=0, result!=0, result=null or result=0");
     expect_error("fails close result=-1 always", "fails close: unexpected 'always'");
 }
 
