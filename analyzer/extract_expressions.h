@@ -112,6 +112,8 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
 /* Whether `expr` is an integer constant expression; its value if so
  * (an unsigned value above LLONG_MAX wraps). */
 int lc_extract_integer_constant(CXCursor expr, long long *value);
+/* `k OP x` read as `x OP' k`: < and >, <= and >= swapped (extract_loops.c). */
+enum CXBinaryOperatorKind lc_extract_flip_comparison(enum CXBinaryOperatorKind op);
 
 /* NULL, 0 or (void *)0 where a pointer is expected (extract_values.c). */
 int lc_extract_is_null_pointer_constant(CXCursor expr);

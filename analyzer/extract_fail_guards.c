@@ -33,18 +33,6 @@ static void fail_comparison(enum CXBinaryOperatorKind op, long long k, int *then
     }
 }
 
-/* `k OP x` read as `x OP' k`. */
-static enum CXBinaryOperatorKind fail_turned(enum CXBinaryOperatorKind op)
-{
-    switch (op) {
-    case CXBinaryOperator_LT: return CXBinaryOperator_GT;
-    case CXBinaryOperator_GT: return CXBinaryOperator_LT;
-    case CXBinaryOperator_LE: return CXBinaryOperator_GE;
-    case CXBinaryOperator_GE: return CXBinaryOperator_LE;
-    default: return op;
-    }
-}
-
 static int fail_constant(CXCursor expr, long long *k)
 {
     if (lc_extract_is_null_pointer_constant(expr)) {
@@ -95,7 +83,7 @@ static int fail_test_of(struct lc_extract_walk *walk, CXCursor condition, int *t
     if (call >= 0 && fail_constant(parts[1], &k))
         fail_comparison(op, k, then, otherwise);
     else if ((call = lc_extract_result_of(walk, parts[1])) >= 0 && fail_constant(parts[0], &k))
-        fail_comparison(fail_turned(op), k, then, otherwise);
+        fail_comparison(lc_extract_flip_comparison(op), k, then, otherwise);
     else
         return -1;
     return *then != LC_RESULT_TEST_NONE || *otherwise != LC_RESULT_TEST_NONE ? call : -1;

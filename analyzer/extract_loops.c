@@ -103,7 +103,7 @@ static void extract_data(struct extract_bound *out, CXCursor text)
     out->text = text;
 }
 
-static enum CXBinaryOperatorKind extract_flip(enum CXBinaryOperatorKind op)
+enum CXBinaryOperatorKind lc_extract_flip_comparison(enum CXBinaryOperatorKind op)
 {
     switch (op) {
     case CXBinaryOperator_LT: return CXBinaryOperator_GT;
@@ -203,7 +203,7 @@ static void extract_comparison(const struct lc_extract_loop_parts *loop, CXCurso
     else if (right_constant)
         extract_against_constant(loop, op, sides[0], right_value, sides[1], out);
     else if (left_constant)
-        extract_against_constant(loop, extract_flip(op), sides[1], left_value, sides[0], out);
+        extract_against_constant(loop, lc_extract_flip_comparison(op), sides[1], left_value, sides[0], out);
     else
         extract_data(out, extract_bounding_side(loop, sides));
 }

@@ -132,6 +132,15 @@ static void test_made_objects(void **state)
     builder_free(&b);
 }
 
+/* sweep() calls report() at `line`, in a branch where what `test` says
+ * holds of the result of its call number `guard`. */
+static void report_under(struct builder *b, unsigned line, int guard, int test)
+{
+    builder_call(b, "sweep", line, builder_function_value("report"), 0);
+    b->facts.calls[b->facts.call_count - 1].fail_guard = guard;
+    b->facts.calls[b->facts.call_count - 1].fail_test = test;
+}
+
 /* close() fails with -1 (`fails close result=-1`), strcmp has no model:
  * a call where close's result was -1 (or negative) is on a failure path;
  * one where it was not 0 is not (the model says only that -1 fails, any
@@ -146,26 +155,14 @@ static void test_failure_paths(void **state)
     builder_tu(&b, "fail.c");
     builder_function(&b, "sweep", 1, 0);
     builder_call(&b, "sweep", 10, builder_function_value("close"), 0);
-    builder_call(&b, "sweep", 11, builder_function_value("report"), 0);
-    b.facts.calls[1].fail_guard = 0;
-    b.facts.calls[1].fail_test = LC_RESULT_TEST_MINUS_ONE;
-    builder_call(&b, "sweep", 12, builder_function_value("report"), 0);
-    b.facts.calls[2].fail_guard = 0;
-    b.facts.calls[2].fail_test = LC_RESULT_TEST_NEGATIVE;
-    builder_call(&b, "sweep", 13, builder_function_value("report"), 0);
-    b.facts.calls[3].fail_guard = 0;
-    b.facts.calls[3].fail_test = LC_RESULT_TEST_NONZERO;
+    report_under(&b, 11, 0, LC_RESULT_TEST_MINUS_ONE);
+    report_under(&b, 12, 0, LC_RESULT_TEST_NEGATIVE);
+    report_under(&b, 13, 0, LC_RESULT_TEST_NONZERO);
     builder_call(&b, "sweep", 14, builder_function_value("strcmp"), 0);
-    builder_call(&b, "sweep", 15, builder_function_value("report"), 0);
-    b.facts.calls[5].fail_guard = 4;
-    b.facts.calls[5].fail_test = LC_RESULT_TEST_NONZERO;
+    report_under(&b, 15, 4, LC_RESULT_TEST_NONZERO);
     builder_call(&b, "sweep", 16, builder_function_value("malloc"), 0);
-    builder_call(&b, "sweep", 17, builder_function_value("report"), 0);
-    b.facts.calls[7].fail_guard = 6;
-    b.facts.calls[7].fail_test = LC_RESULT_TEST_ZERO;
-    builder_call(&b, "sweep", 18, builder_function_value("report"), 0);
-    b.facts.calls[8].fail_guard = 6;
-    b.facts.calls[8].fail_test = LC_RESULT_TEST_NONZERO;
+    report_under(&b, 17, 6, LC_RESULT_TEST_ZERO);
+    report_under(&b, 18, 6, LC_RESULT_TEST_NONZERO);
     assert_int_equal(builder_end_tu(&b), 0);
     assert_int_equal(builder_link(&b), 0);
 
