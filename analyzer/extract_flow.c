@@ -13,7 +13,8 @@
  *    `do ... while (0)`, the usual wrapper of multi-statement macros;
  *  - the innermost loop (a for loop's init is outside it; its condition,
  *    increment and body are inside);
- *  - the branches run only where a call returned 0 (extract_guards.c);
+ *  - the branches run only where a call returned 0 (extract_guards.c), or
+ *    where an earlier call's result passed a test (extract_fail_guards.c);
  *  - the tests of a global against a constant that hold in each branch,
  *    and after `if (test) return;` for the rest of the block
  *    (extract_value_guards.c); a block, a loop or a switch gives them back
@@ -33,7 +34,6 @@
 #include "extract_internal.h"
 
 #include <stdlib.h>
-
 
 /* The open conditional the walk is in, saved while a nested one is. */
 struct extract_conditional {
