@@ -50,14 +50,20 @@ static int finding_compare(const void *left, const void *right)
 {
     const struct lc_finding *a = left, *b = right;
     int by_place = lc_location_compare(&a->loc, &b->loc);
-    return by_place ? by_place : finding_compare_strings(a->rule_id, b->rule_id);
+    int by_rule = by_place ? by_place : finding_compare_strings(a->rule_id, b->rule_id);
+    return by_rule ? by_rule : finding_compare_strings(a->message, b->message);
 }
 
 void lc_findings_sort(struct lc_findings *findings)
 {
-    if (findings->count > 1)
-        qsort(findings->items, findings->count, sizeof *findings->items,
-              finding_compare);
+    if (findings->count < 2)
+        return;
+    qsort(findings->items, findings->count, sizeof *findings->items, finding_compare);
+    size_t kept = 1;
+    for (size_t i = 1; i < findings->count; i++)
+        if (finding_compare(&findings->items[kept - 1], &findings->items[i]) != 0)
+            findings->items[kept++] = findings->items[i];
+    findings->count = kept;
 }
 
 const char *lc_level_name(enum lc_level level)

@@ -47,7 +47,9 @@ void lc_findings_init(struct lc_findings *findings);
 void lc_findings_free(struct lc_findings *findings);
 /* A zeroed finding appended to the list; NULL when memory runs out. */
 struct lc_finding *lc_findings_add(struct lc_findings *findings);
-/* Sort by file, line, column, rule id, so output is stable. */
+/* Sort by file, line, column, rule id and message, so output is stable;
+ * a finding saying what the one before it says at the same place (two
+ * loops of one macro expansion share its location) is dropped. */
 void lc_findings_sort(struct lc_findings *findings);
 /* Mark findings whose line, or the line above, holds a comment with
  * "loopcheck: ignore" or "loopcheck: ignore[RULE-ID]"; returns how many. */

@@ -89,6 +89,26 @@ static void test_sort_by_file_line_column_rule(void **state)
     lc_findings_free(&findings);
 }
 
+/* Two loops of one macro expansion share its location and say the same:
+ * one finding; the same place with another message stays, ordered by it. */
+static void test_sort_drops_repeated_findings(void **state)
+{
+    (void)state;
+    struct lc_findings findings;
+    lc_findings_init(&findings);
+    add_finding(&findings, "/src/a.c", 123, 1, "cpu-heavy-loop")->message = "grow: 2 nested loops";
+    add_finding(&findings, "/src/a.c", 123, 1, "cpu-heavy-loop")->message = "grow: 2 nested loops";
+    add_finding(&findings, "/src/a.c", 123, 1, "cpu-heavy-loop")->message = "find: a loop";
+    add_finding(&findings, "/src/a.c", 123, 1, "blocking-call")->message = "grow: 2 nested loops";
+    add_finding(&findings, "/src/a.c", 123, 1, "cpu-heavy-loop")->message = "grow: 2 nested loops";
+    lc_findings_sort(&findings);
+    assert_int_equal(findings.count, 3);
+    assert_string_equal(findings.items[0].rule_id, "blocking-call");
+    assert_string_equal(findings.items[1].message, "find: a loop");
+    assert_string_equal(findings.items[2].message, "grow: 2 nested loops");
+    lc_findings_free(&findings);
+}
+
 static void test_level_names_round_trip(void **state)
 {
     (void)state;
@@ -203,6 +223,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_add_grows_and_zeroes),
         cmocka_unit_test(test_sort_by_file_line_column_rule),
+        cmocka_unit_test(test_sort_drops_repeated_findings),
         cmocka_unit_test(test_level_names_round_trip),
         cmocka_unit_test(test_suppressions_in_one_file),
         cmocka_unit_test(test_suppressions_across_files_and_missing_file),
