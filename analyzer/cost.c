@@ -136,19 +136,20 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
 {
     const struct lc_program_call *c = &program->calls[call];
     unsigned best = 0;
-    /* On the way out or a failure path it adds nothing; off the loop,
-     * nor does a call the loop's thread only makes. */
-    int way_out = lc_cost_call_adds_nothing(program, cost, c);
-    if (way_out && !linear)
+    /* On the way out or a failure path it adds nothing, not even to the
+     * rest of a function linear in a parameter (a failed assertion's
+     * report before `abort()`); off the loop, nor does a call the loop's
+     * thread only makes. */
+    if (lc_cost_call_adds_nothing(program, cost, c))
         return 0;
     for (uint32_t t = 0; t < c->target_count; t++) {
         uint32_t g = program->targets[c->first_target + t];
         if (cost->component_of[g] == component) {
-            *recursive_call |= !way_out;
+            *recursive_call = 1;
             continue;
         }
         unsigned level = lc_cost_target_level_at(program, cost, g, c);
-        if (!way_out && level > best)
+        if (level > best)
             best = level;
         if (linear)
             cost_linear_target(program, cost, c, g, level, linear);

@@ -2,7 +2,8 @@
  * pass constants for, over hand-built programs (cost_case.h; no data
  * files): every caller passes a small constant (a small constant loop),
  * one call passes a small constant or a string literal (that call costs a
- * pass), a big or medium constant or data (it does not). */
+ * pass), a big or medium constant or data (it does not); a wrapper
+ * passing the length on after a failure report stays linear in it. */
 #include "cost_case.h"
 
 /* A loop bounded by a parameter every caller passes a small constant for
@@ -88,11 +89,56 @@ static void test_calls_passing_small_constants_or_literals(void **state)
     finish(&c);
 }
 
+/* A wrapper handing its length on (`hash_g(key, len)` returning
+ * `hash_n(key, len)`) after a check whose failure reports and gives up
+ * (a report walking data on a failure path) is linear in that length all
+ * the same: `hash_g(key, 16)` per element is one pass.  The report adds
+ * nothing to what the wrapper does besides its length. */
+static void test_failure_report_before_a_pass_on(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_tick");
+    builder_function(&c.b, "hash_n", 21, 0);
+    builder_function(&c.b, "hash_g", 22, 0);
+    builder_function(&c.b, "report", 23, 0);
+    int bytes = builder_loop(&c.b, "hash_n", 200, -1, LC_BOUND_DATA, 0, "length");
+    c.b.facts.loops[bytes].bound_param = 1;
+    builder_loop(&c.b, "report", 201, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "hash_g", 202, builder_function_value("close"), 0);
+    int closing = (int)c.b.facts.call_count - 1;
+    builder_call(&c.b, "hash_g", 203, builder_function_value("report"), 0);
+    c.b.facts.calls[c.b.facts.call_count - 1].fail_guard = closing;
+    c.b.facts.calls[c.b.facts.call_count - 1].fail_test = LC_RESULT_TEST_MINUS_ONE;
+    builder_call(&c.b, "hash_g", 204, builder_function_value("hash_n"), 2, builder_param_value("hash_g", 0), "key",
+                 builder_param_value("hash_g", 1), "len");
+    int each = builder_loop(&c.b, "on_tick", 210, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 211, builder_function_value("hash_g"), 2, builder_other_value(), "key",
+                 builder_int_value(16), "16");
+    builder_in_loop(&c.b, each);
+    int data = builder_loop(&c.b, "on_tick", 220, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 221, builder_function_value("hash_g"), 2, builder_other_value(), "key",
+                 builder_other_value(), "n");
+    builder_in_loop(&c.b, data);
+    run(&c);
+    assert_null(at_line(&c, 210));      /* 16 rounds per element */
+    assert_non_null(at_line(&c, 220));  /* a length from the data */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    uint32_t wrapper = builder_find(&c.b, "hash_g");
+    assert_int_equal(cost.linear_param[wrapper], 1);
+    assert_int_equal(cost.level_but_linear[wrapper], 0);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parameters_callers_pass_constants_for),
         cmocka_unit_test(test_calls_passing_small_constants_or_literals),
+        cmocka_unit_test(test_failure_report_before_a_pass_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
