@@ -9,9 +9,12 @@
  *
  * `p = next` reads no p, yet it moves p on: every value the copy gets in
  * the loop is computed from p, and the copy is declared inside the loop,
- * so no value from before it reaches the step.  Such a walker counts as
- * advanced by the loop, as `p = p->next` does, and the step is no fresh
- * start of it. */
+ * so no value from before it reaches the step.  A copy declared before
+ * the loop does too when every value it gets in its function is computed
+ * from p and a statement of the loop's body, before the step's, sets it
+ * (`struct type *elm, *next;` around the loop, as ht.h's rehash does).
+ * Such a walker counts as advanced by the loop, as `p = p->next` does,
+ * and the step is no fresh start of it. */
 #include "extract_internal.h"
 
 /* The values `copy` gets in the loop, and how many of them read `walker`. */
@@ -50,6 +53,41 @@ static enum CXChildVisitResult copy_values_visit(CXCursor cursor, CXCursor paren
     return CXChildVisit_Recurse;
 }
 
+/* Is `statement` `copy = ...`? */
+static int copy_is_set_by(CXCursor statement, CXCursor copy)
+{
+    CXCursor sides[2];
+    return clang_getCursorKind(statement) == CXCursor_BinaryOperator
+           && clang_getCursorBinaryOperatorKind(statement) == CXBinaryOperator_Assign
+           && lc_extract_children(statement, sides, 2) == 2
+           && clang_equalCursors(lc_extract_loop_variable(sides[0]), copy);
+}
+
+/* A copy declared before the loop: is every value it gets in its
+ * function computed from the walker, and is it set by a statement of the
+ * loop's body before the step (a statement of the body too)? */
+static int copy_set_before_step(const struct lc_extract_loop_parts *parts, CXCursor copy, CXCursor walker,
+                                CXCursor step)
+{
+    CXCursor function = clang_getCursorSemanticParent(copy);
+    if (clang_getCursorKind(function) != CXCursor_FunctionDecl || clang_Cursor_isNull(parts->body)
+        || clang_getCursorKind(parts->body) != CXCursor_CompoundStmt)
+        return 0;
+    struct copy_values values = { copy, walker, 0, 0 };
+    lc_extract_visit_all(function, copy_values_visit, &values);
+    if (values.count == 0 || values.from_walker != values.count)
+        return 0;
+    CXCursor statements[64];
+    unsigned count = lc_extract_children(parts->body, statements, 64);
+    int set = 0;
+    for (unsigned i = 0; i < count; i++) {
+        if (lc_extract_same_expression(statements[i], step))
+            return set;
+        set |= copy_is_set_by(statements[i], copy);
+    }
+    return 0;
+}
+
 /* The assignments `walker = copy` of the loop found so far. */
 struct copy_steps {
     const struct lc_extract_loop_parts *parts;
@@ -70,7 +108,8 @@ static enum CXChildVisitResult copy_steps_visit(CXCursor cursor, CXCursor parent
     CXCursor walker = lc_extract_loop_variable(sides[0]), copy = lc_extract_loop_variable(sides[1]);
     if (clang_Cursor_isNull(walker) || clang_Cursor_isNull(copy) || clang_equalCursors(walker, copy)
         || !lc_extract_is_local(copy) || clang_Cursor_isNull(found->parts->body)
-        || !lc_extract_declared_inside(copy, found->parts->body))
+        || !(lc_extract_declared_inside(copy, found->parts->body)
+             || copy_set_before_step(found->parts, copy, walker, cursor)))
         return CXChildVisit_Continue;
     struct copy_values values = { copy, walker, 0, 0 };
     lc_extract_visit_loop_parts(found->parts, copy_values_visit, &values);

@@ -2,7 +2,8 @@
  * behind them: its parts, counter and bound (extract_loops.c,
  * extract_loop_counter.c, extract_loop_offset.c, extract_loop_cells.c,
  * extract_loop_shape.c), how it steps (extract_loop_steps.c,
- * extract_loop_link.c, extract_loop_amortized.c, extract_loop_walk.c), the
+ * extract_loop_link.c, extract_loop_amortized.c, extract_loop_walk.c,
+ * extract_loop_bucket.c), the
  * calls it makes at most once (extract_loop_once.c, extract_loop_exits.c)
  * and what it walks, whose it is (extract_owner.c, extract_loop_owner.c,
  * extract_walker_origin.c, extract_loop_registry.c, extract_loop_parts.c,
@@ -138,6 +139,10 @@ int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
+/* extract_loop_bucket.c: is the loop of `statement` the probe of one
+ * bucket of a hash table sized by a variable (its walker starts at `t[h %
+ * n]`, `&t[h & mask]`, and only moves on in the loop)? */
+int lc_extract_loop_is_bucket_probe(const struct lc_extract_loop_parts *parts, CXCursor statement);
 /* extract_loop_descent.c: does the loop descend a tree through the array
  * of child links its current node holds (`memcpy(&it->node, cp, sizeof
  * it->node)` with `cp` built from `it->node`, `x = x->child[dir]`), its
@@ -168,7 +173,8 @@ int lc_extract_loop_is_amortized(struct lc_extract_walk *walk, CXCursor statemen
 void lc_extract_visit_loop_parts(const struct lc_extract_loop_parts *parts, CXCursorVisitor visitor, void *data);
 /* The offset of a location in its expansion file (a macro's use). */
 unsigned lc_extract_offset(CXSourceLocation location);
-/* Is `variable` declared inside `statement` (by their offsets)? */
+/* Is `variable` declared inside `statement` (in its tree: right inside a
+ * macro's expansion too, where every offset is the expansion's)? */
 int lc_extract_declared_inside(CXCursor variable, CXCursor statement);
 /* Does the loop continue the walk of the loop around it (`outer`, its
  * statement `outer_statement`)? */

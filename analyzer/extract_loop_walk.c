@@ -88,7 +88,7 @@ static enum CXChildVisitResult walk_reset_visit(CXCursor cursor, CXCursor parent
     struct walk_resets *resets = data;
     CXCursor variable = clang_getNullCursor(), value = clang_getNullCursor();
     for (unsigned i = 0; i < resets->step_count; i++)
-        if (clang_equalCursors(cursor, resets->steps[i]))
+        if (lc_extract_same_expression(cursor, resets->steps[i]))   /* reached another way: not equal cursors */
             return CXChildVisit_Continue;
     if (walk_change_of(cursor, &variable, &value) == WALK_RESET && !clang_Cursor_isNull(variable)
         && clang_equalCursors(variable, resets->variable)) {
@@ -112,11 +112,28 @@ unsigned lc_extract_offset(CXSourceLocation location)
     return offset;
 }
 
+struct walk_declaration {
+    CXCursor variable;
+    int found;
+};
+
+static enum CXChildVisitResult walk_declaration_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct walk_declaration *declaration = data;
+    if (clang_getCursorKind(cursor) == CXCursor_VarDecl
+        && clang_equalCursors(clang_getCanonicalCursor(cursor), declaration->variable)) {
+        declaration->found = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
 int lc_extract_declared_inside(CXCursor variable, CXCursor statement)
 {
-    CXSourceRange extent = clang_getCursorExtent(statement);
-    unsigned at = lc_extract_offset(clang_getCursorLocation(variable));
-    return at >= lc_extract_offset(clang_getRangeStart(extent)) && at <= lc_extract_offset(clang_getRangeEnd(extent));
+    struct walk_declaration declaration = { clang_getCanonicalCursor(variable), 0 };
+    lc_extract_visit_all(statement, walk_declaration_visit, &declaration);
+    return declaration.found;
 }
 
 /* Is `statement` a bare `break` (or a block holding only one)? */
@@ -209,13 +226,13 @@ static enum CXChildVisitResult walk_step_visit(CXCursor cursor, CXCursor parent,
     (void)parent;
     struct walk_step *step = data;
     CXCursor sides[2];
-    if (clang_equalCursors(cursor, step->call)) {
+    if (lc_extract_same_expression(cursor, step->call)) {
         step->step = walk_takes_address(cursor);
         return CXChildVisit_Break;
     }
     if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
         && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-        && lc_extract_children(cursor, sides, 2) == 2 && clang_equalCursors(lc_extract_strip(sides[1]), step->call)
+        && lc_extract_children(cursor, sides, 2) == 2 && lc_extract_same_expression(lc_extract_strip(sides[1]), step->call)
         && !clang_Cursor_isNull(lc_extract_loop_variable(sides[0]))) {
         step->step = 1;
         return CXChildVisit_Break;

@@ -350,7 +350,8 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
         extract_counted(&bound, table, parts->condition);
     else if (bound.bound == LC_BOUND_DATA
              && (lc_extract_loop_is_logarithmic(parts) || lc_extract_loop_is_bisection(parts)
-                 || lc_extract_loop_is_descent(parts) || lc_extract_loop_is_retry(walk, parts)))
+                 || lc_extract_loop_is_descent(parts) || lc_extract_loop_is_retry(walk, parts)
+                 || lc_extract_loop_is_bucket_probe(parts, statement)))
         extract_counted(&bound, LC_SMALL_TRIP_COUNT, parts->condition);
     else if (bound.bound == LC_BOUND_DATA && lc_extract_loop_descends_children(parts))
         extract_counted(&bound, LC_SMALL_TRIP_COUNT, parts->condition);   /* the tree's height */

@@ -64,3 +64,60 @@ void outside(struct node **table, unsigned size, struct node *start)
         }
     }
 }
+
+/* The copy declared in the loop over the buckets, set first in the inner
+ * body, the walker set in a statement (tor's ht.h rehash). */
+void rehash_copy_outside(struct node **table, unsigned size, struct node **into, unsigned into_size)
+{
+    for (unsigned b = 0; b < size; ++b) {
+        struct node *elm, *next;
+        elm = table[b];
+        while (elm) { /* declared_before */
+            next = elm->next;
+            elm->next = into[elm->hash % into_size];
+            into[elm->hash % into_size] = elm;
+            elm = next;
+        }
+    }
+}
+
+/* Near miss: declared before the loop, but the step comes before the
+ * copy is set in the round. */
+void step_first(struct node **table, unsigned size)
+{
+    for (unsigned b = 0; b < size; ++b) {
+        struct node *elm, *next;
+        elm = table[b];
+        next = elm;
+        while (elm) { /* step_before_set */
+            elm = next;
+            use(elm);
+            next = elm->next;
+        }
+    }
+}
+
+/* A merge of two sorted arrays written by a macro (tor's
+ * SMARTLIST_FOREACH_JOIN): the inner loop moves on an index declared
+ * before the outer loop and never set afresh; every offset inside the
+ * expansion is the macro's, so where the index is declared comes from
+ * the tree. */
+#define MERGE_JOIN(a, na, b, nb, matches)                  \
+    do {                                                   \
+        unsigned a_index = 0;                              \
+        for (unsigned b_index = 0; b_index < (nb); b_index++) { \
+            while (a_index < (na)) { /* merge_join */      \
+                if ((a)[a_index] > (b)[b_index])           \
+                    break;                                 \
+                (matches) += (a)[a_index] == (b)[b_index]; \
+                a_index++;                                 \
+            }                                              \
+        }                                                  \
+    } while (0)
+
+unsigned merge(const unsigned *a, unsigned na, const unsigned *b, unsigned nb)
+{
+    unsigned matches = 0;
+    MERGE_JOIN(a, na, b, nb, matches);
+    return matches;
+}

@@ -1,0 +1,196 @@
+/* extract_loop_bucket.c — is a loop the probe of one bucket of a hash
+ * table?  A lookup in a chained hash table walks the chain of the one
+ * bucket its key hashes to (`he = t->table[h & t->mask]; while (he) { ...;
+ * he = he->next; }`, `p = &t->table[h % t->size]; while (*p) p =
+ * &(*p)->next;`).  A table sized by a variable grows with its elements and
+ * keeps its chains a few long, so the probe costs a few steps, as a call
+ * of a library's hash table costs nothing.  A table of a constant size
+ * (`t[h % 64]`) keeps chains that grow with the elements: that walk stays
+ * a loop bounded by data.
+ *
+ * The loop is a probe when a test of its condition (alone or `&&`-ed)
+ * reads only a local walker that the loop only moves on (`he = he->next`,
+ * `p = &(*p)->next`, `he = next_of(he)`, `he++`: a value read from itself),
+ * and every value the walker gets outside the loop — its initialiser, the
+ * loop's init, assignments before it — is a bucket: an element of an
+ * array, or its address, at an index reduced to the table's size (`x %
+ * n`, `x & m` with no constant divisor or mask), or at a local every value
+ * of which is so reduced.  The walker's address is never taken. */
+#include "extract_internal.h"
+
+#define BUCKET_INDEX_DEPTH 2   /* an index in a local in a local */
+
+/* What every value of `variable` is checked for, and what was seen. */
+struct bucket_values {
+    CXCursor variable;
+    const struct lc_extract_loop_parts *parts;  /* the loop: inside it, only moves on */
+    CXCursor statement;     /* its statement, or a null cursor (an index) */
+    unsigned depth;         /* of index locals */
+    int inside;             /* visiting the loop's condition, increment or body */
+    unsigned starts;        /* values checked and accepted */
+    int failed;
+};
+
+static int bucket_is_hashed_index(CXCursor index, unsigned depth);
+
+/* Is `expr` the same variable as `variable`? */
+static int bucket_names(CXCursor expr, CXCursor variable)
+{
+    CXCursor named = lc_extract_loop_variable(expr);
+    return !clang_Cursor_isNull(named) && clang_equalCursors(named, variable);
+}
+
+static int bucket_is_constant(CXCursor expr)
+{
+    long long value;
+    return lc_extract_integer_constant(expr, &value);
+}
+
+/* `t[i]` or `&t[i]` at a hashed index i. */
+static int bucket_is_bucket(CXCursor value, unsigned depth)
+{
+    CXCursor at = lc_extract_strip(value), parts[2];
+    if (clang_getCursorKind(at) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(at) == CXUnaryOperator_AddrOf
+        && lc_extract_children(at, parts, 1) == 1)
+        at = lc_extract_strip(parts[0]);
+    return clang_getCursorKind(at) == CXCursor_ArraySubscriptExpr && lc_extract_children(at, parts, 2) == 2
+           && bucket_is_hashed_index(parts[1], depth);
+}
+
+/* Does `value` move the walker on: read from it, on every side of a
+ * `?:` (`he = found ? t[h2 % n] : he->next` starts a walk afresh)? */
+static int bucket_moves_on(CXCursor value, CXCursor walker)
+{
+    CXCursor at = lc_extract_strip(value), sides[3];
+    if (clang_getCursorKind(at) == CXCursor_ConditionalOperator && lc_extract_children(at, sides, 3) == 3)
+        return bucket_moves_on(sides[1], walker) && bucket_moves_on(sides[2], walker);
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(at, &read);
+    return lc_extract_variables_has_declaration(&read, walker);
+}
+
+/* Check one value `variable` gets: a bucket (a walker) or a hashed index. */
+static void bucket_check_start(struct bucket_values *values, CXCursor value)
+{
+    int accepted = clang_Cursor_isNull(values->statement) ? bucket_is_hashed_index(value, values->depth + 1)
+                                                          : bucket_is_bucket(value, 0);
+    if (accepted)
+        values->starts++;
+    else
+        values->failed = 1;
+}
+
+static enum CXChildVisitResult bucket_values_visit(CXCursor cursor, CXCursor parent, CXClientData data);
+
+static void bucket_visit_inside(struct bucket_values *values, CXCursor part)
+{
+    values->inside = 1;
+    lc_extract_visit_all(part, bucket_values_visit, values);
+    values->inside = 0;
+}
+
+static enum CXChildVisitResult bucket_values_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct bucket_values *values = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    CXCursor sides[2];
+    if (!clang_Cursor_isNull(values->statement) && !values->inside
+        && lc_extract_same_expression(cursor, values->statement)) {
+        lc_extract_visit_all(values->parts->init, bucket_values_visit, values);
+        bucket_visit_inside(values, values->parts->condition);
+        bucket_visit_inside(values, values->parts->increment);
+        bucket_visit_inside(values, values->parts->body);
+        return values->failed ? CXChildVisit_Break : CXChildVisit_Continue;
+    }
+    if (kind == CXCursor_UnaryOperator && lc_extract_children(cursor, sides, 1) == 1
+        && bucket_names(sides[0], values->variable)) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(cursor);
+        int steps = op >= CXUnaryOperator_PostInc && op <= CXUnaryOperator_PreDec;
+        if (op == CXUnaryOperator_AddrOf || (steps && (!values->inside || clang_Cursor_isNull(values->statement))))
+            values->failed = 1;
+    } else if (kind == CXCursor_CompoundAssignOperator && lc_extract_children(cursor, sides, 2) == 2
+               && bucket_names(sides[0], values->variable)) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
+        if (!values->inside || clang_Cursor_isNull(values->statement)
+            || (op != CXBinaryOperator_AddAssign && op != CXBinaryOperator_SubAssign))
+            values->failed = 1;
+    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+               && lc_extract_children(cursor, sides, 2) == 2 && bucket_names(sides[0], values->variable)) {
+        int moves_on = bucket_moves_on(sides[1], values->variable);
+        if (values->inside)
+            values->failed |= !moves_on;   /* a walk started afresh in the loop */
+        else if (moves_on)
+            values->failed = 1;
+        else
+            bucket_check_start(values, sides[1]);
+    }
+    return values->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Does every value `variable` (a local) gets pass, with at least one? */
+static int bucket_every_value(struct bucket_values *values)
+{
+    CXCursor variable = values->variable;
+    CXCursor function = clang_getCursorSemanticParent(variable);
+    if (clang_getCursorKind(variable) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(variable) == 1
+        || clang_getCursorKind(function) != CXCursor_FunctionDecl)
+        return 0;
+    CXCursor initializer = clang_Cursor_getVarDeclInitializer(variable);
+    if (!clang_Cursor_isNull(initializer))
+        bucket_check_start(values, initializer);
+    if (!values->failed)
+        lc_extract_visit_all(function, bucket_values_visit, values);
+    return !values->failed && values->starts > 0;
+}
+
+/* `x % n`, `x & m` (neither side a constant), or a local every value of
+ * which is one, `depth` locals deep at most. */
+static int bucket_is_hashed_index(CXCursor index, unsigned depth)
+{
+    CXCursor at = lc_extract_strip(index), sides[2];
+    if (clang_getCursorKind(at) == CXCursor_BinaryOperator && lc_extract_children(at, sides, 2) == 2) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(at);
+        if (op == CXBinaryOperator_Rem)
+            return !bucket_is_constant(sides[1]);
+        if (op == CXBinaryOperator_And)
+            return !bucket_is_constant(sides[0]) && !bucket_is_constant(sides[1]);
+        return 0;
+    }
+    CXCursor variable = lc_extract_loop_variable(at);
+    if (clang_Cursor_isNull(variable) || depth > BUCKET_INDEX_DEPTH)
+        return 0;
+    struct bucket_values values = { variable, NULL, clang_getNullCursor(), depth, 0, 0, 0 };
+    return bucket_every_value(&values);
+}
+
+/* The local a test reads and nothing else (`he`, `*p`, `e != NULL`). */
+static CXCursor bucket_tested_variable(CXCursor test)
+{
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(test, &read);
+    if (read.count == 0)
+        return clang_getNullCursor();
+    for (unsigned i = 1; i < read.count; i++)
+        if (!clang_equalCursors(read.declarations[i], read.declarations[0]))
+            return clang_getNullCursor();
+    return read.declarations[0];
+}
+
+static int bucket_probes(const struct lc_extract_loop_parts *parts, CXCursor statement, CXCursor test)
+{
+    CXCursor at = lc_extract_strip(test), sides[2];
+    if (clang_getCursorKind(at) == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(at) == CXBinaryOperator_LAnd
+        && lc_extract_children(at, sides, 2) == 2)
+        return bucket_probes(parts, statement, sides[0]) || bucket_probes(parts, statement, sides[1]);
+    CXCursor walker = bucket_tested_variable(at);
+    if (clang_Cursor_isNull(walker))
+        return 0;
+    struct bucket_values values = { walker, parts, statement, 0, 0, 0, 0 };
+    return bucket_every_value(&values);
+}
+
+int lc_extract_loop_is_bucket_probe(const struct lc_extract_loop_parts *parts, CXCursor statement)
+{
+    return !clang_Cursor_isNull(parts->condition) && bucket_probes(parts, statement, parts->condition);
+}

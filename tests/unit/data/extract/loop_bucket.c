@@ -1,0 +1,110 @@
+/* loop_bucket.c — probes of one hash bucket (extract_loop_bucket.c), and
+ * near misses: each loop found by the comment on its line. */
+#include <stddef.h>
+
+struct entry {
+    struct entry *next;
+    unsigned key;
+};
+
+struct table {
+    struct entry **buckets;
+    unsigned size, mask;
+    unsigned char exp;
+};
+
+struct entry *next_of(struct entry *he);
+
+/* A bucket at `hash & mask`, walked along its chain. */
+struct entry *find_masked(struct table *t, unsigned hash, unsigned key)
+{
+    struct entry *he = t->buckets[hash & t->mask];
+    while (he) { /* loop: masked */
+        if (he->key == key)
+            return he;
+        he = he->next;
+    }
+    return NULL;
+}
+
+/* The index in a local set twice, the walker moved on by a call, the
+ * table's size a shift (redis's dict). */
+struct entry *find_index_local(struct table *t, unsigned hash, unsigned key)
+{
+    unsigned idx = hash & ((1u << t->exp) - 1);
+    struct entry *he;
+    if (key == 0)
+        idx = hash & t->mask;
+    he = t->buckets[idx];
+    while (he != NULL) { /* loop: index_local */
+        if (he->key == key)
+            return he;
+        he = next_of(he);
+    }
+    return NULL;
+}
+
+/* A pointer to the link, from `&t[h % size]` (tor's HT_FIND_P_). */
+struct entry **find_link(struct table *t, unsigned hash, unsigned key)
+{
+    struct entry **p = &t->buckets[hash % t->size];
+    while (*p) { /* loop: link */
+        if ((*p)->key == key)
+            return p;
+        p = &(*p)->next;
+    }
+    return p;
+}
+
+/* The walker started in the for's init, with a second test. */
+unsigned count_in_bucket(struct table *t, unsigned hash, unsigned limit)
+{
+    unsigned n = 0;
+    for (struct entry *he = t->buckets[hash % t->size]; he && n < limit; he = he->next) /* loop: for_init */
+        n++;
+    return n;
+}
+
+/* Near miss: a table of a constant size, whose chains grow. */
+struct entry *find_fixed(struct entry **fixed, unsigned hash, unsigned key)
+{
+    for (struct entry *he = fixed[hash % 16]; he; he = he->next) /* loop: constant_size */
+        if (he->key == key)
+            return he;
+    return NULL;
+}
+
+/* Near miss: an index not reduced to the size (a counter). */
+unsigned count_from(struct table *t, unsigned i)
+{
+    unsigned n = 0;
+    for (struct entry *he = t->buckets[i]; he; he = he->next) /* loop: not_hashed */
+        n++;
+    return n;
+}
+
+/* Near miss: the walker also starts at a list's head. */
+struct entry *find_or_scan(struct table *t, struct entry *all, unsigned hash, unsigned key)
+{
+    struct entry *he = t->buckets[hash % t->size];
+    if (key == 0)
+        he = all;
+    while (he) { /* loop: list_start */
+        if (he->key == key)
+            return he;
+        he = he->next;
+    }
+    return NULL;
+}
+
+/* Near miss: the walk restarts inside the loop. */
+unsigned rescan(struct table *t, unsigned hash, unsigned key)
+{
+    unsigned n = 0;
+    struct entry *he = t->buckets[hash % t->size];
+    while (he) { /* loop: restarted */
+        n++;
+        he = he->key == key ? t->buckets[(hash + n) % t->size] : he->next;
+    }
+    return n;
+}
