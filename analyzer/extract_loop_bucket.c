@@ -164,26 +164,13 @@ static int bucket_is_hashed_index(CXCursor index, unsigned depth)
     return bucket_every_value(&values);
 }
 
-/* The local a test reads and nothing else (`he`, `*p`, `e != NULL`). */
-static CXCursor bucket_tested_variable(CXCursor test)
-{
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
-    lc_extract_variables_collect(test, &read);
-    if (read.count == 0)
-        return clang_getNullCursor();
-    for (unsigned i = 1; i < read.count; i++)
-        if (!clang_equalCursors(read.declarations[i], read.declarations[0]))
-            return clang_getNullCursor();
-    return read.declarations[0];
-}
-
 static int bucket_probes(const struct lc_extract_loop_parts *parts, CXCursor statement, CXCursor test)
 {
     CXCursor at = lc_extract_strip(test), sides[2];
     if (clang_getCursorKind(at) == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(at) == CXBinaryOperator_LAnd
         && lc_extract_children(at, sides, 2) == 2)
         return bucket_probes(parts, statement, sides[0]) || bucket_probes(parts, statement, sides[1]);
-    CXCursor walker = bucket_tested_variable(at);
+    CXCursor walker = lc_extract_only_variable(at);
     if (clang_Cursor_isNull(walker))
         return 0;
     struct bucket_values values = { walker, parts, statement, 0, 0, 0, 0 };

@@ -3,7 +3,8 @@
  * extract_loop_counter.c, extract_loop_offset.c, extract_loop_cells.c,
  * extract_loop_shape.c), how it steps (extract_loop_steps.c,
  * extract_loop_link.c, extract_loop_amortized.c, extract_loop_walk.c,
- * extract_loop_bucket.c), the
+ * extract_loop_bucket.c, extract_loop_link_pointer.c,
+ * extract_loop_step_call.c), the
  * calls it makes at most once (extract_loop_once.c, extract_loop_exits.c)
  * and what it walks, whose it is (extract_owner.c, extract_loop_owner.c,
  * extract_walker_origin.c, extract_loop_registry.c, extract_loop_parts.c,
@@ -107,6 +108,9 @@ void lc_extract_stack_text_loops(struct lc_tu_facts *facts);
 /* extract_loop_shape.c: 1 + the index of parameter declaration
  * `parameter` in its function, or 0. */
 int lc_extract_parameter_position(CXCursor parameter);
+/* The one variable `expr` reads (`he`, `*p`, `e != NULL`: an implicit
+ * conversion names it again), or a null cursor when it reads none or more. */
+CXCursor lc_extract_only_variable(CXCursor expr);
 void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *variables);
 int lc_extract_variables_has(const struct lc_extract_variables *variables, CXCursor expr);
 int lc_extract_variables_has_declaration(const struct lc_extract_variables *variables, CXCursor declaration);
@@ -139,6 +143,12 @@ int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
+/* extract_loop_link_pointer.c: does the loop of `parts`, inside the loop
+ * of `outer`, walk one bucket's chain through a pointer to the link (`for
+ * (pE = &t[b], e = *pE; e != NULL; e = *pE)`, pE and *pE set in it only
+ * from e)? */
+int lc_extract_loop_walks_link_pointer(const struct lc_extract_loop_parts *parts,
+                                       const struct lc_extract_loop_parts *outer);
 /* extract_loop_bucket.c: is the loop of `statement` the probe of one
  * bucket of a hash table sized by a variable (its walker starts at `t[h %
  * n]`, `&t[h & mask]`, and only moves on in the loop)? */
@@ -333,9 +343,12 @@ int lc_extract_restart_call(struct lc_extract_walk *walk, CXCursor call);
  * values and constants (`sdslen(p->name)`), else 0. */
 int lc_extract_field_of_parameter(struct lc_extract_walk *walk, CXCursor expr);
 
-/* Is `call` the loop's step (`x = next(x)`, `while (iter_next(&it))` in its
- * condition or increment)?  Its work is the walk itself, done once over all
- * the rounds: the call counts as outside the loop. */
+/* extract_loop_step_call.c: is `call` the loop's step (`x = next(x)`,
+ * `while (iter_next(&it))` in its condition or increment; `x =
+ * next(x)` or `copy = next(x)` in its body, for the walker x its
+ * condition tests and the copy its increment steps x to)?  Its work is the
+ * walk itself, done once over all the rounds: the call counts as outside
+ * the loop. */
 int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor call);
 
 #endif

@@ -75,6 +75,18 @@ static enum CXChildVisitResult shape_collect_visit(CXCursor cursor, CXCursor par
     return CXChildVisit_Recurse;
 }
 
+CXCursor lc_extract_only_variable(CXCursor expr)
+{
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(expr, &read);
+    if (read.count == 0 || read.count == LC_EXTRACT_VARIABLES)
+        return clang_getNullCursor();
+    for (unsigned i = 1; i < read.count; i++)
+        if (!clang_equalCursors(read.declarations[i], read.declarations[0]))
+            return clang_getNullCursor();
+    return read.declarations[0];
+}
+
 void lc_extract_variables_collect(CXCursor expr, struct lc_extract_variables *variables)
 {
     if (clang_Cursor_isNull(expr))

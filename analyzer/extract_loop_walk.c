@@ -17,10 +17,7 @@
  * elements, so the nest is linear in the buckets and the elements.
  * A walker moved on through a local copy (`next = p->next; ...; p =
  * next;`: extract_loop_copy_steps.c) is advanced too.
- * And the loop's step (`x = next(x)`, `while (iter_next(&it))`): an
- * iterator's next function moves the walk on; over all the rounds it visits
- * the data once (a tree's in-order successor, a hash table's next bucket),
- * so its call counts as outside the loop. */
+ * (The loop's step, `x = next(x)`: extract_loop_step_call.c.) */
 #include "extract_internal.h"
 
 enum walk_change { WALK_NONE, WALK_ADVANCE, WALK_RESET };
@@ -196,59 +193,6 @@ int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const s
             return 1;
     }
     return 0;
-}
-
-/* Is `call` the loop's step, the call that moves its walker on: in its
- * condition or increment, either giving a variable its value (`x =
- * next(x)`, `(de = dictNext(di)) != NULL`) or advancing an iterator whose
- * address it is given (`while (raxNext(&it))`)? */
-struct walk_step {
-    CXCursor call;
-    int step;
-};
-
-static int walk_takes_address(CXCursor call)
-{
-    int count = clang_Cursor_getNumArguments(call);
-    for (int i = 0; i < count; i++) {
-        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i)), operand;
-        if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
-            && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
-            && lc_extract_children(argument, &operand, 1) == 1
-            && !clang_Cursor_isNull(lc_extract_loop_variable(operand)))
-            return 1;
-    }
-    return 0;
-}
-
-static enum CXChildVisitResult walk_step_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct walk_step *step = data;
-    CXCursor sides[2];
-    if (lc_extract_same_expression(cursor, step->call)) {
-        step->step = walk_takes_address(cursor);
-        return CXChildVisit_Break;
-    }
-    if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
-        && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-        && lc_extract_children(cursor, sides, 2) == 2 && lc_extract_same_expression(lc_extract_strip(sides[1]), step->call)
-        && !clang_Cursor_isNull(lc_extract_loop_variable(sides[0]))) {
-        step->step = 1;
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Recurse;
-}
-
-int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor call)
-{
-    struct walk_step step = { call, 0 };
-    const CXCursor *pieces[2] = { &parts->condition, &parts->increment };
-    for (int i = 0; i < 2 && !step.step; i++)
-        if (!clang_Cursor_isNull(*pieces[i]) && walk_step_visit(*pieces[i], clang_getNullCursor(), &step)
-            == CXChildVisit_Recurse)
-            clang_visitChildren(*pieces[i], walk_step_visit, &step);
-    return step.step;
 }
 
 /* The parameter bounding the loop: the only thing its condition reads

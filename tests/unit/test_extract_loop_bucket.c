@@ -3,7 +3,9 @@
  * size]`, an index in a local so set; extract_loop_bucket.c) is a few
  * steps; a table of a constant size, an index that is no hash, a walker
  * that may start elsewhere or starts afresh in the loop stay loops bounded
- * by data.  On data/extract/loop_bucket.c. */
+ * by data.  A rehash in place through a pointer to the link walks one
+ * bucket per round (extract_loop_link_pointer.c).  On
+ * data/extract/loop_bucket.c. */
 #include "extract_fixture.h"
 
 static void test_bucket_probes(void **state)
@@ -30,11 +32,23 @@ static void test_not_bucket_probes(void **state)
     }
 }
 
+/* An inner loop walking a bucket's chain through a pointer to the link,
+ * one bucket per round of the loop around, continues that walk (source
+ * PARENT); one whose link pointer may go back to another bucket does not. */
+static void test_link_pointer_walks(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "loop_bucket.c"), 0);
+    assert_int_equal(find_loop(test, "loop: link_pointer")->source, LC_SOURCE_PARENT);
+    assert_int_equal(find_loop(test, "loop: link_restarted")->source, LC_SOURCE_INPUT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_bucket_probes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_bucket_probes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_link_pointer_walks, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

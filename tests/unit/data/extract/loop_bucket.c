@@ -108,3 +108,36 @@ unsigned rescan(struct table *t, unsigned hash, unsigned key)
     }
     return n;
 }
+
+/* A rehash in place through a pointer to the link (tor's ht.h): each
+ * round of the loop over the buckets walks that bucket's chain. */
+void rehash_in_place(struct entry **table, unsigned size, unsigned new_size)
+{
+    for (unsigned b = 0; b < size; ++b) {
+        struct entry *e, **link;
+        for (link = &table[b], e = *link; e != NULL; e = *link) { /* loop: link_pointer */
+            unsigned b2 = e->key % new_size;
+            if (b2 == b) {
+                link = &e->next;
+            } else {
+                *link = e->next;
+                e->next = table[b2];
+                table[b2] = e;
+            }
+        }
+    }
+}
+
+/* Near miss: the link pointer goes back to the first bucket in the loop. */
+void rehash_restarting(struct entry **table, unsigned size, unsigned new_size)
+{
+    for (unsigned b = 0; b < size; ++b) {
+        struct entry *e, **link;
+        for (link = &table[b], e = *link; e != NULL; e = *link) { /* loop: link_restarted */
+            if (e->key % new_size == b)
+                link = &e->next;
+            else
+                link = &table[0];
+        }
+    }
+}

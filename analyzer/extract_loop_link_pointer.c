@@ -1,0 +1,110 @@
+/* extract_loop_link_pointer.c — does an inner loop walk one bucket's chain
+ * through a pointer to the link?  The in-place rehash of ht.h (and the
+ * unlinking walk of any list) holds the address of the link it is at:
+ *
+ *     for (pE = &new_table[b], e = *pE; e != NULL; e = *pE) {
+ *         if (stays) pE = &e->next;                 (step past e)
+ *         else { *pE = e->next; ...move e... }      (unlink e)
+ *     }
+ *
+ * e never reads itself, yet the loop moves it along the chain: its every
+ * value is `*pE`, and every value pE or the link it points at gets in the
+ * loop comes from e.  When pE starts, every time, at the address of an
+ * array's element (a bucket), each round of the loop around walks that
+ * bucket's chain: the chains share the elements out, one pass in all
+ * (extract_loop_walk.c's bucket rule, for this shape). */
+#include "extract_internal.h"
+
+/* What the loop does with the walker `element` and the link pointer `link`. */
+struct link_scan {
+    CXCursor element, link;
+    int inside;            /* in the loop's condition, increment or body */
+    unsigned element_sets, link_starts;
+    int failed;
+};
+
+static int link_is_deref_of(CXCursor value, CXCursor link)
+{
+    CXCursor at = lc_extract_strip(value), operand;
+    return clang_getCursorKind(at) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(at) == CXUnaryOperator_Deref
+           && lc_extract_children(at, &operand, 1) == 1 && clang_equalCursors(lc_extract_loop_variable(operand), link);
+}
+
+/* `&t[i]`: the address of an array's element. */
+static int link_is_bucket_address(CXCursor value)
+{
+    CXCursor at = lc_extract_strip(value), operand;
+    return clang_getCursorKind(at) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(at) == CXUnaryOperator_AddrOf
+           && lc_extract_children(at, &operand, 1) == 1
+           && clang_getCursorKind(lc_extract_strip(operand)) == CXCursor_ArraySubscriptExpr;
+}
+
+static int link_reads(CXCursor value, CXCursor variable)
+{
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(value, &read);
+    return lc_extract_variables_has_declaration(&read, variable);
+}
+
+static enum CXChildVisitResult link_scan_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct link_scan *scan = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    CXCursor sides[2];
+    if ((kind == CXCursor_UnaryOperator || kind == CXCursor_CompoundAssignOperator)
+        && lc_extract_children(cursor, sides, 1) >= 1) {
+        CXCursor changed = lc_extract_loop_variable(sides[0]);
+        int steps = kind == CXCursor_CompoundAssignOperator
+                    || (clang_getCursorUnaryOperatorKind(cursor) >= CXUnaryOperator_PostInc
+                        && clang_getCursorUnaryOperatorKind(cursor) <= CXUnaryOperator_AddrOf);
+        if (steps && (clang_equalCursors(changed, scan->element) || clang_equalCursors(changed, scan->link)))
+            scan->failed = 1;   /* `e++`, `pE += k`, `&pE`: not this walk */
+    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
+               && lc_extract_children(cursor, sides, 2) == 2) {
+        CXCursor target = lc_extract_loop_variable(sides[0]);
+        if (clang_equalCursors(target, scan->element)) {
+            scan->element_sets++;
+            scan->failed |= !link_is_deref_of(sides[1], scan->link);
+        } else if (clang_equalCursors(target, scan->link)) {
+            if (link_is_bucket_address(sides[1]) && !scan->inside)
+                scan->link_starts++;
+            else   /* `pE = &e->next`; a bucket in the loop starts afresh */
+                scan->failed |= !link_reads(sides[1], scan->element);
+        } else if (scan->inside && link_is_deref_of(sides[0], scan->link)) {
+            scan->failed |= !link_reads(sides[1], scan->element);       /* `*pE = e->next` */
+        }
+    }
+    return scan->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+int lc_extract_loop_walks_link_pointer(const struct lc_extract_loop_parts *parts,
+                                       const struct lc_extract_loop_parts *outer)
+{
+    if (clang_Cursor_isNull(parts->condition) || clang_Cursor_isNull(parts->increment))
+        return 0;
+    CXCursor element = lc_extract_only_variable(parts->condition), sides[2];
+    CXCursor step = lc_extract_strip(parts->increment);
+    if (clang_Cursor_isNull(element) || !lc_extract_is_local(element)
+        || clang_getCursorKind(step) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(step) != CXBinaryOperator_Assign || lc_extract_children(step, sides, 2) != 2
+        || !clang_equalCursors(lc_extract_loop_variable(sides[0]), element)
+        || clang_getCursorKind(lc_extract_strip(sides[1])) != CXCursor_UnaryOperator)
+        return 0;
+    CXCursor operand;
+    if (lc_extract_children(lc_extract_strip(sides[1]), &operand, 1) != 1)
+        return 0;
+    CXCursor link = lc_extract_loop_variable(operand);
+    if (clang_Cursor_isNull(link) || !lc_extract_is_local(link)
+        || !clang_Cursor_isNull(clang_Cursor_getVarDeclInitializer(link)))
+        return 0;
+    struct link_scan scan = { element, link, 0, 0, 0, 0 };
+    lc_extract_visit_all(parts->init, link_scan_visit, &scan);
+    scan.inside = 1;
+    lc_extract_visit_loop_parts(parts, link_scan_visit, &scan);
+    scan.inside = 0;
+    /* the link's other values, in the body of the loop around (this loop
+     * included, seen again from outside): buckets, or read from e */
+    lc_extract_visit_all(outer->body, link_scan_visit, &scan);
+    return !scan.failed && scan.element_sets > 0 && scan.link_starts > 0;
+}

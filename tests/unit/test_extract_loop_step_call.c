@@ -1,0 +1,40 @@
+/* test_extract_loop_step_call.c — a call that gives a loop's walker its
+ * next value from the walker itself, in the condition, or in the body for
+ * the walker the condition tests or the copy the increment steps it to,
+ * is the loop's step and counts outside the loop (loop_index of the loop
+ * around, -1 at the top); a call giving another variable its value, or a
+ * value not read from the walker, stays in the loop
+ * (extract_loop_step_call.c).  On data/extract/loop_step_call.c. */
+#include "extract_fixture.h"
+
+static int loop_of_call(struct extract_test *test, const char *tag)
+{
+    return find_call_at(test, tag, NULL)->loop_index;
+}
+
+static void test_steps_count_outside(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "loop_step_call.c"), 0);
+    assert_int_equal(loop_of_call(test, "step: condition"), -1);
+    assert_int_equal(loop_of_call(test, "step: body"), -1);
+    assert_int_equal(loop_of_call(test, "step: copy kept"), -1);
+    assert_int_equal(loop_of_call(test, "step: copy removed"), -1);
+}
+
+static void test_other_calls_stay_in_the_loop(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "loop_step_call.c"), 0);
+    assert_true(loop_of_call(test, "step: other variable") >= 0);
+    assert_true(loop_of_call(test, "step: lookup") >= 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_steps_count_outside, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_other_calls_stay_in_the_loop, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
