@@ -11,8 +11,9 @@
  * the loop is computed from p, and the copy is declared inside the loop,
  * so no value from before it reaches the step.  A copy declared before
  * the loop does too when every value it gets in its function is computed
- * from p and a statement of the loop's body, before the step's, sets it
- * (`struct type *elm, *next;` around the loop, as ht.h's rehash does).
+ * from p and a statement of the loop's body, before the one holding the
+ * step, sets it (`struct type *elm, *next;` around the loop, as ht.h's
+ * rehash does; `nextp = &(*p)->next; ... else p = nextp;`).
  * Such a walker counts as advanced by the loop, as `p = p->next` does,
  * and the step is no fresh start of it. */
 #include "extract_internal.h"
@@ -45,10 +46,11 @@ static enum CXChildVisitResult copy_values_visit(CXCursor cursor, CXCursor paren
                && lc_extract_children(cursor, sides, 2) == 2
                && clang_equalCursors(lc_extract_loop_variable(sides[0]), values->copy)) {
         copy_value(values, sides[1]);
-    } else if ((kind == CXCursor_CompoundAssignOperator || kind == CXCursor_UnaryOperator)
+    } else if ((kind == CXCursor_CompoundAssignOperator
+                || (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) != CXUnaryOperator_Deref))
                && lc_extract_children(cursor, sides, 1) >= 1
                && clang_equalCursors(lc_extract_loop_variable(sides[0]), values->copy)) {
-        values->count++;   /* `next += k`, `next++`, `&next`: not a value of the walker's */
+        values->count++;   /* `next += k`, `next++`, `&next`: not a value of the walker's (`*next` reads it) */
     }
     return CXChildVisit_Recurse;
 }
@@ -63,9 +65,30 @@ static int copy_is_set_by(CXCursor statement, CXCursor copy)
            && clang_equalCursors(lc_extract_loop_variable(sides[0]), copy);
 }
 
+struct copy_holds {
+    CXCursor step;
+    int found;
+};
+
+static enum CXChildVisitResult copy_holds_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct copy_holds *holds = data;
+    holds->found = lc_extract_same_expression(cursor, holds->step);
+    return holds->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Is `step` `statement` or in it? */
+static int copy_holds_step(CXCursor statement, CXCursor step)
+{
+    struct copy_holds holds = { step, 0 };
+    lc_extract_visit_all(statement, copy_holds_visit, &holds);
+    return holds.found;
+}
+
 /* A copy declared before the loop: is every value it gets in its
  * function computed from the walker, and is it set by a statement of the
- * loop's body before the step (a statement of the body too)? */
+ * loop's body before the one holding the step (`p = nextp` in a branch)? */
 static int copy_set_before_step(const struct lc_extract_loop_parts *parts, CXCursor copy, CXCursor walker,
                                 CXCursor step)
 {
@@ -81,7 +104,7 @@ static int copy_set_before_step(const struct lc_extract_loop_parts *parts, CXCur
     unsigned count = lc_extract_children(parts->body, statements, 64);
     int set = 0;
     for (unsigned i = 0; i < count; i++) {
-        if (lc_extract_same_expression(statements[i], step))
+        if (copy_holds_step(statements[i], step))
             return set;
         set |= copy_is_set_by(statements[i], copy);
     }

@@ -74,9 +74,14 @@ struct walk_resets {
     unsigned step_count;
 };
 
+/* `t[i]`, or `&t[i]` for a walk through a pointer to the link. */
 static int walk_is_bucket(CXCursor value)
 {
-    return clang_getCursorKind(lc_extract_strip(value)) == CXCursor_ArraySubscriptExpr;
+    CXCursor at = lc_extract_strip(value), operand;
+    if (clang_getCursorKind(at) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(at) == CXUnaryOperator_AddrOf
+        && lc_extract_children(at, &operand, 1) == 1)
+        at = lc_extract_strip(operand);
+    return clang_getCursorKind(at) == CXCursor_ArraySubscriptExpr;
 }
 
 static enum CXChildVisitResult walk_reset_visit(CXCursor cursor, CXCursor parent, CXClientData data)

@@ -20,6 +20,7 @@ static void test_copy_steps(void **state)
     assert_source(test, "saved_next", LC_SOURCE_PARENT);
     assert_source(test, "assigned_next", LC_SOURCE_PARENT);
     assert_source(test, "declared_before", LC_SOURCE_PARENT);
+    assert_source(test, "branch_step", LC_SOURCE_PARENT);
 }
 
 static void test_not_copy_steps(void **state)

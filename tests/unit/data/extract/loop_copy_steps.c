@@ -121,3 +121,21 @@ unsigned merge(const unsigned *a, unsigned na, const unsigned *b, unsigned nb)
     MERGE_JOIN(a, na, b, nb, matches);
     return matches;
 }
+
+/* The walk of each bucket through a pointer to the link, moved on in a
+ * branch through a copy set at the top of the body (tor's
+ * HT_FOREACH_FN): the other branch unlinks the entry instead. */
+void remove_matching(struct node **table, unsigned size, unsigned hash)
+{
+    struct node **p, **nextp;
+    for (unsigned idx = 0; idx < size; ++idx) {
+        p = &table[idx];
+        while (*p) { /* branch_step */
+            nextp = &(*p)->next;
+            if ((*p)->hash == hash)
+                *p = *nextp;
+            else
+                p = nextp;
+        }
+    }
+}
