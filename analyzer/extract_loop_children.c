@@ -135,7 +135,7 @@ static enum CXChildVisitResult children_derived_visit(CXCursor cursor, CXCursor 
 }
 
 /* Is `expr` one of the element's own fields: `op->argc`, `ops[j].count`,
- * `c->bstate.count`, `&wl->panes`? */
+ * `c->bstate.count`, `&wl->panes`, `(&wl->panes)->tqh_first` (TAILQ_FIRST)? */
 int lc_extract_element_field(const struct lc_extract_variables *element, CXCursor expr, int through_value)
 {
     CXCursor base;
@@ -152,6 +152,10 @@ int lc_extract_element_field(const struct lc_extract_variables *element, CXCurso
     if (kind != CXCursor_MemberRefExpr || lc_extract_children(expr, &base, 1) != 1)
         return 0;
     base = lc_extract_strip(base);
+    CXCursor object;
+    if (clang_getCursorKind(base) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(base) == CXUnaryOperator_AddrOf
+        && lc_extract_children(base, &object, 1) == 1)
+        return lc_extract_element_field(element, object, 1);   /* `(&e->values)->tqh_first`: a field of e->values */
     if (clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer)   /* `->` */
         return (clang_getCursorKind(base) == CXCursor_DeclRefExpr && lc_extract_variables_has(element, base))
                || (clang_getCursorKind(base) == CXCursor_ArraySubscriptExpr

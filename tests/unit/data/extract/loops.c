@@ -525,3 +525,25 @@ int held_iterators(struct group *groups)
     }
     return hits;
 }
+
+/* A list head held by value in each element, walked as sys/queue.h's
+ * TAILQ_FOREACH does: from `(&group->head)->first`. */
+struct member {
+    struct member *next;
+};
+struct member_head {
+    struct member *first;
+};
+struct group_of {
+    struct group_of *next;
+    struct member_head head;
+};
+
+int members_by_value(struct group_of *groups)
+{
+    int count = 0;
+    for (struct group_of *g = groups; g; g = g->next)
+        for (struct member *m = (&g->head)->first; m; m = m->next) /* head_by_value */
+            count++;
+    return count;
+}
