@@ -350,5 +350,8 @@ int lc_extract_field_of_parameter(struct lc_extract_walk *walk, CXCursor expr);
  * walk itself, done once over all the rounds: the call counts as outside
  * the loop. */
 int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor call);
+/* The function whose non-zero result a loop's condition is (`f()`, `(e =
+ * f())`, either `!= 0` or `!= NULL`; facts.h drain_name), or NULL. */
+const char *lc_extract_loop_drain_name(struct lc_extract_walk *walk, CXCursor condition);
 
 #endif

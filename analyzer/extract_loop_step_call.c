@@ -9,7 +9,8 @@
  * condition tests (`while (i) { ...; i = HT_NEXT_RMV(map, head, i); }`),
  * or the copy the increment steps the walker to (`for (ent = first; ent;
  * ent = next) { ...; next = HT_NEXT(map, head, ent); }`), its next value
- * from the walker itself. */
+ * from the walker itself.  Also the call whose non-zero result keeps a
+ * loop going (`while ((e = ERR_get_error()) != 0)`), for `drains` models. */
 #include "extract_internal.h"
 
 /* A call in the condition or increment giving a variable its value, or
@@ -105,4 +106,36 @@ int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor 
     struct body_step in_body = { call, walker, step_copy(parts, walker), 0 };
     lc_extract_visit_all(parts->body, body_step_visit, &in_body);
     return in_body.step;
+}
+
+/* A call's truth: the call, `(x = f(...))`, either compared `!= 0` or
+ * `!= NULL`; the call, or a null cursor. */
+static CXCursor drain_call_of(CXCursor condition)
+{
+    CXCursor at = lc_extract_strip(condition), sides[2];
+    if (clang_getCursorKind(at) == CXCursor_CallExpr)
+        return at;
+    if (clang_getCursorKind(at) != CXCursor_BinaryOperator || lc_extract_children(at, sides, 2) != 2)
+        return clang_getNullCursor();
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(at);
+    if (op == CXBinaryOperator_Assign && !clang_Cursor_isNull(lc_extract_loop_variable(sides[0])))
+        return clang_getCursorKind(lc_extract_strip(sides[1])) == CXCursor_CallExpr ? lc_extract_strip(sides[1])
+                                                                                : clang_getNullCursor();
+    if (op != CXBinaryOperator_NE)
+        return clang_getNullCursor();
+    long long value = 1;
+    if (lc_extract_is_null_pointer_constant(sides[1]) || (lc_extract_integer_constant(sides[1], &value) && value == 0))
+        return drain_call_of(sides[0]);
+    if (lc_extract_is_null_pointer_constant(sides[0]) || (lc_extract_integer_constant(sides[0], &value) && value == 0))
+        return drain_call_of(sides[1]);
+    return clang_getNullCursor();
+}
+
+const char *lc_extract_loop_drain_name(struct lc_extract_walk *walk, CXCursor condition)
+{
+    CXCursor call = clang_Cursor_isNull(condition) ? condition : drain_call_of(condition);
+    CXCursor callee = clang_Cursor_isNull(call) ? call : clang_getCursorReferenced(call);
+    return !clang_Cursor_isNull(callee) && clang_getCursorKind(callee) == CXCursor_FunctionDecl
+               ? lc_extract_string(walk, clang_getCursorSpelling(callee))
+               : NULL;
 }

@@ -375,7 +375,9 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     int index = extract_add_loop(walk, kind, &loc, &bound, source, parameter, walked);
     if (index >= 0 && bound.bound == LC_BOUND_DATA)
         walk->facts->loops[index].text_param = lc_extract_loop_text_param(walk, parts, parameter);
-    if (index >= 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO)
+    if (index >= 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO) {
         lc_extract_loop_link(walk, parts, &walk->facts->loops[index]);
+        walk->facts->loops[index].drain_name = lc_extract_loop_drain_name(walk, parts->condition);
+    }
     return index;
 }

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 81
+#define LC_FACTS_VERSION 82
 
 struct lc_location {
     const char *file;
@@ -413,6 +413,10 @@ struct lc_loop_fact {
                                  `bounded` model: a function it calls
                                  ("screen_size_x"), a field ("grid.sx"), a
                                  global variable; else NULL */
+    const char *drain_name;   /* DATA: the function whose non-zero result
+                                 keeps the loop going (`while ((e =
+                                 ERR_get_error()))`), for a `drains` model;
+                                 else NULL */
     enum lc_loop_source source;
     int bound_param;          /* the one integer parameter bounding it
                                  (`j < charslen`), else the pointer

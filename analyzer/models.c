@@ -78,10 +78,10 @@ int lc_models_add_sync_type(struct lc_models *models, const char *name)
     return 0;
 }
 
-int lc_models_add_bounded(struct lc_models *models, const char *name, long long most)
+int lc_models_add_bounded(struct lc_models *models, const char *name, long long most, int drain)
 {
     for (size_t i = 0; i < models->bounded_size_count; i++)
-        if (strcmp(models->bounded_sizes[i].name, name) == 0) {
+        if (models->bounded_sizes[i].drain == drain && strcmp(models->bounded_sizes[i].name, name) == 0) {
             models->bounded_sizes[i].most = most;
             return 0;
         }
@@ -89,14 +89,14 @@ int lc_models_add_bounded(struct lc_models *models, const char *name, long long 
                                                   &models->bounded_size_cap, sizeof *models->bounded_sizes, 8);
     if (!size)
         return -1;
-    *size = (struct lc_bounded_size){ lc_arena_strdup(&models->arena, name), most };
+    *size = (struct lc_bounded_size){ lc_arena_strdup(&models->arena, name), most, drain };
     return size->name ? 0 : -1;
 }
 
-const struct lc_bounded_size *lc_models_find_bounded(const struct lc_models *models, const char *name)
+const struct lc_bounded_size *lc_models_find_bounded(const struct lc_models *models, const char *name, int drain)
 {
     for (size_t i = 0; name && i < models->bounded_size_count; i++)
-        if (strcmp(models->bounded_sizes[i].name, name) == 0)
+        if (models->bounded_sizes[i].drain == drain && strcmp(models->bounded_sizes[i].name, name) == 0)
             return &models->bounded_sizes[i];
     return NULL;
 }

@@ -267,6 +267,10 @@ static inline int lc_model_hides_body(const struct lc_function_model *model)
 struct lc_bounded_size {
     const char *name;
     long long most;
+    int drain;      /* `drains NAME N`: NAME returns non-zero at most N
+                       times in a row (it takes from a queue of at most N
+                       entries: OpenSSL's error queue); a loop kept going by
+                       its results makes at most N rounds */
 };
 
 /* `gated-thread ROLE start START wait WAIT`: the thread whose entry is
@@ -335,8 +339,8 @@ const struct lc_field_model *lc_models_find_field(const struct lc_models *models
                                                   const char *record,
                                                   const char *field);
 /* The `bounded` entry for a function, RECORD.FIELD or variable name, or
- * NULL. */
-const struct lc_bounded_size *lc_models_find_bounded(const struct lc_models *models, const char *name);
+ * (`drain`) the `drains` entry for a function name; NULL when none. */
+const struct lc_bounded_size *lc_models_find_bounded(const struct lc_models *models, const char *name, int drain);
 
 /* Is NAME a global variable a `standard-stream` statement names? */
 int lc_models_is_standard_stream(const struct lc_models *models, const char *name);

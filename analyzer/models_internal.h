@@ -20,8 +20,9 @@ struct lc_field_model *lc_models_field_for(struct lc_models *models,
 struct lc_library *lc_models_library_for(struct lc_models *models, const char *name);
 /* Add a synchronisation type name (once); -1 when memory runs out. */
 int lc_models_add_sync_type(struct lc_models *models, const char *name);
-/* Set the bound of NAME (a later statement wins); -1 when memory runs out. */
-int lc_models_add_bounded(struct lc_models *models, const char *name, long long most);
+/* Set the bound of NAME, or (`drain`) its `drains` count (a later statement
+ * wins); -1 when memory runs out. */
+int lc_models_add_bounded(struct lc_models *models, const char *name, long long most, int drain);
 /* Add a `standard-stream` variable name (once); -1 when memory runs out. */
 /* Add NAME to one of the models' name sets (once); 0, or -1 when memory runs out. */
 int lc_models_add_name(struct lc_models *models, struct lc_name_set *set, const char *name);
@@ -76,6 +77,7 @@ int lc_rules_parse_string_prefix(struct lc_rules_parser *parser);
 
 /* models_parse_sizes.c: `bounded NAME N`. */
 int lc_rules_parse_bounded(struct lc_rules_parser *parser);
+int lc_rules_parse_drains(struct lc_rules_parser *parser);
 int lc_rules_parse_fails(struct lc_rules_parser *parser);
 
 #endif

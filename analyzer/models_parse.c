@@ -293,6 +293,7 @@ static const struct lc_rules_statement {
     { "resume-threads", lc_rules_parse_resume_threads },
     { "gated-thread", lc_rules_parse_gated_thread },
     { "bounded", lc_rules_parse_bounded },
+    { "drains", lc_rules_parse_drains },
     { "fails", lc_rules_parse_fails },
     { "keyed-callback", lc_rules_parse_keyed_callback },
     { "keyed-dispatch", lc_rules_parse_keyed_dispatch },

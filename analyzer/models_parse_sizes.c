@@ -1,7 +1,9 @@
 /* models_parse_sizes.c — what the code does not state about values
  * (rules/README.md): `bounded NAME N`, a size — the result of function
  * NAME, the field RECORD.FIELD or the global variable NAME — is at most N
- * (a non-negative integer); `fails NAME result=-1|result<0|result<=0|
+ * (a non-negative integer); `drains NAME N`, function NAME returns
+ * non-zero at most N times in a row (it empties a queue of at most N
+ * entries); `fails NAME result=-1|result<0|result<=0|
  * result!=0|result=null|result=0`, the results by which function NAME
  * says it failed.  The table of statements is in models_parse.c. */
 #include "models.h"
@@ -13,21 +15,41 @@
 #include "models_internal.h"
 #include "models_lexer.h"
 
+/* The N ending `bounded NAME N` or `drains NAME N`: a non-negative
+ * integer, then the end of the statement; -1 after an error. */
+static long long lc_rules_parse_most(struct lc_rules_parser *parser, const char *expected)
+{
+    const struct lc_rules_word *number = lc_rules_next(parser);
+    char *end = NULL;
+    errno = 0;
+    long long most = number && !number->quoted ? strtoll(number->text, &end, 10) : -1;
+    if (!number || number->quoted || end == number->text || *end != '\0' || errno != 0 || most < 0)
+        return lc_rules_error(parser, expected);
+    return lc_rules_expect_end(parser) != 0 ? -1 : most;
+}
+
 int lc_rules_parse_bounded(struct lc_rules_parser *parser)
 {
     const struct lc_rules_word *name = lc_rules_next(parser);
     if (!name || name->quoted || lc_rules_place_kind(name->text) < 0)
         return lc_rules_error(parser, "missing or invalid name (a function, RECORD.FIELD or a variable)");
     parser->name = name->text;
-    const struct lc_rules_word *number = lc_rules_next(parser);
-    char *end = NULL;
-    errno = 0;
-    long long most = number && !number->quoted ? strtoll(number->text, &end, 10) : -1;
-    if (!number || number->quoted || end == number->text || *end != '\0' || errno != 0 || most < 0)
-        return lc_rules_error(parser, "expected the largest size, a non-negative integer");
-    if (lc_rules_expect_end(parser) != 0)
+    long long most = lc_rules_parse_most(parser, "expected the largest size, a non-negative integer");
+    if (most < 0)
         return -1;
-    return lc_models_add_bounded(parser->models, name->text, most) == 0 ? 0 : lc_rules_error(parser, "out of memory");
+    return lc_models_add_bounded(parser->models, name->text, most, 0) == 0 ? 0 : lc_rules_error(parser, "out of memory");
+}
+
+int lc_rules_parse_drains(struct lc_rules_parser *parser)
+{
+    const struct lc_rules_word *name = lc_rules_next(parser);
+    if (!name || name->quoted || lc_rules_place_kind(name->text) != 0)
+        return lc_rules_error(parser, "missing or invalid function name");
+    parser->name = name->text;
+    long long most = lc_rules_parse_most(parser, "expected the largest number of entries, a non-negative integer");
+    if (most < 0)
+        return -1;
+    return lc_models_add_bounded(parser->models, name->text, most, 1) == 0 ? 0 : lc_rules_error(parser, "out of memory");
 }
 
 static const struct {

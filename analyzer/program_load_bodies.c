@@ -34,20 +34,23 @@ static int bodies_lookup(const char *const *names, size_t count, const char *nam
 }
 
 /* Loops, then the innermost loop of each call; loop_of_row maps loop ids. */
-/* A loop bounded by data that a `bounded NAME N` model names (models.h):
- * at most N rounds, a constant trip count, the model said in its text. */
-static void bodies_bounded_size(struct program_loader *loader, struct lc_program_loop *loop, const char *name)
+/* A loop bounded by data that a `bounded NAME N` model names, or (`drain`)
+ * one kept going by the non-zero results of a function a `drains NAME N`
+ * model names (models.h): at most N rounds, a constant trip count, the
+ * model said in its text. */
+static void bodies_bounded_size(struct program_loader *loader, struct lc_program_loop *loop, const char *name,
+                                int drain)
 {
     struct lc_program *program = loader->program;
     const struct lc_bounded_size *size = loop->bound == LC_BOUND_DATA && program->models
-                                             ? lc_models_find_bounded(program->models, name)
+                                             ? lc_models_find_bounded(program->models, name, drain)
                                              : NULL;
     if (!size)
         return;
     loop->bound = size->most <= LC_SMALL_TRIP_COUNT ? LC_BOUND_SMALL_CONSTANT : LC_BOUND_CONSTANT;
     loop->trip_count = size->most;
-    const char *text = lc_arena_printf(&program->arena, "%s (bounded %s %lld)",
-                                       loop->bound_text ? loop->bound_text : name, name, size->most);
+    const char *text = lc_arena_printf(&program->arena, "%s (%s %s %lld)", loop->bound_text ? loop->bound_text : name,
+                                       drain ? "drains" : "bounded", name, size->most);
     if (text)
         loop->bound_text = text;
 }
@@ -61,7 +64,7 @@ static int bodies_read_loops(struct program_bodies_loader *b)
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, kind, file_id, line, col,"
                                                         " parent_id, depth, bound, trip_count, bound_text, source, bound_param,"
                                                         " coalesce(walked_id, 0), guard_param, guard_test, guard_value,"
-                                                        " coalesce(guard_field_id, 0), bound_name, coalesce(link_id, 0), loop_only"
+                                                        " coalesce(guard_field_id, 0), bound_name, coalesce(link_id, 0), loop_only, drain_name"
                                                         " FROM loop ORDER BY id");
     int rc = loop_of_row && stmt ? 0 : -1;
     if (loop_of_row)
@@ -99,7 +102,8 @@ static int bodies_read_loops(struct program_bodies_loader *b)
             .param_guard = { .param = sqlite3_column_int(stmt, 15), .test = sqlite3_column_int(stmt, 16),
                              .value = sqlite3_column_int64(stmt, 17), .field_symbol = sqlite3_column_int64(stmt, 18) },
         };
-        bodies_bounded_size(loader, loop, (const char *)sqlite3_column_text(stmt, 19));
+        bodies_bounded_size(loader, loop, (const char *)sqlite3_column_text(stmt, 19), 0);
+        bodies_bounded_size(loader, loop, (const char *)sqlite3_column_text(stmt, 22), 1);
         loop_of_row[sqlite3_column_int64(stmt, 0)] = program->loop_count++;
     }
     sqlite3_finalize(stmt);

@@ -2,7 +2,7 @@
  * model store (analyzer/models.h), from rules text given inline (no data
  * files): every statement kind with its conditions, `runs-loop` and
  * `process-main`, `annotate`, `callback ... descriptor`, `fork`, the descriptor states
- * (`readonly-stream`, `memory-file`), `bounded` sizes, `fails` results, the places statements
+ * (`readonly-stream`, `memory-file`), `bounded` sizes, `drains` queues, `fails` results, the places statements
  * name, and the role names. */
 #include "models_fixture.h"
 #include "models_lexer.h"
@@ -259,11 +259,11 @@ static void test_bounded_sizes(void **state)
                "bounded grid.sy 500   # a pane's rows\n"
                "bounded protocol_count 4\n"
                "bounded screen_size_x 400\n");
-    assert_int_equal(lc_models_find_bounded(&models, "screen_size_x")->most, 400);
-    assert_int_equal(lc_models_find_bounded(&models, "grid.sy")->most, 500);
-    assert_int_equal(lc_models_find_bounded(&models, "protocol_count")->most, 4);
-    assert_null(lc_models_find_bounded(&models, "grid.sx"));
-    assert_null(lc_models_find_bounded(&models, NULL));
+    assert_int_equal(lc_models_find_bounded(&models, "screen_size_x", 0)->most, 400);
+    assert_int_equal(lc_models_find_bounded(&models, "grid.sy", 0)->most, 500);
+    assert_int_equal(lc_models_find_bounded(&models, "protocol_count", 0)->most, 4);
+    assert_null(lc_models_find_bounded(&models, "grid.sx", 0));
+    assert_null(lc_models_find_bounded(&models, NULL, 0));
     lc_models_free(&models);
     expect_error("bounded", "bounded: missing or invalid name (a function, RECORD.FIELD or a variable)");
     expect_error("bounded 9x 4", "bounded: missing or invalid name (a function, RECORD.FIELD or a variable)");
@@ -273,6 +273,28 @@ static void test_bounded_sizes(void **state)
     expect_error("bounded rows 12 more", "bounded rows: unexpected 'more'");
     expect_error("bounded grid.1sy 4", "bounded: missing or invalid name (a function, RECORD.FIELD or a variable)");
     expect_error("bounded a.b.c 4", "bounded: missing or invalid name (a function, RECORD.FIELD or a variable)");
+}
+
+/* `drains NAME N`: a function, kept apart from the `bounded` sizes of the
+ * same name; a later statement wins. */
+static void test_drains(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "queues.rules",
+               "drains ERR_get_error 8\n"
+               "bounded ERR_get_error 100\n"
+               "drains ERR_get_error 16   # ERR_NUM_ERRORS\n");
+    assert_int_equal(lc_models_find_bounded(&models, "ERR_get_error", 1)->most, 16);
+    assert_int_equal(lc_models_find_bounded(&models, "ERR_get_error", 0)->most, 100);
+    assert_null(lc_models_find_bounded(&models, "ERR_peek_error", 1));
+    lc_models_free(&models);
+    expect_error("drains", "drains: missing or invalid function name");
+    expect_error("drains queue.head 4", "drains: missing or invalid function name");
+    expect_error("drains next", "drains next: expected the largest number of entries, a non-negative integer");
+    expect_error("drains next -2", "drains next: expected the largest number of entries, a non-negative integer");
+    expect_error("drains next 4 more", "drains next: unexpected 'more'");
 }
 
 /* `fails NAME result...`: the results that mean a function failed; the
@@ -340,6 +362,7 @@ int main(void)
         cmocka_unit_test(test_each_statement),
         cmocka_unit_test(test_runs_loop),
         cmocka_unit_test(test_bounded_sizes),
+        cmocka_unit_test(test_drains),
         cmocka_unit_test(test_fails),
         cmocka_unit_test(test_callback_descriptor_and_fork),
         cmocka_unit_test(test_annotate),

@@ -54,3 +54,26 @@ void not_steps(struct map *map, unsigned key)
         i = map_lookup(map, key++); /* step: lookup */
     }
 }
+
+unsigned long queue_pop(void);
+struct entry *list_pop(struct map *map);
+void report(unsigned long code);
+
+/* Loops kept going by a call's non-zero result, and near misses. */
+void drains(struct map *map)
+{
+    unsigned long e;
+    struct entry *taken;
+    while ((e = queue_pop())) /* drain: assigned */
+        report(e);
+    while ((e = queue_pop()) != 0) /* drain: compared */
+        report(e);
+    while ((taken = list_pop(map)) != NULL) /* drain: pointer */
+        use(taken);
+    while (queue_pop()) /* drain: bare */
+        report(0);
+    while ((e = queue_pop()) == 0) /* drain: until */
+        report(e);
+    while (e-- > 0) /* drain: counted */
+        report(e);
+}
