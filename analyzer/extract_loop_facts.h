@@ -4,7 +4,7 @@
  * extract_loop_shape.c), how it steps (extract_loop_steps.c,
  * extract_loop_link.c, extract_loop_amortized.c, extract_loop_walk.c,
  * extract_loop_bucket.c, extract_loop_link_pointer.c,
- * extract_loop_step_call.c), the
+ * extract_loop_step_call.c, extract_loop_transfer.c), the
  * calls it makes at most once (extract_loop_once.c, extract_loop_exits.c)
  * and what it walks, whose it is (extract_owner.c, extract_loop_owner.c,
  * extract_walker_origin.c, extract_loop_registry.c, extract_loop_parts.c,
@@ -353,5 +353,9 @@ int lc_extract_loop_is_step(const struct lc_extract_loop_parts *parts, CXCursor 
 /* The function whose non-zero result a loop's condition is (`f()`, `(e =
  * f())`, either `!= 0` or `!= NULL`; facts.h drain_name), or NULL. */
 const char *lc_extract_loop_drain_name(struct lc_extract_walk *walk, CXCursor condition);
+/* extract_loop_transfer.c: the function whose result is the only change
+ * of what the loop's condition reads (`at += r` after `r = send(...)`, `left
+ * -= f(...)`; facts.h transfer_name), or NULL. */
+const char *lc_extract_loop_transfer_name(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
 
 #endif

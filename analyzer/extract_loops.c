@@ -378,6 +378,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     if (index >= 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO) {
         lc_extract_loop_link(walk, parts, &walk->facts->loops[index]);
         walk->facts->loops[index].drain_name = lc_extract_loop_drain_name(walk, parts->condition);
+        walk->facts->loops[index].transfer_name = lc_extract_loop_transfer_name(walk, parts);
     }
     return index;
 }

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 82
+#define LC_FACTS_VERSION 83
 
 struct lc_location {
     const char *file;
@@ -416,6 +416,11 @@ struct lc_loop_fact {
     const char *drain_name;   /* DATA: the function whose non-zero result
                                  keeps the loop going (`while ((e =
                                  ERR_get_error()))`), for a `drains` model;
+                                 else NULL */
+    const char *transfer_name;/* DATA: the function whose result is the only
+                                 change of what the condition reads (`at +=
+                                 r` after `r = send(...)`), for a transfer
+                                 loop when a `blocking` model names it;
                                  else NULL */
     enum lc_loop_source source;
     int bound_param;          /* the one integer parameter bounding it

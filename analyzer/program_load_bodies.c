@@ -55,6 +55,27 @@ static void bodies_bounded_size(struct program_loader *loader, struct lc_program
         loop->bound_text = text;
 }
 
+/* A loop moved on only by the results of a call a `blocking` model names
+ * (`at += r` after `r = send(...)`): paced by the transfers, each round
+ * moving data the others do not, so its rounds are a few partial
+ * transfers, not work that grows on the loop's thread (what the call
+ * waits for is blocking-call's). */
+static void bodies_transfer(struct program_loader *loader, struct lc_program_loop *loop, const char *name)
+{
+    struct lc_program *program = loader->program;
+    const struct lc_function_model *model = loop->bound == LC_BOUND_DATA && name && program->models
+                                                ? lc_models_find(program->models, name)
+                                                : NULL;
+    if (!model || !model->blocking)
+        return;
+    loop->bound = LC_BOUND_SMALL_CONSTANT;
+    loop->trip_count = LC_SMALL_TRIP_COUNT;
+    const char *text = lc_arena_printf(&program->arena, "%s (each round one transfer by %s)",
+                                       loop->bound_text ? loop->bound_text : name, name);
+    if (text)
+        loop->bound_text = text;
+}
+
 static int bodies_read_loops(struct program_bodies_loader *b)
 {
     struct program_loader *loader = b->loader;
@@ -64,7 +85,8 @@ static int bodies_read_loops(struct program_bodies_loader *b)
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT id, tu_id, function_id, kind, file_id, line, col,"
                                                         " parent_id, depth, bound, trip_count, bound_text, source, bound_param,"
                                                         " coalesce(walked_id, 0), guard_param, guard_test, guard_value,"
-                                                        " coalesce(guard_field_id, 0), bound_name, coalesce(link_id, 0), loop_only, drain_name"
+                                                        " coalesce(guard_field_id, 0), bound_name, coalesce(link_id, 0), loop_only, drain_name,"
+                                                        " transfer_name"
                                                         " FROM loop ORDER BY id");
     int rc = loop_of_row && stmt ? 0 : -1;
     if (loop_of_row)
@@ -104,6 +126,7 @@ static int bodies_read_loops(struct program_bodies_loader *b)
         };
         bodies_bounded_size(loader, loop, (const char *)sqlite3_column_text(stmt, 19), 0);
         bodies_bounded_size(loader, loop, (const char *)sqlite3_column_text(stmt, 22), 1);
+        bodies_transfer(loader, loop, (const char *)sqlite3_column_text(stmt, 23));
         loop_of_row[sqlite3_column_int64(stmt, 0)] = program->loop_count++;
     }
     sqlite3_finalize(stmt);

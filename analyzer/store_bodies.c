@@ -49,6 +49,8 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
             sqlite3_bind_text(stmt, 19, loop->bound_name, -1, SQLITE_STATIC);
         if (loop->drain_name)
             sqlite3_bind_text(stmt, 22, loop->drain_name, -1, SQLITE_STATIC);
+        if (loop->transfer_name)
+            sqlite3_bind_text(stmt, 23, loop->transfer_name, -1, SQLITE_STATIC);
         if (loop->walked_global_usr) {
             int64_t walked_id = lc_store_intern_symbol(store, loop->walked_global_usr, loop->walked_global_name);
             if (!walked_id)

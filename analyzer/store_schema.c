@@ -152,7 +152,7 @@
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
  *      'parent'|'amortized'|'wait', bound_param, walked_id, guard_param,
  *      guard_test, guard_value, guard_field_id, bound_name, link_id, loop_only,
- *      drain_name)
+ *      drain_name, transfer_name)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h); walked_id:
  *                                    the global variable whose collection
@@ -166,7 +166,10 @@
  *                                    every round (`oo = oo->parent`), or
  *                                    NULL; drain_name: the function whose
  *                                    non-zero result keeps a DATA loop
- *                                    going, for `drains` models
+ *                                    going, for `drains` models;
+ *                                    transfer_name: the function whose
+ *                                    result alone moves it on (`at +=
+ *                                    r`), for blocking models
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument,
  *      indexed, passed_record_id, loop_only, exit_call_id, error_return)
@@ -288,7 +291,8 @@ static const char lc_store_schema_sql[] =
     "  bound_text TEXT, source TEXT NOT NULL,"
     "  bound_param INTEGER NOT NULL, walked_id INTEGER, guard_param INTEGER NOT NULL DEFAULT 0,"
     "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, guard_field_id INTEGER,"
-    "  bound_name TEXT, link_id INTEGER, loop_only INTEGER NOT NULL DEFAULT 0, drain_name TEXT);"
+    "  bound_name TEXT, link_id INTEGER, loop_only INTEGER NOT NULL DEFAULT 0, drain_name TEXT,"
+    "  transfer_name TEXT);"
     "CREATE INDEX loop_tu ON loop(tu_id);"
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"

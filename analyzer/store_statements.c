@@ -53,8 +53,9 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                              " ?12, ?13, ?14, ?15)",
     [LC_STMT_INSERT_LOOP] = "INSERT INTO loop(tu_id, function_id, kind, file_id, line, col, parent_id, depth, bound,"
                             " trip_count, bound_text, source, bound_param, walked_id, guard_param, guard_test,"
-                            " guard_value, guard_field_id, bound_name, link_id, loop_only, drain_name) VALUES (?1, ?2, ?3, ?4, ?5,"
-                            " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                            " guard_value, guard_field_id, bound_name, link_id, loop_only, drain_name, transfer_name) VALUES (?1,"
+                            " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
+                            " ?22, ?23)",
     [LC_STMT_INSERT_ACCESS] = "INSERT INTO access(tu_id, function_id, variable_id, kind, atomic, file_id, line, col,"
                               " zero_guarded, via_callee_id, via_argument, indexed, passed_record_id, loop_only, exit_call_id,"
                               " error_return)"
