@@ -115,8 +115,7 @@ static enum CXChildVisitResult bucket_values_visit(CXCursor cursor, CXCursor par
         if (!values->inside || clang_Cursor_isNull(values->statement)
             || (op != CXBinaryOperator_AddAssign && op != CXBinaryOperator_SubAssign))
             values->failed = 1;
-    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-               && lc_extract_children(cursor, sides, 2) == 2 && bucket_names(sides[0], values->variable)) {
+    } else if (lc_extract_assignment_sides(cursor, sides) && bucket_names(sides[0], values->variable)) {
         int moves_on = bucket_moves_on(sides[1], values->variable);
         if (values->inside)
             values->failed |= !moves_on;   /* a walk started afresh in the loop */

@@ -59,9 +59,7 @@ static enum CXChildVisitResult copy_values_visit(CXCursor cursor, CXCursor paren
 static int copy_is_set_by(CXCursor statement, CXCursor copy)
 {
     CXCursor sides[2];
-    return clang_getCursorKind(statement) == CXCursor_BinaryOperator
-           && clang_getCursorBinaryOperatorKind(statement) == CXBinaryOperator_Assign
-           && lc_extract_children(statement, sides, 2) == 2
+    return lc_extract_assignment_sides(statement, sides)
            && clang_equalCursors(lc_extract_loop_variable(sides[0]), copy);
 }
 
@@ -124,9 +122,7 @@ static enum CXChildVisitResult copy_steps_visit(CXCursor cursor, CXCursor parent
     (void)parent;
     struct copy_steps *found = data;
     CXCursor sides[2];
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2 || clang_getCursorKind(lc_extract_strip(sides[1])) != CXCursor_DeclRefExpr)
+    if (!lc_extract_assignment_sides(cursor, sides) || clang_getCursorKind(lc_extract_strip(sides[1])) != CXCursor_DeclRefExpr)
         return CXChildVisit_Recurse;
     CXCursor walker = lc_extract_loop_variable(sides[0]), copy = lc_extract_loop_variable(sides[1]);
     if (clang_Cursor_isNull(walker) || clang_Cursor_isNull(copy) || clang_equalCursors(walker, copy)

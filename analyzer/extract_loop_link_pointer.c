@@ -60,8 +60,7 @@ static enum CXChildVisitResult link_scan_visit(CXCursor cursor, CXCursor parent,
                         && clang_getCursorUnaryOperatorKind(cursor) <= CXUnaryOperator_AddrOf);
         if (steps && (clang_equalCursors(changed, scan->element) || clang_equalCursors(changed, scan->link)))
             scan->failed = 1;   /* `e++`, `pE += k`, `&pE`: not this walk */
-    } else if (kind == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-               && lc_extract_children(cursor, sides, 2) == 2) {
+    } else if (lc_extract_assignment_sides(cursor, sides)) {
         CXCursor target = lc_extract_loop_variable(sides[0]);
         if (clang_equalCursors(target, scan->element)) {
             scan->element_sets++;
@@ -86,8 +85,7 @@ int lc_extract_loop_walks_link_pointer(const struct lc_extract_loop_parts *parts
     CXCursor element = lc_extract_only_variable(parts->condition), sides[2];
     CXCursor step = lc_extract_strip(parts->increment);
     if (clang_Cursor_isNull(element) || !lc_extract_is_local(element)
-        || clang_getCursorKind(step) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(step) != CXBinaryOperator_Assign || lc_extract_children(step, sides, 2) != 2
+        || !lc_extract_assignment_sides(step, sides)
         || !clang_equalCursors(lc_extract_loop_variable(sides[0]), element)
         || clang_getCursorKind(lc_extract_strip(sides[1])) != CXCursor_UnaryOperator)
         return 0;

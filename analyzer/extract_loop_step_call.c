@@ -43,9 +43,7 @@ static enum CXChildVisitResult walk_step_visit(CXCursor cursor, CXCursor parent,
         step->step = walk_takes_address(cursor);
         return CXChildVisit_Break;
     }
-    if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
-        && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-        && lc_extract_children(cursor, sides, 2) == 2 && lc_extract_same_expression(lc_extract_strip(sides[1]), step->call)
+    if (lc_extract_assignment_sides(cursor, sides) && lc_extract_same_expression(lc_extract_strip(sides[1]), step->call)
         && !clang_Cursor_isNull(lc_extract_loop_variable(sides[0]))) {
         step->step = 1;
         return CXChildVisit_Break;
@@ -65,9 +63,7 @@ static enum CXChildVisitResult body_step_visit(CXCursor cursor, CXCursor parent,
     (void)parent;
     struct body_step *step = data;
     CXCursor sides[2];
-    if (clang_getCursorKind(cursor) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(cursor) != CXBinaryOperator_Assign
-        || lc_extract_children(cursor, sides, 2) != 2 || !lc_extract_same_expression(lc_extract_strip(sides[1]), step->call))
+    if (!lc_extract_assignment_sides(cursor, sides) || !lc_extract_same_expression(lc_extract_strip(sides[1]), step->call))
         return CXChildVisit_Recurse;
     CXCursor target = lc_extract_loop_variable(sides[0]);
     struct lc_extract_variables read = { .count = 0, .found = 0 };
@@ -83,9 +79,7 @@ static enum CXChildVisitResult body_step_visit(CXCursor cursor, CXCursor parent,
 static CXCursor step_copy(const struct lc_extract_loop_parts *parts, CXCursor walker)
 {
     CXCursor increment = lc_extract_strip(parts->increment), sides[2];
-    if (clang_Cursor_isNull(increment) || clang_getCursorKind(increment) != CXCursor_BinaryOperator
-        || clang_getCursorBinaryOperatorKind(increment) != CXBinaryOperator_Assign
-        || lc_extract_children(increment, sides, 2) != 2
+    if (clang_Cursor_isNull(increment) || !lc_extract_assignment_sides(increment, sides)
         || !clang_equalCursors(lc_extract_loop_variable(sides[0]), walker))
         return clang_getNullCursor();
     return lc_extract_loop_variable(sides[1]);

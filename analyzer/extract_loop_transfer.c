@@ -46,9 +46,7 @@ static enum CXChildVisitResult transfer_results_visit(CXCursor cursor, CXCursor 
     if (clang_getCursorKind(cursor) == CXCursor_VarDecl) {
         local = clang_getCanonicalCursor(cursor);
         callee = transfer_callee(clang_Cursor_getVarDeclInitializer(cursor));
-    } else if (clang_getCursorKind(cursor) == CXCursor_BinaryOperator
-               && clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_Assign
-               && lc_extract_children(cursor, sides, 2) == 2) {
+    } else if (lc_extract_assignment_sides(cursor, sides)) {
         local = lc_extract_loop_variable(sides[0]);
         callee = transfer_callee(sides[1]);
     }

@@ -15,41 +15,37 @@
 #include "models_internal.h"
 #include "models_lexer.h"
 
-/* The N ending `bounded NAME N` or `drains NAME N`: a non-negative
- * integer, then the end of the statement; -1 after an error. */
-static long long lc_rules_parse_most(struct lc_rules_parser *parser, const char *expected)
+/* `bounded NAME N` (a function, RECORD.FIELD or a variable) and, with
+ * `drain`, `drains NAME N` (a function): N a non-negative integer. */
+static int lc_rules_parse_count(struct lc_rules_parser *parser, int drain)
 {
+    const struct lc_rules_word *name = lc_rules_next(parser);
+    int kind = name && !name->quoted ? lc_rules_place_kind(name->text) : -1;
+    if (kind < 0 || (drain && kind != 0))
+        return lc_rules_error(parser, drain ? "missing or invalid function name"
+                                            : "missing or invalid name (a function, RECORD.FIELD or a variable)");
+    parser->name = name->text;
     const struct lc_rules_word *number = lc_rules_next(parser);
     char *end = NULL;
     errno = 0;
     long long most = number && !number->quoted ? strtoll(number->text, &end, 10) : -1;
     if (!number || number->quoted || end == number->text || *end != '\0' || errno != 0 || most < 0)
-        return lc_rules_error(parser, expected);
-    return lc_rules_expect_end(parser) != 0 ? -1 : most;
+        return lc_rules_error(parser, drain ? "expected the largest number of entries, a non-negative integer"
+                                            : "expected the largest size, a non-negative integer");
+    if (lc_rules_expect_end(parser) != 0)
+        return -1;
+    return lc_models_add_bounded(parser->models, name->text, most, drain) == 0 ? 0
+                                                                              : lc_rules_error(parser, "out of memory");
 }
 
 int lc_rules_parse_bounded(struct lc_rules_parser *parser)
 {
-    const struct lc_rules_word *name = lc_rules_next(parser);
-    if (!name || name->quoted || lc_rules_place_kind(name->text) < 0)
-        return lc_rules_error(parser, "missing or invalid name (a function, RECORD.FIELD or a variable)");
-    parser->name = name->text;
-    long long most = lc_rules_parse_most(parser, "expected the largest size, a non-negative integer");
-    if (most < 0)
-        return -1;
-    return lc_models_add_bounded(parser->models, name->text, most, 0) == 0 ? 0 : lc_rules_error(parser, "out of memory");
+    return lc_rules_parse_count(parser, 0);
 }
 
 int lc_rules_parse_drains(struct lc_rules_parser *parser)
 {
-    const struct lc_rules_word *name = lc_rules_next(parser);
-    if (!name || name->quoted || lc_rules_place_kind(name->text) != 0)
-        return lc_rules_error(parser, "missing or invalid function name");
-    parser->name = name->text;
-    long long most = lc_rules_parse_most(parser, "expected the largest number of entries, a non-negative integer");
-    if (most < 0)
-        return -1;
-    return lc_models_add_bounded(parser->models, name->text, most, 1) == 0 ? 0 : lc_rules_error(parser, "out of memory");
+    return lc_rules_parse_count(parser, 1);
 }
 
 static const struct {

@@ -122,6 +122,17 @@ static inline const struct lc_loop_fact *find_loop(struct extract_test *test, co
     return NULL;
 }
 
+/* `actual` is NULL when `expected` is, else the same string. */
+static inline void assert_optional_string(const char *actual, const char *expected)
+{
+    if (!expected) {
+        assert_null(actual);
+        return;
+    }
+    assert_non_null(actual);
+    assert_string_equal(actual, expected);
+}
+
 /* The call on the line holding `tag`; of `callee` when not NULL. */
 static inline const struct lc_call_fact *find_call_at(struct extract_test *test, const char *tag, const char *callee)
 {

@@ -34,13 +34,7 @@ static void test_other_calls_stay_in_the_loop(void **state)
 /* The function whose non-zero result keeps a loop going (drain_name). */
 static void assert_drain(struct extract_test *test, const char *tag, const char *name)
 {
-    const struct lc_loop_fact *loop = find_loop(test, tag);
-    if (!name) {
-        assert_null(loop->drain_name);
-        return;
-    }
-    assert_non_null(loop->drain_name);
-    assert_string_equal(loop->drain_name, name);
+    assert_optional_string(find_loop(test, tag)->drain_name, name);
 }
 
 static void test_drain_names(void **state)

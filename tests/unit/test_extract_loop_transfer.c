@@ -8,13 +8,7 @@
 
 static void assert_transfer(struct extract_test *test, const char *tag, const char *name)
 {
-    const struct lc_loop_fact *loop = find_loop(test, tag);
-    if (!name) {
-        assert_null(loop->transfer_name);
-        return;
-    }
-    assert_non_null(loop->transfer_name);
-    assert_string_equal(loop->transfer_name, name);
+    assert_optional_string(find_loop(test, tag)->transfer_name, name);
 }
 
 static void test_transfer_loops(void **state)
