@@ -20,97 +20,6 @@
  * call in the loop stand for it. */
 #include "extract_internal.h"
 
-void lc_extract_variables_add(struct lc_extract_variables *set, CXCursor declaration)
-{
-    if (!clang_Cursor_isNull(declaration) && !lc_extract_variables_has_declaration(set, declaration)
-        && set->count < LC_EXTRACT_VARIABLES)
-        set->declarations[set->count++] = declaration;
-}
-
-/* Variables assigned, incremented or decremented under a cursor, or whose
- * address a call is given (`memcpy(&h, children + j, sizeof h)`). */
-static enum CXChildVisitResult children_changed_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct lc_extract_variables *changed = data;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor target;
-    if (kind == CXCursor_CallExpr) {
-        int count = clang_Cursor_getNumArguments(cursor);
-        for (int i = 0; i < count; i++) {
-            CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(cursor, (unsigned)i)), operand;
-            if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
-                && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
-                && lc_extract_children(argument, &operand, 1) == 1)
-                lc_extract_variables_add(changed, lc_extract_loop_variable(operand));
-        }
-        return CXChildVisit_Recurse;
-    }
-    target = lc_extract_assigned_operand(cursor);
-    if (!clang_Cursor_isNull(target))
-        lc_extract_variables_add(changed, lc_extract_loop_variable(target));
-    return CXChildVisit_Recurse;
-}
-
-CXCursor lc_extract_assigned_operand(CXCursor cursor)
-{
-    CXCursor sides[2], target = lc_extract_updated_operand(cursor);
-    return clang_Cursor_isNull(target) && lc_extract_assignment_sides(cursor, sides) ? sides[0] : target;
-}
-
-CXCursor lc_extract_changed_operand(CXCursor cursor)
-{
-    CXCursor target = lc_extract_assigned_operand(cursor);
-    if (clang_Cursor_isNull(target) && clang_getCursorKind(cursor) == CXCursor_UnaryOperator
-        && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf
-        && lc_extract_children(cursor, &target, 1) != 1)
-        return clang_getNullCursor();
-    return target;
-}
-
-CXCursor lc_extract_updated_operand(CXCursor cursor)
-{
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    int updates = kind == CXCursor_CompoundAssignOperator
-                  || (kind == CXCursor_UnaryOperator
-                      && clang_getCursorUnaryOperatorKind(cursor) >= CXUnaryOperator_PostInc
-                      && clang_getCursorUnaryOperatorKind(cursor) <= CXUnaryOperator_PreDec);
-    CXCursor target;
-    return updates && lc_extract_children(cursor, &target, 1) >= 1 ? target : clang_getNullCursor();
-}
-
-void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data)
-{
-    if (!clang_Cursor_isNull(cursor) && visitor(cursor, clang_getNullCursor(), data) == CXChildVisit_Recurse)
-        clang_visitChildren(cursor, visitor, data);
-}
-
-struct extract_any {
-    int (*matches)(CXCursor cursor, void *arg);
-    void *arg;
-    int found;
-};
-
-static enum CXChildVisitResult extract_any_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct extract_any *any = data;
-    any->found = any->matches(cursor, any->arg);
-    return any->found ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
-
-int lc_extract_any(CXCursor cursor, int (*matches)(CXCursor cursor, void *arg), void *arg)
-{
-    struct extract_any any = { matches, arg, 0 };
-    lc_extract_visit_all(cursor, extract_any_visit, &any);
-    return any.found;
-}
-
-void lc_extract_changed_variables(CXCursor cursor, struct lc_extract_variables *changed)
-{
-    lc_extract_visit_all(cursor, children_changed_visit, changed);
-}
-
 /* Does an expression read a variable of `set`? */
 static int children_reads(const struct lc_extract_variables *set, CXCursor expr)
 {
@@ -359,9 +268,9 @@ int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc
 {
     struct lc_extract_variables read = { .count = 0, .found = 0 }, changed = { .count = 0, .found = 0 };
     lc_extract_variables_collect(outer->condition, &read);
-    lc_extract_visit_all(outer->condition, children_changed_visit, &changed);
-    lc_extract_visit_all(outer->increment, children_changed_visit, &changed);
-    lc_extract_visit_all(outer->body, children_changed_visit, &changed);
+    lc_extract_changed_variables(outer->condition, &changed);
+    lc_extract_changed_variables(outer->increment, &changed);
+    lc_extract_changed_variables(outer->body, &changed);
     for (unsigned i = 0; i < read.count; i++)
         if (lc_extract_variables_has_declaration(&changed, read.declarations[i]))
             lc_extract_variables_add(element, read.declarations[i]);
@@ -383,10 +292,10 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
         return 0;
     /* what the inner loop moves is its own walker, not the element */
     struct lc_extract_variables moved = { .count = 0, .found = 0 }, kept = { .count = 0, .found = 0 };
-    lc_extract_visit_all(parts->init, children_changed_visit, &moved);
-    lc_extract_visit_all(parts->condition, children_changed_visit, &moved);
-    lc_extract_visit_all(parts->increment, children_changed_visit, &moved);
-    lc_extract_visit_all(parts->body, children_changed_visit, &moved);
+    lc_extract_changed_variables(parts->init, &moved);
+    lc_extract_changed_variables(parts->condition, &moved);
+    lc_extract_changed_variables(parts->increment, &moved);
+    lc_extract_changed_variables(parts->body, &moved);
     for (unsigned i = 0; i < element.count; i++)
         if (!lc_extract_variables_has_declaration(&moved, element.declarations[i]))
             lc_extract_variables_add(&kept, element.declarations[i]);

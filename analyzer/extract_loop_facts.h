@@ -8,7 +8,8 @@
  * calls it makes at most once (extract_loop_once.c, extract_loop_exits.c)
  * and what it walks, whose it is (extract_owner.c, extract_loop_owner.c,
  * extract_walker_origin.c, extract_loop_registry.c, extract_loop_parts.c,
- * extract_loop_children.c, extract_loop_count.c, extract_element_args.c,
+ * extract_loop_children.c, extract_changes.c, extract_loop_count.c,
+ * extract_element_args.c,
  * extract_stack_text.c).  Internal to the extractor: included through
  * extract_internal.h. */
 #ifndef LOOPCHECK_EXTRACT_LOOP_FACTS_H
@@ -280,6 +281,7 @@ int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc
 /* Is `expr` one of the element's own fields (`op->argc`, `ops[j].count`,
  * `&wl->panes`; with `through_value`, also the element itself)? */
 int lc_extract_element_field(const struct lc_extract_variables *element, CXCursor expr, int through_value);
+/* extract_changes.c */
 /* Add to `changed` the variables assigned, incremented or decremented
  * under `cursor` (null: none), or whose address a call there is given. */
 void lc_extract_changed_variables(CXCursor cursor, struct lc_extract_variables *changed);
