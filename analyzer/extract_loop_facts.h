@@ -4,7 +4,8 @@
  * extract_loop_shape.c), how it steps (extract_loop_steps.c,
  * extract_loop_link.c, extract_loop_amortized.c, extract_loop_walk.c,
  * extract_loop_bucket.c, extract_loop_link_pointer.c,
- * extract_loop_step_call.c, extract_loop_transfer.c), the
+ * extract_loop_step_call.c, extract_loop_transfer.c,
+ * extract_loop_consumes.c), the
  * calls it makes at most once (extract_loop_once.c, extract_loop_exits.c)
  * and what it walks, whose it is (extract_owner.c, extract_loop_owner.c,
  * extract_walker_origin.c, extract_loop_registry.c, extract_loop_parts.c,
@@ -144,6 +145,13 @@ int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
+/* extract_loop_consumes.c: does the loop of `parts`, inside the loop of
+ * `outer` (statement `outer_statement`), consume the buffer the outer loop
+ * scans (every round it reads through and moves on a pointer the outer
+ * loop moves on too and never sets afresh: `len = *p++; while (len) {
+ * ...*p...; p++; len--; }`)? */
+int lc_extract_loop_consumes_walk(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
+                                  CXCursor outer_statement);
 /* extract_loop_link_pointer.c: does the loop of `parts`, inside the loop
  * of `outer`, walk one bucket's chain through a pointer to the link (`for
  * (pE = &t[b], e = *pE; e != NULL; e = *pE)`, pE and *pE set in it only

@@ -358,6 +358,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     int continues = walk->loop_parts && (lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement)
                                          || lc_extract_loop_walks_children(parts, walk->loop_parts)
                                          || lc_extract_loop_walks_link_pointer(parts, walk->loop_parts)
+                                         || lc_extract_loop_consumes_walk(parts, walk->loop_parts, walk->loop_statement)
                                          || lc_extract_loop_scans_descended_node(parts, walk->loop_parts)
                                          || lc_extract_loop_walks_cells(walk, parts, walk->loop_parts));
     int parameter = bound.bound == LC_BOUND_DATA ? lc_extract_loop_parameter(parts) : -1;
