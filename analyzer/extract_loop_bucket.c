@@ -33,13 +33,6 @@ struct bucket_values {
 
 static int bucket_is_hashed_index(CXCursor index, unsigned depth);
 
-/* Is `expr` the same variable as `variable`? */
-static int bucket_names(CXCursor expr, CXCursor variable)
-{
-    CXCursor named = lc_extract_loop_variable(expr);
-    return !clang_Cursor_isNull(named) && clang_equalCursors(named, variable);
-}
-
 static int bucket_is_constant(CXCursor expr)
 {
     long long value;
@@ -49,11 +42,8 @@ static int bucket_is_constant(CXCursor expr)
 /* `t[i]` or `&t[i]` at a hashed index i. */
 static int bucket_is_bucket(CXCursor value, unsigned depth)
 {
-    CXCursor at = lc_extract_strip(value), parts[2];
-    if (clang_getCursorKind(at) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(at) == CXUnaryOperator_AddrOf
-        && lc_extract_children(at, parts, 1) == 1)
-        at = lc_extract_strip(parts[0]);
-    return clang_getCursorKind(at) == CXCursor_ArraySubscriptExpr && lc_extract_children(at, parts, 2) == 2
+    CXCursor element = lc_extract_array_element(value, NULL), parts[2];
+    return !clang_Cursor_isNull(element) && lc_extract_children(element, parts, 2) == 2
            && bucket_is_hashed_index(parts[1], depth);
 }
 
@@ -64,9 +54,7 @@ static int bucket_moves_on(CXCursor value, CXCursor walker)
     CXCursor at = lc_extract_strip(value), sides[3];
     if (clang_getCursorKind(at) == CXCursor_ConditionalOperator && lc_extract_children(at, sides, 3) == 3)
         return bucket_moves_on(sides[1], walker) && bucket_moves_on(sides[2], walker);
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
-    lc_extract_variables_collect(at, &read);
-    return lc_extract_variables_has_declaration(&read, walker);
+    return lc_extract_reads_variable(at, walker);
 }
 
 /* Check one value `variable` gets: a bucket (a walker) or a hashed index. */
@@ -104,18 +92,18 @@ static enum CXChildVisitResult bucket_values_visit(CXCursor cursor, CXCursor par
         return values->failed ? CXChildVisit_Break : CXChildVisit_Continue;
     }
     if (kind == CXCursor_UnaryOperator && lc_extract_children(cursor, sides, 1) == 1
-        && bucket_names(sides[0], values->variable)) {
+        && lc_extract_is_variable(sides[0], values->variable)) {
         enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(cursor);
         int steps = op >= CXUnaryOperator_PostInc && op <= CXUnaryOperator_PreDec;
         if (op == CXUnaryOperator_AddrOf || (steps && (!values->inside || clang_Cursor_isNull(values->statement))))
             values->failed = 1;
     } else if (kind == CXCursor_CompoundAssignOperator && lc_extract_children(cursor, sides, 2) == 2
-               && bucket_names(sides[0], values->variable)) {
+               && lc_extract_is_variable(sides[0], values->variable)) {
         enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
         if (!values->inside || clang_Cursor_isNull(values->statement)
             || (op != CXBinaryOperator_AddAssign && op != CXBinaryOperator_SubAssign))
             values->failed = 1;
-    } else if (lc_extract_assignment_sides(cursor, sides) && bucket_names(sides[0], values->variable)) {
+    } else if (lc_extract_assignment_sides(cursor, sides) && lc_extract_is_variable(sides[0], values->variable)) {
         int moves_on = bucket_moves_on(sides[1], values->variable);
         if (values->inside)
             values->failed |= !moves_on;   /* a walk started afresh in the loop */

@@ -30,17 +30,12 @@ struct consumes_scan {
     int reset;
 };
 
-static int consumes_names(CXCursor expr, CXCursor pointer)
-{
-    return clang_equalCursors(lc_extract_loop_variable(expr), pointer);
-}
-
 /* Is `statement` a move of P onwards: `P++`, `++P`, `P += k`? */
 static int consumes_advances(CXCursor statement, CXCursor pointer)
 {
     CXCursor target = lc_extract_updated_operand(lc_extract_strip(statement));
     enum CXCursorKind kind = clang_getCursorKind(lc_extract_strip(statement));
-    if (clang_Cursor_isNull(target) || !consumes_names(target, pointer))
+    if (clang_Cursor_isNull(target) || !lc_extract_is_variable(target, pointer))
         return 0;
     if (kind == CXCursor_UnaryOperator) {
         enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(lc_extract_strip(statement));
@@ -65,23 +60,21 @@ static enum CXChildVisitResult consumes_visit(CXCursor cursor, CXCursor parent, 
     if (consumes_advances(cursor, scan->pointer))
         scan->advances++;
     else if (!clang_Cursor_isNull(lc_extract_updated_operand(cursor))
-             && consumes_names(lc_extract_updated_operand(cursor), scan->pointer))
+             && lc_extract_is_variable(lc_extract_updated_operand(cursor), scan->pointer))
         scan->reset = 1;   /* `P--`, `P -= k`: not a forward scan */
-    else if (lc_extract_assignment_sides(cursor, sides) && consumes_names(sides[0], scan->pointer)) {
-        struct lc_extract_variables read = { .count = 0, .found = 0 };
-        lc_extract_variables_collect(sides[1], &read);
-        scan->reset |= !lc_extract_variables_has_declaration(&read, scan->pointer);
-    } else if (kind == CXCursor_UnaryOperator && lc_extract_children(cursor, sides, 1) == 1) {
+    else if (lc_extract_assignment_sides(cursor, sides) && lc_extract_is_variable(sides[0], scan->pointer))
+        scan->reset |= !lc_extract_reads_variable(sides[1], scan->pointer);
+    else if (kind == CXCursor_UnaryOperator && lc_extract_children(cursor, sides, 1) == 1) {
         enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(cursor);
         CXCursor operand = lc_extract_strip(sides[0]);
-        if (op == CXUnaryOperator_AddrOf && consumes_names(operand, scan->pointer))
+        if (op == CXUnaryOperator_AddrOf && lc_extract_is_variable(operand, scan->pointer))
             scan->reset = 1;
         else if (op == CXUnaryOperator_Deref && !consumes_is_target(cursor, parent)
-                 && (consumes_names(operand, scan->pointer)
+                 && (lc_extract_is_variable(operand, scan->pointer)
                      || consumes_advances(operand, scan->pointer)))   /* `*P`, `*P++` */
             scan->reads++;
     } else if (kind == CXCursor_ArraySubscriptExpr && !consumes_is_target(cursor, parent)
-               && lc_extract_children(cursor, sides, 2) == 2 && consumes_names(sides[0], scan->pointer)) {
+               && lc_extract_children(cursor, sides, 2) == 2 && lc_extract_is_variable(sides[0], scan->pointer)) {
         scan->reads++;
     }
     return CXChildVisit_Recurse;

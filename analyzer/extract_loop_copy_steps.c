@@ -26,10 +26,8 @@ struct copy_values {
 
 static void copy_value(struct copy_values *values, CXCursor value)
 {
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
-    lc_extract_variables_collect(value, &read);
     values->count++;
-    values->from_walker += lc_extract_variables_has_declaration(&read, values->walker);
+    values->from_walker += lc_extract_reads_variable(value, values->walker);
 }
 
 static enum CXChildVisitResult copy_values_visit(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -63,25 +61,15 @@ static int copy_is_set_by(CXCursor statement, CXCursor copy)
            && clang_equalCursors(lc_extract_loop_variable(sides[0]), copy);
 }
 
-struct copy_holds {
-    CXCursor step;
-    int found;
-};
-
-static enum CXChildVisitResult copy_holds_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+static int copy_is_step(CXCursor cursor, void *step)
 {
-    (void)parent;
-    struct copy_holds *holds = data;
-    holds->found = lc_extract_same_expression(cursor, holds->step);
-    return holds->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+    return lc_extract_same_expression(cursor, *(const CXCursor *)step);
 }
 
 /* Is `step` `statement` or in it? */
 static int copy_holds_step(CXCursor statement, CXCursor step)
 {
-    struct copy_holds holds = { step, 0 };
-    lc_extract_visit_all(statement, copy_holds_visit, &holds);
-    return holds.found;
+    return lc_extract_any(statement, copy_is_step, &step);
 }
 
 /* A copy declared before the loop: is every value it gets in its

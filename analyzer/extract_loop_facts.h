@@ -110,6 +110,14 @@ void lc_extract_stack_text_loops(struct lc_tu_facts *facts);
 /* extract_loop_shape.c: 1 + the index of parameter declaration
  * `parameter` in its function, or 0. */
 int lc_extract_parameter_position(CXCursor parameter);
+/* Is `expr` (after casts) the variable `declaration`? */
+int lc_extract_is_variable(CXCursor expr, CXCursor declaration);
+/* Does `expr` read `declaration` (among the first LC_EXTRACT_VARIABLES
+ * variables it reads)? */
+int lc_extract_reads_variable(CXCursor expr, CXCursor declaration);
+/* The array element `value` is, `t[i]`, or whose address it is, `&t[i]`
+ * (*address 1 then; address may be NULL); else a null cursor. */
+CXCursor lc_extract_array_element(CXCursor value, int *address);
 /* The one variable `expr` reads (`he`, `*p`, `e != NULL`: an implicit
  * conversion names it again), or a null cursor when it reads none or more. */
 CXCursor lc_extract_only_variable(CXCursor expr);

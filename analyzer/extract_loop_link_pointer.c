@@ -27,23 +27,14 @@ static int link_is_deref_of(CXCursor value, CXCursor link)
 {
     CXCursor at = lc_extract_strip(value), operand;
     return clang_getCursorKind(at) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(at) == CXUnaryOperator_Deref
-           && lc_extract_children(at, &operand, 1) == 1 && clang_equalCursors(lc_extract_loop_variable(operand), link);
+           && lc_extract_children(at, &operand, 1) == 1 && lc_extract_is_variable(operand, link);
 }
 
 /* `&t[i]`: the address of an array's element. */
 static int link_is_bucket_address(CXCursor value)
 {
-    CXCursor at = lc_extract_strip(value), operand;
-    return clang_getCursorKind(at) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(at) == CXUnaryOperator_AddrOf
-           && lc_extract_children(at, &operand, 1) == 1
-           && clang_getCursorKind(lc_extract_strip(operand)) == CXCursor_ArraySubscriptExpr;
-}
-
-static int link_reads(CXCursor value, CXCursor variable)
-{
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
-    lc_extract_variables_collect(value, &read);
-    return lc_extract_variables_has_declaration(&read, variable);
+    int address = 0;
+    return !clang_Cursor_isNull(lc_extract_array_element(value, &address)) && address;
 }
 
 static enum CXChildVisitResult link_scan_visit(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -69,9 +60,9 @@ static enum CXChildVisitResult link_scan_visit(CXCursor cursor, CXCursor parent,
             if (link_is_bucket_address(sides[1]) && !scan->inside)
                 scan->link_starts++;
             else   /* `pE = &e->next`; a bucket in the loop starts afresh */
-                scan->failed |= !link_reads(sides[1], scan->element);
+                scan->failed |= !lc_extract_reads_variable(sides[1], scan->element);
         } else if (scan->inside && link_is_deref_of(sides[0], scan->link)) {
-            scan->failed |= !link_reads(sides[1], scan->element);       /* `*pE = e->next` */
+            scan->failed |= !lc_extract_reads_variable(sides[1], scan->element);       /* `*pE = e->next` */
         }
     }
     return scan->failed ? CXChildVisit_Break : CXChildVisit_Recurse;

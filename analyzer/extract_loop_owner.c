@@ -232,14 +232,12 @@ static enum CXChildVisitResult owner_steps_visit(CXCursor cursor, CXCursor paren
     (void)parent;
     struct owner_steps *steps = data;
     CXCursor sides[2], value;
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
     if (!lc_extract_assignment_sides(cursor, sides)
         || !clang_equalCursors(lc_extract_loop_variable(sides[0]), steps->variable))
         return CXChildVisit_Recurse;
     value = lc_extract_strip(sides[1]);
-    lc_extract_variables_collect(value, &read);
-    if (clang_getCursorKind(value) == CXCursor_MemberRefExpr
-        && lc_extract_variables_has_declaration(&read, steps->variable) && steps->origin->step_count < OWNER_STEPS)
+    if (clang_getCursorKind(value) == CXCursor_MemberRefExpr && lc_extract_reads_variable(value, steps->variable)
+        && steps->origin->step_count < OWNER_STEPS)
         steps->origin->steps[steps->origin->step_count++] = clang_getCanonicalCursor(clang_getCursorReferenced(value));
     return CXChildVisit_Recurse;
 }

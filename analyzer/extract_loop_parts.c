@@ -62,12 +62,10 @@ static int parts_vector_of(struct lc_extract_walk *walk, CXCursor variable, unsi
 
 static void parts_value(struct parts_vector *vector, CXCursor value)
 {
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
     value = lc_extract_strip(value);
     if (lc_extract_is_null_pointer_constant(value))
         return;
-    lc_extract_variables_collect(value, &read);
-    if (lc_extract_variables_has_declaration(&read, vector->variable))
+    if (lc_extract_reads_variable(value, vector->variable))
         return;   /* moved on from itself */
     CXCursor source = lc_extract_loop_variable(value);
     if (clang_getCursorKind(value) == CXCursor_CallExpr && parts_is_vector(clang_getCursorType(value)))

@@ -75,6 +75,31 @@ static enum CXChildVisitResult shape_collect_visit(CXCursor cursor, CXCursor par
     return CXChildVisit_Recurse;
 }
 
+int lc_extract_is_variable(CXCursor expr, CXCursor declaration)
+{
+    CXCursor named = lc_extract_loop_variable(expr);
+    return !clang_Cursor_isNull(named) && clang_equalCursors(named, declaration);
+}
+
+int lc_extract_reads_variable(CXCursor expr, CXCursor declaration)
+{
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    lc_extract_variables_collect(expr, &read);
+    return lc_extract_variables_has_declaration(&read, declaration);
+}
+
+CXCursor lc_extract_array_element(CXCursor value, int *address)
+{
+    CXCursor at = lc_extract_strip(value), operand;
+    int taken = clang_getCursorKind(at) == CXCursor_UnaryOperator
+                && clang_getCursorUnaryOperatorKind(at) == CXUnaryOperator_AddrOf && lc_extract_children(at, &operand, 1) == 1;
+    if (taken)
+        at = lc_extract_strip(operand);
+    if (address)
+        *address = taken;
+    return clang_getCursorKind(at) == CXCursor_ArraySubscriptExpr ? at : clang_getNullCursor();
+}
+
 CXCursor lc_extract_only_variable(CXCursor expr)
 {
     struct lc_extract_variables read = { .count = 0, .found = 0 };

@@ -66,11 +66,9 @@ static enum CXChildVisitResult body_step_visit(CXCursor cursor, CXCursor parent,
     if (!lc_extract_assignment_sides(cursor, sides) || !lc_extract_same_expression(lc_extract_strip(sides[1]), step->call))
         return CXChildVisit_Recurse;
     CXCursor target = lc_extract_loop_variable(sides[0]);
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
-    lc_extract_variables_collect(sides[1], &read);
     step->step = !clang_Cursor_isNull(target)
                  && (clang_equalCursors(target, step->walker) || clang_equalCursors(target, step->copy))
-                 && lc_extract_variables_has_declaration(&read, step->walker);
+                 && lc_extract_reads_variable(sides[1], step->walker);
     return CXChildVisit_Break;
 }
 

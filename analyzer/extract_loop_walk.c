@@ -77,11 +77,7 @@ struct walk_resets {
 /* `t[i]`, or `&t[i]` for a walk through a pointer to the link. */
 static int walk_is_bucket(CXCursor value)
 {
-    CXCursor at = lc_extract_strip(value), operand;
-    if (clang_getCursorKind(at) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(at) == CXUnaryOperator_AddrOf
-        && lc_extract_children(at, &operand, 1) == 1)
-        at = lc_extract_strip(operand);
-    return clang_getCursorKind(at) == CXCursor_ArraySubscriptExpr;
+    return !clang_Cursor_isNull(lc_extract_array_element(value, NULL));
 }
 
 static enum CXChildVisitResult walk_reset_visit(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -114,28 +110,17 @@ unsigned lc_extract_offset(CXSourceLocation location)
     return offset;
 }
 
-struct walk_declaration {
-    CXCursor variable;
-    int found;
-};
-
-static enum CXChildVisitResult walk_declaration_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+/* Does `cursor` declare the variable `canonical` is? */
+static int walk_declares(CXCursor cursor, void *canonical)
 {
-    (void)parent;
-    struct walk_declaration *declaration = data;
-    if (clang_getCursorKind(cursor) == CXCursor_VarDecl
-        && clang_equalCursors(clang_getCanonicalCursor(cursor), declaration->variable)) {
-        declaration->found = 1;
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Recurse;
+    return clang_getCursorKind(cursor) == CXCursor_VarDecl
+           && clang_equalCursors(clang_getCanonicalCursor(cursor), *(const CXCursor *)canonical);
 }
 
 int lc_extract_declared_inside(CXCursor variable, CXCursor statement)
 {
-    struct walk_declaration declaration = { clang_getCanonicalCursor(variable), 0 };
-    lc_extract_visit_all(statement, walk_declaration_visit, &declaration);
-    return declaration.found;
+    CXCursor canonical = clang_getCanonicalCursor(variable);
+    return lc_extract_any(statement, walk_declares, &canonical);
 }
 
 /* Is `statement` a bare `break` (or a block holding only one)? */

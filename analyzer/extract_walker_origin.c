@@ -114,11 +114,9 @@ static int walker_step_call(const struct origin_walker *walker, CXCursor call)
 
 static void walker_value(struct origin_walker *walker, CXCursor assignment, CXCursor value)
 {
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
     if (walker_is_constant(value))
         return;
-    lc_extract_variables_collect(value, &read);
-    if (lc_extract_variables_has_declaration(&read, walker->variable))
+    if (lc_extract_reads_variable(value, walker->variable))
         return;   /* moved on from itself */
     if (walker_inside(walker, assignment)) {
         if (!lc_extract_variables_has(&walker->derived, value) && !walker_step_call(walker, value))
@@ -185,9 +183,7 @@ static enum CXChildVisitResult walker_loop_visit(CXCursor cursor, CXCursor paren
         target = lc_extract_loop_variable(sides[0]);
         value = sides[1];
     }
-    struct lc_extract_variables read = { .count = 0, .found = 0 };
-    lc_extract_variables_collect(value, &read);
-    if (!clang_Cursor_isNull(target) && lc_extract_variables_has_declaration(&read, walker->variable))
+    if (!clang_Cursor_isNull(target) && lc_extract_reads_variable(value, walker->variable))
         lc_extract_variables_add(&walker->derived, target);
     return CXChildVisit_Recurse;
 }

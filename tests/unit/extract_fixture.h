@@ -122,6 +122,14 @@ static inline const struct lc_loop_fact *find_loop(struct extract_test *test, co
     return NULL;
 }
 
+/* The loop on the line holding `tag` reads what `source` says. */
+static inline void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
+{
+    const struct lc_loop_fact *loop = find_loop(test, tag);
+    if (loop->source != source)
+        fail_msg("%s: source %d, expected %d", tag, (int)loop->source, (int)source);
+}
+
 /* `actual` is NULL when `expected` is, else the same string. */
 static inline void assert_optional_string(const char *actual, const char *expected)
 {

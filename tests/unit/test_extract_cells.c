@@ -5,11 +5,6 @@
  * data/extract/cells.c. */
 #include "extract_fixture.h"
 
-static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
-{
-    assert_int_equal(find_loop(test, tag)->source, source);
-}
-
 /* Both bounds sizes of the object: two different integer fields of it. */
 static void test_cells_of_sizes(void **state)
 {

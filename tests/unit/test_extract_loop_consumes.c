@@ -7,13 +7,6 @@
  * data/extract/loop_consumes.c. */
 #include "extract_fixture.h"
 
-static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
-{
-    const struct lc_loop_fact *loop = find_loop(test, tag);
-    if (loop->source != source)
-        fail_msg("%s: source %d, expected %d", tag, (int)loop->source, (int)source);
-}
-
 static void test_consumed_buffers(void **state)
 {
     struct extract_test *test = *state;

@@ -8,11 +8,6 @@
  * data/extract/loop_copy_steps.c. */
 #include "extract_fixture.h"
 
-static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
-{
-    assert_int_equal(find_loop(test, tag)->source, source);
-}
-
 static void test_copy_steps(void **state)
 {
     struct extract_test *test = *state;

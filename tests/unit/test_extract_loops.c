@@ -151,11 +151,6 @@ static void test_backward_gotos(void **state)
     assert_int_equal(test->facts.loop_count, 104);
 }
 
-static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
-{
-    assert_int_equal(find_loop(test, tag)->source, source);
-}
-
 static void test_tables_logarithms_and_sources(void **state)
 {
     struct extract_test *test = *state;

@@ -5,11 +5,6 @@
  * misses on data/extract/stack_text.c. */
 #include "extract_fixture.h"
 
-static void assert_source(struct extract_test *test, const char *tag, enum lc_loop_source source)
-{
-    assert_int_equal(find_loop(test, tag)->source, source);
-}
-
 /* Which loops read a character parameter at their counter. */
 static void test_text_params(void **state)
 {
