@@ -41,17 +41,12 @@ static enum CXChildVisitResult link_scan_visit(CXCursor cursor, CXCursor parent,
 {
     (void)parent;
     struct link_scan *scan = data;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor sides[2];
-    if ((kind == CXCursor_UnaryOperator || kind == CXCursor_CompoundAssignOperator)
-        && lc_extract_children(cursor, sides, 1) >= 1) {
-        CXCursor changed = lc_extract_loop_variable(sides[0]);
-        int steps = kind == CXCursor_CompoundAssignOperator
-                    || (clang_getCursorUnaryOperatorKind(cursor) >= CXUnaryOperator_PostInc
-                        && clang_getCursorUnaryOperatorKind(cursor) <= CXUnaryOperator_AddrOf);
-        if (steps && (clang_equalCursors(changed, scan->element) || clang_equalCursors(changed, scan->link)))
+    CXCursor sides[2], changed = lc_extract_changed_operand(cursor);
+    if (!lc_extract_assignment_sides(cursor, sides)) {
+        if (!clang_Cursor_isNull(changed)
+            && (lc_extract_is_variable(changed, scan->element) || lc_extract_is_variable(changed, scan->link)))
             scan->failed = 1;   /* `e++`, `pE += k`, `&pE`: not this walk */
-    } else if (lc_extract_assignment_sides(cursor, sides)) {
+    } else {
         CXCursor target = lc_extract_loop_variable(sides[0]);
         if (clang_equalCursors(target, scan->element)) {
             scan->element_sets++;
