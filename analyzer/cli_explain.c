@@ -4,7 +4,8 @@
  * registration that puts it on the loop (or the call that reaches it only
  * on the way out of the process), the offload that puts it on a worker
  * and the calls from there, the calls through which it may block down to
- * the blocking one, whether it never returns, and its model. */
+ * the blocking one, whether it never returns, its cost level (cost.h) and
+ * its model. */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -18,6 +19,7 @@
 #include "callers.h"
 #include "chain.h"
 #include "cli.h"
+#include "cost.h"
 #include "report.h"
 #include "threads.h"
 
@@ -275,6 +277,21 @@ static void explain_blocking(const struct explain_context *x, uint32_t f)
     }
 }
 
+/* Its cost level on the loop (cost.h), and the parameter its growing loops
+ * are bounded by: a call given a small constant or its loop's element
+ * there costs only the rest. */
+static void explain_cost(const struct explain_context *x, uint32_t f)
+{
+    const struct lc_cost *cost = x->program->cost;
+    if (!cost || !x->program->functions[f].is_defined)
+        return;
+    fprintf(x->out, "  cost level: %u", cost->function_level[f]);
+    if (cost->linear_param[f] >= 0)
+        fprintf(x->out, "; linear in parameter %d (the rest: level %u)", cost->linear_param[f] + 1,
+                cost->level_but_linear[f]);
+    fputc('\n', x->out);
+}
+
 static void explain_model(const struct explain_context *x, uint32_t f)
 {
     const struct lc_program_function *fn = &x->program->functions[f];
@@ -315,6 +332,7 @@ static void explain_function(const struct explain_context *x, uint32_t f)
     explain_loop(x, f);
     explain_worker(x, f);
     explain_blocking(x, f);
+    explain_cost(x, f);
     explain_model(x, f);
 }
 

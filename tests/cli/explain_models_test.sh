@@ -115,6 +115,24 @@ int verify(int fd, const char *given)
 }
 __attribute__((annotate("loopcheck:async"))) void on_verify(int fd) { verify(fd, 0); }
 C
+  cat > "$dir/src/items.c" <<'C'
+struct item { struct item *next; int key; };
+struct bag { struct item *first; };
+int find_key(const struct bag *bag, int key)
+{
+    for (struct item *i = bag->first; i; i = i->next)
+        if (i->key == key)
+            return 1;
+    return 0;
+}
+int count_pairs(const struct bag *bag)
+{
+    int n = 0;
+    for (struct item *a = bag->first; a; a = a->next)
+        n += find_key(bag, a->key);
+    return n;
+}
+C
   cat > "$dir/rules.rules" <<'R'
 library testloop offload "loop_queue_work(work, done)"
 callback loop_timer_start arg2 loop
@@ -128,7 +146,7 @@ R
   {
     echo "["
     local first=1
-    for f in src/server.c src/journal.c src/twin_a.c src/twin_b.c src/panic.c; do
+    for f in src/server.c src/journal.c src/twin_a.c src/twin_b.c src/panic.c src/items.c; do
       [ $first -eq 1 ] || echo ","
       first=0
       printf '  {"directory": "%s", "file": "%s", "arguments": ["cc", "-c", "-o", "%s.o", "%s"]}\n' \
@@ -169,7 +187,7 @@ expect_match "the blocking leaf and its reason" "^    src/journal.c:6:5: 'sync_d
 expect_match "on_tick has no model" "^  model: none \(loopcheck follows its body\)$" "$out"
 [ -f build/loopcheck.db ] && pass "explain fills the cache" || fail "explain left no cache"
 err=$("$LOOPCHECK" check -p build --rules rules.rules 2>&1 >/dev/null)
-expect_match "check reuses what explain parsed" "5 TUs \(0 parsed, 5 reused, 0 failed\)" "$err"
+expect_match "check reuses what explain parsed" "6 TUs \(0 parsed, 6 reused, 0 failed\)" "$err"
 
 # --- explain: offloaded work and a function on both sides -----------------------
 out=$("$LOOPCHECK" explain -p build --rules rules.rules compact 2>&1); expect_status "explain compact" 0 $? "$out"
@@ -205,6 +223,14 @@ expect_match "the arguments named" "^    src/panic.c:20:71: its arguments make '
 out=$("$LOOPCHECK" check -p build --rules rules.rules --format json 2>/dev/null)
 echo "$out" | grep -q '"file": "[^"]*journal.c"' && pass "the report has the fsync finding" || fail "no finding in journal.c" "$out"
 echo "$out" | grep -q '"file": "[^"]*panic.c"' && fail "a finding in panic.c" "$out" || pass "no finding on the way out"
+
+# --- explain: cost levels ---------------------------------------------------------
+out=$("$LOOPCHECK" explain -p build --rules rules.rules find_key 2>&1); expect_status "explain find_key" 0 $? "$out"
+expect_match "a walk of its list is linear in it" "cost level: 1; linear in parameter 1 \(the rest: level 0\)" "$out"
+out=$("$LOOPCHECK" explain -p build --rules rules.rules count_pairs 2>&1); expect_status "explain count_pairs" 0 $? "$out"
+expect_match "the bag against itself is level 2" "cost level: 2; linear in parameter 1 \\(the rest: level 1\\)" "$out"
+out=$("$LOOPCHECK" explain -p build --rules rules.rules on_tick 2>&1)
+expect_match "a callback without loops costs nothing" "cost level: 0$" "$out"
 
 # --- explain: annotate statements (static functions too) ---------------------------
 out=$("$LOOPCHECK" explain -p build --rules rules.rules --rules colors.rules helper 2>&1)
