@@ -138,8 +138,9 @@ unsigned lc_extract_loop_copy_steps(const struct lc_extract_loop_parts *parts, s
  * unseen length; 0 when none. */
 #define LC_EXTRACT_TABLE_UNSEEN (-1)   /* a read-only table of a length this TU does not see */
 long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts);
-/* What the condition reads: INPUT, STRING or LOCAL (enum lc_loop_source). */
-enum lc_loop_source lc_extract_loop_source(const struct lc_extract_loop_parts *parts);
+/* What the condition reads: INPUT, STRING or LOCAL (enum lc_loop_source);
+ * `function` (may be null) is searched for the values of its locals. */
+enum lc_loop_source lc_extract_loop_source(CXCursor function, const struct lc_extract_loop_parts *parts);
 
 /* extract_loop_steps.c */
 /* Does the condition test `errno == EINTR` (alone or `&&`-ed): a retry of

@@ -547,3 +547,33 @@ int members_by_value(struct group_of *groups)
             count++;
     return count;
 }
+
+/* A length byte read into a local before the loop and again at the end of
+ * each round: the loop walks the name's labels, text like a string. */
+int labels_compare(const unsigned char *a, const unsigned char *b)
+{
+    unsigned char la, lb;
+    la = *a++;
+    lb = *b++;
+    while (la != 0 || lb != 0) { /* label_pairs */
+        if (la != lb)
+            return la < lb ? -1 : 1;
+        a += la;
+        b += la;
+        la = *a++;
+        lb = *b++;
+    }
+    return 0;
+}
+
+/* The same local also given a count: not only text. */
+int labels_or_count(const unsigned char *a, int n)
+{
+    int left;
+    left = *a++;
+    while (left != 0) { /* label_or_count */
+        a += left;
+        left = *a ? *a++ : n;
+    }
+    return 0;
+}
