@@ -139,8 +139,8 @@ unsigned lc_extract_loop_copy_steps(const struct lc_extract_loop_parts *parts, s
 #define LC_EXTRACT_TABLE_UNSEEN (-1)   /* a read-only table of a length this TU does not see */
 long long lc_extract_loop_table_size(const struct lc_extract_loop_parts *parts);
 /* What the condition reads: INPUT, STRING or LOCAL (enum lc_loop_source);
- * `function` (may be null) is searched for the values of its locals. */
-enum lc_loop_source lc_extract_loop_source(CXCursor function, const struct lc_extract_loop_parts *parts);
+ * the walked function gives the values of its locals. */
+enum lc_loop_source lc_extract_loop_source(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
 
 /* extract_loop_steps.c */
 /* Does the condition test `errno == EINTR` (alone or `&&`-ed): a retry of
@@ -298,6 +298,29 @@ int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc
 /* Is `expr` one of the element's own fields (`op->argc`, `ops[j].count`,
  * `&wl->panes`; with `through_value`, also the element itself)? */
 int lc_extract_element_field(const struct lc_extract_variables *element, CXCursor expr, int through_value);
+/* extract_variable_events.c: where the walked function's variables get
+ * values, in its tree order. */
+enum lc_extract_event_kind {
+    LC_EXTRACT_EVENT_DECLARED,              /* a declaration with an initializer */
+    LC_EXTRACT_EVENT_ASSIGNED,              /* `v = value` */
+    LC_EXTRACT_EVENT_CALL_GIVEN_ADDRESS,    /* a call with `&v` as an argument */
+    LC_EXTRACT_EVENT_ADDRESS,               /* `&v`, a call's argument or not */
+};
+struct lc_extract_variable_event {
+    CXCursor variable;          /* canonical */
+    CXCursor cursor;            /* the declaration, assignment, call or `&v` */
+    CXCursor value;             /* the initializer or value assigned, or null */
+    unsigned hash;              /* clang_hashCursor(variable) */
+    unsigned serial;            /* tree order */
+    unsigned char kind;         /* enum lc_extract_event_kind */
+    unsigned char under_call_given_address;   /* inside a call given `&v` */
+};
+/* The events of the variables hashing as `variable` does, in tree order:
+ * *count of them, the caller keeping those whose variable is `variable`
+ * (clang_equalCursors).  Indexed on the first call in a function. */
+const struct lc_extract_variable_event *lc_extract_variable_events(struct lc_extract_walk *walk, CXCursor variable,
+                                                                  size_t *count);
+
 /* extract_changes.c */
 /* Add to `changed` the variables assigned, incremented or decremented
  * under `cursor` (null: none), or whose address a call there is given. */

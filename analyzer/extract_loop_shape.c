@@ -197,7 +197,7 @@ unsigned lc_extract_scaled_arguments(CXCursor call)
 
 struct shape_source {
     const struct lc_extract_loop_parts *parts;
-    CXCursor function;      /* the loop's function, for its locals' assignments */
+    struct lc_extract_walk *walk;   /* where the loop's function gives its locals values */
     unsigned depth;         /* 1 inside a local's initializer: not followed further */
     int input, string;
 };
@@ -255,42 +255,23 @@ static int shape_reads_character(CXCursor expr)
     return read && shape_is_character(clang_getCursorType(expr));
 }
 
-/* The assignments of a local without an initializer: how many, and
- * whether one gives it anything but a character read from a string. */
-struct shape_assignments {
-    CXCursor variable;
-    unsigned characters, others;
-};
-
-static enum CXChildVisitResult shape_assignment_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct shape_assignments *assignments = data;
-    CXCursor sides[2];
-    if (lc_extract_assignment_sides(cursor, sides)
-        && clang_equalCursors(lc_extract_loop_variable(sides[0]), assignments->variable)) {
-        if (shape_reads_character(sides[1]))
-            assignments->characters++;
-        else
-            assignments->others++;
-    } else if (clang_equalCursors(lc_extract_loop_variable(lc_extract_changed_operand(cursor)), assignments->variable)
-               && !clang_equalCursors(lc_extract_loop_variable(lc_extract_updated_operand(cursor)),
-                                      assignments->variable)) {
-        assignments->others++;   /* its address taken: set out of sight */
-    }
-    return CXChildVisit_Recurse;
-}
-
 /* A local given, everywhere in its function, only characters read from a
  * string (`lab = *d++;` before the loop and at the end of its body; `--`
- * and `++` aside): testing it walks that string. */
-static int shape_holds_characters(CXCursor function, CXCursor variable)
+ * and `++` aside, its address never taken): testing it walks that string. */
+static int shape_holds_characters(struct lc_extract_walk *walk, CXCursor variable)
 {
-    struct shape_assignments assignments = { variable, 0, 0 };
-    if (clang_Cursor_isNull(function) || clang_getCursorKind(variable) != CXCursor_VarDecl)
+    size_t count = 0, characters = 0;
+    if (!walk || clang_getCursorKind(variable) != CXCursor_VarDecl)
         return 0;
-    clang_visitChildren(function, shape_assignment_visit, &assignments);
-    return assignments.characters > 0 && assignments.others == 0;
+    const struct lc_extract_variable_event *events = lc_extract_variable_events(walk, variable, &count);
+    for (size_t i = 0; i < count; i++) {
+        if (!clang_equalCursors(events[i].variable, variable))
+            continue;
+        if (events[i].kind != LC_EXTRACT_EVENT_ASSIGNED || !shape_reads_character(events[i].value))
+            return 0;
+        characters++;
+    }
+    return characters > 0;
 }
 
 /* A local: what its initializer reads, or INPUT when it has none we see. */
@@ -300,7 +281,7 @@ static void shape_local(struct shape_source *source, CXCursor variable)
     if (clang_Cursor_isNull(value) && !clang_Cursor_isNull(source->parts->init)
         && clang_getCursorKind(source->parts->init) != CXCursor_DeclStmt)
         value = lc_extract_init_assignment(source->parts->init, variable);
-    if (clang_Cursor_isNull(value) && source->depth == 0 && shape_holds_characters(source->function, variable)) {
+    if (clang_Cursor_isNull(value) && source->depth == 0 && shape_holds_characters(source->walk, variable)) {
         source->string = 1;
         return;
     }
@@ -340,9 +321,9 @@ static void shape_source_of(struct shape_source *source, CXCursor expr)
         clang_visitChildren(expr, shape_source_visit, source);
 }
 
-enum lc_loop_source lc_extract_loop_source(CXCursor function, const struct lc_extract_loop_parts *parts)
+enum lc_loop_source lc_extract_loop_source(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
 {
-    struct shape_source source = { parts, function, 0, 0, 0 };
+    struct shape_source source = { parts, walk, 0, 0, 0 };
     if (!clang_Cursor_isNull(parts->condition))
         shape_source_of(&source, parts->condition);
     return source.string ? LC_SOURCE_STRING : source.input ? LC_SOURCE_INPUT : LC_SOURCE_LOCAL;

@@ -372,7 +372,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     enum lc_loop_source source = lc_extract_loop_is_spin(walk, kind, parts)             ? LC_SOURCE_WAIT
                                  : continues                                        ? LC_SOURCE_PARENT
                                  : lc_extract_loop_is_amortized(walk, statement, parts) ? LC_SOURCE_AMORTIZED
-                                                                                    : lc_extract_loop_source(walk->function, parts);
+                                                                                    : lc_extract_loop_source(walk, parts);
     int index = extract_add_loop(walk, kind, &loc, &bound, source, parameter, walked);
     if (index >= 0 && bound.bound == LC_BOUND_DATA)
         walk->facts->loops[index].text_param = lc_extract_loop_text_param(walk, parts, parameter);

@@ -102,6 +102,8 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->aliases_known = 0;
     walk->string_start_count = 0;
     walk->string_starts_known = 0;
+    walk->variable_event_count = 0;
+    walk->variable_events_known = 0;
     lc_extract_runs_begin(walk);
 }
 
@@ -352,6 +354,8 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     walk->aliases = NULL;
     free(walk->string_starts);
     walk->string_starts = NULL;
+    free(walk->variable_events);
+    walk->variable_events = NULL;
     walk->conditional_spans = NULL;
     walk->results = NULL;
     walk->flags = NULL;

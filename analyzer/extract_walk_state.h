@@ -203,6 +203,12 @@ struct lc_extract_walk {
                                            (extract_owner.c), once asked */
     size_t alias_count, alias_cap;
     int aliases_known;
+    struct lc_extract_variable_event *variable_events;   /* where its
+                                           variables get values
+                                           (extract_variable_events.c),
+                                           once asked */
+    size_t variable_event_count, variable_event_cap;
+    int variable_events_known;
     struct lc_extract_string_start { /* its local `char *` variables given
                                         a value, and the text every value
                                         starts with (NULL: not known;

@@ -127,31 +127,34 @@ static void walker_value(struct origin_walker *walker, CXCursor assignment, CXCu
                               walker->origin(walker->context, value, clang_getCursorType(walker->variable)));
 }
 
-static enum CXChildVisitResult walker_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+/* One place the function gives the walker a value (extract_variable_events.c).
+ * With iterator steps, a call given its address is its step inside the
+ * loop, its start outside, and what that call's arguments do is the
+ * call's. */
+static void walker_event(struct origin_walker *walker, const struct lc_extract_variable_event *event)
 {
-    (void)parent;
-    struct origin_walker *walker = data;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    CXCursor sides[2], value;
-    if (kind == CXCursor_VarDecl && clang_equalCursors(clang_getCanonicalCursor(cursor), walker->variable)) {
-        value = clang_Cursor_getVarDeclInitializer(cursor);
-        if (!clang_Cursor_isNull(value))
-            walker_value(walker, cursor, value);
-    } else if (walker_assigns(cursor, walker->variable, &value)) {
-        walker_value(walker, cursor, value);
-    } else if (walker->steps && walker_call_given_address(cursor, walker->variable)) {
-        if (walker_inside(walker, cursor) ? !walker_step_call(walker, cursor) : !walker->steps->started)
+    int skipped = walker->steps && event->under_call_given_address;
+    switch ((enum lc_extract_event_kind)event->kind) {
+    case LC_EXTRACT_EVENT_DECLARED:
+    case LC_EXTRACT_EVENT_ASSIGNED:
+        if (!skipped)
+            walker_value(walker, event->cursor, event->value);
+        return;
+    case LC_EXTRACT_EVENT_CALL_GIVEN_ADDRESS:
+        if (!walker->steps || skipped)
+            return;
+        if (walker_inside(walker, event->cursor) ? !walker_step_call(walker, event->cursor) : !walker->steps->started)
             walker->param = LC_EXTRACT_ORIGIN_FAILED;
-        else if (!walker_inside(walker, cursor))
-            lc_extract_origin_combine(&walker->param, walker->steps->started(walker->context, cursor,
-                                                                              clang_getCursorType(walker->variable)));
-        return walker->param == LC_EXTRACT_ORIGIN_FAILED ? CXChildVisit_Break : CXChildVisit_Continue;
-    } else if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf
-               && lc_extract_children(cursor, sides, 1) == 1
-               && clang_equalCursors(lc_extract_loop_variable(sides[0]), walker->variable)) {
-        walker->param = LC_EXTRACT_ORIGIN_FAILED;   /* set where the function cannot see */
+        else if (!walker_inside(walker, event->cursor))
+            lc_extract_origin_combine(&walker->param,
+                                      walker->steps->started(walker->context, event->cursor,
+                                                             clang_getCursorType(walker->variable)));
+        return;
+    case LC_EXTRACT_EVENT_ADDRESS:
+        if (!skipped)
+            walker->param = LC_EXTRACT_ORIGIN_FAILED;   /* set where the function cannot see */
+        return;
     }
-    return walker->param == LC_EXTRACT_ORIGIN_FAILED ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
 static void walker_note_inside(struct origin_walker *walker, CXCursor cursor)
@@ -194,7 +197,11 @@ int lc_extract_walker_origin(struct lc_extract_walk *walk, const struct lc_extra
     struct origin_walker walker = { .walk = walk, .origin = origin, .context = context, .steps = steps,
                                     .variable = variable, .param = LC_EXTRACT_ORIGIN_NONE };
     lc_extract_visit_loop_parts(parts, walker_loop_visit, &walker);
-    if (walker.param != LC_EXTRACT_ORIGIN_FAILED)
-        clang_visitChildren(walk->function, walker_visit, &walker);
+    size_t count = 0;
+    const struct lc_extract_variable_event *events =
+        walker.param == LC_EXTRACT_ORIGIN_FAILED ? NULL : lc_extract_variable_events(walk, variable, &count);
+    for (size_t i = 0; i < count && walker.param != LC_EXTRACT_ORIGIN_FAILED; i++)
+        if (clang_equalCursors(events[i].variable, variable))
+            walker_event(&walker, &events[i]);
     return walker.param;
 }

@@ -16,6 +16,9 @@
 #   graph N          a stored graph of N functions and 5N calls written
 #                    straight into the database (graph_db): load, fpflow,
 #                    color and checks timed by `loopcheck check --stats`
+#   loops N          one function of N list walks, each from a local set
+#                    to the list's head: a cold run's time per loop, against
+#                    the smallest size's (a walk per loop would make it grow)
 # Wall times are the best of BENCH_REPEAT runs (default 3).
 #
 # Usage: run_bench.sh --loopcheck BIN --tools DIR [--units U] [--functions F]
@@ -28,9 +31,10 @@
 #                    compile_commands.json) instead of a synthetic code base;
 #                    its files are edited and restored for the edit figures
 #   --graph-sizes    default "10000 100000 1000000"; "" skips the graphs
+#   --loop-sizes     default "500 4000"; "" skips the one-function figures
 # Exit status: 0, or 1 when a correctness check failed.
 set -u
-LOOPCHECK="" TOOLS="" UNITS=98 FUNCTIONS=40 JOBS=2 PROJECT="" GRAPH_SIZES="10000 100000 1000000"
+LOOPCHECK="" TOOLS="" UNITS=98 FUNCTIONS=40 JOBS=2 PROJECT="" GRAPH_SIZES="10000 100000 1000000" LOOP_SIZES="500 4000"
 REPEAT=${BENCH_REPEAT:-3}
 CLANG=${CLANG:-clang-19}
 while [ $# -gt 0 ]; do
@@ -42,6 +46,7 @@ while [ $# -gt 0 ]; do
     --jobs) JOBS=$2; shift 2 ;;
     --project) PROJECT=$(realpath "$2"); shift 2 ;;
     --graph-sizes) GRAPH_SIZES=$2; shift 2 ;;
+    --loop-sizes) LOOP_SIZES=$2; shift 2 ;;
     *) echo "run_bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -211,4 +216,29 @@ if [ -n "$GRAPH_SIZES" ]; then
          "(x$(fmt "$(calc "($total / $size) / ($first_total / $first_size)")") of the $first_size graph's)"
   done
 fi
+
+# --- one function of many loops -------------------------------------------------------
+first_per_loop=""
+for size in $LOOP_SIZES; do
+  L=$WORK/loops$size
+  mkdir -p "$L"
+  {
+    echo "struct node { struct node *next; int v; };"
+    echo "int walks(struct node *head) {"
+    echo "  int total = 0;"
+    for ((i = 0; i < size; i++)); do
+      echo "  { struct node *p$i = head; while (p$i) { total += p$i->v; p$i = p$i->next; } }"
+    done
+    echo "  return total;"
+    echo "}"
+  } > "$L/walks.c"
+  jq -n --arg d "$L" '[{directory: $d, file: "walks.c", arguments: ["cc", "-c", "walks.c"]}]' > "$L/compile_commands.json"
+  BEFORE_EACH="rm -f '$L/db'"
+  t=$(best_time "$LOOPCHECK" check -p "$L" --db "$L/db" -o /dev/null)
+  unset BEFORE_EACH
+  per_loop=$(calc "$t * 1000 / $size")
+  [ -z "$first_per_loop" ] && { first_per_loop=$per_loop; first_loops=$size; }
+  echo "loops $size in one function: cold $(fmt "$t") s; per 1,000 loops $(fmt "$per_loop" 3) s" \
+       "(x$(fmt "$(calc "$per_loop / $first_per_loop")") of the $first_loops loops' figure)"
+done
 exit $status

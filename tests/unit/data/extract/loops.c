@@ -577,3 +577,18 @@ int labels_or_count(const unsigned char *a, int n)
     }
     return 0;
 }
+
+void forget_label(unsigned char *label);
+
+/* The same local, its address also given to a call: set out of sight. */
+int labels_address_taken(const unsigned char *a)
+{
+    unsigned char left;
+    left = *a++;
+    while (left != 0) { /* label_address_taken */
+        a += left;
+        left = *a++;
+    }
+    forget_label(&left);
+    return 0;
+}
