@@ -22,6 +22,7 @@
 
 /* What every value of `variable` is checked for, and what was seen. */
 struct bucket_values {
+    struct lc_extract_walk *walk;
     CXCursor variable;
     const struct lc_extract_loop_parts *parts;  /* the loop: inside it, only moves on */
     CXCursor statement;     /* its statement, or a null cursor (an index) */
@@ -31,7 +32,7 @@ struct bucket_values {
     int failed;
 };
 
-static int bucket_is_hashed_index(CXCursor index, unsigned depth);
+static int bucket_is_hashed_index(struct lc_extract_walk *walk, CXCursor index, unsigned depth);
 
 static int bucket_is_constant(CXCursor expr)
 {
@@ -40,11 +41,11 @@ static int bucket_is_constant(CXCursor expr)
 }
 
 /* `t[i]` or `&t[i]` at a hashed index i. */
-static int bucket_is_bucket(CXCursor value, unsigned depth)
+static int bucket_is_bucket(struct lc_extract_walk *walk, CXCursor value, unsigned depth)
 {
     CXCursor element = lc_extract_array_element(value, NULL), parts[2];
     return !clang_Cursor_isNull(element) && lc_extract_children(element, parts, 2) == 2
-           && bucket_is_hashed_index(parts[1], depth);
+           && bucket_is_hashed_index(walk, parts[1], depth);
 }
 
 /* Does `value` move the walker on: read from it, on every side of a
@@ -57,12 +58,18 @@ static int bucket_moves_on(CXCursor value, CXCursor walker)
     return lc_extract_reads_variable(at, walker);
 }
 
-/* Check one value `variable` gets: a bucket (a walker) or a hashed index. */
+/* Is `value` what `variable` may start at: a bucket (a walker) or a
+ * hashed index? */
+static int bucket_accepts(const struct bucket_values *values, CXCursor value)
+{
+    return clang_Cursor_isNull(values->statement) ? bucket_is_hashed_index(values->walk, value, values->depth + 1)
+                                                  : bucket_is_bucket(values->walk, value, 0);
+}
+
+/* Check one value `variable` gets. */
 static void bucket_check_start(struct bucket_values *values, CXCursor value)
 {
-    int accepted = clang_Cursor_isNull(values->statement) ? bucket_is_hashed_index(value, values->depth + 1)
-                                                          : bucket_is_bucket(value, 0);
-    if (accepted)
+    if (bucket_accepts(values, value))
         values->starts++;
     else
         values->failed = 1;
@@ -115,6 +122,24 @@ static enum CXChildVisitResult bucket_values_visit(CXCursor cursor, CXCursor par
     return values->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
+/* Does the function give `variable` any value it may start at?  Its
+ * index of where its variables get values (extract_variable_events.c)
+ * answers without a walk of its tree, for each loop; no such value, no
+ * start.  Another function's variable: maybe. */
+static int bucket_may_start(const struct bucket_values *values, CXCursor function)
+{
+    struct lc_extract_walk *walk = values->walk;
+    if (!walk || clang_Cursor_isNull(walk->function) || !clang_equalCursors(function, walk->function))
+        return 1;
+    size_t count = 0;
+    const struct lc_extract_variable_event *events = lc_extract_variable_events(walk, values->variable, &count);
+    for (size_t i = 0; i < count; i++)
+        if ((events[i].kind == LC_EXTRACT_EVENT_DECLARED || events[i].kind == LC_EXTRACT_EVENT_ASSIGNED)
+            && clang_equalCursors(events[i].variable, values->variable) && bucket_accepts(values, events[i].value))
+            return 1;
+    return walk->out_of_memory;
+}
+
 /* Does every value `variable` (a local) gets pass, with at least one? */
 static int bucket_every_value(struct bucket_values *values)
 {
@@ -122,6 +147,8 @@ static int bucket_every_value(struct bucket_values *values)
     CXCursor function = clang_getCursorSemanticParent(variable);
     if (clang_getCursorKind(variable) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(variable) == 1
         || clang_getCursorKind(function) != CXCursor_FunctionDecl)
+        return 0;
+    if (!bucket_may_start(values, function))
         return 0;
     CXCursor initializer = clang_Cursor_getVarDeclInitializer(variable);
     if (!clang_Cursor_isNull(initializer))
@@ -133,7 +160,7 @@ static int bucket_every_value(struct bucket_values *values)
 
 /* `x % n`, `x & m` (neither side a constant), or a local every value of
  * which is one, `depth` locals deep at most. */
-static int bucket_is_hashed_index(CXCursor index, unsigned depth)
+static int bucket_is_hashed_index(struct lc_extract_walk *walk, CXCursor index, unsigned depth)
 {
     CXCursor at = lc_extract_strip(index), sides[2];
     if (clang_getCursorKind(at) == CXCursor_BinaryOperator && lc_extract_children(at, sides, 2) == 2) {
@@ -147,24 +174,26 @@ static int bucket_is_hashed_index(CXCursor index, unsigned depth)
     CXCursor variable = lc_extract_loop_variable(at);
     if (clang_Cursor_isNull(variable) || depth > BUCKET_INDEX_DEPTH)
         return 0;
-    struct bucket_values values = { variable, NULL, clang_getNullCursor(), depth, 0, 0, 0 };
+    struct bucket_values values = { walk, variable, NULL, clang_getNullCursor(), depth, 0, 0, 0 };
     return bucket_every_value(&values);
 }
 
-static int bucket_probes(const struct lc_extract_loop_parts *parts, CXCursor statement, CXCursor test)
+static int bucket_probes(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor statement,
+                         CXCursor test)
 {
     CXCursor at = lc_extract_strip(test), sides[2];
     if (clang_getCursorKind(at) == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(at) == CXBinaryOperator_LAnd
         && lc_extract_children(at, sides, 2) == 2)
-        return bucket_probes(parts, statement, sides[0]) || bucket_probes(parts, statement, sides[1]);
+        return bucket_probes(walk, parts, statement, sides[0]) || bucket_probes(walk, parts, statement, sides[1]);
     CXCursor walker = lc_extract_only_variable(at);
     if (clang_Cursor_isNull(walker))
         return 0;
-    struct bucket_values values = { walker, parts, statement, 0, 0, 0, 0 };
+    struct bucket_values values = { walk, walker, parts, statement, 0, 0, 0, 0 };
     return bucket_every_value(&values);
 }
 
-int lc_extract_loop_is_bucket_probe(const struct lc_extract_loop_parts *parts, CXCursor statement)
+int lc_extract_loop_is_bucket_probe(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                                    CXCursor statement)
 {
-    return !clang_Cursor_isNull(parts->condition) && bucket_probes(parts, statement, parts->condition);
+    return !clang_Cursor_isNull(parts->condition) && bucket_probes(walk, parts, statement, parts->condition);
 }

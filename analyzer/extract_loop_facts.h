@@ -53,7 +53,7 @@ struct lc_extract_offset {
  * increment, `i++` or `i += 1`, i's type holding X + N (an integer at
  * least as wide, a pointer to an element of the same size), N's
  * variables unchanged in the loop too?  Then its parts into *offset. */
-int lc_extract_loop_offset(const struct lc_extract_loop_parts *parts, CXCursor condition,
+int lc_extract_loop_offset(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor condition,
                            struct lc_extract_offset *offset);
 /* extract_loop_cells.c: does the loop of `parts`, inside the loop of
  * `outer`, visit with it each cell of one two-dimensional object at most
@@ -170,7 +170,8 @@ int lc_extract_loop_walks_link_pointer(const struct lc_extract_loop_parts *parts
 /* extract_loop_bucket.c: is the loop of `statement` the probe of one
  * bucket of a hash table sized by a variable (its walker starts at `t[h %
  * n]`, `&t[h & mask]`, and only moves on in the loop)? */
-int lc_extract_loop_is_bucket_probe(const struct lc_extract_loop_parts *parts, CXCursor statement);
+int lc_extract_loop_is_bucket_probe(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                                    CXCursor statement);
 /* extract_loop_descent.c: does the loop descend a tree through the array
  * of child links its current node holds (`memcpy(&it->node, cp, sizeof
  * it->node)` with `cp` built from `it->node`, `x = x->child[dir]`), its
@@ -212,7 +213,7 @@ int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const s
  * `&&`; or an offset loop's count, `ny` of `yy < py + ny`) reads besides
  * locals and constants (no field, global, call or dereference; a local
  * read through its value), or -1. */
-int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts);
+int lc_extract_loop_parameter(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
 /* The same for any expression (`((len - 1) - done) / STRIPE`: len), or -1. */
 int lc_extract_bounding_parameter(CXCursor expr);
 

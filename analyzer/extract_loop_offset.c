@@ -113,23 +113,33 @@ static struct offset_changes offset_changes_in_loop(const struct lc_extract_loop
     return changes;
 }
 
-/* What the check of an expression's variables keeps: the loop, whether
- * they must be locals or parameters whose address the function never
- * takes, and whether one fails. */
+/* What the check of an expression's variables keeps: the walk, the loop,
+ * whether they must be locals or parameters whose address the function
+ * never takes, and whether one fails. */
 struct offset_stable {
+    struct lc_extract_walk *walk;
     const struct lc_extract_loop_parts *parts;
     int strict;
     int failed;
 };
 
 /* Is `variable` a local or a parameter whose address its function never
- * takes? */
-static int offset_unaliased(CXCursor variable)
+ * takes?  The walked function's are looked up in its index of where its
+ * variables get values (extract_variable_events.c). */
+static int offset_unaliased(struct lc_extract_walk *walk, CXCursor variable)
 {
     CXCursor function = clang_getCursorSemanticParent(variable);
     if (clang_getCursorKind(function) != CXCursor_FunctionDecl
         || (clang_getCursorKind(variable) == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(variable)))
         return 0;
+    if (walk && !clang_Cursor_isNull(walk->function) && clang_equalCursors(function, walk->function)) {
+        size_t count = 0;
+        const struct lc_extract_variable_event *events = lc_extract_variable_events(walk, variable, &count);
+        for (size_t i = 0; i < count; i++)
+            if (events[i].kind == LC_EXTRACT_EVENT_ADDRESS && clang_equalCursors(events[i].variable, variable))
+                return 0;
+        return !walk->out_of_memory;
+    }
     struct offset_changes taken = { variable, 1, 0, clang_getNullCursor() };
     lc_extract_visit_all(function, offset_changes_visit, &taken);
     return taken.count == 0;
@@ -142,7 +152,7 @@ static enum CXChildVisitResult offset_stable_visit(CXCursor cursor, CXCursor par
     CXCursor variable = clang_getCursorKind(cursor) == CXCursor_DeclRefExpr ? lc_extract_loop_variable(cursor)
                                                                            : clang_getNullCursor();
     if (!clang_Cursor_isNull(variable)
-        && ((stable->strict && !offset_unaliased(variable))
+        && ((stable->strict && !offset_unaliased(stable->walk, variable))
             || offset_changes_in_loop(stable->parts, variable, 1).count != 0))
         stable->failed = 1;
     return stable->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
@@ -150,9 +160,10 @@ static enum CXChildVisitResult offset_stable_visit(CXCursor cursor, CXCursor par
 
 /* Does the loop leave the variables of `expr` alone (and, `strict`, are
  * they locals or parameters the function never takes the address of)? */
-static int offset_stable(const struct lc_extract_loop_parts *parts, CXCursor expr, int strict)
+static int offset_stable(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor expr,
+                         int strict)
 {
-    struct offset_stable stable = { parts, strict, 0 };
+    struct offset_stable stable = { walk, parts, strict, 0 };
     lc_extract_visit_all(expr, offset_stable_visit, &stable);
     return !stable.failed;
 }
@@ -201,13 +212,13 @@ static int offset_wide_enough(CXCursor counter, CXCursor bound)
 
 /* `counter_side OP bound_side` with the counter on the left (`<`, `<=`,
  * `!=`): is it an offset loop's? */
-static int offset_comparison(const struct lc_extract_loop_parts *parts, CXCursor counter_side, CXCursor bound_side,
-                             struct lc_extract_offset *offset)
+static int offset_comparison(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                             CXCursor counter_side, CXCursor bound_side, struct lc_extract_offset *offset)
 {
     CXCursor counter_expr = offset_strip(counter_side), bound = offset_strip(bound_side), sides[2];
     CXCursor counter = lc_extract_loop_variable(counter_expr);
     if (clang_getCursorKind(counter_expr) != CXCursor_DeclRefExpr || clang_Cursor_isNull(counter)
-        || clang_Cursor_isNull(parts->init) || !offset_wide_enough(counter, bound) || !offset_unaliased(counter))
+        || clang_Cursor_isNull(parts->init) || !offset_wide_enough(counter, bound) || !offset_unaliased(walk, counter))
         return 0;
     CXCursor start = lc_extract_counter_start(parts->init, counter);
     long long less = 0;
@@ -226,11 +237,11 @@ static int offset_comparison(const struct lc_extract_loop_parts *parts, CXCursor
     if (!start_left && !offset_same_value(sides[1], start))
         return 0;
     offset->count = sides[start_left ? 1 : 0];
-    return offset_counts_up_by_one(parts, counter) && offset_stable(parts, sides[start_left ? 0 : 1], 1)
-           && offset_stable(parts, offset->count, 0);
+    return offset_counts_up_by_one(parts, counter) && offset_stable(walk, parts, sides[start_left ? 0 : 1], 1)
+           && offset_stable(walk, parts, offset->count, 0);
 }
 
-int lc_extract_loop_offset(const struct lc_extract_loop_parts *parts, CXCursor condition,
+int lc_extract_loop_offset(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts, CXCursor condition,
                            struct lc_extract_offset *offset)
 {
     CXCursor comparison = offset_strip(condition), sides[2];
@@ -242,13 +253,13 @@ int lc_extract_loop_offset(const struct lc_extract_loop_parts *parts, CXCursor c
     switch (op) {
     case CXBinaryOperator_LT:
     case CXBinaryOperator_LE:
-        return offset_comparison(parts, sides[0], sides[1], offset);
+        return offset_comparison(walk, parts, sides[0], sides[1], offset);
     case CXBinaryOperator_GT:
     case CXBinaryOperator_GE:
-        return offset_comparison(parts, sides[1], sides[0], offset);
+        return offset_comparison(walk, parts, sides[1], sides[0], offset);
     case CXBinaryOperator_NE:
-        return offset_comparison(parts, sides[0], sides[1], offset)
-               || offset_comparison(parts, sides[1], sides[0], offset);
+        return offset_comparison(walk, parts, sides[0], sides[1], offset)
+               || offset_comparison(walk, parts, sides[1], sides[0], offset);
     default:
         return 0;
     }

@@ -275,19 +275,20 @@ static enum CXChildVisitResult walk_parameter_visit(CXCursor cursor, CXCursor pa
 
 /* The parameter bounding `condition`; in `a && b`, either side's (`n-- &&
  * d->used != 0` stops within n rounds); in an offset loop's, its count's. */
-static CXCursor walk_parameter_bounding(const struct lc_extract_loop_parts *parts, CXCursor condition, unsigned depth)
+static CXCursor walk_parameter_bounding(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                                        CXCursor condition, unsigned depth)
 {
     CXCursor stripped = lc_extract_strip(condition), sides[2];
     if (depth < WALK_CONJUNCTION_DEPTH && clang_getCursorKind(stripped) == CXCursor_BinaryOperator
         && clang_getCursorBinaryOperatorKind(stripped) == CXBinaryOperator_LAnd
         && lc_extract_children(stripped, sides, 2) == 2) {
-        CXCursor left = walk_parameter_bounding(parts, sides[0], depth + 1);
-        return clang_Cursor_isNull(left) ? walk_parameter_bounding(parts, sides[1], depth + 1) : left;
+        CXCursor left = walk_parameter_bounding(walk, parts, sides[0], depth + 1);
+        return clang_Cursor_isNull(left) ? walk_parameter_bounding(walk, parts, sides[1], depth + 1) : left;
     }
     struct walk_parameter found = { parts, clang_getNullCursor(), 0, 0 };
     struct lc_extract_offset offset;
     /* `yy < py + ny` from py: ny rounds, whatever py is */
-    walk_parameter_of(&found, lc_extract_loop_offset(parts, condition, &offset) ? offset.count : condition);
+    walk_parameter_of(&found, lc_extract_loop_offset(walk, parts, condition, &offset) ? offset.count : condition);
     return found.other ? clang_getNullCursor() : found.parameter;
 }
 
@@ -302,11 +303,11 @@ int lc_extract_bounding_parameter(CXCursor expr)
     return lc_extract_parameter_position(found.parameter) - 1;
 }
 
-int lc_extract_loop_parameter(const struct lc_extract_loop_parts *parts)
+int lc_extract_loop_parameter(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
 {
     struct walk_parameter found = { parts, clang_getNullCursor(), 0, 0 };
     if (!clang_Cursor_isNull(parts->condition))
-        found.parameter = walk_parameter_bounding(parts, parts->condition, 0);
+        found.parameter = walk_parameter_bounding(walk, parts, parts->condition, 0);
     if (clang_Cursor_isNull(found.parameter))
         return -1;
     return lc_extract_parameter_position(found.parameter) - 1;

@@ -164,18 +164,18 @@ static CXCursor extract_bounding_side(const struct lc_extract_loop_parts *loop,
     return counter ? sides[0] : sides[1];
 }
 
-static void extract_classify(const struct lc_extract_loop_parts *loop, CXCursor condition,
-                             unsigned depth, struct extract_bound *out);
+static void extract_classify(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *loop,
+                             CXCursor condition, unsigned depth, struct extract_bound *out);
 
 /* An offset loop (lc_extract_loop_offset) whose count N is a constant:
  * N rounds (one more for `<=`, K fewer for `X + N - K`, none when
  * negative; a negative N is no count for `!=`, which never meets it). */
-static int extract_offset_counted(const struct lc_extract_loop_parts *loop, CXCursor condition,
-                                  struct extract_bound *out)
+static int extract_offset_counted(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *loop,
+                                  CXCursor condition, struct extract_bound *out)
 {
     struct lc_extract_offset offset;
     long long count;
-    if (!lc_extract_loop_offset(loop, condition, &offset) || !extract_constant(offset.count, &count)
+    if (!lc_extract_loop_offset(walk, loop, condition, &offset) || !extract_constant(offset.count, &count)
         || (offset.exact && count < 0))
         return 0;
     long long rounds = count < offset.less ? 0 : count - offset.less;
@@ -183,12 +183,12 @@ static int extract_offset_counted(const struct lc_extract_loop_parts *loop, CXCu
     return 1;
 }
 
-static void extract_comparison(const struct lc_extract_loop_parts *loop, CXCursor condition,
-                               enum CXBinaryOperatorKind op, struct extract_bound *out)
+static void extract_comparison(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *loop,
+                               CXCursor condition, enum CXBinaryOperatorKind op, struct extract_bound *out)
 {
     CXCursor sides[2];
     long long left_value, right_value;
-    if (extract_offset_counted(loop, condition, out))
+    if (extract_offset_counted(walk, loop, condition, out))
         return;
     if (lc_extract_children(condition, sides, 2) != 2) {
         extract_data(out, condition);
@@ -209,8 +209,8 @@ static void extract_comparison(const struct lc_extract_loop_parts *loop, CXCurso
 }
 
 /* `a && b`: the more bounded side (the smaller count of two constants). */
-static void extract_conjunction(const struct lc_extract_loop_parts *loop, CXCursor condition,
-                                unsigned depth, struct extract_bound *out)
+static void extract_conjunction(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *loop,
+                                CXCursor condition, unsigned depth, struct extract_bound *out)
 {
     CXCursor sides[2];
     struct extract_bound both[2];
@@ -219,7 +219,7 @@ static void extract_conjunction(const struct lc_extract_loop_parts *loop, CXCurs
         return;
     }
     for (int i = 0; i < 2; i++)
-        extract_classify(loop, sides[i], depth + 1, &both[i]);
+        extract_classify(walk, loop, sides[i], depth + 1, &both[i]);
     int counted[2];
     for (int i = 0; i < 2; i++)
         counted[i] = both[i].bound == LC_BOUND_SMALL_CONSTANT ||
@@ -234,8 +234,8 @@ static void extract_conjunction(const struct lc_extract_loop_parts *loop, CXCurs
 
 #define EXTRACT_CONDITION_DEPTH 8   /* `a && b && ...` followed this deep */
 
-static void extract_classify(const struct lc_extract_loop_parts *loop, CXCursor condition,
-                             unsigned depth, struct extract_bound *out)
+static void extract_classify(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *loop,
+                             CXCursor condition, unsigned depth, struct extract_bound *out)
 {
     long long value;
     if (extract_constant(condition, &value)) {
@@ -257,10 +257,10 @@ static void extract_classify(const struct lc_extract_loop_parts *loop, CXCursor 
     case CXBinaryOperator_GE:
     case CXBinaryOperator_NE:
     case CXBinaryOperator_EQ:
-        extract_comparison(loop, stripped, op, out);
+        extract_comparison(walk, loop, stripped, op, out);
         break;
     case CXBinaryOperator_LAnd:
-        extract_conjunction(loop, stripped, depth, out);
+        extract_conjunction(walk, loop, stripped, depth, out);
         break;
     default:
         extract_data(out, condition);
@@ -340,7 +340,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     if (kind == LC_LOOP_GOTO && !clang_Cursor_isNull(parts->condition))
         extract_data(&bound, parts->condition);
     else if (kind != LC_LOOP_GOTO && !clang_Cursor_isNull(parts->condition))
-        extract_classify(parts, parts->condition, 0, &bound);
+        extract_classify(walk, parts, parts->condition, 0, &bound);
     if (lc_extract_loop_is_do_once(kind, parts))
         bound.trip_count = 1;   /* do ... while (0): the body runs once */
     long long table = bound.bound == LC_BOUND_DATA ? lc_extract_loop_table_size(parts) : 0;
@@ -351,7 +351,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     else if (bound.bound == LC_BOUND_DATA
              && (lc_extract_loop_is_logarithmic(parts) || lc_extract_loop_is_bisection(parts)
                  || lc_extract_loop_is_descent(parts) || lc_extract_loop_is_retry(walk, parts)
-                 || lc_extract_loop_is_bucket_probe(parts, statement)))
+                 || lc_extract_loop_is_bucket_probe(walk, parts, statement)))
         extract_counted(&bound, LC_SMALL_TRIP_COUNT, parts->condition);
     else if (bound.bound == LC_BOUND_DATA && lc_extract_loop_descends_children(parts))
         extract_counted(&bound, LC_SMALL_TRIP_COUNT, parts->condition);   /* the tree's height */
@@ -361,7 +361,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
                                          || lc_extract_loop_consumes_walk(parts, walk->loop_parts, walk->loop_statement)
                                          || lc_extract_loop_scans_descended_node(parts, walk->loop_parts)
                                          || lc_extract_loop_walks_cells(walk, parts, walk->loop_parts));
-    int parameter = bound.bound == LC_BOUND_DATA ? lc_extract_loop_parameter(parts) : -1;
+    int parameter = bound.bound == LC_BOUND_DATA ? lc_extract_loop_parameter(walk, parts) : -1;
     if (parameter < 0 && bound.bound == LC_BOUND_DATA)
         parameter = lc_extract_loop_owner(walk, parts);
     if (parameter < 0 && bound.bound == LC_BOUND_DATA)

@@ -16,9 +16,11 @@
 #   graph N          a stored graph of N functions and 5N calls written
 #                    straight into the database (graph_db): load, fpflow,
 #                    color and checks timed by `loopcheck check --stats`
-#   loops N          one function of N list walks, each from a local set
-#                    to the list's head: a cold run's time per loop, against
-#                    the smallest size's (a walk per loop would make it grow)
+#   loops N          one function of N loop statements (list walks from a
+#                    local set to the head, counted loops, nested counted
+#                    loops, iterators started through their address): a cold
+#                    run's time per 1,000, against the smallest size's (a
+#                    walk of the function per loop would make it grow)
 # Wall times are the best of BENCH_REPEAT runs (default 3).
 #
 # Usage: run_bench.sh --loopcheck BIN --tools DIR [--units U] [--functions F]
@@ -31,10 +33,10 @@
 #                    compile_commands.json) instead of a synthetic code base;
 #                    its files are edited and restored for the edit figures
 #   --graph-sizes    default "10000 100000 1000000"; "" skips the graphs
-#   --loop-sizes     default "500 4000"; "" skips the one-function figures
+#   --loop-sizes     default "1000 8000"; "" skips the one-function figures
 # Exit status: 0, or 1 when a correctness check failed.
 set -u
-LOOPCHECK="" TOOLS="" UNITS=98 FUNCTIONS=40 JOBS=2 PROJECT="" GRAPH_SIZES="10000 100000 1000000" LOOP_SIZES="500 4000"
+LOOPCHECK="" TOOLS="" UNITS=98 FUNCTIONS=40 JOBS=2 PROJECT="" GRAPH_SIZES="10000 100000 1000000" LOOP_SIZES="1000 8000"
 REPEAT=${BENCH_REPEAT:-3}
 CLANG=${CLANG:-clang-19}
 while [ $# -gt 0 ]; do
@@ -224,10 +226,18 @@ for size in $LOOP_SIZES; do
   mkdir -p "$L"
   {
     echo "struct node { struct node *next; int v; };"
-    echo "int walks(struct node *head) {"
+    echo "struct iter { struct node *at; };"
+    echo "void iter_start(struct iter *it, struct node *head);"
+    echo "int iter_next(struct iter *it);"
+    echo "int walks(struct node *head, const int *a, int n) {"
     echo "  int total = 0;"
     for ((i = 0; i < size; i++)); do
-      echo "  { struct node *p$i = head; while (p$i) { total += p$i->v; p$i = p$i->next; } }"
+      case $((i % 4)) in
+        0) echo "  { struct node *p$i = head; while (p$i) { total += p$i->v; p$i = p$i->next; } }" ;;
+        1) echo "  for (int i$i = 0; i$i < n; i$i++) total += a[i$i];" ;;
+        2) echo "  for (int i$i = 0; i$i < n; i$i++) for (int j$i = 0; j$i < a[i$i]; j$i++) total += j$i;" ;;
+        3) echo "  { struct iter it$i; iter_start(&it$i, head); while (iter_next(&it$i)) total += it$i.at->v; }" ;;
+      esac
     done
     echo "  return total;"
     echo "}"
