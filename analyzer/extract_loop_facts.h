@@ -299,6 +299,10 @@ int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc
 /* Is `expr` one of the element's own fields (`op->argc`, `ops[j].count`,
  * `&wl->panes`; with `through_value`, also the element itself)? */
 int lc_extract_element_field(const struct lc_extract_variables *element, CXCursor expr, int through_value);
+/* extract_loop_compare.c: does the loop compare two texts, a character
+ * of each per round, leaving at a difference (a hand-written strncasecmp)? */
+int lc_extract_loop_compares_texts(const struct lc_extract_loop_parts *parts);
+
 /* extract_variable_events.c: where the walked function's variables get
  * values, in its tree order. */
 enum lc_extract_event_kind {

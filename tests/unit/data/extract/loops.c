@@ -592,3 +592,68 @@ int labels_address_taken(const unsigned char *a)
     forget_label(&left);
     return 0;
 }
+
+/* Two texts compared a character of each per round, leaving at the first
+ * difference: a walk over text. */
+int case_compare(const unsigned char *s1, const unsigned char *s2, unsigned long n)
+{
+    unsigned c1, c2;
+    while (n) { /* text_compare_count */
+        c1 = *s1++;
+        c2 = *s2++;
+        c1 = c1 >= 'A' && c1 <= 'Z' ? c1 | 0x20 : c1;
+        if (c1 != c2)
+            return (int)c1 - (int)c2;
+        n--;
+    }
+    return 0;
+}
+
+int equal_bytes(const char *a, const char *b, unsigned long len)
+{
+    for (unsigned long i = 0; i < len; i++) { /* text_compare_index */
+        unsigned ca = ((const unsigned char *)a)[i];
+        unsigned cb = ((const unsigned char *)b)[i];
+        if (ca != cb)
+            return 0;
+    }
+    return 1;
+}
+
+/* Not compares: one text against a constant, a count of differences that
+ * never leaves, and a compare with a loop inside. */
+int not_compares(char *dst, const char *src, const char *a, const char *b, unsigned long n)
+{
+    int differences = 0;
+    for (unsigned long i = 0; i < n; i++) { /* copy_until_nul */
+        dst[i] = src[i];
+        if (src[i] == '\0')
+            break;
+    }
+    for (unsigned long i = 0; i < n; i++) /* count_differences */
+        differences += a[i] != b[i];
+    for (unsigned long i = 0; i < n; i++) { /* compare_with_inner */
+        for (unsigned long j = 0; j < n; j++)
+            differences += j;
+        if (a[i] != b[i])
+            return differences;
+    }
+    return differences;
+}
+
+/* A naive search: the key's position goes back to 0 at a mismatch. */
+const char *naive_search(const char *data, const char *key, const char *max)
+{
+    int pos = 0;
+    while (data <= max) { /* search_with_reset */
+        if (key[pos] == '\0')
+            return data;
+        if (data[pos] == key[pos]) {
+            pos++;
+        } else {
+            data++;
+            pos = 0;
+        }
+    }
+    return 0;
+}
