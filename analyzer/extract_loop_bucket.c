@@ -20,6 +20,8 @@
 
 #define BUCKET_INDEX_DEPTH 2   /* an index in a local in a local */
 
+#define BUCKET_SEEN 16   /* changes of the walker inside its loop remembered */
+
 /* What every value of `variable` is checked for, and what was seen. */
 struct bucket_values {
     struct lc_extract_walk *walk;
@@ -30,6 +32,9 @@ struct bucket_values {
     int inside;             /* visiting the loop's condition, increment or body */
     unsigned starts;        /* values checked and accepted */
     int failed;
+    CXCursor seen[BUCKET_SEEN];   /* the walker's changes met inside the loop */
+    unsigned seen_count;
+    int seen_overflow;
 };
 
 static int bucket_is_hashed_index(struct lc_extract_walk *walk, CXCursor index, unsigned depth);
@@ -98,6 +103,16 @@ static enum CXChildVisitResult bucket_values_visit(CXCursor cursor, CXCursor par
         bucket_visit_inside(values, values->parts->body);
         return values->failed ? CXChildVisit_Break : CXChildVisit_Continue;
     }
+    int touches = (kind == CXCursor_UnaryOperator && lc_extract_children(cursor, sides, 1) == 1
+                   && lc_extract_is_variable(sides[0], values->variable))
+                  || ((kind == CXCursor_CompoundAssignOperator || lc_extract_assignment_sides(cursor, sides))
+                      && lc_extract_children(cursor, sides, 2) == 2 && lc_extract_is_variable(sides[0], values->variable));
+    if (touches && values->inside) {
+        if (values->seen_count < BUCKET_SEEN)
+            values->seen[values->seen_count++] = cursor;
+        else
+            values->seen_overflow = 1;
+    }
     if (kind == CXCursor_UnaryOperator && lc_extract_children(cursor, sides, 1) == 1
         && lc_extract_is_variable(sides[0], values->variable)) {
         enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(cursor);
@@ -140,6 +155,52 @@ static int bucket_may_start(const struct bucket_values *values, CXCursor functio
     return walk->out_of_memory;
 }
 
+/* The walker's changes outside its loop, from the function's index of
+ * where its variables get values: those in the loop's condition,
+ * increment and body were checked by the visit of those parts.  0 when the
+ * index cannot answer (another function's variable, too many changes in
+ * the loop to tell them apart). */
+static int bucket_outside_from_index(struct bucket_values *values, CXCursor function)
+{
+    struct lc_extract_walk *walk = values->walk;
+    if (!walk || clang_Cursor_isNull(walk->function) || !clang_equalCursors(function, walk->function))
+        return 0;
+    if (!clang_Cursor_isNull(values->statement)) {
+        bucket_visit_inside(values, values->parts->condition);
+        bucket_visit_inside(values, values->parts->increment);
+        bucket_visit_inside(values, values->parts->body);
+        if (values->seen_overflow)
+            return 0;
+    }
+    size_t count = 0;
+    const struct lc_extract_variable_event *events = lc_extract_variable_events(walk, values->variable, &count);
+    for (size_t i = 0; i < count && !values->failed; i++) {
+        const struct lc_extract_variable_event *event = &events[i];
+        int inside = 0;
+        for (unsigned j = 0; j < values->seen_count && !inside; j++)
+            inside = lc_extract_same_expression(values->seen[j], event->cursor);
+        if (inside || !clang_equalCursors(event->variable, values->variable))
+            continue;
+        switch ((enum lc_extract_event_kind)event->kind) {
+        case LC_EXTRACT_EVENT_ASSIGNED:
+            if (bucket_moves_on(event->value, values->variable))
+                values->failed = 1;
+            else
+                bucket_check_start(values, event->value);
+            break;
+        case LC_EXTRACT_EVENT_STEPPED:
+        case LC_EXTRACT_EVENT_UPDATED:
+        case LC_EXTRACT_EVENT_ADDRESS:
+            values->failed = 1;
+            break;
+        case LC_EXTRACT_EVENT_DECLARED:              /* its initializer: checked first */
+        case LC_EXTRACT_EVENT_CALL_GIVEN_ADDRESS:    /* its `&v`: an ADDRESS too */
+            break;
+        }
+    }
+    return !walk->out_of_memory;
+}
+
 /* Does every value `variable` (a local) gets pass, with at least one? */
 static int bucket_every_value(struct bucket_values *values)
 {
@@ -153,8 +214,14 @@ static int bucket_every_value(struct bucket_values *values)
     CXCursor initializer = clang_Cursor_getVarDeclInitializer(variable);
     if (!clang_Cursor_isNull(initializer))
         bucket_check_start(values, initializer);
-    if (!values->failed)
-        lc_extract_visit_all(function, bucket_values_visit, values);
+    if (!values->failed && !bucket_outside_from_index(values, function)) {
+        *values = (struct bucket_values){ values->walk, variable, values->parts, values->statement, values->depth,
+                                          0, 0, 0, { { 0 } }, 0, 0 };
+        if (!clang_Cursor_isNull(initializer))
+            bucket_check_start(values, initializer);
+        if (!values->failed)
+            lc_extract_visit_all(function, bucket_values_visit, values);
+    }
     return !values->failed && values->starts > 0;
 }
 
@@ -174,7 +241,7 @@ static int bucket_is_hashed_index(struct lc_extract_walk *walk, CXCursor index, 
     CXCursor variable = lc_extract_loop_variable(at);
     if (clang_Cursor_isNull(variable) || depth > BUCKET_INDEX_DEPTH)
         return 0;
-    struct bucket_values values = { walk, variable, NULL, clang_getNullCursor(), depth, 0, 0, 0 };
+    struct bucket_values values = { walk, variable, NULL, clang_getNullCursor(), depth, 0, 0, 0, { { 0 } }, 0, 0 };
     return bucket_every_value(&values);
 }
 
@@ -188,7 +255,7 @@ static int bucket_probes(struct lc_extract_walk *walk, const struct lc_extract_l
     CXCursor walker = lc_extract_only_variable(at);
     if (clang_Cursor_isNull(walker))
         return 0;
-    struct bucket_values values = { walk, walker, parts, statement, 0, 0, 0, 0 };
+    struct bucket_values values = { walk, walker, parts, statement, 0, 0, 0, 0, { { 0 } }, 0, 0 };
     return bucket_every_value(&values);
 }
 

@@ -310,6 +310,8 @@ enum lc_extract_event_kind {
     LC_EXTRACT_EVENT_ASSIGNED,              /* `v = value` */
     LC_EXTRACT_EVENT_CALL_GIVEN_ADDRESS,    /* a call with `&v` as an argument */
     LC_EXTRACT_EVENT_ADDRESS,               /* `&v`, a call's argument or not */
+    LC_EXTRACT_EVENT_STEPPED,               /* `v++`, `--v` (op: the unary operator) */
+    LC_EXTRACT_EVENT_UPDATED,               /* `v += x` and the like (op: the binary operator) */
 };
 struct lc_extract_variable_event {
     CXCursor variable;          /* canonical */
@@ -319,6 +321,7 @@ struct lc_extract_variable_event {
     unsigned serial;            /* tree order */
     unsigned char kind;         /* enum lc_extract_event_kind */
     unsigned char under_call_given_address;   /* inside a call given `&v` */
+    int op;                     /* STEPPED, UPDATED: the operator */
 };
 /* The events of the variables hashing as `variable` does, in tree order:
  * *count of them, the caller keeping those whose variable is `variable`

@@ -265,7 +265,8 @@ static int shape_holds_characters(struct lc_extract_walk *walk, CXCursor variabl
         return 0;
     const struct lc_extract_variable_event *events = lc_extract_variable_events(walk, variable, &count);
     for (size_t i = 0; i < count; i++) {
-        if (!clang_equalCursors(events[i].variable, variable))
+        if (!clang_equalCursors(events[i].variable, variable) || events[i].kind == LC_EXTRACT_EVENT_STEPPED
+            || events[i].kind == LC_EXTRACT_EVENT_UPDATED)
             continue;
         if (events[i].kind != LC_EXTRACT_EVENT_ASSIGNED || !shape_reads_character(events[i].value))
             return 0;

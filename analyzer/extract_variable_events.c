@@ -1,8 +1,8 @@
 /* extract_variable_events.c — where the variables of the walked function
  * get their values, indexed once per function: each declaration with an
- * initializer, each assignment `v = x`, each call given `&v` as an
- * argument and each other `&v`, in the function's tree order, found by the
- * variable.  The loop tests ask, for every loop, where the locals of its
+ * initializer, each assignment `v = x`, each `v++`, `--v` and `v += x`,
+ * each call given `&v` as an argument and each `&v`, in the function's
+ * tree order, found by the variable.  The loop tests ask, for every loop, where the locals of its
  * condition come from (extract_walker_origin.c, extract_loop_shape.c);
  * searching the function's whole tree each time made a function of N loops
  * cost N walks of its tree.  An event inside a call given the variable's
@@ -45,20 +45,21 @@ static int events_under_call(const struct events_scan *scan, CXCursor variable)
     return 0;
 }
 
-static void events_add(struct events_scan *scan, enum lc_extract_event_kind kind, CXCursor variable, CXCursor cursor,
-                       CXCursor value)
+static struct lc_extract_variable_event *events_add(struct events_scan *scan, enum lc_extract_event_kind kind,
+                                                   CXCursor variable, CXCursor cursor, CXCursor value)
 {
     struct lc_extract_walk *walk = scan->walk;
     struct lc_extract_variable_event *event = lc_extract_append(walk, &walk->variable_events,
                                                                 &walk->variable_event_count,
                                                                 &walk->variable_event_cap, sizeof *event);
     if (!event)
-        return;
+        return NULL;
     *event = (struct lc_extract_variable_event){
         .variable = variable, .cursor = cursor, .value = value, .hash = clang_hashCursor(variable),
         .serial = scan->serial++, .kind = (unsigned char)kind,
         .under_call_given_address = (unsigned char)events_under_call(scan, variable),
     };
+    return event;
 }
 
 /* The variable whose address `argument` is (`&li`, `(void *)&nick`), or null. */
@@ -135,6 +136,16 @@ static enum CXChildVisitResult events_visit(CXCursor cursor, CXCursor parent, CX
         CXCursor variable = events_address_of(cursor);
         if (!clang_Cursor_isNull(variable))
             events_add(scan, LC_EXTRACT_EVENT_ADDRESS, variable, cursor, clang_getNullCursor());
+    } else {
+        CXCursor variable = lc_extract_loop_variable(lc_extract_updated_operand(cursor));
+        int unary = kind == CXCursor_UnaryOperator;
+        struct lc_extract_variable_event *event =
+            clang_Cursor_isNull(variable) ? NULL
+                                          : events_add(scan, unary ? LC_EXTRACT_EVENT_STEPPED : LC_EXTRACT_EVENT_UPDATED,
+                                                       variable, cursor, clang_getNullCursor());
+        if (event)
+            event->op = unary ? (int)clang_getCursorUnaryOperatorKind(cursor)
+                              : (int)clang_getCursorBinaryOperatorKind(cursor);
     }
     return CXChildVisit_Recurse;
 }

@@ -154,6 +154,9 @@ static void walker_event(struct origin_walker *walker, const struct lc_extract_v
         if (!skipped)
             walker->param = LC_EXTRACT_ORIGIN_FAILED;   /* set where the function cannot see */
         return;
+    case LC_EXTRACT_EVENT_STEPPED:
+    case LC_EXTRACT_EVENT_UPDATED:
+        return;   /* moved on from itself */
     }
 }
 
