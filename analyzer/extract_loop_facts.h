@@ -299,6 +299,11 @@ int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc
 /* Is `expr` one of the element's own fields (`op->argc`, `ops[j].count`,
  * `&wl->panes`; with `through_value`, also the element itself)? */
 int lc_extract_element_field(const struct lc_extract_variables *element, CXCursor expr, int through_value);
+/* extract_loop_byte.c: is the loop bounded by a one-byte count (a
+ * `uint8_t` counted down, or a counter counted up to one): at most 256
+ * rounds? */
+int lc_extract_loop_byte_bound(const struct lc_extract_loop_parts *parts);
+
 /* extract_loop_compare.c: does the loop compare two texts, a character
  * of each per round, leaving at a difference (a hand-written strncasecmp)? */
 int lc_extract_loop_compares_texts(const struct lc_extract_loop_parts *parts);

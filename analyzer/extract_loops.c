@@ -355,6 +355,8 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
         extract_counted(&bound, LC_SMALL_TRIP_COUNT, parts->condition);
     else if (bound.bound == LC_BOUND_DATA && lc_extract_loop_descends_children(parts))
         extract_counted(&bound, LC_SMALL_TRIP_COUNT, parts->condition);   /* the tree's height */
+    else if (bound.bound == LC_BOUND_DATA && lc_extract_loop_byte_bound(parts))
+        extract_counted(&bound, LC_BYTE_TRIP_COUNT, parts->condition);    /* a one-byte count */
     int continues = walk->loop_parts && (lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement)
                                          || lc_extract_loop_walks_children(parts, walk->loop_parts)
                                          || lc_extract_loop_walks_link_pointer(parts, walk->loop_parts)

@@ -148,7 +148,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 114);
+    assert_int_equal(test->facts.loop_count, 121);
 }
 
 static void test_tables_logarithms_and_sources(void **state)
@@ -156,6 +156,13 @@ static void test_tables_logarithms_and_sources(void **state)
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "loops.c"), 0);
     assert_bound(test, "table_sentinel", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 5, "names [ i ] != NULL");
+    assert_bound(test, "byte_count_down", LC_LOOP_WHILE, LC_BOUND_CONSTANT, 256, "left --");
+    assert_bound(test, "byte_count_up", LC_LOOP_FOR, LC_BOUND_CONSTANT, 256, "i < len");
+    assert_bound(test, "byte_count_down_by_two", LC_LOOP_FOR, LC_BOUND_CONSTANT, 256, "k > 0");
+    assert_bound(test, "byte_skips_zero", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "odd");      /* -= 2 may skip 0 */
+    assert_bound(test, "int_count_up", LC_LOOP_FOR, LC_BOUND_DATA, 0, "n");
+    assert_bound(test, "byte_reloaded", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "again");     /* set afresh */
+    assert_bound(test, "byte_from_anywhere", LC_LOOP_FOR, LC_BOUND_DATA, 0, "small"); /* from n */
     assert_bound(test, "table_months", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 12, "days >= mdays [ m ]");
     assert_bound(test, "log_for", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 64, "j < n");
     assert_bound(test, "log_while", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "v >= 10");

@@ -657,3 +657,30 @@ const char *naive_search(const char *data, const char *key, const char *max)
     }
     return 0;
 }
+
+/* Counts held in one byte: at most 255. */
+int byte_counts(const unsigned char *p, unsigned char len, int n, signed char small)
+{
+    int total = 0;
+    unsigned char left = len;
+    while (left--) /* byte_count_down */
+        total += *p++;
+    for (int i = 0; i < len; i++) /* byte_count_up */
+        total += p[i];
+    for (unsigned char k = len; k > 0; k -= 2) /* byte_count_down_by_two */
+        total += k;
+    unsigned char odd = len;
+    while (odd != 0) /* byte_skips_zero */
+        odd -= 2;
+    for (int i = 0; i < n; i++) /* int_count_up */
+        total += p[i];
+    unsigned char again = len;
+    while (again) { /* byte_reloaded */
+        again--;
+        if (total > n)
+            again = len;
+    }
+    for (int i = n; i < small; i++) /* byte_from_anywhere */
+        total++;
+    return total;
+}
