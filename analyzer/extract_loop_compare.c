@@ -181,23 +181,14 @@ static enum CXChildVisitResult compare_visit(CXCursor cursor, CXCursor parent, C
     return CXChildVisit_Recurse;
 }
 
-/* Does the loop set a position afresh (`pos = 0`, `p = start`: an
+/* Does `cursor` set a position afresh (`pos = 0`, `p = start`: an
  * assignment not reading it), going back over a text (a search, not a
  * compare)? */
-struct compare_reset {
-    const struct lc_extract_variables *positions;
-    int found;
-};
-
-static enum CXChildVisitResult compare_reset_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+static int compare_resets(CXCursor cursor, void *positions)
 {
-    (void)parent;
-    struct compare_reset *reset = data;
     CXCursor value, variable = lc_extract_variable_set(cursor, &value);
-    if (!clang_Cursor_isNull(variable) && lc_extract_variables_has_declaration(reset->positions, variable)
-        && !lc_extract_reads_variable(value, variable))
-        reset->found = 1;
-    return reset->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+    return !clang_Cursor_isNull(variable) && lc_extract_variables_has_declaration(positions, variable)
+           && !lc_extract_reads_variable(value, variable);
 }
 
 int lc_extract_loop_compares_texts(const struct lc_extract_loop_parts *parts)
@@ -211,8 +202,6 @@ int lc_extract_loop_compares_texts(const struct lc_extract_loop_parts *parts)
         lc_extract_visit_all(parts->body, compare_visit, &scan);
     if (!scan.compares || !scan.leaves || scan.nested)
         return 0;
-    struct compare_reset reset = { &scan.positions, 0 };
-    lc_extract_visit_all(parts->increment, compare_reset_visit, &reset);
-    lc_extract_visit_all(parts->body, compare_reset_visit, &reset);
-    return !reset.found;
+    return !lc_extract_any(parts->increment, compare_resets, &scan.positions)
+           && !lc_extract_any(parts->body, compare_resets, &scan.positions);
 }
