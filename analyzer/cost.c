@@ -96,14 +96,17 @@ static int cost_guard_skipped(const struct lc_param_guard *guard, const struct l
 struct cost_linear {
     int param;
     unsigned rest;
+    struct lc_cost_why rest_why;   /* what makes `rest` */
 };
 
-static void cost_linear_note(struct cost_linear *linear, int param, unsigned rest)
+static void cost_linear_note(struct cost_linear *linear, int param, unsigned rest, struct lc_cost_why why)
 {
     if (param >= 0 && linear->param != -1)
         linear->param = linear->param == -2 || linear->param == param ? param : -1;
-    if (rest > linear->rest)
+    if (rest > linear->rest) {
         linear->rest = rest;
+        linear->rest_why = why;
+    }
 }
 
 /* Target `g` (at `level` there) of call `c`, outside any loop of `f`: a
@@ -111,20 +114,22 @@ static void cost_linear_note(struct cost_linear *linear, int param, unsigned res
  * parameters for (`hash(key, len)` calling `jenkins_hash(key, len)`), or a
  * field of one (`hash(key, item->nkey)` in `item_remove(item)`), makes `f`
  * linear in that one. */
-static void cost_linear_target(const struct lc_program *program, const struct lc_cost *cost,
-                               const struct lc_program_call *c, uint32_t g, unsigned level, struct cost_linear *linear)
+static void cost_linear_target(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
+                               uint32_t g, unsigned level, struct cost_linear *linear)
 {
+    const struct lc_program_call *c = &program->calls[call];
+    struct lc_cost_why why = { LC_COST_CAUSE_CALL, call };
     int param = cost->target_kind[g] == LC_COST_TARGET_FOLLOWED && lc_program_call_passes_arguments(c, g)
                     ? cost->linear_param[g]
                     : -1;
     const struct lc_program_value *arg =
         param >= 0 && (uint32_t)param < c->arg_count ? &program->args[c->first_arg + (uint32_t)param] : NULL;
     if (arg && arg->kind == LC_VALUE_PARAM)
-        cost_linear_note(linear, arg->param_index, cost->level_but_linear[g]);
+        cost_linear_note(linear, arg->param_index, cost->level_but_linear[g], why);
     else if (arg && arg->field_of_param > 0)
-        cost_linear_note(linear, arg->field_of_param - 1, cost->level_but_linear[g]);
+        cost_linear_note(linear, arg->field_of_param - 1, cost->level_but_linear[g], why);
     else
-        cost_linear_note(linear, -2, level);
+        cost_linear_note(linear, -2, level, why);
 }
 
 /* The level a call adds inside `component`: the most expensive target
@@ -152,7 +157,7 @@ static unsigned cost_call_level_outside(const struct lc_program *program, const 
         if (level > best)
             best = level;
         if (linear)
-            cost_linear_target(program, cost, c, g, level, linear);
+            cost_linear_target(program, cost, call, g, level, linear);
     }
     return best;
 }
@@ -205,7 +210,7 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
         cost->loop_why[l] = (struct lc_cost_why){ 0 };
     }
     int descended = repeat ? lc_cost_descended_param(program, cost, f) : -1;
-    struct cost_linear linear = { descended >= 0 ? descended : repeat ? -1 : -2, 0 };
+    struct cost_linear linear = { descended >= 0 ? descended : repeat ? -1 : -2, 0, { LC_COST_CAUSE_NONE, 0 } };
     cost_function_calls(program, cost, f, scratch, &top, &top_why, &linear);
     /* Children come after their parents: walk backwards. */
     for (uint32_t i = last; i > first; i--) {
@@ -234,7 +239,8 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
             int bounded = loop->bound_param >= 0 && scratch->passed[l] < 0 && own == 1
                           && cost->loop_export[l] > scratch->inner_export[l];
             cost_linear_note(&linear, bounded ? loop->bound_param : -2,
-                             bounded ? scratch->inner_export[l] : cost->loop_export[l]);
+                             bounded ? scratch->inner_export[l] : cost->loop_export[l],
+                             bounded ? cost->loop_why[l] : cause);
         }
     }
     cost->function_level[f] = (uint8_t)cost_cap(top > repeat ? top : repeat);
@@ -243,6 +249,7 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
                        && linear.rest < cost->function_level[f] ? linear.param : -1;
     cost->linear_param[f] = (int8_t)linear_param;
     cost->level_but_linear[f] = (uint8_t)cost_cap(linear.rest);
+    cost->why_but_linear[f] = linear.rest_why;
 }
 
 /* The call or loop (a site, cost.h) under the test of a parameter that
@@ -299,6 +306,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     cost->linear_param = malloc(n);
     cost->guarded_of = malloc(n * sizeof *cost->guarded_of);
     cost->level_but_linear = calloc(n, 1);
+    cost->why_but_linear = calloc(n, sizeof *cost->why_but_linear);
     cost->loop_level = calloc(loops, 1);
     cost->loop_export = calloc(loops, 1);
     cost->loop_why = calloc(loops, sizeof *cost->loop_why);
@@ -309,7 +317,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     const struct lc_scc *scc = program->scc;
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
-        || !cost->linear_param || !cost->level_but_linear || !cost->guarded_of
+        || !cost->linear_param || !cost->level_but_linear || !cost->why_but_linear || !cost->guarded_of
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed || !scratch.registry
@@ -367,6 +375,7 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->function_why);
     free(cost->recursive);
     free(cost->linear_param);
+    free(cost->why_but_linear);
     free(cost->level_but_linear);
     free(cost->guarded_of);
     free(cost->guarded);

@@ -107,6 +107,8 @@ struct lc_cost {
     uint8_t *level_but_linear;      /* per function: its level where that
                                        parameter is a field of the element
                                        the caller's loop is at */
+    struct lc_cost_why *why_but_linear;   /* per function: what makes that
+                                             level */
     uint32_t *guarded_of;           /* per function: into guarded, LC_NONE */
     struct lc_cost_guarded *guarded;            /* the few such functions */
     size_t guarded_count, guarded_cap;

@@ -25,12 +25,15 @@ static void test_parameters_callers_pass_constants_for(void **state)
     builder_call(&c.b, "on_request", 163, builder_function_value("find_all"), 2, builder_other_value(), "len",
                  builder_other_value(), "n");
     int any = builder_loop(&c.b, "find_any", 170, -1, LC_BOUND_DATA, 0, "len");
-    c.b.facts.loops[builder_loop(&c.b, "find_any", 171, any, LC_BOUND_DATA, 0, "charslen")].bound_param = 1;
+    int any_chars = builder_loop(&c.b, "find_any", 171, any, LC_BOUND_DATA, 0, "charslen");
+    c.b.facts.loops[any_chars].bound_param = 1;
     builder_function(&c.b, "fill", 20, 0);
     builder_call(&c.b, "on_request", 164, builder_function_value("fill"), 1, builder_int_value(200000), "200000");
-    c.b.facts.loops[builder_loop(&c.b, "fill", 190, -1, LC_BOUND_DATA, 0, "count")].bound_param = 0;
+    int fill = builder_loop(&c.b, "fill", 190, -1, LC_BOUND_DATA, 0, "count");
+    c.b.facts.loops[fill].bound_param = 0;
     int all = builder_loop(&c.b, "find_all", 180, -1, LC_BOUND_DATA, 0, "len");
-    c.b.facts.loops[builder_loop(&c.b, "find_all", 181, all, LC_BOUND_DATA, 0, "charslen")].bound_param = 1;
+    int all_chars = builder_loop(&c.b, "find_all", 181, all, LC_BOUND_DATA, 0, "charslen");
+    c.b.facts.loops[all_chars].bound_param = 1;
     run(&c);
     assert_null(at_line(&c, 170));      /* every caller passes 2 or 3 */
     assert_non_null(at_line(&c, 180));  /* one caller passes data */

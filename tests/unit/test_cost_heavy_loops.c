@@ -66,6 +66,46 @@ static void test_across_calls_library_and_workers(void **state)
     finish(&c);
 }
 
+/* A callee whose level comes both from walking its parameter's data and
+ * from something else: called per element with the element, what makes
+ * its level there is the something else, and the description says so
+ * (cost->why_but_linear), not the walk of the element's own data. */
+static void test_reason_besides_the_element(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_reload");
+    builder_function(&c.b, "setup_read", 7, 0);
+    builder_function(&c.b, "field_get", 8, 0);
+    builder_function(&c.b, "network_find", 9, 0);
+    int walk = builder_loop(&c.b, "field_get", 80, -1, LC_BOUND_DATA, 0, "node -> value");
+    c.b.facts.loops[walk].bound_param = 0;
+    builder_loop(&c.b, "network_find", 90, -1, LC_BOUND_DATA, 0, "networks");
+    builder_call(&c.b, "setup_read", 70, builder_function_value("field_get"), 2,
+                 builder_param_value("setup_read", 0), "node", builder_other_value(), "\"name\"");
+    builder_call(&c.b, "setup_read", 71, builder_function_value("network_find"), 1, builder_other_value(), "name");
+    int nodes = builder_loop(&c.b, "on_reload", 100, -1, LC_BOUND_DATA, 0, "tmp");
+    builder_call(&c.b, "on_reload", 101, builder_function_value("setup_read"), 1, builder_other_value(), "tmp->data");
+    builder_in_loop(&c.b, nodes);
+    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1;
+    run(&c);
+    const struct lc_finding *reload = at_line(&c, 100);
+    assert_non_null(reload);
+    assert_non_null(strstr(reload->message, "a loop bounded by `tmp`, in it a call to 'setup_read', in it a call to "
+                                            "'network_find', in it a loop bounded by `networks`)"));
+    assert_int_equal(reload->related[2].loc.line, 71);
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    uint32_t setup_read = builder_find(&c.b, "setup_read");
+    assert_int_equal(cost.function_level[setup_read], 1);
+    assert_int_equal(cost.level_but_linear[setup_read], 1);
+    assert_int_equal(cost.why_but_linear[setup_read].cause, LC_COST_CAUSE_CALL);
+    assert_int_equal(c.b.program.calls[cost.why_but_linear[setup_read].index].loc.line, 71);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 static void set_source(struct cost_case *c, int loop, enum lc_loop_source source)
 {
     c->b.facts.loops[loop].source = source;
@@ -165,6 +205,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nested_data_loops_flagged_bookkeeping_not),
         cmocka_unit_test(test_across_calls_library_and_workers),
+        cmocka_unit_test(test_reason_besides_the_element),
         cmocka_unit_test(test_sources_limit_and_continued_walks),
         cmocka_unit_test(test_registries_filled_at_start_up),
     };
