@@ -146,6 +146,9 @@ enum lc_loop_source lc_extract_loop_source(struct lc_extract_walk *walk, const s
 /* Does the condition test `errno == EINTR` (alone or `&&`-ed): a retry of
  * an interrupted call, no data loop? */
 int lc_extract_loop_is_retry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+/* Does the loop go on by a random draw alone (`while ((random() & 0xFFFF)
+ * < P * 0xFFFF)`): a constant chance per round, few rounds? */
+int lc_extract_loop_is_draw(const struct lc_extract_loop_parts *parts);
 /* Does the body take the midpoint of variables of the condition? */
 int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
 /* Does the condition, the increment or the body multiply, divide or shift

@@ -13,7 +13,13 @@
  *    an in-order walk);
  *  - a retry: the condition tests `errno == EINTR`, alone or `&&`-ed with
  *    other tests (`while (fd == -1 && errno == EINTR)`): it goes round
- *    again only when a signal interrupted the call. */
+ *    again only when a signal interrupted the call;
+ *  - a draw: the condition reads no variable but a `static const` (whose
+ *    initializer is a constant expression) and calls nothing but the C
+ *    library's random number generators (`while ((random() & 0xFFFF) <
+ *    0.25 * 0xFFFF)`, `while (random() < threshold)`: a skip list's level):
+ *    each round goes on with the same constant chance, so the rounds are
+ *    few on average (a geometric count), whatever the data. */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -185,6 +191,53 @@ static int steps_tests_interrupted(struct lc_extract_walk *walk, CXCursor expr)
 int lc_extract_loop_is_retry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
 {
     return !clang_Cursor_isNull(parts->condition) && steps_tests_interrupted(walk, parts->condition);
+}
+
+/* The C library's random number generators (C, POSIX, the BSDs'). */
+static const char *const steps_random_functions[] = {
+    "rand", "random", "rand_r", "drand48", "erand48", "lrand48", "nrand48", "mrand48", "jrand48",
+    "arc4random", "arc4random_uniform",
+};
+
+/* What a condition draws: random calls, other calls, variables read. */
+struct steps_draw {
+    unsigned draws;
+    int other;
+};
+
+static enum CXChildVisitResult steps_draw_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct steps_draw *draw = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind == CXCursor_CallExpr) {
+        CXString name = clang_getCursorSpelling(clang_getCursorReferenced(cursor));
+        const char *text = clang_getCString(name);
+        int random = 0;
+        for (size_t i = 0; text && i < sizeof steps_random_functions / sizeof steps_random_functions[0]; i++)
+            random |= strcmp(text, steps_random_functions[i]) == 0;
+        clang_disposeString(name);
+        if (random && clang_Cursor_getNumArguments(cursor) == 0)
+            draw->draws++;
+        else
+            draw->other = 1;   /* arc4random_uniform(n) draws below n: its rounds grow with n */
+        return CXChildVisit_Continue;
+    }
+    CXCursor variable = lc_extract_loop_variable(cursor);
+    int constant = !clang_Cursor_isNull(variable) && clang_Cursor_hasVarDeclGlobalStorage(variable) == 1
+                   && clang_isConstQualifiedType(clang_getCursorType(variable));
+    if (!clang_Cursor_isNull(variable) && !constant)
+        draw->other = 1;   /* a static const's initializer is a constant expression */
+    return draw->other ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+int lc_extract_loop_is_draw(const struct lc_extract_loop_parts *parts)
+{
+    struct steps_draw draw = { 0, 0 };
+    if (clang_Cursor_isNull(parts->condition))
+        return 0;
+    lc_extract_visit_all(parts->condition, steps_draw_visit, &draw);
+    return draw.draws > 0 && !draw.other;
 }
 
 int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts)

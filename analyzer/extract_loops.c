@@ -351,6 +351,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     else if (bound.bound == LC_BOUND_DATA
              && (lc_extract_loop_is_logarithmic(parts) || lc_extract_loop_is_bisection(parts)
                  || lc_extract_loop_is_descent(parts) || lc_extract_loop_is_retry(walk, parts)
+                 || lc_extract_loop_is_draw(parts)
                  || lc_extract_loop_is_bucket_probe(walk, parts, statement)))
         extract_counted(&bound, LC_SMALL_TRIP_COUNT, parts->condition);
     else if (bound.bound == LC_BOUND_DATA && lc_extract_loop_descends_children(parts))

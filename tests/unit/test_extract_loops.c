@@ -148,7 +148,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 121);
+    assert_int_equal(test->facts.loop_count, 125);
 }
 
 static void test_tables_logarithms_and_sources(void **state)
@@ -156,6 +156,11 @@ static void test_tables_logarithms_and_sources(void **state)
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "loops.c"), 0);
     assert_bound(test, "table_sentinel", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 5, "names [ i ] != NULL");
+    assert_bound(test, "draw_level", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64,
+                 "( random ( ) & 0xFFFF ) < ( 0.25 * 0xFFFF )");
+    assert_bound(test, "draw_threshold", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "random ( ) < threshold");
+    assert_bound(test, "draw_below_data", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "rand ( ) % n");   /* reads n */
+    assert_bound(test, "draw_own_generator", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "next_draw ( state )");
     assert_bound(test, "byte_count_down", LC_LOOP_WHILE, LC_BOUND_CONSTANT, 256, "left --");
     assert_bound(test, "byte_count_up", LC_LOOP_FOR, LC_BOUND_CONSTANT, 256, "i < len");
     assert_bound(test, "byte_count_down_by_two", LC_LOOP_FOR, LC_BOUND_CONSTANT, 256, "k > 0");

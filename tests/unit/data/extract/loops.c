@@ -684,3 +684,29 @@ int byte_counts(const unsigned char *p, unsigned char len, int n, signed char sm
         total++;
     return total;
 }
+
+long random(void);
+int rand(void);
+unsigned next_draw(unsigned *state);
+
+/* Levels drawn at random: a constant chance per round. */
+int random_level(int n, unsigned *state)
+{
+    int level = 1;
+    while ((random() & 0xFFFF) < (0.25 * 0xFFFF)) /* draw_level */
+        level++;
+    while (rand() % n) /* draw_below_data */
+        level++;
+    while (next_draw(state) < 100) /* draw_own_generator */
+        level++;
+    return level;
+}
+
+int random_level_threshold(void)
+{
+    static const int threshold = 0.25 * 2147483647;
+    int level = 1;
+    while (random() < threshold) /* draw_threshold */
+        level += 1;
+    return level;
+}
