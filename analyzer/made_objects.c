@@ -13,9 +13,12 @@
  * `ei->c` (through a local), so `freeClient(ei->c)` does not run what
  * `freeClient` guards with `if (c->conn)`.  A parameter, anything else
  * stored, or too many places on the way (MADE_SEARCH_CAP) leave it
- * unknown.  Answers are kept per (flow node, field). */
+ * unknown.  Answers are kept per (flow node, field); the cost passes ask
+ * from the coloring's threads while the main thread asks too, so a mutex
+ * guards the answers and the search's scratch arrays. */
 #include "program.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +42,8 @@ struct lc_made_objects {
                                        else 1 + into values */
     long long *values;
     size_t value_count, value_cap;
+    pthread_mutex_t lock;           /* over answers, values, seen, queue */
+    int lock_ready;
 };
 
 /* A store telling where the objects of its target come from: an object
@@ -106,15 +111,19 @@ void lc_made_objects_free(struct lc_made_objects *made)
     free(made->queue);
     lc_triple_map_free(&made->answers);
     free(made->values);
+    if (made->lock_ready)
+        pthread_mutex_destroy(&made->lock);
     free(made);
 }
 
 int lc_made_objects_build(struct lc_program *program)
 {
     struct lc_made_objects *made = calloc(1, sizeof *made);
-    if (made)
+    if (made) {
         made->node_count = program->flow_node_count;
-    if (!made || made_index(program, made) != 0) {
+        made->lock_ready = pthread_mutex_init(&made->lock, NULL) == 0;
+    }
+    if (!made || !made->lock_ready || made_index(program, made) != 0) {
         lc_made_objects_free(made);
         return -1;
     }
@@ -184,13 +193,10 @@ static int made_search(const struct lc_program *program, struct lc_made_objects 
 }
 
 /* The constant field `field` holds in every object `arg` may be: 1 and
- * *value, or 0. */
-static int made_field_value(const struct lc_program *program, const struct lc_program_value *arg, int64_t field,
-                            long long *value)
+ * *value, or 0 (made->lock held). */
+static int made_field_value_locked(const struct lc_program *program, struct lc_made_objects *made,
+                                   const struct lc_program_value *arg, int64_t field, long long *value)
 {
-    struct lc_made_objects *made = program->made_objects;
-    if (!made || (arg->kind != LC_VALUE_VAR && arg->kind != LC_VALUE_FIELD) || arg->flow_node >= made->node_count)
-        return 0;
     int added;
     uint32_t *answer = lc_triple_map_get(&made->answers, arg->flow_node, (uint32_t)field,
                                          (uint32_t)((uint64_t)field >> 32), 0, &added);
@@ -208,6 +214,18 @@ static int made_field_value(const struct lc_program *program, const struct lc_pr
         return 0;
     *value = made->values[*answer - 1];
     return 1;
+}
+
+static int made_field_value(const struct lc_program *program, const struct lc_program_value *arg, int64_t field,
+                            long long *value)
+{
+    struct lc_made_objects *made = program->made_objects;
+    if (!made || (arg->kind != LC_VALUE_VAR && arg->kind != LC_VALUE_FIELD) || arg->flow_node >= made->node_count)
+        return 0;
+    pthread_mutex_lock(&made->lock);
+    int found = made_field_value_locked(program, made, arg, field, value);
+    pthread_mutex_unlock(&made->lock);
+    return found;
 }
 
 int lc_param_guard_fails(const struct lc_program *program, const struct lc_param_guard *guard,
