@@ -63,18 +63,12 @@ static int bucket_moves_on(CXCursor value, CXCursor walker)
     return lc_extract_reads_variable(at, walker);
 }
 
-/* Is `value` what `variable` may start at: a bucket (a walker) or a
- * hashed index? */
-static int bucket_accepts(const struct bucket_values *values, CXCursor value)
-{
-    return clang_Cursor_isNull(values->statement) ? bucket_is_hashed_index(values->walk, value, values->depth + 1)
-                                                  : bucket_is_bucket(values->walk, value, 0);
-}
-
-/* Check one value `variable` gets. */
+/* Check one value `variable` gets: a bucket (a walker) or a hashed index. */
 static void bucket_check_start(struct bucket_values *values, CXCursor value)
 {
-    if (bucket_accepts(values, value))
+    int accepted = clang_Cursor_isNull(values->statement) ? bucket_is_hashed_index(values->walk, value, values->depth + 1)
+                                                          : bucket_is_bucket(values->walk, value, 0);
+    if (accepted)
         values->starts++;
     else
         values->failed = 1;
@@ -137,24 +131,6 @@ static enum CXChildVisitResult bucket_values_visit(CXCursor cursor, CXCursor par
     return values->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-/* Does the function give `variable` any value it may start at?  Its
- * index of where its variables get values (extract_variable_events.c)
- * answers without a walk of its tree, for each loop; no such value, no
- * start.  Another function's variable: maybe. */
-static int bucket_may_start(const struct bucket_values *values, CXCursor function)
-{
-    struct lc_extract_walk *walk = values->walk;
-    if (!walk || clang_Cursor_isNull(walk->function) || !clang_equalCursors(function, walk->function))
-        return 1;
-    size_t count = 0;
-    const struct lc_extract_variable_event *events = lc_extract_variable_events(walk, values->variable, &count);
-    for (size_t i = 0; i < count; i++)
-        if ((events[i].kind == LC_EXTRACT_EVENT_DECLARED || events[i].kind == LC_EXTRACT_EVENT_ASSIGNED)
-            && clang_equalCursors(events[i].variable, values->variable) && bucket_accepts(values, events[i].value))
-            return 1;
-    return walk->out_of_memory;
-}
-
 /* The walker's changes outside its loop, from the function's index of
  * where its variables get values: those in the loop's condition,
  * increment and body were checked by the visit of those parts.  0 when the
@@ -163,7 +139,7 @@ static int bucket_may_start(const struct bucket_values *values, CXCursor functio
 static int bucket_outside_from_index(struct bucket_values *values, CXCursor function)
 {
     struct lc_extract_walk *walk = values->walk;
-    if (!walk || clang_Cursor_isNull(walk->function) || !clang_equalCursors(function, walk->function))
+    if (!lc_extract_variable_events_cover(walk, function))
         return 0;
     if (!clang_Cursor_isNull(values->statement)) {
         bucket_visit_inside(values, values->parts->condition);
@@ -172,14 +148,12 @@ static int bucket_outside_from_index(struct bucket_values *values, CXCursor func
         if (values->seen_overflow)
             return 0;
     }
-    size_t count = 0;
-    const struct lc_extract_variable_event *events = lc_extract_variable_events(walk, values->variable, &count);
-    for (size_t i = 0; i < count && !values->failed; i++) {
-        const struct lc_extract_variable_event *event = &events[i];
+    for (const struct lc_extract_variable_event *event = NULL;
+         !values->failed && (event = lc_extract_variable_event_next(walk, values->variable, event));) {
         int inside = 0;
         for (unsigned j = 0; j < values->seen_count && !inside; j++)
             inside = lc_extract_same_expression(values->seen[j], event->cursor);
-        if (inside || !clang_equalCursors(event->variable, values->variable))
+        if (inside)
             continue;
         switch ((enum lc_extract_event_kind)event->kind) {
         case LC_EXTRACT_EVENT_ASSIGNED:
@@ -209,14 +183,12 @@ static int bucket_every_value(struct bucket_values *values)
     if (clang_getCursorKind(variable) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(variable) == 1
         || clang_getCursorKind(function) != CXCursor_FunctionDecl)
         return 0;
-    if (!bucket_may_start(values, function))
-        return 0;
     CXCursor initializer = clang_Cursor_getVarDeclInitializer(variable);
+    const struct bucket_values fresh = *values;
     if (!clang_Cursor_isNull(initializer))
         bucket_check_start(values, initializer);
     if (!values->failed && !bucket_outside_from_index(values, function)) {
-        *values = (struct bucket_values){ values->walk, variable, values->parts, values->statement, values->depth,
-                                          0, 0, 0, { { 0 } }, 0, 0 };
+        *values = fresh;   /* the index could not answer: the function is searched */
         if (!clang_Cursor_isNull(initializer))
             bucket_check_start(values, initializer);
         if (!values->failed)

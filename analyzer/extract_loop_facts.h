@@ -331,11 +331,13 @@ struct lc_extract_variable_event {
     unsigned char under_call_given_address;   /* inside a call given `&v` */
     int op;                     /* STEPPED, UPDATED: the operator */
 };
-/* The events of the variables hashing as `variable` does, in tree order:
- * *count of them, the caller keeping those whose variable is `variable`
- * (clang_equalCursors).  Indexed on the first call in a function. */
-const struct lc_extract_variable_event *lc_extract_variable_events(struct lc_extract_walk *walk, CXCursor variable,
-                                                                  size_t *count);
+/* Does the index answer for the variables of `function` (the one walked)? */
+int lc_extract_variable_events_cover(const struct lc_extract_walk *walk, CXCursor function);
+/* The event of `variable` after `after` (NULL: its first), in tree order;
+ * NULL past its last.  The function is indexed on the first call. */
+const struct lc_extract_variable_event *lc_extract_variable_event_next(struct lc_extract_walk *walk,
+                                                                      CXCursor variable,
+                                                                      const struct lc_extract_variable_event *after);
 
 /* extract_changes.c */
 /* Add to `changed` the variables assigned, incremented or decremented

@@ -132,11 +132,10 @@ static int offset_unaliased(struct lc_extract_walk *walk, CXCursor variable)
     if (clang_getCursorKind(function) != CXCursor_FunctionDecl
         || (clang_getCursorKind(variable) == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(variable)))
         return 0;
-    if (walk && !clang_Cursor_isNull(walk->function) && clang_equalCursors(function, walk->function)) {
-        size_t count = 0;
-        const struct lc_extract_variable_event *events = lc_extract_variable_events(walk, variable, &count);
-        for (size_t i = 0; i < count; i++)
-            if (events[i].kind == LC_EXTRACT_EVENT_ADDRESS && clang_equalCursors(events[i].variable, variable))
+    if (lc_extract_variable_events_cover(walk, function)) {
+        for (const struct lc_extract_variable_event *event = NULL;
+             (event = lc_extract_variable_event_next(walk, variable, event));)
+            if (event->kind == LC_EXTRACT_EVENT_ADDRESS)
                 return 0;
         return !walk->out_of_memory;
     }

@@ -260,15 +260,14 @@ static int shape_reads_character(CXCursor expr)
  * and `++` aside, its address never taken): testing it walks that string. */
 static int shape_holds_characters(struct lc_extract_walk *walk, CXCursor variable)
 {
-    size_t count = 0, characters = 0;
+    size_t characters = 0;
     if (!walk || clang_getCursorKind(variable) != CXCursor_VarDecl)
         return 0;
-    const struct lc_extract_variable_event *events = lc_extract_variable_events(walk, variable, &count);
-    for (size_t i = 0; i < count; i++) {
-        if (!clang_equalCursors(events[i].variable, variable) || events[i].kind == LC_EXTRACT_EVENT_STEPPED
-            || events[i].kind == LC_EXTRACT_EVENT_UPDATED)
+    for (const struct lc_extract_variable_event *event = NULL;
+         (event = lc_extract_variable_event_next(walk, variable, event));) {
+        if (event->kind == LC_EXTRACT_EVENT_STEPPED || event->kind == LC_EXTRACT_EVENT_UPDATED)
             continue;
-        if (events[i].kind != LC_EXTRACT_EVENT_ASSIGNED || !shape_reads_character(events[i].value))
+        if (event->kind != LC_EXTRACT_EVENT_ASSIGNED || !shape_reads_character(event->value))
             return 0;
         characters++;
     }

@@ -158,32 +158,47 @@ static int events_order(const void *a, const void *b)
     return x->serial < y->serial ? -1 : x->serial > y->serial;
 }
 
-const struct lc_extract_variable_event *lc_extract_variable_events(struct lc_extract_walk *walk, CXCursor variable,
-                                                                  size_t *count)
+/* Index the walked function once. */
+static void events_index(struct lc_extract_walk *walk)
 {
-    *count = 0;
+    struct events_scan scan = { .walk = walk };
+    walk->variable_events_known = 1;
+    walk->variable_event_count = 0;
+    clang_visitChildren(walk->function, events_visit, &scan);
+    if (walk->variable_event_count > 1)
+        qsort(walk->variable_events, walk->variable_event_count, sizeof *walk->variable_events, events_order);
+}
+
+int lc_extract_variable_events_cover(const struct lc_extract_walk *walk, CXCursor function)
+{
+    return walk && !clang_Cursor_isNull(walk->function) && clang_equalCursors(function, walk->function);
+}
+
+const struct lc_extract_variable_event *lc_extract_variable_event_next(struct lc_extract_walk *walk,
+                                                                      CXCursor variable,
+                                                                      const struct lc_extract_variable_event *after)
+{
     if (clang_Cursor_isNull(walk->function) || clang_Cursor_isNull(variable))
         return NULL;
-    if (!walk->variable_events_known) {
-        struct events_scan scan = { .walk = walk };
-        walk->variable_events_known = 1;
-        walk->variable_event_count = 0;
-        clang_visitChildren(walk->function, events_visit, &scan);
-        if (walk->variable_event_count > 1)
-            qsort(walk->variable_events, walk->variable_event_count, sizeof *walk->variable_events, events_order);
-    }
+    if (!walk->variable_events_known)
+        events_index(walk);
     unsigned hash = clang_hashCursor(variable);
-    size_t low = 0, high = walk->variable_event_count;
-    while (low < high) {   /* the first event of that hash */
-        size_t middle = low + (high - low) / 2;
-        if (walk->variable_events[middle].hash < hash)
-            low = middle + 1;
-        else
-            high = middle;
+    size_t at;
+    if (after) {
+        at = (size_t)(after - walk->variable_events) + 1;
+    } else {
+        size_t high = walk->variable_event_count;
+        for (at = 0; at < high;) {   /* the first event of that hash */
+            size_t middle = at + (high - at) / 2;
+            if (walk->variable_events[middle].hash < hash)
+                at = middle + 1;
+            else
+                high = middle;
+        }
     }
-    size_t end = low;
-    while (end < walk->variable_event_count && walk->variable_events[end].hash == hash)
-        end++;
-    *count = end - low;
-    return *count ? &walk->variable_events[low] : NULL;
+    /* the variables hashing alike interleave: skip the others' */
+    for (; at < walk->variable_event_count && walk->variable_events[at].hash == hash; at++)
+        if (clang_equalCursors(walk->variable_events[at].variable, variable))
+            return &walk->variable_events[at];
+    return NULL;
 }

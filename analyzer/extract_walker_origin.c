@@ -200,11 +200,8 @@ int lc_extract_walker_origin(struct lc_extract_walk *walk, const struct lc_extra
     struct origin_walker walker = { .walk = walk, .origin = origin, .context = context, .steps = steps,
                                     .variable = variable, .param = LC_EXTRACT_ORIGIN_NONE };
     lc_extract_visit_loop_parts(parts, walker_loop_visit, &walker);
-    size_t count = 0;
-    const struct lc_extract_variable_event *events =
-        walker.param == LC_EXTRACT_ORIGIN_FAILED ? NULL : lc_extract_variable_events(walk, variable, &count);
-    for (size_t i = 0; i < count && walker.param != LC_EXTRACT_ORIGIN_FAILED; i++)
-        if (clang_equalCursors(events[i].variable, variable))
-            walker_event(&walker, &events[i]);
+    for (const struct lc_extract_variable_event *event = NULL;
+         walker.param != LC_EXTRACT_ORIGIN_FAILED && (event = lc_extract_variable_event_next(walk, variable, event));)
+        walker_event(&walker, event);
     return walker.param;
 }

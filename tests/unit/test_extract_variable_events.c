@@ -88,13 +88,12 @@ static void events_of(struct events_test *test, const char *name, char *kinds, c
     struct local_search search = { name, clang_getNullCursor() };
     clang_visitChildren(test->function, find_local, &search);
     assert_false(clang_Cursor_isNull(search.found));
-    size_t count = 0, n = 0;
-    const struct lc_extract_variable_event *events = lc_extract_variable_events(&test->walk, search.found, &count);
-    for (size_t i = 0; i < count; i++) {
-        if (!clang_equalCursors(events[i].variable, search.found))
-            continue;
-        kinds[n] = letters[events[i].kind];
-        under[n++] = events[i].under_call_given_address ? '1' : '0';
+    size_t n = 0;
+    for (const struct lc_extract_variable_event *event = NULL;
+         (event = lc_extract_variable_event_next(&test->walk, search.found, event));) {
+        assert_true(clang_equalCursors(event->variable, search.found));
+        kinds[n] = letters[event->kind];
+        under[n++] = event->under_call_given_address ? '1' : '0';
     }
     kinds[n] = under[n] = '\0';
 }
@@ -119,10 +118,10 @@ static void test_null_function_has_no_events(void **state)
 {
     struct events_test *test = *state;
     struct lc_extract_walk empty = { 0 };
-    size_t count = 7;
     empty.function = clang_getNullCursor();
-    assert_null(lc_extract_variable_events(&empty, test->function, &count));
-    assert_int_equal(count, 0);
+    assert_null(lc_extract_variable_event_next(&empty, test->function, NULL));
+    assert_false(lc_extract_variable_events_cover(&empty, test->function));
+    assert_true(lc_extract_variable_events_cover(&test->walk, test->function));
 }
 
 int main(void)
