@@ -94,6 +94,9 @@ int lc_extract_call_writes_argument(CXCursor call, unsigned index);
  * the TU (what it does with a pointer is known only at link time); a null
  * cursor otherwise. */
 CXCursor lc_extract_call_external_callee(CXCursor call);
+/* The function a direct call names (`f(...)`, after casts and parentheses;
+ * canonical), or null for a call through a pointer or no call at all. */
+CXCursor lc_extract_called_function(CXCursor expr);
 /* The parameters a function definition may write through or keep, as
  * struct lc_function_fact.param_writes. */
 uint32_t lc_extract_param_writes_mask(CXCursor function);

@@ -126,8 +126,6 @@ static CXCursor drain_call_of(CXCursor condition)
 const char *lc_extract_loop_drain_name(struct lc_extract_walk *walk, CXCursor condition)
 {
     CXCursor call = clang_Cursor_isNull(condition) ? condition : drain_call_of(condition);
-    CXCursor callee = clang_Cursor_isNull(call) ? call : clang_getCursorReferenced(call);
-    return !clang_Cursor_isNull(callee) && clang_getCursorKind(callee) == CXCursor_FunctionDecl
-               ? lc_extract_string(walk, clang_getCursorSpelling(callee))
-               : NULL;
+    CXCursor callee = lc_extract_called_function(call);
+    return clang_Cursor_isNull(callee) ? NULL : lc_extract_string(walk, clang_getCursorSpelling(callee));
 }

@@ -211,8 +211,9 @@ static enum CXChildVisitResult steps_draw_visit(CXCursor cursor, CXCursor parent
     struct steps_draw *draw = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     if (kind == CXCursor_CallExpr) {
-        CXString name = clang_getCursorSpelling(clang_getCursorReferenced(cursor));
-        const char *text = clang_getCString(name);
+        CXCursor callee = lc_extract_called_function(cursor);
+        CXString name = clang_getCursorSpelling(callee);
+        const char *text = clang_Cursor_isNull(callee) ? NULL : clang_getCString(name);
         int random = 0;
         for (size_t i = 0; text && i < sizeof steps_random_functions / sizeof steps_random_functions[0]; i++)
             random |= strcmp(text, steps_random_functions[i]) == 0;

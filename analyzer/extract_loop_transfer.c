@@ -27,16 +27,6 @@ struct transfer_scan {
     int changes, other;   /* changes of the counters; a change of another kind */
 };
 
-static CXCursor transfer_callee(CXCursor value)
-{
-    CXCursor at = lc_extract_strip(value);
-    if (clang_getCursorKind(at) != CXCursor_CallExpr)
-        return clang_getNullCursor();
-    CXCursor callee = clang_getCursorReferenced(at);
-    return clang_getCursorKind(callee) == CXCursor_FunctionDecl ? clang_getCanonicalCursor(callee)
-                                                                : clang_getNullCursor();
-}
-
 /* First pass: `r = f(...)`, `ssize_t r = f(...)` for locals r. */
 static enum CXChildVisitResult transfer_results_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
@@ -45,10 +35,10 @@ static enum CXChildVisitResult transfer_results_visit(CXCursor cursor, CXCursor 
     CXCursor sides[2], local = clang_getNullCursor(), callee = clang_getNullCursor();
     if (clang_getCursorKind(cursor) == CXCursor_VarDecl) {
         local = clang_getCanonicalCursor(cursor);
-        callee = transfer_callee(clang_Cursor_getVarDeclInitializer(cursor));
+        callee = lc_extract_called_function(clang_Cursor_getVarDeclInitializer(cursor));
     } else if (lc_extract_assignment_sides(cursor, sides)) {
         local = lc_extract_loop_variable(sides[0]);
-        callee = transfer_callee(sides[1]);
+        callee = lc_extract_called_function(sides[1]);
     }
     if (!clang_Cursor_isNull(local) && !clang_Cursor_isNull(callee) && scan->local_count < LC_EXTRACT_VARIABLES) {
         scan->locals[scan->local_count] = local;
@@ -61,7 +51,7 @@ static enum CXChildVisitResult transfer_results_visit(CXCursor cursor, CXCursor 
  * sets only from calls of it (not also from another function's). */
 static CXCursor transfer_source(const struct transfer_scan *scan, CXCursor value)
 {
-    CXCursor callee = transfer_callee(value), local = lc_extract_loop_variable(value);
+    CXCursor callee = lc_extract_called_function(value), local = lc_extract_loop_variable(value);
     if (!clang_Cursor_isNull(callee) || clang_Cursor_isNull(local))
         return callee;
     for (unsigned i = 0; i < scan->local_count; i++) {

@@ -351,3 +351,13 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
     if (value->kind == LC_VALUE_OTHER)
         extract_address_of_object(walk, arg, value);
 }
+
+CXCursor lc_extract_called_function(CXCursor expr)
+{
+    CXCursor at = lc_extract_strip(expr);
+    if (clang_getCursorKind(at) != CXCursor_CallExpr)
+        return clang_getNullCursor();
+    CXCursor callee = clang_getCursorReferenced(at);
+    return clang_getCursorKind(callee) == CXCursor_FunctionDecl ? clang_getCanonicalCursor(callee)
+                                                                : clang_getNullCursor();
+}
