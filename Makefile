@@ -39,7 +39,7 @@ test-threads:
 	cmake --build $(TSAN_BUILD) -j $(JOBS) --target loopcheck
 	rm -rf $(TSAN_BUILD)/fixtures-check && mkdir -p $(TSAN_BUILD)/fixtures-check
 	cp $(BUILD)/fixtures/compile_commands.json $(TSAN_BUILD)/fixtures-check/
-	TSAN_OPTIONS="halt_on_error=1 exitcode=66" LOOPCHECK_RULES_DIR=$(CURDIR)/rules \
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$(CURDIR)/tests/tsan.supp" LOOPCHECK_RULES_DIR=$(CURDIR)/rules \
 	    $(TSAN_BUILD)/analyzer/loopcheck check -p $(TSAN_BUILD)/fixtures-check -j $(JOBS) -o /dev/null --fail-on none
 
 bench: build
