@@ -277,6 +277,21 @@ static void explain_blocking(const struct explain_context *x, uint32_t f)
     }
 }
 
+/* `what` and the parameters of `params` (1-based), if any. */
+static void explain_linear(const struct explain_context *x, const char *what, uint32_t params, unsigned rest)
+{
+    const char *separator = " ";
+    if (!params)
+        return;
+    fputs(what, x->out);
+    for (unsigned p = 0; p < LC_ELEMENT_ARGUMENTS; p++)
+        if ((params >> p) & 1u) {
+            fprintf(x->out, "%s%u", separator, p + 1);
+            separator = " or ";
+        }
+    fprintf(x->out, " (the rest: level %u)", rest);
+}
+
 /* Its cost level on the loop (cost.h), and the parameter its growing loops
  * are bounded by: a call given a small constant or its loop's element
  * there costs only the rest. */
@@ -286,9 +301,9 @@ static void explain_cost(const struct explain_context *x, uint32_t f)
     if (!cost || !x->program->functions[f].is_defined)
         return;
     fprintf(x->out, "  cost level: %u", cost->function_level[f]);
-    if (cost->linear_param[f] >= 0)
-        fprintf(x->out, "; linear in parameter %d (the rest: level %u)", cost->linear_param[f] + 1,
-                cost->level_but_linear[f]);
+    explain_linear(x, "; linear in parameter", cost->linear_params[f], cost->level_but_linear[f]);
+    explain_linear(x, "; walks on as a cursor it hands back: parameter",
+                   cost->cursor_params[f] & ~cost->linear_params[f], cost->level_but_cursor[f]);
     fputc('\n', x->out);
 }
 

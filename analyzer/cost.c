@@ -90,46 +90,66 @@ static int cost_guard_skipped(const struct lc_param_guard *guard, const struct l
            && guard->value == skipped->value && guard->field_symbol == skipped->field_symbol;
 }
 
-/* What a function's level is without the repetitions of one parameter
- * (cost->linear_param): the parameter, -2 while none is seen, -1 when two
- * differ; and the level of the rest. */
+/* What a function's level is without the repetitions of a parameter:
+ * the parameters each of which bounds every loop and call noted so far
+ * (bit i: parameter i; all of them while none is seen), and the level of
+ * the rest.  Two are kept (enum cost_linear_kind): bounded as a count or
+ * the data the parameter owns (cost->linear_params), and bounded so or as
+ * a cursor the function hands back (cost->cursor_params). */
 struct cost_linear {
-    int param;
+    uint32_t params;
+    int seen;
     unsigned rest;
     struct lc_cost_why rest_why;   /* what makes `rest` */
 };
 
-static void cost_linear_note(struct cost_linear *linear, int param, unsigned rest, struct lc_cost_why why)
+enum cost_linear_kind { COST_LINEAR_PLAIN, COST_LINEAR_CURSOR, COST_LINEAR_KINDS };
+
+/* A loop or call bounded by `params` (0: by none of them), costing `rest`
+ * besides. */
+static void cost_linear_note(struct cost_linear *linear, uint32_t params, unsigned rest, struct lc_cost_why why)
 {
-    if (param >= 0 && linear->param != -1)
-        linear->param = linear->param == -2 || linear->param == param ? param : -1;
+    if (params) {
+        linear->params = linear->seen ? linear->params & params : params;
+        linear->seen = 1;
+    }
     if (rest > linear->rest) {
         linear->rest = rest;
         linear->rest_why = why;
     }
 }
 
+/* The parameters of the caller of `c` it passes (themselves, or a field
+ * of one) for those of `params`. */
+static uint32_t cost_params_passed(const struct lc_program *program, const struct lc_program_call *c, uint32_t params)
+{
+    uint32_t mine = 0;
+    for (uint32_t p = 0; p < c->arg_count && p < LC_ELEMENT_ARGUMENTS; p++) {
+        if (!((params >> p) & 1u))
+            continue;
+        const struct lc_program_value *arg = &program->args[c->first_arg + p];
+        int param = arg->kind == LC_VALUE_PARAM ? arg->param_index : arg->field_of_param - 1;
+        if (param >= 0 && param < LC_ELEMENT_ARGUMENTS)
+            mine |= 1u << param;
+    }
+    return mine;
+}
+
 /* Target `g` (at `level` there) of call `c`, outside any loop of `f`: a
  * target linear in the parameter its caller passes one of its own
  * parameters for (`hash(key, len)` calling `jenkins_hash(key, len)`), or a
  * field of one (`hash(key, item->nkey)` in `item_remove(item)`), makes `f`
- * linear in that one. */
+ * linear in that one; in both senses (struct cost_linear). */
 static void cost_linear_target(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,
                                uint32_t g, unsigned level, struct cost_linear *linear)
 {
     const struct lc_program_call *c = &program->calls[call];
     struct lc_cost_why why = { LC_COST_CAUSE_CALL, call };
-    int param = cost->target_kind[g] == LC_COST_TARGET_FOLLOWED && lc_program_call_passes_arguments(c, g)
-                    ? cost->linear_param[g]
-                    : -1;
-    const struct lc_program_value *arg =
-        param >= 0 && (uint32_t)param < c->arg_count ? &program->args[c->first_arg + (uint32_t)param] : NULL;
-    if (arg && arg->kind == LC_VALUE_PARAM)
-        cost_linear_note(linear, arg->param_index, cost->level_but_linear[g], why);
-    else if (arg && arg->field_of_param > 0)
-        cost_linear_note(linear, arg->field_of_param - 1, cost->level_but_linear[g], why);
-    else
-        cost_linear_note(linear, -2, level, why);
+    int followed = cost->target_kind[g] == LC_COST_TARGET_FOLLOWED && lc_program_call_passes_arguments(c, g);
+    uint32_t plain = cost_params_passed(program, c, followed ? cost->linear_params[g] : 0);
+    uint32_t cursor = cost_params_passed(program, c, followed ? cost->cursor_params[g] : 0);
+    cost_linear_note(&linear[COST_LINEAR_PLAIN], plain, plain ? cost->level_but_linear[g] : level, why);
+    cost_linear_note(&linear[COST_LINEAR_CURSOR], cursor, cursor ? cost->level_but_cursor[g] : level, why);
 }
 
 /* The level a call adds inside `component`: the most expensive target
@@ -210,8 +230,11 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
         cost->loop_why[l] = (struct lc_cost_why){ 0 };
     }
     int descended = repeat ? lc_cost_descended_param(program, cost, f) : -1;
-    struct cost_linear linear = { descended >= 0 ? descended : repeat ? -1 : -2, 0, { LC_COST_CAUSE_NONE, 0 } };
-    cost_function_calls(program, cost, f, scratch, &top, &top_why, &linear);
+    uint32_t descent = descended >= 0 && descended < LC_ELEMENT_ARGUMENTS ? 1u << descended : 0;
+    struct cost_linear linear[COST_LINEAR_KINDS];
+    for (int k = 0; k < COST_LINEAR_KINDS; k++)
+        linear[k] = (struct cost_linear){ descent, descended >= 0 || repeat, 0, { LC_COST_CAUSE_NONE, 0 } };
+    cost_function_calls(program, cost, f, scratch, &top, &top_why, linear);
     /* Children come after their parents: walk backwards. */
     for (uint32_t i = last; i > first; i--) {
         uint32_t l = cost->loops_of_function[i - 1];
@@ -236,20 +259,28 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
             cost_max(&scratch->inner_export[loop->parent], cost->loop_export[l]);
         } else {
             cost_raise(&top, &top_why, cost->loop_export[l], cause);
-            int bounded = loop->bound_param >= 0 && scratch->passed[l] < 0 && own == 1
-                          && cost->loop_export[l] > scratch->inner_export[l];
-            cost_linear_note(&linear, bounded ? loop->bound_param : -2,
-                             bounded ? scratch->inner_export[l] : cost->loop_export[l],
-                             bounded ? cost->loop_why[l] : cause);
+            uint32_t plain = loop->bound_param >= 0 && loop->bound_param < LC_ELEMENT_ARGUMENTS
+                                 ? 1u << loop->bound_param
+                                 : 0;
+            int growing = scratch->passed[l] < 0 && own == 1 && cost->loop_export[l] > scratch->inner_export[l];
+            uint32_t bounds[COST_LINEAR_KINDS] = { plain, plain | loop->cursor_params };
+            for (int k = 0; k < COST_LINEAR_KINDS; k++) {
+                int bounded = growing && bounds[k];
+                cost_linear_note(&linear[k], bounded ? bounds[k] : 0,
+                                 bounded ? scratch->inner_export[l] : cost->loop_export[l],
+                                 bounded ? cost->loop_why[l] : cause);
+            }
         }
     }
     cost->function_level[f] = (uint8_t)cost_cap(top > repeat ? top : repeat);
     cost->function_why[f] = top_why;
-    int linear_param = linear.param >= 0 && linear.param < LC_ELEMENT_ARGUMENTS
-                       && linear.rest < cost->function_level[f] ? linear.param : -1;
-    cost->linear_param[f] = (int8_t)linear_param;
-    cost->level_but_linear[f] = (uint8_t)cost_cap(linear.rest);
-    cost->why_but_linear[f] = linear.rest_why;
+    const struct cost_linear *plain = &linear[COST_LINEAR_PLAIN], *cursor = &linear[COST_LINEAR_CURSOR];
+    cost->linear_params[f] = plain->rest < cost->function_level[f] ? plain->params : 0;
+    cost->level_but_linear[f] = (uint8_t)cost_cap(plain->rest);
+    cost->why_but_linear[f] = plain->rest_why;
+    cost->cursor_params[f] = cursor->rest < cost->function_level[f] ? cursor->params : 0;
+    cost->level_but_cursor[f] = (uint8_t)cost_cap(cursor->rest);
+    cost->why_but_cursor[f] = cursor->rest_why;
 }
 
 /* The call or loop (a site, cost.h) under the test of a parameter that
@@ -303,7 +334,10 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     cost->function_level = calloc(n, 1);
     cost->function_why = calloc(n, sizeof *cost->function_why);
     cost->recursive = calloc(n, 1);
-    cost->linear_param = malloc(n);
+    cost->linear_params = calloc(n, sizeof *cost->linear_params);
+    cost->cursor_params = calloc(n, sizeof *cost->cursor_params);
+    cost->level_but_cursor = calloc(n, 1);
+    cost->why_but_cursor = calloc(n, sizeof *cost->why_but_cursor);
     cost->guarded_of = malloc(n * sizeof *cost->guarded_of);
     cost->level_but_linear = calloc(n, 1);
     cost->why_but_linear = calloc(n, sizeof *cost->why_but_linear);
@@ -317,7 +351,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     const struct lc_scc *scc = program->scc;
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
-        || !cost->linear_param || !cost->level_but_linear || !cost->why_but_linear || !cost->guarded_of
+        || !cost->linear_params || !cost->cursor_params || !cost->level_but_cursor || !cost->why_but_cursor || !cost->level_but_linear || !cost->why_but_linear || !cost->guarded_of
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed || !scratch.registry
@@ -325,7 +359,6 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
         || lc_cost_link_loops(program, scratch.registry) != 0
         || lc_cost_passed_constants(program, scratch.passed) != 0)
         goto done;
-    memset(cost->linear_param, -1, n);
     memset(cost->guarded_of, 0xff, n * sizeof *cost->guarded_of);
     memcpy(cost->component_of, scc->component_of, (size_t)program->function_count * sizeof *cost->component_of);
     for (uint32_t f = 0; f < program->function_count; f++) {
@@ -374,7 +407,10 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->function_level);
     free(cost->function_why);
     free(cost->recursive);
-    free(cost->linear_param);
+    free(cost->linear_params);
+    free(cost->cursor_params);
+    free(cost->level_but_cursor);
+    free(cost->why_but_cursor);
     free(cost->why_but_linear);
     free(cost->level_but_linear);
     free(cost->guarded_of);

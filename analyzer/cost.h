@@ -101,13 +101,26 @@ struct lc_cost {
     uint8_t *function_level;        /* per function */
     struct lc_cost_why *function_why;
     uint8_t *recursive;             /* per function: in a call-graph cycle */
-    int8_t *linear_param;           /* per function: the parameter (0-based)
-                                       bounding every loop that makes its
-                                       level (`hash(key, length)`), or -1 */
-    uint8_t *level_but_linear;      /* per function: its level where that
-                                       parameter is a field of the element
-                                       the caller's loop is at */
+    uint32_t *linear_params;        /* per function: bit i, parameter i
+                                       bounds every loop that makes its
+                                       level (`hash(key, length)`: its
+                                       length); first LC_ELEMENT_ARGUMENTS
+                                       only */
+    uint8_t *level_but_linear;      /* per function: its level where one of
+                                       linear_params is a field of the
+                                       element the caller's loop is at */
     struct lc_cost_why *why_but_linear;   /* per function: what makes that
+                                             level */
+    uint32_t *cursor_params;        /* per function: the same, a parameter
+                                       also bounding a loop as a cursor the
+                                       function hands back (`while (n-- &&
+                                       p < end) *p++ = c; return p;`: n and
+                                       p; facts.h cursor_params) */
+    uint8_t *level_but_cursor;      /* per function: its level where one of
+                                       cursor_params is the cursor of the
+                                       caller's loop, taken back (facts.h
+                                       cursor_args) */
+    struct lc_cost_why *why_but_cursor;   /* per function: what makes that
                                              level */
     uint32_t *guarded_of;           /* per function: into guarded, LC_NONE */
     struct lc_cost_guarded *guarded;            /* the few such functions */

@@ -29,6 +29,20 @@ static int cost_passes_small(const struct lc_program *program, const struct lc_p
     return arg->kind == LC_VALUE_STRING;
 }
 
+/* Does `call` pass, for one of `params`, what a loop bounded by it walks
+ * in a few rounds, or one of the arguments `own` (bit i: argument i) says
+ * cover only the round's own share? */
+static int cost_passes_few(const struct lc_program *program, const struct lc_program_call *call, uint32_t params,
+                           uint32_t own)
+{
+    if (params & own)
+        return 1;
+    for (int p = 0; p < LC_ELEMENT_ARGUMENTS && params >> p; p++)
+        if (((params >> p) & 1u) && cost_passes_small(program, call, p))
+            return 1;
+    return 0;
+}
+
 const struct lc_param_guard *lc_cost_site_guard(const struct lc_program *program, uint32_t site)
 {
     return site < program->call_count ? &lc_program_call_extra_of(program, &program->calls[site])->param_guard
@@ -56,26 +70,28 @@ struct lc_cost_why lc_cost_guarded_loop_why(const struct lc_cost *cost, const st
     return cost->loop_why[loop];
 }
 
-/* The same at one call: a callee whose only growing loop is bounded by a
- * parameter (cost->linear_param) given a field of the element the caller's
- * loop is at (`hash(key, it->nkey)` in a walk over the items) walks that
- * element's own data, once per element; given a small constant or a
- * string literal there (cost_passes_small) it walks a few rounds: only the
- * rest of it counts.  A callee given a constant failing the test its
+/* The same at one call: a callee whose only growing loops are bounded by
+ * a parameter (cost->linear_params) given a field of the element the
+ * caller's loop is at (`hash(key, it->nkey)` in a walk over the items)
+ * walks that element's own data, once per element; given the loop's own
+ * cursor, taken back (`buf = sprintf_num(buf, last, ...)` in `while (*fmt
+ * && buf < last)`), it walks on from where the loop is; given a small
+ * constant or a string literal there (cost_passes_small) it walks a few
+ * rounds: only the rest of it counts.  A callee given a constant failing the test its
  * costliest work runs under (cost->guard_site: `createClient(NULL)` skips
  * `if (conn) { ... }`, `lua_settop(L, -2)` skips `if (idx >= 0) { ...
  * }`) costs what it does without that work. */
 unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
                                  const struct lc_program_call *call)
 {
-    int param = cost->linear_param[g];
     unsigned level = cost_target_level(cost, g);
     if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED || !lc_program_call_passes_arguments(call, g))
         return level;
-    int element = param >= 0 && param < LC_ELEMENT_ARGUMENTS
-                  && (lc_program_call_extra_of(program, call)->element_args >> param) & 1u;
-    if ((element || cost_passes_small(program, call, param)) && cost->level_but_linear[g] < level)
+    const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, call);
+    if (cost_passes_few(program, call, cost->linear_params[g], extra->element_args) && cost->level_but_linear[g] < level)
         level = cost->level_but_linear[g];
+    if (cost_passes_few(program, call, cost->cursor_params[g], extra->cursor_args) && cost->level_but_cursor[g] < level)
+        level = cost->level_but_cursor[g];
     const struct lc_cost_guarded *guarded = lc_cost_guard_failing_at(program, cost, g, call);
     return guarded && guarded->level < level ? guarded->level : level;
 }

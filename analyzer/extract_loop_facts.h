@@ -212,6 +212,10 @@ int lc_extract_declared_inside(CXCursor variable, CXCursor statement);
  * statement `outer_statement`)? */
 int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
                               CXCursor outer_statement);
+/* The variables the loop advances (`v++`, `v -= k`, `v = v->next`, `v =
+ * strchr(v, ',')`: an assignment that reads v itself), added to
+ * `advanced`. */
+void lc_extract_loop_advanced(const struct lc_extract_loop_parts *parts, struct lc_extract_variables *advanced);
 /* The index of the one integer parameter the condition (or a side of its
  * `&&`; or an offset loop's count, `ny` of `yy < py + ny`) reads besides
  * locals and constants (no field, global, call or dereference; a local
@@ -381,6 +385,16 @@ int lc_extract_loop_is_spin(struct lc_extract_walk *walk, enum lc_loop_kind kind
  * block size the loop's bound is divided by (`n < len / block`): bit i for
  * argument i (0-based). */
 unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call);
+/* extract_loop_cursor.c: the parameters (bit i: parameter i) the loop
+ * advances and its condition reads, of a function every return of which
+ * reads them (a cursor it moves on and hands back: facts.h cursor_params);
+ * keep the call of `v = call(...)` (an assignment being walked); the
+ * arguments of `call` that are the variable its result is assigned to,
+ * when the condition of the loop around it reads that variable (the loop's
+ * own cursor handed over and taken back: bit i for argument i). */
+unsigned lc_extract_loop_cursor_params(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+void lc_extract_cursor_assignment(struct lc_extract_walk *walk, CXCursor assignment);
+unsigned lc_extract_cursor_arguments(struct lc_extract_walk *walk, CXCursor call);
 /* extract_element_varargs.c: does `argument` take the round's own value
  * from a variable argument list (`va_arg(args, T)`, a local the loop's body
  * sets only from one, a field of such a local, a call given only such

@@ -144,13 +144,18 @@ static enum CXChildVisitResult walk_exit_tests_visit(CXCursor cursor, CXCursor p
     return CXChildVisit_Continue;
 }
 
+void lc_extract_loop_advanced(const struct lc_extract_loop_parts *parts, struct lc_extract_variables *advanced)
+{
+    lc_extract_visit_loop_parts(parts, walk_advances_visit, advanced);
+}
+
 int lc_extract_loop_continues(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
                               CXCursor outer_statement)
 {
     struct lc_extract_variables advanced = { .count = 0, .found = 0 }, walked = { .count = 0, .found = 0 };
     struct lc_extract_variables own = { .count = 0, .found = 0 };
     CXCursor steps[LC_EXTRACT_VARIABLES];
-    lc_extract_visit_loop_parts(parts, walk_advances_visit, &advanced);
+    lc_extract_loop_advanced(parts, &advanced);
     unsigned step_count = lc_extract_loop_copy_steps(parts, &advanced, steps, LC_EXTRACT_VARIABLES);
     lc_extract_variables_collect(parts->condition, &own);
     if (!clang_Cursor_isNull(outer->condition))

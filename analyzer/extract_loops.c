@@ -377,6 +377,8 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
                                  : lc_extract_loop_is_amortized(walk, statement, parts) ? LC_SOURCE_AMORTIZED
                                                                                     : lc_extract_loop_source(walk, parts);
     int index = extract_add_loop(walk, kind, &loc, &bound, source, parameter, walked);
+    if (index >= 0)
+        walk->facts->loops[index].cursor_params = lc_extract_loop_cursor_params(walk, parts);
     if (index >= 0 && bound.bound == LC_BOUND_DATA)
         walk->facts->loops[index].text_param = lc_extract_loop_text_param(walk, parts, parameter);
     if (index >= 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO) {

@@ -93,6 +93,9 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->param_guard = walk->switch_param_guard = (struct lc_param_guard){ 0 };
     walk->changed_params = 0;
     walk->changed_params_known = 0;
+    walk->returned_params = 0;
+    walk->returned_params_known = 0;
+    walk->cursor_call = walk->cursor_variable = clang_getNullCursor();
     walk->made_local = clang_getNullCursor();
     walk->made_local_known = 0;
     walk->changes_known = 0;
@@ -161,8 +164,10 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->branch_serial = walk->branch_serial;
     fact->jumps_before = walk->jumps_seen;
     fact->returned_guard = lc_extract_call_returned_guard(walk, fact->runs);
-    if (fact->loop_index == walk->loop_index && walk->loop_parts)
+    if (fact->loop_index == walk->loop_index && walk->loop_parts) {
         fact->element_args = lc_extract_element_arguments(walk->loop_parts, call);
+        fact->cursor_args = lc_extract_cursor_arguments(walk, call);
+    }
     fact->scaled_args = lc_extract_scaled_arguments(call);
     fact->restart_call = lc_extract_restart_call(walk, call);
     fact->stack_text_args = lc_extract_stack_text_arguments(call);
@@ -295,6 +300,7 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
     case CXCursor_BinaryOperator:
         lc_extract_assignment(walk, cursor);
         lc_extract_flag_assignment(walk, cursor);
+        lc_extract_cursor_assignment(walk, cursor);
         lc_extract_comma(walk, cursor);
         if (walk->function_usr && (clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LAnd
                                    || clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LOr))

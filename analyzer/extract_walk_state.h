@@ -184,6 +184,12 @@ struct lc_extract_walk {
     unsigned changed_params;        /* bit i: the function changes its
                                        parameter i (extract_param_guards.c) */
     int changed_params_known;       /* changed_params is computed */
+    unsigned returned_params;       /* bit i: every return of the function
+                                       reads its parameter i
+                                       (extract_loop_cursor.c) */
+    int returned_params_known;      /* returned_params is computed */
+    CXCursor cursor_call;           /* the call of the last `v = call(...)` */
+    CXCursor cursor_variable;       /* its v (canonical) */
     struct lc_extract_change {      /* how often the function changes a
                                        declaration (extract_made_fields.c) */
         CXCursor declaration;       /* canonical: a variable or a field */

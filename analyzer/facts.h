@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 88
+#define LC_FACTS_VERSION 89
 
 struct lc_location {
     const char *file;
@@ -252,6 +252,13 @@ struct lc_call_fact {
                                  (BUG(x))`, extract_branches.c): when that
                                  call never returns, this one is on the way
                                  out (index into the TU's calls), -1 none */
+    unsigned cursor_args;     /* bit i: argument i is the cursor of the
+                                 innermost loop around the call, handed
+                                 over and taken back (`buf =
+                                 sprintf_num(buf, last, ...)` in a loop
+                                 whose condition reads `buf`:
+                                 extract_loop_cursor.c); first
+                                 LC_ELEMENT_ARGUMENTS only */
     unsigned element_args;    /* bit i: argument i is a field of the element
                                  the innermost loop around the call is at
                                  (`hash(key, it->nkey)` in a walk over the
@@ -433,6 +440,13 @@ struct lc_loop_fact {
                                  walks (`*tmp` over `g_strsplit(section,
                                  "/", -1)`: extract_loop_parts.c);
                                  0-based, or -1 */
+    unsigned cursor_params;   /* bit i: the loop advances parameter i, which
+                                 its condition reads, and every return of
+                                 the function reads it: a cursor the
+                                 function moves on and hands back (`while
+                                 (*s == ' ') s++; return s;`:
+                                 extract_loop_cursor.c); first
+                                 LC_ELEMENT_ARGUMENTS only */
     int text_param;           /* within the TU only (not stored): the
                                  character pointer parameter a loop counting
                                  up to its integer bound_param reads at its

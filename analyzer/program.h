@@ -73,6 +73,9 @@ struct lc_program_call_extra {
                                             shifts a variable (facts.h) */
     uint32_t element_args;               /* bit i: argument i is a field of
                                             the element its loop is at (facts.h) */
+    uint32_t cursor_args;                /* bit i: argument i is its loop's
+                                            cursor, handed over and taken
+                                            back (facts.h) */
     uint32_t child_args;                 /* bit i: argument i of a self-call
                                             is a child of parameter i (facts.h) */
     uint32_t changed_param_args;         /* bit i: argument i is a parameter
@@ -172,6 +175,8 @@ struct lc_program_loop {
     struct lc_param_guard param_guard;  /* the test of a parameter it runs
                                            under (facts.h), param 0: none */
     uint8_t loop_only;       /* runs only on the loop's thread (facts.h) */
+    uint32_t cursor_params;  /* bit i: a cursor parameter it walks on
+                                (facts.h) */
 };
 
 /* A write of a link field (facts.h lc_link_write_fact): FIELD, VAR and

@@ -43,6 +43,7 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
         sqlite3_bind_int(stmt, 16, loop->param_guard.test);
         sqlite3_bind_int64(stmt, 17, loop->param_guard.value);
         sqlite3_bind_int(stmt, 21, loop->loop_only);
+        sqlite3_bind_int64(stmt, 24, (sqlite3_int64)loop->cursor_params);
         if (lc_store_bind_guard_field(store, stmt, 18, &loop->param_guard) != 0)
             return -1;
         if (loop->bound_name)

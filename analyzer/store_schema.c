@@ -44,7 +44,10 @@
  *                                    `(a(), b())`, that call is a();
  *                                    element_args: bit i set when argument
  *                                    i is a field of the element its loop
- *                                    is at (`it->nkey`); branch_exit_after:
+ *                                    is at (`it->nkey`); cursor_args: the
+ *                                    same when argument i is the loop's
+ *                                    cursor handed over and taken back
+ *                                    (`p = skip(p)`); branch_exit_after:
  *                                    the call that ends the branch it is
  *                                    in (`{ log(); fatal(); }`) is the one
  *                                    this many ids after it (a later call
@@ -152,7 +155,7 @@
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
  *      'parent'|'amortized'|'wait', bound_param, walked_id, guard_param,
  *      guard_test, guard_value, guard_field_id, bound_name, link_id, loop_only,
- *      drain_name, transfer_name)
+ *      drain_name, transfer_name, cursor_params)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h); walked_id:
  *                                    the global variable whose collection
@@ -169,7 +172,10 @@
  *                                    going, for `drains` models;
  *                                    transfer_name: the function whose
  *                                    result alone moves it on (`at +=
- *                                    r`), for blocking models
+ *                                    r`), for blocking models;
+ *                                    cursor_params: bit i, a parameter
+ *                                    it walks on as a cursor its
+ *                                    function hands back (facts.h)
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument,
  *      indexed, passed_record_id, loop_only, exit_call_id, error_return)
@@ -270,7 +276,7 @@ static const char lc_store_schema_sql[] =
     "  returned_param INTEGER NOT NULL DEFAULT 0, returned_test INTEGER NOT NULL DEFAULT 0,"
     "  returned_value INTEGER NOT NULL DEFAULT 0, nonzero_exit_after INTEGER,"
     "  error_return INTEGER NOT NULL DEFAULT 0, fail_guard_before INTEGER,"
-    "  fail_test INTEGER NOT NULL DEFAULT 0);"
+    "  fail_test INTEGER NOT NULL DEFAULT 0, cursor_args INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
@@ -292,7 +298,7 @@ static const char lc_store_schema_sql[] =
     "  bound_param INTEGER NOT NULL, walked_id INTEGER, guard_param INTEGER NOT NULL DEFAULT 0,"
     "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, guard_field_id INTEGER,"
     "  bound_name TEXT, link_id INTEGER, loop_only INTEGER NOT NULL DEFAULT 0, drain_name TEXT,"
-    "  transfer_name TEXT);"
+    "  transfer_name TEXT, cursor_params INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX loop_tu ON loop(tu_id);"
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"

@@ -41,10 +41,10 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                             " after_comma_id, element_args, branch_exit_after, scaled_args, guard_param, child_args,"
                             " guard_test, guard_value, unreached, guard_field_id, changed_param_args, runs, restart_call, loop_only,"
                             " returned_param, returned_test, returned_value, nonzero_exit_after, error_return,"
-                            " fail_guard_before, fail_test)"
+                            " fail_guard_before, fail_test, cursor_args)"
                             " VALUES (?1, ?2,"
                             " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
-                            " ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)",
+                            " ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)",
     [LC_STMT_INSERT_CALL_ARG] = "INSERT INTO call_arg(call_id, position, kind, symbol_id, record, param_index,"
                                 " int_value, text, field_of_param, keys) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [LC_STMT_INSERT_STORE] = "INSERT INTO fp_store(tu_id, target_kind, target_id, target_record, value_kind,"
@@ -53,9 +53,9 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                              " ?12, ?13, ?14, ?15)",
     [LC_STMT_INSERT_LOOP] = "INSERT INTO loop(tu_id, function_id, kind, file_id, line, col, parent_id, depth, bound,"
                             " trip_count, bound_text, source, bound_param, walked_id, guard_param, guard_test,"
-                            " guard_value, guard_field_id, bound_name, link_id, loop_only, drain_name, transfer_name) VALUES (?1,"
-                            " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
-                            " ?22, ?23)",
+                            " guard_value, guard_field_id, bound_name, link_id, loop_only, drain_name, transfer_name,"
+                            " cursor_params) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                            " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     [LC_STMT_INSERT_ACCESS] = "INSERT INTO access(tu_id, function_id, variable_id, kind, atomic, file_id, line, col,"
                               " zero_guarded, via_callee_id, via_argument, indexed, passed_record_id, loop_only, exit_call_id,"
                               " error_return)"

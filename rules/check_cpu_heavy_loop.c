@@ -78,12 +78,17 @@ static const char *cpu_describe(const struct lc_program *program, const struct l
                 guarded_function = heaviest;
                 /* What the callee does besides walking the parameter its
                  * loops are bounded by, when that alone makes the level
-                 * here (always, where the call gives it its loop's element
-                 * or a small constant there): a reason whatever the
-                 * argument. */
+                 * here (always, where the call gives it its loop's element,
+                 * its cursor or a small constant there): a reason whatever
+                 * the argument. */
                 int rest = cost->level_but_linear[heaviest] >= heaviest_level
                            && cost->why_but_linear[heaviest].cause != LC_COST_CAUSE_NONE;
-                at = guarded ? guarded->why : rest ? cost->why_but_linear[heaviest] : cost->function_why[heaviest];
+                int rest_of_cursor = cost->level_but_cursor[heaviest] >= heaviest_level
+                                     && cost->why_but_cursor[heaviest].cause != LC_COST_CAUSE_NONE;
+                at = guarded          ? guarded->why
+                     : rest           ? cost->why_but_linear[heaviest]
+                     : rest_of_cursor ? cost->why_but_cursor[heaviest]
+                                      : cost->function_why[heaviest];
             }
         }
         related->message = phrase;

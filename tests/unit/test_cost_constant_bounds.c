@@ -85,7 +85,7 @@ static void test_calls_passing_small_constants_or_literals(void **state)
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     uint32_t hash = builder_find(&c.b, "hash_n");
     assert_int_equal(cost.function_level[hash], 1);
-    assert_int_equal(cost.linear_param[hash], 1);
+    assert_int_equal(cost.linear_params[hash], 1u << 1);
     assert_int_equal(cost.loop_level[loop_at(&c, 210)], 1);
     assert_int_equal(cost.loop_level[loop_at(&c, 220)], 2);
     lc_cost_free(&cost);
@@ -130,7 +130,7 @@ static void test_failure_report_before_a_pass_on(void **state)
     struct lc_cost cost;
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     uint32_t wrapper = builder_find(&c.b, "hash_g");
-    assert_int_equal(cost.linear_param[wrapper], 1);
+    assert_int_equal(cost.linear_params[wrapper], 1u << 1);
     assert_int_equal(cost.level_but_linear[wrapper], 0);
     lc_cost_free(&cost);
     finish(&c);

@@ -114,9 +114,9 @@ static void test_descents_are_linear_in_their_parameter(void **state)
     assert_non_null(at_line(&c, 230));  /* along the list: not a child */
     struct lc_cost cost;
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
-    assert_int_equal(cost.linear_param[builder_find(&c.b, "tree_free")], 0);
+    assert_int_equal(cost.linear_params[builder_find(&c.b, "tree_free")], 1u << 0);
     assert_int_equal(cost.level_but_linear[builder_find(&c.b, "tree_free")], 0);
-    assert_int_equal(cost.linear_param[builder_find(&c.b, "list_free")], -1);
+    assert_int_equal(cost.linear_params[builder_find(&c.b, "list_free")], 0);
     lc_cost_free(&cost);
     finish(&c);
 }

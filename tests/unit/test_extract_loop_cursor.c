@@ -1,0 +1,38 @@
+/* test_extract_loop_cursor.c — cursors (extract_loop_cursor.c), on
+ * data/extract/cursors.c: the parameters a loop advances and its function
+ * hands back (`cursor_params`), and a call's arguments that are its loop's
+ * cursor handed over and taken back (`cursor_args`). */
+#include "extract_fixture.h"
+
+static void test_cursor_parameters(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "cursors.c"), 0);
+    assert_int_equal(find_loop(test, "cursor_pad")->cursor_params, 1u);
+    assert_int_equal(find_loop(test, "cursor_skip")->cursor_params, 1u);
+    assert_int_equal(find_loop(test, "cursor_qualifiers")->cursor_params, 1u);
+    assert_int_equal(find_loop(test, "cursor_count")->cursor_params, 0u);
+    assert_int_equal(find_loop(test, "cursor_or_null")->cursor_params, 0u);
+    assert_int_equal(find_loop(test, "cursor_copy")->cursor_params, 0u);
+    assert_int_equal(find_loop(test, "cursor_unread")->cursor_params, 0u);
+}
+
+static void test_cursor_handed_back(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "cursors.c"), 0);
+    assert_int_equal(find_call_at(test, "call_handed_back", "pad")->cursor_args, 1u);
+    assert_int_equal(find_call_at(test, "call_other_variable", "pad")->cursor_args, 0u);
+    assert_int_equal(find_call_at(test, "call_other_argument", "pad")->cursor_args, 0u);
+    assert_int_equal(find_call_at(test, "call_not_taken_back", "pad")->cursor_args, 0u);
+    assert_int_equal(find_call_at(test, "call_loop_walks_another", "pad")->cursor_args, 0u);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_cursor_parameters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cursor_handed_back, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
