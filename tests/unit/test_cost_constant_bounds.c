@@ -3,7 +3,9 @@
  * files): every caller passes a small constant (a small constant loop),
  * one call passes a small constant or a string literal (that call costs a
  * pass), a big or medium constant or data (it does not); a wrapper
- * passing the length on after a failure report stays linear in it. */
+ * passing the length on after a failure report stays linear in it; a
+ * loop handing its cursor to a callee that walks on from it and hands it
+ * back costs one walk. */
 #include "cost_case.h"
 
 /* A loop bounded by a parameter every caller passes a small constant for
@@ -136,12 +138,66 @@ static void test_failure_report_before_a_pass_on(void **state)
     finish(&c);
 }
 
+/* `pad(buf, last, ...)` walks on from `buf` and returns where it stopped
+ * (its loop's cursor_params); so does `pad_on`, passing its cursor on to
+ * it.  A loop giving them its cursor and taking the result back (the
+ * call's cursor_args) walks once; a loop not taking it back, or giving
+ * its element (element_args) without taking it back, walks again every
+ * round. */
+static void test_cursor_handed_back(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_tick");
+    builder_function(&c.b, "pad", 24, 0);
+    builder_function(&c.b, "pad_on", 25, 0);
+    int walk = builder_loop(&c.b, "pad", 300, -1, LC_BOUND_DATA, 0, "buf < last");
+    c.b.facts.loops[walk].cursor_params = 1u;
+    builder_call(&c.b, "pad_on", 301, builder_function_value("pad"), 2, builder_param_value("pad_on", 0), "buf",
+                 builder_param_value("pad_on", 1), "last");
+    int handed = builder_loop(&c.b, "on_tick", 310, -1, LC_BOUND_DATA, 0, "buf < last");
+    builder_call(&c.b, "on_tick", 311, builder_function_value("pad"), 2, builder_other_value(), "buf",
+                 builder_other_value(), "last");
+    builder_in_loop(&c.b, handed);
+    c.b.facts.calls[c.b.facts.call_count - 1].cursor_args = 1u;
+    int kept = builder_loop(&c.b, "on_tick", 320, -1, LC_BOUND_DATA, 0, "p < end");
+    builder_call(&c.b, "on_tick", 321, builder_function_value("pad"), 2, builder_other_value(), "p",
+                 builder_other_value(), "end");
+    builder_in_loop(&c.b, kept);
+    int element = builder_loop(&c.b, "on_tick", 330, -1, LC_BOUND_DATA, 0, "p < end");
+    builder_call(&c.b, "on_tick", 331, builder_function_value("pad"), 2, builder_other_value(), "p",
+                 builder_other_value(), "end");
+    builder_in_loop(&c.b, element);
+    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1u;
+    int wrapped = builder_loop(&c.b, "on_tick", 340, -1, LC_BOUND_DATA, 0, "buf < last");
+    builder_call(&c.b, "on_tick", 341, builder_function_value("pad_on"), 2, builder_other_value(), "buf",
+                 builder_other_value(), "last");
+    builder_in_loop(&c.b, wrapped);
+    c.b.facts.calls[c.b.facts.call_count - 1].cursor_args = 1u;
+    run(&c);
+    assert_null(at_line(&c, 310));      /* buf = pad(buf, last) */
+    assert_non_null(at_line(&c, 320));  /* n += pad(p, end): the rest, every round */
+    assert_non_null(at_line(&c, 330));  /* the element, not taken back */
+    assert_null(at_line(&c, 340));      /* buf = pad_on(buf, last) */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    uint32_t pad = builder_find(&c.b, "pad"), pad_on = builder_find(&c.b, "pad_on");
+    assert_int_equal(cost.linear_params[pad], 0);
+    assert_int_equal(cost.cursor_params[pad], 1u);
+    assert_int_equal(cost.level_but_cursor[pad], 0);
+    assert_int_equal(cost.cursor_params[pad_on], 1u);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parameters_callers_pass_constants_for),
         cmocka_unit_test(test_calls_passing_small_constants_or_literals),
         cmocka_unit_test(test_failure_report_before_a_pass_on),
+        cmocka_unit_test(test_cursor_handed_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
