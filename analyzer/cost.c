@@ -75,6 +75,11 @@ struct cost_scratch {
                                 start-up (cost_registry.c), or up a link
                                 of short chains (cost_link_depth.c): a
                                 constant */
+    uint8_t *disposing;      /* every round frees the object it is at
+                                (cost_disposal.c): its rounds are paid for
+                                by the allocations */
+    uint32_t *frees;         /* per function: the parameters it frees
+                                every time it runs (cost_disposal.c) */
     const struct lc_param_guard *skip_guard;  /* while a function's level
                                                  without its calls and loops
                                                  under this test is
@@ -82,6 +87,14 @@ struct cost_scratch {
                                                  level_if_guard_fails), else
                                                  NULL */
 };
+
+/* What a recursive function adds to the work it repeats at every step of
+ * its recursion: 1, none when every step frees what it is given (a tree's
+ * free runs once per node: cost_disposal.c). */
+static unsigned cost_repeat(const struct lc_cost *cost, const struct cost_scratch *scratch, uint32_t f)
+{
+    return cost->recursive[f] && !scratch->frees[f] ? 1 : 0;
+}
 
 /* Does `guard` (of a call or loop) test what `skipped` does? */
 static int cost_guard_skipped(const struct lc_param_guard *guard, const struct lc_param_guard *skipped)
@@ -189,7 +202,7 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
 {
     const struct lc_program_function *fn = &program->functions[f];
     uint32_t component = cost->component_of[f];
-    unsigned repeat = cost->recursive[f] ? 1 : 0;
+    unsigned repeat = cost_repeat(cost, scratch, f);
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         int recursive_call = 0;
         const struct lc_param_guard *guard = &lc_program_call_extra_of(program, &program->calls[c])->param_guard;
@@ -220,7 +233,7 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
 static void cost_function(const struct lc_program *program, struct lc_cost *cost, uint32_t f,
                           struct cost_scratch *scratch)
 {
-    unsigned repeat = cost->recursive[f] ? 1 : 0;
+    unsigned repeat = cost_repeat(cost, scratch, f);
     uint8_t top = 0;
     struct lc_cost_why top_why = { 0 };
     uint32_t first = cost->loops_start[f], last = cost->loops_start[f + 1];
@@ -249,7 +262,8 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
         }
         unsigned own = scratch->registry[l] ? 0 : cost_loop_own(loop, scratch->passed[l]);
         unsigned level = own + scratch->inner[l];
-        unsigned exported = cost_loop_exported(loop, own, scratch->passed[l]) + scratch->inner_export[l];
+        unsigned exported = (scratch->disposing[l] ? 0 : cost_loop_exported(loop, own, scratch->passed[l]))
+                            + scratch->inner_export[l];
         int repeated = loop->parent == LC_NONE && !scratch->drives[l];
         cost->loop_level[l] = (uint8_t)cost_cap(level + (repeated && level > 0 ? repeat : 0));
         cost->loop_export[l] = (uint8_t)cost_cap(exported + (repeated && exported > 0 ? repeat : 0));
@@ -344,8 +358,10 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     cost->loop_level = calloc(loops, 1);
     cost->loop_export = calloc(loops, 1);
     cost->loop_why = calloc(loops, sizeof *cost->loop_why);
-    struct cost_scratch scratch = { calloc(loops, 1), calloc(loops, 1), calloc(loops, 1),
-                                    malloc(loops * sizeof *scratch.passed), calloc(loops, 1), NULL };
+    struct cost_scratch scratch = { .inner = calloc(loops, 1), .inner_export = calloc(loops, 1),
+                                    .drives = calloc(loops, 1), .passed = malloc(loops * sizeof *scratch.passed),
+                                    .registry = calloc(loops, 1), .disposing = calloc(loops, 1),
+                                    .frees = calloc(n, sizeof *scratch.frees), .skip_guard = NULL };
     cost->component_of = malloc(n * sizeof *cost->component_of);
     cost->target_kind = malloc(n);
     const struct lc_scc *scc = program->scc;
@@ -354,9 +370,10 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
         || !cost->linear_params || !cost->cursor_params || !cost->level_but_cursor || !cost->why_but_cursor || !cost->level_but_linear || !cost->why_but_linear || !cost->guarded_of
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
-        || !scratch.passed || !scratch.registry
+        || !scratch.passed || !scratch.registry || !scratch.disposing || !scratch.frees
         || lc_cost_group_loops(program, cost) != 0 || lc_cost_registry_loops(program, scratch.registry) != 0
         || lc_cost_link_loops(program, scratch.registry) != 0
+        || lc_cost_disposal(program, scratch.frees, scratch.disposing) != 0
         || lc_cost_passed_constants(program, scratch.passed) != 0)
         goto done;
     memset(cost->guarded_of, 0xff, n * sizeof *cost->guarded_of);
@@ -397,6 +414,8 @@ done:
     free(scratch.drives);
     free(scratch.passed);
     free(scratch.registry);
+    free(scratch.disposing);
+    free(scratch.frees);
     if (rc != 0)
         lc_cost_free(cost);
     return rc;

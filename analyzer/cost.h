@@ -163,6 +163,11 @@ int lc_cost_registry_loops(const struct lc_program *program, uint8_t *registry);
  * chains are at most LC_COST_LINK_DEPTH_SMALL long (cost_link_depth.c);
  * needs program->callers.  Returns 0 or -1 (no memory). */
 int lc_cost_link_loops(const struct lc_program *program, uint8_t *constant);
+/* The parameters each function frees every time it runs (frees[f], bit
+ * i: parameter i), and the loops each round of which frees the object it
+ * is at (disposing[l] = 1; cost_disposal.c); needs program->callers.
+ * Returns 0 or -1 (no memory). */
+int lc_cost_disposal(const struct lc_program *program, uint32_t *frees, uint8_t *disposing);
 void lc_cost_free(struct lc_cost *cost);
 
 /* The level target `function` adds at `call` (a model's level, its own

@@ -324,6 +324,8 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
         walk->loop_statement = statement;
     }
     struct extract_conditional saved = extract_enter(walk, loop.condition);
+    unsigned saved_loop_conditional = walk->loop_conditional;
+    walk->loop_conditional = walk->open_conditional;
     struct lc_extract_sure_do saved_sure_do = walk->sure_do;
     if (kind == LC_LOOP_DO)
         saved_sure_do = lc_extract_runs_enter_do(walk, saved_loop, saved_open, lc_extract_loop_is_do_once(kind, &loop));
@@ -346,6 +348,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     walk->reach_loop_body = saved_body;
     lc_extract_runs_leave_do(walk, saved_sure_do);
     extract_leave(walk, saved);
+    walk->loop_conditional = saved_loop_conditional;
     walk->value_guards = saved_guards;
     walk->param_guard = saved_param_guard;
     walk->loop_index = saved_loop;

@@ -152,6 +152,7 @@ void lc_extract_loop_exit_calls(struct lc_extract_walk *walk, CXCursor statement
         if (fact->loop_index == walk->loop_index && lc_location_compare(&fact->loc, &from) >= 0) {
             fact->loop_index = outside;
             fact->element_args = fact->cursor_args = 0;
+            fact->each_round = 0;
         }
     }
 }

@@ -100,6 +100,7 @@ void lc_extract_loop_once_calls(struct lc_extract_walk *walk, CXCursor condition
         if (fact->loop_index == walk->loop_index && lc_location_compare(&fact->loc, &at) == 0) {
             fact->loop_index = walk->facts->loops[walk->loop_index].parent_index;
             fact->element_args = fact->cursor_args = 0;
+            fact->each_round = 0;
         }
     }
 }

@@ -76,7 +76,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->loop_index = -1;
     walk->loop_parts = NULL;
     walk->loop_statement = clang_getNullCursor();
-    walk->conditionals = walk->open_conditional = 0;
+    walk->conditionals = walk->open_conditional = walk->loop_conditional = 0;
     walk->guard = clang_getNullCursor();
     walk->atomic_depth = 0;
     walk->label_count = walk->claim_count = walk->recent_count = walk->pending_count = 0;
@@ -167,6 +167,8 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     if (fact->loop_index == walk->loop_index && walk->loop_parts) {
         fact->element_args = lc_extract_element_arguments(walk->loop_parts, call);
         fact->cursor_args = lc_extract_cursor_arguments(walk, call);
+        fact->each_round = fact->element_args && walk->open_conditional == walk->loop_conditional
+                           && !lc_extract_in_conditional_expression(walk, call);
     }
     fact->scaled_args = lc_extract_scaled_arguments(call);
     fact->restart_call = lc_extract_restart_call(walk, call);

@@ -137,6 +137,7 @@ struct lc_extract_walk {
     CXCursor loop_statement;        /* its statement, or a null cursor */
     unsigned conditionals;          /* if/switch/loop statements entered */
     unsigned open_conditional;      /* number of the innermost open one, 0 */
+    unsigned loop_conditional;      /* that number of the innermost loop */
     CXCursor guard;                 /* its condition, or a null cursor */
     unsigned atomic_depth;          /* inside an atomic builtin's operands */
     struct lc_extract_label *labels;

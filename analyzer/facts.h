@@ -259,6 +259,10 @@ struct lc_call_fact {
                                  whose condition reads `buf`:
                                  extract_loop_cursor.c); first
                                  LC_ELEMENT_ARGUMENTS only */
+    int each_round;           /* with element_args: the call is made in
+                                 every round of that loop (right in its
+                                 body or condition, under no `if`,
+                                 `switch`, inner loop, ?:, && or ||) */
     unsigned element_args;    /* bit i: argument i is a field of the element
                                  the innermost loop around the call is at
                                  (`hash(key, it->nkey)` in a walk over the

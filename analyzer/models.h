@@ -243,6 +243,9 @@ struct lc_function_model {
     int string_prefix_position;        /* `string-prefix NAME argK
                                           [format]`: K, 0: none */
     int string_prefix_format;          /* its `format`: 1 */
+    int frees_position;                /* `frees NAME argK`: K, the argument
+                                          it deallocates every time it is
+                                          called; 0: none */
     struct lc_descriptor_model *descriptor; /* NULL unless `nonblocking-descriptor` */
     struct lc_descriptor_model *states[LC_STATE_COUNT]; /* `readonly-stream`,
                                           `memory-file`; NULL when none */

@@ -184,6 +184,23 @@ static int lc_rules_parse_fork(struct lc_rules_parser *parser)
     return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, forks), 1);
 }
 
+/* frees NAME argK: a deallocator, of its argument K; the body, if seen,
+ * stays analysed. */
+static int lc_rules_parse_frees(struct lc_rules_parser *parser)
+{
+    const char *name = lc_rules_read_name(parser);
+    int position = name ? lc_rules_read_position(parser) : -1;
+    if (position < 0 || lc_rules_expect_end(parser) != 0)
+        return -1;
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    model->frees_position = position;
+    if (parser->library)
+        model->library = parser->library;
+    return 0;
+}
+
 /* nonblocking NAME */
 static int lc_rules_parse_nonblocking(struct lc_rules_parser *parser)
 {
@@ -283,6 +300,7 @@ static const struct lc_rules_statement {
     { "standard-stream", lc_rules_parse_standard_stream },
     { "nonblocking-place", lc_rules_parse_nonblocking_place },
     { "terminates", lc_rules_parse_terminates },
+    { "frees", lc_rules_parse_frees },
     { "fork", lc_rules_parse_fork },
     { "loop-thread-test", lc_rules_parse_loop_thread_test },
     { "runs-loop", lc_rules_parse_runs_loop },

@@ -73,6 +73,8 @@ struct lc_program_call_extra {
                                             shifts a variable (facts.h) */
     uint32_t element_args;               /* bit i: argument i is a field of
                                             the element its loop is at (facts.h) */
+    uint8_t each_round;                  /* made in every round of its loop,
+                                            with element_args (facts.h) */
     uint32_t cursor_args;                /* bit i: argument i is its loop's
                                             cursor, handed over and taken
                                             back (facts.h) */

@@ -25,7 +25,7 @@
  *      unreached, guard_field_id,
  *      changed_param_args, runs, restart_call, loop_only, returned_param,
  *      returned_test, returned_value, nonzero_exit_after, error_return,
- *      fail_guard_before, fail_test)
+ *      fail_guard_before, fail_test, cursor_args, each_round)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -47,7 +47,9 @@
  *                                    is at (`it->nkey`); cursor_args: the
  *                                    same when argument i is the loop's
  *                                    cursor handed over and taken back
- *                                    (`p = skip(p)`); branch_exit_after:
+ *                                    (`p = skip(p)`); each_round: with
+ *                                    element_args, made in every round of
+ *                                    that loop; branch_exit_after:
  *                                    the call that ends the branch it is
  *                                    in (`{ log(); fatal(); }`) is the one
  *                                    this many ids after it (a later call
@@ -276,7 +278,8 @@ static const char lc_store_schema_sql[] =
     "  returned_param INTEGER NOT NULL DEFAULT 0, returned_test INTEGER NOT NULL DEFAULT 0,"
     "  returned_value INTEGER NOT NULL DEFAULT 0, nonzero_exit_after INTEGER,"
     "  error_return INTEGER NOT NULL DEFAULT 0, fail_guard_before INTEGER,"
-    "  fail_test INTEGER NOT NULL DEFAULT 0, cursor_args INTEGER NOT NULL DEFAULT 0);"
+    "  fail_test INTEGER NOT NULL DEFAULT 0, cursor_args INTEGER NOT NULL DEFAULT 0,"
+    "  each_round INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

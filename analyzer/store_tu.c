@@ -95,6 +95,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int(stmt, 12, call->conditional);
     sqlite3_bind_int64(stmt, 15, (sqlite3_int64)call->element_args);
     sqlite3_bind_int64(stmt, 35, (sqlite3_int64)call->cursor_args);
+    sqlite3_bind_int(stmt, 36, call->each_round);
     sqlite3_bind_int64(stmt, 17, (sqlite3_int64)call->scaled_args);
     sqlite3_bind_int(stmt, 18, call->param_guard.param);
     sqlite3_bind_int(stmt, 20, call->param_guard.test);

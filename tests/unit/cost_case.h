@@ -23,7 +23,8 @@ static const char rules[] =
     "callback timer_start arg2 loop\n"
     "callback test_queue_work arg3 pool\n"
     "cpu-heavy crypt reason \"hashes a password on purpose slowly\" instead \"hash on the pool\"\n"
-    "fails close result=-1\n";
+    "fails close result=-1\n"
+    "frees free arg1\n";
 
 struct cost_case {
     struct builder b;

@@ -330,6 +330,23 @@ static void test_fails(void **state)
     expect_error("fails close result=-1 always", "fails close: unexpected 'always'");
 }
 
+/* `frees NAME argK`: the argument a deallocator frees; the function's body,
+ * if the program has one, stays analysed. */
+static void test_frees(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "frees.rules", "frees free arg1\nfrees g_slice_free1 arg2\n");
+    assert_int_equal(find(&models, "free")->frees_position, 1);
+    assert_int_equal(find(&models, "g_slice_free1")->frees_position, 2);
+    assert_false(lc_model_hides_body(find(&models, "free")));
+    lc_models_free(&models);
+    expect_error("frees free", "frees free: missing argument position (argN)");
+    expect_error("frees free arg0", "frees free: invalid argument position 'arg0' (expected argN, N from 1 to 127)");
+    expect_error("frees free arg1 arg2", "frees free: unexpected 'arg2'");
+}
+
 /* `field`, `nonblocking-place` and `bounded` name places alike: an
  * identifier, or RECORD.FIELD of two (lc_rules_place_kind). */
 static void test_place_names(void **state)
@@ -364,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_bounded_sizes),
         cmocka_unit_test(test_drains),
         cmocka_unit_test(test_fails),
+        cmocka_unit_test(test_frees),
         cmocka_unit_test(test_callback_descriptor_and_fork),
         cmocka_unit_test(test_annotate),
         cmocka_unit_test(test_nonblocking_places),

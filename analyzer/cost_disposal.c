@@ -1,0 +1,104 @@
+/* cost_disposal.c — what a function frees every time it runs, and the
+ * loops each round of which frees the object it is at (cost.h,
+ * lc_cost_disposal).  A `frees NAME argK` model (free, g_free) frees its
+ * argument K.  A defined function frees its parameter P when a direct call
+ * it makes outside any loop, once it runs past its early returns
+ * (LC_RUNS_ONCE, LC_RUNS_UNLESS_RETURNED), hands P on unchanged for an
+ * argument its callee frees (`config_node_remove(..., node)` ending in
+ * `g_free(node)`, `zfree(ptr)` calling `free(ptr)`): to a fixed point, each
+ * function taken up again only when a callee gains a parameter, so
+ * O((V + E) * LC_ELEMENT_ARGUMENTS) at most.
+ *
+ * An object is freed once per allocation.  So a loop that frees, in every
+ * round, the object the round is at — a call made in every round
+ * (struct lc_program_call_extra.each_round) passing its element
+ * (element_args) for an argument the callee frees: `free(node)` in a walk,
+ * `config_node_remove(rec, node, first_child)` draining a node's children
+ * — makes as many rounds over a run of the program as objects were
+ * allocated for it: its rounds are paid for by the allocations, and a loop
+ * around it (a list of trees, each freed) does not repeat them.  Likewise
+ * a recursive function that frees its parameter every time it runs (a
+ * tree's free) runs once per node.  The other work of such a loop, or of
+ * such a function, is counted as usual.  What is not freed but handed
+ * back to a free list of the program (a slab allocator's) is not seen as
+ * freed: write a `frees` model for it. */
+#include "cost.h"
+
+#include <stdlib.h>
+
+#include "callers.h"
+
+/* The parameters of c's caller that c frees, given what its callee `g`
+ * frees (`frees_g`, by argument). */
+static uint32_t disposal_params_freed(const struct lc_program *program, const struct lc_program_call *c, uint32_t g,
+                                      uint32_t frees_g)
+{
+    if (c->loop != LC_NONE || c->target_count != 1 || program->targets[c->first_target] != g
+        || (c->runs != LC_RUNS_ONCE && c->runs != LC_RUNS_UNLESS_RETURNED) || !lc_program_call_passes_arguments(c, g))
+        return 0;
+    uint32_t changed = lc_program_call_extra_of(program, c)->changed_param_args, freed = 0;
+    for (uint32_t p = 0; p < c->arg_count && p < LC_ELEMENT_ARGUMENTS; p++) {
+        const struct lc_program_value *arg = &program->args[c->first_arg + p];
+        if (((frees_g >> p) & 1u) && !((changed >> p) & 1u) && arg->kind == LC_VALUE_PARAM && arg->param_index >= 0
+            && arg->param_index < LC_ELEMENT_ARGUMENTS)
+            freed |= 1u << arg->param_index;
+    }
+    return freed;
+}
+
+int lc_cost_disposal(const struct lc_program *program, uint32_t *frees, uint8_t *disposing)
+{
+    const struct lc_callers *callers = program->callers;
+    uint32_t n = program->function_count;
+    uint32_t *queue = malloc(((size_t)n + 1) * sizeof *queue);
+    uint8_t *queued = calloc((size_t)n + 1, 1);
+    if (!queue || !queued || !callers) {
+        free(queue);
+        free(queued);
+        return -1;
+    }
+    /* A ring of the functions whose frees grew, each in it at most once. */
+    uint32_t head = 0, count = 0;
+    for (uint32_t f = 0; f < n; f++) {
+        const struct lc_function_model *model = program->functions[f].model;
+        int position = model ? model->frees_position : 0;
+        frees[f] = position > 0 && position <= LC_ELEMENT_ARGUMENTS ? 1u << (position - 1) : 0;
+        if (frees[f]) {
+            queue[count++] = f;
+            queued[f] = 1;
+        }
+    }
+    while (count > 0) {
+        uint32_t g = queue[head];
+        head = head + 1 == n ? 0 : head + 1;
+        count--;
+        queued[g] = 0;
+        for (uint32_t i = callers->start[g]; i < callers->start[g + 1]; i++) {
+            const struct lc_program_call *c = &program->calls[callers->calls[i]];
+            uint32_t f = c->caller;
+            if (!program->functions[f].is_defined || (program->functions[f].model && program->functions[f].model->hides_body))
+                continue;
+            uint32_t gained = disposal_params_freed(program, c, g, frees[g]) & ~frees[f];
+            if (!gained)
+                continue;
+            frees[f] |= gained;
+            if (!queued[f]) {
+                queue[(head + count) % n] = f;
+                count++;
+                queued[f] = 1;
+            }
+        }
+    }
+    free(queue);
+    free(queued);
+    for (uint32_t c = 0; c < program->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        if (call->loop == LC_NONE || call->target_count != 1)
+            continue;
+        const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, call);
+        uint32_t g = program->targets[call->first_target];
+        if (extra->each_round && (extra->element_args & frees[g]) && lc_program_call_passes_arguments(call, g))
+            disposing[call->loop] = 1;
+    }
+    return 0;
+}

@@ -1,0 +1,113 @@
+/* test_cost_disposal.c — freeing paid for by the allocations
+ * (cost_disposal.c), over hand-built programs (cost_case.h, whose rules
+ * say `frees free arg1`): what a function frees every time it runs, to a
+ * fixed point through the calls handing a parameter on, and the loops
+ * each round of which frees the object it is at.  Such a loop, or a
+ * recursion freeing what it is given, is not repeated by a loop around
+ * its function; a loop freeing only in some rounds, or handing its element
+ * to a function that frees it only sometimes (a reference drop), is. */
+#include "cost_case.h"
+
+/* A walk freeing every chunk it is at, then the item (`item_free`), as an
+ * eviction each request makes: one pass over what was allocated. */
+static void test_freeing_loops(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_tick");
+    builder_function(&c.b, "item_free", 20, 0);
+    builder_function(&c.b, "evict", 21, 0);
+    builder_function(&c.b, "item_trim", 22, 0);
+    builder_function(&c.b, "unref", 23, 0);
+    builder_function(&c.b, "refs_drop", 24, 0);
+    int chunks = builder_loop(&c.b, "item_free", 300, -1, LC_BOUND_DATA, 0, "chunk");
+    builder_call(&c.b, "item_free", 301, builder_function_value("free"), 1, builder_other_value(), "chunk");
+    builder_in_loop(&c.b, chunks);
+    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1u;
+    c.b.facts.calls[c.b.facts.call_count - 1].each_round = 1;
+    builder_call(&c.b, "item_free", 302, builder_function_value("free"), 1, builder_param_value("item_free", 0), "it");
+    builder_call_runs(&c.b, LC_RUNS_UNLESS_RETURNED);
+    builder_call(&c.b, "evict", 303, builder_function_value("item_free"), 1, builder_other_value(), "victim");
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
+    int requests = builder_loop(&c.b, "on_tick", 310, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 311, builder_function_value("evict"), 1, builder_other_value(), "cache");
+    builder_in_loop(&c.b, requests);
+    /* freeing only the chunks past a mark: not every round */
+    int some = builder_loop(&c.b, "item_trim", 320, -1, LC_BOUND_DATA, 0, "chunk");
+    builder_call(&c.b, "item_trim", 321, builder_function_value("free"), 1, builder_other_value(), "chunk");
+    builder_in_loop(&c.b, some);
+    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1u;
+    int trims = builder_loop(&c.b, "on_tick", 330, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 331, builder_function_value("item_trim"), 1, builder_other_value(), "it");
+    builder_in_loop(&c.b, trims);
+    /* `if (--x->refs == 0) free(x)`: it may not free */
+    builder_call(&c.b, "unref", 340, builder_function_value("free"), 1, builder_param_value("unref", 0), "x");
+    int refs = builder_loop(&c.b, "refs_drop", 350, -1, LC_BOUND_DATA, 0, "ref");
+    builder_call(&c.b, "refs_drop", 351, builder_function_value("unref"), 1, builder_other_value(), "ref");
+    builder_in_loop(&c.b, refs);
+    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1u;
+    c.b.facts.calls[c.b.facts.call_count - 1].each_round = 1;
+    int drops = builder_loop(&c.b, "on_tick", 360, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 361, builder_function_value("refs_drop"), 1, builder_other_value(), "list");
+    builder_in_loop(&c.b, drops);
+    run(&c);
+    assert_null(at_line(&c, 310));      /* evictions: each chunk freed once */
+    assert_non_null(at_line(&c, 330));  /* a walk freeing in some rounds only */
+    assert_non_null(at_line(&c, 360));  /* a reference drop does not always free */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    assert_int_equal(cost.loop_level[loop_at(&c, 300)], 1);                     /* inside it, a walk */
+    assert_int_equal(cost.function_level[builder_find(&c.b, "item_free")], 0);  /* where called: paid for */
+    assert_int_equal(cost.function_level[builder_find(&c.b, "evict")], 0);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "item_trim")], 1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
+/* A tree's free (`tree_free(node)` on each child, then `free(node)`) runs
+ * once per node; a recursion that does not free its node (a walk) repeats
+ * its work at every node. */
+static void test_freeing_recursion(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_tick");
+    builder_function(&c.b, "tree_free", 20, 0);
+    builder_function(&c.b, "tree_walk", 21, 0);
+    int children = builder_loop(&c.b, "tree_free", 400, -1, LC_BOUND_DATA, 0, "node->children");
+    builder_call(&c.b, "tree_free", 401, builder_function_value("tree_free"), 1, builder_other_value(), "child");
+    builder_in_loop(&c.b, children);
+    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1u;
+    c.b.facts.calls[c.b.facts.call_count - 1].each_round = 1;
+    builder_call(&c.b, "tree_free", 402, builder_function_value("free"), 1, builder_param_value("tree_free", 0), "node");
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
+    int walk = builder_loop(&c.b, "tree_walk", 410, -1, LC_BOUND_DATA, 0, "node->children");
+    builder_call(&c.b, "tree_walk", 411, builder_function_value("tree_walk"), 1, builder_other_value(), "child");
+    builder_in_loop(&c.b, walk);
+    int lookups = builder_loop(&c.b, "on_tick", 420, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 421, builder_function_value("tree_free"), 1, builder_other_value(), "found");
+    builder_in_loop(&c.b, lookups);
+    int walks = builder_loop(&c.b, "on_tick", 430, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 431, builder_function_value("tree_walk"), 1, builder_other_value(), "root");
+    builder_in_loop(&c.b, walks);
+    run(&c);
+    assert_null(at_line(&c, 420));      /* freed once per node */
+    assert_non_null(at_line(&c, 430));  /* the same tree walked every round */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "tree_free")], 0);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "tree_walk")], 1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_freeing_loops),
+        cmocka_unit_test(test_freeing_recursion),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
