@@ -9,8 +9,10 @@
  * block, all the rounds `len`), and, in a loop draining a list (`while
  * (buffer->first_line != NULL)`: the loop changes no variable its
  * condition reads, the body or a call moves the head on), the head and its
- * fields (`&buffer->first_line->info`), and what a round takes from a
- * variable argument list (extract_element_varargs.c). */
+ * fields (`&buffer->first_line->info`), what a round takes from a
+ * variable argument list (extract_element_varargs.c), the element read
+ * through a local holding its address (tor's `tor_free(p)`), and the slot
+ * of an array at a counter stepped up by one (`args[n]` for `n < nargs`). */
 #include "extract_internal.h"
 
 static int element_is_pointer(CXCursor declaration)
@@ -49,8 +51,9 @@ static void element_block_sizes(CXCursor expr, int divisor, unsigned depth, stru
 
 /* The head a draining loop takes each round: its condition tests a field
  * of a variable (`while (buffer->first_line != NULL)`, `while
- * (rec->mainnode->value)`) and the loop changes no variable it reads: the
- * body or a call it makes moves the head on.  Null otherwise. */
+ * (rec->mainnode->value)`), or what a pointer points to (`while
+ * (*collector)`), and the loop changes no variable it reads: the body or a
+ * call it makes moves the head on.  Null otherwise. */
 static CXCursor element_drained_head(const struct lc_extract_loop_parts *loop)
 {
     CXCursor head = lc_extract_strip(loop->condition), sides[2], base;
@@ -59,9 +62,11 @@ static CXCursor element_drained_head(const struct lc_extract_loop_parts *loop)
         head = lc_extract_is_null_pointer_constant(sides[1]) ? lc_extract_strip(sides[0])
                : lc_extract_is_null_pointer_constant(sides[0]) ? lc_extract_strip(sides[1])
                                                                 : clang_getNullCursor();
-    if (clang_getCursorKind(head) != CXCursor_MemberRefExpr || !element_is_pointer(head))
+    int pointed = clang_getCursorKind(head) == CXCursor_UnaryOperator
+                  && clang_getCursorUnaryOperatorKind(head) == CXUnaryOperator_Deref;
+    if ((clang_getCursorKind(head) != CXCursor_MemberRefExpr && !pointed) || !element_is_pointer(head))
         return clang_getNullCursor();
-    for (base = head; clang_getCursorKind(base) == CXCursor_MemberRefExpr;)
+    for (base = head; clang_getCursorKind(base) == CXCursor_MemberRefExpr || base.kind == head.kind;)
         if (lc_extract_children(base, &base, 1) != 1)
             return clang_getNullCursor();
         else
@@ -94,6 +99,42 @@ static int element_of_head(CXCursor head, CXCursor argument)
     return element_is_pointer(lc_extract_strip(base)) ? lc_extract_same_place(base, head) : element_of_head(head, base);
 }
 
+/* `*q`, q a local started at the element's address and never set again
+ * (tor's `tor_free(p)`: `typeof(&(p)) tmp = &(p); free(*tmp);`): the
+ * element itself. */
+static int element_through_address(struct lc_extract_walk *walk, struct lc_extract_variables *element, CXCursor argument)
+{
+    CXCursor operand, address;
+    if (clang_getCursorKind(argument) != CXCursor_UnaryOperator
+        || clang_getCursorUnaryOperatorKind(argument) != CXUnaryOperator_Deref
+        || lc_extract_children(argument, &operand, 1) != 1)
+        return 0;
+    CXCursor local = lc_extract_loop_variable(operand);
+    if (!lc_extract_is_local(local) || !lc_extract_variable_events_cover(walk, walk->function))
+        return 0;
+    const struct lc_extract_variable_event *event = lc_extract_variable_event_next(walk, local, NULL);
+    if (!event || event->kind != LC_EXTRACT_EVENT_DECLARED)
+        return 0;
+    for (event = lc_extract_variable_event_next(walk, local, event); event;
+         event = lc_extract_variable_event_next(walk, local, event))
+        if (event->kind != LC_EXTRACT_EVENT_ADDRESS || event->under_call_given_address)
+            return 0;   /* set again, or handed to a call that may */
+    CXCursor start = lc_extract_strip(clang_Cursor_getVarDeclInitializer(local));
+    return clang_getCursorKind(start) == CXCursor_UnaryOperator
+           && clang_getCursorUnaryOperatorKind(start) == CXUnaryOperator_AddrOf
+           && lc_extract_children(start, &address, 1) == 1
+           && lc_extract_variables_has(element, lc_extract_strip(address));
+}
+
+/* `t[i]`, i the counter a loop steps up by one: a slot of its own each
+ * round (`g_free(rec->args[n])` for `n < rec->nargs`). */
+static int element_slot(const struct lc_extract_loop_parts *loop, CXCursor argument)
+{
+    CXCursor sides[2], counter, bound;
+    return clang_getCursorKind(argument) == CXCursor_ArraySubscriptExpr && lc_extract_children(argument, sides, 2) == 2
+           && lc_extract_loop_counting(loop, &counter, &bound) && lc_extract_is_variable(sides[1], counter);
+}
+
 /* A call given only the element's fields and constants (`sdslen(argv[j]->ptr)`):
  * a measure of the element's own data. */
 static int element_field_of(void *context, CXCursor argument)
@@ -108,7 +149,8 @@ static int element_measured(struct lc_extract_variables *element, CXCursor call)
     return lc_extract_call_arguments_of(call, element_field_of, element) == 0;
 }
 
-unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call)
+unsigned lc_extract_element_arguments(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *loop,
+                                      CXCursor call)
 {
     struct lc_extract_variables element = { .count = 0, .found = 0 }, sizes = { .count = 0, .found = 0 };
     CXType walker;
@@ -128,6 +170,9 @@ unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, 
     for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS && !clang_Cursor_isNull(head); i++)
         if (element_of_head(head, clang_Cursor_getArgument(call, (unsigned)i)))
             mask |= 1u << i;
+    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++)
+        if (element_slot(loop, lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i))))
+            mask |= 1u << i;
     if (!lc_extract_loop_element(loop, &element, &walker))
         return mask;
     for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++) {
@@ -138,7 +183,7 @@ unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, 
                      && clang_getCanonicalType(clang_getCursorType(stripped)).kind == CXType_Pointer
                      && lc_extract_variables_has(&element, stripped);
         int measured = clang_getCursorKind(stripped) == CXCursor_CallExpr && element_measured(&element, stripped);
-        if (field || itself || measured)
+        if (field || itself || measured || element_through_address(walk, &element, stripped))
             mask |= 1u << i;
     }
     return mask;

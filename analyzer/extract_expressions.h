@@ -47,8 +47,9 @@ CXCursor *lc_extract_children_all(struct lc_extract_walk *walk, CXCursor cursor,
 /* Whether two expression cursors are the same node (cursors made by
  * different visits of one node may differ in their parent declaration). */
 int lc_extract_same_expression(CXCursor a, CXCursor b);
-/* Are two places the same: one variable and the same fields of it
- * (`gl->cellsize` twice, after casts and parentheses)? */
+/* Are two places the same: one variable and the same fields of it, or
+ * what it points to (`gl->cellsize`, `*p` twice, after casts and
+ * parentheses)? */
 int lc_extract_same_place(CXCursor a, CXCursor b);
 /* What every argument of `call` but its constants (integers, NULL, string
  * literals) stands for by `of` (a parameter, an element: an id >= 0), when

@@ -384,7 +384,8 @@ int lc_extract_loop_is_spin(struct lc_extract_walk *walk, enum lc_loop_kind kind
  * `m->argc`) or, a pointer, the element itself (`item_remove(it)`), or a
  * block size the loop's bound is divided by (`n < len / block`): bit i for
  * argument i (0-based). */
-unsigned lc_extract_element_arguments(const struct lc_extract_loop_parts *loop, CXCursor call);
+unsigned lc_extract_element_arguments(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *loop,
+                                      CXCursor call);
 /* extract_loop_cursor.c: the parameters (bit i: parameter i) the loop
  * advances and its condition reads, of a function every return of which
  * reads them (a cursor it moves on and hands back: facts.h cursor_params);

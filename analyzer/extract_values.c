@@ -72,6 +72,11 @@ int lc_extract_same_place(CXCursor a, CXCursor b)
     if (kind == CXCursor_DeclRefExpr)
         return clang_equalCursors(clang_getCanonicalCursor(clang_getCursorReferenced(a)),
                                   clang_getCanonicalCursor(clang_getCursorReferenced(b)));
+    if (kind == CXCursor_UnaryOperator)   /* `*p` */
+        return clang_getCursorUnaryOperatorKind(a) == CXUnaryOperator_Deref
+               && clang_getCursorUnaryOperatorKind(b) == CXUnaryOperator_Deref
+               && lc_extract_children(a, &base_a, 1) == 1 && lc_extract_children(b, &base_b, 1) == 1
+               && lc_extract_same_place(base_a, base_b);
     return kind == CXCursor_MemberRefExpr
            && clang_equalCursors(clang_getCursorReferenced(a), clang_getCursorReferenced(b))
            && lc_extract_children(a, &base_a, 1) == 1 && lc_extract_children(b, &base_b, 1) == 1

@@ -165,7 +165,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->jumps_before = walk->jumps_seen;
     fact->returned_guard = lc_extract_call_returned_guard(walk, fact->runs);
     if (fact->loop_index == walk->loop_index && walk->loop_parts) {
-        fact->element_args = lc_extract_element_arguments(walk->loop_parts, call);
+        fact->element_args = lc_extract_element_arguments(walk, walk->loop_parts, call);
         fact->cursor_args = lc_extract_cursor_arguments(walk, call);
         fact->each_round = fact->element_args && walk->open_conditional == walk->loop_conditional
                            && !lc_extract_in_conditional_expression(walk, call);

@@ -61,6 +61,14 @@ static void test_loop_elements(void **state)
     assert_int_equal(find_call_at(test, "element_measured", "scan")->element_args, 3u);        /* argv[j]->data, its measure */
     assert_int_equal(find_call_at(test, "element_other_measure", "scan")->element_args, 1u);   /* not measure(other) */
     assert_int_equal(find_call_at(test, "element_not_head", "walk_node")->element_args, 0u);
+    assert_int_equal(find_call_at(test, "element_through_address", "free")->element_args, 1u);
+    assert_int_equal(find_call_at(test, "element_through_address", "free")->each_round, 1);
+    assert_int_equal(find_call_at(test, "element_freed_under_if", "free")->each_round, 0);
+    assert_int_equal(find_call_at(test, "element_address_set_again", "free")->element_args, 0u);
+    assert_int_equal(find_call_at(test, "element_pointed_head", "free")->element_args, 1u);
+    assert_int_equal(find_call_at(test, "element_pointed_field", "free")->element_args, 1u);
+    assert_int_equal(find_call_at(test, "element_slot", "free")->element_args, 1u);
+    assert_int_equal(find_call_at(test, "element_slot_shifted", "free")->element_args, 0u);
     /* What a round takes from a variable argument list. */
     assert_int_equal(find_call_at(test, "element_vararg_fields", "scan")->element_args, 3u);   /* v->data, v->len */
     assert_int_equal(find_call_at(test, "element_vararg_local", "scan")->element_args, 3u);    /* s, measure(s) */

@@ -154,6 +154,50 @@ void pass_on(void *ptr, struct node *node)
     consume(moved); /* field_moved */
 }
 
+/* Freed through a local holding its address, as tor's tor_free(p) does;
+ * and not, the local set again. */
+void elements_freed(struct item *front, struct item *other)
+{
+    while (front) {
+        struct item *tmp = front;
+        front = tmp->next;
+        ({
+            __typeof__(&(tmp)) at = &(tmp);
+            free(*at); /* element_through_address */
+            *at = NULL;
+        });
+        if (front)
+            free(front->data); /* element_freed_under_if */
+    }
+    while (other) {
+        struct item *tmp = other;
+        other = tmp->next;
+        struct item **at = &tmp;
+        at = &other;
+        free(*at); /* element_address_set_again */
+    }
+}
+
+/* An array's slots at a counter stepped up by one. */
+void elements_slots(char **args, size_t nargs)
+{
+    for (size_t n = 0; n < nargs; n++)
+        free(args[n]); /* element_slot */
+    for (size_t n = 0; n + 1 < nargs; n++)
+        free(args[n + 1]); /* element_slot_shifted */
+}
+
+/* A list drained through a pointer to its head. */
+void elements_pointed(struct item **collector)
+{
+    while (*collector) {
+        struct item *next = (*collector)->next;
+        free((*collector)->data); /* element_pointed_field */
+        free(*collector); /* element_pointed_head */
+        *collector = next;
+    }
+}
+
 /* The element of the caller's loop. */
 void elements(struct server *server, struct node *array, size_t count)
 {
