@@ -8,6 +8,17 @@
  * to a function that frees it only sometimes (a reference drop), is. */
 #include "cost_case.h"
 
+/* A call in loop `loop` made every round, handing the loop's element to
+ * `callee` (call facts element_args, each_round). */
+static void each_round_call(struct cost_case *c, const char *caller, unsigned line, const char *callee,
+                            const char *element, int loop)
+{
+    builder_call(&c->b, caller, line, builder_function_value(callee), 1, builder_other_value(), element);
+    builder_in_loop(&c->b, loop);
+    c->b.facts.calls[c->b.facts.call_count - 1].element_args = 1u;
+    c->b.facts.calls[c->b.facts.call_count - 1].each_round = 1;
+}
+
 /* A walk freeing every chunk it is at, then the item (`item_free`), as an
  * eviction each request makes: one pass over what was allocated. */
 static void test_freeing_loops(void **state)
@@ -22,10 +33,7 @@ static void test_freeing_loops(void **state)
     builder_function(&c.b, "unref", 23, 0);
     builder_function(&c.b, "refs_drop", 24, 0);
     int chunks = builder_loop(&c.b, "item_free", 300, -1, LC_BOUND_DATA, 0, "chunk");
-    builder_call(&c.b, "item_free", 301, builder_function_value("free"), 1, builder_other_value(), "chunk");
-    builder_in_loop(&c.b, chunks);
-    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1u;
-    c.b.facts.calls[c.b.facts.call_count - 1].each_round = 1;
+    each_round_call(&c, "item_free", 301, "free", "chunk", chunks);
     builder_call(&c.b, "item_free", 302, builder_function_value("free"), 1, builder_param_value("item_free", 0), "it");
     builder_call_runs(&c.b, LC_RUNS_UNLESS_RETURNED);
     builder_call(&c.b, "evict", 303, builder_function_value("item_free"), 1, builder_other_value(), "victim");
@@ -44,10 +52,7 @@ static void test_freeing_loops(void **state)
     /* `if (--x->refs == 0) free(x)`: it may not free */
     builder_call(&c.b, "unref", 340, builder_function_value("free"), 1, builder_param_value("unref", 0), "x");
     int refs = builder_loop(&c.b, "refs_drop", 350, -1, LC_BOUND_DATA, 0, "ref");
-    builder_call(&c.b, "refs_drop", 351, builder_function_value("unref"), 1, builder_other_value(), "ref");
-    builder_in_loop(&c.b, refs);
-    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1u;
-    c.b.facts.calls[c.b.facts.call_count - 1].each_round = 1;
+    each_round_call(&c, "refs_drop", 351, "unref", "ref", refs);
     int drops = builder_loop(&c.b, "on_tick", 360, -1, LC_BOUND_DATA, 0, "n");
     builder_call(&c.b, "on_tick", 361, builder_function_value("refs_drop"), 1, builder_other_value(), "list");
     builder_in_loop(&c.b, drops);
@@ -77,10 +82,7 @@ static void test_freeing_recursion(void **state)
     builder_function(&c.b, "tree_free", 20, 0);
     builder_function(&c.b, "tree_walk", 21, 0);
     int children = builder_loop(&c.b, "tree_free", 400, -1, LC_BOUND_DATA, 0, "node->children");
-    builder_call(&c.b, "tree_free", 401, builder_function_value("tree_free"), 1, builder_other_value(), "child");
-    builder_in_loop(&c.b, children);
-    c.b.facts.calls[c.b.facts.call_count - 1].element_args = 1u;
-    c.b.facts.calls[c.b.facts.call_count - 1].each_round = 1;
+    each_round_call(&c, "tree_free", 401, "tree_free", "child", children);
     builder_call(&c.b, "tree_free", 402, builder_function_value("free"), 1, builder_param_value("tree_free", 0), "node");
     builder_call_runs(&c.b, LC_RUNS_ONCE);
     int walk = builder_loop(&c.b, "tree_walk", 410, -1, LC_BOUND_DATA, 0, "node->children");
