@@ -11,7 +11,8 @@
  *
  * An object is freed once per allocation.  So a loop that frees, in every
  * round, the object the round is at — a call made in every round
- * (struct lc_program_call_extra.each_round) passing its element
+ * (struct lc_program_call_extra.each_round: no branch, and no `continue`
+ * or other jump before it in the round) passing its element
  * (element_args) for an argument the callee frees: `free(node)` in a walk,
  * `config_node_remove(rec, node, first_child)` draining a node's children
  * — makes as many rounds over a run of the program as objects were

@@ -324,8 +324,9 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
         walk->loop_statement = statement;
     }
     struct extract_conditional saved = extract_enter(walk, loop.condition);
-    unsigned saved_loop_conditional = walk->loop_conditional;
+    unsigned saved_loop_conditional = walk->loop_conditional, saved_loop_jumps = walk->loop_jumps;
     walk->loop_conditional = walk->open_conditional;
+    walk->loop_jumps = walk->jumps_seen;
     struct lc_extract_sure_do saved_sure_do = walk->sure_do;
     if (kind == LC_LOOP_DO)
         saved_sure_do = lc_extract_runs_enter_do(walk, saved_loop, saved_open, lc_extract_loop_is_do_once(kind, &loop));
@@ -349,6 +350,7 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     lc_extract_runs_leave_do(walk, saved_sure_do);
     extract_leave(walk, saved);
     walk->loop_conditional = saved_loop_conditional;
+    walk->loop_jumps = saved_loop_jumps;
     walk->value_guards = saved_guards;
     walk->param_guard = saved_param_guard;
     walk->loop_index = saved_loop;

@@ -168,7 +168,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
         fact->element_args = lc_extract_element_arguments(walk, walk->loop_parts, call);
         fact->cursor_args = lc_extract_cursor_arguments(walk, call);
         fact->each_round = fact->element_args && walk->open_conditional == walk->loop_conditional
-                           && !lc_extract_in_conditional_expression(walk, call);
+                           && walk->jumps_seen == walk->loop_jumps && !lc_extract_in_conditional_expression(walk, call);
     }
     fact->scaled_args = lc_extract_scaled_arguments(call);
     fact->restart_call = lc_extract_restart_call(walk, call);

@@ -138,6 +138,7 @@ struct lc_extract_walk {
     unsigned conditionals;          /* if/switch/loop statements entered */
     unsigned open_conditional;      /* number of the innermost open one, 0 */
     unsigned loop_conditional;      /* that number of the innermost loop */
+    unsigned loop_jumps;            /* jumps_seen when its body began */
     CXCursor guard;                 /* its condition, or a null cursor */
     unsigned atomic_depth;          /* inside an atomic builtin's operands */
     struct lc_extract_label *labels;

@@ -262,7 +262,9 @@ struct lc_call_fact {
     int each_round;           /* with element_args: the call is made in
                                  every round of that loop (right in its
                                  body or condition, under no `if`,
-                                 `switch`, inner loop, ?:, && or ||) */
+                                 `switch`, inner loop, ?:, && or ||, and
+                                 no `continue`, `break`, `return` or
+                                 `goto` in the loop before it) */
     unsigned element_args;    /* bit i: argument i is a field of the element
                                  the innermost loop around the call is at
                                  (`hash(key, it->nkey)` in a walk over the

@@ -64,6 +64,8 @@ static void test_loop_elements(void **state)
     assert_int_equal(find_call_at(test, "element_through_address", "free")->element_args, 1u);
     assert_int_equal(find_call_at(test, "element_through_address", "free")->each_round, 1);
     assert_int_equal(find_call_at(test, "element_freed_under_if", "free")->each_round, 0);
+    assert_int_equal(find_call_at(test, "element_freed_after_continue", "free")->element_args, 1u);
+    assert_int_equal(find_call_at(test, "element_freed_after_continue", "free")->each_round, 0);
     assert_int_equal(find_call_at(test, "element_address_set_again", "free")->element_args, 0u);
     assert_int_equal(find_call_at(test, "element_pointed_head", "free")->element_args, 1u);
     assert_int_equal(find_call_at(test, "element_pointed_field", "free")->element_args, 1u);

@@ -172,6 +172,13 @@ void elements_freed(struct item *front, struct item *other)
     while (other) {
         struct item *tmp = other;
         other = tmp->next;
+        if (tmp->flags)
+            continue;
+        free(tmp); /* element_freed_after_continue */
+    }
+    while (other) {
+        struct item *tmp = other;
+        other = tmp->next;
         struct item **at = &tmp;
         at = &other;
         free(*at); /* element_address_set_again */
