@@ -8,7 +8,12 @@
  * window the function leaves open (no such loop, or a `return` or `goto`
  * inside it: either may skip the wait)
  * puts the gate's `unclosed` mark on the call that opened it: the analysis
- * then trusts no window of that gate. */
+ * then trusts no window of that gate.  The loop closing a window waits for
+ * the gate's threads when all it calls, its inner loops included, is the
+ * wait function (redis's `while (1) { pending = 0; for (j = 1; j <
+ * io_threads_num; j++) pending += getIOPendingCount(j); if (pending == 0)
+ * break; }`): it is LC_SOURCE_WAIT, as a spin lock's acquisition
+ * (extract_loop_spin.c), and costs nothing with all it holds. */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -41,11 +46,33 @@ void lc_extract_gates_call(struct lc_extract_walk *walk, size_t index)
     }
 }
 
+/* Is the loop `loop_index`, just walked, one calling only the wait
+ * function of gate g?  Its calls are the last ones recorded. */
+static int extract_gate_only_waits(const struct lc_extract_walk *walk, int loop_index, size_t g)
+{
+    int waits = 0;
+    for (size_t c = walk->facts->call_count; c-- > 0;) {
+        const struct lc_call_fact *fact = &walk->facts->calls[c];
+        int inside = 0;
+        for (int loop = fact->loop_index; loop >= 0 && !inside; loop = walk->facts->loops[loop].parent_index)
+            inside = loop == loop_index;
+        if (!inside)
+            break;
+        if (!extract_gate_calls(fact, walk->vocabulary->gates[g].wait))
+            return 0;
+        waits = 1;
+    }
+    return waits;
+}
+
 void lc_extract_gates_loop_end(struct lc_extract_walk *walk, int loop_index)
 {
     for (size_t g = 0; loop_index >= 0 && g < LC_GATE_MAX; g++)
-        if ((walk->gate_open & (1u << g)) && walk->gate_close_loop[g] == loop_index)
+        if ((walk->gate_open & (1u << g)) && walk->gate_close_loop[g] == loop_index) {
             walk->gate_open &= ~(1u << g);
+            if (extract_gate_only_waits(walk, loop_index, g))
+                walk->facts->loops[loop_index].source = LC_SOURCE_WAIT;
+        }
 }
 
 void lc_extract_gates_jump(struct lc_extract_walk *walk)

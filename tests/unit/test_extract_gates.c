@@ -5,7 +5,8 @@
  * loop after it that calls left() in its body or condition; the calls
  * and accesses inside carry the window's identity, and a window its
  * function leaves open (no such loop, a return or goto inside it, a waiting loop
- * that began before the hand-over) marks the call that opened it. */
+ * that began before the hand-over) marks the call that opened it.  A loop
+ * closing a window and calling nothing but left() waits (LC_SOURCE_WAIT). */
 #include "extract_fixture.h"
 
 #include "models.h"
@@ -91,6 +92,17 @@ static void test_unclosed_windows(void **state)
     assert_only(&find_hand(test, 5)->locks, UNCLOSED);
 }
 
+/* The loop that closes a window and only calls left() waits; one that
+ * also does other work (touch(3) in fan_out) does not. */
+static void test_waiting_loops(void **state)
+{
+    struct extract_test *test = *state;
+    lc_extractor_set_lock_vocabulary(test->extractor, &vocabulary);
+    assert_int_equal(extract(test, "gates.c"), 0);
+    assert_source(test, "waiting_loop", LC_SOURCE_WAIT);
+    assert_int_not_equal(find_loop(test, "while (1) {")->source, LC_SOURCE_WAIT);   /* fan_out's */
+}
+
 /* Without the vocabulary's gate, nothing is marked. */
 static void test_no_gate(void **state)
 {
@@ -106,6 +118,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_windows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unclosed_windows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_gate, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_waiting_loops, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
