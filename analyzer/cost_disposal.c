@@ -2,10 +2,12 @@
  * loops each round of which frees the object it is at (cost.h,
  * lc_cost_disposal).  A `frees NAME argK` model (free, g_free) frees its
  * argument K.  A defined function frees its parameter P when a direct call
- * it makes outside any loop, once it runs past its early returns
- * (LC_RUNS_ONCE, LC_RUNS_UNLESS_RETURNED), hands P on unchanged for an
- * argument its callee frees (`config_node_remove(..., node)` ending in
- * `g_free(node)`, `zfree(ptr)` calling `free(ptr)`): to a fixed point, each
+ * it makes outside any loop, whenever it runs (LC_RUNS_ONCE) or past early
+ * returns taken only when P is NULL (LC_RUNS_UNLESS_RETURNED under `if (!p)
+ * return;`, `g_return_if_fail(node != NULL)`; not a reference drop's `if
+ * (--x->refs) return;`), hands P on unchanged for an argument its callee
+ * frees (`config_node_remove(..., node)` ending in `g_free(node)`,
+ * `zfree(ptr)` calling `free(ptr)`): to a fixed point, each
  * function taken up again only when a callee gains a parameter, so
  * O((V + E) * LC_ELEMENT_ARGUMENTS) at most.
  *
@@ -37,11 +39,18 @@ static uint32_t disposal_params_freed(const struct lc_program *program, const st
     if (c->loop != LC_NONE || c->target_count != 1 || program->targets[c->first_target] != g
         || (c->runs != LC_RUNS_ONCE && c->runs != LC_RUNS_UNLESS_RETURNED) || !lc_program_call_passes_arguments(c, g))
         return 0;
-    uint32_t changed = lc_program_call_extra_of(program, c)->changed_param_args, freed = 0;
+    const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, c);
+    const struct lc_param_guard *returned = &extra->returned_guard;
+    uint32_t freed = 0;
     for (uint32_t p = 0; p < c->arg_count && p < LC_ELEMENT_ARGUMENTS; p++) {
         const struct lc_program_value *arg = &program->args[c->first_arg + p];
-        if (((frees_g >> p) & 1u) && !((changed >> p) & 1u) && arg->kind == LC_VALUE_PARAM && arg->param_index >= 0
-            && arg->param_index < LC_ELEMENT_ARGUMENTS)
+        if (!((frees_g >> p) & 1u) || ((extra->changed_param_args >> p) & 1u) || arg->kind != LC_VALUE_PARAM
+            || arg->param_index < 0 || arg->param_index >= LC_ELEMENT_ARGUMENTS)
+            continue;
+        int returns_only_on_null = returned->param == arg->param_index + 1 && returned->field_symbol == 0
+                                   && (returned->test & ~LC_PARAM_TEST_UNSIGNED) == LC_PARAM_TEST_EQ
+                                   && returned->value == 0;
+        if (c->runs == LC_RUNS_ONCE || returns_only_on_null)
             freed |= 1u << arg->param_index;
     }
     return freed;

@@ -56,10 +56,34 @@ static void test_freeing_loops(void **state)
     int drops = builder_loop(&c.b, "on_tick", 360, -1, LC_BOUND_DATA, 0, "n");
     builder_call(&c.b, "on_tick", 361, builder_function_value("refs_drop"), 1, builder_other_value(), "list");
     builder_in_loop(&c.b, drops);
+    /* `if (x == NULL) return; free(x);` frees x; `if (--x->refs) return;
+     * free(x);` does not always */
+    builder_function(&c.b, "release", 25, 0);
+    builder_function(&c.b, "drop", 26, 0);
+    builder_function(&c.b, "releases", 27, 0);
+    builder_function(&c.b, "drops", 28, 0);
+    builder_call(&c.b, "release", 370, builder_function_value("free"), 1, builder_param_value("release", 0), "x");
+    builder_call_runs(&c.b, LC_RUNS_UNLESS_RETURNED);
+    c.b.facts.calls[c.b.facts.call_count - 1].returned_guard =
+        (struct lc_param_guard){ .param = 1, .test = LC_PARAM_TEST_EQ, .value = 0 };
+    builder_call(&c.b, "drop", 371, builder_function_value("free"), 1, builder_param_value("drop", 0), "x");
+    builder_call_runs(&c.b, LC_RUNS_UNLESS_RETURNED);
+    int released = builder_loop(&c.b, "releases", 380, -1, LC_BOUND_DATA, 0, "e");
+    each_round_call(&c, "releases", 381, "release", "e", released);
+    int dropped = builder_loop(&c.b, "drops", 385, -1, LC_BOUND_DATA, 0, "e");
+    each_round_call(&c, "drops", 386, "drop", "e", dropped);
+    int release_rounds = builder_loop(&c.b, "on_tick", 390, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 391, builder_function_value("releases"), 1, builder_other_value(), "list");
+    builder_in_loop(&c.b, release_rounds);
+    int drop_rounds = builder_loop(&c.b, "on_tick", 395, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 396, builder_function_value("drops"), 1, builder_other_value(), "list");
+    builder_in_loop(&c.b, drop_rounds);
     run(&c);
     assert_null(at_line(&c, 310));      /* evictions: each chunk freed once */
     assert_non_null(at_line(&c, 330));  /* a walk freeing in some rounds only */
     assert_non_null(at_line(&c, 360));  /* a reference drop does not always free */
+    assert_null(at_line(&c, 390));      /* returns early only on NULL: frees */
+    assert_non_null(at_line(&c, 395));  /* returns early while references remain */
     struct lc_cost cost;
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     assert_int_equal(cost.loop_level[loop_at(&c, 300)], 1);                     /* inside it, a walk */
