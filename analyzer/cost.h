@@ -36,6 +36,11 @@
  *   a call passing, for that parameter, a constant a loop of that many   0
  *       rounds costs nothing for (`verify(name, CLUSTER_NAMELEN)`), or a
  *       string literal (`config_node_traverse(rec, "settings", 0)`)
+ *   a call in a loop handing the loop's cursor to a callee that walks on   0
+ *       from it and taking the result back (`buf = pad(buf, last, n)` in
+ *       `while (*fmt && buf < last)`: cursor_params, extract_loop_cursor.c)
+ *   a loop freeing in every round the object it is at, or a recursion     0 where
+ *       freeing its parameter (cost_disposal.c): once per allocation       called
  *
  * Levels add up through nesting and through calls (a loop calling a
  * function with a loop is 2).  A call adds what its callee's loops do with
@@ -45,7 +50,8 @@
  * its function, but a call to that function adds nothing; nor does a loop
  * filling an object from the mark it keeps up to a new size, the mark
  * moved there after (LC_SOURCE_AMORTIZED: each place once over the
- * object's life, however many calls grow it).  Levels are
+ * object's life, however many calls grow it), nor a loop waiting for a
+ * spin lock or a gated thread (LC_SOURCE_WAIT).  Levels are
  * propagated callee-first over the strongly connected components of the
  * call graph, so the whole pass is O(V + E).  Work at or above the threshold (default LC_COST_HEAVY) stalls
  * the loop. */
