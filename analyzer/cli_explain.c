@@ -277,8 +277,10 @@ static void explain_blocking(const struct explain_context *x, uint32_t f)
     }
 }
 
-/* `what` and the parameters of `params` (1-based), if any. */
-static void explain_linear(const struct explain_context *x, const char *what, uint32_t params, unsigned rest)
+/* `what` and the parameters of `params` (1-based, joined by `join`), if
+ * any; then `after`. */
+static void explain_params(const struct explain_context *x, const char *what, uint32_t params, const char *join,
+                           const char *after)
 {
     const char *separator = " ";
     if (!params)
@@ -287,9 +289,18 @@ static void explain_linear(const struct explain_context *x, const char *what, ui
     for (unsigned p = 0; p < LC_ELEMENT_ARGUMENTS; p++)
         if ((params >> p) & 1u) {
             fprintf(x->out, "%s%u", separator, p + 1);
-            separator = " or ";
+            separator = join;
         }
-    fprintf(x->out, " (the rest: level %u)", rest);
+    fputs(after, x->out);
+}
+
+/* The same for the parameters bounding its growing loops, each alone, and
+ * the level of the rest. */
+static void explain_linear(const struct explain_context *x, const char *what, uint32_t params, unsigned rest)
+{
+    char after[48];
+    snprintf(after, sizeof after, " (the rest: level %u)", rest);
+    explain_params(x, what, params, " or ", after);
 }
 
 /* Its cost level on the loop (cost.h), and the parameter its growing loops
@@ -304,6 +315,7 @@ static void explain_cost(const struct explain_context *x, uint32_t f)
     explain_linear(x, "; linear in parameter", cost->linear_params[f], cost->level_but_linear[f]);
     explain_linear(x, "; walks on as a cursor it hands back: parameter",
                    cost->cursor_params[f] & ~cost->linear_params[f], cost->level_but_cursor[f]);
+    explain_params(x, "; frees parameter", cost->frees_params[f], " and ", " whenever it runs");
     fputc('\n', x->out);
 }
 

@@ -78,8 +78,6 @@ struct cost_scratch {
     uint8_t *disposing;      /* every round frees the object it is at
                                 (cost_disposal.c): its rounds are paid for
                                 by the allocations */
-    uint32_t *frees;         /* per function: the parameters it frees
-                                every time it runs (cost_disposal.c) */
     const struct lc_param_guard *skip_guard;  /* while a function's level
                                                  without its calls and loops
                                                  under this test is
@@ -91,9 +89,9 @@ struct cost_scratch {
 /* What a recursive function adds to the work it repeats at every step of
  * its recursion: 1, none when every step frees what it is given (a tree's
  * free runs once per node: cost_disposal.c). */
-static unsigned cost_repeat(const struct lc_cost *cost, const struct cost_scratch *scratch, uint32_t f)
+static unsigned cost_repeat(const struct lc_cost *cost, uint32_t f)
 {
-    return cost->recursive[f] && !scratch->frees[f] ? 1 : 0;
+    return cost->recursive[f] && !cost->frees_params[f] ? 1 : 0;
 }
 
 /* Does `guard` (of a call or loop) test what `skipped` does? */
@@ -202,7 +200,7 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
 {
     const struct lc_program_function *fn = &program->functions[f];
     uint32_t component = cost->component_of[f];
-    unsigned repeat = cost_repeat(cost, scratch, f);
+    unsigned repeat = cost_repeat(cost, f);
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         int recursive_call = 0;
         const struct lc_param_guard *guard = &lc_program_call_extra_of(program, &program->calls[c])->param_guard;
@@ -233,7 +231,7 @@ static void cost_function_calls(const struct lc_program *program, struct lc_cost
 static void cost_function(const struct lc_program *program, struct lc_cost *cost, uint32_t f,
                           struct cost_scratch *scratch)
 {
-    unsigned repeat = cost_repeat(cost, scratch, f);
+    unsigned repeat = cost_repeat(cost, f);
     uint8_t top = 0;
     struct lc_cost_why top_why = { 0 };
     uint32_t first = cost->loops_start[f], last = cost->loops_start[f + 1];
@@ -351,6 +349,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     cost->linear_params = calloc(n, sizeof *cost->linear_params);
     cost->cursor_params = calloc(n, sizeof *cost->cursor_params);
     cost->level_but_cursor = calloc(n, 1);
+    cost->frees_params = calloc(n, sizeof *cost->frees_params);
     cost->why_but_cursor = calloc(n, sizeof *cost->why_but_cursor);
     cost->guarded_of = malloc(n * sizeof *cost->guarded_of);
     cost->level_but_linear = calloc(n, 1);
@@ -361,7 +360,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     struct cost_scratch scratch = { .inner = calloc(loops, 1), .inner_export = calloc(loops, 1),
                                     .drives = calloc(loops, 1), .passed = malloc(loops * sizeof *scratch.passed),
                                     .registry = calloc(loops, 1), .disposing = calloc(loops, 1),
-                                    .frees = calloc(n, sizeof *scratch.frees), .skip_guard = NULL };
+                                    .skip_guard = NULL };
     cost->component_of = malloc(n * sizeof *cost->component_of);
     cost->target_kind = malloc(n);
     const struct lc_scc *scc = program->scc;
@@ -370,10 +369,10 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
         || !cost->linear_params || !cost->cursor_params || !cost->level_but_cursor || !cost->why_but_cursor || !cost->level_but_linear || !cost->why_but_linear || !cost->guarded_of
         || !cost->loop_level
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
-        || !scratch.passed || !scratch.registry || !scratch.disposing || !scratch.frees
+        || !scratch.passed || !scratch.registry || !scratch.disposing || !cost->frees_params
         || lc_cost_group_loops(program, cost) != 0 || lc_cost_registry_loops(program, scratch.registry) != 0
         || lc_cost_link_loops(program, scratch.registry) != 0
-        || lc_cost_disposal(program, scratch.frees, scratch.disposing) != 0
+        || lc_cost_disposal(program, cost->frees_params, scratch.disposing) != 0
         || lc_cost_passed_constants(program, scratch.passed) != 0)
         goto done;
     memset(cost->guarded_of, 0xff, n * sizeof *cost->guarded_of);
@@ -415,7 +414,6 @@ done:
     free(scratch.passed);
     free(scratch.registry);
     free(scratch.disposing);
-    free(scratch.frees);
     if (rc != 0)
         lc_cost_free(cost);
     return rc;
@@ -429,6 +427,7 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->linear_params);
     free(cost->cursor_params);
     free(cost->level_but_cursor);
+    free(cost->frees_params);
     free(cost->why_but_cursor);
     free(cost->why_but_linear);
     free(cost->level_but_linear);

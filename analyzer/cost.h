@@ -128,6 +128,9 @@ struct lc_cost {
                                        cursor_args) */
     struct lc_cost_why *why_but_cursor;   /* per function: what makes that
                                              level */
+    uint32_t *frees_params;         /* per function: bit i, it frees its
+                                       parameter i whenever it runs
+                                       (cost_disposal.c) */
     uint32_t *guarded_of;           /* per function: into guarded, LC_NONE */
     struct lc_cost_guarded *guarded;            /* the few such functions */
     size_t guarded_count, guarded_cap;

@@ -132,6 +132,23 @@ int count_pairs(const struct bag *bag)
         n += find_key(bag, a->key);
     return n;
 }
+struct item *skip_empty(struct item *i)
+{
+    while (i && i->key == 0)
+        i = i->next;
+    return i;
+}
+void free(void *p);
+void bag_free(struct bag *bag)
+{
+    struct item *i = bag->first;
+    while (i) {
+        struct item *next = i->next;
+        free(i);
+        i = next;
+    }
+    free(bag);
+}
 C
   cat > "$dir/rules.rules" <<'R'
 library testloop offload "loop_queue_work(work, done)"
@@ -231,6 +248,12 @@ out=$("$LOOPCHECK" explain -p build --rules rules.rules count_pairs 2>&1); expec
 expect_match "the bag against itself is level 2" "cost level: 2; linear in parameter 1 \\(the rest: level 1\\)" "$out"
 out=$("$LOOPCHECK" explain -p build --rules rules.rules on_tick 2>&1)
 expect_match "a callback without loops costs nothing" "cost level: 0$" "$out"
+out=$("$LOOPCHECK" explain -p build --rules rules.rules skip_empty 2>&1); expect_status "explain skip_empty" 0 $? "$out"
+expect_match "a cursor walked on and handed back" \
+  "cost level: 1; walks on as a cursor it hands back: parameter 1 \\(the rest: level 0\\)" "$out"
+out=$("$LOOPCHECK" explain -p build --rules rules.rules bag_free 2>&1); expect_status "explain bag_free" 0 $? "$out"
+expect_match "a walk freeing each item, paid for by the allocations" \
+  "cost level: 0; frees parameter 1 whenever it runs" "$out"
 
 # --- explain: annotate statements (static functions too) ---------------------------
 out=$("$LOOPCHECK" explain -p build --rules rules.rules --rules colors.rules helper 2>&1)
