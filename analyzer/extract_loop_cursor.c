@@ -90,8 +90,7 @@ unsigned lc_extract_loop_cursor_params(struct lc_extract_walk *walk, const struc
 void lc_extract_cursor_assignment(struct lc_extract_walk *walk, CXCursor assignment)
 {
     CXCursor sides[2];
-    if (clang_getCursorBinaryOperatorKind(assignment) != CXBinaryOperator_Assign
-        || lc_extract_children(assignment, sides, 2) != 2)
+    if (!lc_extract_assignment_sides(assignment, sides))
         return;
     CXCursor value = lc_extract_strip(sides[1]);
     CXCursor variable = lc_extract_loop_variable(sides[0]);
