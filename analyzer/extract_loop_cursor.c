@@ -44,18 +44,6 @@ static enum CXChildVisitResult cursor_returns_visit(CXCursor cursor, CXCursor pa
     return CXChildVisit_Continue;
 }
 
-/* Is a value of type `result` one of type `parameter`, qualifiers aside
- * (`const char *` and `char *`)? */
-static int cursor_same_type(CXType parameter, CXType result)
-{
-    parameter = clang_getCanonicalType(parameter);
-    result = clang_getCanonicalType(result);
-    if (parameter.kind == CXType_Pointer && result.kind == CXType_Pointer)
-        return cursor_same_type(clang_getPointeeType(parameter), clang_getPointeeType(result));
-    return parameter.kind == result.kind
-           && (lc_extract_same_type(parameter, result) || (parameter.kind >= CXType_Void && parameter.kind <= CXType_Int128));
-}
-
 static unsigned cursor_returned_params(struct lc_extract_walk *walk)
 {
     if (!walk->returned_params_known) {
@@ -81,7 +69,7 @@ unsigned lc_extract_loop_cursor_params(struct lc_extract_walk *walk, const struc
         CXCursor variable = advanced.declarations[i];
         int position = clang_getCursorKind(variable) == CXCursor_ParmDecl ? lc_extract_parameter_position(variable) : 0;
         if (position > 0 && position <= LC_ELEMENT_ARGUMENTS && lc_extract_variables_has_declaration(&read, variable)
-            && cursor_same_type(clang_getCursorType(variable), result))
+            && lc_extract_same_type(clang_getCursorType(variable), result))
             params |= 1u << (position - 1);
     }
     return params ? params & cursor_returned_params(walk) : 0;

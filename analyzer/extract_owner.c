@@ -119,7 +119,8 @@ int lc_extract_parameter_of(struct lc_extract_walk *walk, CXCursor variable)
     return -1;
 }
 
-/* Qualifiers aside, are two types the same (`const item *` and `item *`)? */
+/* Qualifiers aside, are two types the same (`const item *` and `item *`,
+ * `const char *` and `char *`)? */
 int lc_extract_same_type(CXType a, CXType b)
 {
     a = clang_getCanonicalType(a);
@@ -130,6 +131,8 @@ int lc_extract_same_type(CXType a, CXType b)
         return 0;
     if (a.kind == CXType_Pointer)
         return lc_extract_same_type(clang_getPointeeType(a), clang_getPointeeType(b));
+    if (a.kind >= CXType_FirstBuiltin && a.kind <= CXType_LastBuiltin)
+        return 1;   /* a builtin type has no declaration to compare */
     CXCursor left = clang_getTypeDeclaration(a), right = clang_getTypeDeclaration(b);
     return !clang_Cursor_isNull(left) && clang_getCursorKind(left) != CXCursor_NoDeclFound
            && clang_equalCursors(clang_getCanonicalCursor(left), clang_getCanonicalCursor(right));
