@@ -30,6 +30,7 @@
 #include <stdlib.h>
 
 #include "callers.h"
+#include "worklist.h"
 
 /* The parameters of c's caller that c frees, given what its callee `g`
  * frees (`frees_g`, by argument). */
@@ -59,30 +60,20 @@ static uint32_t disposal_params_freed(const struct lc_program *program, const st
 int lc_cost_disposal(const struct lc_program *program, uint32_t *frees, uint8_t *disposing)
 {
     const struct lc_callers *callers = program->callers;
-    uint32_t n = program->function_count;
-    uint32_t *queue = malloc(((size_t)n + 1) * sizeof *queue);
-    uint8_t *queued = calloc((size_t)n + 1, 1);
-    if (!queue || !queued || !callers) {
-        free(queue);
-        free(queued);
+    uint32_t n = program->function_count, g;
+    struct lc_worklist grown;   /* the functions whose frees grew */
+    if (lc_worklist_init(&grown, n) != 0 || !callers) {
+        lc_worklist_free(&grown);
         return -1;
     }
-    /* A ring of the functions whose frees grew, each in it at most once. */
-    uint32_t head = 0, count = 0;
     for (uint32_t f = 0; f < n; f++) {
         const struct lc_function_model *model = program->functions[f].model;
         int position = model ? model->frees_position : 0;
         frees[f] = position > 0 && position <= LC_ELEMENT_ARGUMENTS ? 1u << (position - 1) : 0;
-        if (frees[f]) {
-            queue[count++] = f;
-            queued[f] = 1;
-        }
+        if (frees[f])
+            lc_worklist_push(&grown, f);
     }
-    while (count > 0) {
-        uint32_t g = queue[head];
-        head = head + 1 == n ? 0 : head + 1;
-        count--;
-        queued[g] = 0;
+    while (lc_worklist_pop(&grown, &g)) {
         for (uint32_t i = callers->start[g]; i < callers->start[g + 1]; i++) {
             const struct lc_program_call *c = &program->calls[callers->calls[i]];
             uint32_t f = c->caller;
@@ -92,15 +83,10 @@ int lc_cost_disposal(const struct lc_program *program, uint32_t *frees, uint8_t 
             if (!gained)
                 continue;
             frees[f] |= gained;
-            if (!queued[f]) {
-                queue[(head + count) % n] = f;
-                count++;
-                queued[f] = 1;
-            }
+            lc_worklist_push(&grown, f);
         }
     }
-    free(queue);
-    free(queued);
+    lc_worklist_free(&grown);
     for (uint32_t c = 0; c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         if (call->loop == LC_NONE || call->target_count != 1)

@@ -15,6 +15,7 @@
  * the processes that named it.  Each role then starts in the processes of the functions
  * it is seeded on and spreads as executables do (lc_threads_spread_sets). */
 #include "threads_internal.h"
+#include "worklist.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,10 +87,9 @@ static uint64_t *process_sets(const struct lc_program *program, const struct pro
 {
     uint32_t n = program->function_count;
     uint64_t *sets = calloc(((size_t)n + 1) * words, sizeof *sets);
-    uint8_t *anywhere = calloc((size_t)n + 1, 1), *queued = calloc((size_t)n + 1, 1);
-    uint8_t *reached = calloc((size_t)n + 1, 1);
-    uint32_t *queue = malloc(((size_t)n + 1) * sizeof *queue);
-    if (!sets || !anywhere || !queued || !reached || !queue) {
+    uint8_t *anywhere = calloc((size_t)n + 1, 1), *reached = calloc((size_t)n + 1, 1);
+    struct lc_worklist work;
+    if (lc_worklist_init(&work, n) != 0 || !sets || !anywhere || !reached) {
         free(sets);
         sets = NULL;
         goto done;
@@ -98,34 +98,29 @@ static uint64_t *process_sets(const struct lc_program *program, const struct pro
      * the functions nothing reaches, without entering a process main. */
     for (uint32_t e = 0; e < edges->start[n]; e++)
         reached[edges->successors[e]] = 1;
-    uint32_t head = 0, tail = 0;
-    for (uint32_t f = 0; f < n; f++)
+    uint32_t f;
+    for (f = 0; f < n; f++)
         if (!reached[f] && main_of[f] == LC_NONE) {
             anywhere[f] = 1;
-            queue[tail++] = f;
+            lc_worklist_push(&work, f);
         }
-    while (head < tail) {
-        uint32_t f = queue[head++];
+    while (lc_worklist_pop(&work, &f)) {
         for (uint32_t e = edges->start[f]; e < edges->start[f + 1]; e++) {
             uint32_t g = edges->successors[e];
             if (!anywhere[g] && main_of[g] == LC_NONE) {
                 anywhere[g] = 1;
-                queue[tail++] = g;
+                lc_worklist_push(&work, g);
             }
         }
     }
     /* Each process main's bit, to what it reaches (a worklist: a function
      * goes back in when its set grows). */
-    head = tail = 0;
-    for (uint32_t f = 0; f < n; f++)
+    for (f = 0; f < n; f++)
         if (main_of[f] != LC_NONE) {
             sets[(size_t)f * words + main_of[f] / 64] |= 1ull << (main_of[f] % 64);
-            queued[f] = 1;
-            queue[tail++ % (n + 1)] = f;
+            lc_worklist_push(&work, f);
         }
-    while (head != tail) {
-        uint32_t f = queue[head++ % (n + 1)];
-        queued[f] = 0;
+    while (lc_worklist_pop(&work, &f)) {
         for (uint32_t e = edges->start[f]; e < edges->start[f + 1]; e++) {
             uint32_t g = edges->successors[e];
             int more = 0;
@@ -134,20 +129,17 @@ static uint64_t *process_sets(const struct lc_program *program, const struct pro
                 sets[(size_t)g * words + w] |= bits;
                 more |= bits != 0;
             }
-            if (more && !queued[g]) {
-                queued[g] = 1;
-                queue[tail++ % (n + 1)] = g;
-            }
+            if (more)
+                lc_worklist_push(&work, g);
         }
     }
-    for (uint32_t f = 0; f < n; f++)
+    for (f = 0; f < n; f++)
         if (anywhere[f])
             memset(sets + (size_t)f * words, 0xff, words * sizeof *sets);
 done:
     free(anywhere);
-    free(queued);
     free(reached);
-    free(queue);
+    lc_worklist_free(&work);
     return sets;
 }
 
