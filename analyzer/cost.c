@@ -255,7 +255,7 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
         if (loop->source == LC_SOURCE_WAIT || (cost->off_loop && loop->loop_only)) {
             /* a spin lock's wait; off the loop, a loop the loop's thread
              * only runs: it and all in it cost nothing */
-            cost->loop_level[l] = cost->loop_export[l] = 0;
+            cost->loop_level[l] = cost->loop_export[l] = cost->loop_repeated[l] = 0;
             continue;
         }
         unsigned own = scratch->registry[l] ? 0 : cost_loop_own(loop, scratch->passed[l]);
@@ -264,6 +264,7 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
                             + scratch->inner_export[l];
         int repeated = loop->parent == LC_NONE && !scratch->drives[l];
         cost->loop_level[l] = (uint8_t)cost_cap(level + (repeated && level > 0 ? repeat : 0));
+        cost->loop_repeated[l] = repeated && level > 0 && repeat > 0;
         cost->loop_export[l] = (uint8_t)cost_cap(exported + (repeated && exported > 0 ? repeat : 0));
         struct lc_cost_why cause = { LC_COST_CAUSE_LOOP, l };
         if (loop->parent != LC_NONE) {
@@ -355,6 +356,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     cost->level_but_linear = calloc(n, 1);
     cost->why_but_linear = calloc(n, sizeof *cost->why_but_linear);
     cost->loop_level = calloc(loops, 1);
+    cost->loop_repeated = calloc(loops, 1);
     cost->loop_export = calloc(loops, 1);
     cost->loop_why = calloc(loops, sizeof *cost->loop_why);
     struct cost_scratch scratch = { .inner = calloc(loops, 1), .inner_export = calloc(loops, 1),
@@ -367,7 +369,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
         || !cost->linear_params || !cost->cursor_params || !cost->level_but_cursor || !cost->why_but_cursor || !cost->level_but_linear || !cost->why_but_linear || !cost->guarded_of
-        || !cost->loop_level
+        || !cost->loop_level || !cost->loop_repeated
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed || !scratch.registry || !scratch.disposing || !cost->frees_params
         || lc_cost_group_loops(program, cost) != 0 || lc_cost_registry_loops(program, scratch.registry) != 0
@@ -437,6 +439,7 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->component_of);
     free(cost->target_kind);
     free(cost->loop_level);
+    free(cost->loop_repeated);
     free(cost->loop_export);
     free(cost->loop_why);
     free(cost->loops_of_function);

@@ -16,7 +16,10 @@
  *       error paths (an error handler that logs through the code that
  *       failed), not a recursion that repeats the work; nor is a
  *       self-call restarting its function on a fixed request (call
- *       facts restart_call: `return seek(it, ">=", NULL, 0)`)
+ *       facts restart_call: `return seek(it, ">=", NULL, 0)`), nor a
+ *       function's one self-call made only once a depth counter passed
+ *       a limit below LC_COST_MEDIUM_TRIP (call facts depth_limit:
+ *       `if (ctx->hops++ < 16) return follow(ctx)`)
  *   a loop that continues its enclosing loop's walk (LC_SOURCE_PARENT)  0
  *   a loop over a small registry filled at start-up (cost_registry.c)   0
  *   a loop walking up a link whose chains the program keeps at most     0
@@ -138,6 +141,10 @@ struct lc_cost {
     size_t guarded_loop_why_count, guarded_loop_why_cap;
     uint32_t *component_of;         /* per function: its strongly connected component */
     uint8_t *loop_level;            /* per loop */
+    uint8_t *loop_repeated;         /* per loop: 1 when its level counts
+                                       its function's recursion repeating
+                                       it (a top-level loop of a recursive
+                                       function, driving no recursion) */
     uint8_t *loop_export;           /* per loop: what it adds to its function's
                                        level where the function is called */
     struct lc_cost_why *loop_why;

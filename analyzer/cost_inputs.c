@@ -42,18 +42,25 @@ int lc_cost_descended_param(const struct lc_program *program, const struct lc_co
  * divided or shifted (`digits(v / 10)` recurses a logarithmic number of
  * times, like a loop dividing its counter), and not as a restart on a
  * fixed request (`return seek(it, ">=", NULL, 0)`: a bounded number of
- * levels, call facts restart_call)? */
+ * levels, call facts restart_call)?  Nor when its one such self-call is
+ * made only once a depth counter passed a limit below
+ * LC_COST_MEDIUM_TRIP (`if (ctx->recursion++ < 50) return resolve(r,
+ * ctx, &cname)`: a chain of at most that many calls, call facts
+ * depth_limit); two such calls may branch at every level. */
 int lc_cost_calls_itself(const struct lc_program *program, const struct lc_cost *cost, uint32_t f)
 {
     const struct lc_program_function *fn = &program->functions[f];
+    unsigned self_calls = 0, limited = 0;
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, call);
         if (call->callee.kind == LC_VALUE_FUNCTION && call->callee.function == f && extra->scaled_args == 0
-            && !extra->restart_call && !lc_cost_call_adds_nothing(program, cost, call))
-            return 1;
+            && !extra->restart_call && !lc_cost_call_adds_nothing(program, cost, call)) {
+            self_calls++;
+            limited += extra->depth_limit > 0 && extra->depth_limit < LC_COST_MEDIUM_TRIP;
+        }
     }
-    return 0;
+    return self_calls > 0 && !(self_calls == 1 && limited == 1);
 }
 
 int lc_cost_cycles_back(const struct lc_program *program, const struct lc_cost *cost, uint32_t f)

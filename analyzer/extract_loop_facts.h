@@ -410,6 +410,10 @@ unsigned lc_extract_scaled_arguments(CXCursor call);
 /* extract_call_restart.c: is `call` a self-call restarting its function
  * on a fixed request (facts.h restart_call)? */
 int lc_extract_restart_call(struct lc_extract_walk *walk, CXCursor call);
+/* extract_call_depth.c: the limit of the depth counter a direct self-call
+ * runs only once it passed (`if (ctx->recursion++ < 50) return f(ctx)`),
+ * at least 1; 0 when none (facts.h depth_limit). */
+long long lc_extract_depth_limit(struct lc_extract_walk *walk, CXCursor call);
 /* 1 + the index of the pointer parameter `expr` is a field of (`p->len`,
  * `&p->list`, one `->` from the parameter or a local standing for it:
  * lc_extract_parameter_of), or that it is through such a local, or of the

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 89
+#define LC_FACTS_VERSION 90
 
 struct lc_location {
     const char *file;
@@ -294,6 +294,13 @@ struct lc_call_fact {
                                  nothing but constant writes on the way
                                  (`if (first) return seek(it, ">=", NULL,
                                  0);`: extract_call_restart.c) */
+    long long depth_limit;    /* a direct self-call made only once a depth
+                                 counter passed a test against this
+                                 constant limit (at least 1; 0: none):
+                                 `if (ctx->recursion++ < 50) return
+                                 resolve(r, ctx, &cname);`, `if (depth >=
+                                 16) return; ...; walk(n, depth + 1)`
+                                 (extract_call_depth.c) */
     unsigned child_args;      /* a direct self-call: bit i when argument i
                                  is a child of the caller's parameter i
                                  (`free_node(rec, node->children->data)`,

@@ -85,6 +85,9 @@ struct lc_program_call_extra {
     int restart_call;                    /* a self-call restarting its
                                             function on a fixed request
                                             (facts.h) */
+    long long depth_limit;               /* a self-call made only once a
+                                            depth counter passed a test
+                                            against this limit (facts.h), 0 */
     int loop_only;                       /* runs only on the loop's thread:
                                             past a `loop-thread-test`
                                             (facts.h) */

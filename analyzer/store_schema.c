@@ -25,7 +25,7 @@
  *      unreached, guard_field_id,
  *      changed_param_args, runs, restart_call, loop_only, returned_param,
  *      returned_test, returned_value, nonzero_exit_after, error_return,
- *      fail_guard_before, fail_test, cursor_args, each_round)
+ *      fail_guard_before, fail_test, cursor_args, each_round, depth_limit)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -82,6 +82,10 @@
  *                                    address of; restart_call: 1 for a
  *                                    self-call restarting its function on
  *                                    a fixed request (facts.h);
+ *                                    depth_limit: a self-call made only
+ *                                    once a depth counter passed a test
+ *                                    against this limit (facts.h), 0:
+ *                                    none;
  *                                    returned_param/test/value: the test
  *                                    of a parameter (1-based) every return
  *                                    before it ran under, when it runs
@@ -279,7 +283,7 @@ static const char lc_store_schema_sql[] =
     "  returned_value INTEGER NOT NULL DEFAULT 0, nonzero_exit_after INTEGER,"
     "  error_return INTEGER NOT NULL DEFAULT 0, fail_guard_before INTEGER,"
     "  fail_test INTEGER NOT NULL DEFAULT 0, cursor_args INTEGER NOT NULL DEFAULT 0,"
-    "  each_round INTEGER NOT NULL DEFAULT 0);"
+    "  each_round INTEGER NOT NULL DEFAULT 0, depth_limit INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

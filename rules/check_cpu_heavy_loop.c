@@ -97,8 +97,11 @@ static const char *cpu_describe(const struct lc_program *program, const struct l
     return text ? text : "expensive work";
 }
 
+/* `repeated`: the level counts the recursion of `function` repeating the
+ * work at every step (cost->loop_repeated), which the reason says. */
 static void cpu_report(const struct lc_program *program, const struct lc_cost *cost, uint32_t function,
-                       struct lc_location loc, struct lc_cost_why what, unsigned level, struct lc_findings *out)
+                       struct lc_location loc, struct lc_cost_why what, unsigned level, int repeated,
+                       struct lc_findings *out)
 {
     struct lc_finding *finding = lc_findings_add(out);
     if (!finding)
@@ -106,6 +109,9 @@ static void cpu_report(const struct lc_program *program, const struct lc_cost *c
     size_t count = 0;
     struct lc_step *chain = lc_chain_to_function(program, function, 1, &count, &out->arena);
     const char *work = cpu_describe(program, cost, what, finding, &out->arena);
+    if (repeated)
+        work = lc_arena_printf(&out->arena, "%s, repeated at every step of the recursion of '%s'", work,
+                               program->functions[function].name);
     const struct lc_entry *entry = &program->entries[program->loop_entry[function]];
     unsigned entries = program->entry_points[function];
     const char *offload = lc_entry_offload_hint(program, function);
@@ -169,7 +175,7 @@ static void check_cpu_heavy_loop(const struct lc_program *program, struct lc_fin
             struct lc_cost_why at = cpu_culprit(program, cost, l);
             struct lc_location loc = at.cause == LC_COST_CAUSE_LOOP ? program->loops[at.index].loc
                                                                      : program->calls[at.index].loc;
-            cpu_report(program, cost, f, loc, at, cost->loop_level[l], out);
+            cpu_report(program, cost, f, loc, at, cost->loop_level[l], cost->loop_repeated[l], out);
         }
         const struct lc_program_function *fn = &program->functions[f];
         for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
@@ -179,7 +185,7 @@ static void check_cpu_heavy_loop(const struct lc_program *program, struct lc_fin
                 uint32_t g = program->targets[program->calls[c].first_target + t];
                 if (cost->target_kind[g] == LC_COST_TARGET_HEAVY) {   /* a cpu-heavy model */
                     cpu_report(program, cost, f, program->calls[c].loc, (struct lc_cost_why){ LC_COST_CAUSE_CALL, c },
-                               LC_COST_HEAVY, out);
+                               LC_COST_HEAVY, 0, out);
                     break;
                 }
             }

@@ -154,6 +154,42 @@ static void test_restarts_do_not_recurse(void **state)
     finish(&c);
 }
 
+/* A self-call made only once a depth counter passed a limit (call facts:
+ * depth_limit, `if (ctx->hops++ < 16) return follow(ctx)`) goes at most
+ * that many levels deep: no recursion, a loop in its function is not
+ * repeated.  Two such self-calls may branch at every level, and a limit
+ * of 1,000 or more is data-deep: both stay recursions. */
+static void test_depth_limits_do_not_recurse(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_lookup");
+    const char *names[] = { "follow", "branch", "deep" };
+    long long limits[] = { 16, 16, 5000 };
+    for (int i = 0; i < 3; i++) {
+        builder_function(&c.b, names[i], 41 + i, 0);
+        builder_call(&c.b, "on_lookup", 400 + (unsigned)i, builder_function_value(names[i]), 0);
+        builder_loop(&c.b, names[i], 410 + 10 * (unsigned)i, -1, LC_BOUND_DATA, 0, "t->count");
+        for (int calls = i == 1 ? 2 : 1; calls > 0; calls--) {
+            builder_call(&c.b, names[i], 411 + 10 * (unsigned)i + (unsigned)calls, builder_function_value(names[i]), 0);
+            c.b.facts.calls[c.b.facts.call_count - 1].depth_limit = limits[i];
+        }
+    }
+    run(&c);
+    assert_null(at_line(&c, 410));      /* at most 16 levels, one scan each */
+    assert_non_null(at_line(&c, 420));  /* two calls a level: a tree of them */
+    assert_non_null(at_line(&c, 430));  /* 5,000 levels: as deep as data */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    assert_false(cost.recursive[builder_find(&c.b, "follow")]);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "follow")], 1);
+    assert_true(cost.recursive[builder_find(&c.b, "branch")]);
+    assert_true(cost.recursive[builder_find(&c.b, "deep")]);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 /* close's result tested: a report made where it was -1 adds nothing to
  * the loop around it, one made where it was not 0 does (0 and every
  * descriptor number are successes); a logger whose cycle back to itself
@@ -212,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_short_cycles_recurse_long_ones_not),
         cmocka_unit_test(test_descents_are_linear_in_their_parameter),
         cmocka_unit_test(test_restarts_do_not_recurse),
+        cmocka_unit_test(test_depth_limits_do_not_recurse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,296 @@
+/* extract_call_depth.c — a direct self-call made only once a depth counter
+ * passed a test against a constant limit (call fact depth_limit): the
+ * recursion goes at most that many levels deep, whatever the data.
+ *
+ *   if (ctx->recursion++ < MAX_RECURSION) return resolve(r, ctx, &cname);
+ *   if (++nesting > 16) return -1; ...; rc = expand(t, text);
+ *   if (depth >= MAX_DEPTH) return; ...; render(child, depth + 1);
+ *   if (nesting > 100) return ERR; nesting++; rc = eval(cmd); nesting--;
+ *
+ * The counter is a global or static variable (or a field of one), a field
+ * of a pointer parameter that the self-call passes on in the same place
+ * and that nothing on the way to the call changes, or a parameter the
+ * function never changes and the self-call is given plus a positive
+ * constant.  A variable or field is incremented in the test itself, or by
+ * a statement of a block holding the call after the test (`nesting++;`).
+ * The test is on the way to the call: the condition of an `if` whose then
+ * branch holds it (`<`, `<=`; a side of `&&`; the else branch with `>`,
+ * `>=`, a side of `||`), or of an `if` before it whose branch always
+ * leaves (`if (depth >= MAX) return;`).  Statements that always leave are
+ * not on the way.  The call is in no loop, `switch` or label (a recursion
+ * a loop drives is a walk, cost.c).  The limit is stored, at least 1;
+ * 0: none. */
+#include "extract_internal.h"
+
+#include <stdlib.h>
+
+/* A counter a test compares with a constant. */
+struct depth_counter {
+    CXCursor place;        /* the variable, field or parameter */
+    CXCursor root;         /* the declaration the place starts from */
+    long long limit;
+    int incremented;       /* by the test itself (`x++ < K`, `++x > K`) */
+};
+
+struct depth_scan {
+    struct lc_extract_walk *walk;
+    CXCursor call;
+    long long limit;               /* found: the counter's limit, else 0 */
+    struct depth_counter found;    /* the counter of that limit */
+    struct depth_counter pending;  /* tested but not yet incremented */
+    int has_pending;
+    CXCursor watch;                /* second pass: a parameter whose field
+                                      is the counter, or null */
+    int watch_changed;             /* it is changed on the way */
+    int bad;                       /* in a loop, a switch or after a label */
+};
+
+/* The declaration a place starts from (`x`, `p->a.b`: p), or null. */
+static CXCursor depth_root(CXCursor place)
+{
+    place = lc_extract_strip(place);
+    while (clang_getCursorKind(place) == CXCursor_MemberRefExpr) {
+        CXCursor base;
+        if (lc_extract_children(place, &base, 1) != 1)
+            return clang_getNullCursor();
+        place = lc_extract_strip(base);
+    }
+    return lc_extract_loop_variable(place);
+}
+
+static int depth_is_increment(CXCursor expr, CXCursor *operand)
+{
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) == CXCursor_UnaryOperator) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(expr);
+        return (op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PreInc)
+               && lc_extract_children(expr, operand, 1) == 1;
+    }
+    CXCursor sides[2];
+    long long step;
+    return clang_getCursorKind(expr) == CXCursor_CompoundAssignOperator
+           && clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_AddAssign
+           && lc_extract_children(expr, sides, 2) == 2 && lc_extract_integer_constant(sides[1], &step) && step > 0
+           && (*operand = sides[0], 1);
+}
+
+/* `side` as a counter: a place, maybe incremented. */
+static int depth_counter_of(CXCursor side, struct depth_counter *counter)
+{
+    CXCursor operand;
+    counter->incremented = depth_is_increment(side, &operand);
+    counter->place = lc_extract_strip(counter->incremented ? operand : side);
+    counter->root = depth_root(counter->place);
+    enum CXCursorKind kind = clang_getCursorKind(counter->place);
+    return !clang_Cursor_isNull(counter->root) && (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr);
+}
+
+/* Does `condition` holding (`holds`) or failing bound a counter?  `<`,
+ * `<=` when it holds, `>`, `>=` when it fails, through `!`, `&&` (holds)
+ * and `||` (fails). */
+static int depth_test(CXCursor condition, int holds, struct depth_counter *counter)
+{
+    condition = lc_extract_strip(condition);
+    CXCursor sides[2];
+    enum CXCursorKind kind = clang_getCursorKind(condition);
+    if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(condition) == CXUnaryOperator_LNot)
+        return lc_extract_children(condition, sides, 1) == 1 && depth_test(sides[0], !holds, counter);
+    if (kind != CXCursor_BinaryOperator || lc_extract_children(condition, sides, 2) != 2)
+        return 0;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(condition);
+    if ((op == CXBinaryOperator_LAnd && holds) || (op == CXBinaryOperator_LOr && !holds))
+        return depth_test(sides[0], holds, counter) || depth_test(sides[1], holds, counter);
+    long long limit;
+    if (lc_extract_integer_constant(sides[0], &limit)) {
+        op = lc_extract_flip_comparison(op);
+        sides[0] = sides[1];
+    } else if (!lc_extract_integer_constant(sides[1], &limit)) {
+        return 0;
+    }
+    int bounds = holds ? op == CXBinaryOperator_LT || op == CXBinaryOperator_LE
+                       : op == CXBinaryOperator_GT || op == CXBinaryOperator_GE;
+    counter->limit = limit < 1 ? 1 : limit;
+    return bounds && depth_counter_of(sides[0], counter);
+}
+
+/* The self-call's argument for the parameter `root`, or null. */
+static CXCursor depth_argument(const struct depth_scan *scan, CXCursor root)
+{
+    int position = lc_extract_parameter_position(root);
+    if (position <= 0 || position > clang_Cursor_getNumArguments(scan->call))
+        return clang_getNullCursor();
+    return lc_extract_strip(clang_Cursor_getArgument(scan->call, (unsigned)position - 1));
+}
+
+/* `root + K` or `K + root`, K > 0. */
+static int depth_passes_more(CXCursor argument, CXCursor root)
+{
+    CXCursor sides[2];
+    long long step;
+    if (clang_getCursorKind(argument) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(argument) != CXBinaryOperator_Add
+        || lc_extract_children(argument, sides, 2) != 2)
+        return 0;
+    for (int i = 0; i < 2; i++) {
+        CXCursor variable = lc_extract_loop_variable(sides[i]);
+        if (!clang_Cursor_isNull(variable) && clang_equalCursors(variable, root)
+            && lc_extract_integer_constant(sides[1 - i], &step) && step > 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void depth_found(struct depth_scan *scan, const struct depth_counter *counter)
+{
+    scan->limit = counter->limit;
+    scan->found = *counter;
+}
+
+static int depth_changes_watch(CXCursor cursor, void *watch)
+{
+    CXCursor target = lc_extract_changed_operand(cursor);
+    if (clang_Cursor_isNull(target))
+        target = lc_extract_updated_operand(cursor);
+    CXCursor variable = clang_Cursor_isNull(target) ? target : lc_extract_loop_variable(target);
+    return !clang_Cursor_isNull(variable) && clang_equalCursors(variable, *(const CXCursor *)watch);
+}
+
+/* Note whether the watched parameter is changed under `cursor`. */
+static void depth_watch(struct depth_scan *scan, CXCursor cursor)
+{
+    if (!clang_Cursor_isNull(scan->watch) && !scan->watch_changed)
+        scan->watch_changed = lc_extract_any(cursor, depth_changes_watch, &scan->watch);
+}
+
+/* A counter tested on the way: the limit when it holds, or pending until
+ * the statement incrementing it. */
+static void depth_note(struct depth_scan *scan, const struct depth_counter *counter)
+{
+    if (clang_getCursorKind(counter->root) == CXCursor_ParmDecl) {
+        CXCursor argument = depth_argument(scan, counter->root);
+        if (clang_getCursorKind(counter->place) == CXCursor_DeclRefExpr) {
+            /* the parameter itself: the call is given it plus a constant */
+            int position = lc_extract_parameter_position(counter->root);
+            if (!counter->incremented && lc_extract_param_unchanged(scan->walk, position)
+                && depth_passes_more(argument, counter->root))
+                depth_found(scan, counter);
+            return;
+        }
+        /* its field: the call is given the parameter as it got it */
+        CXCursor passed = lc_extract_loop_variable(argument);
+        if (clang_Cursor_isNull(passed) || !clang_equalCursors(passed, counter->root))
+            return;
+    } else if (lc_extract_is_local(counter->root)) {
+        return;   /* each call has its own */
+    }
+    if (counter->incremented) {
+        depth_found(scan, counter);
+    } else {
+        scan->pending = *counter;
+        scan->has_pending = 1;
+    }
+}
+
+/* A statement run before the call, not holding it: the tests of `if`s
+ * that leave, the increment of a pending counter, what it changes. */
+static void depth_before(struct depth_scan *scan, CXCursor statement)
+{
+    CXCursor parts[3], operand;
+    if (clang_getCursorKind(statement) == CXCursor_IfStmt) {
+        unsigned count = lc_extract_children(statement, parts, 3);
+        struct depth_counter counter;
+        if (count == 2 && lc_extract_always_exits(parts[1]) && depth_test(parts[0], 0, &counter))
+            depth_note(scan, &counter);
+        depth_watch(scan, parts[0]);
+        for (unsigned i = 1; i < count && i < 3; i++)
+            if (!lc_extract_always_exits(parts[i]))
+                depth_watch(scan, parts[i]);
+        return;
+    }
+    if (scan->has_pending && depth_is_increment(statement, &operand)
+        && lc_extract_same_place(operand, scan->pending.place)) {
+        depth_found(scan, &scan->pending);
+        return;
+    }
+    depth_watch(scan, statement);
+}
+
+static int depth_is_call(CXCursor cursor, void *call)
+{
+    return lc_extract_same_expression(cursor, *(const CXCursor *)call);
+}
+
+static int depth_holds(CXCursor statement, CXCursor call)
+{
+    return lc_extract_any(statement, depth_is_call, &call);
+}
+
+/* Down from `statement`, which holds the call. */
+static void depth_descend(struct depth_scan *scan, CXCursor statement)
+{
+    enum CXCursorKind kind = clang_getCursorKind(statement);
+    CXCursor parts[3];
+    if (kind == CXCursor_ReturnStmt && lc_extract_children(statement, parts, 1) == 1) {
+        depth_descend(scan, parts[0]);
+    } else if (kind == CXCursor_IfStmt) {
+        unsigned count = lc_extract_children(statement, parts, 3);
+        if (count < 2 || depth_holds(parts[0], scan->call))
+            return;   /* in the condition: the tests before it stand */
+        depth_watch(scan, parts[0]);
+        for (unsigned i = 1; i < count && i < 3; i++) {
+            if (!depth_holds(parts[i], scan->call))
+                continue;
+            struct depth_counter counter;
+            if (depth_test(parts[0], i == 1, &counter))
+                depth_note(scan, &counter);
+            depth_descend(scan, parts[i]);
+        }
+    } else if (kind == CXCursor_CompoundStmt) {
+        unsigned count = lc_extract_children(statement, NULL, 0);
+        CXCursor *items = count > 0 ? malloc(count * sizeof *items) : NULL;
+        if (!items) {
+            scan->bad = 1;
+            return;
+        }
+        lc_extract_children(statement, items, count);
+        for (unsigned i = 0; i < count; i++) {
+            if (depth_holds(items[i], scan->call)) {
+                depth_descend(scan, items[i]);
+                break;
+            }
+            depth_before(scan, items[i]);
+        }
+        free(items);
+    } else if (kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt
+               || kind == CXCursor_SwitchStmt || kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt
+               || kind == CXCursor_LabelStmt) {
+        scan->bad = 1;
+    }
+    /* anything else: an expression or declaration holding the call */
+}
+
+long long lc_extract_depth_limit(struct lc_extract_walk *walk, CXCursor call)
+{
+    CXCursor callee = clang_getCursorReferenced(call);
+    if (clang_Cursor_isNull(walk->function) || clang_Cursor_isNull(callee)
+        || !clang_equalCursors(clang_getCanonicalCursor(callee), clang_getCanonicalCursor(walk->function)))
+        return 0;
+    CXCursor body = clang_getNullCursor(), definition = clang_getCursorDefinition(walk->function);
+    CXCursor items[8];
+    unsigned children = lc_extract_children(definition, items, 8);
+    for (unsigned i = 0; i < children && i < 8; i++)
+        if (clang_getCursorKind(items[i]) == CXCursor_CompoundStmt)
+            body = items[i];
+    if (clang_Cursor_isNull(body))
+        return 0;
+    struct depth_scan scan = { .walk = walk, .call = call, .watch = clang_getNullCursor() };
+    depth_descend(&scan, body);
+    if (scan.bad || !scan.limit)
+        return 0;
+    if (clang_getCursorKind(scan.found.root) != CXCursor_ParmDecl)
+        return scan.limit;
+    /* a field of a parameter: the parameter the same on the whole way */
+    struct depth_scan again = { .walk = walk, .call = call, .watch = scan.found.root };
+    depth_descend(&again, body);
+    return again.watch_changed ? 0 : scan.limit;
+}
