@@ -284,6 +284,15 @@ void lc_extract_origin_combine(int *param, int found);
  * lc_extract_walker_origin); not through a field or an element of it
  * (`g->len`: a structure a library call may fill).  Null when none. */
 CXCursor lc_extract_loop_registry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+/* The same for one side of the condition's `&&`, a walker also started
+ * at the variable's address (`co = &pool`, `while (*co && ...)`). */
+CXCursor lc_extract_loop_walked_list(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+
+/* extract_loop_capped.c: the most entries the collection the loop walks
+ * can hold, a list or a count a static variable keeps that grows only
+ * under a test of a count against a constant (`if (pool_n < 64) {
+ * ++pool_n; ... }`); 0 when there is no such cap. */
+long long lc_extract_loop_capped(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
 
 /* extract_loop_parts.c */
 /* The index of the string parameter whose parts the loop walks (its

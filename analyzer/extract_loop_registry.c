@@ -23,6 +23,10 @@ struct registry_search {
     CXCursor global;                       /* canonical, or null */
     struct lc_extract_variables locals;    /* of the condition */
     int verdict;
+    int through_address;                   /* a walker may start at the
+                                              variable's address (`co =
+                                              &head`, stepping `co =
+                                              &(*co)->next`) */
 };
 
 static int registry_is_global(CXCursor declaration)
@@ -46,6 +50,11 @@ static int registry_origin(void *context, CXCursor value, CXType holder)
 {
     (void)holder;
     struct registry_search *search = context;
+    CXCursor operand, stripped = lc_extract_strip(value);
+    if (search->through_address && clang_getCursorKind(stripped) == CXCursor_UnaryOperator
+        && clang_getCursorUnaryOperatorKind(stripped) == CXUnaryOperator_AddrOf
+        && lc_extract_children(stripped, &operand, 1) == 1)
+        value = operand;
     CXCursor declaration = lc_extract_loop_variable(value);
     if (clang_Cursor_isNull(declaration) || !registry_is_global(declaration))
         return REGISTRY_FAILED;
@@ -101,16 +110,44 @@ static enum CXChildVisitResult registry_condition_visit(CXCursor cursor, CXCurso
     return search->verdict == REGISTRY_FAILED ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-CXCursor lc_extract_loop_registry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
+/* The variable `condition` (the loop's, or a side of its `&&`) walks the
+ * collection of. */
+static CXCursor registry_walked(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                                CXCursor condition, int through_address)
 {
-    struct registry_search search = { walk, clang_getNullCursor(), { .count = 0, .found = 0 }, REGISTRY_NONE };
-    if (clang_Cursor_isNull(parts->condition) || clang_Cursor_isNull(walk->function))
+    struct registry_search search = { walk, clang_getNullCursor(), { .count = 0, .found = 0 }, REGISTRY_NONE,
+                                      through_address };
+    if (clang_Cursor_isNull(condition) || clang_Cursor_isNull(walk->function))
         return clang_getNullCursor();
-    if (registry_condition_visit(parts->condition, clang_getNullCursor(), &search) == CXChildVisit_Recurse)
-        clang_visitChildren(parts->condition, registry_condition_visit, &search);
+    if (registry_condition_visit(condition, clang_getNullCursor(), &search) == CXChildVisit_Recurse)
+        clang_visitChildren(condition, registry_condition_visit, &search);
     for (unsigned i = 0; i < search.locals.count && search.verdict != REGISTRY_FAILED; i++)
         registry_combine(&search,
                       lc_extract_walker_origin(walk, parts, search.locals.declarations[i], registry_origin, &search,
                                                NULL));
     return search.verdict == REGISTRY_FOUND ? search.global : clang_getNullCursor();
+}
+
+CXCursor lc_extract_loop_registry(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
+{
+    return registry_walked(walk, parts, parts->condition, 0);
+}
+
+/* The variable one side of `condition`'s `&&` walks the collection of. */
+static CXCursor registry_walked_side(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                                     CXCursor condition)
+{
+    CXCursor found = registry_walked(walk, parts, condition, 1), sides[2];
+    condition = lc_extract_strip(condition);
+    if (!clang_Cursor_isNull(found) || clang_getCursorKind(condition) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(condition) != CXBinaryOperator_LAnd
+        || lc_extract_children(condition, sides, 2) != 2)
+        return found;
+    found = registry_walked_side(walk, parts, sides[0]);
+    return clang_Cursor_isNull(found) ? registry_walked_side(walk, parts, sides[1]) : found;
+}
+
+CXCursor lc_extract_loop_walked_list(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
+{
+    return registry_walked_side(walk, parts, parts->condition);
 }

@@ -343,7 +343,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
         extract_classify(walk, parts, parts->condition, 0, &bound);
     if (lc_extract_loop_is_do_once(kind, parts))
         bound.trip_count = 1;   /* do ... while (0): the body runs once */
-    long long table = bound.bound == LC_BOUND_DATA ? lc_extract_loop_table_size(parts) : 0;
+    long long table = bound.bound == LC_BOUND_DATA ? lc_extract_loop_table_size(parts) : 0, capped;
     if (table == LC_EXTRACT_TABLE_UNSEEN)
         bound = (struct extract_bound){ LC_BOUND_CONSTANT, 0, parts->condition };   /* compiled in */
     if (table > 0)
@@ -358,6 +358,8 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
         extract_counted(&bound, LC_SMALL_TRIP_COUNT, parts->condition);   /* the tree's height */
     else if (bound.bound == LC_BOUND_DATA && lc_extract_loop_byte_bound(parts))
         extract_counted(&bound, LC_BYTE_TRIP_COUNT, parts->condition);    /* a one-byte count */
+    else if (bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO && (capped = lc_extract_loop_capped(walk, parts)) > 0)
+        extract_counted(&bound, capped, parts->condition);                /* a capped collection */
     int continues = walk->loop_parts && (lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement)
                                          || lc_extract_loop_walks_children(parts, walk->loop_parts)
                                          || lc_extract_loop_walks_link_pointer(parts, walk->loop_parts)

@@ -106,6 +106,14 @@ struct lc_extract_span {
 
 /* The state of one TU's walk.  The second group describes the function
  * definition being walked and is reset by lc_extract_function_begin. */
+#define LC_EXTRACT_CAPPED_CACHE 8
+
+/* A static variable's cap, as extract_loop_capped.c read it off the TU. */
+struct lc_extract_capped {
+    CXCursor variable;
+    long long limit;
+};
+
 struct lc_extract_walk {
     struct lc_tu_facts *facts;
     CXTranslationUnit tu;
@@ -116,6 +124,9 @@ struct lc_extract_walk {
                                        pointer to one outlives new ones */
     size_t file_count, file_cap;
     int out_of_memory;              /* set on the first failed allocation */
+    struct lc_extract_capped capped[LC_EXTRACT_CAPPED_CACHE];   /* the TU's
+                                       capped collections looked at */
+    size_t capped_count;
 
     const char *function_usr;       /* the definition being walked, or NULL */
     struct lc_lockset locks;        /* held here; arrays in the arena, each
