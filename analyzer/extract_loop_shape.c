@@ -294,13 +294,23 @@ static void shape_local(struct shape_source *source, CXCursor variable)
     source->depth--;
 }
 
+/* A call given nothing but one character read (`isprint(s[i])`,
+ * `light_isprint(*p)`): a test of that character. */
+static int shape_classifies_character(CXCursor call)
+{
+    return clang_Cursor_getNumArguments(call) == 1 && shape_reads_character(clang_Cursor_getArgument(call, 0));
+}
+
 static enum CXChildVisitResult shape_source_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
     struct shape_source *source = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     if (kind == CXCursor_CallExpr) {
-        source->input = 1;
+        if (shape_classifies_character(cursor))
+            source->string = 1;
+        else
+            source->input = 1;
         return CXChildVisit_Continue;
     }
     if (shape_reads_character(cursor))

@@ -17,6 +17,7 @@ struct buffer {
 
 size_t strlen(const char *s);
 void work(int i);
+int classify(int c);
 int ready(void);
 int start(void);
 int next_value(void);
@@ -141,6 +142,10 @@ void shapes(int n, const char *s, unsigned v, long days)
         s++;
     for (i = 0; s[i] != '\0'; i++) /* string_index */
         work(i);
+    for (i = 0; i < n && classify(s[i]); i++) /* string_classified */
+        ;
+    for (i = 0; i < n && classify(i); i++) /* counter_classified */
+        ;
     while (k != stop) /* local_only */
         k += 4;
     while (count > 0) /* local_from_parameter */
