@@ -276,6 +276,11 @@ int lc_extract_walker_origin(struct lc_extract_walk *walk, const struct lc_extra
 /* Combine an origin found into *param: the same one, or FAILED. */
 void lc_extract_origin_combine(int *param, int found);
 
+/* extract_loop_reads_on.c: does every round of the loop take a character
+ * through a pointer and move past it (`len = *d++;` in its body's block),
+ * the pointer never set afresh in the loop: a walk over that text? */
+int lc_extract_loop_reads_on(const struct lc_extract_loop_parts *parts);
+
 /* extract_loop_registry.c */
 /* The global or static variable whose collection the loop walks: its
  * condition reads nothing but constants, that variable by name (`i <

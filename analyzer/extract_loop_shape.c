@@ -336,7 +336,7 @@ enum lc_loop_source lc_extract_loop_source(struct lc_extract_walk *walk, const s
     struct shape_source source = { parts, walk, 0, 0, 0 };
     if (!clang_Cursor_isNull(parts->condition))
         shape_source_of(&source, parts->condition);
-    if (source.string || (source.input && lc_extract_loop_compares_texts(parts)))
+    if (source.string || (source.input && (lc_extract_loop_compares_texts(parts) || lc_extract_loop_reads_on(parts))))
         return LC_SOURCE_STRING;
     return source.input ? LC_SOURCE_INPUT : LC_SOURCE_LOCAL;
 }

@@ -592,7 +592,8 @@ int labels_address_taken(const unsigned char *a)
     left = *a++;
     while (left != 0) { /* label_address_taken */
         a += left;
-        left = *a++;
+        left = *a;
+        a++;
     }
     forget_label(&left);
     return 0;
@@ -714,4 +715,44 @@ int random_level_threshold(void)
     while (random() < threshold) /* draw_threshold */
         level += 1;
     return level;
+}
+
+/* Walks skipping their way through a name: label lengths read and
+ * skipped, whatever the count that stops them. */
+int labels_skipped(const unsigned char *d, int labs, int stop)
+{
+    int at = labs;
+    while (at > stop) { /* label_skip */
+        unsigned char len = *d++;
+        d += len;
+        at--;
+    }
+    return at;
+}
+
+int labels_reset(const unsigned char *d, const unsigned char *start, int labs)
+{
+    int at = labs;
+    while (at > 0) { /* label_reset */
+        unsigned char len = *d++;
+        d += len;
+        if (len == 0)
+            d = start;
+        at--;
+    }
+    return at;
+}
+
+int labels_after_continue(const unsigned char *d, int labs, int skip)
+{
+    int at = labs, seen = 0;
+    while (at > 0) { /* label_after_continue */
+        at--;
+        if (at == skip)
+            continue;
+        unsigned char len = *d++;
+        d += len;
+        seen += len;
+    }
+    return seen;
 }

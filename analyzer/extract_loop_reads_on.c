@@ -1,0 +1,112 @@
+/* extract_loop_reads_on.c — a loop that skips its way through a text of
+ * length-prefixed parts: every round, two statements of its body's own
+ * block (under no branch or inner loop, and after no statement holding a
+ * `continue`, a `goto` or a label) take a length through a pointer,
+ * moving past it, and skip that many characters (`len = *d++; d +=
+ * len;`), and nothing in the loop sets the pointer afresh (`d = start`
+ * would go back).  Its rounds are at most the text's characters, whatever
+ * its condition counts (`while (atlabel > labs2) { len = *d++; d += len;
+ * atlabel--; }`: unbound's walk over a DNS name's labels), so it is a
+ * walk over a string (LC_SOURCE_STRING, extract_loop_shape.c).  A loop
+ * that only takes bytes one by one (a decompressor's `ctrl = *ip++`) is
+ * not taken for text. */
+#include "extract_internal.h"
+
+/* `*p++` or `*++p` of a character: the pointer's declaration, or null. */
+static CXCursor reads_on_pointer(CXCursor expr)
+{
+    expr = lc_extract_strip(expr);
+    CXCursor operand;
+    if (clang_getCursorKind(expr) != CXCursor_UnaryOperator
+        || clang_getCursorUnaryOperatorKind(expr) != CXUnaryOperator_Deref
+        || !lc_extract_is_char(clang_getCursorType(expr)) || lc_extract_children(expr, &operand, 1) != 1)
+        return clang_getNullCursor();
+    operand = lc_extract_strip(operand);
+    CXCursor pointer;
+    if (clang_getCursorKind(operand) != CXCursor_UnaryOperator
+        || (clang_getCursorUnaryOperatorKind(operand) != CXUnaryOperator_PostInc
+            && clang_getCursorUnaryOperatorKind(operand) != CXUnaryOperator_PreInc)
+        || lc_extract_children(operand, &pointer, 1) != 1)
+        return clang_getNullCursor();
+    return lc_extract_loop_variable(pointer);
+}
+
+/* A statement of the body's block taking a length through a pointer and
+ * moving past it: `len = *p++;`, `T len = *p++;`; the length's variable
+ * in `*length`. */
+static CXCursor reads_on_length(CXCursor statement, CXCursor *length)
+{
+    CXCursor sides[2], declaration;
+    if (lc_extract_assignment_sides(statement, sides)) {
+        *length = lc_extract_loop_variable(sides[0]);
+        return reads_on_pointer(sides[1]);
+    }
+    if (clang_getCursorKind(statement) == CXCursor_DeclStmt && lc_extract_children(statement, &declaration, 1) == 1
+        && clang_getCursorKind(declaration) == CXCursor_VarDecl
+        && !clang_Cursor_isNull(clang_Cursor_getVarDeclInitializer(declaration))) {
+        *length = clang_getCanonicalCursor(declaration);
+        return reads_on_pointer(clang_Cursor_getVarDeclInitializer(declaration));
+    }
+    return clang_getNullCursor();
+}
+
+/* `p += len;` */
+static int reads_on_skips(CXCursor statement, CXCursor pointer, CXCursor length)
+{
+    CXCursor sides[2];
+    statement = lc_extract_strip(statement);
+    return clang_getCursorKind(statement) == CXCursor_CompoundAssignOperator
+           && clang_getCursorBinaryOperatorKind(statement) == CXBinaryOperator_AddAssign
+           && lc_extract_children(statement, sides, 2) == 2
+           && clang_equalCursors(lc_extract_loop_variable(sides[0]), pointer)
+           && clang_equalCursors(lc_extract_loop_variable(sides[1]), length);
+}
+
+static int reads_on_is_jump(CXCursor cursor, void *unused)
+{
+    (void)unused;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    return kind == CXCursor_ContinueStmt || kind == CXCursor_GotoStmt || kind == CXCursor_LabelStmt;
+}
+
+struct reads_on_set {
+    CXCursor pointer;
+    int set;
+};
+
+/* `p = ...` anywhere in the loop. */
+static enum CXChildVisitResult reads_on_set_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct reads_on_set *search = data;
+    CXCursor sides[2];
+    if (lc_extract_assignment_sides(cursor, sides) && clang_equalCursors(lc_extract_loop_variable(sides[0]),
+                                                                           search->pointer)) {
+        search->set = 1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+int lc_extract_loop_reads_on(const struct lc_extract_loop_parts *parts)
+{
+    if (clang_Cursor_isNull(parts->body))
+        return 0;
+    CXCursor items[32];
+    unsigned count = clang_getCursorKind(parts->body) == CXCursor_CompoundStmt
+                         ? lc_extract_children(parts->body, items, 32)
+                         : (items[0] = parts->body, 1);
+    for (unsigned i = 0; i + 1 < count && i + 1 < 32; i++) {
+        CXCursor length = clang_getNullCursor(), pointer = reads_on_length(items[i], &length);
+        if (clang_Cursor_isNull(pointer) || clang_Cursor_isNull(length) || !reads_on_skips(items[i + 1], pointer, length)) {
+            if (lc_extract_any(items[i], reads_on_is_jump, NULL))
+                return 0;   /* what follows may be skipped in a round */
+            continue;
+        }
+        struct reads_on_set search = { pointer, 0 };
+        lc_extract_visit_loop_parts(parts, reads_on_set_visit, &search);
+        if (!search.set)
+            return 1;
+    }
+    return 0;
+}
