@@ -58,27 +58,11 @@ static CXCursor depth_root(CXCursor place)
     return lc_extract_loop_variable(place);
 }
 
-static int depth_is_increment(CXCursor expr, CXCursor *operand)
-{
-    expr = lc_extract_strip(expr);
-    if (clang_getCursorKind(expr) == CXCursor_UnaryOperator) {
-        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(expr);
-        return (op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PreInc)
-               && lc_extract_children(expr, operand, 1) == 1;
-    }
-    CXCursor sides[2];
-    long long step;
-    return clang_getCursorKind(expr) == CXCursor_CompoundAssignOperator
-           && clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_AddAssign
-           && lc_extract_children(expr, sides, 2) == 2 && lc_extract_integer_constant(sides[1], &step) && step > 0
-           && (*operand = sides[0], 1);
-}
-
 /* `side` as a counter: a place, maybe incremented. */
 static int depth_counter_of(CXCursor side, struct depth_counter *counter)
 {
     CXCursor operand;
-    counter->incremented = depth_is_increment(side, &operand);
+    counter->incremented = lc_extract_increases(side, &operand);
     counter->place = lc_extract_strip(counter->incremented ? operand : side);
     counter->root = depth_root(counter->place);
     enum CXCursorKind kind = clang_getCursorKind(counter->place);
@@ -101,12 +85,8 @@ static int depth_test(CXCursor condition, int holds, struct depth_counter *count
     if ((op == CXBinaryOperator_LAnd && holds) || (op == CXBinaryOperator_LOr && !holds))
         return depth_test(sides[0], holds, counter) || depth_test(sides[1], holds, counter);
     long long limit;
-    if (lc_extract_integer_constant(sides[0], &limit)) {
-        op = lc_extract_flip_comparison(op);
-        sides[0] = sides[1];
-    } else if (!lc_extract_integer_constant(sides[1], &limit)) {
+    if (!lc_extract_against_constant(sides, &op, &limit))
         return 0;
-    }
     int bounds = holds ? op == CXBinaryOperator_LT || op == CXBinaryOperator_LE
                        : op == CXBinaryOperator_GT || op == CXBinaryOperator_GE;
     counter->limit = limit < 1 ? 1 : limit;
@@ -207,22 +187,12 @@ static void depth_before(struct depth_scan *scan, CXCursor statement)
                 depth_watch(scan, parts[i]);
         return;
     }
-    if (scan->has_pending && depth_is_increment(statement, &operand)
+    if (scan->has_pending && lc_extract_increases(statement, &operand)
         && lc_extract_same_place(operand, scan->pending.place)) {
         depth_found(scan, &scan->pending);
         return;
     }
     depth_watch(scan, statement);
-}
-
-static int depth_is_call(CXCursor cursor, void *call)
-{
-    return lc_extract_same_expression(cursor, *(const CXCursor *)call);
-}
-
-static int depth_holds(CXCursor statement, CXCursor call)
-{
-    return lc_extract_any(statement, depth_is_call, &call);
 }
 
 /* Down from `statement`, which holds the call. */
@@ -234,11 +204,11 @@ static void depth_descend(struct depth_scan *scan, CXCursor statement)
         depth_descend(scan, parts[0]);
     } else if (kind == CXCursor_IfStmt) {
         unsigned count = lc_extract_children(statement, parts, 3);
-        if (count < 2 || depth_holds(parts[0], scan->call))
+        if (count < 2 || lc_extract_holds(parts[0], scan->call))
             return;   /* in the condition: the tests before it stand */
         depth_watch(scan, parts[0]);
         for (unsigned i = 1; i < count && i < 3; i++) {
-            if (!depth_holds(parts[i], scan->call))
+            if (!lc_extract_holds(parts[i], scan->call))
                 continue;
             struct depth_counter counter;
             if (depth_test(parts[0], i == 1, &counter))
@@ -254,7 +224,7 @@ static void depth_descend(struct depth_scan *scan, CXCursor statement)
         }
         lc_extract_children(statement, items, count);
         for (unsigned i = 0; i < count; i++) {
-            if (depth_holds(items[i], scan->call)) {
+            if (lc_extract_holds(items[i], scan->call)) {
                 depth_descend(scan, items[i]);
                 break;
             }
@@ -275,12 +245,7 @@ long long lc_extract_depth_limit(struct lc_extract_walk *walk, CXCursor call)
     if (clang_Cursor_isNull(walk->function) || clang_Cursor_isNull(callee)
         || !clang_equalCursors(clang_getCanonicalCursor(callee), clang_getCanonicalCursor(walk->function)))
         return 0;
-    CXCursor body = clang_getNullCursor(), definition = clang_getCursorDefinition(walk->function);
-    CXCursor items[8];
-    unsigned children = lc_extract_children(definition, items, 8);
-    for (unsigned i = 0; i < children && i < 8; i++)
-        if (clang_getCursorKind(items[i]) == CXCursor_CompoundStmt)
-            body = items[i];
+    CXCursor body = lc_extract_function_body(walk->function);
     if (clang_Cursor_isNull(body))
         return 0;
     struct depth_scan scan = { .walk = walk, .call = call, .watch = clang_getNullCursor() };

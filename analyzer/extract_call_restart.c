@@ -96,17 +96,6 @@ static void restart_before(struct restart_scan *scan, CXCursor statement)
     lc_extract_visit_all(statement, restart_effects_visit, scan);
 }
 
-static int restart_is_call(CXCursor cursor, void *call)
-{
-    return lc_extract_same_expression(cursor, *(const CXCursor *)call);
-}
-
-/* Does `statement` hold the call? */
-static int restart_holds(CXCursor statement, CXCursor call)
-{
-    return lc_extract_any(statement, restart_is_call, &call);
-}
-
 /* Down from `statement`, which holds the call: scan what runs before it. */
 static void restart_descend(struct restart_scan *scan, CXCursor statement)
 {
@@ -120,13 +109,13 @@ static void restart_descend(struct restart_scan *scan, CXCursor statement)
     }
     if (kind == CXCursor_IfStmt) {
         unsigned count = lc_extract_children(statement, parts, 3);
-        if (restart_holds(parts[0], scan->call)) {
+        if (lc_extract_holds(parts[0], scan->call)) {
             scan->bad = 1;   /* the call in a condition: no statement of its own */
             return;
         }
         lc_extract_visit_all(parts[0], restart_effects_visit, scan);
         for (unsigned i = 1; i < count && i < 3 && !scan->bad; i++)
-            if (restart_holds(parts[i], scan->call))
+            if (lc_extract_holds(parts[i], scan->call))
                 restart_descend(scan, parts[i]);
         return;
     }
@@ -139,7 +128,7 @@ static void restart_descend(struct restart_scan *scan, CXCursor statement)
         }
         lc_extract_children(statement, items, count);
         for (unsigned i = 0; i < count && !scan->bad; i++) {
-            if (restart_holds(items[i], scan->call)) {
+            if (lc_extract_holds(items[i], scan->call)) {
                 restart_descend(scan, items[i]);
                 break;
             }
@@ -178,12 +167,7 @@ int lc_extract_restart_call(struct lc_extract_walk *walk, CXCursor call)
         else if (!restart_passes_own(walk, argument, i))
             return 0;
     }
-    CXCursor body = clang_getNullCursor(), definition = clang_getCursorDefinition(walk->function);
-    CXCursor items[8];
-    unsigned children = lc_extract_children(definition, items, 8);
-    for (unsigned i = 0; i < children && i < 8; i++)
-        if (clang_getCursorKind(items[i]) == CXCursor_CompoundStmt)
-            body = items[i];
+    CXCursor body = lc_extract_function_body(walk->function);
     if (constants == 0 || clang_Cursor_isNull(body))
         return 0;
     struct restart_scan scan = { call, 0 };

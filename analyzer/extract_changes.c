@@ -91,6 +91,44 @@ int lc_extract_any(CXCursor cursor, int (*matches)(CXCursor cursor, void *arg), 
     return any.found;
 }
 
+int lc_extract_increases(CXCursor expr, CXCursor *operand)
+{
+    expr = lc_extract_strip(expr);
+    CXCursor sides[2];
+    long long step;
+    if (clang_getCursorKind(expr) == CXCursor_UnaryOperator) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(expr);
+        return (op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PreInc)
+               && lc_extract_children(expr, operand, 1) == 1;
+    }
+    if (clang_getCursorKind(expr) != CXCursor_CompoundAssignOperator
+        || clang_getCursorBinaryOperatorKind(expr) != CXBinaryOperator_AddAssign
+        || lc_extract_children(expr, sides, 2) != 2 || !lc_extract_integer_constant(sides[1], &step) || step <= 0)
+        return 0;
+    *operand = sides[0];
+    return 1;
+}
+
+static int extract_is_expression(CXCursor cursor, void *expression)
+{
+    return lc_extract_same_expression(cursor, *(const CXCursor *)expression);
+}
+
+int lc_extract_holds(CXCursor statement, CXCursor expression)
+{
+    return lc_extract_any(statement, extract_is_expression, &expression);
+}
+
+CXCursor lc_extract_function_body(CXCursor function)
+{
+    CXCursor items[8], body = clang_getNullCursor();
+    unsigned children = lc_extract_children(clang_getCursorDefinition(function), items, 8);
+    for (unsigned i = 0; i < children && i < 8; i++)
+        if (clang_getCursorKind(items[i]) == CXCursor_CompoundStmt)
+            body = items[i];
+    return body;
+}
+
 void lc_extract_changed_variables(CXCursor cursor, struct lc_extract_variables *changed)
 {
     lc_extract_visit_all(cursor, changes_changed_visit, changed);

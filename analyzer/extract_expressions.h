@@ -118,6 +118,10 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
 int lc_extract_integer_constant(CXCursor expr, long long *value);
 /* `k OP x` read as `x OP' k`: < and >, <= and >= swapped (extract_loops.c). */
 enum CXBinaryOperatorKind lc_extract_flip_comparison(enum CXBinaryOperatorKind op);
+/* `sides` of a comparison `op`, one of them an integer constant: 1, the
+ * other side in sides[0], the constant in *constant and *op turned to
+ * read `sides[0] op constant` (`K > x`: `x < K`); 0 when neither is. */
+int lc_extract_against_constant(CXCursor sides[2], enum CXBinaryOperatorKind *op, long long *constant);
 
 /* NULL, 0 or (void *)0 where a pointer is expected (extract_values.c). */
 int lc_extract_is_null_pointer_constant(CXCursor expr);

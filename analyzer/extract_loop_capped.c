@@ -79,16 +79,8 @@ static int capped_names(CXCursor expr, CXCursor variable)
  * `count += K`, K > 0)? */
 static int capped_increases(CXCursor expr, CXCursor count)
 {
-    CXCursor operand = lc_extract_updated_operand(expr), sides[2];
-    long long step;
-    if (clang_Cursor_isNull(operand) || !capped_names(operand, count))
-        return 0;
-    if (clang_getCursorKind(expr) == CXCursor_UnaryOperator) {
-        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(expr);
-        return op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PreInc;
-    }
-    return clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_AddAssign
-           && lc_extract_children(expr, sides, 2) == 2 && lc_extract_integer_constant(sides[1], &step) && step > 0;
+    CXCursor operand;
+    return lc_extract_increases(expr, &operand) && capped_names(operand, count);
 }
 
 static int capped_increases_match(CXCursor cursor, void *count)
@@ -121,12 +113,8 @@ static struct capped_cap capped_test(CXCursor condition, int holds)
         return clang_Cursor_isNull(cap.count) ? capped_test(sides[1], holds) : cap;
     }
     long long limit;
-    if (lc_extract_integer_constant(sides[0], &limit)) {
-        op = lc_extract_flip_comparison(op);
-        sides[0] = sides[1];
-    } else if (!lc_extract_integer_constant(sides[1], &limit)) {
+    if (!lc_extract_against_constant(sides, &op, &limit))
         return none;
-    }
     CXCursor count = lc_extract_loop_variable(sides[0]);
     if (clang_Cursor_isNull(count) || !capped_is_static(count)
         || !lc_extract_is_integer(clang_getCursorType(count)) || limit < 0)
@@ -329,11 +317,9 @@ static void capped_statement(struct capped_scan *scan, CXCursor statement, struc
 
 static void capped_function(struct capped_scan *scan, CXCursor function)
 {
-    CXCursor items[8];
-    unsigned children = lc_extract_children(function, items, 8);
-    for (unsigned i = 0; i < children && i < 8 && !scan->bad; i++)
-        if (clang_getCursorKind(items[i]) == CXCursor_CompoundStmt)
-            capped_statement(scan, items[i], (struct capped_cap){ clang_getNullCursor(), 0, 0 });
+    CXCursor body = lc_extract_function_body(function);
+    if (!clang_Cursor_isNull(body))
+        capped_statement(scan, body, (struct capped_cap){ clang_getNullCursor(), 0, 0 });
 }
 
 /* Every function defined in the main file of the TU; in the count's pass,

@@ -375,6 +375,13 @@ void lc_extract_variables_add(struct lc_extract_variables *set, CXCursor declara
 /* Visit `cursor` itself, then its children when the visitor says
  * Recurse (null: nothing). */
 void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data);
+/* Is `expr` an increase (`x++`, `++x`, `x += K`, K > 0)?  Its operand in
+ * *operand. */
+int lc_extract_increases(CXCursor expr, CXCursor *operand);
+/* Does `statement` hold `expression` (the same node: macro-proof)? */
+int lc_extract_holds(CXCursor statement, CXCursor expression);
+/* The body of the definition of `function`, or a null cursor. */
+CXCursor lc_extract_function_body(CXCursor function);
 /* Is `matches` true of `cursor` or of a cursor under it (null: no)? */
 int lc_extract_any(CXCursor cursor, int (*matches)(CXCursor cursor, void *arg), void *arg);
 

@@ -114,6 +114,16 @@ enum CXBinaryOperatorKind lc_extract_flip_comparison(enum CXBinaryOperatorKind o
     }
 }
 
+int lc_extract_against_constant(CXCursor sides[2], enum CXBinaryOperatorKind *op, long long *constant)
+{
+    if (lc_extract_integer_constant(sides[0], constant)) {
+        *op = lc_extract_flip_comparison(*op);
+        sides[0] = sides[1];
+        return 1;
+    }
+    return lc_extract_integer_constant(sides[1], constant);
+}
+
 static int extract_is_pointer(CXCursor expr)
 {
     return clang_getCanonicalType(clang_getCursorType(expr)).kind == CXType_Pointer;
