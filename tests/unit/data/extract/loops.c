@@ -756,3 +756,40 @@ int labels_after_continue(const unsigned char *d, int labs, int skip)
     }
     return seen;
 }
+
+int labels_compared(const unsigned char *a, const unsigned char *b, int labs)
+{
+    int at = labs, diff = 0;
+    while (at > 1) { /* label_compare */
+        unsigned char la = *a++;
+        unsigned char lb = *b++;
+        if (la != lb) {
+            a += la;
+            b += lb;
+            diff = 1;
+        } else {
+            while (la) {
+                diff |= *a != *b;
+                a++;
+                b++;
+                la--;
+            }
+        }
+        at--;
+    }
+    return diff;
+}
+
+int labels_half_consumed(const unsigned char *a, int labs)
+{
+    int at = labs, diff = 0;
+    while (at > 1) { /* label_half_consumed */
+        unsigned char la = *a++;
+        if (la > 8)
+            a += la;
+        else
+            diff = 1;
+        at--;
+    }
+    return diff;
+}
