@@ -322,14 +322,15 @@ static void capped_function(struct capped_scan *scan, CXCursor function)
         capped_statement(scan, body, (struct capped_cap){ clang_getNullCursor(), 0, 0 });
 }
 
-/* Every function defined in the main file of the TU; in the count's pass,
+/* Every function the TU defines outside system headers (a static inline
+ * function of a header may use the variable too); in the count's pass,
  * whether each empties the list too. */
 static enum CXChildVisitResult capped_function_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
     struct capped_scan *scan = data;
     if (clang_getCursorKind(cursor) != CXCursor_FunctionDecl || !clang_isCursorDefinition(cursor)
-        || !clang_Location_isFromMainFile(clang_getCursorLocation(cursor)))
+        || clang_Location_isInSystemHeader(clang_getCursorLocation(cursor)))
         return CXChildVisit_Continue;
     scan->empties_list = scan->zeroes_count = 0;
     if (scan->counter_pass) {

@@ -4,7 +4,8 @@
  * loop of at most that many rounds (extract_loop_capped.c): the pool's
  * walk from the head's address, the handlers' count after `if (n >= MAX)
  * return;`.  Not a list pushed with no cap, two pushes for one increase,
- * a count reset where the list is kept, nor a count set from outside.  On
+ * a count reset where the list is kept, a count set from outside, nor a
+ * pool a header's inline function pushes with no cap.  On
  * data/extract/loop_capped.c. */
 #include "extract_fixture.h"
 
@@ -28,6 +29,7 @@ static void test_uncapped_collections(void **state)
     assert_int_equal(find_loop(test, "twice_walk")->bound, LC_BOUND_DATA);
     assert_int_equal(find_loop(test, "kept_walk")->bound, LC_BOUND_DATA);
     assert_int_equal(find_loop(test, "slots_walk")->bound, LC_BOUND_DATA);
+    assert_int_equal(find_loop(test, "hpool_walk")->bound, LC_BOUND_DATA);   /* the header pushes too */
 }
 
 int main(void)

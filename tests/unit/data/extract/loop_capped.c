@@ -3,6 +3,8 @@
 #include <stddef.h>
 #include <stdlib.h>
 
+#include "loop_capped.h"
+
 #define POOL_MAX 64
 #define HANDLERS_MAX 16
 
@@ -149,4 +151,22 @@ int slots_sum(const int *values)
     for (int i = 0; i < slots; i++) /* slots_walk */
         sum += values[i];
     return sum;
+}
+
+/* Capped here, but the header's inline function pushes with no cap. */
+void hpool_put(struct hnode *n)
+{
+    if (hpool_n < 8) {
+        hpool_n++;
+        n->next = hpool;
+        hpool = n;
+    }
+}
+
+int hpool_total(void)
+{
+    int total = 0;
+    for (struct hnode *n = hpool; n; n = n->next) /* hpool_walk */
+        total += n->size;
+    return total;
 }
