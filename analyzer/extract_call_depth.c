@@ -16,8 +16,9 @@
  * The test is on the way to the call: the condition of an `if` whose then
  * branch holds it (`<`, `<=`; a side of `&&`; the else branch with `>`,
  * `>=`, a side of `||`), or of an `if` before it whose branch always
- * leaves (`if (depth >= MAX) return;`).  Statements that always leave are
- * not on the way.  The call is in no loop, `switch` or label (a recursion
+ * leaves (`if (depth >= MAX) return;`).  Nothing on the way sets the
+ * counter back (`= 0`, `--`).  Statements that always leave are not on
+ * the way.  The call is in no loop, `switch` or label (a recursion
  * a loop drives is a walk, cost.c).  The limit is stored, at least 1;
  * 0: none. */
 #include "extract_internal.h"
@@ -39,9 +40,13 @@ struct depth_scan {
     struct depth_counter found;    /* the counter of that limit */
     struct depth_counter pending;  /* tested but not yet incremented */
     int has_pending;
-    CXCursor watch;                /* second pass: a parameter whose field
-                                      is the counter, or null */
-    int watch_changed;             /* it is changed on the way */
+    struct depth_watched {
+        CXCursor root;             /* second pass: the parameter whose
+                                      field is the counter, or null */
+        CXCursor place;            /* the counter, or null */
+    } watch;
+    int watch_changed;             /* the parameter is changed, or the
+                                      counter set back, on the way */
     int bad;                       /* in a loop, a switch or after a label */
 };
 
@@ -126,19 +131,35 @@ static void depth_found(struct depth_scan *scan, const struct depth_counter *cou
     scan->found = *counter;
 }
 
-static int depth_changes_watch(CXCursor cursor, void *watch)
+/* `counter = v`, `counter--`, `counter -= k`: set back. */
+static int depth_sets_back(CXCursor cursor, CXCursor place)
 {
+    CXCursor sides[2], operand, target = lc_extract_updated_operand(cursor);
+    if (lc_extract_assignment_sides(cursor, sides))
+        target = sides[0];
+    else if (!clang_Cursor_isNull(target) && lc_extract_increases(cursor, &operand))
+        return 0;
+    return !clang_Cursor_isNull(target) && lc_extract_same_place(target, place);
+}
+
+static int depth_changes_watch(CXCursor cursor, void *data)
+{
+    const struct depth_watched *watch = data;
+    if (!clang_Cursor_isNull(watch->place) && depth_sets_back(cursor, watch->place))
+        return 1;
     CXCursor target = lc_extract_changed_operand(cursor);
     if (clang_Cursor_isNull(target))
         target = lc_extract_updated_operand(cursor);
     CXCursor variable = clang_Cursor_isNull(target) ? target : lc_extract_loop_variable(target);
-    return !clang_Cursor_isNull(variable) && clang_equalCursors(variable, *(const CXCursor *)watch);
+    return !clang_Cursor_isNull(watch->root) && !clang_Cursor_isNull(variable)
+           && clang_equalCursors(variable, watch->root);
 }
 
-/* Note whether the watched parameter is changed under `cursor`. */
+/* Note whether the watched parameter is changed, or the counter set
+ * back, under `cursor`. */
 static void depth_watch(struct depth_scan *scan, CXCursor cursor)
 {
-    if (!clang_Cursor_isNull(scan->watch) && !scan->watch_changed)
+    if (!clang_Cursor_isNull(scan->watch.place) && !scan->watch_changed)
         scan->watch_changed = lc_extract_any(cursor, depth_changes_watch, &scan->watch);
 }
 
@@ -248,14 +269,16 @@ long long lc_extract_depth_limit(struct lc_extract_walk *walk, CXCursor call)
     CXCursor body = lc_extract_function_body(walk->function);
     if (clang_Cursor_isNull(body))
         return 0;
-    struct depth_scan scan = { .walk = walk, .call = call, .watch = clang_getNullCursor() };
+    CXCursor none = clang_getNullCursor();
+    struct depth_scan scan = { .walk = walk, .call = call, .watch = { none, none } };
     depth_descend(&scan, body);
     if (scan.bad || !scan.limit)
         return 0;
-    if (clang_getCursorKind(scan.found.root) != CXCursor_ParmDecl)
-        return scan.limit;
-    /* a field of a parameter: the parameter the same on the whole way */
-    struct depth_scan again = { .walk = walk, .call = call, .watch = scan.found.root };
+    /* the counter never set back on the way; a field of a parameter: the
+     * parameter the same on the whole way */
+    int field = clang_getCursorKind(scan.found.root) == CXCursor_ParmDecl
+                && clang_getCursorKind(scan.found.place) == CXCursor_MemberRefExpr;
+    struct depth_scan again = { .walk = walk, .call = call, .watch = { field ? scan.found.root : none, scan.found.place } };
     depth_descend(&again, body);
     return again.watch_changed ? 0 : scan.limit;
 }

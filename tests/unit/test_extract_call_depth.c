@@ -4,7 +4,8 @@
  * in the test; a parameter given one more; a static counter incremented
  * after the test that leaves.  Not a counter never incremented, a local,
  * a test the wrong way, a parameter changed on the way, a parameter
- * passed as it came, nor a call in a loop.  On data/extract/call_depth.c. */
+ * passed as it came, a counter set back on the way (`= 0`, `--`), nor a
+ * call in a loop.  On data/extract/call_depth.c. */
 #include "extract_fixture.h"
 
 static long long depth_at(struct extract_test *test, const char *tag, const char *callee)
@@ -31,6 +32,8 @@ static void test_not_depth_limited(void **state)
     assert_int_equal(depth_at(test, "changed_parameter", "other_object"), 0);
     assert_int_equal(depth_at(test, "depth_as_given", "same_depth"), 0);
     assert_int_equal(depth_at(test, "in_a_loop", "in_loop"), 0);
+    assert_int_equal(depth_at(test, "counter_set_back", "set_back"), 0);
+    assert_int_equal(depth_at(test, "counter_decremented", "nest_reset"), 0);
 }
 
 int main(void)

@@ -93,3 +93,21 @@ int in_loop(struct request *req)
             n += in_loop(r); /* in_a_loop */
     return n;
 }
+
+int set_back(struct request *req)
+{
+    if (req->hops++ < 16) {
+        req->hops = 0;
+        return set_back(req); /* counter_set_back */
+    }
+    return 0;
+}
+
+int nest_reset(const char *name)
+{
+    if (nesting > 100)
+        return -1;
+    nesting++;
+    nesting--;
+    return nest_reset(target_of(name)); /* counter_decremented */
+}
