@@ -23,7 +23,6 @@
  * 0: none. */
 #include "extract_internal.h"
 
-#include <stdlib.h>
 
 /* A counter a test compares with a constant. */
 struct depth_counter {
@@ -47,7 +46,6 @@ struct depth_scan {
     } watch;
     int watch_changed;             /* the parameter is changed, or the
                                       counter set back, on the way */
-    int bad;                       /* in a loop, a switch or after a label */
 };
 
 /* The declaration a place starts from (`x`, `p->a.b`: p), or null. */
@@ -116,12 +114,9 @@ static int depth_passes_more(CXCursor argument, CXCursor root)
         || clang_getCursorBinaryOperatorKind(argument) != CXBinaryOperator_Add
         || lc_extract_children(argument, sides, 2) != 2)
         return 0;
-    for (int i = 0; i < 2; i++) {
-        CXCursor variable = lc_extract_loop_variable(sides[i]);
-        if (!clang_Cursor_isNull(variable) && clang_equalCursors(variable, root)
-            && lc_extract_integer_constant(sides[1 - i], &step) && step > 0)
+    for (int i = 0; i < 2; i++)
+        if (lc_extract_names(sides[i], root) && lc_extract_integer_constant(sides[1 - i], &step) && step > 0)
             return 1;
-    }
     return 0;
 }
 
@@ -150,9 +145,7 @@ static int depth_changes_watch(CXCursor cursor, void *data)
     CXCursor target = lc_extract_changed_operand(cursor);
     if (clang_Cursor_isNull(target))
         target = lc_extract_updated_operand(cursor);
-    CXCursor variable = clang_Cursor_isNull(target) ? target : lc_extract_loop_variable(target);
-    return !clang_Cursor_isNull(watch->root) && !clang_Cursor_isNull(variable)
-           && clang_equalCursors(variable, watch->root);
+    return !clang_Cursor_isNull(watch->root) && !clang_Cursor_isNull(target) && lc_extract_names(target, watch->root);
 }
 
 /* Note whether the watched parameter is changed, or the counter set
@@ -178,8 +171,7 @@ static void depth_note(struct depth_scan *scan, const struct depth_counter *coun
             return;
         }
         /* its field: the call is given the parameter as it got it */
-        CXCursor passed = lc_extract_loop_variable(argument);
-        if (clang_Cursor_isNull(passed) || !clang_equalCursors(passed, counter->root))
+        if (!lc_extract_names(argument, counter->root))
             return;
     } else if (lc_extract_is_local(counter->root)) {
         return;   /* each call has its own */
@@ -216,69 +208,48 @@ static void depth_before(struct depth_scan *scan, CXCursor statement)
     depth_watch(scan, statement);
 }
 
-/* Down from `statement`, which holds the call. */
-static void depth_descend(struct depth_scan *scan, CXCursor statement)
+/* On the way down: the tests of the `if`s holding the call, what the
+ * conditions and the statements before it change (lc_extract_call_path). */
+static int depth_condition(void *context, CXCursor condition, int branch)
 {
-    enum CXCursorKind kind = clang_getCursorKind(statement);
-    CXCursor parts[3];
-    if (kind == CXCursor_ReturnStmt && lc_extract_children(statement, parts, 1) == 1) {
-        depth_descend(scan, parts[0]);
-    } else if (kind == CXCursor_IfStmt) {
-        unsigned count = lc_extract_children(statement, parts, 3);
-        if (count < 2 || lc_extract_holds(parts[0], scan->call))
-            return;   /* in the condition: the tests before it stand */
-        depth_watch(scan, parts[0]);
-        for (unsigned i = 1; i < count && i < 3; i++) {
-            if (!lc_extract_holds(parts[i], scan->call))
-                continue;
-            struct depth_counter counter;
-            if (depth_test(parts[0], i == 1, &counter))
-                depth_note(scan, &counter);
-            depth_descend(scan, parts[i]);
-        }
-    } else if (kind == CXCursor_CompoundStmt) {
-        unsigned count = lc_extract_children(statement, NULL, 0);
-        CXCursor *items = count > 0 ? malloc(count * sizeof *items) : NULL;
-        if (!items) {
-            scan->bad = 1;
-            return;
-        }
-        lc_extract_children(statement, items, count);
-        for (unsigned i = 0; i < count; i++) {
-            if (lc_extract_holds(items[i], scan->call)) {
-                depth_descend(scan, items[i]);
-                break;
-            }
-            depth_before(scan, items[i]);
-        }
-        free(items);
-    } else if (kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt
-               || kind == CXCursor_SwitchStmt || kind == CXCursor_CaseStmt || kind == CXCursor_DefaultStmt
-               || kind == CXCursor_LabelStmt) {
-        scan->bad = 1;
-    }
-    /* anything else: an expression or declaration holding the call */
+    struct depth_scan *scan = context;
+    struct depth_counter counter;
+    depth_watch(scan, condition);
+    if (depth_test(condition, branch == 1, &counter))
+        depth_note(scan, &counter);
+    return 0;
+}
+
+static int depth_statement_before(void *context, CXCursor statement)
+{
+    depth_before(context, statement);
+    return 0;
+}
+
+/* The way down to the call: 1 when the call is in no loop, `switch` or
+ * label (a recursion a loop drives is a walk, cost.c). */
+static int depth_descend(struct depth_scan *scan, CXCursor body)
+{
+    struct lc_extract_call_path_visitor visitor = { depth_condition, depth_statement_before, scan };
+    enum lc_call_path path = lc_extract_call_path(body, scan->call, &visitor);
+    return path != LC_CALL_PATH_NESTED && path != LC_CALL_PATH_FAILED;
 }
 
 long long lc_extract_depth_limit(struct lc_extract_walk *walk, CXCursor call)
 {
-    CXCursor callee = clang_getCursorReferenced(call);
-    if (clang_Cursor_isNull(walk->function) || clang_Cursor_isNull(callee)
-        || !clang_equalCursors(clang_getCanonicalCursor(callee), clang_getCanonicalCursor(walk->function)))
+    if (!lc_extract_is_self_call(walk, call))
         return 0;
     CXCursor body = lc_extract_function_body(walk->function);
     if (clang_Cursor_isNull(body))
         return 0;
     CXCursor none = clang_getNullCursor();
     struct depth_scan scan = { .walk = walk, .call = call, .watch = { none, none } };
-    depth_descend(&scan, body);
-    if (scan.bad || !scan.limit)
+    if (!depth_descend(&scan, body) || !scan.limit)
         return 0;
     /* the counter never set back on the way; a field of a parameter: the
      * parameter the same on the whole way */
     int field = clang_getCursorKind(scan.found.root) == CXCursor_ParmDecl
                 && clang_getCursorKind(scan.found.place) == CXCursor_MemberRefExpr;
     struct depth_scan again = { .walk = walk, .call = call, .watch = { field ? scan.found.root : none, scan.found.place } };
-    depth_descend(&again, body);
-    return again.watch_changed ? 0 : scan.limit;
+    return depth_descend(&again, body) && !again.watch_changed ? scan.limit : 0;
 }

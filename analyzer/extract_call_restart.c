@@ -96,48 +96,21 @@ static void restart_before(struct restart_scan *scan, CXCursor statement)
     lc_extract_visit_all(statement, restart_effects_visit, scan);
 }
 
-/* Down from `statement`, which holds the call: scan what runs before it. */
-static void restart_descend(struct restart_scan *scan, CXCursor statement)
+/* On the way down: what the conditions and the statements before the call
+ * run (lc_extract_call_path). */
+static int restart_condition(void *context, CXCursor condition, int branch)
 {
-    enum CXCursorKind kind = clang_getCursorKind(statement);
-    CXCursor parts[3];
-    if (lc_extract_same_expression(lc_extract_strip(statement), scan->call))
-        return;
-    if (kind == CXCursor_ReturnStmt && lc_extract_children(statement, parts, 1) == 1) {
-        restart_descend(scan, parts[0]);
-        return;
-    }
-    if (kind == CXCursor_IfStmt) {
-        unsigned count = lc_extract_children(statement, parts, 3);
-        if (lc_extract_holds(parts[0], scan->call)) {
-            scan->bad = 1;   /* the call in a condition: no statement of its own */
-            return;
-        }
-        lc_extract_visit_all(parts[0], restart_effects_visit, scan);
-        for (unsigned i = 1; i < count && i < 3 && !scan->bad; i++)
-            if (lc_extract_holds(parts[i], scan->call))
-                restart_descend(scan, parts[i]);
-        return;
-    }
-    if (kind == CXCursor_CompoundStmt) {
-        unsigned count = lc_extract_children(statement, NULL, 0);
-        CXCursor *items = count > 0 ? malloc(count * sizeof *items) : NULL;
-        if (!items) {
-            scan->bad = 1;
-            return;
-        }
-        lc_extract_children(statement, items, count);
-        for (unsigned i = 0; i < count && !scan->bad; i++) {
-            if (lc_extract_holds(items[i], scan->call)) {
-                restart_descend(scan, items[i]);
-                break;
-            }
-            restart_before(scan, items[i]);
-        }
-        free(items);
-        return;
-    }
-    scan->bad = 1;   /* a loop, a label, a switch, a larger expression */
+    (void)branch;
+    struct restart_scan *scan = context;
+    lc_extract_visit_all(condition, restart_effects_visit, scan);
+    return scan->bad;
+}
+
+static int restart_statement_before(void *context, CXCursor statement)
+{
+    struct restart_scan *scan = context;
+    restart_before(scan, statement);
+    return scan->bad;
 }
 
 /* Is argument `index` the caller's own parameter of that position, never
@@ -155,9 +128,7 @@ static int restart_passes_own(struct lc_extract_walk *walk, CXCursor argument, i
 
 int lc_extract_restart_call(struct lc_extract_walk *walk, CXCursor call)
 {
-    CXCursor callee = clang_getCursorReferenced(call);
-    if (clang_Cursor_isNull(walk->function) || clang_Cursor_isNull(callee)
-        || !clang_equalCursors(clang_getCanonicalCursor(callee), clang_getCanonicalCursor(walk->function)))
+    if (!lc_extract_is_self_call(walk, call))
         return 0;
     int count = clang_Cursor_getNumArguments(call), constants = 0;
     for (int i = 0; i < count; i++) {
@@ -171,6 +142,8 @@ int lc_extract_restart_call(struct lc_extract_walk *walk, CXCursor call)
     if (constants == 0 || clang_Cursor_isNull(body))
         return 0;
     struct restart_scan scan = { call, 0 };
-    restart_descend(&scan, body);
-    return !scan.bad;
+    struct lc_extract_call_path_visitor visitor = { restart_condition, restart_statement_before, &scan };
+    /* the call a statement of its own; not in a condition, a loop, a
+     * switch, after a label nor in a larger expression */
+    return lc_extract_call_path(body, call, &visitor) == LC_CALL_PATH_STATEMENT && !scan.bad;
 }

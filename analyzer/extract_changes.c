@@ -91,6 +91,12 @@ int lc_extract_any(CXCursor cursor, int (*matches)(CXCursor cursor, void *arg), 
     return any.found;
 }
 
+int lc_extract_names(CXCursor expr, CXCursor variable)
+{
+    CXCursor named = lc_extract_loop_variable(expr);
+    return !clang_Cursor_isNull(named) && clang_equalCursors(named, variable);
+}
+
 int lc_extract_increases(CXCursor expr, CXCursor *operand)
 {
     expr = lc_extract_strip(expr);

@@ -69,18 +69,12 @@ static int capped_is_static(CXCursor declaration)
     return linkage == CXLinkage_Internal || linkage == CXLinkage_NoLinkage;
 }
 
-static int capped_names(CXCursor expr, CXCursor variable)
-{
-    CXCursor named = lc_extract_loop_variable(expr);
-    return !clang_Cursor_isNull(named) && clang_equalCursors(named, variable);
-}
-
 /* `expr` increases the static integer `count` (`count++`, `++count`,
  * `count += K`, K > 0)? */
 static int capped_increases(CXCursor expr, CXCursor count)
 {
     CXCursor operand;
-    return lc_extract_increases(expr, &operand) && capped_names(operand, count);
+    return lc_extract_increases(expr, &operand) && lc_extract_names(operand, count);
 }
 
 static int capped_increases_match(CXCursor cursor, void *count)
@@ -183,11 +177,11 @@ static int capped_drains(CXCursor loop, CXCursor list)
     if (lc_extract_children(loop, &condition, 1) < 1)
         return 0;
     condition = lc_extract_strip(condition);
-    if (capped_names(condition, list))
+    if (lc_extract_names(condition, list))
         return 1;
     return clang_getCursorKind(condition) == CXCursor_BinaryOperator
            && clang_getCursorBinaryOperatorKind(condition) == CXBinaryOperator_NE
-           && lc_extract_children(condition, sides, 2) == 2 && capped_names(sides[0], list)
+           && lc_extract_children(condition, sides, 2) == 2 && lc_extract_names(sides[0], list)
            && lc_extract_is_null_pointer_constant(sides[1]);
 }
 
@@ -197,7 +191,7 @@ static void capped_assignment(struct capped_scan *scan, CXCursor lhs, CXCursor v
     lhs = lc_extract_strip(lhs);
     value = lc_extract_strip(value);
     long long number;
-    if (capped_names(lhs, scan->variable)) {
+    if (lc_extract_names(lhs, scan->variable)) {
         int empty = lc_extract_is_null_pointer_constant(value)
                     || (lc_extract_integer_constant(value, &number) && number == 0);
         if (scan->is_list) {
@@ -213,7 +207,7 @@ static void capped_assignment(struct capped_scan *scan, CXCursor lhs, CXCursor v
     }
     CXCursor base;
     if (scan->is_list && clang_getCursorKind(lhs) == CXCursor_MemberRefExpr && lc_extract_children(lhs, &base, 1) == 1
-        && capped_names(base, scan->variable)
+        && lc_extract_names(base, scan->variable)
         && clang_equalTypes(clang_getCanonicalType(clang_getCursorType(lhs)),
                             clang_getCanonicalType(clang_getCursorType(scan->variable))))
         capped_growth(scan, cap);   /* linked after the first entry */
@@ -230,7 +224,7 @@ static void capped_operator(struct capped_scan *scan, CXCursor cursor, struct ca
         return;
     }
     if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf) {
-        if (lc_extract_children(cursor, sides, 1) == 1 && capped_names(sides[0], scan->variable)) {
+        if (lc_extract_children(cursor, sides, 1) == 1 && lc_extract_names(sides[0], scan->variable)) {
             if (scan->is_list)
                 capped_growth(scan, cap);   /* an insertion through the pointer */
             else
@@ -239,7 +233,7 @@ static void capped_operator(struct capped_scan *scan, CXCursor cursor, struct ca
         return;
     }
     CXCursor operand = lc_extract_updated_operand(cursor);
-    if (clang_Cursor_isNull(operand) || !capped_names(operand, scan->variable))
+    if (clang_Cursor_isNull(operand) || !lc_extract_names(operand, scan->variable))
         return;
     if (scan->is_list)
         scan->bad = 1;

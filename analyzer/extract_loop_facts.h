@@ -375,6 +375,9 @@ void lc_extract_variables_add(struct lc_extract_variables *set, CXCursor declara
 /* Visit `cursor` itself, then its children when the visitor says
  * Recurse (null: nothing). */
 void lc_extract_visit_all(CXCursor cursor, CXCursorVisitor visitor, void *data);
+/* Does `expr` (after casts) name the variable or parameter `variable`
+ * (canonical)? */
+int lc_extract_names(CXCursor expr, CXCursor variable);
 /* Is `expr` an increase (`x++`, `++x`, `x += K`, K > 0)?  Its operand in
  * *operand. */
 int lc_extract_increases(CXCursor expr, CXCursor *operand);
@@ -431,6 +434,30 @@ unsigned lc_extract_scaled_arguments(CXCursor call);
 /* extract_call_restart.c: is `call` a self-call restarting its function
  * on a fixed request (facts.h restart_call)? */
 int lc_extract_restart_call(struct lc_extract_walk *walk, CXCursor call);
+/* extract_call_path.c: how the way down to a call ends. */
+enum lc_call_path {
+    LC_CALL_PATH_STATEMENT,    /* the call is a statement or a `return`'s value */
+    LC_CALL_PATH_EXPRESSION,   /* part of a larger expression or declaration */
+    LC_CALL_PATH_CONDITION,    /* in the condition of an `if` on the way */
+    LC_CALL_PATH_NESTED,       /* in a loop, a `switch` or after a label */
+    LC_CALL_PATH_STOPPED,      /* a visitor stopped the walk */
+    LC_CALL_PATH_FAILED        /* out of memory */
+};
+/* What the way down reports: the condition of each `if` it goes through,
+ * with the branch holding the call (1 then, 2 else), and each statement of
+ * a block run before the statement holding the call.  Either returns
+ * non-zero to stop the walk. */
+struct lc_extract_call_path_visitor {
+    int (*condition)(void *context, CXCursor condition, int branch);
+    int (*before)(void *context, CXCursor statement);
+    void *context;
+};
+/* Down from `statement` (a function's body) to `call`. */
+enum lc_call_path lc_extract_call_path(CXCursor statement, CXCursor call,
+                                       const struct lc_extract_call_path_visitor *visitor);
+/* Is `call` a direct call of the function walked? */
+int lc_extract_is_self_call(const struct lc_extract_walk *walk, CXCursor call);
+
 /* extract_call_depth.c: the limit of the depth counter a direct self-call
  * runs only once it passed (`if (ctx->recursion++ < 50) return f(ctx)`),
  * at least 1; 0 when none (facts.h depth_limit). */

@@ -55,12 +55,6 @@ struct reads_on_part {
     CXCursor pointer, length;
 };
 
-static int reads_on_names(CXCursor expr, CXCursor variable)
-{
-    CXCursor named = lc_extract_loop_variable(expr);
-    return !clang_Cursor_isNull(named) && clang_equalCursors(named, variable);
-}
-
 /* `p += len` */
 static int reads_on_skips(CXCursor expr, const struct reads_on_part *part)
 {
@@ -68,21 +62,21 @@ static int reads_on_skips(CXCursor expr, const struct reads_on_part *part)
     expr = lc_extract_strip(expr);
     return clang_getCursorKind(expr) == CXCursor_CompoundAssignOperator
            && clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_AddAssign
-           && lc_extract_children(expr, sides, 2) == 2 && reads_on_names(sides[0], part->pointer)
-           && reads_on_names(sides[1], part->length);
+           && lc_extract_children(expr, sides, 2) == 2 && lc_extract_names(sides[0], part->pointer)
+           && lc_extract_names(sides[1], part->length);
 }
 
 static int reads_on_steps_pointer(CXCursor cursor, void *part)
 {
     CXCursor operand;
-    return lc_extract_increases(cursor, &operand) && reads_on_names(operand, ((struct reads_on_part *)part)->pointer);
+    return lc_extract_increases(cursor, &operand) && lc_extract_names(operand, ((struct reads_on_part *)part)->pointer);
 }
 
 static int reads_on_counts_down(CXCursor cursor, void *part)
 {
     CXCursor operand = lc_extract_updated_operand(cursor);
     enum CXCursorKind kind = clang_getCursorKind(cursor);
-    return !clang_Cursor_isNull(operand) && reads_on_names(operand, ((struct reads_on_part *)part)->length)
+    return !clang_Cursor_isNull(operand) && lc_extract_names(operand, ((struct reads_on_part *)part)->length)
            && ((kind == CXCursor_UnaryOperator
                 && (clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_PostDec
                     || clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_PreDec))
@@ -132,8 +126,7 @@ static enum CXChildVisitResult reads_on_set_visit(CXCursor cursor, CXCursor pare
     (void)parent;
     struct reads_on_set *search = data;
     CXCursor sides[2];
-    if (lc_extract_assignment_sides(cursor, sides) && clang_equalCursors(lc_extract_loop_variable(sides[0]),
-                                                                           search->pointer)) {
+    if (lc_extract_assignment_sides(cursor, sides) && lc_extract_names(sides[0], search->pointer)) {
         search->set = 1;
         return CXChildVisit_Break;
     }
