@@ -272,9 +272,10 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
             cost_max(&scratch->inner_export[loop->parent], cost->loop_export[l]);
         } else {
             cost_raise(&top, &top_why, cost->loop_export[l], cause);
+            /* a loop driving a descent walks the children it descends to */
             uint32_t plain = loop->bound_param >= 0 && loop->bound_param < LC_ELEMENT_ARGUMENTS
                                  ? 1u << loop->bound_param
-                                 : 0;
+                                 : scratch->drives[l] ? descent : 0;
             int growing = scratch->passed[l] < 0 && own == 1 && cost->loop_export[l] > scratch->inner_export[l];
             uint32_t bounds[COST_LINEAR_KINDS] = { plain, plain | loop->cursor_params };
             for (int k = 0; k < COST_LINEAR_KINDS; k++) {

@@ -11,7 +11,12 @@
  *   recursion (a function calling itself, or a cycle of at most  +1 on the
  *       LC_COST_RECURSION_CYCLE functions)                          work repeated
  *       at every step; a loop that drives the recursion (over a node's
- *       children) is the recursion itself: a walk is linear.  A larger
+ *       children) is the recursion itself: a walk is linear, and so is a
+ *       recursion every call of which, through a cycle of functions too,
+ *       hands on a child of what its caller was given (`print_list(l)` ->
+ *       `print_cmd(cmd)` -> `print_list(cmd->args->list)`: one tree,
+ *       linear in the first one's parameter; lc_cost_descended_param).
+ *       A larger
  *       cycle of the call graph runs through callbacks, dispatch tables and
  *       error paths (an error handler that logs through the code that
  *       failed), not a recursion that repeats the work; nor is a
@@ -228,8 +233,9 @@ int lc_cost_calls_itself(const struct lc_program *program, const struct lc_cost 
  * path, `log_err` -> `log_msg` -> `log_err` when a lock fails, repeats
  * nothing)? */
 int lc_cost_cycles_back(const struct lc_program *program, const struct lc_cost *cost, uint32_t f);
-/* The parameter a function alone in its component descends through (every
- * self-call is given a child of it: call facts child_args), or -1. */
+/* The parameter `f` descends through when its component walks one tree
+ * (every call back into the component is given a child of the parameter
+ * its caller descends through: call_arg child_of_param), or -1. */
 int lc_cost_descended_param(const struct lc_program *program, const struct lc_cost *cost, uint32_t f);
 
 /* The level of a loop of `trip_count` rounds, a constant (cost.c). */

@@ -9,29 +9,76 @@
 #include "callers.h"
 #include "scc.h"
 
-/* The parameter a function that is a component by itself descends
- * through: every call it makes of itself is given a child of that
- * parameter (call facts: child_args; `free_node(rec, node,
- * ((GSList *)node->value)->data)`), so its recursion walks what its caller
- * passed there once, like a loop over that parameter's own data; -1 when
- * there is none. */
+/* The position of the first argument of `call` that is a child of its
+ * caller's parameter `param` (call_arg child_of_param), or -1. */
+static int cost_child_position(const struct lc_program *program, const struct lc_program_call *call, int param)
+{
+    for (uint32_t a = 0; a < call->arg_count; a++)
+        if (program->args[call->first_arg + a].child_of_param == param + 1)
+            return (int)a;
+    return -1;
+}
+
+/* Does `f`'s component walk one tree from f's parameter `param`: does
+ * every call inside the component (that adds work) hand its callee, for
+ * the parameter that callee descends through, a child of the one its
+ * caller descends through?  The parameters are found on the way, from
+ * `f` on, each function's from the first call reaching it; a component
+ * of at most LC_COST_RECURSION_CYCLE functions. */
+static int cost_walks_tree(const struct lc_program *program, const struct lc_cost *cost, uint32_t f, int param)
+{
+    uint32_t component = cost->component_of[f], member[LC_COST_RECURSION_CYCLE], count = 1, next = 0, calls = 0;
+    int descent[LC_COST_RECURSION_CYCLE];
+    member[0] = f;
+    descent[0] = param;
+    while (next < count) {
+        const struct lc_program_function *fn = &program->functions[member[next]];
+        int from = descent[next++];
+        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
+            const struct lc_program_call *call = &program->calls[c];
+            if (lc_cost_call_adds_nothing(program, cost, call))
+                continue;
+            for (uint32_t t = 0; t < call->target_count; t++) {
+                uint32_t g = program->targets[call->first_target + t], seen = 0;
+                if (cost->component_of[g] != component)
+                    continue;
+                calls++;
+                while (seen < count && member[seen] != g)
+                    seen++;
+                if (seen < count) {
+                    uint32_t at = (uint32_t)descent[seen];
+                    if (at >= call->arg_count || program->args[call->first_arg + at].child_of_param != from + 1)
+                        return 0;
+                    continue;
+                }
+                int at = cost_child_position(program, call, from);
+                if (at < 0 || count == LC_COST_RECURSION_CYCLE)
+                    return 0;
+                member[count] = g;
+                descent[count++] = at;
+            }
+        }
+    }
+    return calls > 0;
+}
+
+/* The parameter a recursion descends through: every call back into its
+ * component (of at most LC_COST_RECURSION_CYCLE functions) is given a
+ * child of the parameter the calling function descends through (call_arg
+ * child_of_param: `free_node(rec, node, ((GSList *)node->value)->data)`;
+ * tmux's `cmd_list_print(list)` printing each `cmd_print(cmd)` of the
+ * list, which prints `args_print(cmd->args)`, which prints each value,
+ * one of which prints `cmd_list_print(value->cmdlist)`), so the recursion
+ * walks what the first caller passed there once, like a loop over that
+ * parameter's own data; -1 when there is none. */
 int lc_cost_descended_param(const struct lc_program *program, const struct lc_cost *cost, uint32_t f)
 {
     const struct lc_scc *scc = program->scc;
     uint32_t component = cost->component_of[f];
-    if (scc->component_start[component + 1] - scc->component_start[component] != 1)
+    if (scc->component_start[component + 1] - scc->component_start[component] > LC_COST_RECURSION_CYCLE)
         return -1;
-    const struct lc_program_function *fn = &program->functions[f];
-    uint32_t common = UINT32_MAX, self_calls = 0;
-    for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
-        const struct lc_program_call *call = &program->calls[c];
-        if (call->callee.kind != LC_VALUE_FUNCTION || call->callee.function != f)
-            continue;
-        common &= lc_program_call_extra_of(program, call)->child_args;
-        self_calls++;
-    }
-    for (int param = 0; self_calls > 0 && param < LC_ELEMENT_ARGUMENTS; param++)
-        if ((common >> param) & 1u)
+    for (int param = 0; param < LC_ELEMENT_ARGUMENTS; param++)
+        if (cost_walks_tree(program, cost, f, param))
             return param;
     return -1;
 }

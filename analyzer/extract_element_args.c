@@ -12,7 +12,8 @@
  * fields (`&buffer->first_line->info`), what a round takes from a
  * variable argument list (extract_element_varargs.c), the element read
  * through a local holding its address (tor's `tor_free(p)`), and the slot
- * of an array at a counter stepped up by one (`args[n]` for `n < nargs`). */
+ * of an array at a counter stepped up by one (`args[n]`, `&args[n]` for
+ * `n < nargs`). */
 #include "extract_internal.h"
 
 static int element_is_pointer(CXCursor declaration)
@@ -131,6 +132,10 @@ static int element_through_address(struct lc_extract_walk *walk, struct lc_extra
 static int element_slot(const struct lc_extract_loop_parts *loop, CXCursor argument)
 {
     CXCursor sides[2], counter, bound;
+    if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
+        && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+        && lc_extract_children(argument, sides, 1) == 1)
+        argument = lc_extract_strip(sides[0]);   /* `&t[i]`: the slot's address */
     return clang_getCursorKind(argument) == CXCursor_ArraySubscriptExpr && lc_extract_children(argument, sides, 2) == 2
            && lc_extract_loop_counting(loop, &counter, &bound) && lc_extract_is_variable(sides[1], counter);
 }

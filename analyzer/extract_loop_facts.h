@@ -239,12 +239,12 @@ int lc_extract_owned_place(struct lc_extract_walk *walk, CXCursor expr, CXCursor
  * the first of another type than the parameter (`node->value->data`,
  * `r->element[j]`), else 0. */
 int lc_extract_child_of_parameter(struct lc_extract_walk *walk, CXCursor expr);
-/* For a call of the function walked (a direct self-call), which of the
- * first LC_ELEMENT_ARGUMENTS arguments are a child of the parameter in the
- * same position (lc_extract_child_of_parameter, or the element of the
- * innermost loop around the call when that loop walks the parameter's own
- * data): bit i for argument i; 0 for any other call. */
-unsigned lc_extract_child_arguments(struct lc_extract_walk *walk, CXCursor call);
+/* 1 + the index of the pointer parameter `argument` is a child of
+ * (lc_extract_child_of_parameter), or whose own data the innermost loop
+ * around it walks, the argument being that loop's element (directly, or
+ * through enclosing loops it goes on from: LC_SOURCE_PARENT), or from a
+ * child of which that loop starts its walk, else 0. */
+int lc_extract_child_argument(struct lc_extract_walk *walk, CXCursor argument);
 
 /* extract_loop_owner.c */
 /* The index of the pointer parameter whose own data the loop walks (its

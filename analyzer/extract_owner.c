@@ -203,32 +203,46 @@ int lc_extract_child_of_parameter(struct lc_extract_walk *walk, CXCursor expr)
     return 0;
 }
 
-/* Is `argument` the element of the innermost loop around the call, a loop
- * walking the own data of parameter `param` (`TAILQ_FOREACH(child,
- * &node->cells, entry)`: loop fact bound_param)? */
-static int owner_loop_element_of(struct lc_extract_walk *walk, CXCursor argument, int param)
+/* The pointer parameter whose own data the innermost loop around the call
+ * walks (loop fact bound_param), directly or through the enclosing loops
+ * whose walk it goes on with (LC_SOURCE_PARENT: `TAILQ_FOREACH(value,
+ * &entry->values, entry)` inside `RB_FOREACH(entry, tree, &args->tree)`
+ * walks the children of what the outer loop is at), or -1. */
+static int owner_walked_parameter(struct lc_extract_walk *walk)
+{
+    for (int l = walk->loop_index; l >= 0; l = walk->facts->loops[l].parent_index) {
+        const struct lc_loop_fact *loop = &walk->facts->loops[l];
+        if (loop->bound_param >= 0)
+            return loop->bound_param;
+        if (loop->source != LC_SOURCE_PARENT)
+            return -1;
+    }
+    return -1;
+}
+
+/* Is `argument` the element of the innermost loop around the call? */
+static int owner_is_loop_element(struct lc_extract_walk *walk, CXCursor argument)
 {
     struct lc_extract_variables element = { .count = 0, .found = 0 };
     CXType walker;
     CXCursor stripped = lc_extract_strip(argument);
-    return walk->loop_index >= 0 && walk->loop_parts && walk->facts->loops[walk->loop_index].bound_param == param
-           && clang_getCursorKind(stripped) == CXCursor_DeclRefExpr
-           && clang_getCanonicalType(clang_getCursorType(stripped)).kind == CXType_Pointer
+    return walk->loop_index >= 0 && walk->loop_parts && clang_getCursorKind(stripped) == CXCursor_DeclRefExpr
+           && owner_is_pointer(clang_getCursorType(stripped))
            && lc_extract_loop_element(walk->loop_parts, &element, &walker) && lc_extract_variables_has(&element, stripped);
 }
 
-unsigned lc_extract_child_arguments(struct lc_extract_walk *walk, CXCursor call)
+int lc_extract_child_argument(struct lc_extract_walk *walk, CXCursor argument)
 {
-    CXCursor callee = clang_getCursorReferenced(call);
-    if (clang_Cursor_isNull(walk->function) || clang_Cursor_isNull(callee)
-        || !clang_equalCursors(clang_getCanonicalCursor(callee), clang_getCanonicalCursor(walk->function)))
+    int child = lc_extract_child_of_parameter(walk, argument);
+    if (child)
+        return child;
+    if (!owner_is_loop_element(walk, argument))
         return 0;
-    unsigned mask = 0;
-    int count = clang_Cursor_getNumArguments(call);
-    for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++) {
-        CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i);
-        if (lc_extract_child_of_parameter(walk, argument) == i + 1 || owner_loop_element_of(walk, argument, i))
-            mask |= 1u << i;
-    }
-    return mask;
+    int param = owner_walked_parameter(walk);
+    if (param >= 0)
+        return param + 1;
+    /* a walk starting at a child (`TAILQ_FOREACH(cmd, list->cmds, entry)`:
+     * what a field of the parameter points to) */
+    CXCursor start = lc_extract_counter_start(walk->loop_parts->init, lc_extract_loop_variable(argument));
+    return clang_Cursor_isNull(start) ? 0 : lc_extract_child_of_parameter(walk, start);
 }

@@ -128,6 +128,7 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
         lc_extract_operand(walk, clang_Cursor_getArgument(call, (unsigned)i), 1,
                            &fact->args[i]);
         fact->args[i].field_of_param = lc_extract_field_of_parameter(walk, clang_Cursor_getArgument(call, (unsigned)i));
+        fact->args[i].child_of_param = lc_extract_child_argument(walk, clang_Cursor_getArgument(call, (unsigned)i));
     }
     lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
     for (int i = 0; i < nargs; i++) {
@@ -174,7 +175,6 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->restart_call = lc_extract_restart_call(walk, call);
     fact->depth_limit = lc_extract_depth_limit(walk, call);
     fact->stack_text_args = lc_extract_stack_text_arguments(call);
-    fact->child_args = lc_extract_child_arguments(walk, call);
     fact->locks = lc_extract_gates_locks(walk);
     fact->zero_guard = walk->zero_guard;
     fact->fail_guard = walk->fail_guard;

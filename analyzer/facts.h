@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 95
+#define LC_FACTS_VERSION 96
 
 struct lc_location {
     const char *file;
@@ -107,6 +107,11 @@ struct lc_value {
                            that it is through a local standing for it (`it`
                            after `it = (item *)ptr`), or of the integer
                            parameter bounding it (`(len - 1) / block`), or 0 */
+    int child_of_param; /* arguments: 1 + the index of the caller's pointer
+                           parameter this is a child of (`cmd->args`,
+                           `&args->values[i]`), or the element of a loop
+                           walking that parameter's own data, or 0
+                           (lc_extract_child_argument) */
 };
 
 /* The locks held at a point of a function body, by identity: the usr of
@@ -301,14 +306,6 @@ struct lc_call_fact {
                                  resolve(r, ctx, &cname);`, `if (depth >=
                                  16) return; ...; walk(n, depth + 1)`
                                  (extract_call_depth.c) */
-    unsigned child_args;      /* a direct self-call: bit i when argument i
-                                 is a child of the caller's parameter i
-                                 (`free_node(rec, node->children->data)`,
-                                 or the element of a loop around the call
-                                 walking that parameter's own data:
-                                 `TAILQ_FOREACH(c, &node->cells, entry)
-                                 walk(c)`; extract_owner.c); first LC_ELEMENT_ARGUMENTS
-                                 only */
     unsigned stack_text_args; /* within the TU only (not stored): bit i
                                  when argument i is a character array
                                  declared in the caller's body, not static

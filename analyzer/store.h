@@ -15,7 +15,7 @@
 #include "compdb.h"
 #include "facts.h"
 
-#define LC_STORE_SCHEMA_VERSION 43
+#define LC_STORE_SCHEMA_VERSION 44
 
 /* The calls with more than their defaults in the rarely set columns of
  * `call` (zero_guard_id to unreached): the condition of the partial
@@ -23,7 +23,7 @@
  * rows only (a query must repeat it word for word to use the index). */
 #define LC_STORE_CALL_EXTRA_WHERE                                                                 \
     "(zero_guard_id IS NOT NULL OR after_comma_id IS NOT NULL OR element_args != 0"              \
-    " OR branch_exit_after IS NOT NULL OR scaled_args != 0 OR guard_param != 0 OR child_args != 0"              \
+    " OR branch_exit_after IS NOT NULL OR scaled_args != 0 OR guard_param != 0"                                \
     " OR changed_param_args != 0 OR restart_call != 0 OR loop_only != 0 OR returned_param != 0"    \
     " OR nonzero_exit_after IS NOT NULL OR error_return != 0 OR fail_guard_before IS NOT NULL"    \
     " OR unreached IS NOT NULL OR cursor_args != 0 OR depth_limit != 0)"

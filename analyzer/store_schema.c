@@ -21,11 +21,11 @@
  *   call(id, tu_id, caller_id, callee_kind, callee_id, callee_record,
  *      callee_param, file_id, line, col, nargs, loop_id, conditional,
  *      zero_guard_id, after_comma_id, element_args, branch_exit_after,
- *      scaled_args, guard_param, child_args, guard_test, guard_value,
+ *      scaled_args, guard_param, depth_limit, guard_test, guard_value,
  *      unreached, guard_field_id,
  *      changed_param_args, runs, restart_call, loop_only, returned_param,
  *      returned_test, returned_value, nonzero_exit_after, error_return,
- *      fail_guard_before, fail_test, cursor_args, each_round, depth_limit)
+ *      fail_guard_before, fail_test, cursor_args, each_round)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -73,9 +73,6 @@
  *                                    the field of that (pointer)
  *                                    parameter tested (`if (c->conn)`),
  *                                    NULL: the parameter itself;
- *                                    child_args: a self-call's bit i set
- *                                    when argument i is a child of the
- *                                    caller's parameter i;
  *                                    changed_param_args: bit i set when
  *                                    argument i is a parameter the caller
  *                                    assigns, increments or takes the
@@ -116,7 +113,7 @@
  *                                    zero_guard_id on) are in the partial
  *                                    index call_extra
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
- *      int_value, text, field_of_param, keys)
+ *      int_value, text, field_of_param, child_of_param, keys)
  *                                    arguments (1-based), kind as callee_kind
  *                                    plus null, int and string (a string
  *                                    literal: text is its value between
@@ -124,7 +121,11 @@
  *                                    it, even through a macro's body);
  *                                    text otherwise its spelling; field_of_param: 1 +
  *                                    the caller's pointer parameter it is a
- *                                    field of (`p->len`), else 0; keys:
+ *                                    field of (`p->len`), else 0;
+ *                                    child_of_param: 1 + the one it is a
+ *                                    child of (`cmd->args`, the element
+ *                                    of a loop walking its data), else 0;
+ *                                    keys:
  *                                    the strings an argument that is no
  *                                    literal is known to be (facts.h
  *                                    lc_arg_key), one a line, each '='
@@ -275,7 +276,7 @@ static const char lc_store_schema_sql[] =
     "  loop_id INTEGER, conditional INTEGER NOT NULL DEFAULT 0, zero_guard_id INTEGER,"
     "  after_comma_id INTEGER, element_args INTEGER NOT NULL DEFAULT 0,"
     "  branch_exit_after INTEGER, scaled_args INTEGER NOT NULL DEFAULT 0,"
-    "  guard_param INTEGER NOT NULL DEFAULT 0, child_args INTEGER NOT NULL DEFAULT 0,"
+    "  guard_param INTEGER NOT NULL DEFAULT 0, depth_limit INTEGER NOT NULL DEFAULT 0,"
     "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, unreached TEXT,"
     "  guard_field_id INTEGER, changed_param_args INTEGER NOT NULL DEFAULT 0, runs INTEGER NOT NULL DEFAULT 0,"
     "  restart_call INTEGER NOT NULL DEFAULT 0, loop_only INTEGER NOT NULL DEFAULT 0,"
@@ -283,14 +284,14 @@ static const char lc_store_schema_sql[] =
     "  returned_value INTEGER NOT NULL DEFAULT 0, nonzero_exit_after INTEGER,"
     "  error_return INTEGER NOT NULL DEFAULT 0, fail_guard_before INTEGER,"
     "  fail_test INTEGER NOT NULL DEFAULT 0, cursor_args INTEGER NOT NULL DEFAULT 0,"
-    "  each_round INTEGER NOT NULL DEFAULT 0, depth_limit INTEGER NOT NULL DEFAULT 0);"
+    "  each_round INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
     "CREATE INDEX call_extra ON call(id) WHERE " LC_STORE_CALL_EXTRA_WHERE ";"
     "CREATE TABLE call_arg(call_id INTEGER NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL,"
     "  symbol_id INTEGER, record TEXT, param_index INTEGER, int_value INTEGER, text TEXT,"
-    "  field_of_param INTEGER NOT NULL DEFAULT 0, keys TEXT,"
+    "  field_of_param INTEGER NOT NULL DEFAULT 0, child_of_param INTEGER NOT NULL DEFAULT 0, keys TEXT,"
     "  PRIMARY KEY (call_id, position)) WITHOUT ROWID;"
     "CREATE TABLE fp_store(tu_id INTEGER NOT NULL, target_kind TEXT NOT NULL, target_id INTEGER NOT NULL,"
     "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"

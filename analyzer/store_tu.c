@@ -102,11 +102,10 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int64(stmt, 21, call->param_guard.value);
     if (lc_store_bind_guard_field(store, stmt, 23, &call->param_guard) != 0)
         return -1;
-    sqlite3_bind_int64(stmt, 19, (sqlite3_int64)call->child_args);
     sqlite3_bind_int64(stmt, 24, (sqlite3_int64)call->changed_param_args);
     sqlite3_bind_int(stmt, 25, call->runs);
     sqlite3_bind_int(stmt, 26, call->restart_call);
-    sqlite3_bind_int64(stmt, 37, call->depth_limit);
+    sqlite3_bind_int64(stmt, 19, call->depth_limit);
     sqlite3_bind_int(stmt, 27, call->loop_only);
     sqlite3_bind_int(stmt, 28, call->returned_guard.param);
     sqlite3_bind_int(stmt, 29, call->returned_guard.test);
@@ -146,6 +145,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
         if (arg->kind == LC_VALUE_INT)
             sqlite3_bind_int64(arg_stmt, 7, arg->int_value);
         sqlite3_bind_int(arg_stmt, 9, arg->field_of_param);
+        sqlite3_bind_int(arg_stmt, 11, arg->child_of_param);
         if (call->arg_texts && call->arg_texts[a])
             sqlite3_bind_text(arg_stmt, 8, call->arg_texts[a], -1, SQLITE_STATIC);
         char *keys = call->arg_keys && call->arg_keys[a] ? lc_arg_keys_encode(call->arg_keys[a]) : NULL;

@@ -3,7 +3,8 @@
  * files): a tree walk (the loop drives the recursion) against work
  * repeated at every step, a wrapper loop that adds nothing, short call
  * cycles that recurse and long ones that do not, recursions descending
- * through a child of their parameter (linear in it), a self-call
+ * through a child of their parameter (linear in it), also through a cycle
+ * of functions each handing on a child, a self-call
  * restarting its function on a fixed request (no recursion), and calls on
  * a failure path (`fails close result=-1`): no work, no recursion. */
 #include "cost_case.h"
@@ -75,8 +76,8 @@ static void test_short_cycles_recurse_long_ones_not(void **state)
     finish(&c);
 }
 
-/* A recursion giving itself a child of its parameter (call facts:
- * child_args) walks what its caller passed there once: called per element
+/* A recursion giving itself a child of its parameter (call_arg
+ * child_of_param) walks what its caller passed there once: called per element
  * with the element's own tree it adds no level; given a shared tree, or
  * recursing along its own list, it does. */
 static void test_descents_are_linear_in_their_parameter(void **state)
@@ -103,7 +104,7 @@ static void test_descents_are_linear_in_their_parameter(void **state)
     builder_call(&c.b, "tree_free", 221, builder_function_value("tree_free"), 1, builder_other_value(),
                  "node->elements[i]");
     builder_in_loop(&c.b, elements);
-    c.b.facts.calls[c.b.facts.call_count - 1].child_args = 1;
+    c.b.facts.calls[c.b.facts.call_count - 1].args[0].child_of_param = 1;
     int rest = builder_loop(&c.b, "list_free", 240, -1, LC_BOUND_DATA, 0, "node->count");
     c.b.facts.loops[rest].bound_param = 0;
     builder_call(&c.b, "list_free", 241, builder_function_value("list_free"), 1, builder_other_value(), "node->next");
@@ -117,6 +118,63 @@ static void test_descents_are_linear_in_their_parameter(void **state)
     assert_int_equal(cost.linear_params[builder_find(&c.b, "tree_free")], 1u << 0);
     assert_int_equal(cost.level_but_linear[builder_find(&c.b, "tree_free")], 0);
     assert_int_equal(cost.linear_params[builder_find(&c.b, "list_free")], 0);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
+/* A cycle of functions each handing the next a child of what it was given
+ * (tmux's cmd_list_print -> cmd_print -> args_print -> args_print_value
+ * -> cmd_list_print) walks one tree, linear in the first one's parameter:
+ * called per element with the element's own list it adds no level.  One
+ * link handing on something else (a shared list) makes it a recursion
+ * repeating its work, as before. */
+static void cycle_family(struct cost_case *c, const char *const names[3], int last_link_is_child)
+{
+    const char *list = names[0], *cmd = names[1], *value = names[2];
+    unsigned base = last_link_is_child ? 300 : 340;
+    builder_function(&c->b, list, base / 10, 0);
+    builder_function(&c->b, cmd, base / 10 + 1, 0);
+    builder_function(&c->b, value, base / 10 + 2, 0);
+    int cmds = builder_loop(&c->b, list, base, -1, LC_BOUND_DATA, 0, "list->cmds");
+    builder_call(&c->b, list, base + 1, builder_function_value(cmd), 1, builder_other_value(), "cmd");
+    builder_in_loop(&c->b, cmds);
+    c->b.facts.calls[c->b.facts.call_count - 1].args[0].child_of_param = 1;
+    int values = builder_loop(&c->b, cmd, base + 2, -1, LC_BOUND_DATA, 0, "cmd->count");
+    c->b.facts.loops[values].bound_param = 0;
+    builder_call(&c->b, cmd, base + 3, builder_function_value(value), 2, builder_other_value(), "buf",
+                 builder_other_value(), "&cmd->values[i]");
+    builder_in_loop(&c->b, values);
+    c->b.facts.calls[c->b.facts.call_count - 1].args[1].child_of_param = 1;
+    builder_call(&c->b, value, base + 4, builder_function_value(list), 1, builder_other_value(),
+                 last_link_is_child ? "value->list" : "shared_list");
+    c->b.facts.calls[c->b.facts.call_count - 1].args[0].child_of_param = last_link_is_child ? 2 : 0;
+    int clients = builder_loop(&c->b, "on_lists", base + 5, -1, LC_BOUND_DATA, 0, "c");
+    builder_call(&c->b, "on_lists", base + 6, builder_function_value(list), 1, builder_other_value(), "c->list");
+    builder_in_loop(&c->b, clients);
+    c->b.facts.calls[c->b.facts.call_count - 1].element_args = 1;
+}
+
+static void test_cycles_walking_one_tree_are_linear(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_lists");
+    static const char *const tree[] = { "tree_list", "tree_cmd", "tree_value" };
+    static const char *const shared[] = { "shared_list", "shared_cmd", "shared_value" };
+    cycle_family(&c, tree, 1);
+    cycle_family(&c, shared, 0);
+    run(&c);
+    assert_null(at_line(&c, 305));      /* each client's own list of commands */
+    assert_non_null(at_line(&c, 345));
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    assert_true(cost.recursive[builder_find(&c.b, "tree_list")]);
+    assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "tree_list")), 0);
+    assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "tree_value")), 1);
+    assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "shared_list")), -1);
+    assert_int_equal(cost.linear_params[builder_find(&c.b, "tree_list")], 1u << 0);
+    assert_int_equal(cost.linear_params[builder_find(&c.b, "shared_list")], 0);
     lc_cost_free(&cost);
     finish(&c);
 }
@@ -247,6 +305,7 @@ int main(void)
         cmocka_unit_test(test_recursion_and_wrappers),
         cmocka_unit_test(test_short_cycles_recurse_long_ones_not),
         cmocka_unit_test(test_descents_are_linear_in_their_parameter),
+        cmocka_unit_test(test_cycles_walking_one_tree_are_linear),
         cmocka_unit_test(test_restarts_do_not_recurse),
         cmocka_unit_test(test_depth_limits_do_not_recurse),
     };

@@ -1,9 +1,9 @@
 /* test_extract_owner.c — what a function's pointer parameters own
  * (extract_owner.c, extract_loop_owner.c) and the element of a loop as
  * its calls see it (extract_loop_children.c), on data/extract/owned.c:
- * the pointer parameter bounding a loop (`bound_param`), the children a
- * self-call is given (`child_args`), arguments standing for a parameter
- * (`field_of_param`) and the arguments that are the loop's element
+ * the pointer parameter bounding a loop (`bound_param`), the children of a
+ * parameter a call is given (`child_of_param`), arguments standing for a
+ * parameter (`field_of_param`) and the arguments that are the loop's element
  * (`element_args`: a pointer stepped by the loop, a drained list's head,
  * what a formatter's round takes from its variable argument list);
  * on data/extract/passed_params.c, the arguments passing on a parameter
@@ -38,12 +38,21 @@ static void test_children_and_aliases(void **state)
 {
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "owned.c"), 0);
-    assert_int_equal(find_call_at(test, "child_element", "tree_free")->child_args, 1u);
-    assert_int_equal(find_call_at(test, "child_cell", "tree_free")->child_args, 1u);
-    assert_int_equal(find_call_at(test, "child_sibling", "list_free")->child_args, 0u);
+    assert_int_equal(find_call_at(test, "child_element", "tree_free")->args[0].child_of_param, 1);
+    assert_int_equal(find_call_at(test, "child_cell", "tree_free")->args[0].child_of_param, 1);
+    assert_int_equal(find_call_at(test, "child_sibling", "list_free")->args[0].child_of_param, 0);
     assert_int_equal(find_loop(test, "owner_cells")->bound_param, 0);
-    assert_int_equal(find_call_at(test, "child_walked", "tree_has_flag")->child_args, 1u);   /* the loop's element */
-    assert_int_equal(find_call_at(test, "child_rest", "tree_has_flag")->child_args, 0u);     /* from cell itself */
+    assert_int_equal(find_call_at(test, "child_walked", "tree_has_flag")->args[0].child_of_param, 1);   /* the loop's element */
+    assert_int_equal(find_call_at(test, "child_rest", "tree_has_flag")->args[0].child_of_param, 0);     /* from cell itself */
+    /* a cycle of functions: children handed to other functions, at other positions */
+    assert_int_equal(find_call_at(test, "cycle_value", "print_list")->args[0].child_of_param, 2);
+    assert_int_equal(find_call_at(test, "cycle_shared", "print_list")->args[0].child_of_param, 0);
+    assert_int_equal(find_call_at(test, "cycle_indexed", "print_value")->args[1].child_of_param, 1);
+    assert_int_equal(find_call_at(test, "cycle_indexed", "print_value")->args[0].child_of_param, 0);   /* a local */
+    assert_int_equal(find_call_at(test, "cycle_nested", "print_value")->args[1].child_of_param, 1);   /* an entry's value */
+    assert_int_equal(find_call_at(test, "cycle_cmd", "print_args")->args[0].child_of_param, 1);
+    assert_int_equal(find_call_at(test, "cycle_list", "print_cmd")->args[0].child_of_param, 1);   /* from list->cmds */
+    assert_int_equal(find_call_at(test, "cycle_rest", "print_cmd")->args[0].child_of_param, 0);   /* from cmd->next */
     assert_int_equal(find_call_at(test, "field_alias", "consume")->args[0].field_of_param, 1);
     assert_int_equal(find_call_at(test, "field_address", "consume")->args[0].field_of_param, 2);
     assert_int_equal(find_call_at(test, "field_moved", "consume")->args[0].field_of_param, 0);
@@ -71,6 +80,7 @@ static void test_loop_elements(void **state)
     assert_int_equal(find_call_at(test, "element_pointed_field", "free")->element_args, 1u);
     assert_int_equal(find_call_at(test, "element_slot", "free")->element_args, 1u);
     assert_int_equal(find_call_at(test, "element_slot_shifted", "free")->element_args, 0u);
+    assert_int_equal(find_call_at(test, "element_slot_address", "consume")->element_args, 1u);   /* &args[n] */
     /* What a round takes from a variable argument list. */
     assert_int_equal(find_call_at(test, "element_vararg_fields", "scan")->element_args, 3u);   /* v->data, v->len */
     assert_int_equal(find_call_at(test, "element_vararg_local", "scan")->element_args, 3u);    /* s, measure(s) */

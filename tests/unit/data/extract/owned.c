@@ -143,6 +143,66 @@ void list_free(struct node *node)
     free(node);
 }
 
+/* A cycle of functions printing one tree (tmux's cmd_list_print ->
+ * cmd_print -> args_print -> args_print_value -> cmd_list_print): each
+ * call hands on a child of what its caller was given, also the element
+ * of a walk of an element's own values. */
+struct print_list;
+struct print_value {
+    struct print_value *next;
+    struct print_list *list;
+};
+struct print_entry {
+    struct print_entry *next;
+    struct {
+        struct print_value *first;
+    } values;
+};
+struct print_args {
+    struct print_entry *entries;
+    struct print_value *values;
+    unsigned count;
+};
+struct print_cmd {
+    struct print_cmd *next;
+    struct print_args *args;
+};
+struct print_cmds {
+    struct print_cmd *first;
+};
+struct print_list {
+    struct print_cmds *cmds;
+};
+struct print_list *shared_list;
+void print_list(struct print_list *list);
+void print_value(char *buf, struct print_value *value)
+{
+    print_list(value->list); /* cycle_value */
+    print_list(shared_list); /* cycle_shared */
+    (void)buf;
+}
+void print_args(struct print_args *args)
+{
+    char buf[16];
+    for (unsigned i = 0; i < args->count; i++)
+        print_value(buf, &args->values[i]); /* cycle_indexed */
+    for (struct print_entry *entry = args->entries; entry != NULL; entry = entry->next)
+        for (struct print_value *value = entry->values.first; value != NULL; value = value->next)
+            print_value(buf, value); /* cycle_nested */
+}
+void print_cmd(struct print_cmd *cmd)
+{
+    print_args(cmd->args); /* cycle_cmd */
+}
+void print_list(struct print_list *list)
+{
+    for (struct print_cmd *cmd = list->cmds->first; cmd != NULL; cmd = cmd->next)
+        print_cmd(cmd); /* cycle_list */
+    for (struct print_cmd *cmd = list->cmds->first; cmd != NULL; cmd = cmd->next)
+        for (struct print_cmd *rest = cmd->next; rest != NULL; rest = rest->next)
+            print_cmd(rest); /* cycle_rest */
+}
+
 /* Arguments: a local standing for a parameter, the address of its field. */
 void pass_on(void *ptr, struct node *node)
 {
@@ -192,6 +252,8 @@ void elements_slots(char **args, size_t nargs)
         free(args[n]); /* element_slot */
     for (size_t n = 0; n + 1 < nargs; n++)
         free(args[n + 1]); /* element_slot_shifted */
+    for (size_t n = 0; n < nargs; n++)
+        consume(&args[n]); /* element_slot_address */
 }
 
 /* A list drained through a pointer to its head. */
