@@ -110,12 +110,19 @@ static enum CXChildVisitResult children_start_visit(CXCursor cursor, CXCursor pa
  * condition that the outer body sets only from calls given one of the
  * element's fields (`di = dictGetIterator(master->sentinels)`, `it =
  * iter_start(c->reply)`) or that such a call is given the address of
- * (`listRewind(c->reply, &li)`). */
+ * (`listRewind(c->reply, &li)`); or a node the outer body sets from a call
+ * given the element itself, for a pointer of another type, and then steps
+ * by calls given only the node (`a = options_array_first(o); while (a)
+ * ... a = options_array_next(a);`: from the element's first child to the
+ * next; an iterator made from the element might walk the rest of the
+ * list instead). */
 struct children_iterator {
     const struct lc_extract_variables *element;
     CXType walker;                        /* the outer loop's walker type */
     struct lc_extract_variables locals;   /* the one local looked at */
     int started, other;   /* set from the element's field; otherwise */
+    int entered, stepped; /* set from a call given the element; by its
+                             own step */
 };
 
 /* Is an argument of `call` one of the element's fields, or a local the
@@ -134,6 +141,47 @@ static int children_call_takes_field(const struct children_iterator *search, CXC
             return 1;
     }
     return 0;
+}
+
+static int children_is_constant(CXCursor expr)
+{
+    long long value;
+    return lc_extract_integer_constant(expr, &value) || lc_extract_is_null_pointer_constant(expr);
+}
+
+/* Is `call` given the element itself and nothing else the outer body
+ * has (constants aside), its result a pointer of another type than the
+ * walker's (`a = options_array_first(o)`: into the element, at its first
+ * child)? */
+static int children_call_goes_in(const struct children_iterator *search, CXCursor call)
+{
+    CXType result = clang_getCanonicalType(clang_getCursorType(call));
+    int count = clang_Cursor_getNumArguments(call), element = 0;
+    if (result.kind != CXType_Pointer || lc_extract_same_type(clang_getCursorType(call), search->walker))
+        return 0;
+    for (int i = 0; i < count; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i));
+        if (clang_getCursorKind(argument) == CXCursor_DeclRefExpr && lc_extract_variables_has(search->element, argument))
+            element = 1;
+        else if (!children_is_constant(argument))
+            return 0;
+    }
+    return element;
+}
+
+/* Is `value` a call given the local looked at and constants only (`a =
+ * options_array_next(a)`: the iterator's own step)? */
+static int children_call_steps(const struct children_iterator *search, CXCursor value)
+{
+    int count = clang_getCursorKind(value) == CXCursor_CallExpr ? clang_Cursor_getNumArguments(value) : 0, own = 0;
+    for (int i = 0; i < count; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(value, (unsigned)i));
+        if (clang_getCursorKind(argument) == CXCursor_DeclRefExpr && lc_extract_variables_has(&search->locals, argument))
+            own = 1;
+        else if (!children_is_constant(argument))
+            return 0;
+    }
+    return own;
 }
 
 static int children_takes_address_of(const struct lc_extract_variables *locals, CXCursor call)
@@ -167,6 +215,10 @@ static enum CXChildVisitResult children_iterator_visit(CXCursor cursor, CXCursor
         return CXChildVisit_Recurse;
     if (clang_getCursorKind(value) == CXCursor_CallExpr && children_call_takes_field(search, value))
         search->started = 1;
+    else if (clang_getCursorKind(value) == CXCursor_CallExpr && children_call_goes_in(search, value))
+        search->entered = 1;
+    else if (kind != CXCursor_CallExpr && children_call_steps(search, value))
+        search->stepped = 1;
     else if (kind != CXCursor_CallExpr)
         search->other = 1;
     return CXChildVisit_Recurse;
@@ -312,13 +364,13 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
     struct lc_extract_variables read = { .count = 0, .found = 0 };
     lc_extract_variables_collect(parts->condition, &read);
     for (unsigned i = 0; i < read.count; i++) {
-        struct children_iterator iterator = { &element, walker, { .count = 0, .found = 0 }, 0, 0 };
+        struct children_iterator iterator = { &element, walker, { .count = 0, .found = 0 }, 0, 0, 0, 0 };
         if (clang_getCursorKind(read.declarations[i]) != CXCursor_VarDecl
             || clang_Cursor_hasVarDeclGlobalStorage(read.declarations[i]))
             continue;
         lc_extract_variables_add(&iterator.locals, read.declarations[i]);
         lc_extract_visit_all(outer->body, children_iterator_visit, &iterator);
-        if (iterator.started && !iterator.other)
+        if ((iterator.started || (iterator.entered && iterator.stepped)) && !iterator.other)
             return 1;
     }
     return 0;

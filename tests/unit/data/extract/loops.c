@@ -531,6 +531,28 @@ int held_iterators(struct group *groups)
     return hits;
 }
 
+/* Nodes walked from the group's first child by calls (tmux's
+ * options_array_first(o) / options_array_next(a)), and from the group to
+ * its siblings (the rest of the list). */
+struct entry *group_first_entry(struct group *g);
+struct entry *entry_after(struct entry *e);
+struct group *group_after(struct group *g);
+
+int walked_children(struct group *groups)
+{
+    int hits = 0;
+    for (struct group *g = groups; g != NULL; g = g->next) {
+        struct entry *e = group_first_entry(g);
+        while (e != NULL) { /* first_child_walk */
+            hits++;
+            e = entry_after(e);
+        }
+        for (struct group *s = group_after(g); s != NULL; s = group_after(s)) /* sibling_walk */
+            hits++;
+    }
+    return hits;
+}
+
 /* A list head held by value in each element, walked as sys/queue.h's
  * TAILQ_FOREACH does: from `(&group->head)->first`. */
 struct member {
