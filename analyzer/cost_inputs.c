@@ -9,29 +9,71 @@
 #include "callers.h"
 #include "scc.h"
 
-/* The position of the first argument of `call` that is a child of its
- * caller's parameter `param` (call_arg child_of_param), or -1. */
-static int cost_child_position(const struct lc_program *program, const struct lc_program_call *call, int param)
+/* How argument `at` of `call` hands on its caller's parameter `from`. */
+enum cost_link { COST_LINK_NONE, COST_LINK_SAME, COST_LINK_CHILD };
+
+static enum cost_link cost_link_of(const struct lc_program *program, const struct lc_program_call *call, uint32_t at,
+                                   int from)
 {
-    for (uint32_t a = 0; a < call->arg_count; a++)
-        if (program->args[call->first_arg + a].child_of_param == param + 1)
+    if (at >= call->arg_count)
+        return COST_LINK_NONE;
+    const struct lc_program_value *arg = &program->args[call->first_arg + at];
+    if (arg->child_of_param == from + 1)
+        return COST_LINK_CHILD;
+    int unchanged = at >= LC_ELEMENT_ARGUMENTS || !((lc_program_call_extra_of(program, call)->changed_param_args >> at) & 1u);
+    return arg->kind == LC_VALUE_PARAM && arg->param_index == from && unchanged ? COST_LINK_SAME : COST_LINK_NONE;
+}
+
+/* The position of the first argument of `call` handing on its caller's
+ * parameter `from` as a child, else as itself, else -1. */
+static int cost_link_position(const struct lc_program *program, const struct lc_program_call *call, int from)
+{
+    int same = -1;
+    for (uint32_t a = 0; a < call->arg_count; a++) {
+        enum cost_link link = cost_link_of(program, call, a, from);
+        if (link == COST_LINK_CHILD)
             return (int)a;
-    return -1;
+        if (link == COST_LINK_SAME && same < 0)
+            same = (int)a;
+    }
+    return same;
+}
+
+_Static_assert(LC_COST_RECURSION_CYCLE <= 8, "a component's members are bits of a byte");
+
+/* Do the links handing a parameter on unchanged (same[i], bit j: member i
+ * to member j) close no cycle among `count` members? */
+static int cost_same_links_acyclic(const uint8_t *same, uint32_t count)
+{
+    uint8_t left = (uint8_t)((1u << count) - 1);
+    for (int removed = 1; removed && left;) {
+        removed = 0;
+        for (uint32_t i = 0; i < count; i++)
+            if (((left >> i) & 1u) && !(same[i] & left)) {
+                left &= (uint8_t)~(1u << i);   /* no link to a member left */
+                removed = 1;
+            }
+    }
+    return left == 0;
 }
 
 /* Does `f`'s component walk one tree from f's parameter `param`: does
  * every call inside the component (that adds work) hand its callee, for
  * the parameter that callee descends through, a child of the one its
- * caller descends through?  The parameters are found on the way, from
- * `f` on, each function's from the first call reaching it; a component
- * of at most LC_COST_RECURSION_CYCLE functions. */
+ * caller descends through, or that one itself unchanged, with a child on
+ * every way round (`get_length(node)` -> `block_length(node)` -> each
+ * `get_length(child)`)?  The parameters are found on the way, from `f`
+ * on, each function's from the first call reaching it; a component of at
+ * most LC_COST_RECURSION_CYCLE functions. */
 static int cost_walks_tree(const struct lc_program *program, const struct lc_cost *cost, uint32_t f, int param)
 {
     uint32_t component = cost->component_of[f], member[LC_COST_RECURSION_CYCLE], count = 1, next = 0, calls = 0;
     int descent[LC_COST_RECURSION_CYCLE];
+    uint8_t same[LC_COST_RECURSION_CYCLE] = { 0 };
     member[0] = f;
     descent[0] = param;
     while (next < count) {
+        uint32_t from_member = next;
         const struct lc_program_function *fn = &program->functions[member[next]];
         int from = descent[next++];
         for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
@@ -45,26 +87,28 @@ static int cost_walks_tree(const struct lc_program *program, const struct lc_cos
                 calls++;
                 while (seen < count && member[seen] != g)
                     seen++;
-                if (seen < count) {
-                    uint32_t at = (uint32_t)descent[seen];
-                    if (at >= call->arg_count || program->args[call->first_arg + at].child_of_param != from + 1)
+                if (seen == count) {
+                    int at = cost_link_position(program, call, from);
+                    if (at < 0 || count == LC_COST_RECURSION_CYCLE)
                         return 0;
-                    continue;
+                    member[count] = g;
+                    descent[count++] = at;
                 }
-                int at = cost_child_position(program, call, from);
-                if (at < 0 || count == LC_COST_RECURSION_CYCLE)
+                enum cost_link link = cost_link_of(program, call, (uint32_t)descent[seen], from);
+                if (link == COST_LINK_NONE)
                     return 0;
-                member[count] = g;
-                descent[count++] = at;
+                if (link == COST_LINK_SAME)
+                    same[from_member] |= (uint8_t)(1u << seen);
             }
         }
     }
-    return calls > 0;
+    return calls > 0 && cost_same_links_acyclic(same, count);
 }
 
 /* The parameter a recursion descends through: every call back into its
  * component (of at most LC_COST_RECURSION_CYCLE functions) is given a
- * child of the parameter the calling function descends through (call_arg
+ * child of the parameter the calling function descends through, or that
+ * parameter itself with a child further round (call_arg
  * child_of_param: `free_node(rec, node, ((GSList *)node->value)->data)`;
  * tmux's `cmd_list_print(list)` printing each `cmd_print(cmd)` of the
  * list, which prints `args_print(cmd->args)`, which prints each value,

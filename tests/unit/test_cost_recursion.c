@@ -154,6 +154,31 @@ static void cycle_family(struct cost_case *c, const char *const names[3], int la
     c->b.facts.calls[c->b.facts.call_count - 1].element_args = 1;
 }
 
+/* A function handing its parameter on unchanged to one that walks the
+ * parameter's children and calls it back on each (irssi's
+ * config_node_get_length(node) -> config_block_get_length(node) -> each
+ * subnode's length): still one walk of the tree.  Two functions handing
+ * the same node back and forth descend nowhere. */
+static void same_node_family(struct cost_case *c, const char *const names[2], int walks_children)
+{
+    const char *node = names[0], *block = names[1];
+    unsigned base = walks_children ? 360 : 380;
+    builder_function(&c->b, node, base / 10, 0);
+    builder_function(&c->b, block, base / 10 + 1, 0);
+    builder_call(&c->b, node, base + 1, builder_function_value(block), 1, builder_param_value(node, 0), "node");
+    int children = builder_loop(&c->b, block, base + 2, -1, LC_BOUND_DATA, 0, "tmp");
+    c->b.facts.loops[children].bound_param = 0;
+    builder_call(&c->b, block, base + 3, builder_function_value(node), 1,
+                 walks_children ? builder_other_value() : builder_param_value(block, 0),
+                 walks_children ? "tmp->data" : "node");
+    builder_in_loop(&c->b, children);
+    c->b.facts.calls[c->b.facts.call_count - 1].args[0].child_of_param = walks_children ? 1 : 0;
+    int clients = builder_loop(&c->b, "on_lists", base + 5, -1, LC_BOUND_DATA, 0, "c");
+    builder_call(&c->b, "on_lists", base + 6, builder_function_value(node), 1, builder_other_value(), "c->tree");
+    builder_in_loop(&c->b, clients);
+    c->b.facts.calls[c->b.facts.call_count - 1].element_args = 1;
+}
+
 static void test_cycles_walking_one_tree_are_linear(void **state)
 {
     (void)state;
@@ -162,9 +187,15 @@ static void test_cycles_walking_one_tree_are_linear(void **state)
     entry(&c, "on_lists");
     static const char *const tree[] = { "tree_list", "tree_cmd", "tree_value" };
     static const char *const shared[] = { "shared_list", "shared_cmd", "shared_value" };
+    static const char *const lengths[] = { "node_length", "block_length" };
+    static const char *const echoes[] = { "echo_node", "echo_block" };
     cycle_family(&c, tree, 1);
     cycle_family(&c, shared, 0);
+    same_node_family(&c, lengths, 1);
+    same_node_family(&c, echoes, 0);
     run(&c);
+    assert_null(at_line(&c, 365));      /* each client's own tree, through the node handed on */
+    assert_non_null(at_line(&c, 385));  /* the same node back and forth */
     assert_null(at_line(&c, 305));      /* each client's own list of commands */
     assert_non_null(at_line(&c, 345));
     struct lc_cost cost;
@@ -173,6 +204,9 @@ static void test_cycles_walking_one_tree_are_linear(void **state)
     assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "tree_list")), 0);
     assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "tree_value")), 1);
     assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "shared_list")), -1);
+    assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "node_length")), 0);
+    assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "block_length")), 0);
+    assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "echo_node")), -1);
     assert_int_equal(cost.linear_params[builder_find(&c.b, "tree_list")], 1u << 0);
     assert_int_equal(cost.linear_params[builder_find(&c.b, "shared_list")], 0);
     lc_cost_free(&cost);
