@@ -155,6 +155,9 @@ int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts);
  * a variable of the condition, or one the body computes such a variable
  * from (`available = nsize - offset` with `nsize <<= 1`)? */
 int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
+/* Does the body do nothing but multiply integer variables by constants of
+ * at least 2 or shift them left (`scale *= 10`: a power)? */
+int lc_extract_loop_is_power(const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
 /* extract_loop_consumes.c: does the loop of `parts`, inside the loop of

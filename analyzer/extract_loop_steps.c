@@ -7,6 +7,11 @@
  *    with `nsize <<= 1`): a 64-bit value takes at most 64 such steps;
  *  - a bisection: the body halves the span between variables of the
  *    condition (`mid = (low + high) / 2`);
+ *  - a power: the body does nothing but multiply integer variables by
+ *    constants (`scale *= 10`, `mask <<= 1`; nginx's `for (n =
+ *    frac_width; n; n--) scale *= 10;`): past 64 rounds a 64-bit result
+ *    has lost every bit, so a program whose result means something runs
+ *    it a few times;
  *  - a tree descent: the loop steps a pointer down or up a tree's links
  *    (`x = x->left` or `x->right`; a tree.h entry's left, right and
  *    parent): the height of a balanced tree (and amortised O(1) per step of
@@ -50,6 +55,53 @@ static enum CXChildVisitResult steps_scaled_visit(CXCursor cursor, CXCursor pare
         variables->found |= steps_is_scaling(clang_getCursorBinaryOperatorKind(value))
                              && lc_extract_variables_has(variables, operands[0]);
     return variables->found ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Is `statement` `x *= K`, `x <<= K` or `x = x * K` (`x = x << K`), x an
+ * integer variable, K an integer constant of at least 2 (1 for a shift)? */
+static int steps_is_power_step(CXCursor statement)
+{
+    CXCursor sides[2], operands[2];
+    statement = lc_extract_strip(statement);
+    enum CXCursorKind kind = clang_getCursorKind(statement);
+    if ((kind != CXCursor_CompoundAssignOperator && kind != CXCursor_BinaryOperator)
+        || lc_extract_children(statement, sides, 2) != 2
+        || clang_getCursorKind(lc_extract_strip(sides[0])) != CXCursor_DeclRefExpr)
+        return 0;
+    CXType type = clang_getCanonicalType(clang_getCursorType(sides[0]));
+    if (type.kind < CXType_Char_U || type.kind > CXType_Int128 || type.kind == CXType_Bool)
+        return 0;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(statement);
+    CXCursor factor = sides[1];
+    if (op == CXBinaryOperator_Assign) {
+        CXCursor value = lc_extract_strip(sides[1]);
+        if (clang_getCursorKind(value) != CXCursor_BinaryOperator || lc_extract_children(value, operands, 2) != 2
+            || !lc_extract_is_variable(operands[0], lc_extract_loop_variable(sides[0])))
+            return 0;
+        op = clang_getCursorBinaryOperatorKind(value) == CXBinaryOperator_Mul   ? CXBinaryOperator_MulAssign
+             : clang_getCursorBinaryOperatorKind(value) == CXBinaryOperator_Shl ? CXBinaryOperator_ShlAssign
+                                                                                 : CXBinaryOperator_Invalid;
+        factor = operands[1];
+    }
+    long long k;
+    return ((op == CXBinaryOperator_MulAssign && lc_extract_integer_constant(factor, &k) && k >= 2)
+            || (op == CXBinaryOperator_ShlAssign && lc_extract_integer_constant(factor, &k) && k >= 1));
+}
+
+int lc_extract_loop_is_power(const struct lc_extract_loop_parts *parts)
+{
+    CXCursor statements[8];
+    if (clang_Cursor_isNull(parts->body))
+        return 0;
+    unsigned count = clang_getCursorKind(parts->body) == CXCursor_CompoundStmt
+                         ? lc_extract_children(parts->body, statements, 8)
+                         : (statements[0] = parts->body, 1u);
+    if (count == 0 || count > 8)
+        return 0;
+    for (unsigned i = 0; i < count; i++)
+        if (!steps_is_power_step(statements[i]))
+            return 0;
+    return 1;
 }
 
 /* `available = nsize - offset` in the body, available a variable of the

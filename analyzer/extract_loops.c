@@ -359,7 +359,8 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     if (table > 0)
         extract_counted(&bound, table, parts->condition);
     else if (bound.bound == LC_BOUND_DATA
-             && (lc_extract_loop_is_logarithmic(parts) || lc_extract_loop_is_bisection(parts)
+             && (lc_extract_loop_is_logarithmic(parts) || lc_extract_loop_is_power(parts)
+                 || lc_extract_loop_is_bisection(parts)
                  || lc_extract_loop_is_descent(parts) || lc_extract_loop_is_retry(walk, parts)
                  || lc_extract_loop_is_draw(parts)
                  || lc_extract_loop_is_bucket_probe(walk, parts, statement)))

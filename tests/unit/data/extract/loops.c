@@ -136,6 +136,18 @@ void shapes(int n, const char *s, unsigned v, long days)
         v /= 10;
     while (v) /* log_assign */
         v = v >> 1;
+    unsigned long scale = 1, mask = 1, sum = 0;
+    for (i = n; i; i--) /* power_scale */
+        scale *= 10;
+    for (i = 0; i < n; i++) { /* power_shift */
+        mask <<= 1;
+        scale = scale * 16;
+    }
+    for (i = 0; i < n; i++) { /* power_summed */
+        scale *= 10;
+        sum += scale;
+    }
+    work((int)(scale + mask + sum));
     for (i = 0; i < n; i += 2) /* step_data */
         work(i);
     while (*s) /* string_walk */
