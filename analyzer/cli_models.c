@@ -106,6 +106,7 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
         models_add_kind(row, 1, lc_cli_lock_keyword(model->lock->action));
     models_add_kind(row, model->barrier_position != 0, "barrier-wait");
     models_add_kind(row, model->cpu_heavy != NULL, "cpu-heavy");
+    models_add_kind(row, model->cheap != NULL, "cheap");
     models_add_kind(row, model->descriptor != NULL, "nonblocking-descriptor");
     for (int state = 0; state < LC_STATE_COUNT; state++)
         models_add_kind(row, model->states[state] != NULL, lc_stream_state_statement((enum lc_stream_state)state));

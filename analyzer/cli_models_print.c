@@ -174,6 +174,10 @@ static void models_print_statements(const struct models_printer *p, const struct
         models_print_texts(p, model->cpu_heavy->reason, model->cpu_heavy->instead, model->cpu_heavy->file,
                            model->cpu_heavy->line);
     }
+    if (model->cheap) {
+        fprintf(p->out, "%s  cheap %s", p->indent, name);
+        models_print_texts(p, model->cheap->reason, NULL, model->cheap->file, model->cheap->line);
+    }
     if (model->descriptor)
         models_print_descriptor(p, "nonblocking-descriptor", name, model->descriptor);
     for (int state = 0; state < LC_STATE_COUNT; state++)

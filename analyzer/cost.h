@@ -8,6 +8,8 @@
  *   (a loop over a fixed-size table, or one whose counter is multiplied,
  *   divided or shifted, is counted: extract_loop_shape.c)
  *   a call to a `cpu-heavy` model (crypt, compress, BN_mod_exp)     LC_COST_HEAVY
+ *   a call to a `cheap` model (bounded or amortised work per call:     0
+ *       an allocator walking its blocks from a mark it moves on)
  *   recursion (a function calling itself, or a cycle of at most  +1 on the
  *       LC_COST_RECURSION_CYCLE functions)                          work repeated
  *       at every step; a loop that drives the recursion (over a node's

@@ -126,6 +126,17 @@ struct lc_cpu_heavy_model {
     unsigned line;
 };
 
+/* `cheap NAME reason "..."`: whatever the data, a call does a bounded or
+ * amortised amount of work (an allocator walking its blocks from a mark
+ * it moves on, a lookup in a table the program keeps small): a call adds
+ * no cost and its own loops are not reported (cost.h).  Says nothing
+ * else: its body is still followed for what it calls. */
+struct lc_cheap_model {
+    const char *reason;
+    const char *file;               /* where it was declared */
+    unsigned line;
+};
+
 /* `field RECORD.FIELD loop|pool|thread`: a function stored into that field
  * of that struct runs there (libev's `ev_watcher.cb`). */
 struct lc_field_model {
@@ -234,6 +245,7 @@ struct lc_function_model {
                                           (1-based) until every thread of
                                           it arrives; 0: no */
     struct lc_cpu_heavy_model *cpu_heavy; /* NULL unless `cpu-heavy NAME` */
+    struct lc_cheap_model *cheap;      /* NULL unless `cheap NAME` */
     struct lc_keyed_callback_model *keyed_callback; /* NULL unless
                                           `keyed-callback NAME` */
     int keyed_dispatch;                /* `keyed-dispatch NAME`: 1 */
@@ -253,7 +265,7 @@ struct lc_function_model {
 
 /* Does the model make its function opaque?  Every statement does but
  * `runs-loop`, `process-main`, `pause-threads`, `resume-threads`,
- * `loop-thread-test` and `fails`, which say only where the function runs,
+ * `loop-thread-test`, `fails` and `cheap`, which say only where the function runs,
  * what a call does to threads or what its result means: a loop
  * run by a function whose body is in the program (a vendored libuv's
  * uv_run) is still followed, and so is the body of memcached's

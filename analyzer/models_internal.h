@@ -75,9 +75,11 @@ int lc_rules_parse_keyed_dispatch(struct lc_rules_parser *parser);
 int lc_rules_parse_keyed_id(struct lc_rules_parser *parser);
 int lc_rules_parse_string_prefix(struct lc_rules_parser *parser);
 
-/* models_parse_sizes.c: `bounded NAME N`. */
+/* models_parse_sizes.c: `bounded NAME N`, `drains NAME N`, `fails NAME
+ * result...`, `cheap NAME reason "..."`. */
 int lc_rules_parse_bounded(struct lc_rules_parser *parser);
 int lc_rules_parse_drains(struct lc_rules_parser *parser);
 int lc_rules_parse_fails(struct lc_rules_parser *parser);
+int lc_rules_parse_cheap(struct lc_rules_parser *parser);
 
 #endif

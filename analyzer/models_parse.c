@@ -135,6 +135,9 @@ static int lc_rules_parse_cpu_heavy(struct lc_rules_parser *parser)
     if (!model || (model->cpu_heavy
                    && lc_rules_check_duplicate(parser, model->cpu_heavy->file, model->cpu_heavy->line) != 0))
         return -1;
+    if (model->cheap && model->cheap->file == parser->file)
+        return lc_rules_error(parser, "already declared cheap at line %u of this file", model->cheap->line);
+    model->cheap = NULL;   /* a later file's statement wins */
     struct lc_cpu_heavy_model *heavy = lc_arena_alloc(&parser->models->arena, sizeof *heavy);
     int failed = !heavy;
     if (heavy) {
@@ -294,6 +297,7 @@ static const struct lc_rules_statement {
     { "trylock", lc_rules_parse_try },
     { "barrier-wait", lc_rules_parse_barrier_wait },
     { "cpu-heavy", lc_rules_parse_cpu_heavy },
+    { "cheap", lc_rules_parse_cheap },
     { "nonblocking-descriptor", lc_rules_parse_descriptor },
     { "readonly-stream", lc_rules_parse_readonly_stream },
     { "memory-file", lc_rules_parse_memory_file },

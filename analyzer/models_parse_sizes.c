@@ -5,7 +5,9 @@
  * non-zero at most N times in a row (it empties a queue of at most N
  * entries); `fails NAME result=-1|result<0|result<=0|
  * result!=0|result=null|result=0`, the results by which function NAME
- * says it failed.  The table of statements is in models_parse.c. */
+ * says it failed; `cheap NAME reason "..."`, function NAME does a
+ * bounded or amortised amount of work per call.  The table of statements
+ * is in models_parse.c. */
 #include "models.h"
 
 #include <errno.h>
@@ -82,6 +84,40 @@ int lc_rules_parse_fails(struct lc_rules_parser *parser)
         return -1;
     model->fails = test;
     model->fails_text = text;
+    if (parser->library)
+        model->library = parser->library;
+    return 0;
+}
+
+/* cheap NAME reason "...": leaves the function analysed as it is, but for
+ * its cost.  A name both cpu-heavy and cheap in one file is an error; in
+ * a later file the later statement wins, as for every statement. */
+int lc_rules_parse_cheap(struct lc_rules_parser *parser)
+{
+    struct lc_rules_clauses clauses = { 0 };
+    const char *name = lc_rules_read_name(parser);
+    if (!name || lc_rules_read_clauses(parser, 0, &clauses) != 0)
+        return -1;
+    if (clauses.instead)
+        return lc_rules_error(parser, "a cheap function takes no instead");
+    struct lc_function_model *model = lc_rules_function(parser, name);
+    if (!model)
+        return -1;
+    if (model->cheap && model->cheap->file == parser->file)
+        return lc_rules_error(parser, "already declared at line %u of this file", model->cheap->line);
+    if (model->cpu_heavy && model->cpu_heavy->file == parser->file)
+        return lc_rules_error(parser, "already declared cpu-heavy at line %u of this file", model->cpu_heavy->line);
+    struct lc_cheap_model *cheap = lc_arena_alloc(&parser->models->arena, sizeof *cheap);
+    int failed = !cheap;
+    if (cheap) {
+        cheap->reason = lc_rules_copy(parser, clauses.reason, &failed);
+        cheap->file = parser->file;
+        cheap->line = parser->line;
+    }
+    if (failed)
+        return lc_rules_error(parser, "out of memory");
+    model->cheap = cheap;
+    model->cpu_heavy = NULL;   /* a later file's statement wins */
     if (parser->library)
         model->library = parser->library;
     return 0;

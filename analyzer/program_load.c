@@ -221,7 +221,8 @@ int program_loader_value(struct program_loader *loader, sqlite3_stmt *stmt, int 
 
 /* The models of functions `first` onwards.  A static function of the
  * user's is never the library one, but takes an `annotate` statement's
- * color (a home-grown loop's static dispatch function). */
+ * color (a home-grown loop's static dispatch function) and a `cheap`
+ * statement's cost (nginx's static ngx_palloc_block). */
 static void loader_attach_models(struct program_loader *loader, uint32_t first)
 {
     struct lc_program *program = loader->program;
@@ -229,8 +230,10 @@ static void loader_attach_models(struct program_loader *loader, uint32_t first)
         const struct lc_function_model *model = lc_models_find(program->models, program->functions[f].name);
         if (!loader->function_is_static[f])
             program->functions[f].model = model;
-        if (model)
+        if (model) {
             program->functions[f].annotations |= model->annotations;
+            program->functions[f].cheap = model->cheap;
+        }
     }
 }
 

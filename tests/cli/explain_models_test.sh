@@ -159,6 +159,7 @@ blocking legacy_write if arg2=null reason "writes the \"journal\" synchronously"
 R
   printf 'nonblocking fsync   # local disks only\n' > "$dir/quiet.rules"
   printf 'annotate helper async\nannotate journal_flush nonblocking\n' > "$dir/colors.rules"
+  printf 'cheap find_key reason "bags hold a handful of items"\n' > "$dir/cheap.rules"
   printf 'blocking broken\n' > "$dir/bad.rules"
   {
     echo "["
@@ -254,6 +255,12 @@ expect_match "a cursor walked on and handed back" \
 out=$("$LOOPCHECK" explain -p build --rules rules.rules bag_free 2>&1); expect_status "explain bag_free" 0 $? "$out"
 expect_match "a walk freeing each item, paid for by the allocations" \
   "cost level: 0; frees parameter 1 whenever it runs" "$out"
+out=$("$LOOPCHECK" explain -p build --rules rules.rules --rules cheap.rules find_key 2>&1)
+expect_status "explain find_key, cheap" 0 $? "$out"
+expect_match "a cheap statement said" \
+  "cost level: 1; linear in parameter 1 \\(the rest: level 0\\); a call to it adds nothing and its loops are not reported: cheap at cheap.rules:1$" "$out"
+out=$("$LOOPCHECK" explain -p build --rules rules.rules --rules cheap.rules count_pairs 2>&1)
+expect_match "a call to a cheap function adds nothing" "cost level: 1; linear in parameter 1 \\(the rest: level 0\\)$" "$out"
 
 # --- explain: annotate statements (static functions too) ---------------------------
 out=$("$LOOPCHECK" explain -p build --rules rules.rules --rules colors.rules helper 2>&1)

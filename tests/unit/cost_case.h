@@ -1,6 +1,7 @@
 /* cost_case.h — what the cost tests (test_cost_*.c but test_cost_passed.c
  * and test_cost_link_depth.c) share: the rules their hand-built programs
- * are checked against (a timer, a pool, a cpu-heavy library call), a case:
+ * are checked against (a timer, a pool, a cpu-heavy library call, a cheap
+ * function), a case:
  * a program with main and timer callbacks (entry), run through
  * cpu-heavy-loop, its findings looked up by line, and the program's loop
  * at a line.  Included by each test program; everything is static or
@@ -24,7 +25,8 @@ static const char rules[] =
     "callback test_queue_work arg3 pool\n"
     "cpu-heavy crypt reason \"hashes a password on purpose slowly\" instead \"hash on the pool\"\n"
     "fails close result=-1\n"
-    "frees free arg1\n";
+    "frees free arg1\n"
+    "cheap pool_append reason \"walks the blocks from a mark it moves on\"\n";
 
 struct cost_case {
     struct builder b;

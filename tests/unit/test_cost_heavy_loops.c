@@ -4,7 +4,8 @@
  * bookkeeping ones, loops across calls, expensive library calls, loops
  * only workers run, what a call adds by its callee's loop sources (not its
  * locals, a string's characters), continued walks, limits (`i < INT_MAX`),
- * and registries filled at start-up. */
+ * registries filled at start-up, and functions a `cheap` model says do
+ * bounded work. */
 #include "cost_case.h"
 
 static void test_nested_data_loops_flagged_bookkeeping_not(void **state)
@@ -200,6 +201,33 @@ static void test_registries_filled_at_start_up(void **state)
     finish(&c);
 }
 
+/* A `cheap` model: a call to the function adds nothing, and its own
+ * nest is not reported; the same function without the model is. */
+static void test_cheap_functions(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_requests");
+    static const char *const pools[] = { "pool_append", "pool_other" };
+    for (unsigned i = 0; i < 2; i++) {
+        unsigned base = 500 + 20 * i;
+        builder_function(&c.b, pools[i], 50 + i, 0);
+        int blocks = builder_loop(&c.b, pools[i], base, -1, LC_BOUND_DATA, 0, "p->next");
+        builder_loop(&c.b, pools[i], base + 1, blocks, LC_BOUND_DATA, 0, "b->count");
+        int requests = builder_loop(&c.b, "on_requests", base + 2, -1, LC_BOUND_DATA, 0, "n");
+        builder_call(&c.b, "on_requests", base + 3, builder_function_value(pools[i]), 1, builder_other_value(),
+                     "pool");
+        builder_in_loop(&c.b, requests);
+    }
+    run(&c);
+    assert_null(at_line(&c, 500));      /* its own nest: not reported */
+    assert_null(at_line(&c, 502));      /* a call to it adds nothing */
+    assert_non_null(at_line(&c, 520));
+    assert_non_null(at_line(&c, 522));
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +236,7 @@ int main(void)
         cmocka_unit_test(test_reason_besides_the_element),
         cmocka_unit_test(test_sources_limit_and_continued_walks),
         cmocka_unit_test(test_registries_filled_at_start_up),
+        cmocka_unit_test(test_cheap_functions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

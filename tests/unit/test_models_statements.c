@@ -2,7 +2,8 @@
  * model store (analyzer/models.h), from rules text given inline (no data
  * files): every statement kind with its conditions, `runs-loop` and
  * `process-main`, `annotate`, `callback ... descriptor`, `fork`, the descriptor states
- * (`readonly-stream`, `memory-file`), `bounded` sizes, `drains` queues, `fails` results, the places statements
+ * (`readonly-stream`, `memory-file`), `bounded` sizes, `drains` queues, `fails` results, `cheap`
+ * functions, the places statements
  * name, and the role names. */
 #include "models_fixture.h"
 #include "models_lexer.h"
@@ -297,6 +298,33 @@ static void test_drains(void **state)
     expect_error("drains next 4 more", "drains next: unexpected 'more'");
 }
 
+/* `cheap NAME reason "..."`: the body stays followed (only its cost is
+ * said); `instead` is refused, and so is a name cpu-heavy in the same
+ * file; a later file's statement wins over a cpu-heavy one. */
+static void test_cheap(void **state)
+{
+    (void)state;
+    struct lc_models models;
+    lc_models_init(&models);
+    load_clean(&models, "pool.rules",
+               "cheap pool_append_block reason \"walks the blocks from a mark it moves on\"\n"
+               "cpu-heavy pool_sort reason \"sorts\"\n");
+    load_clean(&models, "later.rules", "cheap pool_sort reason \"sorts at most 8\"\n");
+    const struct lc_function_model *append = find(&models, "pool_append_block");
+    assert_non_null(append->cheap);
+    assert_string_equal(append->cheap->reason, "walks the blocks from a mark it moves on");
+    assert_int_equal(append->cheap->line, 1);
+    assert_false(lc_model_hides_body(append));
+    assert_null(append->cpu_heavy);
+    assert_string_equal(find(&models, "pool_sort")->cheap->reason, "sorts at most 8");
+    assert_null(find(&models, "pool_sort")->cpu_heavy);
+    lc_models_free(&models);
+    expect_error("cheap", "cheap: missing function name");
+    expect_error("cheap x", "cheap x: missing reason \"...\"");
+    expect_error("cheap x reason \"r\" instead \"y\"", "cheap x: a cheap function takes no instead");
+    expect_error("cheap x if arg1=null reason \"r\"", "cheap x: unexpected 'if' (expected reason or instead, once each)");
+}
+
 /* `fails NAME result...`: the results that mean a function failed; the
  * function stays analysed (its body is followed); a later statement
  * wins; the words are printed back as written. */
@@ -380,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_runs_loop),
         cmocka_unit_test(test_bounded_sizes),
         cmocka_unit_test(test_drains),
+        cmocka_unit_test(test_cheap),
         cmocka_unit_test(test_fails),
         cmocka_unit_test(test_frees),
         cmocka_unit_test(test_callback_descriptor_and_fork),

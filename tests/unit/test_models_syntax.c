@@ -111,18 +111,26 @@ static void test_duplicates_and_counts(void **state)
                                "bogus\n"
                                "library second offload \"s\"\n"
                                "blocking dup reason \"two\"\n"
-                               "cpu-heavy hot reason \"two\"\n",
+                               "cpu-heavy hot reason \"two\"\n"
+                               "cheap hot reason \"three\"\n"
+                               "cheap cool reason \"one\"\n"
+                               "cpu-heavy cool reason \"two\"\n",
                                &errors);
-    assert_int_equal(count, 3);
+    assert_int_equal(count, 5);
     assert_string_equal(errors,
                         "dup.rules:4: unknown statement 'bogus'\n"
                         "dup.rules:6: blocking dup: already declared at line 2 of this file\n"
-                        "dup.rules:7: cpu-heavy hot: already declared at line 3 of this file\n");
+                        "dup.rules:7: cpu-heavy hot: already declared at line 3 of this file\n"
+                        "dup.rules:8: cheap hot: already declared cpu-heavy at line 3 of this file\n"
+                        "dup.rules:10: cpu-heavy cool: already declared cheap at line 9 of this file\n");
     /* The first declaration stays, with its library: a rejected line
      * changes nothing. */
     assert_string_equal(find(&models, "dup")->blocking->reason, "one");
     assert_string_equal(find(&models, "dup")->library->name, "first");
     assert_string_equal(find(&models, "hot")->cpu_heavy->reason, "one");
+    assert_null(find(&models, "hot")->cheap);
+    assert_string_equal(find(&models, "cool")->cheap->reason, "one");
+    assert_null(find(&models, "cool")->cpu_heavy);
     assert_string_equal(find(&models, "hot")->library->name, "first");
     free(errors);
     lc_models_free(&models);
