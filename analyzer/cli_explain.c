@@ -316,7 +316,7 @@ static void explain_cost(const struct explain_context *x, uint32_t f)
     explain_linear(x, "; walks on as a cursor it hands back: parameter",
                    cost->cursor_params[f] & ~cost->linear_params[f], cost->level_but_cursor[f]);
     explain_params(x, "; frees parameter", cost->frees_params[f], " and ", " whenever it runs");
-    const struct lc_cheap_model *cheap = x->program->functions[f].cheap;
+    const struct lc_cost_model *cheap = x->program->functions[f].cheap;
     if (cheap)
         fprintf(x->out, "; a call to it adds nothing and its loops are not reported: cheap at %s:%u",
                 lc_report_display_path(cheap->file, x->base_dir), cheap->line);

@@ -57,6 +57,75 @@ static int cost_same_links_acyclic(const uint8_t *same, uint32_t count)
     return left == 0;
 }
 
+/* The functions of a component met so far, from the first on. */
+struct cost_members {
+    uint32_t function[LC_COST_RECURSION_CYCLE], count;
+};
+
+/* The calls inside the component of members->function[0] that add work,
+ * made by the members, breadth first (`visit` may add members): each of
+ * their targets in the component is given to `visit` with the index of
+ * the member making it and that of the target (members->count when it is
+ * none yet).  `visit` returns -1 to go on, else what the walk returns;
+ * the walk returns -1 once every member's calls are seen. */
+static int cost_walk_component(const struct lc_program *program, const struct lc_cost *cost,
+                               struct cost_members *members,
+                               int (*visit)(void *context, uint32_t from, const struct lc_program_call *call,
+                                            uint32_t target, uint32_t seen),
+                               void *context)
+{
+    uint32_t component = cost->component_of[members->function[0]];
+    for (uint32_t next = 0; next < members->count; next++) {
+        const struct lc_program_function *fn = &program->functions[members->function[next]];
+        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
+            const struct lc_program_call *call = &program->calls[c];
+            if (lc_cost_call_adds_nothing(program, cost, call))
+                continue;
+            for (uint32_t t = 0; t < call->target_count; t++) {
+                uint32_t g = program->targets[call->first_target + t], seen = 0;
+                if (cost->component_of[g] != component)
+                    continue;
+                while (seen < members->count && members->function[seen] != g)
+                    seen++;
+                int result = visit(context, next, call, g, seen);
+                if (result >= 0)
+                    return result;
+            }
+        }
+    }
+    return -1;
+}
+
+/* A walk looking for one tree (cost_walks_tree). */
+struct cost_tree_walk {
+    const struct lc_program *program;
+    struct cost_members members;
+    int descent[LC_COST_RECURSION_CYCLE];   /* the parameter each descends through */
+    uint8_t same[LC_COST_RECURSION_CYCLE];  /* bit j: hands member j its own unchanged */
+    uint32_t calls;
+};
+
+static int cost_tree_visit(void *context, uint32_t from_member, const struct lc_program_call *call, uint32_t target,
+                           uint32_t seen)
+{
+    struct cost_tree_walk *walk = context;
+    int from = walk->descent[from_member];
+    walk->calls++;
+    if (seen == walk->members.count) {
+        int at = cost_link_position(walk->program, call, from);
+        if (at < 0 || walk->members.count == LC_COST_RECURSION_CYCLE)
+            return 0;
+        walk->members.function[walk->members.count] = target;
+        walk->descent[walk->members.count++] = at;
+    }
+    enum cost_link link = cost_link_of(walk->program, call, (uint32_t)walk->descent[seen], from);
+    if (link == COST_LINK_NONE)
+        return 0;
+    if (link == COST_LINK_SAME)
+        walk->same[from_member] |= (uint8_t)(1u << seen);
+    return -1;
+}
+
 /* Does `f`'s component walk one tree from f's parameter `param`: does
  * every call inside the component (that adds work) hand its callee, for
  * the parameter that callee descends through, a child of the one its
@@ -67,42 +136,9 @@ static int cost_same_links_acyclic(const uint8_t *same, uint32_t count)
  * most LC_COST_RECURSION_CYCLE functions. */
 static int cost_walks_tree(const struct lc_program *program, const struct lc_cost *cost, uint32_t f, int param)
 {
-    uint32_t component = cost->component_of[f], member[LC_COST_RECURSION_CYCLE], count = 1, next = 0, calls = 0;
-    int descent[LC_COST_RECURSION_CYCLE];
-    uint8_t same[LC_COST_RECURSION_CYCLE] = { 0 };
-    member[0] = f;
-    descent[0] = param;
-    while (next < count) {
-        uint32_t from_member = next;
-        const struct lc_program_function *fn = &program->functions[member[next]];
-        int from = descent[next++];
-        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
-            const struct lc_program_call *call = &program->calls[c];
-            if (lc_cost_call_adds_nothing(program, cost, call))
-                continue;
-            for (uint32_t t = 0; t < call->target_count; t++) {
-                uint32_t g = program->targets[call->first_target + t], seen = 0;
-                if (cost->component_of[g] != component)
-                    continue;
-                calls++;
-                while (seen < count && member[seen] != g)
-                    seen++;
-                if (seen == count) {
-                    int at = cost_link_position(program, call, from);
-                    if (at < 0 || count == LC_COST_RECURSION_CYCLE)
-                        return 0;
-                    member[count] = g;
-                    descent[count++] = at;
-                }
-                enum cost_link link = cost_link_of(program, call, (uint32_t)descent[seen], from);
-                if (link == COST_LINK_NONE)
-                    return 0;
-                if (link == COST_LINK_SAME)
-                    same[from_member] |= (uint8_t)(1u << seen);
-            }
-        }
-    }
-    return calls > 0 && cost_same_links_acyclic(same, count);
+    struct cost_tree_walk walk = { .program = program, .members = { { f }, 1 }, .descent = { param } };
+    return cost_walk_component(program, cost, &walk.members, cost_tree_visit, &walk) < 0 && walk.calls > 0
+           && cost_same_links_acyclic(walk.same, walk.members.count);
 }
 
 /* The parameter a recursion descends through: every call back into its
@@ -154,30 +190,24 @@ int lc_cost_calls_itself(const struct lc_program *program, const struct lc_cost 
     return self_calls > 0 && !(self_calls == 1 && limited == 1);
 }
 
+/* Does the call come back to the walk's first function? */
+static int cost_cycle_visit(void *context, uint32_t from_member, const struct lc_program_call *call, uint32_t target,
+                            uint32_t seen)
+{
+    (void)from_member;
+    (void)call;
+    struct cost_members *members = context;
+    if (target == members->function[0])
+        return 1;
+    if (seen == members->count && members->count < LC_COST_RECURSION_CYCLE)
+        members->function[members->count++] = target;
+    return -1;
+}
+
 int lc_cost_cycles_back(const struct lc_program *program, const struct lc_cost *cost, uint32_t f)
 {
-    uint32_t component = cost->component_of[f], reached[LC_COST_RECURSION_CYCLE], count = 0, next = 0;
-    reached[count++] = f;
-    while (next < count) {
-        const struct lc_program_function *fn = &program->functions[reached[next++]];
-        for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
-            const struct lc_program_call *call = &program->calls[c];
-            if (lc_cost_call_adds_nothing(program, cost, call))
-                continue;
-            for (uint32_t t = 0; t < call->target_count; t++) {
-                uint32_t g = program->targets[call->first_target + t], seen = 0;
-                if (cost->component_of[g] != component)
-                    continue;
-                if (g == f)
-                    return 1;
-                while (seen < count && reached[seen] != g)
-                    seen++;
-                if (seen == count && count < LC_COST_RECURSION_CYCLE)
-                    reached[count++] = g;
-            }
-        }
-    }
-    return 0;
+    struct cost_members members = { { f }, 1 };
+    return cost_walk_component(program, cost, &members, cost_cycle_visit, &members) == 1;
 }
 
 int lc_cost_group_loops(const struct lc_program *program, struct lc_cost *cost)

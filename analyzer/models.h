@@ -117,22 +117,16 @@ struct lc_pause_model {
     size_t if_count;
 };
 
-/* `cpu-heavy NAME reason "..." [instead "..."]`: does not wait, but may
- * compute long enough to stall the loop. */
-struct lc_cpu_heavy_model {
+/* What a function costs where the code does not show it: `cpu-heavy NAME
+ * reason "..." [instead "..."]`, it does not wait, but may compute long
+ * enough to stall the loop; `cheap NAME reason "..."` (no instead),
+ * whatever the data a call does a bounded or amortised amount of work
+ * (an allocator walking its blocks from a mark it moves on, a lookup in a
+ * table the program keeps small): a call adds no cost and its own loops
+ * are not reported (cost.h), its body still followed for what it calls. */
+struct lc_cost_model {
     const char *reason;
     const char *instead;            /* or NULL */
-    const char *file;               /* where it was declared */
-    unsigned line;
-};
-
-/* `cheap NAME reason "..."`: whatever the data, a call does a bounded or
- * amortised amount of work (an allocator walking its blocks from a mark
- * it moves on, a lookup in a table the program keeps small): a call adds
- * no cost and its own loops are not reported (cost.h).  Says nothing
- * else: its body is still followed for what it calls. */
-struct lc_cheap_model {
-    const char *reason;
     const char *file;               /* where it was declared */
     unsigned line;
 };
@@ -244,8 +238,8 @@ struct lc_function_model {
                                           the barrier passed as argument N
                                           (1-based) until every thread of
                                           it arrives; 0: no */
-    struct lc_cpu_heavy_model *cpu_heavy; /* NULL unless `cpu-heavy NAME` */
-    struct lc_cheap_model *cheap;      /* NULL unless `cheap NAME` */
+    struct lc_cost_model *cpu_heavy;   /* NULL unless `cpu-heavy NAME` */
+    struct lc_cost_model *cheap;       /* NULL unless `cheap NAME` */
     struct lc_keyed_callback_model *keyed_callback; /* NULL unless
                                           `keyed-callback NAME` */
     int keyed_dispatch;                /* `keyed-dispatch NAME`: 1 */

@@ -81,5 +81,9 @@ int lc_rules_parse_bounded(struct lc_rules_parser *parser);
 int lc_rules_parse_drains(struct lc_rules_parser *parser);
 int lc_rules_parse_fails(struct lc_rules_parser *parser);
 int lc_rules_parse_cheap(struct lc_rules_parser *parser);
+struct lc_rules_clauses;
+/* models_parse.c: a `cpu-heavy` or `cheap` statement's reason, instead,
+ * file and line, in the models' arena; NULL after an error. */
+struct lc_cost_model *lc_rules_cost_model(struct lc_rules_parser *parser, const struct lc_rules_clauses *clauses);
 
 #endif

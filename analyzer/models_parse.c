@@ -124,6 +124,23 @@ static int lc_rules_parse_blocking(struct lc_rules_parser *parser)
     return lc_rules_applied(parser, model);
 }
 
+struct lc_cost_model *lc_rules_cost_model(struct lc_rules_parser *parser, const struct lc_rules_clauses *clauses)
+{
+    struct lc_cost_model *cost = lc_arena_alloc(&parser->models->arena, sizeof *cost);
+    int failed = !cost;
+    if (cost) {
+        cost->reason = lc_rules_copy(parser, clauses->reason, &failed);
+        cost->instead = lc_rules_copy(parser, clauses->instead, &failed);
+        cost->file = parser->file;
+        cost->line = parser->line;
+    }
+    if (failed) {
+        lc_rules_error(parser, "out of memory");
+        return NULL;
+    }
+    return cost;
+}
+
 /* cpu-heavy NAME reason "..." [instead "..."] */
 static int lc_rules_parse_cpu_heavy(struct lc_rules_parser *parser)
 {
@@ -138,16 +155,9 @@ static int lc_rules_parse_cpu_heavy(struct lc_rules_parser *parser)
     if (model->cheap && model->cheap->file == parser->file)
         return lc_rules_error(parser, "already declared cheap at line %u of this file", model->cheap->line);
     model->cheap = NULL;   /* a later file's statement wins */
-    struct lc_cpu_heavy_model *heavy = lc_arena_alloc(&parser->models->arena, sizeof *heavy);
-    int failed = !heavy;
-    if (heavy) {
-        heavy->reason = lc_rules_copy(parser, clauses.reason, &failed);
-        heavy->instead = lc_rules_copy(parser, clauses.instead, &failed);
-        heavy->file = parser->file;
-        heavy->line = parser->line;
-    }
-    if (failed)
-        return lc_rules_error(parser, "out of memory");
+    struct lc_cost_model *heavy = lc_rules_cost_model(parser, &clauses);
+    if (!heavy)
+        return -1;
     model->cpu_heavy = heavy;
     return lc_rules_applied(parser, model);
 }

@@ -107,15 +107,9 @@ int lc_rules_parse_cheap(struct lc_rules_parser *parser)
         return lc_rules_error(parser, "already declared at line %u of this file", model->cheap->line);
     if (model->cpu_heavy && model->cpu_heavy->file == parser->file)
         return lc_rules_error(parser, "already declared cpu-heavy at line %u of this file", model->cpu_heavy->line);
-    struct lc_cheap_model *cheap = lc_arena_alloc(&parser->models->arena, sizeof *cheap);
-    int failed = !cheap;
-    if (cheap) {
-        cheap->reason = lc_rules_copy(parser, clauses.reason, &failed);
-        cheap->file = parser->file;
-        cheap->line = parser->line;
-    }
-    if (failed)
-        return lc_rules_error(parser, "out of memory");
+    struct lc_cost_model *cheap = lc_rules_cost_model(parser, &clauses);
+    if (!cheap)
+        return -1;
     model->cheap = cheap;
     model->cpu_heavy = NULL;   /* a later file's statement wins */
     if (parser->library)

@@ -219,7 +219,7 @@ struct lc_program_function {
     unsigned annotations;        /* enum lc_annotation bits, over all decls */
     int is_defined;
     const struct lc_function_model *model;  /* NULL when not modelled */
-    const struct lc_cheap_model *cheap;     /* a `cheap` statement naming it,
+    const struct lc_cost_model *cheap;      /* a `cheap` statement naming it,
                                                static or not; NULL: none */
     uint32_t first_call, call_count;        /* its call sites, contiguous */
 };
