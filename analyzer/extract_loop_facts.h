@@ -268,7 +268,9 @@ typedef int (*lc_extract_origin_of)(void *context, CXCursor value, CXType holder
  * loop, a call given only constants and `steppers` (the condition's
  * locals) or their addresses (`de = dictNext(di)`, `listNext(&li)`);
  * outside it, a call given the walker's address, whose origin `started`
- * gives (`listRewind(list, &li)`; null: none accepted). */
+ * gives (`listRewind(list, &li)`; LC_EXTRACT_ORIGIN_NONE: the call leaves
+ * the walker on what it walks, `raxSeek(&ri, "^", NULL, 0)`; null: none
+ * accepted). */
 struct lc_extract_walker_steps {
     const struct lc_extract_variables *steppers;
     lc_extract_origin_of started;

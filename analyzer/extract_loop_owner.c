@@ -122,7 +122,9 @@ static int owner_value_of(void *context, CXCursor expr, CXType holder)
 /* An iterator started outside the loop by a call given its address
  * (`listRewind(list, &li)`): the parameter its other arguments are, or
  * own, as for owner_call_of; constants aside, the walker's address (of
- * the `holder` type) skipped. */
+ * the `holder` type) skipped.  A call given nothing else leaves the
+ * iterator on what it walks (`raxSeek(&ri, "^", NULL, 0)`, `raxStop(&ri)`):
+ * OWNER_NEUTRAL. */
 static int owner_started_of(void *context, CXCursor call, CXType holder)
 {
     const struct owner_origin *origin = context;
@@ -140,6 +142,8 @@ static int owner_started_of(void *context, CXCursor call, CXType holder)
             continue;
         lc_extract_origin_combine(&found, owner_argument_of(origin->walk, argument));
     }
+    if (found == OWNER_NEUTRAL)
+        return OWNER_NEUTRAL;
     if (found < 0)
         return OWNER_FAILED;
     CXType parameter = clang_getCursorType(clang_Cursor_getArgument(origin->walk->function, (unsigned)found));

@@ -145,10 +145,11 @@ static void walker_event(struct origin_walker *walker, const struct lc_extract_v
             return;
         if (walker_inside(walker, event->cursor) ? !walker_step_call(walker, event->cursor) : !walker->steps->started)
             walker->param = LC_EXTRACT_ORIGIN_FAILED;
-        else if (!walker_inside(walker, event->cursor))
-            lc_extract_origin_combine(&walker->param,
-                                      walker->steps->started(walker->context, event->cursor,
-                                                             clang_getCursorType(walker->variable)));
+        else if (!walker_inside(walker, event->cursor)) {
+            int started = walker->steps->started(walker->context, event->cursor, clang_getCursorType(walker->variable));
+            if (started != LC_EXTRACT_ORIGIN_NONE)   /* NONE: a seek or a stop, on what it walks */
+                lc_extract_origin_combine(&walker->param, started);
+        }
         return;
     case LC_EXTRACT_EVENT_ADDRESS:
         if (!skipped)

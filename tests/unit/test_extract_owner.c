@@ -28,6 +28,8 @@ static void test_loop_owners(void **state)
     assert_int_equal(find_loop(test, "owner_reassigned")->bound_param, -1);  /* node = node->next */
     assert_int_equal(find_loop(test, "owner_iterator")->bound_param, 0);          /* di = new(t); next(di) */
     assert_int_equal(find_loop(test, "owner_iterator_address")->bound_param, 0);  /* rewind(t, &li) */
+    assert_int_equal(find_loop(test, "owner_iterator_sought")->bound_param, 0);   /* and seek(&li, "^", 0) */
+    assert_int_equal(find_loop(test, "owner_iterator_restarted")->bound_param, -1);   /* rewound on a global */
     assert_int_equal(find_loop(test, "owner_iterator_safe")->bound_param, 0);     /* a FOREACH_SAFE */
     assert_int_equal(find_loop(test, "owner_iterator_field")->bound_param, 2);    /* first(&k->holder) */
     assert_int_equal(find_loop(test, "owner_iterator_global")->bound_param, -1);

@@ -344,17 +344,29 @@ struct keyed {
     struct table_iterator holder;
 };
 struct node *node_after(struct node *n);
+void table_seek(struct table_iterator *it, const char *op, int n);
 
 int iterated(struct table *t, struct node *key, struct keyed *k)
 {
     int total = 0;
-    struct node *n1, *n2, *n3, *n4, *n5, *after;
+    struct node *n1, *n2, *n3, *n4, *n5, *n6, *n7, *after;
     struct table_iterator *it = table_iterator_new(t);
     while ((n1 = table_next(it)) != NULL) /* owner_iterator */
         total++;
     struct table_iterator local;
     table_rewind(t, &local);
     while ((n2 = table_next(&local)) != NULL) /* owner_iterator_address */
+        total++;
+    struct table_iterator sought;
+    table_rewind(t, &sought);
+    table_seek(&sought, "^", 0);
+    while ((n6 = table_next(&sought)) != NULL) /* owner_iterator_sought */
+        total++;
+    table_seek(&sought, "$", 0);
+    struct table_iterator elsewhere;
+    table_rewind(t, &elsewhere);
+    table_rewind(global_table, &elsewhere);
+    while ((n7 = table_next(&elsewhere)) != NULL) /* owner_iterator_restarted */
         total++;
     for (n3 = node_first(t); n3 != NULL && ((after = node_after(n3)), 1); n3 = after) /* owner_iterator_safe */
         total++;
