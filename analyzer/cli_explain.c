@@ -315,6 +315,7 @@ static void explain_cost(const struct explain_context *x, uint32_t f)
     explain_linear(x, "; linear in parameter", cost->linear_params[f], cost->level_but_linear[f]);
     explain_linear(x, "; walks on as a cursor it hands back: parameter",
                    cost->cursor_params[f] & ~cost->linear_params[f], cost->level_but_cursor[f]);
+    explain_linear(x, "; works on the one slot picked by parameter", cost->slot_params[f], cost->level_but_slot[f]);
     explain_params(x, "; frees parameter", cost->frees_params[f], " and ", " whenever it runs");
     const struct lc_cost_model *cheap = x->program->functions[f].cheap;
     if (cheap)

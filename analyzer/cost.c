@@ -114,7 +114,7 @@ struct cost_linear {
     struct lc_cost_why rest_why;   /* what makes `rest` */
 };
 
-enum cost_linear_kind { COST_LINEAR_PLAIN, COST_LINEAR_CURSOR, COST_LINEAR_KINDS };
+enum cost_linear_kind { COST_LINEAR_PLAIN, COST_LINEAR_CURSOR, COST_LINEAR_SLOT, COST_LINEAR_KINDS };
 
 /* A loop or call bounded by `params` (0: by none of them), costing `rest`
  * besides. */
@@ -146,6 +146,31 @@ static uint32_t cost_params_passed(const struct lc_program *program, const struc
     return mine;
 }
 
+/* The caller's integer parameters by which call `c` hands `g` one slot of
+ * an array: a slot at that index for a parameter bounding g's loops
+ * (`args_value_as_string(&args->values[idx])`: call_arg slot_of_param),
+ * or the index itself for one g picks its slot by (cost->slot_params);
+ * what g does besides in *rest. */
+static uint32_t cost_slots_passed(const struct lc_program *program, const struct lc_cost *cost,
+                                  const struct lc_program_call *c, uint32_t g, unsigned *rest)
+{
+    const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, c);
+    uint32_t mine = 0;
+    *rest = 0;
+    for (uint32_t p = 0; p < c->arg_count && p < LC_ELEMENT_ARGUMENTS; p++) {
+        const struct lc_program_value *arg = &program->args[c->first_arg + p];
+        if (((cost->linear_params[g] >> p) & 1u) && arg->slot_of_param > 0 && arg->slot_of_param <= LC_ELEMENT_ARGUMENTS) {
+            mine |= 1u << (arg->slot_of_param - 1);
+            *rest = cost->level_but_linear[g] > *rest ? cost->level_but_linear[g] : *rest;
+        } else if (((cost->slot_params[g] >> p) & 1u) && arg->kind == LC_VALUE_PARAM && arg->param_index >= 0
+                   && arg->param_index < LC_ELEMENT_ARGUMENTS && !((extra->changed_param_args >> p) & 1u)) {
+            mine |= 1u << arg->param_index;
+            *rest = cost->level_but_slot[g] > *rest ? cost->level_but_slot[g] : *rest;
+        }
+    }
+    return mine;
+}
+
 /* Target `g` (at `level` there) of call `c`, outside any loop of `f`: a
  * target linear in the parameter its caller passes one of its own
  * parameters for (`hash(key, len)` calling `jenkins_hash(key, len)`), or a
@@ -159,8 +184,11 @@ static void cost_linear_target(const struct lc_program *program, const struct lc
     int followed = cost->target_kind[g] == LC_COST_TARGET_FOLLOWED && lc_program_call_passes_arguments(c, g);
     uint32_t plain = cost_params_passed(program, c, followed ? cost->linear_params[g] : 0);
     uint32_t cursor = cost_params_passed(program, c, followed ? cost->cursor_params[g] : 0);
+    unsigned slot_rest = 0;
+    uint32_t slot = followed ? cost_slots_passed(program, cost, c, g, &slot_rest) : 0;
     cost_linear_note(&linear[COST_LINEAR_PLAIN], plain, plain ? cost->level_but_linear[g] : level, why);
     cost_linear_note(&linear[COST_LINEAR_CURSOR], cursor, cursor ? cost->level_but_cursor[g] : level, why);
+    cost_linear_note(&linear[COST_LINEAR_SLOT], slot, slot ? slot_rest : level, why);
 }
 
 /* The level a call adds inside `component`: the most expensive target
@@ -244,7 +272,8 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
     uint32_t descent = descended >= 0 && descended < LC_ELEMENT_ARGUMENTS ? 1u << descended : 0;
     struct cost_linear linear[COST_LINEAR_KINDS];
     for (int k = 0; k < COST_LINEAR_KINDS; k++)
-        linear[k] = (struct cost_linear){ descent, descended >= 0 || repeat, 0, { LC_COST_CAUSE_NONE, 0 } };
+        linear[k] = (struct cost_linear){ k == COST_LINEAR_SLOT ? 0 : descent, descended >= 0 || repeat, 0,
+                                          { LC_COST_CAUSE_NONE, 0 } };
     cost_function_calls(program, cost, f, scratch, &top, &top_why, linear);
     /* Children come after their parents: walk backwards. */
     for (uint32_t i = last; i > first; i--) {
@@ -277,7 +306,7 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
                                  ? 1u << loop->bound_param
                                  : scratch->drives[l] ? descent : 0;
             int growing = scratch->passed[l] < 0 && own == 1 && cost->loop_export[l] > scratch->inner_export[l];
-            uint32_t bounds[COST_LINEAR_KINDS] = { plain, plain | loop->cursor_params };
+            uint32_t bounds[COST_LINEAR_KINDS] = { plain, plain | loop->cursor_params, 0 };
             for (int k = 0; k < COST_LINEAR_KINDS; k++) {
                 int bounded = growing && bounds[k];
                 cost_linear_note(&linear[k], bounded ? bounds[k] : 0,
@@ -295,6 +324,10 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
     cost->cursor_params[f] = cursor->rest < cost->function_level[f] ? cursor->params : 0;
     cost->level_but_cursor[f] = (uint8_t)cost_cap(cursor->rest);
     cost->why_but_cursor[f] = cursor->rest_why;
+    const struct cost_linear *slot = &linear[COST_LINEAR_SLOT];
+    cost->slot_params[f] = slot->rest < cost->function_level[f] ? slot->params : 0;
+    cost->level_but_slot[f] = (uint8_t)cost_cap(slot->rest);
+    cost->why_but_slot[f] = slot->rest_why;
 }
 
 /* The call or loop (a site, cost.h) under the test of a parameter that
@@ -353,6 +386,9 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     cost->level_but_cursor = calloc(n, 1);
     cost->frees_params = calloc(n, sizeof *cost->frees_params);
     cost->why_but_cursor = calloc(n, sizeof *cost->why_but_cursor);
+    cost->slot_params = calloc(n, sizeof *cost->slot_params);
+    cost->level_but_slot = calloc(n, 1);
+    cost->why_but_slot = calloc(n, sizeof *cost->why_but_slot);
     cost->guarded_of = malloc(n * sizeof *cost->guarded_of);
     cost->level_but_linear = calloc(n, 1);
     cost->why_but_linear = calloc(n, sizeof *cost->why_but_linear);
@@ -369,7 +405,8 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     const struct lc_scc *scc = program->scc;
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
-        || !cost->linear_params || !cost->cursor_params || !cost->level_but_cursor || !cost->why_but_cursor || !cost->level_but_linear || !cost->why_but_linear || !cost->guarded_of
+        || !cost->linear_params || !cost->cursor_params || !cost->level_but_cursor || !cost->why_but_cursor
+        || !cost->slot_params || !cost->level_but_slot || !cost->why_but_slot || !cost->level_but_linear || !cost->why_but_linear || !cost->guarded_of
         || !cost->loop_level || !cost->loop_repeated
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed || !scratch.registry || !scratch.disposing || !cost->frees_params
@@ -433,6 +470,9 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->level_but_cursor);
     free(cost->frees_params);
     free(cost->why_but_cursor);
+    free(cost->slot_params);
+    free(cost->level_but_slot);
+    free(cost->why_but_slot);
     free(cost->why_but_linear);
     free(cost->level_but_linear);
     free(cost->guarded_of);

@@ -46,6 +46,9 @@
  *   a call passing, for that parameter, a constant a loop of that many   0
  *       rounds costs nothing for (`verify(name, CLUSTER_NAMELEN)`), or a
  *       string literal (`config_node_traverse(rec, "settings", 0)`)
+ *   a call in a loop handing a callee, for the index it picks one slot    0
+ *       of an array by, the loop's counter (`args_string(args, i++)`
+ *       handing on `&args->values[idx]`): each round its own slot
  *   a call in a loop handing the loop's cursor to a callee that walks on   0
  *       from it and taking the result back (`buf = pad(buf, last, n)` in
  *       `while (*fmt && buf < last)`: cursor_params, extract_loop_cursor.c)
@@ -137,6 +140,18 @@ struct lc_cost {
                                        caller's loop, taken back (facts.h
                                        cursor_args) */
     struct lc_cost_why *why_but_cursor;   /* per function: what makes that
+                                             level */
+    uint32_t *slot_params;          /* per function: the same, an integer
+                                       parameter picking the one slot of an
+                                       array its work is on (`args_string(
+                                       args, idx)` handing on
+                                       `&args->values[idx]`: call_arg
+                                       slot_of_param) */
+    uint8_t *level_but_slot;        /* per function: its level where one of
+                                       slot_params is another index every
+                                       round of the caller's loop (facts.h
+                                       counter_args) or a small constant */
+    struct lc_cost_why *why_but_slot;     /* per function: what makes that
                                              level */
     uint32_t *frees_params;         /* per function: bit i, it frees its
                                        parameter i whenever it runs

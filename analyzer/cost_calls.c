@@ -92,6 +92,8 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
         level = cost->level_but_linear[g];
     if (cost_passes_few(program, call, cost->cursor_params[g], extra->cursor_args) && cost->level_but_cursor[g] < level)
         level = cost->level_but_cursor[g];
+    if (cost_passes_few(program, call, cost->slot_params[g], extra->counter_args) && cost->level_but_slot[g] < level)
+        level = cost->level_but_slot[g];
     const struct lc_cost_guarded *guarded = lc_cost_guard_failing_at(program, cost, g, call);
     return guarded && guarded->level < level ? guarded->level : level;
 }

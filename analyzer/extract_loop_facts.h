@@ -232,6 +232,9 @@ int lc_extract_bounding_parameter(CXCursor expr);
  * itself when the function never changes it, a local the function only
  * ever sets to it (`it = (item *)ptr`); -1 otherwise. */
 int lc_extract_parameter_of(struct lc_extract_walk *walk, CXCursor variable);
+/* The index of parameter `variable` (of any type) when the function never
+ * changes it (no assignment, increment or `&`), else -1. */
+int lc_extract_unchanged_parameter(struct lc_extract_walk *walk, CXCursor variable);
 /* Qualifiers aside, are two types the same? */
 int lc_extract_same_type(CXType a, CXType b);
 /* The index of the pointer parameter that owns the place `expr` (`p->f`,
@@ -248,6 +251,14 @@ int lc_extract_child_of_parameter(struct lc_extract_walk *walk, CXCursor expr);
  * through enclosing loops it goes on from: LC_SOURCE_PARENT), or from a
  * child of which that loop starts its walk, else 0. */
 int lc_extract_child_argument(struct lc_extract_walk *walk, CXCursor argument);
+
+/* extract_slot_args.c: 1 + the index of the integer parameter, never
+ * changed, at which `argument` (or a place inside it) is a slot of an
+ * array (`&args->values[idx]`, `t[idx].name`), else 0; and which of the
+ * first LC_ELEMENT_ARGUMENTS arguments of `call`, made in `loop`, are its
+ * counter stepped by one or a local stepped by one there (`f(t, i++)`). */
+int lc_extract_slot_of_parameter(struct lc_extract_walk *walk, CXCursor argument);
+unsigned lc_extract_counter_arguments(const struct lc_extract_loop_parts *loop, CXCursor call);
 
 /* extract_loop_owner.c */
 /* The index of the pointer parameter whose own data the loop walks (its

@@ -91,21 +91,37 @@ static enum CXChildVisitResult owner_scan_visit(CXCursor cursor, CXCursor parent
     return walk->out_of_memory ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-int lc_extract_parameter_of(struct lc_extract_walk *walk, CXCursor variable)
+/* Fill walk->aliases once per function. */
+static void owner_scan(struct lc_extract_walk *walk)
 {
-    if (clang_Cursor_isNull(walk->function) || clang_Cursor_isNull(variable))
-        return -1;
     if (!walk->aliases_known) {
         walk->aliases_known = 1;
         clang_visitChildren(walk->function, owner_scan_visit, walk);
     }
+}
+
+int lc_extract_unchanged_parameter(struct lc_extract_walk *walk, CXCursor variable)
+{
+    if (clang_Cursor_isNull(walk->function) || clang_Cursor_isNull(variable))
+        return -1;
+    owner_scan(walk);
     variable = clang_getCanonicalCursor(variable);
-    if (clang_getCursorKind(variable) == CXCursor_ParmDecl) {
-        for (size_t i = 0; i < walk->alias_count; i++)
-            if (clang_equalCursors(walk->aliases[i].variable, variable))
-                return -1;   /* changed */
-        return owner_pointer_parameter(variable);
-    }
+    if (clang_getCursorKind(variable) != CXCursor_ParmDecl)
+        return -1;
+    for (size_t i = 0; i < walk->alias_count; i++)
+        if (clang_equalCursors(walk->aliases[i].variable, variable))
+            return -1;   /* changed */
+    return lc_extract_parameter_position(variable) - 1;
+}
+
+int lc_extract_parameter_of(struct lc_extract_walk *walk, CXCursor variable)
+{
+    if (clang_Cursor_isNull(walk->function) || clang_Cursor_isNull(variable))
+        return -1;
+    owner_scan(walk);
+    variable = clang_getCanonicalCursor(variable);
+    if (clang_getCursorKind(variable) == CXCursor_ParmDecl)
+        return lc_extract_unchanged_parameter(walk, variable) >= 0 ? owner_pointer_parameter(variable) : -1;
     for (size_t i = 0; i < walk->alias_count; i++) {
         const struct lc_extract_alias *alias = &walk->aliases[i];
         if (!clang_equalCursors(alias->variable, variable) || alias->param < 0)

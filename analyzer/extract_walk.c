@@ -129,6 +129,7 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
                            &fact->args[i]);
         fact->args[i].field_of_param = lc_extract_field_of_parameter(walk, clang_Cursor_getArgument(call, (unsigned)i));
         fact->args[i].child_of_param = lc_extract_child_argument(walk, clang_Cursor_getArgument(call, (unsigned)i));
+        fact->args[i].slot_of_param = lc_extract_slot_of_parameter(walk, clang_Cursor_getArgument(call, (unsigned)i));
     }
     lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
     for (int i = 0; i < nargs; i++) {
@@ -168,6 +169,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     if (fact->loop_index == walk->loop_index && walk->loop_parts) {
         fact->element_args = lc_extract_element_arguments(walk, walk->loop_parts, call);
         fact->cursor_args = lc_extract_cursor_arguments(walk, call);
+        fact->counter_args = lc_extract_counter_arguments(walk->loop_parts, call);
         fact->each_round = fact->element_args && walk->open_conditional == walk->loop_conditional
                            && walk->jumps_seen == walk->loop_jumps && !lc_extract_in_conditional_expression(walk, call);
     }

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 98
+#define LC_FACTS_VERSION 99
 
 struct lc_location {
     const char *file;
@@ -112,6 +112,9 @@ struct lc_value {
                            `&args->values[i]`), or the element of a loop
                            walking that parameter's own data, or 0
                            (lc_extract_child_argument) */
+    int slot_of_param;  /* arguments: 1 + the index of the caller's integer
+                           parameter this is a slot at, or a place inside
+                           one (`&args->values[idx]`), else 0 */
 };
 
 /* The locks held at a point of a function body, by identity: the usr of
@@ -264,6 +267,11 @@ struct lc_call_fact {
                                  whose condition reads `buf`:
                                  extract_loop_cursor.c); first
                                  LC_ELEMENT_ARGUMENTS only */
+    unsigned counter_args;    /* bit i: argument i is the counter of the
+                                 innermost loop around the call, stepped
+                                 by one, or a local stepped by one right
+                                 there (`args_string(args, i++)`): another
+                                 index every round (extract_slot_args.c) */
     int each_round;           /* with element_args: the call is made in
                                  every round of that loop (right in its
                                  body or condition, under no `if`,

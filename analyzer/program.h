@@ -34,6 +34,7 @@ struct lc_program_value {
     int param_index;        /* PARAM: the parameter's index (0-based) */
     int field_of_param;     /* arguments: facts.h */
     int child_of_param;     /* arguments: facts.h */
+    int slot_of_param;      /* arguments: facts.h */
 };
 
 /* What a call calls: a function, or what a function-pointer flow node
@@ -79,6 +80,8 @@ struct lc_program_call_extra {
     uint32_t cursor_args;                /* bit i: argument i is its loop's
                                             cursor, handed over and taken
                                             back (facts.h) */
+    uint32_t counter_args;               /* bit i: argument i is another
+                                            index every round (facts.h) */
     uint32_t changed_param_args;         /* bit i: argument i is a parameter
                                             its caller changes (facts.h) */
     int restart_call;                    /* a self-call restarting its

@@ -49,7 +49,7 @@ static const char call_rows_extra_sql[] = "SELECT id, zero_guard_id, after_comma
                                           " scaled_args, guard_param, depth_limit, guard_test, guard_value, unreached,"
                                           " coalesce(guard_field_id, 0), changed_param_args, restart_call, loop_only,"
                                           " returned_param, returned_test, returned_value, nonzero_exit_after, error_return,"
-                                          " fail_guard_before, fail_test, cursor_args, each_round"
+                                          " fail_guard_before, fail_test, cursor_args, each_round, counter_args"
                                           " FROM call INDEXED BY call_extra"
                                           " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3 AND " LC_STORE_CALL_EXTRA_WHERE;
 
@@ -130,6 +130,7 @@ static int call_rows_decode_extra(struct program_call_rows_slice *slice, const s
     extra.element_args = (uint32_t)sqlite3_column_int64(stmt, 3);
     extra.cursor_args = (uint32_t)sqlite3_column_int64(stmt, 22);
     extra.each_round = (uint8_t)sqlite3_column_int(stmt, 23);
+    extra.counter_args = (uint32_t)sqlite3_column_int64(stmt, 24);
     int64_t exit_after = sqlite3_column_int64(stmt, 4);   /* NULL reads as 0: none */
     extra.branch_exit = exit_after != 0 && row + exit_after >= tu->first_row && row + exit_after <= tu->last_row
                             ? (uint32_t)(row + exit_after)

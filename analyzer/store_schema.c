@@ -25,7 +25,7 @@
  *      unreached, guard_field_id,
  *      changed_param_args, runs, restart_call, loop_only, returned_param,
  *      returned_test, returned_value, nonzero_exit_after, error_return,
- *      fail_guard_before, fail_test, cursor_args, each_round)
+ *      fail_guard_before, fail_test, cursor_args, each_round, counter_args)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -49,7 +49,11 @@
  *                                    cursor handed over and taken back
  *                                    (`p = skip(p)`); each_round: with
  *                                    element_args, made in every round of
- *                                    that loop; branch_exit_after:
+ *                                    that loop; counter_args: the same
+ *                                    when argument i is the loop's
+ *                                    counter or a local stepped by one
+ *                                    there (`f(t, i++)`);
+ *                                    branch_exit_after:
  *                                    the call that ends the branch it is
  *                                    in (`{ log(); fatal(); }`) is the one
  *                                    this many ids after it (a later call
@@ -113,7 +117,8 @@
  *                                    zero_guard_id on) are in the partial
  *                                    index call_extra
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
- *      int_value, text, field_of_param, child_of_param, keys)
+ *      int_value, text, field_of_param, child_of_param, slot_of_param,
+ *      keys)
  *                                    arguments (1-based), kind as callee_kind
  *                                    plus null, int and string (a string
  *                                    literal: text is its value between
@@ -125,7 +130,9 @@
  *                                    child_of_param: 1 + the one it is a
  *                                    child of (`cmd->args`, the element
  *                                    of a loop walking its data), else 0;
- *                                    keys:
+ *                                    slot_of_param: 1 + the caller's
+ *                                    integer parameter it is a slot at
+ *                                    (`&t->values[idx]`), else 0; keys:
  *                                    the strings an argument that is no
  *                                    literal is known to be (facts.h
  *                                    lc_arg_key), one a line, each '='
@@ -284,14 +291,15 @@ static const char lc_store_schema_sql[] =
     "  returned_value INTEGER NOT NULL DEFAULT 0, nonzero_exit_after INTEGER,"
     "  error_return INTEGER NOT NULL DEFAULT 0, fail_guard_before INTEGER,"
     "  fail_test INTEGER NOT NULL DEFAULT 0, cursor_args INTEGER NOT NULL DEFAULT 0,"
-    "  each_round INTEGER NOT NULL DEFAULT 0);"
+    "  each_round INTEGER NOT NULL DEFAULT 0, counter_args INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
     "CREATE INDEX call_extra ON call(id) WHERE " LC_STORE_CALL_EXTRA_WHERE ";"
     "CREATE TABLE call_arg(call_id INTEGER NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL,"
     "  symbol_id INTEGER, record TEXT, param_index INTEGER, int_value INTEGER, text TEXT,"
-    "  field_of_param INTEGER NOT NULL DEFAULT 0, child_of_param INTEGER NOT NULL DEFAULT 0, keys TEXT,"
+    "  field_of_param INTEGER NOT NULL DEFAULT 0, child_of_param INTEGER NOT NULL DEFAULT 0,"
+    "  slot_of_param INTEGER NOT NULL DEFAULT 0, keys TEXT,"
     "  PRIMARY KEY (call_id, position)) WITHOUT ROWID;"
     "CREATE TABLE fp_store(tu_id INTEGER NOT NULL, target_kind TEXT NOT NULL, target_id INTEGER NOT NULL,"
     "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"

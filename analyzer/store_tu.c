@@ -95,6 +95,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int(stmt, 12, call->conditional);
     sqlite3_bind_int64(stmt, 15, (sqlite3_int64)call->element_args);
     sqlite3_bind_int64(stmt, 35, (sqlite3_int64)call->cursor_args);
+    sqlite3_bind_int64(stmt, 37, (sqlite3_int64)call->counter_args);
     sqlite3_bind_int(stmt, 36, call->each_round);
     sqlite3_bind_int64(stmt, 17, (sqlite3_int64)call->scaled_args);
     sqlite3_bind_int(stmt, 18, call->param_guard.param);
@@ -146,6 +147,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
             sqlite3_bind_int64(arg_stmt, 7, arg->int_value);
         sqlite3_bind_int(arg_stmt, 9, arg->field_of_param);
         sqlite3_bind_int(arg_stmt, 11, arg->child_of_param);
+        sqlite3_bind_int(arg_stmt, 12, arg->slot_of_param);
         if (call->arg_texts && call->arg_texts[a])
             sqlite3_bind_text(arg_stmt, 8, call->arg_texts[a], -1, SQLITE_STATIC);
         char *keys = call->arg_keys && call->arg_keys[a] ? lc_arg_keys_encode(call->arg_keys[a]) : NULL;

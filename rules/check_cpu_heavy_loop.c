@@ -85,9 +85,12 @@ static const char *cpu_describe(const struct lc_program *program, const struct l
                            && cost->why_but_linear[heaviest].cause != LC_COST_CAUSE_NONE;
                 int rest_of_cursor = cost->level_but_cursor[heaviest] >= heaviest_level
                                      && cost->why_but_cursor[heaviest].cause != LC_COST_CAUSE_NONE;
+                int rest_of_slot = cost->level_but_slot[heaviest] >= heaviest_level
+                                   && cost->why_but_slot[heaviest].cause != LC_COST_CAUSE_NONE;
                 at = guarded          ? guarded->why
                      : rest           ? cost->why_but_linear[heaviest]
                      : rest_of_cursor ? cost->why_but_cursor[heaviest]
+                     : rest_of_slot   ? cost->why_but_slot[heaviest]
                                       : cost->function_why[heaviest];
             }
         }

@@ -4,8 +4,8 @@
  * bookkeeping ones, loops across calls, expensive library calls, loops
  * only workers run, what a call adds by its callee's loop sources (not its
  * locals, a string's characters), continued walks, limits (`i < INT_MAX`),
- * registries filled at start-up, and functions a `cheap` model says do
- * bounded work. */
+ * registries filled at start-up, functions a `cheap` model says do
+ * bounded work, and functions working on the slot an index picks. */
 #include "cost_case.h"
 
 static void test_nested_data_loops_flagged_bookkeeping_not(void **state)
@@ -201,6 +201,47 @@ static void test_registries_filled_at_start_up(void **state)
     finish(&c);
 }
 
+/* A function working on the one slot of an array its index parameter
+ * picks (`args_string(args, idx)` handing `&args->values[idx]` to a walk
+ * of the value): called once a round with another index (the loop's
+ * counter, `i++`, call facts counter_args) it walks each slot once; with
+ * the same index every round it is a pass over one slot per round, but
+ * with an index that is no counter, it may be any slot: reported. */
+static void test_slots_picked_by_an_index(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_args");
+    builder_function(&c.b, "value_walk", 60, 0);
+    builder_function(&c.b, "args_pick", 61, 0);
+    int walk = builder_loop(&c.b, "value_walk", 600, -1, LC_BOUND_DATA, 0, "value -> len");
+    c.b.facts.loops[walk].bound_param = 0;
+    builder_call(&c.b, "args_pick", 601, builder_function_value("value_walk"), 1, builder_other_value(),
+                 "&args->values[idx]");
+    c.b.facts.calls[c.b.facts.call_count - 1].args[0].slot_of_param = 2;
+    int rounds = builder_loop(&c.b, "on_args", 610, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_args", 611, builder_function_value("args_pick"), 2, builder_other_value(), "args",
+                 builder_other_value(), "i");
+    builder_in_loop(&c.b, rounds);
+    c.b.facts.calls[c.b.facts.call_count - 1].counter_args = 1u << 1;
+    int lookups = builder_loop(&c.b, "on_args", 620, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_args", 621, builder_function_value("args_pick"), 2, builder_other_value(), "args",
+                 builder_other_value(), "wanted");
+    builder_in_loop(&c.b, lookups);
+    run(&c);
+    assert_null(at_line(&c, 610));      /* each round its own slot */
+    assert_non_null(at_line(&c, 620));  /* any slot, every round */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    uint32_t pick = builder_find(&c.b, "args_pick");
+    assert_int_equal(cost.function_level[pick], 1);
+    assert_int_equal(cost.slot_params[pick], 1u << 1);
+    assert_int_equal(cost.level_but_slot[pick], 0);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 /* A `cheap` model: a call to the function adds nothing, and its own
  * nest is not reported; the same function without the model is. */
 static void test_cheap_functions(void **state)
@@ -237,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_sources_limit_and_continued_walks),
         cmocka_unit_test(test_registries_filled_at_start_up),
         cmocka_unit_test(test_cheap_functions),
+        cmocka_unit_test(test_slots_picked_by_an_index),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -61,6 +61,21 @@ static void test_children_and_aliases(void **state)
     assert_int_equal(find_call_at(test, "field_measured", "scan")->args[1].field_of_param, 1);   /* measure(it->data) */
 }
 
+/* Slots an index parameter picks (call_arg slot_of_param), and the
+ * arguments that are another index every round (counter_args). */
+static void test_slots(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "owned.c"), 0);
+    assert_int_equal(find_call_at(test, "pick_address", "slot_use")->args[0].slot_of_param, 2);   /* &args->values[idx] */
+    assert_int_equal(find_call_at(test, "pick_field", "slot_use")->args[0].slot_of_param, 2);     /* a field of the slot */
+    assert_int_equal(find_call_at(test, "pick_offset", "slot_use")->args[0].slot_of_param, 0);    /* idx + 1 */
+    assert_int_equal(find_call_at(test, "pick_changed", "slot_use")->args[0].slot_of_param, 0);   /* shift++ later */
+    assert_int_equal(find_call_at(test, "pick_counter", "slot_pick")->counter_args, 1u << 1);    /* the loop's counter */
+    assert_int_equal(find_call_at(test, "pick_stepped", "slot_pick")->counter_args, 1u << 1);    /* i++ there */
+    assert_int_equal(find_call_at(test, "pick_skipping", "slot_pick")->counter_args, 0u);        /* j += 2 */
+}
+
 static void test_loop_elements(void **state)
 {
     struct extract_test *test = *state;
@@ -107,6 +122,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_loop_owners, setup, teardown),
         cmocka_unit_test_setup_teardown(test_children_and_aliases, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_slots, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loop_elements, setup, teardown),
         cmocka_unit_test_setup_teardown(test_changed_parameters_passed_on, setup, teardown),
     };

@@ -416,3 +416,34 @@ int format_text(const char *format, ...)
     va_end(args);
     return total;
 }
+
+/* Slots picked by an index parameter, and another index every round. */
+struct slot_value {
+    char *text;
+};
+struct slot_args {
+    struct slot_value *values;
+    unsigned count;
+};
+void slot_use(void *p);
+void slot_pick(struct slot_args *args, unsigned idx, int shift)
+{
+    slot_use(&args->values[idx]); /* pick_address */
+    slot_use(args->values[idx].text); /* pick_field */
+    slot_use(&args->values[idx + 1]); /* pick_offset */
+    slot_use(&args->values[shift]); /* pick_changed */
+    shift++;
+}
+void slot_rounds(struct slot_args *args, unsigned n)
+{
+    unsigned i = 0, j;
+    for (j = 0; j < n; j++)
+        slot_pick(args, j, 0); /* pick_counter */
+    for (;;) {
+        if (i == n)
+            break;
+        slot_pick(args, i++, 0); /* pick_stepped */
+    }
+    for (j = 0; j < n; j += 2)
+        slot_pick(args, j, 0); /* pick_skipping */
+}
