@@ -158,6 +158,9 @@ int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts);
 /* Does the body do nothing but multiply integer variables by constants of
  * at least 2 or shift them left (`scale *= 10`: a power)? */
 int lc_extract_loop_is_power(const struct lc_extract_loop_parts *parts);
+/* The rounds a loop giving up after a counted test allows (`if (n++ > 3)
+ * break;` in its body's own block: 5), or 0. */
+long long lc_extract_loop_gives_up(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
 /* Does the loop step a pointer through a tree's links? */
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts);
 /* extract_loop_consumes.c: does the loop of `parts`, inside the loop of

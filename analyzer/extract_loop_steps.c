@@ -24,7 +24,12 @@
  *    library's random number generators (`while ((random() & 0xFFFF) <
  *    0.25 * 0xFFFF)`, `while (random() < threshold)`: a skip list's level):
  *    each round goes on with the same constant chance, so the rounds are
- *    few on average (a geometric count), whatever the data. */
+ *    few on average (a geometric count), whatever the data;
+ *  - a give-up: a statement of the body's own block, no `continue` before
+ *    it, is `if (n++ > K) break;` (or `return`, `>=`, `++n`), n a local
+ *    integer the function sets only to constants of at least 0: K + 2
+ *    rounds at most
+ *    (nginx's ngx_palloc_large looks at four large blocks, then gives up). */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -302,4 +307,139 @@ int lc_extract_loop_is_bisection(const struct lc_extract_loop_parts *parts)
     if (variables.count > 0)
         clang_visitChildren(parts->body, steps_midpoint_visit, &variables);
     return variables.found;
+}
+
+/* A loop giving up after a few rounds (nginx's ngx_palloc_large: `if (n++
+ * > 3) break;`): the check of a counter against a constant, how many
+ * rounds it allows, and whether the function sets the counter only to
+ * constants besides. */
+struct steps_give_up {
+    CXCursor counter;      /* the local counted, canonical */
+    int other;             /* set or taken otherwise than to a constant */
+    int set;               /* set to a constant somewhere */
+    int steps;             /* incremented: only by the test may it be */
+};
+
+static enum CXChildVisitResult steps_counter_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct steps_give_up *give_up = data;
+    CXCursor sides[2], operand;
+    long long value;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind == CXCursor_VarDecl && clang_equalCursors(clang_getCanonicalCursor(cursor), give_up->counter)) {
+        CXCursor init = clang_Cursor_getVarDeclInitializer(cursor);
+        if (!clang_Cursor_isNull(init)) {
+            int constant = lc_extract_integer_constant(lc_extract_strip(init), &value) && value >= 0;
+            give_up->set |= constant;
+            give_up->other |= !constant;
+        }
+    } else if (kind == CXCursor_BinaryOperator && lc_extract_assignment_sides(cursor, sides)
+               && lc_extract_is_variable(sides[0], give_up->counter)) {
+        int constant = lc_extract_integer_constant(lc_extract_strip(sides[1]), &value) && value >= 0;
+        give_up->set |= constant;
+        give_up->other |= !constant;
+    } else if (kind == CXCursor_CompoundAssignOperator && lc_extract_children(cursor, sides, 2) == 2
+               && lc_extract_is_variable(sides[0], give_up->counter)) {
+        give_up->other = 1;
+    } else if (kind == CXCursor_UnaryOperator && lc_extract_children(cursor, &operand, 1) == 1
+               && lc_extract_is_variable(operand, give_up->counter)) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(cursor);
+        give_up->steps += op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PreInc;
+        give_up->other |= op == CXUnaryOperator_PostDec || op == CXUnaryOperator_PreDec || op == CXUnaryOperator_AddrOf;
+    }
+    return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult steps_find_kind(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    enum CXCursorKind *kind = data;
+    if (clang_getCursorKind(cursor) != *kind)
+        return CXChildVisit_Recurse;
+    *kind = CXCursor_InvalidFile;   /* found */
+    return CXChildVisit_Break;
+}
+
+/* Does `statement` hold a statement of `kind` (a `continue`)? */
+static int steps_holds(CXCursor statement, enum CXCursorKind kind)
+{
+    if (clang_getCursorKind(statement) == kind)
+        return 1;
+    enum CXCursorKind looked = kind;
+    clang_visitChildren(statement, steps_find_kind, &looked);
+    return looked != kind;
+}
+
+/* Does `statement` only leave: `break;`, `return ...;`, or a block ending
+ * in one with no continue inside? */
+static int steps_only_leaves(CXCursor statement)
+{
+    enum CXCursorKind kind = clang_getCursorKind(statement);
+    if (kind == CXCursor_BreakStmt || kind == CXCursor_ReturnStmt)
+        return 1;
+    CXCursor statements[16];
+    unsigned count = kind == CXCursor_CompoundStmt ? lc_extract_children(statement, statements, 16) : 0;
+    if (count == 0 || count > 16 || steps_holds(statement, CXCursor_ContinueStmt))
+        return 0;
+    enum CXCursorKind last = clang_getCursorKind(statements[count - 1]);
+    return last == CXCursor_BreakStmt || last == CXCursor_ReturnStmt;
+}
+
+/* The rounds `if (n++ > K) break;` allows (K + 2; `>=`: K + 1; also
+ * `++n`, and the constant on the left), n a local integer counted from
+ * 0 or more; 0 when
+ * `statement` is no such test. */
+static long long steps_give_up_test(CXCursor statement, struct steps_give_up *give_up)
+{
+    CXCursor parts[3], sides[2], operand;
+    if (clang_getCursorKind(statement) != CXCursor_IfStmt || lc_extract_children(statement, parts, 3) != 2
+        || !steps_only_leaves(parts[1]))
+        return 0;
+    CXCursor test = lc_extract_strip(parts[0]);
+    if (clang_getCursorKind(test) != CXCursor_BinaryOperator || lc_extract_children(test, sides, 2) != 2)
+        return 0;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(test);
+    long long k;
+    int left = lc_extract_integer_constant(sides[1], &k);
+    if (!left && lc_extract_integer_constant(sides[0], &k)) {   /* K < n++: n++ > K */
+        CXCursor swap = sides[0];
+        sides[0] = sides[1];
+        sides[1] = swap;
+        op = op == CXBinaryOperator_LT ? CXBinaryOperator_GT : op == CXBinaryOperator_LE ? CXBinaryOperator_GE : op;
+    } else if (!left) {
+        return 0;
+    }
+    CXCursor step = lc_extract_strip(sides[0]);
+    if (clang_getCursorKind(step) != CXCursor_UnaryOperator || lc_extract_children(step, &operand, 1) != 1)
+        return 0;
+    enum CXUnaryOperatorKind unary = clang_getCursorUnaryOperatorKind(step);
+    CXCursor counter = clang_getCanonicalCursor(clang_getCursorReferenced(lc_extract_strip(operand)));
+    CXType type = clang_getCanonicalType(clang_getCursorType(counter));
+    if ((unary != CXUnaryOperator_PostInc && unary != CXUnaryOperator_PreInc) || !lc_extract_is_local(counter)
+        || type.kind < CXType_Char_U || type.kind > CXType_Int128 || k < 0
+        || (op != CXBinaryOperator_GT && op != CXBinaryOperator_GE))
+        return 0;
+    give_up->counter = counter;
+    return k + (op == CXBinaryOperator_GT) + (unary == CXUnaryOperator_PostInc);   /* from 0 at least */
+}
+
+long long lc_extract_loop_gives_up(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)
+{
+    CXCursor statements[32];
+    if (clang_Cursor_isNull(parts->body) || clang_Cursor_isNull(walk->function)
+        || clang_getCursorKind(parts->body) != CXCursor_CompoundStmt)
+        return 0;
+    unsigned count = lc_extract_children(parts->body, statements, 32);
+    for (unsigned i = 0; i < count && i < 32; i++) {
+        struct steps_give_up give_up = { clang_getNullCursor(), 0, 0, 0 };
+        long long rounds = steps_give_up_test(statements[i], &give_up);
+        if (rounds > 0) {
+            clang_visitChildren(walk->function, steps_counter_visit, &give_up);
+            return give_up.set && !give_up.other && give_up.steps == 1 ? rounds : 0;
+        }
+        if (steps_holds(statements[i], CXCursor_ContinueStmt))
+            return 0;   /* a round may skip the test */
+    }
+    return 0;
 }

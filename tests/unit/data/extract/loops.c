@@ -827,3 +827,33 @@ int labels_half_consumed(const unsigned char *a, int labs)
     }
     return diff;
 }
+
+/* Loops giving up after a few rounds (nginx's ngx_palloc_large). */
+struct block_list {
+    struct block_list *next;
+    void *alloc;
+};
+
+void *gives_up(struct block_list *large, void *p)
+{
+    unsigned n = 0, m, shifted = 0;
+    for (struct block_list *b = large; b; b = b->next) { /* give_up_break */
+        if (b->alloc == NULL)
+            return b;
+        if (n++ > 3)
+            break;
+    }
+    m = 0;
+    for (struct block_list *b = large; b; b = b->next) { /* give_up_return */
+        if (8 <= ++m)
+            return p;
+    }
+    for (struct block_list *b = large; b; b = b->next) { /* give_up_skipped */
+        if (b->alloc == NULL)
+            continue;
+        if (shifted++ > 3)
+            break;
+    }
+    shifted += 2;
+    return NULL;
+}
