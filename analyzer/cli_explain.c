@@ -317,10 +317,12 @@ static void explain_cost(const struct explain_context *x, uint32_t f)
                    cost->cursor_params[f] & ~cost->linear_params[f], cost->level_but_cursor[f]);
     explain_linear(x, "; works on the one slot picked by parameter", cost->slot_params[f], cost->level_but_slot[f]);
     explain_params(x, "; frees parameter", cost->frees_params[f], " and ", " whenever it runs");
-    const struct lc_cost_model *cheap = x->program->functions[f].cheap;
-    if (cheap)
+    const struct lc_program_function *fn = &x->program->functions[f];
+    if (fn->cheap)
         fprintf(x->out, "; a call to it adds nothing and its loops are not reported: cheap at %s:%u",
-                lc_report_display_path(cheap->file, x->base_dir), cheap->line);
+                lc_report_display_path(fn->cheap->file, x->base_dir), fn->cheap->line);
+    else if (lc_program_function_is_cheap(fn))
+        fprintf(x->out, "; a call to it adds nothing and its loops are not reported: annotated loopcheck:cheap");
     fputc('\n', x->out);
 }
 

@@ -420,7 +420,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     for (uint32_t f = 0; f < program->function_count; f++) {
         const struct lc_function_model *model = program->functions[f].model;
         cost->target_kind[f] = model && model->cpu_heavy                      ? LC_COST_TARGET_HEAVY
-                               : program->functions[f].cheap                 ? LC_COST_TARGET_OPAQUE
+                               : lc_program_function_is_cheap(&program->functions[f]) ? LC_COST_TARGET_OPAQUE
                                : lc_program_function_is_followed(program, f) ? LC_COST_TARGET_FOLLOWED
                                                                              : LC_COST_TARGET_OPAQUE;
     }

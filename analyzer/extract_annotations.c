@@ -1,5 +1,6 @@
 /* extract_annotations.c — what a function's declaration says of it: the
- * `annotate("loopcheck:...")` attributes of its colors, and that it never
+ * `annotate("loopcheck:...")` attributes of its colors and of its cost
+ * (`loopcheck:cheap`), and that it never
  * returns (GNU `noreturn`, which lives in the function's type; C11
  * `_Noreturn` and `[[noreturn]]`, clang's `analyzer_noreturn`, which
  * libclang does not expose but as an attribute's first word). */
@@ -15,6 +16,7 @@ static const struct {
     { "loopcheck:worker", LC_ANNOT_WORKER },
     { "loopcheck:blocking", LC_ANNOT_BLOCKING },
     { "loopcheck:nonblocking", LC_ANNOT_NONBLOCKING },
+    { "loopcheck:cheap", LC_ANNOT_CHEAP },
 };
 
 /* `_Noreturn`, `[[noreturn]]` and `__attribute__((analyzer_noreturn))`,

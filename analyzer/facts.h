@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 100
+#define LC_FACTS_VERSION 101
 
 struct lc_location {
     const char *file;
@@ -58,6 +58,9 @@ enum lc_annotation {
     LC_ANNOT_NORETURN = 1u << 4,    /* declared never to return: GNU
                                        `noreturn`, C11 `_Noreturn`, clang's
                                        `analyzer_noreturn` (terminates.c) */
+    LC_ANNOT_CHEAP = 1u << 5,       /* asserted to do bounded or amortised
+                                       work per call: a `cheap` statement
+                                       in the source (cost.h) */
 };
 
 /* A function declaration or definition. */

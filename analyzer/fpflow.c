@@ -260,7 +260,8 @@ static int flow_model_calls(struct lc_program *program)
     size_t cap = 0;
     int rc = described ? 0 : -1;
     for (uint32_t f = 0; rc == 0 && f < program->function_count; f++)
-        described[f] = program->functions[f].model || (program->functions[f].annotations & ~LC_ANNOT_NORETURN);
+        described[f] = program->functions[f].model
+                       || (program->functions[f].annotations & ~(LC_ANNOT_NORETURN | LC_ANNOT_CHEAP));
     for (uint32_t c = 0; rc == 0 && c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         int is_described = 0;

@@ -227,6 +227,13 @@ struct lc_program_function {
     uint32_t first_call, call_count;        /* its call sites, contiguous */
 };
 
+/* Is the function's work per call bounded or amortised, as a `cheap`
+ * statement or a `loopcheck:cheap` annotation says (cost.h)? */
+static inline int lc_program_function_is_cheap(const struct lc_program_function *fn)
+{
+    return fn->cheap || (fn->annotations & LC_ANNOT_CHEAP);
+}
+
 /* An entry point (role LOOP) or an offloaded function (POOL, THREAD). */
 struct lc_entry {
     uint32_t function;

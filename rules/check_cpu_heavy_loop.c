@@ -169,8 +169,9 @@ static void check_cpu_heavy_loop(const struct lc_program *program, struct lc_fin
         return;
     unsigned threshold = program->cpu_heavy_level ? program->cpu_heavy_level : LC_COST_HEAVY;
     for (uint32_t f = 0; f < program->function_count; f++) {
-        if (!program->on_loop[f] || !lc_program_function_is_followed(program, f) || program->functions[f].cheap)
-            continue;   /* a `cheap` statement: its work is bounded or amortised */
+        if (!program->on_loop[f] || !lc_program_function_is_followed(program, f)
+            || lc_program_function_is_cheap(&program->functions[f]))
+            continue;   /* said cheap: its work is bounded or amortised */
         for (uint32_t i = cost->loops_start[f]; i < cost->loops_start[f + 1]; i++) {
             uint32_t l = cost->loops_of_function[i];
             if (program->loops[l].parent != LC_NONE || cost->loop_level[l] < threshold)

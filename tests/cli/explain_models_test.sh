@@ -139,6 +139,13 @@ struct item *skip_empty(struct item *i)
     return i;
 }
 void free(void *p);
+__attribute__((annotate("loopcheck:cheap"))) int bag_size(const struct bag *bag)
+{
+    int n = 0;
+    for (struct item *i = bag->first; i; i = i->next)
+        n++;
+    return n;
+}
 void bag_free(struct bag *bag)
 {
     struct item *i = bag->first;
@@ -259,6 +266,9 @@ out=$("$LOOPCHECK" explain -p build --rules rules.rules --rules cheap.rules find
 expect_status "explain find_key, cheap" 0 $? "$out"
 expect_match "a cheap statement said" \
   "cost level: 1; linear in parameter 1 \\(the rest: level 0\\); a call to it adds nothing and its loops are not reported: cheap at cheap.rules:1$" "$out"
+out=$("$LOOPCHECK" explain -p build --rules rules.rules bag_size 2>&1); expect_status "explain bag_size" 0 $? "$out"
+expect_match "a cheap annotation said" \
+  "; a call to it adds nothing and its loops are not reported: annotated loopcheck:cheap$" "$out"
 out=$("$LOOPCHECK" explain -p build --rules rules.rules --rules cheap.rules count_pairs 2>&1)
 expect_match "a call to a cheap function adds nothing" "cost level: 1; linear in parameter 1 \\(the rest: level 0\\)$" "$out"
 

@@ -242,18 +242,19 @@ static void test_slots_picked_by_an_index(void **state)
     finish(&c);
 }
 
-/* A `cheap` model: a call to the function adds nothing, and its own
- * nest is not reported; the same function without the model is. */
+/* A `cheap` model or a `loopcheck:cheap` annotation: a call to the
+ * function adds nothing, and its own nest is not reported; the same
+ * function without either is. */
 static void test_cheap_functions(void **state)
 {
     (void)state;
     struct cost_case c;
     start(&c);
     entry(&c, "on_requests");
-    static const char *const pools[] = { "pool_append", "pool_other" };
-    for (unsigned i = 0; i < 2; i++) {
+    static const char *const pools[] = { "pool_append", "pool_other", "pool_marked" };
+    for (unsigned i = 0; i < 3; i++) {
         unsigned base = 500 + 20 * i;
-        builder_function(&c.b, pools[i], 50 + i, 0);
+        builder_function(&c.b, pools[i], 50 + i, i == 2 ? LC_ANNOT_CHEAP : 0);
         int blocks = builder_loop(&c.b, pools[i], base, -1, LC_BOUND_DATA, 0, "p->next");
         builder_loop(&c.b, pools[i], base + 1, blocks, LC_BOUND_DATA, 0, "b->count");
         int requests = builder_loop(&c.b, "on_requests", base + 2, -1, LC_BOUND_DATA, 0, "n");
@@ -266,6 +267,8 @@ static void test_cheap_functions(void **state)
     assert_null(at_line(&c, 502));      /* a call to it adds nothing */
     assert_non_null(at_line(&c, 520));
     assert_non_null(at_line(&c, 522));
+    assert_null(at_line(&c, 540));      /* annotated loopcheck:cheap: the same */
+    assert_null(at_line(&c, 542));
     finish(&c);
 }
 

@@ -31,6 +31,7 @@ static void test_functions_and_annotations(void **state)
     assert_int_equal(find_function(&test->facts, "worker_job", 0)->annotations, 0);
     assert_int_equal(find_function(&test->facts, "blocking_flush", 1)->annotations,
                      LC_ANNOT_BLOCKING);
+    assert_int_equal(find_function(&test->facts, "table_lookup_small", 0)->annotations, LC_ANNOT_CHEAP);
     const struct lc_function_fact *helper = find_function(&test->facts, "helper", 1);
     assert_true(helper->is_static);
     assert_non_null(strstr(helper->usr, test->file));   /* qualified by its path */

@@ -17,5 +17,6 @@ typedef struct {
 void on_timer(int status) __attribute__((annotate("loopcheck:async")));
 void worker_job(int n);
 void blocking_flush(int fd) __attribute__((annotate("loopcheck:blocking")));
+int table_lookup_small(int key) __attribute__((annotate("loopcheck:cheap")));
 
 #endif
