@@ -263,6 +263,12 @@ int lc_extract_child_argument(struct lc_extract_walk *walk, CXCursor argument);
 int lc_extract_slot_of_parameter(struct lc_extract_walk *walk, CXCursor argument);
 unsigned lc_extract_counter_arguments(const struct lc_extract_loop_parts *loop, CXCursor call);
 
+/* extract_loop_resumed.c: does the loop's condition step an iterator held
+ * in a field of a pointer parameter (`(hi->de = dictNext(hi->di)) !=
+ * NULL`) that the function neither sets nor hands elsewhere: a walk
+ * resumed from call to call? */
+int lc_extract_loop_resumes_iterator(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+
 /* extract_loop_owner.c */
 /* The index of the pointer parameter whose own data the loop walks (its
  * condition reads places of it, or a local started from them), or -1. */

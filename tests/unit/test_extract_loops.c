@@ -148,7 +148,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 142);
+    assert_int_equal(test->facts.loop_count, 145);
 }
 
 static void test_tables_logarithms_and_sources(void **state)
@@ -178,6 +178,9 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_bound(test, "give_up_break", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 5, "b");          /* n++ > 3: break */
     assert_bound(test, "give_up_return", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8, "b");         /* 8 <= ++m: return */
     assert_bound(test, "give_up_skipped", LC_LOOP_FOR, LC_BOUND_DATA, 0, "b");                  /* continue before */
+    assert_source(test, "resumed_step", LC_SOURCE_AMORTIZED);     /* where the last call stopped */
+    assert_source(test, "resumed_restarted", LC_SOURCE_INPUT);    /* s->it = cursor_open() first */
+    assert_source(test, "resumed_counted", LC_SOURCE_INPUT);      /* i < cursor_size(s->it) */
     assert_bound(test, "step_data", LC_LOOP_FOR, LC_BOUND_DATA, 0, "n");
     assert_bound(test, "log_condition", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "s >>= 1");
     assert_bound(test, "log_divide", LC_LOOP_DO, LC_BOUND_SMALL_CONSTANT, 64, "( val /= base ) != 0");

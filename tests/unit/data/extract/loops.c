@@ -857,3 +857,44 @@ void *gives_up(struct block_list *large, void *p)
     shifted += 2;
     return NULL;
 }
+
+/* Iterators a caller keeps, stepped where each call stopped (redis's
+ * hashTypeNext), reset in the function, or walked with a count. */
+struct cursor_it;
+struct cursor_node {
+    int flag;
+};
+struct cursor_state {
+    struct cursor_it *it;
+    struct cursor_node *at;
+};
+struct cursor_node *cursor_step(struct cursor_it *it);
+struct cursor_it *cursor_open(void);
+int cursor_size(struct cursor_it *it);
+
+int resumed_next(struct cursor_state *s, int skip)
+{
+    while ((s->at = cursor_step(s->it)) != NULL) { /* resumed_step */
+        if (skip && s->at->flag)
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+int restarted_next(struct cursor_state *s)
+{
+    s->it = cursor_open();
+    while ((s->at = cursor_step(s->it)) != NULL) /* resumed_restarted */
+        if (s->at->flag)
+            return 1;
+    return 0;
+}
+
+int counted_next(struct cursor_state *s)
+{
+    int hits = 0;
+    for (int i = 0; i < cursor_size(s->it); i++) /* resumed_counted */
+        hits += i;
+    return hits;
+}
