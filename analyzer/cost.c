@@ -130,6 +130,16 @@ static void cost_linear_note(struct cost_linear *linear, uint32_t params, unsign
     }
 }
 
+/* Keep what one tracker found for a function at `level`: its parameters
+ * when the rest costs less than the whole, the rest's level and cause. */
+static void cost_keep_linear(const struct cost_linear *linear, unsigned level, uint32_t *params, uint8_t *level_but,
+                             struct lc_cost_why *why_but)
+{
+    *params = linear->rest < level ? linear->params : 0;
+    *level_but = (uint8_t)cost_cap(linear->rest);
+    *why_but = linear->rest_why;
+}
+
 /* The parameters of the caller of `c` it passes (themselves, or a field
  * of one) for those of `params`. */
 static uint32_t cost_params_passed(const struct lc_program *program, const struct lc_program_call *c, uint32_t params)
@@ -317,17 +327,12 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
     }
     cost->function_level[f] = (uint8_t)cost_cap(top > repeat ? top : repeat);
     cost->function_why[f] = top_why;
-    const struct cost_linear *plain = &linear[COST_LINEAR_PLAIN], *cursor = &linear[COST_LINEAR_CURSOR];
-    cost->linear_params[f] = plain->rest < cost->function_level[f] ? plain->params : 0;
-    cost->level_but_linear[f] = (uint8_t)cost_cap(plain->rest);
-    cost->why_but_linear[f] = plain->rest_why;
-    cost->cursor_params[f] = cursor->rest < cost->function_level[f] ? cursor->params : 0;
-    cost->level_but_cursor[f] = (uint8_t)cost_cap(cursor->rest);
-    cost->why_but_cursor[f] = cursor->rest_why;
-    const struct cost_linear *slot = &linear[COST_LINEAR_SLOT];
-    cost->slot_params[f] = slot->rest < cost->function_level[f] ? slot->params : 0;
-    cost->level_but_slot[f] = (uint8_t)cost_cap(slot->rest);
-    cost->why_but_slot[f] = slot->rest_why;
+    cost_keep_linear(&linear[COST_LINEAR_PLAIN], cost->function_level[f], &cost->linear_params[f],
+                     &cost->level_but_linear[f], &cost->why_but_linear[f]);
+    cost_keep_linear(&linear[COST_LINEAR_CURSOR], cost->function_level[f], &cost->cursor_params[f],
+                     &cost->level_but_cursor[f], &cost->why_but_cursor[f]);
+    cost_keep_linear(&linear[COST_LINEAR_SLOT], cost->function_level[f], &cost->slot_params[f],
+                     &cost->level_but_slot[f], &cost->why_but_slot[f]);
 }
 
 /* The call or loop (a site, cost.h) under the test of a parameter that

@@ -20,6 +20,8 @@ void *lc_extract_append(struct lc_extract_walk *walk, void *items, size_t *count
                         size_t size);
 /* An integer or enum type. */
 int lc_extract_is_integer(CXType type);
+/* An integer type that counts: neither `_Bool` nor an enum. */
+int lc_extract_is_counting_integer(CXType type);
 /* A variable of the function's own (no global, no static storage, no
  * parameter). */
 int lc_extract_is_local(CXCursor declaration);

@@ -143,10 +143,20 @@ static int children_call_takes_field(const struct children_iterator *search, CXC
     return 0;
 }
 
-static int children_is_constant(CXCursor expr)
+/* Is `call` given variables of `set` and constants only, at least one of
+ * them of `set`? */
+static int children_call_given_only(CXCursor call, const struct lc_extract_variables *set)
 {
-    long long value;
-    return lc_extract_integer_constant(expr, &value) || lc_extract_is_null_pointer_constant(expr);
+    int count = clang_getCursorKind(call) == CXCursor_CallExpr ? clang_Cursor_getNumArguments(call) : 0, given = 0;
+    for (int i = 0; i < count; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i));
+        long long value;
+        if (clang_getCursorKind(argument) == CXCursor_DeclRefExpr && lc_extract_variables_has(set, argument))
+            given = 1;
+        else if (!lc_extract_integer_constant(argument, &value) && !lc_extract_is_null_pointer_constant(argument))
+            return 0;
+    }
+    return given;
 }
 
 /* Is `call` given the element itself and nothing else the outer body
@@ -156,32 +166,15 @@ static int children_is_constant(CXCursor expr)
 static int children_call_goes_in(const struct children_iterator *search, CXCursor call)
 {
     CXType result = clang_getCanonicalType(clang_getCursorType(call));
-    int count = clang_Cursor_getNumArguments(call), element = 0;
-    if (result.kind != CXType_Pointer || lc_extract_same_type(clang_getCursorType(call), search->walker))
-        return 0;
-    for (int i = 0; i < count; i++) {
-        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i));
-        if (clang_getCursorKind(argument) == CXCursor_DeclRefExpr && lc_extract_variables_has(search->element, argument))
-            element = 1;
-        else if (!children_is_constant(argument))
-            return 0;
-    }
-    return element;
+    return result.kind == CXType_Pointer && !lc_extract_same_type(clang_getCursorType(call), search->walker)
+           && children_call_given_only(call, search->element);
 }
 
 /* Is `value` a call given the local looked at and constants only (`a =
  * options_array_next(a)`: the iterator's own step)? */
 static int children_call_steps(const struct children_iterator *search, CXCursor value)
 {
-    int count = clang_getCursorKind(value) == CXCursor_CallExpr ? clang_Cursor_getNumArguments(value) : 0, own = 0;
-    for (int i = 0; i < count; i++) {
-        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(value, (unsigned)i));
-        if (clang_getCursorKind(argument) == CXCursor_DeclRefExpr && lc_extract_variables_has(&search->locals, argument))
-            own = 1;
-        else if (!children_is_constant(argument))
-            return 0;
-    }
-    return own;
+    return children_call_given_only(value, &search->locals);
 }
 
 static int children_takes_address_of(const struct lc_extract_variables *locals, CXCursor call)

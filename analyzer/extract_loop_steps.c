@@ -73,8 +73,7 @@ static int steps_is_power_step(CXCursor statement)
         || lc_extract_children(statement, sides, 2) != 2
         || clang_getCursorKind(lc_extract_strip(sides[0])) != CXCursor_DeclRefExpr)
         return 0;
-    CXType type = clang_getCanonicalType(clang_getCursorType(sides[0]));
-    if (type.kind < CXType_Char_U || type.kind > CXType_Int128 || type.kind == CXType_Bool)
+    if (!lc_extract_is_counting_integer(clang_getCursorType(sides[0])))
         return 0;
     enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(statement);
     CXCursor factor = sides[1];
@@ -351,24 +350,10 @@ static enum CXChildVisitResult steps_counter_visit(CXCursor cursor, CXCursor par
     return CXChildVisit_Recurse;
 }
 
-static enum CXChildVisitResult steps_find_kind(CXCursor cursor, CXCursor parent, CXClientData data)
+static int steps_is_continue(CXCursor cursor, void *unused)
 {
-    (void)parent;
-    enum CXCursorKind *kind = data;
-    if (clang_getCursorKind(cursor) != *kind)
-        return CXChildVisit_Recurse;
-    *kind = CXCursor_InvalidFile;   /* found */
-    return CXChildVisit_Break;
-}
-
-/* Does `statement` hold a statement of `kind` (a `continue`)? */
-static int steps_holds(CXCursor statement, enum CXCursorKind kind)
-{
-    if (clang_getCursorKind(statement) == kind)
-        return 1;
-    enum CXCursorKind looked = kind;
-    clang_visitChildren(statement, steps_find_kind, &looked);
-    return looked != kind;
+    (void)unused;
+    return clang_getCursorKind(cursor) == CXCursor_ContinueStmt;
 }
 
 /* Does `statement` only leave: `break;`, `return ...;`, or a block ending
@@ -380,7 +365,7 @@ static int steps_only_leaves(CXCursor statement)
         return 1;
     CXCursor statements[16];
     unsigned count = kind == CXCursor_CompoundStmt ? lc_extract_children(statement, statements, 16) : 0;
-    if (count == 0 || count > 16 || steps_holds(statement, CXCursor_ContinueStmt))
+    if (count == 0 || count > 16 || lc_extract_any(statement, steps_is_continue, NULL))
         return 0;
     enum CXCursorKind last = clang_getCursorKind(statements[count - 1]);
     return last == CXCursor_BreakStmt || last == CXCursor_ReturnStmt;
@@ -415,9 +400,8 @@ static long long steps_give_up_test(CXCursor statement, struct steps_give_up *gi
         return 0;
     enum CXUnaryOperatorKind unary = clang_getCursorUnaryOperatorKind(step);
     CXCursor counter = clang_getCanonicalCursor(clang_getCursorReferenced(lc_extract_strip(operand)));
-    CXType type = clang_getCanonicalType(clang_getCursorType(counter));
     if ((unary != CXUnaryOperator_PostInc && unary != CXUnaryOperator_PreInc) || !lc_extract_is_local(counter)
-        || type.kind < CXType_Char_U || type.kind > CXType_Int128 || k < 0
+        || !lc_extract_is_counting_integer(clang_getCursorType(counter)) || k < 0
         || (op != CXBinaryOperator_GT && op != CXBinaryOperator_GE))
         return 0;
     give_up->counter = counter;
@@ -438,7 +422,7 @@ long long lc_extract_loop_gives_up(struct lc_extract_walk *walk, const struct lc
             clang_visitChildren(walk->function, steps_counter_visit, &give_up);
             return give_up.set && !give_up.other && give_up.steps == 1 ? rounds : 0;
         }
-        if (steps_holds(statements[i], CXCursor_ContinueStmt))
+        if (lc_extract_any(statements[i], steps_is_continue, NULL))
             return 0;   /* a round may skip the test */
     }
     return 0;

@@ -33,8 +33,7 @@ int lc_extract_slot_of_parameter(struct lc_extract_walk *walk, CXCursor argument
     CXCursor index = slot_index(argument);
     if (clang_Cursor_isNull(index) || clang_getCursorKind(index) != CXCursor_DeclRefExpr)
         return 0;
-    CXType type = clang_getCanonicalType(clang_getCursorType(index));
-    if (type.kind < CXType_Char_U || type.kind > CXType_Int128 || type.kind == CXType_Bool)
+    if (!lc_extract_is_counting_integer(clang_getCursorType(index)))
         return 0;
     int param = lc_extract_unchanged_parameter(walk, clang_getCursorReferenced(index));
     return param >= 0 ? param + 1 : 0;
@@ -49,9 +48,8 @@ static int slot_stepped_local(CXCursor argument)
         return 0;
     enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(argument);
     CXCursor variable = clang_getCanonicalCursor(clang_getCursorReferenced(lc_extract_strip(operand)));
-    CXType type = clang_getCanonicalType(clang_getCursorType(variable));
     return (op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PreInc) && lc_extract_is_local(variable)
-           && type.kind >= CXType_Char_U && type.kind <= CXType_Int128 && type.kind != CXType_Bool;
+           && lc_extract_is_counting_integer(clang_getCursorType(variable));
 }
 
 unsigned lc_extract_counter_arguments(const struct lc_extract_loop_parts *loop, CXCursor call)

@@ -272,6 +272,12 @@ int lc_extract_is_integer(CXType type)
     return (kind >= CXType_Bool && kind <= CXType_Int128) || kind == CXType_Enum;
 }
 
+int lc_extract_is_counting_integer(CXType type)
+{
+    enum CXTypeKind kind = clang_getCanonicalType(type).kind;
+    return kind >= CXType_Char_U && kind <= CXType_Int128;
+}
+
 int lc_extract_is_local(CXCursor declaration)
 {
     return clang_getCursorKind(declaration) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(declaration);

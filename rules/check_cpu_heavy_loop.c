@@ -29,6 +29,13 @@ static const char *cpu_loop_phrase(const struct lc_program_loop *loop, struct lc
     return "a loop";
 }
 
+/* Does what a callee does besides walking a parameter (level `rest`,
+ * cause `why`) alone make its level `level` here? */
+static int cpu_rest_makes(unsigned rest, struct lc_cost_why why, unsigned level)
+{
+    return rest >= level && why.cause != LC_COST_CAUSE_NONE;
+}
+
 /* Follow the causes from a loop or call down to the work itself, adding
  * one related location per step; returns the description.  Past a call
  * passing a constant that fails the test its callee's costliest work runs
@@ -81,17 +88,14 @@ static const char *cpu_describe(const struct lc_program *program, const struct l
                  * here (always, where the call gives it its loop's element,
                  * its cursor or a small constant there): a reason whatever
                  * the argument. */
-                int rest = cost->level_but_linear[heaviest] >= heaviest_level
-                           && cost->why_but_linear[heaviest].cause != LC_COST_CAUSE_NONE;
-                int rest_of_cursor = cost->level_but_cursor[heaviest] >= heaviest_level
-                                     && cost->why_but_cursor[heaviest].cause != LC_COST_CAUSE_NONE;
-                int rest_of_slot = cost->level_but_slot[heaviest] >= heaviest_level
-                                   && cost->why_but_slot[heaviest].cause != LC_COST_CAUSE_NONE;
-                at = guarded          ? guarded->why
-                     : rest           ? cost->why_but_linear[heaviest]
-                     : rest_of_cursor ? cost->why_but_cursor[heaviest]
-                     : rest_of_slot   ? cost->why_but_slot[heaviest]
-                                      : cost->function_why[heaviest];
+                at = guarded ? guarded->why
+                     : cpu_rest_makes(cost->level_but_linear[heaviest], cost->why_but_linear[heaviest], heaviest_level)
+                         ? cost->why_but_linear[heaviest]
+                     : cpu_rest_makes(cost->level_but_cursor[heaviest], cost->why_but_cursor[heaviest], heaviest_level)
+                         ? cost->why_but_cursor[heaviest]
+                     : cpu_rest_makes(cost->level_but_slot[heaviest], cost->why_but_slot[heaviest], heaviest_level)
+                         ? cost->why_but_slot[heaviest]
+                         : cost->function_why[heaviest];
             }
         }
         related->message = phrase;
