@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 102
+#define LC_FACTS_VERSION 103
 
 struct lc_location {
     const char *file;
@@ -304,6 +304,11 @@ struct lc_call_fact {
     int loop_only;            /* runs only where a `loop-thread-test`
                                  returned non-zero: on the loop's thread
                                  (extract_flow.c) */
+    int formats;              /* formats a message: a variadic callee
+                                 given a string literal for its last named
+                                 parameter (`log_error(errh, __FILE__,
+                                 __LINE__, "bad %s", name)`:
+                                 extract_va_arg.c) */
     int restart_call;         /* a direct self-call restarting its function
                                  on a fixed request: constants and the
                                  caller's own unchanged parameters, after

@@ -87,6 +87,7 @@ struct lc_program_call_extra {
     int restart_call;                    /* a self-call restarting its
                                             function on a fixed request
                                             (facts.h) */
+    int formats;                         /* formats a message (facts.h) */
     long long depth_limit;               /* a self-call made only once a
                                             depth counter passed a test
                                             against this limit (facts.h), 0 */

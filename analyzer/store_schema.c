@@ -25,7 +25,8 @@
  *      unreached, guard_field_id,
  *      changed_param_args, runs, restart_call, loop_only, returned_param,
  *      returned_test, returned_value, nonzero_exit_after, error_return,
- *      fail_guard_before, fail_test, cursor_args, each_round, counter_args)
+ *      fail_guard_before, fail_test, cursor_args, each_round, counter_args,
+ *      formats)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -82,7 +83,11 @@
  *                                    assigns, increments or takes the
  *                                    address of; restart_call: 1 for a
  *                                    self-call restarting its function on
- *                                    a fixed request (facts.h);
+ *                                    a fixed request (facts.h); formats:
+ *                                    1 for a call formatting a message (a
+ *                                    variadic callee given a string
+ *                                    literal for its last named
+ *                                    parameter, facts.h);
  *                                    depth_limit: a self-call made only
  *                                    once a depth counter passed a test
  *                                    against this limit (facts.h), 0:
@@ -291,7 +296,8 @@ static const char lc_store_schema_sql[] =
     "  returned_value INTEGER NOT NULL DEFAULT 0, nonzero_exit_after INTEGER,"
     "  error_return INTEGER NOT NULL DEFAULT 0, fail_guard_before INTEGER,"
     "  fail_test INTEGER NOT NULL DEFAULT 0, cursor_args INTEGER NOT NULL DEFAULT 0,"
-    "  each_round INTEGER NOT NULL DEFAULT 0, counter_args INTEGER NOT NULL DEFAULT 0);"
+    "  each_round INTEGER NOT NULL DEFAULT 0, counter_args INTEGER NOT NULL DEFAULT 0,"
+    "  formats INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

@@ -5,7 +5,8 @@
  * only workers run, what a call adds by its callee's loop sources (not its
  * locals, a string's characters), continued walks, limits (`i < INT_MAX`),
  * registries filled at start-up, functions a `cheap` model says do
- * bounded work, and functions working on the slot an index picks. */
+ * bounded work, functions working on the slot an index picks, and calls
+ * formatting a message. */
 #include "cost_case.h"
 
 static void test_nested_data_loops_flagged_bookkeeping_not(void **state)
@@ -272,6 +273,40 @@ static void test_cheap_functions(void **state)
     finish(&c);
 }
 
+/* A call formatting a message (call fact formats: `log_error(log,
+ * "closing %d", fd)`) adds nothing to the loop around it, whatever its
+ * callee walks to write the line; the same call with a variable format
+ * adds its callee's walk.  A formatter's own nest is still its own
+ * finding. */
+static void test_formatting_calls(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_close");
+    builder_function(&c.b, "log_error", 60, 0);
+    builder_loop(&c.b, "log_error", 600, -1, LC_BOUND_DATA, 0, "b");
+    builder_function(&c.b, "log_dump", 61, 0);
+    int dump = builder_loop(&c.b, "log_dump", 610, -1, LC_BOUND_DATA, 0, "t");
+    builder_loop(&c.b, "log_dump", 611, dump, LC_BOUND_DATA, 0, "b");
+    static const char *const callees[] = { "log_error", "log_error", "log_dump" };
+    for (unsigned i = 0; i < 3; i++) {
+        unsigned base = 620 + 10 * i;
+        int connections = builder_loop(&c.b, "on_close", base, -1, LC_BOUND_DATA, 0, "n");
+        builder_call(&c.b, "on_close", base + 1, builder_function_value(callees[i]), 1, builder_other_value(),
+                     "log");
+        builder_in_loop(&c.b, connections);
+        c.b.facts.calls[c.b.facts.call_count - 1].formats = i != 1;
+    }
+    run(&c);
+    assert_null(at_line(&c, 620));       /* formats: adds nothing */
+    assert_non_null(at_line(&c, 630));   /* a variable format: connections × b */
+    assert_null(at_line(&c, 640));       /* formats, though its callee is level 2 */
+    assert_non_null(at_line(&c, 610));   /* which is its own finding */
+    assert_int_equal(c.findings.count, 2);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_registries_filled_at_start_up),
         cmocka_unit_test(test_cheap_functions),
         cmocka_unit_test(test_slots_picked_by_an_index),
+        cmocka_unit_test(test_formatting_calls),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
