@@ -307,7 +307,11 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
         cost->loop_export[l] = (uint8_t)cost_cap(exported + (repeated && exported > 0 ? repeat : 0));
         struct lc_cost_why cause = { LC_COST_CAUSE_LOOP, l };
         if (loop->parent != LC_NONE) {
-            cost_raise(&scratch->inner[loop->parent], &cost->loop_why[loop->parent], cost->loop_level[l], cause);
+            /* a loop freeing what it walks: its rounds are paid for by the
+             * allocations, in a loop around it too (only the rest of each
+             * round repeats there) */
+            unsigned nested = scratch->disposing[l] ? cost_cap(scratch->inner[l]) : cost->loop_level[l];
+            cost_raise(&scratch->inner[loop->parent], &cost->loop_why[loop->parent], nested, cause);
             cost_max(&scratch->inner_export[loop->parent], cost->loop_export[l]);
         } else {
             cost_raise(&top, &top_why, cost->loop_export[l], cause);

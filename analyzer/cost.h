@@ -54,6 +54,7 @@
  *       `while (*fmt && buf < last)`: cursor_params, extract_loop_cursor.c)
  *   a loop freeing in every round the object it is at, or a recursion     0 where
  *       freeing its parameter (cost_disposal.c): once per allocation       called
+ *       (also to a loop around it in its function)                         or nested
  *
  * Levels add up through nesting and through calls (a loop calling a
  * function with a loop is 2).  A call adds what its callee's loops do with

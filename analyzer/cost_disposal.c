@@ -19,7 +19,8 @@
  * `config_node_remove(rec, node, first_child)` draining a node's children
  * — makes as many rounds over a run of the program as objects were
  * allocated for it: its rounds are paid for by the allocations, and a loop
- * around it (a list of trees, each freed) does not repeat them.  Likewise
+ * around it or its function (a list of trees, each freed) does not repeat
+ * them.  Likewise
  * a recursive function that frees its parameter every time it runs (a
  * tree's free) runs once per node.  The other work of such a loop, or of
  * such a function, is counted as usual.  What is not freed but handed

@@ -4,8 +4,11 @@
  * fixed point through the calls handing a parameter on, and the loops
  * each round of which frees the object it is at.  Such a loop, or a
  * recursion freeing what it is given, is not repeated by a loop around
- * its function; a loop freeing only in some rounds, or handing its element
- * to a function that frees it only sometimes (a reference drop), is. */
+ * its function, nor by a loop around it in the same function (tor's
+ * `SMARTLIST_FOREACH(elts, char *, cp, tor_free(cp))` per line); a loop
+ * freeing only in some rounds, or handing its element to a function that
+ * frees it only sometimes (a reference drop), is, and so is the rest of a
+ * freeing loop's round. */
 #include "cost_case.h"
 
 /* A call in loop `loop` made every round, handing the loop's element to
@@ -129,11 +132,45 @@ static void test_freeing_recursion(void **state)
     finish(&c);
 }
 
+/* Per line, a list split from it and freed element by element: the frees
+ * are paid for by the split's allocations, whatever loop is around them;
+ * a freeing loop that also walks a shared list each round repeats that
+ * walk per element, and so per line. */
+static void test_freeing_loops_nested(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_config");
+    builder_function(&c.b, "scan_all", 20, 0);
+    builder_loop(&c.b, "scan_all", 500, -1, LC_BOUND_DATA, 0, "all");
+    int lines = builder_loop(&c.b, "on_config", 510, -1, LC_BOUND_DATA, 0, "line");
+    int elements = builder_loop(&c.b, "on_config", 511, lines, LC_BOUND_DATA, 0, "elts");
+    each_round_call(&c, "on_config", 512, "free", "cp", elements);
+    int options = builder_loop(&c.b, "on_config", 520, -1, LC_BOUND_DATA, 0, "option");
+    int entries = builder_loop(&c.b, "on_config", 521, options, LC_BOUND_DATA, 0, "entries");
+    each_round_call(&c, "on_config", 522, "free", "e", entries);
+    builder_call(&c.b, "on_config", 523, builder_function_value("scan_all"), 1, builder_other_value(), "list");
+    builder_in_loop(&c.b, entries);
+    run(&c);
+    assert_null(at_line(&c, 510));      /* lines × their own frees */
+    assert_non_null(at_line(&c, 520));  /* options × entries × a shared walk */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    assert_int_equal(cost.loop_level[loop_at(&c, 511)], 1);   /* inside it, a walk */
+    assert_int_equal(cost.loop_level[loop_at(&c, 510)], 1);   /* around it: the lines only */
+    assert_int_equal(cost.loop_level[loop_at(&c, 521)], 2);   /* entries × the shared walk */
+    assert_int_equal(cost.loop_level[loop_at(&c, 520)], 2);   /* options × the shared walk */
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_freeing_loops),
         cmocka_unit_test(test_freeing_recursion),
+        cmocka_unit_test(test_freeing_loops_nested),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
