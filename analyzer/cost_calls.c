@@ -3,7 +3,8 @@
  * constant or a string literal for the parameter the callee's loops are
  * bounded by, or a constant failing the parameter test its costliest work
  * runs under (NULL for `if (conn)`, -2 for `if (idx >= 0)`); nothing on
- * the way out of the process, nothing for a message it formats. */
+ * the way out of the process, nothing for a message it formats or two
+ * keys it compares through a function pointer. */
 #include "cost.h"
 
 /* What function g costs where it is called (cost->target_kind). */
@@ -104,7 +105,7 @@ int lc_cost_call_adds_nothing(const struct lc_program *program, const struct lc_
     const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, c);
     return c->target_count > 0
            && (lc_program_call_on_way_out(program, c) || lc_program_call_on_failure_path(program, c)
-               || extra->formats || (cost->off_loop && extra->loop_only));
+               || extra->share != LC_SHARE_NONE || (cost->off_loop && extra->loop_only));
 }
 
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,

@@ -88,10 +88,13 @@ int lc_extract_function_reads_va_list(CXCursor function);
 /* Is `callee` one of the C library's formatters, which only read what
  * they take from their variable arguments or va_list (`%n` aside)? */
 int lc_extract_library_reads_variable_arguments(CXCursor callee);
-/* Does `call` format a message: is its callee variadic and given a string
- * literal for its last named parameter (`log_error(errh, __FILE__,
- * __LINE__, "bad %s", name)`)? */
-int lc_extract_call_formats(CXCursor call);
+
+/* extract_call_share.c: is `call` the round's own share of a loop around
+ * it: does it format a message (a variadic callee given a string literal
+ * for its last named parameter: `log_error(errh, __FILE__, __LINE__, "bad
+ * %s", name)`) or compare two keys through a function pointer (`int
+ * (*cmp)(const void *, const void *)`)? */
+enum lc_call_share lc_extract_call_share(CXCursor call);
 
 /* extract_param_writes.c */
 /* May the callee of `call` write through its parameter `index` (0-based)?

@@ -1,9 +1,7 @@
 /* extract_va_arg.c — recognising variable argument lists: a `va_list`
  * type, a `va_arg(list, T)` expression, and a variadic function or one
  * given a `va_list`, for the walks that follow what a function takes from
- * its variable arguments (extract_element_varargs.c, extract_param_writes.c);
- * and a call formatting a message (a variadic function given a string
- * literal for its last named parameter: call fact `formats`). */
+ * its variable arguments (extract_element_varargs.c, extract_param_writes.c). */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -72,20 +70,4 @@ int lc_extract_library_reads_variable_arguments(CXCursor callee)
         reads |= strcmp(name, readers[i]) == 0;
     clang_disposeString(spelling);
     return reads;
-}
-
-/* `log_error(errh, __FILE__, __LINE__, "bad %s", name)`,
- * `ngx_log_error_core(level, log, err, "%V", &s)`: the callee takes a
- * variable argument list after a named parameter given a string literal,
- * the format of what it writes. */
-int lc_extract_call_formats(CXCursor call)
-{
-    CXCursor callee = clang_getCursorReferenced(call);
-    if (clang_getCursorKind(callee) != CXCursor_FunctionDecl || !lc_extract_function_is_variadic(callee))
-        return 0;
-    int named = clang_Cursor_getNumArguments(callee);
-    if (named < 1 || clang_Cursor_getNumArguments(call) < named)
-        return 0;
-    CXCursor format = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)named - 1));
-    return clang_getCursorKind(format) == CXCursor_StringLiteral;
 }

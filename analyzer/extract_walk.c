@@ -175,7 +175,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     }
     fact->scaled_args = lc_extract_scaled_arguments(call);
     fact->restart_call = lc_extract_restart_call(walk, call);
-    fact->formats = lc_extract_call_formats(call);
+    fact->share = lc_extract_call_share(call);
     fact->depth_limit = lc_extract_depth_limit(walk, call);
     fact->stack_text_args = lc_extract_stack_text_arguments(call);
     fact->locks = lc_extract_gates_locks(walk);

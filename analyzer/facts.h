@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 103
+#define LC_FACTS_VERSION 104
 
 struct lc_location {
     const char *file;
@@ -216,6 +216,21 @@ enum lc_call_runs {
                                  the function first: at most once */
 };
 
+/* A call whose work is the round's own share of a loop around it, whatever
+ * its callee walks to do it (extract_call_share.c): what it does is in
+ * proportion to the arguments the round gives it. */
+enum lc_call_share {
+    LC_SHARE_NONE = 0,
+    LC_SHARE_MESSAGE,         /* formats a message: a variadic callee given a
+                                 string literal for its last named parameter
+                                 (`log_error(errh, __FILE__, __LINE__, "bad
+                                 %s", name)`) */
+    LC_SHARE_COMPARISON,      /* compares two keys through a function
+                                 pointer of two pointers to one const type
+                                 and an integer result (`rbtree->cmp(key,
+                                 node->key)`) */
+};
+
 /* One of the strings a call argument that is no string literal itself is
  * known to be (extract_arg_keys.c): a literal's text, spelled as in the
  * literal without its quotes, which the argument may be exactly (an arm of
@@ -304,11 +319,9 @@ struct lc_call_fact {
     int loop_only;            /* runs only where a `loop-thread-test`
                                  returned non-zero: on the loop's thread
                                  (extract_flow.c) */
-    int formats;              /* formats a message: a variadic callee
-                                 given a string literal for its last named
-                                 parameter (`log_error(errh, __FILE__,
-                                 __LINE__, "bad %s", name)`:
-                                 extract_va_arg.c) */
+    enum lc_call_share share; /* the round's own share of a loop around it,
+                                 whatever its callee walks
+                                 (extract_call_share.c) */
     int restart_call;         /* a direct self-call restarting its function
                                  on a fixed request: constants and the
                                  caller's own unchanged parameters, after

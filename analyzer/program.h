@@ -87,7 +87,9 @@ struct lc_program_call_extra {
     int restart_call;                    /* a self-call restarting its
                                             function on a fixed request
                                             (facts.h) */
-    int formats;                         /* formats a message (facts.h) */
+    int share;                           /* the round's own share of a loop
+                                            around it: enum lc_call_share
+                                            (facts.h) */
     long long depth_limit;               /* a self-call made only once a
                                             depth counter passed a test
                                             against this limit (facts.h), 0 */

@@ -26,7 +26,7 @@
  *      changed_param_args, runs, restart_call, loop_only, returned_param,
  *      returned_test, returned_value, nonzero_exit_after, error_return,
  *      fail_guard_before, fail_test, cursor_args, each_round, counter_args,
- *      formats)
+ *      share)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -83,11 +83,12 @@
  *                                    assigns, increments or takes the
  *                                    address of; restart_call: 1 for a
  *                                    self-call restarting its function on
- *                                    a fixed request (facts.h); formats:
- *                                    1 for a call formatting a message (a
- *                                    variadic callee given a string
- *                                    literal for its last named
- *                                    parameter, facts.h);
+ *                                    a fixed request (facts.h); share:
+ *                                    the round's own share of a loop
+ *                                    around it, whatever its callee walks
+ *                                    (facts.h enum lc_call_share: 1 a
+ *                                    message formatted, 2 two keys
+ *                                    compared through a function pointer);
  *                                    depth_limit: a self-call made only
  *                                    once a depth counter passed a test
  *                                    against this limit (facts.h), 0:
@@ -297,7 +298,7 @@ static const char lc_store_schema_sql[] =
     "  error_return INTEGER NOT NULL DEFAULT 0, fail_guard_before INTEGER,"
     "  fail_test INTEGER NOT NULL DEFAULT 0, cursor_args INTEGER NOT NULL DEFAULT 0,"
     "  each_round INTEGER NOT NULL DEFAULT 0, counter_args INTEGER NOT NULL DEFAULT 0,"
-    "  formats INTEGER NOT NULL DEFAULT 0);"
+    "  share INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

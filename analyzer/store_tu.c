@@ -106,7 +106,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int64(stmt, 24, (sqlite3_int64)call->changed_param_args);
     sqlite3_bind_int(stmt, 25, call->runs);
     sqlite3_bind_int(stmt, 26, call->restart_call);
-    sqlite3_bind_int(stmt, 38, call->formats);
+    sqlite3_bind_int(stmt, 38, (int)call->share);
     sqlite3_bind_int64(stmt, 19, call->depth_limit);
     sqlite3_bind_int(stmt, 27, call->loop_only);
     sqlite3_bind_int(stmt, 28, call->returned_guard.param);

@@ -273,7 +273,7 @@ static void test_cheap_functions(void **state)
     finish(&c);
 }
 
-/* A call formatting a message (call fact formats: `log_error(log,
+/* A call formatting a message (call fact share: `log_error(log,
  * "closing %d", fd)`) adds nothing to the loop around it, whatever its
  * callee walks to write the line; the same call with a variable format
  * adds its callee's walk.  A formatter's own nest is still its own
@@ -296,7 +296,7 @@ static void test_formatting_calls(void **state)
         builder_call(&c.b, "on_close", base + 1, builder_function_value(callees[i]), 1, builder_other_value(),
                      "log");
         builder_in_loop(&c.b, connections);
-        c.b.facts.calls[c.b.facts.call_count - 1].formats = i != 1;
+        c.b.facts.calls[c.b.facts.call_count - 1].share = i != 1 ? LC_SHARE_MESSAGE : LC_SHARE_NONE;
     }
     run(&c);
     assert_null(at_line(&c, 620));       /* formats: adds nothing */
