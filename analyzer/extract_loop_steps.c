@@ -144,14 +144,18 @@ int lc_extract_loop_is_logarithmic(const struct lc_extract_loop_parts *parts)
 }
 
 /* A tree descent: the loop steps a pointer through a field (`x =
- * x->left`, `parent = x->parent`) of a tree node's links — two different
- * fields of one record (left or right), or a field of a record that holds
- * three or more pointers of that type (left, right, parent: a tree.h
- * entry).  A list's links (next, or next and prev) are neither. */
+ * x->left`, `parent = x->parent`; either arm of `x = r < 0 ? x->left :
+ * x->right`; a link's address, `at = &(*at)->left` — those two for a
+ * pointer the condition reads) of a tree node's
+ * links — two different fields of one record (left or right), or a field
+ * of a record that holds three or more pointers of that type (left, right,
+ * parent: a tree.h entry).  A list's links (next, or next and prev) are
+ * neither. */
 struct steps_descent {
     CXCursor fields[2];
     unsigned field_count;
     int tree;
+    struct lc_extract_variables tested;   /* what the condition reads */
 };
 
 static enum CXChildVisitResult steps_count_links(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -180,6 +184,28 @@ static void steps_note_field(struct steps_descent *descent, CXCursor field)
         descent->tree = 1;
 }
 
+/* A value stepping to a link: `x->left`; for a pointer the condition
+ * reads (`tested`), also `&x->left` or either arm of a `?:` of those. */
+static void steps_note_value(struct steps_descent *descent, CXCursor value, int tested, int depth)
+{
+    CXCursor arms[3];
+    value = lc_extract_strip(value);
+    enum CXCursorKind kind = clang_getCursorKind(value);
+    if (kind == CXCursor_ConditionalOperator && tested && depth < 2 && lc_extract_children(value, arms, 3) == 3) {
+        steps_note_value(descent, arms[1], tested, depth + 1);
+        steps_note_value(descent, arms[2], tested, depth + 1);
+        return;
+    }
+    if (kind == CXCursor_UnaryOperator && tested && clang_getCursorUnaryOperatorKind(value) == CXUnaryOperator_AddrOf
+        && lc_extract_children(value, arms, 1) == 1)
+        value = lc_extract_strip(arms[0]);
+    CXCursor field = clang_getCursorKind(value) == CXCursor_MemberRefExpr ? clang_getCursorReferenced(value)
+                                                                          : clang_getNullCursor();
+    if (clang_getCursorKind(field) == CXCursor_FieldDecl
+        && clang_getCanonicalType(clang_getCursorType(field)).kind == CXType_Pointer)
+        steps_note_field(descent, field);
+}
+
 static enum CXChildVisitResult steps_descent_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
@@ -187,18 +213,15 @@ static enum CXChildVisitResult steps_descent_visit(CXCursor cursor, CXCursor par
     CXCursor sides[2];
     if (!lc_extract_assignment_sides(cursor, sides))
         return CXChildVisit_Recurse;
-    CXCursor value = lc_extract_strip(sides[1]);
-    CXCursor field = clang_getCursorKind(value) == CXCursor_MemberRefExpr ? clang_getCursorReferenced(value)
-                                                                          : clang_getNullCursor();
-    if (clang_getCursorKind(field) == CXCursor_FieldDecl
-        && clang_getCanonicalType(clang_getCursorType(field)).kind == CXType_Pointer)
-        steps_note_field(descent, field);
+    steps_note_value(descent, sides[1], lc_extract_variables_has(&descent->tested, sides[0]), 0);
     return descent->tree ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
 int lc_extract_loop_is_descent(const struct lc_extract_loop_parts *parts)
 {
-    struct steps_descent descent = { .field_count = 0, .tree = 0 };
+    struct steps_descent descent = { .field_count = 0, .tree = 0, .tested = { .count = 0, .found = 0 } };
+    if (!clang_Cursor_isNull(parts->condition))
+        lc_extract_variables_collect(parts->condition, &descent.tested);
     const CXCursor *steps[3] = { &parts->condition, &parts->increment, &parts->body };
     for (int i = 0; i < 3 && !descent.tree; i++) {
         if (clang_Cursor_isNull(*steps[i]))

@@ -226,6 +226,24 @@ void trees(struct node *n, struct search_node *s, struct link *l, int key)
     }
     while (l) /* list_walk */
         l = l->next;
+    while (s && s->key != key) /* descent_conditional */
+        s = key < s->key ? s->left : s->right;
+}
+
+/* Where a new node goes: a descent through the links' addresses. */
+struct search_node **insert_at(struct search_node **at, int key)
+{
+    while (*at) /* descent_link_address */
+        at = key < (*at)->key ? &(*at)->left : &(*at)->right;
+    return at;
+}
+
+/* A list walked through its links' addresses is no descent. */
+struct link **last_link(struct link **at)
+{
+    while (*at) /* list_link_address */
+        at = &(*at)->next;
+    return at;
 }
 
 struct option_name {
