@@ -18,8 +18,10 @@ static unsigned cost_target_level(const struct lc_cost *cost, uint32_t g)
 /* Does `call` pass, for parameter `param`, what a loop bounded by it
  * walks in a few rounds: an integer constant a loop of that many rounds
  * costs nothing for (lc_cost_of_rounds: `verifyClusterNodeId(name,
- * CLUSTER_NAMELEN)`), or a string literal (`config_node_traverse(rec,
- * "settings", 0)`: its characters, its parts)? */
+ * CLUSTER_NAMELEN)`), a value at most such a constant (an unsigned
+ * one-byte value plus a constant, call_arg at_most), or a string literal
+ * (`config_node_traverse(rec, "settings", 0)`: its characters, its
+ * parts)? */
 static int cost_passes_small(const struct lc_program *program, const struct lc_program_call *call, int param)
 {
     if (param < 0 || (uint32_t)param >= call->arg_count)
@@ -27,6 +29,8 @@ static int cost_passes_small(const struct lc_program *program, const struct lc_p
     const struct lc_program_value *arg = &program->args[call->first_arg + (uint32_t)param];
     if (arg->kind == LC_VALUE_INT)
         return arg->int_value >= 0 && lc_cost_of_rounds(arg->int_value) == 0;
+    if (arg->at_most > 0)
+        return lc_cost_of_rounds(arg->at_most) == 0;   /* `hashlittle(labuf, labuf[0] + 1, h)` */
     return arg->kind == LC_VALUE_STRING;
 }
 

@@ -7,7 +7,8 @@
  * which every caller of the caller passes such a constant in turn, at any
  * depth (`config_get_str(rec, "aliases", key, NULL)` calling
  * `config_node_traverse(rec, section, FALSE)`, whose loop walks the parts
- * of `section`).  A function registered with a library (an entry point) is
+ * of `section`); or at most a bound (call_arg at_most: an unsigned
+ * one-byte value plus a constant).  A function registered with a library (an entry point) is
  * called with what the library gives it: nothing is known there. */
 #include "cost.h"
 
@@ -78,7 +79,7 @@ static long long cost_passed_argument(struct cost_passed *passed, const struct l
             return -1;
         return cost_passed_param(passed, call->caller, arg->param_index, depth + 1);
     default:
-        return -1;
+        return arg->at_most > 0 ? arg->at_most : -1;   /* `labuf[0] + 1`: at most 256 */
     }
 }
 

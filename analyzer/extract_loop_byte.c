@@ -15,7 +15,11 @@
  *     the loop changes the counter only by counting it up by one (`i++`,
  *     `++i`, `i += 1`).
  * The variable is a local or a parameter, its address never given in the
- * loop (a call could change it there). */
+ * loop (a call could change it there).  Likewise an argument a call is
+ * given of an unsigned one-byte type, or such plus a constant
+ * (`hashlittle(labuf, labuf[0] + 1, h)`), is at most 255 plus that
+ * constant: a callee's loop bounded by that parameter makes at most that
+ * many rounds there (lc_extract_argument_at_most). */
 #include "extract_internal.h"
 
 /* A local or parameter of a one-byte integer type, or null. */
@@ -150,4 +154,30 @@ int lc_extract_loop_byte_bound(const struct lc_extract_loop_parts *parts)
     return bound.down + bound.down_by_more + bound.up + bound.other == 0 && counted.up > 0
            && counted.down + counted.down_by_more + counted.other == 0
            && !clang_Cursor_isNull(start) && lc_extract_integer_constant(start, &from) && from >= 0;
+}
+
+/* An expression of an unsigned one-byte integer type before any
+ * conversion (`labuf[0]`, `lablen`, `*p` of a `uint8_t *`). */
+static int byte_unsigned(CXCursor expr)
+{
+    CXType type = clang_getCanonicalType(clang_getCursorType(lc_extract_strip(expr)));
+    return type.kind == CXType_UChar || type.kind == CXType_Char_U;
+}
+
+long long lc_extract_argument_at_most(CXCursor argument)
+{
+    CXCursor sides[2];
+    long long constant;
+    argument = lc_extract_strip(argument);
+    if (byte_unsigned(argument))
+        return 255;
+    if (clang_getCursorKind(argument) != CXCursor_BinaryOperator
+        || clang_getCursorBinaryOperatorKind(argument) != CXBinaryOperator_Add
+        || lc_extract_children(argument, sides, 2) != 2)
+        return 0;
+    for (int i = 0; i < 2; i++)
+        if (byte_unsigned(sides[i]) && lc_extract_integer_constant(sides[1 - i], &constant) && constant >= 0
+            && constant < 1000000)
+            return 255 + constant;
+    return 0;
 }

@@ -349,6 +349,9 @@ int lc_extract_element_field(const struct lc_extract_variables *element, CXCurso
  * `uint8_t` counted down, or a counter counted up to one): at most 256
  * rounds? */
 int lc_extract_loop_byte_bound(const struct lc_extract_loop_parts *parts);
+/* The most an argument can be: 255 plus a constant for one of an unsigned
+ * one-byte type or such plus a constant (`labuf[0] + 1`: 256); else 0. */
+long long lc_extract_argument_at_most(CXCursor argument);
 
 /* extract_loop_compare.c: does the loop compare two texts, a character
  * of each per round, leaving at a difference (a hand-written strncasecmp)? */

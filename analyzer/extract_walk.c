@@ -130,6 +130,7 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
         fact->args[i].field_of_param = lc_extract_field_of_parameter(walk, clang_Cursor_getArgument(call, (unsigned)i));
         fact->args[i].child_of_param = lc_extract_child_argument(walk, clang_Cursor_getArgument(call, (unsigned)i));
         fact->args[i].slot_of_param = lc_extract_slot_of_parameter(walk, clang_Cursor_getArgument(call, (unsigned)i));
+        fact->args[i].at_most = lc_extract_argument_at_most(clang_Cursor_getArgument(call, (unsigned)i));
     }
     lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
     for (int i = 0; i < nargs; i++) {

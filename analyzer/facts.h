@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 105
+#define LC_FACTS_VERSION 106
 
 struct lc_location {
     const char *file;
@@ -115,6 +115,9 @@ struct lc_value {
                            `&args->values[i]`), or the element of a loop
                            walking that parameter's own data, or 0
                            (lc_extract_child_argument) */
+    long long at_most;  /* arguments: the most it can be, an unsigned
+                           one-byte value plus a constant (`labuf[0] + 1`:
+                           256; extract_loop_byte.c), else 0 */
     int slot_of_param;  /* arguments: 1 + the index of the caller's integer
                            parameter this is a slot at, or a place inside
                            one (`&args->values[idx]`), else 0 */

@@ -35,6 +35,7 @@ struct lc_program_value {
     int field_of_param;     /* arguments: facts.h */
     int child_of_param;     /* arguments: facts.h */
     int slot_of_param;      /* arguments: facts.h */
+    long long at_most;      /* arguments: facts.h, 0 */
 };
 
 /* What a call calls: a function, or what a function-pointer flow node

@@ -124,7 +124,7 @@
  *                                    index call_extra
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
  *      int_value, text, field_of_param, child_of_param, slot_of_param,
- *      keys)
+ *      keys, at_most)
  *                                    arguments (1-based), kind as callee_kind
  *                                    plus null, int and string (a string
  *                                    literal: text is its value between
@@ -138,7 +138,10 @@
  *                                    of a loop walking its data), else 0;
  *                                    slot_of_param: 1 + the caller's
  *                                    integer parameter it is a slot at
- *                                    (`&t->values[idx]`), else 0; keys:
+ *                                    (`&t->values[idx]`), else 0; at_most:
+ *                                    the most it can be (an unsigned
+ *                                    one-byte value plus a constant,
+ *                                    facts.h), else 0; keys:
  *                                    the strings an argument that is no
  *                                    literal is known to be (facts.h
  *                                    lc_arg_key), one a line, each '='
@@ -306,7 +309,7 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE call_arg(call_id INTEGER NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL,"
     "  symbol_id INTEGER, record TEXT, param_index INTEGER, int_value INTEGER, text TEXT,"
     "  field_of_param INTEGER NOT NULL DEFAULT 0, child_of_param INTEGER NOT NULL DEFAULT 0,"
-    "  slot_of_param INTEGER NOT NULL DEFAULT 0, keys TEXT,"
+    "  slot_of_param INTEGER NOT NULL DEFAULT 0, keys TEXT, at_most INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (call_id, position)) WITHOUT ROWID;"
     "CREATE TABLE fp_store(tu_id INTEGER NOT NULL, target_kind TEXT NOT NULL, target_id INTEGER NOT NULL,"
     "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"

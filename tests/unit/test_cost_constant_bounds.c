@@ -44,10 +44,11 @@ static void test_parameters_callers_pass_constants_for(void **state)
 }
 
 /* A call passing, for the parameter bounding its callee's growing loop, a
- * constant a loop of that many rounds costs nothing for, or a string
- * literal, costs the rest of the callee: `hash_n(key, 16)` in a loop is
- * one pass; `hash_n(key, n)` and `hash_n(key, 4096)` are not, whatever
- * the other callers pass. */
+ * constant a loop of that many rounds costs nothing for, a value at most
+ * such a constant (`hash_n(labuf, labuf[0] + 1)`: an unsigned byte plus
+ * one, call_arg at_most) or a string literal, costs the rest of the
+ * callee: `hash_n(key, 16)` in a loop is one pass; `hash_n(key, n)` and
+ * `hash_n(key, 4096)` are not, whatever the other callers pass. */
 static void test_calls_passing_small_constants_or_literals(void **state)
 {
     (void)state;
@@ -74,6 +75,12 @@ static void test_calls_passing_small_constants_or_literals(void **state)
     builder_call(&c.b, "on_tick", 231, builder_function_value("hash_n"), 2, builder_other_value(), "key",
                  builder_int_value(4096), "4096");
     builder_in_loop(&c.b, medium);
+    int label = builder_loop(&c.b, "on_tick", 250, -1, LC_BOUND_DATA, 0, "n");
+    struct lc_value byte = builder_other_value();
+    byte.at_most = 256;
+    builder_call(&c.b, "on_tick", 251, builder_function_value("hash_n"), 2, builder_other_value(), "labuf", byte,
+                 "labuf[0] + 1");
+    builder_in_loop(&c.b, label);
     int named = builder_loop(&c.b, "on_tick", 240, -1, LC_BOUND_DATA, 0, "n");
     builder_call(&c.b, "on_tick", 241, builder_function_value("walk_path"), 1, builder_other_value(), "path");
     builder_in_loop(&c.b, named);
@@ -82,6 +89,7 @@ static void test_calls_passing_small_constants_or_literals(void **state)
     assert_non_null(at_line(&c, 220));  /* a length from the data */
     assert_non_null(at_line(&c, 230));  /* 4096 rounds: a medium constant loop */
     assert_non_null(at_line(&c, 240));  /* a path from the data */
+    assert_null(at_line(&c, 250));      /* at most 256 rounds */
     assert_int_equal(c.findings.count, 3);
     struct lc_cost cost;
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
