@@ -312,10 +312,12 @@ static void explain_cost(const struct explain_context *x, uint32_t f)
     if (!cost || !x->program->functions[f].is_defined)
         return;
     fprintf(x->out, "  cost level: %u", cost->function_level[f]);
-    explain_linear(x, "; linear in parameter", cost->linear_params[f], cost->level_but_linear[f]);
+    const struct lc_cost_linear *plain = &cost->linear[LC_COST_LINEAR_PLAIN], *cursor = &cost->linear[LC_COST_LINEAR_CURSOR],
+                                *slot = &cost->linear[LC_COST_LINEAR_SLOT];
+    explain_linear(x, "; linear in parameter", plain->params[f], plain->level_but[f]);
     explain_linear(x, "; walks on as a cursor it hands back: parameter",
-                   cost->cursor_params[f] & ~cost->linear_params[f], cost->level_but_cursor[f]);
-    explain_linear(x, "; works on the one slot picked by parameter", cost->slot_params[f], cost->level_but_slot[f]);
+                   cursor->params[f] & ~plain->params[f], cursor->level_but[f]);
+    explain_linear(x, "; works on the one slot picked by parameter", slot->params[f], slot->level_but[f]);
     explain_params(x, "; frees parameter", cost->frees_params[f], " and ", " whenever it runs");
     const struct lc_program_function *fn = &x->program->functions[f];
     if (fn->cheap)

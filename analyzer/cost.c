@@ -104,17 +104,15 @@ static int cost_guard_skipped(const struct lc_param_guard *guard, const struct l
 /* What a function's level is without the repetitions of a parameter:
  * the parameters each of which bounds every loop and call noted so far
  * (bit i: parameter i; all of them while none is seen), and the level of
- * the rest.  Two are kept (enum cost_linear_kind): bounded as a count or
- * the data the parameter owns (cost->linear_params), and bounded so or as
- * a cursor the function hands back (cost->cursor_params). */
+ * the rest.  One is kept per kind (enum lc_cost_linear_kind, cost.h):
+ * bounded as a count or the data the parameter owns, bounded so or as a
+ * cursor the function hands back, and the slot an index picks. */
 struct cost_linear {
     uint32_t params;
     int seen;
     unsigned rest;
     struct lc_cost_why rest_why;   /* what makes `rest` */
 };
-
-enum cost_linear_kind { COST_LINEAR_PLAIN, COST_LINEAR_CURSOR, COST_LINEAR_SLOT, COST_LINEAR_KINDS };
 
 /* A loop or call bounded by `params` (0: by none of them), costing `rest`
  * besides. */
@@ -130,14 +128,22 @@ static void cost_linear_note(struct cost_linear *linear, uint32_t params, unsign
     }
 }
 
-/* Keep what one tracker found for a function at `level`: its parameters
+/* Keep what one tracker found for function f at `level`: its parameters
  * when the rest costs less than the whole, the rest's level and cause. */
-static void cost_keep_linear(const struct cost_linear *linear, unsigned level, uint32_t *params, uint8_t *level_but,
-                             struct lc_cost_why *why_but)
+static void cost_keep_linear(const struct cost_linear *linear, unsigned level, struct lc_cost_linear *kept, uint32_t f)
 {
-    *params = linear->rest < level ? linear->params : 0;
-    *level_but = (uint8_t)cost_cap(linear->rest);
-    *why_but = linear->rest_why;
+    kept->params[f] = linear->rest < level ? linear->params : 0;
+    kept->level_but[f] = (uint8_t)cost_cap(linear->rest);
+    kept->why_but[f] = linear->rest_why;
+}
+
+/* The per-function arrays of one kind; 0, or -1 when memory runs out. */
+static int cost_linear_alloc(struct lc_cost_linear *kept, size_t n)
+{
+    kept->params = calloc(n, sizeof *kept->params);
+    kept->level_but = calloc(n, 1);
+    kept->why_but = calloc(n, sizeof *kept->why_but);
+    return kept->params && kept->level_but && kept->why_but ? 0 : -1;
 }
 
 /* The parameters of the caller of `c` it passes (themselves, or a field
@@ -159,7 +165,7 @@ static uint32_t cost_params_passed(const struct lc_program *program, const struc
 /* The caller's integer parameters by which call `c` hands `g` one slot of
  * an array: a slot at that index for a parameter bounding g's loops
  * (`args_value_as_string(&args->values[idx])`: call_arg slot_of_param),
- * or the index itself for one g picks its slot by (cost->slot_params);
+ * or the index itself for one g picks its slot by (cost->linear, LC_COST_LINEAR_SLOT);
  * what g does besides in *rest. */
 static uint32_t cost_slots_passed(const struct lc_program *program, const struct lc_cost *cost,
                                   const struct lc_program_call *c, uint32_t g, unsigned *rest)
@@ -169,13 +175,13 @@ static uint32_t cost_slots_passed(const struct lc_program *program, const struct
     *rest = 0;
     for (uint32_t p = 0; p < c->arg_count && p < LC_ELEMENT_ARGUMENTS; p++) {
         const struct lc_program_value *arg = &program->args[c->first_arg + p];
-        if (((cost->linear_params[g] >> p) & 1u) && arg->slot_of_param > 0 && arg->slot_of_param <= LC_ELEMENT_ARGUMENTS) {
+        if (((cost->linear[LC_COST_LINEAR_PLAIN].params[g] >> p) & 1u) && arg->slot_of_param > 0 && arg->slot_of_param <= LC_ELEMENT_ARGUMENTS) {
             mine |= 1u << (arg->slot_of_param - 1);
-            *rest = cost->level_but_linear[g] > *rest ? cost->level_but_linear[g] : *rest;
-        } else if (((cost->slot_params[g] >> p) & 1u) && arg->kind == LC_VALUE_PARAM && arg->param_index >= 0
+            *rest = cost->linear[LC_COST_LINEAR_PLAIN].level_but[g] > *rest ? cost->linear[LC_COST_LINEAR_PLAIN].level_but[g] : *rest;
+        } else if (((cost->linear[LC_COST_LINEAR_SLOT].params[g] >> p) & 1u) && arg->kind == LC_VALUE_PARAM && arg->param_index >= 0
                    && arg->param_index < LC_ELEMENT_ARGUMENTS && !((extra->changed_param_args >> p) & 1u)) {
             mine |= 1u << arg->param_index;
-            *rest = cost->level_but_slot[g] > *rest ? cost->level_but_slot[g] : *rest;
+            *rest = cost->linear[LC_COST_LINEAR_SLOT].level_but[g] > *rest ? cost->linear[LC_COST_LINEAR_SLOT].level_but[g] : *rest;
         }
     }
     return mine;
@@ -192,13 +198,13 @@ static void cost_linear_target(const struct lc_program *program, const struct lc
     const struct lc_program_call *c = &program->calls[call];
     struct lc_cost_why why = { LC_COST_CAUSE_CALL, call };
     int followed = cost->target_kind[g] == LC_COST_TARGET_FOLLOWED && lc_program_call_passes_arguments(c, g);
-    uint32_t plain = cost_params_passed(program, c, followed ? cost->linear_params[g] : 0);
-    uint32_t cursor = cost_params_passed(program, c, followed ? cost->cursor_params[g] : 0);
+    uint32_t plain = cost_params_passed(program, c, followed ? cost->linear[LC_COST_LINEAR_PLAIN].params[g] : 0);
+    uint32_t cursor = cost_params_passed(program, c, followed ? cost->linear[LC_COST_LINEAR_CURSOR].params[g] : 0);
     unsigned slot_rest = 0;
     uint32_t slot = followed ? cost_slots_passed(program, cost, c, g, &slot_rest) : 0;
-    cost_linear_note(&linear[COST_LINEAR_PLAIN], plain, plain ? cost->level_but_linear[g] : level, why);
-    cost_linear_note(&linear[COST_LINEAR_CURSOR], cursor, cursor ? cost->level_but_cursor[g] : level, why);
-    cost_linear_note(&linear[COST_LINEAR_SLOT], slot, slot ? slot_rest : level, why);
+    cost_linear_note(&linear[LC_COST_LINEAR_PLAIN], plain, plain ? cost->linear[LC_COST_LINEAR_PLAIN].level_but[g] : level, why);
+    cost_linear_note(&linear[LC_COST_LINEAR_CURSOR], cursor, cursor ? cost->linear[LC_COST_LINEAR_CURSOR].level_but[g] : level, why);
+    cost_linear_note(&linear[LC_COST_LINEAR_SLOT], slot, slot ? slot_rest : level, why);
 }
 
 /* The level a call adds inside `component`: the most expensive target
@@ -280,9 +286,9 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
     }
     int descended = repeat ? lc_cost_descended_param(program, cost, f) : -1;
     uint32_t descent = descended >= 0 && descended < LC_ELEMENT_ARGUMENTS ? 1u << descended : 0;
-    struct cost_linear linear[COST_LINEAR_KINDS];
-    for (int k = 0; k < COST_LINEAR_KINDS; k++)
-        linear[k] = (struct cost_linear){ k == COST_LINEAR_SLOT ? 0 : descent, descended >= 0 || repeat, 0,
+    struct cost_linear linear[LC_COST_LINEAR_KINDS];
+    for (int k = 0; k < LC_COST_LINEAR_KINDS; k++)
+        linear[k] = (struct cost_linear){ k == LC_COST_LINEAR_SLOT ? 0 : descent, descended >= 0 || repeat, 0,
                                           { LC_COST_CAUSE_NONE, 0 } };
     cost_function_calls(program, cost, f, scratch, &top, &top_why, linear);
     /* Children come after their parents: walk backwards. */
@@ -320,8 +326,8 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
                                  ? 1u << loop->bound_param
                                  : scratch->drives[l] ? descent : 0;
             int growing = scratch->passed[l] < 0 && own == 1 && cost->loop_export[l] > scratch->inner_export[l];
-            uint32_t bounds[COST_LINEAR_KINDS] = { plain, plain | loop->cursor_params, 0 };
-            for (int k = 0; k < COST_LINEAR_KINDS; k++) {
+            uint32_t bounds[LC_COST_LINEAR_KINDS] = { plain, plain | loop->cursor_params, 0 };
+            for (int k = 0; k < LC_COST_LINEAR_KINDS; k++) {
                 int bounded = growing && bounds[k];
                 cost_linear_note(&linear[k], bounded ? bounds[k] : 0,
                                  bounded ? scratch->inner_export[l] : cost->loop_export[l],
@@ -331,12 +337,8 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
     }
     cost->function_level[f] = (uint8_t)cost_cap(top > repeat ? top : repeat);
     cost->function_why[f] = top_why;
-    cost_keep_linear(&linear[COST_LINEAR_PLAIN], cost->function_level[f], &cost->linear_params[f],
-                     &cost->level_but_linear[f], &cost->why_but_linear[f]);
-    cost_keep_linear(&linear[COST_LINEAR_CURSOR], cost->function_level[f], &cost->cursor_params[f],
-                     &cost->level_but_cursor[f], &cost->why_but_cursor[f]);
-    cost_keep_linear(&linear[COST_LINEAR_SLOT], cost->function_level[f], &cost->slot_params[f],
-                     &cost->level_but_slot[f], &cost->why_but_slot[f]);
+    for (int k = 0; k < LC_COST_LINEAR_KINDS; k++)
+        cost_keep_linear(&linear[k], cost->function_level[f], &cost->linear[k], f);
 }
 
 /* The call or loop (a site, cost.h) under the test of a parameter that
@@ -390,17 +392,11 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     cost->function_level = calloc(n, 1);
     cost->function_why = calloc(n, sizeof *cost->function_why);
     cost->recursive = calloc(n, 1);
-    cost->linear_params = calloc(n, sizeof *cost->linear_params);
-    cost->cursor_params = calloc(n, sizeof *cost->cursor_params);
-    cost->level_but_cursor = calloc(n, 1);
+    int linear_failed = 0;
+    for (int k = 0; k < LC_COST_LINEAR_KINDS; k++)
+        linear_failed |= cost_linear_alloc(&cost->linear[k], n);
     cost->frees_params = calloc(n, sizeof *cost->frees_params);
-    cost->why_but_cursor = calloc(n, sizeof *cost->why_but_cursor);
-    cost->slot_params = calloc(n, sizeof *cost->slot_params);
-    cost->level_but_slot = calloc(n, 1);
-    cost->why_but_slot = calloc(n, sizeof *cost->why_but_slot);
     cost->guarded_of = malloc(n * sizeof *cost->guarded_of);
-    cost->level_but_linear = calloc(n, 1);
-    cost->why_but_linear = calloc(n, sizeof *cost->why_but_linear);
     cost->loop_level = calloc(loops, 1);
     cost->loop_repeated = calloc(loops, 1);
     cost->loop_export = calloc(loops, 1);
@@ -414,8 +410,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     const struct lc_scc *scc = program->scc;
     int rc = -1;
     if (!cost->function_level || !cost->function_why || !cost->recursive || !cost->component_of || !cost->target_kind
-        || !cost->linear_params || !cost->cursor_params || !cost->level_but_cursor || !cost->why_but_cursor
-        || !cost->slot_params || !cost->level_but_slot || !cost->why_but_slot || !cost->level_but_linear || !cost->why_but_linear || !cost->guarded_of
+        || linear_failed || !cost->guarded_of
         || !cost->loop_level || !cost->loop_repeated
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
         || !scratch.passed || !scratch.registry || !scratch.disposing || !cost->frees_params
@@ -474,16 +469,12 @@ void lc_cost_free(struct lc_cost *cost)
     free(cost->function_level);
     free(cost->function_why);
     free(cost->recursive);
-    free(cost->linear_params);
-    free(cost->cursor_params);
-    free(cost->level_but_cursor);
+    for (int k = 0; k < LC_COST_LINEAR_KINDS; k++) {
+        free(cost->linear[k].params);
+        free(cost->linear[k].level_but);
+        free(cost->linear[k].why_but);
+    }
     free(cost->frees_params);
-    free(cost->why_but_cursor);
-    free(cost->slot_params);
-    free(cost->level_but_slot);
-    free(cost->why_but_slot);
-    free(cost->why_but_linear);
-    free(cost->level_but_linear);
     free(cost->guarded_of);
     free(cost->guarded);
     free(cost->guarded_loop_why);

@@ -117,43 +117,43 @@ struct lc_cost_guarded {
                                        guarded_loop_why */
 };
 
+/* The parameters a function's level repeats with, by how a caller hands
+ * them the round's own share (cost.c). */
+enum lc_cost_linear_kind {
+    LC_COST_LINEAR_PLAIN,   /* bounding every loop that makes its level
+                               (`hash(key, length)`: its length), as a
+                               count or the data it owns: given a field of
+                               the element the caller's loop is at */
+    LC_COST_LINEAR_CURSOR,  /* also bounding a loop as a cursor it hands
+                               back (`while (n-- && p < end) *p++ = c;
+                               return p;`: n and p; facts.h cursor_params):
+                               given the caller's loop cursor, taken back
+                               (facts.h cursor_args) */
+    LC_COST_LINEAR_SLOT,    /* an integer parameter picking the one slot of
+                               an array its work is on (`args_string(args,
+                               idx)` handing on `&args->values[idx]`:
+                               call_arg slot_of_param): given another index
+                               every round of the caller's loop (facts.h
+                               counter_args) or a small constant */
+    LC_COST_LINEAR_KINDS
+};
+
+struct lc_cost_linear {
+    uint32_t *params;               /* per function: bit i, parameter i;
+                                       first LC_ELEMENT_ARGUMENTS only */
+    uint8_t *level_but;             /* per function: its level where one of
+                                       params is handed the round's share */
+    struct lc_cost_why *why_but;    /* per function: what makes that level */
+};
+
 struct lc_cost {
     uint8_t *function_level;        /* per function */
     struct lc_cost_why *function_why;
     uint8_t *recursive;             /* per function: in a call-graph cycle */
-    uint32_t *linear_params;        /* per function: bit i, parameter i
-                                       bounds every loop that makes its
-                                       level (`hash(key, length)`: its
-                                       length); first LC_ELEMENT_ARGUMENTS
-                                       only */
-    uint8_t *level_but_linear;      /* per function: its level where one of
-                                       linear_params is a field of the
-                                       element the caller's loop is at */
-    struct lc_cost_why *why_but_linear;   /* per function: what makes that
-                                             level */
-    uint32_t *cursor_params;        /* per function: the same, a parameter
-                                       also bounding a loop as a cursor the
-                                       function hands back (`while (n-- &&
-                                       p < end) *p++ = c; return p;`: n and
-                                       p; facts.h cursor_params) */
-    uint8_t *level_but_cursor;      /* per function: its level where one of
-                                       cursor_params is the cursor of the
-                                       caller's loop, taken back (facts.h
-                                       cursor_args) */
-    struct lc_cost_why *why_but_cursor;   /* per function: what makes that
-                                             level */
-    uint32_t *slot_params;          /* per function: the same, an integer
-                                       parameter picking the one slot of an
-                                       array its work is on (`args_string(
-                                       args, idx)` handing on
-                                       `&args->values[idx]`: call_arg
-                                       slot_of_param) */
-    uint8_t *level_but_slot;        /* per function: its level where one of
-                                       slot_params is another index every
-                                       round of the caller's loop (facts.h
-                                       counter_args) or a small constant */
-    struct lc_cost_why *why_but_slot;     /* per function: what makes that
-                                             level */
+    struct lc_cost_linear linear[LC_COST_LINEAR_KINDS];   /* by kind: the
+                                       parameters a function is linear in,
+                                       its level where a caller hands one
+                                       of them the round's own share */
     uint32_t *frees_params;         /* per function: bit i, it frees its
                                        parameter i whenever it runs
                                        (cost_disposal.c) */

@@ -76,7 +76,7 @@ struct lc_cost_why lc_cost_guarded_loop_why(const struct lc_cost *cost, const st
 }
 
 /* The same at one call: a callee whose only growing loops are bounded by
- * a parameter (cost->linear_params) given a field of the element the
+ * a parameter (cost->linear, LC_COST_LINEAR_PLAIN) given a field of the element the
  * caller's loop is at (`hash(key, it->nkey)` in a walk over the items)
  * walks that element's own data, once per element; given the loop's own
  * cursor, taken back (`buf = sprintf_num(buf, last, ...)` in `while (*fmt
@@ -93,12 +93,13 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
     if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED || !lc_program_call_passes_arguments(call, g))
         return level;
     const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, call);
-    if (cost_passes_few(program, call, cost->linear_params[g], extra->element_args) && cost->level_but_linear[g] < level)
-        level = cost->level_but_linear[g];
-    if (cost_passes_few(program, call, cost->cursor_params[g], extra->cursor_args) && cost->level_but_cursor[g] < level)
-        level = cost->level_but_cursor[g];
-    if (cost_passes_few(program, call, cost->slot_params[g], extra->counter_args) && cost->level_but_slot[g] < level)
-        level = cost->level_but_slot[g];
+    /* what each kind of tracker takes for the round's own share */
+    const uint32_t own[LC_COST_LINEAR_KINDS] = { extra->element_args, extra->cursor_args, extra->counter_args };
+    for (int k = 0; k < LC_COST_LINEAR_KINDS; k++) {
+        const struct lc_cost_linear *kind = &cost->linear[k];
+        if (cost_passes_few(program, call, kind->params[g], own[k]) && kind->level_but[g] < level)
+            level = kind->level_but[g];
+    }
     const struct lc_cost_guarded *guarded = lc_cost_guard_failing_at(program, cost, g, call);
     return guarded && guarded->level < level ? guarded->level : level;
 }

@@ -29,11 +29,17 @@ static const char *cpu_loop_phrase(const struct lc_program_loop *loop, struct lc
     return "a loop";
 }
 
-/* Does what a callee does besides walking a parameter (level `rest`,
- * cause `why`) alone make its level `level` here? */
-static int cpu_rest_makes(unsigned rest, struct lc_cost_why why, unsigned level)
+/* What callee g does besides walking a parameter, when that alone makes
+ * its level `level` here (the first kind of tracker whose rest does);
+ * else its own cause. */
+static struct lc_cost_why cpu_rest_why(const struct lc_cost *cost, uint32_t g, unsigned level)
 {
-    return rest >= level && why.cause != LC_COST_CAUSE_NONE;
+    for (int k = 0; k < LC_COST_LINEAR_KINDS; k++) {
+        const struct lc_cost_linear *kind = &cost->linear[k];
+        if (kind->level_but[g] >= level && kind->why_but[g].cause != LC_COST_CAUSE_NONE)
+            return kind->why_but[g];
+    }
+    return cost->function_why[g];
 }
 
 /* Follow the causes from a loop or call down to the work itself, adding
@@ -88,14 +94,7 @@ static const char *cpu_describe(const struct lc_program *program, const struct l
                  * here (always, where the call gives it its loop's element,
                  * its cursor or a small constant there): a reason whatever
                  * the argument. */
-                at = guarded ? guarded->why
-                     : cpu_rest_makes(cost->level_but_linear[heaviest], cost->why_but_linear[heaviest], heaviest_level)
-                         ? cost->why_but_linear[heaviest]
-                     : cpu_rest_makes(cost->level_but_cursor[heaviest], cost->why_but_cursor[heaviest], heaviest_level)
-                         ? cost->why_but_cursor[heaviest]
-                     : cpu_rest_makes(cost->level_but_slot[heaviest], cost->why_but_slot[heaviest], heaviest_level)
-                         ? cost->why_but_slot[heaviest]
-                         : cost->function_why[heaviest];
+                at = guarded ? guarded->why : cpu_rest_why(cost, heaviest, heaviest_level);
             }
         }
         related->message = phrase;

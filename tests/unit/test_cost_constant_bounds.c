@@ -95,7 +95,7 @@ static void test_calls_passing_small_constants_or_literals(void **state)
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     uint32_t hash = builder_find(&c.b, "hash_n");
     assert_int_equal(cost.function_level[hash], 1);
-    assert_int_equal(cost.linear_params[hash], 1u << 1);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_PLAIN].params[hash], 1u << 1);
     assert_int_equal(cost.loop_level[loop_at(&c, 210)], 1);
     assert_int_equal(cost.loop_level[loop_at(&c, 220)], 2);
     lc_cost_free(&cost);
@@ -140,8 +140,8 @@ static void test_failure_report_before_a_pass_on(void **state)
     struct lc_cost cost;
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     uint32_t wrapper = builder_find(&c.b, "hash_g");
-    assert_int_equal(cost.linear_params[wrapper], 1u << 1);
-    assert_int_equal(cost.level_but_linear[wrapper], 0);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_PLAIN].params[wrapper], 1u << 1);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_PLAIN].level_but[wrapper], 0);
     lc_cost_free(&cost);
     finish(&c);
 }
@@ -191,10 +191,10 @@ static void test_cursor_handed_back(void **state)
     struct lc_cost cost;
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     uint32_t pad = builder_find(&c.b, "pad"), pad_on = builder_find(&c.b, "pad_on");
-    assert_int_equal(cost.linear_params[pad], 0);
-    assert_int_equal(cost.cursor_params[pad], 1u);
-    assert_int_equal(cost.level_but_cursor[pad], 0);
-    assert_int_equal(cost.cursor_params[pad_on], 1u);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_PLAIN].params[pad], 0);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_CURSOR].params[pad], 1u);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_CURSOR].level_but[pad], 0);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_CURSOR].params[pad_on], 1u);
     lc_cost_free(&cost);
     finish(&c);
 }

@@ -71,7 +71,7 @@ static void test_across_calls_library_and_workers(void **state)
 /* A callee whose level comes both from walking its parameter's data and
  * from something else: called per element with the element, what makes
  * its level there is the something else, and the description says so
- * (cost->why_but_linear), not the walk of the element's own data. */
+ * (cost->linear, LC_COST_LINEAR_PLAIN: why_but), not the walk of the element's own data. */
 static void test_reason_besides_the_element(void **state)
 {
     (void)state;
@@ -101,9 +101,9 @@ static void test_reason_besides_the_element(void **state)
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     uint32_t setup_read = builder_find(&c.b, "setup_read");
     assert_int_equal(cost.function_level[setup_read], 1);
-    assert_int_equal(cost.level_but_linear[setup_read], 1);
-    assert_int_equal(cost.why_but_linear[setup_read].cause, LC_COST_CAUSE_CALL);
-    assert_int_equal(c.b.program.calls[cost.why_but_linear[setup_read].index].loc.line, 71);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_PLAIN].level_but[setup_read], 1);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_PLAIN].why_but[setup_read].cause, LC_COST_CAUSE_CALL);
+    assert_int_equal(c.b.program.calls[cost.linear[LC_COST_LINEAR_PLAIN].why_but[setup_read].index].loc.line, 71);
     lc_cost_free(&cost);
     finish(&c);
 }
@@ -237,8 +237,8 @@ static void test_slots_picked_by_an_index(void **state)
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
     uint32_t pick = builder_find(&c.b, "args_pick");
     assert_int_equal(cost.function_level[pick], 1);
-    assert_int_equal(cost.slot_params[pick], 1u << 1);
-    assert_int_equal(cost.level_but_slot[pick], 0);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_SLOT].params[pick], 1u << 1);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_SLOT].level_but[pick], 0);
     lc_cost_free(&cost);
     finish(&c);
 }

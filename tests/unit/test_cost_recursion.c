@@ -115,9 +115,9 @@ static void test_descents_are_linear_in_their_parameter(void **state)
     assert_non_null(at_line(&c, 230));  /* along the list: not a child */
     struct lc_cost cost;
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
-    assert_int_equal(cost.linear_params[builder_find(&c.b, "tree_free")], 1u << 0);
-    assert_int_equal(cost.level_but_linear[builder_find(&c.b, "tree_free")], 0);
-    assert_int_equal(cost.linear_params[builder_find(&c.b, "list_free")], 0);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_PLAIN].params[builder_find(&c.b, "tree_free")], 1u << 0);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_PLAIN].level_but[builder_find(&c.b, "tree_free")], 0);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_PLAIN].params[builder_find(&c.b, "list_free")], 0);
     lc_cost_free(&cost);
     finish(&c);
 }
@@ -207,8 +207,8 @@ static void test_cycles_walking_one_tree_are_linear(void **state)
     assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "node_length")), 0);
     assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "block_length")), 0);
     assert_int_equal(lc_cost_descended_param(&c.b.program, &cost, builder_find(&c.b, "echo_node")), -1);
-    assert_int_equal(cost.linear_params[builder_find(&c.b, "tree_list")], 1u << 0);
-    assert_int_equal(cost.linear_params[builder_find(&c.b, "shared_list")], 0);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_PLAIN].params[builder_find(&c.b, "tree_list")], 1u << 0);
+    assert_int_equal(cost.linear[LC_COST_LINEAR_PLAIN].params[builder_find(&c.b, "shared_list")], 0);
     lc_cost_free(&cost);
     finish(&c);
 }
