@@ -269,6 +269,13 @@ unsigned lc_extract_counter_arguments(const struct lc_extract_loop_parts *loop, 
  * resumed from call to call? */
 int lc_extract_loop_resumes_iterator(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
 
+/* extract_loop_retired.c: does the loop walk from a mark it moves past
+ * each element it has passed more than a few times, counting the passes
+ * in the element (`for (p = pool->current; p->d.next; p = p->d.next) if
+ * (p->d.failed++ > 4) pool->current = p->d.next;`): rounds amortised over
+ * the elements ever added? */
+int lc_extract_loop_retires_passed(const struct lc_extract_loop_parts *parts);
+
 /* extract_loop_owner.c */
 /* The index of the pointer parameter whose own data the loop walks (its
  * condition reads places of it, or a local started from them), or -1. */
