@@ -46,9 +46,65 @@ char *skip_or_null(char *s)
 const char *skip_copy(const char *s)
 {
     const char *p = s;
-    while (*p == ' ') /* cursor_copy: a local is advanced */
+    while (*p == ' ') /* cursor_copy: a local copy is advanced and returned */
         p++;
     return p;
+}
+
+struct link {
+    struct link *next;
+    int owner;
+};
+
+/* The next link of one owner after `pos` (irssi's history walk). */
+struct link *next_of(int owner, struct link *pos)
+{
+    struct link *link = pos != NULL ? pos->next : NULL;
+    while (link != NULL && link->owner != owner) /* cursor_copy_of_link */
+        link = link->next;
+    return link;
+}
+
+struct link *next_from_head(struct link *head, struct link *pos, int owner)
+{
+    struct link *link = pos;
+    if (owner < 0)
+        link = head;
+    while (link != NULL && link->owner != owner) /* cursor_copy_reset: another parameter's value too */
+        link = link->next;
+    return link;
+}
+
+struct link *next_or_head(struct link *head, struct link *pos, int owner)
+{
+    struct link *link = pos;
+    while (link != NULL && link->owner != owner) /* cursor_copy_other_return */
+        link = link->next;
+    if (link == NULL)
+        return head;
+    return link;
+}
+
+void clear_owner(struct link *first, int owner)
+{
+    struct link *link, *next;
+    link = first;
+    while (link != NULL) {
+        next = next_of(owner, link); /* call_through_copy */
+        link->owner = -1;
+        link = next;
+    }
+}
+
+void count_owner(struct link *first, int owner, struct link *other)
+{
+    struct link *link, *next;
+    link = first;
+    while (link != NULL) {
+        next = next_of(owner, other); /* call_copy_not_cursor */
+        link->owner = -1;
+        link = next;
+    }
 }
 
 const char *skip_unread(const char *s, const char *end, size_t n)
