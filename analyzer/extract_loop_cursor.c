@@ -20,65 +20,75 @@
  * list_next(h, link); ...; link = next;`: extract_loop_copy_steps.c). */
 #include "extract_internal.h"
 
-/* The parameters (bit i: parameter i) every return statement of the
- * walked function reads; 0 when one returns nothing or none returns. */
+/* Every return statement of a function, with the variables its value
+ * reads (none for a bare `return;`), handed to `seen`, which returns 0 to
+ * stop. */
 struct cursor_returns {
+    int (*seen)(void *context, const struct lc_extract_variables *read);
+    void *context;
+};
+
+static enum CXChildVisitResult cursor_returns_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    const struct cursor_returns *returns = data;
+    if (clang_getCursorKind(cursor) != CXCursor_ReturnStmt)
+        return CXChildVisit_Recurse;
+    CXCursor value;
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    if (lc_extract_children(cursor, &value, 1) == 1)
+        lc_extract_variables_collect(value, &read);
+    return returns->seen(returns->context, &read) ? CXChildVisit_Continue : CXChildVisit_Break;
+}
+
+static void cursor_each_return(CXCursor function, int (*seen)(void *context, const struct lc_extract_variables *read),
+                               void *context)
+{
+    struct cursor_returns returns = { seen, context };
+    clang_visitChildren(function, cursor_returns_visit, &returns);
+}
+
+/* The parameters (bit i: parameter i) every return reads; 0 when one
+ * returns nothing or none returns. */
+struct cursor_returned {
     unsigned params;
     int seen;
 };
 
-/* With a local copy (not null): also, do they all read it or its
- * parameter? */
-struct cursor_copy_returns {
+static int cursor_returned_note(void *context, const struct lc_extract_variables *read)
+{
+    struct cursor_returned *returned = context;
+    unsigned params = 0;
+    for (unsigned i = 0; i < read->count; i++) {
+        CXCursor variable = read->declarations[i];
+        int position = clang_getCursorKind(variable) == CXCursor_ParmDecl ? lc_extract_parameter_position(variable) : 0;
+        if (position > 0 && position <= LC_ELEMENT_ARGUMENTS)
+            params |= 1u << (position - 1);
+    }
+    returned->params = returned->seen ? returned->params & params : params;
+    returned->seen = 1;
+    return 1;
+}
+
+/* Does every return read a local copy or its parameter? */
+struct cursor_copy_returned {
     CXCursor copy;      /* the local */
     int param;          /* its parameter's position (1-based) */
     int all;            /* every return so far reads one of them */
 };
 
-static enum CXChildVisitResult cursor_copy_returns_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+static int cursor_copy_returned_note(void *context, const struct lc_extract_variables *read)
 {
-    (void)parent;
-    struct cursor_copy_returns *returns = data;
-    if (clang_getCursorKind(cursor) != CXCursor_ReturnStmt)
-        return CXChildVisit_Recurse;
-    CXCursor value;
+    struct cursor_copy_returned *returned = context;
     int reads = 0;
-    if (lc_extract_children(cursor, &value, 1) == 1) {
-        struct lc_extract_variables variables = { .count = 0, .found = 0 };
-        lc_extract_variables_collect(value, &variables);
-        for (unsigned i = 0; i < variables.count; i++) {
-            CXCursor variable = variables.declarations[i];
-            reads |= clang_equalCursors(variable, returns->copy)
-                     || (clang_getCursorKind(variable) == CXCursor_ParmDecl
-                         && lc_extract_parameter_position(variable) == returns->param);
-        }
+    for (unsigned i = 0; i < read->count; i++) {
+        CXCursor variable = read->declarations[i];
+        reads |= clang_equalCursors(variable, returned->copy)
+                 || (clang_getCursorKind(variable) == CXCursor_ParmDecl
+                     && lc_extract_parameter_position(variable) == returned->param);
     }
-    returns->all &= reads;
-    return returns->all ? CXChildVisit_Continue : CXChildVisit_Break;
-}
-
-static enum CXChildVisitResult cursor_returns_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct cursor_returns *returns = data;
-    if (clang_getCursorKind(cursor) != CXCursor_ReturnStmt)
-        return CXChildVisit_Recurse;
-    CXCursor value;
-    unsigned read = 0;
-    if (lc_extract_children(cursor, &value, 1) == 1) {
-        struct lc_extract_variables variables = { .count = 0, .found = 0 };
-        lc_extract_variables_collect(value, &variables);
-        for (unsigned i = 0; i < variables.count; i++) {
-            CXCursor variable = variables.declarations[i];
-            int position = clang_getCursorKind(variable) == CXCursor_ParmDecl ? lc_extract_parameter_position(variable)
-                                                                             : 0;
-            if (position > 0 && position <= LC_ELEMENT_ARGUMENTS)
-                read |= 1u << (position - 1);
-        }
-    }
-    returns->params = returns->seen ? returns->params & read : read;
-    returns->seen = 1;
-    return CXChildVisit_Continue;
+    returned->all &= reads;
+    return returned->all;
 }
 
 /* The one parameter a value reads (1-based), 0 for none, -1 for more. */
@@ -137,18 +147,18 @@ static unsigned cursor_copy_param(struct lc_extract_walk *walk, CXCursor local, 
         || !lc_extract_same_type(clang_getCursorType(clang_Cursor_getArgument(walk->function, (unsigned)param - 1)),
                                  result))
         return 0;
-    struct cursor_copy_returns returns = { local, param, 1 };
-    clang_visitChildren(walk->function, cursor_copy_returns_visit, &returns);
-    return returns.all ? 1u << (param - 1) : 0;
+    struct cursor_copy_returned returned = { local, param, 1 };
+    cursor_each_return(walk->function, cursor_copy_returned_note, &returned);
+    return returned.all ? 1u << (param - 1) : 0;
 }
 
 static unsigned cursor_returned_params(struct lc_extract_walk *walk)
 {
     if (!walk->returned_params_known) {
-        struct cursor_returns returns = { 0, 0 };
+        struct cursor_returned returned = { 0, 0 };
         if (!clang_Cursor_isNull(walk->function))
-            clang_visitChildren(walk->function, cursor_returns_visit, &returns);
-        walk->returned_params = returns.params;
+            cursor_each_return(walk->function, cursor_returned_note, &returned);
+        walk->returned_params = returned.params;
         walk->returned_params_known = 1;
     }
     return walk->returned_params;
