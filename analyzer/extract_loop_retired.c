@@ -13,9 +13,9 @@
  * to a link read from the element).  Each element is passed at most K + 2
  * times before the walks start beyond it, so all the walks together cost
  * a few steps per element ever added: the rounds are amortised
- * (LC_SOURCE_AMORTIZED).  A program that set the start back without a
- * walk of its own would repeat them: not checked (nginx's
- * ngx_reset_pool sets it back after walking every block). */
+ * (LC_SOURCE_AMORTIZED).  A program that set the start back, or the
+ * counts down, without a walk of its own would repeat them: not checked
+ * (nginx's ngx_reset_pool does both after walking every block). */
 #include "extract_internal.h"
 
 #define RETIRED_MOST_PASSES 1000   /* K: a count past it is no few passes */
@@ -101,7 +101,6 @@ static int retired_walker_set_or_cut(CXCursor cursor, void *walker)
 {
     enum CXCursorKind kind = clang_getCursorKind(cursor);
     return kind == CXCursor_ContinueStmt || kind == CXCursor_GotoStmt || kind == CXCursor_LabelStmt
-           || lc_extract_is_variable(lc_extract_assigned_operand(cursor), *(const CXCursor *)walker)
            || lc_extract_is_variable(lc_extract_changed_operand(cursor), *(const CXCursor *)walker);
 }
 
