@@ -171,17 +171,18 @@ static uint32_t cost_slots_passed(const struct lc_program *program, const struct
                                   const struct lc_program_call *c, uint32_t g, unsigned *rest)
 {
     const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, c);
+    const struct lc_cost_linear *plain = &cost->linear[LC_COST_LINEAR_PLAIN], *slot = &cost->linear[LC_COST_LINEAR_SLOT];
     uint32_t mine = 0;
     *rest = 0;
     for (uint32_t p = 0; p < c->arg_count && p < LC_ELEMENT_ARGUMENTS; p++) {
         const struct lc_program_value *arg = &program->args[c->first_arg + p];
-        if (((cost->linear[LC_COST_LINEAR_PLAIN].params[g] >> p) & 1u) && arg->slot_of_param > 0 && arg->slot_of_param <= LC_ELEMENT_ARGUMENTS) {
+        if (((plain->params[g] >> p) & 1u) && arg->slot_of_param > 0 && arg->slot_of_param <= LC_ELEMENT_ARGUMENTS) {
             mine |= 1u << (arg->slot_of_param - 1);
-            *rest = cost->linear[LC_COST_LINEAR_PLAIN].level_but[g] > *rest ? cost->linear[LC_COST_LINEAR_PLAIN].level_but[g] : *rest;
-        } else if (((cost->linear[LC_COST_LINEAR_SLOT].params[g] >> p) & 1u) && arg->kind == LC_VALUE_PARAM && arg->param_index >= 0
+            *rest = plain->level_but[g] > *rest ? plain->level_but[g] : *rest;
+        } else if (((slot->params[g] >> p) & 1u) && arg->kind == LC_VALUE_PARAM && arg->param_index >= 0
                    && arg->param_index < LC_ELEMENT_ARGUMENTS && !((extra->changed_param_args >> p) & 1u)) {
             mine |= 1u << arg->param_index;
-            *rest = cost->linear[LC_COST_LINEAR_SLOT].level_but[g] > *rest ? cost->linear[LC_COST_LINEAR_SLOT].level_but[g] : *rest;
+            *rest = slot->level_but[g] > *rest ? slot->level_but[g] : *rest;
         }
     }
     return mine;
@@ -198,12 +199,13 @@ static void cost_linear_target(const struct lc_program *program, const struct lc
     const struct lc_program_call *c = &program->calls[call];
     struct lc_cost_why why = { LC_COST_CAUSE_CALL, call };
     int followed = cost->target_kind[g] == LC_COST_TARGET_FOLLOWED && lc_program_call_passes_arguments(c, g);
-    uint32_t plain = cost_params_passed(program, c, followed ? cost->linear[LC_COST_LINEAR_PLAIN].params[g] : 0);
-    uint32_t cursor = cost_params_passed(program, c, followed ? cost->linear[LC_COST_LINEAR_CURSOR].params[g] : 0);
+    const struct lc_cost_linear *kind = cost->linear;
+    uint32_t plain = cost_params_passed(program, c, followed ? kind[LC_COST_LINEAR_PLAIN].params[g] : 0);
+    uint32_t cursor = cost_params_passed(program, c, followed ? kind[LC_COST_LINEAR_CURSOR].params[g] : 0);
     unsigned slot_rest = 0;
     uint32_t slot = followed ? cost_slots_passed(program, cost, c, g, &slot_rest) : 0;
-    cost_linear_note(&linear[LC_COST_LINEAR_PLAIN], plain, plain ? cost->linear[LC_COST_LINEAR_PLAIN].level_but[g] : level, why);
-    cost_linear_note(&linear[LC_COST_LINEAR_CURSOR], cursor, cursor ? cost->linear[LC_COST_LINEAR_CURSOR].level_but[g] : level, why);
+    cost_linear_note(&linear[LC_COST_LINEAR_PLAIN], plain, plain ? kind[LC_COST_LINEAR_PLAIN].level_but[g] : level, why);
+    cost_linear_note(&linear[LC_COST_LINEAR_CURSOR], cursor, cursor ? kind[LC_COST_LINEAR_CURSOR].level_but[g] : level, why);
     cost_linear_note(&linear[LC_COST_LINEAR_SLOT], slot, slot ? slot_rest : level, why);
 }
 

@@ -115,6 +115,13 @@ int lc_extract_increases(CXCursor expr, CXCursor *operand)
     return 1;
 }
 
+int lc_extract_cuts_round(CXCursor cursor, void *unused)
+{
+    (void)unused;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    return kind == CXCursor_ContinueStmt || kind == CXCursor_GotoStmt || kind == CXCursor_LabelStmt;
+}
+
 static int extract_is_expression(CXCursor cursor, void *expression)
 {
     return lc_extract_same_expression(cursor, *(const CXCursor *)expression);

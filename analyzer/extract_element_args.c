@@ -131,12 +131,8 @@ static int element_through_address(struct lc_extract_walk *walk, struct lc_extra
  * round (`g_free(rec->args[n])` for `n < rec->nargs`). */
 static int element_slot(const struct lc_extract_loop_parts *loop, CXCursor argument)
 {
-    CXCursor sides[2], counter, bound;
-    if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
-        && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
-        && lc_extract_children(argument, sides, 1) == 1)
-        argument = lc_extract_strip(sides[0]);   /* `&t[i]`: the slot's address */
-    return clang_getCursorKind(argument) == CXCursor_ArraySubscriptExpr && lc_extract_children(argument, sides, 2) == 2
+    CXCursor sides[2], counter, bound, slot = lc_extract_array_element(argument, NULL);   /* also `&t[i]` */
+    return !clang_Cursor_isNull(slot) && lc_extract_children(slot, sides, 2) == 2
            && lc_extract_loop_counting(loop, &counter, &bound) && lc_extract_is_variable(sides[1], counter);
 }
 

@@ -115,6 +115,9 @@ int lc_extract_is_variable(CXCursor expr, CXCursor declaration);
 /* Does `expr` read `declaration` (among the first LC_EXTRACT_VARIABLES
  * variables it reads)? */
 int lc_extract_reads_variable(CXCursor expr, CXCursor declaration);
+/* The operand of `&x` (after casts and parentheses, both sides), else a
+ * null cursor. */
+CXCursor lc_extract_address_operand(CXCursor expr);
 /* The array element `value` is, `t[i]`, or whose address it is, `&t[i]`
  * (*address 1 then; address may be NULL); else a null cursor. */
 CXCursor lc_extract_array_element(CXCursor value, int *address);
@@ -420,6 +423,9 @@ int lc_extract_increases(CXCursor expr, CXCursor *operand);
 int lc_extract_holds(CXCursor statement, CXCursor expression);
 /* The body of the definition of `function`, or a null cursor. */
 CXCursor lc_extract_function_body(CXCursor function);
+/* Is `cursor` a statement that may cut a loop's round short or enter it
+ * elsewhere: `continue`, `goto`, a label (for lc_extract_any)? */
+int lc_extract_cuts_round(CXCursor cursor, void *unused);
 /* Is `matches` true of `cursor` or of a cursor under it (null: no)? */
 int lc_extract_any(CXCursor cursor, int (*matches)(CXCursor cursor, void *arg), void *arg);
 

@@ -108,13 +108,6 @@ static int reads_on_consumes(CXCursor statement, const struct reads_on_part *par
     return reads_on_skips(statement, part);
 }
 
-static int reads_on_is_jump(CXCursor cursor, void *unused)
-{
-    (void)unused;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    return kind == CXCursor_ContinueStmt || kind == CXCursor_GotoStmt || kind == CXCursor_LabelStmt;
-}
-
 struct reads_on_set {
     CXCursor pointer;
     int set;
@@ -150,7 +143,7 @@ int lc_extract_loop_reads_on(const struct lc_extract_loop_parts *parts)
              j++)
             consumed = reads_on_consumes(items[j], &part);
         if (!consumed) {
-            if (lc_extract_any(items[i], reads_on_is_jump, NULL))
+            if (lc_extract_any(items[i], lc_extract_cuts_round, NULL))
                 return 0;   /* what follows may be skipped in a round */
             continue;
         }

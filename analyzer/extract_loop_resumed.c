@@ -31,12 +31,8 @@ struct resumed_step {
 /* `p->f` or `&p->f`, p an unchanged pointer parameter: f's declaration. */
 static CXCursor resumed_field(struct lc_extract_walk *walk, CXCursor argument)
 {
-    CXCursor operand, base;
-    argument = lc_extract_strip(argument);
-    if (clang_getCursorKind(argument) == CXCursor_UnaryOperator
-        && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
-        && lc_extract_children(argument, &operand, 1) == 1)
-        argument = lc_extract_strip(operand);
+    CXCursor base, operand = lc_extract_address_operand(argument);
+    argument = clang_Cursor_isNull(operand) ? lc_extract_strip(argument) : operand;
     if (clang_getCursorKind(argument) != CXCursor_MemberRefExpr || lc_extract_children(argument, &base, 1) != 1)
         return clang_getNullCursor();
     base = lc_extract_strip(base);

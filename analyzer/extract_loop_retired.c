@@ -94,14 +94,10 @@ static int retired_if(CXCursor statement, const struct retired_move *move)
            && lc_extract_any(parts[1], retired_moves_start, (void *)move);
 }
 
-/* Is the walker assigned anywhere in the body (its only step is the
- * increment), or a round cut short before its pass is counted (a
- * `continue`, a `goto`, a label)? */
-static int retired_walker_set_or_cut(CXCursor cursor, void *walker)
+/* Is the walker changed in the body (its only step is the increment)? */
+static int retired_walker_changed(CXCursor cursor, void *walker)
 {
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    return kind == CXCursor_ContinueStmt || kind == CXCursor_GotoStmt || kind == CXCursor_LabelStmt
-           || lc_extract_is_variable(lc_extract_changed_operand(cursor), *(const CXCursor *)walker);
+    return lc_extract_is_variable(lc_extract_changed_operand(cursor), *(const CXCursor *)walker);
 }
 
 /* A statement of the body's own block that is such an `if`. */
@@ -123,7 +119,8 @@ int lc_extract_loop_retires_passed(const struct lc_extract_loop_parts *parts)
     struct retired_move move;
     if (clang_Cursor_isNull(parts->init) || clang_Cursor_isNull(parts->increment) || clang_Cursor_isNull(parts->body)
         || !retired_start(parts->init, &move.walker, &move.start) || !retired_steps(parts->increment, move.walker)
-        || lc_extract_any(parts->body, retired_walker_set_or_cut, &move.walker))
+        || lc_extract_any(parts->body, retired_walker_changed, &move.walker)
+        || lc_extract_any(parts->body, lc_extract_cuts_round, NULL))   /* a round may skip the count */
         return 0;
     if (retired_if(parts->body, &move))
         return 1;

@@ -88,13 +88,23 @@ int lc_extract_reads_variable(CXCursor expr, CXCursor declaration)
     return lc_extract_variables_has_declaration(&read, declaration);
 }
 
+CXCursor lc_extract_address_operand(CXCursor expr)
+{
+    CXCursor operand;
+    expr = lc_extract_strip(expr);
+    return clang_getCursorKind(expr) == CXCursor_UnaryOperator
+                   && clang_getCursorUnaryOperatorKind(expr) == CXUnaryOperator_AddrOf
+                   && lc_extract_children(expr, &operand, 1) == 1
+               ? lc_extract_strip(operand)
+               : clang_getNullCursor();
+}
+
 CXCursor lc_extract_array_element(CXCursor value, int *address)
 {
-    CXCursor at = lc_extract_strip(value), operand;
-    int taken = clang_getCursorKind(at) == CXCursor_UnaryOperator
-                && clang_getCursorUnaryOperatorKind(at) == CXUnaryOperator_AddrOf && lc_extract_children(at, &operand, 1) == 1;
-    if (taken)
-        at = lc_extract_strip(operand);
+    CXCursor at = lc_extract_address_operand(value);
+    int taken = !clang_Cursor_isNull(at);
+    if (!taken)
+        at = lc_extract_strip(value);
     if (address)
         *address = taken;
     return clang_getCursorKind(at) == CXCursor_ArraySubscriptExpr ? at : clang_getNullCursor();

@@ -196,9 +196,9 @@ static void steps_note_value(struct steps_descent *descent, CXCursor value, int 
         steps_note_value(descent, arms[2], tested, depth + 1);
         return;
     }
-    if (kind == CXCursor_UnaryOperator && tested && clang_getCursorUnaryOperatorKind(value) == CXUnaryOperator_AddrOf
-        && lc_extract_children(value, arms, 1) == 1)
-        value = lc_extract_strip(arms[0]);
+    CXCursor operand = tested ? lc_extract_address_operand(value) : clang_getNullCursor();
+    if (!clang_Cursor_isNull(operand))
+        value = operand;
     CXCursor field = clang_getCursorKind(value) == CXCursor_MemberRefExpr ? clang_getCursorReferenced(value)
                                                                           : clang_getNullCursor();
     if (clang_getCursorKind(field) == CXCursor_FieldDecl

@@ -125,12 +125,12 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
     }
     fact->nargs = (size_t)nargs;
     for (int i = 0; i < nargs; i++) {
-        lc_extract_operand(walk, clang_Cursor_getArgument(call, (unsigned)i), 1,
-                           &fact->args[i]);
-        fact->args[i].field_of_param = lc_extract_field_of_parameter(walk, clang_Cursor_getArgument(call, (unsigned)i));
-        fact->args[i].child_of_param = lc_extract_child_argument(walk, clang_Cursor_getArgument(call, (unsigned)i));
-        fact->args[i].slot_of_param = lc_extract_slot_of_parameter(walk, clang_Cursor_getArgument(call, (unsigned)i));
-        fact->args[i].at_most = lc_extract_argument_at_most(clang_Cursor_getArgument(call, (unsigned)i));
+        CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i);
+        lc_extract_operand(walk, argument, 1, &fact->args[i]);
+        fact->args[i].field_of_param = lc_extract_field_of_parameter(walk, argument);
+        fact->args[i].child_of_param = lc_extract_child_argument(walk, argument);
+        fact->args[i].slot_of_param = lc_extract_slot_of_parameter(walk, argument);
+        fact->args[i].at_most = lc_extract_argument_at_most(argument);
     }
     lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
     for (int i = 0; i < nargs; i++) {
