@@ -313,11 +313,12 @@ static void explain_cost(const struct explain_context *x, uint32_t f)
         return;
     fprintf(x->out, "  cost level: %u", cost->function_level[f]);
     const struct lc_cost_linear *plain = &cost->linear[LC_COST_LINEAR_PLAIN], *cursor = &cost->linear[LC_COST_LINEAR_CURSOR],
-                                *slot = &cost->linear[LC_COST_LINEAR_SLOT];
+                                *slot = &cost->linear[LC_COST_LINEAR_SLOT], *table = &cost->linear[LC_COST_LINEAR_TABLE];
     explain_linear(x, "; linear in parameter", plain->params[f], plain->level_but[f]);
     explain_linear(x, "; walks on as a cursor it hands back: parameter",
                    cursor->params[f] & ~plain->params[f], cursor->level_but[f]);
     explain_linear(x, "; works on the one slot picked by parameter", slot->params[f], slot->level_but[f]);
+    explain_linear(x, "; walks the table given for parameter", table->params[f], table->level_but[f]);
     explain_params(x, "; frees parameter", cost->frees_params[f], " and ", " whenever it runs");
     const struct lc_program_function *fn = &x->program->functions[f];
     if (fn->cheap)

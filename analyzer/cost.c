@@ -202,11 +202,13 @@ static void cost_linear_target(const struct lc_program *program, const struct lc
     const struct lc_cost_linear *kind = cost->linear;
     uint32_t plain = cost_params_passed(program, c, followed ? kind[LC_COST_LINEAR_PLAIN].params[g] : 0);
     uint32_t cursor = cost_params_passed(program, c, followed ? kind[LC_COST_LINEAR_CURSOR].params[g] : 0);
+    uint32_t table = cost_params_passed(program, c, followed ? kind[LC_COST_LINEAR_TABLE].params[g] : 0);
     unsigned slot_rest = 0;
     uint32_t slot = followed ? cost_slots_passed(program, cost, c, g, &slot_rest) : 0;
     cost_linear_note(&linear[LC_COST_LINEAR_PLAIN], plain, plain ? kind[LC_COST_LINEAR_PLAIN].level_but[g] : level, why);
     cost_linear_note(&linear[LC_COST_LINEAR_CURSOR], cursor, cursor ? kind[LC_COST_LINEAR_CURSOR].level_but[g] : level, why);
     cost_linear_note(&linear[LC_COST_LINEAR_SLOT], slot, slot ? slot_rest : level, why);
+    cost_linear_note(&linear[LC_COST_LINEAR_TABLE], table, table ? kind[LC_COST_LINEAR_TABLE].level_but[g] : level, why);
 }
 
 /* The level a call adds inside `component`: the most expensive target
@@ -290,7 +292,8 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
     uint32_t descent = descended >= 0 && descended < LC_ELEMENT_ARGUMENTS ? 1u << descended : 0;
     struct cost_linear linear[LC_COST_LINEAR_KINDS];
     for (int k = 0; k < LC_COST_LINEAR_KINDS; k++)
-        linear[k] = (struct cost_linear){ k == LC_COST_LINEAR_SLOT ? 0 : descent, descended >= 0 || repeat, 0,
+        linear[k] = (struct cost_linear){ k == LC_COST_LINEAR_SLOT || k == LC_COST_LINEAR_TABLE ? 0 : descent,
+                                          descended >= 0 || repeat, 0,
                                           { LC_COST_CAUSE_NONE, 0 } };
     cost_function_calls(program, cost, f, scratch, &top, &top_why, linear);
     /* Children come after their parents: walk backwards. */
@@ -328,7 +331,8 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
                                  ? 1u << loop->bound_param
                                  : scratch->drives[l] ? descent : 0;
             int growing = scratch->passed[l] < 0 && own == 1 && cost->loop_export[l] > scratch->inner_export[l];
-            uint32_t bounds[LC_COST_LINEAR_KINDS] = { plain, plain | loop->cursor_params, 0 };
+            uint32_t bounds[LC_COST_LINEAR_KINDS] = { plain, plain | loop->cursor_params, 0,
+                                                      loop->table_walk ? plain : 0 };
             for (int k = 0; k < LC_COST_LINEAR_KINDS; k++) {
                 int bounded = growing && bounds[k];
                 cost_linear_note(&linear[k], bounded ? bounds[k] : 0,

@@ -135,6 +135,11 @@ enum lc_cost_linear_kind {
                                call_arg slot_of_param): given another index
                                every round of the caller's loop (facts.h
                                counter_args) or a small constant */
+    LC_COST_LINEAR_TABLE,   /* a pointer parameter to a table its loops
+                               walk to the sentinel (loop table_walk): given
+                               a fixed table of a few entries (call_arg
+                               table_length: `status_lookup(status_names,
+                               code)`) */
     LC_COST_LINEAR_KINDS
 };
 

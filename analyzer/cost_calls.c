@@ -75,12 +75,27 @@ struct lc_cost_why lc_cost_guarded_loop_why(const struct lc_cost *cost, const st
     return cost->loop_why[loop];
 }
 
+/* The arguments of `call` naming a fixed table of a few entries (bit i:
+ * argument i). */
+static uint32_t cost_small_tables(const struct lc_program *program, const struct lc_program_call *call)
+{
+    uint32_t tables = 0;
+    for (uint32_t p = 0; p < call->arg_count && p < LC_ELEMENT_ARGUMENTS; p++) {
+        long long length = program->args[call->first_arg + p].table_length;
+        if (length > 0 && lc_cost_of_rounds(length) == 0)
+            tables |= 1u << p;
+    }
+    return tables;
+}
+
 /* The same at one call: a callee whose only growing loops are bounded by
  * a parameter (cost->linear, LC_COST_LINEAR_PLAIN) given a field of the element the
  * caller's loop is at (`hash(key, it->nkey)` in a walk over the items)
  * walks that element's own data, once per element; given the loop's own
  * cursor, taken back (`buf = sprintf_num(buf, last, ...)` in `while (*fmt
- * && buf < last)`), it walks on from where the loop is; given a small
+ * && buf < last)`), it walks on from where the loop is; given a fixed
+ * table of a few entries for the table its loops walk (LC_COST_LINEAR_TABLE),
+ * it walks those few; given a small
  * constant or a string literal there (cost_passes_small) it walks a few
  * rounds: only the rest of it counts.  A callee given a constant failing the test its
  * costliest work runs under (cost->guard_site: `createClient(NULL)` skips
@@ -94,7 +109,8 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
         return level;
     const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, call);
     /* what each kind of tracker takes for the round's own share */
-    const uint32_t own[LC_COST_LINEAR_KINDS] = { extra->element_args, extra->cursor_args, extra->counter_args };
+    const uint32_t own[LC_COST_LINEAR_KINDS] = { extra->element_args, extra->cursor_args, extra->counter_args,
+                                                 cost_small_tables(program, call) };
     for (int k = 0; k < LC_COST_LINEAR_KINDS; k++) {
         const struct lc_cost_linear *kind = &cost->linear[k];
         if (cost_passes_few(program, call, kind->params[g], own[k]) && kind->level_but[g] < level)

@@ -328,6 +328,20 @@ CXCursor lc_extract_loop_registry(struct lc_extract_walk *walk, const struct lc_
  * at the variable's address (`co = &pool`, `while (*co && ...)`). */
 CXCursor lc_extract_loop_walked_list(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
 
+/* extract_tables.c */
+/* The length of the fixed table `expr` names (an array of more than one
+ * record or pointer, or `&t[0]`), else 0. */
+long long lc_extract_table_length(CXCursor expr);
+/* The length of the fixed table a global variable holds: its own, as an
+ * array, or that of the array its initialiser points at; else 0. */
+long long lc_extract_variable_table_length(CXCursor variable);
+
+/* extract_loop_table_param.c */
+/* The index of the pointer parameter whose table the loop walks to its
+ * sentinel (`while (table->name != NULL) { ...; table++; }`, or a local
+ * set only to that parameter and stepped), or -1. */
+int lc_extract_loop_table_param(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+
 /* extract_loop_capped.c: the most entries the collection the loop walks
  * can hold, a list or a count a static variable keeps that grows only
  * under a test of a count against a constant (`if (pool_n < 64) {

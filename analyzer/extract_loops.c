@@ -384,6 +384,11 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
         parameter = lc_extract_loop_owner(walk, parts);
     if (parameter < 0 && bound.bound == LC_BOUND_DATA)
         parameter = lc_extract_loop_string_parts(walk, parts);
+    int table_walk = 0;
+    if (parameter < 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO) {
+        parameter = lc_extract_loop_table_param(walk, parts);
+        table_walk = parameter >= 0;
+    }
     CXCursor walked = parameter < 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO
                           ? lc_extract_loop_registry(walk, parts)
                           : clang_getNullCursor();
@@ -394,8 +399,10 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
                                  : lc_extract_loop_retires_passed(parts)                ? LC_SOURCE_AMORTIZED
                                                                                     : lc_extract_loop_source(walk, parts);
     int index = extract_add_loop(walk, kind, &loc, &bound, source, parameter, walked);
-    if (index >= 0)
+    if (index >= 0) {
         walk->facts->loops[index].cursor_params = lc_extract_loop_cursor_params(walk, parts);
+        walk->facts->loops[index].table_walk = table_walk;
+    }
     if (index >= 0 && bound.bound == LC_BOUND_DATA)
         walk->facts->loops[index].text_param = lc_extract_loop_text_param(walk, parts, parameter);
     if (index >= 0 && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO) {

@@ -47,7 +47,7 @@ static void extract_defined_variable(struct lc_extract_walk *walk, CXCursor vari
             && clang_Cursor_isNull(clang_Cursor_getVarDeclInitializer(variable))))
         return;
     const char *usr = lc_extract_usr(walk, variable);
-    if (!usr || lc_tu_facts_add_defined_variable(walk->facts, usr) != 0)
+    if (!usr || lc_tu_facts_add_defined_variable(walk->facts, usr, lc_extract_variable_table_length(variable)) != 0)
         walk->out_of_memory = 1;
 }
 
@@ -131,6 +131,7 @@ static void extract_call_arguments(struct lc_extract_walk *walk, CXCursor call,
         fact->args[i].child_of_param = lc_extract_child_argument(walk, argument);
         fact->args[i].slot_of_param = lc_extract_slot_of_parameter(walk, argument);
         fact->args[i].at_most = lc_extract_argument_at_most(argument);
+        fact->args[i].table_length = lc_extract_table_length(argument);
     }
     lc_extract_argument_texts(walk, call, fact->nargs, fact->arg_texts);
     for (int i = 0; i < nargs; i++) {

@@ -155,13 +155,13 @@ int lc_unreached_unknown(const char *text)
     return text && strcmp(text, LC_UNREACHED_UNKNOWN) == 0;
 }
 
-int lc_tu_facts_add_defined_variable(struct lc_tu_facts *facts, const char *usr)
+int lc_tu_facts_add_defined_variable(struct lc_tu_facts *facts, const char *usr, long long table_length)
 {
-    const char **slot = lc_grow_append((void **)&facts->defined_variables, &facts->defined_variable_count,
+    struct lc_defined_variable *slot = lc_grow_append((void **)&facts->defined_variables, &facts->defined_variable_count,
                                        &facts->defined_variable_cap, sizeof *facts->defined_variables, 16);
     if (!slot)
         return -1;
-    *slot = usr;
+    *slot = (struct lc_defined_variable){ usr, table_length };
     return 0;
 }
 

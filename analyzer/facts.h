@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 108
+#define LC_FACTS_VERSION 109
 
 struct lc_location {
     const char *file;
@@ -118,6 +118,10 @@ struct lc_value {
     long long at_most;  /* arguments: the most it can be, an unsigned
                            one-byte value plus a constant (`labuf[0] + 1`:
                            256; extract_loop_byte.c), else 0 */
+    long long table_length; /* arguments: the length of the fixed table it
+                           names (an array of records or pointers, `&t[0]`;
+                           extract_tables.c; a global pointer to one:
+                           program_load_tables.c), else 0 */
     int slot_of_param;  /* arguments: 1 + the index of the caller's integer
                            parameter this is a slot at, or a place inside
                            one (`&args->values[idx]`), else 0 */
@@ -480,8 +484,15 @@ struct lc_loop_fact {
                                  `ITEM_schunk(it)`: extract_loop_owner.c),
                                  or the string parameter whose parts it
                                  walks (`*tmp` over `g_strsplit(section,
-                                 "/", -1)`: extract_loop_parts.c);
+                                 "/", -1)`: extract_loop_parts.c), or the
+                                 pointer parameter whose table it walks to
+                                 its sentinel (table_walk);
                                  0-based, or -1 */
+    int table_walk;           /* 1: bound_param is a pointer to a table the
+                                 loop walks to its sentinel, one entry a
+                                 round (extract_loop_table_param.c): a
+                                 caller passing a fixed table bounds it by
+                                 its length (call_arg table_length) */
     unsigned cursor_params;   /* bit i: the loop advances parameter i, which
                                  its condition reads, and every return of
                                  the function reads it: a cursor the
@@ -702,6 +713,19 @@ struct lc_link_write_fact {
                                is a constructor of the link */
 };
 
+/* A global variable of external linkage the TU defines (initialised, or
+ * a tentative `int x;`), so a reference to it links to its TU
+ * (program_link.c).  table_length: the length of the fixed table it
+ * holds, an array of a constant length of more than one element, or a
+ * pointer its initialiser points at the start of one
+ * (`sldns_lookup_table *sldns_rcodes = sldns_rcodes_data;`); else 0.
+ * A walk of what it is passed to makes at most that many rounds when
+ * nothing writes the variable (program_load_tables.c). */
+struct lc_defined_variable {
+    const char *usr;
+    long long table_length;
+};
+
 struct lc_tu_facts {
     struct lc_arena arena;
     const char *path;          /* the main file */
@@ -725,12 +749,7 @@ struct lc_tu_facts {
                                      *)p`); once each, roughly
                                      (extract_record_writes.c) */
     size_t written_record_count, written_record_cap;
-    const char **defined_variables; /* USRs of the global variables of
-                                       external linkage the TU defines
-                                       (initialised, or a tentative
-                                       `int x;`), to tell which TU a
-                                       reference links to
-                                       (program_link.c) */
+    struct lc_defined_variable *defined_variables;
     size_t defined_variable_count, defined_variable_cap;
     const char **file_scope_names; /* USRs of the global variables and
                                       functions of external linkage that
@@ -764,9 +783,9 @@ int lc_tu_facts_add_include(struct lc_tu_facts *facts, const char *path);
 /* Note a struct type written through a pointer (`usr` lives in the
  * arena); 0 or -1 (no memory). */
 int lc_tu_facts_add_written_record(struct lc_tu_facts *facts, const char *usr);
-/* Note a global variable the TU defines (`usr` lives in the arena); 0 or
- * -1 (no memory). */
-int lc_tu_facts_add_defined_variable(struct lc_tu_facts *facts, const char *usr);
+/* Note a global variable the TU defines (`usr` lives in the arena) and
+ * the length of the fixed table it holds (0: none); 0 or -1 (no memory). */
+int lc_tu_facts_add_defined_variable(struct lc_tu_facts *facts, const char *usr, long long table_length);
 /* Note a symbol a file-scope initialiser names; 0 or -1 (no memory). */
 int lc_tu_facts_add_file_scope_name(struct lc_tu_facts *facts, const char *usr);
 

@@ -36,6 +36,7 @@ struct lc_program_value {
     int child_of_param;     /* arguments: facts.h */
     int slot_of_param;      /* arguments: facts.h */
     long long at_most;      /* arguments: facts.h, 0 */
+    long long table_length; /* arguments: facts.h, 0 */
 };
 
 /* What a call calls: a function, or what a function-pointer flow node
@@ -187,6 +188,8 @@ struct lc_program_loop {
                                            under (facts.h), param 0: none */
     uint8_t loop_only;       /* runs only on the loop's thread (facts.h) */
     uint32_t cursor_params;  /* bit i: a cursor parameter it walks on
+                                (facts.h) */
+    uint8_t table_walk;      /* walks the table bound_param points to
                                 (facts.h) */
 };
 

@@ -86,7 +86,7 @@ static int bodies_read_loops(struct program_bodies_loader *b)
                                                         " parent_id, depth, bound, trip_count, bound_text, source, bound_param,"
                                                         " coalesce(walked_id, 0), guard_param, guard_test, guard_value,"
                                                         " coalesce(guard_field_id, 0), bound_name, coalesce(link_id, 0), loop_only, drain_name,"
-                                                        " transfer_name, cursor_params"
+                                                        " transfer_name, cursor_params, table_walk"
                                                         " FROM loop ORDER BY id");
     int rc = loop_of_row && stmt ? 0 : -1;
     if (loop_of_row)
@@ -122,6 +122,7 @@ static int bodies_read_loops(struct program_bodies_loader *b)
             .walked_link = sqlite3_column_int64(stmt, 20),
             .loop_only = (uint8_t)sqlite3_column_int(stmt, 21),
             .cursor_params = (uint32_t)sqlite3_column_int64(stmt, 24),
+            .table_walk = (uint8_t)sqlite3_column_int(stmt, 25),
             .param_guard = { .param = sqlite3_column_int(stmt, 15), .test = sqlite3_column_int(stmt, 16),
                              .value = sqlite3_column_int64(stmt, 17), .field_symbol = sqlite3_column_int64(stmt, 18) },
         };

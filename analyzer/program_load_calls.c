@@ -132,7 +132,8 @@ static int loader_read_args(struct program_loader *loader, const uint32_t *call_
 {
     struct lc_program *program = loader->program;
     sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT call_id, kind, symbol_id, record, param_index, text,"
-                                                  " int_value, field_of_param, keys, child_of_param, slot_of_param, at_most"
+                                                  " int_value, field_of_param, keys, child_of_param, slot_of_param, at_most,"
+                                                  " table_length"
                                                 " FROM call_arg ORDER BY call_id, position");
     if (!stmt)
         return -1;
@@ -156,6 +157,7 @@ static int loader_read_args(struct program_loader *loader, const uint32_t *call_
         arg->child_of_param = sqlite3_column_int(stmt, 9);
         arg->slot_of_param = sqlite3_column_int(stmt, 10);
         arg->at_most = sqlite3_column_int64(stmt, 11);
+        arg->table_length = sqlite3_column_int64(stmt, 12);
         if (rc == 0 && sqlite3_column_type(stmt, 8) != SQLITE_NULL)
             rc = lc_arg_keys_decode(&program->arena, (const char *)sqlite3_column_text(stmt, 8), &arg->keys);
     }

@@ -164,6 +164,10 @@ uint8_t program_load_gate_bit(struct lc_program *program, const char *role);
  * a write by passing a struct of type `record` whole stay one. */
 int program_loader_via_callee_writes(const struct program_loader *loader, int64_t via_callee, int argument);
 uint8_t *program_loader_written_records(struct program_loader *loader);
+/* program_load_tables.c: the length of the fixed table a global pointer
+ * no function writes holds, given to the arguments naming it (call_arg
+ * table_length); 0 or -1. */
+int program_loader_read_tables(struct program_loader *loader);
 /* program_load_links.c: program->link_writes; 0 or -1. */
 int program_loader_read_link_writes(struct program_loader *loader);
 int program_loader_passed_record_writes(struct program_loader *loader, const uint8_t *written, int64_t record);

@@ -44,6 +44,7 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
         sqlite3_bind_int64(stmt, 17, loop->param_guard.value);
         sqlite3_bind_int(stmt, 21, loop->loop_only);
         sqlite3_bind_int64(stmt, 24, (sqlite3_int64)loop->cursor_params);
+        sqlite3_bind_int(stmt, 25, loop->table_walk);
         if (lc_store_bind_guard_field(store, stmt, 18, &loop->param_guard) != 0)
             return -1;
         if (loop->bound_name)
@@ -104,12 +105,19 @@ static int store_save_tu_symbols(struct lc_store *store, int64_t tu_id, enum lc_
 
 int lc_store_save_defined_variables(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts)
 {
-    return store_save_tu_symbols(store, tu_id, LC_STMT_INSERT_DEFINED_VARIABLE, facts->defined_variables,
-                                 facts->defined_variable_count) == 0
-                   && store_save_tu_symbols(store, tu_id, LC_STMT_INSERT_FILE_SCOPE_NAME, facts->file_scope_names,
-                                            facts->file_scope_name_count) == 0
-               ? 0
-               : -1;
+    for (size_t i = 0; i < facts->defined_variable_count; i++) {
+        sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_DEFINED_VARIABLE);
+        int64_t symbol_id = lc_store_intern_symbol(store, facts->defined_variables[i].usr, NULL);
+        if (!symbol_id)
+            return -1;
+        sqlite3_bind_int64(stmt, 1, tu_id);
+        sqlite3_bind_int64(stmt, 2, symbol_id);
+        sqlite3_bind_int64(stmt, 3, facts->defined_variables[i].table_length);
+        if (lc_store_step_done(stmt) != 0)
+            return -1;
+    }
+    return store_save_tu_symbols(store, tu_id, LC_STMT_INSERT_FILE_SCOPE_NAME, facts->file_scope_names,
+                                 facts->file_scope_name_count);
 }
 
 int lc_store_save_link_writes(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts)

@@ -124,7 +124,7 @@
  *                                    index call_extra
  *   call_arg(call_id, position, kind, symbol_id, record, param_index,
  *      int_value, text, field_of_param, child_of_param, slot_of_param,
- *      keys, at_most)
+ *      keys, at_most, table_length)
  *                                    arguments (1-based), kind as callee_kind
  *                                    plus null, int and string (a string
  *                                    literal: text is its value between
@@ -141,7 +141,9 @@
  *                                    (`&t->values[idx]`), else 0; at_most:
  *                                    the most it can be (an unsigned
  *                                    one-byte value plus a constant,
- *                                    facts.h), else 0; keys:
+ *                                    facts.h), else 0; table_length: the
+ *                                    length of the fixed table it names
+ *                                    (facts.h), else 0; keys:
  *                                    the strings an argument that is no
  *                                    literal is known to be (facts.h
  *                                    lc_arg_key), one a line, each '='
@@ -178,7 +180,7 @@
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
  *      'parent'|'amortized'|'wait', bound_param, walked_id, guard_param,
  *      guard_test, guard_value, guard_field_id, bound_name, link_id, loop_only,
- *      drain_name, transfer_name, cursor_params)
+ *      drain_name, transfer_name, cursor_params, table_walk)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h); walked_id:
  *                                    the global variable whose collection
@@ -198,7 +200,10 @@
  *                                    r`), for blocking models;
  *                                    cursor_params: bit i, a parameter
  *                                    it walks on as a cursor its
- *                                    function hands back (facts.h)
+ *                                    function hands back (facts.h);
+ *                                    table_walk: 1 when it walks the
+ *                                    table bound_param points to, to its
+ *                                    sentinel (facts.h)
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument,
  *      indexed, passed_record_id, loop_only, exit_call_id, error_return)
@@ -235,10 +240,14 @@
  *   written_record(tu_id, record_id) the struct types the TU writes through
  *                                    a pointer, or converts a pointer to
  *                                    into another pointer type (facts.h)
- *   defined_variable(tu_id, symbol_id) the global variables of external
- *                                    linkage the TU defines (initialised or
- *                                    tentative), so a reference to one
- *                                    links to its TU (program_link.c)
+ *   defined_variable(tu_id, symbol_id, table_length) the global variables
+ *                                    of external linkage the TU defines
+ *                                    (initialised or tentative), so a
+ *                                    reference to one links to its TU
+ *                                    (program_link.c); table_length: the
+ *                                    length of the fixed table it holds (an
+ *                                    array, or a pointer initialised to
+ *                                    one), else 0 (facts.h)
  *   file_scope_name(tu_id, symbol_id) the global variables and functions
  *                                    of external linkage that the TU's
  *                                    file-scope initialisers name
@@ -310,6 +319,7 @@ static const char lc_store_schema_sql[] =
     "  symbol_id INTEGER, record TEXT, param_index INTEGER, int_value INTEGER, text TEXT,"
     "  field_of_param INTEGER NOT NULL DEFAULT 0, child_of_param INTEGER NOT NULL DEFAULT 0,"
     "  slot_of_param INTEGER NOT NULL DEFAULT 0, keys TEXT, at_most INTEGER NOT NULL DEFAULT 0,"
+    "  table_length INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (call_id, position)) WITHOUT ROWID;"
     "CREATE TABLE fp_store(tu_id INTEGER NOT NULL, target_kind TEXT NOT NULL, target_id INTEGER NOT NULL,"
     "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"
@@ -324,7 +334,7 @@ static const char lc_store_schema_sql[] =
     "  bound_param INTEGER NOT NULL, walked_id INTEGER, guard_param INTEGER NOT NULL DEFAULT 0,"
     "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, guard_field_id INTEGER,"
     "  bound_name TEXT, link_id INTEGER, loop_only INTEGER NOT NULL DEFAULT 0, drain_name TEXT,"
-    "  transfer_name TEXT, cursor_params INTEGER NOT NULL DEFAULT 0);"
+    "  transfer_name TEXT, cursor_params INTEGER NOT NULL DEFAULT 0, table_walk INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX loop_tu ON loop(tu_id);"
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"
@@ -342,7 +352,7 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE written_record(tu_id INTEGER NOT NULL, record_id INTEGER NOT NULL,"
     "  PRIMARY KEY (tu_id, record_id)) WITHOUT ROWID;"
     "CREATE TABLE defined_variable(tu_id INTEGER NOT NULL, symbol_id INTEGER NOT NULL,"
-    "  PRIMARY KEY (tu_id, symbol_id)) WITHOUT ROWID;"
+    "  table_length INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tu_id, symbol_id)) WITHOUT ROWID;"
     "CREATE INDEX defined_variable_symbol ON defined_variable(symbol_id);"
     "CREATE TABLE file_scope_name(tu_id INTEGER NOT NULL, symbol_id INTEGER NOT NULL,"
     "  PRIMARY KEY (tu_id, symbol_id)) WITHOUT ROWID;"

@@ -46,8 +46,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                             " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
                             " ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38)",
     [LC_STMT_INSERT_CALL_ARG] = "INSERT INTO call_arg(call_id, position, kind, symbol_id, record, param_index,"
-                                 " int_value, text, field_of_param, keys, child_of_param, slot_of_param, at_most)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                 " int_value, text, field_of_param, keys, child_of_param, slot_of_param, at_most,"
+                                 " table_length) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     [LC_STMT_INSERT_STORE] = "INSERT INTO fp_store(tu_id, target_kind, target_id, target_record, value_kind,"
                              " value_id, value_record, value_param, function_id, file_id, line, col,"
                              " value_call_id, conditional, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
@@ -55,8 +55,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_INSERT_LOOP] = "INSERT INTO loop(tu_id, function_id, kind, file_id, line, col, parent_id, depth, bound,"
                             " trip_count, bound_text, source, bound_param, walked_id, guard_param, guard_test,"
                             " guard_value, guard_field_id, bound_name, link_id, loop_only, drain_name, transfer_name,"
-                            " cursor_params) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-                            " ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+                            " cursor_params, table_walk) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                            " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
     [LC_STMT_INSERT_ACCESS] = "INSERT INTO access(tu_id, function_id, variable_id, kind, atomic, file_id, line, col,"
                               " zero_guarded, via_callee_id, via_argument, indexed, passed_record_id, loop_only, exit_call_id,"
                               " error_return)"
@@ -65,7 +65,7 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_INSERT_CALL_GUARD] = "INSERT INTO call_guard(tu_id, call_id, variable_id, equal, value, pointer)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [LC_STMT_INSERT_WRITTEN_RECORD] = "INSERT OR IGNORE INTO written_record(tu_id, record_id) VALUES (?1, ?2)",
-    [LC_STMT_INSERT_DEFINED_VARIABLE] = "INSERT OR IGNORE INTO defined_variable(tu_id, symbol_id) VALUES (?1, ?2)",
+    [LC_STMT_INSERT_DEFINED_VARIABLE] = "INSERT OR IGNORE INTO defined_variable(tu_id, symbol_id, table_length) VALUES (?1, ?2, ?3)",
     [LC_STMT_INSERT_FILE_SCOPE_NAME] = "INSERT OR IGNORE INTO file_scope_name(tu_id, symbol_id) VALUES (?1, ?2)",
     [LC_STMT_INSERT_LINK_WRITE] = "INSERT INTO link_write(tu_id, function_id, field_id, object_kind, object_id,"
                                   " object_record, object_param, value_kind, value_id, value_record, value_param, made)"

@@ -150,6 +150,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
         sqlite3_bind_int(arg_stmt, 11, arg->child_of_param);
         sqlite3_bind_int(arg_stmt, 12, arg->slot_of_param);
         sqlite3_bind_int64(arg_stmt, 13, arg->at_most);
+        sqlite3_bind_int64(arg_stmt, 14, arg->table_length);
         if (call->arg_texts && call->arg_texts[a])
             sqlite3_bind_text(arg_stmt, 8, call->arg_texts[a], -1, SQLITE_STATIC);
         char *keys = call->arg_keys && call->arg_keys[a] ? lc_arg_keys_encode(call->arg_keys[a]) : NULL;

@@ -4,7 +4,11 @@
  * path given to `get_str(rec, "settings")`, which hands it to the
  * traversal splitting it), a null pointer, an integer through two
  * callers; not when a caller in between changes the parameter, nor when
- * one caller at the top passes data. */
+ * one caller at the top passes data.  A walk of a table its parameter
+ * points to makes as many rounds as the fixed table passed has entries:
+ * an array (call_arg table_length) or a global pointer no function
+ * writes, initialised to one (defined_variable table_length,
+ * program_load_tables.c); a loop that is no table walk is not bounded so. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -117,10 +121,70 @@ static void test_constants_passed_through_callers(void **state)
     builder_free(&c.b);
 }
 
+/* A lookup `name` whose loop at `line` walks what its parameter 0 points
+ * to (as a table when `table`) and, in each round, data: level 2 unless
+ * the table is a fixed one. */
+static int lookup(struct passed_case *c, const char *name, unsigned line, int table)
+{
+    builder_function(&c->b, name, line - 1, 0);
+    int walk = builder_loop(&c->b, name, line, -1, LC_BOUND_DATA, 0, "table -> name");
+    c->b.facts.loops[walk].bound_param = 0;
+    c->b.facts.loops[walk].table_walk = table;
+    builder_loop(&c->b, name, line + 1, walk, LC_BOUND_DATA, 0, "n");
+    return walk;
+}
+
+static void test_tables_passed(void **state)
+{
+    (void)state;
+    struct passed_case c;
+    builder_begin(&c.b, rules);
+    builder_tu(&c.b, "tables.c");
+    builder_function(&c.b, "main", 1, 0);
+    builder_function(&c.b, "on_tick", 2, 0);
+    builder_call(&c.b, "main", 3, builder_function_value("timer_start"), 2, builder_other_value(), "&t",
+                 builder_function_value("on_tick"), "on_tick");
+    assert_int_equal(lc_tu_facts_add_defined_variable(&c.b.facts, "sizes", 4), 0);
+    assert_int_equal(lc_tu_facts_add_defined_variable(&c.b.facts, "moving", 5), 0);
+    builder_function(&c.b, "set_moving", 5, 0);
+    builder_access(&c.b, "set_moving", 6, "moving", LC_ACCESS_WRITE, 0, NULL);
+    int sizes_walk = lookup(&c, "lookup_sizes", 100, 1);
+    builder_call(&c.b, "on_tick", 10, builder_function_value("lookup_sizes"), 1, builder_var_value("sizes"), "sizes");
+    int moving_walk = lookup(&c, "lookup_moving", 200, 1);
+    builder_call(&c.b, "on_tick", 20, builder_function_value("lookup_moving"), 1, builder_var_value("moving"),
+                 "moving");
+    int array_walk = lookup(&c, "lookup_array", 300, 1);
+    builder_call(&c.b, "on_tick", 30, builder_function_value("lookup_array"), 1, builder_var_value("colours"),
+                 "colours");
+    c.b.facts.calls[c.b.facts.call_count - 1].args[0].table_length = 3;
+    int owner_walk = lookup(&c, "owner_walk", 400, 0);
+    builder_call(&c.b, "on_tick", 40, builder_function_value("owner_walk"), 1, builder_var_value("sizes"), "sizes");
+    assert_int_equal(builder_end_tu(&c.b), 0);
+    assert_int_equal(builder_link(&c.b), 0);
+    lc_findings_init(&c.findings);
+    lc_check_find("cpu-heavy-loop")->run(&c.b.program, &c.findings);
+    lc_findings_sort(&c.findings);
+    assert_null(at_line(&c, 100));      /* the 4 entries of what `sizes` points to */
+    assert_non_null(at_line(&c, 200));  /* set_moving may point `moving` elsewhere */
+    assert_null(at_line(&c, 300));      /* an array of 3 */
+    assert_non_null(at_line(&c, 400));  /* a list `sizes` owns: no table walk */
+    assert_int_equal(c.findings.count, 2);
+    long long passed[8];
+    assert_true(c.b.program.loop_count <= 8);
+    assert_int_equal(lc_cost_passed_constants(&c.b.program, passed), 0);
+    assert_int_equal(passed[sizes_walk], 4);
+    assert_int_equal(passed[moving_walk], -1);
+    assert_int_equal(passed[array_walk], 3);
+    assert_int_equal(passed[owner_walk], -1);
+    lc_findings_free(&c.findings);
+    builder_free(&c.b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_constants_passed_through_callers),
+        cmocka_unit_test(test_tables_passed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
