@@ -304,11 +304,26 @@ static void shape_local(struct shape_source *source, CXCursor variable)
     source->depth--;
 }
 
-/* A call given nothing but one character read (`isprint(s[i])`,
- * `light_isprint(*p)`): a test of that character. */
+/* A call given one character read and, besides, nothing but string
+ * literals and variables holding strings (`isprint(s[i])`,
+ * `light_isprint(*p)`, `strchr(cset, *sp)`): a test of that character,
+ * against a set of them (what the set costs is the call's). */
 static int shape_classifies_character(CXCursor call)
 {
-    return clang_Cursor_getNumArguments(call) == 1 && shape_reads_character(clang_Cursor_getArgument(call, 0));
+    int count = clang_Cursor_getNumArguments(call), characters = 0;
+    for (int i = 0; i < count; i++) {
+        CXCursor argument = lc_extract_strip(clang_Cursor_getArgument(call, (unsigned)i));
+        if (shape_reads_character(argument)) {
+            characters++;
+            continue;
+        }
+        CXCursor set = lc_extract_loop_variable(argument);
+        int string_set = clang_getCursorKind(argument) == CXCursor_StringLiteral
+                         || (!clang_Cursor_isNull(set) && lc_extract_is_string(clang_getCursorType(set)));
+        if (!string_set)
+            return 0;
+    }
+    return characters == 1;
 }
 
 static enum CXChildVisitResult shape_source_visit(CXCursor cursor, CXCursor parent, CXClientData data)

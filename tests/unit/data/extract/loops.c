@@ -18,6 +18,8 @@ struct buffer {
 size_t strlen(const char *s);
 void work(int i);
 int classify(int c);
+int classify_in(const char *set, int c);
+int classify_at(int n, int c);
 int ready(void);
 int start(void);
 int next_value(void);
@@ -157,6 +159,12 @@ void shapes(int n, const char *s, unsigned v, long days)
     for (i = 0; i < n && classify(s[i]); i++) /* string_classified */
         ;
     for (i = 0; i < n && classify(i); i++) /* counter_classified */
+        ;
+    for (i = 0; i < n && classify_in(" \t", s[i]); i++) /* string_in_literal_set */
+        ;
+    for (i = 0; i < n && classify_in(s, s[i]); i++) /* string_in_variable_set */
+        ;
+    for (i = 0; i < n && classify_at(n, s[i]); i++) /* string_with_count */
         ;
     while (k != stop) /* local_only */
         k += 4;
