@@ -100,7 +100,11 @@ static uint32_t cost_small_tables(const struct lc_program *program, const struct
  * rounds: only the rest of it counts.  A callee given a constant failing the test its
  * costliest work runs under (cost->guard_site: `createClient(NULL)` skips
  * `if (conn) { ... }`, `lua_settop(L, -2)` skips `if (idx >= 0) { ...
- * }`) costs what it does without that work. */
+ * }`) costs what it does without that work.  A callee that frees a
+ * parameter every time it runs (cost->frees_params) and whose growing loops
+ * are all bounded by it walks the parts of the object it frees (a chunked
+ * item's chunks handed back to the slabs): each part is freed once per
+ * allocation, so only the rest counts, wherever it is called. */
 unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
                                  const struct lc_program_call *call)
 {
@@ -116,6 +120,10 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
         if (cost_passes_few(program, call, kind->params[g], own[k]) && kind->level_but[g] < level)
             level = kind->level_but[g];
     }
+    /* freeing an object walks what it owns, once per allocation */
+    const struct lc_cost_linear *plain = &cost->linear[LC_COST_LINEAR_PLAIN];
+    if ((plain->params[g] & cost->frees_params[g]) && plain->level_but[g] < level)
+        level = plain->level_but[g];
     const struct lc_cost_guarded *guarded = lc_cost_guard_failing_at(program, cost, g, call);
     return guarded && guarded->level < level ? guarded->level : level;
 }

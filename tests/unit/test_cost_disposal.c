@@ -8,7 +8,10 @@
  * `SMARTLIST_FOREACH(elts, char *, cp, tor_free(cp))` per line); a loop
  * freeing only in some rounds, or handing its element to a function that
  * frees it only sometimes (a reference drop), is, and so is the rest of a
- * freeing loop's round. */
+ * freeing loop's round.  A function freeing its parameter whenever it
+ * runs and walking only what that parameter owns (a chunked item's chunks
+ * handed back to a free list) costs nothing where it is called; one
+ * walking shared data besides does. */
 #include "cost_case.h"
 
 /* A call in loop `loop` made every round, handing the loop's element to
@@ -165,9 +168,46 @@ static void test_freeing_loops_nested(void **state)
     finish(&c);
 }
 
+/* Per request, an item handed back: `slab_free(it)` walks the item's own
+ * chunks (a loop bounded by its parameter) before `free(it)`; `pool_free`
+ * also walks the whole pool (a global: no parameter bounds it). */
+static void test_freeing_own_parts(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_tick");
+    builder_function(&c.b, "slab_free", 20, 0);
+    builder_function(&c.b, "pool_free", 21, 0);
+    int chunks = builder_loop(&c.b, "slab_free", 600, -1, LC_BOUND_DATA, 0, "chunk");
+    c.b.facts.loops[chunks].bound_param = 0;
+    builder_call(&c.b, "slab_free", 601, builder_function_value("free"), 1, builder_param_value("slab_free", 0), "it");
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
+    builder_loop(&c.b, "pool_free", 610, -1, LC_BOUND_DATA, 0, "pool");
+    builder_call(&c.b, "pool_free", 611, builder_function_value("free"), 1, builder_param_value("pool_free", 0), "it");
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
+    int requests = builder_loop(&c.b, "on_tick", 620, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 621, builder_function_value("slab_free"), 1, builder_other_value(), "item");
+    builder_in_loop(&c.b, requests);
+    int pooled = builder_loop(&c.b, "on_tick", 630, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "on_tick", 631, builder_function_value("pool_free"), 1, builder_other_value(), "item");
+    builder_in_loop(&c.b, pooled);
+    run(&c);
+    assert_null(at_line(&c, 620));      /* each chunk handed back once per allocation */
+    assert_non_null(at_line(&c, 630));  /* the pool walked per request */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "slab_free")], 1);   /* inside it, a walk */
+    assert_int_equal(cost.loop_level[loop_at(&c, 620)], 1);
+    assert_int_equal(cost.loop_level[loop_at(&c, 630)], 2);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_freeing_own_parts),
         cmocka_unit_test(test_freeing_loops),
         cmocka_unit_test(test_freeing_recursion),
         cmocka_unit_test(test_freeing_loops_nested),
