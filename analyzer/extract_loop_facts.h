@@ -271,6 +271,11 @@ unsigned lc_extract_counter_arguments(const struct lc_extract_loop_parts *loop, 
  * NULL`) that the function neither sets nor hands elsewhere: a walk
  * resumed from call to call? */
 int lc_extract_loop_resumes_iterator(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
+/* Does the loop `statement` walk a local copy of such a field, which the
+ * function saves back after it (`fptr = hi->fptr; while (fptr != NULL)
+ * ...; hi->fptr = fptr;`)? */
+int lc_extract_loop_resumes_copy(struct lc_extract_walk *walk, CXCursor statement,
+                                 const struct lc_extract_loop_parts *parts);
 
 /* extract_loop_retired.c: does the loop walk from a mark it moves past
  * each element it has passed more than a few times, counting the passes

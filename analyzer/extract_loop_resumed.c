@@ -15,7 +15,24 @@
  * neither sets that field nor hands its
  * address anywhere else: each call goes on from where the last one
  * stopped, so a caller's loop calling it walks the collection once in all
- * — the rounds are amortised over the calls (LC_SOURCE_AMORTIZED). */
+ * — the rounds are amortised over the calls (LC_SOURCE_AMORTIZED).
+ *
+ * So does a loop walking a local copy of such a field that the function
+ * saves back after it (the listpack branch of the same function):
+ *
+ *     fptr = hi->fptr;
+ *     if (fptr == NULL) fptr = lpFirst(zl); else fptr = lpNext(zl, tptr);
+ *     while (fptr != NULL) { ...; if (!expired) break; fptr = lpNext(zl, tptr); }
+ *     ...
+ *     hi->fptr = fptr;
+ *
+ * The condition reads that local and nothing else (no call), the function
+ * sets the local from the field (outside the loop only; before the loop
+ * anything else only in an arm of an `if` testing the local: a cursor not
+ * started yet) and sets the field only to the local, after the loop,
+ * never taking its address: the next call starts where this one stopped.  A store into the field in another
+ * arm of an `if` than the loop's (the plain listpack's branch saving its
+ * own copy) is on another path. */
 #include "extract_internal.h"
 
 #define RESUMED_FIELDS 4
@@ -109,6 +126,127 @@ static enum CXChildVisitResult resumed_uses_visit(CXCursor cursor, CXCursor pare
         && lc_extract_children(cursor, &operand, 1) == 1 && resumed_is_field(uses->step, lc_extract_strip(operand)))
         uses->touched = 1;
     return uses->touched ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* A cursor copied from a field and saved back: what the function does with
+ * the local and the field. */
+struct resumed_copy {
+    struct lc_extract_walk *walk;
+    CXCursor local;        /* canonical */
+    CXCursor field;        /* canonical; null until the local is set from it */
+    unsigned loop_begin, loop_end;
+    unsigned saved;        /* `p->f = local` after the loop */
+    int failed;
+};
+
+static unsigned resumed_offset(CXSourceLocation location)
+{
+    unsigned offset = 0;
+    clang_getExpansionLocation(location, NULL, NULL, NULL, &offset);
+    return offset;
+}
+
+/* Are offsets a and b in different arms of one `if` of the function (or,
+ * b 0, is a in an arm of an `if` whose condition reads `local`)? */
+struct resumed_arms {
+    unsigned a, b;
+    CXCursor local;
+    int exclusive;
+};
+
+static int resumed_within(CXCursor cursor, unsigned offset)
+{
+    CXSourceRange extent = clang_getCursorExtent(cursor);
+    return offset >= resumed_offset(clang_getRangeStart(extent)) && offset <= resumed_offset(clang_getRangeEnd(extent));
+}
+
+static enum CXChildVisitResult resumed_arms_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct resumed_arms *arms = data;
+    CXCursor parts[3];
+    unsigned count = clang_getCursorKind(cursor) == CXCursor_IfStmt ? lc_extract_children(cursor, parts, 3) : 0;
+    if (count >= 2 && arms->b == 0)
+        arms->exclusive = lc_extract_reads_variable(parts[0], arms->local)
+                          && (resumed_within(parts[1], arms->a) || (count == 3 && resumed_within(parts[2], arms->a)));
+    else if (count == 3)
+        arms->exclusive = (resumed_within(parts[1], arms->a) && resumed_within(parts[2], arms->b))
+                          || (resumed_within(parts[1], arms->b) && resumed_within(parts[2], arms->a));
+    return arms->exclusive ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* `p->f = local` or `local = p->f` (an unchanged pointer parameter's field). */
+static enum CXChildVisitResult resumed_copy_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct resumed_copy *copy = data;
+    unsigned at = resumed_offset(clang_getCursorLocation(cursor));
+    int in_loop = at >= copy->loop_begin && at <= copy->loop_end;
+    CXCursor value, set = lc_extract_variable_set(cursor, &value), sides[2], operand;
+    if (!clang_Cursor_isNull(set) && clang_equalCursors(set, copy->local)) {
+        CXCursor field = resumed_field(copy->walk, value);
+        struct resumed_arms tested = { at, 0, copy->local, 0 };
+        if (!clang_Cursor_isNull(field)) {
+            if (in_loop || (!clang_Cursor_isNull(copy->field) && !clang_equalCursors(copy->field, field)))
+                copy->failed = 1;   /* taken afresh every round, or from two fields */
+            copy->field = field;
+        } else if (at < copy->loop_begin) {
+            lc_extract_visit_all(copy->walk->function, resumed_arms_visit, &tested);
+            copy->failed = !tested.exclusive;   /* a start, when it has none */
+        }
+    } else if (lc_extract_assignment_sides(cursor, sides) && !clang_Cursor_isNull(copy->field)
+               && clang_equalCursors(resumed_field(copy->walk, sides[0]), copy->field)) {
+        CXCursor saved = lc_extract_loop_variable(sides[1]);
+        struct resumed_arms arms = { at, copy->loop_begin, copy->local, 0 };
+        lc_extract_visit_all(copy->walk->function, resumed_arms_visit, &arms);
+        if (arms.exclusive)
+            return CXChildVisit_Recurse;   /* another path */
+        if (at <= copy->loop_end || clang_Cursor_isNull(saved)
+            || !clang_equalCursors(clang_getCanonicalCursor(saved), copy->local))
+            copy->failed = 1;
+        else
+            copy->saved++;
+    } else if (clang_getCursorKind(cursor) == CXCursor_CompoundAssignOperator
+               && lc_extract_children(cursor, sides, 2) == 2 && !clang_Cursor_isNull(copy->field)
+               && clang_equalCursors(resumed_field(copy->walk, sides[0]), copy->field)) {
+        copy->failed = 1;
+    } else if (clang_getCursorKind(cursor) == CXCursor_UnaryOperator
+               && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf
+               && lc_extract_children(cursor, &operand, 1) == 1 && !clang_Cursor_isNull(copy->field)
+               && clang_equalCursors(resumed_field(copy->walk, operand), copy->field)) {
+        copy->failed = 1;
+    }
+    return copy->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult resumed_calls_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    int *calls = data;
+    *calls = clang_getCursorKind(cursor) == CXCursor_CallExpr;
+    return *calls ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+int lc_extract_loop_resumes_copy(struct lc_extract_walk *walk, CXCursor statement,
+                                 const struct lc_extract_loop_parts *parts)
+{
+    if (clang_Cursor_isNull(parts->condition) || clang_Cursor_isNull(walk->function))
+        return 0;
+    CXCursor local = lc_extract_only_variable(parts->condition);
+    int calls = 0;
+    lc_extract_visit_all(parts->condition, resumed_calls_visit, &calls);
+    if (clang_Cursor_isNull(local) || !lc_extract_is_local(local) || calls)
+        return 0;
+    CXSourceRange extent = clang_getCursorExtent(statement);
+    struct resumed_copy copy = { walk, clang_getCanonicalCursor(local), clang_getNullCursor(),
+                                 resumed_offset(clang_getRangeStart(extent)), resumed_offset(clang_getRangeEnd(extent)),
+                                 0, 0 };
+    /* two passes: the field is known once the local is seen set from it */
+    lc_extract_visit_all(walk->function, resumed_copy_visit, &copy);
+    copy.saved = 0;
+    if (!copy.failed && !clang_Cursor_isNull(copy.field))
+        lc_extract_visit_all(walk->function, resumed_copy_visit, &copy);
+    return !copy.failed && !clang_Cursor_isNull(copy.field) && copy.saved > 0;
 }
 
 int lc_extract_loop_resumes_iterator(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts)

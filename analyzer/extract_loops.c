@@ -396,6 +396,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
                                  : continues                                        ? LC_SOURCE_PARENT
                                  : lc_extract_loop_is_amortized(walk, statement, parts) ? LC_SOURCE_AMORTIZED
                                  : lc_extract_loop_resumes_iterator(walk, parts)        ? LC_SOURCE_AMORTIZED
+                                 : lc_extract_loop_resumes_copy(walk, statement, parts) ? LC_SOURCE_AMORTIZED
                                  : lc_extract_loop_retires_passed(parts)                ? LC_SOURCE_AMORTIZED
                                                                                     : lc_extract_loop_source(walk, parts);
     int index = extract_add_loop(walk, kind, &loc, &bound, source, parameter, walked);

@@ -148,7 +148,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 151);
+    assert_int_equal(test->facts.loop_count, 155);
 }
 
 static void test_tables_logarithms_and_sources(void **state)
@@ -181,6 +181,10 @@ static void test_tables_logarithms_and_sources(void **state)
     assert_source(test, "resumed_step", LC_SOURCE_AMORTIZED);     /* where the last call stopped */
     assert_source(test, "resumed_restarted", LC_SOURCE_INPUT);    /* s->it = cursor_open() first */
     assert_source(test, "resumed_counted", LC_SOURCE_INPUT);      /* i < cursor_size(s->it) */
+    assert_source(test, "resumed_copy", LC_SOURCE_AMORTIZED);     /* at = s->at; ...; s->at = at */
+    assert_source(test, "resumed_copy_unsaved", LC_SOURCE_INPUT); /* not saved back */
+    assert_source(test, "resumed_copy_reset", LC_SOURCE_INPUT);   /* s->at = s->first before */
+    assert_source(test, "resumed_copy_restarted", LC_SOURCE_INPUT); /* at = cursor_first(...) always */
     assert_bound(test, "step_data", LC_LOOP_FOR, LC_BOUND_DATA, 0, "n");
     assert_bound(test, "log_condition", LC_LOOP_WHILE, LC_BOUND_SMALL_CONSTANT, 64, "s >>= 1");
     assert_bound(test, "log_divide", LC_LOOP_DO, LC_BOUND_SMALL_CONSTANT, 64, "( val /= base ) != 0");

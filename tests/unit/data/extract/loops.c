@@ -889,12 +889,16 @@ void *gives_up(struct block_list *large, void *p)
 struct cursor_it;
 struct cursor_node {
     int flag;
+    struct cursor_node *next;
 };
 struct cursor_state {
     struct cursor_it *it;
     struct cursor_node *at;
+    struct cursor_node *first;
+    int plain;
 };
 struct cursor_node *cursor_step(struct cursor_it *it);
+struct cursor_node *cursor_first(struct cursor_it *it);
 struct cursor_it *cursor_open(void);
 int cursor_size(struct cursor_it *it);
 
@@ -923,4 +927,56 @@ int counted_next(struct cursor_state *s)
     for (int i = 0; i < cursor_size(s->it); i++) /* resumed_counted */
         hits += i;
     return hits;
+}
+
+/* The cursor copied into a local and saved back after the loop (the
+ * plain arm saves its own copy: another path). */
+int copied_next(struct cursor_state *s, int skip)
+{
+    if (s->plain) {
+        struct cursor_node *next = s->at ? s->at->next : s->first;
+        s->at = next;
+    } else {
+        struct cursor_node *at = s->at;
+        if (at == NULL)
+            at = cursor_first(s->it);
+        while (at != NULL) { /* resumed_copy */
+            if (!skip || !at->flag)
+                break;
+            at = at->next;
+        }
+        s->at = at;
+    }
+    return s->at != NULL;
+}
+
+/* The copy not saved: every call walks from the same place. */
+int copied_unsaved(struct cursor_state *s)
+{
+    struct cursor_node *at = s->at;
+    while (at != NULL) /* resumed_copy_unsaved */
+        at = at->next;
+    return 0;
+}
+
+/* Started afresh whatever the cursor holds: the walk starts over. */
+int copied_restarted(struct cursor_state *s)
+{
+    struct cursor_node *at = s->at;
+    at = cursor_first(s->it);
+    while (at != NULL && at->flag) /* resumed_copy_restarted */
+        at = at->next;
+    s->at = at;
+    return at != NULL;
+}
+
+/* The field reset before the copy: the walk starts over. */
+int copied_reset(struct cursor_state *s)
+{
+    s->at = s->first;
+    struct cursor_node *at = s->at;
+    while (at != NULL && at->flag) /* resumed_copy_reset */
+        at = at->next;
+    s->at = at;
+    return at != NULL;
 }
