@@ -171,8 +171,9 @@ void lc_extract_branch_exits(struct lc_extract_walk *walk, size_t first, size_t 
 
 /* The call a branch can only end with: its last statement when that is a
  * call (`{ log(...); fatal(...); }`, also the last inside a macro's `do {
- * ... } while (0)` or `(void) ({ ... })`) and nothing before leaves the
- * branch; else null. */
+ * ... } while (0)` or `(void) ({ ... })`, or the last of a comma
+ * expression: redis's `serverPanic(...)`, `_serverPanic(...), abort()`)
+ * and nothing before leaves the branch; else null. */
 CXCursor lc_extract_branch_end(CXCursor statement)
 {
     CXCursor last = lc_extract_last_statement(statement);
@@ -185,6 +186,12 @@ CXCursor lc_extract_branch_end(CXCursor statement)
     if (clang_Cursor_isNull(last))
         return last;
     last = lc_extract_strip(last);
+    CXCursor sides[2];
+    for (int depth = 0; depth < 4 && clang_getCursorKind(last) == CXCursor_BinaryOperator
+                        && clang_getCursorBinaryOperatorKind(last) == CXBinaryOperator_Comma
+                        && lc_extract_children(last, sides, 2) == 2;
+         depth++)
+        last = lc_extract_strip(sides[1]);
     int leaves = 0;
     if (clang_getCursorKind(last) != CXCursor_CallExpr)
         return clang_getNullCursor();

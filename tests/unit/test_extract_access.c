@@ -166,6 +166,7 @@ static void test_branch_exits(void **state)
     assert_string_equal(exit_callee(test, "exit_to_inner_die"), "die");   /* the innermost branch */
     assert_null(exit_callee(test, "no_exit_return"));
     assert_null(exit_callee(test, "no_exit_outside"));
+    assert_string_equal(exit_callee(test, "exit_to_comma_die"), "die");   /* the comma's last call */
     assert_string_equal(exit_callee(test, "exit_to_bug"), "die");   /* the condition's call */
     assert_null(exit_callee(test, "no_exit_else"));
     unsigned line = line_of(test->file, "call_to_bug");

@@ -93,6 +93,17 @@ void branch_exits(int bad)
     counter = 5; /* no_exit_outside */
 }
 
+/* redis's serverPanic(): `_serverPanic(...), abort()` */
+#define PANIC(msg) note(), die()
+
+void comma_exits(int bad)
+{
+    if (bad) {
+        counter = 8; /* exit_to_comma_die */
+        PANIC("corrupt");
+    }
+}
+
 /* tor's BUG(): true only once die() returned */
 #define BUG(cond) ((cond) ? (die(), 1) : 0)
 
