@@ -78,7 +78,7 @@
 #include "program.h"
 
 #define LC_COST_HEAVY 2
-#define LC_COST_MEDIUM_TRIP 1000
+#define LC_COST_MEDIUM_TRIP LC_MEDIUM_TRIP_COUNT
 #define LC_COST_BIG_TRIP 100000
 #define LC_COST_LIMIT_TRIP 2147483647LL   /* a constant this big is a limit: level 1 */
 #define LC_COST_RECURSION_CYCLE 4           /* at most this many functions in a

@@ -341,6 +341,12 @@ long long lc_extract_table_length(CXCursor expr);
  * array, or that of the array its initialiser points at; else 0. */
 long long lc_extract_variable_table_length(CXCursor variable);
 
+/* extract_loop_guarded.c: the most rounds a loop bounded by `bound` (the
+ * other side of its counter's comparison) makes where every path to it
+ * tested that bound against a constant (`if (n > 16) return -1;`, `if (n
+ * <= 16) { loop }`, `if (len > 255) len = 255;`): K + 1; 0 when none. */
+long long lc_extract_loop_guarded(struct lc_extract_walk *walk, CXCursor statement, CXCursor bound);
+
 /* extract_loop_table_param.c */
 /* The index of the pointer parameter whose table the loop walks to its
  * sentinel (`while (table->name != NULL) { ...; table++; }`, or a local

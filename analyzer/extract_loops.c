@@ -373,6 +373,9 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
         extract_counted(&bound, capped, parts->condition);                /* a capped collection */
     else if (bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO && (capped = lc_extract_loop_gives_up(walk, parts)) > 0)
         extract_counted(&bound, capped, parts->condition);                /* it gives up after a few */
+    else if (bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO
+             && (capped = lc_extract_loop_guarded(walk, statement, bound.text)) > 0)
+        extract_counted(&bound, capped, parts->condition);                /* a size tested first */
     int continues = walk->loop_parts && (lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement)
                                          || lc_extract_loop_walks_children(parts, walk->loop_parts)
                                          || lc_extract_loop_walks_link_pointer(parts, walk->loop_parts)

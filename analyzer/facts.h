@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 112
+#define LC_FACTS_VERSION 113
 
 struct lc_location {
     const char *file;
@@ -410,6 +410,8 @@ enum lc_loop_kind {
 /* The largest trip count of a SMALL_CONSTANT loop. */
 #define LC_SMALL_TRIP_COUNT 64
 #define LC_BYTE_TRIP_COUNT 256   /* a count held in one byte: at most 255, counted to 0 or from 0 */
+#define LC_MEDIUM_TRIP_COUNT 1000 /* a constant loop of this many rounds or more
+                                     costs a level (cost.h) */
 
 enum lc_loop_bound {
     LC_BOUND_SMALL_CONSTANT,  /* trip count known and <= 64 (`i < 4`) */
