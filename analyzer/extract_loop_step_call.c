@@ -9,9 +9,24 @@
  * condition tests (`while (i) { ...; i = HT_NEXT_RMV(map, head, i); }`),
  * or the copy the increment steps the walker to (`for (ent = first; ent;
  * ent = next) { ...; next = HT_NEXT(map, head, ent); }`), its next value
- * from the walker itself.  Also the call whose non-zero result keeps a
- * loop going (`while ((e = ERR_get_error()) != 0)`), for `drains` models. */
+ * from the walker itself.  The value may pick one of two steps (`iter =
+ * del ? strmap_iter_next_rmv(map, iter) : strmap_iter_next(map, iter)`,
+ * tor's MAP_FOREACH_MODIFY): each is the step.  Also the call whose
+ * non-zero result keeps a loop going (`while ((e = ERR_get_error()) !=
+ * 0)`), for `drains` models. */
 #include "extract_internal.h"
+
+/* Is `value` the call, or a `?:` one of whose arms is? */
+static int step_value_is(CXCursor value, CXCursor call)
+{
+    CXCursor arms[3];
+    value = lc_extract_strip(value);
+    if (lc_extract_same_expression(value, call))
+        return 1;
+    return clang_getCursorKind(value) == CXCursor_ConditionalOperator && lc_extract_children(value, arms, 3) == 3
+           && (lc_extract_same_expression(lc_extract_strip(arms[1]), call)
+               || lc_extract_same_expression(lc_extract_strip(arms[2]), call));
+}
 
 /* A call in the condition or increment giving a variable its value, or
  * advancing an iterator whose address it is given. */
@@ -43,7 +58,7 @@ static enum CXChildVisitResult walk_step_visit(CXCursor cursor, CXCursor parent,
         step->step = walk_takes_address(cursor);
         return CXChildVisit_Break;
     }
-    if (lc_extract_assignment_sides(cursor, sides) && lc_extract_same_expression(lc_extract_strip(sides[1]), step->call)
+    if (lc_extract_assignment_sides(cursor, sides) && step_value_is(sides[1], step->call)
         && !clang_Cursor_isNull(lc_extract_loop_variable(sides[0]))) {
         step->step = 1;
         return CXChildVisit_Break;
@@ -63,7 +78,7 @@ static enum CXChildVisitResult body_step_visit(CXCursor cursor, CXCursor parent,
     (void)parent;
     struct body_step *step = data;
     CXCursor sides[2];
-    if (!lc_extract_assignment_sides(cursor, sides) || !lc_extract_same_expression(lc_extract_strip(sides[1]), step->call))
+    if (!lc_extract_assignment_sides(cursor, sides) || !step_value_is(sides[1], step->call))
         return CXChildVisit_Recurse;
     CXCursor target = lc_extract_loop_variable(sides[0]);
     step->step = !clang_Cursor_isNull(target)

@@ -1,6 +1,7 @@
 /* test_extract_loop_step_call.c — a call that gives a loop's walker its
  * next value from the walker itself, in the condition, or in the body for
- * the walker the condition tests or the copy the increment steps it to,
+ * the walker the condition tests or the copy the increment steps it to
+ * (also as an arm of a `?:`: one of two steps),
  * is the loop's step and counts outside the loop (loop_index of the loop
  * around, -1 at the top); a call giving another variable its value, or a
  * value not read from the walker, stays in the loop; and the function
@@ -21,6 +22,8 @@ static void test_steps_count_outside(void **state)
     assert_int_equal(loop_of_call(test, "step: body"), -1);
     assert_int_equal(loop_of_call(test, "step: copy kept"), -1);
     assert_int_equal(loop_of_call(test, "step: copy removed"), -1);
+    assert_int_equal(loop_of_call(test, "step: either removed"), -1);
+    assert_int_equal(loop_of_call(test, "step: either kept"), -1);
 }
 
 static void test_other_calls_stay_in_the_loop(void **state)

@@ -43,6 +43,17 @@ void through_copy(struct map *map)
     }
 }
 
+/* Either of two steps in the increment (tor's MAP_FOREACH_MODIFY). */
+void either_step(struct map *map)
+{
+    struct entry *e;
+    int del = 0;
+    for (e = map_first(map); e != NULL;
+         e = del ? map_next_remove(map, e) /* step: either removed */
+                 : map_next(map, e)) /* step: either kept */
+        del = !keep(e);
+}
+
 /* Near misses: a lookup that does not start from the walker, and a call
  * giving another variable its value. */
 void not_steps(struct map *map, unsigned key)
