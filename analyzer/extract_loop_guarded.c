@@ -6,6 +6,7 @@
  *     for (i = 0; i < count; i++) ...
  *
  *     if (n <= 16) { for (i = 0; i < n; i++) ... }   (or `<`, a side of `&&`)
+ *     if (n > 16) { ... } else { for (i = 0; i < n; i++) ... }
  *
  *     if (len > 255) len = 255;                 (a clamp)
  *
@@ -13,8 +14,8 @@
  * local, a parameter or a field of one) is at most K where every path to
  * the loop passes such a test: an `if` before the loop in a block around
  * it whose then-branch always leaves (return, break, continue, goto) or
- * sets X to a constant no more than K, or an `if` whose then-branch holds
- * the loop.  Nothing from the test to the loop's end may change X (an
+ * sets X to a constant no more than K, or an `if` whose then-branch (its
+ * test holding) or else-branch (its test failing) holds the loop.  Nothing from the test to the loop's end may change X (an
  * assignment, `++`, its address taken); a call there changing a field is
  * not seen.  The loop makes at most K + 1 rounds; a K from which a constant
  * loop costs a level (an overflow guard: `if (count >= 0xffff00U) return
@@ -157,11 +158,12 @@ static void guarded_down(struct guarded_walk *walk, CXCursor statement, unsigned
     if (clang_Cursor_isNull(step.inside))
         return;
     CXCursor parts[3];
-    if (clang_getCursorKind(statement) == CXCursor_IfStmt && lc_extract_children(statement, parts, 3) >= 2
-        && clang_equalCursors(parts[1], step.inside)) {
-        /* the loop in the then-branch: the test holds there */
+    unsigned count = clang_getCursorKind(statement) == CXCursor_IfStmt ? lc_extract_children(statement, parts, 3) : 0;
+    if (count >= 2 && (clang_equalCursors(parts[1], step.inside) || (count == 3 && clang_equalCursors(parts[2], step.inside)))) {
+        /* the loop in the then-branch: the test holds there; in the
+         * else-branch: it failed */
         unsigned after = guarded_offset(clang_getRangeEnd(clang_getCursorExtent(parts[0])));
-        guarded_note(walk, guarded_limit(parts[0], walk->bound, 1), after);
+        guarded_note(walk, guarded_limit(parts[0], walk->bound, clang_equalCursors(parts[1], step.inside)), after);
     }
     guarded_down(walk, step.inside, depth + 1);
 }

@@ -1,6 +1,7 @@
 /* test_extract_loop_guarded.c — a loop bounded by a size its function
  * tested against a constant first (extract_loop_guarded.c): after `if
- * (count > 16) return -1;`, in the then-branch of `if (r->n <= 8)`, after
+ * (count > 16) return -1;`, in the then-branch of `if (r->n <= 8)` and the
+ * else-branch of `if (r->n > 4)`, after
  * `if (verbose || 32 < r->n) return 0;` (a counter counting down from
  * it), after a clamp `if (len > 255) len = 255;`: at most K + 1 rounds.
  * Not a test of another value, one that may fail with the size unbounded
@@ -24,6 +25,7 @@ static void test_guarded_sizes(void **state)
     assert_int_equal(extract(test, "loop_guarded.c"), 0);
     assert_guarded(test, "after_return", LC_BOUND_SMALL_CONSTANT, 17);
     assert_guarded(test, "in_then", LC_BOUND_SMALL_CONSTANT, 9);
+    assert_guarded(test, "in_else", LC_BOUND_SMALL_CONSTANT, 5);
     assert_guarded(test, "after_either", LC_BOUND_SMALL_CONSTANT, 33);
     assert_guarded(test, "after_clamp", LC_BOUND_CONSTANT, 256);
 }

@@ -24,6 +24,12 @@ int parse(struct request *r, int count, unsigned len, int verbose)
         return 0;
     for (i = r->n; i > 0; i--) /* after_either */
         work(i);
+    if (r->n > 4) {
+        work(r->n);
+    } else {
+        for (i = 0; i < r->n; i++) /* in_else */
+            work(i);
+    }
     if (len > 255)
         len = 255;
     for (unsigned j = 0; j < len; j++) /* after_clamp */
