@@ -15,9 +15,12 @@
  * the loop passes such a test: an `if` before the loop in a block around
  * it whose then-branch always leaves (return, break, continue, goto) or
  * sets X to a constant no more than K, or an `if` whose then-branch (its
- * test holding) or else-branch (its test failing) holds the loop.  Nothing from the test to the loop's end may change X (an
- * assignment, `++`, its address taken); a call there changing a field is
- * not seen.  The loop makes at most K + 1 rounds; a K from which a constant
+ * test holding) or else-branch (its test failing) holds the loop.
+ * Nothing from the test to the loop's end may change X (an assignment,
+ * `++`, its address taken), nor anywhere in a loop around it that the test
+ * is not in (`n += 10` after the loop, in a `while` the test comes before,
+ * grows X past it for the next round); a call changing a field is not
+ * seen.  The loop makes at most K + 1 rounds; a K from which a constant
  * loop costs a level (an overflow guard: `if (count >= 0xffff00U) return
  * NULL;`) says nothing a loop over data does not. */
 #include "extract_internal.h"
@@ -112,16 +115,36 @@ struct guarded_walk {
     CXCursor function, bound;
     unsigned loop, loop_end;   /* the loop statement's offsets */
     long long limit;           /* the least K found, or -1 */
+    unsigned around[GUARDED_DEPTH][2];   /* the loops around it, down to it */
+    unsigned around_count;
+    struct { long long limit; unsigned after; } tests[GUARDED_DEPTH];   /* met on the way */
+    unsigned test_count;
 };
 
+/* A test met on the way down, weighed once the loops around are known. */
 static void guarded_note(struct guarded_walk *walk, long long limit, unsigned after)
 {
-    struct guarded_changes changes = { walk->bound, after, walk->loop_end, 0 };
-    if (limit < 0)
+    if (limit < 0 || walk->test_count == GUARDED_DEPTH)
         return;
-    lc_extract_visit_all(walk->function, guarded_changes_visit, &changes);
-    if (!changes.changed && (walk->limit < 0 || limit < walk->limit))
-        walk->limit = limit;
+    walk->tests[walk->test_count].limit = limit;
+    walk->tests[walk->test_count].after = after;
+    walk->test_count++;
+}
+
+/* The least K of the tests nothing changes X after. */
+static void guarded_weigh(struct guarded_walk *walk)
+{
+    for (unsigned t = 0; t < walk->test_count; t++) {
+        struct guarded_changes changes = { walk->bound, walk->tests[t].after, walk->loop_end, 0 };
+        for (unsigned i = 0; i < walk->around_count; i++)
+            if (walk->around[i][0] > changes.from && walk->around[i][1] > changes.to)
+                changes.to = walk->around[i][1];   /* a loop the test is not in */
+        if (walk->limit >= 0 && walk->tests[t].limit >= walk->limit)
+            continue;
+        lc_extract_visit_all(walk->function, guarded_changes_visit, &changes);
+        if (!changes.changed)
+            walk->limit = walk->tests[t].limit;
+    }
 }
 
 /* An `if` before the loop in its block: a test leading away or clamping X. */
@@ -153,6 +176,13 @@ static void guarded_down(struct guarded_walk *walk, CXCursor statement, unsigned
 {
     if (depth >= GUARDED_DEPTH || guarded_offset(clang_getRangeStart(clang_getCursorExtent(statement))) == walk->loop)
         return;
+    enum CXCursorKind kind = clang_getCursorKind(statement);
+    if (kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt) {
+        CXSourceRange extent = clang_getCursorExtent(statement);
+        walk->around[walk->around_count][0] = guarded_offset(clang_getRangeStart(extent));
+        walk->around[walk->around_count][1] = guarded_offset(clang_getRangeEnd(extent));
+        walk->around_count++;
+    }
     struct guarded_step step = { walk, statement, clang_getNullCursor(), depth };
     clang_visitChildren(statement, guarded_children_visit, &step);
     if (clang_Cursor_isNull(step.inside))
@@ -189,8 +219,10 @@ long long lc_extract_loop_guarded(struct lc_extract_walk *walk, CXCursor stateme
     if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)
         return 0;
     CXSourceRange extent = clang_getCursorExtent(statement);
-    struct guarded_walk guarded = { walk->function, bound, guarded_offset(clang_getRangeStart(extent)),
-                                    guarded_offset(clang_getRangeEnd(extent)), -1 };
+    struct guarded_walk guarded = { .function = walk->function, .bound = bound,
+                                    .loop = guarded_offset(clang_getRangeStart(extent)),
+                                    .loop_end = guarded_offset(clang_getRangeEnd(extent)), .limit = -1 };
     guarded_down(&guarded, walk->function, 0);
+    guarded_weigh(&guarded);
     return guarded.limit < 0 || guarded.limit + 1 >= LC_MEDIUM_TRIP_COUNT ? 0 : guarded.limit + 1;
 }

@@ -28,6 +28,7 @@ static void test_guarded_sizes(void **state)
     assert_guarded(test, "in_else", LC_BOUND_SMALL_CONSTANT, 5);
     assert_guarded(test, "after_either", LC_BOUND_SMALL_CONSTANT, 33);
     assert_guarded(test, "after_clamp", LC_BOUND_CONSTANT, 256);
+    assert_guarded(test, "tested_each_round", LC_BOUND_SMALL_CONSTANT, 17);
 }
 
 static void test_unguarded_sizes(void **state)
@@ -39,6 +40,7 @@ static void test_unguarded_sizes(void **state)
     assert_guarded(test, "not_leaving", LC_BOUND_DATA, 0);
     assert_guarded(test, "changed_after", LC_BOUND_DATA, 0);
     assert_guarded(test, "grown_inside", LC_BOUND_DATA, 0);
+    assert_guarded(test, "grown_around", LC_BOUND_DATA, 0);
     assert_guarded(test, "overflow_guard", LC_BOUND_DATA, 0);
 }
 

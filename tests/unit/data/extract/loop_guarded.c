@@ -60,6 +60,20 @@ int unguarded(struct request *r, int count, int verbose)
         return -1;
     for (i = 0; i < r->n; i++) /* grown_inside */
         r->n++;
+    if (count > 16)
+        return -1;
+    while (verbose--) {
+        for (i = 0; i < count; i++) /* grown_around */
+            work(i);
+        count += 10;
+    }
+    while (verbose++ < 100) {
+        if (count > 16)
+            break;
+        for (i = 0; i < count; i++) /* tested_each_round */
+            work(i);
+        count += 10;
+    }
     if (count > 100000)
         return -1;
     for (i = 0; i < count; i++) /* overflow_guard */
