@@ -214,6 +214,8 @@ int lc_extract_loop_is_amortized(struct lc_extract_walk *walk, CXCursor statemen
 void lc_extract_visit_loop_parts(const struct lc_extract_loop_parts *parts, CXCursorVisitor visitor, void *data);
 /* The offset of a location in its expansion file (a macro's use). */
 unsigned lc_extract_offset(CXSourceLocation location);
+/* Does `cursor`'s extent hold the file offset `offset`? */
+int lc_extract_holds_offset(CXCursor cursor, unsigned offset);
 /* Is `variable` declared inside `statement` (in its tree: right inside a
  * macro's expansion too, where every offset is the expansion's)? */
 int lc_extract_declared_inside(CXCursor variable, CXCursor statement);

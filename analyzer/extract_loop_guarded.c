@@ -64,20 +64,6 @@ static long long guarded_limit(CXCursor test, CXCursor bound, int upper)
     return op == CXBinaryOperator_GT ? constant : op == CXBinaryOperator_GE ? constant : -1;
 }
 
-/* The offset of a location in its file. */
-static unsigned guarded_offset(CXSourceLocation location)
-{
-    unsigned offset = 0;
-    clang_getExpansionLocation(location, NULL, NULL, NULL, &offset);
-    return offset;
-}
-
-static int guarded_contains(CXCursor cursor, unsigned offset)
-{
-    CXSourceRange extent = clang_getCursorExtent(cursor);
-    return offset >= guarded_offset(clang_getRangeStart(extent)) && offset <= guarded_offset(clang_getRangeEnd(extent));
-}
-
 /* A then-branch setting X to a constant of at most K (a clamp), else -1. */
 static long long guarded_clamp(CXCursor branch, CXCursor bound, long long limit)
 {
@@ -101,7 +87,7 @@ static enum CXChildVisitResult guarded_changes_visit(CXCursor cursor, CXCursor p
 {
     (void)parent;
     struct guarded_changes *changes = data;
-    unsigned at = guarded_offset(clang_getCursorLocation(cursor));
+    unsigned at = lc_extract_offset(clang_getCursorLocation(cursor));
     if (at < changes->from || at > changes->to)
         return CXChildVisit_Recurse;
     CXCursor changed = lc_extract_changed_operand(cursor);
@@ -156,7 +142,7 @@ static void guarded_before(struct guarded_walk *walk, CXCursor statement)
     long long limit = guarded_limit(parts[0], walk->bound, 0);
     if (limit < 0)
         return;
-    unsigned after = guarded_offset(clang_getRangeEnd(clang_getCursorExtent(statement)));
+    unsigned after = lc_extract_offset(clang_getRangeEnd(clang_getCursorExtent(statement)));
     if (lc_extract_always_exits(parts[1]))
         guarded_note(walk, limit, after);
     else
@@ -174,13 +160,13 @@ struct guarded_step {
 
 static void guarded_down(struct guarded_walk *walk, CXCursor statement, unsigned depth)
 {
-    if (depth >= GUARDED_DEPTH || guarded_offset(clang_getRangeStart(clang_getCursorExtent(statement))) == walk->loop)
+    if (depth >= GUARDED_DEPTH || lc_extract_offset(clang_getRangeStart(clang_getCursorExtent(statement))) == walk->loop)
         return;
     enum CXCursorKind kind = clang_getCursorKind(statement);
     if (kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt) {
         CXSourceRange extent = clang_getCursorExtent(statement);
-        walk->around[walk->around_count][0] = guarded_offset(clang_getRangeStart(extent));
-        walk->around[walk->around_count][1] = guarded_offset(clang_getRangeEnd(extent));
+        walk->around[walk->around_count][0] = lc_extract_offset(clang_getRangeStart(extent));
+        walk->around[walk->around_count][1] = lc_extract_offset(clang_getRangeEnd(extent));
         walk->around_count++;
     }
     struct guarded_step step = { walk, statement, clang_getNullCursor(), depth };
@@ -192,7 +178,7 @@ static void guarded_down(struct guarded_walk *walk, CXCursor statement, unsigned
     if (count >= 2 && (clang_equalCursors(parts[1], step.inside) || (count == 3 && clang_equalCursors(parts[2], step.inside)))) {
         /* the loop in the then-branch: the test holds there; in the
          * else-branch: it failed */
-        unsigned after = guarded_offset(clang_getRangeEnd(clang_getCursorExtent(parts[0])));
+        unsigned after = lc_extract_offset(clang_getRangeEnd(clang_getCursorExtent(parts[0])));
         guarded_note(walk, guarded_limit(parts[0], walk->bound, clang_equalCursors(parts[1], step.inside)), after);
     }
     guarded_down(walk, step.inside, depth + 1);
@@ -202,7 +188,7 @@ static enum CXChildVisitResult guarded_children_visit(CXCursor cursor, CXCursor 
 {
     (void)parent;
     struct guarded_step *step = data;
-    if (guarded_contains(cursor, step->walk->loop)) {
+    if (lc_extract_holds_offset(cursor, step->walk->loop)) {
         step->inside = cursor;
         return CXChildVisit_Break;
     }
@@ -220,8 +206,8 @@ long long lc_extract_loop_guarded(struct lc_extract_walk *walk, CXCursor stateme
         return 0;
     CXSourceRange extent = clang_getCursorExtent(statement);
     struct guarded_walk guarded = { .function = walk->function, .bound = bound,
-                                    .loop = guarded_offset(clang_getRangeStart(extent)),
-                                    .loop_end = guarded_offset(clang_getRangeEnd(extent)), .limit = -1 };
+                                    .loop = lc_extract_offset(clang_getRangeStart(extent)),
+                                    .loop_end = lc_extract_offset(clang_getRangeEnd(extent)), .limit = -1 };
     guarded_down(&guarded, walk->function, 0);
     guarded_weigh(&guarded);
     return guarded.limit < 0 || guarded.limit + 1 >= LC_MEDIUM_TRIP_COUNT ? 0 : guarded.limit + 1;

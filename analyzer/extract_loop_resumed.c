@@ -139,13 +139,6 @@ struct resumed_copy {
     int failed;
 };
 
-static unsigned resumed_offset(CXSourceLocation location)
-{
-    unsigned offset = 0;
-    clang_getExpansionLocation(location, NULL, NULL, NULL, &offset);
-    return offset;
-}
-
 /* Are offsets a and b in different arms of one `if` of the function (or,
  * b 0, is a in an arm of an `if` whose condition reads `local`)? */
 struct resumed_arms {
@@ -153,12 +146,6 @@ struct resumed_arms {
     CXCursor local;
     int exclusive;
 };
-
-static int resumed_within(CXCursor cursor, unsigned offset)
-{
-    CXSourceRange extent = clang_getCursorExtent(cursor);
-    return offset >= resumed_offset(clang_getRangeStart(extent)) && offset <= resumed_offset(clang_getRangeEnd(extent));
-}
 
 static enum CXChildVisitResult resumed_arms_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
@@ -168,10 +155,10 @@ static enum CXChildVisitResult resumed_arms_visit(CXCursor cursor, CXCursor pare
     unsigned count = clang_getCursorKind(cursor) == CXCursor_IfStmt ? lc_extract_children(cursor, parts, 3) : 0;
     if (count >= 2 && arms->b == 0)
         arms->exclusive = lc_extract_reads_variable(parts[0], arms->local)
-                          && (resumed_within(parts[1], arms->a) || (count == 3 && resumed_within(parts[2], arms->a)));
+                          && (lc_extract_holds_offset(parts[1], arms->a) || (count == 3 && lc_extract_holds_offset(parts[2], arms->a)));
     else if (count == 3)
-        arms->exclusive = (resumed_within(parts[1], arms->a) && resumed_within(parts[2], arms->b))
-                          || (resumed_within(parts[1], arms->b) && resumed_within(parts[2], arms->a));
+        arms->exclusive = (lc_extract_holds_offset(parts[1], arms->a) && lc_extract_holds_offset(parts[2], arms->b))
+                          || (lc_extract_holds_offset(parts[1], arms->b) && lc_extract_holds_offset(parts[2], arms->a));
     return arms->exclusive ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
@@ -180,7 +167,7 @@ static enum CXChildVisitResult resumed_copy_visit(CXCursor cursor, CXCursor pare
 {
     (void)parent;
     struct resumed_copy *copy = data;
-    unsigned at = resumed_offset(clang_getCursorLocation(cursor));
+    unsigned at = lc_extract_offset(clang_getCursorLocation(cursor));
     int in_loop = at >= copy->loop_begin && at <= copy->loop_end;
     CXCursor value, set = lc_extract_variable_set(cursor, &value), sides[2], operand;
     if (!clang_Cursor_isNull(set) && clang_equalCursors(set, copy->local)) {
@@ -239,7 +226,7 @@ int lc_extract_loop_resumes_copy(struct lc_extract_walk *walk, CXCursor statemen
         return 0;
     CXSourceRange extent = clang_getCursorExtent(statement);
     struct resumed_copy copy = { walk, clang_getCanonicalCursor(local), clang_getNullCursor(),
-                                 resumed_offset(clang_getRangeStart(extent)), resumed_offset(clang_getRangeEnd(extent)),
+                                 lc_extract_offset(clang_getRangeStart(extent)), lc_extract_offset(clang_getRangeEnd(extent)),
                                  0, 0 };
     /* two passes: the field is known once the local is seen set from it */
     lc_extract_visit_all(walk->function, resumed_copy_visit, &copy);

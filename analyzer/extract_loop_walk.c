@@ -110,6 +110,12 @@ unsigned lc_extract_offset(CXSourceLocation location)
     return offset;
 }
 
+int lc_extract_holds_offset(CXCursor cursor, unsigned offset)
+{
+    CXSourceRange extent = clang_getCursorExtent(cursor);
+    return offset >= lc_extract_offset(clang_getRangeStart(extent)) && offset <= lc_extract_offset(clang_getRangeEnd(extent));
+}
+
 /* Does `cursor` declare the variable `canonical` is? */
 static int walk_declares(CXCursor cursor, void *canonical)
 {
