@@ -12,20 +12,24 @@
  *
  * The loop's bound X (the other side of its counter's comparison: a
  * local, a parameter or a field of one) is at most K where every path to
- * the loop passes such a test: an `if` before the loop in a block around
- * it whose then-branch always leaves (return, break, continue, goto) or
- * sets X to a constant no more than K, or an `if` whose then-branch (its
- * test holding) or else-branch (its test failing) holds the loop.
- * Nothing from the test to the loop's end may change X (an assignment,
- * `++`, its address taken), nor anywhere in a loop around it that the test
- * is not in (`n += 10` after the loop, in a `while` the test comes before,
- * grows X past it for the next round); a call changing a field is not
- * seen.  The loop makes at most K + 1 rounds; a K from which a constant
- * loop costs a level (an overflow guard: `if (count >= 0xffff00U) return
- * NULL;`) says nothing a loop over data does not. */
+ * the loop passes such a test: an `if` with no `else`, right in a block
+ * around the loop and before it, whose then-branch always leaves (return,
+ * break, continue, goto) or sets X to a constant no more than K, or an
+ * `if` whose then-branch (its test holding) or else-branch (its test
+ * failing) holds the loop.  Nothing from the test to the loop's end may
+ * change X (an assignment, `++`, its address taken), nor anywhere in a
+ * loop around it that the test is not in (`n += 10` after the loop, in a
+ * `while` the test comes before, grows X past it for the next round); a
+ * call changing a field is not seen.  The loop makes at most K + 1
+ * rounds; a K from which a constant loop costs a level (an overflow
+ * guard: `if (count >= 0xffff00U) return NULL;`) says nothing a loop over
+ * data does not.
+ *
+ * The function's `if` and loop statements are listed once (walk
+ * statement_spans), so each loop asks them, not the whole function. */
 #include "extract_internal.h"
 
-#define GUARDED_DEPTH 64   /* statements followed down to the loop */
+#define GUARDED_TESTS 16   /* tests of one bound weighed */
 
 /* The constant K such that `test` holding means X <= K (`upper`) or, for
  * a test leading away, X <= K once it failed (`!upper`); -1 when it says
@@ -60,8 +64,8 @@ static long long guarded_limit(CXCursor test, CXCursor bound, int upper)
              : op == CXBinaryOperator_GE ? CXBinaryOperator_LE
                                          : op;
     if (upper)
-        return op == CXBinaryOperator_LE ? constant : op == CXBinaryOperator_LT ? constant : -1;
-    return op == CXBinaryOperator_GT ? constant : op == CXBinaryOperator_GE ? constant : -1;
+        return op == CXBinaryOperator_LE || op == CXBinaryOperator_LT ? constant : -1;
+    return op == CXBinaryOperator_GT || op == CXBinaryOperator_GE ? constant : -1;
 }
 
 /* A then-branch setting X to a constant of at most K (a clamp), else -1. */
@@ -74,6 +78,48 @@ static long long guarded_clamp(CXCursor branch, CXCursor bound, long long limit)
         || !lc_extract_integer_constant(sides[1], &constant) || constant < 0 || constant > limit)
         return -1;
     return limit;
+}
+
+/* The function's `if` and loop statements, once. */
+static enum CXChildVisitResult guarded_spans_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    struct lc_extract_walk *walk = data;
+    enum CXCursorKind kind = clang_getCursorKind(cursor);
+    if (kind != CXCursor_IfStmt && kind != CXCursor_ForStmt && kind != CXCursor_WhileStmt && kind != CXCursor_DoStmt)
+        return CXChildVisit_Recurse;
+    struct lc_extract_statement_span *span =
+        lc_extract_append(walk, &walk->statement_spans, &walk->statement_span_count, &walk->statement_span_cap,
+                          sizeof *walk->statement_spans);
+    if (!span)
+        return CXChildVisit_Break;
+    CXSourceRange extent = clang_getCursorExtent(cursor);
+    span->begin = lc_extract_offset(clang_getRangeStart(extent));
+    span->end = lc_extract_offset(clang_getRangeEnd(extent));
+    CXCursor parts[3];
+    unsigned count = kind == CXCursor_IfStmt ? lc_extract_children(cursor, parts, 3) : 0;
+    span->is_if = count >= 2;
+    span->statement = span->is_if ? cursor : clang_getNullCursor();
+    for (unsigned i = 1; i < count; i++) {
+        CXSourceRange arm = clang_getCursorExtent(parts[i]);
+        *(i == 1 ? &span->then_begin : &span->else_begin) = lc_extract_offset(clang_getRangeStart(arm));
+        *(i == 1 ? &span->then_end : &span->else_end) = lc_extract_offset(clang_getRangeEnd(arm));
+    }
+    if (count >= 2 && clang_getCursorKind(parent) == CXCursor_CompoundStmt) {
+        CXSourceRange block = clang_getCursorExtent(parent);
+        span->block_begin = lc_extract_offset(clang_getRangeStart(block));
+        span->block_end = lc_extract_offset(clang_getRangeEnd(block));
+    }
+    return CXChildVisit_Recurse;
+}
+
+static int guarded_spans_known(struct lc_extract_walk *walk)
+{
+    if (!walk->statement_spans_known) {
+        walk->statement_span_count = 0;
+        lc_extract_visit_all(walk->function, guarded_spans_visit, walk);
+        walk->statement_spans_known = 1;
+    }
+    return !walk->out_of_memory;
 }
 
 /* Does anything between offsets `from` and `to` change X? */
@@ -96,105 +142,43 @@ static enum CXChildVisitResult guarded_changes_visit(CXCursor cursor, CXCursor p
     return changes->changed ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-/* The walk down from the function's body to the loop. */
-struct guarded_walk {
-    CXCursor function, bound;
-    unsigned loop, loop_end;   /* the loop statement's offsets */
-    long long limit;           /* the least K found, or -1 */
-    unsigned around[GUARDED_DEPTH][2];   /* the loops around it, down to it */
-    unsigned around_count;
-    struct { long long limit; unsigned after; } tests[GUARDED_DEPTH];   /* met on the way */
-    unsigned test_count;
+/* A test of X on the way to the loop. */
+struct guarded_test {
+    long long limit;
+    unsigned after;    /* where it ends: X must not change from there */
 };
 
-/* A test met on the way down, weighed once the loops around are known. */
-static void guarded_note(struct guarded_walk *walk, long long limit, unsigned after)
+static unsigned guarded_tests_of(struct lc_extract_walk *walk, CXCursor bound, unsigned begin, unsigned end,
+                                 struct guarded_test *tests)
 {
-    if (limit < 0 || walk->test_count == GUARDED_DEPTH)
-        return;
-    walk->tests[walk->test_count].limit = limit;
-    walk->tests[walk->test_count].after = after;
-    walk->test_count++;
-}
-
-/* The least K of the tests nothing changes X after. */
-static void guarded_weigh(struct guarded_walk *walk)
-{
-    for (unsigned t = 0; t < walk->test_count; t++) {
-        struct guarded_changes changes = { walk->bound, walk->tests[t].after, walk->loop_end, 0 };
-        for (unsigned i = 0; i < walk->around_count; i++)
-            if (walk->around[i][0] > changes.from && walk->around[i][1] > changes.to)
-                changes.to = walk->around[i][1];   /* a loop the test is not in */
-        if (walk->limit >= 0 && walk->tests[t].limit >= walk->limit)
+    unsigned count = 0;
+    for (size_t i = 0; i < walk->statement_span_count && count < GUARDED_TESTS; i++) {
+        const struct lc_extract_statement_span *span = &walk->statement_spans[i];
+        if (!span->is_if || span->begin > begin)
             continue;
-        lc_extract_visit_all(walk->function, guarded_changes_visit, &changes);
-        if (!changes.changed)
-            walk->limit = walk->tests[t].limit;
+        CXCursor parts[3];
+        unsigned arms = lc_extract_children(span->statement, parts, 3);
+        CXSourceRange test = clang_getCursorExtent(parts[0]);
+        long long limit = -1;
+        unsigned after = lc_extract_offset(clang_getRangeEnd(test));
+        if (span->then_begin <= begin && end <= span->then_end)
+            limit = guarded_limit(parts[0], bound, 1);   /* the test holds in the then-branch */
+        else if (arms == 3 && span->else_begin <= begin && end <= span->else_end)
+            limit = guarded_limit(parts[0], bound, 0);   /* and failed in the else-branch */
+        else if (arms == 2 && span->end < begin && span->block_begin < begin && end <= span->block_end) {
+            /* right in a block around the loop, before it: leading away, or a clamp */
+            limit = guarded_limit(parts[0], bound, 0);
+            if (limit >= 0 && !lc_extract_always_exits(parts[1]))
+                limit = guarded_clamp(parts[1], bound, limit);
+            after = span->end;
+        }
+        if (limit >= 0) {
+            tests[count].limit = limit;
+            tests[count].after = after;
+            count++;
+        }
     }
-}
-
-/* An `if` before the loop in its block: a test leading away or clamping X. */
-static void guarded_before(struct guarded_walk *walk, CXCursor statement)
-{
-    CXCursor parts[3];
-    if (clang_getCursorKind(statement) != CXCursor_IfStmt || lc_extract_children(statement, parts, 3) != 2)
-        return;   /* no else: the rest of the block runs when the test fails */
-    long long limit = guarded_limit(parts[0], walk->bound, 0);
-    if (limit < 0)
-        return;
-    unsigned after = lc_extract_offset(clang_getRangeEnd(clang_getCursorExtent(statement)));
-    if (lc_extract_always_exits(parts[1]))
-        guarded_note(walk, limit, after);
-    else
-        guarded_note(walk, guarded_clamp(parts[1], walk->bound, limit), after);
-}
-
-static enum CXChildVisitResult guarded_children_visit(CXCursor cursor, CXCursor parent, CXClientData data);
-
-struct guarded_step {
-    struct guarded_walk *walk;
-    CXCursor parent;
-    CXCursor inside;    /* the child holding the loop, null until found */
-    unsigned depth;
-};
-
-static void guarded_down(struct guarded_walk *walk, CXCursor statement, unsigned depth)
-{
-    if (depth >= GUARDED_DEPTH || lc_extract_offset(clang_getRangeStart(clang_getCursorExtent(statement))) == walk->loop)
-        return;
-    enum CXCursorKind kind = clang_getCursorKind(statement);
-    if (kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt) {
-        CXSourceRange extent = clang_getCursorExtent(statement);
-        walk->around[walk->around_count][0] = lc_extract_offset(clang_getRangeStart(extent));
-        walk->around[walk->around_count][1] = lc_extract_offset(clang_getRangeEnd(extent));
-        walk->around_count++;
-    }
-    struct guarded_step step = { walk, statement, clang_getNullCursor(), depth };
-    clang_visitChildren(statement, guarded_children_visit, &step);
-    if (clang_Cursor_isNull(step.inside))
-        return;
-    CXCursor parts[3];
-    unsigned count = clang_getCursorKind(statement) == CXCursor_IfStmt ? lc_extract_children(statement, parts, 3) : 0;
-    if (count >= 2 && (clang_equalCursors(parts[1], step.inside) || (count == 3 && clang_equalCursors(parts[2], step.inside)))) {
-        /* the loop in the then-branch: the test holds there; in the
-         * else-branch: it failed */
-        unsigned after = lc_extract_offset(clang_getRangeEnd(clang_getCursorExtent(parts[0])));
-        guarded_note(walk, guarded_limit(parts[0], walk->bound, clang_equalCursors(parts[1], step.inside)), after);
-    }
-    guarded_down(walk, step.inside, depth + 1);
-}
-
-static enum CXChildVisitResult guarded_children_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct guarded_step *step = data;
-    if (lc_extract_holds_offset(cursor, step->walk->loop)) {
-        step->inside = cursor;
-        return CXChildVisit_Break;
-    }
-    if (clang_getCursorKind(step->parent) == CXCursor_CompoundStmt)
-        guarded_before(step->walk, cursor);
-    return CXChildVisit_Continue;
+    return count;
 }
 
 long long lc_extract_loop_guarded(struct lc_extract_walk *walk, CXCursor statement, CXCursor bound)
@@ -202,13 +186,26 @@ long long lc_extract_loop_guarded(struct lc_extract_walk *walk, CXCursor stateme
     if (clang_Cursor_isNull(bound) || clang_Cursor_isNull(walk->function))
         return 0;
     enum CXCursorKind kind = clang_getCursorKind(lc_extract_strip(bound));
-    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)
+    if ((kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr) || !guarded_spans_known(walk))
         return 0;
     CXSourceRange extent = clang_getCursorExtent(statement);
-    struct guarded_walk guarded = { .function = walk->function, .bound = bound,
-                                    .loop = lc_extract_offset(clang_getRangeStart(extent)),
-                                    .loop_end = lc_extract_offset(clang_getRangeEnd(extent)), .limit = -1 };
-    guarded_down(&guarded, walk->function, 0);
-    guarded_weigh(&guarded);
-    return guarded.limit < 0 || guarded.limit + 1 >= LC_MEDIUM_TRIP_COUNT ? 0 : guarded.limit + 1;
+    unsigned begin = lc_extract_offset(clang_getRangeStart(extent)), end = lc_extract_offset(clang_getRangeEnd(extent));
+    struct guarded_test tests[GUARDED_TESTS];
+    unsigned count = guarded_tests_of(walk, bound, begin, end, tests);
+    long long best = -1;
+    for (unsigned t = 0; t < count; t++) {
+        if (best >= 0 && tests[t].limit >= best)
+            continue;
+        struct guarded_changes changes = { bound, tests[t].after, end, 0 };
+        for (size_t i = 0; i < walk->statement_span_count; i++) {
+            const struct lc_extract_statement_span *loop = &walk->statement_spans[i];
+            if (!loop->is_if && loop->begin > changes.from && loop->begin < begin
+                && end <= loop->end && loop->end > changes.to)
+                changes.to = loop->end;   /* a loop around it the test is not in */
+        }
+        lc_extract_visit_all(walk->function, guarded_changes_visit, &changes);
+        if (!changes.changed)
+            best = tests[t].limit;
+    }
+    return best < 0 || best + 1 >= LC_MEDIUM_TRIP_COUNT ? 0 : best + 1;
 }

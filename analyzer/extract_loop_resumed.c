@@ -224,6 +224,14 @@ int lc_extract_loop_resumes_copy(struct lc_extract_walk *walk, CXCursor statemen
     lc_extract_visit_all(parts->condition, resumed_calls_visit, &calls);
     if (clang_Cursor_isNull(local) || !lc_extract_is_local(local) || calls)
         return 0;
+    /* cheap first: is the local ever set from a parameter's field? */
+    const struct lc_extract_variable_event *event = NULL;
+    while ((event = lc_extract_variable_event_next(walk, clang_getCanonicalCursor(local), event))
+           && !((event->kind == LC_EXTRACT_EVENT_DECLARED || event->kind == LC_EXTRACT_EVENT_ASSIGNED)
+                && !clang_Cursor_isNull(resumed_field(walk, event->value))))
+        ;
+    if (!event)
+        return 0;
     CXSourceRange extent = clang_getCursorExtent(statement);
     struct resumed_copy copy = { walk, clang_getCanonicalCursor(local), clang_getNullCursor(),
                                  lc_extract_offset(clang_getRangeStart(extent)), lc_extract_offset(clang_getRangeEnd(extent)),

@@ -14,14 +14,6 @@
  * `p = table`; V may be P itself), P never changed but by those steps. */
 #include "extract_internal.h"
 
-/* What the function does to V, and where V starts. */
-struct table_walker {
-    CXCursor variable;    /* V, canonical */
-    CXCursor parameter;   /* P, canonical; null until seen */
-    unsigned steps;
-    int failed;
-};
-
 /* `V++`, `++V`, `V += K` (K > 0). */
 static int table_is_step(CXCursor cursor)
 {
@@ -36,43 +28,46 @@ static int table_is_step(CXCursor cursor)
            && constant > 0;
 }
 
-static int table_is(CXCursor expr, CXCursor variable)
+/* What the function does to `variable` (its variable events): only steps
+ * forward and, unless it is `parameter` itself, sets to the one parameter
+ * (*parameter, canonical; null until seen); 0 when it does anything else. */
+static int table_only_steps(struct lc_extract_walk *walk, CXCursor variable, CXCursor *parameter)
 {
-    CXCursor found = lc_extract_loop_variable(expr);
-    return !clang_Cursor_isNull(found) && clang_equalCursors(clang_getCanonicalCursor(found), variable);
+    for (const struct lc_extract_variable_event *event = NULL;
+         (event = lc_extract_variable_event_next(walk, variable, event));) {
+        if (event->kind == LC_EXTRACT_EVENT_STEPPED || event->kind == LC_EXTRACT_EVENT_UPDATED) {
+            if (!table_is_step(event->cursor))
+                return 0;
+            continue;
+        }
+        if (event->kind != LC_EXTRACT_EVENT_DECLARED && event->kind != LC_EXTRACT_EVENT_ASSIGNED)
+            return 0;   /* its address taken */
+        CXCursor source = lc_extract_loop_variable(event->value);
+        if (clang_Cursor_isNull(source) || clang_getCursorKind(source) != CXCursor_ParmDecl)
+            return 0;
+        source = clang_getCanonicalCursor(source);
+        if (clang_equalCursors(source, variable)
+            || (!clang_Cursor_isNull(*parameter) && !clang_equalCursors(*parameter, source)))
+            return 0;
+        *parameter = source;
+    }
+    return 1;
 }
 
-static enum CXChildVisitResult table_changes_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct table_walker *walker = data;
-    CXCursor value, set = lc_extract_variable_set(cursor, &value);
-    if (!clang_Cursor_isNull(set) && clang_equalCursors(set, walker->variable)) {
-        CXCursor source = lc_extract_loop_variable(value);
-        if (clang_Cursor_isNull(source) || clang_getCursorKind(source) != CXCursor_ParmDecl
-            || clang_equalCursors(walker->variable, clang_getCanonicalCursor(source))
-            || (!clang_Cursor_isNull(walker->parameter)
-                && !clang_equalCursors(walker->parameter, clang_getCanonicalCursor(source))))
-            walker->failed = 1;
-        else
-            walker->parameter = clang_getCanonicalCursor(source);
-        return walker->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
-    }
-    CXCursor changed = lc_extract_changed_operand(cursor);
-    if (clang_Cursor_isNull(changed) || !table_is(changed, walker->variable))
-        return CXChildVisit_Recurse;
-    if (!table_is_step(cursor))
-        walker->failed = 1;
-    return walker->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
+/* The steps of V in the loop. */
+struct table_steps {
+    CXCursor variable;   /* canonical */
+    unsigned count;
+};
 
 static enum CXChildVisitResult table_steps_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    struct table_walker *walker = data;
-    CXCursor changed = lc_extract_updated_operand(cursor);
-    if (!clang_Cursor_isNull(changed) && table_is(changed, walker->variable) && table_is_step(cursor))
-        walker->steps++;
+    struct table_steps *steps = data;
+    CXCursor changed = lc_extract_loop_variable(lc_extract_updated_operand(cursor));
+    if (!clang_Cursor_isNull(changed) && clang_equalCursors(clang_getCanonicalCursor(changed), steps->variable)
+        && table_is_step(cursor))
+        steps->count++;
     return CXChildVisit_Recurse;
 }
 
@@ -115,22 +110,16 @@ int lc_extract_loop_table_param(struct lc_extract_walk *walk, const struct lc_ex
     lc_extract_visit_all(parts->condition, table_condition_visit, &condition);
     if (!condition.dereferences || condition.calls)
         return -1;
-    struct table_walker walker = { clang_getCanonicalCursor(variable), clang_getNullCursor(), 0, 0 };
-    if (clang_getCursorKind(variable) == CXCursor_ParmDecl)
-        walker.parameter = walker.variable;
-    lc_extract_visit_all(walk->function, table_changes_visit, &walker);
-    if (walker.failed || clang_Cursor_isNull(walker.parameter))
+    struct table_steps steps = { clang_getCanonicalCursor(variable), 0 };
+    lc_extract_visit_all(parts->increment, table_steps_visit, &steps);
+    lc_extract_visit_all(parts->body, table_steps_visit, &steps);
+    CXCursor parameter = clang_getCursorKind(variable) == CXCursor_ParmDecl ? steps.variable : clang_getNullCursor();
+    if (steps.count == 0 || !table_only_steps(walk, steps.variable, &parameter) || clang_Cursor_isNull(parameter))
         return -1;
-    lc_extract_visit_all(parts->increment, table_steps_visit, &walker);
-    lc_extract_visit_all(parts->body, table_steps_visit, &walker);
-    if (walker.steps == 0)
+    /* the parameter itself stays where the callers pointed it */
+    CXCursor none = clang_getNullCursor();
+    if (!clang_equalCursors(parameter, steps.variable) && (!table_only_steps(walk, parameter, &none)
+                                                           || !clang_Cursor_isNull(none)))
         return -1;
-    if (!clang_equalCursors(walker.parameter, walker.variable)) {
-        /* the parameter itself stays where the callers pointed it */
-        struct table_walker start = { walker.parameter, clang_getNullCursor(), 0, 0 };
-        lc_extract_visit_all(walk->function, table_changes_visit, &start);
-        if (start.failed || !clang_Cursor_isNull(start.parameter))
-            return -1;
-    }
-    return lc_extract_parameter_position(walker.parameter) - 1;
+    return lc_extract_parameter_position(parameter) - 1;
 }

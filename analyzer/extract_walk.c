@@ -107,6 +107,8 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->string_starts_known = 0;
     walk->variable_event_count = 0;
     walk->variable_events_known = 0;
+    walk->statement_span_count = 0;
+    walk->statement_spans_known = 0;
     lc_extract_runs_begin(walk);
 }
 
@@ -370,6 +372,8 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     walk->string_starts = NULL;
     free(walk->variable_events);
     walk->variable_events = NULL;
+    free(walk->statement_spans);
+    walk->statement_spans = NULL;
     walk->conditional_spans = NULL;
     walk->results = NULL;
     walk->flags = NULL;

@@ -238,6 +238,19 @@ struct lc_extract_walk {
     } *string_starts;
     size_t string_start_count, string_start_cap;
     int string_starts_known;
+    struct lc_extract_statement_span {   /* its `if` and loop statements,
+                                            with what a guard needs
+                                            (extract_loop_guarded.c), once
+                                            asked */
+        CXCursor statement;             /* an IfStmt, or a loop: null */
+        int is_if;
+        unsigned begin, end;            /* the statement's offsets */
+        unsigned block_begin, block_end; /* an if right in a block: the
+                                            block's; else 0, 0 */
+        unsigned then_begin, then_end, else_begin, else_end;
+    } *statement_spans;
+    size_t statement_span_count, statement_span_cap;
+    int statement_spans_known;
     unsigned returns_seen;          /* return and goto statements met so far
                                        in the function (extract_runs.c) */
     unsigned branches;              /* if branches entered in the TU */
