@@ -98,6 +98,7 @@ static enum CXChildVisitResult guarded_spans_visit(CXCursor cursor, CXCursor par
     CXCursor parts[3];
     unsigned count = kind == CXCursor_IfStmt ? lc_extract_children(cursor, parts, 3) : 0;
     span->is_if = count >= 2;
+    walk->statement_if_count += (size_t)span->is_if;
     span->statement = span->is_if ? cursor : clang_getNullCursor();
     for (unsigned i = 1; i < count; i++) {
         CXSourceRange arm = clang_getCursorExtent(parts[i]);
@@ -115,7 +116,7 @@ static enum CXChildVisitResult guarded_spans_visit(CXCursor cursor, CXCursor par
 static int guarded_spans_known(struct lc_extract_walk *walk)
 {
     if (!walk->statement_spans_known) {
-        walk->statement_span_count = 0;
+        walk->statement_span_count = walk->statement_if_count = 0;
         lc_extract_visit_all(walk->function, guarded_spans_visit, walk);
         walk->statement_spans_known = 1;
     }
@@ -186,7 +187,8 @@ long long lc_extract_loop_guarded(struct lc_extract_walk *walk, CXCursor stateme
     if (clang_Cursor_isNull(bound) || clang_Cursor_isNull(walk->function))
         return 0;
     enum CXCursorKind kind = clang_getCursorKind(lc_extract_strip(bound));
-    if ((kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr) || !guarded_spans_known(walk))
+    if ((kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr) || !guarded_spans_known(walk)
+        || walk->statement_if_count == 0)
         return 0;
     CXSourceRange extent = clang_getCursorExtent(statement);
     unsigned begin = lc_extract_offset(clang_getRangeStart(extent)), end = lc_extract_offset(clang_getRangeEnd(extent));

@@ -250,6 +250,7 @@ struct lc_extract_walk {
         unsigned then_begin, then_end, else_begin, else_end;
     } *statement_spans;
     size_t statement_span_count, statement_span_cap;
+    size_t statement_if_count;      /* of them, `if` statements */
     int statement_spans_known;
     unsigned returns_seen;          /* return and goto statements met so far
                                        in the function (extract_runs.c) */
