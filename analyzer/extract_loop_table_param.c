@@ -3,15 +3,17 @@
  * (table->name != NULL) { if (table->id == id) return table; table++; }`,
  * or `for (p = table; p->name; p++)`) makes as many rounds as the table
  * has entries: none of the function's own data bounds it, what its
- * callers pass does (a fixed table: call_arg at_most, cost_passed.c).
+ * callers pass does (a fixed table: call_arg table_length, loop fact
+ * table_walk, cost_passed.c).
  *
  * The loop walks parameter P's table when its condition reads one
  * variable V and nothing else (no call), through a dereference (`V->f`,
  * `*V`, `V[k]`: the sentinel test), V points to records or pointers (an
  * array of strings or of structs, not of characters: a string's walk is
  * a text walk), the loop steps V forward by a constant (`V++`, `V += 2`),
- * and every other change the function makes to V sets it to P (V a local:
- * `p = table`; V may be P itself), P never changed but by those steps. */
+ * and every other change the function makes to V (its variable events)
+ * sets it to P (V a local: `p = table`; V may be P itself), P never
+ * changed but by those steps. */
 #include "extract_internal.h"
 
 /* `V++`, `++V`, `V += K` (K > 0). */

@@ -5,7 +5,7 @@
  * entry's address (`&rcodes[0]`), or a global pointer whose initialiser
  * is such an array (`sldns_lookup_table *sldns_rcodes =
  * sldns_rcodes_data;`).  A loop walking a table to its sentinel makes at
- * most that many rounds (extract_loop_table_param.c, call_arg at_most;
+ * most that many rounds (extract_loop_table_param.c, call_arg table_length;
  * a global pointer's length is kept with its definition and given to the
  * arguments naming it when nothing writes it: program_load_tables.c). */
 #include "extract_internal.h"
