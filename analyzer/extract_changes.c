@@ -91,6 +91,17 @@ int lc_extract_any(CXCursor cursor, int (*matches)(CXCursor cursor, void *arg), 
     return any.found;
 }
 
+static int extract_is_call(CXCursor cursor, void *unused)
+{
+    (void)unused;
+    return clang_getCursorKind(cursor) == CXCursor_CallExpr;
+}
+
+int lc_extract_holds_call(CXCursor expr)
+{
+    return lc_extract_any(expr, extract_is_call, NULL);
+}
+
 int lc_extract_names(CXCursor expr, CXCursor variable)
 {
     CXCursor named = lc_extract_loop_variable(expr);

@@ -455,6 +455,12 @@ CXCursor lc_extract_function_body(CXCursor function);
 int lc_extract_cuts_round(CXCursor cursor, void *unused);
 /* Is `matches` true of `cursor` or of a cursor under it (null: no)? */
 int lc_extract_any(CXCursor cursor, int (*matches)(CXCursor cursor, void *arg), void *arg);
+/* Does `expr` make a call (null: no)? */
+int lc_extract_holds_call(CXCursor expr);
+
+/* extract_statement_spans.c: list the walked function's `if` and loop
+ * statements into walk->statement_spans, once; 0 when memory ran out. */
+int lc_extract_statement_spans_known(struct lc_extract_walk *walk);
 
 /* extract_loop_count.c: add to `element` the locals the body of `outer`
  * takes at a count it drains (its condition a field it counts down or up:

@@ -25,8 +25,9 @@
  * guard: `if (count >= 0xffff00U) return NULL;`) says nothing a loop over
  * data does not.
  *
- * The function's `if` and loop statements are listed once (walk
- * statement_spans), so each loop asks them, not the whole function. */
+ * The function's `if` and loop statements are listed once
+ * (extract_statement_spans.c), so each loop asks them, not the whole
+ * function. */
 #include "extract_internal.h"
 
 #define GUARDED_TESTS 16   /* tests of one bound weighed */
@@ -78,49 +79,6 @@ static long long guarded_clamp(CXCursor branch, CXCursor bound, long long limit)
         || !lc_extract_integer_constant(sides[1], &constant) || constant < 0 || constant > limit)
         return -1;
     return limit;
-}
-
-/* The function's `if` and loop statements, once. */
-static enum CXChildVisitResult guarded_spans_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    struct lc_extract_walk *walk = data;
-    enum CXCursorKind kind = clang_getCursorKind(cursor);
-    if (kind != CXCursor_IfStmt && kind != CXCursor_ForStmt && kind != CXCursor_WhileStmt && kind != CXCursor_DoStmt)
-        return CXChildVisit_Recurse;
-    struct lc_extract_statement_span *span =
-        lc_extract_append(walk, &walk->statement_spans, &walk->statement_span_count, &walk->statement_span_cap,
-                          sizeof *walk->statement_spans);
-    if (!span)
-        return CXChildVisit_Break;
-    CXSourceRange extent = clang_getCursorExtent(cursor);
-    span->begin = lc_extract_offset(clang_getRangeStart(extent));
-    span->end = lc_extract_offset(clang_getRangeEnd(extent));
-    CXCursor parts[3];
-    unsigned count = kind == CXCursor_IfStmt ? lc_extract_children(cursor, parts, 3) : 0;
-    span->is_if = count >= 2;
-    walk->statement_if_count += (size_t)span->is_if;
-    span->statement = span->is_if ? cursor : clang_getNullCursor();
-    for (unsigned i = 1; i < count; i++) {
-        CXSourceRange arm = clang_getCursorExtent(parts[i]);
-        *(i == 1 ? &span->then_begin : &span->else_begin) = lc_extract_offset(clang_getRangeStart(arm));
-        *(i == 1 ? &span->then_end : &span->else_end) = lc_extract_offset(clang_getRangeEnd(arm));
-    }
-    if (count >= 2 && clang_getCursorKind(parent) == CXCursor_CompoundStmt) {
-        CXSourceRange block = clang_getCursorExtent(parent);
-        span->block_begin = lc_extract_offset(clang_getRangeStart(block));
-        span->block_end = lc_extract_offset(clang_getRangeEnd(block));
-    }
-    return CXChildVisit_Recurse;
-}
-
-static int guarded_spans_known(struct lc_extract_walk *walk)
-{
-    if (!walk->statement_spans_known) {
-        walk->statement_span_count = walk->statement_if_count = 0;
-        lc_extract_visit_all(walk->function, guarded_spans_visit, walk);
-        walk->statement_spans_known = 1;
-    }
-    return !walk->out_of_memory;
 }
 
 /* Does anything between offsets `from` and `to` change X? */
@@ -187,7 +145,7 @@ long long lc_extract_loop_guarded(struct lc_extract_walk *walk, CXCursor stateme
     if (clang_Cursor_isNull(bound) || clang_Cursor_isNull(walk->function))
         return 0;
     enum CXCursorKind kind = clang_getCursorKind(lc_extract_strip(bound));
-    if ((kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr) || !guarded_spans_known(walk)
+    if ((kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr) || !lc_extract_statement_spans_known(walk)
         || walk->statement_if_count == 0)
         return 0;
     CXSourceRange extent = clang_getCursorExtent(statement);

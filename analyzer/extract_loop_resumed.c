@@ -139,27 +139,28 @@ struct resumed_copy {
     int failed;
 };
 
-/* Are offsets a and b in different arms of one `if` of the function (or,
- * b 0, is a in an arm of an `if` whose condition reads `local`)? */
-struct resumed_arms {
-    unsigned a, b;
-    CXCursor local;
-    int exclusive;
-};
-
-static enum CXChildVisitResult resumed_arms_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+/* Is offset `a` in one arm of an `if` of the function and `b` in the
+ * other (b 0: is `a` in an arm of an `if` whose condition reads `local`)?
+ * The function's `if` statements are listed once (extract_statement_spans.c). */
+static int resumed_in_arms(struct lc_extract_walk *walk, unsigned a, unsigned b, CXCursor local)
 {
-    (void)parent;
-    struct resumed_arms *arms = data;
-    CXCursor parts[3];
-    unsigned count = clang_getCursorKind(cursor) == CXCursor_IfStmt ? lc_extract_children(cursor, parts, 3) : 0;
-    if (count >= 2 && arms->b == 0)
-        arms->exclusive = lc_extract_reads_variable(parts[0], arms->local)
-                          && (lc_extract_holds_offset(parts[1], arms->a) || (count == 3 && lc_extract_holds_offset(parts[2], arms->a)));
-    else if (count == 3)
-        arms->exclusive = (lc_extract_holds_offset(parts[1], arms->a) && lc_extract_holds_offset(parts[2], arms->b))
-                          || (lc_extract_holds_offset(parts[1], arms->b) && lc_extract_holds_offset(parts[2], arms->a));
-    return arms->exclusive ? CXChildVisit_Break : CXChildVisit_Recurse;
+    if (!lc_extract_statement_spans_known(walk))
+        return 0;
+    for (size_t i = 0; i < walk->statement_span_count; i++) {
+        const struct lc_extract_statement_span *span = &walk->statement_spans[i];
+        if (!span->is_if)
+            continue;
+        int has_else = span->else_end != 0;
+        int a_then = span->then_begin <= a && a <= span->then_end, a_else = has_else && span->else_begin <= a && a <= span->else_end;
+        CXCursor test;
+        if (b == 0 && (a_then || a_else) && lc_extract_children(span->statement, &test, 1) >= 1
+            && lc_extract_reads_variable(test, local))
+            return 1;
+        int b_then = span->then_begin <= b && b <= span->then_end, b_else = has_else && span->else_begin <= b && b <= span->else_end;
+        if (b != 0 && ((a_then && b_else) || (b_then && a_else)))
+            return 1;
+    }
+    return 0;
 }
 
 /* `p->f = local` or `local = p->f` (an unchanged pointer parameter's field). */
@@ -172,21 +173,17 @@ static enum CXChildVisitResult resumed_copy_visit(CXCursor cursor, CXCursor pare
     CXCursor value, set = lc_extract_variable_set(cursor, &value), sides[2], operand;
     if (!clang_Cursor_isNull(set) && clang_equalCursors(set, copy->local)) {
         CXCursor field = resumed_field(copy->walk, value);
-        struct resumed_arms tested = { at, 0, copy->local, 0 };
         if (!clang_Cursor_isNull(field)) {
             if (in_loop || (!clang_Cursor_isNull(copy->field) && !clang_equalCursors(copy->field, field)))
                 copy->failed = 1;   /* taken afresh every round, or from two fields */
             copy->field = field;
         } else if (at < copy->loop_begin) {
-            lc_extract_visit_all(copy->walk->function, resumed_arms_visit, &tested);
-            copy->failed = !tested.exclusive;   /* a start, when it has none */
+            copy->failed = !resumed_in_arms(copy->walk, at, 0, copy->local);   /* a start, when it has none */
         }
     } else if (lc_extract_assignment_sides(cursor, sides) && !clang_Cursor_isNull(copy->field)
                && clang_equalCursors(resumed_field(copy->walk, sides[0]), copy->field)) {
         CXCursor saved = lc_extract_loop_variable(sides[1]);
-        struct resumed_arms arms = { at, copy->loop_begin, copy->local, 0 };
-        lc_extract_visit_all(copy->walk->function, resumed_arms_visit, &arms);
-        if (arms.exclusive)
+        if (resumed_in_arms(copy->walk, at, copy->loop_begin, copy->local))
             return CXChildVisit_Recurse;   /* another path */
         if (at <= copy->loop_end || clang_Cursor_isNull(saved)
             || !clang_equalCursors(clang_getCanonicalCursor(saved), copy->local))
@@ -206,23 +203,13 @@ static enum CXChildVisitResult resumed_copy_visit(CXCursor cursor, CXCursor pare
     return copy->failed ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-static enum CXChildVisitResult resumed_calls_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    int *calls = data;
-    *calls = clang_getCursorKind(cursor) == CXCursor_CallExpr;
-    return *calls ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
-
 int lc_extract_loop_resumes_copy(struct lc_extract_walk *walk, CXCursor statement,
                                  const struct lc_extract_loop_parts *parts)
 {
     if (clang_Cursor_isNull(parts->condition) || clang_Cursor_isNull(walk->function))
         return 0;
     CXCursor local = lc_extract_only_variable(parts->condition);
-    int calls = 0;
-    lc_extract_visit_all(parts->condition, resumed_calls_visit, &calls);
-    if (clang_Cursor_isNull(local) || !lc_extract_is_local(local) || calls)
+    if (clang_Cursor_isNull(local) || !lc_extract_is_local(local) || lc_extract_holds_call(parts->condition))
         return 0;
     /* cheap first: is the local ever set from a parameter's field? */
     const struct lc_extract_variable_event *event = NULL;

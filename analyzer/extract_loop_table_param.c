@@ -73,22 +73,13 @@ static enum CXChildVisitResult table_steps_visit(CXCursor cursor, CXCursor paren
     return CXChildVisit_Recurse;
 }
 
-/* Does the condition dereference (its one variable) and call nothing? */
-struct table_condition {
-    int dereferences, calls;
-};
-
-static enum CXChildVisitResult table_condition_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+/* A dereference: `V->f`, `V[k]`, `*V` (the sentinel test). */
+static int table_dereferences(CXCursor cursor, void *unused)
 {
-    (void)parent;
-    struct table_condition *condition = data;
+    (void)unused;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
-    if (kind == CXCursor_CallExpr)
-        condition->calls = 1;
-    if (kind == CXCursor_MemberRefExpr || kind == CXCursor_ArraySubscriptExpr
-        || (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_Deref))
-        condition->dereferences = 1;
-    return condition->calls ? CXChildVisit_Break : CXChildVisit_Recurse;
+    return kind == CXCursor_MemberRefExpr || kind == CXCursor_ArraySubscriptExpr
+           || (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_Deref);
 }
 
 static int table_points_to_entries(CXCursor variable)
@@ -108,9 +99,7 @@ int lc_extract_loop_table_param(struct lc_extract_walk *walk, const struct lc_ex
     if (clang_Cursor_isNull(variable) || !table_points_to_entries(variable)
         || (clang_getCursorKind(variable) != CXCursor_ParmDecl && !lc_extract_is_local(variable)))
         return -1;
-    struct table_condition condition = { 0, 0 };
-    lc_extract_visit_all(parts->condition, table_condition_visit, &condition);
-    if (!condition.dereferences || condition.calls)
+    if (!lc_extract_any(parts->condition, table_dereferences, NULL) || lc_extract_holds_call(parts->condition))
         return -1;
     struct table_steps steps = { clang_getCanonicalCursor(variable), 0 };
     lc_extract_visit_all(parts->increment, table_steps_visit, &steps);

@@ -239,11 +239,12 @@ struct lc_extract_walk {
     size_t string_start_count, string_start_cap;
     int string_starts_known;
     struct lc_extract_statement_span {   /* its `if` and loop statements,
-                                            with what a guard needs
-                                            (extract_loop_guarded.c), once
-                                            asked */
+                                            their offsets
+                                            (extract_statement_spans.c),
+                                            once asked */
         CXCursor statement;             /* an IfStmt, or a loop: null */
-        int is_if;
+        int is_if;                      /* the same, without a call into
+                                           libclang per span and loop */
         unsigned begin, end;            /* the statement's offsets */
         unsigned block_begin, block_end; /* an if right in a block: the
                                             block's; else 0, 0 */
