@@ -72,20 +72,11 @@ int lc_extract_element_field(const struct lc_extract_variables *element, CXCurso
     return lc_extract_element_field(element, base, 1);
 }
 
-struct children_search {
-    const struct lc_extract_variables *element;
-    int found;
-};
-
-static enum CXChildVisitResult children_field_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+/* A field of the element (`op->argc`), for lc_extract_any. */
+static int children_field(CXCursor cursor, void *element)
 {
-    (void)parent;
-    struct children_search *search = data;
-    if (clang_getCursorKind(cursor) == CXCursor_MemberRefExpr && lc_extract_element_field(search->element, cursor, 0)) {
-        search->found = 1;
-        return CXChildVisit_Break;
-    }
-    return CXChildVisit_Recurse;
+    return clang_getCursorKind(cursor) == CXCursor_MemberRefExpr
+           && lc_extract_element_field((const struct lc_extract_variables *)element, cursor, 0);
 }
 
 /* The inner walker's start, from the for's init: `wp = TAILQ_FIRST(&w->panes)`. */
@@ -345,9 +336,7 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
         if (!lc_extract_variables_has_declaration(&moved, element.declarations[i]))
             lc_extract_variables_add(&kept, element.declarations[i]);
     element = kept;
-    struct children_search search = { &element, 0 };
-    lc_extract_visit_all(parts->condition, children_field_visit, &search);
-    if (search.found)
+    if (lc_extract_any(parts->condition, children_field, &element))
         return 1;
     CXCursor start = clang_getNullCursor();
     lc_extract_visit_all(parts->init, children_start_visit, &start);
