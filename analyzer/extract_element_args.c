@@ -2,8 +2,9 @@
  * for the loop's current element, so that a callee's loop bounded by one
  * walks that element's own data, once per element (cost.h): a field of
  * the element or the element itself (`hash(ITEM_key(it), it->nkey)`,
- * `free_argv(m->argc, m->argv)`, `item_remove(it)`, `argv[j]->ptr`; the
- * element as extract_loop_children.c finds it), a call given only such
+ * `free_argv(m->argc, m->argv)`, `item_remove(it)`, `argv[j]->ptr`, the
+ * address of a field held by value, `&node->info`; the element as
+ * extract_loop_children.c finds it), a call given only such
  * fields (`sdslen(argv[j]->ptr)`: a measure of the element's data), a block size of a blocked loop (`for
  * (n = 0; n < len / block; n++) sum(p + n * block, block)`: each round a
  * block, all the rounds `len`), and, in a loop draining a list (`while
@@ -136,6 +137,17 @@ static int element_slot(const struct lc_extract_loop_parts *loop, CXCursor argum
            && lc_extract_loop_counting(loop, &counter, &bound) && lc_extract_is_variable(sides[1], counter);
 }
 
+/* `&e->member`: the address of a field of the element held by value (a
+ * list node's embedded record), its own data as the field is. */
+static int element_member_address(CXCursor argument)
+{
+    CXCursor operand;
+    return clang_getCursorKind(argument) == CXCursor_UnaryOperator
+           && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_AddrOf
+           && lc_extract_children(argument, &operand, 1) == 1
+           && clang_getCursorKind(lc_extract_strip(operand)) == CXCursor_MemberRefExpr;
+}
+
 /* A call given only the element's fields and constants (`sdslen(argv[j]->ptr)`):
  * a measure of the element's own data. */
 static int element_field_of(void *context, CXCursor argument)
@@ -178,7 +190,7 @@ unsigned lc_extract_element_arguments(struct lc_extract_walk *walk, const struct
         return mask;
     for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++) {
         CXCursor argument = clang_Cursor_getArgument(call, (unsigned)i), stripped = lc_extract_strip(argument);
-        int field = clang_getCursorKind(stripped) == CXCursor_MemberRefExpr
+        int field = (clang_getCursorKind(stripped) == CXCursor_MemberRefExpr || element_member_address(stripped))
                     && lc_extract_element_field(&element, argument, 0);
         int itself = clang_getCursorKind(stripped) == CXCursor_DeclRefExpr
                      && clang_getCanonicalType(clang_getCursorType(stripped)).kind == CXType_Pointer

@@ -30,8 +30,14 @@ struct node {
     struct item *first;
 };
 
+struct holder {
+    struct holder *next;
+    struct node held;
+};
+
 struct server {
     struct node *nodes;
+    struct holder *holders;
 };
 
 struct node *shared_nodes;
@@ -289,6 +295,10 @@ void elements(struct server *server, struct node *array, size_t count)
     }
     for (struct node *n = server->nodes; n != NULL; n = n->next)
         walk_node(server->nodes); /* element_not_head */
+    for (struct holder *h = server->holders; h != NULL; h = h->next)
+        walk_node(&h->held); /* element_member_address */
+    for (struct holder *h = server->holders; h != NULL; h = h->next)
+        walk_node(&server->holders->held); /* element_other_member_address */
 }
 
 /* Sizes measured by a call given the parameter (sds's `len = sdslen(s)`),
