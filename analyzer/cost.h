@@ -52,8 +52,9 @@
  *   a call in a loop handing the loop's cursor to a callee that walks on   0
  *       from it and taking the result back (`buf = pad(buf, last, n)` in
  *       `while (*fmt && buf < last)`: cursor_params, extract_loop_cursor.c)
- *   a loop freeing in every round the object it is at, or a recursion     0 where
- *       freeing its parameter (cost_disposal.c): once per allocation       called
+ *   a loop freeing in every round the object it is at (or the slot its   0 where
+ *       counter picks), or a recursion freeing its parameter               called
+ *       (cost_disposal.c): once per allocation
  *       (also to a loop around it in its function)                         or nested
  *
  * Levels add up through nesting and through calls (a loop calling a

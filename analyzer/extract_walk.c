@@ -174,7 +174,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
         fact->element_args = lc_extract_element_arguments(walk, walk->loop_parts, call);
         fact->cursor_args = lc_extract_cursor_arguments(walk, call);
         fact->counter_args = lc_extract_counter_arguments(walk->loop_parts, call);
-        fact->each_round = fact->element_args && walk->open_conditional == walk->loop_conditional
+        fact->each_round = (fact->element_args || fact->counter_args) && walk->open_conditional == walk->loop_conditional
                            && walk->jumps_seen == walk->loop_jumps && !lc_extract_in_conditional_expression(walk, call);
     }
     fact->scaled_args = lc_extract_scaled_arguments(call);

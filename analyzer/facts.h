@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 118
+#define LC_FACTS_VERSION 119
 
 struct lc_location {
     const char *file;
@@ -297,7 +297,7 @@ struct lc_call_fact {
                                  by one, or a local stepped by one right
                                  there (`args_string(args, i++)`): another
                                  index every round (extract_slot_args.c) */
-    int each_round;           /* with element_args: the call is made in
+    int each_round;           /* with element_args or counter_args: the call is made in
                                  every round of that loop (right in its
                                  body or condition, under no `if`,
                                  `switch`, inner loop, ?:, && or ||, and

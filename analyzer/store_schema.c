@@ -49,7 +49,7 @@
  *                                    same when argument i is the loop's
  *                                    cursor handed over and taken back
  *                                    (`p = skip(p)`); each_round: with
- *                                    element_args, made in every round of
+ *                                    element_args or counter_args, made in every round of
  *                                    that loop; counter_args: the same
  *                                    when argument i is the loop's
  *                                    counter or a local stepped by one

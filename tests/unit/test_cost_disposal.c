@@ -204,6 +204,65 @@ static void test_freeing_own_parts(void **state)
     finish(&c);
 }
 
+/* A history's oldest lines freed: `line_free(gd, py)` frees the cells of
+ * the slot its index picks (`gl = &gd->lines[py]; free(gl->cells)`: call_arg
+ * slot_of_param), `line_drop(gd, y)` hands its index on to it, and a loop
+ * calling either with its counter every round (counter_args, each_round)
+ * frees a slot a round, paid for by the lines' allocations.  Calling it
+ * only in some rounds, or with a callee that frees the slot only
+ * sometimes, is not. */
+static void test_freeing_slots(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_tick");
+    builder_function(&c.b, "line_free", 20, 0);
+    builder_function(&c.b, "line_clear", 21, 0);
+    builder_function(&c.b, "line_drop", 22, 0);
+    builder_function(&c.b, "lines_free", 23, 0);
+    builder_function(&c.b, "lines_free_some", 24, 0);
+    builder_function(&c.b, "lines_clear", 25, 0);
+    builder_function(&c.b, "lines_drop", 26, 0);
+    builder_call(&c.b, "line_free", 700, builder_function_value("free"), 1, builder_other_value(), "gl->cells");
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
+    c.b.facts.calls[c.b.facts.call_count - 1].args[0].slot_of_param = 2;
+    builder_call(&c.b, "line_clear", 701, builder_function_value("free"), 1, builder_other_value(), "gl->cells");
+    c.b.facts.calls[c.b.facts.call_count - 1].args[0].slot_of_param = 2;   /* under an `if`: not always */
+    builder_call(&c.b, "line_drop", 702, builder_function_value("line_free"), 2, builder_param_value("line_drop", 0),
+                 "gd", builder_param_value("line_drop", 1), "y");
+    builder_call_runs(&c.b, LC_RUNS_ONCE);
+    static const struct { const char *function, *callee; unsigned line; int each_round; } rounds[] = {
+        { "lines_free", "line_free", 710, 1 },
+        { "lines_free_some", "line_free", 720, 0 },
+        { "lines_clear", "line_clear", 730, 1 },
+        { "lines_drop", "line_drop", 740, 1 },
+    };
+    for (size_t i = 0; i < sizeof rounds / sizeof rounds[0]; i++) {
+        int lines = builder_loop(&c.b, rounds[i].function, rounds[i].line, -1, LC_BOUND_DATA, 0, "py + ny");
+        builder_call(&c.b, rounds[i].function, rounds[i].line + 1, builder_function_value(rounds[i].callee), 2,
+                     builder_other_value(), "gd", builder_other_value(), "yy");
+        builder_in_loop(&c.b, lines);
+        c.b.facts.calls[c.b.facts.call_count - 1].counter_args = 1u << 1;
+        c.b.facts.calls[c.b.facts.call_count - 1].each_round = rounds[i].each_round;
+        int panes = builder_loop(&c.b, "on_tick", rounds[i].line + 50, -1, LC_BOUND_DATA, 0, "panes");
+        builder_call(&c.b, "on_tick", rounds[i].line + 51, builder_function_value(rounds[i].function), 1,
+                     builder_other_value(), "wp->gd");
+        builder_in_loop(&c.b, panes);
+    }
+    run(&c);
+    assert_null(at_line(&c, 760));      /* a slot freed every round */
+    assert_non_null(at_line(&c, 770));  /* in some rounds only */
+    assert_non_null(at_line(&c, 780));  /* a callee freeing the slot only sometimes */
+    assert_null(at_line(&c, 790));      /* the index handed on to the one freeing */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "lines_free")], 0);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "lines_free_some")], 1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +270,7 @@ int main(void)
         cmocka_unit_test(test_freeing_loops),
         cmocka_unit_test(test_freeing_recursion),
         cmocka_unit_test(test_freeing_loops_nested),
+        cmocka_unit_test(test_freeing_slots),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

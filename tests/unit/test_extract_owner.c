@@ -71,9 +71,14 @@ static void test_slots(void **state)
     assert_int_equal(find_call_at(test, "pick_field", "slot_use")->args[0].slot_of_param, 2);     /* a field of the slot */
     assert_int_equal(find_call_at(test, "pick_offset", "slot_use")->args[0].slot_of_param, 0);    /* idx + 1 */
     assert_int_equal(find_call_at(test, "pick_changed", "slot_use")->args[0].slot_of_param, 0);   /* shift++ later */
+    assert_int_equal(find_call_at(test, "pick_local", "slot_use")->args[0].slot_of_param, 2);   /* held = &values[idx] */
+    assert_int_equal(find_call_at(test, "pick_local_moved", "slot_use")->args[0].slot_of_param, 0);   /* set again */
     assert_int_equal(find_call_at(test, "pick_counter", "slot_pick")->counter_args, 1u << 1);    /* the loop's counter */
     assert_int_equal(find_call_at(test, "pick_stepped", "slot_pick")->counter_args, 1u << 1);    /* i++ there */
     assert_int_equal(find_call_at(test, "pick_skipping", "slot_pick")->counter_args, 0u);        /* j += 2 */
+    assert_int_equal(find_call_at(test, "pick_counter", "slot_pick")->each_round, 1);
+    assert_int_equal(find_call_at(test, "pick_some_rounds", "slot_pick")->counter_args, 1u << 1);
+    assert_int_equal(find_call_at(test, "pick_some_rounds", "slot_pick")->each_round, 0);        /* under an if */
 }
 
 static void test_loop_elements(void **state)

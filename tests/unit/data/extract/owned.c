@@ -443,6 +443,10 @@ void slot_pick(struct slot_args *args, unsigned idx, int shift)
     slot_use(&args->values[idx + 1]); /* pick_offset */
     slot_use(&args->values[shift]); /* pick_changed */
     shift++;
+    struct slot_value *held = &args->values[idx], *moved = &args->values[idx];
+    slot_use(held->text); /* pick_local */
+    moved = &args->values[0];
+    slot_use(moved->text); /* pick_local_moved */
 }
 void slot_rounds(struct slot_args *args, unsigned n)
 {
@@ -456,4 +460,7 @@ void slot_rounds(struct slot_args *args, unsigned n)
     }
     for (j = 0; j < n; j += 2)
         slot_pick(args, j, 0); /* pick_skipping */
+    for (j = 0; j < n; j++)
+        if (j % 2)
+            slot_pick(args, j, 0); /* pick_some_rounds */
 }
