@@ -13,9 +13,13 @@
  * `c->server->clients`, a field of what the element points to), or its
  * walker starts at such a field of another type than the element
  * (`TAILQ_FIRST(&wl->panes)`, not `a->next`: a pair of the same list is
- * quadratic), or it steps an iterator the outer body starts only on one of
- * the element's fields (`di = dictGetIterator(master->sentinels)`,
- * `listRewind(c->reply, &li)`).
+ * quadratic; `const` aside), or it steps an iterator the outer body starts
+ * only on one of the element's fields (`di =
+ * dictGetIterator(master->sentinels)`, `listRewind(c->reply, &li)`), or
+ * its walker is started by the outer body before it, only ever at such a
+ * field, and only moves on from itself inside it (`p =
+ * t->buckets[i].head; while (p) { next = p->next; ...; p = next; }`:
+ * uthash's rehash).
  * extract_element_args.c finds with the same element which arguments of a
  * call in the loop stand for it. */
 #include "extract_internal.h"
@@ -320,6 +324,110 @@ int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc
     return 1;
 }
 
+/* A walker the outer body starts before the inner loop: every value the
+ * outer body gives it outside the inner loop is one of the element's
+ * fields, of another type than the outer walker (`p =
+ * t->buckets[i].head;`, uthash's rehash), its address is never taken, and
+ * inside the inner loop it only moves on from itself (`p = p->next`, or
+ * `p = next` after `next = p->next` at the top of the inner body). */
+struct children_before {
+    const struct lc_extract_loop_parts *inner;
+    const struct lc_extract_variables *element;
+    CXType walker;
+    CXCursor local;
+    CXCursor statements[CHILDREN_STATEMENTS];   /* the inner body's */
+    unsigned statement_count;
+    int starts, other;
+};
+
+/* One node met by two visits (their cursors may differ in the parent
+ * declaration they carry): the same kind and extent, and, inside a macro's
+ * expansion, where every node has the extent of the expansion, the same
+ * spelling offset. */
+static int children_same_node(CXCursor a, CXCursor b)
+{
+    if (clang_equalCursors(a, b))
+        return 1;
+    if (!lc_extract_same_expression(a, b))
+        return 0;
+    CXFile file_a, file_b;
+    unsigned offset_a, offset_b;
+    clang_getSpellingLocation(clang_getCursorLocation(a), &file_a, NULL, NULL, &offset_a);
+    clang_getSpellingLocation(clang_getCursorLocation(b), &file_b, NULL, NULL, &offset_b);
+    return offset_a == offset_b && clang_File_isEqual(file_a, file_b);
+}
+
+static int children_is_inner_part(const struct lc_extract_loop_parts *inner, CXCursor cursor)
+{
+    const CXCursor parts[] = { inner->init, inner->condition, inner->increment, inner->body };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (!clang_Cursor_isNull(parts[i]) && children_same_node(cursor, parts[i]))
+            return 1;
+    return 0;
+}
+
+static enum CXChildVisitResult children_before_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct children_before *search = data;
+    int inside = children_is_inner_part(search->inner, cursor);
+    CXCursor value, operand, variable = lc_extract_variable_set(cursor, &value);
+    if (clang_getCursorKind(cursor) == CXCursor_UnaryOperator
+        && clang_getCursorUnaryOperatorKind(cursor) == CXUnaryOperator_AddrOf
+        && lc_extract_children(cursor, &operand, 1) == 1
+        && clang_equalCursors(lc_extract_loop_variable(operand), search->local))
+        search->other = 1;
+    if (!inside && clang_equalCursors(variable, search->local)) {
+        CXCursor start = lc_extract_strip(value);
+        if (lc_extract_element_field(search->element, start, 0)
+            && !lc_extract_same_type(clang_getCursorType(start), search->walker))
+            search->starts++;
+        else
+            search->other = 1;
+    }
+    return inside ? CXChildVisit_Continue : CXChildVisit_Recurse;
+}
+
+/* Inside the inner loop: is every change of the local a step from itself? */
+static enum CXChildVisitResult children_steps_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct children_before *search = data;
+    CXCursor value, variable = lc_extract_variable_set(cursor, &value);
+    if (clang_equalCursors(variable, search->local)) {
+        struct lc_extract_variables self = { .count = 0, .found = 0 };
+        lc_extract_variables_add(&self, search->local);
+        CXCursor through = lc_extract_loop_variable(value);
+        if (!children_reads(&self, value)
+            && (clang_Cursor_isNull(through)
+                || !children_sets_from(search->statements, search->statement_count, through, search->local)))
+            search->other = 1;
+    } else if (clang_Cursor_isNull(variable) && !clang_Cursor_isNull(lc_extract_updated_operand(cursor))
+               && clang_equalCursors(lc_extract_loop_variable(lc_extract_updated_operand(cursor)), search->local)) {
+        search->other = 1;   /* `p++` over an array: not a chain */
+    }
+    return search->other ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+static int children_started_before(const struct lc_extract_loop_parts *outer, const struct lc_extract_loop_parts *inner,
+                                   const struct lc_extract_variables *element, CXType walker, CXCursor local)
+{
+    struct children_before search = { .inner = inner, .element = element, .walker = walker, .local = local };
+    if (!children_is_pointer(local) || clang_Cursor_isNull(outer->body))
+        return 0;
+    lc_extract_visit_all(outer->body, children_before_visit, &search);
+    if (search.starts == 0 || search.other)
+        return 0;
+    if (!clang_Cursor_isNull(inner->body) && clang_getCursorKind(inner->body) == CXCursor_CompoundStmt)
+        search.statement_count = lc_extract_children(inner->body, search.statements, CHILDREN_STATEMENTS);
+    if (search.statement_count > CHILDREN_STATEMENTS)
+        search.statement_count = CHILDREN_STATEMENTS;
+    lc_extract_visit_all(inner->condition, children_steps_visit, &search);
+    lc_extract_visit_all(inner->increment, children_steps_visit, &search);
+    lc_extract_visit_all(inner->body, children_steps_visit, &search);
+    return !search.other;
+}
+
 int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer)
 {
     struct lc_extract_variables element = { .count = 0, .found = 0 };
@@ -341,7 +449,7 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
     CXCursor start = clang_getNullCursor();
     lc_extract_visit_all(parts->init, children_start_visit, &start);
     if (!clang_Cursor_isNull(start) && lc_extract_element_field(&element, start, 0)
-        && !clang_equalTypes(clang_getCanonicalType(clang_getCursorType(lc_extract_strip(start))), walker))
+        && !lc_extract_same_type(clang_getCursorType(lc_extract_strip(start)), walker))
         return 1;
     struct lc_extract_variables read = { .count = 0, .found = 0 };
     lc_extract_variables_collect(parts->condition, &read);
@@ -353,6 +461,8 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
         lc_extract_variables_add(&iterator.locals, read.declarations[i]);
         lc_extract_visit_all(outer->body, children_iterator_visit, &iterator);
         if ((iterator.started || (iterator.entered && iterator.stepped)) && !iterator.other)
+            return 1;
+        if (clang_Cursor_isNull(start) && children_started_before(outer, parts, &element, walker, read.declarations[i]))
             return 1;
     }
     return 0;

@@ -315,6 +315,33 @@ static void test_drained_counts(void **state)
     assert_source(test, "taken_elsewhere", LC_SOURCE_INPUT);          /* op_list_peek(other) */
 }
 
+/* An inner walker the outer body starts before the inner loop, from one
+ * of the element's fields of another type (`p = t->buckets[i].head;
+ * while (p) ...`, uthash's rehash), walks that element's children; not
+ * one started at the same place every round, set back to elsewhere
+ * inside, or whose address a call is given; nor the rest of the outer
+ * walker's own list (`tail = p->next`), `const` or not. */
+static void test_started_before(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "started_before.c"), 0);
+    assert_source(test, "before_chain", LC_SOURCE_PARENT);
+    assert_source(test, "before_declared", LC_SOURCE_PARENT);
+    assert_source(test, "before_same_bucket", LC_SOURCE_INPUT);
+    assert_source(test, "before_restarted", LC_SOURCE_INPUT);
+    assert_source(test, "before_address_taken", LC_SOURCE_INPUT);
+    assert_source(test, "rest_for", LC_SOURCE_INPUT);
+    assert_source(test, "rest_while", LC_SOURCE_INPUT);
+    /* the innermost of the loops the macro's use holds (the do-while(0), the for, the while) */
+    const struct lc_loop_fact *inner = NULL;
+    unsigned line = line_of(test->file, "macro_rehash");
+    for (size_t i = 0; i < test->facts.loop_count; i++)
+        if (test->facts.loops[i].loc.line == line && (!inner || test->facts.loops[i].depth > inner->depth))
+            inner = &test->facts.loops[i];
+    assert_non_null(inner);
+    assert_int_equal(inner->source, LC_SOURCE_PARENT);
+}
+
 /* The global variable a loop walks (extract_loop_registry.c), or none. */
 static void assert_walked(struct extract_test *test, const char *tag, const char *name)
 {
@@ -441,6 +468,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_backward_gotos, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tables_logarithms_and_sources, setup, teardown),
         cmocka_unit_test_setup_teardown(test_marks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_started_before, setup, teardown),
         cmocka_unit_test_setup_teardown(test_drained_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_walked_globals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parameter_guards, setup, teardown),
