@@ -15,7 +15,10 @@
  * loop's init, assignments before it — is a bucket: an element of an
  * array, or its address, at an index reduced to the table's size (`x %
  * n`, `x & m` with no constant divisor or mask), or at a local every value
- * of which is so reduced.  The walker's address is never taken. */
+ * of which is so reduced; or a field of such an element, or the record
+ * holding that link (uthash's `ELMT_FROM_HH(tbl, buckets[bkt].hh_head)`,
+ * `(char *)link - offset`); NULL, the walk's end, may be given anywhere.
+ * The walker's address is never taken. */
 #include "extract_internal.h"
 
 #define BUCKET_INDEX_DEPTH 2   /* an index in a local in a local */
@@ -45,10 +48,29 @@ static int bucket_is_constant(CXCursor expr)
     return lc_extract_integer_constant(expr, &value);
 }
 
-/* `t[i]` or `&t[i]` at a hashed index i. */
+/* `(char *)p - offset` (the record holding a link, as `container_of`
+ * finds it): p; else `value` itself. */
+static CXCursor bucket_container_of(CXCursor value)
+{
+    CXCursor at = lc_extract_strip(value), sides[2];
+    if (clang_getCursorKind(at) != CXCursor_BinaryOperator || clang_getCursorBinaryOperatorKind(at) != CXBinaryOperator_Sub
+        || lc_extract_children(at, sides, 2) != 2
+        || clang_getCanonicalType(clang_getCursorType(at)).kind != CXType_Pointer
+        || !lc_extract_is_char(clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(at)))))
+        return value;
+    return sides[0];
+}
+
+/* `t[i]` or `&t[i]` at a hashed index i, a field of it (`t[i].head`,
+ * uthash's `buckets[bkt].hh_head`), or the record holding such a link
+ * (`(T *)((char *)t[i].head - offset)`). */
 static int bucket_is_bucket(struct lc_extract_walk *walk, CXCursor value, unsigned depth)
 {
-    CXCursor element = lc_extract_array_element(value, NULL), parts[2];
+    CXCursor at = lc_extract_strip(bucket_container_of(value)), base;
+    while (clang_getCursorKind(at) == CXCursor_MemberRefExpr && lc_extract_children(at, &base, 1) == 1
+           && clang_getCursorKind(lc_extract_strip(base)) != CXCursor_DeclRefExpr)
+        at = lc_extract_strip(base);
+    CXCursor element = lc_extract_array_element(at, NULL), parts[2];
     return !clang_Cursor_isNull(element) && lc_extract_children(element, parts, 2) == 2
            && bucket_is_hashed_index(walk, parts[1], depth);
 }
@@ -66,6 +88,8 @@ static int bucket_moves_on(CXCursor value, CXCursor walker)
 /* Check one value `variable` gets: a bucket (a walker) or a hashed index. */
 static void bucket_check_start(struct bucket_values *values, CXCursor value)
 {
+    if (!clang_Cursor_isNull(values->statement) && lc_extract_is_null_pointer_constant(value))
+        return;   /* no walk: neither a start nor a failure */
     int accepted = clang_Cursor_isNull(values->statement) ? bucket_is_hashed_index(values->walk, value, values->depth + 1)
                                                           : bucket_is_bucket(values->walk, value, 0);
     if (accepted)
@@ -122,7 +146,7 @@ static enum CXChildVisitResult bucket_values_visit(CXCursor cursor, CXCursor par
     } else if (lc_extract_assignment_sides(cursor, sides) && lc_extract_is_variable(sides[0], values->variable)) {
         int moves_on = bucket_moves_on(sides[1], values->variable);
         if (values->inside)
-            values->failed |= !moves_on;   /* a walk started afresh in the loop */
+            values->failed |= !moves_on && !lc_extract_is_null_pointer_constant(sides[1]);   /* a walk started afresh */
         else if (moves_on)
             values->failed = 1;
         else

@@ -3,7 +3,8 @@
  * size]`, an index in a local so set; extract_loop_bucket.c) is a few
  * steps; a table of a constant size, an index that is no hash, a walker
  * that may start elsewhere or starts afresh in the loop stay loops bounded
- * by data.  A rehash in place through a pointer to the link walks one
+ * by data.  So does a bucket held by value, its chain's head a field, and
+ * the record found from a link by the link's offset (uthash).  A rehash in place through a pointer to the link walks one
  * bucket per round (extract_loop_link_pointer.c).  On
  * data/extract/loop_bucket.c. */
 #include "extract_fixture.h"
@@ -12,7 +13,8 @@ static void test_bucket_probes(void **state)
 {
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "loop_bucket.c"), 0);
-    const char *probes[] = { "loop: masked", "loop: index_local", "loop: link", "loop: for_init" };
+    const char *probes[] = { "loop: masked", "loop: index_local", "loop: link", "loop: for_init", "loop: bucket_field",
+                             "loop: bucket_container" };
     for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
         const struct lc_loop_fact *loop = find_loop(test, probes[i]);
         if (loop->bound != LC_BOUND_SMALL_CONSTANT)
@@ -24,7 +26,8 @@ static void test_not_bucket_probes(void **state)
 {
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "loop_bucket.c"), 0);
-    const char *walks[] = { "loop: constant_size", "loop: not_hashed", "loop: list_start", "loop: restarted" };
+    const char *walks[] = { "loop: constant_size", "loop: not_hashed", "loop: list_start", "loop: restarted",
+                            "loop: bucket_field_unhashed" };
     for (size_t i = 0; i < sizeof walks / sizeof walks[0]; i++) {
         const struct lc_loop_fact *loop = find_loop(test, walks[i]);
         if (loop->bound != LC_BOUND_DATA)

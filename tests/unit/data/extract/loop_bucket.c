@@ -141,3 +141,63 @@ void rehash_restarting(struct entry **table, unsigned size, unsigned new_size)
         }
     }
 }
+
+/* Buckets held by value, their chain's head a field (uthash's
+ * `buckets[bkt].hh_head`), and the record found from its link by the
+ * link's offset (`ELMT_FROM_HH`); NULL ends a walk anywhere. */
+struct link {
+    struct link *next;
+    unsigned hashv;
+};
+struct head_bucket {
+    struct link *head;
+};
+struct link_table {
+    struct head_bucket *buckets;
+    unsigned count;
+    long offset;
+};
+struct keyed {
+    int key;
+    struct link link;
+};
+
+struct link *probe_field(struct link_table *t, unsigned hashv)
+{
+    unsigned bucket = hashv & (t->count - 1U);
+    struct link *l = t->buckets[bucket].head;
+    while (l != NULL) { /* loop: bucket_field */
+        if (l->hashv == hashv)
+            break;
+        l = l->next;
+    }
+    return l;
+}
+
+struct keyed *probe_container(struct link_table *t, unsigned hashv, int key)
+{
+    struct keyed *out;
+    unsigned bucket = hashv & (t->count - 1U);
+    if (t->buckets[bucket].head != NULL)
+        out = (struct keyed *)(void *)((char *)t->buckets[bucket].head - t->offset);
+    else
+        out = NULL;
+    while (out != NULL) { /* loop: bucket_container */
+        if (out->key == key)
+            break;
+        if (out->link.next != NULL)
+            out = (struct keyed *)(void *)((char *)out->link.next - t->offset);
+        else
+            out = NULL;
+    }
+    return out;
+}
+
+/* Near miss: the first bucket's chain, whatever the hash. */
+struct link *probe_first_field(struct link_table *t, unsigned hashv)
+{
+    struct link *l = t->buckets[0].head;
+    while (l != NULL && l->hashv != hashv) /* loop: bucket_field_unhashed */
+        l = l->next;
+    return l;
+}
