@@ -318,7 +318,10 @@ static void extract_loop_statement(struct lc_extract_walk *walk, CXCursor statem
     unsigned saved_open = walk->open_conditional;
     const struct lc_extract_loop_parts *saved_parts = walk->loop_parts;
     CXCursor saved_statement = walk->loop_statement;
-    if (index >= 0) {
+    /* A macro's `do ... while (0)` runs its body once: what it holds is in
+     * the loop around it (the element a call is given, an inner loop's
+     * parent), as without the wrapper. */
+    if (index >= 0 && !lc_extract_loop_is_do_once(kind, &loop)) {
         walk->loop_index = index;
         walk->loop_parts = &loop;
         walk->loop_statement = statement;

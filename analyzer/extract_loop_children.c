@@ -123,7 +123,8 @@ struct children_iterator {
 /* Is an argument of `call` one of the element's fields, or a local the
  * outer body takes from the element of another type than the walker
  * (`dict *clients = dictGetVal(de)`: what the entry holds, not the entry,
- * from which an iterator would walk the rest of the list)? */
+ * from which an iterator would walk the rest of the list), or the slot
+ * the element's index picks (`strlen(keys[i])`)? */
 static int children_call_takes_field(const struct children_iterator *search, CXCursor call)
 {
     int count = clang_Cursor_getNumArguments(call);
@@ -132,6 +133,9 @@ static int children_call_takes_field(const struct children_iterator *search, CXC
         if (lc_extract_element_field(search->element, argument, 0)
             || (clang_getCursorKind(stripped) == CXCursor_DeclRefExpr
                 && lc_extract_variables_has(search->element, stripped)
+                && !lc_extract_same_type(clang_getCursorType(stripped), search->walker))
+            || (clang_getCursorKind(stripped) == CXCursor_ArraySubscriptExpr   /* `strlen(keys[i])` */
+                && lc_extract_element_field(search->element, stripped, 1)
                 && !lc_extract_same_type(clang_getCursorType(stripped), search->walker)))
             return 1;
     }

@@ -332,6 +332,8 @@ static void test_started_before(void **state)
     assert_source(test, "before_address_taken", LC_SOURCE_INPUT);
     assert_source(test, "rest_for", LC_SOURCE_INPUT);
     assert_source(test, "rest_while", LC_SOURCE_INPUT);
+    assert_source(test, "slot_measured", LC_SOURCE_PARENT);   /* length_of(keys[i]) */
+    assert_source(test, "first_measured", LC_SOURCE_INPUT);   /* length_of(keys[0]) */
     /* the innermost of the loops the macro's use holds (the do-while(0), the for, the while) */
     const struct lc_loop_fact *inner = NULL;
     unsigned line = line_of(test->file, "macro_rehash");

@@ -94,6 +94,9 @@ static void test_loop_elements(void **state)
     assert_int_equal(find_call_at(test, "element_not_head", "walk_node")->element_args, 0u);
     assert_int_equal(find_call_at(test, "element_member_address", "walk_node")->element_args, 1u);   /* &h->held */
     assert_int_equal(find_call_at(test, "element_other_member_address", "walk_node")->element_args, 0u);
+    /* a macro's `do ... while (0)` runs once: the call is in the walk around it */
+    assert_int_equal(find_call_at(test, "element_in_do_once", "walk_node")->element_args, 1u);
+    assert_int_equal(find_call_at(test, "element_in_do_once", "walk_node")->each_round, 1);
     assert_int_equal(find_call_at(test, "element_through_address", "free")->element_args, 1u);
     assert_int_equal(find_call_at(test, "element_through_address", "free")->each_round, 1);
     assert_int_equal(find_call_at(test, "element_freed_under_if", "free")->each_round, 0);

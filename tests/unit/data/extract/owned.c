@@ -299,6 +299,10 @@ void elements(struct server *server, struct node *array, size_t count)
         walk_node(&h->held); /* element_member_address */
     for (struct holder *h = server->holders; h != NULL; h = h->next)
         walk_node(&server->holders->held); /* element_other_member_address */
+    for (struct holder *h = server->holders; h != NULL; h = h->next)
+        do {
+            walk_node(&h->held); /* element_in_do_once */
+        } while (0);
 }
 
 /* Sizes measured by a call given the parameter (sds's `len = sdslen(s)`),
