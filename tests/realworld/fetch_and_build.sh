@@ -1,8 +1,9 @@
 #!/bin/sh
 # fetch_and_build.sh — clone the six real-world projects of README.md at the triaged commits,
-# and lighttpd, nginx, unbound and tor, the out-of-sample seventh to tenth, build each with a
+# lighttpd, nginx, unbound and tor, the out-of-sample seventh to tenth, and mosquitto, an
+# eleventh tried once (untriaged; README.md, eighteenth session), build each with a
 # compilation database, write redis's, memcached's, coturn's, libuv's, irssi's, lighttpd's,
-# nginx's, unbound's and tor's .loopcheck, and run loopcheck on all ten (cold, then again with
+# nginx's, unbound's, tor's and mosquitto's .loopcheck, and run loopcheck on all eleven (cold, then again with
 # nothing changed). Nothing of the projects is kept in this repository.
 # Usage: sh tests/realworld/fetch_and_build.sh [WORK_DIR] [LOOPCHECK_BINARY]   (Debian 12, as root)
 set -eu
@@ -30,6 +31,7 @@ clone lighttpd/lighttpd1.4 2ddc51389a139d2b08daf310596c951c1d53dc8d
 clone nginx/nginx        3f6f7824d4e2eb1ac37dec76683d525ac0ff521c
 clone NLnetLabs/unbound  7fb79b0677a03d6922c29880854e8fdeb271679e
 clone torproject/tor     3cb6a690be60fcdab60130402ff88dcfc0657596
+clone eclipse/mosquitto  fb9b1153924ae0e2dfb3bcb4266ee5bb49a5c515
 
 (cd "$WORK/redis" && bear -- make -j2 MALLOC=libc BUILD_TLS=no)
 (cd "$WORK/memcached" && ./autogen.sh && ./configure && bear -- make -j2)
@@ -45,6 +47,9 @@ clone torproject/tor     3cb6a690be60fcdab60130402ff88dcfc0657596
     && ./configure --with-libevent && bear -- make -j2)
 (cd "$WORK/tor" && sh autogen.sh && ./configure --disable-asciidoc --disable-unittests \
     && bear -- make -j2 src/app/tor)
+(apt-get install -y libcjson-dev >/dev/null && cd "$WORK/mosquitto" \
+    && cmake -S . -B build -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DCMAKE_BUILD_TYPE=Debug -DDOCUMENTATION=OFF \
+       -DWITH_CLIENTS=OFF -DWITH_APPS=OFF && cmake --build build -j2)
 
 # redis's own loop (ae), described once; see README.md
 cat > "$WORK/redis/.loopcheck" <<'RULES'
@@ -253,6 +258,21 @@ loop-thread-test in_main_thread
 terminates tor_bug_occurred_
 RULES
 
+# mosquitto, an eleventh project tried once (eighteenth session; see README.md): its broker runs
+# an epoll loop of its own, which registers nothing; these are the pieces of one turn
+cat > "$WORK/mosquitto/build/.loopcheck" <<'RULES'
+# .loopcheck for mosquitto (src/loop.c, src/mux_epoll.c)
+annotate loop_handle_reads_writes async
+annotate queue_plugin_msgs async
+annotate context__free_disused async
+annotate sys_tree__update async
+annotate keepalive__check async
+annotate bridge_check async
+annotate session_expiry__check async
+annotate will_delay__check async
+annotate persist__backup async
+RULES
+
 run() { # run NAME BUILD_DIR
     rm -f "$2/loopcheck.db"
     /usr/bin/time -f "$1 cold %e s" "$LC" check -p "$2" --format json -o "$WORK/$1.json" --fail-on none
@@ -269,4 +289,5 @@ run lighttpd "$WORK/lighttpd1.4/build"
 run nginx "$WORK/nginx"
 run unbound "$WORK/unbound"
 run tor "$WORK/tor"
-for n in redis memcached tmux libuv irssi coturn lighttpd nginx unbound tor; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done
+run mosquitto "$WORK/mosquitto/build"
+for n in redis memcached tmux libuv irssi coturn lighttpd nginx unbound tor mosquitto; do python3 "$HERE/findings.py" count "$WORK/$n.json"; done
