@@ -47,7 +47,8 @@ unsigned lc_extract_children(CXCursor cursor, CXCursor *items, unsigned max);
 CXCursor *lc_extract_children_all(struct lc_extract_walk *walk, CXCursor cursor,
                                   unsigned *count);
 /* Whether two expression cursors are the same node (cursors made by
- * different visits of one node may differ in their parent declaration). */
+ * different visits of one node may differ in their parent declaration):
+ * the same kind, extent and, inside a macro's expansion, spelling. */
 int lc_extract_same_expression(CXCursor a, CXCursor b);
 /* Are two places the same: one variable and the same fields of it, or
  * what it points to (`gl->cellsize`, `*p` twice, after casts and

@@ -344,28 +344,11 @@ struct children_before {
     int starts, other;
 };
 
-/* One node met by two visits (their cursors may differ in the parent
- * declaration they carry): the same kind and extent, and, inside a macro's
- * expansion, where every node has the extent of the expansion, the same
- * spelling offset. */
-static int children_same_node(CXCursor a, CXCursor b)
-{
-    if (clang_equalCursors(a, b))
-        return 1;
-    if (!lc_extract_same_expression(a, b))
-        return 0;
-    CXFile file_a, file_b;
-    unsigned offset_a, offset_b;
-    clang_getSpellingLocation(clang_getCursorLocation(a), &file_a, NULL, NULL, &offset_a);
-    clang_getSpellingLocation(clang_getCursorLocation(b), &file_b, NULL, NULL, &offset_b);
-    return offset_a == offset_b && clang_File_isEqual(file_a, file_b);
-}
-
 static int children_is_inner_part(const struct lc_extract_loop_parts *inner, CXCursor cursor)
 {
     const CXCursor parts[] = { inner->init, inner->condition, inner->increment, inner->body };
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-        if (!clang_Cursor_isNull(parts[i]) && children_same_node(cursor, parts[i]))
+        if (!clang_Cursor_isNull(parts[i]) && lc_extract_same_expression(cursor, parts[i]))
             return 1;
     return 0;
 }

@@ -57,8 +57,16 @@ CXCursor *lc_extract_children_all(struct lc_extract_walk *walk, CXCursor cursor,
 
 int lc_extract_same_expression(CXCursor a, CXCursor b)
 {
-    return clang_getCursorKind(a) == clang_getCursorKind(b) &&
-           clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
+    if (clang_getCursorKind(a) != clang_getCursorKind(b)
+        || !clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b)))
+        return 0;
+    /* Inside a macro's expansion every node has the expansion's extent:
+     * where each is spelled in the macro tells them apart. */
+    CXFile file_a, file_b;
+    unsigned offset_a, offset_b;
+    clang_getSpellingLocation(clang_getCursorLocation(a), &file_a, NULL, NULL, &offset_a);
+    clang_getSpellingLocation(clang_getCursorLocation(b), &file_b, NULL, NULL, &offset_b);
+    return offset_a == offset_b && clang_File_isEqual(file_a, file_b);
 }
 
 int lc_extract_same_place(CXCursor a, CXCursor b)
