@@ -382,12 +382,7 @@ static enum CXChildVisitResult children_steps_visit(CXCursor cursor, CXCursor pa
     struct children_before *search = data;
     CXCursor value, variable = lc_extract_variable_set(cursor, &value);
     if (clang_equalCursors(variable, search->local)) {
-        struct lc_extract_variables self = { .count = 0, .found = 0 };
-        lc_extract_variables_add(&self, search->local);
-        CXCursor through = lc_extract_loop_variable(value);
-        if (!children_reads(&self, value)
-            && (clang_Cursor_isNull(through)
-                || !children_sets_from(search->statements, search->statement_count, through, search->local)))
+        if (!clang_equalCursors(children_step_of(cursor, search->statements, search->statement_count), search->local))
             search->other = 1;
     } else if (clang_Cursor_isNull(variable) && !clang_Cursor_isNull(lc_extract_updated_operand(cursor))
                && clang_equalCursors(lc_extract_loop_variable(lc_extract_updated_operand(cursor)), search->local)) {
