@@ -13,8 +13,9 @@
  * `c->server->clients`, a field of what the element points to), or its
  * walker starts at such a field of another type than the element
  * (`TAILQ_FIRST(&wl->panes)`, not `a->next`: a pair of the same list is
- * quadratic; `const` aside), or it steps an iterator the outer body starts
- * only on one of the element's fields (`di =
+ * quadratic; `const` aside) or of a record of another type the element
+ * holds (`rec->callbacks` with `rec = tmp->data`), or it steps an
+ * iterator the outer body starts only on one of the element's fields (`di =
  * dictGetIterator(master->sentinels)`, `listRewind(c->reply, &li)`), or
  * its walker is started by the outer body before it, only ever at such a
  * field, and only moves on from itself inside it (`p =
@@ -410,6 +411,22 @@ static int children_started_before(const struct lc_extract_loop_parts *outer, co
     return !search.other;
 }
 
+/* Is `start` a field taken through `->` from a local of the element that
+ * is not of the walker's type (`rec->callbacks` with `rec = tmp->data`,
+ * both lists GSLists)?  It is the list the record the node holds owns,
+ * not the rest of the walked one (`a->next`). */
+static int children_field_of_held_record(const struct lc_extract_variables *element, CXCursor start, CXType walker)
+{
+    CXCursor base;
+    start = lc_extract_strip(start);
+    if (clang_getCursorKind(start) != CXCursor_MemberRefExpr || lc_extract_children(start, &base, 1) != 1)
+        return 0;
+    base = lc_extract_strip(base);
+    return clang_getCursorKind(base) == CXCursor_DeclRefExpr && lc_extract_variables_has(element, base)
+           && clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer
+           && !lc_extract_same_type(clang_getCursorType(base), walker);
+}
+
 int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer)
 {
     struct lc_extract_variables element = { .count = 0, .found = 0 };
@@ -431,7 +448,8 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
     CXCursor start = clang_getNullCursor();
     lc_extract_visit_all(parts->init, children_start_visit, &start);
     if (!clang_Cursor_isNull(start) && lc_extract_element_field(&element, start, 0)
-        && !lc_extract_same_type(clang_getCursorType(lc_extract_strip(start)), walker))
+        && (!lc_extract_same_type(clang_getCursorType(lc_extract_strip(start)), walker)
+            || children_field_of_held_record(&element, start, walker)))
         return 1;
     struct lc_extract_variables read = { .count = 0, .found = 0 };
     lc_extract_variables_collect(parts->condition, &read);

@@ -320,7 +320,9 @@ static void test_drained_counts(void **state)
  * while (p) ...`, uthash's rehash), walks that element's children; not
  * one started at the same place every round, set back to elsewhere
  * inside, or whose address a call is given; nor the rest of the outer
- * walker's own list (`tail = p->next`), `const` or not. */
+ * walker's own list (`tail = p->next`), `const` or not.  A list the
+ * node's record owns (`rec->callbacks`, `rec = tmp->data`) is that
+ * record's, though both lists have one type. */
 static void test_started_before(void **state)
 {
     struct extract_test *test = *state;
@@ -334,6 +336,8 @@ static void test_started_before(void **state)
     assert_source(test, "rest_while", LC_SOURCE_INPUT);
     assert_source(test, "slot_measured", LC_SOURCE_PARENT);   /* length_of(keys[i]) */
     assert_source(test, "first_measured", LC_SOURCE_INPUT);   /* length_of(keys[0]) */
+    assert_source(test, "record_owned_list", LC_SOURCE_PARENT);   /* rec->callbacks, rec = tmp->data */
+    assert_source(test, "rest_of_modules", LC_SOURCE_INPUT);    /* tmp->next: the rest of the list */
     /* the innermost of the loops the macro's use holds (the do-while(0), the for, the while) */
     const struct lc_loop_fact *inner = NULL;
     unsigned line = line_of(test->file, "macro_rehash");

@@ -132,3 +132,27 @@ unsigned long hashed(char **keys, unsigned n)
     }
     return h;
 }
+
+/* GLib-style lists of records that own lists of their own: the node's
+ * record is of another type than the node, so its list is its own. */
+struct slist {
+    void *data;
+    struct slist *next;
+};
+struct module {
+    struct slist *callbacks;
+    struct slist *link;   /* a list node of its own */
+};
+
+int held_lists(struct slist *modules, int wanted)
+{
+    int found = 0;
+    for (struct slist *tmp = modules; tmp != NULL; tmp = tmp->next) {
+        struct module *rec = tmp->data;
+        for (struct slist *cb = rec->callbacks; cb != NULL; cb = cb->next) /* record_owned_list */
+            found += cb->data == (void *)&wanted;
+        for (struct slist *rest = tmp->next; rest != NULL; rest = rest->next) /* rest_of_modules */
+            found += rest->data == tmp->data;
+    }
+    return found;
+}
