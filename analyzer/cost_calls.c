@@ -4,7 +4,8 @@
  * bounded by, or a constant failing the parameter test its costliest work
  * runs under (NULL for `if (conn)`, -2 for `if (idx >= 0)`); nothing on
  * the way out of the process, nothing for a message it formats or two
- * keys it compares through a function pointer. */
+ * keys it compares through a function pointer, nothing for growing an
+ * object that is full by a factor (amortised). */
 #include "cost.h"
 
 /* What function g costs where it is called (cost->target_kind). */
@@ -104,7 +105,11 @@ static uint32_t cost_small_tables(const struct lc_program *program, const struct
  * parameter every time it runs (cost->frees_params) and whose growing loops
  * are all bounded by it walks the parts of the object it frees (a chunked
  * item's chunks handed back to the slabs): each part is freed once per
- * allocation, so only the rest counts, wherever it is called. */
+ * allocation, so only the rest counts, wherever it is called.  A callee
+ * given an object only when it is full (`if (t->n >= t->size)
+ * grow(t)`), which raises that limit by a factor, runs once per doubling:
+ * what it does over the object is paid for by the insertions that filled
+ * it, so it costs nothing where it is called. */
 unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
                                  const struct lc_program_call *call)
 {
@@ -112,6 +117,9 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
     if (cost->target_kind[g] != LC_COST_TARGET_FOLLOWED || !lc_program_call_passes_arguments(call, g))
         return level;
     const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, call);
+    if (extra->full_guard.param > 0
+        && lc_program_raises_limit(program, g, extra->full_guard.param, extra->full_guard.field_symbol))
+        return 0;
     /* what each kind of tracker takes for the round's own share */
     const uint32_t own[LC_COST_LINEAR_KINDS] = { extra->element_args, extra->cursor_args, extra->counter_args,
                                                  cost_small_tables(program, call) };

@@ -82,6 +82,13 @@ CXCursor lc_extract_init_assignment(CXCursor init, CXCursor variable);
  * NULL) goto fail; }`, ctx a local set nowhere else) move to the loop
  * around it. */
 void lc_extract_loop_once_calls(struct lc_extract_walk *walk, CXCursor condition, CXCursor branch, size_t first_call);
+/* extract_full_guard.c: the calls of the then branch `branch` of `if
+ * (condition)` (made from fact `first_call` on) given an object the
+ * condition finds full (`t->count >= t->limit`) note that (full_guard). */
+void lc_extract_full_guard_calls(struct lc_extract_walk *walk, CXCursor condition, CXCursor branch, size_t first_call);
+/* extract_raised_limits.c: the fields of its pointer parameters the
+ * definition `function` raises by a factor, into fact->raised. */
+void lc_extract_raised_limits(struct lc_extract_walk *walk, CXCursor function, struct lc_function_fact *fact);
 /* extract_loop_exits.c: what the jump statement `jump` leaves, seen from
  * the walk's loop: nothing, that loop (a break of it, a goto to a label
  * after it) or the function (a return). */

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 124
+#define LC_FACTS_VERSION 125
 
 struct lc_location {
     const char *file;
@@ -64,6 +64,20 @@ enum lc_annotation {
 };
 
 /* A function declaration or definition. */
+/* A field of a pointer parameter a function sets to a value grown by a
+ * factor: `t->size *= 2`, `t->limit = t->size << 1`, `h->load_limit =
+ * new_limit` after `new_limit = load * primes[++i]` (a product, a left
+ * shift or a table of sizes, through one local); not `t->size += 16`. */
+struct lc_raised_limit {
+    int param;                /* 1 + the parameter's index */
+    union {
+        const char *field_usr;    /* facts: the field's USR */
+        int64_t field_symbol;     /* program: its symbol */
+    };
+};
+
+#define LC_RAISED_LIMITS 4   /* raised fields kept per function */
+
 struct lc_function_fact {
     const char *usr;        /* clang USR: static functions are file-qualified */
     const char *name;
@@ -76,6 +90,10 @@ struct lc_function_fact {
                                parameter i, or keep it (extract_param_writes.c);
                                every bit for the rest and for parameters
                                past the 32nd */
+    struct lc_raised_limit raised[LC_RAISED_LIMITS];   /* a definition: the
+                               fields of its pointer parameters it raises
+                               by a factor (extract_raised_limits.c) */
+    unsigned raised_count;
 };
 
 /* What an expression of function-pointer type (a callee, an argument, a
@@ -381,6 +399,13 @@ struct lc_call_fact {
                                  a failure path (index into the TU's
                                  calls), -1 none */
     int fail_test;            /* enum lc_result_test */
+    struct lc_raised_limit full_guard;  /* made only where an object it is
+                                           given is full: in the branch of
+                                           `if (t->count >= t->limit)`, t
+                                           argument full_guard.param - 1,
+                                           limit the field tested
+                                           (extract_full_guard.c); param
+                                           0: none */
     unsigned branch_serial;   /* within the TU only (not stored): the
                                  branch it is in, and the returns and jumps */
     unsigned jumps_before;    /* met before it in its function */

@@ -98,6 +98,9 @@ struct lc_program_call_extra {
     int loop_only;                       /* runs only on the loop's thread:
                                             past a `loop-thread-test`
                                             (facts.h) */
+    struct lc_raised_limit full_guard;   /* made only where the object it is
+                                            given is full (facts.h), param
+                                            0: none */
     char *unreached;                     /* the stretches after it no path
                                             from it reaches, as stored
                                             (store_schema.c), owned; NULL */
@@ -276,6 +279,14 @@ struct lc_threads;     /* threads.h */
 struct lc_cost;        /* cost.h */
 struct lc_made_objects; /* made_objects.c */
 
+/* A field of its pointer parameter param - 1 that a function raises by a
+ * factor (facts.h lc_raised_limit, program_load_raised.c). */
+struct lc_program_raised_limit {
+    uint32_t function;
+    int param;
+    int64_t field_symbol;
+};
+
 struct lc_program {
     struct lc_arena arena;
     const struct lc_models *models;
@@ -316,6 +327,9 @@ struct lc_program {
     struct lc_program_link_write *link_writes;  /* `X->F = V` to a link
                                                    (facts.h lc_link_write_fact) */
     uint32_t link_write_count;
+    struct lc_program_raised_limit *raised_limits;  /* fields functions
+                                                       raise by a factor */
+    uint32_t raised_limit_count;
     struct lc_program_loop *loops;
     uint32_t loop_count;
     struct lc_program_access *accesses;  /* grouped by function */
@@ -434,6 +448,10 @@ void lc_made_objects_free(struct lc_made_objects *made);
  * constant that fails it (made_objects.c)? */
 int lc_param_guard_fails(const struct lc_program *program, const struct lc_param_guard *guard,
                          const struct lc_program_value *arg);
+
+/* Does function `function` raise field `field_symbol` of its pointer
+ * parameter param - 1 by a factor (program_load_raised.c)? */
+int lc_program_raises_limit(const struct lc_program *program, uint32_t function, int param, int64_t field_symbol);
 
 /* Load every stored fact.  Returns 0, or -1 after one line on `err`. */
 int lc_program_load(struct lc_program *program, struct lc_store *store,

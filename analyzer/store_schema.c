@@ -26,7 +26,7 @@
  *      changed_param_args, runs, restart_call, loop_only, returned_param,
  *      returned_test, returned_value, nonzero_exit_after, error_return,
  *      fail_guard_before, fail_test, cursor_args, each_round, counter_args,
- *      share)
+ *      share, full_param, full_field_id)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -92,7 +92,11 @@
  *                                    depth_limit: a self-call made only
  *                                    once a depth counter passed a test
  *                                    against this limit (facts.h), 0:
- *                                    none;
+ *                                    none; full_param, full_field_id:
+ *                                    made only where the object given as
+ *                                    argument full_param - 1 is full, its
+ *                                    count at the limit full_field_id
+ *                                    (facts.h full_guard), 0: none;
  *                                    returned_param/test/value: the test
  *                                    of a parameter (1-based) every return
  *                                    before it ran under, when it runs
@@ -252,6 +256,11 @@
  *                                    of external linkage that the TU's
  *                                    file-scope initialisers name
  *                                    (program_link.c)
+ *   raised_limit(tu_id, function_id, param, field_id)
+ *                                    a definition of function_id raises
+ *                                    field field_id of its pointer
+ *                                    parameter param - 1 by a factor
+ *                                    (facts.h lc_raised_limit)
  *   link_write(tu_id, function_id, field_id, object_kind, object_id,
  *      object_record, object_param, value_kind, value_id, value_record,
  *      value_param, made)
@@ -310,7 +319,7 @@ static const char lc_store_schema_sql[] =
     "  error_return INTEGER NOT NULL DEFAULT 0, fail_guard_before INTEGER,"
     "  fail_test INTEGER NOT NULL DEFAULT 0, cursor_args INTEGER NOT NULL DEFAULT 0,"
     "  each_round INTEGER NOT NULL DEFAULT 0, counter_args INTEGER NOT NULL DEFAULT 0,"
-    "  share INTEGER NOT NULL DEFAULT 0);"
+    "  share INTEGER NOT NULL DEFAULT 0, full_param INTEGER NOT NULL DEFAULT 0, full_field_id INTEGER);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"
@@ -361,6 +370,9 @@ static const char lc_store_schema_sql[] =
     "  value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT, value_param INTEGER,"
     "  made INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX link_write_tu ON link_write(tu_id);"
+    "CREATE TABLE raised_limit(tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL, param INTEGER NOT NULL,"
+    "  field_id INTEGER NOT NULL);"
+    "CREATE INDEX raised_limit_tu ON raised_limit(tu_id);"
     "CREATE TABLE registration(function_id INTEGER NOT NULL, role TEXT NOT NULL, api TEXT,"
     "  file_id INTEGER, line INTEGER, col INTEGER);"
     "CREATE TABLE color(function_id INTEGER PRIMARY KEY, on_loop INTEGER NOT NULL,"
@@ -376,7 +388,7 @@ static const char lc_store_schema_sql[] =
 
 static const char *const lc_store_tables[] = {
     "meta", "file", "symbol", "tu", "tu_input", "function", "call", "call_arg",
-    "fp_store", "loop", "access", "held_lock", "call_guard", "written_record", "defined_variable", "file_scope_name", "link_write", "registration", "color", "thread_role",
+    "fp_store", "loop", "access", "held_lock", "call_guard", "written_record", "defined_variable", "file_scope_name", "link_write", "raised_limit", "registration", "color", "thread_role",
     "finding", "finding_step",
 };
 

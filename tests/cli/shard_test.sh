@@ -60,6 +60,9 @@ cat > "$P/src/flush.c" <<'C'
 static pthread_mutex_t flush_lock = PTHREAD_MUTEX_INITIALIZER;
 static int flushes;
 static void flush_fast(int fd) { fdatasync(fd); }
+struct table { unsigned count, size; };
+static void table_grow(struct table *t) { t->size *= 2; }
+void table_add(struct table *t) { if (t->count >= t->size) table_grow(t); t->count++; }
 struct ops current_ops = { .run = flush_fast };
 void flush_all(int fd)
 {
@@ -176,6 +179,11 @@ facts() {
   echo "== functions by USR"
   sqlite3 "$1" "SELECT s.usr, f.path, x.line, x.is_definition FROM function x JOIN symbol s ON s.id = x.symbol_id
                 JOIN file f ON f.id = x.file_id JOIN tu t ON t.id = x.tu_id JOIN file tf ON tf.id = t.file_id ORDER BY 1, 2, 3, 4"
+  echo "== raised limits and full guards by USR"
+  sqlite3 "$1" "SELECT s.usr, x.param, v.usr FROM raised_limit x JOIN symbol s ON s.id = x.function_id
+                JOIN symbol v ON v.id = x.field_id ORDER BY 1, 2, 3"
+  sqlite3 "$1" "SELECT a.usr, c.line, c.full_param, v.usr FROM call c JOIN symbol a ON a.id = c.caller_id
+                JOIN symbol v ON v.id = c.full_field_id ORDER BY 1, 2"
   echo "== calls by USR"
   sqlite3 "$1" "SELECT tf.path, a.usr, coalesce(b.usr, ''), f.path, c.line, c.col, (SELECT count(*) FROM call_arg WHERE call_id = c.id)
                 FROM call c JOIN symbol a ON a.id = c.caller_id LEFT JOIN symbol b ON b.id = c.callee_id

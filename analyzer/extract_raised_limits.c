@@ -1,0 +1,142 @@
+/* extract_raised_limits.c — the fields of its pointer parameters a
+ * function raises by a factor (facts.h, struct lc_raised_limit): a hash
+ * table's or a buffer's growth,
+ *
+ *     t->size *= 2;                           (also `<<=`)
+ *     t->limit = t->size << 1;                (a product or a left shift)
+ *     new_len = primes[++i]; new_limit = load * new_len;
+ *     head->load_limit = new_limit;           (through one local)
+ *
+ * A limit raised so is reached again only after as many insertions as
+ * the object already holds: a call made when the object is full
+ * (extract_full_guard.c) runs once per doubling, and what it does over the
+ * object is paid for by the insertions that filled it (cost_calls.c).  A
+ * limit raised by a step (`t->size += 16`) is no such thing: each step
+ * costs a pass over an object that grows by the step, quadratic in all. */
+#include "extract_internal.h"
+
+#include <string.h>
+
+/* What the search of one function keeps. */
+struct raised_search {
+    struct lc_extract_walk *walk;
+    CXCursor body;
+    struct lc_function_fact *fact;
+};
+
+/* Does `expr` hold a product, a left shift, or a slot of a table of static
+ * storage (`primes[i]`)? */
+static int raised_factor(CXCursor cursor, void *unused)
+{
+    (void)unused;
+    CXCursor parts[2];
+    switch (clang_getCursorKind(cursor)) {
+    case CXCursor_BinaryOperator: {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
+        return op == CXBinaryOperator_Mul || op == CXBinaryOperator_Shl;
+    }
+    case CXCursor_ArraySubscriptExpr: {
+        if (lc_extract_children(cursor, parts, 2) != 2)
+            return 0;
+        CXCursor table = lc_extract_strip(parts[0]);
+        CXCursor declaration = clang_getCursorReferenced(table);
+        return clang_getCursorKind(table) == CXCursor_DeclRefExpr && clang_getCursorKind(declaration) == CXCursor_VarDecl
+               && clang_Cursor_hasVarDeclGlobalStorage(declaration)
+               && clang_getCanonicalType(clang_getCursorType(declaration)).kind == CXType_ConstantArray;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* A local whose value somewhere in the body is a factor's (its
+ * initialiser or an assignment). */
+struct raised_local {
+    CXCursor variable;
+    int grown;
+};
+
+static enum CXChildVisitResult raised_local_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct raised_local *local = data;
+    CXCursor sides[2];
+    if (clang_getCursorKind(cursor) == CXCursor_VarDecl
+        && clang_equalCursors(clang_getCanonicalCursor(cursor), local->variable))
+        local->grown |= lc_extract_any(clang_Cursor_getVarDeclInitializer(cursor), raised_factor, NULL);
+    else if (lc_extract_assignment_sides(cursor, sides) && lc_extract_names(sides[0], local->variable))
+        local->grown |= lc_extract_any(sides[1], raised_factor, NULL);
+    return local->grown ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Is `value` grown by a factor, itself or as a local set to one? */
+static int raised_value(const struct raised_search *search, CXCursor value)
+{
+    if (lc_extract_any(value, raised_factor, NULL))
+        return 1;
+    CXCursor variable = lc_extract_loop_variable(value);
+    if (clang_Cursor_isNull(variable) || !lc_extract_is_local(variable))
+        return 0;
+    struct raised_local local = { variable, 0 };
+    clang_visitChildren(search->body, raised_local_visit, &local);
+    return local.grown;
+}
+
+/* 1 + the index of the pointer parameter `field` (`p->f`) is taken from,
+ * and the field in *declaration; 0 otherwise. */
+static int raised_parameter_field(CXCursor field, CXCursor *declaration)
+{
+    CXCursor base;
+    field = lc_extract_strip(field);
+    if (clang_getCursorKind(field) != CXCursor_MemberRefExpr || lc_extract_children(field, &base, 1) != 1
+        || clang_getCanonicalType(clang_getCursorType(lc_extract_strip(base))).kind != CXType_Pointer)
+        return 0;
+    CXCursor parameter = lc_extract_loop_variable(base);
+    if (clang_getCursorKind(parameter) != CXCursor_ParmDecl)
+        return 0;
+    *declaration = clang_getCursorReferenced(field);
+    return clang_getCursorKind(*declaration) == CXCursor_FieldDecl ? lc_extract_parameter_position(parameter) : 0;
+}
+
+static void raised_note(struct raised_search *search, int param, CXCursor field)
+{
+    struct lc_function_fact *fact = search->fact;
+    const char *usr = lc_extract_usr(search->walk, field);
+    if (!usr) {
+        search->walk->out_of_memory = 1;
+        return;
+    }
+    for (unsigned i = 0; i < fact->raised_count; i++)
+        if (fact->raised[i].param == param && strcmp(fact->raised[i].field_usr, usr) == 0)
+            return;
+    if (fact->raised_count < LC_RAISED_LIMITS)
+        fact->raised[fact->raised_count++] = (struct lc_raised_limit){ .param = param, .field_usr = usr };
+}
+
+static enum CXChildVisitResult raised_visit(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct raised_search *search = data;
+    CXCursor sides[2], field;
+    int param = 0;
+    long long factor;
+    if (clang_getCursorKind(cursor) == CXCursor_CompoundAssignOperator && lc_extract_children(cursor, sides, 2) == 2) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
+        int scales = op == CXBinaryOperator_ShlAssign
+                     || (op == CXBinaryOperator_MulAssign
+                         && (!lc_extract_integer_constant(sides[1], &factor) || factor >= 2));
+        param = scales ? raised_parameter_field(sides[0], &field) : 0;
+    } else if (lc_extract_assignment_sides(cursor, sides) && raised_value(search, sides[1])) {
+        param = raised_parameter_field(sides[0], &field);
+    }
+    if (param > 0 && param <= LC_ELEMENT_ARGUMENTS)
+        raised_note(search, param, field);
+    return CXChildVisit_Recurse;
+}
+
+void lc_extract_raised_limits(struct lc_extract_walk *walk, CXCursor function, struct lc_function_fact *fact)
+{
+    struct raised_search search = { walk, lc_extract_function_body(function), fact };
+    if (!clang_Cursor_isNull(search.body))
+        clang_visitChildren(search.body, raised_visit, &search);
+}
