@@ -175,6 +175,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         size_t condition_first = walk->facts->call_count;
         lc_extract_visit_child(walk, parts[0], statement);
         int returned = lc_extract_condition_returned_call(walk, parts[0], condition_first);
+        lc_extract_full_guard_condition(walk, parts[0], condition_first);
         if (first)
             after_condition = walk->locks;
         int zero_branch, guard = lc_extract_zero_test(walk, parts[0], &zero_branch);

@@ -10,7 +10,9 @@
  *
  * The limit may be scaled by constants (`t->used >= t->size * 3 / 4`); the
  * test may be one side of `&&`, or of `||` whose other side finds a field
- * of the same pointer NULL (the first allocation).  When the callee raises
+ * of the same pointer NULL (the first allocation).  A call right of `&&`
+ * after such a test is made when full too (`if (t->count >= t->size &&
+ * grow(t) != 0) return -1;`).  When the callee raises
  * that limit by a factor (extract_raised_limits.c), the call runs once per
  * doubling of the object, and its work over the object is paid for by the
  * insertions that filled it (cost_calls.c). */
@@ -133,15 +135,12 @@ static enum CXChildVisitResult full_calls_visit(CXCursor cursor, CXCursor parent
     return CXChildVisit_Recurse;
 }
 
-void lc_extract_full_guard_calls(struct lc_extract_walk *walk, CXCursor condition, CXCursor branch, size_t first_call)
+/* Note the calls under `where` (made from fact `first_call` on) given
+ * `object` as made when it is full, `limit` the field tested. */
+static void full_mark(struct lc_extract_walk *walk, CXCursor where, CXCursor object, CXCursor limit, size_t first_call)
 {
-    CXCursor object, limit;
-    if (first_call >= walk->facts->call_count || !full_test(condition, &object, &limit))
-        return;
     struct full_calls found = { .object = object, .count = 0 };
-    clang_visitChildren(branch, full_calls_visit, &found);
-    if (clang_getCursorKind(branch) == CXCursor_CallExpr)
-        full_calls_visit(branch, branch, &found);
+    lc_extract_visit_all(where, full_calls_visit, &found);
     const char *usr = found.count ? lc_extract_usr(walk, limit) : NULL;
     for (unsigned i = 0; i < found.count && usr; i++) {
         struct lc_location at;
@@ -157,4 +156,21 @@ void lc_extract_full_guard_calls(struct lc_extract_walk *walk, CXCursor conditio
         }
         clang_disposeString(name);
     }
+}
+
+void lc_extract_full_guard_calls(struct lc_extract_walk *walk, CXCursor condition, CXCursor branch, size_t first_call)
+{
+    CXCursor object, limit;
+    if (first_call < walk->facts->call_count && full_test(condition, &object, &limit))
+        full_mark(walk, branch, object, limit, first_call);
+}
+
+void lc_extract_full_guard_condition(struct lc_extract_walk *walk, CXCursor condition, size_t first_call)
+{
+    CXCursor sides[2], object, limit;
+    condition = lc_extract_strip(condition);
+    if (first_call < walk->facts->call_count && clang_getCursorKind(condition) == CXCursor_BinaryOperator
+        && clang_getCursorBinaryOperatorKind(condition) == CXBinaryOperator_LAnd
+        && lc_extract_children(condition, sides, 2) == 2 && full_test(sides[0], &object, &limit))
+        full_mark(walk, sides[1], object, limit, first_call);
 }

@@ -86,6 +86,9 @@ void lc_extract_loop_once_calls(struct lc_extract_walk *walk, CXCursor condition
  * (condition)` (made from fact `first_call` on) given an object the
  * condition finds full (`t->count >= t->limit`) note that (full_guard). */
 void lc_extract_full_guard_calls(struct lc_extract_walk *walk, CXCursor condition, CXCursor branch, size_t first_call);
+/* The same for the calls right of `&&` in `condition` after such a test
+ * (`t->count >= t->size && grow(t) != 0`), made from fact `first_call` on. */
+void lc_extract_full_guard_condition(struct lc_extract_walk *walk, CXCursor condition, size_t first_call);
 /* extract_raised_limits.c: the fields of its pointer parameters the
  * definition `function` raises by a factor, into fact->raised. */
 void lc_extract_raised_limits(struct lc_extract_walk *walk, CXCursor function, struct lc_function_fact *fact);

@@ -2,7 +2,8 @@
  * (call fact full_guard, extract_full_guard.c): in the then branch of
  * `t->count >= t->size` (or `<=` the other way round, the limit scaled by
  * constants, one side of `&&`, or of `||` with a NULL test of a field of
- * the same object), given the object; not the calls not given it, a
+ * the same object), given the object, or right of `&&` after such a
+ * test; not the calls not given it, a
  * comparison of two objects, `||` with another test or the else branch;
  * a test below the limit names the other field as the limit.  And the fields a function raises by a factor
  * (function fact raised, extract_raised_limits.c): `*= 2`, `<<`, a table
@@ -31,6 +32,8 @@ static void test_full_guards(void **state)
     assert_int_equal(full_param(test, "full_swapped", "grow_to"), 1);
     assert_int_equal(full_param(test, "full_first_allocation", "grow"), 1);
     assert_int_equal(full_param(test, "full_and", "grow"), 1);
+    assert_int_equal(full_param(test, "full_in_condition", "grow"), 1);
+    assert_int_equal(full_param(test, "full_test_after", "grow"), 0);
     assert_int_equal(full_param(test, "full_not_given", "note"), 0);
     assert_int_equal(full_param(test, "two_objects", "grow"), 0);
     assert_int_equal(full_param(test, "or_other_test", "grow"), 0);

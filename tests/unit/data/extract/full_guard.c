@@ -62,3 +62,12 @@ void filed(struct table *t, struct table *u)
     if (t->count < t->size)
         grow(t); /* below_limit */
 }
+
+int filed_in_condition(struct table *t)
+{
+    if (t->count >= t->size && grow(t) != 0) /* full_in_condition */
+        return -1;
+    if (grow(t) != 0 && t->count >= t->size) /* full_test_after */
+        return -1;
+    return 0;
+}
