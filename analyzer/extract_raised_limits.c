@@ -3,16 +3,19 @@
  * table's or a buffer's growth,
  *
  *     t->size *= 2;                           (also `<<=`)
- *     t->limit = t->size << 1;                (a product or a left shift)
+ *     t->limit = t->size << 1;                (a product by a literal of
+ *                                              at least 2, a left shift)
  *     new_len = primes[++i]; new_limit = load * new_len;
- *     head->load_limit = new_limit;           (through one local)
+ *     head->load_limit = new_limit;           (a table of sizes, through
+ *                                              locals, two deep)
  *
  * A limit raised so is reached again only after as many insertions as
  * the object already holds: a call made when the object is full
  * (extract_full_guard.c) runs once per doubling, and what it does over the
  * object is paid for by the insertions that filled it (cost_calls.c).  A
- * limit raised by a step (`t->size += 16`) is no such thing: each step
- * costs a pass over an object that grows by the step, quadratic in all. */
+ * limit raised by a step (`t->size += 16`, `(t->count + 16) *
+ * sizeof(void *)`) is no such thing: each step costs a pass over an
+ * object that grows by the step, quadratic in all. */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -24,8 +27,19 @@ struct raised_search {
     struct lc_function_fact *fact;
 };
 
-/* Does `expr` hold a product, a left shift, or a slot of a table of static
- * storage (`primes[i]`)? */
+#define RAISED_HOPS 2   /* locals followed from the value stored */
+
+/* Is `expr` an integer literal of at least 2 (`2`, `2U`; not `sizeof`)? */
+static int raised_multiplier(CXCursor expr)
+{
+    long long value;
+    expr = lc_extract_strip(expr);
+    return clang_getCursorKind(expr) == CXCursor_IntegerLiteral && lc_extract_integer_constant(expr, &value)
+           && value >= 2;
+}
+
+/* A factor: a product by a literal of at least 2 (`n * 2`), a left shift,
+ * or a slot of a constant table of static storage (`primes[i]`). */
 static int raised_factor(CXCursor cursor, void *unused)
 {
     (void)unused;
@@ -33,7 +47,9 @@ static int raised_factor(CXCursor cursor, void *unused)
     switch (clang_getCursorKind(cursor)) {
     case CXCursor_BinaryOperator: {
         enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
-        return op == CXBinaryOperator_Mul || op == CXBinaryOperator_Shl;
+        return op == CXBinaryOperator_Shl
+               || (op == CXBinaryOperator_Mul && lc_extract_children(cursor, parts, 2) == 2
+                   && (raised_multiplier(parts[0]) || raised_multiplier(parts[1])));
     }
     case CXCursor_ArraySubscriptExpr: {
         if (lc_extract_children(cursor, parts, 2) != 2)
@@ -49,11 +65,14 @@ static int raised_factor(CXCursor cursor, void *unused)
     }
 }
 
-/* A local whose value somewhere in the body is a factor's (its
- * initialiser or an assignment). */
+static int raised_value(const struct raised_search *search, CXCursor value, int hops);
+
+/* A local read by the value stored: is it, somewhere in the body (its
+ * initialiser or an assignment), set to a value grown by a factor? */
 struct raised_local {
+    const struct raised_search *search;
     CXCursor variable;
-    int grown;
+    int hops, grown;
 };
 
 static enum CXChildVisitResult raised_local_visit(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -63,23 +82,33 @@ static enum CXChildVisitResult raised_local_visit(CXCursor cursor, CXCursor pare
     CXCursor sides[2];
     if (clang_getCursorKind(cursor) == CXCursor_VarDecl
         && clang_equalCursors(clang_getCanonicalCursor(cursor), local->variable))
-        local->grown |= lc_extract_any(clang_Cursor_getVarDeclInitializer(cursor), raised_factor, NULL);
+        local->grown |= raised_value(local->search, clang_Cursor_getVarDeclInitializer(cursor), local->hops);
     else if (lc_extract_assignment_sides(cursor, sides) && lc_extract_names(sides[0], local->variable))
-        local->grown |= lc_extract_any(sides[1], raised_factor, NULL);
+        local->grown |= raised_value(local->search, sides[1], local->hops);
     return local->grown ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
-/* Is `value` grown by a factor, itself or as a local set to one? */
-static int raised_value(const struct raised_search *search, CXCursor value)
+/* Is `value` grown by a factor, itself or through the locals it reads
+ * (`new_limit = load * new_len` after `new_len = primes[++i]`), `hops`
+ * locals deep? */
+static int raised_value(const struct raised_search *search, CXCursor value, int hops)
 {
+    if (clang_Cursor_isNull(value))
+        return 0;
     if (lc_extract_any(value, raised_factor, NULL))
         return 1;
-    CXCursor variable = lc_extract_loop_variable(value);
-    if (clang_Cursor_isNull(variable) || !lc_extract_is_local(variable))
-        return 0;
-    struct raised_local local = { variable, 0 };
-    clang_visitChildren(search->body, raised_local_visit, &local);
-    return local.grown;
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
+    if (hops > 0)
+        lc_extract_variables_collect(value, &read);
+    for (unsigned i = 0; i < read.count; i++) {
+        if (clang_getCursorKind(read.declarations[i]) != CXCursor_VarDecl || !lc_extract_is_local(read.declarations[i]))
+            continue;
+        struct raised_local local = { search, read.declarations[i], hops - 1, 0 };
+        clang_visitChildren(search->body, raised_local_visit, &local);
+        if (local.grown)
+            return 1;
+    }
+    return 0;
 }
 
 /* 1 + the index of the pointer parameter `field` (`p->f`) is taken from,
@@ -119,14 +148,11 @@ static enum CXChildVisitResult raised_visit(CXCursor cursor, CXCursor parent, CX
     struct raised_search *search = data;
     CXCursor sides[2], field;
     int param = 0;
-    long long factor;
     if (clang_getCursorKind(cursor) == CXCursor_CompoundAssignOperator && lc_extract_children(cursor, sides, 2) == 2) {
         enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
-        int scales = op == CXBinaryOperator_ShlAssign
-                     || (op == CXBinaryOperator_MulAssign
-                         && (!lc_extract_integer_constant(sides[1], &factor) || factor >= 2));
+        int scales = op == CXBinaryOperator_ShlAssign || (op == CXBinaryOperator_MulAssign && raised_multiplier(sides[1]));
         param = scales ? raised_parameter_field(sides[0], &field) : 0;
-    } else if (lc_extract_assignment_sides(cursor, sides) && raised_value(search, sides[1])) {
+    } else if (lc_extract_assignment_sides(cursor, sides) && raised_value(search, sides[1], RAISED_HOPS)) {
         param = raised_parameter_field(sides[0], &field);
     }
     if (param > 0 && param <= LC_ELEMENT_ARGUMENTS)

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 126
+#define LC_FACTS_VERSION 127
 
 struct lc_location {
     const char *file;
@@ -66,8 +66,9 @@ enum lc_annotation {
 /* A function declaration or definition. */
 /* A field of a pointer parameter a function sets to a value grown by a
  * factor: `t->size *= 2`, `t->limit = t->size << 1`, `h->load_limit =
- * new_limit` after `new_limit = load * primes[++i]` (a product, a left
- * shift or a table of sizes, through one local); not `t->size += 16`. */
+ * new_limit` after `new_limit = load * new_len; new_len = primes[++i]`
+ * (a product by a literal of at least 2, a left shift or a table of
+ * sizes, through locals two deep); not `t->size += 16`. */
 struct lc_raised_limit {
     int param;                /* 1 + the parameter's index */
     union {

@@ -7,7 +7,8 @@
  * comparison of two objects, `||` with another test or the else branch;
  * a test below the limit names the other field as the limit.  And the fields a function raises by a factor
  * (function fact raised, extract_raised_limits.c): `*= 2`, `<<`, a table
- * of sizes through locals; not a step (`+= 16`, `size - 1`) nor `*= 1`.
+ * of sizes through locals (two deep); not a step (`+= 16`, `size - 1`,
+ * `(count + 16) * sizeof(void *)`) nor `*= 1`.
  * On data/extract/full_guard.c. */
 #include "extract_fixture.h"
 
@@ -66,6 +67,7 @@ static void test_raised_limits(void **state)
     assert_false(raises(test, "stepped", 1, "size"));
     assert_false(raises(test, "stepped", 1, "mask"));
     assert_false(raises(test, "times_one", 1, "size"));
+    assert_false(raises(test, "sized_step", 1, "size"));   /* sizeof is no factor */
 }
 
 int main(void)

@@ -24,8 +24,13 @@ void from_sizes(struct table *t, int index)
 {
     unsigned next, limit;
     next = sizes[index + 1];
-    limit = next * 3 / 4;
+    limit = next - next / 4;
     t->size = limit;
+}
+
+void sized_step(struct table *t)
+{
+    t->size = (t->count + 16) * sizeof(void *);
 }
 
 void stepped(struct table *t)
