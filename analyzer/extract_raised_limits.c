@@ -152,8 +152,11 @@ static enum CXChildVisitResult raised_visit(CXCursor cursor, CXCursor parent, CX
         enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cursor);
         int scales = op == CXBinaryOperator_ShlAssign || (op == CXBinaryOperator_MulAssign && raised_multiplier(sides[1]));
         param = scales ? raised_parameter_field(sides[0], &field) : 0;
-    } else if (lc_extract_assignment_sides(cursor, sides) && raised_value(search, sides[1], RAISED_HOPS)) {
+    } else if (lc_extract_assignment_sides(cursor, sides)) {
+        /* the target first: the value's locals are searched for in the whole body */
         param = raised_parameter_field(sides[0], &field);
+        if (param > 0 && !raised_value(search, sides[1], RAISED_HOPS))
+            param = 0;
     }
     if (param > 0 && param <= LC_ELEMENT_ARGUMENTS)
         raised_note(search, param, field);
