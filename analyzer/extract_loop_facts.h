@@ -349,6 +349,9 @@ CXCursor lc_extract_loop_walked_list(struct lc_extract_walk *walk, const struct 
 /* The length of the fixed table `expr` names (an array of more than one
  * record or pointer, or `&t[0]`), else 0. */
 long long lc_extract_table_length(CXCursor expr);
+/* The length of a constant array type when more than 1 (whatever its
+ * entries), else 0. */
+long long lc_extract_array_length(CXType type);
 /* The length of the fixed table a global variable holds: its own, as an
  * array, or that of the array its initialiser points at; else 0. */
 long long lc_extract_variable_table_length(CXCursor variable);

@@ -30,8 +30,7 @@ static long long shape_array_length(CXCursor expr)
         && clang_getCursorKind(expr) == CXCursor_DeclRefExpr
         && clang_Cursor_hasVarDeclGlobalStorage(clang_getCursorReferenced(expr)) == 1)
         return LC_EXTRACT_TABLE_UNSEEN;
-    long long length = array.kind == CXType_ConstantArray ? clang_getArraySize(array) : 0;
-    return length > 1 ? length : 0;
+    return lc_extract_array_length(array);
 }
 
 /* The smaller of two table sizes (0: none; an unseen one is the larger). */

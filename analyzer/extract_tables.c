@@ -10,15 +10,18 @@
  * arguments naming it when nothing writes it: program_load_tables.c). */
 #include "extract_internal.h"
 
+long long lc_extract_array_length(CXType type)
+{
+    type = clang_getCanonicalType(type);
+    long long length = type.kind == CXType_ConstantArray ? clang_getArraySize(type) : 0;
+    return length > 1 ? length : 0;
+}
+
 /* The length of an array type of table entries, more than one; else 0. */
 static long long tables_length_of_type(CXType type)
 {
-    type = clang_getCanonicalType(type);
-    if (type.kind != CXType_ConstantArray)
-        return 0;
-    enum CXTypeKind entry = clang_getCanonicalType(clang_getArrayElementType(type)).kind;
-    long long length = clang_getArraySize(type);
-    return (entry == CXType_Record || entry == CXType_Pointer) && length > 1 ? length : 0;
+    enum CXTypeKind entry = clang_getCanonicalType(clang_getArrayElementType(clang_getCanonicalType(type))).kind;
+    return entry == CXType_Record || entry == CXType_Pointer ? lc_extract_array_length(type) : 0;
 }
 
 long long lc_extract_table_length(CXCursor expr)
