@@ -54,6 +54,9 @@ int lc_extract_same_expression(CXCursor a, CXCursor b);
  * what it points to (`gl->cellsize`, `*p` twice, after casts and
  * parentheses)? */
 int lc_extract_same_place(CXCursor a, CXCursor b);
+/* `p->f` through a pointer variable or parameter p (after casts): p's
+ * canonical declaration, the field's in *field; null otherwise. */
+CXCursor lc_extract_pointer_field(CXCursor expr, CXCursor *field);
 /* What every argument of `call` but its constants (integers, NULL, string
  * literals) stands for by `of` (a parameter, an element: an id >= 0), when
  * they all stand for the same one and there is one; else -1.  How the

@@ -22,18 +22,6 @@
 
 #define FULL_CALLS 16   /* calls of one branch looked at */
 
-/* The variable `p` of `p->field` (a pointer), its field in *field; null. */
-static CXCursor full_member(CXCursor expr, CXCursor *field)
-{
-    CXCursor base;
-    expr = lc_extract_strip(expr);
-    if (clang_getCursorKind(expr) != CXCursor_MemberRefExpr || lc_extract_children(expr, &base, 1) != 1
-        || clang_getCanonicalType(clang_getCursorType(lc_extract_strip(base))).kind != CXType_Pointer)
-        return clang_getNullCursor();
-    *field = clang_getCursorReferenced(expr);
-    return clang_getCursorKind(*field) == CXCursor_FieldDecl ? lc_extract_loop_variable(base) : clang_getNullCursor();
-}
-
 /* The limit side: `object->field`, scaled by integer constants. */
 static int full_limit(CXCursor expr, CXCursor object, CXCursor *field)
 {
@@ -50,7 +38,7 @@ static int full_limit(CXCursor expr, CXCursor object, CXCursor *field)
         return op == CXBinaryOperator_Mul && lc_extract_integer_constant(sides[0], &constant)
                && full_limit(sides[1], object, field);
     }
-    CXCursor base = full_member(expr, field);
+    CXCursor base = lc_extract_pointer_field(expr, field);
     return !clang_Cursor_isNull(base) && clang_equalCursors(base, object);
 }
 
@@ -64,7 +52,7 @@ static int full_comparison(CXCursor test, CXCursor *object, CXCursor *limit)
     int at_left = op == CXBinaryOperator_GE || op == CXBinaryOperator_GT;
     if (!at_left && op != CXBinaryOperator_LE && op != CXBinaryOperator_LT)
         return 0;
-    *object = full_member(sides[at_left ? 0 : 1], &count);
+    *object = lc_extract_pointer_field(sides[at_left ? 0 : 1], &count);
     return !clang_Cursor_isNull(*object) && full_limit(sides[at_left ? 1 : 0], *object, limit)
            && !clang_equalCursors(clang_getCanonicalCursor(count), clang_getCanonicalCursor(*limit));
 }
@@ -74,7 +62,7 @@ static int full_pointer_field(CXCursor expr, CXCursor object)
 {
     CXCursor field;
     return clang_getCanonicalType(clang_getCursorType(lc_extract_strip(expr))).kind == CXType_Pointer
-           && clang_equalCursors(full_member(expr, &field), object);
+           && clang_equalCursors(lc_extract_pointer_field(expr, &field), object);
 }
 
 /* `!object->field`, `object->field == NULL`, the field a pointer. */

@@ -23,7 +23,6 @@
 /* What the search of one function keeps. */
 struct raised_search {
     struct lc_extract_walk *walk;
-    CXCursor body;
     struct lc_function_fact *fact;
 };
 
@@ -65,33 +64,11 @@ static int raised_factor(CXCursor cursor, void *unused)
     }
 }
 
-static int raised_value(const struct raised_search *search, CXCursor value, int hops);
-
-/* A local read by the value stored: is it, somewhere in the body (its
- * initialiser or an assignment), set to a value grown by a factor? */
-struct raised_local {
-    const struct raised_search *search;
-    CXCursor variable;
-    int hops, grown;
-};
-
-static enum CXChildVisitResult raised_local_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    struct raised_local *local = data;
-    CXCursor sides[2];
-    if (clang_getCursorKind(cursor) == CXCursor_VarDecl
-        && clang_equalCursors(clang_getCanonicalCursor(cursor), local->variable))
-        local->grown |= raised_value(local->search, clang_Cursor_getVarDeclInitializer(cursor), local->hops);
-    else if (lc_extract_assignment_sides(cursor, sides) && lc_extract_names(sides[0], local->variable))
-        local->grown |= raised_value(local->search, sides[1], local->hops);
-    return local->grown ? CXChildVisit_Break : CXChildVisit_Recurse;
-}
-
 /* Is `value` grown by a factor, itself or through the locals it reads
- * (`new_limit = load * new_len` after `new_len = primes[++i]`), `hops`
- * locals deep? */
-static int raised_value(const struct raised_search *search, CXCursor value, int hops)
+ * (`new_limit = load * new_len` after `new_len = primes[++i]`: their
+ * initialisers and assignments, from the function's variable events),
+ * `hops` locals deep? */
+static int raised_value(struct lc_extract_walk *walk, CXCursor value, int hops)
 {
     if (clang_Cursor_isNull(value))
         return 0;
@@ -103,10 +80,11 @@ static int raised_value(const struct raised_search *search, CXCursor value, int 
     for (unsigned i = 0; i < read.count; i++) {
         if (clang_getCursorKind(read.declarations[i]) != CXCursor_VarDecl || !lc_extract_is_local(read.declarations[i]))
             continue;
-        struct raised_local local = { search, read.declarations[i], hops - 1, 0 };
-        clang_visitChildren(search->body, raised_local_visit, &local);
-        if (local.grown)
-            return 1;
+        for (const struct lc_extract_variable_event *event = lc_extract_variable_event_next(walk, read.declarations[i], NULL);
+             event; event = lc_extract_variable_event_next(walk, read.declarations[i], event))
+            if ((event->kind == LC_EXTRACT_EVENT_DECLARED || event->kind == LC_EXTRACT_EVENT_ASSIGNED)
+                && raised_value(walk, event->value, hops - 1))
+                return 1;
     }
     return 0;
 }
@@ -115,16 +93,8 @@ static int raised_value(const struct raised_search *search, CXCursor value, int 
  * and the field in *declaration; 0 otherwise. */
 static int raised_parameter_field(CXCursor field, CXCursor *declaration)
 {
-    CXCursor base;
-    field = lc_extract_strip(field);
-    if (clang_getCursorKind(field) != CXCursor_MemberRefExpr || lc_extract_children(field, &base, 1) != 1
-        || clang_getCanonicalType(clang_getCursorType(lc_extract_strip(base))).kind != CXType_Pointer)
-        return 0;
-    CXCursor parameter = lc_extract_loop_variable(base);
-    if (clang_getCursorKind(parameter) != CXCursor_ParmDecl)
-        return 0;
-    *declaration = clang_getCursorReferenced(field);
-    return clang_getCursorKind(*declaration) == CXCursor_FieldDecl ? lc_extract_parameter_position(parameter) : 0;
+    CXCursor parameter = lc_extract_pointer_field(field, declaration);
+    return clang_getCursorKind(parameter) == CXCursor_ParmDecl ? lc_extract_parameter_position(parameter) : 0;
 }
 
 static void raised_note(struct raised_search *search, int param, CXCursor field)
@@ -153,9 +123,9 @@ static enum CXChildVisitResult raised_visit(CXCursor cursor, CXCursor parent, CX
         int scales = op == CXBinaryOperator_ShlAssign || (op == CXBinaryOperator_MulAssign && raised_multiplier(sides[1]));
         param = scales ? raised_parameter_field(sides[0], &field) : 0;
     } else if (lc_extract_assignment_sides(cursor, sides)) {
-        /* the target first: the value's locals are searched for in the whole body */
+        /* the target first: only then are the value's locals followed */
         param = raised_parameter_field(sides[0], &field);
-        if (param > 0 && !raised_value(search, sides[1], RAISED_HOPS))
+        if (param > 0 && !raised_value(search->walk, sides[1], RAISED_HOPS))
             param = 0;
     }
     if (param > 0 && param <= LC_ELEMENT_ARGUMENTS)
@@ -165,7 +135,9 @@ static enum CXChildVisitResult raised_visit(CXCursor cursor, CXCursor parent, CX
 
 void lc_extract_raised_limits(struct lc_extract_walk *walk, CXCursor function, struct lc_function_fact *fact)
 {
-    struct raised_search search = { walk, lc_extract_function_body(function), fact };
-    if (!clang_Cursor_isNull(search.body))
-        clang_visitChildren(search.body, raised_visit, &search);
+    struct raised_search search = { walk, fact };
+    CXCursor body = lc_extract_function_body(function);
+    /* the variable events answer for the function walked: `function` */
+    if (!clang_Cursor_isNull(body) && lc_extract_variable_events_cover(walk, function))
+        clang_visitChildren(body, raised_visit, &search);
 }

@@ -91,6 +91,17 @@ int lc_extract_same_place(CXCursor a, CXCursor b)
            && lc_extract_same_place(base_a, base_b);
 }
 
+CXCursor lc_extract_pointer_field(CXCursor expr, CXCursor *field)
+{
+    CXCursor base;
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_MemberRefExpr || lc_extract_children(expr, &base, 1) != 1
+        || clang_getCanonicalType(clang_getCursorType(lc_extract_strip(base))).kind != CXType_Pointer)
+        return clang_getNullCursor();
+    *field = clang_getCursorReferenced(expr);
+    return clang_getCursorKind(*field) == CXCursor_FieldDecl ? lc_extract_loop_variable(base) : clang_getNullCursor();
+}
+
 int lc_extract_call_arguments_of(CXCursor call, int (*of)(void *context, CXCursor argument), void *context)
 {
     int found = -1, count = clang_Cursor_getNumArguments(call);
