@@ -61,6 +61,27 @@ int program_loader_read_programs(struct program_loader *loader);
  * the k-th of them defining `main`, 0 for none); 0, or -1. */
 int program_loader_link_tus(struct program_loader *loader, const int64_t *tu_ids, const uint8_t *defines_main,
                             uint32_t count, uint64_t *programs);
+/* program_load_hosts.c: the build's targets (numbered in the order of
+ * their names) and the programs each runs in (program_hosts.h): an
+ * executable its own bit; a library the bits of the programs that link
+ * or load it, or a program of its own (appended to program_names). */
+struct program_libraries {
+    struct lc_strmap index;   /* target name -> number */
+    const char **names;       /* number -> name */
+    uint64_t *bits;           /* number -> programs (NULL: none read) */
+    uint32_t target_count;
+};
+/* Needs the executables read first; 0, or -1 when memory runs out. */
+int program_loader_library_programs(struct program_loader *loader, struct program_libraries *libraries);
+/* The programs of target `name` (of `length`), 0 when unknown. */
+uint64_t program_libraries_bits(const struct program_libraries *libraries, const char *name, size_t length);
+void program_libraries_free(struct program_libraries *libraries);
+/* program_load_link.c: the definitions and the references of the TUs
+ * `tu_ids` (ascending), numbered by their place there, into `input`
+ * (whose arrays the caller frees); 0, or -1. */
+struct lc_link_input;
+int program_loader_link_facts(struct program_loader *loader, const int64_t *tu_ids, uint32_t count,
+                              struct lc_link_input *input);
 sqlite3_stmt *program_loader_prepare(struct program_loader *loader, const char *sql);
 /* Does this TU provide the body of `function` that is used? */
 int program_loader_owns(const struct program_loader *loader, uint32_t function, int64_t tu_id);

@@ -1,9 +1,10 @@
 /* program_load_link.c — reads, for the TUs of no build target, what
- * program_link.c needs to tell which executables each is linked into: the
- * functions and global variables each defines, and the symbols each
- * function (or file-scope initialiser) names: calls, functions passed or
- * stored, global variables read or written, and what file-scope
- * initialisers name. */
+ * program_link.c needs to tell which executables each is linked into (and,
+ * for those of a target, what program_hosts.c needs to tell where each
+ * library runs): the functions and global variables each defines, and the
+ * symbols each function (or file-scope initialiser) names: calls,
+ * functions passed or stored, global variables read or written, and what
+ * file-scope initialisers name. */
 #include "program_link.h"
 #include "program_load_internal.h"
 #include "grow.h"
@@ -96,16 +97,25 @@ static uint32_t *link_ranks(struct program_loader *loader, const int64_t *tu_ids
     return rank;
 }
 
+int program_loader_link_facts(struct program_loader *loader, const int64_t *tu_ids, uint32_t count,
+                              struct lc_link_input *input)
+{
+    size_t definition_cap = 0, reference_cap = 0;
+    input->tu_count = count;
+    input->symbol_count = (uint32_t)loader->symbol_max + 1;
+    return link_read(loader, LC_LINK_DEFINITION_SQL, tu_ids, count, input, 1, &definition_cap) == 0
+                   && link_read(loader, LC_LINK_REFERENCE_SQL, tu_ids, count, input, 0, &reference_cap) == 0
+               ? 0
+               : -1;
+}
+
 int program_loader_link_tus(struct program_loader *loader, const int64_t *tu_ids, const uint8_t *defines_main,
                             uint32_t count, uint64_t *programs)
 {
-    struct lc_link_input input = { .tu_count = count, .symbol_count = (uint32_t)loader->symbol_max + 1,
-                                   .tu_defines_main = defines_main };
-    size_t definition_cap = 0, reference_cap = 0;
+    struct lc_link_input input = { .tu_defines_main = defines_main };
     uint32_t *rank = link_ranks(loader, tu_ids, count);
     input.tu_rank = rank;
-    int rc = rank && link_read(loader, LC_LINK_DEFINITION_SQL, tu_ids, count, &input, 1, &definition_cap) == 0
-                     && link_read(loader, LC_LINK_REFERENCE_SQL, tu_ids, count, &input, 0, &reference_cap) == 0
+    int rc = rank && program_loader_link_facts(loader, tu_ids, count, &input) == 0
                      && lc_link_programs(&input, programs) == 0
                  ? 0
                  : -1;

@@ -4,9 +4,10 @@
  * run in one process, so they never race.  An executable is a CMake target
  * (tu.target, compdb_target.c) of which a TU defines `main`, or, for a
  * build that names no targets (make, bear), a TU of no target that defines
- * `main` by itself.  A TU runs in the executables among its targets; in
- * any when one of its targets is no executable (a library, linked by who
- * knows), or when the executables are more than 64.  A TU of no target
+ * `main` by itself.  A TU runs in the programs of its targets: an
+ * executable's own; a library's, those that link or load it, or one of
+ * its own when none does (program_load_hosts.c); in any when the programs
+ * are more than 64.  A TU of no target
  * runs in the executables a linker would put it in (program_link.c), or
  * in any when no `main` pulls it in.  A function runs where the TUs that
  * define it run (a static function of a header: in all of theirs). */
@@ -66,29 +67,32 @@ static int programs_add(struct lc_program *program, const char *name, size_t len
 }
 
 /* One name of a TU's: pass 0 notes it as an executable when the TU
- * defines `main`, pass 1 gives its bit (every bit for a name that is no
- * executable: a library). */
-static uint64_t programs_of_name(struct lc_program *program, const char *name, size_t length, int defines_main,
-                                 int pass, int *failed)
+ * defines `main`, pass 1 gives its bits (a library's from
+ * program_load_hosts.c; every bit for one of no known program). */
+static uint64_t programs_of_name(struct lc_program *program, const struct program_libraries *libraries,
+                                 const char *name, size_t length, int defines_main, int pass, int *failed)
 {
     if (pass == 0 && defines_main && length > 0 && programs_add(program, name, length) != 0)
         *failed = 1;
-    uint32_t index = pass == 1 ? programs_index(program, name, length) : LC_NONE;
-    return index == LC_NONE ? LC_PROGRAMS_ANY : (uint64_t)1 << index;
+    if (pass == 0)
+        return LC_PROGRAMS_ANY;
+    uint64_t bits = program_libraries_bits(libraries, name, length);
+    uint32_t index = programs_index(program, name, length);
+    return bits ? bits : index == LC_NONE ? LC_PROGRAMS_ANY : (uint64_t)1 << index;
 }
 
 /* Each name of a TU's target list in turn, or, for a TU of no target that
  * defines `main`, its path. */
-static uint64_t programs_of_tu(struct lc_program *program, const char *path, const char *targets, int defines_main,
-                               int pass, int *failed)
+static uint64_t programs_of_tu(struct lc_program *program, const struct program_libraries *libraries,
+                               const char *path, const char *targets, int defines_main, int pass, int *failed)
 {
     if (!targets)
-        return defines_main && path ? programs_of_name(program, path, strlen(path), 1, pass, failed)
+        return defines_main && path ? programs_of_name(program, libraries, path, strlen(path), 1, pass, failed)
                                     : LC_PROGRAMS_ANY;
     uint64_t set = 0;
     for (const char *at = targets; *at;) {
         size_t length = strcspn(at, " ");
-        set |= programs_of_name(program, at, length, defines_main, pass, failed);
+        set |= programs_of_name(program, libraries, at, length, defines_main, pass, failed);
         at += length + (at[length] == ' ');
     }
     return set;
@@ -148,6 +152,7 @@ int program_loader_read_programs(struct program_loader *loader)
                                   ? calloc((size_t)tu_count + 1, sizeof *tus) : NULL;
     int failed = !tus;
     size_t count = 0;
+    struct program_libraries libraries = { 0 };
     for (int pass = 0; pass < 2 && !failed; pass++) {
         sqlite3_stmt *stmt = program_loader_prepare(loader, LC_PROGRAMS_TU_SQL);
         failed = !stmt;
@@ -156,16 +161,19 @@ int program_loader_read_programs(struct program_loader *loader)
             const char *targets = (const char *)sqlite3_column_text(stmt, 1);
             int defines_main = sqlite3_column_int(stmt, 2);
             const char *path = (const char *)sqlite3_column_text(stmt, 3);
-            uint64_t set = programs_of_tu(program, path, targets, defines_main, pass, &failed);
+            uint64_t set = programs_of_tu(program, &libraries, path, targets, defines_main, pass, &failed);
             uint32_t main_program = !targets && defines_main && path && pass == 1
                                         ? programs_index(program, path, strlen(path)) : LC_NONE;
             tus[count] = (struct programs_tu){ id, set, !targets, (uint8_t)(defines_main != 0), main_program };
         }
         sqlite3_finalize(stmt);
-        if (pass == 0)
+        if (pass == 0) {
             qsort(program->program_names, program->program_count, sizeof *program->program_names,
                   programs_compare_names);
+            failed |= program_loader_library_programs(loader, &libraries) != 0;
+        }
     }
+    program_libraries_free(&libraries);
     if (!failed && program->program_count >= 2)
         failed = programs_link(loader, tus, count) != 0;
     if (failed || program->program_count < 2) {
