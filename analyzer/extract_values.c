@@ -365,6 +365,31 @@ static void extract_address_of_object(struct lc_extract_walk *walk, CXCursor arg
         memset(value, 0, sizeof *value);
 }
 
+/* `*sock`, an integer a pointer parameter points to (LC_VALUE_POINTEE):
+ * it flows as the parameter, as `&fd` stands for the variable, so a
+ * descriptor made non-blocking through `fcntl(*sock, F_SETFL, ...)` is the
+ * callers' `&fd` (mosquitto's net__socket_nonblock(&sock)), and
+ * `connect(*sock, ...)` uses what the callers' `&fd` holds.  A kind of its
+ * own: what reads parameters (the cost model's bounds) does not take it
+ * for the parameter. */
+static void extract_pointee_of_parameter(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value)
+{
+    CXCursor expr = lc_extract_strip(arg), operand;
+    if (!lc_extract_is_integer(clang_getCursorType(expr)) || clang_getCursorKind(expr) != CXCursor_UnaryOperator
+        || clang_getCursorUnaryOperatorKind(expr) != CXUnaryOperator_Deref
+        || lc_extract_children(expr, &operand, 1) != 1)
+        return;
+    operand = lc_extract_strip(operand);
+    if (clang_getCursorKind(operand) != CXCursor_DeclRefExpr
+        || clang_getCursorKind(clang_getCursorReferenced(operand)) != CXCursor_ParmDecl)
+        return;
+    lc_extract_value(walk, operand, value);
+    if (value->kind == LC_VALUE_PARAM)
+        value->kind = LC_VALUE_POINTEE;
+    else
+        memset(value, 0, sizeof *value);
+}
+
 void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value)
 {
     CXType type = clang_getCursorType(arg);
@@ -380,6 +405,8 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
     lc_extract_value(walk, arg, value);
     if (value->kind == LC_VALUE_OTHER)
         extract_address_of_object(walk, arg, value);
+    if (value->kind == LC_VALUE_OTHER)
+        extract_pointee_of_parameter(walk, arg, value);
 }
 
 CXCursor lc_extract_called_function(CXCursor expr)

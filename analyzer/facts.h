@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 127
+#define LC_FACTS_VERSION 128
 
 struct lc_location {
     const char *file;
@@ -111,6 +111,10 @@ enum lc_value_kind {
                             the callee, call_index the call fact (same TU) */
     LC_VALUE_STRING,     /* call arguments only: a string literal; its text
                             is its value between double quotes */
+    LC_VALUE_POINTEE,    /* call arguments only: `*p`, the integer a pointer
+                            parameter p of the enclosing function points to;
+                            usr, name and param_index as for PARAM, and it
+                            flows as p does (`&x` stands for x) */
 };
 
 struct lc_value {

@@ -175,7 +175,8 @@ enum lc_value_kind program_loader_value_kind(const char *kind)
         enum lc_value_kind kind;
     } kinds[] = { { "function", LC_VALUE_FUNCTION }, { "call", LC_VALUE_CALL }, { "null", LC_VALUE_NULL },
                   { "int", LC_VALUE_INT },           { "field", LC_VALUE_FIELD }, { "var", LC_VALUE_VAR },
-                  { "param", LC_VALUE_PARAM },       { "string", LC_VALUE_STRING } };
+                  { "param", LC_VALUE_PARAM },       { "string", LC_VALUE_STRING },
+                  { "pointee", LC_VALUE_POINTEE } };
     for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
         if (strcmp(kind, kinds[i].text) == 0)
             return kinds[i].kind;
@@ -196,13 +197,15 @@ int program_loader_value_of(struct program_loader *loader, enum lc_value_kind ki
         return value->function == LC_NONE ? -1 : 0;
     case LC_VALUE_FIELD:
     case LC_VALUE_VAR:
-    case LC_VALUE_PARAM: {
+    case LC_VALUE_PARAM:
+    case LC_VALUE_POINTEE: {   /* `*p` flows as the parameter p (facts.h) */
         const char *name = symbol_id > 0 && symbol_id <= loader->symbol_max ? loader->symbol_names[symbol_id] : NULL;
         int64_t id = symbol_id;
-        if (kind == LC_VALUE_PARAM && (id = program_loader_function(loader, symbol_id)) == LC_NONE)
+        enum lc_value_kind node_kind = kind == LC_VALUE_POINTEE ? LC_VALUE_PARAM : kind;
+        if (node_kind == LC_VALUE_PARAM && (id = program_loader_function(loader, symbol_id)) == LC_NONE)
             return -1;
         value->param_index = param_index;
-        value->flow_node = lc_fpflow_node(loader->program, kind, id, param_index, record, name);
+        value->flow_node = lc_fpflow_node(loader->program, node_kind, id, param_index, record, name);
         return value->flow_node == LC_NONE ? -1 : 0;
     }
     default:

@@ -1,7 +1,8 @@
 /* test_extract.c — the libclang AST walker (extract*.c) on the small C
  * files of tests/unit/data/extract/: functions and annotations (also
  * declarations that they never return), direct and
- * indirect calls, static functions of two files, argument values and texts.
+ * indirect calls, static functions of two files, argument values and texts
+ * (an int a pointer parameter points to, flowing as the parameter).
  * Stores are tested in test_extract_stores.c, parsing in
  * test_extract_parse.c. */
 #include "extract_fixture.h"
@@ -242,6 +243,23 @@ static void test_argument_values_and_texts(void **state)
     assert_string_equal(call->arg_texts[5], "NULL");
 }
 
+/* `fcntl(*fd, ...)` with fd a pointer parameter: what fd points to
+ * (flowing as fd); an int reached any other way through a pointer is not. */
+static void test_pointee_of_parameter(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "pointee_args.c"), 0);
+    const struct lc_call_fact *call = find_call_at(test, "set_flags", "fcntl");
+    assert_value(&call->args[0], LC_VALUE_POINTEE, "fd");
+    assert_int_equal(call->args[0].param_index, 0);
+    const char *others[] = { "twice_removed", "sum_of_pointee", "global_pointee", "element_of_param" };
+    for (unsigned i = 0; i < 4; i++)
+        assert_int_equal(find_call_at(test, others[i], "use")->args[0].kind, LC_VALUE_OTHER);
+    call = find_call_at(test, "plain_param", "use");
+    assert_value(&call->args[0], LC_VALUE_PARAM, "n");
+    assert_int_equal(call->args[0].param_index, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +271,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_indirect_calls, setup, teardown),
         cmocka_unit_test_setup_teardown(test_static_functions_of_two_files_differ, setup, teardown),
         cmocka_unit_test_setup_teardown(test_argument_values_and_texts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pointee_of_parameter, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
