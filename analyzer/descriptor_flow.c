@@ -125,6 +125,50 @@ static int flow_collect_arguments(struct lc_descriptor_flow *flow)
     return 0;
 }
 
+/* An out-parameter: a pointer parameter an `int` is stored through (`*pair
+ * = fd`: a store whose target is the parameter's node, LC_VALUE_POINTEE).
+ * What it is given is what the caller's `&field` holds afterwards: an
+ * edge from the parameter to each place whose address a call passes there
+ * (mosquitto's net__socketpair(&mosq->sockpairR, &mosq->sockpairW)). */
+static int flow_collect_out_parameters(struct lc_descriptor_flow *flow)
+{
+    struct lc_program *program = flow->program;
+    uint8_t *out = calloc((size_t)program->flow_node_count + 1, 1);
+    if (!out)
+        return -1;
+    int any = 0;
+    for (uint32_t s = 0; s < program->store_count + program->derived_store_count; s++) {
+        uint32_t target = s < program->store_count ? program->stores[s].target_node
+                                                   : program->derived_stores[s - program->store_count].target_node;
+        if (target != LC_NONE && lc_fpflow_node_names(program, target).kind == LC_VALUE_PARAM)
+            any = out[target] = 1;
+    }
+    int rc = 0;
+    for (uint32_t call = 0; any && rc == 0 && call < program->call_count; call++) {
+        const struct lc_program_call *c = &program->calls[call];
+        uint32_t count = 0;
+        const uint32_t *functions = NULL;
+        if (c->callee.kind == LC_VALUE_FUNCTION) {
+            functions = &c->callee.function;
+            count = 1;
+        } else if (c->callee.flow_node != LC_NONE) {
+            functions = lc_fpflow_functions(program, c->callee.flow_node, &count);
+        }
+        for (uint32_t a = 0; rc == 0 && a < c->arg_count; a++) {
+            const struct lc_program_value *arg = &program->args[c->first_arg + a];
+            if (arg->flow_node == LC_NONE || !arg->text || arg->text[0] != '&')
+                continue;
+            for (uint32_t i = 0; rc == 0 && i < count; i++) {
+                uint32_t parameter = lc_fpflow_find_node(program, LC_VALUE_PARAM, functions[i], (int)a);
+                if (parameter != LC_NONE && out[parameter])
+                    rc = flow_add_edge(flow, parameter, arg->flow_node);
+            }
+        }
+    }
+    free(out);
+    return rc;
+}
+
 /* `event_set(ev, fd, events, cb, arg)`: fd flows into cb's argument 1. */
 static int flow_collect_callback(struct lc_descriptor_flow *flow, uint32_t call, const struct lc_callback_model *model)
 {
@@ -225,7 +269,7 @@ int lc_descriptor_flow_build(struct lc_descriptor_flow *flow, struct lc_program 
     memset(flow, 0, sizeof *flow);
     flow->program = program;
     if (flow_collect_stores(flow, classify, data) != 0 || flow_collect_derived(flow) != 0
-        || flow_collect_arguments(flow) != 0
+        || flow_collect_arguments(flow) != 0 || flow_collect_out_parameters(flow) != 0
         || flow_collect_callbacks(flow) != 0 || flow_index(flow) != 0)
         return -1;
     /* A store that holds is an edge from its target to itself: a seed when

@@ -126,6 +126,13 @@ void lc_extract_field_value(struct lc_extract_walk *walk, CXCursor field,
 /* As lc_extract_value, plus NULL for null pointer constants and INT for
  * integer constant expressions. */
 void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value);
+/* `*sock`, an integer a pointer parameter points to: LC_VALUE_POINTEE, which
+ * flows as the parameter (as `&fd` stands for fd), so a descriptor made
+ * non-blocking through `fcntl(*sock, F_SETFL, ...)` is the callers' `&fd`
+ * (mosquitto's net__socket_nonblock(&sock)), `connect(*sock, ...)` uses
+ * what they hold, and `*pair = fd` stores into it.  `value` is left as it
+ * is for anything else. */
+void lc_extract_pointee_of_parameter(struct lc_extract_walk *walk, CXCursor expr, struct lc_value *value);
 /* Whether `expr` is an integer constant expression; its value if so
  * (an unsigned value above LLONG_MAX wraps). */
 int lc_extract_integer_constant(CXCursor expr, long long *value);

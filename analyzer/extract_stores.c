@@ -13,7 +13,10 @@
  * (LC_STORE_DERIVED), OTHER when it is none of those (`x + 1`), and so is the value of a
  * `return` in a function returning `int` or a pointer to a struct (`return
  * stdout;` from a `FILE *` function, an object store): its target is a
- * CALL naming the function (the value its calls yield).  A `?:` stores each of its branches.
+ * CALL naming the function (the value its calls yield).  An `int` stored
+ * through a pointer parameter (`*pair = fd`) goes into what the parameter
+ * points to (LC_VALUE_POINTEE), the caller's `&field` (descriptor_flow.c).
+ * A `?:` stores each of its branches.
  *
  * The walk meets an assignment before the call on its right, so the store
  * of a call's result waits in walk->pending until the call's fact exists,
@@ -152,7 +155,7 @@ void lc_extract_store(struct lc_extract_walk *walk, const struct lc_value *targe
                       CXCursor value_expr, enum lc_extract_stored stored)
 {
     if (target->kind == LC_VALUE_FIELD || target->kind == LC_VALUE_VAR ||
-        target->kind == LC_VALUE_CALL)
+        target->kind == LC_VALUE_CALL || target->kind == LC_VALUE_POINTEE)
         extract_store_branches(walk, target, value_expr, stored, 0);
 }
 
@@ -211,6 +214,8 @@ void lc_extract_assignment(struct lc_extract_walk *walk, CXCursor assignment)
     }
     struct lc_value target;
     lc_extract_value(walk, sides[0], &target);
+    if (target.kind == LC_VALUE_OTHER && stored == LC_STORED_INTEGERS)
+        lc_extract_pointee_of_parameter(walk, sides[0], &target);   /* `*pair = fd`: an out-parameter */
     struct lc_location loc;
     if (stored == LC_STORED_FUNCTION_POINTERS && target.kind == LC_VALUE_FIELD
         && lc_extract_is_null_pointer_constant(sides[1])

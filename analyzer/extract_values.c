@@ -365,14 +365,10 @@ static void extract_address_of_object(struct lc_extract_walk *walk, CXCursor arg
         memset(value, 0, sizeof *value);
 }
 
-/* `*sock`, an integer a pointer parameter points to (LC_VALUE_POINTEE):
- * it flows as the parameter, as `&fd` stands for the variable, so a
- * descriptor made non-blocking through `fcntl(*sock, F_SETFL, ...)` is the
- * callers' `&fd` (mosquitto's net__socket_nonblock(&sock)), and
- * `connect(*sock, ...)` uses what the callers' `&fd` holds.  A kind of its
- * own: what reads parameters (the cost model's bounds) does not take it
- * for the parameter. */
-static void extract_pointee_of_parameter(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value)
+/* `*sock` (extract_expressions.h).  A kind of its own: what reads
+ * parameters (the cost model's bounds) does not take it for the
+ * parameter. */
+void lc_extract_pointee_of_parameter(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value)
 {
     CXCursor expr = lc_extract_strip(arg), operand;
     if (!lc_extract_is_integer(clang_getCursorType(expr)) || clang_getCursorKind(expr) != CXCursor_UnaryOperator
@@ -406,7 +402,7 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
     if (value->kind == LC_VALUE_OTHER)
         extract_address_of_object(walk, arg, value);
     if (value->kind == LC_VALUE_OTHER)
-        extract_pointee_of_parameter(walk, arg, value);
+        lc_extract_pointee_of_parameter(walk, arg, value);
 }
 
 CXCursor lc_extract_called_function(CXCursor expr)

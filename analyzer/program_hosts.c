@@ -36,6 +36,8 @@ static int hosts_compare_edges(const void *a, const void *b)
 /* Sort by (symbol, target) and drop repeats; the new count. */
 static uint32_t hosts_sort_unique(struct lc_hosts_pair *pairs, uint32_t count)
 {
+    if (count == 0)
+        return 0;   /* (pairs may be NULL) */
     qsort(pairs, count, sizeof *pairs, hosts_compare_pairs);
     uint32_t kept = 0;
     for (uint32_t i = 0; i < count; i++)

@@ -212,7 +212,7 @@ static int loader_store_row(struct program_loader *loader, sqlite3_stmt *stmt, v
 static int loader_read_stores(struct program_loader *loader, uint32_t *call_of_row, int64_t call_row_max)
 {
     struct loader_call_rows rows = { call_of_row, call_row_max };
-    return program_loader_each_tu(loader, "fp_store", "SELECT target_kind, target_id, target_record, NULL, value_kind,"
+    return program_loader_each_tu(loader, "fp_store", "SELECT target_kind, target_id, target_record, target_param, value_kind,"
                                               " value_id, value_record, value_param, file_id, line, col,"
                                               " value_call_id, function_id, conditional, role FROM fp_store"
                                               " WHERE rowid BETWEEN ?1 AND ?2"

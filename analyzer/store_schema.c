@@ -159,7 +159,7 @@
  *                                    quotes (arg_keys.h), else NULL
  *   fp_store(tu_id, target_kind, target_id, target_record, value_kind,
  *      value_id, value_record, value_param, function_id, file_id, line, col,
- *      value_call_id, conditional, role)
+ *      value_call_id, conditional, role, target_param)
  *                                    role 0: function-pointer values, and call
  *                                    results (value_kind 'call':
  *                                    value_call_id), stored into a field or
@@ -178,7 +178,10 @@
  *                                    constructor, facts.h LC_STORE_MADE);
  *                                    role 3: an int made from the value
  *                                    place without being it, an element
- *                                    or a negation (LC_STORE_DERIVED)
+ *                                    or a negation (LC_STORE_DERIVED);
+ *                                    target_kind 'pointee': what parameter
+ *                                    target_param of function target_id
+ *                                    points to (`*pair = fd`)
  *   loop(id, tu_id, function_id, kind 'for'|'while'|'do'|'goto', file_id,
  *      line, col, parent_id, depth, bound 'small'|'constant'|'data'|
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
@@ -334,7 +337,8 @@ static const char lc_store_schema_sql[] =
     "  target_record TEXT, value_kind TEXT NOT NULL, value_id INTEGER, value_record TEXT,"
     "  value_param INTEGER, function_id INTEGER, file_id INTEGER NOT NULL,"
     "  line INTEGER NOT NULL, col INTEGER NOT NULL, value_call_id INTEGER,"
-    "  conditional INTEGER NOT NULL DEFAULT 0, role INTEGER NOT NULL DEFAULT 0);"
+    "  conditional INTEGER NOT NULL DEFAULT 0, role INTEGER NOT NULL DEFAULT 0,"
+    "  target_param INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX fp_store_tu ON fp_store(tu_id);"
     "CREATE TABLE loop(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  kind TEXT NOT NULL, file_id INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER NOT NULL,"

@@ -52,8 +52,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                                  " table_length) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     [LC_STMT_INSERT_STORE] = "INSERT INTO fp_store(tu_id, target_kind, target_id, target_record, value_kind,"
                              " value_id, value_record, value_param, function_id, file_id, line, col,"
-                             " value_call_id, conditional, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                             " ?12, ?13, ?14, ?15)",
+                             " value_call_id, conditional, role, target_param) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                             " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     [LC_STMT_INSERT_LOOP] = "INSERT INTO loop(tu_id, function_id, kind, file_id, line, col, parent_id, depth, bound,"
                             " trip_count, bound_text, source, bound_param, walked_id, guard_param, guard_test,"
                             " guard_value, guard_field_id, bound_name, link_id, loop_only, drain_name, transfer_name,"

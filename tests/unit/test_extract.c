@@ -244,7 +244,8 @@ static void test_argument_values_and_texts(void **state)
 }
 
 /* `fcntl(*fd, ...)` with fd a pointer parameter: what fd points to
- * (flowing as fd); an int reached any other way through a pointer is not. */
+ * (flowing as fd); an int reached any other way through a pointer is not.
+ * And `*write_end = w`, a store into what a pointer parameter points to. */
 static void test_pointee_of_parameter(void **state)
 {
     struct extract_test *test = *state;
@@ -258,6 +259,24 @@ static void test_pointee_of_parameter(void **state)
     call = find_call_at(test, "plain_param", "use");
     assert_value(&call->args[0], LC_VALUE_PARAM, "n");
     assert_int_equal(call->args[0].param_index, 2);
+
+    /* `*write_end = w` stores into what the parameter points to; a store
+     * two pointers away, and a constant, record nothing. */
+    unsigned out = line_of(test->file, "out_store"), twice = line_of(test->file, "twice_removed_store"),
+             constant = line_of(test->file, "constant_store");
+    int found = 0;
+    for (size_t i = 0; i < test->facts.store_count; i++) {
+        const struct lc_store_fact *store = &test->facts.stores[i];
+        assert_int_not_equal(store->loc.line, twice);
+        assert_int_not_equal(store->loc.line, constant);
+        if (store->loc.line != out)
+            continue;
+        found = 1;
+        assert_value(&store->target, LC_VALUE_POINTEE, "write_end");
+        assert_int_equal(store->target.param_index, 1);
+        assert_value(&store->value, LC_VALUE_VAR, "w");
+    }
+    assert_true(found);
 }
 
 int main(void)

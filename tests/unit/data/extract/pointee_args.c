@@ -18,3 +18,12 @@ int not_pointees(int **fds, int *fd, int n)
     use(fd[1]); /* element_of_param */
     return use(n); /* plain_param */
 }
+
+int make_pair(int *read_end, int *write_end, int **table)
+{
+    int w = fcntl(0, 0);
+    *write_end = w; /* out_store */
+    **table = w; /* twice_removed_store */
+    *read_end = 3; /* constant_store */
+    return 0;
+}
