@@ -11,6 +11,7 @@
 #include "program_hosts.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Targets `from` -> `to`: `to` runs wherever `from` does. */
 struct hosts_edge {
@@ -33,16 +34,17 @@ static int hosts_compare_edges(const void *a, const void *b)
     return x->to < y->to ? -1 : x->to > y->to;
 }
 
-/* Sort by (symbol, target) and drop repeats; the new count. */
-static uint32_t hosts_sort_unique(struct lc_hosts_pair *pairs, uint32_t count)
+/* Sort `count` items of `size` bytes and drop repeats; the new count. */
+static uint32_t hosts_sort_unique(void *items, uint32_t count, size_t size, int (*compare)(const void *, const void *))
 {
     if (count == 0)
-        return 0;   /* (pairs may be NULL) */
-    qsort(pairs, count, sizeof *pairs, hosts_compare_pairs);
-    uint32_t kept = 0;
-    for (uint32_t i = 0; i < count; i++)
-        if (kept == 0 || hosts_compare_pairs(&pairs[kept - 1], &pairs[i]) != 0)
-            pairs[kept++] = pairs[i];
+        return 0;   /* (items may be NULL) */
+    qsort(items, count, size, compare);
+    char *at = items;
+    uint32_t kept = 1;
+    for (uint32_t i = 1; i < count; i++)
+        if (compare(at + (kept - 1) * size, at + i * size) != 0)
+            memmove(at + kept++ * size, at + i * size, size);
     return kept;
 }
 
@@ -60,9 +62,9 @@ static uint32_t hosts_first_definition(const struct lc_hosts_input *in, uint32_t
     return low;
 }
 
-/* The edges from the names that another target defines: the namer links a
- * library that defines the name; an executable that defines it loads a
- * library that names it.  Sorted and without repeats. */
+/* The edges from the names that other targets define: the namer links the
+ * libraries among them; a library naming what only executables define is
+ * their plugin.  Sorted and without repeats. */
 static struct hosts_edge *hosts_edges(const struct lc_hosts_input *in, uint32_t *edge_count)
 {
     size_t cap = 64, count = 0;
@@ -103,14 +105,8 @@ static struct hosts_edge *hosts_edges(const struct lc_hosts_input *in, uint32_t 
             edges[count++] = edge;
         }
     }
-    if (!edges)
-        return NULL;
-    qsort(edges, count, sizeof *edges, hosts_compare_edges);
-    uint32_t kept = 0;
-    for (size_t i = 0; i < count; i++)
-        if (kept == 0 || hosts_compare_edges(&edges[kept - 1], &edges[i]) != 0)
-            edges[kept++] = edges[i];
-    *edge_count = kept;
+    if (edges)
+        *edge_count = hosts_sort_unique(edges, (uint32_t)count, sizeof *edges, hosts_compare_edges);
     return edges;
 }
 
@@ -129,8 +125,10 @@ static void hosts_propagate(const struct hosts_edge *edges, uint32_t edge_count,
 
 int lc_hosts_spread(struct lc_hosts_input *input, uint64_t *bits, uint32_t *program_count, uint32_t *own_program)
 {
-    input->definition_count = hosts_sort_unique(input->definitions, input->definition_count);
-    input->name_count = hosts_sort_unique(input->names, input->name_count);
+    input->definition_count = hosts_sort_unique(input->definitions, input->definition_count,
+                                                sizeof *input->definitions, hosts_compare_pairs);
+    input->name_count = hosts_sort_unique(input->names, input->name_count, sizeof *input->names,
+                                          hosts_compare_pairs);
     uint32_t edge_count = 0;
     struct hosts_edge *edges = hosts_edges(input, &edge_count);
     if (!edges)
