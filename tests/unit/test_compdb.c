@@ -186,8 +186,8 @@ static void test_duplicate_file_is_kept_once(void **state)
     free(err_text);
 }
 
-/* CMake's object paths name the target; a file built for two targets keeps
- * both; other object paths name none. */
+/* CMake's and Meson's object paths name the target; a file built for two
+ * targets keeps both; other object paths name none. */
 static void test_cmake_targets(void **state)
 {
     struct compdb_test_dir *dir = *state;
@@ -199,14 +199,22 @@ static void test_cmake_targets(void **state)
         " \"command\": \"cc -otest/CMakeFiles/run-tests-static.dir/t.c.o -c ../t.c\"},\n"
         " {\"directory\": \"@ROOT@/build\", \"file\": \"../b.c\","
         " \"command\": \"cc -o CMakeFiles/bench.dir/b.c.o -c ../b.c\"},\n"
-        " {\"directory\": \"@ROOT@\", \"file\": \"m.c\", \"command\": \"cc -o m.o -c m.c\"}]\n");
+        " {\"directory\": \"@ROOT@\", \"file\": \"m.c\", \"command\": \"cc -o m.o -c m.c\"},\n"
+        " {\"directory\": \"@ROOT@/build\", \"file\": \"../core.c\","
+        " \"command\": \"cc -o src/core/libcore.a.p/.._.._src_core_core.c.o -c ../core.c\"},\n"
+        " {\"directory\": \"@ROOT@/build\", \"file\": \"../main.c\","
+        " \"command\": \"cc -o irssi.p/main.c.o -c ../main.c\"},\n"
+        " {\"directory\": \"@ROOT@/build\", \"file\": \"../p.c\", \"command\": \"cc -o .p/p.c.o -c ../p.c\"}]\n");
     struct lc_compdb db;
     char *err_text = NULL;
     assert_int_equal(load_build_dir(dir, &db, &err_text), 0);
-    assert_int_equal(db.count, 3);
+    assert_int_equal(db.count, 6);
     assert_string_equal(db.commands[0].target, "run-tests run-tests-static");
     assert_string_equal(db.commands[1].target, "bench");
     assert_null(db.commands[2].target);
+    assert_string_equal(db.commands[3].target, "libcore.a");   /* Meson */
+    assert_string_equal(db.commands[4].target, "irssi");
+    assert_null(db.commands[5].target);                        /* `.p` alone names nothing */
     lc_compdb_free(&db);
     free(err_text);
 }
