@@ -23,7 +23,19 @@ static int hosts_compare_pairs(const void *a, const void *b)
     const struct lc_hosts_pair *x = a, *y = b;
     if (x->symbol != y->symbol)
         return x->symbol < y->symbol ? -1 : 1;
-    return x->target < y->target ? -1 : x->target > y->target;
+    if (x->target != y->target)
+        return x->target < y->target ? -1 : 1;
+    return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+/* Is the file whose code names `name` built for target `target` too? */
+static int hosts_unit_builds(const struct lc_hosts_input *in, const struct lc_hosts_pair *name, uint32_t target)
+{
+    for (uint32_t i = in->unit_start ? in->unit_start[name->unit] : 0;
+         in->unit_start && i < in->unit_start[name->unit + 1]; i++)
+        if (in->unit_targets[i] == target)
+            return 1;
+    return 0;
 }
 
 static int hosts_compare_edges(const void *a, const void *b)
@@ -87,6 +99,8 @@ static struct hosts_edge *hosts_edges(const struct lc_hosts_input *in, uint32_t 
         for (uint32_t d = first; d < end; d++) {
             uint32_t definer = in->definitions[d].target;
             struct hosts_edge edge;
+            if (!in->is_executable[definer] && hosts_unit_builds(in, name, definer))
+                continue;   /* the naming file is the library's own */
             if (!in->is_executable[definer])
                 edge = (struct hosts_edge){ name->target, definer };   /* links the library */
             else if (namer_is_library)

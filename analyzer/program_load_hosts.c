@@ -1,7 +1,8 @@
 /* program_load_hosts.c — reads what program_hosts.c needs to tell in which
  * programs each library target of a CMake build runs: the targets of each
  * TU (tu.target), the symbols each TU defines and names
- * (program_load_link.c), as pairs of a target and a symbol.  The targets
+ * (program_load_link.c), as pairs of a target and a symbol, with the TU
+ * naming it and the targets of each TU.  The targets
  * are numbered in the order of their names, so the programs a library
  * becomes by itself are numbered the same on every run. */
 #include "program_hosts.h"
@@ -128,20 +129,23 @@ static int hosts_renumber(struct hosts_reading *r, const struct lc_program *prog
     return rc;
 }
 
-/* The (target, symbol) pairs of the TUs' definitions (not static), one
- * per target of the TU, and of their references, for the TU's first
- * target only: a file built for several targets is parsed once, with the
- * first target's command (compdb.c), whose macros may differ from the
- * others' (mosquitto's lib/packet_mosq.c, built for the library and,
- * with WITH_BROKER, for the broker), so what it names says nothing of
- * what the others link. */
-static int hosts_pairs(const struct hosts_reading *r, const struct lc_link_input *link, struct lc_hosts_input *in)
+/* The (target, symbol) pairs of the TUs' definitions (not static) and of
+ * their references (naming the TU: unit), one per target of the TU, with
+ * each TU's targets (unit_start, unit_targets: the members' CSR, which
+ * `start` holds until the caller frees it). */
+static int hosts_pairs(const struct hosts_reading *r, const struct lc_link_input *link, struct lc_hosts_input *in,
+                       uint32_t **start_out, uint32_t **targets_out)
 {
     uint32_t *start = calloc((size_t)r->tu_count + 1, sizeof *start);
-    if (!start)
+    uint32_t *targets = malloc(((size_t)r->member_count + 1) * sizeof *targets);
+    *start_out = start;
+    *targets_out = targets;
+    if (!start || !targets)
         return -1;
-    for (uint32_t m = 0; m < r->member_count; m++)
+    for (uint32_t m = 0; m < r->member_count; m++) {
         start[r->members[m].tu + 1] = m + 1;
+        targets[m] = r->members[m].target;
+    }
     for (uint32_t tu = 1; tu <= r->tu_count; tu++)
         if (start[tu] < start[tu - 1])
             start[tu] = start[tu - 1];
@@ -149,23 +153,22 @@ static int hosts_pairs(const struct hosts_reading *r, const struct lc_link_input
     for (uint32_t d = 0; d < link->definition_count; d++)
         definitions += link->definitions[d].is_static ? 0 : start[link->definitions[d].tu + 1] - start[link->definitions[d].tu];
     for (uint32_t n = 0; n < link->reference_count; n++)
-        names += start[link->references[n].tu + 1] > start[link->references[n].tu];
+        names += start[link->references[n].tu + 1] - start[link->references[n].tu];
     in->definitions = malloc((definitions + 1) * sizeof *in->definitions);
     in->names = malloc((names + 1) * sizeof *in->names);
-    if (!in->definitions || !in->names || definitions > UINT32_MAX || names > UINT32_MAX) {
-        free(start);
+    if (!in->definitions || !in->names || definitions > UINT32_MAX || names > UINT32_MAX)
         return -1;
-    }
     for (uint32_t d = 0; d < link->definition_count; d++)
         for (uint32_t m = start[link->definitions[d].tu];
              !link->definitions[d].is_static && m < start[link->definitions[d].tu + 1]; m++)
             in->definitions[in->definition_count++] =
-                (struct lc_hosts_pair){ r->members[m].target, link->definitions[d].symbol };
+                (struct lc_hosts_pair){ targets[m], link->definitions[d].symbol, link->definitions[d].tu };
     for (uint32_t n = 0; n < link->reference_count; n++)
-        if (start[link->references[n].tu + 1] > start[link->references[n].tu])
+        for (uint32_t m = start[link->references[n].tu]; m < start[link->references[n].tu + 1]; m++)
             in->names[in->name_count++] =
-                (struct lc_hosts_pair){ r->members[start[link->references[n].tu]].target, link->references[n].to };
-    free(start);
+                (struct lc_hosts_pair){ targets[m], link->references[n].to, link->references[n].tu };
+    in->unit_start = start;
+    in->unit_targets = targets;
     return 0;
 }
 
@@ -188,11 +191,12 @@ int program_loader_library_programs(struct program_loader *loader, struct progra
     uint8_t *is_executable = malloc(count);
     uint32_t *own_program = malloc((size_t)count * sizeof *own_program);
     struct lc_link_input link = { 0 };
+    uint32_t *unit_start = NULL, *unit_targets = NULL;
     struct lc_hosts_input in = { .target_count = count, .is_executable = is_executable };
     rc = libraries->names && libraries->bits && is_executable && own_program
                  && hosts_renumber(&r, program, is_executable) == 0
                  && program_loader_link_facts(loader, r.tu_ids, r.tu_count, &link) == 0
-                 && hosts_pairs(&r, &link, &in) == 0
+                 && hosts_pairs(&r, &link, &in, &unit_start, &unit_targets) == 0
                  && lc_hosts_spread(&in, libraries->bits, &program->program_count, own_program) == 0
              ? 0
              : -1;
@@ -208,6 +212,8 @@ int program_loader_library_programs(struct program_loader *loader, struct progra
     free(link.references);
     free(in.definitions);
     free(in.names);
+    free(unit_start);
+    free(unit_targets);
     return rc;
 }
 
