@@ -1,6 +1,7 @@
 /* cli_explain.c — `loopcheck explain FUNCTION`: why loopcheck colors a
  * function as it does.  For each function of that name (statics of several
- * files may share one): where it is, its colors, the chain from the
+ * files may share one): where it is, its colors, the programs of the build
+ * that may run it (when there are several), the chain from the
  * registration that puts it on the loop (or the call that reaches it only
  * on the way out of the process), the offload that puts it on a worker
  * and the calls from there, the calls through which it may block down to
@@ -27,10 +28,10 @@ static const char explain_usage[] =
     "usage: loopcheck explain -p BUILD_DIR [options] FUNCTION\n"
     "\n"
     "Analyse BUILD_DIR (reusing the cache, as 'check' does) and explain how\n"
-    "loopcheck sees every function named FUNCTION: where it runs (the chain\n"
-    "from the registration that puts it on the event loop, the offload that\n"
-    "puts it on a worker), whether it may block (each call down to the\n"
-    "blocking one), and its model.\n"
+    "loopcheck sees every function named FUNCTION: where it runs (the programs\n"
+    "of the build that may run it, the chain from the registration that puts\n"
+    "it on the event loop, the offload that puts it on a worker), whether it\n"
+    "may block (each call down to the blocking one), and its model.\n"
     "\n"
     "  -p BUILD_DIR            directory holding compile_commands.json (required)\n"
     "  -j, --jobs N            parse N translation units in parallel (default: cores)\n"
@@ -362,9 +363,30 @@ static void explain_never_returns(const struct explain_context *x, uint32_t f)
                                           : "it is declared so (noreturn, _Noreturn or analyzer_noreturn)");
 }
 
+/* The programs of the build that may run `f` (program_load_programs.c:
+ * its executables, and the libraries no executable links or loads), when
+ * the build has several. */
+static void explain_programs(const struct explain_context *x, uint32_t f)
+{
+    const struct lc_program *program = x->program;
+    if (!program->function_programs || program->program_count < 2)
+        return;
+    uint64_t bits = program->function_programs[f];
+    uint64_t all = program->program_count >= 64 ? UINT64_MAX : ((uint64_t)1 << program->program_count) - 1;
+    fputs("  programs:", x->out);
+    const char *separator = " ";
+    for (uint32_t p = 0; p < program->program_count && p < 64; p++)
+        if (bits >> p & 1) {
+            fprintf(x->out, "%s%s", separator, program->program_names[p]);
+            separator = ", ";
+        }
+    fprintf(x->out, "%s\n", (bits & all) == all ? " (all of the build's)" : "");
+}
+
 static void explain_function(const struct explain_context *x, uint32_t f)
 {
     explain_header(x, f);
+    explain_programs(x, f);
     explain_never_returns(x, f);
     explain_loop(x, f);
     explain_worker(x, f);

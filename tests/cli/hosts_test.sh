@@ -111,4 +111,13 @@ expect_match "the server's worker races with its loop" "'server_total'.*unlocked
 expect_match "the plugin's thread runs in the server and races with its loop" \
   "'server_hits'.*plug_thread|plug_thread.*'server_hits'" "$out"
 expect_no_match "the client library's thread never runs in the server" "'proto_bytes'" "$out"
+
+# `loopcheck explain` names the programs: the client library is one of its
+# own, the plugin runs in the server, the shared file in both.
+explain() { "$LOOPCHECK" explain -p build --db "$WORK/lc.db" --rules rules.rules "$1" 2>&1; }
+expect_match "explain: the client's thread runs in the client library's program" "^  programs: client$" \
+  "$(explain client_thread)"
+expect_match "explain: the plugin's thread runs in the server" "^  programs: server$" "$(explain plug_thread)"
+expect_match "explain: the shared file runs in both" "^  programs: server, client \(all of the build's\)$" \
+  "$(explain proto_process)"
 expect_summary
