@@ -87,32 +87,35 @@ static int hosts_read_targets(struct hosts_reading *r)
     return rc;
 }
 
-static const char *const *hosts_sort_names;
+/* A target's name and provisional number, sorted by name. */
+struct hosts_named {
+    const char *name;
+    uint32_t provisional;
+};
 
 static int hosts_compare_names(const void *a, const void *b)
 {
-    return strcmp(hosts_sort_names[*(const uint32_t *)a], hosts_sort_names[*(const uint32_t *)b]);
+    return strcmp(((const struct hosts_named *)a)->name, ((const struct hosts_named *)b)->name);
 }
 
 /* Renumber the targets in the order of their names; fill is_executable. */
 static int hosts_renumber(struct hosts_reading *r, const struct lc_program *program, uint8_t *is_executable)
 {
     struct program_libraries *libraries = r->libraries;
-    uint32_t count = libraries->target_count, *order = malloc(((size_t)count + 1) * sizeof *order),
-             *number = malloc(((size_t)count + 1) * sizeof *number);
+    uint32_t count = libraries->target_count, *number = malloc(((size_t)count + 1) * sizeof *number);
+    struct hosts_named *order = malloc(((size_t)count + 1) * sizeof *order);
     if (!order || !number) {
         free(order);
         free(number);
         return -1;
     }
     for (uint32_t t = 0; t < count; t++)
-        order[t] = t;
-    hosts_sort_names = r->names;
+        order[t] = (struct hosts_named){ r->names[t], t };
     qsort(order, count, sizeof *order, hosts_compare_names);
     int rc = 0;
     for (uint32_t place = 0; place < count; place++) {
-        const char *name = r->names[order[place]];
-        number[order[place]] = place;
+        const char *name = order[place].name;
+        number[order[place].provisional] = place;
         libraries->names[place] = name;
         rc |= lc_strmap_put(&libraries->index, name, place);
         is_executable[place] = 0;
