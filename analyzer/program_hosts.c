@@ -10,6 +10,8 @@
  * for the pairs, then O(T * E) over the edges between targets. */
 #include "program_hosts.h"
 
+#include "grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,25 +100,17 @@ static struct hosts_edge *hosts_edges(const struct lc_hosts_input *in, uint32_t 
             continue;
         for (uint32_t d = first; d < end; d++) {
             uint32_t definer = in->definitions[d].target;
-            struct hosts_edge edge;
-            if (!in->is_executable[definer] && hosts_unit_builds(in, name, definer))
-                continue;   /* the naming file is the library's own */
-            if (!in->is_executable[definer])
-                edge = (struct hosts_edge){ name->target, definer };   /* links the library */
-            else if (namer_is_library)
-                edge = (struct hosts_edge){ definer, name->target };   /* a plugin of the executable */
-            else
+            int executable = in->is_executable[definer];
+            /* an executable loads only a library; a library defining the
+             * name in the naming file itself is not linked by it */
+            if (executable ? !namer_is_library : hosts_unit_builds(in, name, definer))
                 continue;
-            if (count == cap) {
-                struct hosts_edge *more = realloc(edges, 2 * cap * sizeof *edges);
-                if (!more) {
-                    free(edges);
-                    return NULL;
-                }
-                edges = more;
-                cap *= 2;
+            if (lc_grow((void **)&edges, &cap, count, sizeof *edges, 64) != 0) {
+                free(edges);
+                return NULL;
             }
-            edges[count++] = edge;
+            edges[count++] = executable ? (struct hosts_edge){ definer, name->target }    /* a plugin it loads */
+                                        : (struct hosts_edge){ name->target, definer };   /* links the library */
         }
     }
     if (edges)

@@ -8,6 +8,7 @@
 #include "program_hosts.h"
 #include "program_link.h"
 #include "program_load_internal.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,45 +22,44 @@ struct hosts_reading {
     struct program_loader *loader;
     struct program_libraries *libraries;
     int64_t *tu_ids;
-    uint32_t tu_count, tu_cap;
+    uint32_t tu_count;
+    size_t tu_cap;
     struct hosts_member *members;
-    uint32_t member_count, member_cap;
+    uint32_t member_count;
+    size_t member_cap;
     const char **names;   /* provisional number -> name (in the program's arena) */
-    uint32_t name_cap;
+    size_t name_cap;
 };
 
-static int hosts_grow(void **items, uint32_t *cap, uint32_t count, size_t size)
+#define HOSTS_NAME_MAX 512   /* a longer target name is no target */
+
+/* `name` (of `length`) as a string in `key`; 0 when it does not fit. */
+static int hosts_key(const char *name, size_t length, char key[HOSTS_NAME_MAX])
 {
-    if (count < *cap)
+    if (length == 0 || length >= HOSTS_NAME_MAX)
         return 0;
-    uint32_t more = *cap ? 2 * *cap : 64;
-    void *grown = realloc(*items, (size_t)more * size);
-    if (!grown)
-        return -1;
-    *items = grown;
-    *cap = more;
-    return 0;
+    memcpy(key, name, length);
+    key[length] = '\0';
+    return 1;
 }
 
 /* Note that the current TU builds target `name` (of `length`). */
 static int hosts_add_member(struct hosts_reading *r, const char *name, size_t length)
 {
     struct program_libraries *libraries = r->libraries;
-    char key[512];
-    if (length == 0 || length >= sizeof key)
+    char key[HOSTS_NAME_MAX];
+    if (!hosts_key(name, length, key))
         return 0;
-    memcpy(key, name, length);
-    key[length] = '\0';
     uint32_t target = lc_strmap_get(&libraries->index, key);
     if (target == LC_STRMAP_MISSING) {
         char *copy = lc_arena_strdup(&r->loader->program->arena, key);
-        if (!copy || hosts_grow((void **)&r->names, &r->name_cap, libraries->target_count, sizeof *r->names) != 0
+        if (!copy || lc_grow((void **)&r->names, &r->name_cap, libraries->target_count, sizeof *r->names, 64) != 0
             || lc_strmap_put(&libraries->index, copy, libraries->target_count) != 0)
             return -1;
         target = libraries->target_count++;
         r->names[target] = copy;
     }
-    if (hosts_grow((void **)&r->members, &r->member_cap, r->member_count, sizeof *r->members) != 0)
+    if (lc_grow((void **)&r->members, &r->member_cap, r->member_count, sizeof *r->members, 64) != 0)
         return -1;
     r->members[r->member_count++] = (struct hosts_member){ r->tu_count - 1, target };
     return 0;
@@ -72,7 +72,7 @@ static int hosts_read_targets(struct hosts_reading *r)
     int rc = stmt ? 0 : -1;
     while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
         const char *targets = (const char *)sqlite3_column_text(stmt, 1);
-        if (hosts_grow((void **)&r->tu_ids, &r->tu_cap, r->tu_count, sizeof *r->tu_ids) != 0) {
+        if (lc_grow((void **)&r->tu_ids, &r->tu_cap, r->tu_count, sizeof *r->tu_ids, 64) != 0) {
             rc = -1;
             break;
         }
@@ -222,11 +222,9 @@ int program_loader_library_programs(struct program_loader *loader, struct progra
 
 uint64_t program_libraries_bits(const struct program_libraries *libraries, const char *name, size_t length)
 {
-    char key[512];
-    if (!libraries->bits || length == 0 || length >= sizeof key)
+    char key[HOSTS_NAME_MAX];
+    if (!libraries->bits || !hosts_key(name, length, key))
         return 0;
-    memcpy(key, name, length);
-    key[length] = '\0';
     uint32_t target = lc_strmap_get(&libraries->index, key);
     return target == LC_STRMAP_MISSING ? 0 : libraries->bits[target];
 }
