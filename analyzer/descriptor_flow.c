@@ -87,17 +87,59 @@ static int flow_collect_derived(struct lc_descriptor_flow *flow)
     return 0;
 }
 
+/* The functions a call or a function value reaches: the function named,
+ * or what the pointer holds (fpflow). */
+static const uint32_t *flow_functions_of(const struct lc_program *program, enum lc_value_kind kind,
+                                         const uint32_t *function, uint32_t flow_node, uint32_t *count)
+{
+    *count = 0;
+    if (kind == LC_VALUE_FUNCTION) {
+        *count = 1;
+        return function;
+    }
+    return flow_node != LC_NONE ? lc_fpflow_functions(program, flow_node, count) : NULL;
+}
+
+/* The out-parameters: pointer parameters an `int` is stored through (`*pair
+ * = fd`: a store whose target is the parameter's node, LC_VALUE_POINTEE),
+ * marked per flow node; NULL when there is none (or no memory: *failed). */
+static uint8_t *flow_out_parameters(const struct lc_program *program, int *failed)
+{
+    uint8_t *out = NULL;
+    for (uint32_t s = 0; s < program->store_count + program->derived_store_count; s++) {
+        uint32_t target = s < program->store_count ? program->stores[s].target_node
+                                                   : program->derived_stores[s - program->store_count].target_node;
+        if (target == LC_NONE || lc_fpflow_node_names(program, target).kind != LC_VALUE_PARAM)
+            continue;
+        if (!out && !(out = calloc((size_t)program->flow_node_count + 1, 1))) {
+            *failed = 1;
+            return NULL;
+        }
+        out[target] = 1;
+    }
+    return out;
+}
+
 /* An argument fpflow does not follow (an expression, a call's result:
- * `emit(fopen(...))`) is a source of the parameter that never holds. */
-static int flow_collect_call_arguments(struct lc_descriptor_flow *flow, uint32_t call, uint32_t callee)
+ * `emit(fopen(...))`) is a source of the parameter that never holds.  And
+ * the place whose address a call passes to an out-parameter (`&field`) has
+ * the parameter for a source: it holds what the function stored through
+ * it (mosquitto's net__socketpair(&mosq->sockpairR, &mosq->sockpairW)). */
+static int flow_collect_call_arguments(struct lc_descriptor_flow *flow, uint32_t call, uint32_t callee,
+                                       const uint8_t *out)
 {
     struct lc_program *program = flow->program;
     const struct lc_program_call *c = &program->calls[call];
     for (uint32_t a = 0; a < c->arg_count; a++) {
-        if (program->args[c->first_arg + a].kind != LC_VALUE_OTHER)
+        const struct lc_program_value *arg = &program->args[c->first_arg + a];
+        int unknown = arg->kind == LC_VALUE_OTHER;
+        int address = out && arg->flow_node != LC_NONE && arg->text && arg->text[0] == '&';
+        uint32_t parameter = unknown || address ? lc_fpflow_find_node(program, LC_VALUE_PARAM, callee, (int)a)
+                                                : LC_NONE;
+        if (parameter == LC_NONE)
             continue;
-        uint32_t parameter = lc_fpflow_find_node(program, LC_VALUE_PARAM, callee, (int)a);
-        if (parameter != LC_NONE && flow_add_unknown(flow, parameter) != 0)
+        if (unknown ? flow_add_unknown(flow, parameter) != 0
+                    : out[parameter] && flow_add_edge(flow, parameter, arg->flow_node) != 0)
             return -1;
     }
     return 0;
@@ -108,65 +150,18 @@ static int flow_collect_call_arguments(struct lc_descriptor_flow *flow, uint32_t
 static int flow_collect_arguments(struct lc_descriptor_flow *flow)
 {
     struct lc_program *program = flow->program;
-    for (uint32_t call = 0; call < program->call_count; call++) {
+    int failed = 0;
+    uint8_t *out = flow_out_parameters(program, &failed);
+    for (uint32_t call = 0; !failed && call < program->call_count; call++) {
         const struct lc_program_callee *callee = &program->calls[call].callee;
-        uint32_t count = 0;
-        const uint32_t *functions = NULL;
-        if (callee->kind == LC_VALUE_FUNCTION) {
-            functions = &callee->function;
-            count = 1;
-        } else if (callee->flow_node != LC_NONE) {
-            functions = lc_fpflow_functions(program, callee->flow_node, &count);
-        }
-        for (uint32_t i = 0; i < count; i++)
-            if (flow_collect_call_arguments(flow, call, functions[i]) != 0)
-                return -1;
-    }
-    return 0;
-}
-
-/* An out-parameter: a pointer parameter an `int` is stored through (`*pair
- * = fd`: a store whose target is the parameter's node, LC_VALUE_POINTEE).
- * What it is given is what the caller's `&field` holds afterwards: an
- * edge from the parameter to each place whose address a call passes there
- * (mosquitto's net__socketpair(&mosq->sockpairR, &mosq->sockpairW)). */
-static int flow_collect_out_parameters(struct lc_descriptor_flow *flow)
-{
-    struct lc_program *program = flow->program;
-    uint8_t *out = calloc((size_t)program->flow_node_count + 1, 1);
-    if (!out)
-        return -1;
-    int any = 0;
-    for (uint32_t s = 0; s < program->store_count + program->derived_store_count; s++) {
-        uint32_t target = s < program->store_count ? program->stores[s].target_node
-                                                   : program->derived_stores[s - program->store_count].target_node;
-        if (target != LC_NONE && lc_fpflow_node_names(program, target).kind == LC_VALUE_PARAM)
-            any = out[target] = 1;
-    }
-    int rc = 0;
-    for (uint32_t call = 0; any && rc == 0 && call < program->call_count; call++) {
-        const struct lc_program_call *c = &program->calls[call];
-        uint32_t count = 0;
-        const uint32_t *functions = NULL;
-        if (c->callee.kind == LC_VALUE_FUNCTION) {
-            functions = &c->callee.function;
-            count = 1;
-        } else if (c->callee.flow_node != LC_NONE) {
-            functions = lc_fpflow_functions(program, c->callee.flow_node, &count);
-        }
-        for (uint32_t a = 0; rc == 0 && a < c->arg_count; a++) {
-            const struct lc_program_value *arg = &program->args[c->first_arg + a];
-            if (arg->flow_node == LC_NONE || !arg->text || arg->text[0] != '&')
-                continue;
-            for (uint32_t i = 0; rc == 0 && i < count; i++) {
-                uint32_t parameter = lc_fpflow_find_node(program, LC_VALUE_PARAM, functions[i], (int)a);
-                if (parameter != LC_NONE && out[parameter])
-                    rc = flow_add_edge(flow, parameter, arg->flow_node);
-            }
-        }
+        uint32_t count;
+        const uint32_t *functions = flow_functions_of(program, callee->kind, &callee->function, callee->flow_node,
+                                                      &count);
+        for (uint32_t i = 0; !failed && i < count; i++)
+            failed = flow_collect_call_arguments(flow, call, functions[i], out) != 0;
     }
     free(out);
-    return rc;
+    return failed ? -1 : 0;
 }
 
 /* `event_set(ev, fd, events, cb, arg)`: fd flows into cb's argument 1. */
@@ -180,14 +175,9 @@ static int flow_collect_callback(struct lc_descriptor_flow *flow, uint32_t call,
     const struct lc_program_value *descriptor = &program->args[c->first_arg + (uint32_t)model->descriptor_position - 1];
     if (descriptor->kind == LC_VALUE_INT || descriptor->kind == LC_VALUE_NULL)
         return 0;   /* no descriptor (a timer's -1) */
-    uint32_t count = 0;
-    const uint32_t *functions = NULL;
-    if (callback->kind == LC_VALUE_FUNCTION) {
-        functions = &callback->function;
-        count = 1;
-    } else if (callback->flow_node != LC_NONE) {
-        functions = lc_fpflow_functions(program, callback->flow_node, &count);
-    }
+    uint32_t count;
+    const uint32_t *functions = flow_functions_of(program, callback->kind, &callback->function, callback->flow_node,
+                                                  &count);
     for (uint32_t i = 0; i < count; i++) {
         uint32_t function = functions[i];
         uint32_t parameter = lc_fpflow_node(program, LC_VALUE_PARAM, function, model->descriptor_parameter - 1,
@@ -269,7 +259,7 @@ int lc_descriptor_flow_build(struct lc_descriptor_flow *flow, struct lc_program 
     memset(flow, 0, sizeof *flow);
     flow->program = program;
     if (flow_collect_stores(flow, classify, data) != 0 || flow_collect_derived(flow) != 0
-        || flow_collect_arguments(flow) != 0 || flow_collect_out_parameters(flow) != 0
+        || flow_collect_arguments(flow) != 0
         || flow_collect_callbacks(flow) != 0 || flow_index(flow) != 0)
         return -1;
     /* A store that holds is an edge from its target to itself: a seed when
