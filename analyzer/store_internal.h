@@ -99,6 +99,12 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
  * "field", ...), and binding a value's kind, symbol, record and parameter
  * index at columns first..first+3 (0, or -1 when interning failed). */
 const char *lc_store_value_kind_name(enum lc_value_kind kind);
+/* A value whose symbol is its function, with a parameter index: a
+ * parameter, or what a pointer parameter points to (facts.h). */
+static inline int lc_store_value_of_parameter(enum lc_value_kind kind)
+{
+    return kind == LC_VALUE_PARAM || kind == LC_VALUE_POINTEE;
+}
 int lc_store_bind_value(struct lc_store *store, sqlite3_stmt *stmt, int first, const struct lc_value *value);
 /* Save the struct types the TU writes through a pointer (facts.h). */
 int lc_store_save_written_records(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts);

@@ -170,15 +170,15 @@ int lc_store_bind_value(struct lc_store *store, sqlite3_stmt *stmt, int first, c
     if (value->usr) {
         /* A parameter's symbol is its function: do not name it after the
          * parameter. */
-        int param = value->kind == LC_VALUE_PARAM || value->kind == LC_VALUE_POINTEE;
-        int64_t id = lc_store_intern_symbol(store, value->usr, param ? NULL : value->name);
+        int64_t id = lc_store_intern_symbol(store, value->usr,
+                                            lc_store_value_of_parameter(value->kind) ? NULL : value->name);
         if (!id)
             return -1;
         sqlite3_bind_int64(stmt, first + 1, id);
     }
     if (value->record)
         sqlite3_bind_text(stmt, first + 2, value->record, -1, SQLITE_STATIC);
-    if (value->kind == LC_VALUE_PARAM || value->kind == LC_VALUE_POINTEE)
+    if (lc_store_value_of_parameter(value->kind))
         sqlite3_bind_int(stmt, first + 3, value->param_index);
     return 0;
 }

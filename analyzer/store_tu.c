@@ -199,12 +199,12 @@ static int store_save_store(struct lc_store *store, int64_t tu_id, const struct 
         return 0;
     sqlite3_bind_text(stmt, 2, lc_store_value_kind_name(fact->target.kind), -1, SQLITE_STATIC);
     /* What a pointer parameter points to names its function, not it. */
-    int pointee = fact->target.kind == LC_VALUE_POINTEE;
-    int64_t target_id = lc_store_intern_symbol(store, fact->target.usr, pointee ? NULL : fact->target.name);
+    int parameter = lc_store_value_of_parameter(fact->target.kind);
+    int64_t target_id = lc_store_intern_symbol(store, fact->target.usr, parameter ? NULL : fact->target.name);
     if (!target_id)
         return -1;
     sqlite3_bind_int64(stmt, 3, target_id);
-    sqlite3_bind_int(stmt, 16, pointee ? fact->target.param_index : 0);
+    sqlite3_bind_int(stmt, 16, parameter ? fact->target.param_index : 0);
     if (fact->target.record)
         sqlite3_bind_text(stmt, 4, fact->target.record, -1, SQLITE_STATIC);
     if (lc_store_bind_value(store, stmt, 5, &fact->value) != 0)
