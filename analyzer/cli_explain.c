@@ -372,7 +372,7 @@ static void explain_programs(const struct explain_context *x, uint32_t f)
     if (!program->function_programs || program->program_count < 2)
         return;
     uint64_t bits = program->function_programs[f];
-    uint64_t all = program->program_count >= 64 ? UINT64_MAX : ((uint64_t)1 << program->program_count) - 1;
+    uint64_t all = lc_program_every_program(program);
     fputs("  programs:", x->out);
     const char *separator = " ";
     for (uint32_t p = 0; p < program->program_count && p < 64; p++)

@@ -22,8 +22,7 @@ static uint64_t color_programs_of(const struct lc_program *program, uint32_t fun
 {
     if (!program->function_programs)
         return 1;
-    uint64_t all = program->program_count >= 64 ? UINT64_MAX : ((uint64_t)1 << program->program_count) - 1;
-    return program->function_programs[function] & all;
+    return program->function_programs[function] & lc_program_every_program(program);
 }
 
 /* Breadth-first from the entries of the given roles over pairs (function,

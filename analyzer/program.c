@@ -81,6 +81,11 @@ uint32_t lc_program_value_object(const struct lc_program *program, const struct 
     return program->object_of_symbol[value->symbol_id];
 }
 
+uint64_t lc_program_every_program(const struct lc_program *program)
+{
+    return program->program_count >= 64 ? UINT64_MAX : ((uint64_t)1 << program->program_count) - 1;
+}
+
 uint32_t lc_program_find_function(const struct lc_program *program, const char *name)
 {
     uint32_t found = LC_NONE;

@@ -635,4 +635,8 @@ uint32_t lc_program_value_object(const struct lc_program *program, const struct 
  * LC_NONE. */
 uint32_t lc_program_find_function(const struct lc_program *program, const char *name);
 
+/* The bits of the programs there are (program_names): below program_count,
+ * every bit from 64 on. */
+uint64_t lc_program_every_program(const struct lc_program *program);
+
 #endif

@@ -203,8 +203,7 @@ int lc_threads_main_initialises(const struct lc_program *program, const struct l
 {
     uint64_t before = threads->main_first[function];
     /* The executables there are (all bits, "any", stand for these). */
-    uint64_t every = !program->function_programs || program->program_count >= 64
-        ? UINT64_MAX : ((uint64_t)1 << program->program_count) - 1;
+    uint64_t every = program->function_programs ? lc_program_every_program(program) : UINT64_MAX;
     if ((before & every) == 0)
         return 0;
     for (uint8_t i = 0; i < threads->function_role_count[function]; i++) {
