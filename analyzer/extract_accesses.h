@@ -15,7 +15,8 @@
 #include "extract_walk_state.h"
 
 /* Is the parameter at `position` (1-based) one the walked function never
- * changes (assigns, increments, takes the address of)?  The walk keeps the
+ * changes (assigns, increments, takes the address of; setting it to NULL
+ * after its last read aside: extract_param_changes.c)?  The walk keeps the
  * answer for the whole function. */
 int lc_extract_param_unchanged(struct lc_extract_walk *walk, int position);
 /* struct lc_call_fact.changed_param_args of `call`, whose arguments are

@@ -106,26 +106,8 @@ static int element_of_head(CXCursor head, CXCursor argument)
  * element itself. */
 static int element_through_address(struct lc_extract_walk *walk, struct lc_extract_variables *element, CXCursor argument)
 {
-    CXCursor operand, address;
-    if (clang_getCursorKind(argument) != CXCursor_UnaryOperator
-        || clang_getCursorUnaryOperatorKind(argument) != CXUnaryOperator_Deref
-        || lc_extract_children(argument, &operand, 1) != 1)
-        return 0;
-    CXCursor local = lc_extract_loop_variable(operand);
-    if (!lc_extract_is_local(local) || !lc_extract_variable_events_cover(walk, walk->function))
-        return 0;
-    const struct lc_extract_variable_event *event = lc_extract_variable_event_next(walk, local, NULL);
-    if (!event || event->kind != LC_EXTRACT_EVENT_DECLARED)
-        return 0;
-    for (event = lc_extract_variable_event_next(walk, local, event); event;
-         event = lc_extract_variable_event_next(walk, local, event))
-        if (event->kind != LC_EXTRACT_EVENT_ADDRESS || event->under_call_given_address)
-            return 0;   /* set again, or handed to a call that may */
-    CXCursor start = lc_extract_strip(clang_Cursor_getVarDeclInitializer(local));
-    return clang_getCursorKind(start) == CXCursor_UnaryOperator
-           && clang_getCursorUnaryOperatorKind(start) == CXUnaryOperator_AddrOf
-           && lc_extract_children(start, &address, 1) == 1
-           && lc_extract_variables_has(element, lc_extract_strip(address));
+    CXCursor object = lc_extract_through_address(walk, argument);
+    return !clang_Cursor_isNull(object) && lc_extract_variables_has(element, object);
 }
 
 /* `t[i]`, i the counter a loop steps up by one: a slot of its own each

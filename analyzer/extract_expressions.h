@@ -133,6 +133,10 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
  * what they hold, and `*pair = fd` stores into it.  `value` is left as it
  * is for anything else. */
 void lc_extract_pointee_of_parameter(struct lc_extract_walk *walk, CXCursor expr, struct lc_value *value);
+/* `*q`, q a local started at an object's address and never set again, its
+ * address handed to no call (tor's free macros: `typeof(&(p)) tmp = &(p);
+ * free(*tmp);`): that object's expression (`p`), or a null cursor. */
+CXCursor lc_extract_through_address(struct lc_extract_walk *walk, CXCursor expr);
 /* Whether `expr` is an integer constant expression; its value if so
  * (an unsigned value above LLONG_MAX wraps). */
 int lc_extract_integer_constant(CXCursor expr, long long *value);

@@ -10,33 +10,6 @@
  * changed_param_args). */
 #include "extract_internal.h"
 
-/* The parameters (bit i: parameter i) the walked function changes:
- * assigned, incremented, decremented, or with their address taken. */
-static enum CXChildVisitResult param_guards_changed_visit(CXCursor cursor, CXCursor parent, CXClientData data)
-{
-    (void)parent;
-    CXCursor target = lc_extract_changed_operand(cursor);
-    if (clang_Cursor_isNull(target))
-        return CXChildVisit_Recurse;
-    CXCursor parameter = lc_extract_loop_variable(target);
-    int position = clang_getCursorKind(parameter) == CXCursor_ParmDecl ? lc_extract_parameter_position(parameter) : 0;
-    if (position > 0 && position <= LC_ELEMENT_ARGUMENTS)
-        *(unsigned *)data |= 1u << (position - 1);
-    return CXChildVisit_Recurse;
-}
-
-int lc_extract_param_unchanged(struct lc_extract_walk *walk, int position)
-{
-    if (position <= 0 || position > LC_ELEMENT_ARGUMENTS || clang_Cursor_isNull(walk->function))
-        return 0;
-    if (!walk->changed_params_known) {
-        walk->changed_params_known = 1;
-        walk->changed_params = 0;
-        clang_visitChildren(walk->function, param_guards_changed_visit, &walk->changed_params);
-    }
-    return !((walk->changed_params >> (position - 1)) & 1u);
-}
-
 unsigned lc_extract_changed_param_arguments(struct lc_extract_walk *walk, const struct lc_call_fact *call)
 {
     unsigned changed = 0;

@@ -386,6 +386,32 @@ void lc_extract_pointee_of_parameter(struct lc_extract_walk *walk, CXCursor arg,
         memset(value, 0, sizeof *value);
 }
 
+CXCursor lc_extract_through_address(struct lc_extract_walk *walk, CXCursor expr)
+{
+    CXCursor operand, object;
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_UnaryOperator
+        || clang_getCursorUnaryOperatorKind(expr) != CXUnaryOperator_Deref
+        || lc_extract_children(expr, &operand, 1) != 1)
+        return clang_getNullCursor();
+    CXCursor local = lc_extract_loop_variable(operand);
+    if (!lc_extract_is_local(local) || !lc_extract_variable_events_cover(walk, walk->function))
+        return clang_getNullCursor();
+    const struct lc_extract_variable_event *event = lc_extract_variable_event_next(walk, local, NULL);
+    if (!event || event->kind != LC_EXTRACT_EVENT_DECLARED)
+        return clang_getNullCursor();
+    for (event = lc_extract_variable_event_next(walk, local, event); event;
+         event = lc_extract_variable_event_next(walk, local, event))
+        if (event->kind != LC_EXTRACT_EVENT_ADDRESS || event->under_call_given_address)
+            return clang_getNullCursor();   /* set again, or handed to a call that may */
+    CXCursor start = lc_extract_strip(clang_Cursor_getVarDeclInitializer(local));
+    if (clang_getCursorKind(start) != CXCursor_UnaryOperator
+        || clang_getCursorUnaryOperatorKind(start) != CXUnaryOperator_AddrOf
+        || lc_extract_children(start, &object, 1) != 1)
+        return clang_getNullCursor();
+    return lc_extract_strip(object);
+}
+
 void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_value *value)
 {
     CXType type = clang_getCursorType(arg);
@@ -403,6 +429,12 @@ void lc_extract_argument(struct lc_extract_walk *walk, CXCursor arg, struct lc_v
         extract_address_of_object(walk, arg, value);
     if (value->kind == LC_VALUE_OTHER)
         lc_extract_pointee_of_parameter(walk, arg, value);
+    CXCursor object = value->kind == LC_VALUE_OTHER ? lc_extract_through_address(walk, arg) : clang_getNullCursor();
+    if (clang_getCursorKind(object) == CXCursor_MemberRefExpr || clang_getCursorKind(object) == CXCursor_DeclRefExpr) {
+        lc_extract_value(walk, object, value);   /* what `*tmp` is: `p` */
+        if (value->kind != LC_VALUE_VAR && value->kind != LC_VALUE_FIELD && value->kind != LC_VALUE_PARAM)
+            memset(value, 0, sizeof *value);
+    }
 }
 
 CXCursor lc_extract_called_function(CXCursor expr)

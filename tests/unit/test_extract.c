@@ -279,6 +279,25 @@ static void test_pointee_of_parameter(void **state)
     assert_true(found);
 }
 
+/* `*tmp`, tmp holding an object's address, is that object; a parameter
+ * set to NULL after its last read, outside any loop, is not changed for
+ * the calls before (extract_param_changes.c). */
+static void test_cleared_parameters(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "freed_through.c"), 0);
+    const struct lc_call_fact *call = find_call_at(test, "at_field_through", "list_free_");
+    assert_value(&call->args[0], LC_VALUE_FIELD, "routers");
+    call = find_call_at(test, "at_param_through", "free");
+    assert_value(&call->args[0], LC_VALUE_PARAM, "l");
+    assert_int_equal(call->changed_param_args, 0);
+    assert_int_equal(find_call_at(test, "at_cleared_after", "free")->changed_param_args, 0);
+    const char *changed[] = { "at_cleared_before", "at_read_after_clear", "at_cleared_in_loop", "at_alias_escapes",
+                              "at_set_elsewhere" };
+    for (unsigned i = 0; i < sizeof changed / sizeof changed[0]; i++)
+        assert_int_equal(find_call_at(test, changed[i], "free")->changed_param_args, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +310,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_static_functions_of_two_files_differ, setup, teardown),
         cmocka_unit_test_setup_teardown(test_argument_values_and_texts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pointee_of_parameter, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cleared_parameters, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
