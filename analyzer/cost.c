@@ -78,6 +78,10 @@ struct cost_scratch {
     uint8_t *disposing;      /* every round frees the object it is at
                                 (cost_disposal.c): its rounds are paid for
                                 by the allocations */
+    uint8_t *owned;          /* it walks what its enclosing loop's element
+                                owns through a pointer field
+                                (cost_owned_fields.c): the element's
+                                children, no repetition */
     const struct lc_param_guard *skip_guard;  /* while a function's level
                                                  without its calls and loops
                                                  under this test is
@@ -308,7 +312,7 @@ static void cost_function(const struct lc_program *program, struct lc_cost *cost
             cost->loop_level[l] = cost->loop_export[l] = cost->loop_repeated[l] = 0;
             continue;
         }
-        unsigned own = scratch->registry[l] ? 0 : cost_loop_own(loop, scratch->passed[l]);
+        unsigned own = scratch->registry[l] || scratch->owned[l] ? 0 : cost_loop_own(loop, scratch->passed[l]);
         unsigned level = own + scratch->inner[l];
         unsigned exported = (scratch->disposing[l] ? 0 : cost_loop_exported(loop, own, scratch->passed[l]))
                             + scratch->inner_export[l];
@@ -410,6 +414,7 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
     struct cost_scratch scratch = { .inner = calloc(loops, 1), .inner_export = calloc(loops, 1),
                                     .drives = calloc(loops, 1), .passed = malloc(loops * sizeof *scratch.passed),
                                     .registry = calloc(loops, 1), .disposing = calloc(loops, 1),
+                                    .owned = calloc(loops, 1),
                                     .skip_guard = NULL };
     cost->component_of = malloc(n * sizeof *cost->component_of);
     cost->target_kind = malloc(n);
@@ -419,10 +424,11 @@ int lc_cost_compute(const struct lc_program *program, struct lc_cost *cost, int 
         || linear_failed || !cost->guarded_of
         || !cost->loop_level || !cost->loop_repeated
         || !cost->loop_export || !cost->loop_why || !scratch.inner || !scratch.inner_export || !scratch.drives
-        || !scratch.passed || !scratch.registry || !scratch.disposing || !cost->frees_params
+        || !scratch.passed || !scratch.registry || !scratch.disposing || !scratch.owned || !cost->frees_params
         || lc_cost_group_loops(program, cost) != 0 || lc_cost_registry_loops(program, scratch.registry) != 0
         || lc_cost_link_loops(program, scratch.registry) != 0
         || lc_cost_disposal(program, cost->frees_params, scratch.disposing) != 0
+        || lc_cost_owned_loops(program, cost->frees_params, scratch.owned) != 0
         || lc_cost_passed_constants(program, scratch.passed) != 0)
         goto done;
     memset(cost->guarded_of, 0xff, n * sizeof *cost->guarded_of);
@@ -465,6 +471,7 @@ done:
     free(scratch.passed);
     free(scratch.registry);
     free(scratch.disposing);
+    free(scratch.owned);
     if (rc != 0)
         lc_cost_free(cost);
     return rc;

@@ -213,6 +213,12 @@ int lc_cost_link_loops(const struct lc_program *program, uint8_t *constant);
  * is at (disposing[l] = 1; cost_disposal.c); needs program->callers.
  * Returns 0 or -1 (no memory). */
 int lc_cost_disposal(const struct lc_program *program, uint32_t *frees, uint8_t *disposing);
+/* Mark (owned[l] = 1) the inner loops walking a list their enclosing
+ * loop's element holds through a pointer field (owned_field) that the
+ * program frees through, given what each function frees (`frees`,
+ * lc_cost_disposal): the element's children, as LC_SOURCE_PARENT
+ * (cost_owned_fields.c).  Returns 0 or -1 (no memory). */
+int lc_cost_owned_loops(const struct lc_program *program, const uint32_t *frees, uint8_t *owned);
 void lc_cost_free(struct lc_cost *cost);
 
 /* The level target `function` adds at `call` (a model's level, its own

@@ -77,11 +77,34 @@ int lc_extract_element_field(const struct lc_extract_variables *element, CXCurso
     return lc_extract_element_field(element, base, 1);
 }
 
-/* A field of the element (`op->argc`), for lc_extract_any. */
-static int children_field(CXCursor cursor, void *element)
+/* Does an expression read one of the element's own fields (`op->argc`),
+ * other than as the pointer a further `->` goes through?
+ * `c->server->clients` reads c->server only to reach what the server
+ * holds (extract_loop_owned.c). */
+struct children_fields {
+    const struct lc_extract_variables *element;
+    int found;
+};
+
+static enum CXChildVisitResult children_field_visit(CXCursor cursor, CXCursor parent, CXClientData data)
 {
-    return clang_getCursorKind(cursor) == CXCursor_MemberRefExpr
-           && lc_extract_element_field((const struct lc_extract_variables *)element, cursor, 0);
+    (void)parent;
+    struct children_fields *search = data;
+    if (clang_getCursorKind(cursor) != CXCursor_MemberRefExpr)
+        return CXChildVisit_Recurse;
+    if (lc_extract_element_field(search->element, cursor, 0)) {
+        search->found = 1;
+        return CXChildVisit_Break;
+    }
+    return clang_Cursor_isNull(lc_extract_element_field_through(search->element, cursor)) ? CXChildVisit_Recurse
+                                                                                         : CXChildVisit_Continue;
+}
+
+static int children_reads_field(const struct lc_extract_variables *element, CXCursor expr)
+{
+    struct children_fields search = { element, 0 };
+    lc_extract_visit_all(expr, children_field_visit, &search);
+    return search.found;
 }
 
 /* The inner walker's start, from the for's init: `wp = TAILQ_FIRST(&w->panes)`. */
@@ -427,23 +450,31 @@ static int children_field_of_held_record(const struct lc_extract_variables *elem
            && !lc_extract_same_type(clang_getCursorType(base), walker);
 }
 
-int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer)
+int lc_extract_loop_kept_element(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
+                                 struct lc_extract_variables *element, CXType *walker)
 {
-    struct lc_extract_variables element = { .count = 0, .found = 0 };
-    CXType walker;
-    if (!lc_extract_loop_element(outer, &element, &walker))
+    struct lc_extract_variables all = { .count = 0, .found = 0 };
+    if (!lc_extract_loop_element(outer, &all, walker))
         return 0;
     /* what the inner loop moves is its own walker, not the element */
-    struct lc_extract_variables moved = { .count = 0, .found = 0 }, kept = { .count = 0, .found = 0 };
+    struct lc_extract_variables moved = { .count = 0, .found = 0 };
     lc_extract_changed_variables(parts->init, &moved);
     lc_extract_changed_variables(parts->condition, &moved);
     lc_extract_changed_variables(parts->increment, &moved);
     lc_extract_changed_variables(parts->body, &moved);
-    for (unsigned i = 0; i < element.count; i++)
-        if (!lc_extract_variables_has_declaration(&moved, element.declarations[i]))
-            lc_extract_variables_add(&kept, element.declarations[i]);
-    element = kept;
-    if (lc_extract_any(parts->condition, children_field, &element))
+    for (unsigned i = 0; i < all.count; i++)
+        if (!lc_extract_variables_has_declaration(&moved, all.declarations[i]))
+            lc_extract_variables_add(element, all.declarations[i]);
+    return 1;
+}
+
+int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer)
+{
+    struct lc_extract_variables element = { .count = 0, .found = 0 };
+    CXType walker;
+    if (!lc_extract_loop_kept_element(parts, outer, &element, &walker))
+        return 0;
+    if (children_reads_field(&element, parts->condition))
         return 1;
     CXCursor start = clang_getNullCursor();
     lc_extract_visit_all(parts->init, children_start_visit, &start);

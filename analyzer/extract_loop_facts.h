@@ -392,6 +392,24 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
  * *walker.  Returns 0 when it walks none. */
 int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element,
                             CXType *walker);
+/* The element `outer` is at that the loop `parts` does not move itself
+ * (lc_extract_loop_element, less what the inner loop changes), into
+ * `element`.  Returns 0 when `outer` walks none. */
+int lc_extract_loop_kept_element(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
+                                 struct lc_extract_variables *element, CXType *walker);
+/* extract_loop_owned.c: does the loop walk what the element `outer` is at
+ * holds?  1: a local count the outer body takes from the element's own
+ * field (`n = op->argc; ... i < n`): its children, as
+ * lc_extract_loop_walks_children; 2: a list or count reached through a
+ * pointer field of the element (`(v->routerstatus_list)->num_used`,
+ * `e->items->head`): its children when the element owns what that field
+ * points to, which the program decides (cost_owned_fields.c); the field
+ * in *field.  0: neither. */
+int lc_extract_loop_owned_children(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
+                                   const struct lc_extract_loop_parts *outer, CXCursor *field);
+/* `e->F->g`, `(&e->F->head)->first`: a field reached through the pointer
+ * field F of the element e; F's declaration, or a null cursor. */
+CXCursor lc_extract_element_field_through(const struct lc_extract_variables *element, CXCursor expr);
 /* Is `expr` one of the element's own fields (`op->argc`, `ops[j].count`,
  * `&wl->panes`; with `through_value`, also the element itself)? */
 int lc_extract_element_field(const struct lc_extract_variables *element, CXCursor expr, int through_value);

@@ -382,6 +382,9 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
                                          || lc_extract_loop_consumes_walk(parts, walk->loop_parts, walk->loop_statement)
                                          || lc_extract_loop_scans_descended_node(parts, walk->loop_parts)
                                          || lc_extract_loop_walks_cells(walk, parts, walk->loop_parts));
+    CXCursor owned_field = clang_getNullCursor();
+    if (!continues && walk->loop_parts && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO)
+        continues = lc_extract_loop_owned_children(walk, parts, walk->loop_parts, &owned_field) == 1;
     int parameter = bound.bound == LC_BOUND_DATA ? lc_extract_loop_parameter(walk, parts) : -1;
     if (parameter < 0 && bound.bound == LC_BOUND_DATA)
         parameter = lc_extract_loop_owner(walk, parts);
@@ -413,6 +416,10 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
         lc_extract_loop_link(walk, parts, &walk->facts->loops[index]);
         walk->facts->loops[index].drain_name = lc_extract_loop_drain_name(walk, parts->condition);
         walk->facts->loops[index].transfer_name = lc_extract_loop_transfer_name(walk, parts);
+    }
+    if (index >= 0 && !clang_Cursor_isNull(owned_field)) {
+        walk->facts->loops[index].owned_field_usr = lc_extract_usr(walk, owned_field);
+        walk->facts->loops[index].owned_field_name = lc_extract_string(walk, clang_getCursorSpelling(owned_field));
     }
     return index;
 }

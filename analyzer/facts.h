@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 130
+#define LC_FACTS_VERSION 131
 
 struct lc_location {
     const char *file;
@@ -550,6 +550,17 @@ struct lc_loop_fact {
                                        extract_loop_link.c): the link
                                        field's USR, or NULL */
     const char *walked_link_name;
+    const char *owned_field_usr;    /* an inner loop bounded by data that
+                                       walks a list or count reached
+                                       through a pointer field of its
+                                       enclosing loop's element
+                                       (`(v->routerstatus_list)->num_used`:
+                                       extract_loop_owned.c): the field's
+                                       USR; the element's children when
+                                       the program frees what the field
+                                       points to (cost_owned_fields.c);
+                                       or NULL */
+    const char *owned_field_name;
     struct lc_param_guard param_guard;  /* the test of a parameter it runs
                                            under (`if (idx >= 0) { while
                                            (...) ... }`), as a call's */

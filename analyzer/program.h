@@ -194,6 +194,10 @@ struct lc_program_loop {
                                 (facts.h) */
     uint8_t table_walk;      /* walks the table bound_param points to
                                 (facts.h) */
+    int64_t owned_field;     /* the symbol of the pointer field through
+                                which it walks what its enclosing loop's
+                                element holds (facts.h owned_field_usr),
+                                0: none */
 };
 
 /* A write of a link field (facts.h lc_link_write_fact): FIELD, VAR and

@@ -86,8 +86,8 @@ static int bodies_read_loops(struct program_bodies_loader *b)
                                                         " parent_id, depth, bound, trip_count, bound_text, source, bound_param,"
                                                         " coalesce(walked_id, 0), guard_param, guard_test, guard_value,"
                                                         " coalesce(guard_field_id, 0), bound_name, coalesce(link_id, 0), loop_only, drain_name,"
-                                                        " transfer_name, cursor_params, table_walk"
-                                                        " FROM loop ORDER BY id");
+                                                        " transfer_name, cursor_params, table_walk,"
+                                                        " coalesce(owned_field_id, 0) FROM loop ORDER BY id");
     int rc = loop_of_row && stmt ? 0 : -1;
     if (loop_of_row)
         memset(loop_of_row, 0xff, ((size_t)(loop_max > 0 ? loop_max : 0) + 1) * sizeof *loop_of_row);
@@ -123,6 +123,7 @@ static int bodies_read_loops(struct program_bodies_loader *b)
             .loop_only = (uint8_t)sqlite3_column_int(stmt, 21),
             .cursor_params = (uint32_t)sqlite3_column_int64(stmt, 24),
             .table_walk = (uint8_t)sqlite3_column_int(stmt, 25),
+            .owned_field = sqlite3_column_int64(stmt, 26),
             .param_guard = { .param = sqlite3_column_int(stmt, 15), .test = sqlite3_column_int(stmt, 16),
                              .value = sqlite3_column_int64(stmt, 17), .field_symbol = sqlite3_column_int64(stmt, 18) },
         };

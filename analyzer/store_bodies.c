@@ -65,6 +65,12 @@ int lc_store_save_loops(struct lc_store *store, int64_t tu_id, const struct lc_t
                 return -1;
             sqlite3_bind_int64(stmt, 20, link_id);
         }
+        if (loop->owned_field_usr) {
+            int64_t owned_id = lc_store_intern_symbol(store, loop->owned_field_usr, loop->owned_field_name);
+            if (!owned_id)
+                return -1;
+            sqlite3_bind_int64(stmt, 26, owned_id);
+        }
         if (lc_store_step_done(stmt) != 0)
             return -1;
         loop_ids[i] = sqlite3_last_insert_rowid(store->db);

@@ -73,11 +73,12 @@ static const struct merge_table merge_tables[] = {
     { "loop", "lc_shard.loop x " MERGE_TU " JOIN merge_symbol s ON s.old = x.function_id"
               " LEFT JOIN merge_symbol walked ON walked.old = x.walked_id"
               " LEFT JOIN merge_symbol field ON field.old = x.guard_field_id"
-              " LEFT JOIN merge_symbol link ON link.old = x.link_id " MERGE_FILE " " MERGE_OFFSETS,
+              " LEFT JOIN merge_symbol link ON link.old = x.link_id"
+              " LEFT JOIN merge_symbol owned ON owned.old = x.owned_field_id " MERGE_FILE " " MERGE_OFFSETS,
       "x.id",
       { { "id", "x.id + o.loop" }, { "tu_id", "mt.new" }, { "function_id", "s.new" }, { "file_id", "f.new" },
         { "parent_id", "x.parent_id + o.loop" }, { "walked_id", "walked.new" }, { "guard_field_id", "field.new" },
-        { "link_id", "link.new" } } },
+        { "link_id", "link.new" }, { "owned_field_id", "owned.new" } } },
     { "call", "lc_shard.call x " MERGE_TU " JOIN merge_symbol caller ON caller.old = x.caller_id"
               " LEFT JOIN merge_symbol callee ON callee.old = x.callee_id"
               " LEFT JOIN merge_symbol field ON field.old = x.guard_field_id"

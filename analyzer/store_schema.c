@@ -187,7 +187,7 @@
  *      'unbounded', trip_count, bound_text, source 'input'|'string'|'local'|
  *      'parent'|'amortized'|'wait', bound_param, walked_id, guard_param,
  *      guard_test, guard_value, guard_field_id, bound_name, link_id, loop_only,
- *      drain_name, transfer_name, cursor_params, table_walk)
+ *      drain_name, transfer_name, cursor_params, table_walk, owned_field_id)
  *                                    loop statements; source: what the
  *                                    condition reads (facts.h); walked_id:
  *                                    the global variable whose collection
@@ -210,7 +210,12 @@
  *                                    function hands back (facts.h);
  *                                    table_walk: 1 when it walks the
  *                                    table bound_param points to, to its
- *                                    sentinel (facts.h)
+ *                                    sentinel (facts.h); owned_field_id:
+ *                                    the pointer field of the enclosing
+ *                                    loop's element through which it
+ *                                    walks a list, its children if the
+ *                                    program frees what that field points
+ *                                    to (facts.h), or NULL
  *   access(id, tu_id, function_id, variable_id, kind 'read'|'write', atomic,
  *      file_id, line, col, zero_guarded, via_callee_id, via_argument,
  *      indexed, passed_record_id, loop_only, exit_call_id, error_return)
@@ -347,7 +352,8 @@ static const char lc_store_schema_sql[] =
     "  bound_param INTEGER NOT NULL, walked_id INTEGER, guard_param INTEGER NOT NULL DEFAULT 0,"
     "  guard_test INTEGER NOT NULL DEFAULT 0, guard_value INTEGER NOT NULL DEFAULT 0, guard_field_id INTEGER,"
     "  bound_name TEXT, link_id INTEGER, loop_only INTEGER NOT NULL DEFAULT 0, drain_name TEXT,"
-    "  transfer_name TEXT, cursor_params INTEGER NOT NULL DEFAULT 0, table_walk INTEGER NOT NULL DEFAULT 0);"
+    "  transfer_name TEXT, cursor_params INTEGER NOT NULL DEFAULT 0, table_walk INTEGER NOT NULL DEFAULT 0,"
+    "  owned_field_id INTEGER);"
     "CREATE INDEX loop_tu ON loop(tu_id);"
     "CREATE TABLE access(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL,"
     "  variable_id INTEGER NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('read','write')),"

@@ -57,8 +57,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_INSERT_LOOP] = "INSERT INTO loop(tu_id, function_id, kind, file_id, line, col, parent_id, depth, bound,"
                             " trip_count, bound_text, source, bound_param, walked_id, guard_param, guard_test,"
                             " guard_value, guard_field_id, bound_name, link_id, loop_only, drain_name, transfer_name,"
-                            " cursor_params, table_walk) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                            " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+                            " cursor_params, table_walk, owned_field_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                            " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
     [LC_STMT_INSERT_ACCESS] = "INSERT INTO access(tu_id, function_id, variable_id, kind, atomic, file_id, line, col,"
                               " zero_guarded, via_callee_id, via_argument, indexed, passed_record_id, loop_only, exit_call_id,"
                               " error_return)"

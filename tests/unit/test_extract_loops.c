@@ -466,6 +466,29 @@ static void test_bound_names(void **state)
     assert_null(find_loop(test, "by_constant")->bound_name);   /* not DATA */
 }
 
+/* The pointer field of the outer loop's element an inner loop walks
+ * through (extract_loop_owned.c), or none. */
+static void assert_owned_field(struct extract_test *test, const char *tag, const char *field)
+{
+    const struct lc_loop_fact *loop = find_loop(test, tag);
+    assert_optional_string(loop->owned_field_name, field);
+}
+
+static void test_owned_fields(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "owned_loops.c"), 0);
+    assert_owned_field(test, "at_count_through_local", "members");   /* length = room->members->count */
+    assert_owned_field(test, "at_count_through", "members");
+    assert_owned_field(test, "at_back_pointer", "server");
+    assert_owned_field(test, "at_start_through", "links");           /* l = r->links->head */
+    assert_source(test, "at_count_through", LC_SOURCE_INPUT);        /* the program decides */
+    assert_owned_field(test, "at_own_count", NULL);                  /* own = room->count */
+    assert_source(test, "at_own_count", LC_SOURCE_PARENT);
+    assert_owned_field(test, "at_count_before", NULL);               /* the first room's, set before */
+    assert_source(test, "at_count_before", LC_SOURCE_INPUT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -480,6 +503,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_parameter_guards, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bound_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_spins, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_owned_fields, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
