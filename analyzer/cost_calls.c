@@ -136,13 +136,23 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
     return guarded && guarded->level < level ? guarded->level : level;
 }
 
+/* Is every function the call may reach declared cold (LC_ANNOT_COLD)? */
+static int cost_call_is_cold(const struct lc_program *program, const struct lc_program_call *c)
+{
+    for (uint32_t t = 0; t < c->target_count; t++)
+        if (!(program->functions[program->targets[c->first_target + t]].annotations & LC_ANNOT_COLD))
+            return 0;
+    return 1;
+}
+
 int lc_cost_call_adds_nothing(const struct lc_program *program, const struct lc_cost *cost,
                               const struct lc_program_call *c)
 {
     const struct lc_program_call_extra *extra = lc_program_call_extra_of(program, c);
     return c->target_count > 0
            && (lc_program_call_on_way_out(program, c) || lc_program_call_on_failure_path(program, c)
-               || extra->share != LC_SHARE_NONE || (cost->off_loop && extra->loop_only));
+               || extra->share != LC_SHARE_NONE || (cost->off_loop && extra->loop_only)
+               || cost_call_is_cold(program, c));
 }
 
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,

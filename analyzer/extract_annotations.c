@@ -1,9 +1,12 @@
 /* extract_annotations.c — what a function's declaration says of it: the
  * `annotate("loopcheck:...")` attributes of its colors and of its cost
- * (`loopcheck:cheap`), and that it never
+ * (`loopcheck:cheap`), that it never
  * returns (GNU `noreturn`, which lives in the function's type; C11
  * `_Noreturn` and `[[noreturn]]`, clang's `analyzer_noreturn`, which
- * libclang does not expose but as an attribute's first word). */
+ * libclang does not expose but as an attribute's first word), and that it
+ * rarely runs (GNU `cold`, also `__cold__`, the first word of its
+ * attribute, through a macro too: lighttpd's `__attribute_cold__`; a
+ * definition inherits it from an earlier declaration). */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -19,32 +22,40 @@ static const struct {
     { "loopcheck:cheap", LC_ANNOT_CHEAP },
 };
 
-/* `_Noreturn`, `[[noreturn]]` and `__attribute__((analyzer_noreturn))`,
- * which libclang does not expose: the attribute's first word. */
-static int extract_is_noreturn_attribute(CXCursor attribute)
+/* `_Noreturn`, `[[noreturn]]`, `__attribute__((analyzer_noreturn))` and
+ * `__attribute__((cold))`, which libclang does not expose: the bit the
+ * attribute's first word stands for, or 0.  The word is read where it is
+ * spelled: through a macro defined in a header (`#define
+ * __attribute_cold__ __attribute__((__cold__))`), the attribute's extent
+ * runs from the header to the use and holds no token. */
+static unsigned extract_unexposed_attribute(CXCursor attribute)
 {
     CXTranslationUnit tu = clang_Cursor_getTranslationUnit(attribute);
-    CXToken *tokens;
-    unsigned count;
-    clang_tokenize(tu, clang_getCursorExtent(attribute), &tokens, &count);
-    int noreturn = 0;
-    if (count > 0) {
-        CXString word = clang_getTokenSpelling(tu, tokens[0]);
-        const char *text = clang_getCString(word);
-        noreturn = text && (strcmp(text, "_Noreturn") == 0 || strcmp(text, "noreturn") == 0
-                            || strcmp(text, "analyzer_noreturn") == 0);
-        clang_disposeString(word);
-    }
-    clang_disposeTokens(tu, tokens, count);
-    return noreturn;
+    CXFile file;
+    unsigned line, column, offset;
+    clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(attribute)), &file, &line, &column, &offset);
+    CXToken *token = file ? clang_getToken(tu, clang_getLocation(tu, file, line, column)) : NULL;
+    if (!token)
+        return 0;
+    unsigned bit = 0;
+    CXString word = clang_getTokenSpelling(tu, *token);
+    const char *text = clang_getCString(word);
+    if (text && (strcmp(text, "_Noreturn") == 0 || strcmp(text, "noreturn") == 0
+                 || strcmp(text, "analyzer_noreturn") == 0))
+        bit = LC_ANNOT_NORETURN;
+    else if (text && (strcmp(text, "cold") == 0 || strcmp(text, "__cold__") == 0))
+        bit = LC_ANNOT_COLD;
+    clang_disposeString(word);
+    clang_disposeTokens(tu, token, 1);
+    return bit;
 }
 
 static enum CXChildVisitResult extract_collect_annotation(CXCursor child, CXCursor parent, CXClientData data)
 {
     (void)parent;
     unsigned *annotations = data;
-    if (clang_getCursorKind(child) == CXCursor_UnexposedAttr && extract_is_noreturn_attribute(child))
-        *annotations |= LC_ANNOT_NORETURN;
+    if (clang_getCursorKind(child) == CXCursor_UnexposedAttr)
+        *annotations |= extract_unexposed_attribute(child);
     if (clang_getCursorKind(child) != CXCursor_AnnotateAttr)
         return CXChildVisit_Continue;
     CXString spelling = clang_getCursorSpelling(child);

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 131
+#define LC_FACTS_VERSION 132
 
 struct lc_location {
     const char *file;
@@ -61,6 +61,10 @@ enum lc_annotation {
     LC_ANNOT_CHEAP = 1u << 5,       /* asserted to do bounded or amortised
                                        work per call: a `cheap` statement
                                        in the source (cost.h) */
+    LC_ANNOT_COLD = 1u << 6,        /* declared cold, `__attribute__((cold))`:
+                                       rarely run (an error's recovery), so
+                                       a call of it costs nothing where it
+                                       is made (cost.h) */
 };
 
 /* A function declaration or definition. */

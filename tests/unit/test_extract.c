@@ -53,7 +53,7 @@ static void test_noreturn_declarations(void **state)
     assert_int_equal(find_function(&test->facts, "c11_specifier", 0)->annotations, LC_ANNOT_NORETURN);
     assert_int_equal(find_function(&test->facts, "analyzer_only", 0)->annotations, LC_ANNOT_NORETURN);
     assert_int_equal(find_function(&test->facts, "with_format", 0)->annotations, LC_ANNOT_NORETURN);
-    assert_int_equal(find_function(&test->facts, "returns", 0)->annotations, 0);
+    assert_int_equal(find_function(&test->facts, "returns", 0)->annotations, LC_ANNOT_COLD);   /* cold, returns */
 }
 
 static void test_returns_before_a_call(void **state)
@@ -298,6 +298,20 @@ static void test_cleared_parameters(void **state)
         assert_int_equal(find_call_at(test, changed[i], "free")->changed_param_args, 1);
 }
 
+/* `__attribute__((cold))` and `_Noreturn`, also spelled through a macro
+ * a header defines (extract_annotations.c). */
+static void test_cold_and_noreturn_macros(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "cold_paths.c"), 0);
+    assert_int_equal(find_function(&test->facts, "recover_through_macro", 0)->annotations, LC_ANNOT_COLD);
+    assert_int_equal(find_function(&test->facts, "recover_through_macro", 1)->annotations, LC_ANNOT_COLD);
+    assert_int_equal(find_function(&test->facts, "recover_direct", 1)->annotations, LC_ANNOT_COLD);
+    assert_int_equal(find_function(&test->facts, "recover_not_inlined", 1)->annotations, LC_ANNOT_COLD);
+    assert_int_equal(find_function(&test->facts, "stop_through_macro", 0)->annotations, LC_ANNOT_NORETURN);
+    assert_int_equal(find_function(&test->facts, "plain", 1)->annotations, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -311,6 +325,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_argument_values_and_texts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pointee_of_parameter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cleared_parameters, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cold_and_noreturn_macros, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

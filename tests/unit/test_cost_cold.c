@@ -1,0 +1,59 @@
+/* test_cost_cold.c — calls of functions declared cold
+ * (`__attribute__((cold))`, LC_ANNOT_COLD: rarely run, an error's
+ * recovery) add nothing where they are made, over hand-built programs
+ * (cost_case.h): a loop calling a cold helper that walks a queue is one
+ * loop, the same call of a helper not declared cold is two nested; a cold
+ * function's own loops still make its own level; a cycle closed only by
+ * a call of a cold function is no recursion; a call through a pointer
+ * adds nothing only when every function it may reach is cold. */
+#include "cost_case.h"
+
+/* `callee` walks a queue (a loop at `line`), and `caller`'s loop at
+ * `line + 10` calls it every round. */
+static void queue_walk(struct cost_case *c, const char *caller, unsigned line, const char *callee, unsigned annotations)
+{
+    builder_function(&c->b, callee, line / 10, annotations);
+    builder_loop(&c->b, callee, line, -1, LC_BOUND_DATA, 0, "q->count");
+    builder_function(&c->b, caller, line / 10 + 1, 0);
+    int requests = builder_loop(&c->b, caller, line + 10, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c->b, caller, line + 11, builder_function_value(callee), 1, builder_other_value(), "q");
+    builder_in_loop(&c->b, requests);
+    builder_call(&c->b, "on_tick", line + 12, builder_function_value(caller), 1, builder_other_value(), "q");
+}
+
+static void test_cold_calls(void **state)
+{
+    (void)state;
+    struct cost_case c;
+    start(&c);
+    entry(&c, "on_tick");
+    queue_walk(&c, "serve_cold", 500, "compact_cold", LC_ANNOT_COLD);
+    queue_walk(&c, "serve_hot", 600, "compact_hot", 0);
+    /* a cycle through a cold call: serve_retry -> recover (cold) -> serve_retry */
+    builder_function(&c.b, "serve_retry", 70, 0);
+    builder_function(&c.b, "recover", 71, LC_ANNOT_COLD);
+    builder_loop(&c.b, "serve_retry", 700, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "serve_retry", 701, builder_function_value("recover"), 1, builder_other_value(), "q");
+    builder_call(&c.b, "recover", 702, builder_function_value("serve_retry"), 1, builder_other_value(), "q");
+    builder_call(&c.b, "on_tick", 703, builder_function_value("serve_retry"), 1, builder_other_value(), "q");
+    run(&c);
+    assert_null(at_line(&c, 510));      /* the cold helper's walk adds nothing */
+    assert_non_null(at_line(&c, 610));  /* requests x queue */
+    struct lc_cost cost;
+    assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "compact_cold")], 1);   /* its own loop */
+    assert_int_equal(cost.function_level[builder_find(&c.b, "serve_cold")], 1);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "serve_hot")], 2);
+    assert_false(cost.recursive[builder_find(&c.b, "serve_retry")]);
+    assert_int_equal(cost.function_level[builder_find(&c.b, "serve_retry")], 1);
+    lc_cost_free(&cost);
+    finish(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cold_calls),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
