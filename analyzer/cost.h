@@ -274,9 +274,10 @@ unsigned lc_cost_of_rounds(long long trip_count);
 /* Does the call add no work where it is made: on the way out of the
  * process, on a failure path (failure_paths.c), the round's own share
  * (call fact share: a message formatted, two keys compared through a
- * function pointer: work in proportion to what the round gives it), of
- * functions all declared cold (`__attribute__((cold))`: rarely run, an
- * error's recovery), or, off the loop, made only on the loop's thread
+ * function pointer: work in proportion to what the round gives it), in a
+ * branch the code says is unlikely (`__builtin_expect`), of functions all
+ * declared cold (`__attribute__((cold))`: rarely run, an error's
+ * recovery), or, off the loop, made only on the loop's thread
  * (cost_calls.c)?  Nor does it make its caller recursive. */
 int lc_cost_call_adds_nothing(const struct lc_program *program, const struct lc_cost *cost,
                               const struct lc_program_call *c);

@@ -152,7 +152,7 @@ int lc_cost_call_adds_nothing(const struct lc_program *program, const struct lc_
     return c->target_count > 0
            && (lc_program_call_on_way_out(program, c) || lc_program_call_on_failure_path(program, c)
                || extra->share != LC_SHARE_NONE || (cost->off_loop && extra->loop_only)
-               || cost_call_is_cold(program, c));
+               || extra->unlikely || cost_call_is_cold(program, c));
 }
 
 unsigned lc_cost_call_level(const struct lc_program *program, const struct lc_cost *cost, uint32_t call,

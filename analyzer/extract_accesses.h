@@ -69,14 +69,17 @@ int lc_extract_zero_test(struct lc_extract_walk *walk, CXCursor condition, int *
 int lc_extract_result_of(struct lc_extract_walk *walk, CXCursor expr);
 
 /* extract_fail_guards.c: the call whose result an if's condition tests
- * (-1 none) and what holds of it in each branch (enum lc_result_test);
- * entering a branch sets the walk's fail_guard and fail_test when the
- * branch knows something, leaving restores them. */
+ * (-1 none) and what holds of it in each branch (enum lc_result_test),
+ * and which branch the condition says is unlikely taken
+ * (`__builtin_expect`); entering a branch sets the walk's fail_guard and
+ * fail_test when the branch knows something, and its unlikely flag,
+ * leaving restores them. */
 struct lc_extract_fail_guard {
     int call, then, otherwise;
+    int unlikely_then, unlikely_else;
 };
 struct lc_extract_fail_saved {
-    int guard, test;
+    int guard, test, unlikely;
 };
 void lc_extract_fail_guard_of(struct lc_extract_walk *walk, CXCursor condition, struct lc_extract_fail_guard *guard);
 struct lc_extract_fail_saved lc_extract_fail_enter(struct lc_extract_walk *walk,

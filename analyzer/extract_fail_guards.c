@@ -8,8 +8,13 @@
  * (program.h lc_program_call_on_failure_path).  A variable stands for the
  * call whose result it last received, as for extract_guards.c.  In a
  * branch that tests nothing of a result the outer branch's knowledge
- * holds. */
+ * holds.  Also the branches the condition says are unlikely taken, by
+ * `__builtin_expect(c, 0)` (redis's `unlikely(c)`, tor's
+ * PREDICT_UNLIKELY(c)) or `__builtin_expect(c, 1)` (`likely`): the calls
+ * there are on a rare path (facts.h unlikely), wherever it is nested. */
 #include "extract_internal.h"
+
+#include <string.h>
 
 /* The test `expr OP constant` (or `constant OP expr`, turned) puts on
  * expr's value in the branch where it holds (*then) and where it fails
@@ -89,20 +94,62 @@ static int fail_test_of(struct lc_extract_walk *walk, CXCursor condition, int *t
     return *then != LC_RESULT_TEST_NONE || *otherwise != LC_RESULT_TEST_NONE ? call : -1;
 }
 
+/* `__builtin_expect(c, k)`: k (0 or 1), else -1. */
+static int fail_expected(CXCursor condition)
+{
+    CXCursor call = lc_extract_strip(condition), callee = clang_getCursorReferenced(call);
+    long long k;
+    if (clang_getCursorKind(call) != CXCursor_CallExpr || clang_Cursor_getNumArguments(call) != 2
+        || clang_getCursorKind(callee) != CXCursor_FunctionDecl)
+        return -1;
+    CXString name = clang_getCursorSpelling(callee);
+    int expect = strcmp(clang_getCString(name), "__builtin_expect") == 0;
+    clang_disposeString(name);
+    if (!expect || !lc_extract_integer_constant(clang_Cursor_getArgument(call, 1), &k) || (k != 0 && k != 1))
+        return -1;
+    return (int)k;
+}
+
+/* Does the code say `condition` is unlikely to hold (`wanted` 1) or to
+ * fail (`wanted` 0)?  `a && b` holds only where both do, `a || b` fails
+ * only where both do. */
+static int fail_unlikely(CXCursor condition, int wanted)
+{
+    CXCursor parts[2];
+    condition = lc_extract_strip(condition);
+    int expected = fail_expected(condition);
+    if (expected >= 0)
+        return expected == !wanted;
+    enum CXCursorKind kind = clang_getCursorKind(condition);
+    if (kind == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(condition) == CXUnaryOperator_LNot
+        && lc_extract_children(condition, parts, 1) == 1)
+        return fail_unlikely(parts[0], !wanted);
+    if (kind != CXCursor_BinaryOperator || lc_extract_children(condition, parts, 2) != 2)
+        return 0;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(condition);
+    if ((op == CXBinaryOperator_LAnd && wanted) || (op == CXBinaryOperator_LOr && !wanted))
+        return fail_unlikely(parts[0], wanted) || fail_unlikely(parts[1], wanted);
+    return 0;
+}
+
 void lc_extract_fail_guard_of(struct lc_extract_walk *walk, CXCursor condition, struct lc_extract_fail_guard *guard)
 {
     guard->call = fail_test_of(walk, condition, &guard->then, &guard->otherwise);
+    guard->unlikely_then = fail_unlikely(condition, 1);
+    guard->unlikely_else = fail_unlikely(condition, 0);
 }
 
 struct lc_extract_fail_saved lc_extract_fail_enter(struct lc_extract_walk *walk,
                                                    const struct lc_extract_fail_guard *guard, int then_branch)
 {
-    struct lc_extract_fail_saved saved = { walk->fail_guard, walk->fail_test };
+    struct lc_extract_fail_saved saved = { walk->fail_guard, walk->fail_test, walk->unlikely };
     int test = then_branch ? guard->then : guard->otherwise;
     if (guard->call >= 0 && test != LC_RESULT_TEST_NONE) {
         walk->fail_guard = guard->call;
         walk->fail_test = test;
     }
+    if (then_branch ? guard->unlikely_then : guard->unlikely_else)
+        walk->unlikely = 1;
     return saved;
 }
 
@@ -110,4 +157,5 @@ void lc_extract_fail_leave(struct lc_extract_walk *walk, struct lc_extract_fail_
 {
     walk->fail_guard = saved.guard;
     walk->fail_test = saved.test;
+    walk->unlikely = saved.unlikely;
 }

@@ -162,7 +162,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
     }
     struct lc_extract_guard_split *tests = &state->tests;
     state->at_if_param_guard = walk->param_guard;
-    state->at_if_fail = (struct lc_extract_fail_saved){ walk->fail_guard, walk->fail_test };
+    state->at_if_fail = (struct lc_extract_fail_saved){ walk->fail_guard, walk->fail_test, walk->unlikely };
     const char *first_taken_after = NULL;
     int loop_only_after = 0;
     for (;;) {

@@ -84,7 +84,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->label_count = walk->claim_count = walk->recent_count = walk->pending_count = 0;
     walk->conditional_count = 0;
     walk->zero_guard = walk->switch_guard = walk->switch_outer_guard = walk->fail_guard = -1;
-    walk->loop_only = walk->switch_loop_only = 0;
+    walk->loop_only = walk->switch_loop_only = walk->unlikely = 0;
     walk->value_guards = walk->switch_value_guards = (struct lc_value_guards){ NULL, 0 };
     walk->try_call = -1;
     walk->result_count = walk->flag_count = 0;
@@ -188,6 +188,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
     fact->zero_guard = walk->zero_guard;
     fact->fail_guard = walk->fail_guard;
     fact->fail_test = walk->fail_test;
+    fact->unlikely = walk->unlikely;
     fact->loop_only = walk->loop_only;
     fact->value_guards = walk->value_guards;
     fact->param_guard = walk->param_guard;

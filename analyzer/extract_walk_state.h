@@ -167,6 +167,8 @@ struct lc_extract_walk {
     int fail_guard, fail_test;      /* the calls here run only where this
                                        call's result passes this test
                                        (facts.h fail_guard), -1 */
+    int unlikely;                   /* the calls here are in a branch the
+                                       code says is unlikely (facts.h) */
     int loop_only;                  /* what runs here runs only where a
                                        `loop-thread-test` returned
                                        non-zero: on the loop's thread */

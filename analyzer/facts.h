@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 132
+#define LC_FACTS_VERSION 133
 
 struct lc_location {
     const char *file;
@@ -408,6 +408,13 @@ struct lc_call_fact {
                                  a failure path (index into the TU's
                                  calls), -1 none */
     int fail_test;            /* enum lc_result_test */
+    int unlikely;             /* in a branch the code says is unlikely
+                                 taken: the then-branch of `if
+                                 (__builtin_expect(c, 0))` (redis's
+                                 `unlikely(c)`, tor's PREDICT_UNLIKELY), a
+                                 side of its `&&`, the else of `if
+                                 (__builtin_expect(c, 1))` or of its `||`
+                                 (extract_fail_guards.c): a rare path */
     struct lc_raised_limit full_guard;  /* made only where an object it is
                                            given is full: in the branch of
                                            `if (t->count >= t->limit)`, t

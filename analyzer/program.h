@@ -92,6 +92,8 @@ struct lc_program_call_extra {
     int share;                           /* the round's own share of a loop
                                             around it: enum lc_call_share
                                             (facts.h) */
+    uint8_t unlikely;                    /* in a branch the code says is
+                                            unlikely taken (facts.h) */
     long long depth_limit;               /* a self-call made only once a
                                             depth counter passed a test
                                             against this limit (facts.h), 0 */

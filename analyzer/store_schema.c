@@ -26,7 +26,7 @@
  *      changed_param_args, runs, restart_call, loop_only, returned_param,
  *      returned_test, returned_value, nonzero_exit_after, error_return,
  *      fail_guard_before, fail_test, cursor_args, each_round, counter_args,
- *      share, full_param, full_field_id)
+ *      share, full_param, full_field_id, unlikely)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -97,6 +97,9 @@
  *                                    argument full_param - 1 is full, its
  *                                    count at the limit full_field_id
  *                                    (facts.h full_guard), 0: none;
+ *                                    unlikely: 1 in a branch the code
+ *                                    says is unlikely taken
+ *                                    (`__builtin_expect`, facts.h);
  *                                    returned_param/test/value: the test
  *                                    of a parameter (1-based) every return
  *                                    before it ran under, when it runs
@@ -327,7 +330,8 @@ static const char lc_store_schema_sql[] =
     "  error_return INTEGER NOT NULL DEFAULT 0, fail_guard_before INTEGER,"
     "  fail_test INTEGER NOT NULL DEFAULT 0, cursor_args INTEGER NOT NULL DEFAULT 0,"
     "  each_round INTEGER NOT NULL DEFAULT 0, counter_args INTEGER NOT NULL DEFAULT 0,"
-    "  share INTEGER NOT NULL DEFAULT 0, full_param INTEGER NOT NULL DEFAULT 0, full_field_id INTEGER);"
+    "  share INTEGER NOT NULL DEFAULT 0, full_param INTEGER NOT NULL DEFAULT 0, full_field_id INTEGER,"
+    "  unlikely INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
     "CREATE INDEX call_callee ON call(callee_id);"

@@ -43,10 +43,10 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                             " guard_test, guard_value, unreached, guard_field_id, changed_param_args, runs, restart_call, loop_only,"
                             " returned_param, returned_test, returned_value, nonzero_exit_after, error_return,"
                             " fail_guard_before, fail_test, cursor_args, each_round, counter_args, share, full_param,"
-                            " full_field_id) VALUES (?1, ?2,"
+                            " full_field_id, unlikely) VALUES (?1, ?2,"
                             " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
                             " ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39,"
-                            " ?40)",
+                            " ?40, ?41)",
     [LC_STMT_INSERT_CALL_ARG] = "INSERT INTO call_arg(call_id, position, kind, symbol_id, record, param_index,"
                                  " int_value, text, field_of_param, keys, child_of_param, slot_of_param, at_most,"
                                  " table_length) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",

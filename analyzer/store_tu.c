@@ -126,6 +126,7 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int(stmt, 25, call->runs);
     sqlite3_bind_int(stmt, 26, call->restart_call);
     sqlite3_bind_int(stmt, 38, (int)call->share);
+    sqlite3_bind_int(stmt, 41, call->unlikely);
     int64_t full_field_id = call->full_guard.param > 0
                                 ? lc_store_intern_symbol(store, call->full_guard.field_usr, NULL) : 0;
     if (call->full_guard.param > 0 && !full_field_id)

@@ -1,11 +1,11 @@
-/* test_cost_cold.c — calls of functions declared cold
- * (`__attribute__((cold))`, LC_ANNOT_COLD: rarely run, an error's
- * recovery) add nothing where they are made, over hand-built programs
- * (cost_case.h): a loop calling a cold helper that walks a queue is one
- * loop, the same call of a helper not declared cold is two nested; a cold
- * function's own loops still make its own level; a cycle closed only by
- * a call of a cold function is no recursion; a call through a pointer
- * adds nothing only when every function it may reach is cold. */
+/* test_cost_cold.c — calls on paths the code says are rare add nothing
+ * where they are made, over hand-built programs (cost_case.h): calls of
+ * functions declared cold (`__attribute__((cold))`, LC_ANNOT_COLD: an
+ * error's recovery) and calls in a branch `__builtin_expect` says is
+ * unlikely taken (call fact unlikely).  A loop calling such a helper that
+ * walks a queue is one loop, the same call of a helper on no rare path is
+ * two nested; a cold function's own loops still make its own level; a
+ * cycle closed only by a call of a cold function is no recursion. */
 #include "cost_case.h"
 
 /* `callee` walks a queue (a loop at `line`), and `caller`'s loop at
@@ -36,8 +36,16 @@ static void test_cold_calls(void **state)
     builder_call(&c.b, "serve_retry", 701, builder_function_value("recover"), 1, builder_other_value(), "q");
     builder_call(&c.b, "recover", 702, builder_function_value("serve_retry"), 1, builder_other_value(), "q");
     builder_call(&c.b, "on_tick", 703, builder_function_value("serve_retry"), 1, builder_other_value(), "q");
+    /* the helper not declared cold, called in an unlikely branch */
+    builder_function(&c.b, "serve_expect", 80, 0);
+    int rounds = builder_loop(&c.b, "serve_expect", 810, -1, LC_BOUND_DATA, 0, "n");
+    builder_call(&c.b, "serve_expect", 811, builder_function_value("compact_hot"), 1, builder_other_value(), "q");
+    builder_in_loop(&c.b, rounds);
+    c.b.facts.calls[c.b.facts.call_count - 1].unlikely = 1;
+    builder_call(&c.b, "on_tick", 812, builder_function_value("serve_expect"), 1, builder_other_value(), "q");
     run(&c);
     assert_null(at_line(&c, 510));      /* the cold helper's walk adds nothing */
+    assert_null(at_line(&c, 810));      /* nor a call in an unlikely branch */
     assert_non_null(at_line(&c, 610));  /* requests x queue */
     struct lc_cost cost;
     assert_int_equal(lc_cost_compute(&c.b.program, &cost, 0), 0);

@@ -312,6 +312,22 @@ static void test_cold_and_noreturn_macros(void **state)
     assert_int_equal(find_function(&test->facts, "plain", 1)->annotations, 0);
 }
 
+/* Calls in a branch `__builtin_expect` says is unlikely taken
+ * (extract_fail_guards.c). */
+static void test_unlikely_branches(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract(test, "unlikely.c"), 0);
+    const char *rare[] = { "at_unlikely_then", "at_likely_else", "at_nested_and", "at_not_likely",
+                           "at_chained_unlikely" };
+    for (unsigned i = 0; i < sizeof rare / sizeof rare[0]; i++)
+        assert_int_equal(find_call_at(test, rare[i], "grow")->unlikely, 1);
+    const char *usual[] = { "at_unlikely_else", "at_likely_then", "at_either_then", "at_plain_then",
+                            "at_chained_rest", "at_after" };
+    for (unsigned i = 0; i < sizeof usual / sizeof usual[0]; i++)
+        assert_int_equal(find_call_at(test, usual[i], "use")->unlikely, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +342,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pointee_of_parameter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cleared_parameters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cold_and_noreturn_macros, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unlikely_branches, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
