@@ -363,9 +363,12 @@ static void explain_never_returns(const struct explain_context *x, uint32_t f)
                                           : "it is declared so (noreturn, _Noreturn or analyzer_noreturn)");
 }
 
+#define EXPLAIN_PROGRAMS_LISTED 4   /* more than this, all of them: counted */
+
 /* The programs of the build that may run `f` (program_load_programs.c:
  * its executables, and the libraries no executable links or loads), when
- * the build has several. */
+ * the build has several; all of more than EXPLAIN_PROGRAMS_LISTED are
+ * counted, not listed. */
 static void explain_programs(const struct explain_context *x, uint32_t f)
 {
     const struct lc_program *program = x->program;
@@ -373,6 +376,10 @@ static void explain_programs(const struct explain_context *x, uint32_t f)
         return;
     uint64_t bits = program->function_programs[f];
     uint64_t all = lc_program_every_program(program);
+    if ((bits & all) == all && program->program_count > EXPLAIN_PROGRAMS_LISTED) {
+        fprintf(x->out, "  programs: all %u of the build's\n", (unsigned)program->program_count);
+        return;
+    }
     fputs("  programs:", x->out);
     const char *separator = " ";
     for (uint32_t p = 0; p < program->program_count && p < 64; p++)

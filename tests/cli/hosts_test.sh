@@ -120,4 +120,18 @@ expect_match "explain: the client's thread runs in the client library's program"
 expect_match "explain: the plugin's thread runs in the server" "^  programs: server$" "$(explain plug_thread)"
 expect_match "explain: the shared file runs in both" "^  programs: server, client \(all of the build's\)$" \
   "$(explain proto_process)"
+
+# Five executables building the same sources: a function all of them run
+# is said to run in all five, not listed.
+mkdir -p "$P/five"
+{
+  printf '['
+  for tool in 1 2 3 4 5; do
+    [ "$tool" = 1 ] || printf ',\n'
+    printf '%s,\n%s' "$(command "tool$tool" src/server.c)" "$(command "tool$tool" lib/proto.c)"
+  done
+  printf ']\n'
+} > "$P/five/compile_commands.json"
+expect_match "explain: all five programs counted" "^  programs: all 5 of the build's$" \
+  "$("$LOOPCHECK" explain -p five --db "$WORK/five.db" --rules rules.rules proto_process 2>&1)"
 expect_summary
