@@ -85,6 +85,11 @@ void lc_extract_fail_guard_of(struct lc_extract_walk *walk, CXCursor condition, 
 struct lc_extract_fail_saved lc_extract_fail_enter(struct lc_extract_walk *walk,
                                                    const struct lc_extract_fail_guard *guard, int then_branch);
 void lc_extract_fail_leave(struct lc_extract_walk *walk, struct lc_extract_fail_saved saved);
+/* `c ? a : b`, `c && b`, `c || b` whose test `c` says an arm is unlikely
+ * evaluated (`__builtin_expect`): walks the expression's parts, that arm
+ * with the walk's unlikely flag set, and returns CXChildVisit_Continue;
+ * else CXChildVisit_Recurse, having walked nothing. */
+enum CXChildVisitResult lc_extract_unlikely_arms(struct lc_extract_walk *walk, CXCursor expr);
 /* Is call `call_index` (of the function walked) a `loop-thread-test`? */
 int lc_extract_is_loop_thread_test(const struct lc_extract_walk *walk, int call_index);
 /* A `case` or `default` label of the innermost switch. */

@@ -11,7 +11,10 @@
  * holds.  Also the branches the condition says are unlikely taken, by
  * `__builtin_expect(c, 0)` (redis's `unlikely(c)`, tor's
  * PREDICT_UNLIKELY(c)) or `__builtin_expect(c, 1)` (`likely`): the calls
- * there are on a rare path (facts.h unlikely), wherever it is nested. */
+ * there are on a rare path (facts.h unlikely), wherever it is nested;
+ * likewise the arms of `?:` and the right side of `&&` and `||` such a
+ * test guards (tor's `SCHED_BUG(c, chan)`: `PREDICT_UNLIKELY(c) ? ... :
+ * 0`). */
 #include "extract_internal.h"
 
 #include <string.h>
@@ -130,6 +133,31 @@ static int fail_unlikely(CXCursor condition, int wanted)
     if ((op == CXBinaryOperator_LAnd && wanted) || (op == CXBinaryOperator_LOr && !wanted))
         return fail_unlikely(parts[0], wanted) || fail_unlikely(parts[1], wanted);
     return 0;
+}
+
+enum CXChildVisitResult lc_extract_unlikely_arms(struct lc_extract_walk *walk, CXCursor expr)
+{
+    CXCursor parts[3];
+    int conditional = clang_getCursorKind(expr) == CXCursor_ConditionalOperator;
+    unsigned count = lc_extract_children(expr, parts, 3);
+    if (count != (conditional ? 3u : 2u))
+        return CXChildVisit_Recurse;
+    int rare[3] = { 0, 0, 0 };
+    if (conditional) {
+        rare[1] = fail_unlikely(parts[0], 1);
+        rare[2] = fail_unlikely(parts[0], 0);
+    } else {   /* `a && b` evaluates b where a holds; `a || b` where a fails */
+        rare[1] = fail_unlikely(parts[0], clang_getCursorBinaryOperatorKind(expr) == CXBinaryOperator_LAnd);
+    }
+    if (!rare[1] && !rare[2])
+        return CXChildVisit_Recurse;
+    for (unsigned i = 0; i < count && !walk->out_of_memory; i++) {
+        int saved = walk->unlikely;
+        walk->unlikely |= rare[i];
+        lc_extract_visit_child(walk, parts[i], expr);
+        walk->unlikely = saved;
+    }
+    return CXChildVisit_Continue;
 }
 
 void lc_extract_fail_guard_of(struct lc_extract_walk *walk, CXCursor condition, struct lc_extract_fail_guard *guard)

@@ -316,12 +316,16 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
         lc_extract_cursor_assignment(walk, cursor);
         lc_extract_comma(walk, cursor);
         if (walk->function_usr && (clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LAnd
-                                   || clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LOr))
+                                   || clang_getCursorBinaryOperatorKind(cursor) == CXBinaryOperator_LOr)) {
             lc_extract_conditional_expression(walk, cursor);
+            next = lc_extract_unlikely_arms(walk, cursor);
+        }
         break;
     case CXCursor_ConditionalOperator:
-        if (walk->function_usr)
+        if (walk->function_usr) {
             lc_extract_conditional_expression(walk, cursor);
+            next = lc_extract_unlikely_arms(walk, cursor);
+        }
         break;
     case CXCursor_VarDecl:
         lc_extract_variable(walk, cursor);

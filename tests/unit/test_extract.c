@@ -319,11 +319,11 @@ static void test_unlikely_branches(void **state)
     struct extract_test *test = *state;
     assert_int_equal(extract(test, "unlikely.c"), 0);
     const char *rare[] = { "at_unlikely_then", "at_likely_else", "at_nested_and", "at_not_likely",
-                           "at_chained_unlikely" };
+                           "at_chained_unlikely", "at_ternary_then", "at_and_right", "at_or_right" };
     for (unsigned i = 0; i < sizeof rare / sizeof rare[0]; i++)
         assert_int_equal(find_call_at(test, rare[i], "grow")->unlikely, 1);
     const char *usual[] = { "at_unlikely_else", "at_likely_then", "at_either_then", "at_plain_then",
-                            "at_chained_rest", "at_after" };
+                            "at_chained_rest", "at_ternary_else", "at_plain_and", "at_after" };
     for (unsigned i = 0; i < sizeof usual / sizeof usual[0]; i++)
         assert_int_equal(find_call_at(test, usual[i], "use")->unlikely, 0);
 }

@@ -1,5 +1,6 @@
 /* unlikely.c — calls in branches the code says are unlikely taken, by
- * __builtin_expect through the usual macros (test_extract.c). */
+ * __builtin_expect through the usual macros, in `if`s, `?:` arms and the
+ * right side of `&&` and `||` (test_extract.c). */
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
@@ -30,5 +31,11 @@ int branches(int n, int m)
         grow(5); /* at_chained_unlikely */
     else
         use(5); /* at_chained_rest */
-    return use(6); /* at_after */
+    int v = unlikely(n == 3)
+                ? grow(6) /* at_ternary_then */
+                : use(7); /* at_ternary_else */
+    v += unlikely(n == 4) && grow(7); /* at_and_right */
+    v += likely(n) || grow(8); /* at_or_right */
+    v += n > 5 && use(8); /* at_plain_and */
+    return v + use(6); /* at_after */
 }
