@@ -125,6 +125,8 @@ static enum CXChildVisitResult changes_visit(CXCursor cursor, CXCursor parent, C
     }
     CXCursor target = lc_extract_changed_operand(cursor);
     position = clang_Cursor_isNull(target) ? 0 : changes_parameter(target);
+    if (!position && !clang_Cursor_isNull(target))
+        position = changes_through_alias(scan, target);   /* `*tmp = other`, `(*tmp)++` */
     if (position)
         scan->changed |= 1u << (position - 1);
     if (clang_getCursorKind(cursor) == CXCursor_DeclRefExpr && (position = changes_parameter(cursor)) != 0)

@@ -293,7 +293,7 @@ static void test_cleared_parameters(void **state)
     assert_int_equal(call->changed_param_args, 0);
     assert_int_equal(find_call_at(test, "at_cleared_after", "free")->changed_param_args, 0);
     const char *changed[] = { "at_cleared_before", "at_read_after_clear", "at_cleared_in_loop", "at_alias_escapes",
-                              "at_set_elsewhere" };
+                              "at_set_elsewhere", "at_set_through_alias" };
     for (unsigned i = 0; i < sizeof changed / sizeof changed[0]; i++)
         assert_int_equal(find_call_at(test, changed[i], "free")->changed_param_args, 1);
 }

@@ -73,6 +73,13 @@ void alias_escapes(struct list *l)
     free(l); /* at_alias_escapes */
 }
 
+void set_through_alias(struct list *l, struct list *other)
+{
+    struct list **tmp = &l;
+    *tmp = other;
+    free(l); /* at_set_through_alias */
+}
+
 void set_elsewhere(struct list *l, struct list *other)
 {
     free(l); /* at_set_elsewhere */
