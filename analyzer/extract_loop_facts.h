@@ -398,15 +398,25 @@ int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc
 int lc_extract_loop_kept_element(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
                                  struct lc_extract_variables *element, CXType *walker);
 /* extract_loop_owned.c: does the loop walk what the element `outer` is at
- * holds?  1: a local count the outer body takes from the element's own
- * field (`n = op->argc; ... i < n`): its children, as
- * lc_extract_loop_walks_children; 2: a list or count reached through a
- * pointer field of the element (`(v->routerstatus_list)->num_used`,
- * `e->items->head`): its children when the element owns what that field
- * points to, which the program decides (cost_owned_fields.c); the field
- * in *field.  0: neither. */
-int lc_extract_loop_owned_children(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
-                                   const struct lc_extract_loop_parts *outer, CXCursor *field);
+ * holds? */
+enum lc_extract_owned {
+    LC_EXTRACT_OWNED_NONE,
+    LC_EXTRACT_OWNED_CHILDREN,   /* a local count the outer body takes from
+                                    the element's own field (`n =
+                                    op->argc; ... i < n`): its children, as
+                                    lc_extract_loop_walks_children */
+    LC_EXTRACT_OWNED_THROUGH,    /* a list or count reached through a
+                                    pointer field of the element
+                                    (`(v->routerstatus_list)->num_used`,
+                                    `e->items->head`): its children when the
+                                    element owns what that field points to,
+                                    which the program decides
+                                    (cost_owned_fields.c); the field in
+                                    *field */
+};
+enum lc_extract_owned lc_extract_loop_owned_children(struct lc_extract_walk *walk,
+                                                     const struct lc_extract_loop_parts *parts,
+                                                     const struct lc_extract_loop_parts *outer, CXCursor *field);
 /* `e->F->g`, `(&e->F->head)->first`: a field reached through the pointer
  * field F of the element e; F's declaration, or a null cursor. */
 CXCursor lc_extract_element_field_through(const struct lc_extract_variables *element, CXCursor expr);

@@ -16,8 +16,6 @@
  * < n; i++)`) its children outright. */
 #include "extract_internal.h"
 
-enum owned_kind { OWNED_NONE, OWNED_CHILDREN, OWNED_THROUGH };
-
 CXCursor lc_extract_element_field_through(const struct lc_extract_variables *element, CXCursor expr)
 {
     CXCursor base;
@@ -78,50 +76,52 @@ static enum CXChildVisitResult owned_start_visit(CXCursor cursor, CXCursor paren
     return CXChildVisit_Continue;
 }
 
-/* What every value `local` gets is: the element's own field (CHILDREN),
- * a field through one pointer field of it (THROUGH, the field noted), or
- * anything else (NONE).  The local must be declared in the outer body,
+/* What every value `local` gets is: the element's own field
+ * (LC_EXTRACT_OWNED_CHILDREN), a field through one pointer field of it
+ * (LC_EXTRACT_OWNED_THROUGH, the field noted), or anything else
+ * (LC_EXTRACT_OWNED_NONE).  The local must be declared in the outer body,
  * so it is set afresh for each element, and only set by a declaration or
  * an assignment (no `++`, no address taken). */
-static enum owned_kind owned_local(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *outer,
-                                   struct owned_search *search, CXCursor local)
+static enum lc_extract_owned owned_local(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *outer,
+                                         struct owned_search *search, CXCursor local)
 {
     if (!lc_extract_is_local(local) || clang_Cursor_isNull(outer->body)
         || !lc_extract_declared_inside(local, outer->body))
-        return OWNED_NONE;
-    enum owned_kind kind = OWNED_NONE;
+        return LC_EXTRACT_OWNED_NONE;
+    enum lc_extract_owned kind = LC_EXTRACT_OWNED_NONE;
     const struct lc_extract_variable_event *event = NULL;
     while ((event = lc_extract_variable_event_next(walk, local, event)) != NULL) {
         if ((event->kind != LC_EXTRACT_EVENT_DECLARED && event->kind != LC_EXTRACT_EVENT_ASSIGNED)
             || clang_Cursor_isNull(event->value))
-            return OWNED_NONE;
+            return LC_EXTRACT_OWNED_NONE;
         CXCursor field = lc_extract_element_field_through(search->element, event->value);
         if (!clang_Cursor_isNull(field)) {
             owned_note(search, field);
-            kind = OWNED_THROUGH;
+            kind = LC_EXTRACT_OWNED_THROUGH;
         } else if (lc_extract_element_field(search->element, event->value, 0)) {
-            if (kind == OWNED_NONE)
-                kind = OWNED_CHILDREN;
+            if (kind == LC_EXTRACT_OWNED_NONE)
+                kind = LC_EXTRACT_OWNED_CHILDREN;
         } else {
-            return OWNED_NONE;
+            return LC_EXTRACT_OWNED_NONE;
         }
     }
     return kind;
 }
 
-int lc_extract_loop_owned_children(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts,
-                                   const struct lc_extract_loop_parts *outer, CXCursor *field)
+enum lc_extract_owned lc_extract_loop_owned_children(struct lc_extract_walk *walk,
+                                                     const struct lc_extract_loop_parts *parts,
+                                                     const struct lc_extract_loop_parts *outer, CXCursor *field)
 {
     struct lc_extract_variables element = { .count = 0, .found = 0 };
     CXType walker;
     *field = clang_getNullCursor();
     if (clang_Cursor_isNull(parts->condition) || !lc_extract_variable_events_cover(walk, walk->function)
         || !lc_extract_loop_kept_element(parts, outer, &element, &walker) || element.count == 0)
-        return OWNED_NONE;
+        return LC_EXTRACT_OWNED_NONE;
     struct owned_search search = { .element = &element, .field = clang_getNullCursor(), .mixed = 0 };
     lc_extract_visit_all(parts->condition, owned_visit, &search);
     lc_extract_visit_all(parts->init, owned_start_visit, &search);
-    enum owned_kind kind = clang_Cursor_isNull(search.field) ? OWNED_NONE : OWNED_THROUGH;
+    enum lc_extract_owned kind = clang_Cursor_isNull(search.field) ? LC_EXTRACT_OWNED_NONE : LC_EXTRACT_OWNED_THROUGH;
     /* the locals the condition reads that the loop itself does not move */
     struct lc_extract_variables read = { .count = 0, .found = 0 }, moved = { .count = 0, .found = 0 };
     lc_extract_variables_collect(parts->condition, &read);
@@ -132,13 +132,13 @@ int lc_extract_loop_owned_children(struct lc_extract_walk *walk, const struct lc
     for (unsigned i = 0; i < read.count; i++) {
         if (lc_extract_variables_has_declaration(&moved, read.declarations[i]))
             continue;
-        enum owned_kind local = owned_local(walk, outer, &search, read.declarations[i]);
+        enum lc_extract_owned local = owned_local(walk, outer, &search, read.declarations[i]);
         if (local > kind)
             kind = local;
     }
     if (search.mixed)
-        return OWNED_NONE;
-    if (kind == OWNED_THROUGH)
+        return LC_EXTRACT_OWNED_NONE;
+    if (kind == LC_EXTRACT_OWNED_THROUGH)
         *field = search.field;
     return kind;
 }

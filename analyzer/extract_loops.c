@@ -384,7 +384,8 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
                                          || lc_extract_loop_walks_cells(walk, parts, walk->loop_parts));
     CXCursor owned_field = clang_getNullCursor();
     if (!continues && walk->loop_parts && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO)
-        continues = lc_extract_loop_owned_children(walk, parts, walk->loop_parts, &owned_field) == 1;
+        continues = lc_extract_loop_owned_children(walk, parts, walk->loop_parts, &owned_field)
+                    == LC_EXTRACT_OWNED_CHILDREN;
     int parameter = bound.bound == LC_BOUND_DATA ? lc_extract_loop_parameter(walk, parts) : -1;
     if (parameter < 0 && bound.bound == LC_BOUND_DATA)
         parameter = lc_extract_loop_owner(walk, parts);
