@@ -450,42 +450,46 @@ static int children_field_of_held_record(const struct lc_extract_variables *elem
            && !lc_extract_same_type(clang_getCursorType(base), walker);
 }
 
-int lc_extract_loop_kept_element(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
-                                 struct lc_extract_variables *element, CXType *walker)
+const struct lc_extract_kept_element *lc_extract_loop_kept(struct lc_extract_kept_element *kept)
 {
-    struct lc_extract_variables all = { .count = 0, .found = 0 };
-    if (!lc_extract_loop_element(outer, &all, walker))
-        return 0;
-    /* what the inner loop moves is its own walker, not the element */
-    struct lc_extract_variables moved = { .count = 0, .found = 0 };
-    lc_extract_changed_variables(parts->init, &moved);
-    lc_extract_changed_variables(parts->condition, &moved);
-    lc_extract_changed_variables(parts->increment, &moved);
-    lc_extract_changed_variables(parts->body, &moved);
-    for (unsigned i = 0; i < all.count; i++)
-        if (!lc_extract_variables_has_declaration(&moved, all.declarations[i]))
-            lc_extract_variables_add(element, all.declarations[i]);
-    return 1;
+    if (!kept->computed) {
+        const struct lc_extract_loop_parts *parts = kept->parts;
+        struct lc_extract_variables all = { .count = 0, .found = 0 };
+        kept->computed = 1;
+        kept->element = kept->moved = (struct lc_extract_variables){ .count = 0, .found = 0 };
+        kept->walks = lc_extract_loop_element(kept->outer, &all, &kept->walker);
+        /* what the inner loop moves is its own walker, not the element */
+        lc_extract_changed_variables(parts->init, &kept->moved);
+        lc_extract_changed_variables(parts->condition, &kept->moved);
+        lc_extract_changed_variables(parts->increment, &kept->moved);
+        lc_extract_changed_variables(parts->body, &kept->moved);
+        for (unsigned i = 0; i < all.count; i++)
+            if (!lc_extract_variables_has_declaration(&kept->moved, all.declarations[i]))
+                lc_extract_variables_add(&kept->element, all.declarations[i]);
+    }
+    return kept->walks ? kept : NULL;
 }
 
-int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer)
+int lc_extract_loop_walks_children(struct lc_extract_kept_element *search)
 {
-    struct lc_extract_variables element = { .count = 0, .found = 0 };
-    CXType walker;
-    if (!lc_extract_loop_kept_element(parts, outer, &element, &walker))
+    const struct lc_extract_kept_element *kept = lc_extract_loop_kept(search);
+    if (!kept)
         return 0;
-    if (children_reads_field(&element, parts->condition))
+    const struct lc_extract_loop_parts *parts = kept->parts, *outer = kept->outer;
+    const struct lc_extract_variables *element = &kept->element;
+    CXType walker = kept->walker;
+    if (children_reads_field(element, parts->condition))
         return 1;
     CXCursor start = clang_getNullCursor();
     lc_extract_visit_all(parts->init, children_start_visit, &start);
-    if (!clang_Cursor_isNull(start) && lc_extract_element_field(&element, start, 0)
+    if (!clang_Cursor_isNull(start) && lc_extract_element_field(element, start, 0)
         && (!lc_extract_same_type(clang_getCursorType(lc_extract_strip(start)), walker)
-            || children_field_of_held_record(&element, start, walker)))
+            || children_field_of_held_record(element, start, walker)))
         return 1;
     struct lc_extract_variables read = { .count = 0, .found = 0 };
     lc_extract_variables_collect(parts->condition, &read);
     for (unsigned i = 0; i < read.count; i++) {
-        struct children_iterator iterator = { &element, walker, { .count = 0, .found = 0 }, 0, 0, 0, 0 };
+        struct children_iterator iterator = { element, walker, { .count = 0, .found = 0 }, 0, 0, 0, 0 };
         if (clang_getCursorKind(read.declarations[i]) != CXCursor_VarDecl
             || clang_Cursor_hasVarDeclGlobalStorage(read.declarations[i]))
             continue;
@@ -493,7 +497,7 @@ int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, co
         lc_extract_visit_all(outer->body, children_iterator_visit, &iterator);
         if ((iterator.started || (iterator.entered && iterator.stepped)) && !iterator.other)
             return 1;
-        if (clang_Cursor_isNull(start) && children_started_before(outer, parts, &element, walker, read.declarations[i]))
+        if (clang_Cursor_isNull(start) && children_started_before(outer, parts, element, walker, read.declarations[i]))
             return 1;
     }
     return 0;

@@ -382,21 +382,30 @@ long long lc_extract_loop_capped(struct lc_extract_walk *walk, const struct lc_e
 int lc_extract_loop_string_parts(struct lc_extract_walk *walk, const struct lc_extract_loop_parts *parts);
 
 /* extract_loop_children.c */
-/* Does the loop walk the children of the element `outer` is at (its
- * condition reads the element's own field: `op->argc`; or its walker
- * starts at one: `TAILQ_FIRST(&wl->panes)`)? */
-int lc_extract_loop_walks_children(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer);
+/* The element of the loop `outer` as its inner loop `parts` sees it:
+ * lc_extract_loop_element's, less the variables the inner loop changes
+ * itself (`moved`: its own walker).  Both tests of the inner loop that ask
+ * (lc_extract_loop_walks_children, lc_extract_loop_owned_children) share
+ * one, computed on first use: start it as { parts, outer }. */
+struct lc_extract_kept_element {
+    const struct lc_extract_loop_parts *parts, *outer;
+    struct lc_extract_variables element, moved;
+    CXType walker;
+    int computed, walks;   /* walks: `outer` walks an element */
+};
+/* The kept element, computed on the first call; NULL when `outer` walks
+ * none. */
+const struct lc_extract_kept_element *lc_extract_loop_kept(struct lc_extract_kept_element *kept);
+/* Does the inner loop walk the children of the element its outer loop is
+ * at (its condition reads the element's own field: `op->argc`; or its
+ * walker starts at one: `TAILQ_FIRST(&wl->panes)`)? */
+int lc_extract_loop_walks_children(struct lc_extract_kept_element *kept);
 /* The element the loop `outer` is at: the variables its condition reads
  * and it changes, the pointers it moves on by itself every round, and the
  * locals its body sets from them, into `element`; its walker type in
  * *walker.  Returns 0 when it walks none. */
 int lc_extract_loop_element(const struct lc_extract_loop_parts *outer, struct lc_extract_variables *element,
                             CXType *walker);
-/* The element `outer` is at that the loop `parts` does not move itself
- * (lc_extract_loop_element, less what the inner loop changes), into
- * `element`.  Returns 0 when `outer` walks none. */
-int lc_extract_loop_kept_element(const struct lc_extract_loop_parts *parts, const struct lc_extract_loop_parts *outer,
-                                 struct lc_extract_variables *element, CXType *walker);
 /* extract_loop_owned.c: does the loop walk what the element `outer` is at
  * holds? */
 enum lc_extract_owned {
@@ -415,8 +424,7 @@ enum lc_extract_owned {
                                     *field */
 };
 enum lc_extract_owned lc_extract_loop_owned_children(struct lc_extract_walk *walk,
-                                                     const struct lc_extract_loop_parts *parts,
-                                                     const struct lc_extract_loop_parts *outer, CXCursor *field);
+                                                     struct lc_extract_kept_element *kept, CXCursor *field);
 /* `e->F->g`, `(&e->F->head)->first`: a field reached through the pointer
  * field F of the element e; F's declaration, or a null cursor. */
 CXCursor lc_extract_element_field_through(const struct lc_extract_variables *element, CXCursor expr);

@@ -109,28 +109,23 @@ static enum lc_extract_owned owned_local(struct lc_extract_walk *walk, const str
 }
 
 enum lc_extract_owned lc_extract_loop_owned_children(struct lc_extract_walk *walk,
-                                                     const struct lc_extract_loop_parts *parts,
-                                                     const struct lc_extract_loop_parts *outer, CXCursor *field)
+                                                     struct lc_extract_kept_element *inner, CXCursor *field)
 {
-    struct lc_extract_variables element = { .count = 0, .found = 0 };
-    CXType walker;
     *field = clang_getNullCursor();
+    const struct lc_extract_loop_parts *parts = inner->parts, *outer = inner->outer;
+    const struct lc_extract_kept_element *kept = NULL;
     if (clang_Cursor_isNull(parts->condition) || !lc_extract_variable_events_cover(walk, walk->function)
-        || !lc_extract_loop_kept_element(parts, outer, &element, &walker) || element.count == 0)
+        || !(kept = lc_extract_loop_kept(inner)) || kept->element.count == 0)
         return LC_EXTRACT_OWNED_NONE;
-    struct owned_search search = { .element = &element, .field = clang_getNullCursor(), .mixed = 0 };
+    struct owned_search search = { .element = &kept->element, .field = clang_getNullCursor(), .mixed = 0 };
     lc_extract_visit_all(parts->condition, owned_visit, &search);
     lc_extract_visit_all(parts->init, owned_start_visit, &search);
     enum lc_extract_owned kind = clang_Cursor_isNull(search.field) ? LC_EXTRACT_OWNED_NONE : LC_EXTRACT_OWNED_THROUGH;
     /* the locals the condition reads that the loop itself does not move */
-    struct lc_extract_variables read = { .count = 0, .found = 0 }, moved = { .count = 0, .found = 0 };
+    struct lc_extract_variables read = { .count = 0, .found = 0 };
     lc_extract_variables_collect(parts->condition, &read);
-    lc_extract_changed_variables(parts->init, &moved);
-    lc_extract_changed_variables(parts->condition, &moved);
-    lc_extract_changed_variables(parts->increment, &moved);
-    lc_extract_changed_variables(parts->body, &moved);
     for (unsigned i = 0; i < read.count; i++) {
-        if (lc_extract_variables_has_declaration(&moved, read.declarations[i]))
+        if (lc_extract_variables_has_declaration(&kept->moved, read.declarations[i]))
             continue;
         enum lc_extract_owned local = owned_local(walk, outer, &search, read.declarations[i]);
         if (local > kind)

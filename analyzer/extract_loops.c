@@ -376,16 +376,16 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
     else if (bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO
              && (capped = lc_extract_loop_guarded(walk, statement, bound.text)) > 0)
         extract_counted(&bound, capped, parts->condition);                /* a size tested first */
+    struct lc_extract_kept_element kept = { .parts = parts, .outer = walk->loop_parts };
     int continues = walk->loop_parts && (lc_extract_loop_continues(parts, walk->loop_parts, walk->loop_statement)
-                                         || lc_extract_loop_walks_children(parts, walk->loop_parts)
+                                         || lc_extract_loop_walks_children(&kept)
                                          || lc_extract_loop_walks_link_pointer(parts, walk->loop_parts)
                                          || lc_extract_loop_consumes_walk(parts, walk->loop_parts, walk->loop_statement)
                                          || lc_extract_loop_scans_descended_node(parts, walk->loop_parts)
                                          || lc_extract_loop_walks_cells(walk, parts, walk->loop_parts));
     CXCursor owned_field = clang_getNullCursor();
     if (!continues && walk->loop_parts && bound.bound == LC_BOUND_DATA && kind != LC_LOOP_GOTO)
-        continues = lc_extract_loop_owned_children(walk, parts, walk->loop_parts, &owned_field)
-                    == LC_EXTRACT_OWNED_CHILDREN;
+        continues = lc_extract_loop_owned_children(walk, &kept, &owned_field) == LC_EXTRACT_OWNED_CHILDREN;
     int parameter = bound.bound == LC_BOUND_DATA ? lc_extract_loop_parameter(walk, parts) : -1;
     if (parameter < 0 && bound.bound == LC_BOUND_DATA)
         parameter = lc_extract_loop_owner(walk, parts);
