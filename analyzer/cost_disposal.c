@@ -27,7 +27,8 @@
  * tree's free) runs once per node.  The other work of such a loop, or of
  * such a function, is counted as usual.  What is not freed but handed
  * back to a free list of the program (a slab allocator's) is not seen as
- * freed: write a `frees` model for it. */
+ * freed: write a `frees` model for it (a walk pushing each element onto
+ * such a list is amortised already: extract_loop_pooled.c). */
 #include "cost.h"
 
 #include <stdlib.h>

@@ -296,6 +296,13 @@ int lc_extract_loop_resumes_copy(struct lc_extract_walk *walk, CXCursor statemen
  * the elements ever added? */
 int lc_extract_loop_retires_passed(const struct lc_extract_loop_parts *parts);
 
+/* extract_loop_pooled.c: does every round of the loop link the element
+ * it walks in front of a list a global holds, through the link it
+ * overwrites (`chunk->next = p->slots; p->slots = chunk;` with `p =
+ * &slabclass[id]`): a chain handed back to a pool, its rounds paid for by
+ * the allocations that took the elements? */
+int lc_extract_loop_pools_elements(const struct lc_extract_loop_parts *parts);
+
 /* extract_loop_owner.c */
 /* The index of the pointer parameter whose own data the loop walks (its
  * condition reads places of it, or a local started from them), or -1. */

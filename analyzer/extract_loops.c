@@ -405,6 +405,7 @@ int lc_extract_loop(struct lc_extract_walk *walk, CXCursor statement, enum lc_lo
                                  : lc_extract_loop_resumes_iterator(walk, parts)        ? LC_SOURCE_AMORTIZED
                                  : lc_extract_loop_resumes_copy(walk, statement, parts) ? LC_SOURCE_AMORTIZED
                                  : lc_extract_loop_retires_passed(parts)                ? LC_SOURCE_AMORTIZED
+                                 : lc_extract_loop_pools_elements(parts)                ? LC_SOURCE_AMORTIZED
                                                                                     : lc_extract_loop_source(walk, parts);
     int index = extract_add_loop(walk, kind, &loc, &bound, source, parameter, walked);
     if (index >= 0) {
