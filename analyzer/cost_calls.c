@@ -89,6 +89,49 @@ static uint32_t cost_small_tables(const struct lc_program *program, const struct
     return tables;
 }
 
+#define REFILL_DEPTH 6        /* calls followed from a refilling call */
+#define REFILL_VISITS 256     /* functions looked at for one call */
+
+/* A function reached from a refilling call, and whether a call made in a
+ * loop's round was on the way. */
+struct refill_visit {
+    uint32_t function;
+    int in_loop;
+};
+
+struct refill_search {
+    const struct lc_program *program;
+    int64_t field_symbol;
+    struct refill_visit seen[REFILL_VISITS];
+    unsigned seen_count;
+};
+
+/* Does `function`, or a function it calls (`depth` calls deep at most),
+ * count the field up in the rounds of a loop: its own, or one of a
+ * function calling it on the way (`in_loop`)? */
+static int cost_counts_up_in_rounds(struct refill_search *search, uint32_t function, int in_loop, unsigned depth)
+{
+    for (unsigned i = 0; i < search->seen_count; i++)
+        if (search->seen[i].function == function && search->seen[i].in_loop >= in_loop)
+            return 0;
+    if (search->seen_count == REFILL_VISITS)
+        return 0;
+    search->seen[search->seen_count++] = (struct refill_visit){ function, in_loop };
+    const struct lc_program *program = search->program;
+    int counts = lc_program_counts_field(program, function, search->field_symbol);
+    if ((counts & LC_COUNTED_IN_LOOP) || (counts && in_loop))
+        return 1;
+    const struct lc_program_function *fn = &program->functions[function];
+    for (uint32_t c = fn->first_call; depth > 0 && c < fn->first_call + fn->call_count; c++) {
+        const struct lc_program_call *call = &program->calls[c];
+        for (uint32_t t = 0; t < call->target_count; t++)
+            if (cost_counts_up_in_rounds(search, program->targets[call->first_target + t],
+                                         in_loop || call->loop != LC_NONE, depth - 1))
+                return 1;
+    }
+    return 0;
+}
+
 /* The same at one call: a callee whose only growing loops are bounded by
  * a parameter (cost->linear, LC_COST_LINEAR_PLAIN) given a field of the element the
  * caller's loop is at (`hash(key, it->nkey)` in a walk over the items)
@@ -109,7 +152,13 @@ static uint32_t cost_small_tables(const struct lc_program *program, const struct
  * given an object only when it is full (`if (t->n >= t->size)
  * grow(t)`), which raises that limit by a factor, runs once per doubling:
  * what it does over the object is paid for by the insertions that filled
- * it, so it costs nothing where it is called. */
+ * it, so it costs nothing where it is called.  So does a callee given
+ * control only where a count field of an object is 0 (`if (p->free_count
+ * == 0) new_slab(id)`) that counts that field up in the rounds of a loop,
+ * itself or through what it calls (a slab split into free items, each
+ * handed to the function putting it on the free list): it refills an
+ * empty pool, once per emptying, and its rounds are paid for by the takes
+ * that emptied it. */
 unsigned lc_cost_target_level_at(const struct lc_program *program, const struct lc_cost *cost, uint32_t g,
                                  const struct lc_program_call *call)
 {
@@ -120,6 +169,11 @@ unsigned lc_cost_target_level_at(const struct lc_program *program, const struct 
     if (extra->full_guard.param > 0
         && lc_program_raises_limit(program, g, extra->full_guard.param, extra->full_guard.field_symbol))
         return 0;
+    if (extra->empty_field_symbol) {
+        struct refill_search search = { .program = program, .field_symbol = extra->empty_field_symbol };
+        if (cost_counts_up_in_rounds(&search, g, 0, REFILL_DEPTH))
+            return 0;
+    }
     /* what each kind of tracker takes for the round's own share */
     const uint32_t own[LC_COST_LINEAR_KINDS] = { extra->element_args, extra->cursor_args, extra->counter_args,
                                                  cost_small_tables(program, call) };

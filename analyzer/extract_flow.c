@@ -202,6 +202,7 @@ static void extract_if(struct lc_extract_walk *walk, CXCursor statement)
         lc_extract_reach_branch(walk, parts[1], first_call, count == 3 ? parts[2] : clang_getNullCursor());
         lc_extract_loop_once_calls(walk, parts[0], parts[1], first_call);
         lc_extract_full_guard_calls(walk, parts[0], parts[1], first_call);
+        lc_extract_empty_guard_calls(walk, parts[0], first_call);
         if (clang_getCursorKind(parts[1]) != CXCursor_CompoundStmt)
             lc_extract_loop_exit_calls(walk, parts[1], first_call);
         /* The else branch, and the rest of an else-if chain, run where the

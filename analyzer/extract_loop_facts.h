@@ -92,6 +92,13 @@ void lc_extract_full_guard_condition(struct lc_extract_walk *walk, CXCursor cond
 /* extract_raised_limits.c: the fields of its pointer parameters the
  * definition `function` raises by a factor, into fact->raised. */
 void lc_extract_raised_limits(struct lc_extract_walk *walk, CXCursor function, struct lc_function_fact *fact);
+/* extract_empty_guard.c: the calls made from fact `first_call` on, all in
+ * the then branch of `if (condition)`, note the count field the condition
+ * finds 0 (`p->free_count == 0`: empty_field_usr). */
+void lc_extract_empty_guard_calls(struct lc_extract_walk *walk, CXCursor condition, size_t first_call);
+/* extract_counted_fields.c: the fields the definition `function` counts up
+ * through a pointer, into fact->counted. */
+void lc_extract_counted_fields(struct lc_extract_walk *walk, CXCursor function, struct lc_function_fact *fact);
 /* extract_loop_exits.c: what the jump statement `jump` leaves, seen from
  * the walk's loop: nothing, that loop (a break of it, a goto to a label
  * after it) or the function (a return). */

@@ -35,8 +35,10 @@ static void extract_function(struct lc_extract_walk *walk, CXCursor function)
     fact->is_static = clang_getCursorLinkage(function) == CXLinkage_Internal;
     fact->param_writes = fact->is_definition && !fact->is_static ? lc_extract_param_writes_mask(function) : UINT32_MAX;
     fact->annotations = lc_extract_annotations(function);
-    if (fact->is_definition)
+    if (fact->is_definition) {
         lc_extract_raised_limits(walk, function, fact);
+        lc_extract_counted_fields(walk, function, fact);
+    }
 }
 
 /* A global variable of external linkage defined at file scope: with an

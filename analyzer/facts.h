@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 136
+#define LC_FACTS_VERSION 137
 
 struct lc_location {
     const char *file;
@@ -83,6 +83,20 @@ struct lc_raised_limit {
 
 #define LC_RAISED_LIMITS 4   /* raised fields kept per function */
 
+/* A field a function counts up through a pointer, of whatever object
+ * (`p->free_count++`, `++p->n`, `p->n += 1`): with a call made only where
+ * that count is 0 (lc_call_fact empty_field_usr), what refills an empty
+ * pool. */
+struct lc_counted_field {
+    union {
+        const char *field_usr;    /* facts: the field's USR */
+        int64_t field_symbol;     /* program: its symbol */
+    };
+    int in_loop;                  /* counted up in a loop's round */
+};
+
+#define LC_COUNTED_FIELDS 8   /* counted fields kept per function */
+
 struct lc_function_fact {
     const char *usr;        /* clang USR: static functions are file-qualified */
     const char *name;
@@ -99,6 +113,10 @@ struct lc_function_fact {
                                fields of its pointer parameters it raises
                                by a factor (extract_raised_limits.c) */
     unsigned raised_count;
+    struct lc_counted_field counted[LC_COUNTED_FIELDS];   /* a definition:
+                               the fields it counts up through a pointer
+                               (extract_counted_fields.c) */
+    unsigned counted_count;
 };
 
 /* What an expression of function-pointer type (a callee, an argument, a
@@ -422,6 +440,12 @@ struct lc_call_fact {
                                            limit the field tested
                                            (extract_full_guard.c); param
                                            0: none */
+    const char *empty_field_usr;  /* made only where a count field of an
+                                     object is 0: in the then branch of
+                                     `if (p->free_count == 0)` (also
+                                     `!p->n`, `p->n < 1`, `p->n <= 0`, a
+                                     side of `&&`): the field's USR
+                                     (extract_empty_guard.c), or NULL */
     unsigned branch_serial;   /* within the TU only (not stored): the
                                  branch it is in, and the returns and jumps */
     unsigned jumps_before;    /* met before it in its function */

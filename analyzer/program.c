@@ -43,6 +43,7 @@ void lc_program_free(struct lc_program *program)
     free(program->made_stores);
     free(program->link_writes);
     free(program->raised_limits);
+    free(program->counted_fields);
     lc_made_objects_free(program->made_objects);
     free(program->loops);
     free(program->accesses);

@@ -103,6 +103,9 @@ struct lc_program_call_extra {
     struct lc_raised_limit full_guard;   /* made only where the object it is
                                             given is full (facts.h), param
                                             0: none */
+    int64_t empty_field_symbol;          /* made only where this count field
+                                            of an object is 0 (facts.h
+                                            empty_field_usr), 0: none */
     char *unreached;                     /* the stretches after it no path
                                             from it reaches, as stored
                                             (store_schema.c), owned; NULL */
@@ -293,6 +296,14 @@ struct lc_program_raised_limit {
     int64_t field_symbol;
 };
 
+/* A field a function counts up through a pointer (facts.h
+ * lc_counted_field, program_load_raised.c). */
+struct lc_program_counted_field {
+    uint32_t function;
+    int in_loop;
+    int64_t field_symbol;
+};
+
 struct lc_program {
     struct lc_arena arena;
     const struct lc_models *models;
@@ -336,6 +347,10 @@ struct lc_program {
     struct lc_program_raised_limit *raised_limits;  /* fields functions
                                                        raise by a factor */
     uint32_t raised_limit_count;
+    struct lc_program_counted_field *counted_fields;  /* fields functions
+                                                         count up, sorted
+                                                         by function */
+    uint32_t counted_field_count;
     struct lc_program_loop *loops;
     uint32_t loop_count;
     struct lc_program_access *accesses;  /* grouped by function */
@@ -458,6 +473,12 @@ int lc_param_guard_fails(const struct lc_program *program, const struct lc_param
 /* Does function `function` raise field `field_symbol` of its pointer
  * parameter param - 1 by a factor (program_load_raised.c)? */
 int lc_program_raises_limit(const struct lc_program *program, uint32_t function, int param, int64_t field_symbol);
+
+/* How function `function` counts field `field_symbol` up through a
+ * pointer (program_load_raised.c): LC_COUNTED_IN_LOOP, in a loop's round,
+ * and LC_COUNTED_OUTSIDE_LOOPS bits; 0 when it does not. */
+enum { LC_COUNTED_IN_LOOP = 1, LC_COUNTED_OUTSIDE_LOOPS = 2 };
+int lc_program_counts_field(const struct lc_program *program, uint32_t function, int64_t field_symbol);
 
 /* Load every stored fact.  Returns 0, or -1 after one line on `err`. */
 int lc_program_load(struct lc_program *program, struct lc_store *store,

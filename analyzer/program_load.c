@@ -314,7 +314,8 @@ int lc_program_load(struct lc_program *program, struct lc_store *store, const st
     loader_attach_models(&loader, attached);   /* the bodies' lock arguments need them */
     if (program_loader_read_bodies(&loader, call_of_row, call_row_max) != 0
         || program_loader_read_link_writes(&loader) != 0
-        || program_loader_read_raised_limits(&loader) != 0 || program_loader_read_programs(&loader) != 0
+        || program_loader_read_raised_limits(&loader) != 0
+        || program_loader_read_counted_fields(&loader) != 0 || program_loader_read_programs(&loader) != 0
         || program_loader_read_tables(&loader) != 0)
         goto done;
     rc = loader_followed(program);

@@ -50,7 +50,8 @@ static const char call_rows_extra_sql[] = "SELECT id, zero_guard_id, after_comma
                                           " coalesce(guard_field_id, 0), changed_param_args, restart_call, loop_only,"
                                           " returned_param, returned_test, returned_value, nonzero_exit_after, error_return,"
                                           " fail_guard_before, fail_test, cursor_args, each_round, counter_args, share,"
-                                          " full_param, coalesce(full_field_id, 0), unlikely FROM call INDEXED BY call_extra"
+                                          " full_param, coalesce(full_field_id, 0), unlikely, coalesce(empty_field_id, 0)"
+                                          " FROM call INDEXED BY call_extra"
                                           " WHERE id BETWEEN ?1 AND ?2 AND +tu_id = ?3 AND " LC_STORE_CALL_EXTRA_WHERE;
 
 /* Keep the record and parameter of a callee named by flow node. */
@@ -146,6 +147,7 @@ static int call_rows_decode_extra(struct program_call_rows_slice *slice, const s
     extra.unlikely = (uint8_t)sqlite3_column_int(stmt, 28);
     extra.full_guard = (struct lc_raised_limit){ .param = sqlite3_column_int(stmt, 26),
                                                  .field_symbol = sqlite3_column_int64(stmt, 27) };
+    extra.empty_field_symbol = sqlite3_column_int64(stmt, 29);
     extra.depth_limit = sqlite3_column_int64(stmt, 7);
     extra.loop_only = sqlite3_column_int(stmt, 14);
     extra.returned_guard = (struct lc_param_guard){ .param = sqlite3_column_int(stmt, 15),

@@ -192,6 +192,7 @@ int program_loader_read_tables(struct program_loader *loader);
 /* program_load_links.c: program->link_writes; 0 or -1. */
 int program_loader_read_link_writes(struct program_loader *loader);
 int program_loader_read_raised_limits(struct program_loader *loader);
+int program_loader_read_counted_fields(struct program_loader *loader);
 int program_loader_passed_record_writes(struct program_loader *loader, const uint8_t *written, int64_t record);
 
 #endif

@@ -15,7 +15,7 @@
 #include "compdb.h"
 #include "facts.h"
 
-#define LC_STORE_SCHEMA_VERSION 53
+#define LC_STORE_SCHEMA_VERSION 54
 
 /* The calls with more than their defaults in the rarely set columns of
  * `call` (zero_guard_id to unreached): the condition of the partial
@@ -27,7 +27,7 @@
     " OR changed_param_args != 0 OR restart_call != 0 OR loop_only != 0 OR returned_param != 0"    \
     " OR nonzero_exit_after IS NOT NULL OR error_return != 0 OR fail_guard_before IS NOT NULL"    \
     " OR unreached IS NOT NULL OR cursor_args != 0 OR depth_limit != 0 OR counter_args != 0"      \
-    " OR share != 0 OR full_param != 0 OR unlikely != 0)"
+    " OR share != 0 OR full_param != 0 OR empty_field_id IS NOT NULL OR unlikely != 0)"
 
 struct lc_store;
 

@@ -55,7 +55,7 @@ struct merge_table {
     const char *order;
     struct {
         const char *column, *value;
-    } renumbered[10];
+    } renumbered[12];
 };
 
 #define MERGE_TU "JOIN merge_tu mt ON mt.old = x.tu_id"
@@ -82,11 +82,12 @@ static const struct merge_table merge_tables[] = {
     { "call", "lc_shard.call x " MERGE_TU " JOIN merge_symbol caller ON caller.old = x.caller_id"
               " LEFT JOIN merge_symbol callee ON callee.old = x.callee_id"
               " LEFT JOIN merge_symbol field ON field.old = x.guard_field_id"
-              " LEFT JOIN merge_symbol grown ON grown.old = x.full_field_id " MERGE_FILE " " MERGE_OFFSETS, "x.id",
+              " LEFT JOIN merge_symbol grown ON grown.old = x.full_field_id"
+              " LEFT JOIN merge_symbol emptied ON emptied.old = x.empty_field_id " MERGE_FILE " " MERGE_OFFSETS, "x.id",
       { { "id", "x.id + o.call" }, { "tu_id", "mt.new" }, { "caller_id", "caller.new" }, { "callee_id", "callee.new" },
         { "file_id", "f.new" }, { "loop_id", "x.loop_id + o.loop" }, { "zero_guard_id", "x.zero_guard_id + o.call" },
         { "after_comma_id", "x.after_comma_id + o.call" }, { "guard_field_id", "field.new" },
-        { "full_field_id", "grown.new" } } },
+        { "full_field_id", "grown.new" }, { "empty_field_id", "emptied.new" } } },
     { "call_arg", "lc_shard.call_arg x JOIN lc_shard.call c ON c.id = x.call_id JOIN merge_tu mt ON mt.old = c.tu_id"
                   " LEFT JOIN merge_symbol s ON s.old = x.symbol_id " MERGE_OFFSETS, "x.call_id, x.position",
       { { "call_id", "x.call_id + o.call" }, { "symbol_id", "s.new" } } },
@@ -121,6 +122,9 @@ static const struct merge_table merge_tables[] = {
         { "object_id", "object.new" }, { "value_id", "value.new" } } },
     { "raised_limit", "lc_shard.raised_limit x " MERGE_TU " JOIN merge_symbol fn ON fn.old = x.function_id"
                       " JOIN merge_symbol field ON field.old = x.field_id", "x.rowid",
+      { { "tu_id", "mt.new" }, { "function_id", "fn.new" }, { "field_id", "field.new" } } },
+    { "counted_field", "lc_shard.counted_field x " MERGE_TU " JOIN merge_symbol fn ON fn.old = x.function_id"
+                       " JOIN merge_symbol field ON field.old = x.field_id", "x.rowid",
       { { "tu_id", "mt.new" }, { "function_id", "fn.new" }, { "field_id", "field.new" } } },
 };
 

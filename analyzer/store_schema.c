@@ -26,7 +26,7 @@
  *      changed_param_args, runs, restart_call, loop_only, returned_param,
  *      returned_test, returned_value, nonzero_exit_after, error_return,
  *      fail_guard_before, fail_test, cursor_args, each_round, counter_args,
- *      share, full_param, full_field_id, unlikely)
+ *      share, full_param, full_field_id, empty_field_id, unlikely)
  *                                    callee_kind: function (direct call),
  *                                    field, var, param (through a pointer),
  *                                    other (not followed); loop_id: the
@@ -97,6 +97,10 @@
  *                                    argument full_param - 1 is full, its
  *                                    count at the limit full_field_id
  *                                    (facts.h full_guard), 0: none;
+ *                                    empty_field_id: made only where
+ *                                    this count field of an object is 0
+ *                                    (facts.h empty_field_usr), NULL:
+ *                                    none;
  *                                    unlikely: 1 in a branch the code
  *                                    says is unlikely taken
  *                                    (`__builtin_expect`, facts.h);
@@ -272,6 +276,12 @@
  *                                    field field_id of its pointer
  *                                    parameter param - 1 by a factor
  *                                    (facts.h lc_raised_limit)
+ *   counted_field(tu_id, function_id, field_id, in_loop)
+ *                                    a definition of function_id counts
+ *                                    field field_id up through a pointer
+ *                                    (`p->n++`), in a loop's round when
+ *                                    in_loop is 1 (facts.h
+ *                                    lc_counted_field)
  *   link_write(tu_id, function_id, field_id, object_kind, object_id,
  *      object_record, object_param, value_kind, value_id, value_record,
  *      value_param, made)
@@ -331,6 +341,7 @@ static const char lc_store_schema_sql[] =
     "  fail_test INTEGER NOT NULL DEFAULT 0, cursor_args INTEGER NOT NULL DEFAULT 0,"
     "  each_round INTEGER NOT NULL DEFAULT 0, counter_args INTEGER NOT NULL DEFAULT 0,"
     "  share INTEGER NOT NULL DEFAULT 0, full_param INTEGER NOT NULL DEFAULT 0, full_field_id INTEGER,"
+    "  empty_field_id INTEGER,"
     "  unlikely INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX call_tu ON call(tu_id);"
     "CREATE INDEX call_caller ON call(caller_id);"
@@ -387,6 +398,9 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE raised_limit(tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL, param INTEGER NOT NULL,"
     "  field_id INTEGER NOT NULL);"
     "CREATE INDEX raised_limit_tu ON raised_limit(tu_id);"
+    "CREATE TABLE counted_field(tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL, field_id INTEGER NOT NULL,"
+    "  in_loop INTEGER NOT NULL);"
+    "CREATE INDEX counted_field_tu ON counted_field(tu_id);"
     "CREATE TABLE registration(function_id INTEGER NOT NULL, role TEXT NOT NULL, api TEXT,"
     "  file_id INTEGER, line INTEGER, col INTEGER);"
     "CREATE TABLE color(function_id INTEGER PRIMARY KEY, on_loop INTEGER NOT NULL,"
@@ -402,7 +416,7 @@ static const char lc_store_schema_sql[] =
 
 static const char *const lc_store_tables[] = {
     "meta", "file", "symbol", "tu", "tu_input", "function", "call", "call_arg",
-    "fp_store", "loop", "access", "held_lock", "call_guard", "written_record", "defined_variable", "file_scope_name", "link_write", "raised_limit", "registration", "color", "thread_role",
+    "fp_store", "loop", "access", "held_lock", "call_guard", "written_record", "defined_variable", "file_scope_name", "link_write", "raised_limit", "counted_field", "registration", "color", "thread_role",
     "finding", "finding_step",
 };
 

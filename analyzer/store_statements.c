@@ -27,6 +27,7 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_DELETE_TU_FILE_SCOPE_NAMES] = "DELETE FROM file_scope_name WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_LINK_WRITES] = "DELETE FROM link_write WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_RAISED_LIMITS] = "DELETE FROM raised_limit WHERE tu_id = ?1",
+    [LC_STMT_DELETE_TU_COUNTED_FIELDS] = "DELETE FROM counted_field WHERE tu_id = ?1",
     [LC_STMT_UPSERT_TU] = "INSERT INTO tu(file_id, directory, args_hash, status, error, parse_ms, parsed_at, target)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, datetime('now'), ?7)"
                           " ON CONFLICT(file_id) DO UPDATE SET directory = excluded.directory,"
@@ -43,10 +44,10 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                             " guard_test, guard_value, unreached, guard_field_id, changed_param_args, runs, restart_call, loop_only,"
                             " returned_param, returned_test, returned_value, nonzero_exit_after, error_return,"
                             " fail_guard_before, fail_test, cursor_args, each_round, counter_args, share, full_param,"
-                            " full_field_id, unlikely) VALUES (?1, ?2,"
+                            " full_field_id, unlikely, empty_field_id) VALUES (?1, ?2,"
                             " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
                             " ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39,"
-                            " ?40, ?41)",
+                            " ?40, ?41, ?42)",
     [LC_STMT_INSERT_CALL_ARG] = "INSERT INTO call_arg(call_id, position, kind, symbol_id, record, param_index,"
                                  " int_value, text, field_of_param, keys, child_of_param, slot_of_param, at_most,"
                                  " table_length) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -74,6 +75,8 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [LC_STMT_INSERT_RAISED_LIMIT] = "INSERT INTO raised_limit(tu_id, function_id, param, field_id)"
                                     " VALUES (?1, ?2, ?3, ?4)",
+    [LC_STMT_INSERT_COUNTED_FIELD] = "INSERT INTO counted_field(tu_id, function_id, field_id, in_loop)"
+                                     " VALUES (?1, ?2, ?3, ?4)",
 };
 
 int lc_store_prepare_statements(struct lc_store *store, FILE *err)

@@ -49,6 +49,25 @@ static int store_save_raised_limits(struct lc_store *store, int64_t tu_id, int64
     return 0;
 }
 
+/* The fields a function counts up through a pointer. */
+static int store_save_counted_fields(struct lc_store *store, int64_t tu_id, int64_t function_id,
+                                     const struct lc_function_fact *fn)
+{
+    for (unsigned i = 0; i < fn->counted_count; i++) {
+        int64_t field_id = lc_store_intern_symbol(store, fn->counted[i].field_usr, NULL);
+        if (!field_id)
+            return -1;
+        sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_COUNTED_FIELD);
+        sqlite3_bind_int64(stmt, 1, tu_id);
+        sqlite3_bind_int64(stmt, 2, function_id);
+        sqlite3_bind_int64(stmt, 3, field_id);
+        sqlite3_bind_int(stmt, 4, fn->counted[i].in_loop);
+        if (lc_store_step_done(stmt) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int store_save_functions(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts)
 {
     for (size_t i = 0; i < facts->function_count; i++) {
@@ -63,7 +82,8 @@ static int store_save_functions(struct lc_store *store, int64_t tu_id, const str
         sqlite3_bind_int(stmt, 7, fn->is_static);
         sqlite3_bind_int(stmt, 8, (int)fn->annotations);
         sqlite3_bind_int64(stmt, 9, (int64_t)fn->param_writes);
-        if (lc_store_step_done(stmt) != 0 || store_save_raised_limits(store, tu_id, symbol_id, fn) != 0)
+        if (lc_store_step_done(stmt) != 0 || store_save_raised_limits(store, tu_id, symbol_id, fn) != 0
+            || store_save_counted_fields(store, tu_id, symbol_id, fn) != 0)
             return -1;
     }
     return 0;
@@ -134,6 +154,11 @@ static int store_save_call(struct lc_store *store, int64_t tu_id, const struct l
     sqlite3_bind_int(stmt, 39, full_field_id ? call->full_guard.param : 0);
     if (full_field_id)
         sqlite3_bind_int64(stmt, 40, full_field_id);
+    int64_t empty_field_id = call->empty_field_usr ? lc_store_intern_symbol(store, call->empty_field_usr, NULL) : 0;
+    if (call->empty_field_usr && !empty_field_id)
+        return -1;
+    if (empty_field_id)
+        sqlite3_bind_int64(stmt, 42, empty_field_id);
     sqlite3_bind_int64(stmt, 19, call->depth_limit);
     sqlite3_bind_int(stmt, 27, call->loop_only);
     sqlite3_bind_int(stmt, 28, call->returned_guard.param);
@@ -233,7 +258,7 @@ static int store_delete_tu_facts(struct lc_store *store, int64_t tu_id)
         LC_STMT_DELETE_TU_STORES, LC_STMT_DELETE_TU_INPUTS, LC_STMT_DELETE_TU_LOOPS,
         LC_STMT_DELETE_TU_ACCESSES, LC_STMT_DELETE_TU_HELD_LOCKS, LC_STMT_DELETE_TU_CALL_GUARDS,
         LC_STMT_DELETE_TU_WRITTEN_RECORDS, LC_STMT_DELETE_TU_LINK_WRITES, LC_STMT_DELETE_TU_DEFINED_VARIABLES,
-        LC_STMT_DELETE_TU_FILE_SCOPE_NAMES, LC_STMT_DELETE_TU_RAISED_LIMITS,
+        LC_STMT_DELETE_TU_FILE_SCOPE_NAMES, LC_STMT_DELETE_TU_RAISED_LIMITS, LC_STMT_DELETE_TU_COUNTED_FIELDS,
     };
     for (size_t i = 0; i < sizeof deletes / sizeof *deletes; i++) {
         sqlite3_stmt *stmt = lc_store_statement(store, deletes[i]);
@@ -351,6 +376,7 @@ int lc_store_retain_tus(struct lc_store *store, const struct lc_compdb *compdb, 
                            "DELETE FROM defined_variable WHERE tu_id IN drop_tu;"
                            "DELETE FROM file_scope_name WHERE tu_id IN drop_tu;"
                            "DELETE FROM raised_limit WHERE tu_id IN drop_tu;"
+                           "DELETE FROM counted_field WHERE tu_id IN drop_tu;"
                            "DELETE FROM tu WHERE id IN drop_tu; COMMIT",
                            err);
     if (rc != 0)
