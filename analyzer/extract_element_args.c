@@ -159,7 +159,8 @@ unsigned lc_extract_element_arguments(struct lc_extract_walk *walk, const struct
         if (lc_extract_variables_has(&sizes, clang_Cursor_getArgument(call, (unsigned)i)))
             mask |= 1u << i;
     for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++)
-        if (lc_extract_element_vararg(loop, clang_Cursor_getArgument(call, (unsigned)i)))
+        if (lc_extract_element_vararg(loop, clang_Cursor_getArgument(call, (unsigned)i))
+            || lc_extract_element_token(loop, call, clang_Cursor_getArgument(call, (unsigned)i)))
             mask |= 1u << i;
     CXCursor head = clang_Cursor_isNull(loop->condition) ? clang_getNullCursor() : element_drained_head(loop);
     for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS && !clang_Cursor_isNull(head); i++)

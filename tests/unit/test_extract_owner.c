@@ -114,6 +114,11 @@ static void test_loop_elements(void **state)
     assert_int_equal(find_call_at(test, "element_vararg_direct", "scan")->element_args, 1u);
     assert_int_equal(find_call_at(test, "element_vararg_none", "scan")->element_args, 0u);    /* height: constants only */
     assert_int_equal(find_call_at(test, "element_vararg_or_constant", "scan")->element_args, 2u);
+    /* The token a tokenizing loop hands on and then moves past (`cur += tlen`). */
+    assert_int_equal(find_call_at(test, "element_token", "scan")->element_args, 3u);   /* cur, stepped, and tlen */
+    /* not tlen where cur is set afresh (`cur = line`) or not handed on */
+    assert_int_equal(find_call_at(test, "element_token_reset", "scan")->element_args & 2u, 0u);
+    assert_int_equal(find_call_at(test, "element_token_not_moved", "scan")->element_args, 0u);
 }
 
 static void test_changed_parameters_passed_on(void **state)

@@ -468,3 +468,29 @@ void slot_rounds(struct slot_args *args, unsigned n)
         if (j % 2)
             slot_pick(args, j, 0); /* pick_some_rounds */
 }
+
+/* A tokenizing loop: each round hands on the token it then moves past. */
+void tokens(const char *line, size_t len)
+{
+    const char *cur = line, *end = line + len;
+    size_t tlen = len;
+    while (tlen != 0) {
+        scan(cur, tlen); /* element_token */
+        cur += tlen;
+        tlen = (size_t)(end - cur) > 8 ? 8 : (size_t)(end - cur);
+    }
+    cur = line;
+    tlen = len;
+    while (tlen != 0) {
+        scan(cur, tlen); /* element_token_reset */
+        cur = line;
+        cur += tlen;
+        tlen--;
+    }
+    tlen = len;
+    while (tlen != 0) {
+        scan(line, tlen); /* element_token_not_moved */
+        cur += tlen;
+        tlen--;
+    }
+}
