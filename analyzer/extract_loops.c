@@ -56,6 +56,24 @@ static int extract_constant(CXCursor expr, long long *value)
     return 1;
 }
 
+/* A local of the walked function given an integer constant where it is
+ * declared and never changed after, nor its address taken (`int size =
+ * sizeof(table) / sizeof(table[0]);`): that constant, as a bound. */
+static int extract_local_constant(struct lc_extract_walk *walk, CXCursor expr, long long *value)
+{
+    CXCursor variable = lc_extract_loop_variable(expr);
+    if (clang_getCursorKind(variable) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(variable)
+        || !lc_extract_variable_events_cover(walk, clang_getCursorSemanticParent(variable)))
+        return 0;
+    int declared = 0;
+    for (const struct lc_extract_variable_event *event = NULL;
+         (event = lc_extract_variable_event_next(walk, variable, event));)
+        if (event->kind != LC_EXTRACT_EVENT_DECLARED || declared++
+            || !extract_constant(lc_extract_strip(event->value), value))
+            return 0;
+    return declared == 1 && !walk->out_of_memory;
+}
+
 /* The step of `increment` for `variable`: `i++` 1, `i -= 3` 3; 1 when unknown. */
 static long long extract_step(CXCursor increment, CXCursor variable)
 {
@@ -205,8 +223,10 @@ static void extract_comparison(struct lc_extract_walk *walk, const struct lc_ext
         return;
     }
     /* `(void *)0` is no integer constant, its operand is */
-    int left_constant = extract_constant(lc_extract_strip(sides[0]), &left_value);
-    int right_constant = extract_constant(lc_extract_strip(sides[1]), &right_value);
+    int left_constant = extract_constant(lc_extract_strip(sides[0]), &left_value)
+                        || extract_local_constant(walk, sides[0], &left_value);
+    int right_constant = extract_constant(lc_extract_strip(sides[1]), &right_value)
+                         || extract_local_constant(walk, sides[1], &right_value);
     if (extract_is_pointer(sides[0]) || extract_is_pointer(sides[1]))
         extract_data(out, left_constant ? sides[1] : right_constant ? sides[0]
                                                    : extract_bounding_side(loop, sides));

@@ -59,6 +59,9 @@ static void test_bounds(void **state)
     assert_bound(test, "constant_and", LC_LOOP_FOR, LC_BOUND_CONSTANT, 4096, "4096");
     assert_bound(test, "data_pointer_range", LC_LOOP_FOR, LC_BOUND_DATA, 0, "end");
     assert_bound(test, "data_assignment", LC_LOOP_WHILE, LC_BOUND_DATA, 0, "( i = next_value ( ) )");
+    assert_bound(test, "at_local_sized", LC_LOOP_FOR, LC_BOUND_SMALL_CONSTANT, 8, "size");   /* sizeof / sizeof */
+    assert_bound(test, "at_local_changed", LC_LOOP_FOR, LC_BOUND_DATA, 0, "changed");
+    assert_bound(test, "at_local_address", LC_LOOP_FOR, LC_BOUND_DATA, 0, "taken");
 
     const struct lc_loop_fact *loop = find_loop(test, "small_eight");
     const char *bounds_usr = find_function(&test->facts, "bounds", 1)->usr;
@@ -148,7 +151,7 @@ static void test_backward_gotos(void **state)
     for (size_t i = 0; i < test->facts.loop_count; i++)
         gotos += test->facts.loops[i].kind == LC_LOOP_GOTO;
     assert_int_equal(gotos, 3);
-    assert_int_equal(test->facts.loop_count, 155);
+    assert_int_equal(test->facts.loop_count, 158);
 }
 
 static void test_tables_logarithms_and_sources(void **state)

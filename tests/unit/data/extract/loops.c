@@ -980,3 +980,23 @@ int copied_reset(struct cursor_state *s)
     s->at = at;
     return at != NULL;
 }
+
+void keep_address(int *p);
+
+/* Locals as bounds: a constant given where declared and never changed. */
+int local_bounds(int n)
+{
+    int sum = 0, i, size = sizeof(table) / sizeof(table[0]);
+    for (i = 0; i < size; i++) /* at_local_sized */
+        sum += table[i];
+    int changed = 8;
+    if (n)
+        changed = n;
+    for (i = 0; i < changed; i++) /* at_local_changed */
+        sum += i;
+    int taken = 8;
+    keep_address(&taken);
+    for (i = 0; i < taken; i++) /* at_local_address */
+        sum++;
+    return sum;
+}
