@@ -10,28 +10,42 @@
 
 #include <stdlib.h>
 
-int program_loader_read_raised_limits(struct program_loader *loader)
+/* Read the rows of `sql` (tu_id, function_id, then the row's own columns)
+ * whose function is defined in their TU into *array, `size` bytes each,
+ * `store` filling each from its row. */
+static int raised_read_rows(struct program_loader *loader, const char *sql, void **array, uint32_t *count,
+                            size_t size, void (*store)(void *row, uint32_t function, sqlite3_stmt *stmt))
 {
-    struct lc_program *program = loader->program;
     size_t cap = 0;
-    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT tu_id, function_id, param, field_id FROM raised_limit"
-                                                        " ORDER BY rowid");
+    sqlite3_stmt *stmt = program_loader_prepare(loader, sql);
     int rc = stmt ? 0 : -1;
     while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
         uint32_t function = program_loader_function(loader, sqlite3_column_int64(stmt, 1));
         if (function == LC_NONE || !program_loader_owns(loader, function, sqlite3_column_int64(stmt, 0)))
             continue;
-        if (lc_grow((void **)&program->raised_limits, &cap, program->raised_limit_count,
-                    sizeof *program->raised_limits, 16) != 0) {
+        if (lc_grow(array, &cap, *count, size, 16) != 0) {
             rc = -1;
             break;
         }
-        program->raised_limits[program->raised_limit_count++] = (struct lc_program_raised_limit){
-            function, sqlite3_column_int(stmt, 2), sqlite3_column_int64(stmt, 3)
-        };
+        store((char *)*array + (size_t)(*count)++ * size, function, stmt);
     }
     sqlite3_finalize(stmt);
     return rc;
+}
+
+static void raised_store_limit(void *row, uint32_t function, sqlite3_stmt *stmt)
+{
+    *(struct lc_program_raised_limit *)row = (struct lc_program_raised_limit){
+        function, sqlite3_column_int(stmt, 2), sqlite3_column_int64(stmt, 3)
+    };
+}
+
+int program_loader_read_raised_limits(struct program_loader *loader)
+{
+    struct lc_program *program = loader->program;
+    return raised_read_rows(loader, "SELECT tu_id, function_id, param, field_id FROM raised_limit ORDER BY rowid",
+                            (void **)&program->raised_limits, &program->raised_limit_count,
+                            sizeof *program->raised_limits, raised_store_limit);
 }
 
 int lc_program_raises_limit(const struct lc_program *program, uint32_t function, int param, int64_t field_symbol)
@@ -50,27 +64,19 @@ static int counted_by_function(const void *a, const void *b)
     return (x->function > y->function) - (x->function < y->function);
 }
 
+static void raised_store_counted(void *row, uint32_t function, sqlite3_stmt *stmt)
+{
+    *(struct lc_program_counted_field *)row = (struct lc_program_counted_field){
+        function, sqlite3_column_int(stmt, 3), sqlite3_column_int64(stmt, 2)
+    };
+}
+
 int program_loader_read_counted_fields(struct program_loader *loader)
 {
     struct lc_program *program = loader->program;
-    size_t cap = 0;
-    sqlite3_stmt *stmt = program_loader_prepare(loader, "SELECT tu_id, function_id, field_id, in_loop FROM counted_field"
-                                                        " ORDER BY rowid");
-    int rc = stmt ? 0 : -1;
-    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
-        uint32_t function = program_loader_function(loader, sqlite3_column_int64(stmt, 1));
-        if (function == LC_NONE || !program_loader_owns(loader, function, sqlite3_column_int64(stmt, 0)))
-            continue;
-        if (lc_grow((void **)&program->counted_fields, &cap, program->counted_field_count,
-                    sizeof *program->counted_fields, 16) != 0) {
-            rc = -1;
-            break;
-        }
-        program->counted_fields[program->counted_field_count++] = (struct lc_program_counted_field){
-            function, sqlite3_column_int(stmt, 3), sqlite3_column_int64(stmt, 2)
-        };
-    }
-    sqlite3_finalize(stmt);
+    int rc = raised_read_rows(loader, "SELECT tu_id, function_id, field_id, in_loop FROM counted_field ORDER BY rowid",
+                              (void **)&program->counted_fields, &program->counted_field_count,
+                              sizeof *program->counted_fields, raised_store_counted);
     if (rc == 0 && program->counted_field_count > 1)
         qsort(program->counted_fields, program->counted_field_count, sizeof *program->counted_fields,
               counted_by_function);
