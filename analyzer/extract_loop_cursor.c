@@ -17,7 +17,11 @@
  * walk: each round the callee walks its own stretch, all of them together
  * one walk (struct lc_call_fact.cursor_args).  Also when the result goes
  * to a copy the loop then steps its cursor through (`next =
- * list_next(h, link); ...; link = next;`: extract_loop_copy_steps.c). */
+ * list_next(h, link); ...; link = next;`: extract_loop_copy_steps.c), and
+ * when the cursor is what a local pointer points to (`s = &start; while
+ * (*s < end) { ...; *s = eat_whitespace(*s, end); }`, tor's tokenizer:
+ * the loop's condition reads s, the result goes to `*s`, `*s` is an
+ * argument). */
 #include "extract_internal.h"
 
 /* Every return statement of a function, with the variables its value
@@ -190,12 +194,34 @@ void lc_extract_cursor_assignment(struct lc_extract_walk *walk, CXCursor assignm
     CXCursor sides[2];
     if (!lc_extract_assignment_sides(assignment, sides))
         return;
-    CXCursor value = lc_extract_strip(sides[1]);
-    CXCursor variable = lc_extract_loop_variable(sides[0]);
-    if (clang_getCursorKind(value) != CXCursor_CallExpr || clang_Cursor_isNull(variable))
+    CXCursor value = lc_extract_strip(sides[1]), target = lc_extract_strip(sides[0]), pointer;
+    CXCursor variable = lc_extract_loop_variable(target);
+    int pointed = clang_Cursor_isNull(variable) && clang_getCursorKind(target) == CXCursor_UnaryOperator
+                  && clang_getCursorUnaryOperatorKind(target) == CXUnaryOperator_Deref
+                  && lc_extract_children(target, &pointer, 1) == 1;
+    if (pointed) {
+        variable = lc_extract_loop_variable(pointer);
+        pointed = clang_getCursorKind(variable) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(variable);
+    }
+    if (clang_getCursorKind(value) != CXCursor_CallExpr || clang_Cursor_isNull(variable)
+        || (clang_Cursor_isNull(lc_extract_loop_variable(target)) && !pointed))
         return;
     walk->cursor_call = value;
     walk->cursor_variable = variable;
+    walk->cursor_pointed = pointed;
+}
+
+/* Is `argument` the cursor: the variable, or `*p` when the cursor is
+ * what p points to? */
+static int cursor_is_argument(CXCursor argument, CXCursor cursor, int pointed)
+{
+    CXCursor pointer;
+    argument = lc_extract_strip(argument);
+    if (!pointed)
+        return lc_extract_is_variable(argument, cursor);
+    return clang_getCursorKind(argument) == CXCursor_UnaryOperator
+           && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_Deref
+           && lc_extract_children(argument, &pointer, 1) == 1 && lc_extract_is_variable(pointer, cursor);
 }
 
 #define CURSOR_COPY_STEPS 4
@@ -224,13 +250,13 @@ unsigned lc_extract_cursor_arguments(struct lc_extract_walk *walk, CXCursor call
         return 0;
     CXCursor cursor = walk->cursor_variable;
     if (!lc_extract_reads_variable(walk->loop_parts->condition, cursor))
-        cursor = cursor_stepped_through(walk->loop_parts, cursor);
+        cursor = walk->cursor_pointed ? clang_getNullCursor() : cursor_stepped_through(walk->loop_parts, cursor);
     if (clang_Cursor_isNull(cursor))
         return 0;
     unsigned mask = 0;
     int count = clang_Cursor_getNumArguments(call);
     for (int i = 0; i < count && i < LC_ELEMENT_ARGUMENTS; i++)
-        if (lc_extract_is_variable(clang_Cursor_getArgument(call, (unsigned)i), cursor))
+        if (cursor_is_argument(clang_Cursor_getArgument(call, (unsigned)i), cursor, walk->cursor_pointed))
             mask |= 1u << i;
     return mask;
 }

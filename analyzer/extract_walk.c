@@ -100,6 +100,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     walk->returned_params = 0;
     walk->returned_params_known = 0;
     walk->cursor_call = walk->cursor_variable = clang_getNullCursor();
+    walk->cursor_pointed = 0;
     walk->made_local = clang_getNullCursor();
     walk->made_local_known = 0;
     walk->changes_known = 0;

@@ -203,8 +203,10 @@ struct lc_extract_walk {
                                        reads its parameter i
                                        (extract_loop_cursor.c) */
     int returned_params_known;      /* returned_params is computed */
-    CXCursor cursor_call;           /* the call of the last `v = call(...)` */
-    CXCursor cursor_variable;       /* its v (canonical) */
+    CXCursor cursor_call;           /* the call of the last `v = call(...)`,
+                                       or `*p = call(...)` */
+    CXCursor cursor_variable;       /* its v, or p (canonical) */
+    int cursor_pointed;             /* 1: `*p`, p a local pointer */
     struct lc_extract_change {      /* how often the function changes a
                                        declaration (extract_made_fields.c) */
         CXCursor declaration;       /* canonical: a variable or a field */

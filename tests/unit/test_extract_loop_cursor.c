@@ -4,7 +4,8 @@
  * which comes from the parameter or itself, returned (not a copy also set
  * from another parameter, nor one not returned on every path), and a
  * call's arguments that are its loop's cursor handed over and taken back
- * (`cursor_args`), also through a copy the loop steps its cursor by. */
+ * (`cursor_args`), also through a copy the loop steps its cursor by, and as
+ * what a local pointer points to (`*s = skip(*s, end)`). */
 #include "extract_fixture.h"
 
 static void test_cursor_parameters(void **state)
@@ -34,6 +35,8 @@ static void test_cursor_handed_back(void **state)
     assert_int_equal(find_call_at(test, "call_loop_walks_another", "pad")->cursor_args, 0u);
     assert_int_equal(find_call_at(test, "call_through_copy", "next_of")->cursor_args, 2u);
     assert_int_equal(find_call_at(test, "call_copy_not_cursor", "next_of")->cursor_args, 0u);
+    assert_int_equal(find_call_at(test, "call_pointed_cursor", "skip_blank")->cursor_args, 1u);   /* `*s` */
+    assert_int_equal(find_call_at(test, "call_pointed_other", "skip_blank")->cursor_args, 0u);    /* into `*other` */
 }
 
 int main(void)

@@ -141,3 +141,19 @@ void format_unwalked(char *buf, const char *last, const char *fmt, size_t n)
     for (size_t i = 0; i < n; i++)
         buf = pad(buf, last, 8, 1); /* call_loop_walks_another */
 }
+
+const char *skip_blank(const char *s, const char *end);
+
+/* The cursor as what a local pointer points to (tor's tokenizer). */
+void tokenize(const char *start, const char *end, const char **other)
+{
+    const char **s = &start;
+    while (*s < end) {
+        *s = skip_blank(*s, end); /* call_pointed_cursor */
+        (*s)++;
+    }
+    while (*s < end) {
+        *other = skip_blank(*s, end); /* call_pointed_other */
+        (*s)++;
+    }
+}
