@@ -562,6 +562,11 @@ unsigned lc_extract_cursor_arguments(struct lc_extract_walk *walk, CXCursor call
  * sets only from one, a field of such a local, a call given only such
  * values)? */
 int lc_extract_element_vararg(const struct lc_extract_loop_parts *loop, CXCursor argument);
+/* extract_marked_slots.c: the arguments of `call` that are the slot an
+ * object's mark is at (`&gd->linedata[gd->hsize]`), the mark moved past it
+ * by a later statement of the call's block (`gd->hsize++`): bit i for
+ * argument i. */
+unsigned lc_extract_marked_slot_arguments(struct lc_extract_walk *walk, CXCursor call);
 /* extract_element_tokens.c: is `argument` of `call` an integer variable N
  * the loop's own block moves a pointer P, also given to the call, on by
  * (`P += N`), P never set afresh in the loop: the token the round

@@ -182,6 +182,7 @@ static enum CXChildVisitResult extract_call(struct lc_extract_walk *walk, CXCurs
         fact->each_round = (fact->element_args || fact->counter_args) && walk->open_conditional == walk->loop_conditional
                            && walk->jumps_seen == walk->loop_jumps && !lc_extract_in_conditional_expression(walk, call);
     }
+    fact->element_args |= lc_extract_marked_slot_arguments(walk, call);
     fact->scaled_args = lc_extract_scaled_arguments(call);
     fact->restart_call = lc_extract_restart_call(walk, call);
     fact->share = lc_extract_call_share(call);
