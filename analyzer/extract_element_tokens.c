@@ -41,24 +41,21 @@ static int token_pointer_reset(CXCursor cursor, void *pointer)
     return lc_extract_assignment_sides(cursor, sides) && lc_extract_is_variable(sides[0], *(const CXCursor *)pointer);
 }
 
-static int token_is_local(CXCursor variable, enum CXTypeKind kind)
+static int token_is_local_pointer(CXCursor variable)
 {
-    enum CXTypeKind type = clang_getCanonicalType(clang_getCursorType(variable)).kind;
-    int integer = type >= CXType_Bool && type <= CXType_Int128;
-    return clang_getCursorKind(variable) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(variable)
-           && (kind == CXType_Pointer ? type == CXType_Pointer : integer);
+    return lc_extract_is_local(variable) && clang_getCanonicalType(clang_getCursorType(variable)).kind == CXType_Pointer;
 }
 
 int lc_extract_element_token(const struct lc_extract_loop_parts *loop, CXCursor call, CXCursor argument)
 {
     struct token_step step = { .length = lc_extract_loop_variable(argument) };
     if (clang_Cursor_isNull(loop->body) || clang_getCursorKind(loop->body) != CXCursor_CompoundStmt
-        || clang_Cursor_isNull(step.length) || !token_is_local(step.length, CXType_Int))
+        || !lc_extract_is_local(step.length) || !lc_extract_is_counting_integer(clang_getCursorType(step.length)))
         return 0;
     int count = clang_Cursor_getNumArguments(call);
     for (int i = 0; i < count && !step.found; i++) {
         step.pointer = lc_extract_loop_variable(clang_Cursor_getArgument(call, (unsigned)i));
-        if (clang_Cursor_isNull(step.pointer) || !token_is_local(step.pointer, CXType_Pointer)
+        if (!token_is_local_pointer(step.pointer)
             || lc_extract_any(loop->body, token_pointer_reset, &step.pointer)
             || lc_extract_any(loop->increment, token_pointer_reset, &step.pointer))
             continue;

@@ -12,12 +12,13 @@
  * emptied the pool (cost_calls.c). */
 #include "extract_internal.h"
 
-/* `p->n` of an integer type through a pointer: the field in *field. */
+/* `p->n` of a counting integer type (no `_Bool`, no enum) through a
+ * pointer: the field in *field. */
 static int empty_count(CXCursor expr, CXCursor *field)
 {
     expr = lc_extract_strip(expr);
-    enum CXTypeKind type = clang_getCanonicalType(clang_getCursorType(expr)).kind;
-    return type >= CXType_Bool && type <= CXType_Int128 && !clang_Cursor_isNull(lc_extract_pointer_field(expr, field));
+    return lc_extract_is_counting_integer(clang_getCursorType(expr))
+           && !clang_Cursor_isNull(lc_extract_pointer_field(expr, field));
 }
 
 /* Is `test` a test that a count is 0?  The count's field in *field. */

@@ -189,39 +189,39 @@ unsigned lc_extract_loop_cursor_params(struct lc_extract_walk *walk, const struc
     return (params ? params & cursor_returned_params(walk) : 0) | copies;
 }
 
+/* p of `*p`, p a local (canonical), or a null cursor. */
+static CXCursor cursor_pointer_of(CXCursor expr)
+{
+    CXCursor pointer;
+    expr = lc_extract_strip(expr);
+    if (clang_getCursorKind(expr) != CXCursor_UnaryOperator || clang_getCursorUnaryOperatorKind(expr) != CXUnaryOperator_Deref
+        || lc_extract_children(expr, &pointer, 1) != 1)
+        return clang_getNullCursor();
+    pointer = lc_extract_loop_variable(pointer);
+    return lc_extract_is_local(pointer) ? pointer : clang_getNullCursor();
+}
+
 void lc_extract_cursor_assignment(struct lc_extract_walk *walk, CXCursor assignment)
 {
     CXCursor sides[2];
     if (!lc_extract_assignment_sides(assignment, sides))
         return;
-    CXCursor value = lc_extract_strip(sides[1]), target = lc_extract_strip(sides[0]), pointer;
-    CXCursor variable = lc_extract_loop_variable(target);
-    int pointed = clang_Cursor_isNull(variable) && clang_getCursorKind(target) == CXCursor_UnaryOperator
-                  && clang_getCursorUnaryOperatorKind(target) == CXUnaryOperator_Deref
-                  && lc_extract_children(target, &pointer, 1) == 1;
-    if (pointed) {
-        variable = lc_extract_loop_variable(pointer);
-        pointed = clang_getCursorKind(variable) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(variable);
-    }
-    if (clang_getCursorKind(value) != CXCursor_CallExpr || clang_Cursor_isNull(variable)
-        || (clang_Cursor_isNull(lc_extract_loop_variable(target)) && !pointed))
+    CXCursor value = lc_extract_strip(sides[1]);
+    CXCursor variable = lc_extract_loop_variable(sides[0]), pointer = clang_getNullCursor();
+    if (clang_Cursor_isNull(variable))
+        variable = pointer = cursor_pointer_of(sides[0]);
+    if (clang_getCursorKind(value) != CXCursor_CallExpr || clang_Cursor_isNull(variable))
         return;
     walk->cursor_call = value;
     walk->cursor_variable = variable;
-    walk->cursor_pointed = pointed;
+    walk->cursor_pointed = !clang_Cursor_isNull(pointer);
 }
 
 /* Is `argument` the cursor: the variable, or `*p` when the cursor is
  * what p points to? */
 static int cursor_is_argument(CXCursor argument, CXCursor cursor, int pointed)
 {
-    CXCursor pointer;
-    argument = lc_extract_strip(argument);
-    if (!pointed)
-        return lc_extract_is_variable(argument, cursor);
-    return clang_getCursorKind(argument) == CXCursor_UnaryOperator
-           && clang_getCursorUnaryOperatorKind(argument) == CXUnaryOperator_Deref
-           && lc_extract_children(argument, &pointer, 1) == 1 && lc_extract_is_variable(pointer, cursor);
+    return pointed ? clang_equalCursors(cursor_pointer_of(argument), cursor) != 0 : lc_extract_is_variable(argument, cursor);
 }
 
 #define CURSOR_COPY_STEPS 4

@@ -74,8 +74,7 @@ static int pooled_is_pool(CXCursor head, CXCursor body)
     if (pooled_is_global(root))
         return 1;
     struct pooled_local local = { root, 0 };
-    if (clang_getCursorKind(lc_extract_strip(head)) == CXCursor_MemberRefExpr
-        && clang_getCursorKind(root) == CXCursor_VarDecl)
+    if (clang_getCursorKind(lc_extract_strip(head)) == CXCursor_MemberRefExpr && lc_extract_is_local(root))
         clang_visitChildren(body, pooled_local_visit, &local);
     return local.found;
 }
@@ -91,8 +90,7 @@ static CXCursor pooled_walker(CXCursor condition)
                  : lc_extract_is_null_pointer_constant(sides[0]) ? sides[1]
                                                                  : clang_getNullCursor();
     CXCursor walker = lc_extract_loop_variable(tested);
-    enum CXCursorKind kind = clang_getCursorKind(walker);
-    if ((kind != CXCursor_VarDecl && kind != CXCursor_ParmDecl) || pooled_is_global(walker)
+    if ((!lc_extract_is_local(walker) && clang_getCursorKind(walker) != CXCursor_ParmDecl)
         || clang_getCanonicalType(clang_getCursorType(walker)).kind != CXType_Pointer)
         return clang_getNullCursor();
     return walker;

@@ -62,7 +62,7 @@ static int extract_constant(CXCursor expr, long long *value)
 static int extract_local_constant(struct lc_extract_walk *walk, CXCursor expr, long long *value)
 {
     CXCursor variable = lc_extract_loop_variable(expr);
-    if (clang_getCursorKind(variable) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(variable)
+    if (!lc_extract_is_local(variable)
         || !lc_extract_variable_events_cover(walk, clang_getCursorSemanticParent(variable)))
         return 0;
     int declared = 0;
