@@ -41,7 +41,13 @@ static enum CXChildVisitResult counted_visit(CXCursor cursor, CXCursor parent, C
     (void)parent;
     struct counted_search *search = data;
     enum CXCursorKind kind = clang_getCursorKind(cursor);
-    if (kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt || kind == CXCursor_DoStmt) {
+    CXCursor parts[2];
+    struct lc_extract_loop_parts once = { .condition = clang_getNullCursor() };
+    if (kind == CXCursor_DoStmt && lc_extract_children(cursor, parts, 2) == 2)
+        once.condition = parts[1];
+    /* a macro's `do { ... } while (0)` runs its body once: no loop */
+    if (kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt
+        || (kind == CXCursor_DoStmt && !lc_extract_loop_is_do_once(LC_LOOP_DO, &once))) {
         struct counted_search inner = { search->walk, search->fact, 1 };
         clang_visitChildren(cursor, counted_visit, &inner);
         return CXChildVisit_Continue;

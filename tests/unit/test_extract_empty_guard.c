@@ -4,7 +4,8 @@
  * 0`, or one side of `&&`; not under a low-water mark (`< 8`), `!= 0`,
  * `||`, a NULL pointer test, nor in the else branch.  And the fields a
  * function counts up through a pointer (function fact counted,
- * extract_counted_fields.c), in a loop's round or not; not a decrease, an
+ * extract_counted_fields.c), in a loop's round or not (a macro's `do {
+ * } while (0)` is no loop); not a decrease, an
  * assignment, nor a field of a global named without a pointer.
  * On data/extract/empty_guard.c. */
 #include "extract_fixture.h"
@@ -63,6 +64,7 @@ static void test_counted_fields(void **state)
     assert_int_equal(counted(test, "counted_in_loop", "state"), -1);   /* assigned */
     assert_int_equal(counted(test, "counted_in_loop", "made"), -1);    /* counted down */
     assert_int_equal(counted(test, "counted_global", "made"), -1);     /* no pointer */
+    assert_int_equal(counted(test, "counted_in_macro", "free_count"), 0);   /* `do { } while (0)` runs once */
 }
 
 int main(void)

@@ -57,6 +57,13 @@ void counted_in_loop(struct pool *p, unsigned n)
     p->made--;
 }
 
+#define COUNT_UP(p) do { (p)->free_count++; } while (0)
+
+void counted_in_macro(struct pool *p)
+{
+    COUNT_UP(p);
+}
+
 void counted_global(void)
 {
     pools[0].made++;   /* no pointer */
