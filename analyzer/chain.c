@@ -1,5 +1,6 @@
 /* chain.c — chains from the loop's entry points (chain.h). */
 #include "chain.h"
+#include "once_calls.h"
 
 #include <string.h>
 
@@ -64,6 +65,10 @@ const char *lc_chain_call_text(const struct lc_program *program, uint32_t call, 
                                struct lc_arena *arena)
 {
     const struct lc_program_call *c = &program->calls[call];
+    if (lc_once_call_function(program, c) == callee && c->callee.function != callee)
+        return lc_arena_printf(arena, "'%s' runs '%s' through '%s', once in the process",
+                               program->functions[c->caller].name, program->functions[callee].name,
+                               program->functions[c->callee.function].name);
     if (!lc_program_call_passes_arguments(c, callee)) {
         const char *through = chain_dispatch_text(program, c, arena);
         return through ? lc_arena_printf(arena, "'%s' calls '%s' through %s", program->functions[c->caller].name,

@@ -115,6 +115,8 @@ static void models_row_of_function(struct models_row *row, const struct lc_funct
     models_add_kind(row, model->fails != 0, "fails");
     models_add_kind(row, model->runs_loop, "runs-loop");
     models_add_kind(row, model->process_main, "process-main");
+    models_add_kind(row, model->thread_join, "thread-join");
+    models_add_kind(row, model->once_position != 0, "runs-once");
     models_add_kind(row, model->annotations != 0, "annotate");
     models_add_kind(row, model->pauses_threads != NULL, "pause-threads");
     models_add_kind(row, model->resumes_threads != NULL, "resume-threads");

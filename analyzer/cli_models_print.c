@@ -125,6 +125,10 @@ static void models_print_statements(const struct models_printer *p, const struct
         fprintf(p->out, "%s  runs-loop %s\n", p->indent, name);
     if (model->process_main)
         fprintf(p->out, "%s  process-main %s\n", p->indent, name);
+    if (model->thread_join)
+        fprintf(p->out, "%s  thread-join %s\n", p->indent, name);
+    if (model->once_position)
+        fprintf(p->out, "%s  runs-once %s arg%d\n", p->indent, name, model->once_position);
     for (size_t i = 0; i < LC_ANNOTATION_COUNT; i++)
         if (model->annotations & lc_annotation_names[i].bit)
             fprintf(p->out, "%s  annotate %s %s\n", p->indent, name, lc_annotation_names[i].color);

@@ -15,6 +15,7 @@
 #include "fpflow_internal.h"
 #include "grow.h"
 #include "keyed.h"
+#include "once_calls.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -209,7 +210,8 @@ static void flow_drop_child_targets(struct lc_program *program)
 }
 
 /* Fill every call's target list: its callee (a function, or what a flow
- * node holds), then the keyed callbacks of a dispatch call. */
+ * node holds), then the keyed callbacks of a dispatch call, then the
+ * function a `runs-once` call runs (once_calls.h). */
 static int flow_fill_targets(struct lc_program *program, const struct lc_keyed_targets *keyed)
 {
     uint32_t total = 0;
@@ -221,6 +223,7 @@ static int flow_fill_targets(struct lc_program *program, const struct lc_keyed_t
         else if (callee->flow_node != LC_NONE)
             lc_fpflow_functions(program, callee->flow_node, &count);
         count += lc_keyed_target_count(keyed, c);
+        count += lc_once_call_function(program, &program->calls[c]) != LC_NONE;
         program->calls[c].first_target = total;
         program->calls[c].target_count = count;
         total += count;
@@ -234,6 +237,7 @@ static int flow_fill_targets(struct lc_program *program, const struct lc_keyed_t
     for (uint32_t c = 0; c < program->call_count; c++) {
         struct lc_program_call *call = &program->calls[c];
         uint32_t keyed_count = lc_keyed_target_count(keyed, c);
+        uint32_t once = lc_once_call_function(program, call);
         uint32_t *to = &program->targets[call->first_target];
         if (call->callee.kind == LC_VALUE_FUNCTION) {
             *to = call->callee.function;
@@ -244,8 +248,10 @@ static int flow_fill_targets(struct lc_program *program, const struct lc_keyed_t
                 memcpy(to, functions, count * sizeof *functions);
         }
         if (keyed_count > 0)   /* keyed->functions is NULL in a program with none */
-            memcpy(to + call->target_count - keyed_count, &keyed->functions[keyed->start[c]],
+            memcpy(to + call->target_count - keyed_count - (once != LC_NONE), &keyed->functions[keyed->start[c]],
                    keyed_count * sizeof *keyed->functions);
+        if (once != LC_NONE)   /* pthread_once(&once, init) runs init here */
+            to[call->target_count - 1] = once;
     }
     return 0;
 }

@@ -220,6 +220,13 @@ struct lc_function_model {
                                           that name, static ones too */
     const char *annotation_file;       /* where the last `annotate` was */
     unsigned annotation_line;
+    int thread_join;                   /* `thread-join NAME`: waits until a
+                                          thread ends (pthread_join) */
+    int once_position;                 /* `runs-once NAME argN`: runs the
+                                          function passed as argument N
+                                          (1-based) once in the process,
+                                          the other calls waiting for it
+                                          (pthread_once); 0: no */
     int process_main;                  /* `process-main NAME`: runs as the
                                           main of a process of its own (a
                                           test runner forking per test) */

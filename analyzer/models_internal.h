@@ -49,6 +49,8 @@ struct lc_arg_condition *lc_rules_copy_conditions(struct lc_rules_parser *parser
 /* models_parse_threads.c: the statements about threads and locks. */
 int lc_rules_parse_runs_loop(struct lc_rules_parser *parser);
 int lc_rules_parse_process_main(struct lc_rules_parser *parser);
+int lc_rules_parse_thread_join(struct lc_rules_parser *parser);
+int lc_rules_parse_runs_once(struct lc_rules_parser *parser);
 int lc_rules_parse_annotate(struct lc_rules_parser *parser);
 /* models_parse_states.c */
 int lc_rules_parse_descriptor(struct lc_rules_parser *parser);

@@ -319,6 +319,8 @@ static const struct lc_rules_statement {
     { "loop-thread-test", lc_rules_parse_loop_thread_test },
     { "runs-loop", lc_rules_parse_runs_loop },
     { "process-main", lc_rules_parse_process_main },
+    { "thread-join", lc_rules_parse_thread_join },
+    { "runs-once", lc_rules_parse_runs_once },
     { "annotate", lc_rules_parse_annotate },
     { "sync-type", lc_rules_parse_sync_type },
     { "pause-threads", lc_rules_parse_pause_threads },

@@ -2,8 +2,8 @@
  * (rules/README.md): `runs-loop` and `process-main` (flags that leave the
  * function's body followed), `annotate` (a function's color, as an
  * annotation in the source gives it), `pause-threads` / `resume-threads`,
- * `gated-thread`, `sync-type`, `lock` / `unlock` / `trylock` and
- * `barrier-wait`.  The table of statements
+ * `gated-thread`, `sync-type`, `lock` / `unlock` / `trylock`,
+ * `barrier-wait`, `thread-join` and `runs-once`.  The table of statements
  * is in models_parse.c. */
 #include "models.h"
 
@@ -22,6 +22,14 @@ int lc_rules_parse_runs_loop(struct lc_rules_parser *parser)
 int lc_rules_parse_process_main(struct lc_rules_parser *parser)
 {
     return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, process_main), 0);
+}
+
+/* thread-join NAME: waits until a thread ends; a thread started and
+ * joined in the same round of a loop runs once at a time
+ * (registrations.c). */
+int lc_rules_parse_thread_join(struct lc_rules_parser *parser)
+{
+    return lc_rules_parse_flag(parser, offsetof(struct lc_function_model, thread_join), 1);
 }
 
 /* annotate NAME async|worker|blocking|nonblocking: what the annotation
@@ -207,5 +215,17 @@ int lc_rules_parse_barrier_wait(struct lc_rules_parser *parser)
     if (!model)
         return -1;
     model->barrier_position = position;
+    return lc_rules_applied(parser, model);
+}
+
+/* runs-once NAME argN: the function passed as argument N runs once in
+ * the process (once_calls.c). */
+int lc_rules_parse_runs_once(struct lc_rules_parser *parser)
+{
+    int position;
+    struct lc_function_model *model = lc_rules_parse_name_position(parser, &position);
+    if (!model)
+        return -1;
+    model->once_position = position;
     return lc_rules_applied(parser, model);
 }

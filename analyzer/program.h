@@ -265,6 +265,22 @@ struct lc_entry {
     const struct lc_library *library;  /* of the API, NULL when unknown */
     struct lc_location site;           /* registration call / store / the
                                           annotated function */
+    uint32_t site_function;            /* the function making the (first)
+                                          registration call, LC_NONE */
+    uint8_t replicated;                /* enum lc_entry_replication */
+};
+
+/* Why several runs of an offloaded function may overlap
+ * (registrations.c): each registration starts one, and they may run at
+ * once on the pool's threads or on threads of their own. */
+enum lc_entry_replication {
+    LC_ENTRY_ONCE = 0,       /* one registration, made once as far as known */
+    LC_ENTRY_IN_LOOP,        /* registered in a loop, or handed to a wrapper
+                                that registers it in a loop */
+    LC_ENTRY_SITES,          /* registered at two places or more */
+    LC_ENTRY_QUEUED_ON_LOOP, /* pool work queued by code the loop runs: it
+                                may queue the next before the last ended
+                                (threads.c decides; no entry holds it) */
 };
 
 /* A function-pointer value stored into a field or variable (in

@@ -8,6 +8,7 @@
 #include "chain.h"
 #include "grow.h"
 #include "locks.h"
+#include "once_calls.h"
 #include "scc.h"
 #include "threads_internal.h"
 
@@ -324,6 +325,20 @@ const char *lc_threads_role_name(const struct lc_program *program, const struct 
                            program->functions[entry->function].name);
 }
 
+enum lc_entry_replication lc_threads_role_overlaps(const struct lc_program *program, const struct lc_threads *t,
+                                                   uint32_t role)
+{
+    if (role == LC_THREAD_ROLE_LOOP)
+        return LC_ENTRY_ONCE;
+    const struct lc_entry *entry = &program->entries[t->roles[role].entry];
+    if (entry->replicated != LC_ENTRY_ONCE)
+        return (enum lc_entry_replication)entry->replicated;
+    if (entry->role == LC_ROLE_POOL && entry->site_function != LC_NONE
+        && lc_threads_role_slot(t, entry->site_function, LC_THREAD_ROLE_LOOP) >= 0)
+        return LC_ENTRY_QUEUED_ON_LOOP;
+    return LC_ENTRY_ONCE;
+}
+
 /* The loop entry of `function`, where the loop's walk starts, or
  * LC_NONE. */
 static uint32_t threads_loop_entry(const struct lc_program *program, uint32_t function)
@@ -377,7 +392,7 @@ struct lc_step *lc_threads_chain(const struct lc_program *program, const struct 
         const struct lc_program_call *c = &program->calls[call];
         steps[i].loc = c->loc;
         steps[i].message = c->callee.kind == LC_VALUE_FUNCTION && c->callee.function != f
-                                   && lc_program_call_passes_arguments(c, f)
+                                   && lc_program_call_passes_arguments(c, f) && lc_once_call_function(program, c) != f
             ? lc_arena_printf(arena, "'%s' registers '%s' with '%s' on the event loop this thread runs itself",
                               program->functions[c->caller].name, program->functions[f].name,
                               program->functions[c->callee.function].name)

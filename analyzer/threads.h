@@ -100,6 +100,12 @@ int lc_threads_main_initialises(const struct lc_program *program, const struct l
  * (threads_lazy_writes.c); NULL when memory runs out. */
 uint8_t *lc_threads_lazy_writes(const struct lc_program *program, const struct lc_threads *threads);
 
+/* May two runs of `role` overlap, and why (enum lc_entry_replication):
+ * LC_ENTRY_ONCE for the loop and a role started once, the entry's
+ * replication otherwise, or LC_ENTRY_QUEUED_ON_LOOP for pool work
+ * registered by a function the loop runs. */
+enum lc_entry_replication lc_threads_role_overlaps(const struct lc_program *program, const struct lc_threads *threads,
+                                                   uint32_t role);
 /* The slot of `role` among the roles of `function`, -1 when it has not. */
 int lc_threads_role_slot(const struct lc_threads *threads, uint32_t function, uint32_t role);
 /* Is `lock` among the locks held at every call of `function`? */

@@ -1,12 +1,16 @@
 /* check_unlocked_shared_state.c — `unlocked-shared-state`: a global or
  * static accessed from two thread roles (the loop and a worker, or two
- * workers), at least one access a write, with no lock common to both.
+ * workers, or two runs of one worker that may overlap: pool work or a
+ * thread started in a loop, at two places, or pool work the loop queues),
+ * at least one access a write, with no lock common to both.
  * One finding per variable, at its first unprotected write in source
  * order (not in the order the store loads accesses); the other side's
  * accesses and the chain that puts them on their thread are related
  * locations.  Atomics are not races; what only `main` touches happens
  * before the loop and is left out, and so is a lazy initialisation that
- * `main` does first (lazy_initialised).  Accesses are keyed by field path
+ * `main` does first (lazy_initialised), and what a function run once
+ * does (once_calls.h: it initialises what its callers use after it).
+ * Accesses are keyed by field path
  * (`settings.port`, `queue->head`, `threads[*].stats`): two accesses of one
  * variable overlap when one path is the other or a part of it (`settings`
  * as a whole, `memset(&settings, ...)`, overlaps every field, `threads[*]`
@@ -23,6 +27,7 @@
 #include "checks.h"
 #include "gates.h"
 #include "locks.h"
+#include "once_calls.h"
 #include "shared_state.h"
 
 #include <stdlib.h>
@@ -95,7 +100,10 @@ static int shared_common_lock(const struct shared_state *s, const struct lc_prog
     return 0;
 }
 
-/* A role of a's function different from one of b's, reaching them in a
+/* A role of a's function different from one of b's (or the same one,
+ * when two runs of it may overlap: lc_threads_role_overlaps, and not both
+ * accesses are through an element: each run is taken to have its own
+ * slot, `results[id]`), reaching them in a
  * common executable and process, not ordered by a barrier (one before
  * it, the other after), not a loop access outside every hand-off
  * window of the other role's gate (gates.h), and the loop's for an access
@@ -107,14 +115,19 @@ static int shared_concurrent(const struct shared_state *s, const struct lc_progr
 {
     const struct lc_threads *t = s->threads;
     /* Prefer a pair with the loop: it names the thread users think of
-     * (a pool function can also be reached from the pool's own thread). */
-    for (int want_loop = 1; want_loop >= 0; want_loop--)
+     * (a pool function can also be reached from the pool's own thread);
+     * then two roles; then two runs of one role. */
+    for (int pass = 0; pass < 3; pass++)
         for (uint8_t i = 0; i < t->function_role_count[a->function]; i++)
             for (uint8_t j = 0; j < t->function_role_count[b->function]; j++) {
                 uint32_t ra = t->function_roles[(size_t)a->function * LC_THREAD_ROLE_CAP + i];
                 uint32_t rb = t->function_roles[(size_t)b->function * LC_THREAD_ROLE_CAP + j];
                 int has_loop = ra == LC_THREAD_ROLE_LOOP || rb == LC_THREAD_ROLE_LOOP;
-                if (ra != rb && (has_loop || !want_loop)
+                int wanted = pass == 0 ? ra != rb && has_loop
+                           : pass == 1 ? ra != rb
+                                       : ra == rb && !(a->indexed && b->indexed)
+                                             && lc_threads_role_overlaps(s->program, t, ra) != LC_ENTRY_ONCE;
+                if (wanted
                     && (ra == LC_THREAD_ROLE_LOOP || !a->loop_only) && (rb == LC_THREAD_ROLE_LOOP || !b->loop_only)
                     && (lc_threads_programs_of(t, a->function, ra) & lc_threads_programs_of(t, b->function, rb))
                     && lc_threads_share_process(t, a->function, ra, b->function, rb)
@@ -253,6 +266,7 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
     lc_barriers_compute(program, threads, &barriers);   /* none known when memory runs out */
     struct lc_gates gates;
     lc_gates_compute(program, threads, &gates);         /* none trusted when memory runs out */
+    uint8_t *once = lc_once_functions(program);          /* none known when memory runs out */
     struct shared_state s = { program, threads, &barriers, &gates };
     uint8_t *lazy_writes = lc_threads_lazy_writes(program, threads);
     uint8_t *lazy = lazy_writes ? shared_lazy_variables(program, lazy_writes) : NULL;
@@ -263,7 +277,8 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
         for (uint32_t a = 0; a < program->access_count; a++) {
             const struct lc_program_access *access = &program->accesses[a];
             if (access->atomic || threads->function_role_count[access->function] == 0
-                || lc_program_access_on_way_out(program, access) || shared_main_initialises(program, lazy, lazy_writes, a))
+                || lc_program_access_on_way_out(program, access) || shared_main_initialises(program, lazy, lazy_writes, a)
+                || (once && once[access->function]))
                 continue;
             uint32_t family = program->objects[access->variable].family;
             if (pass == 0)
@@ -283,6 +298,7 @@ static void check_unlocked_shared_state(const struct lc_program *program, struct
     free(order);
     free(lazy);
     free(lazy_writes);
+    free(once);
     lc_barriers_free(&barriers);
     lc_gates_free(&gates);
 }

@@ -78,6 +78,28 @@ static const char *shared_note(const struct shared_state *s, const struct lc_pro
     return shared_lock_count(s, a) ? " (under a lock)" : "";
 }
 
+/* How the other side of a race within one role is named: another run of
+ * it, and why runs overlap. */
+static const char *shared_other_run(const struct shared_state *s, uint32_t role, struct lc_arena *arena)
+{
+    const struct lc_entry *entry = &s->program->entries[s->threads->roles[role].entry];
+    const char *api = entry->api ? entry->api : "its registration";
+    switch (lc_threads_role_overlaps(s->program, s->threads, role)) {
+    case LC_ENTRY_IN_LOOP:
+        return lc_arena_printf(arena, "another run of it (it is handed to %s in a loop, so several run at once)",
+                               api);
+    case LC_ENTRY_SITES:
+        return lc_arena_printf(arena, "another run of it (it is handed to %s at more than one place, so several "
+                                      "run at once)", api);
+    case LC_ENTRY_QUEUED_ON_LOOP:
+        return lc_arena_printf(arena, "another run of it (the event loop queues it with %s and may queue the next "
+                                      "before the last has ended)", api);
+    case LC_ENTRY_ONCE:
+        break;
+    }
+    return lc_threads_role_name(s->program, s->threads, role, arena);
+}
+
 void shared_report(const struct shared_state *s, const uint32_t *accesses, uint32_t count, uint32_t write,
                           uint32_t other, uint32_t role_write, uint32_t role_other, struct lc_findings *out)
 {
@@ -107,7 +129,10 @@ void shared_report(const struct shared_state *s, const uint32_t *accesses, uint3
                                        lc_threads_role_name(program, s->threads, role_write, arena),
                                        o->kind == LC_ACCESS_WRITE ? "written" : "read",
                                        program->functions[o->function].name,
-                                       lc_threads_role_name(program, s->threads, role_other, arena), fix);
+                                       role_other == role_write ? shared_other_run(s, role_other, arena)
+                                                                : lc_threads_role_name(program, s->threads, role_other,
+                                                                                       arena),
+                                       fix);
     size_t chain_count = 0;
     struct lc_step *chain = lc_threads_chain(program, s->threads, w->function, role_write, &chain_count, arena);
     if (chain) {
