@@ -139,9 +139,12 @@ void shared_report(const struct shared_state *s, const uint32_t *accesses, uint3
         finding->chain = chain;
         finding->chain_count = chain_count;
     }
+    /* Two runs of one function: its chain is already the finding's. */
     size_t other_chain_count = 0;
-    struct lc_step *other_chain = lc_threads_chain(program, s->threads, o->function, role_other,
-                                                   &other_chain_count, arena);
+    struct lc_step *other_chain = role_other == role_write && o->function == w->function
+                                      ? NULL
+                                      : lc_threads_chain(program, s->threads, o->function, role_other,
+                                                         &other_chain_count, arena);
     finding->related = lc_arena_alloc(arena, (SHARED_RELATED_MAX + other_chain_count + 1) * sizeof *finding->related);
     if (!finding->related)
         return;

@@ -77,6 +77,7 @@ static void test_started_in_a_loop(void **state)
     assert_non_null(message_at(&c, 20));
     assert_non_null(strstr(message_at(&c, 20), "written by 'fetch' on another run of it (it is handed to "
                                                "test_queue_work in a loop, so several run at once)"));
+    assert_int_equal(at_line(&c, 20)->related_count, 1);   /* the chain once, then the access */
     assert_non_null(strstr(message_at(&c, 21), "handed to thread_create in a loop"));
     assert_null(at_line(&c, 22));                  /* one run */
     assert_null(at_line(&c, 23));                  /* joined in the same round */
