@@ -160,7 +160,7 @@ static int registrations_loop_inside(const struct lc_program *program, uint32_t 
 static int registrations_repeats(const struct lc_program *program, const struct lc_program_call *call)
 {
     uint32_t loop = registrations_repeating_loop(program, call->loop);
-    if (loop == LC_NONE)
+    if (loop == LC_NONE || call->caller == LC_NONE)
         return 0;
     const struct lc_program_function *fn = &program->functions[call->caller];
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
