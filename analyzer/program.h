@@ -671,6 +671,14 @@ static inline int lc_program_call_passes_arguments(const struct lc_program_call 
     return !c->keyed || c->callee.function == g;
 }
 
+/* Is `loop` (LC_NONE: none) `outer` or a loop inside it? */
+static inline int lc_program_loop_inside(const struct lc_program *program, uint32_t loop, uint32_t outer)
+{
+    while (loop != LC_NONE && loop != outer)
+        loop = program->loops[loop].parent;
+    return loop != LC_NONE;
+}
+
 /* The object (variable or lock) a value names, or LC_NONE. */
 uint32_t lc_program_value_object(const struct lc_program *program, const struct lc_program_value *value);
 

@@ -144,15 +144,6 @@ static uint32_t registrations_repeating_loop(const struct lc_program *program, u
     return LC_NONE;
 }
 
-/* Is `loop` (or a loop its parent chain holds) `outer`? */
-static int registrations_loop_inside(const struct lc_program *program, uint32_t loop, uint32_t outer)
-{
-    for (; loop != LC_NONE; loop = program->loops[loop].parent)
-        if (loop == outer)
-            return 1;
-    return 0;
-}
-
 /* Does `call` start a thread in each round of a loop that the round does
  * not wait for: in a loop that may repeat, with no `thread-join` call
  * after it in that loop (`pthread_create(&t, ...); pthread_join(t, NULL);`
@@ -166,7 +157,7 @@ static int registrations_repeats(const struct lc_program *program, const struct 
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++) {
         const struct lc_program_call *join = &program->calls[c];
         if (lc_location_compare(&join->loc, &call->loc) <= 0
-            || !registrations_loop_inside(program, join->loop, loop))
+            || !lc_program_loop_inside(program, join->loop, loop))
             continue;
         for (uint32_t t = 0; t < join->target_count; t++) {
             const struct lc_function_model *model = program->functions[program->targets[join->first_target + t]].model;

@@ -47,13 +47,6 @@ static int lock_wait_on_worker(const struct lc_threads *t, uint32_t function, ui
     return 0;
 }
 
-static int lock_wait_inside(const struct lc_program *program, uint32_t loop, uint32_t outer)
-{
-    while (loop != LC_NONE && loop != outer)
-        loop = program->loops[loop].parent;
-    return loop != LC_NONE;
-}
-
 /* Is `lock` held across the whole of `loop` (of `call`'s function): do all
  * the function's calls inside it hold it?  The call taking the lock does
  * not (it carries the locks held before it): a lock taken and released in
@@ -62,7 +55,7 @@ static int lock_wait_held_across(const struct lc_program *program, uint32_t call
 {
     const struct lc_program_function *fn = &program->functions[program->calls[call].caller];
     for (uint32_t c = fn->first_call; c < fn->first_call + fn->call_count; c++)
-        if (lock_wait_inside(program, program->calls[c].loop, loop) && !lc_locks_call_holds(program, c, lock))
+        if (lc_program_loop_inside(program, program->calls[c].loop, loop) && !lc_locks_call_holds(program, c, lock))
             return 0;
     return 1;
 }
