@@ -31,6 +31,15 @@ struct registration_wrapper {
     int repeats;              /* the registration call is in a loop */
 };
 
+/* What the replication pass gathers over the registration calls. */
+struct replication {
+    struct registrations *r;
+    struct lc_location *first;         /* per entry: the first site seen */
+    uint8_t *is_wrapper;               /* per function */
+    struct registration_wrapper *wrappers;
+    size_t wrapper_count, wrapper_cap;
+};
+
 /* Add `entry` unless its function already has an entry of its role. */
 static int registrations_add_entry(struct registrations *r, struct lc_entry entry)
 {
@@ -71,26 +80,37 @@ static int registrations_add_value(struct registrations *r, const struct lc_prog
     return 0;
 }
 
-static int registrations_from_calls(struct registrations *r)
+/* What is done with each callback argument of a registration call: the
+ * call, its modelled API, the model's `callback` line and the argument. */
+typedef int (*registration_visit)(void *context, const struct lc_program_call *call,
+                                  const struct lc_program_function *api, const struct lc_callback_model *cb,
+                                  const struct lc_program_value *value);
+
+/* Visit every callback argument of every registration call; stops at the
+ * first visit that fails, with -1. */
+static int registrations_each_callback(const struct lc_program *program, registration_visit visit, void *context)
 {
-    struct lc_program *program = r->program;
     for (uint32_t i = 0; i < program->model_call_count; i++) {
         const struct lc_program_call *call = &program->calls[program->model_calls[i]];
         for (uint32_t t = 0; t < call->target_count; t++) {
             const struct lc_program_function *api = &program->functions[program->targets[call->first_target + t]];
-            if (!api->model)
-                continue;
-            for (size_t m = 0; m < api->model->callback_count; m++) {
+            for (size_t m = 0; api->model && m < api->model->callback_count; m++) {
                 const struct lc_callback_model *cb = &api->model->callbacks[m];
-                if (cb->position < 1 || (uint32_t)cb->position > call->arg_count)
-                    continue;
-                if (registrations_add_value(r, &program->args[call->first_arg + (uint32_t)cb->position - 1],
-                                            cb->role, api->name, api->model->library, call->loc, call->caller) != 0)
+                if (cb->position >= 1 && (uint32_t)cb->position <= call->arg_count
+                    && visit(context, call, api, cb, &program->args[call->first_arg + (uint32_t)cb->position - 1]) != 0)
                     return -1;
             }
         }
     }
     return 0;
+}
+
+static int registrations_add_callback(void *context, const struct lc_program_call *call,
+                                      const struct lc_program_function *api, const struct lc_callback_model *cb,
+                                      const struct lc_program_value *value)
+{
+    return registrations_add_value(context, value, cb->role, api->name, api->model->library, call->loc,
+                                   call->caller);
 }
 
 static int registrations_from_fields(struct registrations *r)
@@ -170,14 +190,15 @@ static int registrations_repeats(const struct lc_program *program, const struct 
 
 /* `function`'s `role` entry is registered at `site` (again): mark it
  * replicated when the site repeats or is another than the first seen
- * (`first`: per entry, file NULL until one is seen). */
-static void registrations_note_site(struct registrations *r, struct lc_location *first, uint32_t function,
-                                    enum lc_thread_role role, struct lc_location site, int repeats)
+ * (rep->first: per entry, file NULL until one is seen). */
+static void registrations_note_site(struct replication *rep, uint32_t function, enum lc_thread_role role,
+                                    struct lc_location site, int repeats)
 {
-    uint32_t e = r->entry_of[(size_t)function * REGISTRATION_ROLES + role];
+    uint32_t e = rep->r->entry_of[(size_t)function * REGISTRATION_ROLES + role];
     if (e == LC_NONE)
         return;
-    struct lc_entry *entry = &r->program->entries[e];
+    struct lc_entry *entry = &rep->r->program->entries[e];
+    struct lc_location *first = rep->first;
     if (repeats)
         entry->replicated = LC_ENTRY_IN_LOOP;
     else if (!first[e].file)
@@ -187,26 +208,48 @@ static void registrations_note_site(struct registrations *r, struct lc_location 
 }
 
 /* The calls of each wrapper that name a function for its parameter. */
-static void registrations_note_wrapped(struct registrations *r, struct lc_location *first,
-                                       const struct registration_wrapper *wrappers, size_t wrapper_count,
-                                       const uint8_t *is_wrapper)
+static void registrations_note_wrapped(struct replication *rep)
 {
-    const struct lc_program *program = r->program;
+    const struct lc_program *program = rep->r->program;
     for (uint32_t c = 0; c < program->call_count; c++) {
         const struct lc_program_call *call = &program->calls[c];
         for (uint32_t t = 0; t < call->target_count; t++) {
             uint32_t target = program->targets[call->first_target + t];
-            for (size_t w = 0; is_wrapper[target] && w < wrapper_count; w++) {
-                const struct registration_wrapper *wrapper = &wrappers[w];
+            for (size_t w = 0; rep->is_wrapper[target] && w < rep->wrapper_count; w++) {
+                const struct registration_wrapper *wrapper = &rep->wrappers[w];
                 if (wrapper->function != target || (uint32_t)wrapper->param_index >= call->arg_count)
                     continue;
                 const struct lc_program_value *arg = &program->args[call->first_arg + (uint32_t)wrapper->param_index];
                 if (arg->kind == LC_VALUE_FUNCTION)
-                    registrations_note_site(r, first, arg->function, wrapper->role, call->loc,
+                    registrations_note_site(rep, arg->function, wrapper->role, call->loc,
                                             wrapper->repeats || registrations_repeats(program, call));
             }
         }
     }
+}
+
+/* A registration call naming an offloaded function notes its site; one
+ * handing on a parameter makes its function a wrapper. */
+static int registrations_note_callback(void *context, const struct lc_program_call *call,
+                                       const struct lc_program_function *api, const struct lc_callback_model *cb,
+                                       const struct lc_program_value *value)
+{
+    (void)api;
+    struct replication *rep = context;
+    if (cb->role == LC_ROLE_LOOP)
+        return 0;
+    int repeats = registrations_repeats(rep->r->program, call);
+    if (value->kind == LC_VALUE_FUNCTION) {
+        registrations_note_site(rep, value->function, cb->role, call->loc, repeats);
+    } else if (value->kind == LC_VALUE_PARAM && call->caller != LC_NONE) {
+        if (lc_grow((void **)&rep->wrappers, &rep->wrapper_cap, rep->wrapper_count, sizeof *rep->wrappers, 8) != 0)
+            return -1;
+        rep->wrappers[rep->wrapper_count++] = (struct registration_wrapper){
+            call->caller, value->param_index, cb->role, repeats,
+        };
+        rep->is_wrapper[call->caller] = 1;
+    }
+    return 0;
 }
 
 /* Mark the offloaded functions whose runs may overlap: each registration
@@ -215,41 +258,18 @@ static void registrations_note_wrapped(struct registrations *r, struct lc_locati
 static int registrations_replication(struct registrations *r)
 {
     const struct lc_program *program = r->program;
-    struct lc_location *first = calloc((size_t)program->entry_count + 1, sizeof *first);
-    uint8_t *is_wrapper = calloc((size_t)program->function_count + 1, 1);
-    struct registration_wrapper *wrappers = NULL;
-    size_t wrapper_count = 0, wrapper_cap = 0;
-    int rc = first && is_wrapper ? 0 : -1;
-    for (uint32_t i = 0; rc == 0 && i < program->model_call_count; i++) {
-        const struct lc_program_call *call = &program->calls[program->model_calls[i]];
-        for (uint32_t t = 0; rc == 0 && t < call->target_count; t++) {
-            const struct lc_program_function *api = &program->functions[program->targets[call->first_target + t]];
-            for (size_t m = 0; api->model && m < api->model->callback_count; m++) {
-                const struct lc_callback_model *cb = &api->model->callbacks[m];
-                if (cb->role == LC_ROLE_LOOP || cb->position < 1 || (uint32_t)cb->position > call->arg_count)
-                    continue;
-                const struct lc_program_value *value = &program->args[call->first_arg + (uint32_t)cb->position - 1];
-                int repeats = registrations_repeats(program, call);
-                if (value->kind == LC_VALUE_FUNCTION) {
-                    registrations_note_site(r, first, value->function, cb->role, call->loc, repeats);
-                } else if (value->kind == LC_VALUE_PARAM && call->caller != LC_NONE) {
-                    if (lc_grow((void **)&wrappers, &wrapper_cap, wrapper_count, sizeof *wrappers, 8) != 0) {
-                        rc = -1;
-                        break;
-                    }
-                    wrappers[wrapper_count++] = (struct registration_wrapper){
-                        call->caller, value->param_index, cb->role, repeats,
-                    };
-                    is_wrapper[call->caller] = 1;
-                }
-            }
-        }
-    }
-    if (rc == 0 && wrapper_count)
-        registrations_note_wrapped(r, first, wrappers, wrapper_count, is_wrapper);
-    free(first);
-    free(is_wrapper);
-    free(wrappers);
+    struct replication rep = {
+        .r = r,
+        .first = calloc((size_t)program->entry_count + 1, sizeof *rep.first),
+        .is_wrapper = calloc((size_t)program->function_count + 1, 1),
+    };
+    int rc = rep.first && rep.is_wrapper ? registrations_each_callback(program, registrations_note_callback, &rep)
+                                         : -1;
+    if (rc == 0 && rep.wrapper_count)
+        registrations_note_wrapped(&rep);
+    free(rep.first);
+    free(rep.is_wrapper);
+    free(rep.wrappers);
     return rc;
 }
 
@@ -261,7 +281,8 @@ int lc_registrations_collect(struct lc_program *program)
     if (!r.entry_of)
         return -1;
     memset(r.entry_of, 0xff, slots * sizeof *r.entry_of);   /* LC_NONE */
-    int rc = registrations_from_annotations(&r) == 0 && registrations_from_calls(&r) == 0
+    int rc = registrations_from_annotations(&r) == 0
+                     && registrations_each_callback(program, registrations_add_callback, &r) == 0
                      && registrations_from_fields(&r) == 0 && registrations_replication(&r) == 0
                  ? 0
                  : -1;
