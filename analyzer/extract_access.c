@@ -233,6 +233,8 @@ struct extract_access {
     enum lc_access_kind kind;
     int atomic, via_argument, indexed;
     const char *path, *via_callee_usr, *passed_record_usr;
+    CXCursor guard_definition;   /* as the claim's, when guard_argument */
+    int guard_argument;
     const char **fields;   /* a READ of these parts of `path` instead */
     int field_count;
 };
@@ -276,6 +278,9 @@ static void extract_add_access(struct lc_extract_walk *walk, CXCursor reference,
     fact->atomic = access->atomic;
     fact->loc = loc;
     fact->locks = lc_extract_gates_locks(walk);
+    if (access->kind == LC_ACCESS_WRITE && access->guard_argument > 0)
+        lc_extract_write_guard_request(walk, walk->facts->access_count - 1, access->guard_definition,
+                                       (unsigned)access->guard_argument - 1);
 }
 
 void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference)
@@ -313,6 +318,8 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
         access.via_callee_usr = claim->via_callee_usr;
         access.via_argument = claim->via_argument;
         access.passed_record_usr = claim->passed_record_usr;
+        access.guard_definition = claim->guard_definition;
+        access.guard_argument = claim->guard_argument;
         walk->claims[i--] = walk->claims[--walk->claim_count];
     }
     if (access.kind == LC_ACCESS_WRITE || access.field_count == 0) {

@@ -16,6 +16,9 @@
  *    the struct (facts.h passed_record_usr), and one through a function
  *    declared but not defined in the TU names it (via_callee_usr): linking
  *    may make either a READ;
+ *  - a WRITE through a function defined in the TU holds the locks that
+ *    function holds wherever it writes through that parameter
+ *    (extract_write_guards.c);
  *  - the lock argument of a lock function is no access at all. */
 #include "extract_internal.h"
 
@@ -110,6 +113,12 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
         if (!clang_Cursor_isNull(external)) {
             claim->via_callee_usr = lc_extract_usr(walk, external);
             claim->via_argument = i;
+        }
+        CXCursor callee = claim && i < declared ? lc_extract_called_function(call) : clang_getNullCursor();
+        CXCursor definition = clang_Cursor_isNull(callee) ? callee : clang_getCursorDefinition(callee);
+        if (!clang_Cursor_isNull(definition)) {
+            claim->guard_definition = definition;
+            claim->guard_argument = i + 1;
         }
     }
 }

@@ -104,6 +104,16 @@ enum lc_call_share lc_extract_call_share(CXCursor call);
 /* May the callee of `call` write through its parameter `index` (0-based)?
  * 1 unless the callee is defined in this TU and provably does not. */
 int lc_extract_call_writes_argument(CXCursor call, unsigned index);
+/* A use of a pointer parameter that writes through it: `use`, the
+ * DeclRefExpr of the parameter (or of a local copy of it); `escapes` when
+ * the pointer is kept (stored, returned) and may be written through
+ * anywhere later; `call` the call it is handed to when that call may write
+ * through it (argument `position`), else null.  Non-zero stops the walk. */
+typedef int (*lc_extract_write_use_fn)(void *context, CXCursor use, int escapes, CXCursor call, unsigned position);
+/* Hand every use of parameter `index` of the definition `function` that
+ * writes through it to `collect`; -1 when the walk could not tell them all
+ * (too deep, out of memory, stopped). */
+int lc_extract_param_write_uses(CXCursor function, unsigned index, lc_extract_write_use_fn collect, void *context);
 /* The function a direct call calls when it is declared but not defined in
  * the TU (what it does with a pointer is known only at link time); a null
  * cursor otherwise. */

@@ -59,6 +59,22 @@ struct param_scan {
     int depth;        /* calls followed so far */
     CXCursor stack[LC_PARAM_WRITES_STACK];
     unsigned height;
+    /* Set: every write use is handed to `collect` and the walk goes on
+     * (lc_extract_param_write_uses); `via_call`, `via_position`: the
+     * call a PARAM_WRITE_CALL use hands the pointer to. */
+    lc_extract_write_use_fn collect;
+    void *collect_context;
+    int collect_stopped;
+    CXCursor via_call;
+    unsigned via_position;
+};
+
+/* How a use of a parameter writes through it. */
+enum param_write {
+    PARAM_WRITE_NONE = 0,
+    PARAM_WRITE_DIRECT,   /* its place assigned, compound-assigned, ++/-- */
+    PARAM_WRITE_CALL,     /* handed to a call that may write through it */
+    PARAM_WRITE_ESCAPE,   /* kept (stored, returned): written anywhere later */
 };
 
 static int param_is_transparent(CXCursor cursor)
@@ -118,15 +134,19 @@ static int param_argument_position(CXCursor call, CXCursor child, int *past_para
     return -1;
 }
 
-/* A POINTER passed as argument `child` of `call`. */
-static int param_call_writes(CXCursor call, CXCursor child, int depth)
+/* A POINTER passed as argument `child` of `call`: PARAM_WRITE_CALL when
+ * the callee may write through it (the call in scan->via_call). */
+static enum param_write param_call_writes(struct param_scan *scan, CXCursor call, CXCursor child)
 {
     int past_parameters = 0, position = param_argument_position(call, child, &past_parameters);
     if (position < 0)
-        return 0;   /* the callee expression itself */
-    if (!param_is_writable_pointer(clang_getCursorType(child)))
-        return 0;
-    return param_callee_writes(clang_getCursorReferenced(call), (unsigned)position, depth);
+        return PARAM_WRITE_NONE;   /* the callee expression itself */
+    if (!param_is_writable_pointer(clang_getCursorType(child))
+        || !param_callee_writes(clang_getCursorReferenced(call), (unsigned)position, scan->depth))
+        return PARAM_WRITE_NONE;
+    scan->via_call = call;
+    scan->via_position = (unsigned)position;
+    return PARAM_WRITE_CALL;
 }
 
 /* A variable argument list used in the body: va_start, va_end and
@@ -175,17 +195,16 @@ static int param_alias_add(struct param_scan *scan, CXCursor variable, unsigned 
 }
 
 /* Does the use of the pointer at `position`, at the top of the stack,
- * write through it? */
-static int param_use_writes(struct param_scan *scan, unsigned position)
+ * write through it, and how? */
+static enum param_write param_use_writes(struct param_scan *scan, unsigned position)
 {
-
     enum param_state state = PARAM_POINTER;
     CXCursor child = scan->stack[scan->height - 1], place = child;
     for (unsigned level = scan->height - 1; level > 0; level--) {
         CXCursor parent = scan->stack[level - 1];
         if (state == PARAM_POINTER && clang_getCursorKind(parent) == CXCursor_CStyleCastExpr
             && !param_is_pointer(clang_getCursorType(parent)))
-            return 0;   /* `(uintptr_t) p`: its value, printed or compared */
+            return PARAM_WRITE_NONE;   /* `(uintptr_t) p`: its value, printed or compared */
         if (param_is_transparent(parent)) {
             child = parent;
             continue;
@@ -200,7 +219,7 @@ static int param_use_writes(struct param_scan *scan, unsigned position)
         case CXCursor_MemberRefExpr:
         case CXCursor_ArraySubscriptExpr:
             if (!is_first)
-                return 0;   /* an index */
+                return PARAM_WRITE_NONE;   /* an index */
             state = PARAM_PLACE;
             place = parent;
             break;
@@ -214,39 +233,44 @@ static int param_use_writes(struct param_scan *scan, unsigned position)
                 state = PARAM_POINTER;
                 break;
             case CXUnaryOperator_LNot:
-                return 0;
+                return PARAM_WRITE_NONE;
             default:        /* ++, --: of the place, or of the pointer copy */
-                return state == PARAM_PLACE;
+                return state == PARAM_PLACE ? PARAM_WRITE_DIRECT : PARAM_WRITE_NONE;
             }
             break;
         case CXCursor_CompoundAssignOperator:
-            return is_first && state == PARAM_PLACE;
+            return is_first && state == PARAM_PLACE ? PARAM_WRITE_DIRECT : PARAM_WRITE_NONE;
         case CXCursor_BinaryOperator: {
             enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(parent);
             if (op == CXBinaryOperator_Assign && state == PARAM_POINTER && !is_first)
-                return param_alias_add(scan, clang_getCursorReferenced(lc_extract_strip(first)), position) != 0;
-            if (op == CXBinaryOperator_Assign)
-                return state == PARAM_PLACE ? is_first : !is_first;
+                return param_alias_add(scan, clang_getCursorReferenced(lc_extract_strip(first)), position) != 0
+                           ? PARAM_WRITE_ESCAPE
+                           : PARAM_WRITE_NONE;
+            if (op == CXBinaryOperator_Assign && state == PARAM_PLACE)
+                return is_first ? PARAM_WRITE_DIRECT : PARAM_WRITE_NONE;
+            if (op == CXBinaryOperator_Assign)   /* the pointer itself changed */
+                return PARAM_WRITE_NONE;
             if (state == PARAM_POINTER && (op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub))
                 break;
-            return 0;       /* compared, or a value read and combined */
+            return PARAM_WRITE_NONE;   /* compared, or a value read and combined */
         }
         case CXCursor_VarDecl:   /* `struct t *t = p;` */
-            return state == PARAM_PLACE ? 0 : param_alias_add(scan, parent, position) != 0;
+            return state == PARAM_POINTER && param_alias_add(scan, parent, position) != 0 ? PARAM_WRITE_ESCAPE
+                                                                                         : PARAM_WRITE_NONE;
         case CXCursor_CallExpr:
             if (state == PARAM_PLACE)
-                return 0;   /* a value read from P's object */
-            return param_call_writes(parent, child, scan->depth);
+                return PARAM_WRITE_NONE;   /* a value read from P's object */
+            return param_call_writes(scan, parent, child);
         default:
             if (state == PARAM_PLACE)
-                return 0;   /* read */
+                return PARAM_WRITE_NONE;   /* read */
             return clang_isStatement(kind) && kind != CXCursor_ReturnStmt
-                       ? 0  /* tested: if (P), while (P) */
-                       : 1;
+                       ? PARAM_WRITE_NONE  /* tested: if (P), while (P) */
+                       : PARAM_WRITE_ESCAPE;
         }
         child = parent;
     }
-    return 0;
+    return PARAM_WRITE_NONE;
 }
 
 enum param_use {
@@ -292,47 +316,87 @@ static enum CXChildVisitResult param_visit(CXCursor cursor, CXCursor parent, CXC
     struct param_scan *scan = data;
     if (scan->height == LC_PARAM_WRITES_STACK) {
         scan->written = scan->wanted;
+        scan->collect_stopped = 1;   /* too deep to tell */
         return CXChildVisit_Break;
     }
     scan->stack[scan->height++] = cursor;
     int list, named = param_named(scan, cursor, &list);
-    if (named >= 0) {
+    if (named >= 0 && scan->collect) {
+        enum param_write write = list ? (param_list_use_writes(scan) ? PARAM_WRITE_ESCAPE : PARAM_WRITE_NONE)
+                                      : param_use_writes(scan, (unsigned)named);
+        if (write != PARAM_WRITE_NONE
+            && scan->collect(scan->collect_context, cursor, write == PARAM_WRITE_ESCAPE,
+                             write == PARAM_WRITE_CALL ? scan->via_call : clang_getNullCursor(),
+                             scan->via_position) != 0)
+            scan->collect_stopped = 1;
+    } else if (named >= 0) {
         uint64_t bit = (uint64_t)1 << named;
-        if (!(scan->written & bit) && (list ? param_list_use_writes(scan) : param_use_writes(scan, (unsigned)named)))
+        if (!(scan->written & bit)
+            && (list ? param_list_use_writes(scan) : param_use_writes(scan, (unsigned)named) != PARAM_WRITE_NONE))
             scan->written |= bit;
     } else if (named == PARAM_USE_NONE) {
         clang_visitChildren(cursor, param_visit, scan);
     }
     scan->height--;
+    if (scan->collect)
+        return scan->collect_stopped ? CXChildVisit_Break : CXChildVisit_Continue;
     return scan->written == scan->wanted ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-/* Which of the positions in `wanted` the definition `function` may write
- * through: a walk of its body for all of them, again while it finds new
- * local copies. */
-static uint64_t param_function_writes_mask(CXCursor function, uint64_t wanted, int depth)
+/* A scan of `function`'s body for the positions in `wanted`, calls
+ * followed `depth` deep so far; NULL when out of memory. */
+static struct param_scan *param_scan_new(CXCursor function, uint64_t wanted, int depth)
 {
-    struct param_scan *scan = malloc(sizeof *scan);
+    struct param_scan *scan = calloc(1, sizeof *scan);
     if (!scan)
-        return wanted;
+        return NULL;
     int count = clang_Cursor_getNumArguments(function);
     scan->parm_count = count < LC_PARAM_WRITES_PARAMS ? (unsigned)count : LC_PARAM_WRITES_PARAMS;
     for (unsigned i = 0; i < scan->parm_count; i++)
         scan->parms[i] = clang_getCanonicalCursor(clang_Cursor_getArgument(function, i));
-    scan->alias_count = 0;
     scan->wanted = wanted;
-    scan->written = 0;
     scan->depth = depth;
-    scan->height = 0;
-    for (unsigned pass = 0, aliases = 0; wanted && pass < LC_PARAM_WRITES_PASSES; pass++) {
+    return scan;
+}
+
+/* Walk the body, again while the walk finds new local copies (until every
+ * position wanted is found written, when not collecting). */
+static void param_scan_run(struct param_scan *scan, CXCursor function)
+{
+    for (unsigned pass = 0, aliases = 0; scan->wanted && pass < LC_PARAM_WRITES_PASSES; pass++) {
         clang_visitChildren(function, param_visit, scan);
-        if (scan->alias_count == aliases || scan->written == wanted)
+        if (scan->alias_count == aliases || scan->collect_stopped || (!scan->collect && scan->written == scan->wanted))
             break;
         aliases = scan->alias_count;
     }
+}
+
+/* Which of the positions in `wanted` the definition `function` may write
+ * through. */
+static uint64_t param_function_writes_mask(CXCursor function, uint64_t wanted, int depth)
+{
+    struct param_scan *scan = param_scan_new(function, wanted, depth);
+    if (!scan)
+        return wanted;
+    param_scan_run(scan, function);
     uint64_t written = scan->written;
     free(scan);
     return written;
+}
+
+int lc_extract_param_write_uses(CXCursor function, unsigned index, lc_extract_write_use_fn collect, void *context)
+{
+    if (index >= LC_PARAM_WRITES_PARAMS || (int)index >= clang_Cursor_getNumArguments(function))
+        return -1;
+    struct param_scan *scan = param_scan_new(function, (uint64_t)1 << index, 0);
+    if (!scan)
+        return -1;
+    scan->collect = collect;
+    scan->collect_context = context;
+    param_scan_run(scan, function);
+    int stopped = scan->collect_stopped;
+    free(scan);
+    return stopped ? -1 : 0;
 }
 
 static int param_function_writes(CXCursor function, unsigned index, int depth)

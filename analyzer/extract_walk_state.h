@@ -56,6 +56,11 @@ struct lc_extract_claim {
     int via_argument;
     const char *passed_record_usr;  /* WRITE: only as a struct whose
                                        address is passed (facts.h) */
+    CXCursor guard_definition;  /* WRITE: through argument guard_argument
+                                   (1-based; 0: none) of this function
+                                   defined in the TU, whose locks there
+                                   are added (extract_write_guards.c) */
+    int guard_argument;
     const char **fields;      /* FIELDS: the paths read, relative to the
                                  object passed (".fd", ".n.notify_fd") */
     int field_count;
@@ -104,6 +109,26 @@ struct lc_extract_span {
     unsigned begin, end;
 };
 
+/* A reference to a pointer parameter or local pointer with locks held at
+ * it (extract_write_guards.c): `offset` is where it is spelt. */
+struct lc_extract_use_locks {
+    CXCursor reference;
+    unsigned offset;
+    struct lc_lockset locks;
+};
+
+/* A write access made by handing a variable's address to parameter
+ * `position` of `definition`, defined in the TU: its guard is added once
+ * the TU is walked (extract_write_guards.c). */
+struct lc_extract_guard_request {
+    size_t access;            /* index into the TU's accesses */
+    CXCursor definition;
+    unsigned position;
+};
+
+/* The most locks a parameter's guard keeps. */
+#define LC_EXTRACT_GUARD_LOCKS 8
+
 /* The state of one TU's walk.  The second group describes the function
  * definition being walked and is reset by lc_extract_function_begin. */
 #define LC_EXTRACT_CAPPED_CACHE 8
@@ -127,6 +152,10 @@ struct lc_extract_walk {
     struct lc_extract_capped capped[LC_EXTRACT_CAPPED_CACHE];   /* the TU's
                                        capped collections looked at */
     size_t capped_count;
+    struct lc_extract_use_locks *use_locks;   /* extract_write_guards.c */
+    size_t use_lock_count, use_lock_cap;
+    struct lc_extract_guard_request *guard_requests;
+    size_t guard_request_count, guard_request_cap;
 
     const char *function_usr;       /* the definition being walked, or NULL */
     struct lc_lockset locks;        /* held here; arrays in the arena, each

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 143
+#define LC_FACTS_VERSION 144
 
 struct lc_location {
     const char *file;

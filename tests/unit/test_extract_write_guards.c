@@ -1,0 +1,86 @@
+/* test_extract_write_guards.c — a write made by handing a variable's
+ * address to a function of the TU holds the locks that function holds
+ * wherever it writes through that parameter (extract_write_guards.c), on
+ * data/extract/write_guards.c: directly, through another helper given a
+ * local copy, and with the caller's own lock; not when the helper writes
+ * after unlocking, keeps the pointer, writes once without the lock, or
+ * locks through a lock it is given (no identity the caller shares). */
+#include <string.h>
+
+#include "extract_fixture.h"
+
+#include "models.h"
+
+static const struct lc_lock_function lock_functions[] = {
+    { "pthread_mutex_lock", 1, LC_LOCK_ACQUIRE },
+    { "pthread_mutex_unlock", 1, LC_LOCK_RELEASE },
+};
+
+static const char *const sync_types[] = { "pthread_mutex_t" };
+
+static const struct lc_lock_vocabulary vocabulary = {
+    lock_functions, sizeof lock_functions / sizeof lock_functions[0], sync_types,
+    sizeof sync_types / sizeof sync_types[0], 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+};
+
+/* The one write access on the line holding `tag`, of `name`. */
+static const struct lc_access_fact *write_at(struct extract_test *test, const char *tag, const char *name)
+{
+    unsigned line = line_of(test->file, tag);
+    const struct lc_access_fact *found = NULL;
+    for (size_t i = 0; i < test->facts.access_count; i++) {
+        const struct lc_access_fact *access = &test->facts.accesses[i];
+        if (access->loc.line != line || strcmp(access->variable_name, name) != 0)
+            continue;
+        if (found || access->kind != LC_ACCESS_WRITE)
+            fail_msg("%s: not one write of %s", tag, name);
+        found = access;
+    }
+    if (!found)
+        fail_msg("%s: no write of %s", tag, name);
+    return found;
+}
+
+/* Does the lockset hold a lock whose identity ends with `suffix`? */
+static int holds(const struct lc_lockset *locks, const char *suffix)
+{
+    size_t length = strlen(suffix);
+    for (size_t i = 0; i < locks->count; i++) {
+        size_t have = strlen(locks->locks[i]);
+        if (have >= length && strcmp(locks->locks[i] + have - length, suffix) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void test_write_guards(void **state)
+{
+    struct extract_test *test = *state;
+    lc_extractor_set_lock_vocabulary(test->extractor, &vocabulary);
+    assert_int_equal(extract(test, "write_guards.c"), 0);
+    const struct lc_access_fact *access = write_at(test, "guard_direct", "hits");
+    assert_int_equal(access->locks.count, 1);
+    assert_true(holds(&access->locks, "@counter_lock"));
+    access = write_at(test, "guard_relayed", "relayed");
+    assert_int_equal(access->locks.count, 1);
+    assert_true(holds(&access->locks, "@counter_lock"));
+    assert_int_equal(write_at(test, "guard_late", "late")->locks.count, 0);
+    assert_int_equal(write_at(test, "guard_kept", "kept_counter")->locks.count, 0);
+    assert_int_equal(write_at(test, "guard_split", "split")->locks.count, 0);
+    assert_int_equal(write_at(test, "guard_spelt", "spelt")->locks.count, 0);
+    access = write_at(test, "guard_field", "connections[*]");
+    assert_int_equal(access->locks.count, 1);
+    assert_string_equal(access->locks.locks[0], "c:@S@conn@FI@mu");
+    access = write_at(test, "guard_union", "both");
+    assert_int_equal(access->locks.count, 2);
+    assert_true(holds(&access->locks, "@counter_lock"));
+    assert_true(holds(&access->locks, "@other_lock"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_write_guards, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
