@@ -142,6 +142,9 @@ const struct lc_lock_function *lc_extract_lock_function(struct lc_extract_walk *
  * TRY is remembered for lc_extract_trylock_of. */
 void lc_extract_lock_apply(struct lc_extract_walk *walk, const struct lc_lock_function *function,
                            CXCursor call, size_t index);
+/* `X = 0` or `*E = 0` into a lock held (a spin lock's word): the lock is
+ * released, and the store is no access. */
+void lc_extract_lock_store(struct lc_extract_walk *walk, CXCursor assignment);
 /* The lock the trylock call of fact `call_index` tries, when it is the last
  * trylock walked; NULL otherwise. */
 const char *lc_extract_trylock_of(const struct lc_extract_walk *walk, int call_index);

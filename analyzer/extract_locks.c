@@ -20,6 +20,10 @@
  * stands for that object; the lock argument of the call's fact says so too
  * (lc_extract_lock_argument), so lock wrappers see it at link time.
  *
+ * A held lock is also released by storing 0 into it (a spin lock's word:
+ * nginx's `#define ngx_unlock(lock) *(lock) = 0`); that store is no
+ * access of data (lc_extract_lock_store).
+ *
  * A call that pauses every other thread (a `pause-threads` model whose
  * conditions hold at the call) adds LC_LOCK_THREADS_PAUSED, one that
  * resumes them removes it: a region of the function, scoped by blocks like
@@ -205,6 +209,35 @@ void lc_extract_lock_add(struct lc_extract_walk *walk, const char *identity)
         if (strcmp(walk->locks.locks[i], identity) == 0)
             return;
     extract_change_locks(walk, identity, 0);
+}
+
+void lc_extract_lock_store(struct lc_extract_walk *walk, CXCursor assignment)
+{
+    CXCursor sides[2], operand;
+    if (walk->locks.count == 0 || clang_getCursorBinaryOperatorKind(assignment) != CXBinaryOperator_Assign
+        || lc_extract_children(assignment, sides, 2) != 2)
+        return;
+    long long stored;
+    if (!lc_extract_is_integer(clang_getCursorType(sides[0])) || !lc_extract_integer_constant(sides[1], &stored)
+        || stored != 0)
+        return;
+    /* The lock word: `*E` is the object E points to, as a lock argument. */
+    CXCursor place = lc_extract_strip(sides[0]), object = place;
+    if (clang_getCursorKind(place) == CXCursor_UnaryOperator
+        && clang_getCursorUnaryOperatorKind(place) == CXUnaryOperator_Deref
+        && lc_extract_children(place, &operand, 1) == 1)
+        object = extract_lock_object(operand);
+    struct lc_value value;
+    lc_extract_value(walk, object, &value);
+    if ((value.kind != LC_VALUE_VAR && value.kind != LC_VALUE_FIELD) || !value.usr)
+        return;
+    const char *identity = extract_lock_usr(walk, object, &value);
+    for (size_t i = 0; identity && i < walk->locks.count; i++)
+        if (strcmp(walk->locks.locks[i], identity) == 0) {
+            lc_extract_claim(walk, object, LC_EXTRACT_CLAIM_SKIP, 0);
+            extract_change_locks(walk, NULL, i);
+            return;
+        }
 }
 
 const char *lc_extract_trylock_of(const struct lc_extract_walk *walk, int call_index)

@@ -316,6 +316,8 @@ enum CXChildVisitResult lc_extract_visit(CXCursor cursor, CXCursor parent, CXCli
         lc_extract_flag_assignment(walk, cursor);
         break;
     case CXCursor_BinaryOperator:
+        if (walk->function_usr)
+            lc_extract_lock_store(walk, cursor);
         lc_extract_assignment(walk, cursor);
         lc_extract_flag_assignment(walk, cursor);
         lc_extract_cursor_assignment(walk, cursor);

@@ -16,6 +16,7 @@ static const struct lc_lock_function lock_functions[] = {
     { "pthread_mutex_lock", 1, LC_LOCK_ACQUIRE },
     { "pthread_mutex_unlock", 1, LC_LOCK_RELEASE },
     { "pthread_mutex_trylock", 1, LC_LOCK_TRY },
+    { "spin_lock", 1, LC_LOCK_ACQUIRE },
 };
 
 static const char *const sync_types[] = { "pthread_mutex_t", "pthread_cond_t" };
@@ -118,6 +119,35 @@ static void test_fields_macros_and_switch(void **state)
     for (size_t i = 0; i < test->facts.access_count; i++)
         if (test->facts.accesses[i].loc.line == line)
             assert_locks(&test->facts.accesses[i].locks, HELD(table_lock));
+}
+
+/* A held lock's word set to 0 is its release (nginx's ngx_unlock), and no
+ * access; another word, or another value, is neither. */
+static void test_spin_lock_stores(void **state)
+{
+    struct extract_test *test = *state;
+    assert_int_equal(extract_locked(test, "spin_locks.c"), 0);
+    char done_lock[sizeof test->file + 16];
+    snprintf(done_lock, sizeof done_lock, "c:%s@done_lock", test->file);
+    assert_locks(&find_touch(test, 1)->locks, HELD(done_lock));
+    assert_locks(&find_touch(test, 2)->locks, NONE);   /* spin_unlock(&done_lock) */
+    assert_locks(&find_touch(test, 3)->locks, NONE);   /* done_lock = 0 */
+    assert_locks(&find_touch(test, 4)->locks, HELD(done_lock));
+    assert_locks(&find_touch(test, 5)->locks, HELD(done_lock));
+    size_t checked = 0;
+    for (size_t i = 0; i < test->facts.access_count; i++) {
+        const struct lc_access_fact *access = &test->facts.accesses[i];
+        unsigned line = access->loc.line;
+        if (strcmp(access->variable_name, "done_lock") == 0)
+            assert_int_equal(line, line_of(test->file, "not_zero"));
+        else if (strcmp(access->variable_name, "other_word") == 0)
+            assert_int_equal(line, line_of(test->file, "another_word"));
+        else
+            assert_int_equal(line, line_of(test->file, "under_spin"));
+        assert_locks(&access->locks, HELD(done_lock));   /* each while the lock is held */
+        checked++;
+    }
+    assert_int_equal(checked, 3);
 }
 
 /* An element of an array of locks: the array's identity, marked. */
@@ -274,6 +304,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_blocks_and_branches, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fields_macros_and_switch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_spin_lock_stores, setup, teardown),
         cmocka_unit_test_setup_teardown(test_striped_locks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_field_identity_across_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_vocabulary, setup, teardown),
