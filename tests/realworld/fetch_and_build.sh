@@ -153,6 +153,9 @@ field ngx_thread_task_s.handler pool
 # upgrade (ls->fd = ngx_atoi(env)); the thread pool's notify eventfd is read
 # only when epoll reports it readable
 nonblocking-place ngx_connection_s.fd reason "nginx keeps every connection's socket non-blocking"
+# nginx's spin lock (src/core/ngx_spinlock.c); ngx_unlock(lock) is the store *(lock) = 0,
+# which releases a held lock without a line
+lock ngx_spinlock arg1
 RULES
 
 # unbound's comm points, timers and tubes over its ub_event layer, and its worker threads'
