@@ -177,7 +177,8 @@ static int guard_function(const struct lc_extract_walk *walk, CXCursor function,
     int complete = lc_extract_param_write_uses(function, position, guard_visit_write, &scan) == 0;
     if (scan.failed || !complete)
         return -1;
-    memcpy(locks, scan.locks, scan.count * sizeof *locks);
+    if (scan.count > 0)
+        memcpy(locks, scan.locks, scan.count * sizeof *locks);
     *count = scan.count;
     return 0;
 }
@@ -191,7 +192,8 @@ static void guard_add_locks(struct lc_extract_walk *walk, struct lc_access_fact 
         walk->out_of_memory = 1;
         return;
     }
-    memcpy(locks, fact->locks.locks, fact->locks.count * sizeof *locks);
+    if (fact->locks.count > 0)
+        memcpy(locks, fact->locks.locks, fact->locks.count * sizeof *locks);
     size_t total = fact->locks.count;
     for (size_t i = 0; i < count; i++) {
         int held = 0;
@@ -205,8 +207,8 @@ static void guard_add_locks(struct lc_extract_walk *walk, struct lc_access_fact 
 
 void lc_extract_write_guards_apply(struct lc_extract_walk *walk)
 {
-    if (walk->guard_request_count == 0)
-        return;
+    if (walk->guard_request_count == 0 || walk->use_lock_count == 0)
+        return;   /* no lock held at any pointer: no guard */
     qsort(walk->use_locks, walk->use_lock_count, sizeof *walk->use_locks, guard_use_order);
     for (size_t i = 0; i < walk->guard_request_count && !walk->out_of_memory; i++) {
         const struct lc_extract_guard_request *request = &walk->guard_requests[i];
