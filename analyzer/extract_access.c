@@ -278,9 +278,9 @@ static void extract_add_access(struct lc_extract_walk *walk, CXCursor reference,
     fact->atomic = access->atomic;
     fact->loc = loc;
     fact->locks = lc_extract_gates_locks(walk);
-    if (access->kind == LC_ACCESS_WRITE && access->guard_argument > 0)
+    if (access->guard_argument > 0)
         lc_extract_write_guard_request(walk, walk->facts->access_count - 1, access->guard_definition,
-                                       (unsigned)access->guard_argument - 1);
+                                       (unsigned)access->guard_argument - 1, access->kind == LC_ACCESS_READ);
 }
 
 void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor reference)
@@ -309,6 +309,13 @@ void lc_extract_access_reference(struct lc_extract_walk *walk, CXCursor referenc
         if (claim->action == LC_EXTRACT_CLAIM_FIELDS) {
             access.fields = claim->fields;
             access.field_count = claim->field_count;
+            continue;
+        }
+        if (claim->action == LC_EXTRACT_CLAIM_GUARD) {
+            if (access.kind == LC_ACCESS_READ) {
+                access.guard_definition = claim->guard_definition;
+                access.guard_argument = claim->guard_argument;
+            }
             continue;
         }
         if (access.kind == LC_ACCESS_WRITE)

@@ -17,8 +17,8 @@
  *    declared but not defined in the TU names it (via_callee_usr): linking
  *    may make either a READ;
  *  - a WRITE through a function defined in the TU holds the locks that
- *    function holds wherever it writes through that parameter
- *    (extract_write_guards.c);
+ *    function holds wherever it writes through that parameter, a READ
+ *    the locks it holds wherever it uses it (extract_write_guards.c);
  *  - the lock argument of a lock function is no access at all. */
 #include "extract_internal.h"
 
@@ -75,6 +75,28 @@ static void extract_claim_read_fields(struct lc_extract_walk *walk, CXCursor cal
     claim->field_count = count;
 }
 
+/* A claim through argument `index` of `call` names its callee when that is
+ * defined in the TU: the locks it holds there guard the access
+ * (extract_write_guards.c). */
+static void extract_guard_callee(CXCursor call, int index, struct lc_extract_claim *claim)
+{
+    CXCursor callee = lc_extract_called_function(call);
+    CXCursor definition = clang_Cursor_isNull(callee) ? callee : clang_getCursorDefinition(callee);
+    if (clang_Cursor_isNull(definition))
+        return;
+    claim->guard_definition = definition;
+    claim->guard_argument = index + 1;
+}
+
+/* `&g` (an array g) read through argument `index` by a function of the
+ * TU: a GUARD claim, for the locks the callee holds wherever it uses it. */
+static void extract_claim_guard(struct lc_extract_walk *walk, CXCursor call, int index, CXCursor operand)
+{
+    struct lc_extract_claim *claim = lc_extract_claim(walk, operand, LC_EXTRACT_CLAIM_GUARD, 0);
+    if (claim && claim->action == LC_EXTRACT_CLAIM_GUARD)
+        extract_guard_callee(call, index, claim);
+}
+
 void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
                                  int lock_position)
 {
@@ -98,6 +120,9 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
             || ((address || i < declared) && !lc_extract_call_writes_argument(call, (unsigned)i))) {
             if (address)
                 extract_claim_read_fields(walk, call, (unsigned)i, operand);
+            if (i < declared && (address || stripped_type.kind == CXType_ConstantArray
+                                 || stripped_type.kind == CXType_IncompleteArray))
+                extract_claim_guard(walk, call, i, address ? operand : stripped);
             continue;
         }
         struct lc_extract_claim *claim = NULL;
@@ -114,11 +139,7 @@ void lc_extract_access_arguments(struct lc_extract_walk *walk, CXCursor call,
             claim->via_callee_usr = lc_extract_usr(walk, external);
             claim->via_argument = i;
         }
-        CXCursor callee = claim && i < declared ? lc_extract_called_function(call) : clang_getNullCursor();
-        CXCursor definition = clang_Cursor_isNull(callee) ? callee : clang_getCursorDefinition(callee);
-        if (!clang_Cursor_isNull(definition)) {
-            claim->guard_definition = definition;
-            claim->guard_argument = i + 1;
-        }
+        if (claim && i < declared)
+            extract_guard_callee(call, i, claim);
     }
 }

@@ -104,16 +104,24 @@ enum lc_call_share lc_extract_call_share(CXCursor call);
 /* May the callee of `call` write through its parameter `index` (0-based)?
  * 1 unless the callee is defined in this TU and provably does not. */
 int lc_extract_call_writes_argument(CXCursor call, unsigned index);
-/* A use of a pointer parameter that writes through it: `use`, the
- * DeclRefExpr of the parameter (or of a local copy of it); `escapes` when
- * the pointer is kept (stored, returned) and may be written through
- * anywhere later; `call` the call it is handed to when that call may write
- * through it (argument `position`), else null.  Non-zero stops the walk. */
-typedef int (*lc_extract_write_use_fn)(void *context, CXCursor use, int escapes, CXCursor call, unsigned position);
-/* Hand every use of parameter `index` of the definition `function` that
- * writes through it to `collect`; -1 when the walk could not tell them all
- * (too deep, out of memory, stopped). */
-int lc_extract_param_write_uses(CXCursor function, unsigned index, lc_extract_write_use_fn collect, void *context);
+/* How a use of a pointer parameter (or of a local copy of it) uses it. */
+enum lc_param_use {
+    LC_PARAM_USE_READ,        /* reads through it, tests it, or hands it to
+                                 a call that only reads through it */
+    LC_PARAM_USE_WRITE,       /* its place assigned, compound-assigned, ++/-- */
+    LC_PARAM_USE_CALL_WRITE,  /* handed to a call that may write through it */
+    LC_PARAM_USE_ESCAPE,      /* kept (stored, returned): used anywhere later */
+};
+/* One use: `use`, the DeclRefExpr of the parameter or of its local copy;
+ * `call` the call it is handed to as argument `position`, else null.
+ * Non-zero stops the walk. */
+typedef int (*lc_extract_param_use_fn)(void *context, CXCursor use, enum lc_param_use kind, CXCursor call,
+                                       unsigned position);
+/* Hand the uses of parameter `index` of the definition `function` that
+ * write through it (every use, with `every_use`) to `collect`; -1 when the
+ * walk could not tell them all (too deep, out of memory, stopped). */
+int lc_extract_param_uses(CXCursor function, unsigned index, int every_use, lc_extract_param_use_fn collect,
+                          void *context);
 /* The function a direct call calls when it is declared but not defined in
  * the TU (what it does with a pointer is known only at link time); a null
  * cursor otherwise. */

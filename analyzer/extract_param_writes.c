@@ -59,22 +59,16 @@ struct param_scan {
     int depth;        /* calls followed so far */
     CXCursor stack[LC_PARAM_WRITES_STACK];
     unsigned height;
-    /* Set: every write use is handed to `collect` and the walk goes on
-     * (lc_extract_param_write_uses); `via_call`, `via_position`: the
-     * call a PARAM_WRITE_CALL use hands the pointer to. */
-    lc_extract_write_use_fn collect;
+    /* Set: the uses that write (every use, with every_use) are handed to
+     * `collect` and the walk goes on (lc_extract_param_uses); `via_call`,
+     * `via_position`: the call the use being classified is an argument
+     * of, or a null cursor. */
+    lc_extract_param_use_fn collect;
     void *collect_context;
+    int every_use;
     int collect_stopped;
     CXCursor via_call;
     unsigned via_position;
-};
-
-/* How a use of a parameter writes through it. */
-enum param_write {
-    PARAM_WRITE_NONE = 0,
-    PARAM_WRITE_DIRECT,   /* its place assigned, compound-assigned, ++/-- */
-    PARAM_WRITE_CALL,     /* handed to a call that may write through it */
-    PARAM_WRITE_ESCAPE,   /* kept (stored, returned): written anywhere later */
 };
 
 static int param_is_transparent(CXCursor cursor)
@@ -134,19 +128,19 @@ static int param_argument_position(CXCursor call, CXCursor child, int *past_para
     return -1;
 }
 
-/* A POINTER passed as argument `child` of `call`: PARAM_WRITE_CALL when
- * the callee may write through it (the call in scan->via_call). */
-static enum param_write param_call_writes(struct param_scan *scan, CXCursor call, CXCursor child)
+/* A POINTER passed as argument `child` of `call` (kept in scan->via_call):
+ * LC_PARAM_USE_CALL_WRITE when the callee may write through it. */
+static enum lc_param_use param_call_writes(struct param_scan *scan, CXCursor call, CXCursor child)
 {
     int past_parameters = 0, position = param_argument_position(call, child, &past_parameters);
     if (position < 0)
-        return PARAM_WRITE_NONE;   /* the callee expression itself */
-    if (!param_is_writable_pointer(clang_getCursorType(child))
-        || !param_callee_writes(clang_getCursorReferenced(call), (unsigned)position, scan->depth))
-        return PARAM_WRITE_NONE;
+        return LC_PARAM_USE_READ;   /* the callee expression itself */
     scan->via_call = call;
     scan->via_position = (unsigned)position;
-    return PARAM_WRITE_CALL;
+    if (!param_is_writable_pointer(clang_getCursorType(child))
+        || !param_callee_writes(clang_getCursorReferenced(call), (unsigned)position, scan->depth))
+        return LC_PARAM_USE_READ;
+    return LC_PARAM_USE_CALL_WRITE;
 }
 
 /* A variable argument list used in the body: va_start, va_end and
@@ -196,7 +190,7 @@ static int param_alias_add(struct param_scan *scan, CXCursor variable, unsigned 
 
 /* Does the use of the pointer at `position`, at the top of the stack,
  * write through it, and how? */
-static enum param_write param_use_writes(struct param_scan *scan, unsigned position)
+static enum lc_param_use param_use_writes(struct param_scan *scan, unsigned position)
 {
     enum param_state state = PARAM_POINTER;
     CXCursor child = scan->stack[scan->height - 1], place = child;
@@ -204,7 +198,7 @@ static enum param_write param_use_writes(struct param_scan *scan, unsigned posit
         CXCursor parent = scan->stack[level - 1];
         if (state == PARAM_POINTER && clang_getCursorKind(parent) == CXCursor_CStyleCastExpr
             && !param_is_pointer(clang_getCursorType(parent)))
-            return PARAM_WRITE_NONE;   /* `(uintptr_t) p`: its value, printed or compared */
+            return LC_PARAM_USE_READ;   /* `(uintptr_t) p`: its value, printed or compared */
         if (param_is_transparent(parent)) {
             child = parent;
             continue;
@@ -219,7 +213,7 @@ static enum param_write param_use_writes(struct param_scan *scan, unsigned posit
         case CXCursor_MemberRefExpr:
         case CXCursor_ArraySubscriptExpr:
             if (!is_first)
-                return PARAM_WRITE_NONE;   /* an index */
+                return LC_PARAM_USE_READ;   /* an index */
             state = PARAM_PLACE;
             place = parent;
             break;
@@ -233,44 +227,44 @@ static enum param_write param_use_writes(struct param_scan *scan, unsigned posit
                 state = PARAM_POINTER;
                 break;
             case CXUnaryOperator_LNot:
-                return PARAM_WRITE_NONE;
+                return LC_PARAM_USE_READ;
             default:        /* ++, --: of the place, or of the pointer copy */
-                return state == PARAM_PLACE ? PARAM_WRITE_DIRECT : PARAM_WRITE_NONE;
+                return state == PARAM_PLACE ? LC_PARAM_USE_WRITE : LC_PARAM_USE_READ;
             }
             break;
         case CXCursor_CompoundAssignOperator:
-            return is_first && state == PARAM_PLACE ? PARAM_WRITE_DIRECT : PARAM_WRITE_NONE;
+            return is_first && state == PARAM_PLACE ? LC_PARAM_USE_WRITE : LC_PARAM_USE_READ;
         case CXCursor_BinaryOperator: {
             enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(parent);
             if (op == CXBinaryOperator_Assign && state == PARAM_POINTER && !is_first)
                 return param_alias_add(scan, clang_getCursorReferenced(lc_extract_strip(first)), position) != 0
-                           ? PARAM_WRITE_ESCAPE
-                           : PARAM_WRITE_NONE;
+                           ? LC_PARAM_USE_ESCAPE
+                           : LC_PARAM_USE_READ;
             if (op == CXBinaryOperator_Assign && state == PARAM_PLACE)
-                return is_first ? PARAM_WRITE_DIRECT : PARAM_WRITE_NONE;
+                return is_first ? LC_PARAM_USE_WRITE : LC_PARAM_USE_READ;
             if (op == CXBinaryOperator_Assign)   /* the pointer itself changed */
-                return PARAM_WRITE_NONE;
+                return LC_PARAM_USE_READ;
             if (state == PARAM_POINTER && (op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub))
                 break;
-            return PARAM_WRITE_NONE;   /* compared, or a value read and combined */
+            return LC_PARAM_USE_READ;   /* compared, or a value read and combined */
         }
         case CXCursor_VarDecl:   /* `struct t *t = p;` */
-            return state == PARAM_POINTER && param_alias_add(scan, parent, position) != 0 ? PARAM_WRITE_ESCAPE
-                                                                                         : PARAM_WRITE_NONE;
+            return state == PARAM_POINTER && param_alias_add(scan, parent, position) != 0 ? LC_PARAM_USE_ESCAPE
+                                                                                         : LC_PARAM_USE_READ;
         case CXCursor_CallExpr:
             if (state == PARAM_PLACE)
-                return PARAM_WRITE_NONE;   /* a value read from P's object */
+                return LC_PARAM_USE_READ;   /* a value read from P's object */
             return param_call_writes(scan, parent, child);
         default:
             if (state == PARAM_PLACE)
-                return PARAM_WRITE_NONE;   /* read */
+                return LC_PARAM_USE_READ;   /* read */
             return clang_isStatement(kind) && kind != CXCursor_ReturnStmt
-                       ? PARAM_WRITE_NONE  /* tested: if (P), while (P) */
-                       : PARAM_WRITE_ESCAPE;
+                       ? LC_PARAM_USE_READ  /* tested: if (P), while (P) */
+                       : LC_PARAM_USE_ESCAPE;
         }
         child = parent;
     }
-    return PARAM_WRITE_NONE;
+    return LC_PARAM_USE_READ;
 }
 
 enum param_use {
@@ -322,17 +316,16 @@ static enum CXChildVisitResult param_visit(CXCursor cursor, CXCursor parent, CXC
     scan->stack[scan->height++] = cursor;
     int list, named = param_named(scan, cursor, &list);
     if (named >= 0 && scan->collect) {
-        enum param_write write = list ? (param_list_use_writes(scan) ? PARAM_WRITE_ESCAPE : PARAM_WRITE_NONE)
-                                      : param_use_writes(scan, (unsigned)named);
-        if (write != PARAM_WRITE_NONE
-            && scan->collect(scan->collect_context, cursor, write == PARAM_WRITE_ESCAPE,
-                             write == PARAM_WRITE_CALL ? scan->via_call : clang_getNullCursor(),
-                             scan->via_position) != 0)
+        scan->via_call = clang_getNullCursor();
+        enum lc_param_use use = list ? (param_list_use_writes(scan) ? LC_PARAM_USE_ESCAPE : LC_PARAM_USE_READ)
+                                     : param_use_writes(scan, (unsigned)named);
+        if ((use != LC_PARAM_USE_READ || scan->every_use)
+            && scan->collect(scan->collect_context, cursor, use, scan->via_call, scan->via_position) != 0)
             scan->collect_stopped = 1;
     } else if (named >= 0) {
         uint64_t bit = (uint64_t)1 << named;
         if (!(scan->written & bit)
-            && (list ? param_list_use_writes(scan) : param_use_writes(scan, (unsigned)named) != PARAM_WRITE_NONE))
+            && (list ? param_list_use_writes(scan) : param_use_writes(scan, (unsigned)named) != LC_PARAM_USE_READ))
             scan->written |= bit;
     } else if (named == PARAM_USE_NONE) {
         clang_visitChildren(cursor, param_visit, scan);
@@ -384,7 +377,8 @@ static uint64_t param_function_writes_mask(CXCursor function, uint64_t wanted, i
     return written;
 }
 
-int lc_extract_param_write_uses(CXCursor function, unsigned index, lc_extract_write_use_fn collect, void *context)
+int lc_extract_param_uses(CXCursor function, unsigned index, int every_use, lc_extract_param_use_fn collect,
+                          void *context)
 {
     if (index >= LC_PARAM_WRITES_PARAMS || (int)index >= clang_Cursor_getNumArguments(function))
         return -1;
@@ -393,6 +387,7 @@ int lc_extract_param_write_uses(CXCursor function, unsigned index, lc_extract_wr
         return -1;
     scan->collect = collect;
     scan->collect_context = context;
+    scan->every_use = every_use;
     param_scan_run(scan, function);
     int stopped = scan->collect_stopped;
     free(scan);

@@ -43,6 +43,8 @@ enum lc_extract_claim_action {
     LC_EXTRACT_CLAIM_INDEXED, /* `g[i]`, `g.slots[i]`: through an element */
     LC_EXTRACT_CLAIM_FIELDS,  /* `&g[i]` handed to a function that reads
                                  only these fields through it */
+    LC_EXTRACT_CLAIM_GUARD,   /* `&g` handed to a function of the TU that
+                                 reads through it: guard_definition */
 };
 
 /* A DeclRefExpr whose access kind its parent decided (extract_access.c). */
@@ -56,10 +58,11 @@ struct lc_extract_claim {
     int via_argument;
     const char *passed_record_usr;  /* WRITE: only as a struct whose
                                        address is passed (facts.h) */
-    CXCursor guard_definition;  /* WRITE: through argument guard_argument
-                                   (1-based; 0: none) of this function
-                                   defined in the TU, whose locks there
-                                   are added (extract_write_guards.c) */
+    CXCursor guard_definition;  /* WRITE, GUARD: through argument
+                                   guard_argument (1-based; 0: none) of
+                                   this function defined in the TU, whose
+                                   locks there are added
+                                   (extract_write_guards.c) */
     int guard_argument;
     const char **fields;      /* FIELDS: the paths read, relative to the
                                  object passed (".fd", ".n.notify_fd") */
@@ -117,13 +120,14 @@ struct lc_extract_use_locks {
     struct lc_lockset locks;
 };
 
-/* A write access made by handing a variable's address to parameter
+/* An access made by handing a variable's address to parameter
  * `position` of `definition`, defined in the TU: its guard is added once
  * the TU is walked (extract_write_guards.c). */
 struct lc_extract_guard_request {
     size_t access;            /* index into the TU's accesses */
     CXCursor definition;
     unsigned position;
+    int reads;                /* a read: every use of the parameter counts */
 };
 
 /* The most locks a parameter's guard keeps. */

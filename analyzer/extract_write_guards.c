@@ -1,24 +1,27 @@
-/* extract_write_guards.c — the locks a function holds wherever it writes
- * through a pointer parameter, given to the caller's write: `bump(&hits)`
- * with `static void bump(int *n) { lock(&m); ++*n; unlock(&m); }` writes
- * `hits` holding m, though the caller holds nothing at the call.
+/* extract_write_guards.c — the locks a function holds wherever it uses a
+ * pointer parameter, given to the caller's access: `bump(&hits)` with
+ * `static void bump(int *n) { lock(&m); ++*n; unlock(&m); }` writes `hits`
+ * holding m, though the caller holds nothing at the call; `peek(&hits)`
+ * reading `*n` under m reads it holding m.
  *
  * While the TU is walked, every reference to a pointer parameter or to a
  * local pointer with locks held at it is noted with those locks
- * (lc_extract_write_guard_note_use).  A write access made by handing a
+ * (lc_extract_write_guard_note_use).  An access made by handing a
  * variable's address to a function defined in the TU asks for that
  * parameter's guard (lc_extract_write_guard_request); once the TU is
  * walked (every body's locks known) each guard is computed and added to
  * its access's lockset (lc_extract_write_guards_apply).  The guard of a
- * parameter is what every use of it that writes through it
+ * parameter for a write is what every use of it that writes through it
  * (extract_param_writes.c) holds in common: the locks at the use, and
- * when the use hands the pointer to a function of the TU, that function's
- * guard for its parameter too (LC_WRITE_GUARD_DEPTH calls deep).  A
- * pointer kept (stored, returned) may be written through anywhere: no
- * guard; a lock of the object taken or released (`lock(&p->mu)`) writes
- * no data.  Only locks that name the same object in every frame count (a
- * variable's or a field's usr, the threads-paused region), not a lock
- * spelt as the callee's own expression ("text:..."). */
+ * when the use hands the pointer to a function of the TU that writes
+ * through it, that function's guard for its parameter too
+ * (LC_WRITE_GUARD_DEPTH calls deep).  For a read, every use of it counts
+ * (a test of it outside the lock too), with the locks at the use only.  A
+ * pointer kept (stored, returned) may be used anywhere: no guard; a lock
+ * of the object taken or released (`lock(&p->mu)`) uses no data.  Only
+ * locks that name the same object in every frame count (a variable's or a
+ * field's usr, the threads-paused region), not a lock spelt as the
+ * callee's own expression ("text:..."). */
 #include "extract_internal.h"
 
 #include <stdlib.h>
@@ -58,7 +61,7 @@ void lc_extract_write_guard_note_use(struct lc_extract_walk *walk, CXCursor refe
 }
 
 void lc_extract_write_guard_request(struct lc_extract_walk *walk, size_t access, CXCursor definition,
-                                    unsigned position)
+                                    unsigned position, int reads)
 {
     struct lc_extract_guard_request *request =
         lc_extract_append(walk, &walk->guard_requests, &walk->guard_request_count, &walk->guard_request_cap,
@@ -67,7 +70,7 @@ void lc_extract_write_guard_request(struct lc_extract_walk *walk, size_t access,
         walk->out_of_memory = 1;
         return;
     }
-    *request = (struct lc_extract_guard_request){ access, definition, position };
+    *request = (struct lc_extract_guard_request){ access, definition, position, reads };
 }
 
 static int guard_use_order(const void *a, const void *b)
@@ -98,15 +101,16 @@ static struct lc_lockset guard_locks_at(const struct lc_extract_walk *walk, CXCu
 /* The guard being computed for one parameter. */
 struct guard_scan {
     const struct lc_extract_walk *walk;
-    const char *locks[LC_EXTRACT_GUARD_LOCKS];   /* held at every write so far */
+    const char *locks[LC_EXTRACT_GUARD_LOCKS];   /* held at every use so far */
     size_t count;
-    int started;   /* a write was seen */
+    int started;   /* a use was seen */
     int failed;    /* no guard: the pointer is kept, or too deep */
     int depth;
+    int reads;     /* every use counts, not only the writing ones */
 };
 
 static int guard_function(const struct lc_extract_walk *walk, CXCursor function, unsigned position, int depth,
-                          const char **locks, size_t *count);
+                          int reads, const char **locks, size_t *count);
 
 /* Keep of scan->locks those in `held` or in `more`. */
 static void guard_intersect(struct guard_scan *scan, struct lc_lockset held, const char **more, size_t more_count)
@@ -124,7 +128,7 @@ static void guard_intersect(struct guard_scan *scan, struct lc_lockset held, con
     scan->count = kept;
 }
 
-/* The first write: its locks, those that name a shared object. */
+/* The first use: its locks, those that name a shared object. */
 static void guard_start(struct guard_scan *scan, struct lc_lockset held, const char **more, size_t more_count)
 {
     scan->started = 1;
@@ -135,24 +139,27 @@ static void guard_start(struct guard_scan *scan, struct lc_lockset held, const c
     }
 }
 
-static int guard_visit_write(void *context, CXCursor use, int escapes, CXCursor call, unsigned position)
+static int guard_visit_use(void *context, CXCursor use, enum lc_param_use kind, CXCursor call, unsigned position)
 {
     struct guard_scan *scan = context;
     const char *inner[LC_EXTRACT_GUARD_LOCKS];
     size_t inner_count = 0;
-    if (escapes) {
+    if (kind == LC_PARAM_USE_ESCAPE) {
         scan->failed = 1;
         return 1;
     }
     if (!clang_Cursor_isNull(call) && (int)position < clang_Cursor_getNumArguments(call)) {
         CXType type = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(call, position)));
         if (type.kind == CXType_Pointer && lc_extract_is_sync_type(scan->walk, clang_getPointeeType(type)))
-            return 0;   /* a lock inside the object taken or released: no data written */
+            return 0;   /* a lock inside the object taken or released: no data */
     }
-    CXCursor callee = clang_Cursor_isNull(call) ? call : lc_extract_called_function(call);
+    /* A writing callee's own guard adds to the locks at the call (for a
+     * read guard, its reads are not known: the call's locks only). */
+    CXCursor callee = kind == LC_PARAM_USE_CALL_WRITE && !scan->reads ? lc_extract_called_function(call)
+                                                                       : clang_getNullCursor();
     CXCursor definition = clang_Cursor_isNull(callee) ? callee : clang_getCursorDefinition(callee);
     if (!clang_Cursor_isNull(definition)
-        && guard_function(scan->walk, definition, position, scan->depth + 1, inner, &inner_count) != 0) {
+        && guard_function(scan->walk, definition, position, scan->depth + 1, 0, inner, &inner_count) != 0) {
         scan->failed = 1;
         return 1;
     }
@@ -165,16 +172,17 @@ static int guard_visit_write(void *context, CXCursor use, int escapes, CXCursor 
 }
 
 /* The guard of parameter `position` of `function` in *locks (*count of
- * them, at most LC_EXTRACT_GUARD_LOCKS); -1 when the pointer may be written
- * through with none of them (kept, too deep to tell). */
+ * them, at most LC_EXTRACT_GUARD_LOCKS): the locks held at every use that
+ * writes through it (every use when `reads`); -1 when the pointer may be
+ * used with none of them (kept, too deep to tell). */
 static int guard_function(const struct lc_extract_walk *walk, CXCursor function, unsigned position, int depth,
-                          const char **locks, size_t *count)
+                          int reads, const char **locks, size_t *count)
 {
     *count = 0;
     if (depth > LC_WRITE_GUARD_DEPTH)
         return -1;
-    struct guard_scan scan = { .walk = walk, .depth = depth };
-    int complete = lc_extract_param_write_uses(function, position, guard_visit_write, &scan) == 0;
+    struct guard_scan scan = { .walk = walk, .depth = depth, .reads = reads };
+    int complete = lc_extract_param_uses(function, position, reads, guard_visit_use, &scan) == 0;
     if (scan.failed || !complete)
         return -1;
     if (scan.count > 0)
@@ -214,7 +222,8 @@ void lc_extract_write_guards_apply(struct lc_extract_walk *walk)
         const struct lc_extract_guard_request *request = &walk->guard_requests[i];
         const char *guard[LC_EXTRACT_GUARD_LOCKS];
         size_t count = 0;
-        if (guard_function(walk, request->definition, request->position, 0, guard, &count) == 0 && count > 0)
+        if (guard_function(walk, request->definition, request->position, 0, request->reads, guard, &count) == 0
+            && count > 0)
             guard_add_locks(walk, &walk->facts->accesses[request->access], guard, count);
     }
 }

@@ -4,7 +4,8 @@
  * data/extract/write_guards.c: directly, through another helper given a
  * local copy, and with the caller's own lock; not when the helper writes
  * after unlocking, keeps the pointer, writes once without the lock, or
- * locks through a lock it is given (no identity the caller shares). */
+ * locks through a lock it is given (no identity the caller shares).  A
+ * read so made holds the locks held at every use of the parameter. */
 #include <string.h>
 
 #include "extract_fixture.h"
@@ -23,8 +24,9 @@ static const struct lc_lock_vocabulary vocabulary = {
     sizeof sync_types / sizeof sync_types[0], 1, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
 };
 
-/* The one write access on the line holding `tag`, of `name`. */
-static const struct lc_access_fact *write_at(struct extract_test *test, const char *tag, const char *name)
+/* The one access of `kind` on the line holding `tag`, of `name`. */
+static const struct lc_access_fact *access_at(struct extract_test *test, const char *tag, const char *name,
+                                              enum lc_access_kind kind)
 {
     unsigned line = line_of(test->file, tag);
     const struct lc_access_fact *found = NULL;
@@ -32,13 +34,18 @@ static const struct lc_access_fact *write_at(struct extract_test *test, const ch
         const struct lc_access_fact *access = &test->facts.accesses[i];
         if (access->loc.line != line || strcmp(access->variable_name, name) != 0)
             continue;
-        if (found || access->kind != LC_ACCESS_WRITE)
-            fail_msg("%s: not one write of %s", tag, name);
+        if (found || access->kind != kind)
+            fail_msg("%s: not one access of %s", tag, name);
         found = access;
     }
     if (!found)
-        fail_msg("%s: no write of %s", tag, name);
+        fail_msg("%s: no access of %s", tag, name);
     return found;
+}
+
+static const struct lc_access_fact *write_at(struct extract_test *test, const char *tag, const char *name)
+{
+    return access_at(test, tag, name, LC_ACCESS_WRITE);
 }
 
 /* Does the lockset hold a lock whose identity ends with `suffix`? */
@@ -77,10 +84,26 @@ static void test_write_guards(void **state)
     assert_true(holds(&access->locks, "@other_lock"));
 }
 
+/* Reads: every use of the parameter counts, a test outside the lock too. */
+static void test_read_guards(void **state)
+{
+    struct extract_test *test = *state;
+    lc_extractor_set_lock_vocabulary(test->extractor, &vocabulary);
+    assert_int_equal(extract(test, "write_guards.c"), 0);
+    const struct lc_access_fact *access = access_at(test, "guard_read", "peeked", LC_ACCESS_READ);
+    assert_int_equal(access->locks.count, 1);
+    assert_true(holds(&access->locks, "@counter_lock"));
+    assert_int_equal(access_at(test, "guard_read_tested", "checked", LC_ACCESS_READ)->locks.count, 0);
+    access = access_at(test, "guard_read_array", "table", LC_ACCESS_READ);
+    assert_int_equal(access->locks.count, 1);
+    assert_true(holds(&access->locks, "@counter_lock"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_write_guards, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_guards, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,8 @@
 
 static pthread_mutex_t counter_lock;
 static pthread_mutex_t other_lock;
-int hits, relayed, late, kept_counter, split, spelt, both;
+int hits, relayed, late, kept_counter, split, spelt, both, peeked, checked;
+int table[8];
 int *kept;
 
 static void bump(int *n)
@@ -56,6 +57,38 @@ static void queue_pending(struct conn *c)
     pthread_mutex_lock(&c->mu);
     c->pending++;
     pthread_mutex_unlock(&c->mu);
+}
+
+static int peek(const int *n)
+{
+    pthread_mutex_lock(&counter_lock);
+    int value = *n;
+    pthread_mutex_unlock(&counter_lock);
+    return value;
+}
+
+static int peek_checked(const int *n)
+{
+    if (!n)
+        return 0;
+    return peek(n);
+}
+
+static int sum_table(const int *rows)
+{
+    int sum = 0;
+    pthread_mutex_lock(&counter_lock);
+    for (int i = 0; i < 8; i++)
+        sum += rows[i];
+    pthread_mutex_unlock(&counter_lock);
+    return sum;
+}
+
+int readers(void)
+{
+    return peek(&peeked)          /* guard_read */
+           + peek_checked(&checked) /* guard_read_tested */
+           + sum_table(table);    /* guard_read_array */
 }
 
 void callers(void)
