@@ -279,7 +279,7 @@ static void extract_add_access(struct lc_extract_walk *walk, CXCursor reference,
     fact->loc = loc;
     fact->locks = lc_extract_gates_locks(walk);
     if (access->guard_argument > 0)
-        lc_extract_write_guard_request(walk, walk->facts->access_count - 1, access->guard_definition,
+        lc_extract_helper_locks_request(walk, walk->facts->access_count - 1, access->guard_definition,
                                        (unsigned)access->guard_argument - 1, access->kind == LC_ACCESS_READ);
 }
 

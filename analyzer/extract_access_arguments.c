@@ -18,7 +18,7 @@
  *    may make either a READ;
  *  - a WRITE through a function defined in the TU holds the locks that
  *    function holds wherever it writes through that parameter, a READ
- *    the locks it holds wherever it uses it (extract_write_guards.c);
+ *    the locks it holds wherever it uses it (extract_helper_locks.c);
  *  - the lock argument of a lock function is no access at all. */
 #include "extract_internal.h"
 
@@ -77,7 +77,7 @@ static void extract_claim_read_fields(struct lc_extract_walk *walk, CXCursor cal
 
 /* A claim through argument `index` of `call` names its callee when that is
  * defined in the TU: the locks it holds there guard the access
- * (extract_write_guards.c). */
+ * (extract_helper_locks.c). */
 static void extract_guard_callee(CXCursor call, int index, struct lc_extract_claim *claim)
 {
     CXCursor callee = lc_extract_called_function(call);

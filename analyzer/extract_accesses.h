@@ -48,14 +48,14 @@ void lc_extract_link_copy(struct lc_extract_walk *walk, CXType type);
  * may be written through the address, a write with an OTHER object and
  * value. */
 void lc_extract_link_address(struct lc_extract_walk *walk, CXCursor cursor);
-/* extract_write_guards.c: note the locks held at a reference to a pointer
+/* extract_helper_locks.c: note the locks held at a reference to a pointer
  * parameter or local pointer; ask for the guard of parameter `position`
  * of `definition` for the access `access` (a read when `reads`); add
  * every guard asked for, once the TU is walked. */
-void lc_extract_write_guard_note_use(struct lc_extract_walk *walk, CXCursor reference);
-void lc_extract_write_guard_request(struct lc_extract_walk *walk, size_t access, CXCursor definition,
+void lc_extract_helper_locks_note_use(struct lc_extract_walk *walk, CXCursor reference);
+void lc_extract_helper_locks_request(struct lc_extract_walk *walk, size_t access, CXCursor definition,
                                     unsigned position, int reads);
-void lc_extract_write_guards_apply(struct lc_extract_walk *walk);
+void lc_extract_helper_locks_apply(struct lc_extract_walk *walk);
 /* extract_param_guards.c: the test of a parameter against a constant that
  * holds in the then branch of `if (condition)` and the one that holds in
  * its else branch (param 0: none; facts.h). */

@@ -19,7 +19,10 @@
  * copy.  Functions not defined in the TU are assumed to write here; a
  * direct call of one is left to linking, which reads the mask of the
  * parameters its definition writes through (lc_extract_param_writes_mask,
- * computed for every definition other TUs can call).
+ * computed for every definition other TUs can call).  The same walk hands
+ * each use, with how it uses the pointer, to a visitor
+ * (lc_extract_param_uses: the locks a helper holds at them,
+ * extract_helper_locks.c).
  *
  * A pointer copied into a local (`struct t *t = p;`) is followed through
  * the local's uses as P's own.  What a variadic function takes from its

@@ -255,7 +255,7 @@ static enum CXChildVisitResult extract_in_function(struct lc_extract_walk *walk,
     switch (kind) {
     case CXCursor_DeclRefExpr:
         lc_extract_access_reference(walk, cursor);
-        lc_extract_write_guard_note_use(walk, cursor);
+        lc_extract_helper_locks_note_use(walk, cursor);
         return CXChildVisit_Recurse;
     case CXCursor_UnaryOperator:
         lc_extract_link_address(walk, cursor);
@@ -372,7 +372,7 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     lc_extract_reach_function_end(walk);
     lc_extract_gates_function_end(walk);
     lc_extract_stack_text_loops(walk->facts);
-    lc_extract_write_guards_apply(walk);
+    lc_extract_helper_locks_apply(walk);
     free(walk->use_locks);
     free(walk->guard_requests);
     walk->use_locks = NULL;

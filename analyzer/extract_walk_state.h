@@ -62,7 +62,7 @@ struct lc_extract_claim {
                                    guard_argument (1-based; 0: none) of
                                    this function defined in the TU, whose
                                    locks there are added
-                                   (extract_write_guards.c) */
+                                   (extract_helper_locks.c) */
     int guard_argument;
     const char **fields;      /* FIELDS: the paths read, relative to the
                                  object passed (".fd", ".n.notify_fd") */
@@ -113,7 +113,7 @@ struct lc_extract_span {
 };
 
 /* A reference to a pointer parameter or local pointer with locks held at
- * it (extract_write_guards.c): `offset` is where it is spelt. */
+ * it (extract_helper_locks.c): `offset` is where it is spelt. */
 struct lc_extract_use_locks {
     CXCursor reference;
     unsigned offset;
@@ -122,7 +122,7 @@ struct lc_extract_use_locks {
 
 /* An access made by handing a variable's address to parameter
  * `position` of `definition`, defined in the TU: its guard is added once
- * the TU is walked (extract_write_guards.c). */
+ * the TU is walked (extract_helper_locks.c). */
 struct lc_extract_guard_request {
     size_t access;            /* index into the TU's accesses */
     CXCursor definition;
@@ -156,7 +156,7 @@ struct lc_extract_walk {
     struct lc_extract_capped capped[LC_EXTRACT_CAPPED_CACHE];   /* the TU's
                                        capped collections looked at */
     size_t capped_count;
-    struct lc_extract_use_locks *use_locks;   /* extract_write_guards.c */
+    struct lc_extract_use_locks *use_locks;   /* extract_helper_locks.c */
     size_t use_lock_count, use_lock_cap;
     struct lc_extract_guard_request *guard_requests;
     size_t guard_request_count, guard_request_cap;

@@ -1,5 +1,5 @@
-/* write_guards.c — addresses handed to helpers that lock around their
- * writes, or not (input of tests/unit/test_extract_write_guards.c). */
+/* helper_locks.c — addresses handed to helpers that lock around their
+ * writes and reads, or not (input of tests/unit/test_extract_helper_locks.c). */
 #include "locks.h"
 
 static pthread_mutex_t counter_lock;

@@ -1,4 +1,4 @@
-/* extract_write_guards.c — the locks a function holds wherever it uses a
+/* extract_helper_locks.c — the locks a function holds wherever it uses a
  * pointer parameter, given to the caller's access: `bump(&hits)` with
  * `static void bump(int *n) { lock(&m); ++*n; unlock(&m); }` writes `hits`
  * holding m, though the caller holds nothing at the call; `peek(&hits)`
@@ -6,16 +6,16 @@
  *
  * While the TU is walked, every reference to a pointer parameter or to a
  * local pointer with locks held at it is noted with those locks
- * (lc_extract_write_guard_note_use).  An access made by handing a
+ * (lc_extract_helper_locks_note_use).  An access made by handing a
  * variable's address to a function defined in the TU asks for that
- * parameter's guard (lc_extract_write_guard_request); once the TU is
+ * parameter's guard (lc_extract_helper_locks_request); once the TU is
  * walked (every body's locks known) each guard is computed and added to
- * its access's lockset (lc_extract_write_guards_apply).  The guard of a
+ * its access's lockset (lc_extract_helper_locks_apply).  The guard of a
  * parameter for a write is what every use of it that writes through it
  * (extract_param_writes.c) holds in common: the locks at the use, and
  * when the use hands the pointer to a function of the TU that writes
  * through it, that function's guard for its parameter too
- * (LC_WRITE_GUARD_DEPTH calls deep).  For a read, every use of it counts
+ * (LC_HELPER_LOCKS_DEPTH calls deep).  For a read, every use of it counts
  * (a test of it outside the lock too), with the locks at the use only.  A
  * pointer kept (stored, returned) may be used anywhere: no guard; a lock
  * of the object taken or released (`lock(&p->mu)`) uses no data.  Only
@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LC_WRITE_GUARD_DEPTH 4
+#define LC_HELPER_LOCKS_DEPTH 4
 
 /* Does a lock held in the callee name the same object for the caller? */
 static int guard_lock_is_shared(const char *identity)
@@ -42,7 +42,7 @@ static unsigned guard_spelling_offset(CXCursor cursor)
     return offset;
 }
 
-void lc_extract_write_guard_note_use(struct lc_extract_walk *walk, CXCursor reference)
+void lc_extract_helper_locks_note_use(struct lc_extract_walk *walk, CXCursor reference)
 {
     if (walk->locks.count == 0)
         return;
@@ -60,7 +60,7 @@ void lc_extract_write_guard_note_use(struct lc_extract_walk *walk, CXCursor refe
     *use = (struct lc_extract_use_locks){ reference, guard_spelling_offset(reference), walk->locks };
 }
 
-void lc_extract_write_guard_request(struct lc_extract_walk *walk, size_t access, CXCursor definition,
+void lc_extract_helper_locks_request(struct lc_extract_walk *walk, size_t access, CXCursor definition,
                                     unsigned position, int reads)
 {
     struct lc_extract_guard_request *request =
@@ -179,7 +179,7 @@ static int guard_function(const struct lc_extract_walk *walk, CXCursor function,
                           int reads, const char **locks, size_t *count)
 {
     *count = 0;
-    if (depth > LC_WRITE_GUARD_DEPTH)
+    if (depth > LC_HELPER_LOCKS_DEPTH)
         return -1;
     struct guard_scan scan = { .walk = walk, .depth = depth, .reads = reads };
     int complete = lc_extract_param_uses(function, position, reads, guard_visit_use, &scan) == 0;
@@ -213,7 +213,7 @@ static void guard_add_locks(struct lc_extract_walk *walk, struct lc_access_fact 
     fact->locks = (struct lc_lockset){ locks, total };
 }
 
-void lc_extract_write_guards_apply(struct lc_extract_walk *walk)
+void lc_extract_helper_locks_apply(struct lc_extract_walk *walk)
 {
     if (walk->guard_request_count == 0 || walk->use_lock_count == 0)
         return;   /* no lock held at any pointer: no guard */

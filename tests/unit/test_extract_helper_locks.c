@@ -1,7 +1,7 @@
-/* test_extract_write_guards.c — a write made by handing a variable's
+/* test_extract_helper_locks.c — a write made by handing a variable's
  * address to a function of the TU holds the locks that function holds
- * wherever it writes through that parameter (extract_write_guards.c), on
- * data/extract/write_guards.c: directly, through another helper given a
+ * wherever it writes through that parameter (extract_helper_locks.c), on
+ * data/extract/helper_locks.c: directly, through another helper given a
  * local copy, and with the caller's own lock; not when the helper writes
  * after unlocking, keeps the pointer, writes once without the lock, or
  * locks through a lock it is given (no identity the caller shares).  A
@@ -60,11 +60,11 @@ static int holds(const struct lc_lockset *locks, const char *suffix)
     return 0;
 }
 
-static void test_write_guards(void **state)
+static void test_write_locks(void **state)
 {
     struct extract_test *test = *state;
     lc_extractor_set_lock_vocabulary(test->extractor, &vocabulary);
-    assert_int_equal(extract(test, "write_guards.c"), 0);
+    assert_int_equal(extract(test, "helper_locks.c"), 0);
     const struct lc_access_fact *access = write_at(test, "guard_direct", "hits");
     assert_int_equal(access->locks.count, 1);
     assert_true(holds(&access->locks, "@counter_lock"));
@@ -85,11 +85,11 @@ static void test_write_guards(void **state)
 }
 
 /* Reads: every use of the parameter counts, a test outside the lock too. */
-static void test_read_guards(void **state)
+static void test_read_locks(void **state)
 {
     struct extract_test *test = *state;
     lc_extractor_set_lock_vocabulary(test->extractor, &vocabulary);
-    assert_int_equal(extract(test, "write_guards.c"), 0);
+    assert_int_equal(extract(test, "helper_locks.c"), 0);
     const struct lc_access_fact *access = access_at(test, "guard_read", "peeked", LC_ACCESS_READ);
     assert_int_equal(access->locks.count, 1);
     assert_true(holds(&access->locks, "@counter_lock"));
@@ -102,8 +102,8 @@ static void test_read_guards(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_write_guards, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_read_guards, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_write_locks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_locks, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
