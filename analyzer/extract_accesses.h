@@ -51,11 +51,15 @@ void lc_extract_link_address(struct lc_extract_walk *walk, CXCursor cursor);
 /* extract_helper_locks.c: note the locks held at a reference to a pointer
  * parameter or local pointer; ask for the guard of parameter `position`
  * of `definition` for the access `access` (a read when `reads`); add
- * every guard asked for, once the TU is walked. */
+ * every guard asked for, and compute the exported definitions' helper
+ * locks (facts.h lc_helper_lock), once the TU is walked. */
 void lc_extract_helper_locks_note_use(struct lc_extract_walk *walk, CXCursor reference);
 void lc_extract_helper_locks_request(struct lc_extract_walk *walk, size_t access, CXCursor definition,
                                     unsigned position, int reads);
 void lc_extract_helper_locks_apply(struct lc_extract_walk *walk);
+/* The definition `definition`, function fact `function`, can be called by
+ * other TUs: its helper locks are computed with the rest. */
+void lc_extract_helper_locks_export(struct lc_extract_walk *walk, size_t function, CXCursor definition);
 /* extract_param_guards.c: the test of a parameter against a constant that
  * holds in the then branch of `if (condition)` and the one that holds in
  * its else branch (param 0: none; facts.h). */

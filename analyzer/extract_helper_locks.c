@@ -10,7 +10,10 @@
  * variable's address to a function defined in the TU asks for that
  * parameter's guard (lc_extract_helper_locks_request); once the TU is
  * walked (every body's locks known) each guard is computed and added to
- * its access's lockset (lc_extract_helper_locks_apply).  The guard of a
+ * its access's lockset (lc_extract_helper_locks_apply); a definition other
+ * TUs can call keeps its parameters' guards as facts (lc_helper_lock:
+ * linking adds them to the accesses made through it, program_load_bodies.c),
+ * when a lock was held at a use of a pointer in its own body.  The guard of a
  * parameter for a write is what every use of it that writes through it
  * (extract_param_writes.c) holds in common: the locks at the use, and
  * when the use hands the pointer to a function of the TU that writes
@@ -58,6 +61,20 @@ void lc_extract_helper_locks_note_use(struct lc_extract_walk *walk, CXCursor ref
         return;
     }
     *use = (struct lc_extract_use_locks){ reference, guard_spelling_offset(reference), walk->locks };
+    if (walk->export_current >= 0)
+        walk->exports[walk->export_current].locked = 1;
+}
+
+void lc_extract_helper_locks_export(struct lc_extract_walk *walk, size_t function, CXCursor definition)
+{
+    struct lc_extract_export *export = lc_extract_append(walk, &walk->exports, &walk->export_count,
+                                                         &walk->export_cap, sizeof *export);
+    if (!export) {
+        walk->out_of_memory = 1;
+        return;
+    }
+    *export = (struct lc_extract_export){ function, definition, 0 };
+    walk->export_current = (long)(walk->export_count - 1);
 }
 
 void lc_extract_helper_locks_request(struct lc_extract_walk *walk, size_t access, CXCursor definition,
@@ -213,17 +230,100 @@ static void guard_add_locks(struct lc_extract_walk *walk, struct lc_access_fact 
     fact->locks = (struct lc_lockset){ locks, total };
 }
 
+/* The guards computed for the TU's requests and exports, by function,
+ * parameter and kind: many accesses go through one helper. */
+struct guard_memo_entry {
+    CXCursor definition;
+    unsigned position;
+    int reads, used, rc;
+    size_t count;
+    const char *locks[LC_EXTRACT_GUARD_LOCKS];
+};
+
+struct guard_memo {
+    struct guard_memo_entry *entries;
+    size_t mask;   /* capacity - 1: a power of two, or no table */
+};
+
+/* guard_function at depth 0, remembered in `memo` (when it has a table). */
+static int guard_remembered(struct lc_extract_walk *walk, struct guard_memo *memo, CXCursor definition,
+                            unsigned position, int reads, const char **locks, size_t *count)
+{
+    if (!memo->entries)
+        return guard_function(walk, definition, position, 0, reads, locks, count);
+    size_t slot = ((size_t)clang_hashCursor(definition) * 31u + position * 2u + (unsigned)reads) & memo->mask;
+    for (;; slot = (slot + 1) & memo->mask) {
+        struct guard_memo_entry *entry = &memo->entries[slot];
+        if (!entry->used) {
+            entry->definition = definition;
+            entry->position = position;
+            entry->reads = reads;
+            entry->used = 1;
+            entry->rc = guard_function(walk, definition, position, 0, reads, entry->locks, &entry->count);
+        }
+        if (entry->position == position && entry->reads == reads && clang_equalCursors(entry->definition, definition)) {
+            if (entry->count > 0)
+                memcpy(locks, entry->locks, entry->count * sizeof *locks);
+            *count = entry->count;
+            return entry->rc;
+        }
+    }
+}
+
+/* The helper locks of an exported definition (facts.h lc_helper_lock):
+ * for each pointer-to-non-const parameter, the guard of a write when it
+ * writes through it, else of a read (linking makes the caller's access a
+ * read then). */
+static void guard_export(struct lc_extract_walk *walk, struct guard_memo *memo, const struct lc_extract_export *export)
+{
+    struct lc_function_fact *fact = &walk->facts->functions[export->function];
+    struct lc_helper_lock rows[64];
+    unsigned count = 0;
+    int params = clang_Cursor_getNumArguments(export->definition);
+    for (int p = 0; p < params && p < 32 && count + LC_EXTRACT_GUARD_LOCKS <= 64; p++) {
+        CXType type = clang_getCanonicalType(clang_getCursorType(clang_Cursor_getArgument(export->definition,
+                                                                                           (unsigned)p)));
+        if (type.kind != CXType_Pointer || clang_isConstQualifiedType(clang_getPointeeType(type)))
+            continue;   /* only what is handed to a non-const pointer keeps its callee (via_callee_usr) */
+        const char *guard[LC_EXTRACT_GUARD_LOCKS];
+        size_t held = 0;
+        int reads = !((fact->param_writes >> p) & 1u);
+        if (guard_remembered(walk, memo, export->definition, (unsigned)p, reads, guard, &held) != 0)
+            continue;
+        for (size_t i = 0; i < held; i++)
+            rows[count++] = (struct lc_helper_lock){ p, guard[i] };
+    }
+    if (count == 0)
+        return;
+    struct lc_helper_lock *kept = lc_arena_alloc(&walk->facts->arena, count * sizeof *kept);
+    if (!kept) {
+        walk->out_of_memory = 1;
+        return;
+    }
+    memcpy(kept, rows, count * sizeof *kept);
+    fact->helper_locks = kept;
+    fact->helper_lock_count = count;
+}
+
 void lc_extract_helper_locks_apply(struct lc_extract_walk *walk)
 {
-    if (walk->guard_request_count == 0 || walk->use_lock_count == 0)
+    if (walk->use_lock_count == 0)
         return;   /* no lock held at any pointer: no guard */
     qsort(walk->use_locks, walk->use_lock_count, sizeof *walk->use_locks, guard_use_order);
+    size_t keys = walk->guard_request_count + 32 * walk->export_count, capacity = 16;
+    while (capacity < 2 * keys)
+        capacity *= 2;
+    struct guard_memo memo = { calloc(capacity, sizeof *memo.entries), capacity - 1 };   /* none: no memo */
     for (size_t i = 0; i < walk->guard_request_count && !walk->out_of_memory; i++) {
         const struct lc_extract_guard_request *request = &walk->guard_requests[i];
         const char *guard[LC_EXTRACT_GUARD_LOCKS];
         size_t count = 0;
-        if (guard_function(walk, request->definition, request->position, 0, request->reads, guard, &count) == 0
+        if (guard_remembered(walk, &memo, request->definition, request->position, request->reads, guard, &count) == 0
             && count > 0)
             guard_add_locks(walk, &walk->facts->accesses[request->access], guard, count);
     }
+    for (size_t i = 0; i < walk->export_count && !walk->out_of_memory; i++)
+        if (walk->exports[i].locked)
+            guard_export(walk, &memo, &walk->exports[i]);
+    free(memo.entries);
 }

@@ -34,6 +34,8 @@ static void extract_function(struct lc_extract_walk *walk, CXCursor function)
     fact->is_definition = clang_isCursorDefinition(function) != 0;
     fact->is_static = clang_getCursorLinkage(function) == CXLinkage_Internal;
     fact->param_writes = fact->is_definition && !fact->is_static ? lc_extract_param_writes_mask(function) : UINT32_MAX;
+    if (fact->is_definition && !fact->is_static)
+        lc_extract_helper_locks_export(walk, walk->facts->function_count - 1, function);
     fact->annotations = lc_extract_annotations(function);
     if (fact->is_definition) {
         lc_extract_raised_limits(walk, function, fact);
@@ -75,6 +77,7 @@ static void extract_function_begin(struct lc_extract_walk *walk, const char *usr
     lc_extract_reach_function_end(walk);
     lc_extract_gates_function_end(walk);
     walk->function_usr = usr;
+    walk->export_current = -1;
     walk->locks = (struct lc_lockset){ NULL, 0 };
     walk->switch_locks = walk->locks;
     walk->loop_index = -1;
@@ -375,8 +378,10 @@ void lc_extract_walk_tu(struct lc_extract_walk *walk)
     lc_extract_helper_locks_apply(walk);
     free(walk->use_locks);
     free(walk->guard_requests);
+    free(walk->exports);
     walk->use_locks = NULL;
     walk->guard_requests = NULL;
+    walk->exports = NULL;
     free(walk->labels);
     free(walk->changes);
     free(walk->claims);

@@ -130,6 +130,15 @@ struct lc_extract_guard_request {
     int reads;                /* a read: every use of the parameter counts */
 };
 
+/* A definition other TUs can call, whose helper locks are computed once
+ * the TU is walked (extract_helper_locks.c): only when a lock was held at
+ * a use of a pointer in its body. */
+struct lc_extract_export {
+    size_t function;          /* index into the TU's functions */
+    CXCursor definition;
+    int locked;               /* a pointer used with a lock held */
+};
+
 /* The most locks a parameter's guard keeps. */
 #define LC_EXTRACT_GUARD_LOCKS 8
 
@@ -160,6 +169,9 @@ struct lc_extract_walk {
     size_t use_lock_count, use_lock_cap;
     struct lc_extract_guard_request *guard_requests;
     size_t guard_request_count, guard_request_cap;
+    struct lc_extract_export *exports;
+    size_t export_count, export_cap;
+    long export_current;            /* the export being walked, or -1 */
 
     const char *function_usr;       /* the definition being walked, or NULL */
     struct lc_lockset locks;        /* held here; arrays in the arena, each

@@ -18,7 +18,7 @@
 /* Bump when the facts the extractor produces change (a new kind, a new
  * field, a fix that changes what is recorded): it is part of every TU's
  * fingerprint, so the cache re-parses everything once. */
-#define LC_FACTS_VERSION 144
+#define LC_FACTS_VERSION 145
 
 struct lc_location {
     const char *file;
@@ -83,6 +83,15 @@ struct lc_raised_limit {
 
 #define LC_RAISED_LIMITS 4   /* raised fields kept per function */
 
+/* A lock a definition other TUs can call holds wherever it uses one of
+ * its pointer parameters (extract_helper_locks.c): a write it is handed
+ * through that parameter, or a read when it writes through none, holds
+ * the lock in the caller. */
+struct lc_helper_lock {
+    int param;                /* the parameter's index (0-based) */
+    const char *lock_usr;     /* the lock's identity */
+};
+
 /* A field a function counts up through a pointer, of whatever object
  * (`p->free_count++`, `++p->n`, `p->n += 1`): with a call made only where
  * that count is 0 (lc_call_fact empty_field_usr), what refills an empty
@@ -117,6 +126,11 @@ struct lc_function_fact {
                                the fields it counts up through a pointer
                                (extract_counted_fields.c) */
     unsigned counted_count;
+    const struct lc_helper_lock *helper_locks;   /* a definition with external
+                               linkage: the locks it holds for its callers'
+                               accesses through its parameters (in the
+                               facts' arena) */
+    unsigned helper_lock_count;
 };
 
 /* What an expression of function-pointer type (a callee, an argument, a

@@ -185,6 +185,19 @@ static int bodies_read_accesses(struct program_bodies_loader *b, const uint32_t 
             .exit_call = exit_row > 0 && exit_row <= call_row_max ? call_of_row[exit_row] : LC_NONE,
             .error_return = (uint8_t)sqlite3_column_int(stmt, 16),
         };
+        /* The callee's helper locks are a write's when it writes through
+         * the parameter, else a read's: only for an access of that kind. */
+        int64_t via = sqlite3_column_int64(stmt, 10);
+        int argument = sqlite3_column_int(stmt, 11);
+        uint32_t callee = via > 0 && via <= loader->symbol_max ? loader->symbol_function[via] : LC_NONE;
+        if (callee != LC_NONE && program->functions[callee].is_defined && argument >= 0 && argument < 32
+            && writes == (int)((loader->function_param_writes[callee] >> argument) & 1u)) {
+            if (lc_grow((void **)&b->vias, &b->via_cap, b->via_count, sizeof *b->vias, 64) != 0) {
+                rc = -1;
+                break;
+            }
+            b->vias[b->via_count++] = (struct program_access_via){ program->access_count, callee, argument };
+        }
         (*access_of_row)[sqlite3_column_int64(stmt, 0)] = program->access_count++;
     }
     free(written);
@@ -336,6 +349,7 @@ int program_loader_read_bodies(struct program_loader *loader, const uint32_t *ca
                      && bodies_read_accesses(&b, call_of_row, call_row_max, &access_of_row, &access_max) == 0
                      && bodies_walked_objects(&b) == 0
                      && bodies_read_held_locks(&b, call_of_row, call_row_max, access_of_row, access_max) == 0
+                     && program_bodies_helper_locks(&b) == 0
                      && bodies_read_call_guards(&b, call_of_row, call_row_max) == 0
                      && bodies_lock_arguments(&b) == 0
                  ? 0
@@ -343,6 +357,7 @@ int program_loader_read_bodies(struct program_loader *loader, const uint32_t *ca
     }
     sqlite3_finalize(b.usr_of_symbol);
     lc_strmap_free(&b.families);
+    free(b.vias);
     loader->program->object_of_symbol = b.symbol_object;
     loader->program->symbol_max = loader->symbol_max;
     free(access_of_row);

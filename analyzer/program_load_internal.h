@@ -156,6 +156,13 @@ int program_loader_read_calls(struct program_loader *loader, const struct progra
 int program_loader_read_bodies(struct program_loader *loader, const uint32_t *call_of_row, int64_t call_row_max);
 
 /* The state of program_loader_read_bodies (program_load_bodies.c). */
+/* An access made by handing a variable's address to argument `argument`
+ * (0-based) of `function`, defined in another TU. */
+struct program_access_via {
+    uint32_t access, function;
+    int argument;
+};
+
 struct program_bodies_loader {
     struct program_loader *loader;
     uint32_t *symbol_object;      /* symbol.id -> object index */
@@ -164,7 +171,14 @@ struct program_bodies_loader {
                                      holds when the bodies are read */
     sqlite3_stmt *usr_of_symbol;
     struct lc_strmap families;    /* variable USR (before a field path) -> family */
+    struct program_access_via *vias;   /* the accesses made through a callee */
+    size_t via_count, via_cap;
 };
+
+/* program_load_helper_locks.c: add to each access of b->vias the locks
+ * its callee holds for it (the helper_lock table, facts.h
+ * lc_helper_lock); once the held locks are read. */
+int program_bodies_helper_locks(struct program_bodies_loader *b);
 /* program_load_objects.c: the object of a variable or lock symbol, made
  * when new (program->objects; b->symbol_object); LC_NONE for no symbol or
  * when memory runs out. */

@@ -15,7 +15,7 @@
 #include "compdb.h"
 #include "facts.h"
 
-#define LC_STORE_SCHEMA_VERSION 54
+#define LC_STORE_SCHEMA_VERSION 55
 
 /* The calls with more than their defaults in the rarely set columns of
  * `call` (zero_guard_id to unreached): the condition of the partial

@@ -126,6 +126,9 @@ static const struct merge_table merge_tables[] = {
     { "counted_field", "lc_shard.counted_field x " MERGE_TU " JOIN merge_symbol fn ON fn.old = x.function_id"
                        " JOIN merge_symbol field ON field.old = x.field_id", "x.rowid",
       { { "tu_id", "mt.new" }, { "function_id", "fn.new" }, { "field_id", "field.new" } } },
+    { "helper_lock", "lc_shard.helper_lock x " MERGE_TU " JOIN merge_symbol fn ON fn.old = x.function_id"
+                     " JOIN merge_symbol l ON l.old = x.lock_id", "x.rowid",
+      { { "tu_id", "mt.new" }, { "function_id", "fn.new" }, { "lock_id", "l.new" } } },
 };
 
 #define MERGE_TABLE_COUNT (sizeof merge_tables / sizeof *merge_tables)

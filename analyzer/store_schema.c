@@ -282,6 +282,13 @@
  *                                    (`p->n++`), in a loop's round when
  *                                    in_loop is 1 (facts.h
  *                                    lc_counted_field)
+ *   helper_lock(tu_id, function_id, param, lock_id)
+ *                                    a definition of function_id holds
+ *                                    lock lock_id wherever it uses its
+ *                                    pointer parameter param (0-based):
+ *                                    a write through it, or a read when
+ *                                    it writes through none (facts.h
+ *                                    lc_helper_lock)
  *   link_write(tu_id, function_id, field_id, object_kind, object_id,
  *      object_record, object_param, value_kind, value_id, value_record,
  *      value_param, made)
@@ -401,6 +408,9 @@ static const char lc_store_schema_sql[] =
     "CREATE TABLE counted_field(tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL, field_id INTEGER NOT NULL,"
     "  in_loop INTEGER NOT NULL);"
     "CREATE INDEX counted_field_tu ON counted_field(tu_id);"
+    "CREATE TABLE helper_lock(tu_id INTEGER NOT NULL, function_id INTEGER NOT NULL, param INTEGER NOT NULL,"
+    "  lock_id INTEGER NOT NULL);"
+    "CREATE INDEX helper_lock_tu ON helper_lock(tu_id);"
     "CREATE TABLE registration(function_id INTEGER NOT NULL, role TEXT NOT NULL, api TEXT,"
     "  file_id INTEGER, line INTEGER, col INTEGER);"
     "CREATE TABLE color(function_id INTEGER PRIMARY KEY, on_loop INTEGER NOT NULL,"
@@ -416,7 +426,7 @@ static const char lc_store_schema_sql[] =
 
 static const char *const lc_store_tables[] = {
     "meta", "file", "symbol", "tu", "tu_input", "function", "call", "call_arg",
-    "fp_store", "loop", "access", "held_lock", "call_guard", "written_record", "defined_variable", "file_scope_name", "link_write", "raised_limit", "counted_field", "registration", "color", "thread_role",
+    "fp_store", "loop", "access", "held_lock", "call_guard", "written_record", "defined_variable", "file_scope_name", "link_write", "raised_limit", "counted_field", "helper_lock", "registration", "color", "thread_role",
     "finding", "finding_step",
 };
 

@@ -28,6 +28,7 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
     [LC_STMT_DELETE_TU_LINK_WRITES] = "DELETE FROM link_write WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_RAISED_LIMITS] = "DELETE FROM raised_limit WHERE tu_id = ?1",
     [LC_STMT_DELETE_TU_COUNTED_FIELDS] = "DELETE FROM counted_field WHERE tu_id = ?1",
+    [LC_STMT_DELETE_TU_HELPER_LOCKS] = "DELETE FROM helper_lock WHERE tu_id = ?1",
     [LC_STMT_UPSERT_TU] = "INSERT INTO tu(file_id, directory, args_hash, status, error, parse_ms, parsed_at, target)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, datetime('now'), ?7)"
                           " ON CONFLICT(file_id) DO UPDATE SET directory = excluded.directory,"
@@ -77,6 +78,7 @@ static const char *const lc_store_statement_sql[LC_STMT_COUNT] = {
                                     " VALUES (?1, ?2, ?3, ?4)",
     [LC_STMT_INSERT_COUNTED_FIELD] = "INSERT INTO counted_field(tu_id, function_id, field_id, in_loop)"
                                      " VALUES (?1, ?2, ?3, ?4)",
+    [LC_STMT_INSERT_HELPER_LOCK] = "INSERT INTO helper_lock(tu_id, function_id, param, lock_id) VALUES (?1, ?2, ?3, ?4)",
 };
 
 int lc_store_prepare_statements(struct lc_store *store, FILE *err)

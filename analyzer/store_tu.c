@@ -68,6 +68,26 @@ static int store_save_counted_fields(struct lc_store *store, int64_t tu_id, int6
     return 0;
 }
 
+/* The locks a function holds for its callers' accesses through its
+ * parameters. */
+static int store_save_helper_locks(struct lc_store *store, int64_t tu_id, int64_t function_id,
+                                   const struct lc_function_fact *fn)
+{
+    for (unsigned i = 0; i < fn->helper_lock_count; i++) {
+        int64_t lock_id = lc_store_intern_symbol(store, fn->helper_locks[i].lock_usr, NULL);
+        if (!lock_id)
+            return -1;
+        sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_HELPER_LOCK);
+        sqlite3_bind_int64(stmt, 1, tu_id);
+        sqlite3_bind_int64(stmt, 2, function_id);
+        sqlite3_bind_int(stmt, 3, fn->helper_locks[i].param);
+        sqlite3_bind_int64(stmt, 4, lock_id);
+        if (lc_store_step_done(stmt) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int store_save_functions(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts)
 {
     for (size_t i = 0; i < facts->function_count; i++) {
@@ -83,7 +103,8 @@ static int store_save_functions(struct lc_store *store, int64_t tu_id, const str
         sqlite3_bind_int(stmt, 8, (int)fn->annotations);
         sqlite3_bind_int64(stmt, 9, (int64_t)fn->param_writes);
         if (lc_store_step_done(stmt) != 0 || store_save_raised_limits(store, tu_id, symbol_id, fn) != 0
-            || store_save_counted_fields(store, tu_id, symbol_id, fn) != 0)
+            || store_save_counted_fields(store, tu_id, symbol_id, fn) != 0
+            || store_save_helper_locks(store, tu_id, symbol_id, fn) != 0)
             return -1;
     }
     return 0;
@@ -259,6 +280,7 @@ static int store_delete_tu_facts(struct lc_store *store, int64_t tu_id)
         LC_STMT_DELETE_TU_ACCESSES, LC_STMT_DELETE_TU_HELD_LOCKS, LC_STMT_DELETE_TU_CALL_GUARDS,
         LC_STMT_DELETE_TU_WRITTEN_RECORDS, LC_STMT_DELETE_TU_LINK_WRITES, LC_STMT_DELETE_TU_DEFINED_VARIABLES,
         LC_STMT_DELETE_TU_FILE_SCOPE_NAMES, LC_STMT_DELETE_TU_RAISED_LIMITS, LC_STMT_DELETE_TU_COUNTED_FIELDS,
+        LC_STMT_DELETE_TU_HELPER_LOCKS,
     };
     for (size_t i = 0; i < sizeof deletes / sizeof *deletes; i++) {
         sqlite3_stmt *stmt = lc_store_statement(store, deletes[i]);
@@ -377,6 +399,7 @@ int lc_store_retain_tus(struct lc_store *store, const struct lc_compdb *compdb, 
                            "DELETE FROM file_scope_name WHERE tu_id IN drop_tu;"
                            "DELETE FROM raised_limit WHERE tu_id IN drop_tu;"
                            "DELETE FROM counted_field WHERE tu_id IN drop_tu;"
+                           "DELETE FROM helper_lock WHERE tu_id IN drop_tu;"
                            "DELETE FROM tu WHERE id IN drop_tu; COMMIT",
                            err);
     if (rc != 0)

@@ -99,11 +99,35 @@ static void test_read_locks(void **state)
     assert_true(holds(&access->locks, "@counter_lock"));
 }
 
+/* A definition other TUs can call keeps the locks it holds for each
+ * pointer parameter (facts.h lc_helper_lock): a write's, or a read's when
+ * it writes through none; none for a write after the unlock, nor for a
+ * pointer to const (no caller's access keeps its callee). */
+static void test_exported_helper_locks(void **state)
+{
+    struct extract_test *test = *state;
+    lc_extractor_set_lock_vocabulary(test->extractor, &vocabulary);
+    assert_int_equal(extract(test, "helper_locks.c"), 0);
+    const char *const names[] = { "add_exported", "peek_exported", "add_exported_late" };
+    for (unsigned i = 0; i < 3; i++) {
+        const struct lc_function_fact *fn = find_function(&test->facts, names[i], 1);
+        assert_non_null(fn);
+        assert_int_equal(fn->helper_lock_count, i < 2 ? 1 : 0);
+        if (i < 2) {
+            assert_int_equal(fn->helper_locks[0].param, 0);
+            const char *usr = fn->helper_locks[0].lock_usr;
+            assert_string_equal(usr + strlen(usr) - strlen("@counter_lock"), "@counter_lock");
+        }
+    }
+    assert_int_equal(find_function(&test->facts, "bump", 1)->helper_lock_count, 0);   /* static */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_write_locks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_locks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_exported_helper_locks, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

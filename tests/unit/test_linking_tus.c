@@ -2,7 +2,8 @@
  * programs (linking_case.h; no data files): the calls of a header function
  * stored by several TUs counted once, a global's address passed to a
  * function of another TU (a write only when that function's definition
- * writes through it), two programs each keeping their main, and the calls
+ * writes through it) and the locks that function holds for it, two
+ * programs each keeping their main, and the calls
  * of many TUs loaded in path order, grouped by caller, with their
  * pointer calls resolved. */
 #include "linking_case.h"
@@ -60,6 +61,60 @@ static void test_address_passed_to_another_tu(void **state)
     assert_int_equal(b.program.access_count, 4);
     for (unsigned i = 0; i < 4; i++)
         assert_int_equal(b.program.accesses[i].kind, expected[i]);
+    builder_free(&b);
+}
+
+/* `stats_add(&hits)` in main.c, stats_add() defined in stats.c holding
+ * stats_lock wherever it writes through its parameter (its helper locks,
+ * facts.h lc_helper_lock): the write holds stats_lock, with main's own
+ * lock; stats_peek(), holding it wherever it uses its parameter and
+ * writing through none, gives the read it; a function holding nothing
+ * gives nothing, and a helper lock of another parameter neither. */
+static void test_helper_locks_of_another_tu(void **state)
+{
+    (void)state;
+    static const struct lc_helper_lock held[] = { { 0, "c:@stats_lock" } };
+    static const struct lc_helper_lock other[] = { { 1, "c:@stats_lock" } };
+    struct builder b;
+    builder_begin(&b, rules);
+    builder_tu(&b, "stats.c");
+    const char *defined[] = { "stats_add", "stats_peek", "stats_reset", "stats_move" };
+    const struct lc_helper_lock *locks[] = { held, held, NULL, other };
+    for (unsigned i = 0; i < 4; i++) {
+        builder_function(&b, defined[i], 1 + i, 0);
+        struct lc_function_fact *fn = &b.facts.functions[b.facts.function_count - 1];
+        fn->param_writes = i == 1 ? ~1u : UINT32_MAX;   /* stats_peek reads arg 0 */
+        fn->helper_locks = locks[i];
+        fn->helper_lock_count = locks[i] ? 1 : 0;
+    }
+    assert_int_equal(builder_end_tu(&b), 0);
+    builder_tu(&b, "main.c");
+    builder_function(&b, "main", 10, 0);
+    static const char *own[] = { "c:@main_lock" };
+    for (unsigned i = 0; i < 4; i++) {
+        builder_access(&b, "main", 11 + i, "c:@hits", LC_ACCESS_WRITE, 0, NULL);
+        struct lc_access_fact *access = &b.facts.accesses[b.facts.access_count - 1];
+        access->via_callee_usr = defined[i];
+        access->via_argument = 0;
+        if (i == 0)
+            access->locks = (struct lc_lockset){ own, 1 };
+    }
+    assert_int_equal(builder_end_tu(&b), 0);
+    assert_int_equal(builder_link(&b), 0);
+    assert_int_equal(b.program.access_count, 4);
+    const unsigned expected_locks[] = { 2, 1, 0, 0 };
+    const enum lc_access_kind expected_kind[] = { LC_ACCESS_WRITE, LC_ACCESS_READ, LC_ACCESS_WRITE, LC_ACCESS_WRITE };
+    for (unsigned i = 0; i < 4; i++) {
+        const struct lc_program_access *access = &b.program.accesses[i];
+        assert_int_equal(access->kind, expected_kind[i]);
+        assert_int_equal(access->lock_count, expected_locks[i]);
+        int stats_lock = 0;
+        for (uint32_t k = 0; k < access->lock_count; k++) {
+            const struct lc_program_object *lock = &b.program.objects[b.program.held_locks[access->first_lock + k]];
+            stats_lock |= strstr(lock->name, "stats_lock") != NULL;
+        }
+        assert_int_equal(stats_lock, expected_locks[i] > 0);
+    }
     builder_free(&b);
 }
 
@@ -147,6 +202,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_header_function_in_two_tus_counted_once),
         cmocka_unit_test(test_address_passed_to_another_tu),
+        cmocka_unit_test(test_helper_locks_of_another_tu),
         cmocka_unit_test(test_two_programs_each_keep_their_main),
         cmocka_unit_test(test_calls_of_many_tus_in_path_order),
     };

@@ -104,3 +104,27 @@ void callers(void)
     bump(&both);                    /* guard_union */
     pthread_mutex_unlock(&other_lock);
 }
+
+/* Callable from other TUs: their helper locks are facts. */
+void add_exported(int *n)
+{
+    pthread_mutex_lock(&counter_lock);
+    *n += 2;
+    pthread_mutex_unlock(&counter_lock);
+}
+
+int peek_exported(int *n)
+{
+    pthread_mutex_lock(&counter_lock);
+    int value = *n;
+    pthread_mutex_unlock(&counter_lock);
+    return value;
+}
+
+void add_exported_late(int *n, const int *amount)
+{
+    pthread_mutex_lock(&counter_lock);
+    int sum = *n + *amount;
+    pthread_mutex_unlock(&counter_lock);
+    *n = sum;
+}
