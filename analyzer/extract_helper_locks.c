@@ -310,7 +310,12 @@ void lc_extract_helper_locks_apply(struct lc_extract_walk *walk)
     if (walk->use_lock_count == 0)
         return;   /* no lock held at any pointer: no guard */
     qsort(walk->use_locks, walk->use_lock_count, sizeof *walk->use_locks, guard_use_order);
-    size_t keys = walk->guard_request_count + 32 * walk->export_count, capacity = 16;
+    size_t keys = walk->guard_request_count, capacity = 16;
+    for (size_t i = 0; i < walk->export_count; i++)
+        if (walk->exports[i].locked) {
+            int params = clang_Cursor_getNumArguments(walk->exports[i].definition);
+            keys += params > 32 ? 32 : params > 0 ? (size_t)params : 0;
+        }
     while (capacity < 2 * keys)
         capacity *= 2;
     struct guard_memo memo = { calloc(capacity, sizeof *memo.entries), capacity - 1 };   /* none: no memo */
