@@ -30,62 +30,40 @@ static int store_save_input(struct lc_store *store, int64_t tu_id, const char *p
     return lc_store_step_done(stmt);
 }
 
-/* The fields of its parameters a function raises by a factor. */
-static int store_save_raised_limits(struct lc_store *store, int64_t tu_id, int64_t function_id,
+/* One row of a table about a function (raised_limit, counted_field,
+ * helper_lock): the TU, the function, then an integer and a symbol (its
+ * USR interned), in that order or, when `symbol_first`, the other. */
+static int store_save_function_row(struct lc_store *store, enum lc_store_statement insert, int64_t tu_id,
+                                   int64_t function_id, int value, const char *usr, int symbol_first)
+{
+    int64_t symbol_id = lc_store_intern_symbol(store, usr, NULL);
+    if (!symbol_id)
+        return -1;
+    sqlite3_stmt *stmt = lc_store_statement(store, insert);
+    sqlite3_bind_int64(stmt, 1, tu_id);
+    sqlite3_bind_int64(stmt, 2, function_id);
+    sqlite3_bind_int(stmt, symbol_first ? 4 : 3, value);
+    sqlite3_bind_int64(stmt, symbol_first ? 3 : 4, symbol_id);
+    return lc_store_step_done(stmt);
+}
+
+/* What a function does with its parameters: the fields it raises by a
+ * factor, those it counts up through a pointer, the locks it holds for
+ * its callers' accesses through them. */
+static int store_save_function_rows(struct lc_store *store, int64_t tu_id, int64_t function_id,
                                     const struct lc_function_fact *fn)
 {
-    for (unsigned i = 0; i < fn->raised_count; i++) {
-        int64_t field_id = lc_store_intern_symbol(store, fn->raised[i].field_usr, NULL);
-        if (!field_id)
-            return -1;
-        sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_RAISED_LIMIT);
-        sqlite3_bind_int64(stmt, 1, tu_id);
-        sqlite3_bind_int64(stmt, 2, function_id);
-        sqlite3_bind_int(stmt, 3, fn->raised[i].param);
-        sqlite3_bind_int64(stmt, 4, field_id);
-        if (lc_store_step_done(stmt) != 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* The fields a function counts up through a pointer. */
-static int store_save_counted_fields(struct lc_store *store, int64_t tu_id, int64_t function_id,
-                                     const struct lc_function_fact *fn)
-{
-    for (unsigned i = 0; i < fn->counted_count; i++) {
-        int64_t field_id = lc_store_intern_symbol(store, fn->counted[i].field_usr, NULL);
-        if (!field_id)
-            return -1;
-        sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_COUNTED_FIELD);
-        sqlite3_bind_int64(stmt, 1, tu_id);
-        sqlite3_bind_int64(stmt, 2, function_id);
-        sqlite3_bind_int64(stmt, 3, field_id);
-        sqlite3_bind_int(stmt, 4, fn->counted[i].in_loop);
-        if (lc_store_step_done(stmt) != 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* The locks a function holds for its callers' accesses through its
- * parameters. */
-static int store_save_helper_locks(struct lc_store *store, int64_t tu_id, int64_t function_id,
-                                   const struct lc_function_fact *fn)
-{
-    for (unsigned i = 0; i < fn->helper_lock_count; i++) {
-        int64_t lock_id = lc_store_intern_symbol(store, fn->helper_locks[i].lock_usr, NULL);
-        if (!lock_id)
-            return -1;
-        sqlite3_stmt *stmt = lc_store_statement(store, LC_STMT_INSERT_HELPER_LOCK);
-        sqlite3_bind_int64(stmt, 1, tu_id);
-        sqlite3_bind_int64(stmt, 2, function_id);
-        sqlite3_bind_int(stmt, 3, fn->helper_locks[i].param);
-        sqlite3_bind_int64(stmt, 4, lock_id);
-        if (lc_store_step_done(stmt) != 0)
-            return -1;
-    }
-    return 0;
+    int rc = 0;
+    for (unsigned i = 0; rc == 0 && i < fn->raised_count; i++)
+        rc = store_save_function_row(store, LC_STMT_INSERT_RAISED_LIMIT, tu_id, function_id, fn->raised[i].param,
+                                     fn->raised[i].field_usr, 0);
+    for (unsigned i = 0; rc == 0 && i < fn->counted_count; i++)
+        rc = store_save_function_row(store, LC_STMT_INSERT_COUNTED_FIELD, tu_id, function_id,
+                                     fn->counted[i].in_loop, fn->counted[i].field_usr, 1);
+    for (unsigned i = 0; rc == 0 && i < fn->helper_lock_count; i++)
+        rc = store_save_function_row(store, LC_STMT_INSERT_HELPER_LOCK, tu_id, function_id,
+                                     fn->helper_locks[i].param, fn->helper_locks[i].lock_usr, 0);
+    return rc;
 }
 
 static int store_save_functions(struct lc_store *store, int64_t tu_id, const struct lc_tu_facts *facts)
@@ -102,9 +80,7 @@ static int store_save_functions(struct lc_store *store, int64_t tu_id, const str
         sqlite3_bind_int(stmt, 7, fn->is_static);
         sqlite3_bind_int(stmt, 8, (int)fn->annotations);
         sqlite3_bind_int64(stmt, 9, (int64_t)fn->param_writes);
-        if (lc_store_step_done(stmt) != 0 || store_save_raised_limits(store, tu_id, symbol_id, fn) != 0
-            || store_save_counted_fields(store, tu_id, symbol_id, fn) != 0
-            || store_save_helper_locks(store, tu_id, symbol_id, fn) != 0)
+        if (lc_store_step_done(stmt) != 0 || store_save_function_rows(store, tu_id, symbol_id, fn) != 0)
             return -1;
     }
     return 0;
