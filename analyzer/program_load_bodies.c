@@ -169,8 +169,12 @@ static int bodies_read_accesses(struct program_bodies_loader *b, const uint32_t 
         }
         const char *kind = (const char *)sqlite3_column_text(stmt, 4);
         int64_t exit_row = sqlite3_column_int64(stmt, 15);
-        int writes = kind && strcmp(kind, "write") == 0
-                     && program_loader_via_callee_writes(loader, sqlite3_column_int64(stmt, 10), sqlite3_column_int(stmt, 11))
+        /* A write made by handing the address to a function of the program
+         * stays one only when that function writes through the parameter. */
+        int argument = sqlite3_column_int(stmt, 11);
+        uint32_t callee = program_loader_via_callee(loader, sqlite3_column_int64(stmt, 10), argument);
+        int callee_writes = callee == LC_NONE || ((loader->function_param_writes[callee] >> argument) & 1u);
+        int writes = kind && strcmp(kind, "write") == 0 && callee_writes
                      && program_loader_passed_record_writes(loader, written, sqlite3_column_int64(stmt, 13));
         program->accesses[program->access_count] = (struct lc_program_access){
             .function = function,
@@ -187,11 +191,7 @@ static int bodies_read_accesses(struct program_bodies_loader *b, const uint32_t 
         };
         /* The callee's helper locks are a write's when it writes through
          * the parameter, else a read's: only for an access of that kind. */
-        int64_t via = sqlite3_column_int64(stmt, 10);
-        int argument = sqlite3_column_int(stmt, 11);
-        uint32_t callee = via > 0 && via <= loader->symbol_max ? loader->symbol_function[via] : LC_NONE;
-        if (callee != LC_NONE && program->functions[callee].is_defined && argument >= 0 && argument < 32
-            && writes == (int)((loader->function_param_writes[callee] >> argument) & 1u)) {
+        if (callee != LC_NONE && writes == callee_writes) {
             if (lc_grow((void **)&b->vias, &b->via_cap, b->via_count, sizeof *b->vias, 64) != 0) {
                 rc = -1;
                 break;

@@ -193,11 +193,13 @@ uint32_t program_bodies_object(struct program_bodies_loader *b, int64_t symbol_i
 void program_load_gate_object(struct lc_program *program, const char *usr, struct lc_program_object *object);
 uint8_t program_load_gate_bit(struct lc_program *program, const char *role);
 
-/* program_load_writes.c: does a write by handing the variable's address
- * to `via_callee` (a symbol) at `argument` stay one; the struct types some
- * TU writes through a pointer, by symbol (NULL when out of memory); does
- * a write by passing a struct of type `record` whole stay one. */
-int program_loader_via_callee_writes(const struct program_loader *loader, int64_t via_callee, int argument);
+/* program_load_writes.c: the function defined in the program that an
+ * access's `via_callee` (a symbol) names, when `argument` is one its
+ * param_writes mask covers, else LC_NONE (a write through it stays one
+ * only when the mask says it writes there); the struct types some TU
+ * writes through a pointer, by symbol (NULL when out of memory); does a
+ * write by passing a struct of type `record` whole stay one. */
+uint32_t program_loader_via_callee(const struct program_loader *loader, int64_t via_callee, int argument);
 uint8_t *program_loader_written_records(struct program_loader *loader);
 /* program_load_tables.c: the length of the fixed table a global pointer
  * no function writes holds, given to the arguments naming it (call_arg

@@ -10,14 +10,14 @@
 
 /* A write made by handing the variable's address to a function of another
  * TU (via_callee, facts.h) stays one unless that function is defined in
- * the program and writes through none of the parameter it is given. */
-int program_loader_via_callee_writes(const struct program_loader *loader, int64_t via_callee, int argument)
+ * the program and writes through none of the parameter it is given: the
+ * function, when it is defined and its mask covers the argument. */
+uint32_t program_loader_via_callee(const struct program_loader *loader, int64_t via_callee, int argument)
 {
     if (via_callee <= 0 || via_callee > loader->symbol_max || argument < 0 || argument >= 32)
-        return 1;
+        return LC_NONE;
     uint32_t callee = loader->symbol_function[via_callee];
-    return callee == LC_NONE || !loader->program->functions[callee].is_defined
-           || ((loader->function_param_writes[callee] >> argument) & 1u);
+    return callee != LC_NONE && loader->program->functions[callee].is_defined ? callee : LC_NONE;
 }
 
 /* The struct types some TU writes through a pointer (written_record), by
